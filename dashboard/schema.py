@@ -1,0 +1,86 @@
+"""The data contract: every table of a built dataset, its columns and their types.
+
+A dataset is one folder of Parquet files, one per table below, plus ``build_info.json``.
+All tables are keyed by ``article_id``; character offsets are into ``articles.text``
+(``text[char_start:char_end] == surface``). Dates are ISO strings (``YYYY-MM-DD``) or null.
+The build writes exactly these columns (extra manifest columns may follow on ``articles``);
+the app reads nothing else.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+STR, INT, FLOAT, BOOL = "string", "Int64", "float64", "boolean"
+
+TABLES: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": STR, "title": STR, "source": STR, "author": STR,
+        "published": STR,             # ISO date (first day of the period when less precise) or null
+        "published_precision": STR,   # day | month | year | unknown
+        "url": STR, "language": STR, "origin": STR,  # origin: the input file it came from
+        "text": STR, "text_normalized": STR, "n_sentences": INT, "n_tokens": INT,
+    },
+    "sentences": {"article_id": STR, "sentence_id": INT, "char_start": INT, "char_end": INT},
+    # term: display form (most frequent spelling); term_key: normalised, clitic-free key.
+    "terms": {"article_id": STR, "term": STR, "term_key": STR, "count": INT, "is_stopword": BOOL},
+    "entities": {
+        "entity_id": STR, "type": STR, "name_ar": STR, "name_en": STR, "parent": STR,
+        "iso2": STR, "iso3": STR,
+    },
+    "entity_mentions": {
+        "article_id": STR, "sentence_id": INT, "entity_id": STR, "surface": STR,
+        "char_start": INT, "char_end": INT,
+        "form": STR,                  # name | adjective
+        "alias": STR,                 # the catalogue alias (normalised) that matched
+    },
+    "date_mentions": {
+        "article_id": STR, "sentence_id": INT, "surface": STR, "char_start": INT, "char_end": INT,
+        "date_start": STR, "date_end": STR,
+        "granularity": STR,           # day | month | year | range | decade ...
+        "relative": BOOL,             # resolved against the publication date
+    },
+    "events": {
+        "event_id": STR, "name_ar": STR, "name_en": STR, "date_start": STR, "date_end": STR,
+        "description": STR,
+    },
+    "event_mentions": {
+        "article_id": STR, "sentence_id": INT, "event_id": STR, "char_start": INT, "char_end": INT,
+        "cue": STR,                   # what linked the sentence to the event
+    },
+    "themes": {"theme_id": STR, "name_ar": STR, "name_en": STR, "description": STR},
+    "sentence_themes": {"article_id": STR, "sentence_id": INT, "theme_id": STR, "score": FLOAT},
+    "article_themes": {
+        "article_id": STR, "theme_id": STR, "score": FLOAT, "share": FLOAT, "is_main": BOOL,
+    },
+    # Names the catalogue does not know yet, for an analyst to review.
+    "candidates": {
+        "candidate": STR, "trigger": STR, "count": INT, "n_articles": INT, "example_article_id": STR,
+        "example": STR,
+    },
+    "rejected": {"origin": STR, "article_id": STR, "reason": STR, "detail": STR},
+}
+
+
+def empty(name: str) -> pd.DataFrame:
+    """A table with the contract's columns and no rows."""
+    return pd.DataFrame({col: pd.Series(dtype=dtype) for col, dtype in TABLES[name].items()})
+
+
+def conform(name: str, df: pd.DataFrame | list[dict] | None) -> pd.DataFrame:
+    """Cast ``df`` to the contract: contract columns first, in order and typed; extra columns kept
+    after them (articles carry whatever else a manifest holds). Missing contract columns are an error:
+    a silent null column would hide a bug in the stage that should have filled it."""
+    if df is None:
+        return empty(name)
+    if not isinstance(df, pd.DataFrame):
+        df = pd.DataFrame(df) if df else empty(name)
+    spec = TABLES[name]
+    missing = [c for c in spec if c not in df.columns]
+    if missing:
+        raise ValueError(f"table {name!r} is missing columns {missing}")
+    extra = [c for c in df.columns if c not in spec]
+    out = pd.DataFrame(
+        {c: df[c].astype(spec[c]) for c in spec} | {c: df[c] for c in extra}, index=df.index
+    )
+    return out.reset_index(drop=True)

@@ -1,0 +1,48 @@
+"""One article prepared for extraction: original text, its normalised form, sentences and tokens.
+
+Built once per article by the build; every extractor reads it and none re-tokenises.
+Sentence spans are in *original* offsets; token spans are in *normalised* offsets
+(``doc.norm.to_original`` maps them back).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+
+from dashboard.text.normalize import Normalized, normalize
+from dashboard.text.sentences import split_sentences
+from dashboard.text.tokens import tokenize
+
+
+@dataclass
+class Doc:
+    article_id: str
+    text: str
+    norm: Normalized
+    sentences: list[tuple[int, int]]
+    tokens: list[tuple[int, int]]
+    published: date | None = None
+    published_precision: str = "unknown"
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def from_text(cls, article_id: str, text: str, published: date | None = None,
+                  published_precision: str = "unknown") -> "Doc":
+        norm = normalize(text)
+        sentences = split_sentences(text)
+        return cls(article_id, text, norm, sentences, tokenize(norm.text), published,
+                   published_precision, [s for s, _ in sentences])
+
+    def token_form(self, i: int) -> str:
+        s, e = self.tokens[i]
+        return self.norm.text[s:e]
+
+    def original_span(self, norm_start: int, norm_end: int) -> tuple[int, int]:
+        return self.norm.to_original(norm_start, norm_end)
+
+    def sentence_at(self, char_start: int) -> int:
+        """Index of the sentence holding original offset ``char_start`` (the nearest before it
+        when the offset falls between sentences)."""
+        return max(0, bisect.bisect_right(self._sentence_starts, char_start) - 1)

@@ -1,0 +1,213 @@
+"""Arabic normalisation for matching and counting, with an exact map back to the original text.
+
+Every extractor works on the *normalised* text and stores spans of the *original* text, so the
+map must be exact: for any span ``[s, e)`` of ``Normalized.text`` that does not cut through a
+character expansion (a ligature such as ﻷ becomes two letters), ``to_original(s, e)`` gives
+``(a, b)`` with ``fold(original[a:b]) == text[s:e]``.
+
+What is folded (the things Arabic spelling varies on in real news text):
+- hamza seats on alef (أ إ آ ٱ -> ا), alef maqsura (ى -> ي), ta marbuta (ة -> ه);
+- Persian/Urdu letter forms (ک -> ك, ی -> ي, ۀ/ہ -> ه);
+- tashkeel, Quranic marks, tatweel: removed;
+- zero-width and direction marks, BOM, soft hyphen: removed;
+- presentation forms and other compatibility characters: NFKC (ﻷ -> لأ -> لا);
+- Arabic-Indic and Persian digits -> ASCII digits; Latin letters lower-cased.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import numpy as np
+
+# Removed, and attached to the letter before them (a span ending on that letter includes them).
+_ATTACHED = (
+    [(0x0610, 0x061A), (0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06DC), (0x06DF, 0x06E8),
+     (0x06EA, 0x06ED), (0x0640, 0x0640), (0x08D3, 0x08FF)]
+)
+# Removed, standing on their own (format characters).
+_SEPARATE = [(0x200B, 0x200F), (0x202A, 0x202E), (0x2066, 0x2069), (0xFEFF, 0xFEFF),
+             (0x061C, 0x061C), (0x00AD, 0x00AD), (0x2060, 0x2064)]
+
+_LETTER_FOLDS = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ێ": "ي",
+    "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه", "ھ": "ه",
+    "ک": "ك", "ڪ": "ك",
+}
+for _i in range(10):
+    _LETTER_FOLDS[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _LETTER_FOLDS[chr(0x06F0 + _i)] = str(_i)  # Persian digits
+
+KIND_KEEP, KIND_ATTACHED, KIND_SEPARATE, KIND_EXPAND = 0, 1, 2, 3
+_MAX_CP = 0x110000
+
+
+def _in_ranges(cp: int, ranges) -> bool:
+    return any(lo <= cp <= hi for lo, hi in ranges)
+
+
+def _fold_char(ch: str) -> str:
+    """Fold one character that NFKC has already handled."""
+    cp = ord(ch)
+    if _in_ranges(cp, _ATTACHED) or _in_ranges(cp, _SEPARATE):
+        return ""
+    if ch in _LETTER_FOLDS:
+        return _LETTER_FOLDS[ch]
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+def _build_tables():
+    """Per-codepoint mapping for the BMP (everything outside it is kept as is)."""
+    one_to_one: dict[int, str | None] = {}
+    expansions: dict[int, str] = {}
+    kinds = np.zeros(_MAX_CP, dtype=np.uint8)
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        if _in_ranges(cp, _ATTACHED):
+            one_to_one[cp] = None
+            kinds[cp] = KIND_ATTACHED
+            continue
+        if _in_ranges(cp, _SEPARATE):
+            one_to_one[cp] = None
+            kinds[cp] = KIND_SEPARATE
+            continue
+        nfkc = unicodedata.normalize("NFKC", ch)
+        folded = "".join(_fold_char(c) for c in nfkc)
+        if folded == ch:
+            continue
+        if len(folded) == 1:
+            one_to_one[cp] = folded
+        elif folded == "":
+            one_to_one[cp] = None
+            kinds[cp] = KIND_SEPARATE
+        else:
+            expansions[cp] = folded
+            kinds[cp] = KIND_EXPAND
+    return one_to_one, expansions, kinds
+
+
+_ONE_TO_ONE, _EXPANSIONS, _KINDS = _build_tables()
+
+
+class Normalized:
+    """A folded copy of ``original`` plus, for each folded character, where it came from."""
+
+    __slots__ = ("original", "text", "_starts", "_ends")
+
+    def __init__(self, original: str, text: str, starts: np.ndarray | None, ends: np.ndarray | None):
+        self.original = original
+        self.text = text
+        self._starts = starts  # None means identity: same length, same positions
+        self._ends = ends
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the span ``text[start:end]`` to the span of ``original`` it was folded from.
+
+        The end includes diacritics and tatweel written after the last letter, so a stored
+        surface holds the name exactly as written.
+        """
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span {start}:{end} outside normalised text of length {len(self.text)}")
+        if self._starts is None:
+            return start, end
+        if start == end:
+            pos = int(self._starts[start]) if start < len(self.text) else len(self.original)
+            return pos, pos
+        return int(self._starts[start]), int(self._ends[end - 1])
+
+    def original_index(self, pos: int) -> int:
+        """Original position of normalised character ``pos``."""
+        return pos if self._starts is None else int(self._starts[pos])
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Normalized({self.text[:40]!r}...)"
+
+
+def _ends_after_attached(codes_kinds: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
+    """For each kept character, the end of its cluster: itself plus following attached marks."""
+    anchors = np.flatnonzero(codes_kinds != KIND_ATTACHED)
+    idx = np.searchsorted(anchors, starts, side="right")
+    anchors = np.append(anchors, n)
+    return anchors[idx]
+
+
+def normalize(original: str) -> Normalized:
+    """Fold ``original`` for matching, keeping the offset map (see module docstring)."""
+    n = len(original)
+    if n == 0:
+        return Normalized(original, "", None, None)
+    codes = np.frombuffer(original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kinds = _KINDS[codes]
+    if not kinds.any():
+        return Normalized(original, original.translate(_ONE_TO_ONE), None, None)
+    if not (kinds == KIND_EXPAND).any():
+        starts = np.flatnonzero(kinds == KIND_KEEP)
+        text = original.translate(_ONE_TO_ONE)
+        return Normalized(original, text, starts, _ends_after_attached(kinds, starts, n))
+    # Slow path, rare: some characters expand (ligatures, presentation forms of two letters).
+    pieces: list[str] = []
+    starts_list: list[int] = []
+    for i, ch in enumerate(original):
+        kind = kinds[i]
+        if kind == KIND_EXPAND:
+            out = _EXPANSIONS[ord(ch)]
+        elif kind == KIND_KEEP:
+            out = _ONE_TO_ONE.get(ord(ch), ch)
+        else:
+            continue
+        pieces.append(out)
+        starts_list.extend([i] * len(out))
+    starts = np.asarray(starts_list, dtype=np.int64)
+    return Normalized(original, "".join(pieces), starts, _ends_after_attached(kinds, starts, n))
+
+
+def fold(text: str) -> str:
+    """The normalised string alone (catalogue aliases, stopwords, queries)."""
+    if not text:
+        return text
+    if not any(ord(c) in _EXPANSIONS for c in text):
+        return text.translate(_ONE_TO_ONE)
+    return normalize(text).text
+
+
+def squeeze_spaces(text: str) -> str:
+    """Fold and collapse whitespace: the canonical key for a multi-word name or phrase."""
+    return " ".join(fold(text).split())
+
+
+@lru_cache(maxsize=None)
+def _variants_of() -> dict[str, str]:
+    """For each folded character, a regex class of every original character that folds to it."""
+    groups: dict[str, set[str]] = {}
+    for cp, out in _ONE_TO_ONE.items():
+        if out is not None:
+            groups.setdefault(out, {out}).add(chr(cp))
+    return {k: "[" + "".join(re.escape(c) for c in sorted(v)) + "]" for k, v in groups.items()}
+
+
+_IGNORABLE_CLASS = "[" + "".join(
+    f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _ATTACHED + _SEPARATE
+) + "]*"
+
+
+def original_pattern(query: str) -> str:
+    """A regex that finds ``query`` in *original* text whatever its spelling variants.
+
+    Each letter matches any character that folds to it, with diacritics, tatweel and
+    invisible marks allowed between letters. Used where we need exact original offsets
+    without normalising the whole text (concordance highlighting).
+    """
+    variants = _variants_of()
+    parts = []
+    for ch in fold(query):
+        if ch.isspace():
+            parts.append(r"\s+")
+            continue
+        parts.append(variants.get(ch, re.escape(ch)))
+    return _IGNORABLE_CLASS.join(parts)

@@ -22,8 +22,12 @@ TABLES: dict[str, dict[str, str]] = {
         "text": STR, "text_normalized": STR, "n_sentences": INT, "n_tokens": INT,
     },
     "sentences": {"article_id": STR, "sentence_id": INT, "char_start": INT, "char_end": INT},
-    # term: display form (most frequent spelling); term_key: normalised, clitic-free key.
-    "terms": {"article_id": STR, "term": STR, "term_key": STR, "count": INT, "is_stopword": BOOL},
+    # Clitic-aware counts, stopwords and bare numbers left out. term: the display form (the most
+    # frequent clitic-free spelling, e.g. روسيا for لروسيا/وروسيا/روسيا).
+    "terms": {"article_id": STR, "term": STR, "count": INT},
+    # One row per term: its folded clitic-free key (what keyword search matches) and the written
+    # forms merged into it ('|'-joined, most frequent first).
+    "vocabulary": {"term": STR, "term_key": STR, "count": INT, "n_articles": INT, "forms": STR},
     "entities": {
         "entity_id": STR, "type": STR, "name_ar": STR, "name_en": STR, "parent": STR,
         "iso2": STR, "iso3": STR,

@@ -62,7 +62,9 @@ TABLES: dict[str, dict[str, str]] = {
         "candidate": STR, "trigger": STR, "count": INT, "n_articles": INT, "example_article_id": STR,
         "example": STR,
     },
+    # Inputs that did not become an article, and articles kept despite a problem (e.g. a bad date).
     "rejected": {"origin": STR, "article_id": STR, "reason": STR, "detail": STR},
+    "warnings": {"origin": STR, "article_id": STR, "message": STR},
 }
 
 

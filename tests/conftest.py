@@ -1,0 +1,27 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.paths import CATALOGUE_DIR, SEEDS_DIR
+
+SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seeds_dataset(tmp_path_factory) -> Path:
+    """The five seeds, freshly built with the real catalogues (the folder of a complete dataset)."""
+    from dashboard.build.pipeline import build
+
+    out = tmp_path_factory.mktemp("datasets") / "seeds"
+    build([SEEDS_DIR], out, catalogue_dir=CATALOGUE_DIR, workers=1)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_texts() -> dict[str, str]:
+    """article_id -> text of each seed file, as read from disk (UTF-8)."""
+    return {p.stem: p.read_text("utf-8") for p in SEED_FILES}

@@ -1,0 +1,39 @@
+"""Stopwords: the arabic-stopwords lexicon (13,465 forms, clitic forms included) plus the curated
+news boilerplate in ``data/catalogues/stopwords_extra.txt``, both folded exactly as text is folded.
+
+The lexicon is hamza-sensitive (إلى is listed, الى is not); folding both sides makes a check on a
+folded token see every spelling. Side effect worth knowing: علي (Ali) folds onto على.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from arabicstopwords.arabicstopwords import stopwords_list
+
+from dashboard.paths import CATALOGUE_DIR
+from dashboard.text.normalize import fold
+
+EXTRA_PATH = CATALOGUE_DIR / "stopwords_extra.txt"
+
+
+def read_word_list(path) -> list[str]:
+    """Words of a one-per-line list; blank lines and ``#`` comments skipped."""
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.append(word)
+    return words
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Every stopword, folded."""
+    return frozenset(fold(w) for w in stopwords_list()) | frozenset(
+        fold(w) for w in read_word_list(EXTRA_PATH))
+
+
+def is_stopword(folded_form: str) -> bool:
+    """Whether a folded token form is a stopword."""
+    return folded_form in stopwords()

@@ -1,0 +1,133 @@
+"""Arabic-aware keyword matching: a query finds its clitic forms and, if asked, its nisba adjectives.
+
+Single words are matched through the vocabulary (``term_key`` is folded and clitic-free, so
+كازاخستان finds the articles where لكازاخستان or وكازاخستان was written). Derived forms are the
+nisba adjectives built on the key or on its stem without a final alef/ha (روسيا -> روسي, روسية;
+كازاخستان -> كازاخستاني, الكازاخستانية). Phrases are confirmed by a regex over the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from dashboard.dataset import Dataset
+from dashboard.text.normalize import fold, original_pattern
+
+# Folded forms (ة is folded to ه). Longest first so the regex prefers the fullest suffix.
+NISBA_SUFFIXES = ("يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي")
+ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا", "ه", "ك")
+# Proclitic chains in folded spelling: conjunction, preposition, article.
+_PROCLITIC_RE = re.compile(r"^(?:[وف]?(?:لل|[بكل]?ال|[بكل])|[وف])")
+_WORD_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
+def query_words(query: str) -> list[str]:
+    """The folded words of a query (punctuation dropped)."""
+    return _WORD_RE.findall(fold(query or "").strip())
+
+
+def _stems(key: str) -> list[str]:
+    """The key and, for a final alef/ha/ya, the stem a nisba is built on."""
+    out = [key]
+    if len(key) > 3 and key[-1] in "اهي":
+        out.append(key[:-1])
+    return out
+
+
+def _derived_keys(key: str) -> list[str]:
+    return [stem + suffix for stem in _stems(key) for suffix in NISBA_SUFFIXES if stem + suffix != key]
+
+
+def _key_candidates(word: str) -> list[str]:
+    """The word as typed, then with its proclitics stripped (a user may type لكازاخستان)."""
+    out = [word]
+    m = _PROCLITIC_RE.match(word)
+    if m and len(word) - m.end() >= 2:
+        out.append(word[m.end():])
+    return out
+
+
+def word_terms(ds: Dataset, word: str, derived: bool = False) -> np.ndarray:
+    """Term codes whose key is ``word`` (folded; clitics tolerated) or, if derived, a nisba of it."""
+    def compute() -> np.ndarray:
+        keys = ds.ix.key_terms
+        for key in _key_candidates(word):
+            wanted = [key] + (_derived_keys(key) if derived else [])
+            found = [keys[k] for k in wanted if k in keys]
+            if found:
+                return np.unique(np.concatenate(found)).astype(np.int32)
+        return np.zeros(0, dtype=np.int32)
+
+    return ds.memo(("word_terms", word, derived), compute)
+
+
+def match_core(ds: Dataset, word: str) -> str:
+    """The clitic-free key a typed word resolves to (the word itself when nothing matches)."""
+    keys = ds.ix.key_terms
+    for key in _key_candidates(word):
+        if key in keys:
+            return key
+    return word
+
+
+def articles_with_terms(ds: Dataset, codes: np.ndarray) -> np.ndarray:
+    """Boolean article mask: articles holding any of the term codes."""
+    mask = np.zeros(len(ds.ix.article_ids), dtype=bool)
+    if len(codes):
+        hit = np.isin(ds.ix.term_code, codes)
+        mask[ds.ix.term_article[hit]] = True
+    return mask
+
+
+def _alternatives(folded: list[str]) -> str:
+    return "|".join(original_pattern(f) for f in sorted(set(folded), key=lambda s: (-len(s), s)))
+
+
+@lru_cache(maxsize=256)
+def keyword_regex(query: str, derived: bool = False, cores: tuple[str, ...] | None = None) -> re.Pattern | None:
+    """Regex over *original* text: optional proclitic (group ``pre``), then the match (group ``m``):
+    the query, its enclitic forms and, if derived, its nisba forms. Word-bounded on both sides.
+    ``cores`` replaces the folded words of the query (e.g. with their clitic-free keys)."""
+    words = list(cores) if cores else query_words(query)
+    if not words:
+        return None
+    *head, last = words
+    sep = r"\s+"
+    head_pat = "".join(original_pattern(w) + sep for w in head)
+    tails = [last + enc for enc in ("",) + ENCLITICS]
+    if derived:
+        tails += [d + enc for d in _derived_keys(last) for enc in ("",) + ENCLITICS]
+    proclitic = _alternatives(["و", "ف", "ب", "ك", "ل", "لل", "ال", "بال", "كال", "وال", "فال",
+                               "وب", "وك", "ول", "ولل", "فب", "فل", "فلل", "وبال", "وكال", "فبال"])
+    pattern = rf"(?<![^\W_])(?P<pre>{proclitic})?(?P<m>{head_pat}(?:{_alternatives(tails)}))(?![^\W_])"
+    return re.compile(pattern)
+
+
+def keyword_articles(ds: Dataset, query: str, derived: bool = False) -> np.ndarray:
+    """Boolean article mask for a keyword: by vocabulary for one word; for a phrase, articles with
+    every word, confirmed by the phrase regex over their text."""
+    words = query_words(query)
+    n = len(ds.ix.article_ids)
+    if not words:
+        return np.ones(n, dtype=bool)
+    if len(words) == 1:
+        return articles_with_terms(ds, word_terms(ds, words[0], derived))
+
+    def compute() -> np.ndarray:
+        mask = np.ones(n, dtype=bool)
+        for i, w in enumerate(words):
+            codes = word_terms(ds, w, derived and i == len(words) - 1)
+            if len(codes):  # stopwords are not terms: such a word is checked by the regex only
+                mask &= articles_with_terms(ds, codes)
+        regex = keyword_regex(query, derived)
+        texts = ds.articles["text"]
+        for a in np.flatnonzero(mask):
+            text = texts.iat[a]
+            if not isinstance(text, str) or regex.search(text) is None:
+                mask[a] = False
+        return mask
+
+    return ds.memo(("keyword_articles", tuple(words), derived), compute).copy()

@@ -1,0 +1,227 @@
+"""Load a built dataset once and precompute the integer lookups every aggregation works on.
+
+The app reads a dataset through ``load_dataset`` only. Tables are kept as the contract defines
+them (dashboard/schema.py); next to them, ``Dataset.ix`` holds integer codes (article, sentence,
+entity, term, source) as numpy arrays, so a filter change is a few boolean masks and bincounts
+instead of string joins over millions of rows.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+import pandas as pd
+
+from dashboard.schema import TABLES, conform
+
+BUILD_INFO = "build_info.json"
+
+
+class DatasetError(Exception):
+    """The folder is not a readable dataset; the message names the folder and what is wrong."""
+
+
+def dataset_version(path: str | Path) -> str | None:
+    """The dataset's version from build_info.json alone (cheap: the app's cache key); None if absent."""
+    info = Path(path) / BUILD_INFO
+    try:
+        version = json.loads(info.read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return None if version is None else str(version)
+
+
+@dataclass(frozen=True, eq=False)
+class Lookups:
+    """Integer views of the tables (all arrays aligned with the rows of their table)."""
+
+    article_ids: np.ndarray          # sorted article ids; an article's code is its position here
+    sources: tuple[str, ...]         # sorted source names; a source's code is its position
+    article_source: np.ndarray       # int32 source code per article
+    article_published: np.ndarray    # datetime64[D] per article (NaT when unknown)
+    article_words: np.ndarray        # int64 n_tokens per article
+    article_sentences: np.ndarray    # int64 n_sentences per article
+    sentence_article: np.ndarray     # int32 article code per sentences row
+    sentence_ptr: np.ndarray         # sentences of article a are rows sentence_ptr[a]:sentence_ptr[a+1]
+    entity_ids: np.ndarray           # sorted entity ids; an entity's code is its position
+    mention_article: np.ndarray      # entity_mentions -> article code
+    mention_sentence: np.ndarray     # entity_mentions -> sentences row (-1 if unknown)
+    mention_entity: np.ndarray       # entity_mentions -> entity code (-1 if not in the catalogue)
+    mention_is_adjective: np.ndarray  # bool
+    term_list: np.ndarray            # display terms; a term's code is its position
+    term_article: np.ndarray         # terms -> article code
+    term_code: np.ndarray            # terms -> term code
+    term_count: np.ndarray           # terms -> count (int64)
+    key_terms: dict[str, np.ndarray]  # folded clitic-free key -> term codes
+    event_ids: np.ndarray            # sorted event ids; an event's code is its position
+    event_mention_article: np.ndarray
+    event_mention_sentence: np.ndarray
+    event_mention_event: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    path: Path
+    version: str
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    terms: pd.DataFrame
+    vocabulary: pd.DataFrame
+    entities: pd.DataFrame
+    entity_mentions: pd.DataFrame
+    date_mentions: pd.DataFrame
+    events: pd.DataFrame
+    event_mentions: pd.DataFrame
+    themes: pd.DataFrame
+    sentence_themes: pd.DataFrame
+    article_themes: pd.DataFrame
+    candidates: pd.DataFrame
+    rejected: pd.DataFrame
+    warnings: pd.DataFrame
+    ix: Lookups
+    _memo: dict = field(default_factory=dict, repr=False)
+    _lock: Any = field(default_factory=threading.Lock, repr=False)
+
+    def memo(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """Compute once per dataset object (derived structures several panels share)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        value = compute()
+        with self._lock:
+            return self._memo.setdefault(key, value)
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+
+def _codes(values: pd.Series, universe: np.ndarray) -> np.ndarray:
+    """Positions of ``values`` in the sorted ``universe`` (-1 where absent), as int32."""
+    if len(universe) == 0 or len(values) == 0:
+        return np.full(len(values), -1, dtype=np.int32)
+    return pd.Index(universe).get_indexer(values.astype(object)).astype(np.int32)
+
+
+def _sentence_rows(art: np.ndarray, sid: pd.Series, sentence_key: np.ndarray) -> np.ndarray:
+    """Row in the (article, sentence_id)-sorted sentences table for each (art, sentence_id)."""
+    if len(art) == 0:
+        return np.zeros(0, dtype=np.int64)
+    key = art.astype(np.int64) * (1 << 32) + sid.fillna(-1).to_numpy(dtype=np.int64)
+    if len(sentence_key) == 0:
+        return np.full(len(key), -1, dtype=np.int64)
+    pos = np.minimum(np.searchsorted(sentence_key, key), len(sentence_key) - 1)
+    return np.where((sentence_key[pos] == key) & (art >= 0), pos, -1).astype(np.int64)
+
+
+def _read_table(folder: Path, name: str) -> pd.DataFrame:
+    file = folder / f"{name}.parquet"
+    if not file.exists():
+        raise DatasetError(f"dataset {folder} has no table {name!r} ({file.name} is missing)")
+    try:
+        df = pd.read_parquet(file)
+    except Exception as exc:  # pyarrow raises several types for a damaged file
+        raise DatasetError(f"dataset {folder}: cannot read {file.name}: {exc}") from exc
+    missing = [c for c in TABLES[name] if c not in df.columns]
+    if missing:
+        raise DatasetError(f"dataset {folder}: table {name!r} lacks column(s) {', '.join(missing)}")
+    return conform(name, df)
+
+
+def _build_lookups(t: dict[str, pd.DataFrame]) -> Lookups:
+    arts = t["articles"]
+    article_ids = arts["article_id"].to_numpy(dtype=object)
+    sources = tuple(sorted(arts["source"].fillna("").unique().tolist()))
+    art_source = _codes(arts["source"].fillna(""), np.array(sources, dtype=object))
+    published = pd.to_datetime(arts["published"], errors="coerce", format="ISO8601")
+    published = published.to_numpy(dtype="datetime64[D]")
+
+    sents = t["sentences"]
+    s_art = _codes(sents["article_id"], article_ids)
+    s_key = s_art.astype(np.int64) * (1 << 32) + sents["sentence_id"].fillna(-1).to_numpy(np.int64)
+    sentence_ptr = np.searchsorted(s_art, np.arange(len(article_ids) + 1)).astype(np.int64)
+
+    entity_ids = t["entities"]["entity_id"].to_numpy(dtype=object)
+    em = t["entity_mentions"]
+    em_art = _codes(em["article_id"], article_ids)
+
+    vocab = t["vocabulary"]
+    terms = t["terms"]
+    term_list = np.array(
+        sorted(set(vocab["term"].dropna().tolist()) | set(terms["term"].dropna().unique().tolist())),
+        dtype=object,
+    )
+    term_code = _codes(terms["term"], term_list)
+    key_terms: dict[str, list[int]] = {}
+    vocab_codes = _codes(vocab["term"], term_list)
+    for key, code in zip(vocab["term_key"].fillna("").tolist(), vocab_codes.tolist()):
+        if key and code >= 0:
+            key_terms.setdefault(key, []).append(code)
+
+    evm = t["event_mentions"]
+    evm_art = _codes(evm["article_id"], article_ids)
+    return Lookups(
+        article_ids=article_ids,
+        sources=sources,
+        article_source=art_source,
+        article_published=published,
+        article_words=arts["n_tokens"].fillna(0).to_numpy(np.int64),
+        article_sentences=arts["n_sentences"].fillna(0).to_numpy(np.int64),
+        sentence_article=s_art,
+        sentence_ptr=sentence_ptr,
+        entity_ids=entity_ids,
+        mention_article=em_art,
+        mention_sentence=_sentence_rows(em_art, em["sentence_id"], s_key),
+        mention_entity=_codes(em["entity_id"], entity_ids),
+        mention_is_adjective=(em["form"] == "adjective").fillna(False).to_numpy(bool),
+        term_list=term_list,
+        term_article=_codes(terms["article_id"], article_ids),
+        term_code=term_code,
+        term_count=terms["count"].fillna(0).to_numpy(np.int64),
+        key_terms={k: np.array(sorted(v), dtype=np.int32) for k, v in key_terms.items()},
+        event_ids=t["events"]["event_id"].to_numpy(dtype=object),
+        event_mention_article=evm_art,
+        event_mention_sentence=_sentence_rows(evm_art, evm["sentence_id"], s_key),
+        event_mention_event=_codes(evm["event_id"], t["events"]["event_id"].to_numpy(dtype=object)),
+    )
+
+
+def _sorted_tables(t: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Sort every table on its keys so codes are positions and output order never varies."""
+    order = {
+        "articles": ["article_id"], "sentences": ["article_id", "sentence_id"],
+        "terms": ["article_id", "term"], "vocabulary": ["term"], "entities": ["entity_id"],
+        "entity_mentions": ["article_id", "char_start", "char_end", "entity_id"],
+        "date_mentions": ["article_id", "char_start", "char_end"],
+        "events": ["event_id"],
+        "event_mentions": ["article_id", "sentence_id", "event_id"],
+        "themes": ["theme_id"], "sentence_themes": ["article_id", "sentence_id", "theme_id"],
+        "article_themes": ["article_id", "theme_id"],
+    }
+    out = {}
+    for name, df in t.items():
+        keys = order.get(name)
+        out[name] = df.sort_values(keys, kind="stable").reset_index(drop=True) if keys else df
+    return out
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Read every table of the dataset at ``path`` and precompute its lookups.
+
+    Raises DatasetError naming the folder and the missing table or column.
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise DatasetError(f"dataset folder {folder} does not exist")
+    version = dataset_version(folder)
+    if version is None:
+        raise DatasetError(f"dataset {folder} has no readable {BUILD_INFO} with a 'version'")
+    tables = _sorted_tables({name: _read_table(folder, name) for name in TABLES})
+    ix = _build_lookups(tables)
+    fields = {name: tables.get(name) for name in Dataset.__dataclass_fields__ if name in TABLES}
+    return Dataset(path=folder, version=version, ix=ix, **fields)

@@ -1,0 +1,222 @@
+"""Analyst themes: cue lexicons from data/catalogues/themes.yaml scored per sentence and article.
+
+Matching is token-level dict lookups over ``doc.tokens`` (normalised text), with proclitics
+peeled off the first word of a cue and a small phrase lookup indexed by first word: the build
+runs this over tens of millions of characters, so no per-cue regex scan.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from dashboard.paths import CATALOGUE_DIR
+from dashboard.schema import conform
+from dashboard.text.document import Doc
+from dashboard.text.normalize import squeeze_spaces
+
+THEMES_FILE = "themes.yaml"
+DEFAULT_MAIN_SHARE = 0.25
+_ARTICLE = "ال"
+_MIN_STEM = 2  # a peeled remainder shorter than this is not a word
+
+
+def _proclitic_prefixes() -> list[str]:
+    """Conjunction + preposition + article combinations, longest first (وبال, فلل, ال, و ...)."""
+    out = set()
+    for conj in ("", "و", "ف"):
+        for prep in ("", "ب", "ل", "ك"):
+            for art in ("", _ARTICLE):
+                out.add(conj + prep + art)
+        out.add(conj + "لل")  # ل + ال contracts to لل
+    out.discard("")
+    return sorted(out, key=lambda p: (-len(p), p))
+
+
+PROCLITICS = _proclitic_prefixes()
+
+
+def peel(form: str) -> list[str]:
+    """The token itself, then every reading of it with a proclitic sequence removed."""
+    forms = [form]
+    for prefix in PROCLITICS:
+        if form.startswith(prefix) and len(form) - len(prefix) >= _MIN_STEM:
+            forms.append(form[len(prefix):])
+    return forms
+
+
+def _cue_key(cue: str) -> tuple[str, ...]:
+    """Folded words of a cue, the article dropped from the first word (clitics are peeled)."""
+    words = squeeze_spaces(cue).split()
+    if not words:
+        raise ValueError(f"empty theme cue {cue!r}")
+    first = words[0]
+    if first.startswith(_ARTICLE) and len(first) - 2 >= _MIN_STEM + 1:
+        words[0] = first[2:]
+    return tuple(words)
+
+
+@dataclass
+class _Lexicon:
+    """Cue lookup tables: weights are {theme_id: weight} so one cue may serve two themes."""
+
+    words: dict[str, dict[str, float]] = field(default_factory=dict)
+    stems: dict[str, dict[str, float]] = field(default_factory=dict)  # word* cues
+    phrases: dict[str, list[tuple[tuple[str, ...], dict[str, float]]]] = field(default_factory=dict)
+    stem_lengths: tuple[int, ...] = ()
+
+    def add(self, cue: str, theme_id: str | None, weight: float) -> None:
+        """Register a cue; theme_id None registers a stop phrase (matches, scores nothing)."""
+        star = cue.rstrip().endswith("*")
+        words = _cue_key(cue.rstrip().rstrip("*"))
+        if len(words) == 1:
+            table = self.stems if star else self.words
+            entry = table.setdefault(words[0], {})
+            if theme_id is not None:
+                entry[theme_id] = weight
+            return
+        last = words[-1] + ("*" if star else "")
+        rest = words[1:-1] + (last,)
+        bucket = self.phrases.setdefault(words[0], [])
+        for existing_rest, weights in bucket:
+            if existing_rest == rest:
+                if theme_id is not None:
+                    weights[theme_id] = weight
+                return
+        bucket.append((rest, {} if theme_id is None else {theme_id: weight}))
+
+    def freeze(self) -> None:
+        self.stem_lengths = tuple(sorted({len(s) for s in self.stems}, reverse=True))
+        for bucket in self.phrases.values():
+            bucket.sort(key=lambda item: -len(item[0]))  # longest phrase first
+
+    def single(self, form: str) -> dict[str, float] | None:
+        hit = self.words.get(form)
+        if hit is not None:
+            return hit
+        for n in self.stem_lengths:
+            if n <= len(form):
+                hit = self.stems.get(form[:n])
+                if hit is not None:
+                    return hit
+        return None
+
+
+def _word_matches(pattern: str, form: str) -> bool:
+    if pattern.endswith("*"):
+        return form.startswith(pattern[:-1])
+    return form == pattern
+
+
+@dataclass
+class CueHit:
+    token_start: int  # index into doc.tokens
+    token_end: int    # exclusive
+    cue: str          # the folded cue that matched
+    weights: dict[str, float]
+
+
+class ThemeScorer:
+    """Scores a Doc against the theme catalogue."""
+
+    def __init__(self, themes: list[dict], main_share: float = DEFAULT_MAIN_SHARE,
+                 stop_phrases: list[str] | None = None):
+        self.themes = themes
+        self.main_share = main_share
+        self.lexicon = _Lexicon()
+        for theme in themes:
+            for item in theme.get("cues") or []:
+                cue, weight = (item, 1.0) if isinstance(item, str) else (item["cue"], float(item.get("weight", 1.0)))
+                self.lexicon.add(cue, theme["id"], weight)
+        for cue in stop_phrases or []:
+            self.lexicon.add(cue, None, 0.0)
+        self.lexicon.freeze()
+
+    @classmethod
+    def from_catalogue(cls, catalogue_dir: Path | str = CATALOGUE_DIR) -> "ThemeScorer":
+        data = load_catalogue(catalogue_dir)
+        settings = data.get("settings") or {}
+        return cls(data["themes"], float(settings.get("main_share", DEFAULT_MAIN_SHARE)),
+                   data.get("stop_phrases"))
+
+    def hits(self, doc: Doc) -> list[CueHit]:
+        """Every cue occurrence, longest match first, a token counted at most once."""
+        text, tokens, lex = doc.norm.text, doc.tokens, self.lexicon
+        forms = [text[s:e] for s, e in tokens]
+        out: list[CueHit] = []
+        i, n = 0, len(forms)
+        while i < n:
+            hit = self._match_at(forms, i, lex)
+            if hit is None:
+                i += 1
+                continue
+            out.append(hit)
+            i = hit.token_end
+        return out
+
+    @staticmethod
+    def _match_at(forms: list[str], i: int, lex: _Lexicon) -> CueHit | None:
+        candidates = peel(forms[i])
+        for form in candidates:  # phrases first: they win over the words inside them
+            for rest, weights in lex.phrases.get(form, ()):
+                end = i + 1 + len(rest)
+                if end <= len(forms) and all(_word_matches(p, f) for p, f in zip(rest, forms[i + 1:end])):
+                    return CueHit(i, end, " ".join((form,) + rest), weights)
+        for form in candidates:
+            weights = lex.single(form)
+            if weights is not None:
+                return CueHit(i, i + 1, form, weights)
+        return None
+
+    def score(self, doc: Doc) -> tuple[list[dict], list[dict]]:
+        """Rows for 'sentence_themes' (non-zero scores) and 'article_themes'."""
+        per_sentence: dict[tuple[int, str], float] = defaultdict(float)
+        for hit in self.hits(doc):
+            start = doc.norm.original_index(doc.tokens[hit.token_start][0])
+            sentence_id = doc.sentence_at(start)
+            for theme_id, weight in hit.weights.items():
+                per_sentence[(sentence_id, theme_id)] += weight
+        sentence_rows = [
+            {"article_id": doc.article_id, "sentence_id": sid, "theme_id": tid, "score": score}
+            for (sid, tid), score in sorted(per_sentence.items()) if score > 0
+        ]
+        per_article: dict[str, float] = defaultdict(float)
+        for (_, tid), score in per_sentence.items():
+            per_article[tid] += score
+        return sentence_rows, self._article_rows(doc.article_id, per_article)
+
+    def _article_rows(self, article_id: str, scores: dict[str, float]) -> list[dict]:
+        total = sum(v for v in scores.values() if v > 0)
+        if total <= 0:
+            return []
+        ranked = sorted(((tid, v) for tid, v in scores.items() if v > 0), key=lambda kv: (-kv[1], kv[0]))
+        top = ranked[0][1]
+        return [
+            {"article_id": article_id, "theme_id": tid, "score": v, "share": v / total,
+             # the top theme (ties included) and every theme holding a large share
+             "is_main": v == top or v / total >= self.main_share}
+            for tid, v in ranked
+        ]
+
+
+def load_catalogue(catalogue_dir: Path | str = CATALOGUE_DIR) -> dict:
+    path = Path(catalogue_dir) / THEMES_FILE
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    ids = [t["id"] for t in data.get("themes") or []]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"{path}: duplicate theme ids")
+    return data
+
+
+def themes_table(catalogue_dir: Path | str = CATALOGUE_DIR) -> pd.DataFrame:
+    """The 'themes' table of the dataset."""
+    rows = [
+        {k: t.get(k, "") for k in ("name_ar", "name_en", "description")} | {"theme_id": t["id"]}
+        for t in load_catalogue(catalogue_dir)["themes"]
+    ]
+    return conform("themes", sorted(rows, key=lambda r: r["theme_id"]))

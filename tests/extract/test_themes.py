@@ -1,0 +1,113 @@
+"""Theme scoring on real seed sentences and the catalogue's contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.extract.themes import ThemeScorer, peel, themes_table
+from dashboard.paths import CATALOGUE_DIR, SEEDS_DIR
+from dashboard.schema import TABLES, conform
+from dashboard.text.document import Doc
+
+REQUIRED = {"security_unrest", "sovereignty_diplomacy", "economy_trade_energy", "military_alliances",
+            "democracy_rights_media", "elections_domestic_politics", "nuclear_legacy"}
+
+
+@pytest.fixture(scope="module")
+def scorer() -> ThemeScorer:
+    return ThemeScorer.from_catalogue(CATALOGUE_DIR)
+
+
+def seed(prefix: str) -> Doc:
+    path = next(SEEDS_DIR.glob(f"{prefix}_*.txt"))
+    return Doc.from_text(path.stem, path.read_text(encoding="utf-8"))
+
+
+def themes_of(scorer: ThemeScorer, text: str) -> dict[str, float]:
+    _, articles = scorer.score(Doc.from_text("t", text))
+    return {r["theme_id"]: r["score"] for r in articles}
+
+
+def test_catalogue_has_required_themes():
+    table = themes_table(CATALOGUE_DIR)
+    assert REQUIRED <= set(table["theme_id"])
+    assert list(table.columns) == list(TABLES["themes"])
+    assert table["name_ar"].str.len().min() > 0
+
+
+def test_peel_removes_proclitic_sequences():
+    assert "انتخابات" in peel("والانتخابات")
+    assert "امم" in peel("للامم")
+    assert peel("بنك")[0] == "بنك"
+
+
+def test_economy_sentence_from_seed(scorer):
+    text = "روسيا هي الشريك الاقتصادي والتجاري الرئيسي لكازاخستان."
+    assert set(themes_of(scorer, text)) == {"economy_trade_energy"}
+
+
+def test_phrase_wins_over_inner_words(scorer):
+    # "منظمة معاهدة الأمن الجماعي" is the CSTO (military), not security/unrest or diplomacy.
+    text = "كازاخستان وقيرغيزستان كلاهما عضو في منظمة معاهدة الأمن الجماعي."
+    assert themes_of(scorer, text) == {"military_alliances": 1.0}
+
+
+def test_star_cue_matches_inflections_with_clitics(scorer):
+    text = "مع اندلاع أعمال العنف والمظاهرات الحاشدة احتجاجا على زيادة أسعار الغاز"
+    scores = themes_of(scorer, text)
+    assert scores["security_unrest"] >= 3  # أعمال العنف, مظاهرات, احتجاجا
+    assert "economy_trade_energy" in scores
+
+
+def test_stop_phrase_scores_nothing(scorer):
+    assert themes_of(scorer, "وقال في مؤتمر صحفي") == {}
+
+
+def test_no_cue_no_rows(scorer):
+    sentences, articles = scorer.score(Doc.from_text("t", "لوك روديفر يقيم حاليا في فرنسا."))
+    assert sentences == [] and articles == []
+
+
+@pytest.mark.parametrize("prefix,theme", [
+    ("003", "elections_domestic_politics"),   # the January 2021 parliamentary elections
+    ("001", "economy_trade_energy"),          # trade figures and the Qatar investment deal
+])
+def test_seed_main_theme(scorer, prefix, theme):
+    _, articles = scorer.score(seed(prefix))
+    top = max(articles, key=lambda r: r["score"])
+    assert top["theme_id"] == theme and top["is_main"]
+
+
+def test_nuclear_theme_fires_on_semipalatinsk_sentences(scorer):
+    sentences, articles = scorer.score(seed("004"))
+    doc = seed("004")
+    nuclear = {r["sentence_id"] for r in sentences if r["theme_id"] == "nuclear_legacy"}
+    assert any("سيميبالاتينسك" in doc.text[slice(*doc.sentences[s])] for s in nuclear)
+    assert "nuclear_legacy" in {r["theme_id"] for r in articles}
+
+
+def test_rows_follow_the_contract(scorer):
+    doc = seed("002")
+    sentences, articles = scorer.score(doc)
+    conform("sentence_themes", sentences)
+    conform("article_themes", articles)
+    assert all(r["score"] > 0 for r in sentences)
+    assert all(0 <= r["sentence_id"] < len(doc.sentences) for r in sentences)
+    assert abs(sum(r["share"] for r in articles) - 1) < 1e-9
+    assert any(r["is_main"] for r in articles)
+    # article scores are the sums of the sentence scores
+    for row in articles:
+        assert row["score"] == pytest.approx(
+            sum(r["score"] for r in sentences if r["theme_id"] == row["theme_id"]))
+
+
+def test_main_share_threshold():
+    scorer = ThemeScorer([
+        {"id": "a", "cues": ["نفط"]}, {"id": "b", "cues": ["حرب"]}, {"id": "c", "cues": ["قمة"]},
+    ], main_share=0.25)
+    _, rows = scorer.score(Doc.from_text("t", "نفط نفط نفط نفط حرب حرب قمة"))
+    main = {r["theme_id"]: r["is_main"] for r in rows}
+    # shares 4/7 (top), 2/7 >= 0.25, 1/7 < 0.25
+    assert main == {"a": True, "b": True, "c": False}

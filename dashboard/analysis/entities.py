@@ -1,0 +1,123 @@
+"""Entity panel: counts by type, per-source rates, and the same-sentence co-occurrence network."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from dashboard.analysis.common import (
+    entity_mention_counts, entity_target, frame, mention_mask, sentence_entity_pairs, words_by_source,
+)
+from dashboard.analysis.filters import Selection
+from dashboard.dataset import Dataset
+
+COUNT_COLUMNS = {"entity_id": "string", "name_ar": "string", "name_en": "string", "type": "string",
+                 "mentions": "int64", "articles": "int64"}
+BY_SOURCE_COLUMNS = {"source": "string", "entity_id": "string", "mentions": "int64",
+                     "per_1000_words": "float64"}
+NODE_COLUMNS = {"entity_id": "string", "name_ar": "string", "name_en": "string", "type": "string",
+                "mentions": "int64", "degree": "int64", "x": "float64", "y": "float64"}
+EDGE_COLUMNS = {"source": "string", "target": "string", "weight": "int64"}
+
+
+def entity_counts(ds: Dataset, sel: Selection, include_adjectives: bool = True,
+                  roll_up_cities: bool = False, types: Iterable[str] | None = None) -> pd.DataFrame:
+    """Mentions and articles per entity, most mentioned first (ties by entity_id)."""
+    if sel.empty or len(ds.ix.entity_ids) == 0:
+        return frame(COUNT_COLUMNS)
+    mentions, articles = entity_mention_counts(ds, sel, include_adjectives, roll_up_cities)
+    keep = mentions > 0
+    if types:
+        keep &= ds.entities["type"].isin(list(types)).to_numpy(bool)
+    idx = np.flatnonzero(keep)
+    out = ds.entities.iloc[idx][["entity_id", "name_ar", "name_en", "type"]].reset_index(drop=True)
+    out["mentions"] = mentions[idx].astype(np.int64)
+    out["articles"] = articles[idx].astype(np.int64)
+    return out.sort_values(["mentions", "entity_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def entity_by_source(ds: Dataset, sel: Selection, entity_ids: Iterable[str],
+                     include_adjectives: bool = True, roll_up_cities: bool = False) -> pd.DataFrame:
+    """Mentions of each chosen entity per source of the selection, raw and per 1,000 words.
+    Every (source, entity) pair is listed, zeros included, so outlets compare side by side."""
+    ix = ds.ix
+    wanted = sorted(set(entity_ids))
+    codes = [int(c) for c in pd.Index(ix.entity_ids).get_indexer(wanted) if c >= 0]
+    if sel.empty or not codes:
+        return frame(BY_SOURCE_COLUMNS)
+    mask = mention_mask(ds, sel, include_adjectives)
+    target = entity_target(ds, roll_up_cities)[ix.mention_entity[mask]]
+    local = np.full(len(ix.entity_ids), -1, dtype=np.int64)
+    local[codes] = np.arange(len(codes))
+    lt = local[target]
+    src = ix.article_source[ix.mention_article[mask]]
+    n_src, n_e = len(ix.sources), len(codes)
+    counts = np.bincount(src[lt >= 0] * n_e + lt[lt >= 0], minlength=n_src * n_e).reshape(n_src, n_e)
+    words = words_by_source(ds, sel)
+    present = np.flatnonzero(np.bincount(ix.article_source[sel.article_mask], minlength=n_src))
+    rows = []
+    for s in present:
+        for j, c in enumerate(codes):
+            m = int(counts[s, j])
+            rows.append((ix.sources[s], ix.entity_ids[c], m, 1000.0 * m / words[s] if words[s] else 0.0))
+    out = pd.DataFrame(rows, columns=list(BY_SOURCE_COLUMNS))
+    return out.astype(BY_SOURCE_COLUMNS).sort_values(["source", "entity_id"]).reset_index(drop=True)
+
+
+def cooccurrence(ds: Dataset, sel: Selection, top_n: int = 30, min_weight: int = 2,
+                 include_adjectives: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Entities named in the same sentence: the top_n most mentioned entities as nodes (with a
+    fixed-seed spring layout), edges weighted by the number of sentences naming both."""
+    counts = entity_counts(ds, sel, include_adjectives=include_adjectives)
+    if counts.empty:
+        return frame(NODE_COLUMNS), frame(EDGE_COLUMNS)
+    top = counts.head(top_n)
+    ix = ds.ix
+    top_codes = pd.Index(ix.entity_ids).get_indexer(top["entity_id"].astype(object)).astype(np.int64)
+    sent, ent, art = sentence_entity_pairs(ds, include_adjectives)
+    local = np.full(len(ix.entity_ids), -1, dtype=np.int64)
+    local[top_codes] = np.arange(len(top_codes))
+    keep = sel.article_mask[np.maximum(art, 0)] & (art >= 0) & (local[ent] >= 0)
+    sent, lent = sent[keep], local[ent[keep]]
+    k = len(top_codes)
+    if len(sent):
+        uniq, row = np.unique(sent, return_inverse=True)
+        incidence = np.zeros((len(uniq), k), dtype=np.float32)
+        incidence[row, lent] = 1.0
+        weights = (incidence.T @ incidence).astype(np.int64)
+    else:
+        weights = np.zeros((k, k), dtype=np.int64)
+    ii, jj = np.triu_indices(k, 1)
+    w = weights[ii, jj]
+    ok = w >= max(min_weight, 1)
+    ids = top["entity_id"].tolist()
+    edges = pd.DataFrame({"source": [ids[i] for i in ii[ok]], "target": [ids[j] for j in jj[ok]],
+                          "weight": w[ok]}).astype(EDGE_COLUMNS)
+    edges = edges.sort_values(["weight", "source", "target"], ascending=[False, True, True]).reset_index(drop=True)
+    pos = _layout(tuple(ids), tuple(map(tuple, edges[["source", "target", "weight"]].itertuples(index=False))))
+    nodes = top[["entity_id", "name_ar", "name_en", "type", "mentions"]].reset_index(drop=True).copy()
+    degree = pd.concat([edges["source"], edges["target"]]).value_counts()
+    nodes["degree"] = nodes["entity_id"].map(degree).fillna(0).astype("int64")
+    nodes["x"] = [pos[i][0] for i in ids]
+    nodes["y"] = [pos[i][1] for i in ids]
+    return nodes.astype(NODE_COLUMNS), edges
+
+
+_LAYOUTS: dict = {}
+
+
+def _layout(ids: tuple, edges: tuple) -> dict:
+    """Spring layout with a fixed seed (same graph, same picture), memoised per graph."""
+    key = (ids, edges)
+    if key not in _LAYOUTS:
+        g = nx.Graph()
+        g.add_nodes_from(ids)
+        g.add_weighted_edges_from((s, t, float(w)) for s, t, w in edges)
+        pos = nx.spring_layout(g, seed=0, weight="weight") if len(ids) > 1 else {i: (0.0, 0.0) for i in ids}
+        if len(_LAYOUTS) > 512:
+            _LAYOUTS.clear()
+        _LAYOUTS[key] = {n: (float(p[0]), float(p[1])) for n, p in pos.items()}
+    return _LAYOUTS[key]

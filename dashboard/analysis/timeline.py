@@ -1,0 +1,85 @@
+"""Event timeline: catalogue events with their mention counts, publication dates, and what each
+outlet says about one event."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dashboard.analysis.common import frame
+from dashboard.analysis.filters import Selection
+from dashboard.dataset import Dataset
+
+EVENT_COLUMNS = {"event_id": "string", "name_ar": "string", "name_en": "string",
+                 "date_start": "datetime64[s]", "date_end": "datetime64[s]", "mentions": "int64",
+                 "articles": "int64"}
+PUBLICATION_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
+                       "published": "datetime64[s]"}
+SENTENCE_COLUMNS = {"source": "string", "article_id": "string", "title": "string",
+                    "published": "datetime64[s]", "sentence_id": "int64", "sentence": "string",
+                    "cue": "string"}
+
+
+def _event_mask(ds: Dataset, sel: Selection) -> np.ndarray:
+    art = ds.ix.event_mention_article
+    ok = (art >= 0) & (ds.ix.event_mention_event >= 0)
+    return ok & sel.article_mask[np.maximum(art, 0)] if len(art) else ok
+
+
+def event_counts(ds: Dataset, sel: Selection) -> pd.DataFrame:
+    """Every catalogue event (zeros included: the axis shows the whole catalogue), by start date."""
+    if sel.empty or ds.events.empty:
+        return frame(EVENT_COLUMNS)
+    n = len(ds.ix.event_ids)
+    mask = _event_mask(ds, sel)
+    ev = ds.ix.event_mention_event[mask]
+    mentions = np.bincount(ev, minlength=n)
+    pairs = np.unique(ds.ix.event_mention_article[mask].astype(np.int64) * n + ev)
+    articles = np.bincount(pairs % n, minlength=n) if len(pairs) else np.zeros(n, np.int64)
+    out = ds.events[["event_id", "name_ar", "name_en"]].copy()
+    out["date_start"] = pd.to_datetime(ds.events["date_start"], errors="coerce", format="ISO8601")
+    out["date_end"] = pd.to_datetime(ds.events["date_end"], errors="coerce", format="ISO8601")
+    out["mentions"] = mentions
+    out["articles"] = articles
+    out = out.astype(EVENT_COLUMNS)
+    return out.sort_values(["date_start", "event_id"], na_position="last").reset_index(drop=True)
+
+
+def publication_dates(ds: Dataset, sel: Selection) -> pd.DataFrame:
+    """Selected articles with a known publication date, oldest first."""
+    arts = ds.articles.loc[sel.article_mask & ~np.isnat(ds.ix.article_published)]
+    if arts.empty:
+        return frame(PUBLICATION_COLUMNS)
+    out = arts[["article_id", "title", "source"]].copy()
+    out["published"] = ds.ix.article_published[sel.article_mask & ~np.isnat(ds.ix.article_published)]
+    out = out.astype(PUBLICATION_COLUMNS)
+    return out.sort_values(["published", "article_id"]).reset_index(drop=True)
+
+
+def event_sentences(ds: Dataset, sel: Selection, event_id: str) -> pd.DataFrame:
+    """The sentences linked to one event, one row per sentence, by source then date."""
+    codes = np.flatnonzero(ds.ix.event_ids == event_id)
+    if sel.empty or not len(codes):
+        return frame(SENTENCE_COLUMNS)
+    mask = _event_mask(ds, sel) & (ds.ix.event_mention_event == codes[0]) & (ds.ix.event_mention_sentence >= 0)
+    if not mask.any():
+        return frame(SENTENCE_COLUMNS)
+    em = ds.event_mentions.loc[mask, ["cue"]].copy()
+    em["row"] = ds.ix.event_mention_sentence[mask]
+    em["cue"] = em["cue"].fillna("")
+    cues = em.groupby("row", sort=True)["cue"].agg(lambda s: " | ".join(sorted({c for c in s if c})))
+    rows = cues.index.to_numpy()
+    art = ds.ix.sentence_article[rows]
+    sents = ds.sentences.iloc[rows]
+    texts = ds.articles["text"].to_numpy(dtype=object)
+    starts, ends = sents["char_start"].to_numpy(np.int64), sents["char_end"].to_numpy(np.int64)
+    out = pd.DataFrame({
+        "source": ds.articles["source"].to_numpy(dtype=object)[art],
+        "article_id": ds.ix.article_ids[art],
+        "title": ds.articles["title"].to_numpy(dtype=object)[art],
+        "published": ds.ix.article_published[art],
+        "sentence_id": sents["sentence_id"].to_numpy(np.int64),
+        "sentence": [texts[a][s:e] for a, s, e in zip(art, starts, ends)],
+        "cue": cues.to_numpy(dtype=object),
+    }).astype(SENTENCE_COLUMNS)
+    return out.sort_values(["source", "published", "article_id", "sentence_id"], na_position="last").reset_index(drop=True)

@@ -114,9 +114,13 @@ def keyword_articles(ds: Dataset, query: str, derived: bool = False) -> np.ndarr
     if not words:
         return np.ones(n, dtype=bool)
     if len(words) == 1:
-        return articles_with_terms(ds, word_terms(ds, words[0], derived))
+        codes = word_terms(ds, words[0], derived)
+        if len(codes):
+            return articles_with_terms(ds, codes)
 
     def compute() -> np.ndarray:
+        # A phrase, or a word the vocabulary lacks (a stopword, a number): scan the text, after
+        # narrowing to the articles holding the phrase's known words.
         mask = np.ones(n, dtype=bool)
         for i, w in enumerate(words):
             codes = word_terms(ds, w, derived and i == len(words) - 1)

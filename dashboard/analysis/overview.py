@@ -1,0 +1,135 @@
+"""Overview panel: headline figures, the article table, and the reader's highlighted HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import numpy as np
+import pandas as pd
+
+from dashboard.analysis.common import entity_mention_counts, frame
+from dashboard.analysis.filters import Selection
+from dashboard.dataset import Dataset
+
+ARTICLE_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
+                   "published": "datetime64[s]", "themes": "string", "themes_en": "string",
+                   "n_sentences": "int64"}
+THEME_SEP = "، "
+
+
+def headline(ds: Dataset, sel: Selection) -> dict:
+    """Counts for the headline cards; dates are datetime.date or None."""
+    ix = ds.ix
+    n_sources = int(np.count_nonzero(np.bincount(ix.article_source[sel.article_mask], minlength=len(ix.sources))))
+    mentions, _ = entity_mention_counts(ds, sel, True, False) if not sel.empty else (np.zeros(0), None)
+    ev_art = ix.event_mention_article
+    ev_ok = (ev_art >= 0) & (ix.event_mention_event >= 0)
+    if len(ev_art):
+        ev_ok &= sel.article_mask[np.maximum(ev_art, 0)]
+    pub = ix.article_published[sel.article_mask]
+    pub = pub[~np.isnat(pub)]
+    return {
+        "articles": sel.n_articles,
+        "sentences": sel.n_sentences,
+        "words": int(ix.article_words[sel.article_mask].sum()),
+        "sources": n_sources,
+        "entities": int(np.count_nonzero(mentions)),
+        "entity_mentions": int(mentions.sum()),
+        "events": int(len(np.unique(ix.event_mention_event[ev_ok]))),
+        "date_from": pub.min().astype(object) if len(pub) else None,
+        "date_to": pub.max().astype(object) if len(pub) else None,
+    }
+
+
+def _main_theme_names(ds: Dataset) -> pd.DataFrame:
+    def compute() -> pd.DataFrame:
+        at = ds.article_themes[ds.article_themes["is_main"].fillna(False).astype(bool)]
+        at = at.merge(ds.themes[["theme_id", "name_ar", "name_en"]], on="theme_id", how="left")
+        at = at.sort_values(["article_id", "score", "theme_id"], ascending=[True, False, True])
+        at["name_ar"] = at["name_ar"].fillna(at["theme_id"])
+        at["name_en"] = at["name_en"].fillna(at["theme_id"])
+        grouped = at.groupby("article_id", sort=True)
+        out = pd.DataFrame({"themes": grouped["name_ar"].agg(THEME_SEP.join),
+                            "themes_en": grouped["name_en"].agg(", ".join)})
+        return out.reindex(ds.ix.article_ids).fillna("")
+
+    return ds.memo(("main_theme_names",), compute)
+
+
+def article_table(ds: Dataset, sel: Selection) -> pd.DataFrame:
+    """The selected articles, newest first (undated last), with their main themes' names
+    (``themes`` in Arabic, ``themes_en`` in English)."""
+    if sel.empty:
+        return frame(ARTICLE_COLUMNS)
+    arts = ds.articles.loc[sel.article_mask]
+    names = _main_theme_names(ds)[sel.article_mask]
+    out = pd.DataFrame({
+        "article_id": arts["article_id"].to_numpy(dtype=object),
+        "title": arts["title"].to_numpy(dtype=object),
+        "source": arts["source"].to_numpy(dtype=object),
+        "published": ds.ix.article_published[sel.article_mask],
+        "themes": names["themes"].to_numpy(dtype=object),
+        "themes_en": names["themes_en"].to_numpy(dtype=object),
+        "n_sentences": arts["n_sentences"].fillna(0).to_numpy(np.int64),
+    }).astype(ARTICLE_COLUMNS)
+    return out.sort_values(["published", "article_id"], ascending=[False, True], na_position="last").reset_index(drop=True)
+
+
+def _spans(ds: Dataset, article_id: str, lang: str, length: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, class, title) of every highlight in one article, overlaps resolved."""
+    en = lang == "en"
+    spans: list[tuple[int, int, str, str]] = []
+    ents = ds.entities.set_index("entity_id")
+    em = ds.entity_mentions[ds.entity_mentions["article_id"] == article_id]
+    for r in em.itertuples(index=False):
+        name = r.entity_id
+        if r.entity_id in ents.index:
+            e = ents.loc[r.entity_id]
+            name = f"{e['name_en'] if en else e['name_ar']} ({e['type']})"
+        if r.form == "adjective":
+            name += " — adjective" if en else " — صفة"
+        spans.append((int(r.char_start), int(r.char_end), "ent", name))
+    dm = ds.date_mentions[ds.date_mentions["article_id"] == article_id]
+    for r in dm.itertuples(index=False):
+        when = r.date_start if r.date_end in (None, r.date_start) or pd.isna(r.date_end) else f"{r.date_start} – {r.date_end}"
+        spans.append((int(r.char_start), int(r.char_end), "date", str(when)))
+    evs = ds.events.set_index("event_id")
+    vm = ds.event_mentions[ds.event_mentions["article_id"] == article_id]
+    for r in vm.itertuples(index=False):
+        name = r.event_id
+        if r.event_id in evs.index:
+            name = evs.loc[r.event_id, "name_en" if en else "name_ar"]
+        spans.append((int(r.char_start), int(r.char_end), "event", str(name)))
+    # Shorter, more specific marks win over the event cue spans; among equals, the earlier one.
+    rank = {"ent": 0, "date": 1, "event": 2}
+    spans = [s for s in spans if 0 <= s[0] < s[1] <= length]
+    spans.sort(key=lambda s: (rank[s[2]], s[0], -(s[1] - s[0])))
+    taken: list[tuple[int, int, str, str]] = []
+    for s in spans:
+        if all(s[1] <= t[0] or s[0] >= t[1] for t in taken):
+            taken.append(s)
+    return sorted(taken)
+
+
+def reader_html(ds: Dataset, article_id: str, lang: str = "ar") -> str:
+    """The article as safe HTML: all text escaped, entity/date/event spans in <mark>, one <p> per
+    paragraph (line). Empty string for an unknown article."""
+    rows = np.flatnonzero(ds.ix.article_ids == article_id)
+    if not len(rows):
+        return ""
+    text = ds.articles["text"].iat[int(rows[0])]
+    text = text if isinstance(text, str) else ""
+    pieces: list[str] = []
+    pos = 0
+    for start, end, cls, title in _spans(ds, article_id, lang, len(text)):
+        if "\n" in text[start:end]:  # a mark must not straddle paragraphs
+            continue
+        pieces.append(html.escape(text[pos:start]))
+        pieces.append(f'<mark class="{cls}" title="{html.escape(title, quote=True)}">'
+                      f"{html.escape(text[start:end])}</mark>")
+        pos = end
+    pieces.append(html.escape(text[pos:]))
+    paragraphs = [p.strip() for p in re.split(r"\n+", "".join(pieces)) if p.strip()]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f'<div class="reader" dir="rtl" lang="ar">{body}</div>'

@@ -1,0 +1,149 @@
+"""Source comparison: volume, theme shares, entity rates, and each outlet's distinctive words.
+
+Distinctive words: the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &
+Quinn 2008, "Fightin' words", eq. 16-22). For outlet s against the rest r of the filtered corpus:
+
+    alpha_w = prior_scale * y_w          (prior: the whole filtered corpus' count of w)
+    alpha_0 = sum_w alpha_w
+    delta_w = log((y_sw + alpha_w) / (n_s + alpha_0 - y_sw - alpha_w))
+            - log((y_rw + alpha_w) / (n_r + alpha_0 - y_rw - alpha_w))
+    var_w  ~= 1 / (y_sw + alpha_w) + 1 / (y_rw + alpha_w)
+    z_w     = delta_w / sqrt(var_w)
+
+y_sw is w's count in s, y_rw in the rest, n_s and n_r their totals. The z-score ranks: it shrinks
+rare words (a word seen twice in one outlet is not "distinctive") without a frequency cut-off.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dashboard.analysis.common import frame, words_by_source
+from dashboard.analysis.entities import entity_by_source, entity_counts
+from dashboard.analysis.filters import Selection
+from dashboard.dataset import Dataset
+
+VOLUME_COLUMNS = {"source": "string", "articles": "int64", "sentences": "int64", "words": "int64"}
+THEME_COLUMNS = {"source": "string", "theme_id": "string", "name_ar": "string", "name_en": "string",
+                 "share": "float64"}
+RATE_COLUMNS = {"source": "string", "entity_id": "string", "name_ar": "string", "name_en": "string",
+                "mentions": "int64", "per_1000_words": "float64"}
+DISTINCTIVE_COLUMNS = {"source": "string", "term": "string", "count_source": "int64",
+                       "count_rest": "int64", "log_odds": "float64", "z": "float64"}
+
+
+def _present_sources(ds: Dataset, sel: Selection) -> np.ndarray:
+    counts = np.bincount(ds.ix.article_source[sel.article_mask], minlength=len(ds.ix.sources))
+    return np.flatnonzero(counts)
+
+
+def source_volume(ds: Dataset, sel: Selection) -> pd.DataFrame:
+    """Articles, sentences and words per source."""
+    if sel.empty:
+        return frame(VOLUME_COLUMNS)
+    ix, m = ds.ix, sel.article_mask
+    n = len(ix.sources)
+    src = ix.article_source[m]
+    arts = np.bincount(src, minlength=n)
+    sents = np.bincount(src, weights=ix.article_sentences[m], minlength=n)
+    words = words_by_source(ds, sel)
+    keep = np.flatnonzero(arts)
+    out = pd.DataFrame({"source": [ix.sources[i] for i in keep], "articles": arts[keep],
+                        "sentences": sents[keep].astype(np.int64), "words": words[keep].astype(np.int64)})
+    return out.astype(VOLUME_COLUMNS)
+
+
+def theme_shares(ds: Dataset, sel: Selection) -> pd.DataFrame:
+    """Per source, each theme's mean share over the source's selected articles (an article
+    without themes counts as zero), so a source's shares sum to at most 1."""
+    present = _present_sources(ds, sel)
+    if sel.empty or ds.themes.empty:
+        return frame(THEME_COLUMNS)
+    at = ds.article_themes
+    codes = ds.memo(("article_theme_codes",), lambda: (
+        pd.Index(ds.ix.article_ids).get_indexer(at["article_id"].astype(object)).astype(np.int64),
+        pd.Index(ds.themes["theme_id"].astype(object)).get_indexer(at["theme_id"].astype(object)).astype(np.int64),
+    ))
+    art, th = codes
+    ok = (art >= 0) & (th >= 0)
+    ok &= sel.article_mask[np.maximum(art, 0)]
+    n_src, n_th = len(ds.ix.sources), len(ds.themes)
+    src = ds.ix.article_source[art[ok]]
+    sums = np.bincount(src * n_th + th[ok], weights=at["share"].fillna(0).to_numpy(float)[ok],
+                       minlength=n_src * n_th).reshape(n_src, n_th)
+    n_art = np.bincount(ds.ix.article_source[sel.article_mask], minlength=n_src)
+    rows = []
+    for s in present:
+        for t in range(n_th):
+            rows.append((ds.ix.sources[s], ds.themes["theme_id"].iat[t], ds.themes["name_ar"].iat[t],
+                         ds.themes["name_en"].iat[t], float(sums[s, t] / n_art[s])))
+    return pd.DataFrame(rows, columns=list(THEME_COLUMNS)).astype(THEME_COLUMNS)
+
+
+def entity_rates(ds: Dataset, sel: Selection, top_n: int = 15) -> pd.DataFrame:
+    """Mentions per 1,000 words, per source, of the top_n entities of the selection."""
+    top = entity_counts(ds, sel).head(top_n)
+    if top.empty:
+        return frame(RATE_COLUMNS)
+    rates = entity_by_source(ds, sel, top["entity_id"].tolist())
+    out = rates.merge(top[["entity_id", "name_ar", "name_en"]], on="entity_id", how="left")
+    order = {e: i for i, e in enumerate(top["entity_id"])}
+    out["_rank"] = out["entity_id"].map(order)
+    out = out.sort_values(["source", "_rank"]).drop(columns="_rank").reset_index(drop=True)
+    return out[list(RATE_COLUMNS)].astype(RATE_COLUMNS)
+
+
+def term_counts_by_source(ds: Dataset, sel: Selection) -> tuple[np.ndarray, np.ndarray]:
+    """(used term codes, counts[source, used term]) for the selection."""
+    ix = ds.ix
+    ok = ix.term_article >= 0
+    ok &= sel.article_mask[np.maximum(ix.term_article, 0)] & (ix.term_code >= 0)
+    n_src, n_terms = len(ix.sources), len(ix.term_list)
+    src = ix.article_source[ix.term_article[ok]].astype(np.int64)
+    flat = np.bincount(src * n_terms + ix.term_code[ok], weights=ix.term_count[ok], minlength=n_src * n_terms)
+    counts = flat.reshape(n_src, n_terms)
+    used = np.flatnonzero(counts.sum(axis=0))
+    return used, counts[:, used]
+
+
+def log_odds_dirichlet(y_s: np.ndarray, y_r: np.ndarray, prior_scale: float = 1.0):
+    """delta and z (module docstring) for counts in s and in the rest, word-aligned arrays."""
+    y_s, y_r = y_s.astype(float), y_r.astype(float)
+    alpha = prior_scale * (y_s + y_r)
+    a0 = alpha.sum()
+    n_s, n_r = y_s.sum(), y_r.sum()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        delta = (np.log((y_s + alpha) / (n_s + a0 - y_s - alpha))
+                 - np.log((y_r + alpha) / (n_r + a0 - y_r - alpha)))
+        z = delta / np.sqrt(1.0 / (y_s + alpha) + 1.0 / (y_r + alpha))
+    return np.nan_to_num(delta), np.nan_to_num(z)
+
+
+def distinctive_terms(ds: Dataset, sel: Selection, top_n: int = 15, prior_scale: float = 1.0) -> pd.DataFrame:
+    """Each source's top_n words by z against the rest of the selection (positive z only).
+    Needs at least two sources in the selection."""
+    present = _present_sources(ds, sel)
+    if sel.empty or len(present) < 2:
+        return frame(DISTINCTIVE_COLUMNS)
+    used, counts = term_counts_by_source(ds, sel)
+    total = counts.sum(axis=0)
+    frames = []
+    for s in present:
+        y_s = counts[s]
+        y_r = total - y_s
+        delta, z = log_odds_dirichlet(y_s, y_r, prior_scale)
+        cand = np.flatnonzero((y_s > 0) & (z > 0))
+        if not len(cand):
+            continue
+        terms = ds.ix.term_list[used[cand]]
+        order = np.lexsort((np.asarray(terms, dtype=str), -z[cand]))[:top_n]
+        pick = cand[order]
+        frames.append(pd.DataFrame({
+            "source": ds.ix.sources[s], "term": ds.ix.term_list[used[pick]],
+            "count_source": y_s[pick].astype(np.int64), "count_rest": y_r[pick].astype(np.int64),
+            "log_odds": delta[pick], "z": z[pick],
+        }))
+    if not frames:
+        return frame(DISTINCTIVE_COLUMNS)
+    return pd.concat(frames, ignore_index=True).astype(DISTINCTIVE_COLUMNS)

@@ -1,0 +1,108 @@
+"""Building blocks every page uses: memoised analysis calls, the provenance line, the empty state,
+downloadable tables and charts, and escaped text."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.app.i18n import fmt_int, t
+from dashboard.app.state import Context
+
+_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _memo(name: str, version: str, filters_key: str, args: tuple, kwargs: tuple,
+          _fn: Callable, _ctx: Context):
+    return _fn(_ctx.ds, _ctx.sel, *args, **dict(kwargs))
+
+
+def compute(ctx: Context, fn: Callable, *args: Any, **kwargs: Any) -> Any:
+    """``fn(ds, sel, *args, **kwargs)`` memoised per dataset version and filters, so a rerun that
+    changes nothing (a click elsewhere, a language switch) costs nothing. Results are shared:
+    pages copy before changing them."""
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    return _memo(name, ctx.ds.version, repr(ctx.filters), args, tuple(sorted(kwargs.items())),
+                 fn, ctx)
+
+
+def basis(ctx: Context, n_articles: int | None = None, n_sentences: int | None = None) -> None:
+    """Say how many articles and sentences the panel's numbers come from."""
+    st.caption(t("basis", ctx.lang,
+                 articles=fmt_int(ctx.sel.n_articles if n_articles is None else n_articles),
+                 sentences=fmt_int(ctx.sel.n_sentences if n_sentences is None else n_sentences)))
+
+
+def empty_state(lang: str, message_key: str = "empty") -> None:
+    st.info(t(message_key, lang), icon=":material/filter_alt_off:")
+
+
+def is_empty(df: pd.DataFrame | None) -> bool:
+    return df is None or len(df) == 0
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs read the Arabic right."""
+    return df.to_csv(index=False).encode("utf-8-sig")
+
+
+def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
+          labels: Mapping[str, str] | None = None, **dataframe_kwargs: Any):
+    """A dataframe with a CSV download of exactly what is shown (raw column names in the file)."""
+    shown = df.rename(columns=dict(labels or {}))
+    event = st.dataframe(shown, key=key, hide_index=True, width="stretch", **dataframe_kwargs)
+    # Deferred: the CSV is made only when someone clicks, not on every rerun.
+    st.download_button(t("download_csv", lang), lambda: csv_bytes(df), file_name=f"{file_name}.csv",
+                       mime="text/csv", key=f"{key}_csv", icon=":material/download:",
+                       on_click="ignore")
+    return event
+
+
+def chart(fig: go.Figure, key: str, file_name: str, **kwargs: Any):
+    """A Plotly chart whose modebar camera saves a PNG named after the panel."""
+    config = {"displaylogo": False,
+              "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
+              "modeBarButtonsToRemove": ["lasso2d"]}
+    return st.plotly_chart(fig, key=key, width="stretch", config=config, theme=None, **kwargs)
+
+
+def esc(text: Any) -> str:
+    """HTML-escape untrusted text (article text, titles, terms)."""
+    return html.escape("" if text is None or text is pd.NA else str(text), quote=True)
+
+
+def has_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text or ""))
+
+
+def rtl_html(inner_html: str, lang_attr: str = "ar", css_class: str = "kz-rtl") -> None:
+    """Render already-escaped HTML in a right-to-left block."""
+    st.html(f'<div class="{css_class}" dir="rtl" lang="{lang_attr}">{inner_html}</div>')
+
+
+def selected_points(event: Any) -> list[dict]:
+    """The points a Plotly selection event carries (empty when nothing is selected)."""
+    try:
+        return list(event.selection.points)  # type: ignore[union-attr]
+    except AttributeError:
+        try:
+            return list(event["selection"]["points"])
+        except (KeyError, TypeError):
+            return []
+
+
+def selected_rows(event: Any) -> list[int]:
+    try:
+        return list(event.selection.rows)  # type: ignore[union-attr]
+    except AttributeError:
+        try:
+            return list(event["selection"]["rows"])
+        except (KeyError, TypeError):
+            return []

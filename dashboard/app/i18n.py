@@ -1,0 +1,136 @@
+"""Interface strings in Arabic (default) and English. Keys are stable; the app never shows a key."""
+
+from __future__ import annotations
+
+LANGS = ("ar", "en")
+DEFAULT_LANG = "ar"
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app_title": {"ar": "كازاخستان في الإعلام العربي", "en": "Kazakhstan in Arabic media"},
+    "app_subtitle": {"ar": "بين روسيا والصين والغرب، 2020–2023",
+                     "en": "Between Russia, China and the West, 2020–2023"},
+    "language": {"ar": "اللغة", "en": "Language"},
+    "filters": {"ar": "عوامل التصفية", "en": "Filters"},
+    "sources": {"ar": "المصادر", "en": "Sources"},
+    "themes": {"ar": "المواضيع", "en": "Themes"},
+    "date_range": {"ar": "تاريخ النشر", "en": "Publication date"},
+    "entities": {"ar": "الكيانات", "en": "Entities"},
+    "events": {"ar": "الأحداث", "en": "Events"},
+    "keyword": {"ar": "كلمة مفتاحية", "en": "Keyword"},
+    "keyword_help": {"ar": "تُحتسب الصيغ المتصلة بالسوابق (لكازاخستان، وكازاخستان)",
+                     "en": "Forms with attached prefixes count too (لكازاخستان, وكازاخستان)"},
+    "derived": {"ar": "الصيغ المشتقة (الكازاخستانية…)", "en": "Derived forms (الكازاخستانية…)"},
+    "reset": {"ar": "إعادة الضبط", "en": "Reset filters"},
+    "all": {"ar": "الكل", "en": "All"},
+    "page_overview": {"ar": "نظرة عامة", "en": "Overview"},
+    "page_timeline": {"ar": "الخط الزمني للأحداث", "en": "Event timeline"},
+    "page_entities": {"ar": "الكيانات", "en": "Entities"},
+    "page_sources": {"ar": "مقارنة المصادر", "en": "Source comparison"},
+    "page_words": {"ar": "الكلمات", "en": "Words"},
+    "page_concordance": {"ar": "السياق (كويك)", "en": "Concordance"},
+    "page_map": {"ar": "الخريطة", "en": "Map"},
+    "basis": {"ar": "الأرقام مستخرجة من {articles} مقالة و{sentences} جملة.",
+              "en": "Numbers based on {articles} articles and {sentences} sentences."},
+    "empty": {"ar": "لا توجد نتائج لهذه الاختيارات. وسّع عوامل التصفية أو أعد ضبطها.",
+              "en": "Nothing matches these filters. Widen them or reset them."},
+    "no_dataset": {"ar": "لم يُعثر على مجموعة البيانات في {path}.",
+                   "en": "No dataset found at {path}."},
+    "bad_dataset": {"ar": "تعذّرت قراءة مجموعة البيانات: {error}",
+                    "en": "The dataset could not be read: {error}"},
+    "building": {"ar": "جارٍ بناء مجموعة البيانات من المقالات…",
+                 "en": "Building the dataset from the articles…"},
+    "build_done": {"ar": "اكتمل البناء: {n} مقالة.", "en": "Build finished: {n} articles."},
+    "download_csv": {"ar": "تنزيل CSV", "en": "Download CSV"},
+    "download_png": {"ar": "تنزيل PNG", "en": "Download PNG"},
+    # Overview
+    "m_articles": {"ar": "المقالات", "en": "Articles"},
+    "m_sentences": {"ar": "الجمل", "en": "Sentences"},
+    "m_sources": {"ar": "المصادر", "en": "Sources"},
+    "m_entities": {"ar": "الكيانات", "en": "Entities"},
+    "m_events": {"ar": "الأحداث", "en": "Events"},
+    "m_dates": {"ar": "الفترة", "en": "Period"},
+    "articles_table": {"ar": "المقالات", "en": "Articles"},
+    "choose_article": {"ar": "اختر مقالة لقراءتها", "en": "Choose an article to read"},
+    "reader": {"ar": "القارئ", "en": "Reader"},
+    "legend_marks": {"ar": "التمييز: كيان · تاريخ · حدث", "en": "Highlights: entity · date · event"},
+    "col_title": {"ar": "العنوان", "en": "Title"},
+    "col_source": {"ar": "المصدر", "en": "Source"},
+    "col_published": {"ar": "التاريخ", "en": "Date"},
+    "col_themes": {"ar": "المواضيع", "en": "Themes"},
+    "col_n_sentences": {"ar": "الجمل", "en": "Sentences"},
+    "col_mentions": {"ar": "الإشارات", "en": "Mentions"},
+    "col_articles": {"ar": "المقالات", "en": "Articles"},
+    # Timeline
+    "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
+    "publications": {"ar": "تواريخ النشر", "en": "Publication dates"},
+    "date_axis": {"ar": "التاريخ", "en": "Date"},
+    "choose_event": {"ar": "اختر حدثًا لقراءة ما قالته كل وسيلة عنه",
+                     "en": "Choose an event to read what each outlet says about it"},
+    "event_sentences": {"ar": "كيف تتناول كل وسيلة الحدث", "en": "How each outlet frames the event"},
+    "no_event_mentions": {"ar": "لا تذكر المقالات المختارة أي حدث من الفهرس.",
+                          "en": "The selected articles mention no catalogue event."},
+    "hover_mentions": {"ar": "الإشارات", "en": "mentions"},
+    "hover_articles": {"ar": "المقالات", "en": "articles"},
+    # Entities
+    "types": {"ar": "الأنواع", "en": "Types"},
+    "include_adjectives": {"ar": "احتساب صيغ النسبة (الروسي، الصينية)",
+                           "en": "Count adjective forms (Russian, Chinese)"},
+    "roll_up": {"ar": "ضمّ المدن إلى دولها", "en": "Roll cities up into their countries"},
+    "top_entities": {"ar": "الكيانات الأكثر ذكرًا", "en": "Most mentioned entities"},
+    "per_source": {"ar": "الإشارات لكل 1000 كلمة حسب المصدر", "en": "Mentions per 1,000 words by source"},
+    "network": {"ar": "الكيانات المذكورة في الجملة نفسها", "en": "Entities named in the same sentence"},
+    "network_empty": {"ar": "لا توجد كيانات مذكورة معًا بما يكفي لرسم الشبكة.",
+                      "en": "Too few entities are named together to draw a network."},
+    "choose_entity": {"ar": "اختر كيانًا لعرض سياقه", "en": "Choose an entity to see its concordance"},
+    "open_concordance": {"ar": "فتح في صفحة السياق", "en": "Open in the Concordance page"},
+    "per_1000": {"ar": "لكل 1000 كلمة", "en": "per 1,000 words"},
+    "type_person": {"ar": "شخص", "en": "Person"},
+    "type_country": {"ar": "دولة", "en": "Country"},
+    "type_city": {"ar": "مدينة", "en": "City"},
+    "type_place": {"ar": "مكان", "en": "Place"},
+    "type_region": {"ar": "منطقة", "en": "Region"},
+    "type_organisation": {"ar": "منظمة", "en": "Organisation"},
+    "type_organization": {"ar": "منظمة", "en": "Organisation"},
+    # Sources
+    "volume": {"ar": "حجم التغطية", "en": "Coverage volume"},
+    "words": {"ar": "الكلمات", "en": "Words"},
+    "theme_shares": {"ar": "حصص المواضيع", "en": "Theme shares"},
+    "share": {"ar": "الحصة", "en": "Share"},
+    "entity_rates": {"ar": "الكيانات لكل 1000 كلمة", "en": "Entities per 1,000 words"},
+    "distinctive": {"ar": "الكلمات المميزة لكل مصدر", "en": "Each outlet's distinctive words"},
+    "distinctive_help": {
+        "ar": "نسبة الأرجحية اللوغاريتمية مع توزيع ديريشليه مسبق مستمد من المجموعة كلها "
+              "(Monroe وآخرون 2008)؛ z أكبر من 1.96 يعني فرقًا دالًّا.",
+        "en": "Log-odds ratio with an informative Dirichlet prior from the whole filtered corpus "
+              "(Monroe et al. 2008); z above 1.96 marks a significant difference."},
+    # Words
+    "cloud_all": {"ar": "سحابة الكلمات للاختيار الحالي", "en": "Word cloud for the current filters"},
+    "cloud_per_source": {"ar": "سحابة لكل مصدر", "en": "One cloud per outlet"},
+    "term_table": {"ar": "جدول المصطلحات", "en": "Term table"},
+    "col_term": {"ar": "المصطلح", "en": "Term"},
+    "col_count": {"ar": "التكرار", "en": "Count"},
+    # Concordance
+    "query": {"ar": "ابحث عن كلمة أو عبارة", "en": "Search a word or phrase"},
+    "query_hint": {"ar": "اكتب كلمة للبحث في الجمل المختارة.",
+                   "en": "Type a word to search the selected sentences."},
+    "kwic_count": {"ar": "{n} نتيجة في {a} مقالة.", "en": "{n} hits in {a} articles."},
+    "col_left": {"ar": "السياق السابق", "en": "Left context"},
+    "col_match": {"ar": "المطابقة", "en": "Match"},
+    "col_right": {"ar": "السياق اللاحق", "en": "Right context"},
+    "open_article": {"ar": "اختر سطرًا لفتح المقالة", "en": "Choose a line to open its article"},
+    # Map
+    "map_title": {"ar": "الدول المذكورة", "en": "Countries mentioned"},
+    "country": {"ar": "الدولة", "en": "Country"},
+}
+
+
+def t(key: str, lang: str, **kwargs) -> str:
+    """The string for ``key`` in ``lang`` (English when a translation is missing)."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**kwargs) if kwargs else text
+
+
+def fmt_int(n: int | float) -> str:
+    """Thousands separator; digits stay Western so numbers read the same in both languages."""
+    return f"{int(n):,}"

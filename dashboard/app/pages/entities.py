@@ -1,0 +1,105 @@
+"""Entities: most mentioned people, places and organisations by type; per-source rates; the
+same-sentence network; choosing an entity opens its concordance."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analysis.concordance import kwic
+from dashboard.analysis.entities import cooccurrence, entity_by_source, entity_counts
+from dashboard.app import charts
+from dashboard.app.components import (basis, chart, compute, empty_state, is_empty,
+                                      selected_points, table)
+from dashboard.app.i18n import STRINGS, t
+from dashboard.app.kwic_view import kwic_block
+from dashboard.app.state import context
+
+TOP_N = 25
+
+ctx = context()
+lang = ctx.lang
+st.header(t("page_entities", lang))
+basis(ctx)
+if ctx.sel.n_articles == 0:
+    empty_state(lang)
+    st.stop()
+
+
+def type_name(typ: str) -> str:
+    key = f"type_{typ}"
+    return t(key, lang) if key in STRINGS else str(typ)
+
+
+all_types = sorted(ctx.ds.entities["type"].dropna().unique().tolist())
+c1, c2, c3 = st.columns([2, 1, 1])
+types = c1.multiselect(t("types", lang), all_types, key="ent_types", format_func=type_name,
+                       placeholder=t("all", lang))
+adjectives = c2.toggle(t("include_adjectives", lang), value=True, key="ent_adjectives")
+roll_up = c3.toggle(t("roll_up", lang), value=False, key="ent_roll_up")
+
+counts: pd.DataFrame = compute(ctx, entity_counts, include_adjectives=adjectives,
+                               roll_up_cities=roll_up, types=tuple(types) or None)
+if is_empty(counts):
+    empty_state(lang)
+    st.stop()
+
+name_col = "name_ar" if lang == "ar" else "name_en"
+names = dict(zip(counts["entity_id"], counts[name_col].fillna(counts["entity_id"])))
+type_colours = charts.colour_map(all_types)
+top = counts.head(TOP_N)
+hover = [f"{charts.iso(a, 'ar')} · {b} ({type_name(ty)}): {m:,} / {n:,}"
+         for a, b, ty, m, n in zip(top["name_ar"], top["name_en"], top["type"], top["mentions"],
+                                   top["articles"])]
+fig = charts.hbar([names[e] for e in top["entity_id"]], top["mentions"], lang,
+                  t("top_entities", lang), t("col_mentions", lang), customdata=top["entity_id"],
+                  colours=[type_colours.get(ty, charts.PALETTE[0]) for ty in top["type"]],
+                  hover=hover)
+picked = chart(fig, key="entities_bar", file_name="top_entities", on_select="rerun",
+               selection_mode="points")
+labels = {"name_ar": "الاسم", "name_en": "Name", "type": t("types", lang),
+          "mentions": t("col_mentions", lang), "articles": t("col_articles", lang)}
+with st.expander(t("top_entities", lang) + " — " + t("download_csv", lang)):
+    table(counts, lang, key="entities_table", file_name="entity_counts", labels=labels)
+
+# Per-source breakdown of the top ten.
+by_source: pd.DataFrame = compute(ctx, entity_by_source, tuple(top["entity_id"].head(10)),
+                                  include_adjectives=adjectives, roll_up_cities=roll_up)
+if not is_empty(by_source):
+    fig = charts.grouped_hbar(by_source, "entity_id", "per_1000_words", "source", lang,
+                              t("per_source", lang), t("per_1000", lang), label_names=names)
+    chart(fig, key="entities_by_source", file_name="entities_by_source")
+    table(by_source, lang, key="entities_by_source_table", file_name="entities_by_source")
+
+# Same-sentence network.
+nodes, edges = compute(ctx, cooccurrence, top_n=30, min_weight=2, include_adjectives=adjectives)
+if is_empty(nodes) or is_empty(edges):
+    st.info(t("network_empty", lang))
+else:
+    fig = charts.network(nodes, edges, lang, t("network", lang), type_colours,
+                         {ty: type_name(ty) for ty in all_types})
+    net_picked = chart(fig, key="entities_network", file_name="entity_network",
+                       on_select="rerun", selection_mode="points")
+    picked_points = selected_points(net_picked)
+    if picked_points:
+        picked = net_picked
+    table(edges, lang, key="entities_edges_table", file_name="entity_cooccurrence")
+
+# Choosing an entity (a bar, a node, or the picker) opens its concordance.
+options = counts["entity_id"].head(200).tolist()
+clicked = [p.get("customdata") for p in selected_points(picked) if p.get("customdata") in names]
+if clicked and clicked[0] != st.session_state.get("_last_entity_click"):
+    st.session_state["entity_pick"] = clicked[0]
+st.session_state["_last_entity_click"] = clicked[0] if clicked else None
+if st.session_state.get("entity_pick") not in options:
+    st.session_state["entity_pick"] = options[0]
+if st.session_state["entity_pick"] not in options:
+    options.append(st.session_state["entity_pick"])
+entity_id = st.selectbox(t("choose_entity", lang), options, key="entity_pick",
+                         format_func=lambda e: names.get(e, e))
+query = str(counts.set_index("entity_id").at[entity_id, "name_ar"])
+hits: pd.DataFrame = compute(ctx, kwic, query, derived=adjectives, limit=200)
+kwic_block(ctx, hits, key="entities_kwic", file_name=f"concordance_{entity_id}")
+if st.button(t("open_concordance", lang), key="entities_open_concordance"):
+    st.session_state["kwic_query_request"] = query
+    st.switch_page("dashboard/app/pages/concordance.py")

@@ -1,0 +1,79 @@
+"""Overview: headline figures, the filtered articles, and a reader with highlights."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analysis.overview import article_table, headline, reader_html
+from dashboard.app.components import basis, compute, empty_state, is_empty, selected_rows, table
+from dashboard.app.i18n import fmt_int, t
+from dashboard.app.state import context
+
+PICKER_SIZE = 300
+
+ctx = context()
+lang = ctx.lang
+st.header(t("page_overview", lang))
+basis(ctx)
+
+head = compute(ctx, headline)
+cols = st.columns(6)
+figures = [("m_articles", head.get("articles", 0)), ("m_sentences", head.get("sentences", 0)),
+           ("m_sources", head.get("sources", 0)), ("m_entities", head.get("entities", 0)),
+           ("m_events", head.get("events", 0))]
+for col, (key, value) in zip(cols, figures):
+    col.metric(t(key, lang), fmt_int(value or 0))
+start, end = head.get("date_from") or head.get("date_start"), head.get("date_to") or head.get("date_end")
+if isinstance(head.get("date_range"), (tuple, list)) and len(head["date_range"]) == 2:
+    start, end = head["date_range"]
+period = f"{start} – {end}" if start and end else "—"
+cols[5].metric(t("m_dates", lang), period)
+
+articles: pd.DataFrame = compute(ctx, article_table)
+if is_empty(articles):
+    empty_state(lang)
+    st.stop()
+
+st.subheader(t("articles_table", lang))
+shown = articles.copy()
+# One themes column in the interface language.
+if "themes_en" in shown:
+    if lang != "ar":
+        shown["themes"] = shown["themes_en"]
+    shown = shown.drop(columns="themes_en")
+labels = {"title": t("col_title", lang), "source": t("col_source", lang),
+          "published": t("col_published", lang), "themes": t("col_themes", lang),
+          "n_sentences": t("col_n_sentences", lang)}
+event = table(shown[[c for c in shown.columns if c != "article_id"] + ["article_id"]], lang,
+              key="overview_articles", file_name="articles", labels=labels,
+              on_select="rerun", selection_mode="single-row",
+              column_config={"article_id": None})
+
+# The reader follows a row chosen in the table, a ?article= link, or the picker below.
+ids = shown["article_id"].tolist()
+if "reader_article_request" in st.session_state:  # sent by another page (a concordance line)
+    st.session_state["reader_article"] = st.session_state.pop("reader_article_request")
+rows = selected_rows(event)
+row_pick = ids[rows[0]] if rows and rows[0] < len(ids) else None
+if row_pick and row_pick != st.session_state.get("_last_row_pick"):
+    st.session_state["reader_article"] = row_pick
+st.session_state["_last_row_pick"] = row_pick
+url_pick = st.query_params.get("article")
+if "reader_article" not in st.session_state and url_pick in ids:
+    st.session_state["reader_article"] = url_pick
+if st.session_state.get("reader_article") not in ids:
+    st.session_state["reader_article"] = ids[0]
+# The picker lists the first articles plus the chosen one (31k options would be megabytes per run).
+options = list(dict.fromkeys(ids[:PICKER_SIZE] + [st.session_state["reader_article"]]))
+titles = dict(zip(shown["article_id"], shown["title"].fillna("").astype(str)))
+sources = dict(zip(shown["article_id"], shown["source"].fillna("").astype(str)))
+st.subheader(t("reader", lang))
+chosen = st.selectbox(t("choose_article", lang), options, key="reader_article",
+                      format_func=lambda a: f"{titles.get(a, a)[:90]} — {sources.get(a, '')}")
+if chosen:
+    st.query_params["article"] = chosen
+    st.html('<div class="kz-legend kz-rtl" dir="rtl"><mark class="ent">كيان · entity</mark>'
+            '<mark class="date">تاريخ · date</mark><mark class="event">حدث · event</mark></div>')
+    # reader_html escapes the article text itself: the only unsafe HTML the app renders.
+    st.html(f'<div class="kz-reader" dir="rtl" lang="ar">{reader_html(ctx.ds, chosen, lang)}</div>')

@@ -1,0 +1,87 @@
+"""Source comparison: outlets side by side — volume, theme shares, entity rates per 1,000 words,
+and each outlet's distinctive words (log-odds ratio with an informative Dirichlet prior)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analysis.sources import distinctive_terms, entity_rates, source_volume, theme_shares
+from dashboard.app import charts
+from dashboard.app.components import basis, chart, compute, empty_state, is_empty, table
+from dashboard.app.i18n import t
+from dashboard.app.state import context
+
+ctx = context()
+lang = ctx.lang
+st.header(t("page_sources", lang))
+basis(ctx)
+volume: pd.DataFrame = compute(ctx, source_volume)
+if is_empty(volume):
+    empty_state(lang)
+    st.stop()
+name_col = "name_ar" if lang == "ar" else "name_en"
+
+# Volume: articles and words per outlet, one bar chart each (their scales differ by 1000x).
+c1, c2 = st.columns(2)
+colours = charts.colour_map(volume["source"].astype(str).tolist())
+bar_colours = [colours[str(s)] for s in volume["source"]]
+with c1:
+    fig = charts.hbar(volume["source"].tolist(), volume["articles"], lang,
+                      f"{t('volume', lang)} — {t('col_articles', lang)}", t("col_articles", lang),
+                      colours=bar_colours, height=320)
+    chart(fig, key="sources_articles", file_name="source_articles")
+with c2:
+    fig = charts.hbar(volume["source"].tolist(), volume["words"], lang,
+                      f"{t('volume', lang)} — {t('words', lang)}", t("words", lang),
+                      colours=bar_colours, height=320)
+    chart(fig, key="sources_words", file_name="source_words")
+table(volume, lang, key="sources_volume_table", file_name="source_volume",
+      labels={"source": t("col_source", lang), "articles": t("col_articles", lang),
+              "sentences": t("m_sentences", lang), "words": t("words", lang)})
+
+# Theme shares: one stacked bar per outlet.
+shares: pd.DataFrame = compute(ctx, theme_shares)
+if not is_empty(shares):
+    shares = shares.copy()
+    shares["theme"] = shares[name_col].fillna(shares["theme_id"])
+    fig = charts.grouped_hbar(shares, "source", "share", "theme", lang, t("theme_shares", lang),
+                              t("share", lang), barmode="stack", value_format=".0%")
+    fig.update_xaxes(tickformat=".0%")
+    chart(fig, key="sources_themes", file_name="theme_shares")
+    table(shares.drop(columns="theme"), lang, key="sources_themes_table", file_name="theme_shares")
+
+# Entity rates: outlet x entity heatmap.
+rates: pd.DataFrame = compute(ctx, entity_rates, top_n=15)
+if not is_empty(rates):
+    names = dict(zip(rates["entity_id"], rates[name_col].fillna(rates["entity_id"])))
+    order = list(dict.fromkeys(rates["entity_id"]))
+    z = rates.pivot_table(index="source", columns="entity_id", values="per_1000_words",
+                          fill_value=0.0, observed=True)[order]
+    fig = charts.heatmap(z, lang, t("entity_rates", lang), t("per_1000", lang), x_names=names)
+    chart(fig, key="sources_entities", file_name="entity_rates")
+    table(rates, lang, key="sources_entities_table", file_name="entity_rates")
+
+# Distinctive words, with the statistic's numbers.
+st.subheader(t("distinctive", lang))
+st.caption(t("distinctive_help", lang))
+terms: pd.DataFrame = compute(ctx, distinctive_terms, top_n=15)
+if is_empty(terms):
+    empty_state(lang)
+else:
+    outlets = sorted(terms["source"].dropna().unique().tolist())
+    for start in range(0, len(outlets), 3):
+        for col, source in zip(st.columns(3), outlets[start:start + 3]):
+            part = terms[terms["source"] == source]
+            with col:
+                fig = charts.hbar(part["term"].tolist(), part["z"].round(2), lang, str(source), "z",
+                                  colours=[colours.get(str(source), charts.PALETTE[0])] * len(part),
+                                  hover=[f"{charts.iso(w)}: z={z:.2f}, log-odds={d:.2f}, "
+                                         f"{a:,} / {b:,}" for w, z, d, a, b in zip(
+                                             part["term"], part["z"], part["log_odds"],
+                                             part["count_source"], part["count_rest"])])
+                fig.update_traces(texttemplate="%{x:.2f}")
+                chart(fig, key=f"sources_distinctive_{start}_{source}",
+                      file_name=f"distinctive_{source}")
+    table(terms, lang, key="sources_distinctive_table", file_name="distinctive_terms",
+          labels={"source": t("col_source", lang), "term": t("col_term", lang)})

@@ -1,0 +1,168 @@
+"""The shared filter state: sidebar widgets <-> ``Filters`` <-> the URL's query parameters.
+
+On a session's first run the widgets are seeded from the URL (``Filters.from_params``); after every
+run the URL is rewritten from the widgets (``Filters.to_params``), so a copied link reproduces the
+view and page switches keep the filters. Values the dataset does not know are dropped, never raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analysis.filters import Filters, Selection, select
+from dashboard.app.i18n import DEFAULT_LANG, LANGS, t
+from dashboard.dataset import Dataset
+
+LANG_PARAM = "lang"
+# Query parameters that are not filters and survive the rewrite (the reader's article).
+EXTRA_PARAMS = ("article",)
+_KEYS = {
+    "sources": "f_sources", "themes": "f_themes", "entities": "f_entities", "events": "f_events",
+    "keyword": "f_keyword", "keyword_derived": "f_derived", "dates": "f_dates",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page needs: the data, the current filters and selection, the language."""
+
+    ds: Dataset
+    filters: Filters
+    sel: Selection
+    lang: str
+
+
+def current_lang() -> str:
+    """The interface language, seeded from ``?lang=`` on the first run."""
+    if "lang" not in st.session_state:
+        wanted = st.query_params.get(LANG_PARAM, DEFAULT_LANG)
+        st.session_state["lang"] = wanted if wanted in LANGS else DEFAULT_LANG
+    return st.session_state["lang"]
+
+
+def _options(ds: Dataset) -> dict[str, list[str]]:
+    return {
+        "sources": sorted(ds.articles["source"].dropna().unique().tolist()),
+        "themes": ds.themes["theme_id"].tolist(),
+        "entities": ds.entities["entity_id"].tolist(),
+        "events": ds.events["event_id"].tolist(),
+    }
+
+
+def _date_bounds(ds: Dataset) -> tuple[date, date] | None:
+    published = pd.to_datetime(ds.articles["published"], errors="coerce").dropna()
+    if published.empty:
+        return None
+    return published.min().date(), published.max().date()
+
+
+def _defaults(ds: Dataset) -> dict[str, Any]:
+    bounds = _date_bounds(ds)
+    return {"f_sources": [], "f_themes": [], "f_entities": [], "f_events": [], "f_keyword": "",
+            "f_derived": False, "f_dates": bounds}
+
+
+def _seed_from_url(ds: Dataset) -> None:
+    """First run of a session: widget values from the URL, unknown values dropped."""
+    params = {k: st.query_params.get(k) for k in st.query_params}
+    filters = Filters.from_params(params)
+    opts = _options(ds)
+    state = _defaults(ds)
+    for field in ("sources", "themes", "entities", "events"):
+        state[_KEYS[field]] = [v for v in getattr(filters, field) if v in opts[field]]
+    state["f_keyword"] = filters.keyword
+    state["f_derived"] = filters.keyword_derived
+    bounds = state["f_dates"]
+    if bounds:
+        lo = max(filters.date_from or bounds[0], bounds[0])
+        hi = min(filters.date_to or bounds[1], bounds[1])
+        state["f_dates"] = (lo, hi) if lo <= hi else bounds
+    st.session_state.update(state)
+
+
+def reset_filters(ds: Dataset) -> None:
+    """Back to everything: widget values to their defaults (a callback, so before widgets draw)."""
+    st.session_state.update(_defaults(ds))
+
+
+def _names(df: pd.DataFrame, id_col: str, lang: str) -> dict[str, str]:
+    col = "name_ar" if lang == "ar" else "name_en"
+    return dict(zip(df[id_col], df[col].fillna(df[id_col])))
+
+
+def sidebar_filters(ds: Dataset, lang: str) -> Filters:
+    """Draw the shared filters and return the ``Filters`` they describe."""
+    if not st.session_state.get("_filters_seeded"):
+        _seed_from_url(ds)
+        st.session_state["_filters_seeded"] = True
+    opts = _options(ds)
+    theme_names = _names(ds.themes, "theme_id", lang)
+    entity_names = _names(ds.entities, "entity_id", lang)
+    event_names = _names(ds.events, "event_id", lang)
+    sb = st.sidebar
+    sb.subheader(t("filters", lang))
+    sb.multiselect(t("sources", lang), opts["sources"], key="f_sources", placeholder=t("all", lang))
+    sb.multiselect(t("themes", lang), opts["themes"], key="f_themes", placeholder=t("all", lang),
+                   format_func=lambda v: theme_names.get(v, v))
+    bounds = _date_bounds(ds)
+    dates = None
+    if bounds:
+        dates = sb.date_input(t("date_range", lang), key="f_dates", min_value=bounds[0],
+                              max_value=bounds[1], format="YYYY-MM-DD")
+    sb.multiselect(t("entities", lang), sorted(opts["entities"], key=lambda v: entity_names[v]),
+                   key="f_entities", placeholder=t("all", lang),
+                   format_func=lambda v: entity_names.get(v, v))
+    sb.multiselect(t("events", lang), opts["events"], key="f_events", placeholder=t("all", lang),
+                   format_func=lambda v: event_names.get(v, v))
+    sb.text_input(t("keyword", lang), key="f_keyword", help=t("keyword_help", lang))
+    sb.toggle(t("derived", lang), key="f_derived")
+    sb.button(t("reset", lang), on_click=reset_filters, args=(ds,), width="stretch")
+
+    date_from = date_to = None
+    if bounds and isinstance(dates, (tuple, list)) and len(dates) == 2:
+        # The full range is no filter: keeps the URL short and includes undated articles.
+        if tuple(dates) != bounds:
+            date_from, date_to = dates
+    ss = st.session_state
+    return Filters(
+        sources=tuple(sorted(ss["f_sources"])), themes=tuple(sorted(ss["f_themes"])),
+        date_from=date_from, date_to=date_to, entities=tuple(sorted(ss["f_entities"])),
+        events=tuple(sorted(ss["f_events"])),
+        keyword=ss["f_keyword"].strip(), keyword_derived=bool(ss["f_derived"]))
+
+
+def write_url(filters: Filters, lang: str) -> None:
+    """Rewrite the query string from the state (only when it changed: no needless history)."""
+    params = dict(filters.to_params())
+    if lang != DEFAULT_LANG:
+        params[LANG_PARAM] = lang
+    for key in EXTRA_PARAMS:
+        if st.query_params.get(key):
+            params[key] = st.query_params[key]
+    current = {k: st.query_params.get(k) for k in st.query_params}
+    if current != params:
+        st.query_params.from_dict(params)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _select(_ds: Dataset, version: str, filters_key: str, _filters: Filters) -> Selection:
+    return select(_ds, _filters)
+
+
+def selection(ds: Dataset, filters: Filters) -> Selection:
+    """The filtered selection, memoised per (dataset version, filters)."""
+    return _select(ds, ds.version, repr(filters), filters)
+
+
+def set_context(ctx: Context) -> None:
+    st.session_state["_ctx"] = ctx
+
+
+def context() -> Context:
+    """The context the entrypoint prepared for the page being run."""
+    return st.session_state["_ctx"]

@@ -1,0 +1,46 @@
+"""Scoped CSS: Streamlit has no right-to-left mode (streamlit#552), so Arabic gets ``direction: rtl``
+on text containers only. Never ``unicode-bidi: bidi-override``: it reverses digits and Latin runs."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+# Always on: the reader's highlight colours and the blocks we mark dir="rtl" ourselves.
+_BASE = """
+.kz-rtl { direction: rtl; text-align: right; line-height: 1.9; }
+.kz-reader { direction: rtl; text-align: right; line-height: 2; font-size: 1.05rem;
+  max-height: 70vh; overflow-y: auto; padding: 0.5rem 1rem; border: 1px solid #e3e3e8;
+  border-radius: 0.5rem; background: #fcfcfd; }
+.kz-reader p { margin: 0 0 0.8rem 0; }
+mark.ent { background: #dbeafe; color: inherit; border-bottom: 2px solid #2563eb; padding: 0 2px; }
+mark.date { background: #fef3c7; color: inherit; border-bottom: 2px solid #d97706; padding: 0 2px; }
+mark.event { background: #fce7f3; color: inherit; border-bottom: 2px solid #db2777; padding: 0 2px; }
+.kz-legend mark { margin: 0 0.3rem; }
+.kz-kwic { width: 100%; border-collapse: collapse; direction: rtl; font-size: 0.95rem; }
+.kz-kwic td { padding: 0.25rem 0.4rem; border-bottom: 1px solid #eee; vertical-align: top; }
+.kz-kwic td.before { text-align: left; color: #444; width: 42%; }
+.kz-kwic td.after { text-align: right; color: #444; width: 42%; }
+.kz-kwic td.match { text-align: center; white-space: nowrap; }
+.kz-kwic td.match mark { background: #fde68a; font-weight: 600; }
+.kz-kwic td.meta { font-size: 0.8rem; color: #777; white-space: nowrap; }
+.kz-source h4 { margin-bottom: 0.3rem; }
+.kz-source blockquote { margin: 0 0 0.6rem 0; padding: 0.2rem 0.6rem; border-right: 3px solid #94a3b8;
+  border-left: none; background: #f8fafc; }
+.kz-source .meta { font-size: 0.8rem; color: #64748b; }
+"""
+
+# Arabic interface: text containers right-to-left; lists need their padding on the right.
+_RTL = """
+[data-testid="stMarkdownContainer"], [data-testid="stCaptionContainer"],
+[data-testid="stWidgetLabel"], [data-testid="stHeading"], h1, h2, h3, h4,
+[data-testid="stMetric"], [data-testid="stAlertContentInfo"],
+[data-testid="stSidebarNav"] span, [data-testid="stExpander"] summary {
+  direction: rtl; text-align: right; }
+[data-testid="stMarkdownContainer"] ul, [data-testid="stMarkdownContainer"] ol {
+  padding-right: 1.2rem; padding-left: 0; }
+[data-testid="stSidebarNavItems"] a { direction: rtl; }
+"""
+
+def inject(lang: str) -> None:
+    css = _BASE + (_RTL if lang == "ar" else "")
+    st.html(f"<style>{css}</style>")

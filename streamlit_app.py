@@ -1,0 +1,62 @@
+"""Entrypoint: `streamlit run streamlit_app.py [-- --data DIR]` from the repo root.
+
+Runs on every interaction: language, dataset (rebuilt first if the shipped one is stale), shared
+sidebar filters (mirrored in the URL), the filtered selection, then the chosen page.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+# Streamlit Cloud runs from the repo root, but be explicit so `import dashboard` always works.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dashboard.app import data, state, style  # noqa: E402
+from dashboard.app.i18n import LANGS, t  # noqa: E402
+from dashboard.dataset import DatasetError  # noqa: E402
+
+PAGES = [  # (file, i18n key, url path, icon)
+    ("dashboard/app/pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
+    ("dashboard/app/pages/timeline.py", "page_timeline", "timeline", ":material/timeline:"),
+    ("dashboard/app/pages/entities.py", "page_entities", "entities", ":material/hub:"),
+    ("dashboard/app/pages/sources.py", "page_sources", "sources", ":material/compare:"),
+    ("dashboard/app/pages/words.py", "page_words", "words", ":material/cloud:"),
+    ("dashboard/app/pages/concordance.py", "page_concordance", "concordance",
+     ":material/format_quote:"),
+    ("dashboard/app/pages/map.py", "page_map", "map", ":material/public:"),
+]
+
+st.set_page_config(page_title="Kazakhstan in Arabic media", page_icon=":material/public:",
+                   layout="wide", initial_sidebar_state="expanded")
+
+lang = state.current_lang()
+style.inject(lang)
+st.sidebar.radio(t("language", lang), LANGS, key="lang", horizontal=True,
+                 format_func=lambda code: {"ar": "العربية", "en": "English"}[code])
+lang = st.session_state["lang"]
+
+path = data.dataset_path()
+try:
+    data.ensure_dataset(path, {k: t(k, lang) for k in ("building", "build_done")})
+    ds = data.get_dataset(path)
+except DatasetError as exc:
+    st.error(t("bad_dataset", lang, error=exc))
+    st.stop()
+if ds is None:
+    st.error(t("no_dataset", lang, path=path))
+    st.stop()
+
+filters = state.sidebar_filters(ds, lang)
+sel = state.selection(ds, filters)
+state.set_context(state.Context(ds=ds, filters=filters, sel=sel, lang=lang))
+
+pages = [st.Page(file, title=t(key, lang), url_path=url, icon=icon, default=i == 0)
+         for i, (file, key, url, icon) in enumerate(PAGES)]
+page = st.navigation(pages, position="sidebar")
+st.title(t("app_title", lang))
+st.caption(t("app_subtitle", lang))
+page.run()
+state.write_url(filters, lang)

@@ -30,10 +30,13 @@ def query_words(query: str) -> list[str]:
 
 
 def _stems(key: str) -> list[str]:
-    """The key and, for a final alef/ha/ya, the stem a nisba is built on."""
+    """The key and, for a final alef/ha/ya, the stems a nisba is built on
+    (امريكا -> امريك-ي; روسيا -> روس-ي: the final يا goes whole)."""
     out = [key]
     if len(key) > 3 and key[-1] in "اهي":
         out.append(key[:-1])
+    if len(key) > 4 and key[-2:] in ("يا", "يه"):
+        out.append(key[:-2])
     return out
 
 

@@ -1,0 +1,73 @@
+"""Entity counts, switches, per-source rates and co-occurrence on hand-counted articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.analysis.entities import cooccurrence, entity_by_source, entity_counts
+from dashboard.analysis.filters import Filters, select
+
+
+@pytest.fixture()
+def everything(tiny):
+    return select(tiny, Filters())
+
+
+def counts(df):
+    return dict(zip(df["entity_id"], zip(df["mentions"], df["articles"])))
+
+
+def test_counts_with_and_without_adjectives(tiny, everything):
+    # KAZ: a1 2 names + 1 adjective, a2 1 (لكازاخستان), a3 1, a5 1 adjective
+    assert counts(entity_counts(tiny, everything))["KAZ"] == (6, 4)
+    assert counts(entity_counts(tiny, everything, include_adjectives=False))["KAZ"] == (4, 3)
+
+
+def test_roll_up_cities_into_countries(tiny, everything):
+    rolled = counts(entity_counts(tiny, everything, include_adjectives=False, roll_up_cities=True))
+    assert rolled["KAZ"] == (6, 3)  # + ألماتي (a1) and أستانا (a3), articles unchanged
+    assert rolled["USA"] == (2, 1)  # + واشنطن
+    assert "ALA" not in rolled and "WAS" not in rolled
+    assert rolled["TOK"] == (2, 2)  # people never roll up
+
+
+def test_types_and_order(tiny, everything):
+    df = entity_counts(tiny, everything, types=["person"])
+    assert df["entity_id"].tolist() == ["TOK", "PUT"]
+    df = entity_counts(tiny, everything)
+    assert df["mentions"].is_monotonic_decreasing
+
+
+def test_by_source_rates(tiny, everything):
+    df = entity_by_source(tiny, everything, ["KAZ"]).set_index("source")
+    words = tiny.articles.groupby("source")["n_tokens"].sum()
+    assert df.loc["RT", "mentions"] == 2  # a2 name + a5 adjective
+    assert df.loc["RT", "per_1000_words"] == pytest.approx(2000 / words["RT"])
+    assert df.loc["Project Syndicate", "mentions"] == 0  # zeros are listed
+
+
+def test_cooccurrence_counts_sentences(tiny, everything):
+    nodes, edges = cooccurrence(tiny, everything, top_n=30, min_weight=1)
+    w = {tuple(sorted((r.source, r.target))): r.weight for r in edges.itertuples()}
+    # KAZ and RUS share a1 sentence 1 and a2 sentence 0
+    assert w[("KAZ", "RUS")] == 2
+    assert w[("MOW", "PUT")] == 1
+    assert ("KAZ", "USA") not in w
+    _, strong = cooccurrence(tiny, everything, min_weight=2)
+    assert strong[["source", "target"]].values.tolist() == [["KAZ", "RUS"]]
+    assert set(nodes.columns) >= {"x", "y", "mentions"} and nodes["x"].notna().all()
+
+
+def test_cooccurrence_layout_is_deterministic(tiny, everything):
+    a, _ = cooccurrence(tiny, everything, min_weight=1)
+    b, _ = cooccurrence(tiny, everything, min_weight=1)
+    assert a[["x", "y"]].equals(b[["x", "y"]])
+
+
+def test_empty_selection(tiny):
+    none = select(tiny, Filters(sources=("nowhere",)))
+    assert entity_counts(tiny, none).empty
+    assert list(entity_counts(tiny, none).columns) == ["entity_id", "name_ar", "name_en", "type", "mentions", "articles"]
+    assert entity_by_source(tiny, none, ["KAZ"]).empty
+    nodes, edges = cooccurrence(tiny, none)
+    assert nodes.empty and edges.empty and "x" in nodes.columns

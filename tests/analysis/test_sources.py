@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from dashboard.analysis.filters import Filters, select
+from dashboard.analysis.sources import (
+    distinctive_terms, entity_rates, log_odds_dirichlet, source_volume, theme_shares,
+)
+
+
+def test_log_odds_hand_computed():
+    # s = {x: 3, y: 1}, rest = {x: 1, y: 3}: alpha = (4, 4), alpha_0 = 8, n_s = n_r = 4
+    # delta_x = log(7 / 5) - log(5 / 7); var_x = 1/7 + 1/5
+    delta, z = log_odds_dirichlet(np.array([3, 1]), np.array([1, 3]))
+    assert delta[0] == pytest.approx(2 * math.log(7 / 5))
+    assert z[0] == pytest.approx(2 * math.log(7 / 5) / math.sqrt(1 / 7 + 1 / 5))
+    assert delta[1] == pytest.approx(-delta[0])
+
+
+def test_log_odds_prior_shrinks_rare_words():
+    # the same ratio (all in s) on 1 vs 20 occurrences: the frequent word is more distinctive
+    _, z = log_odds_dirichlet(np.array([1, 20, 100]), np.array([0, 0, 100]))
+    assert z[1] > z[0] > 0
+
+
+def test_volume_and_theme_shares(tiny):
+    sel = select(tiny, Filters())
+    vol = source_volume(tiny, sel).set_index("source")
+    assert vol.loc["الجزيرة", "articles"] == 2 and vol.loc["RT", "sentences"] == 3
+    shares = theme_shares(tiny, sel).set_index(["source", "theme_id"])["share"]
+    assert shares[("الجزيرة", "security")] == pytest.approx((1.0 + 0.25) / 2)
+    assert shares[("Project Syndicate", "economy")] == 0
+
+
+def test_entity_rates_rank_by_selection(tiny):
+    df = entity_rates(tiny, select(tiny, Filters()), top_n=2)
+    assert set(df["entity_id"]) == {"KAZ", "CHN"}
+    assert df[df["source"] == "RT"]["entity_id"].tolist() == ["KAZ", "CHN"]
+
+
+def test_distinctive_terms(tiny):
+    df = distinctive_terms(tiny, select(tiny, Filters()), top_n=3)
+    assert (df["z"] > 0).all() and (df["count_source"] > 0).all()
+    jaz = df[df["source"] == "الجزيرة"]
+    assert jaz["z"].is_monotonic_decreasing
+    # one source only: nothing to compare against
+    assert distinctive_terms(tiny, select(tiny, Filters(sources=("RT",)))).empty
+
+
+def test_empty(tiny):
+    none = select(tiny, Filters(sources=("x",)))
+    for df in (source_volume(tiny, none), theme_shares(tiny, none), entity_rates(tiny, none),
+               distinctive_terms(tiny, none)):
+        assert df.empty and len(df.columns) >= 4

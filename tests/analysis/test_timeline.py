@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.analysis.filters import Filters, select
+from dashboard.analysis.timeline import event_counts, event_sentences, publication_dates
+
+
+def test_event_counts_keep_the_whole_catalogue(tiny):
+    df = event_counts(tiny, select(tiny, Filters())).set_index("event_id")
+    assert df.loc["E_UNREST", ["mentions", "articles"]].tolist() == [2, 2]
+    assert df.loc["E_SCO", "mentions"] == 0
+    assert df.loc["E_UNREST", "date_start"] == pd.Timestamp("2022-01-02")
+    rt = event_counts(tiny, select(tiny, Filters(sources=("RT",)))).set_index("event_id")
+    assert rt.loc["E_UNREST", "mentions"] == 1
+
+
+def test_publication_dates_skip_undated(tiny):
+    df = publication_dates(tiny, select(tiny, Filters()))
+    assert df["article_id"].tolist() == ["a5", "a1", "a2", "a3"]
+
+
+def test_event_sentences_source_by_source(tiny):
+    df = event_sentences(tiny, select(tiny, Filters()), "E_UNREST")
+    assert df["source"].tolist() == ["RT", "الجزيرة"]
+    assert df["sentence"].tolist() == ["قدمت روسيا الدعم لكازاخستان.",
+                                       "اندلعت احتجاجات في كازاخستان في 5 يناير 2022."]
+    assert df["cue"].tolist() == ["الدعم", "احتجاجات"]
+
+
+def test_empty_and_unknown_event(tiny):
+    sel = select(tiny, Filters())
+    assert event_sentences(tiny, sel, "NOPE").empty
+    none = select(tiny, Filters(sources=("x",)))
+    for df in (event_counts(tiny, none), publication_dates(tiny, none), event_sentences(tiny, none, "E_UNREST")):
+        assert df.empty and len(df.columns) >= 4

@@ -1,0 +1,110 @@
+"""CLI: score a built dataset against the gold. ``python -m dashboard.quality [--data DIR] [--gold DIR] [--check]``
+
+Prints precision / recall / F1 per table and per article, entity-id consistency (splits, merges)
+and every false positive / negative with its context. With --check the exit code is 1 when a
+target is missed (entities P, R >= 0.95; dates and events >= 0.9).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.paths import DATA_DIR, DEFAULT_DATASET_DIR
+from dashboard.quality.gold import GoldError, load_gold_files, resolve_gold
+from dashboard.quality.scoring import TARGETS, Comparison, compare, id_consistency, sentence_ids
+
+DEFAULT_GOLD_DIR = DATA_DIR / "gold"
+CONTEXT = 40
+TABLES = ("entity_mentions", "date_mentions", "event_mentions")
+
+
+def read_table(data_dir: Path, name: str) -> pd.DataFrame:
+    path = data_dir / f"{name}.parquet"
+    if not path.exists():
+        raise SystemExit(f"{path} not found: build the dataset first (python -m dashboard.build)")
+    return pd.read_parquet(path)
+
+
+def evaluate(data_dir: Path, gold_dir: Path) -> tuple[dict[str, Comparison], dict[str, str], tuple]:
+    articles = read_table(data_dir, "articles")
+    texts = dict(zip(articles["article_id"], articles["text"]))
+    gold = resolve_gold(load_gold_files(gold_dir), texts)
+    gold["event_mentions"] = sentence_ids(gold["event_mentions"], read_table(data_dir, "sentences"))
+    ids = set(gold["entity_mentions"]["article_id"]) | set(gold["date_mentions"]["article_id"]) \
+        | set(gold["event_mentions"]["article_id"]) | set(load_gold_files(gold_dir))
+    results = {}
+    for name in TABLES:
+        predicted = read_table(data_dir, name)
+        predicted = predicted[predicted["article_id"].isin(ids)]  # only articles that have gold
+        results[name] = compare(name, gold[name], predicted)
+    consistency = id_consistency(gold["entity_mentions"], results["entity_mentions"].predicted)
+    return results, texts, consistency
+
+
+def _context(texts: dict[str, str], row) -> str:
+    text = texts.get(row["article_id"], "")
+    s, e = int(row["char_start"]), int(row["char_end"])
+    snippet = text[max(0, s - CONTEXT):s] + "[" + text[s:e] + "]" + text[e:e + CONTEXT]
+    return " ".join(snippet.split())
+
+
+def _label(name: str, row) -> str:
+    if name == "entity_mentions":
+        return f"{row['entity_id']} {row.get('surface', '')!s}"
+    if name == "date_mentions":
+        return f"{row['date_start']}..{row['date_end']} {row.get('surface', '')!s}"
+    return f"{row['event_id']} s{row['sentence_id']}"
+
+
+def report(results: dict[str, Comparison], texts: dict[str, str], consistency, out=None) -> bool:
+    out = out or sys.stdout  # looked up at call time (tests capture it)
+    ok = True
+    print(f"{'table':<16} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}  target(P,R)", file=out)
+    for name, c in results.items():
+        s = c.score
+        passed = c.passes()
+        ok &= passed
+        print(f"{name:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}  "
+              f"{TARGETS[name]} {'ok' if passed else 'MISSED'}", file=out)
+    print("\nper article", file=out)
+    for name, c in results.items():
+        for aid, s in sorted(c.per_article.items()):
+            print(f"  {name:<16} {aid:<24} P {s.precision:5.3f} R {s.recall:5.3f} F1 {s.f1:5.3f} "
+                  f"TP {s.tp:3d} FP {s.fp:3d} FN {s.fn:3d}", file=out)
+    splits, merges = consistency
+    print("\nentity ids: " + ("consistent" if not splits and not merges else "INCONSISTENT"), file=out)
+    for gold_id, pred_ids in splits.items():
+        print(f"  split: gold {gold_id} predicted as {pred_ids}", file=out)
+    for pred_id, gold_ids in merges.items():
+        print(f"  merge: predicted {pred_id} covers gold {gold_ids}", file=out)
+    ok &= not splits and not merges
+    for name, c in results.items():
+        for kind, df in (("FN", c.false_negatives), ("FP", c.false_positives)):
+            if len(df):
+                print(f"\n{name} {kind} ({len(df)})", file=out)
+            for _, row in df.sort_values(["article_id", "char_start"]).iterrows():
+                print(f"  {kind} {row['article_id']} {_label(name, row)} | {_context(texts, row)}", file=out)
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard.quality", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATASET_DIR, help="built dataset folder")
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD_DIR, help="gold YAML folder")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    args = parser.parse_args(argv)
+    try:
+        results, texts, consistency = evaluate(args.data, args.gold)
+    except GoldError as exc:
+        print(f"gold error: {exc}", file=sys.stderr)
+        return 2
+    ok = report(results, texts, consistency)
+    return 0 if ok or not args.check else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

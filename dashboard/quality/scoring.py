@@ -1,0 +1,145 @@
+"""Pure scoring of predicted tables against gold tables (no I/O): precision, recall, F1 and the
+lists of false positives / negatives a developer needs to fix causes.
+
+Matching rules:
+- entity mention: same article and entity_id, spans equal or overlapping;
+- date mention: same article, date_start and date_end, spans overlapping;
+- event mention: same article, sentence_id and event_id.
+Each gold row matches at most one predicted row and vice versa (greedy, largest overlap first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+TARGETS = {  # (min precision, min recall) for --check
+    "entity_mentions": (0.95, 0.95),
+    "date_mentions": (0.9, 0.9),
+    "event_mentions": (0.9, 0.9),
+}
+KEYS = {
+    "entity_mentions": ["article_id", "entity_id"],
+    "date_mentions": ["article_id", "date_start", "date_end"],
+    "event_mentions": ["article_id", "sentence_id", "event_id"],
+}
+SPANNED = {"entity_mentions": True, "date_mentions": True, "event_mentions": False}
+
+
+@dataclass
+class Score:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Comparison:
+    table: str
+    matched: list[tuple[int, int]]  # (gold index, predicted index)
+    false_positives: pd.DataFrame
+    false_negatives: pd.DataFrame
+    gold: pd.DataFrame
+    predicted: pd.DataFrame
+    per_article: dict[str, Score] = field(default_factory=dict)
+
+    @property
+    def score(self) -> Score:
+        return Score(len(self.matched), len(self.false_positives), len(self.false_negatives))
+
+    def passes(self) -> bool:
+        min_p, min_r = TARGETS[self.table]
+        return self.score.precision >= min_p and self.score.recall >= min_r
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Characters shared by two spans; an exact empty-span match counts as 1."""
+    if (a_start, a_end) == (b_start, b_end):
+        return max(1, a_end - a_start)
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def compare(table: str, gold: pd.DataFrame, predicted: pd.DataFrame) -> Comparison:
+    """Match ``predicted`` rows against ``gold`` rows of one table (see module docstring)."""
+    keys = KEYS[table]
+    gold = gold.reset_index(drop=True)
+    predicted = predicted.reset_index(drop=True)
+    if not SPANNED[table]:  # one row per (article, sentence, event): duplicates are not extra hits
+        predicted = predicted.drop_duplicates(subset=keys).reset_index(drop=True)
+        gold = gold.drop_duplicates(subset=keys).reset_index(drop=True)
+    pred_groups = {k: list(idx) for k, idx in predicted.groupby(keys, sort=False).groups.items()} if len(predicted) else {}
+    candidates = []  # (overlap, gold index, predicted index)
+    for key, gold_idx in (gold.groupby(keys, sort=False).groups.items() if len(gold) else []):
+        for gi in gold_idx:
+            for pi in pred_groups.get(key, []):
+                if SPANNED[table]:
+                    ov = _overlap(gold.at[gi, "char_start"], gold.at[gi, "char_end"],
+                                  predicted.at[pi, "char_start"], predicted.at[pi, "char_end"])
+                else:
+                    ov = 1
+                if ov > 0:
+                    candidates.append((ov, gi, pi))
+    matched, used_g, used_p = [], set(), set()
+    for ov, gi, pi in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+        if gi not in used_g and pi not in used_p:
+            matched.append((gi, pi))
+            used_g.add(gi)
+            used_p.add(pi)
+    fn = gold.loc[[i for i in gold.index if i not in used_g]]
+    fp = predicted.loc[[i for i in predicted.index if i not in used_p]]
+    comparison = Comparison(table, sorted(matched), fp, fn, gold, predicted)
+    articles = sorted(set(gold.get("article_id", [])) | set(predicted.get("article_id", [])))
+    for aid in articles:
+        tp = sum(1 for gi, _ in matched if gold.at[gi, "article_id"] == aid)
+        comparison.per_article[aid] = Score(
+            tp, int((fp["article_id"] == aid).sum()) if len(fp) else 0,
+            int((fn["article_id"] == aid).sum()) if len(fn) else 0)
+    return comparison
+
+
+def id_consistency(gold: pd.DataFrame, predicted: pd.DataFrame) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """(splits, merges) over overlapping entity mentions whatever their ids:
+    splits: gold entity -> the several predicted ids its mentions received;
+    merges: predicted id -> the several gold entities it was given to."""
+    gold_to_pred: dict[str, set[str]] = {}
+    pred_to_gold: dict[str, set[str]] = {}
+    by_article = {aid: df for aid, df in predicted.groupby("article_id")} if len(predicted) else {}
+    for row in gold.itertuples(index=False):
+        preds = by_article.get(row.article_id)
+        if preds is None:
+            continue
+        hits = preds[(preds["char_start"] < row.char_end) & (preds["char_end"] > row.char_start)]
+        for pid in hits["entity_id"]:
+            gold_to_pred.setdefault(row.entity_id, set()).add(str(pid))
+            pred_to_gold.setdefault(str(pid), set()).add(row.entity_id)
+    splits = {g: sorted(p) for g, p in sorted(gold_to_pred.items()) if len(p) > 1}
+    merges = {p: sorted(g) for p, g in sorted(pred_to_gold.items()) if len(g) > 1}
+    return splits, merges
+
+
+def sentence_ids(gold_events: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Give each gold event evidence the id of the dataset sentence holding its first character."""
+    out = gold_events.copy()
+    ids = []
+    for row in out.itertuples(index=False):
+        sents = sentences[sentences["article_id"] == row.article_id].sort_values("char_start")
+        holding = sents[sents["char_start"] <= row.char_start]
+        if holding.empty:
+            raise ValueError(f"{row.article_id}: no sentence holds offset {row.char_start}")
+        ids.append(int(holding.iloc[-1]["sentence_id"]))
+    out["sentence_id"] = pd.Series(ids, index=out.index, dtype="Int64")
+    return out

@@ -1,0 +1,119 @@
+"""The date grammar: compiled regexes over *folded* text, built from the vocabulary in date_words.
+
+Each pattern finds one kind of expression; dates.py turns matches into dated spans. Literal Arabic
+is folded before it is escaped (never fold a regex: fold lower-cases \\S to \\s).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dashboard.extract.date_words import DateWords
+from dashboard.text.normalize import squeeze_spaces
+
+SP = r"[^\S\n]*"         # optional blanks, never across a line break
+SP1 = r"[^\S\n]+"
+WORD_START = r"(?<![^\W_])"
+WORD_END = r"(?![^\W_])"
+# Word start that also allows one or two proclitics glued before it (ويناير، لعام، وبعام).
+CLITIC_START = (r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وفبلك])|(?<=(?<![^\W_])[وف][بلك]))")
+NUM_START = r"(?<![\d.,/:٫])"
+NUM_END = r"(?![\d٫]|[.,/:]\d)"
+YEAR_ANY = r"1[89]\d\d|20\d\d|2100"          # with a strong cue (عام، سنة، a month name)
+YEAR_MODERN = r"19\d\d|20\d\d|2100"          # with a weak cue (في، منذ) or none
+DAY = r"0?[1-9]|[12]\d|3[01]"
+
+
+def words(items) -> str:
+    """Alternation of folded words/phrases, longest first, blanks between words."""
+    keys = sorted({squeeze_spaces(w) for w in items}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(SP1.join(re.escape(p) for p in k.split()) for k in keys) + ")"
+
+
+def w(word: str) -> str:
+    """One folded literal word."""
+    return re.escape(squeeze_spaces(word))
+
+
+def clitic_word(items) -> str:
+    """Words starting with ال may also appear contracted after ل (للعام): match from the second ل."""
+    plain = words(items)
+    with_al = [squeeze_spaces(i)[1:] for i in items if squeeze_spaces(i).startswith("ال")]
+    if not with_al:
+        return CLITIC_START + plain
+    contracted = r"(?<=(?<![^\W_])ل)" + words(with_al) + "|" + r"(?<=(?<![^\W_])[وف]ل)" + words(with_al)
+    return f"(?:{CLITIC_START}{plain}|{contracted})"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    patterns: dict[str, re.Pattern]
+    connector: re.Pattern        # between the two ends of a range
+    range_prefix: re.Pattern     # before the first end: من، بين، في الفترة من
+    trigger: re.Pattern          # cheap prefilter: where a date could start
+
+
+def build_grammar(v: DateWords) -> Grammar:
+    month = words(v.months) + WORD_END
+
+    def month_x(n: str) -> str:
+        # A name optionally paired with another tradition's: فبراير/شباط، كانون الثاني (يناير)
+        return (rf"(?P<{n}>{month})(?:{SP}/{SP}(?P<{n}b>{month})"
+                rf"|{SP}\({SP}(?P<{n}c>{month}){SP}\))?")
+
+    rel_year = words(v.relative_year) + WORD_END
+    modifiers = words(v.modifiers)
+    cues = words(v.year_cues)
+
+    def year(n: str, rng: str) -> str:
+        return rf"{NUM_START}(?P<{n}>{rng}){NUM_END}(?:{SP}م{WORD_END})?"
+
+    def year_tail(n: str) -> str:
+        of = rf"{SP}[,،]?{SP}(?:{w('من')}{SP1})?"
+        return (rf"(?:{of}(?:{cues}{SP1})?{year(n, YEAR_ANY)}|{of}(?P<{n}rel>{rel_year})"
+                rf"|{SP1}(?P<{n}mod>{modifiers}){WORD_END})")
+
+    to = rf"(?:-|–|—|{w('إلى')}|{w('حتى')}|{w('لغاية')}|و)"
+    units = words(["عام", "عاما", "أعوام", "سنة", "سنوات", "ألف", "مليون", "مليار", "دولار",
+                   "شخص", "كيلومتر", "متر", "طن", "برميل", "%"])
+    decade_stems = words(v.decades)
+    century_now = words(["القرن الحالي", "القرن الجاري", "القرن الحادي والعشرين"])
+    century_past = words(["القرن الماضي", "القرن العشرين", "القرن المنصرم"])
+
+    p = {
+        "day_range": (rf"{NUM_START}(?P<d1>{DAY}){SP}{to}{SP}(?P<d2>{DAY}){SP}{month_x('m')}"
+                      rf"(?:{year_tail('y')})?"),
+        "ordinal_day_month": (rf"{CLITIC_START}(?P<ord>{words(v.ordinal_days)}){SP1}{w('من')}{SP1}"
+                              rf"(?:{w('شهر')}{SP1})?{month_x('m')}(?:{year_tail('y')})?"),
+        "day_month": rf"{NUM_START}(?P<d>{DAY}){SP}{month_x('m')}(?:{year_tail('y')})?",
+        "month": (rf"(?:{CLITIC_START}(?P<shahr>{w('شهر')}){SP1}|{CLITIC_START})"
+                  rf"{month_x('m')}(?:{year_tail('y')})?"),
+        "numeric_dmy": (rf"{NUM_START}(?P<d>[0-3]?\d)(?P<sep>[/.\-])(?P<m>[01]?\d)(?P=sep)"
+                        rf"(?P<y>{YEAR_MODERN}){NUM_END}"),
+        "numeric_ymd": (rf"{NUM_START}(?P<y>{YEAR_MODERN})(?P<sep>[/.\-])(?P<m>[01]?\d)(?P=sep)"
+                        rf"(?P<d>[0-3]?\d){NUM_END}"),
+        "numeric_dm": rf"{NUM_START}(?P<d>[0-3]?\d)/(?P<m>[01]?\d){NUM_END}",
+        "year_range_cue": (rf"{WORD_START}(?:{w('بين')}|{w('من')}){SP1}"
+                           rf"(?:(?P<cue>{words(v.year_pair_cues + v.year_cues)}){SP1})?"
+                           rf"{year('y1', YEAR_ANY)}{SP}{to}{SP}(?:{cues}{SP1})?{year('y2', YEAR_ANY)}"),
+        "year_range": (rf"(?:{CLITIC_START}(?P<cue>{cues}){SP1})?{year('y1', YEAR_MODERN)}{SP}[-–—/]{SP}"
+                       rf"{year('y2', YEAR_MODERN)}"),
+        "year_cue": rf"{CLITIC_START}{cues}{SP1}{year('y', YEAR_ANY)}",
+        "year_prep": (rf"{WORD_START}{words(v.year_prepositions)}{SP1}(?P<core>{NUM_START}"
+                      rf"(?P<y>{YEAR_MODERN}){NUM_END}(?:{SP}م{WORD_END})?)(?!{SP}{units})"),
+        "year_suffix": rf"{NUM_START}(?P<y>{YEAR_MODERN}){SP}م{WORD_END}",
+        "relative_year": rf"{clitic_word(v.relative_year)}{WORD_END}",
+        "relative_month": rf"{clitic_word(v.relative_month)}{WORD_END}",
+        "decade": (rf"{CLITIC_START}(?:{w('ال')})?(?P<dec>{decade_stems})ي?ات{WORD_END}"
+                   rf"(?:{SP1}(?:(?P<now>{century_now})|{century_past}){WORD_END})?"
+                   rf"(?!{SP1}{w('من')}{SP1}(?:{w('العمر')}|{w('عمر')}))"),  # "في الخمسينات من عمره": an age
+    }
+    patterns = {k: re.compile(v_) for k, v_ in p.items()}
+    connector = re.compile(rf"{SP}{to}{SP}")
+    range_prefix = re.compile(
+        rf"(?:(?:{w('في')}|{w('خلال')}){SP1}{w('الفترة')}{SP1})?"
+        rf"(?:{CLITIC_START}(?P<word>{w('من')}|{w('بين')}|{w('منذ')})){SP1}$")
+    relative_words = list(v.relative_year) + list(v.relative_month) + list(v.decades)
+    trigger = re.compile(rf"\d|{words(v.months)}|{words(relative_words)}")
+    return Grammar(patterns, connector, range_prefix, trigger)

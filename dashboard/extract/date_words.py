@@ -1,0 +1,106 @@
+"""The vocabulary of the date grammar: month names of every Arabic tradition from CLDR (Babel),
+plus the curated words in data/catalogues/date_words.yaml, all folded like the text they match."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from babel import Locale
+from babel.localedata import locale_identifiers
+
+from dashboard.paths import CATALOGUE_DIR
+from dashboard.text.normalize import fold, squeeze_spaces
+
+DATE_WORDS_FILE = "date_words.yaml"
+
+
+def arabic_locales() -> list[str]:
+    """Every Arabic locale CLDR knows (ar, ar_EG, ar_SY, ar_MA ...); not 'arn' (Mapudungun)."""
+    return sorted(i for i in locale_identifiers() if i == "ar" or i.startswith("ar_"))
+
+
+def cldr_month_names() -> dict[str, int]:
+    """Folded month name -> month number, from the wide and abbreviated, format and stand-alone
+    names of every Arabic locale (Egyptian/Gulf يناير, Levantine كانون الثاني, Maghrebi جانفي)."""
+    names: dict[str, int] = {}
+    for ident in arabic_locales():
+        months = Locale.parse(ident).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    key = squeeze_spaces(name)
+                    if key and not key[0].isascii():  # skip placeholders such as "M01"
+                        names[key] = number
+    return names
+
+
+@dataclass(frozen=True)
+class DateWords:
+    months: dict[str, int]             # folded name -> 1..12
+    ambiguous_months: frozenset[str]
+    relative_year: dict[str, int]      # folded "العام الماضي" -> -1
+    relative_month: dict[str, int]
+    modifiers: dict[str, int]          # folded "الماضي" -> -1 (after a month name: "سبتمبر الماضي")
+    year_cues: tuple[str, ...]
+    year_prepositions: tuple[str, ...]
+    year_pair_cues: tuple[str, ...]
+    decades: dict[str, int]
+    ordinal_days: dict[str, int]       # folded "الرابع عشر" -> 14
+
+
+def _relative(spec: dict, modifiers: dict[str, int], this: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for gender in ("masculine", "feminine"):
+        for noun in spec.get(gender) or []:
+            for word, offset in modifiers.items():
+                mod = word + ("ة" if gender == "feminine" else "")
+                out[squeeze_spaces(f"{noun} {mod}")] = offset
+            for demonstrative in this:
+                out[squeeze_spaces(f"{demonstrative} {noun}")] = 0
+    return out
+
+
+def _folded(words) -> tuple[str, ...]:
+    return tuple(sorted({squeeze_spaces(w) for w in words or []}, key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=4)
+def load_date_words(catalogue_dir: Path = CATALOGUE_DIR) -> DateWords:
+    raw = yaml.safe_load((Path(catalogue_dir) / DATE_WORDS_FILE).read_text(encoding="utf-8"))
+    months = cldr_month_names()
+    for number, spellings in (raw.get("extra_months") or {}).items():
+        for spelling in spellings:
+            months.setdefault(squeeze_spaces(spelling), int(number))
+    modifiers = {fold(k): int(v) for k, v in raw["relative_modifiers"].items()}
+    nouns = raw["relative_nouns"]
+    return DateWords(
+        months=months,
+        ambiguous_months=frozenset(squeeze_spaces(w) for w in raw.get("ambiguous_months") or []),
+        relative_year=_relative(nouns["year"], modifiers, raw.get("this") or []),
+        relative_month=_relative(nouns["month"], modifiers, raw.get("this") or []),
+        modifiers=modifiers,
+        year_cues=_folded(raw["year_cues"]),
+        year_prepositions=_folded(raw["year_prepositions"]),
+        year_pair_cues=_folded(raw["year_pair_cues"]),
+        decades={fold(k): int(v) for k, v in (raw.get("decades") or {}).items()},
+        ordinal_days=_ordinal_days(raw),
+    )
+
+
+def _ordinal_days(raw: dict) -> dict[str, int]:
+    """1..31 as ordinal words: الأول ... العاشر، الحادي عشر ... العشرين، الحادي والعشرين ..."""
+    units = raw["ordinal_units"]
+    out = {squeeze_spaces(forms[0]): i for i, forms in enumerate(units, 1)}
+    out[squeeze_spaces(raw["ordinal_ten"])] = 10
+    compound = {i: forms[-1] for i, forms in enumerate(units, 1)}  # الحادي in 11, 21, 31
+    for i, unit in compound.items():
+        out[squeeze_spaces(f"{unit} {raw['ordinal_teen']}")] = 10 + i
+    for tens, word in raw["ordinal_tens"].items():
+        out[squeeze_spaces(word)] = int(tens)
+        for i, unit in compound.items():
+            if int(tens) + i <= 31:
+                out[squeeze_spaces(f"{unit} و{word}")] = int(tens) + i
+    return out

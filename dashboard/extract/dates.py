@@ -1,0 +1,327 @@
+"""Dated expressions in Arabic news text -> ``date_mentions`` rows (see schema.py).
+
+Matching runs on the folded text (doc.norm.text) with the grammar of date_grammar.py; spans are
+mapped back to original offsets, so ``doc.text[char_start:char_end] == surface``.
+
+Resolution against the publication date (doc.published, doc.published_precision):
+- a day or month without a year takes the publication year (relative=True);
+- "العام الماضي"، "من العام المقبل" need the publication year; "الشهر الماضي"، "سبتمبر الماضي" its month;
+- vague counts ("قبل عامين"، "منذ 30 عاما") are not dates: not emitted;
+- an expression that cannot be resolved (no publication date, or too coarse) is NOT emitted;
+- a published date with precision 'unknown' is taken as a day (the caller gave a full date).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from dashboard.extract.date_grammar import Grammar, build_grammar
+from dashboard.extract.date_words import DateWords, load_date_words
+from dashboard.paths import CATALOGUE_DIR
+from dashboard.text.document import Doc
+from dashboard.text.normalize import squeeze_spaces
+
+# (year, month, day); None where the expression leaves it open.
+Partial = tuple[int | None, int | None, int | None]
+_PRECISION_RANK = {"year": 1, "month": 2, "day": 3, "unknown": 3}
+_WINDOW = 60  # characters around a trigger that a date expression can span
+
+
+@dataclass(frozen=True)
+class Atom:
+    start: int                   # folded offsets
+    end: int
+    lo: Partial
+    hi: Partial | None = None    # end of a range written as one expression
+    rel_year: int | None = None  # offset from the publication year (العام الماضي: -1)
+    rel_month: int | None = None
+    month_mod: int | None = None  # "سبتمبر الماضي": the last September before publication
+    decade: bool = False
+
+
+class DateExtractor:
+    def __init__(self, catalogue_dir: Path = CATALOGUE_DIR):
+        self.words: DateWords = load_date_words(Path(catalogue_dir))
+        self.grammar: Grammar = build_grammar(self.words)
+
+    # ---- public API -------------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[dict]:
+        text = doc.norm.text
+        atoms = self._merge_ranges(text, self._select(self._candidates(text)))
+        rows = []
+        for atom in atoms:
+            resolved = _resolve(atom, doc.published, doc.published_precision)
+            if resolved is None:
+                continue
+            (lo, hi), granularity, relative = resolved
+            a, b = doc.norm.to_original(atom.start, atom.end)
+            rows.append({
+                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+                "surface": doc.text[a:b], "char_start": a, "char_end": b,
+                "date_start": lo.isoformat(), "date_end": hi.isoformat(),
+                "granularity": granularity, "relative": relative,
+            })
+        return rows
+
+    # ---- matching ---------------------------------------------------------------------------
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        """Stretches of text around triggers (digits, month names, relative words): the only
+        places a date can be, so the full grammar runs on a small part of a long article."""
+        spans: list[tuple[int, int]] = []
+        for m in self.grammar.trigger.finditer(text):
+            s, e = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+            if spans and s <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+            else:
+                spans.append((s, e))
+        return spans
+
+    def _candidates(self, text: str) -> list[Atom]:
+        found: list[Atom] = []
+        for s, e in self._windows(text):
+            for kind, pattern in self.grammar.patterns.items():
+                for m in pattern.finditer(text, s, e):
+                    atom = getattr(self, f"_atom_{kind}")(m)
+                    if atom is not None:
+                        found.append(atom)
+        return found
+
+    @staticmethod
+    def _select(atoms: list[Atom]) -> list[Atom]:
+        """Leftmost-longest, non-overlapping."""
+        chosen: list[Atom] = []
+        for atom in sorted(dict.fromkeys(atoms), key=lambda a: (a.start, -a.end)):
+            if chosen and atom.start < chosen[-1].end:
+                continue
+            chosen.append(atom)
+        return chosen
+
+    def _merge_ranges(self, text: str, atoms: list[Atom]) -> list[Atom]:
+        """"من 29 مايو إلى 9 يونيو", "بين يناير ومايو": two atoms joined by a connector."""
+        out: list[Atom] = []
+        i = 0
+        while i < len(atoms):
+            a = atoms[i]
+            if i + 1 < len(atoms) and a.hi is None and atoms[i + 1].hi is None:
+                b = atoms[i + 1]
+                merged = self._join(text, a, b)
+                if merged is not None:
+                    out.append(merged)
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        return out
+
+    def _join(self, text: str, a: Atom, b: Atom) -> Atom | None:
+        gap = text[a.end:b.start]
+        if not self.grammar.connector.fullmatch(gap):
+            return None
+        prefix = self.grammar.range_prefix.search(text, max(0, a.start - 30), a.start)
+        if gap.strip() == "و" and (prefix is None or prefix.group("word") != "بين"):
+            return None  # "يناير 2020 ومارس 2021" is a list, not a range
+        if (a.lo[1] is None) != (b.lo[1] is None) and a.lo[1] is None:
+            return None  # "2020 - 3 مارس" mixes a year with a date: leave both
+        lo, hi = a.lo, b.lo
+        if lo[0] is None and hi[0] is not None and a.rel_year is None:
+            lo = (hi[0], lo[1], lo[2])
+        if hi[0] is None and lo[0] is not None and b.rel_year is None:
+            hi = (lo[0], hi[1], hi[2])
+        rel_year = a.rel_year if a.rel_year is not None else b.rel_year
+        joined = Atom(a.start, b.end, lo, hi, rel_year=rel_year)
+        ends = _resolve(joined, date(2000, 6, 15), "day")  # order check, any base will do
+        if ends is None or ends[0][0] > ends[0][1]:
+            return None
+        return joined
+
+    # ---- one builder per grammar pattern ----------------------------------------------------
+    def _month_of(self, m: re.Match, name: str) -> tuple[int, int | None] | None:
+        first = self.words.months[squeeze_spaces(m.group(name))]
+        other = m.group(name + "b") or m.group(name + "c")
+        if other is None:
+            return first, None
+        second = self.words.months[squeeze_spaces(other)]
+        if second == first:
+            return first, None
+        if m.group(name + "b") and second > first:
+            return first, second  # "يناير/فبراير": a two-month span
+        return None
+
+    def _year_tail(self, m: re.Match, name: str) -> dict:
+        """The year part after a month: a number, a relative year, or a modifier (الماضي)."""
+        if m.group(name):
+            return {"year": int(m.group(name))}
+        if m.group(name + "rel"):
+            return {"rel_year": self.words.relative_year[squeeze_spaces(m.group(name + "rel"))]}
+        if m.group(name + "mod"):
+            return {"month_mod": self.words.modifiers[squeeze_spaces(m.group(name + "mod"))]}
+        return {}
+
+    def _atom_day_month(self, m: re.Match) -> Atom | None:
+        months = self._month_of(m, "m")
+        if months is None or months[1] is not None:
+            return None
+        tail = self._year_tail(m, "y")
+        year = tail.pop("year", None)
+        return Atom(m.start(), m.end(), (year, months[0], int(m.group("d"))), **tail)
+
+    def _atom_ordinal_day_month(self, m: re.Match) -> Atom | None:
+        months = self._month_of(m, "m")
+        if months is None or months[1] is not None:
+            return None
+        tail = self._year_tail(m, "y")
+        year = tail.pop("year", None)
+        day = self.words.ordinal_days[squeeze_spaces(m.group("ord"))]
+        return Atom(m.start(), m.end(), (year, months[0], day), **tail)
+
+    def _atom_day_range(self, m: re.Match) -> Atom | None:
+        months = self._month_of(m, "m")
+        d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        if months is None or months[1] is not None or d1 >= d2:
+            return None
+        tail = self._year_tail(m, "y")
+        year = tail.pop("year", None)
+        return Atom(m.start(), m.end(), (year, months[0], d1), (year, months[0], d2), **tail)
+
+    def _atom_month(self, m: re.Match) -> Atom | None:
+        months = self._month_of(m, "m")
+        if months is None:
+            return None
+        tail = self._year_tail(m, "y")
+        year = tail.pop("year", None)
+        name = squeeze_spaces(m.group("m"))
+        bare = year is None and not tail and not m.group("mb") and not m.group("mc")
+        if bare and name in self.words.ambiguous_months and not m.group("shahr"):
+            return None  # مارس "practised", آب "father": a month only with a day, a year or شهر
+        lo = (year, months[0], None)
+        hi = (year, months[1], None) if months[1] else None
+        return Atom(m.start("m"), m.end(), lo, hi, **tail)  # the surface leaves شهر out
+
+    @staticmethod
+    def _numeric(m: re.Match, year: int | None) -> Atom | None:
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if not 1 <= mo <= 12 or not 1 <= d <= 31:
+            return None
+        return Atom(m.start(), m.end(), (year, mo, d))
+
+    def _atom_numeric_dmy(self, m: re.Match) -> Atom | None:
+        return self._numeric(m, int(m.group("y")))
+
+    _atom_numeric_ymd = _atom_numeric_dmy
+
+    def _atom_numeric_dm(self, m: re.Match) -> Atom | None:
+        # Only "27/10"-like pairs (three digits or more): "2/3" is more often a fraction.
+        if len(m.group("d")) + len(m.group("m")) < 3:
+            return None
+        return self._numeric(m, None)
+
+    @staticmethod
+    def _atom_year_range_cue(m: re.Match) -> Atom | None:
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if not y1 < y2 <= y1 + 200:
+            return None
+        if not m.group("cue") and y1 < 1900:
+            return None
+        # The surface starts at the cue noun or the year: "عامي 1949 و1989", never at بين/من.
+        start = m.start("cue") if m.group("cue") else m.start("y1")
+        return Atom(start, m.end(), (y1, None, None), (y2, None, None))
+
+    @staticmethod
+    def _atom_year_range(m: re.Match) -> Atom | None:
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if not y1 < y2 <= y1 + 100:
+            return None
+        return Atom(m.start(), m.end(), (y1, None, None), (y2, None, None))
+
+    @staticmethod
+    def _atom_year_cue(m: re.Match) -> Atom:
+        return Atom(m.start(), m.end(), (int(m.group("y")), None, None))
+
+    @staticmethod
+    def _atom_year_prep(m: re.Match) -> Atom:
+        return Atom(m.start("core"), m.end("core"), (int(m.group("y")), None, None))
+
+    _atom_year_suffix = _atom_year_cue
+
+    def _atom_relative_year(self, m: re.Match) -> Atom:
+        key = squeeze_spaces(m.group())
+        offset = self.words.relative_year.get(key)
+        if offset is None:  # contracted after ل: "لعام الماضي" was matched from its second letter
+            offset = self.words.relative_year["ا" + key]
+        return Atom(m.start(), m.end(), (None, None, None), rel_year=offset)
+
+    def _atom_relative_month(self, m: re.Match) -> Atom:
+        key = squeeze_spaces(m.group())
+        offset = self.words.relative_month.get(key, self.words.relative_month.get("ا" + key, 0))
+        return Atom(m.start(), m.end(), (None, None, None), rel_month=offset)
+
+    def _atom_decade(self, m: re.Match) -> Atom:
+        first = self.words.decades[squeeze_spaces(m.group("dec"))] + (100 if m.group("now") else 0)
+        return Atom(m.start(), m.end(), (first, None, None), (first + 9, None, None), decade=True)
+
+
+# ---- resolution ---------------------------------------------------------------------------------
+def _resolve(atom: Atom, published: date | None, precision: str):
+    """((first_day, last_day), granularity, relative), or None when it cannot be resolved."""
+    rank = _PRECISION_RANK.get(precision or "unknown", 3) if published else 0
+    relative = False
+    lo, hi = atom.lo, atom.hi
+    if atom.rel_month is not None:
+        if rank < 2:
+            return None
+        months = published.year * 12 + published.month - 1 + atom.rel_month
+        lo = (months // 12, months % 12 + 1, None)
+        relative = True
+    elif atom.month_mod is not None:
+        if rank < 2:
+            return None
+        year = published.year
+        if atom.month_mod < 0 and lo[1] >= published.month:
+            year -= 1
+        elif atom.month_mod > 0 and lo[1] <= published.month:
+            year += 1
+        lo = (year, lo[1], lo[2])
+        hi = (year, hi[1], hi[2]) if hi else None
+        relative = True
+    elif atom.rel_year is not None:
+        if rank < 1:
+            return None
+        year = published.year + atom.rel_year
+        lo = (year, lo[1], lo[2])
+        hi = (year, hi[1], hi[2]) if hi else None
+        relative = True
+    elif lo[0] is None:  # a day or month written without its year: the publication year
+        if rank < 1:
+            return None
+        lo = (published.year, lo[1], lo[2])
+        hi = (published.year, hi[1], hi[2]) if hi and hi[0] is None else hi
+        relative = True
+    try:
+        first = _first_day(lo)
+        last = _last_day(hi or lo)
+    except ValueError:  # 31 February and the like
+        return None
+    if first > last:
+        return None
+    if atom.decade:
+        granularity = "decade"
+    elif hi is not None and hi != lo:
+        granularity = "range"
+    else:
+        granularity = "day" if lo[2] else "month" if lo[1] else "year"
+    return (first, last), granularity, relative
+
+
+def _first_day(p: Partial) -> date:
+    return date(p[0], p[1] or 1, p[2] or 1)
+
+
+def _last_day(p: Partial) -> date:
+    year, month, day = p
+    if month is None:
+        return date(year, 12, 31)
+    return date(year, month, day or calendar.monthrange(year, month)[1])

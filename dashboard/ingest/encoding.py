@@ -83,8 +83,8 @@ def detect_encoding(head: bytes, complete: bool) -> str:
         raise NotText("binary", "binary data (NUL bytes, and not UTF-16 text)")
     try:
         text = _decode(head, "utf-8", complete)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start
     else:
         _check_controls(text)
         return "utf-8"
@@ -92,7 +92,8 @@ def detect_encoding(head: bytes, complete: bool) -> str:
     if _reads_as_arabic(text):
         _check_controls(text)
         return "cp1256"
-    raise NotText("undecodable", "neither UTF-8, UTF-16 nor Arabic Windows-1256 text")
+    raise NotText("undecodable", f"neither UTF-8 (invalid byte at offset {utf8_error}), UTF-16 nor "
+                                 f"Arabic Windows-1256 text (it does not read as Arabic)")
 
 
 def open_text(path: Path, codec: str) -> TextIO:

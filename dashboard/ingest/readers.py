@@ -30,7 +30,7 @@ Item = RawArticle | Rejection
 
 def iter_inputs(sources: Sequence[str | Path]) -> Iterator[Item]:
     """Every article (and every refusal) under ``sources``, in a stable order."""
-    seen: dict[str, tuple[str, str]] = {}  # article_id -> (origin, text digest)
+    seen: dict[str, tuple[str, bytes]] = {}  # article_id -> (origin, text digest)
     for source in sources:
         for item in _iter_source(Path(source)):
             yield _deduplicate(_finish(item), seen) if isinstance(item, RawArticle) else item
@@ -205,12 +205,12 @@ def _finish(article: RawArticle) -> Item:
     return article
 
 
-def _deduplicate(item: Item, seen: dict[str, tuple[str, str]]) -> Item:
+def _deduplicate(item: Item, seen: dict[str, tuple[str, bytes]]) -> Item:
     """Never a silent overwrite: the same id with the same text is a Rejection; with another text
     the article is kept as ID~2 (~3, ...) with a warning naming both origins."""
     if not isinstance(item, RawArticle):
         return item
-    digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()
+    digest = hashlib.blake2b(item.text.encode("utf-8"), digest_size=16).digest()
     first = seen.get(item.article_id)
     if first is None:
         seen[item.article_id] = (item.origin, digest)

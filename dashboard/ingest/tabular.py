@@ -26,7 +26,8 @@ def iter_jsonl(stream: TextIO, origin: str, stem: str, max_chars: int
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Rejection(where, None, "bad_json",
-                            f"{origin} line {lineno} is not valid JSON ({exc.msg} at column {exc.colno})")
+                            f"{origin} line {lineno} is not valid JSON "
+                                   f"({exc.msg.removesuffix(' at')}, column {exc.colno})")
             continue
         if not isinstance(obj, dict):
             yield Rejection(where, None, "bad_json",

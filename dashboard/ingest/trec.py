@@ -13,7 +13,7 @@ from dashboard.ingest.records import RawArticle, Rejection
 OPEN, CLOSE = "<DOC>", "</DOC>"
 _TAG = re.compile(r"<([A-Za-z_][A-Za-z0-9_]*)>(.*?)</\1>", re.S)
 _DOCNO = re.compile(r"<DOCNO>\s*(.*?)\s*</DOCNO>", re.S)
-_CHUNK = 1 << 20
+_CHUNK = 1 << 18  # characters per read: small, so a chunk plus one document is all we hold
 
 
 def looks_like_trec(head_text: str) -> bool:

@@ -1,0 +1,39 @@
+"""Helpers for the ingest tests: run iter_inputs and split what comes out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.ingest.readers import iter_inputs
+from dashboard.ingest.records import RawArticle, Rejection
+from dashboard.paths import SEEDS_DIR
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+ANT_DIR = Path("/tmp/ant")
+
+
+def run(*sources) -> tuple[dict[str, RawArticle], list[Rejection]]:
+    """(articles by id, rejections) from iter_inputs over ``sources``."""
+    articles: dict[str, RawArticle] = {}
+    rejections: list[Rejection] = []
+    for item in iter_inputs(list(sources)):
+        if isinstance(item, RawArticle):
+            assert item.article_id not in articles, f"iter_inputs yielded {item.article_id} twice"
+            articles[item.article_id] = item
+        else:
+            rejections.append(item)
+    return articles, rejections
+
+
+@pytest.fixture(scope="session")
+def seed_001() -> str:
+    """A real seed article (UTF-8 on disk, LF line ends)."""
+    return (SEEDS_DIR / "001_bebae4cf14fa5b29.txt").read_text("utf-8")
+
+
+@pytest.fixture(scope="session")
+def paragraph(seed_001) -> str:
+    """One real paragraph of Arabic news text."""
+    return seed_001.split("\n")[2]

@@ -1,0 +1,75 @@
+"""A folder of bad inputs: every good article survives, every bad file yields a Rejection naming it."""
+
+from __future__ import annotations
+
+import shutil
+import tracemalloc
+
+import pytest
+
+from dashboard.ingest.readers import MAX_TXT_BYTES, fingerprint, iter_inputs
+from tests.ingest.conftest import FIXTURES, run
+
+EXPECTED_REJECTIONS = {
+    "binary.txt": "binary", "blank.txt": "blank", "empty.txt": "empty", "latin1.txt": "undecodable",
+    "broken_utf8.txt": "undecodable", "renamed_pdf.txt": "unsupported_format",
+    "report.docx": "unsupported_format", "scan.pdf": "unsupported_format",
+    "broken.jsonl#2": "bad_json", "mixed.trec#2": "truncated", "mixed.trec#3": "truncated",
+    "huge.txt": "too_large",
+}
+
+
+@pytest.fixture()
+def bad_folder(tmp_path):
+    folder = tmp_path / "bad"
+    shutil.copytree(FIXTURES / "ingest_bad", folder)
+    with (folder / "huge.txt").open("wb") as f:  # 30 MB of real Arabic: too big for one article
+        chunk = ("عنوان\n" + "كازاخستان بين روسيا والصين والغرب. " * 1000).encode("utf-8")
+        while f.tell() < 30 * 2**20:
+            f.write(chunk)
+    return folder
+
+
+def test_bad_inputs_folder(bad_folder):
+    articles, rejections = run(bad_folder)
+    assert sorted(articles) == ["J1", "J3", "T-OK-1", "T-OK-4", "good", "nonsense_date", "script"]
+    got = {r.origin.removeprefix("bad/"): r.reason for r in rejections}
+    assert got == EXPECTED_REJECTIONS
+    for r in rejections:
+        assert r.origin.split("#")[0].removeprefix("bad/") in r.detail
+    assert "<script>alert('x')</script>" in articles["script"].text
+    nonsense = articles["nonsense_date"]
+    assert nonsense.published is None and nonsense.published_precision == "unknown"
+    assert nonsense.warnings == ["published 'next tuesday' is not a date; kept the article with no date"]
+    huge = next(r for r in rejections if r.reason == "too_large")
+    assert "30.0 MB" in huge.detail and "5 MB" in huge.detail
+    assert MAX_TXT_BYTES == 5 * 2**20
+
+
+def test_iteration_is_deterministic(bad_folder):
+    first = [(type(i).__name__, i.origin) for i in iter_inputs([bad_folder])]
+    assert first == [(type(i).__name__, i.origin) for i in iter_inputs([bad_folder])]
+
+
+def test_fingerprint_changes_when_an_input_changes(bad_folder):
+    before = fingerprint([bad_folder])
+    assert fingerprint([bad_folder]) == before
+    (bad_folder / "good.txt").write_text("عنوان\nنص جديد أطول من السابق بكثير", encoding="utf-8")
+    assert fingerprint([bad_folder]) != before
+
+
+def test_large_trec_file_is_streamed_in_bounded_memory(tmp_path, paragraph):
+    """A 12 MB TREC file: all read, never the whole file (24+ MB as a str) in memory."""
+    doc = "<DOC>\n<DOCNO>D{n}</DOCNO>\n<SRC>bbc</SRC>\n<TITLE>عنوان</TITLE>\n<TEXT>\n{text}\n</TEXT>\n</DOC>\n"
+    body = (paragraph + "\n") * 20
+    n = 0
+    with (tmp_path / "big.trec").open("w", encoding="utf-8") as f:
+        while f.tell() < 12 * 2**20:
+            n += 1
+            f.write(doc.format(n=n, text=body))
+    tracemalloc.start()
+    count = sum(1 for _ in iter_inputs([tmp_path / "big.trec"]))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == n
+    assert peak < 8 * 2**20, f"peak {peak / 2**20:.1f} MB for a 12 MB file"

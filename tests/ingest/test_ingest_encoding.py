@@ -1,0 +1,73 @@
+"""Every supported encoding decodes a real seed back to exactly its text; impostors are refused."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from dashboard.ingest.encoding import NotText, detect_encoding
+from tests.ingest.conftest import run
+
+ENCODINGS = {
+    "utf8": lambda t: t.encode("utf-8"),
+    "utf8_bom": lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+    "cp1256": lambda t: t.encode("cp1256"),
+    "utf16le_bom": lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
+    "utf16be_bom": lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+    "utf16le": lambda t: t.encode("utf-16-le"),
+    "utf16be": lambda t: t.encode("utf-16-be"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ENCODINGS))
+def test_seed_decodes_to_the_original_text(tmp_path, seed_001, name):
+    (tmp_path / "a.txt").write_bytes(ENCODINGS[name](seed_001))
+    articles, rejections = run(tmp_path / "a.txt")
+    assert rejections == []
+    assert articles["a"].text == seed_001
+    assert not articles["a"].text.startswith("\ufeff")
+    assert articles["a"].title == "الديمقراطية في آسيا الوسطى في طور التكوين"
+
+
+@pytest.mark.parametrize("name", ["utf8", "cp1256", "utf16le_bom"])
+def test_crlf_and_cr_become_lf(tmp_path, seed_001, name):
+    (tmp_path / "crlf.txt").write_bytes(ENCODINGS[name](seed_001.replace("\n", "\r\n")))
+    (tmp_path / "cr.txt").write_bytes(ENCODINGS[name](seed_001.replace("\n", "\r")))
+    articles, _ = run(tmp_path)
+    assert articles["crlf"].text == seed_001
+    assert articles["cr"].text == seed_001
+
+
+def test_cp1256_is_only_accepted_when_it_reads_as_arabic(paragraph):
+    assert detect_encoding(paragraph.encode("cp1256"), complete=True) == "cp1256"
+    french = "Le café était très élégant; garçon, voilà où ça déçoit. ".encode("latin-1") * 20
+    with pytest.raises(NotText) as err:
+        detect_encoding(french, complete=True)
+    assert err.value.reason == "undecodable"
+
+
+def test_random_high_bytes_are_not_guessed():
+    noise = bytes((i * 131 + 17) % 128 + 128 for i in range(4000))
+    with pytest.raises(NotText):
+        detect_encoding(noise, complete=True)
+
+
+def test_head_cut_mid_character_still_detects_utf8(paragraph):
+    data = paragraph.encode("utf-8")
+    assert detect_encoding(data[:101], complete=False) == "utf-8"  # 101 splits a 2-byte letter
+
+
+def test_utf8_with_a_bad_byte_is_refused_naming_the_file(tmp_path, paragraph):
+    (tmp_path / "bad.txt").write_bytes(paragraph.encode() + b"\xff\xfe\xfa" + paragraph.encode())
+    articles, rejections = run(tmp_path)
+    assert articles == {}
+    assert [r.reason for r in rejections] == ["undecodable"]
+    assert "bad.txt" in rejections[0].detail and "offset" in rejections[0].detail
+
+
+def test_magic_bytes_win_over_the_extension():
+    with pytest.raises(NotText) as err:
+        detect_encoding(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", complete=True)
+    assert err.value.reason == "unsupported_format"
+    assert "PDF" in err.value.what

@@ -1,0 +1,43 @@
+"""Every country of the world as an entity, from CLDR (Babel) and ISO 3166 (pycountry).
+
+The catalogue YAML only extends these with the spellings real text uses; the list itself, the
+Arabic and English names and the ISO codes are facts the libraries hold.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+from babel import Locale
+
+# Kosovo has a CLDR name and a user-assigned code but no ISO 3166 entry.
+_EXTRA_ALPHA3 = {"XK": "XKX"}
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+
+@lru_cache(maxsize=1)
+def cldr_countries() -> tuple[dict, ...]:
+    """One record per country: id (ISO2 lower), iso2, iso3, name_ar, name_en, aliases.
+
+    ``aliases`` holds CLDR's Arabic name and, when it carries a parenthesis
+    ("ميانمار (بورما)"), the name without it: text never writes the parenthesis.
+    """
+    ar = Locale.parse("ar").territories
+    en = Locale.parse("en").territories
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | _EXTRA_ALPHA3
+    records = []
+    for code in sorted(alpha3):
+        name_ar = ar.get(code)
+        if not name_ar:
+            continue
+        aliases = [name_ar]
+        bare = _PARENTHESIS.sub("", name_ar).strip()
+        if bare and bare != name_ar:
+            aliases.append(bare)
+        records.append({
+            "id": code.lower(), "type": "country", "iso2": code, "iso3": alpha3[code],
+            "name_ar": name_ar, "name_en": en.get(code, code), "aliases": aliases,
+        })
+    return tuple(records)

@@ -1,0 +1,159 @@
+"""Entity mentions: clitic-aware longest match of catalogue aliases over a Doc's tokens.
+
+How it stays fast (the build runs it over every ANT article): every way a first alias word can
+be written with proclitics glued on (وروسيا، لروسيا، للولايات، بالكرملين ...) is precomputed
+into one dict, so each text token costs a single lookup; only a hit looks at the next tokens.
+A token matches only as a whole word after peeling, so توكايا is never توكاييف.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.extract.entity_catalogue import (ARTICLE, Catalogue, ContextRule, load_catalogue)
+from dashboard.paths import CATALOGUE_DIR
+from dashboard.schema import conform
+from dashboard.text.document import Doc
+
+CONJUNCTIONS = ("", "و", "ف")
+PREPOSITIONS = ("", "ب", "ل", "ك")
+_SPLIT = re.compile(r"[-'’]")
+# What may stand between two words of one name: spaces and hyphens, not a line break or a comma.
+_GAP_OK = re.compile(r"[ \t\u00a0\-–—]*")
+
+Candidate = tuple[tuple[str, ...], str, str, str]  # (tokens, entity_id, form, alias key)
+
+
+def _written_forms(first: str) -> list[tuple[str, int]]:
+    """(written token, chars to skip before the name) for every proclitic combination.
+
+    ل + ال is written لل: "للولايات" is ل + "لولايات", the surface starting after the
+    preposition. Latin words take no Arabic clitics.
+    """
+    if first.isascii():
+        return [(first, 0)]
+    out = []
+    for conj in CONJUNCTIONS:
+        for prep in PREPOSITIONS:
+            prefix = conj + prep
+            if prep == "ل" and first.startswith(ARTICLE):
+                out.append((prefix + first[1:], len(prefix)))
+            else:
+                out.append((prefix + first, len(prefix)))
+    return out
+
+
+class EntityMatcher:
+    """Built once (about half a second), reused for every article; picklable."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.rules: list[ContextRule] = catalogue.rules
+        by_first: dict[str, list[Candidate]] = {}
+        for key, form in catalogue.forms.items():
+            by_first.setdefault(form.tokens[0], []).append(
+                (form.tokens, form.entity_id, form.form, key))
+        for cands in by_first.values():
+            cands.sort(key=lambda c: (-len(c[0]), c[3]))
+        self._by_first = by_first
+        written: dict[str, list[tuple[int, str]]] = {}
+        for first in by_first:
+            for token, skip in _written_forms(first):
+                written.setdefault(token, []).append((skip, first))
+        for readings in written.values():
+            readings.sort()  # least peeling first: it wins a tie
+        self._written = written
+
+    @classmethod
+    def from_catalogue(cls, catalogue_dir: Path | str = CATALOGUE_DIR) -> "EntityMatcher":
+        return cls(load_catalogue(catalogue_dir))
+
+    def find(self, doc: Doc) -> list[dict]:
+        norm = doc.norm.text
+        forms, starts, ends = _match_tokens(norm, doc.tokens)
+        n = len(forms)
+        written, by_first = self._written, self._by_first
+        rows: list[dict] = []
+        i = 0
+        while i < n:
+            readings = written.get(forms[i])
+            if readings is None:
+                i += 1
+                continue
+            best: tuple[int, int, Candidate] | None = None  # (length, skip, candidate)
+            for skip, first in readings:
+                for cand in by_first[first]:
+                    length = len(cand[0])
+                    if best is not None and length <= best[0]:
+                        break
+                    if i + length <= n and self._rest_matches(cand[0], forms, starts, ends, norm, i):
+                        best = (length, skip, cand)
+                        break
+            if best is None:
+                i += 1
+                continue
+            length, skip, (_, entity_id, form, alias) = best
+            a, b = doc.norm.to_original(starts[i] + skip, ends[i + length - 1])
+            rows.append({
+                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+                "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
+                "form": form, "alias": alias,
+            })
+            i += length
+        return self._apply_rules(rows)
+
+    @staticmethod
+    def _rest_matches(tokens, forms, starts, ends, norm, i) -> bool:
+        for j in range(1, len(tokens)):
+            if forms[i + j] != tokens[j] or not _GAP_OK.fullmatch(norm, ends[i + j - 1], starts[i + j]):
+                return False
+        return True
+
+    def _apply_rules(self, rows: list[dict]) -> list[dict]:
+        if not rows or not self.rules:
+            return rows
+        present = {r["entity_id"] for r in rows}
+        for rule in self.rules:
+            if rule.source not in present or not (rule.if_any & present):
+                continue
+            for r in rows:
+                if r["entity_id"] == rule.source and (
+                        rule.only_aliases is None or r["alias"] in rule.only_aliases):
+                    r["entity_id"] = rule.target
+        return rows
+
+
+def _match_tokens(norm: str, tokens: list[tuple[int, int]]):
+    """Token forms and spans, hyphenated tokens split (نور-سلطان, SPIEF-2022)."""
+    forms, starts, ends = [], [], []
+    for s, e in tokens:
+        tok = norm[s:e]
+        if "-" in tok or "'" in tok or "’" in tok:
+            pos = s
+            for part in _SPLIT.split(tok):
+                if part:
+                    forms.append(part)
+                    starts.append(pos)
+                    ends.append(pos + len(part))
+                pos += len(part) + 1
+        else:
+            forms.append(tok)
+            starts.append(s)
+            ends.append(e)
+    return forms, starts, ends
+
+
+def entities_table(catalogue_dir: Path | str = CATALOGUE_DIR) -> pd.DataFrame:
+    """The schema's 'entities' table: every catalogue entity, sorted by id."""
+    cat = load_catalogue(catalogue_dir)
+    rows = [{"entity_id": e.id, "type": e.type, "name_ar": e.name_ar, "name_en": e.name_en,
+             "parent": e.parent, "iso2": e.iso2, "iso3": e.iso3}
+            for e in sorted(cat.entities.values(), key=lambda e: e.id)]
+    return conform("entities", rows)
+
+
+def known_alias_keys(catalogue_dir: Path | str = CATALOGUE_DIR) -> set[str]:
+    """Folded one-word aliases (names and adjective forms): the term layer keeps them whole."""
+    return {key for key, form in load_catalogue(catalogue_dir).forms.items() if len(form.tokens) == 1}

@@ -1,0 +1,210 @@
+"""The entity catalogue: CLDR countries + the curated YAML under data/catalogues/entities/ +
+analyst aliases in data/catalogues/aliases.csv, loaded into one table of entities and one table
+of alias forms (folded token sequences -> entity, form).
+
+Curated knowledge stays data; this module only knows the file layout and how nisba adjectives
+inflect (كازاخستاني -> كازاخستانية، كازاخستانيون ... each with and without ال); irregular forms
+(الروس) are listed in full.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from dashboard.extract.countries import cldr_countries
+from dashboard.paths import CATALOGUE_DIR
+from dashboard.text.normalize import fold
+from dashboard.text.tokens import TOKEN_RE
+
+ENTITIES_SUBDIR = "entities"
+ALIASES_CSV = "aliases.csv"
+ALIAS_FIELDS = ("entity_id", "alias", "form")
+NAME, ADJECTIVE = "name", "adjective"
+ARTICLE = "ال"
+# Nisba endings: feminine, dual (nom./obl.), masc. plural (nom./obl.), fem. plural, fem. dual.
+NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين")
+_YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules")
+# Where a curated alias competes with another for the same words, this order decides
+# (a curated name beats a CLDR name; any name beats an adjective).
+_PRIORITY = {"curated": 0, "cldr": 1}
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def alias_tokens(alias: str) -> tuple[str, ...]:
+    """The folded words of an alias, split as the matcher splits text (hyphens split too)."""
+    words = []
+    for match in TOKEN_RE.finditer(fold(alias)):
+        words.extend(w for w in re.split(r"[-'’]", match.group()) if w)
+    return tuple(words)
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    type: str
+    name_ar: str
+    name_en: str
+    parent: str | None = None
+    iso2: str | None = None
+    iso3: str | None = None
+
+
+@dataclass(frozen=True)
+class AliasForm:
+    tokens: tuple[str, ...]
+    entity_id: str
+    form: str            # name | adjective
+    source: str          # curated | cldr
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    id: str
+    if_any: frozenset[str]
+    source: str
+    target: str
+    only_aliases: frozenset[str] | None  # alias keys (folded, space-joined)
+
+
+@dataclass
+class Catalogue:
+    entities: dict[str, Entity]
+    forms: dict[str, AliasForm]            # alias key -> the form that won
+    rules: list[ContextRule]
+    conflicts: list[tuple[str, str, str]]  # (alias key, kept entity, dropped entity)
+
+
+def adjective_forms(stem: str) -> list[str]:
+    """Inflections of a nisba stem (ends in ي), or the form itself when it is not one."""
+    stem = fold(stem)
+    if not stem.endswith("ي"):
+        return with_and_without_article([stem])
+    # The stem is a bare word: an initial ال is its own letters (ألماني), never the article.
+    bases = [stem + s for s in NISBA_SUFFIXES]
+    return bases + [ARTICLE + b for b in bases]
+
+
+def with_and_without_article(forms: list[str]) -> list[str]:
+    out = []
+    for f in forms:
+        f = fold(f)
+        bare = f[len(ARTICLE):] if f.startswith(ARTICLE) else f
+        out.extend([bare, ARTICLE + bare])
+    return out
+
+
+def _read_yaml(catalogue_dir: Path) -> dict[str, list]:
+    merged: dict[str, list] = {k: [] for k in _YAML_SECTIONS}
+    for path in sorted((catalogue_dir / ENTITIES_SUBDIR).glob("*.yaml")):
+        data = yaml.load(path.read_text("utf-8"), Loader=_Loader) or {}
+        for section, items in data.items():
+            if section not in merged:
+                raise ValueError(f"{path.name}: unknown section {section!r}")
+            merged[section].extend(items or [])
+    return merged
+
+
+def read_alias_csv(catalogue_dir: Path) -> list[dict]:
+    path = catalogue_dir / ALIASES_CSV
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [row for row in csv.DictReader(fh) if row.get("entity_id")]
+
+
+def load_catalogue(catalogue_dir: Path | str = CATALOGUE_DIR) -> Catalogue:
+    catalogue_dir = Path(catalogue_dir)
+    data = _read_yaml(catalogue_dir)
+    entities: dict[str, Entity] = {}
+    candidates: list[AliasForm] = []
+
+    def add_forms(eid: str, names: list[str], adjectives: list[str], explicit_adj: list[str],
+                  source: str) -> None:
+        for name in names:
+            candidates.append(AliasForm(alias_tokens(name), eid, NAME, source))
+        for stem in adjectives:
+            for f in adjective_forms(stem):
+                candidates.append(AliasForm(alias_tokens(f), eid, ADJECTIVE, source))
+        for f in explicit_adj:  # irregular forms: exactly as written
+            candidates.append(AliasForm(alias_tokens(f), eid, ADJECTIVE, source))
+
+    country_ext = {c["id"]: c for c in data["countries"]}
+    unknown = set(country_ext) - {c["id"] for c in cldr_countries()}
+    if unknown:
+        raise ValueError(f"countries.yaml: not ISO/CLDR country codes: {sorted(unknown)}")
+    for rec in cldr_countries():
+        ext = country_ext.get(rec["id"], {})
+        entities[rec["id"]] = Entity(rec["id"], "country", ext.get("name_ar", rec["name_ar"]),
+                                     ext.get("name_en", rec["name_en"]), None, rec["iso2"], rec["iso3"])
+        dropped = {fold(a) for a in ext.get("not_aliases", [])}
+        add_forms(rec["id"], [a for a in rec["aliases"] if fold(a) not in dropped], [], [], "cldr")
+        add_forms(rec["id"], ext.get("aliases", []), ext.get("adjectives", []),
+                  ext.get("adjective_forms", []), "curated")
+
+    for section, default_type in (("places", None), ("people", "person"), ("organisations", None)):
+        for item in data[section]:
+            eid = item["id"]
+            if eid in entities:
+                raise ValueError(f"duplicate entity id {eid!r} ({section})")
+            etype = item.get("type", default_type)
+            if not etype:
+                raise ValueError(f"entity {eid!r} has no type")
+            entities[eid] = Entity(eid, etype, item["name_ar"], item["name_en"], item.get("parent"))
+            names = [item["name_ar"], item["name_en"], *item.get("aliases", [])]
+            add_forms(eid, names, item.get("adjectives", []), item.get("adjective_forms", []),
+                      "curated")
+
+    for row in read_alias_csv(catalogue_dir):
+        if row["entity_id"] not in entities:
+            raise ValueError(f"{ALIASES_CSV}: unknown entity {row['entity_id']!r}")
+        if row.get("form") == ADJECTIVE:
+            add_forms(row["entity_id"], [], [row["alias"]], [], "curated")
+        else:
+            add_forms(row["entity_id"], [row["alias"]], [], [], "curated")
+
+    _check_parents(entities)
+    forms, conflicts = _resolve(candidates)
+    rules = [_rule(r, entities) for r in data["context_rules"]]
+    return Catalogue(entities, forms, rules, conflicts)
+
+
+def _check_parents(entities: dict[str, Entity]) -> None:
+    bad = sorted(e.id for e in entities.values() if e.parent and e.parent not in entities)
+    if bad:
+        raise ValueError(f"entities with an unknown parent: {bad}")
+
+
+def _resolve(candidates: list[AliasForm]) -> tuple[dict[str, AliasForm], list[tuple[str, str, str]]]:
+    """One entity per alias key: names before adjectives, curated before CLDR, first listed."""
+    forms: dict[str, AliasForm] = {}
+    conflicts = []
+    ranked = sorted(enumerate(candidates),
+                    key=lambda ic: (ic[1].form != NAME, _PRIORITY[ic[1].source], ic[0]))
+    for _, cand in ranked:
+        if not cand.tokens:
+            continue
+        kept = forms.get(cand.key)
+        if kept is None:
+            forms[cand.key] = cand
+        elif kept.entity_id != cand.entity_id:
+            conflicts.append((cand.key, kept.entity_id, cand.entity_id))
+    return forms, sorted(set(conflicts))
+
+
+def _rule(item: dict, entities: dict[str, Entity]) -> ContextRule:
+    ids = [*item["if_document_mentions_any"], item["from"], item["to"]]
+    missing = [i for i in ids if i not in entities]
+    if missing:
+        raise ValueError(f"context rule {item['id']!r}: unknown entities {missing}")
+    only = item.get("only_aliases")
+    return ContextRule(item["id"], frozenset(item["if_document_mentions_any"]), item["from"],
+                       item["to"], frozenset(" ".join(alias_tokens(a)) for a in only) if only else None)

@@ -81,16 +81,16 @@ def resolve_entities(article_id: str, text: str, entities: dict) -> list[dict]:
                     raise GoldError(f"{article_id}: {text[s:e]!r} at {s} given to "
                                     f"{clash['entity_id']} and {row['entity_id']}")
                 rows[(s, e)] = row
-    return _drop_nested_same_entity(sorted(rows.values(), key=lambda r: (r["char_start"], -r["char_end"])))
+    return _drop_nested(sorted(rows.values(), key=lambda r: (r["char_start"], -r["char_end"])))
 
 
-def _drop_nested_same_entity(rows: list[dict]) -> list[dict]:
-    """"الولايات المتحدة" listed as 'all' also hits inside "الولايات المتحدة الأمريكية": keep the
-    longer span when one mention of an entity lies inside another of the same entity."""
+def _drop_nested(rows: list[dict]) -> list[dict]:
+    """Longest name wins, as in the matcher: "الولايات المتحدة" listed as 'all' also hits inside
+    "الولايات المتحدة الأمريكية", and كازاخستان inside "الحزب الديمقراطي لكازاخستان" (a party):
+    a mention lying inside a longer gold mention is dropped."""
     kept: list[dict] = []
     for row in rows:
-        if any(k["entity_id"] == row["entity_id"] and k["char_start"] <= row["char_start"]
-               and row["char_end"] <= k["char_end"] for k in kept):
+        if any(k["char_start"] <= row["char_start"] and row["char_end"] <= k["char_end"] for k in kept):
             continue
         kept.append(row)
     return kept

@@ -1,0 +1,253 @@
+"""Events of the field (data/catalogues/events.yaml) linked to the sentences that evidence them.
+
+A catalogue event has cues; a cue is a set of conditions that must all hold in ONE sentence
+(phrases, words, entities, a date mention in a window, the article's publication period). The
+first cue of an event that holds gives the row; at most one row per (sentence, event).
+Rows carry the evidence sentence's span (char_start/char_end = the sentence, in original offsets)
+and a human-readable ``cue`` naming what linked it. The YAML header documents the cue language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from dashboard.paths import CATALOGUE_DIR
+from dashboard.schema import conform
+from dashboard.text.document import Doc
+from dashboard.text.normalize import squeeze_spaces
+
+EVENTS_FILE = "events.yaml"
+_GAP = "..."  # in a phrase: up to six words of anything
+_LETTERS = r"[^\W\d_]"
+
+
+def phrase_pattern(phrase: str) -> str:
+    """Regex (over folded text) for a catalogue phrase: proclitics (و ف ب ل ك ال لل) allowed on
+    the first word, ``*`` at a word's end = any ending, ``...`` = a gap of up to six words."""
+    parts: list[str] = []
+    words = squeeze_spaces(phrase).split()
+    for i, word in enumerate(words):
+        if word == _GAP:
+            parts.append(r"(?:\s+\S+){0,6}?")
+            continue
+        star = word.endswith("*")
+        core = word.rstrip("*")
+        if i == 0 and core.startswith("ال") and len(core) > 3:
+            body = r"(?:[وف]?(?:[بك]?ال|لل))" + re.escape(core[2:])
+        elif i == 0 and not core.isascii():
+            body = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])?)" + re.escape(core)
+        else:
+            body = re.escape(core)
+        body += _LETTERS + "*" if star else ""
+        parts.append((r"\s+" if parts else "") + body)
+    return r"(?<![^\W_])" + "".join(parts) + r"(?![^\W_])"
+
+
+def _alternation(phrases: list[str]) -> re.Pattern | None:
+    if not phrases:
+        return None
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered))
+
+
+def _iso(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+@dataclass(frozen=True)
+class Cue:
+    phrases: re.Pattern | None
+    words: re.Pattern | None
+    unless: re.Pattern | None
+    entities: tuple[str, ...]              # all of them in the sentence
+    any_entities: tuple[str, ...]          # at least one of them
+    article_entities: tuple[str, ...]      # all of them somewhere in the article
+    date_window: tuple[date, date] | None  # a date mention in the sentence overlapping it
+    published_window: tuple[date, date] | None
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    name_ar: str
+    name_en: str
+    date_start: str
+    date_end: str
+    description: str
+    description_ar: str
+    cues: tuple[Cue, ...]
+
+
+def _window(spec, event: dict) -> tuple[date, date] | None:
+    if spec in (None, False):
+        return None
+    if spec is True:
+        return _iso(event["date_start"]), _iso(event["date_end"])
+    return _iso(spec[0]), _iso(spec[1])
+
+
+def _cue(spec: dict, event: dict) -> Cue:
+    known = {"phrases", "words", "unless", "entities", "any_entities", "article_entities", "date",
+             "published"}
+    unknown = set(spec) - known
+    if unknown:
+        raise ValueError(f"event {event['id']}: unknown cue keys {sorted(unknown)}")
+    cue = Cue(
+        phrases=_alternation(list(spec.get("phrases") or [])),
+        words=_alternation(list(spec.get("words") or [])),
+        unless=_alternation(list(spec.get("unless") or [])),
+        entities=tuple(spec.get("entities") or []),
+        any_entities=tuple(spec.get("any_entities") or []),
+        article_entities=tuple(spec.get("article_entities") or []),
+        date_window=_window(spec.get("date"), event),
+        published_window=_window(spec.get("published"), event),
+    )
+    if not (cue.phrases or cue.words or cue.entities or cue.any_entities):
+        raise ValueError(f"event {event['id']}: a cue needs phrases, words or entities")
+    return cue
+
+
+def load_events(catalogue_dir: Path = CATALOGUE_DIR) -> list[Event]:
+    raw = yaml.safe_load((Path(catalogue_dir) / EVENTS_FILE).read_text(encoding="utf-8"))
+    events = []
+    for e in raw["events"]:
+        events.append(Event(
+            id=e["id"], name_ar=e["name_ar"], name_en=e["name_en"],
+            date_start=_iso(e["date_start"]).isoformat(), date_end=_iso(e["date_end"]).isoformat(),
+            description=e["description"], description_ar=e.get("description_ar", ""),
+            cues=tuple(_cue(c, e) for c in e["cues"]),
+        ))
+    ids = [e.id for e in events]
+    if len(ids) != len(set(ids)):
+        raise ValueError("duplicate event ids in events.yaml")
+    return sorted(events, key=lambda e: e.id)
+
+
+def events_table(catalogue_dir: Path = CATALOGUE_DIR) -> pd.DataFrame:
+    rows = [{"event_id": e.id, "name_ar": e.name_ar, "name_en": e.name_en,
+             "date_start": e.date_start, "date_end": e.date_end, "description": e.description}
+            for e in load_events(catalogue_dir)]
+    return conform("events", rows)
+
+
+def _publication_period(doc: Doc) -> tuple[date, date] | None:
+    """The publication date as a period: a month-precision date covers its whole month."""
+    pub = doc.published
+    if pub is None:
+        return None
+    if doc.published_precision == "year":
+        return date(pub.year, 1, 1), date(pub.year, 12, 31)
+    if doc.published_precision == "month":
+        nxt = date(pub.year + pub.month // 12, pub.month % 12 + 1, 1)
+        return date(pub.year, pub.month, 1), date.fromordinal(nxt.toordinal() - 1)
+    return pub, pub
+
+
+def _overlaps(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+class _Sentences:
+    """Per-sentence lookups for one document: matches of a pattern, entities, dates."""
+
+    def __init__(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]):
+        self.doc = doc
+        self.entities: dict[int, set[str]] = defaultdict(set)
+        for r in entity_rows or []:
+            self.entities[int(r["sentence_id"])].add(str(r["entity_id"]))
+        self.article_entities: set[str] = set().union(*self.entities.values())
+        self.dates: dict[int, list[tuple[date, date, str]]] = defaultdict(list)
+        for r in date_rows or []:
+            if r.get("date_start") and r.get("date_end"):
+                self.dates[int(r["sentence_id"])].append(
+                    (_iso(r["date_start"]), _iso(r["date_end"]), str(r["surface"])))
+        self._matches: dict[int, dict[int, str]] = {}
+
+    def matches(self, pattern: re.Pattern) -> dict[int, str]:
+        """sentence_id -> the first matching surface (original text) in it."""
+        key = id(pattern)
+        if key not in self._matches:
+            found: dict[int, str] = {}
+            norm = self.doc.norm
+            for m in pattern.finditer(norm.text):
+                a, b = norm.to_original(m.start(), m.end())
+                found.setdefault(self.doc.sentence_at(a), " ".join(self.doc.text[a:b].split()))
+            self._matches[key] = found
+        return self._matches[key]
+
+
+class EventLinker:
+    def __init__(self, events: list[Event]):
+        self.events = events
+
+    @classmethod
+    def from_catalogue(cls, catalogue_dir: Path = CATALOGUE_DIR) -> "EventLinker":
+        return cls(load_events(Path(catalogue_dir)))
+
+    def find(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]) -> list[dict]:
+        index = _Sentences(doc, entity_rows, date_rows)
+        published = _publication_period(doc)
+        rows: dict[tuple[int, str], dict] = {}
+        for event in self.events:
+            for cue in event.cues:
+                for sid, why in self._evaluate(cue, index, published):
+                    if (sid, event.id) in rows:
+                        continue
+                    start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+                    rows[(sid, event.id)] = {
+                        "article_id": doc.article_id, "sentence_id": sid, "event_id": event.id,
+                        "char_start": start, "char_end": end, "cue": why,
+                    }
+        return [rows[k] for k in sorted(rows)]
+
+    @staticmethod
+    def _evaluate(cue: Cue, index: _Sentences, published) -> list[tuple[int, str]]:
+        """Sentences where every condition of ``cue`` holds, with a description of why."""
+        if cue.published_window and (published is None
+                                     or not _overlaps(published, cue.published_window)):
+            return []
+        if not set(cue.article_entities) <= index.article_entities:
+            return []
+        candidates: set[int] | None = None
+        reasons: dict[int, list[str]] = defaultdict(list)
+
+        def narrow(found: dict[int, str], label: str) -> None:
+            nonlocal candidates
+            keep = set(found) if candidates is None else candidates & set(found)
+            for sid in keep:
+                reasons[sid].append(f"{label}: {found[sid]}")
+            candidates = keep
+
+        if cue.phrases is not None:
+            narrow(index.matches(cue.phrases), "phrase")
+        if cue.words is not None:
+            narrow(index.matches(cue.words), "word")
+        if cue.entities:
+            need = set(cue.entities)
+            narrow({s: "+".join(cue.entities) for s, ids in index.entities.items() if need <= ids},
+                   "entities")
+        if cue.any_entities:
+            want = set(cue.any_entities)
+            narrow({s: "+".join(sorted(ids & want)) for s, ids in index.entities.items()
+                    if ids & want}, "entity")
+        if cue.date_window:
+            narrow({s: next(d[2] for d in ds if _overlaps((d[0], d[1]), cue.date_window))
+                    for s, ds in index.dates.items()
+                    if any(_overlaps((d[0], d[1]), cue.date_window) for d in ds)}, "date")
+        if cue.unless is not None:
+            excluded = set(index.matches(cue.unless))
+            candidates = (candidates or set()) - excluded
+        out = []
+        for sid in sorted(candidates or ()):
+            why = " + ".join(reasons[sid])
+            if cue.published_window:
+                why += " + published " + index.doc.published.isoformat()[:7]
+            out.append((sid, why))
+        return out

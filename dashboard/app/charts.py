@@ -77,11 +77,12 @@ def hbar(labels: Sequence[str], values: Sequence[float], lang: str, title: str, 
 
 def grouped_hbar(df: pd.DataFrame, label_col: str, value_col: str, group_col: str, lang: str,
                  title: str, x_title: str, label_names: dict[str, str] | None = None,
-                 barmode: str = "group", value_format: str = ",.2f") -> go.Figure:
+                 barmode: str = "group", value_format: str = ",.2f",
+                 order: Sequence[str] | None = None) -> go.Figure:
     """Horizontal bars per label, one colour per group (outlet)."""
     rtl = lang == "ar"
     colours = colour_map(df[group_col].astype(str).tolist())
-    order = list(dict.fromkeys(df[label_col].tolist()))
+    order = list(order) if order is not None else list(dict.fromkeys(df[label_col].tolist()))
     fig = go.Figure()
     for group, part in df.groupby(group_col, sort=True):
         part = part.set_index(label_col).reindex(order).reset_index()
@@ -104,12 +105,23 @@ def heatmap(z: pd.DataFrame, lang: str, title: str, colour_title: str,
     fig = go.Figure(go.Heatmap(
         z=z.values, x=isos(cols, lang), y=isos(z.index, lang), colorscale="Blues",
         text=np.round(z.values, 2), texttemplate="%{text}", hoverongaps=False,
-        colorbar={"title": {"text": iso(colour_title, lang)}},
+        colorbar={"title": {"text": iso(colour_title, lang)},
+                  # Arabic puts the row labels on the right, so the colour bar goes left.
+                  **({"x": -0.02, "xanchor": "right"} if lang == "ar" else {})},
         hovertemplate="%{y} · %{x}: %{z:.2f}<extra></extra>"))
     fig.update_xaxes(autorange="reversed" if lang == "ar" else True, tickangle=-40, automargin=True)
-    fig.update_yaxes(side="right" if lang == "ar" else "left", automargin=True)
+    fig.update_yaxes(side="right" if lang == "ar" else "left", automargin=True, autorange="reversed")
     finish(fig, title, lang, height=max(320, 48 * len(z.index) + 200))
     return fig
+
+
+def add_legend(fig: go.Figure, colours: dict[str, str], lang: str) -> None:
+    """Legend entries for colours a single trace uses (e.g. entity types of one bar trace)."""
+    for name, colour in colours.items():
+        fig.add_trace(go.Bar(x=[None], y=[None], name=iso(name, lang), marker_color=colour,
+                             orientation="h", showlegend=True, hoverinfo="skip"))
+    fig.data[0].showlegend = False
+    fig.update_layout(legend={"orientation": "h", "y": -0.15}, barmode="overlay")
 
 
 def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pubs_title: str,
@@ -207,7 +219,10 @@ def choropleth(df: pd.DataFrame, lang: str, title: str, colour_title: str) -> go
     name_col = "name_ar" if lang == "ar" else "name_en"
     z = np.log10(df["mentions"].astype(float) + 1)
     top = float(z.max()) if len(z) else 1.0
-    ticks = [v for v in (1, 10, 100, 1000, 10000, 100000) if math.log10(v + 1) <= top + 0.3]
+    low = float(z.min()) if len(z) else 0.0
+    nice = [v for v in (1, 10, 100, 1000, 10000, 100000) if low <= math.log10(v + 1) <= top]
+    ends = [int(df["mentions"].min()), int(df["mentions"].max())] if len(df) else []
+    ticks = sorted(set(nice + ends))
     fig = go.Figure(go.Choropleth(
         locations=df["iso3"], z=z, locationmode="ISO-3", customdata=df["entity_id"],
         text=isos(df[name_col].fillna(df["iso3"]), lang), colorscale="YlGnBu",
@@ -216,7 +231,8 @@ def choropleth(df: pd.DataFrame, lang: str, title: str, colour_title: str) -> go
         colorbar={"title": {"text": iso(colour_title, lang)},
                   "tickvals": [math.log10(v + 1) for v in ticks], "ticktext": [f"{v:,}" for v in ticks]}))
     fig.update_geos(showcountries=True, countrycolor="#cbd5e1", showcoastlines=False,
-                    showframe=False, projection_type="natural earth", landcolor="#f1f5f9",
+                    showframe=False, projection_type="natural earth", landcolor="#f1f5f9", fitbounds=False,
+                    projection_rotation_lon=40, lataxis_range=[-58, 85], lonaxis_range=[-140, 220],
                     showland=True)
     finish(fig, title, lang, height=520)
     fig.update_layout(margin={"l": 0, "r": 0, "t": 60, "b": 0})

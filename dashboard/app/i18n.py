@@ -41,6 +41,7 @@ STRINGS: dict[str, dict[str, str]] = {
                  "en": "Building the dataset from the articles…"},
     "build_done": {"ar": "اكتمل البناء: {n} مقالة.", "en": "Build finished: {n} articles."},
     "download_csv": {"ar": "تنزيل CSV", "en": "Download CSV"},
+    "data": {"ar": "البيانات (جدول وتنزيل CSV)", "en": "Data (table and CSV download)"},
     "download_png": {"ar": "تنزيل PNG", "en": "Download PNG"},
     # Overview
     "m_articles": {"ar": "المقالات", "en": "Articles"},

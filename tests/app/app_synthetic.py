@@ -67,6 +67,16 @@ def _articles() -> list[dict]:
     return rows
 
 
+def _clitic_free(token: str) -> str:
+    """Crude proclitic stripping (و ف ب ل ك, then ال/لل) so term keys are clitic-free, as the
+    build's are: وروسيا and لروسيا count for روسيا."""
+    if len(token) > 5 and token[0] in "وفبلك":
+        token = token[1:]
+    if len(token) > 5 and token.startswith("لل"):
+        token = "ال" + token[2:]
+    return token
+
+
 def _spans(text: str, patterns: list[str]):
     for pat in patterns:
         for m in re.finditer(original_pattern(pat), text):
@@ -89,7 +99,7 @@ def write_dataset(out: Path, version: str = "synthetic-1") -> Path:
         for sid, (s, e) in enumerate(doc.sentences):
             tables["sentences"].append({"article_id": aid, "sentence_id": sid, "char_start": s,
                                         "char_end": e})
-        counts = Counter(doc.token_form(i) for i in range(len(doc.tokens)))
+        counts = Counter(_clitic_free(doc.token_form(i)) for i in range(len(doc.tokens)))
         counts = Counter({t: c for t, c in counts.items() if len(t) > 3 and not t.isdigit()})
         for term, c in sorted(counts.items()):
             tables["terms"].append({"article_id": aid, "term": term, "count": c})

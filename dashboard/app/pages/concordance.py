@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.concordance import kwic
-from dashboard.app.components import basis, compute, empty_state
+from dashboard.app.components import basis, columns, compute, empty_state
 from dashboard.app.i18n import t
 from dashboard.app.kwic_view import kwic_block
 from dashboard.app.state import context
@@ -21,7 +21,7 @@ if "kwic_query_request" in st.session_state:  # sent by the Entities page
     st.session_state["kwic_query"] = st.session_state.pop("kwic_query_request")
 if not st.session_state.get("kwic_query") and ctx.filters.keyword:
     st.session_state["kwic_query"] = ctx.filters.keyword
-c1, c2 = st.columns([3, 1])
+c1, c2 = columns(2, lang, [3, 1])
 query = c1.text_input(t("query", lang), key="kwic_query")
 derived = c2.toggle(t("derived", lang), key="kwic_derived", value=ctx.filters.keyword_derived)
 if ctx.sel.n_articles == 0:

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard.analysis.concordance import kwic
 from dashboard.analysis.entities import cooccurrence, entity_by_source, entity_counts
 from dashboard.app import charts
-from dashboard.app.components import (basis, chart, compute, empty_state, is_empty,
+from dashboard.app.components import (basis, chart, columns, compute, empty_state, is_empty,
                                       selected_points, table)
 from dashboard.app.i18n import STRINGS, t
 from dashboard.app.kwic_view import kwic_block
@@ -32,7 +32,7 @@ def type_name(typ: str) -> str:
 
 
 all_types = sorted(ctx.ds.entities["type"].dropna().unique().tolist())
-c1, c2, c3 = st.columns([2, 1, 1])
+c1, c2, c3 = columns(3, lang)
 types = c1.multiselect(t("types", lang), all_types, key="ent_types", format_func=type_name,
                        placeholder=t("all", lang))
 adjectives = c2.toggle(t("include_adjectives", lang), value=True, key="ent_adjectives")
@@ -55,21 +55,23 @@ fig = charts.hbar([names[e] for e in top["entity_id"]], top["mentions"], lang,
                   t("top_entities", lang), t("col_mentions", lang), customdata=top["entity_id"],
                   colours=[type_colours.get(ty, charts.PALETTE[0]) for ty in top["type"]],
                   hover=hover)
+charts.add_legend(fig, {type_name(ty): type_colours[ty] for ty in sorted(set(top["type"]))}, lang)
 picked = chart(fig, key="entities_bar", file_name="top_entities", on_select="rerun",
                selection_mode="points")
 labels = {"name_ar": "الاسم", "name_en": "Name", "type": t("types", lang),
           "mentions": t("col_mentions", lang), "articles": t("col_articles", lang)}
-with st.expander(t("top_entities", lang) + " — " + t("download_csv", lang)):
-    table(counts, lang, key="entities_table", file_name="entity_counts", labels=labels)
+table(counts, lang, key="entities_table", file_name="entity_counts", labels=labels, folded=True)
 
 # Per-source breakdown of the top ten.
 by_source: pd.DataFrame = compute(ctx, entity_by_source, tuple(top["entity_id"].head(10)),
                                   include_adjectives=adjectives, roll_up_cities=roll_up)
 if not is_empty(by_source):
     fig = charts.grouped_hbar(by_source, "entity_id", "per_1000_words", "source", lang,
-                              t("per_source", lang), t("per_1000", lang), label_names=names)
+                              t("per_source", lang), t("per_1000", lang), label_names=names,
+                              order=top["entity_id"].head(10).tolist())
     chart(fig, key="entities_by_source", file_name="entities_by_source")
-    table(by_source, lang, key="entities_by_source_table", file_name="entities_by_source")
+    table(by_source, lang, key="entities_by_source_table", file_name="entities_by_source",
+          folded=True)
 
 # Same-sentence network.
 nodes, edges = compute(ctx, cooccurrence, top_n=30, min_weight=2, include_adjectives=adjectives)
@@ -83,7 +85,7 @@ else:
     picked_points = selected_points(net_picked)
     if picked_points:
         picked = net_picked
-    table(edges, lang, key="entities_edges_table", file_name="entity_cooccurrence")
+    table(edges, lang, key="entities_edges_table", file_name="entity_cooccurrence", folded=True)
 
 # Choosing an entity (a bar, a node, or the picker) opens its concordance.
 options = counts["entity_id"].head(200).tolist()

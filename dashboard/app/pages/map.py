@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard.analysis.geo import country_mentions
 from dashboard.app import charts
-from dashboard.app.components import basis, chart, compute, empty_state, is_empty, table
+from dashboard.app.components import basis, chart, columns, compute, empty_state, is_empty, table
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 
@@ -16,7 +16,7 @@ ctx = context()
 lang = ctx.lang
 st.header(t("page_map", lang))
 basis(ctx)
-c1, c2 = st.columns(2)
+c1, c2 = columns(2, lang)
 adjectives = c1.toggle(t("include_adjectives", lang), value=True, key="map_adjectives")
 roll_up = c2.toggle(t("roll_up", lang), value=True, key="map_roll_up")
 countries: pd.DataFrame = compute(ctx, country_mentions, include_adjectives=adjectives,
@@ -32,4 +32,4 @@ fig = charts.hbar(top[name_col].fillna(top["iso3"]).tolist(), top["mentions"], l
                   t("map_title", lang), t("col_mentions", lang), customdata=top["entity_id"])
 chart(fig, key="map_bar", file_name="country_mentions_bar")
 labels = {"name_ar": "الاسم", "name_en": "Name", "mentions": t("col_mentions", lang)}
-table(countries, lang, key="map_table", file_name="country_mentions", labels=labels)
+table(countries, lang, key="map_table", file_name="country_mentions", labels=labels, folded=True)

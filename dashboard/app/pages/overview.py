@@ -6,7 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.overview import article_table, headline, reader_html
-from dashboard.app.components import basis, compute, empty_state, is_empty, selected_rows, table
+from dashboard.app.components import (basis, columns, compute, day, empty_state, is_empty,
+                                      selected_rows, table)
 from dashboard.app.i18n import fmt_int, t
 from dashboard.app.state import context
 
@@ -18,16 +19,14 @@ st.header(t("page_overview", lang))
 basis(ctx)
 
 head = compute(ctx, headline)
-cols = st.columns(6)
+cols = columns(6, lang, [1, 1, 1, 1, 1, 2])
 figures = [("m_articles", head.get("articles", 0)), ("m_sentences", head.get("sentences", 0)),
            ("m_sources", head.get("sources", 0)), ("m_entities", head.get("entities", 0)),
            ("m_events", head.get("events", 0))]
 for col, (key, value) in zip(cols, figures):
     col.metric(t(key, lang), fmt_int(value or 0))
-start, end = head.get("date_from") or head.get("date_start"), head.get("date_to") or head.get("date_end")
-if isinstance(head.get("date_range"), (tuple, list)) and len(head["date_range"]) == 2:
-    start, end = head["date_range"]
-period = f"{start} – {end}" if start and end else "—"
+start, end = day(head.get("date_from")), day(head.get("date_to"))
+period = f"{start} → {end}" if start and end else "—"
 cols[5].metric(t("m_dates", lang), period)
 
 articles: pd.DataFrame = compute(ctx, article_table)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard.analysis.sources import distinctive_terms, entity_rates, source_volume, theme_shares
 from dashboard.app import charts
-from dashboard.app.components import basis, chart, compute, empty_state, is_empty, table
+from dashboard.app.components import basis, chart, columns, compute, empty_state, is_empty, table
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 
@@ -23,7 +23,7 @@ if is_empty(volume):
 name_col = "name_ar" if lang == "ar" else "name_en"
 
 # Volume: articles and words per outlet, one bar chart each (their scales differ by 1000x).
-c1, c2 = st.columns(2)
+c1, c2 = columns(2, lang)
 colours = charts.colour_map(volume["source"].astype(str).tolist())
 bar_colours = [colours[str(s)] for s in volume["source"]]
 with c1:
@@ -38,7 +38,7 @@ with c2:
     chart(fig, key="sources_words", file_name="source_words")
 table(volume, lang, key="sources_volume_table", file_name="source_volume",
       labels={"source": t("col_source", lang), "articles": t("col_articles", lang),
-              "sentences": t("m_sentences", lang), "words": t("words", lang)})
+              "sentences": t("m_sentences", lang), "words": t("words", lang)}, folded=True)
 
 # Theme shares: one stacked bar per outlet.
 shares: pd.DataFrame = compute(ctx, theme_shares)
@@ -49,7 +49,8 @@ if not is_empty(shares):
                               t("share", lang), barmode="stack", value_format=".0%")
     fig.update_xaxes(tickformat=".0%")
     chart(fig, key="sources_themes", file_name="theme_shares")
-    table(shares.drop(columns="theme"), lang, key="sources_themes_table", file_name="theme_shares")
+    table(shares.drop(columns="theme"), lang, key="sources_themes_table", file_name="theme_shares",
+          folded=True)
 
 # Entity rates: outlet x entity heatmap.
 rates: pd.DataFrame = compute(ctx, entity_rates, top_n=15)
@@ -60,7 +61,7 @@ if not is_empty(rates):
                           fill_value=0.0, observed=True)[order]
     fig = charts.heatmap(z, lang, t("entity_rates", lang), t("per_1000", lang), x_names=names)
     chart(fig, key="sources_entities", file_name="entity_rates")
-    table(rates, lang, key="sources_entities_table", file_name="entity_rates")
+    table(rates, lang, key="sources_entities_table", file_name="entity_rates", folded=True)
 
 # Distinctive words, with the statistic's numbers.
 st.subheader(t("distinctive", lang))
@@ -71,7 +72,7 @@ if is_empty(terms):
 else:
     outlets = sorted(terms["source"].dropna().unique().tolist())
     for start in range(0, len(outlets), 3):
-        for col, source in zip(st.columns(3), outlets[start:start + 3]):
+        for col, source in zip(columns(3, lang), outlets[start:start + 3]):
             part = terms[terms["source"] == source]
             with col:
                 fig = charts.hbar(part["term"].tolist(), part["z"].round(2), lang, str(source), "z",

@@ -8,8 +8,8 @@ import streamlit as st
 
 from dashboard.analysis.timeline import event_counts, event_sentences, publication_dates
 from dashboard.app import charts
-from dashboard.app.components import (basis, chart, compute, empty_state, esc, is_empty,
-                                      selected_points, table)
+from dashboard.app.components import (basis, chart, columns, compute, day, empty_state, esc,
+                                      is_empty, selected_points, table)
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 
@@ -51,6 +51,7 @@ with st.expander(t("events", lang)):
               "mentions": t("col_mentions", lang), "articles": t("col_articles", lang)}
     table(events, lang, key="timeline_events_table", file_name="event_counts", labels=labels)
 
+
 sentences: pd.DataFrame = compute(ctx, event_sentences, event_id)
 st.subheader(f"{t('event_sentences', lang)}: {names.get(event_id, event_id)}")
 if is_empty(sentences):
@@ -59,13 +60,14 @@ if is_empty(sentences):
 basis(ctx, sentences["article_id"].nunique(), len(sentences))
 outlets = sorted(sentences["source"].dropna().unique().tolist())
 for start in range(0, len(outlets), 3):
-    for col, source in zip(st.columns(3), outlets[start:start + 3]):
+    for col, source in zip(columns(3, lang), outlets[start:start + 3]):
         part = sentences[sentences["source"] == source].head(40)
         quotes = "".join(
-            f'<blockquote>{esc(r.sentence)}<div class="meta">{esc(r.title)} · {esc(r.published)}'
+            f'<blockquote>{esc(r.sentence)}<div class="meta">{esc(str(r.title)[:90])} · {day(r.published)}'
             f"</div></blockquote>" for r in part.itertuples())
         with col:
             st.html(f'<div class="kz-source kz-rtl" dir="rtl"><h4>{esc(source)} '
                     f'<small>({len(sentences[sentences["source"] == source])})</small></h4>'
                     f"{quotes}</div>")
-table(sentences, lang, key="timeline_sentences_table", file_name=f"event_{event_id}_sentences")
+table(sentences, lang, key="timeline_sentences_table", file_name=f"event_{event_id}_sentences",
+      folded=True)

@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard.analysis.sources import source_volume
 from dashboard.analysis.words import term_frequencies, wordcloud_png
-from dashboard.app.components import basis, compute, empty_state, is_empty, table
+from dashboard.app.components import basis, columns, compute, empty_state, is_empty, table
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 
@@ -23,7 +23,7 @@ def cloud(version: str, filters_key: str, source: str | None, freqs: tuple, widt
 
 
 def show_cloud(freqs: pd.DataFrame, source: str | None, width: int, height: int, key: str,
-               caption: str) -> None:
+               caption: str | None) -> None:
     pairs = tuple(zip(freqs["term"].astype(str), freqs["count"].astype(int)))
     png = cloud(ctx.ds.version, repr(ctx.filters), source, pairs, width, height)
     st.image(png, caption=caption, width="stretch")
@@ -40,10 +40,10 @@ if is_empty(freqs):
     empty_state(lang)
     st.stop()
 
-left, right = st.columns([3, 2])
+left, right = columns(2, lang, [3, 2])
 with left:
     st.subheader(t("cloud_all", lang))
-    show_cloud(freqs, None, 900, 500, "wordcloud", t("cloud_all", lang))
+    show_cloud(freqs, None, 900, 500, "wordcloud", None)
 with right:
     st.subheader(t("term_table", lang))
     table(freqs, lang, key="words_table", file_name="term_frequencies", height=520,
@@ -54,7 +54,7 @@ st.subheader(t("cloud_per_source", lang))
 volume = compute(ctx, source_volume)
 outlets = sorted(volume["source"].dropna().astype(str).tolist())
 for start in range(0, len(outlets), 3):
-    for col, source in zip(st.columns(3), outlets[start:start + 3]):
+    for col, source in zip(columns(3, lang), outlets[start:start + 3]):
         with col:
             part: pd.DataFrame = compute(ctx, term_frequencies, top_n=80, source=source)
             if is_empty(part):

@@ -1,0 +1,179 @@
+"""AppTest: every page renders on the dataset, filters change the numbers, the URL restores the
+state, impossible filters give the empty-state sentence, and the reader escapes HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from dashboard.app.i18n import t
+
+PAGES = ["overview", "timeline", "entities", "sources", "words", "concordance", "map"]
+CHART_PAGES = ["timeline", "entities", "sources", "map"]
+BASIS = re.compile(r"(\d[\d,]*) مقالة و(\d[\d,]*) جملة")
+BASIS_EN = re.compile(r"on (\d[\d,]*) articles and (\d[\d,]*) sentences")
+
+
+def page_path(name: str) -> str:
+    return f"dashboard/app/pages/{name}.py"
+
+
+def run_page(at, name: str):
+    at.run()
+    if name != "overview":
+        at.switch_page(page_path(name))
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def basis_numbers(at, pattern=BASIS) -> tuple[int, int]:
+    """(articles, sentences) from the first provenance caption of the page."""
+    for caption in at.caption:
+        m = pattern.search(caption.value)
+        if m:
+            return int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
+    raise AssertionError(f"no provenance caption among {[c.value for c in at.caption]}")
+
+
+def plotly_specs(at) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def infos(at) -> list[str]:
+    return [i.value for i in at.info]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_renders_and_says_what_its_numbers_come_from(make_app, name):
+    at = run_page(make_app(), name)
+    articles, sentences = basis_numbers(at)
+    assert articles == 6 and sentences > 100
+    assert not at.error
+
+
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_chart_pages_draw_plotly_figures_with_isolated_arabic_labels(make_app, name):
+    at = run_page(make_app(), name)
+    specs = plotly_specs(at)
+    assert specs, f"{name} drew no chart"
+    for spec in specs:
+        title = spec["layout"]["title"]["text"]
+        assert title.startswith("\u2067") and title.endswith("\u2069")
+        assert spec["layout"]["title"]["x"] == 1
+
+
+def test_source_filter_changes_the_numbers_and_is_written_to_the_url(make_app):
+    at = run_page(make_app(), "overview")
+    assert basis_numbers(at)[0] == 6
+    at.multiselect(key="f_sources").set_value(["Al Jazeera"]).run()
+    assert basis_numbers(at)[0] == 2
+    assert at.query_params["sources"] in ("Al Jazeera", ["Al Jazeera"])
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("m_articles", "ar")] == "2"
+
+
+def test_url_restores_the_filters(make_app):
+    at = make_app(sources="RT Arabic", entities="putin")
+    run_page(at, "entities")
+    assert at.multiselect(key="f_sources").value == ["RT Arabic"]
+    assert at.multiselect(key="f_entities").value == ["putin"]
+    articles, _ = basis_numbers(at)
+    assert 0 < articles < 6
+
+
+def test_junk_in_the_url_is_ignored(make_app):
+    at = make_app(sources="No Such Outlet", date_from="yesterday", themes="", lang="xx")
+    run_page(at, "overview")
+    assert at.multiselect(key="f_sources").value == []
+    assert basis_numbers(at)[0] == 6
+
+
+def test_keyword_filter_understands_attached_prefixes(make_app):
+    # The only article of December 2021 writes وروسيا, never روسيا alone.
+    at = run_page(make_app(keyword="روسيا", date_to="2021-12-31"), "overview")
+    assert basis_numbers(at)[0] == 1
+    at = run_page(make_app(keyword="قشطبليزغ", date_to="2021-12-31"), "overview")
+    assert basis_numbers(at)[0] == 0
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_an_impossible_filter_says_so_in_words(make_app, name):
+    at = run_page(make_app(keyword="قشطبليزغ"), name)
+    assert basis_numbers(at)[0] == 0
+    assert t("empty", "ar") in infos(at)
+    assert not plotly_specs(at) and not at.get("image")
+
+
+def test_reset_restores_everything(make_app):
+    at = run_page(make_app(sources="Sputnik", keyword="روسيا"), "overview")
+    assert basis_numbers(at)[0] == 1
+    at.button[0].click().run()  # the sidebar's only button is the reset
+    assert basis_numbers(at)[0] == 6
+    assert at.multiselect(key="f_sources").value == []
+    assert "sources" not in at.query_params and "keyword" not in at.query_params
+
+
+def test_reader_escapes_script_in_untrusted_text(make_app):
+    at = run_page(make_app(), "overview")
+    at.selectbox(key="reader_article").set_value("hostile").run()
+    html = [h.proto.body for h in at.get("html") if 'class="kz-reader"' in h.proto.body]
+    assert len(html) == 1
+    assert "&lt;script&gt;" in html[0] and "<script>" not in html[0]
+    assert "&lt;b&gt;" in html[0]
+    assert '<mark class="ent"' in html[0]
+
+
+def test_reader_opens_the_article_named_in_the_url(make_app):
+    at = run_page(make_app(article="hostile"), "overview")
+    assert at.selectbox(key="reader_article").value == "hostile"
+
+
+def test_english_interface(make_app):
+    at = run_page(make_app(lang="en"), "sources")
+    assert at.title[0].value == t("app_title", "en")
+    assert BASIS_EN.search(" ".join(c.value for c in at.caption))
+    spec = plotly_specs(at)[0]
+    assert spec["layout"]["title"]["x"] == 0 and "\u2067" not in spec["layout"]["title"]["text"]
+
+
+def test_language_switch_is_kept_in_the_url(make_app):
+    at = run_page(make_app(), "overview")
+    at.radio(key="lang").set_value("en").run()
+    assert at.query_params["lang"] in ("en", ["en"])
+    assert at.header[0].value == t("page_overview", "en")
+
+
+def test_timeline_shows_each_outlets_sentences_for_the_chosen_event(make_app):
+    at = run_page(make_app(), "timeline")
+    at.selectbox(key="timeline_event").set_value("jan2022").run()
+    blocks = [h.proto.body for h in at.get("html") if 'class="kz-source' in h.proto.body]
+    assert len(blocks) >= 2  # several outlets, side by side
+    assert any("يناير" in b for b in blocks)
+
+
+def test_entity_switches_change_the_counts(make_app):
+    at = run_page(make_app(), "entities")
+    bars = plotly_specs(at)[0]["data"][0]
+    with_adjectives = dict(zip(bars["customdata"], bars["x"]))
+    at.toggle(key="ent_adjectives").set_value(False).run()
+    bars = plotly_specs(at)[0]["data"][0]
+    without = dict(zip(bars["customdata"], bars["x"]))
+    assert without["RUS"] < with_adjectives["RUS"]
+
+
+def test_concordance_highlights_matches_and_escapes(make_app):
+    at = run_page(make_app(), "concordance")
+    at.text_input(key="kwic_query").input("أستانا").run()
+    lines = [h.proto.body for h in at.get("html") if 'class="kz-kwic"' in h.proto.body]
+    assert lines and "<mark>" in lines[0]
+    assert "<b>" not in lines[0].replace("<mark>", "")
+
+
+def test_words_page_offers_the_cloud_as_png(make_app):
+    at = run_page(make_app(), "words")
+    assert at.get("image")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert t("download_png", "ar") in labels and t("download_csv", "ar") in labels

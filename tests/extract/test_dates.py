@@ -1,0 +1,188 @@
+"""Dated expressions: real seed forms, every month tradition, ranges, relatives, and what must NOT
+become a date (9.2, 1400, 24.2, 49.00, الآن, اليوم)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from babel import Locale
+
+from dashboard.extract.date_words import cldr_month_names
+from dashboard.extract.dates import DateExtractor
+from dashboard.paths import SEEDS_DIR
+from dashboard.text.document import Doc
+from dashboard.text.normalize import squeeze_spaces
+
+# Publication dates of the seeds (seeds/manifest.csv) with their precision.
+SEED_PUBLISHED = {
+    "000": (date(2023, 1, 1), "year"), "001": (date(2022, 10, 27), "day"),
+    "002": (date(2022, 7, 1), "month"), "003": (date(2020, 12, 1), "month"),
+    "004": (date(2022, 1, 1), "month"),
+}
+
+
+@pytest.fixture(scope="module")
+def extractor() -> DateExtractor:
+    return DateExtractor()
+
+
+def seed_doc(prefix: str) -> Doc:
+    path = next(SEEDS_DIR.glob(f"{prefix}_*.txt"))
+    published, precision = SEED_PUBLISHED[prefix]
+    return Doc.from_text(path.stem, path.read_text("utf-8"), published, precision)
+
+
+def find(extractor, text, published=date(2022, 7, 1), precision="day"):
+    doc = Doc.from_text("t", text, published, precision)
+    return [(r["surface"], r["date_start"], r["date_end"], r["granularity"], r["relative"])
+            for r in extractor.find(doc)]
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_PUBLISHED))
+def test_offsets_exact_and_rows_well_formed_over_every_seed(extractor, prefix):
+    doc = seed_doc(prefix)
+    rows = extractor.find(doc)
+    assert rows
+    for r in rows:
+        assert doc.text[r["char_start"]:r["char_end"]] == r["surface"]
+        assert r["sentence_id"] == doc.sentence_at(r["char_start"])
+        assert r["date_start"] <= r["date_end"]
+        assert r["granularity"] in {"day", "month", "year", "range", "decade"}
+
+
+@pytest.mark.parametrize("prefix, surface, start, end, granularity, relative", [
+    # a day and month, "next year", against a December 2020 publication
+    ("003", "10 يناير/ كانون الثاني من العام المقبل", "2021-01-10", "2021-01-10", "day", True),
+    ("003", "الشهر المقبل", "2021-01-01", "2021-01-31", "month", True),
+    ("001", "27/10", "2022-10-27", "2022-10-27", "day", True),              # dateline (27/10 – 49.00)
+    ("001", "يناير ومايو من هذا العام", "2022-01-01", "2022-05-31", "range", True),
+    ("001", "عام 2021", "2021-01-01", "2021-12-31", "year", False),
+    ("000", "العام الماضي", "2022-01-01", "2022-12-31", "year", True),       # year-precision 2023
+    ("000", "يناير 2022", "2022-01-01", "2022-01-31", "month", False),
+    ("002", "كانون الثاني (يناير) من هذا العام", "2022-01-01", "2022-01-31", "month", True),
+    ("002", "7 كانون الثاني (يناير) 2022", "2022-01-07", "2022-01-07", "day", False),
+    ("002", "29 مايو إلى 9 يونيو", "2022-05-29", "2022-06-09", "range", True),
+    ("002", "أغسطس", "2022-08-01", "2022-08-31", "month", True),
+    ("004", "عامي 1949 و1989", "1949-01-01", "1989-12-31", "range", False),
+    ("004", "فبراير/شباط 2019", "2019-02-01", "2019-02-28", "month", False),
+    ("004", "ديسمبر/كانون الأول 2021", "2021-12-01", "2021-12-31", "month", False),
+    ("004", "العام المالي 2022", "2022-01-01", "2022-12-31", "year", False),
+    ("004", "1991", "1991-01-01", "1991-12-31", "year", False),              # "في 1991"
+])
+def test_seed_expressions(extractor, prefix, surface, start, end, granularity, relative):
+    rows = [(r["surface"], r["date_start"], r["date_end"], r["granularity"], r["relative"])
+            for r in extractor.find(seed_doc(prefix))]
+    assert (surface, start, end, granularity, relative) in rows
+
+
+def test_seed_numbers_that_are_not_dates(extractor):
+    surfaces = {r["surface"] for p in SEED_PUBLISHED for r in extractor.find(seed_doc(p))}
+    # 9.2 and 24.2 billion, 625 million, 1400 warheads, 49.00 in the dateline, article numbers
+    for number in ("9.2", "24.2", "625", "1400", "49.00", "378", "274", "488", "450", "6950"):
+        assert not any(number in s for s in surfaces), number
+    # vague counts are not dates
+    assert not any(s.startswith(("قبل", "منذ")) for s in surfaces)  # قبل عامين، قبل 30 عاما
+
+
+@pytest.mark.parametrize("text", [
+    "بلغت التجارة 9.2 مليار دولار",
+    "حوالي 1400 رأس نووي",
+    "ووصل إلى 24.2 مليار دولار",
+    "بروكسل (49.00)",
+    "إن كازاخستان تواجه الآن رد فعل عنيف",
+    "تبرز كازاخستان اليوم بفخر",
+    "مارس الرئيس ضغوطا كبيرة",          # مارس "he practised", not March
+    "قال أب الضحية إن ابنه بخير",         # آب/أب folds to اب: not August without a day or year
+    "ثلثي 2/3 الأعضاء",                   # a fraction, not 2 March
+    "في الخمسينات من عمره",               # an age, not the 1950s
+    "في 1400 حالة",                       # out of the modern range after a weak cue
+])
+def test_negatives(extractor, text):
+    assert find(extractor, text) == []
+
+
+def test_month_names_come_from_every_cldr_tradition():
+    names = cldr_month_names()
+    for ident in ("ar_EG", "ar_SY", "ar_IQ", "ar_LB", "ar_MA", "ar_TN", "ar_DZ"):
+        wide = Locale.parse(ident).months["format"]["wide"]
+        for number, name in wide.items():
+            assert names[squeeze_spaces(name)] == number
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("في 5 يناير 2022", ("5 يناير 2022", "2022-01-05")),                # Egyptian / Gulf
+    ("في 5 كانون الثاني 2022", ("5 كانون الثاني 2022", "2022-01-05")),  # Levantine / Iraqi
+    ("في 5 جانفي 2022", ("5 جانفي 2022", "2022-01-05")),                # Algerian / Tunisian
+    ("في 14 جويلية 2021", ("14 جويلية 2021", "2021-07-14")),
+    ("في 20 أوت 2020", ("20 أوت 2020", "2020-08-20")),
+    ("في 3 شتنبر 2019", ("3 شتنبر 2019", "2019-09-03")),                # Moroccan
+    ("في 1 غشت 2019", ("1 غشت 2019", "2019-08-01")),
+    ("في 9 آب 2021", ("9 آب 2021", "2021-08-09")),                      # آب with a day: August
+    ("في 5 جانفييه 2022", ("5 جانفييه 2022", "2022-01-05")),            # YAML extra spelling
+    ("في 12 اكتوبر 2022", ("12 اكتوبر 2022", "2022-10-12")),            # hamza dropped
+    ("في ١٢ أكتوبر ٢٠٢٢", ("١٢ أكتوبر ٢٠٢٢", "2022-10-12")),            # Arabic-Indic digits
+    ("في الرابع عشر من مايو/أيار 2018", ("الرابع عشر من مايو/أيار 2018", "2018-05-14")),
+    ("بتاريخ 27/10/2022", ("27/10/2022", "2022-10-27")),
+    ("بتاريخ 2022-10-27", ("2022-10-27", "2022-10-27")),
+])
+def test_day_month_year_forms(extractor, text, expected):
+    rows = find(extractor, text)
+    assert [(r[0], r[1]) for r in rows] == [expected]
+    assert rows[0][3] == "day" and rows[0][4] is False
+
+
+@pytest.mark.parametrize("text, surface, start, end, granularity", [
+    ("بين عامي 1949 و1989", "عامي 1949 و1989", "1949-01-01", "1989-12-31", "range"),
+    ("في الفترة 1949-1989", "1949-1989", "1949-01-01", "1989-12-31", "range"),
+    ("في الفترة من 1940 إلى 1957", "1940 إلى 1957", "1940-01-01", "1957-12-31", "range"),
+    ("من 2 إلى 11 يناير 2022", "2 إلى 11 يناير 2022", "2022-01-02", "2022-01-11", "range"),
+    ("من يناير إلى مايو 2022", "يناير إلى مايو 2022", "2022-01-01", "2022-05-31", "range"),
+    ("في الفترة من 10 يناير 2020 حتى 5 مارس 2021", "10 يناير 2020 حتى 5 مارس 2021",
+     "2020-01-10", "2021-03-05", "range"),
+    ("في التسعينيات", "التسعينيات", "1990-01-01", "1999-12-31", "decade"),
+    ("أوائل تسعينيات القرن الماضي", "تسعينيات القرن الماضي", "1990-01-01", "1999-12-31", "decade"),
+    ("منذ عام 1991", "عام 1991", "1991-01-01", "1991-12-31", "year"),
+    ("لعام 2014", "عام 2014", "2014-01-01", "2014-12-31", "year"),
+    ("في سنة 1957", "سنة 1957", "1957-01-01", "1957-12-31", "year"),
+    ("عام 2022م", "عام 2022م", "2022-01-01", "2022-12-31", "year"),
+])
+def test_ranges_decades_years(extractor, text, surface, start, end, granularity):
+    assert find(extractor, text) == [(surface, start, end, granularity, False)]
+
+
+def test_a_list_joined_by_and_is_not_a_range(extractor):
+    rows = find(extractor, "في يناير 2020 ومارس 2021")
+    assert [r[0] for r in rows] == ["يناير 2020", "مارس 2021"]
+
+
+@pytest.mark.parametrize("text, start, end, granularity", [
+    ("العام الماضي", "2021-01-01", "2021-12-31", "year"),
+    ("هذا العام", "2022-01-01", "2022-12-31", "year"),
+    ("العام المقبل", "2023-01-01", "2023-12-31", "year"),
+    ("العام القادم", "2023-01-01", "2023-12-31", "year"),
+    ("السنة المقبلة", "2023-01-01", "2023-12-31", "year"),
+    ("الشهر الماضي", "2022-06-01", "2022-06-30", "month"),
+    ("الشهر المقبل", "2022-08-01", "2022-08-31", "month"),
+    ("سبتمبر الماضي", "2021-09-01", "2021-09-30", "month"),   # the last September before July 2022
+    ("فبراير الماضي", "2022-02-01", "2022-02-28", "month"),
+    ("إبريل المقبل", "2023-04-01", "2023-04-30", "month"),
+])
+def test_relative_expressions_resolve_against_publication(extractor, text, start, end, granularity):
+    rows = find(extractor, f"وقال إن ذلك حدث {text} في المدينة", date(2022, 7, 15))
+    assert [(r[1], r[2], r[3], r[4]) for r in rows] == [(start, end, granularity, True)]
+
+
+def test_relative_needs_enough_publication_precision(extractor):
+    text = "وقال إن ذلك حدث العام الماضي ثم الشهر الماضي في 10 يناير"
+    assert find(extractor, text, None, "unknown") == []            # nothing known: nothing emitted
+    year_only = find(extractor, text, date(2022, 1, 1), "year")
+    assert [r[0] for r in year_only] == ["العام الماضي", "10 يناير"]  # no month for الشهر الماضي
+    month = find(extractor, text, date(2022, 3, 1), "month")
+    assert ("الشهر الماضي", "2022-02-01", "2022-02-28", "month", True) in month
+
+
+def test_clitics_and_contractions(extractor):
+    rows = find(extractor, "تم ذلك للعام الماضي وبعام 2019 ويناير 2020")
+    assert [r[0] for r in rows] == ["لعام الماضي", "عام 2019", "يناير 2020"]
+    assert rows[0][1] == "2021-01-01"

@@ -127,21 +127,27 @@ def _with_manifest(items: Iterable[Item], manifests: list[tuple[str, dict]]) -> 
 
 def _read_file(path: Path, origin: str) -> Iterator[Item]:
     """The records of one file; any failure becomes a Rejection naming it."""
+    file_id = _single_article_id(path)
     try:
-        yield from _read_file_unsafe(path, origin)
+        yield from _read_file_unsafe(path, origin, file_id)
     except UnicodeDecodeError as exc:
-        yield Rejection(origin, None, "undecodable",
+        yield Rejection(origin, file_id, "undecodable",
                         f"{origin} stops decoding part-way ({exc.reason}); the records before it were kept")
     except OSError as exc:
-        yield Rejection(origin, None, "unreadable", f"{origin} cannot be read ({exc.strerror or exc})")
+        yield Rejection(origin, file_id, "unreadable", f"{origin} cannot be read ({exc.strerror or exc})")
     except Exception as exc:  # noqa: BLE001 - a bad input must never stop the whole build
-        yield Rejection(origin, None, "error", f"{origin} could not be read: {type(exc).__name__}: {exc}")
+        yield Rejection(origin, file_id, "error", f"{origin} could not be read: {type(exc).__name__}: {exc}")
 
 
-def _read_file_unsafe(path: Path, origin: str) -> Iterator[Item]:
+def _single_article_id(path: Path) -> str | None:
+    """The id a refused single-article file would have had (None for multi-record formats)."""
+    return path.stem if path.suffix.lower() in TXT_SUFFIXES else None
+
+
+def _read_file_unsafe(path: Path, origin: str, file_id: str | None) -> Iterator[Item]:
     size = path.stat().st_size
     if size == 0:
-        yield Rejection(origin, None, "empty", f"{origin} is empty (0 bytes)")
+        yield Rejection(origin, file_id, "empty", f"{origin} is empty (0 bytes)")
         return
     with path.open("rb") as f:
         head = f.read(HEAD_BYTES)
@@ -149,13 +155,13 @@ def _read_file_unsafe(path: Path, origin: str) -> Iterator[Item]:
     try:
         codec = detect_encoding(head, complete)
     except NotText as exc:
-        yield Rejection(origin, None, exc.reason, f"{origin} is {exc.what}: not a readable article")
+        yield Rejection(origin, file_id, exc.reason, f"{origin} is {exc.what}: not a readable article")
         return
     head_text = codecs.getincrementaldecoder(codec)().decode(head, final=complete)
     suffix = path.suffix.lower()
     stem = path.stem
     if complete and not head_text.strip():
-        yield Rejection(origin, None, "blank", f"{origin} holds only whitespace")
+        yield Rejection(origin, file_id, "blank", f"{origin} holds only whitespace")
     elif looks_like_trec(head_text):
         with open_text(path, codec) as stream:
             yield from iter_trec(stream, origin, stem, MAX_RECORD_CHARS)
@@ -171,7 +177,7 @@ def _read_file_unsafe(path: Path, origin: str) -> Iterator[Item]:
                             f"{origin} is {size / 2**20:.1f} MB, over the {MAX_TXT_BYTES / 2**20:.0f} MB "
                             f"limit for a single article (split it, or use .jsonl/TREC for many)")
             return
-        text = _decode_whole(path.read_bytes(), codec, origin)
+        text = _decode_whole(path.read_bytes(), codec, origin, file_id)
         if isinstance(text, Rejection):
             yield text
         elif not text.strip():
@@ -184,11 +190,11 @@ def _read_file_unsafe(path: Path, origin: str) -> Iterator[Item]:
                         f"TREC-tagged (<DOC>) files are read")
 
 
-def _decode_whole(data: bytes, codec: str, origin: str) -> str | Rejection:
+def _decode_whole(data: bytes, codec: str, origin: str, file_id: str | None) -> str | Rejection:
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        return Rejection(origin, None, "undecodable",
+        return Rejection(origin, file_id, "undecodable",
                          f"{origin} is not valid {codec} at byte {exc.start} ({exc.reason})")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -13,7 +13,8 @@ from dashboard.ingest.records import RawArticle, Rejection
 OPEN, CLOSE = "<DOC>", "</DOC>"
 _TAG = re.compile(r"<([A-Za-z_][A-Za-z0-9_]*)>(.*?)</\1>", re.S)
 _DOCNO = re.compile(r"<DOCNO>\s*(.*?)\s*</DOCNO>", re.S)
-_CHUNK = 1 << 18  # characters per read: small, so a chunk plus one document is all we hold
+_PIECE = 1 << 16  # characters: the longest line piece held at once
+_MARKER = re.compile("(</?DOC>)")
 
 
 def looks_like_trec(head_text: str) -> bool:
@@ -23,58 +24,51 @@ def looks_like_trec(head_text: str) -> bool:
 def iter_trec(stream: TextIO, origin: str, stem: str, max_doc_chars: int
               ) -> Iterator[RawArticle | Rejection]:
     """Every document of ``stream``; a document without </DOC> or <TEXT> is a 'truncated'
-    Rejection and the others are still read."""
-    buf, n = "", 0
-    at_eof = False
-    while not at_eof:
-        chunk = stream.read(_CHUNK)
-        at_eof = not chunk
-        buf += chunk
-        pos = 0
-        while True:
-            start = buf.find(OPEN, pos)
-            if start < 0:
-                pos = max(pos, len(buf) - len(OPEN))  # keep a tag cut by the chunk boundary
-                break
-            end = buf.find(CLOSE, start)
-            nxt = buf.find(OPEN, start + len(OPEN))
-            if nxt >= 0 and (end < 0 or nxt < end):  # a new <DOC> before this one closed
-                n += 1
-                yield _truncated(buf[start:nxt], origin, n, "has no </DOC> before the next <DOC>")
-                pos = nxt
-                continue
-            if end < 0:
-                if at_eof:
+    Rejection and the others are still read. Read line by line, so a decoding error part-way
+    loses at most the document it falls in."""
+    parts: list[str] | None = None  # the open document's pieces; None outside a document
+    size, n, skipping = 0, 0, False
+    for piece in _pieces(stream):
+        for token in _MARKER.split(piece):
+            if token == OPEN:
+                if parts is not None:
                     n += 1
-                    yield _truncated(buf[start:], origin, n, "ends without </DOC>")
-                    pos = len(buf)
-                elif len(buf) - start > max_doc_chars:
+                    yield _truncated("".join(parts), origin, n, "has no </DOC> before the next <DOC>")
+                elif skipping:
+                    skipping = False
+                parts, size = [], 0
+            elif token == CLOSE:
+                if parts is not None:
                     n += 1
-                    yield _truncated(buf[start:start + 2000], origin, n,
+                    yield _document("".join(parts), origin, n, stem)
+                parts, skipping = None, False
+            elif parts is not None and token:
+                parts.append(token)
+                size += len(token)
+                if size > max_doc_chars:
+                    n += 1
+                    yield _truncated("".join(parts)[:2000], origin, n,
                                      f"is over {max_doc_chars:,} characters without </DOC>")
-                    buf, pos = _skip_to_next(buf, start, stream), 0
-                    continue
-                else:
-                    pos = start
-                break
-            n += 1
-            yield _document(buf[start + len(OPEN):end], origin, n, stem)
-            pos = end + len(CLOSE)
-        buf = buf[pos:]
+                    parts, skipping = None, True
+    if parts is not None:
+        n += 1
+        yield _truncated("".join(parts), origin, n, "ends without </DOC>")
 
 
-def _skip_to_next(buf: str, start: int, stream: TextIO) -> str:
-    """Drop an oversized open document: read on until the next <DOC> (or the end)."""
-    rest = buf[start + len(OPEN):]
-    while True:
-        i = rest.find(OPEN)
-        if i >= 0:
-            return rest[i:]
-        tail = rest[-len(OPEN):]
-        chunk = stream.read(_CHUNK)
-        if not chunk:
-            return ""
-        rest = tail + chunk
+def _pieces(stream: TextIO) -> Iterator[str]:
+    """Lines of ``stream`` (very long lines in bounded pieces), never splitting a <DOC> marker."""
+    carry = ""
+    while piece := stream.readline(_PIECE):
+        piece = carry + piece
+        carry = ""
+        if not piece.endswith("\n"):
+            cut = piece.rfind("<", len(piece) - len(CLOSE) + 1)
+            if cut >= 0:
+                piece, carry = piece[:cut], piece[cut:]
+        if piece:
+            yield piece
+    if carry:
+        yield carry
 
 
 def _document(body: str, origin: str, n: int, stem: str) -> RawArticle | Rejection:

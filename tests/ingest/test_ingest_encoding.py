@@ -71,3 +71,29 @@ def test_magic_bytes_win_over_the_extension():
         detect_encoding(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", complete=True)
     assert err.value.reason == "unsupported_format"
     assert "PDF" in err.value.what
+
+
+def test_streamed_formats_in_other_encodings(tmp_path, paragraph):
+    trec = f"<DOC>\n<DOCNO>E-1</DOCNO>\n<TITLE>عنوان</TITLE>\n<TEXT>\n{paragraph}\n</TEXT>\n</DOC>\n"
+    (tmp_path / "a.trec").write_bytes(trec.replace("\n", "\r\n").encode("cp1256"))
+    (tmp_path / "b.jsonl").write_bytes(("\ufeff" + f'{{"id": "E-2", "text": "{paragraph}"}}\n').encode("utf-16-le"))
+    (tmp_path / "c.csv").write_bytes(f'id,text\nE-3,"{paragraph}\r\nسطر"\n'.encode("utf-16"))
+    articles, rejections = run(tmp_path)
+    assert rejections == []
+    assert articles["E-1"].text == paragraph and articles["E-2"].text == paragraph
+    assert articles["E-3"].text == paragraph + "\nسطر"
+
+
+def test_decoding_error_part_way_keeps_the_records_before_it(tmp_path, paragraph):
+    doc = "<DOC>\n<DOCNO>{}</DOCNO>\n<TEXT>\n" + paragraph + "\n</TEXT>\n</DOC>\n"
+    good = "".join(doc.format(f"S-{i}") for i in range(400)).encode("utf-8")  # > the detection head
+    (tmp_path / "late.trec").write_bytes(good + b"<DOC>\n<DOCNO>S-bad</DOCNO>\n<TEXT>\n\xff\xff\n</TEXT>\n</DOC>\n")
+    articles, rejections = run(tmp_path)
+    # Text is decoded 8 KB at a time: only the documents sharing the bad bytes' block are lost.
+    assert 380 <= len(articles) < 400 and "S-0" in articles
+    assert [r.reason for r in rejections] == ["undecodable"] and "late.trec" in rejections[0].detail
+
+
+def test_refused_single_article_file_keeps_its_would_be_id(tmp_path):
+    (tmp_path / "zero.txt").write_bytes(b"")
+    assert run(tmp_path)[1][0].article_id == "zero"

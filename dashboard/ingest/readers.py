@@ -82,36 +82,33 @@ def _iter_source(source: Path) -> Iterator[Item]:
             yield Rejection(source.name, None, "not_an_article",
                             f"{source.name} is a manifest (metadata for the files beside it), not an article")
             return
-        manifests = _folder_manifests(source.parent, source.parent.name)
+        manifests: list[tuple[str, dict]] = []
+        yield from _load_manifests(source.parent, source.parent.resolve().name, manifests)
         yield from _with_manifest(_read_file(source, source.name), manifests)
         return
     manifests_by_dir: dict[Path, list[tuple[str, dict]]] = {}
     for path, origin in _walk(source):
         folder = path.parent
         if folder not in manifests_by_dir:
-            inherited = manifests_by_dir.get(folder.parent, []) if folder != source else []
+            # The nearest read ancestor (a folder holding no files has no manifest either).
+            inherited = next((manifests_by_dir[p] for p in folder.parents if p in manifests_by_dir), [])
             own: list[tuple[str, dict]] = []
-            for name in sorted(p.name for p in folder.iterdir() if is_manifest(p)):
-                m_origin = origin.rsplit("/", 1)[0] + "/" + name
-                try:
-                    own.append((m_origin, load_manifest(folder / name)))
-                except BadManifest as exc:
-                    yield Rejection(m_origin, None, "bad_manifest",
-                                    f"manifest {m_origin} is unreadable ({exc}); its metadata was not applied")
+            yield from _load_manifests(folder, origin.rsplit("/", 1)[0], own)
             manifests_by_dir[folder] = inherited + own  # nearer manifests later: they win
         if is_manifest(path):
             continue
         yield from _with_manifest(_read_file(path, origin), manifests_by_dir[folder])
 
 
-def _folder_manifests(folder: Path, label: str) -> list[tuple[str, dict]]:
-    out = []
-    for name in sorted(p.name for p in folder.iterdir() if is_manifest(p)):
+def _load_manifests(folder: Path, label: str, into: list[tuple[str, dict]]) -> Iterator[Rejection]:
+    """Append (origin, entries) for each manifest in ``folder`` to ``into``; a broken one is a Rejection."""
+    for name in sorted(p.name for p in folder.iterdir() if p.is_file() and is_manifest(p)):
+        m_origin = f"{label}/{name}"
         try:
-            out.append((f"{label}/{name}", load_manifest(folder / name)))
-        except BadManifest:
-            pass  # reported when the folder itself is read; a single file still gets read
-    return out
+            into.append((m_origin, load_manifest(folder / name)))
+        except BadManifest as exc:
+            yield Rejection(m_origin, None, "bad_manifest",
+                            f"manifest {m_origin} is unreadable ({exc}); its metadata was not applied")
 
 
 def _with_manifest(items: Iterable[Item], manifests: list[tuple[str, dict]]) -> Iterator[Item]:

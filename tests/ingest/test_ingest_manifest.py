@@ -85,3 +85,28 @@ def test_seeds_manifest_has_the_agreed_columns():
     assert reader.fieldnames == ["article_id", "title", "source", "author", "published",
                                  "published_precision", "language", "original_language", "evidence"]
     assert sorted(r["article_id"] + ".txt" for r in rows) == sorted(p.name for p in SEEDS_DIR.glob("*.txt"))
+
+
+def test_manifest_applies_to_subfolders_and_nearer_one_wins(tmp_path, paragraph):
+    deep = tmp_path / "empty_level" / "deep"
+    deep.mkdir(parents=True)
+    (deep / "d1.txt").write_text("عنوان\n" + paragraph, encoding="utf-8")
+    (deep / "d2.txt").write_text("عنوان\n" + paragraph + " ٢", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("article_id,source,author\nd1,bbc,كاتب\nd2,cnn,\n", encoding="utf-8")
+    (deep / "manifest.yaml").write_text("- article_id: d1\n  source: skynews\n", encoding="utf-8")
+    articles, _ = run(tmp_path)
+    assert (articles["d1"].source, articles["d1"].author) == ("Sky News Arabia", "كاتب")
+    assert articles["d2"].source == "CNN Arabic"
+
+
+def test_a_manifest_given_alone_is_not_an_article(tmp_path):
+    (tmp_path / "manifest.csv").write_text("article_id,title\nx,عنوان\n", encoding="utf-8")
+    articles, rejections = run(tmp_path / "manifest.csv")
+    assert articles == {} and rejections[0].reason == "not_an_article"
+
+
+def test_broken_manifest_beside_a_single_file_source_is_reported(tmp_path, paragraph):
+    _header_file(tmp_path, paragraph)
+    (tmp_path / "manifest.csv").write_text("title\nبلا معرف\n", encoding="utf-8")
+    articles, rejections = run(tmp_path / "m1.txt")
+    assert list(articles) == ["m1"] and [r.reason for r in rejections] == ["bad_manifest"]

@@ -29,9 +29,12 @@ def read_word_list(path) -> list[str]:
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """Every stopword, folded."""
-    return frozenset(fold(w) for w in stopwords_list()) | frozenset(
-        fold(w) for w in read_word_list(EXTRA_PATH))
+    """Every stopword, folded: the lexicon plus the extra words, minus the extra file's ``-word``
+    lines (content words the lexicon lists in another reading that folding merges with them)."""
+    extra = read_word_list(EXTRA_PATH)
+    added = {fold(w) for w in extra if not w.startswith("-")}
+    removed = {fold(w[1:]) for w in extra if w.startswith("-")}
+    return frozenset(({fold(w) for w in stopwords_list()} | added) - removed)
 
 
 def is_stopword(folded_form: str) -> bool:

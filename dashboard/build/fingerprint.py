@@ -1,0 +1,45 @@
+"""Content fingerprints: what decides whether a stored result can be reused."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from dashboard.paths import REPO_ROOT
+
+# Bump when the tables' meaning changes in a way the code hash below would not show.
+PIPELINE_VERSION = "1"
+# The code whose output is stored per article: a change here invalidates the per-article cache.
+_CODE_DIRS = ("dashboard/text", "dashboard/extract", "dashboard/build")
+
+
+def hash_files(paths: list[Path], root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def catalogue_fingerprint(catalogue_dir: Path) -> str:
+    """Every file of the catalogue folder, by name and content."""
+    if not catalogue_dir.is_dir():
+        return "no-catalogue"
+    files = [p for p in catalogue_dir.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    return hash_files(files, catalogue_dir)
+
+
+def code_fingerprint() -> str:
+    files = [p for d in _CODE_DIRS for p in (REPO_ROOT / d).rglob("*.py")]
+    return PIPELINE_VERSION + ":" + hash_files(files, REPO_ROOT)
+
+
+def article_key(*parts: object) -> str:
+    """Key of one article's inputs to extraction (id, text, publication date...)."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(str(part).encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1f")
+    return digest.hexdigest()

@@ -1,0 +1,279 @@
+"""Orchestration of a build: read inputs, reuse what is unchanged, process the rest on every core,
+run the corpus-level steps, write the dataset atomically.
+
+``build()`` is the one entry point, used by the CLI (``python -m dashboard.build``) and by the
+app when its dataset is missing or stale.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import schema
+from dashboard.build import fingerprint
+from dashboard.build.process import (
+    PER_ARTICLE_TABLES, ArticleInput, Extractors, columns_of, init_worker, process_batch,
+)
+from dashboard.build.store import CACHE_TABLES, DatasetWriter, PreviousBuild, inputs_fingerprint
+from dashboard.extract.discovery import aggregate_candidates
+from dashboard.extract.entities import entities_table, known_alias_keys
+from dashboard.extract.events import events_table
+from dashboard.extract.themes import themes_table
+from dashboard.ingest.readers import iter_inputs
+from dashboard.ingest.records import RawArticle, Rejection
+from dashboard.paths import CATALOGUE_DIR
+from dashboard.text.terms import resolve_terms
+
+Progress = Callable[[int, int, str], None]
+
+BATCH_SIZE = 64
+# Below this many articles to process, a process pool costs more than it saves.
+INLINE_LIMIT = 150
+
+# Sort keys that make every table's row order independent of scheduling.
+SORT_KEYS = {
+    "articles": ["article_id"],
+    "sentences": ["article_id", "sentence_id"],
+    "entity_mentions": ["article_id", "char_start", "char_end", "entity_id"],
+    "date_mentions": ["article_id", "char_start", "char_end"],
+    "event_mentions": ["article_id", "sentence_id", "event_id"],
+    "sentence_themes": ["article_id", "sentence_id", "theme_id"],
+    "article_themes": ["article_id", "theme_id"],
+    "terms": ["article_id", "term"],
+    "form_counts": ["article_id", "form", "spelling"],
+    "candidate_rows": ["article_id", "candidate", "trigger"],
+    "rejected": ["origin", "reason"],
+    "warnings": ["article_id", "origin", "message"],
+    "process_warnings": ["article_id", "origin", "message"],
+}
+
+
+class BuildError(Exception):
+    """A build that cannot produce a dataset; the message says why, for a person."""
+
+
+@dataclass
+class BuildSummary:
+    out_dir: Path
+    articles: int = 0
+    processed: int = 0
+    reused: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    warnings: int = 0
+    seconds: float = 0.0
+    version: str = ""
+
+    @property
+    def inputs(self) -> int:
+        return self.articles + len(self.rejected)
+
+    def format(self) -> str:
+        reasons = Counter(r.reason for r in self.rejected)
+        lines = [
+            f"Dataset written to {self.out_dir}",
+            f"  inputs read      {self.inputs}",
+            f"  articles out     {self.articles} ({self.processed} processed, {self.reused} unchanged and reused)",
+            f"  rejected         {len(self.rejected)}"
+            + (" (" + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())) + ")" if reasons else ""),
+            f"  warnings         {self.warnings} (see the 'warnings' table)",
+            f"  time             {self.seconds:.1f} s",
+            f"  version          {self.version[:12]}",
+        ]
+        return "\n".join(lines)
+
+
+def _sorted(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    keys = [k for k in SORT_KEYS.get(name, []) if k in df.columns]
+    return df.sort_values(keys, kind="stable").reset_index(drop=True) if keys and len(df) else df
+
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    """Cache tables get explicit types, so an empty one still has string/integer columns in Parquet."""
+    ints = {"count", "sentence_id"}
+    return df.astype({c: ("Int64" if c in ints else "string") for c in df.columns})
+
+
+def _article_input(raw: RawArticle) -> ArticleInput:
+    return ArticleInput(raw.article_id, raw.text, raw.published, raw.published_precision, raw.origin)
+
+
+def _pool(workers: int, catalogue_dir: Path) -> ProcessPoolExecutor:
+    # fork is fast and shares the normaliser tables, but is unsafe from a threaded process
+    # (Streamlit runs scripts in threads): there, spawn.
+    method = "fork" if threading.current_thread() is threading.main_thread() else "spawn"
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context(method),
+        initializer=init_worker, initargs=(catalogue_dir,),
+    )
+
+
+def _run_batches(batches: Iterable[list[ArticleInput]], total: int, workers: int, catalogue_dir: Path,
+                 progress: Progress | None) -> list[dict[str, pd.DataFrame]]:
+    results: list[dict[str, pd.DataFrame]] = []
+    done = 0
+
+    def collect(frames: dict[str, pd.DataFrame]) -> None:
+        nonlocal done
+        results.append(frames)
+        done += len(frames["article_stats"])
+        if progress:
+            progress(done, total, "extracting")
+
+    if workers <= 1 or total <= INLINE_LIMIT:
+        extractors = Extractors(catalogue_dir)
+        for batch in batches:
+            collect(process_batch(batch, extractors))
+        return results
+    with _pool(workers, catalogue_dir) as pool:
+        pending: list[Future] = []
+        for batch in batches:
+            pending.append(pool.submit(process_batch, batch))
+            # Bounded look-ahead keeps memory flat on large corpora.
+            while len(pending) > workers * 3:
+                collect(pending.pop(0).result())
+        for fut in pending:
+            collect(fut.result())
+    return results
+
+
+def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
+    parts = [p for p in parts if p is not None and len(p)]
+    if not parts:
+        return pd.DataFrame(columns=columns_of(name))
+    return pd.concat(parts, ignore_index=True)
+
+
+def _articles_table(raws: list[RawArticle], stats: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for raw in raws:
+        row = {
+            "article_id": raw.article_id, "title": raw.title, "source": raw.source or "unknown",
+            "author": raw.author, "published": raw.published,
+            "published_precision": raw.published_precision or "unknown", "url": raw.url,
+            "language": raw.language, "origin": raw.origin, "text": raw.text,
+        }
+        for key, value in sorted(raw.extra.items()):
+            if key not in row and key not in schema.TABLES["articles"]:
+                row[key] = value
+        rows.append(row)
+    df = pd.DataFrame(rows)
+    df = df.merge(stats, on="article_id", how="left", validate="one_to_one")
+    return _sorted("articles", schema.conform("articles", df))
+
+
+def build(
+    sources: Sequence[str | Path],
+    out_dir: Path,
+    catalogue_dir: Path = CATALOGUE_DIR,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    force: bool = False,
+    on_rejection: Callable[[Rejection], None] | None = None,
+) -> BuildSummary:
+    """Build ``sources`` into the dataset folder ``out_dir`` (replaced only when complete)."""
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    workers = workers or min(2, os.cpu_count() or 1)
+    code_fp = fingerprint.code_fingerprint()
+    cat_fp = fingerprint.catalogue_fingerprint(catalogue_dir)
+    writer = DatasetWriter(out_dir)
+    writer.check_target()
+    previous = None if force else PreviousBuild.load(out_dir, code_fp, cat_fp)
+
+    raws: list[RawArticle] = []
+    rejected: list[Rejection] = []
+    reuse_ids: list[str] = []
+    todo: list[ArticleInput] = []
+    keys: dict[str, str] = {}
+    if progress:
+        progress(0, 0, "reading inputs")
+    for item in iter_inputs([Path(s) for s in sources]):
+        if isinstance(item, Rejection):
+            rejected.append(item)
+            if on_rejection:
+                on_rejection(item)
+            continue
+        raws.append(item)
+        key = fingerprint.article_key(item.article_id, item.text, item.published, item.published_precision)
+        keys[item.article_id] = key
+        if previous is not None and previous.article_keys.get(item.article_id) == key:
+            reuse_ids.append(item.article_id)
+        else:
+            todo.append(_article_input(item))
+    if not raws:
+        reasons = "; ".join(f"{r.origin}: {r.reason}" for r in rejected[:5]) or "nothing was found there"
+        raise BuildError(
+            f"No article could be read from {', '.join(map(str, sources))} ({reasons}). "
+            f"The previous dataset in {out_dir} was left as it was."
+        )
+
+    batches = (todo[i:i + BATCH_SIZE] for i in range(0, len(todo), BATCH_SIZE))
+    results = _run_batches(batches, len(todo), workers, catalogue_dir, progress)
+    if progress:
+        progress(len(todo), len(todo), "aggregating")
+
+    tables: dict[str, pd.DataFrame] = {}
+    reused = previous.tables_for(reuse_ids) if previous is not None and reuse_ids else {}
+    for name in (*PER_ARTICLE_TABLES, "article_stats"):
+        parts = [reused.get(name)] + [r[name] for r in results]
+        tables[name] = _concat(name, parts)
+    warnings = [
+        {"origin": raw.origin, "article_id": raw.article_id, "message": msg}
+        for raw in raws for msg in raw.warnings
+    ]
+    tables["warnings"] = _concat("warnings", [pd.DataFrame(warnings), tables["process_warnings"]])
+
+    terms, vocabulary = resolve_terms(tables["form_counts"], known_alias_keys(catalogue_dir))
+    dataset = {
+        "articles": _articles_table(raws, tables.pop("article_stats")),
+        "terms": terms,
+        "vocabulary": vocabulary,
+        "entities": entities_table(catalogue_dir),
+        "events": events_table(catalogue_dir),
+        "themes": themes_table(catalogue_dir),
+        "candidates": aggregate_candidates(tables["candidate_rows"].to_dict("records")),
+        "rejected": pd.DataFrame(
+            [{"origin": r.origin, "article_id": r.article_id, "reason": r.reason, "detail": r.detail}
+             for r in rejected],
+            columns=list(schema.TABLES["rejected"]),
+        ),
+    }
+    for name in ("sentences", "entity_mentions", "date_mentions", "event_mentions", "sentence_themes",
+                 "article_themes", "warnings"):
+        dataset[name] = tables[name]
+    dataset = {name: _sorted(name, schema.conform(name, df)) for name, df in dataset.items()}
+    cache = {name: _typed(_sorted(name, tables[name])) for name in CACHE_TABLES}
+
+    if progress:
+        progress(len(todo), len(todo), "writing")
+    # File content hashes stay valid across code or catalogue changes: reuse them whatever happened.
+    stat_cache = (PreviousBuild.load_state(out_dir) or {}).get("files")
+    version = writer.write(dataset, cache, code_fp, cat_fp, keys, [Path(s) for s in sources], stat_cache)
+    return BuildSummary(
+        out_dir=out_dir, articles=len(raws), processed=len(todo), reused=len(reuse_ids),
+        rejected=rejected, warnings=len(dataset["warnings"]),
+        seconds=time.perf_counter() - started, version=version,
+    )
+
+
+def is_stale(out_dir: Path, sources: Sequence[Path], catalogue_dir: Path = CATALOGUE_DIR) -> bool:
+    """True when ``out_dir`` holds no dataset, or one built from other inputs, catalogues or code."""
+    info = DatasetWriter.read_info(Path(out_dir))
+    if info is None:
+        return True
+    if info.get("code_fingerprint") != fingerprint.code_fingerprint():
+        return True
+    if info.get("catalogue_fingerprint") != fingerprint.catalogue_fingerprint(catalogue_dir):
+        return True
+    state = PreviousBuild.load_state(Path(out_dir)) or {}
+    return info.get("inputs_fingerprint") != inputs_fingerprint([Path(s) for s in sources], state.get("files"))

@@ -1,0 +1,136 @@
+"""Per-article work: one article in, its rows of every per-article table out.
+
+Runs in worker processes. The extractors are built once per process (catalogue loading is the
+expensive part) and every article goes through the same ``Doc``: nothing re-tokenises.
+An extractor that fails on one article costs that article's rows of that table only, never
+the article: the failure is recorded as a warning.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import schema
+from dashboard.extract.dates import DateExtractor
+from dashboard.extract.discovery import candidates_in
+from dashboard.extract.entities import EntityMatcher
+from dashboard.extract.events import EventLinker
+from dashboard.extract.themes import ThemeScorer
+from dashboard.text.document import Doc
+from dashboard.text.terms import article_form_counts
+
+# Tables filled article by article. "form_counts" and "candidate_rows" are build-cache tables that
+# the corpus-level steps (term resolution, candidate discovery) aggregate; "process_warnings" are
+# cached apart from the ingest warnings, which are re-read with the inputs on every build.
+PER_ARTICLE_TABLES = (
+    "sentences", "entity_mentions", "date_mentions", "event_mentions", "sentence_themes",
+    "article_themes", "form_counts", "candidate_rows", "process_warnings",
+)
+# Columns of the build's intermediate tables (the dataset tables' are in dashboard/schema.py).
+CACHE_COLUMNS = {
+    "article_stats": ["article_id", "text_normalized", "n_sentences", "n_tokens"],
+    "form_counts": ["article_id", "form", "spelling", "count"],
+    "candidate_rows": ["article_id", "sentence_id", "candidate", "trigger", "example"],
+    "process_warnings": ["origin", "article_id", "message"],
+}
+
+
+def columns_of(table: str) -> list[str]:
+    return CACHE_COLUMNS[table] if table in CACHE_COLUMNS else list(schema.TABLES[table])
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """What extraction depends on; everything else about an article is metadata."""
+
+    article_id: str
+    text: str
+    published: str | None
+    published_precision: str
+    origin: str
+
+
+class Extractors:
+    def __init__(self, catalogue_dir: Path):
+        self.catalogue_dir = catalogue_dir
+        self.entities = EntityMatcher.from_catalogue(catalogue_dir)
+        self.dates = DateExtractor()
+        self.events = EventLinker.from_catalogue(catalogue_dir)
+        self.themes = ThemeScorer.from_catalogue(catalogue_dir)
+
+
+_WORKER: Extractors | None = None
+
+
+def init_worker(catalogue_dir: Path) -> None:
+    global _WORKER
+    _WORKER = Extractors(catalogue_dir)
+
+
+def _parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> dict:
+    """Append the article's rows to ``out``; return its computed article columns."""
+    doc = Doc.from_text(art.article_id, art.text, _parse_iso(art.published), art.published_precision)
+    out["sentences"].extend(
+        {"article_id": art.article_id, "sentence_id": i, "char_start": s, "char_end": e}
+        for i, (s, e) in enumerate(doc.sentences)
+    )
+
+    def guarded(what: str, call, default):
+        try:
+            return call()
+        except Exception as exc:  # one article's bad luck must not stop the build
+            out["process_warnings"].append({
+                "origin": art.origin, "article_id": art.article_id,
+                "message": f"{what} failed on this article ({type(exc).__name__}: {exc}); "
+                           f"the article is kept without {what} rows",
+            })
+            return default
+
+    ents = guarded("entity extraction", lambda: ex.entities.find(doc), [])
+    dates = guarded("date extraction", lambda: ex.dates.find(doc), [])
+    events = guarded("event linking", lambda: ex.events.find(doc, ents, dates), [])
+    sent_themes, art_themes = guarded("theme scoring", lambda: ex.themes.score(doc), ([], []))
+    cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.catalogue_dir), [])
+    forms = guarded("term counting", lambda: article_form_counts(doc), {})
+
+    out["entity_mentions"].extend(ents)
+    out["date_mentions"].extend(dates)
+    out["event_mentions"].extend(events)
+    out["sentence_themes"].extend(sent_themes)
+    out["article_themes"].extend(art_themes)
+    out["candidate_rows"].extend(cands)
+    out["form_counts"].extend(
+        {"article_id": art.article_id, "form": form, "spelling": spelling, "count": count}
+        for (form, spelling), count in forms.items()
+    )
+    return {
+        "article_id": art.article_id,
+        "text_normalized": doc.norm.text,
+        "n_sentences": len(doc.sentences),
+        "n_tokens": len(doc.tokens),
+    }
+
+
+def process_batch(batch: list[ArticleInput], ex: Extractors | None = None) -> dict[str, pd.DataFrame]:
+    """Process articles; return one DataFrame per per-article table plus 'article_stats'."""
+    ex = ex or _WORKER
+    if ex is None:
+        raise RuntimeError("process_batch called in a worker that was not initialised")
+    out: dict[str, list] = {name: [] for name in PER_ARTICLE_TABLES}
+    stats = [process_article(art, ex, out) for art in batch]
+    frames = {name: pd.DataFrame(rows, columns=columns_of(name)) for name, rows in out.items()}
+    frames["article_stats"] = pd.DataFrame(stats, columns=columns_of("article_stats"))
+    return frames

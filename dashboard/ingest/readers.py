@@ -61,6 +61,10 @@ def fingerprint(sources: Sequence[str | Path]) -> str:
 def _walk(source: Path) -> Iterator[tuple[Path, str]]:
     """Files under ``source`` sorted by path; hidden files and folders (.git, .DS_Store) skipped."""
     if source.is_file():
+        if not is_manifest(source):  # the manifests beside a single file apply to it
+            label = source.parent.resolve().name
+            for name in sorted(p.name for p in source.parent.iterdir() if p.is_file() and is_manifest(p)):
+                yield source.parent / name, f"{label}/{name}"
         yield source, source.name
         return
     if not source.is_dir():
@@ -174,7 +178,14 @@ def _read_file_unsafe(path: Path, origin: str, file_id: str | None) -> Iterator[
                             f"{origin} is {size / 2**20:.1f} MB, over the {MAX_TXT_BYTES / 2**20:.0f} MB "
                             f"limit for a single article (split it, or use .jsonl/TREC for many)")
             return
-        text = _decode_whole(path.read_bytes(), codec, origin, file_id)
+        data = path.read_bytes()
+        if not complete:  # decide on the whole file: an ASCII-only head proves nothing about the rest
+            try:
+                codec = detect_encoding(data, complete=True)
+            except NotText as exc:
+                yield Rejection(origin, file_id, exc.reason, f"{origin} is {exc.what}: not a readable article")
+                return
+        text = _decode_whole(data, codec, origin, file_id)
         if isinstance(text, Rejection):
             yield text
         elif not text.strip():

@@ -73,3 +73,10 @@ def test_large_trec_file_is_streamed_in_bounded_memory(tmp_path, paragraph):
     tracemalloc.stop()
     assert count == n
     assert peak < 8 * 2**20, f"peak {peak / 2**20:.1f} MB for a 12 MB file"
+
+
+def test_fingerprint_of_a_single_file_covers_the_manifest_beside_it(tmp_path):
+    (tmp_path / "a.txt").write_text("عنوان\nنص", encoding="utf-8")
+    before = fingerprint([tmp_path / "a.txt"])
+    (tmp_path / "manifest.csv").write_text("article_id,source\na,bbc\n", encoding="utf-8")
+    assert fingerprint([tmp_path / "a.txt"]) != before

@@ -47,6 +47,13 @@ def test_cp1256_is_only_accepted_when_it_reads_as_arabic(paragraph):
     assert err.value.reason == "undecodable"
 
 
+def test_latin1_whose_accents_are_arabic_letters_in_cp1256_is_refused():
+    # á í ó ñ are ل ي ٍ ً in cp1256: the non-ASCII part alone would "read as Arabic".
+    spanish = "La información también está aquí, señor; más canción y corazón. ".encode("latin-1") * 30
+    with pytest.raises(NotText):
+        detect_encoding(spanish, complete=True)
+
+
 def test_random_high_bytes_are_not_guessed():
     noise = bytes((i * 131 + 17) % 128 + 128 for i in range(4000))
     with pytest.raises(NotText):
@@ -97,3 +104,10 @@ def test_decoding_error_part_way_keeps_the_records_before_it(tmp_path, paragraph
 def test_refused_single_article_file_keeps_its_would_be_id(tmp_path):
     (tmp_path / "zero.txt").write_bytes(b"")
     assert run(tmp_path)[1][0].article_id == "zero"
+
+
+def test_cp1256_after_a_long_ascii_head_is_detected_on_the_whole_file(tmp_path, paragraph):
+    text = "Title line\n" + "plain ascii words. " * 4000 + "\n" + (paragraph + "\n") * 200
+    (tmp_path / "late_arabic.txt").write_bytes(text.encode("cp1256"))
+    articles, rejections = run(tmp_path)
+    assert rejections == [] and articles["late_arabic"].text == text

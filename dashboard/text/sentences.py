@@ -18,8 +18,8 @@ from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.normalize import fold
 
 # A run of terminators plus the closers glued to it. A straight quote counts as a closer only when
-# no letter follows it: in ``ملحوظ."ميثاق`` it opens the next sentence.
-_BOUNDARY_RE = re.compile(r"[.!?؟…۔]+(?:[”»)\]’}]|[\"'](?![^\W_]))*|\n")
+# no letter follows it: in ``ملحوظ."ميثاق`` it opens the next sentence. Runs chain (؟".).
+_BOUNDARY_RE = re.compile(r"(?:[.!?؟…۔]+(?:[”»)\]’}]|[\"'](?![^\W_]))*)+|\n")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _SHORT_WORD_DOT_RE = re.compile(r"(?<![^\W_])([^\W\d_]{2,5})\.")
 _WORD_RE = re.compile(r"[^\W\d_]+")

@@ -1,0 +1,111 @@
+"""Sentence splitting on the seeds and on the cases a reader would object to."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.paths import SEEDS_DIR
+from dashboard.text.sentences import split_sentences
+
+SEEDS = {p.name[:3]: p.read_text("utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))}
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def seed_sentences(seed: str) -> list[str]:
+    return sentences(SEEDS[seed])
+
+
+def test_seed_001_title_and_dateline_are_sentences_of_their_own() -> None:
+    first = seed_sentences("001")[:3]
+    assert first[0] == "الديمقراطية في آسيا الوسطى في طور التكوين"
+    assert first[1] == "أستانا ، برلين ، بروكسل (27/10 – 49.00)."
+    assert first[2].startswith("في مؤتمر القمة الأخير") and first[2].endswith("إلى الاحترام.")
+
+
+def test_decimals_do_not_end_sentences() -> None:
+    found = [s for s in seed_sentences("001") if "9.2 مليار" in s]
+    assert len(found) == 1 and found[0].startswith("بين يناير ومايو")
+    assert found[0].endswith("لتصل إلى 9.2 مليار دولار.")
+
+
+def test_a_full_stop_after_a_number_ends_the_sentence() -> None:
+    found = seed_sentences("002")
+    assert any(s.endswith("ومحاولة Belomaidan عام 2020.") for s in found)
+    assert any(s.startswith("ثم لجأ توكاييف نفسه إلى موسكو") for s in found)
+
+
+def test_opening_quote_of_the_next_line_is_not_swallowed() -> None:
+    found = seed_sentences("002")
+    assert any(s.endswith("بين موسكو ونور سلطان بشكل ملحوظ.") for s in found)
+    assert '"ميثاق بوتين - توكاييف"؟' in found
+
+
+def test_closing_quote_stays_with_its_sentence() -> None:
+    found = seed_sentences("004")
+    assert any(s.endswith('على مدار السنوات الماضية".') for s in found)
+    assert sentences('قال "نعم." ثم مضى') == ['قال "نعم."', "ثم مضى"]
+    assert sentences("قال «انتهى!» ثم مضى") == ["قال «انتهى!»", "ثم مضى"]
+    # Seed 004: a question mark, the closing quote, then a full stop.
+    assert any(s.endswith('من يدافع عن الشعب؟".') for s in found)
+
+
+def test_letterless_leftover_joins_its_sentence() -> None:
+    """Seed 000 has a misplaced full stop: "(بموجب المادة). 488)." is not two sentences."""
+    found = seed_sentences("000")
+    assert not any(s == "488)." for s in found)
+    assert any(s.endswith("(بموجب المادة). 488).") for s in found)
+
+
+def test_headings_without_punctuation_are_sentences() -> None:
+    found = seed_sentences("003")
+    for heading in ("انتخابات برلمانية", "مرحلة جديدة", "الاستقرار الداخلي"):
+        assert heading in found
+
+
+def test_double_dot_title_separator_splits() -> None:
+    assert seed_sentences("004")[:2] == ["أميركا أول دولة اعترفت باستقلالها..",
+                                         "لماذا تمثل كازاخستان معضلة لواشنطن؟"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("مدير مكتب التحقيقات الفدرالي (إف. بي. آي) جيمس كومي. ثم غادر",
+     ["مدير مكتب التحقيقات الفدرالي (إف. بي. آي) جيمس كومي.", "ثم غادر"]),
+    ("قالت شبكة بي. بي. سي إن الوفد وصل. وأضافت",
+     ["قالت شبكة بي. بي. سي إن الوفد وصل.", "وأضافت"]),
+    ("مستشار الأمن القومي إتش. أر. ماكماستر عقب لقائه. ثم", ["مستشار الأمن القومي إتش. أر. ماكماستر عقب لقائه.", "ثم"]),
+    ("قال د. أحمد إن the U.S. officials met. ثم", ["قال د. أحمد إن the U.S. officials met.", "ثم"]),
+    ("ألصقوه بي. الناس قالوا", ["ألصقوه بي.", "الناس قالوا"]),
+    ("تأسست عام 1991 م. وقال", ["تأسست عام 1991 م.", "وقال"]),
+    ("انظر aljazeera.net الآن. نعم", ["انظر aljazeera.net الآن.", "نعم"]),
+    ("قال: (...) ثم ذهب. وعاد", ["قال: (...) ثم ذهب.", "وعاد"]),
+    ("الحرب.وقال الوزير", ["الحرب.", "وقال الوزير"]),
+    ("هل انتهت؟! لا", ["هل انتهت؟!", "لا"]),
+    ("1. النقطة الأولى\n2. الثانية", ["1. النقطة الأولى", "2. الثانية"]),
+    ("التاريخ 27.10.2022 معروف. ثم", ["التاريخ 27.10.2022 معروف.", "ثم"]),
+])
+def test_cases(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n ", "...", "—"])
+def test_no_sentence_without_content(text: str) -> None:
+    assert split_sentences(text) == []
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_spans_are_trimmed_sorted_disjoint_and_hold_a_letter(seed: str) -> None:
+    text = SEEDS[seed]
+    spans = split_sentences(text)
+    assert spans
+    for (s, e), nxt in zip(spans, spans[1:] + [(len(text), len(text))]):
+        assert 0 <= s < e <= nxt[0]
+        assert not text[s].isspace() and not text[e - 1].isspace()
+        assert any(c.isalpha() for c in text[s:e])
+    # Nothing but whitespace falls between sentences.
+    covered = set()
+    for s, e in spans:
+        covered.update(range(s, e))
+    assert all(text[i].isspace() for i in range(len(text)) if i not in covered)

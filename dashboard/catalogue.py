@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 
 from dashboard.extract.entity_catalogue import (ADJECTIVE, ALIAS_FIELDS, ALIASES_CSV, NAME,
-                                                adjective_forms, alias_tokens, load_catalogue)
+                                                adjective_forms, alias_key, alias_parts,
+                                                alias_tokens, load_catalogue)
 from dashboard.paths import CATALOGUE_DIR
 
 
@@ -34,9 +35,11 @@ def add_alias(entity_id: str, alias: str, adjective: bool = False,
     alias = " ".join(alias.split())
     if not alias_tokens(alias):
         raise CatalogueError("the alias has no letters")
-    keys = ([" ".join(alias_tokens(f)) for f in adjective_forms(alias)] if adjective
-            else [" ".join(alias_tokens(alias))])
+    keys = ([alias_key(*alias_parts(f)[:2]) for f in adjective_forms(alias)] if adjective
+            else [alias_key(*alias_parts(alias)[:2])])
     for key in keys:
+        if key in cat.blockers:
+            raise CatalogueError(f"{key!r} is a blocker (entities/blockers.yaml): remove it there first")
         known = cat.forms.get(key)
         if known is None:
             continue

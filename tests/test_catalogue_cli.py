@@ -55,6 +55,8 @@ def test_alias_of_another_entity_is_refused(catalogue):
     # Folded, أستانة is already the capital's: it cannot become Tokayev's.
     with pytest.raises(CatalogueError, match="astana"):
         add_alias("tokayev", "استانه", catalogue_dir=catalogue)
+    with pytest.raises(CatalogueError, match="blocker"):
+        add_alias("the_west", "الجنوب الغربي", catalogue_dir=catalogue)
     with pytest.raises(CatalogueError, match="already an alias of 'putin'"):
         add_alias("putin", "بوتين", catalogue_dir=catalogue)
     assert rows(catalogue) == []

@@ -13,18 +13,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.extract.entity_catalogue import (ARTICLE, Catalogue, ContextRule, load_catalogue)
+from dashboard.extract.entity_catalogue import (ARTICLE, Catalogue, ContextRule, gap_key,
+                                                load_catalogue)
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import conform
 from dashboard.text.document import Doc
 
 CONJUNCTIONS = ("", "و", "ف")
 PREPOSITIONS = ("", "ب", "ل", "ك")
-_SPLIT = re.compile(r"[-'’]")
-# What may stand between two words of one name: spaces and hyphens, not a line break or a comma.
-_GAP_OK = re.compile(r"[ \t\u00a0\-–—]*")
+_SPLIT = re.compile(r"[-‐‑'’]")
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 
-Candidate = tuple[tuple[str, ...], str, str, str]  # (tokens, entity_id, form, alias key)
+# (tokens, gaps, entity_id or "" for a blocker, form, alias key, leading context words)
+Candidate = tuple[tuple[str, ...], tuple[str, ...], str, str, str, int]
 
 
 def _written_forms(first: str) -> list[tuple[str, int]]:
@@ -52,11 +53,11 @@ class EntityMatcher:
     def __init__(self, catalogue: Catalogue):
         self.rules: list[ContextRule] = catalogue.rules
         by_first: dict[str, list[Candidate]] = {}
-        for key, form in catalogue.forms.items():
+        for key, form in [*catalogue.forms.items(), *catalogue.blockers.items()]:
             by_first.setdefault(form.tokens[0], []).append(
-                (form.tokens, form.entity_id, form.form, key))
+                (form.tokens, form.gaps, form.entity_id, form.form, key, form.lead))
         for cands in by_first.values():
-            cands.sort(key=lambda c: (-len(c[0]), c[3]))
+            cands.sort(key=lambda c: (-len(c[0]), c[4]))
         self._by_first = by_first
         written: dict[str, list[tuple[int, str]]] = {}
         for first in by_first:
@@ -88,28 +89,24 @@ class EntityMatcher:
                     length = len(cand[0])
                     if best is not None and length <= best[0]:
                         break
-                    if i + length <= n and self._rest_matches(cand[0], forms, starts, ends, norm, i):
+                    if i + length <= n and _rest_matches(cand, forms, starts, ends, norm, i):
                         best = (length, skip, cand)
                         break
             if best is None:
                 i += 1
                 continue
-            length, skip, (_, entity_id, form, alias) = best
-            a, b = doc.norm.to_original(starts[i] + skip, ends[i + length - 1])
+            length, skip, (_, _, entity_id, form, alias, lead) = best
+            i += length
+            if not entity_id:  # a blocker: these words are no mention
+                continue
+            start = starts[i - length + lead] if lead else starts[i - length] + skip
+            a, b = doc.norm.to_original(start, ends[i - 1])
             rows.append({
                 "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
                 "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
                 "form": form, "alias": alias,
             })
-            i += length
         return self._apply_rules(rows)
-
-    @staticmethod
-    def _rest_matches(tokens, forms, starts, ends, norm, i) -> bool:
-        for j in range(1, len(tokens)):
-            if forms[i + j] != tokens[j] or not _GAP_OK.fullmatch(norm, ends[i + j - 1], starts[i + j]):
-                return False
-        return True
 
     def _apply_rules(self, rows: list[dict]) -> list[dict]:
         if not rows or not self.rules:
@@ -125,12 +122,24 @@ class EntityMatcher:
         return rows
 
 
+def _rest_matches(cand: Candidate, forms, starts, ends, norm: str, i: int) -> bool:
+    """Words 2..n of a candidate follow token i, separated as in the alias, on one line."""
+    tokens, gaps = cand[0], cand[1]
+    for j in range(1, len(tokens)):
+        if forms[i + j] != tokens[j]:
+            return False
+        gap = norm[ends[i + j - 1]:starts[i + j]]
+        if gap_key(gap) != gaps[j - 1] or _LINE_BREAK.search(gap):
+            return False
+    return True
+
+
 def _match_tokens(norm: str, tokens: list[tuple[int, int]]):
     """Token forms and spans, hyphenated tokens split (نور-سلطان, SPIEF-2022)."""
     forms, starts, ends = [], [], []
     for s, e in tokens:
         tok = norm[s:e]
-        if "-" in tok or "'" in tok or "’" in tok:
+        if _SPLIT.search(tok):
             pos = s
             for part in _SPLIT.split(tok):
                 if part:

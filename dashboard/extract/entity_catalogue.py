@@ -28,19 +28,62 @@ NAME, ADJECTIVE = "name", "adjective"
 ARTICLE = "ال"
 # Nisba endings: feminine, dual (nom./obl.), masc. plural (nom./obl.), fem. plural, fem. dual.
 NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين")
-_YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules")
+_YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers")
+BLOCKER = "blocker"
 # Where a curated alias competes with another for the same words, this order decides
 # (a curated name beats a CLDR name; any name beats an adjective).
 _PRIORITY = {"curated": 0, "cldr": 1}
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_HYPHENS = "-‐‑'’"
+_CONTEXT = re.compile(r"^\s*\[([^\]]*)\]\s*")
+
+
+def gap_key(gap: str) -> str:
+    """What must stand between two words of a name: whitespace and hyphens do not count, any
+    other punctuation must be exactly the alias's own ("العربية.نت", "المصدر : الجزيرة")."""
+    return "".join(c for c in gap if not c.isspace() and c not in _HYPHENS + "–—")
+
+
+def alias_parts(alias: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:
+    """(words, gaps between them, number of leading context words) of an alias.
+
+    Words are folded and split as the matcher splits text (hyphens split too). A leading
+    ``[...]`` holds context words that must be present but are not part of the mention
+    ("[المصدر :] الجزيرة": the source line, not any island).
+    """
+    lead_text = ""
+    m = _CONTEXT.match(alias)
+    if m:
+        lead_text, alias = m.group(1), alias[m.end():]
+    text = fold(f"{lead_text} {alias}" if lead_text else alias)
+    words: list[str] = []
+    gaps: list[str] = []
+    prev_end = None
+    for match in TOKEN_RE.finditer(text):
+        pos = match.start()
+        for part in re.split(f"([{_HYPHENS}])", match.group()):
+            if part and part not in _HYPHENS:
+                if prev_end is not None:
+                    gaps.append(gap_key(text[prev_end:pos]))
+                words.append(part)
+                prev_end = pos + len(part)
+            pos += len(part)
+    lead = len(alias_parts(lead_text)[0]) if lead_text else 0
+    return tuple(words), tuple(gaps), lead
+
+
+def alias_key(tokens: tuple[str, ...], gaps: tuple[str, ...]) -> str:
+    out = tokens[0] if tokens else ""
+    for gap, word in zip(gaps, tokens[1:]):
+        out += (gap or " ") + word
+    return out
+
+
 def alias_tokens(alias: str) -> tuple[str, ...]:
-    """The folded words of an alias, split as the matcher splits text (hyphens split too)."""
-    words = []
-    for match in TOKEN_RE.finditer(fold(alias)):
-        words.extend(w for w in re.split(r"[-'’]", match.group()) if w)
-    return tuple(words)
+    """The folded words of an alias (context words included)."""
+    return alias_parts(alias)[0]
 
 
 @dataclass(frozen=True)
@@ -57,13 +100,21 @@ class Entity:
 @dataclass(frozen=True)
 class AliasForm:
     tokens: tuple[str, ...]
-    entity_id: str
-    form: str            # name | adjective
+    entity_id: str       # "" for a blocker
+    form: str            # name | adjective | blocker
     source: str          # curated | cldr
+    gaps: tuple[str, ...] = ()
+    lead: int = 0        # leading context words, not part of the mention
+
+    @classmethod
+    def of(cls, alias: str, entity_id: str, form: str, source: str) -> "AliasForm":
+        tokens, gaps, lead = alias_parts(alias)
+        return cls(tokens, entity_id, form, source, gaps, lead)
 
     @property
     def key(self) -> str:
-        return " ".join(self.tokens)
+        """Words joined by a space, or by the punctuation the alias has there (العربيه.نت)."""
+        return alias_key(self.tokens, self.gaps)
 
 
 @dataclass(frozen=True)
@@ -79,6 +130,7 @@ class ContextRule:
 class Catalogue:
     entities: dict[str, Entity]
     forms: dict[str, AliasForm]            # alias key -> the form that won
+    blockers: dict[str, AliasForm]         # phrases matched so that no part of them is a mention
     rules: list[ContextRule]
     conflicts: list[tuple[str, str, str]]  # (alias key, kept entity, dropped entity)
 
@@ -130,12 +182,12 @@ def load_catalogue(catalogue_dir: Path | str = CATALOGUE_DIR) -> Catalogue:
     def add_forms(eid: str, names: list[str], adjectives: list[str], explicit_adj: list[str],
                   source: str) -> None:
         for name in names:
-            candidates.append(AliasForm(alias_tokens(name), eid, NAME, source))
+            candidates.append(AliasForm.of(name, eid, NAME, source))
         for stem in adjectives:
             for f in adjective_forms(stem):
-                candidates.append(AliasForm(alias_tokens(f), eid, ADJECTIVE, source))
+                candidates.append(AliasForm.of(f, eid, ADJECTIVE, source))
         for f in explicit_adj:  # irregular forms: exactly as written
-            candidates.append(AliasForm(alias_tokens(f), eid, ADJECTIVE, source))
+            candidates.append(AliasForm.of(f, eid, ADJECTIVE, source))
 
     country_ext = {c["id"]: c for c in data["countries"]}
     unknown = set(country_ext) - {c["id"] for c in cldr_countries()}
@@ -153,6 +205,8 @@ def load_catalogue(catalogue_dir: Path | str = CATALOGUE_DIR) -> Catalogue:
     for section, default_type in (("places", None), ("people", "person"), ("organisations", None)):
         for item in data[section]:
             eid = item["id"]
+            if not isinstance(eid, str) or not re.fullmatch(r"[a-z0-9_]+", eid):
+                raise ValueError(f"{section}: entity id {eid!r} is not a lower-case ASCII slug")
             if eid in entities:
                 raise ValueError(f"duplicate entity id {eid!r} ({section})")
             etype = item.get("type", default_type)
@@ -173,8 +227,14 @@ def load_catalogue(catalogue_dir: Path | str = CATALOGUE_DIR) -> Catalogue:
 
     _check_parents(entities)
     forms, conflicts = _resolve(candidates)
+    blockers = {}
+    for phrase in data["blockers"]:
+        b = AliasForm.of(phrase, "", BLOCKER, "curated")
+        if b.key in forms:
+            raise ValueError(f"blocker {phrase!r} is also an alias of {forms[b.key].entity_id!r}")
+        blockers[b.key] = b
     rules = [_rule(r, entities) for r in data["context_rules"]]
-    return Catalogue(entities, forms, rules, conflicts)
+    return Catalogue(entities, forms, blockers, rules, conflicts)
 
 
 def _check_parents(entities: dict[str, Entity]) -> None:
@@ -207,4 +267,4 @@ def _rule(item: dict, entities: dict[str, Entity]) -> ContextRule:
         raise ValueError(f"context rule {item['id']!r}: unknown entities {missing}")
     only = item.get("only_aliases")
     return ContextRule(item["id"], frozenset(item["if_document_mentions_any"]), item["from"],
-                       item["to"], frozenset(" ".join(alias_tokens(a)) for a in only) if only else None)
+                       item["to"], frozenset(alias_key(*alias_parts(a)[:2]) for a in only) if only else None)

@@ -75,6 +75,10 @@ if not is_empty(by_source):
 
 # Same-sentence network.
 nodes, edges = compute(ctx, cooccurrence, top_n=30, min_weight=2, include_adjectives=adjectives)
+# Entities named with no other (degree 0) are left out: spring layout flings them to the edges
+# and the connected cluster shrinks to a blot.
+if not is_empty(nodes) and "degree" in nodes:
+    nodes = nodes[nodes["degree"] > 0]
 if is_empty(nodes) or is_empty(edges):
     st.info(t("network_empty", lang))
 else:

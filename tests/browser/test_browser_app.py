@@ -1,0 +1,105 @@
+"""The running app in chromium: it starts without an exception, every page draws its charts (and a
+screenshot of each is written for review), and clicks on a chart or a filter change what is shown."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from app_server import SCREENSHOTS
+
+pytestmark = pytest.mark.browser
+
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+# page url path -> what must be drawn there
+PAGES = {
+    "": ".js-plotly-plot, [data-testid='stDataFrame']",
+    "timeline": ".js-plotly-plot",
+    "entities": ".js-plotly-plot",
+    "sources": ".js-plotly-plot",
+    "words": "[data-testid='stImage'] img",
+    "concordance": "[data-testid='stTextInput']",
+    "map": ".js-plotly-plot .choroplethlayer path",
+}
+
+
+def wait_idle(page, timeout: int = 60_000) -> None:
+    # A rerun may not have started yet right after an action: give it a moment, then wait.
+    page.wait_for_timeout(300)
+    page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def open_page(page, base: str, path: str, query: str = "") -> None:
+    page.goto(f"{base}/{path}{query}")
+    wait_idle(page)
+
+
+def basis_text(page) -> str:
+    return page.get_by_text(re.compile(r"(مقالة و|articles and)")).first.inner_text()
+
+
+def hits_caption(page) -> str:
+    """The concordance's "N hits in M articles" line."""
+    return page.get_by_text(re.compile("نتيجة في")).first.inner_text()
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_renders_without_exception_and_is_captured(page, app_url, path, lang):
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    open_page(page, app_url, path, "" if lang == "ar" else "?lang=en")
+    page.wait_for_selector(PAGES[path], timeout=30_000)
+    page.wait_for_timeout(800)  # let Plotly finish its transitions before the picture
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert not errors, errors
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{path or 'overview'}_{lang}.png"))
+
+
+def test_arabic_layout_is_right_to_left(page, app_url):
+    open_page(page, app_url, "")
+    direction = page.locator("h1").first.evaluate("el => getComputedStyle(el).direction")
+    assert direction == "rtl"
+    font = page.locator("h1").first.evaluate("el => getComputedStyle(el).fontFamily")
+    assert "Noto Sans Arabic" in font
+
+
+def test_reader_shows_script_as_text_and_never_runs_it(page, app_url):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_page(page, app_url, "", "?article=hostile")
+    reader = page.locator(".kz-reader")
+    reader.wait_for(timeout=30_000)
+    assert "<script>alert('x')</script>" in reader.inner_text()
+    assert not dialogs
+
+
+def test_a_filter_changes_what_is_shown(page, app_url):
+    open_page(page, app_url, "sources")
+    before = basis_text(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.locator("[data-testid='stTextInput'] input").fill("أستانا")
+    sidebar.locator("[data-testid='stTextInput'] input").press("Enter")
+    wait_idle(page)
+    page.wait_for_function(
+        "before => ![...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
+        ".some(e => e.innerText === before)", arg=before, timeout=30_000)
+    assert basis_text(page) != before
+    assert "keyword=" in page.url
+
+
+def test_a_click_on_a_chart_changes_what_is_shown(page, app_url):
+    """Clicking an entity's bar chooses it: the concordance below follows the click."""
+    open_page(page, app_url, "entities")
+    page.wait_for_selector(".js-plotly-plot .bars path", timeout=30_000)
+    before = hits_caption(page)
+    bars = page.locator(".js-plotly-plot").first.locator(".bars path")
+    box = bars.nth(1).bounding_box()  # the second most mentioned entity
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_idle(page)
+    page.wait_for_function(
+        "before => [...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
+        ".some(e => /نتيجة في/.test(e.innerText) && e.innerText !== before)", arg=before,
+        timeout=30_000)
+    assert hits_caption(page) != before

@@ -7,6 +7,7 @@ entity mention are never a candidate, so the table shrinks as the analyst adds a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -74,7 +75,7 @@ def candidates_in(doc: Doc, mentions: list[dict],
     trig = load_triggers(catalogue_dir)
     norm = doc.norm.text
     forms, starts, ends = _match_tokens(norm, doc.tokens)
-    covered = _coverage(doc, mentions, starts, ends)
+    covered = _Coverage(doc, mentions, starts, ends)
     out = []
     n = len(forms)
     for i in range(n):
@@ -93,17 +94,27 @@ def candidates_in(doc: Doc, mentions: list[dict],
     return out
 
 
-def _coverage(doc: Doc, mentions: list[dict], starts, ends) -> list[str | None]:
-    """For each token: None, or the form of the mention covering it (name | adjective)."""
-    spans = sorted((m["char_start"], m["char_end"], m["form"]) for m in mentions)
-    cov: list[str | None] = []
-    k = 0
-    for s, e in zip(starts, ends):
-        a, b = doc.norm.to_original(s, e)
-        while k < len(spans) and spans[k][1] <= a:
-            k += 1
-        cov.append(spans[k][2] if k < len(spans) and spans[k][0] < b else None)
-    return cov
+class _Coverage:
+    """Which mention (name | adjective) covers token j, computed only for the tokens asked about:
+    discovery looks at a few words after each trigger, not at the whole article."""
+
+    def __init__(self, doc: Doc, mentions: list[dict], starts, ends):
+        spans = sorted((m["char_start"], m["char_end"], m["form"]) for m in mentions)
+        self._starts = [s for s, _, _ in spans]
+        self._spans = spans
+        self._doc, self._tok_starts, self._tok_ends = doc, starts, ends
+
+    def __getitem__(self, j: int) -> str | None:
+        if not self._spans:
+            return None
+        a, b = self._doc.norm.to_original(self._tok_starts[j], self._tok_ends[j])
+        k = bisect.bisect_right(self._starts, a) - 1  # the last mention starting at or before a
+        for idx in (k, k + 1):
+            if 0 <= idx < len(self._spans):
+                s, e, form = self._spans[idx]
+                if s < b and a < e:
+                    return form
+        return None
 
 
 def _follows(words, forms, starts, ends, norm, i) -> bool:

@@ -26,9 +26,24 @@ DAY = r"0?[1-9]|[12]\d|3[01]"
 
 
 def words(items) -> str:
-    """Alternation of folded words/phrases, longest first, blanks between words."""
-    keys = sorted({squeeze_spaces(w) for w in items}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(SP1.join(re.escape(p) for p in k.split()) for k in keys) + ")"
+    """Alternation of folded words/phrases as a trie (shared prefixes factored out: about twice
+    as fast to scan as a flat alternation), longest first, blanks between words."""
+    trie: dict = {}
+    for key in {squeeze_spaces(w) for w in items}:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return "(?:" + _trie_regex(trie) + ")"
+
+
+def _trie_regex(node: dict) -> str:
+    alts = [(SP1 if ch == " " else re.escape(ch)) + _trie_regex(child)
+            for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def w(word: str) -> str:
@@ -51,16 +66,18 @@ class Grammar:
     patterns: dict[str, re.Pattern]
     connector: re.Pattern        # between the two ends of a range
     range_prefix: re.Pattern     # before the first end: من، بين، في الفترة من
-    trigger: re.Pattern          # cheap prefilter: where a date could start
+    trigger_words: re.Pattern    # cheap prefilter: month names and relative words
+    trigger_numbers: re.Pattern  # numbers that could be a day, a month or a year
 
 
 def build_grammar(v: DateWords) -> Grammar:
     month = words(v.months) + WORD_END
 
     def month_x(n: str) -> str:
-        # A name optionally paired with another tradition's: فبراير/شباط، كانون الثاني (يناير)
+        # A name optionally paired with another tradition's: فبراير/شباط، كانون الثاني (يناير),
+        # أبريل نيسان (a bare blank between them: dates.py keeps it only when both agree)
         return (rf"(?P<{n}>{month})(?:{SP}/{SP}(?P<{n}b>{month})"
-                rf"|{SP}\({SP}(?P<{n}c>{month}){SP}\))?")
+                rf"|{SP}\({SP}(?P<{n}c>{month}){SP}\)|{SP1}(?P<{n}d>{month}))?")
 
     rel_year = words(v.relative_year) + WORD_END
     modifiers = words(v.modifiers)
@@ -86,7 +103,9 @@ def build_grammar(v: DateWords) -> Grammar:
                       rf"(?:{year_tail('y')})?"),
         "ordinal_day_month": (rf"{CLITIC_START}(?P<ord>{words(v.ordinal_days)}){SP1}{w('من')}{SP1}"
                               rf"(?:{w('شهر')}{SP1})?{month_x('m')}(?:{year_tail('y')})?"),
-        "day_month": rf"{NUM_START}(?P<d>{DAY}){SP}{month_x('m')}(?:{year_tail('y')})?",
+        # "21 يناير", "21 من يناير" (الـ 21 من آب)
+        "day_month": (rf"{NUM_START}(?P<d>{DAY}){SP}(?:{w('من')}{SP1})?{month_x('m')}"
+                      rf"(?:{year_tail('y')})?"),
         "month": (rf"(?:{CLITIC_START}(?P<shahr>{w('شهر')}){SP1}|{CLITIC_START})"
                   rf"{month_x('m')}(?:{year_tail('y')})?"),
         "numeric_dmy": (rf"{NUM_START}(?P<d>[0-3]?\d)(?P<sep>[/.\-])(?P<m>[01]?\d)(?P=sep)"
@@ -107,7 +126,8 @@ def build_grammar(v: DateWords) -> Grammar:
         "relative_month": rf"{clitic_word(v.relative_month)}{WORD_END}",
         "decade": (rf"{CLITIC_START}(?:{w('ال')})?(?P<dec>{decade_stems})ي?ات{WORD_END}"
                    rf"(?:{SP1}(?:(?P<now>{century_now})|{century_past}){WORD_END})?"
-                   rf"(?!{SP1}{w('من')}{SP1}(?:{w('العمر')}|{w('عمر')}))"),  # "في الخمسينات من عمره": an age
+                   # "في الخمسينات من عمره", "الثلاثينيات والأربعينيات من العمر": an age
+                   rf"(?!(?:{SP1}\S+){{0,2}}?{SP1}{w('من')}{SP1}(?:{w('العمر')}|{w('عمر')}))"),
     }
     patterns = {k: re.compile(v_) for k, v_ in p.items()}
     connector = re.compile(rf"{SP}{to}{SP}")
@@ -115,5 +135,7 @@ def build_grammar(v: DateWords) -> Grammar:
         rf"(?:(?:{w('في')}|{w('خلال')}){SP1}{w('الفترة')}{SP1})?"
         rf"(?:{CLITIC_START}(?P<word>{w('من')}|{w('بين')}|{w('منذ')})){SP1}$")
     relative_words = list(v.relative_year) + list(v.relative_month) + list(v.decades)
-    trigger = re.compile(rf"\d|{words(v.months)}|{words(relative_words)}")
-    return Grammar(patterns, connector, range_prefix, trigger)
+    relative_words += [k[1:] for k in relative_words if k.startswith("ال")]  # للعام: ل + ال
+    trigger_words = re.compile(words(list(v.months) + relative_words))
+    trigger_numbers = re.compile(r"(?<![\d.,٫])(?:[0-3]?\d|1[89]\d\d|20\d\d|2100)(?![\d٫]|[.,]\d)")
+    return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers)

@@ -28,7 +28,9 @@ from dashboard.text.normalize import squeeze_spaces
 # (year, month, day); None where the expression leaves it open.
 Partial = tuple[int | None, int | None, int | None]
 _PRECISION_RANK = {"year": 1, "month": 2, "day": 3, "unknown": 3}
-_WINDOW = 60  # characters around a trigger that a date expression can span
+# Characters a date expression can reach before its first trigger ("الحادي والعشرين من شهر"
+# before a month name) and after its last one ("من العام المقبل" after a month name).
+_BEFORE, _AFTER = 32, 48
 
 
 @dataclass(frozen=True)
@@ -69,11 +71,14 @@ class DateExtractor:
 
     # ---- matching ---------------------------------------------------------------------------
     def _windows(self, text: str) -> list[tuple[int, int]]:
-        """Stretches of text around triggers (digits, month names, relative words): the only
-        places a date can be, so the full grammar runs on a small part of a long article."""
+        """Stretches of text around triggers (numbers that could be a day or a year, month names,
+        relative words): the only places a date can be, so the full grammar runs on a small part
+        of a long article."""
+        hits = sorted([m.span() for m in self.grammar.trigger_numbers.finditer(text)]
+                      + [m.span() for m in self.grammar.trigger_words.finditer(text)])
         spans: list[tuple[int, int]] = []
-        for m in self.grammar.trigger.finditer(text):
-            s, e = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        for a, b in hits:
+            s, e = max(0, a - _BEFORE), min(len(text), b + _AFTER)
             if spans and s <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
             else:
@@ -139,17 +144,15 @@ class DateExtractor:
         return joined
 
     # ---- one builder per grammar pattern ----------------------------------------------------
-    def _month_of(self, m: re.Match, name: str) -> tuple[int, int | None] | None:
+    def _month_of(self, m: re.Match, name: str) -> int | None:
+        """The month number; None when a blank-separated pair disagrees ("يناير فبراير" is no
+        date). A slash or bracket pair that disagrees ("11 يناير/كانون الأول") is a typo: the
+        first name wins."""
         first = self.words.months[squeeze_spaces(m.group(name))]
-        other = m.group(name + "b") or m.group(name + "c")
-        if other is None:
-            return first, None
-        second = self.words.months[squeeze_spaces(other)]
-        if second == first:
-            return first, None
-        if m.group(name + "b") and second > first:
-            return first, second  # "يناير/فبراير": a two-month span
-        return None
+        other = m.group(name + "b") or m.group(name + "c") or m.group(name + "d")
+        if other is None or self.words.months[squeeze_spaces(other)] == first:
+            return first
+        return None if m.group(name + "d") else first
 
     def _year_tail(self, m: re.Match, name: str) -> dict:
         """The year part after a month: a number, a relative year, or a modifier (الماضي)."""
@@ -162,44 +165,42 @@ class DateExtractor:
         return {}
 
     def _atom_day_month(self, m: re.Match) -> Atom | None:
-        months = self._month_of(m, "m")
-        if months is None or months[1] is not None:
+        month = self._month_of(m, "m")
+        if month is None:
             return None
         tail = self._year_tail(m, "y")
         year = tail.pop("year", None)
-        return Atom(m.start(), m.end(), (year, months[0], int(m.group("d"))), **tail)
+        return Atom(m.start(), m.end(), (year, month, int(m.group("d"))), **tail)
 
     def _atom_ordinal_day_month(self, m: re.Match) -> Atom | None:
-        months = self._month_of(m, "m")
-        if months is None or months[1] is not None:
+        month = self._month_of(m, "m")
+        if month is None:
             return None
         tail = self._year_tail(m, "y")
         year = tail.pop("year", None)
         day = self.words.ordinal_days[squeeze_spaces(m.group("ord"))]
-        return Atom(m.start(), m.end(), (year, months[0], day), **tail)
+        return Atom(m.start(), m.end(), (year, month, day), **tail)
 
     def _atom_day_range(self, m: re.Match) -> Atom | None:
-        months = self._month_of(m, "m")
+        month = self._month_of(m, "m")
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
-        if months is None or months[1] is not None or d1 >= d2:
+        if month is None or d1 >= d2:
             return None
         tail = self._year_tail(m, "y")
         year = tail.pop("year", None)
-        return Atom(m.start(), m.end(), (year, months[0], d1), (year, months[0], d2), **tail)
+        return Atom(m.start(), m.end(), (year, month, d1), (year, month, d2), **tail)
 
     def _atom_month(self, m: re.Match) -> Atom | None:
-        months = self._month_of(m, "m")
-        if months is None:
+        month = self._month_of(m, "m")
+        if month is None:
             return None
         tail = self._year_tail(m, "y")
         year = tail.pop("year", None)
         name = squeeze_spaces(m.group("m"))
-        bare = year is None and not tail and not m.group("mb") and not m.group("mc")
+        bare = year is None and not tail and not any(m.group(g) for g in ("mb", "mc", "md"))
         if bare and name in self.words.ambiguous_months and not m.group("shahr"):
             return None  # مارس "practised", آب "father": a month only with a day, a year or شهر
-        lo = (year, months[0], None)
-        hi = (year, months[1], None) if months[1] else None
-        return Atom(m.start("m"), m.end(), lo, hi, **tail)  # the surface leaves شهر out
+        return Atom(m.start("m"), m.end(), (year, month, None), **tail)  # the surface leaves شهر out
 
     @staticmethod
     def _numeric(m: re.Match, year: int | None) -> Atom | None:

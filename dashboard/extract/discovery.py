@@ -137,20 +137,27 @@ def _name_after(t: Trigger, j: int, forms, starts, ends, norm, covered, trig: Tr
     if j >= n or not _OPENING.fullmatch(norm, ends[j - 1], starts[j]) or forms[j] in trig.not_names:
         return None
     first = j
-    while j < n and j - first < t.max_words and covered[j] is None and _usable(forms[j], t, trig):
+    while (j < n and j - first < t.max_words and covered[j] is None
+           and _usable(forms[j], t, trig, first_word=j == first)):
         # A later word glued to و starts a new phrase ("سلفا كير ونائبه").
         if j > first and (not _SPACES.fullmatch(norm, ends[j - 1], starts[j])
                           or forms[j].startswith("و")):
             break
         j += 1
-    return (first, j) if j > first else None
+    if j == first:
+        return None
+    # "دونالد" before a known "ترمب": the first name of a known person, not a new name.
+    if j < n and covered[j] == "name" and _SPACES.fullmatch(norm, ends[j - 1], starts[j]):
+        return None
+    return first, j
 
 
-def _usable(form: str, t: Trigger, trig: Triggers) -> bool:
-    if (form in trig.stop_words or len(form) < 2
+def _usable(form: str, t: Trigger, trig: Triggers, first_word: bool) -> bool:
+    if (form in trig.stop_words or form in trig.skip_words or len(form) < 2
             or form.startswith(("لل", "وال")) or not any(c.isalpha() for c in form)):
         return False
-    return not (t.kind == "person" and form.startswith(ARTICLE))
+    # A person's name starts without ال; later words may have it (عبد الفتاح السيسي).
+    return not (t.kind == "person" and first_word and form.startswith(ARTICLE))
 
 
 def aggregate_candidates(rows: list[dict]) -> pd.DataFrame:

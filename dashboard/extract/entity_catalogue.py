@@ -37,13 +37,16 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _HYPHENS = "-‐‑'’"
+# Hyphens, dashes and hashtag marks (#محمود_عباس) join the words of a name like a space.
+_IGNORED_IN_GAPS = _HYPHENS + "–—_#@"
 _CONTEXT = re.compile(r"^\s*\[([^\]]*)\]\s*")
 
 
 def gap_key(gap: str) -> str:
-    """What must stand between two words of a name: whitespace and hyphens do not count, any
+    """What must stand between two words of a name: whitespace, hyphens, underscores and # do not
+    count, any
     other punctuation must be exactly the alias's own ("العربية.نت", "المصدر : الجزيرة")."""
-    return "".join(c for c in gap if not c.isspace() and c not in _HYPHENS + "–—")
+    return "".join(c for c in gap if not c.isspace() and c not in _IGNORED_IN_GAPS)
 
 
 def alias_parts(alias: str) -> tuple[tuple[str, ...], tuple[str, ...], int]:

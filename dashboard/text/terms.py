@@ -103,49 +103,72 @@ def article_form_counts(doc) -> Counter[tuple[str, str]]:
     return pairs
 
 
+# How far a form may still be stripped: Arabic stacks proclitics in this order only,
+# conjunction (و ف), then preposition (ب ل ك), then the article (ال).
+_ANY, _AFTER_CONJUNCTION, _ARTICLE_ONLY, _NOTHING = 0, 1, 2, 3
+
+
 class _KeyResolver:
     """Memoised clitic stripping over a corpus's form totals."""
 
     def __init__(self, totals: Mapping[str, int], known_keys: Iterable[str]):
         self.totals = totals
         self.known = frozenset(k for k in known_keys if k and " " not in k)
-        self.memo: dict[str, str | None] = {}
+        self.memo: dict[tuple[str, int], str | None] = {}
 
-    def key(self, form: str) -> str | None:
+    def key(self, form: str, level: int = _ANY) -> str | None:
         """The clitic-free key of ``form``, or None when it is a clitic glued to a stopword."""
-        if form not in self.memo:
-            self.memo[form] = self._resolve(form)
-        return self.memo[form]
+        memo_key = (form, level)
+        if memo_key not in self.memo:
+            self.memo[memo_key] = self._resolve(form, level)
+        return self.memo[memo_key]
 
-    def _resolve(self, form: str) -> str | None:
-        if form in self.known:
+    def _resolve(self, form: str, level: int) -> str | None:
+        if form in self.known or level == _NOTHING:
             return form
-        for rest in self._single_letter_remainders(form):
-            if len(rest) >= MIN_KEY_LETTERS and self._backed(rest, self.totals.get(form, 0)):
-                return None if is_stopword(rest) else self.key(rest)
+        count = self.totals.get(form, 0)
+        for rest, next_level in self._single_letter_remainders(form, level):
+            if self._backed(rest, next_level, count):
+                return None if is_stopword(rest) else self.key(rest, next_level)
         if form.startswith("ال"):
             rest = form[2:]
             if len(rest) >= MIN_KEY_LETTERS and (
                 rest in self.known
-                or self.totals.get(rest, 0) >= max(1.0, ARTICLE_MIN_SHARE * self.totals.get(form, 0))
+                or self.totals.get(rest, 0) >= max(1.0, ARTICLE_MIN_SHARE * count)
             ):
-                return None if is_stopword(rest) else self.key(rest)
+                return None if is_stopword(rest) else self.key(rest, _NOTHING)
         return form
 
-    def _single_letter_remainders(self, form: str) -> list[str]:
-        """What is left after one proclitic letter; ل before ال contracts (لل), so للولايات
-        stands for ل + الولايات and للاجئين for ل + اللاجئين."""
+    def _single_letter_remainders(self, form: str, level: int) -> list[tuple[str, int]]:
+        """What may be left after one proclitic letter, with how far it may be stripped next.
+        ل before ال contracts (لل): للولايات stands for ل + الولايات, للاجئين for ل + اللاجئين.
+        ك is a preposition of nouns only; a short remainder after it is too often a verb or
+        another word (كادت/أدت, كامل/أمل), so it needs one letter more."""
         first = form[:1]
-        if first not in _CONJUNCTIONS and first not in _PREPOSITIONS:
-            return []
-        if form.startswith("لل"):
-            options = ["ا" + form[1:], "ال" + form[1:]]  # الولايات, اللاجئين
-            options.sort(key=lambda r: (-self.totals.get(r, 0), r))
-            return options + [form[1:]]
-        return [form[1:]]
+        options: list[tuple[str, int]] = []
+        if first in _CONJUNCTIONS and level == _ANY:
+            options.append((form[1:], _AFTER_CONJUNCTION))
+        elif first in _PREPOSITIONS and level <= _AFTER_CONJUNCTION:
+            if form.startswith("لل"):
+                articles = sorted(["ا" + form[1:], "ال" + form[1:]],  # الولايات, اللاجئين
+                                  key=lambda r: (-self.totals.get(r, 0), r))
+                options.extend((a, _ARTICLE_ONLY) for a in articles)
+            options.append((form[1:], _ARTICLE_ONLY))
+        minimum = MIN_KEY_LETTERS + (first == "ك")
+        return [(rest, lvl) for rest, lvl in options if len(rest) >= minimum]
 
-    def _backed(self, rest: str, form_count: int) -> bool:
-        return rest in self.known or self.totals.get(rest, 0) >= max(1, form_count)
+    def _backed(self, rest: str, level: int, form_count: int) -> bool:
+        """Whether the corpus supports reading ``rest`` as a word of its own: it is known, or at
+        least as frequent as the glued form. For stacked clitics (وبفرنسا) whose middle is never
+        written alone (بفرنسا), what the middle resolves to may back it instead."""
+        needed = max(1, form_count)
+        if rest in self.known or self.totals.get(rest, 0) >= needed:
+            return True
+        if self.totals.get(rest, 0) > 0:
+            return False
+        deeper = self.key(rest, level)
+        return deeper is not None and deeper != rest and (
+            deeper in self.known or self.totals.get(deeper, 0) >= needed)
 
 
 def _as_frame(form_counts) -> pd.DataFrame:
@@ -229,8 +252,10 @@ def _spellings_by_key(df, form_codes, forms, form_keys, counts) -> tuple[dict[st
     pair = form_codes.astype(np.int64) * len(spellings) + spelling_codes
     pairs, pair_index = np.unique(pair, return_inverse=True)
     pair_counts = np.bincount(pair_index, weights=counts).astype(np.int64)
-    bare: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    written: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    # Flat (key, spelling) -> count dicts, ranked in one sort: most keys have a single spelling,
+    # and a Counter per key costs more than the counting.
+    bare: dict[tuple[str, str], int] = {}
+    written: dict[tuple[str, str], int] = {}
     pair_forms, pair_spellings = np.divmod(pairs, len(spellings))
     for form_code, spelling_code, n in zip(pair_forms.tolist(), pair_spellings.tolist(),
                                            pair_counts.tolist()):
@@ -238,12 +263,20 @@ def _spellings_by_key(df, form_codes, forms, form_keys, counts) -> tuple[dict[st
         if key is None:
             continue
         spelling = spellings[spelling_code]
-        bare[key][_bare_spelling(forms[form_code], spelling, key)] += n
-        written[key][spelling] += n
-    display = {k: _ranked(c)[0] for k, c in bare.items()}
-    listed = {k: "|".join(_ranked(c)[:MAX_FORMS_LISTED]) for k, c in written.items()}
-    return display, listed
+        b = (key, _bare_spelling(forms[form_code], spelling, key))
+        bare[b] = bare.get(b, 0) + n
+        w = (key, spelling)
+        written[w] = written.get(w, 0) + n
+    display: dict[str, str] = {}
+    for key, spelling in _ranked(bare):
+        display.setdefault(key, spelling)
+    listed: dict[str, list[str]] = defaultdict(list)
+    for key, spelling in _ranked(written):
+        if len(listed[key]) < MAX_FORMS_LISTED:
+            listed[key].append(spelling)
+    return display, {k: "|".join(v) for k, v in listed.items()}
 
 
-def _ranked(counter: Counter[str]) -> list[str]:
-    return sorted(counter, key=lambda s: (-counter[s], s))
+def _ranked(counts: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
+    """(key, spelling) pairs by key, then count descending, then spelling."""
+    return sorted(counts, key=lambda ks: (ks[0], -counts[ks], ks[1]))

@@ -1,0 +1,148 @@
+"""Clitic-aware terms: per-article form counts and their corpus-level resolution."""
+
+from __future__ import annotations
+
+import random
+
+import pandas as pd
+import pytest
+
+from dashboard.paths import SEEDS_DIR
+from dashboard.text.document import Doc
+from dashboard.text.normalize import fold, normalize
+from dashboard.text.terms import article_form_counts, display_text, resolve_terms
+
+SEED_DOCS = [Doc.from_text(p.name[:3], p.read_text("utf-8")) for p in sorted(SEEDS_DIR.glob("*.txt"))]
+# Sentences written for these tests, in the seeds' style, for forms the seeds do not have.
+EXTRA_DOCS = [
+    Doc.from_text("x1", "زار الوفد لبنان ثم عاد إلى بيروت. وقال إن لبنان يحتاج إلى دعم "
+                        "للولايات المتحدة وللحرب نهاية. حرب طويلة."),
+    Doc.from_text("x2", "أعلن بنك الكويت الوطني عن أرباحه. وزير الخارجية التقى بوتين في موسكو، "
+                        "وبوتين رحب بالوزير وبفرنسا."),
+    Doc.from_text("x3", "صدرت الحكومة الهند قرارا، والتقت هند بالوفد، وهند صحفية من لبنان."),
+]
+
+
+def corpus_counts(docs=SEED_DOCS + EXTRA_DOCS) -> dict:
+    return {d.article_id: article_form_counts(d) for d in docs}
+
+
+@pytest.fixture(scope="module")
+def resolved():
+    return resolve_terms(corpus_counts())
+
+
+def vocab_row(vocabulary: pd.DataFrame, written: str) -> pd.Series:
+    """The vocabulary row whose merged forms include ``written``."""
+    rows = vocabulary[vocabulary["forms"].str.split("|").apply(lambda fs: written in fs)]
+    assert len(rows) == 1, (written, rows)
+    return rows.iloc[0]
+
+
+def test_article_form_counts_keep_the_spelling_and_drop_stopwords_and_numbers() -> None:
+    doc = Doc.from_text("a", "قالَ الرئيسُ إن أستانا وأستـانا واستانا في 2022 و9.2 ﻷوكرانيا.")
+    counts = article_form_counts(doc)
+    assert counts[("استانا", "أستانا")] == 1
+    assert counts[("واستانا", "وأستانا")] == 1       # tatweel gone, hamza kept
+    assert counts[("واستانا", "واستانا")] == 1
+    assert counts[("الرئيس", "الرئيس")] == 1          # diacritics gone
+    assert counts[("لاوكرانيا", "لأوكرانيا")] == 1    # ligature resolved, hamza kept
+    forms = {form for form, _ in counts}
+    assert not forms & {"في", "ان", "2022", "9.2", "قال", "و"}
+
+
+def test_display_text_lines_up_with_the_normalised_text() -> None:
+    for doc in SEED_DOCS + EXTRA_DOCS:
+        shown = display_text(doc.text)
+        assert len(shown) == len(doc.norm.text)
+        assert fold(shown) == doc.norm.text
+    assert display_text("الاستثـمارات الصـينية ﻷن") == "الاستثمارات الصينية لأن"
+
+
+def test_proclitics_on_a_name_merge_into_it(resolved) -> None:
+    _, vocabulary = resolved
+    row = vocab_row(vocabulary, "روسيا")
+    assert row["term"] == "روسيا"
+    assert {"لروسيا", "وروسيا"} <= set(row["forms"].split("|"))   # seeds 001, 002
+    assert vocab_row(vocabulary, "لكازاخستان")["term"] == "كازاخستان"
+
+
+def test_words_that_merely_begin_with_a_clitic_letter_stay_whole(resolved) -> None:
+    _, vocabulary = resolved
+    for word in ("لبنان", "بوتين", "وزير", "كازاخستان", "فرنسا", "بنك"):
+        assert vocab_row(vocabulary, word)["term"] == word
+    assert vocab_row(vocabulary, "وبوتين")["term"] == "بوتين"
+    assert vocab_row(vocabulary, "وبفرنسا")["term"] == "فرنسا"
+
+
+def test_article_merges_definite_and_bare_forms(resolved) -> None:
+    _, vocabulary = resolved
+    row = vocab_row(vocabulary, "الحرب")
+    assert row["term"] == "حرب" and row["term_key"] == "حرب"
+    assert {"الحرب", "للحرب", "وللحرب", "حرب"} <= set(row["forms"].split("|"))
+
+
+def test_lam_lam_stands_for_the_article(resolved) -> None:
+    _, vocabulary = resolved
+    assert vocab_row(vocabulary, "للولايات")["term_key"] == vocab_row(vocabulary, "الولايات")["term_key"]
+
+
+def test_display_form_keeps_hamza_and_ta_marbuta(resolved) -> None:
+    _, vocabulary = resolved
+    row = vocab_row(vocabulary, "الديمقراطية")
+    assert row["term"] == "ديمقراطية" and row["term_key"] == "ديمقراطيه"
+    assert vocab_row(vocabulary, "أوكرانيا")["term"] == "أوكرانيا"
+
+
+def test_stopwords_and_numbers_are_not_terms(resolved) -> None:
+    terms, vocabulary = resolved
+    for word in ("في", "وفي", "بأن", "إن", "قال", "وقال", "2022", "9.2"):
+        assert fold(word) not in set(vocabulary["term_key"])
+        assert word not in set(terms["term"])
+
+
+def test_known_keys_protect_a_name_and_back_a_remainder() -> None:
+    counts = corpus_counts(EXTRA_DOCS)
+    _, plain = resolve_terms(counts)
+    assert vocab_row(plain, "الهند")["term_key"] == "هند"    # هند is attested on its own
+    _, known = resolve_terms(counts, known_keys=[fold("الهند"), fold("نور سلطان")])
+    assert vocab_row(known, "الهند")["term_key"] == "الهند"
+    assert vocab_row(known, "وهند")["term_key"] == "هند"
+
+
+def test_terms_and_vocabulary_agree(resolved) -> None:
+    terms, vocabulary = resolved
+    assert list(terms.columns) == ["article_id", "term", "count"]
+    assert list(vocabulary.columns) == ["term", "term_key", "count", "n_articles", "forms"]
+    assert vocabulary["term"].is_unique and vocabulary["term_key"].is_unique
+    by_term = terms.groupby("term")["count"].sum()
+    assert (vocabulary.set_index("term")["count"] == by_term.reindex(vocabulary["term"])).all()
+    assert (vocabulary.set_index("term")["n_articles"]
+            == terms.groupby("term").size().reindex(vocabulary["term"])).all()
+    assert not terms.duplicated(["article_id", "term"]).any()
+    assert (vocabulary["forms"].str.count(r"\|") < 10).all()
+    kz = terms[terms["term"] == "كازاخستان"].set_index("article_id")["count"]
+    assert set(kz.index) == {"000", "001", "002", "003", "004"}
+
+
+def test_resolution_ignores_input_order(resolved) -> None:
+    terms, vocabulary = resolved
+    rows = [{"article_id": aid, "form": f, "spelling": s, "count": n}
+            for aid, counts in corpus_counts().items() for (f, s), n in counts.items()]
+    random.Random(7).shuffle(rows)
+    shuffled_terms, shuffled_vocabulary = resolve_terms(pd.DataFrame(rows))
+    pd.testing.assert_frame_equal(shuffled_terms, terms)
+    pd.testing.assert_frame_equal(shuffled_vocabulary, vocabulary)
+
+
+def test_empty_corpus() -> None:
+    terms, vocabulary = resolve_terms({})
+    assert terms.empty and vocabulary.empty
+    assert list(vocabulary.columns) == ["term", "term_key", "count", "n_articles", "forms"]
+
+
+def test_presentation_forms_count_as_their_letters() -> None:
+    doc = Doc.from_text("p", "ﺃﺳﺘﺎﻧﺎ أستانا")
+    assert normalize(doc.text).text == "استانا استانا"
+    _, vocabulary = resolve_terms({"p": article_form_counts(doc)})
+    assert vocabulary.set_index("term_key").loc["استانا", "count"] == 2

@@ -41,6 +41,17 @@ def test_descriptors_between_title_and_name_are_skipped(matcher):
     assert [(r["candidate"], r["trigger"]) for r in rows] == [("يرجان كازيخانوف", "وزير الخارجية")]
 
 
+def test_first_name_of_a_known_person_is_not_a_candidate(matcher):
+    assert candidates(matcher, "قال الرئيس الأميركي دونالد #ترمب إن") == []
+
+
+def test_person_names_may_continue_with_article_words(matcher):
+    rows = candidates(matcher, "والتقى الرئيس اليمني عبد ربه منصور هادي")
+    assert [(r["candidate"], r["trigger"]) for r in rows] == [("عبد ربه منصور", "الرئيس")]
+    rows = candidates(matcher, "وقال الرئيس عمر البشير إن")
+    assert [r["candidate"] for r in rows] == ["عمر البشير"]
+
+
 def test_organisation_names_keep_their_article(matcher):
     rows = candidates(matcher, "وقالت منظمة الشفافية الدولية إن الفساد منتشر. ونشرت صحيفة «كومسومولسكايا برافدا» مقالا")
     assert [(r["candidate"], r["trigger"]) for r in rows] == [

@@ -141,6 +141,11 @@ def test_longest_match_over_multi_word_names(matcher, seed_texts):
     assert pairs(mentions(matcher, "صحيفة واشنطن بوست")) == [("washington_post", "واشنطن بوست")]
 
 
+def test_hashtag_names(matcher):
+    assert pairs(mentions(matcher, "الرئيس الأميركي دونالد #ترمب، والرئيس #محمود_عباس")) == [
+        ("us", "الأميركي"), ("trump", "دونالد #ترمب")]
+
+
 def test_a_name_does_not_span_punctuation(matcher):
     # "نور" and "سلطان" on two sides of a comma are not the capital.
     assert mentions(matcher, "نور، سلطان") == []

@@ -16,6 +16,8 @@ from typing import Any, Callable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard.schema import TABLES, conform
 
@@ -102,10 +104,22 @@ class Dataset:
 
 
 def _codes(values: pd.Series, universe: np.ndarray) -> np.ndarray:
-    """Positions of ``values`` in the sorted ``universe`` (-1 where absent), as int32."""
+    """Positions of ``values`` in the sorted ``universe`` (-1 where absent), as int32.
+    Arrow's hash lookup: millions of rows in tens of milliseconds, no Python strings made."""
     if len(universe) == 0 or len(values) == 0:
         return np.full(len(values), -1, dtype=np.int32)
-    return pd.Index(universe).get_indexer(values.astype(object)).astype(np.int32)
+    arr = pa.array(values, from_pandas=True)
+    if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
+        arr = arr.cast(pa.string())
+    value_set = pa.array(universe.tolist(), type=arr.type)
+    found = pc.index_in(arr, value_set=value_set).fill_null(-1)
+    return found.to_numpy(zero_copy_only=False).astype(np.int32)
+
+
+def _unique_sorted(*columns: pd.Series) -> np.ndarray:
+    """Sorted distinct non-null strings of the columns, as an object array."""
+    parts = [pc.unique(pa.array(c, from_pandas=True)).drop_null().to_pylist() for c in columns if len(c)]
+    return np.array(sorted(set().union(*parts)) if parts else [], dtype=object)
 
 
 def _sentence_rows(art: np.ndarray, sid: pd.Series, sentence_key: np.ndarray) -> np.ndarray:
@@ -152,10 +166,7 @@ def _build_lookups(t: dict[str, pd.DataFrame]) -> Lookups:
 
     vocab = t["vocabulary"]
     terms = t["terms"]
-    term_list = np.array(
-        sorted(set(vocab["term"].dropna().tolist()) | set(terms["term"].dropna().unique().tolist())),
-        dtype=object,
-    )
+    term_list = _unique_sorted(vocab["term"], terms["term"])
     term_code = _codes(terms["term"], term_list)
     key_terms: dict[str, list[int]] = {}
     vocab_codes = _codes(vocab["term"], term_list)
@@ -191,22 +202,23 @@ def _build_lookups(t: dict[str, pd.DataFrame]) -> Lookups:
     )
 
 
+# Small tables are sorted on their key so an id's code is its position; big tables keep the
+# build's row order (sorting millions of strings cost seconds per load) and are reached by codes.
+_SORT_KEYS = {"articles": "article_id", "entities": "entity_id", "events": "event_id", "themes": "theme_id"}
+
+
 def _sorted_tables(t: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Sort every table on its keys so codes are positions and output order never varies."""
-    order = {
-        "articles": ["article_id"], "sentences": ["article_id", "sentence_id"],
-        "terms": ["article_id", "term"], "vocabulary": ["term"], "entities": ["entity_id"],
-        "entity_mentions": ["article_id", "char_start", "char_end", "entity_id"],
-        "date_mentions": ["article_id", "char_start", "char_end"],
-        "events": ["event_id"],
-        "event_mentions": ["article_id", "sentence_id", "event_id"],
-        "themes": ["theme_id"], "sentence_themes": ["article_id", "sentence_id", "theme_id"],
-        "article_themes": ["article_id", "theme_id"],
-    }
-    out = {}
-    for name, df in t.items():
-        keys = order.get(name)
-        out[name] = df.sort_values(keys, kind="stable").reset_index(drop=True) if keys else df
+    out = dict(t)
+    for name, key in _SORT_KEYS.items():
+        df = t[name].drop_duplicates(key)
+        out[name] = df.sort_values(key, kind="stable").reset_index(drop=True)
+    # Sentences in (article, sentence_id) order: each article's sentences are one slice.
+    sents = t["sentences"]
+    art = _codes(sents["article_id"], out["articles"]["article_id"].to_numpy(dtype=object))
+    order = np.lexsort((sents["sentence_id"].fillna(-1).to_numpy(np.int64), art))
+    if not (order == np.arange(len(order))).all():
+        sents = sents.iloc[order].reset_index(drop=True)
+    out["sentences"] = sents
     return out
 
 

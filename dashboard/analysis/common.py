@@ -47,7 +47,11 @@ def entity_target(ds: Dataset, roll_up_cities: bool) -> np.ndarray:
 
 
 def mention_mask(ds: Dataset, sel: Selection, include_adjectives: bool) -> np.ndarray:
-    """entity_mentions rows inside the selection (catalogued entities only)."""
+    """entity_mentions rows inside the selection (catalogued entities only); once per selection."""
+    return sel.memo(("mention_mask", include_adjectives), lambda: _mention_mask(ds, sel, include_adjectives))
+
+
+def _mention_mask(ds: Dataset, sel: Selection, include_adjectives: bool) -> np.ndarray:
     ix = ds.ix
     ok = (ix.mention_entity >= 0) & (ix.mention_article >= 0)
     if not include_adjectives:
@@ -74,7 +78,8 @@ def article_entity_pairs(ds: Dataset, include_adjectives: bool, roll_up_cities: 
 
 
 def sentence_entity_pairs(ds: Dataset, include_adjectives: bool):
-    """Distinct (sentence row, entity) pairs, with the article of each (co-occurrence)."""
+    """Distinct (sentence row, entity) pairs in sentences naming two or more entities, with the
+    article of each (co-occurrence), sorted by sentence."""
     def compute():
         ix = ds.ix
         ok = (ix.mention_entity >= 0) & (ix.mention_sentence >= 0)
@@ -83,13 +88,23 @@ def sentence_entity_pairs(ds: Dataset, include_adjectives: bool):
         n_ent = max(len(ix.entity_ids), 1)
         key = np.unique(ix.mention_sentence[ok].astype(np.int64) * n_ent + ix.mention_entity[ok])
         sent = (key // n_ent).astype(np.int64)
+        # A sentence naming a single entity never makes an edge: drop it once here.
+        first = np.r_[True, sent[1:] != sent[:-1]]
+        group = np.cumsum(first) - 1
+        shared = np.bincount(group)[group] >= 2
+        sent, key = sent[shared], key[shared]
         return sent, (key % n_ent).astype(np.int32), ix.sentence_article[sent]
 
     return ds.memo(("sentence_entity_pairs", include_adjectives), compute)
 
 
 def entity_mention_counts(ds: Dataset, sel: Selection, include_adjectives: bool, roll_up_cities: bool):
-    """(mentions, articles) per entity code for the selection."""
+    """(mentions, articles) per entity code for the selection (computed once per selection)."""
+    return sel.memo(("entity_mention_counts", include_adjectives, roll_up_cities),
+                    lambda: _entity_mention_counts(ds, sel, include_adjectives, roll_up_cities))
+
+
+def _entity_mention_counts(ds: Dataset, sel: Selection, include_adjectives: bool, roll_up_cities: bool):
     n = len(ds.ix.entity_ids)
     mask = mention_mask(ds, sel, include_adjectives)
     target = entity_target(ds, roll_up_cities)
@@ -108,3 +123,46 @@ def words_by_source(ds: Dataset, sel: Selection) -> np.ndarray:
 
 def selected_articles(ds: Dataset, sel: Selection) -> pd.DataFrame:
     return ds.articles.loc[sel.article_mask]
+
+
+def term_rows(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """terms rows with a known article and term: (article, source, term code, count), built once."""
+    def compute():
+        ix = ds.ix
+        ok = (ix.term_article >= 0) & (ix.term_code >= 0)
+        art = ix.term_article[ok]
+        return art, ix.article_source[art].astype(np.int64), ix.term_code[ok].astype(np.int64), ix.term_count[ok]
+
+    return ds.memo(("term_rows",), compute)
+
+
+def term_counts_by_source(ds: Dataset, sel: Selection) -> tuple[np.ndarray, np.ndarray]:
+    """(counts, articles): arrays [source, term code] of term occurrences and of articles using
+    the term, over the selection. One pass over the terms table, shared by the Words and Source
+    pages within a selection."""
+    def compute():
+        art, src, code, count = term_rows(ds)
+        keep = sel.article_mask[art]
+        n_src, n_terms = len(ds.ix.sources), len(ds.ix.term_list)
+        key = src[keep] * n_terms + code[keep]
+        counts = np.bincount(key, weights=count[keep], minlength=n_src * n_terms).reshape(n_src, n_terms)
+        articles = np.bincount(key, minlength=n_src * n_terms).reshape(n_src, n_terms)
+        return counts, articles
+
+    return sel.memo(("term_counts_by_source",), compute)
+
+
+def top_indices(values: np.ndarray, labels: np.ndarray, top_n: int) -> np.ndarray:
+    """Indices of the top_n largest values, ties broken by label; partial sort first so only the
+    few candidates at the top are ordered (vocabularies reach 10^5 terms)."""
+    if len(values) > top_n:
+        part = np.argpartition(-values, top_n - 1)[:top_n]
+        cand = np.flatnonzero(values >= values[part].min())
+    else:
+        cand = np.arange(len(values))
+    order = np.lexsort((np.asarray(labels[cand], dtype=str), -values[cand]))[:top_n]
+    return cand[order]
+
+
+def article_titles(ds: Dataset) -> np.ndarray:
+    return ds.memo(("article_titles",), lambda: ds.articles["title"].fillna("").to_numpy(dtype=object))

@@ -83,13 +83,7 @@ def cooccurrence(ds: Dataset, sel: Selection, top_n: int = 30, min_weight: int =
     keep = sel.article_mask[np.maximum(art, 0)] & (art >= 0) & (local[ent] >= 0)
     sent, lent = sent[keep], local[ent[keep]]
     k = len(top_codes)
-    if len(sent):
-        uniq, row = np.unique(sent, return_inverse=True)
-        incidence = np.zeros((len(uniq), k), dtype=np.float32)
-        incidence[row, lent] = 1.0
-        weights = (incidence.T @ incidence).astype(np.int64)
-    else:
-        weights = np.zeros((k, k), dtype=np.int64)
+    weights = _pair_counts(sent, lent, k)
     ii, jj = np.triu_indices(k, 1)
     w = weights[ii, jj]
     ok = w >= max(min_weight, 1)
@@ -104,6 +98,25 @@ def cooccurrence(ds: Dataset, sel: Selection, top_n: int = 30, min_weight: int =
     nodes["x"] = [pos[i][0] for i in ids]
     nodes["y"] = [pos[i][1] for i in ids]
     return nodes.astype(NODE_COLUMNS), edges
+
+
+def _pair_counts(sent: np.ndarray, lent: np.ndarray, k: int) -> np.ndarray:
+    """k x k counts of sentences naming both entities, from (sentence, entity) pairs sorted by
+    sentence. Pairs within a sentence are rows i and i+d of the same sentence, for each offset d
+    up to the largest sentence group: a few vector passes, no BLAS (whose threads stalled on a
+    busy two-core machine)."""
+    weights = np.zeros(k * k, dtype=np.int64)
+    n = len(sent)
+    d = 1
+    while d < n:
+        same = sent[d:] == sent[:-d]
+        if not same.any():
+            break
+        a, b = lent[:-d][same], lent[d:][same]
+        weights += np.bincount(np.minimum(a, b) * k + np.maximum(a, b), minlength=k * k)
+        d += 1
+    weights = weights.reshape(k, k)
+    return weights + weights.T
 
 
 _LAYOUTS: dict = {}

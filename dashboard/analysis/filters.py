@@ -97,6 +97,13 @@ class Selection:
     n_articles: int
     n_sentences: int
     sentence_mask: np.ndarray = field(repr=False)  # bool per sentences row (sentences of the articles)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key: tuple, compute):
+        """Compute once per selection: several panels of one rerun share e.g. entity counts."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def empty(self) -> bool:

@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from dashboard.dataset import Dataset
+from dashboard.text.normalize import _IGNORABLE_CLASS as _IGNORABLE  # diacritics, tatweel, marks
 from dashboard.text.normalize import fold, original_pattern
 
 # Folded forms (ة is folded to ه). Longest first so the regex prefers the fullest suffix.
@@ -85,6 +86,15 @@ def articles_with_terms(ds: Dataset, codes: np.ndarray) -> np.ndarray:
     return mask
 
 
+def article_texts(ds: Dataset) -> np.ndarray:
+    """articles.text as a Python object array (built once: pyarrow strings convert slowly)."""
+    return ds.memo(("article_texts",), lambda: ds.articles["text"].fillna("").to_numpy(dtype=object))
+
+
+def folded_texts(ds: Dataset) -> np.ndarray:
+    return ds.memo(("folded_texts",), lambda: ds.articles["text_normalized"].fillna("").to_numpy(dtype=object))
+
+
 def _alternatives(folded: list[str]) -> str:
     return "|".join(original_pattern(f) for f in sorted(set(folded), key=lambda s: (-len(s), s)))
 
@@ -93,19 +103,22 @@ def _alternatives(folded: list[str]) -> str:
 def keyword_regex(query: str, derived: bool = False, cores: tuple[str, ...] | None = None) -> re.Pattern | None:
     """Regex over *original* text: optional proclitic (group ``pre``), then the match (group ``m``):
     the query, its enclitic forms and, if derived, its nisba forms. Word-bounded on both sides.
-    ``cores`` replaces the folded words of the query (e.g. with their clitic-free keys)."""
+    ``cores`` replaces the folded words of the query (e.g. with their clitic-free keys).
+    Built as nested optional groups, not a cross product of forms, so it compiles fast."""
     words = list(cores) if cores else query_words(query)
     if not words:
         return None
     *head, last = words
-    sep = r"\s+"
-    head_pat = "".join(original_pattern(w) + sep for w in head)
-    tails = [last + enc for enc in ("",) + ENCLITICS]
+    head_pat = "".join(original_pattern(w) + r"\s+" for w in head)
+    enclitic = f"(?:{_IGNORABLE}(?:{_alternatives(list(ENCLITICS))}))?"
+    forms = [original_pattern(last) + enclitic]
     if derived:
-        tails += [d + enc for d in _derived_keys(last) for enc in ("",) + ENCLITICS]
+        nisba = _alternatives(list(NISBA_SUFFIXES))
+        forms += [original_pattern(stem) + f"{_IGNORABLE}(?:{nisba})" + enclitic for stem in _stems(last)]
     proclitic = _alternatives(["و", "ف", "ب", "ك", "ل", "لل", "ال", "بال", "كال", "وال", "فال",
                                "وب", "وك", "ول", "ولل", "فب", "فل", "فلل", "وبال", "وكال", "فبال"])
-    pattern = rf"(?<![^\W_])(?P<pre>{proclitic})?(?P<m>{head_pat}(?:{_alternatives(tails)}))(?![^\W_])"
+    pattern = (rf"(?<![^\W_])(?P<pre>{proclitic}){'?'}{_IGNORABLE}"
+               rf"(?P<m>{head_pat}(?:{'|'.join(forms)}))(?![^\W_])")
     return re.compile(pattern)
 
 
@@ -130,10 +143,10 @@ def keyword_articles(ds: Dataset, query: str, derived: bool = False) -> np.ndarr
             if len(codes):  # stopwords are not terms: such a word is checked by the regex only
                 mask &= articles_with_terms(ds, codes)
         regex = keyword_regex(query, derived)
-        texts = ds.articles["text"]
+        needle = max(words, key=len)  # cheap substring test on the folded text before the regex
+        texts, folded = article_texts(ds), folded_texts(ds)
         for a in np.flatnonzero(mask):
-            text = texts.iat[a]
-            if not isinstance(text, str) or regex.search(text) is None:
+            if needle not in folded[a] or regex.search(texts[a]) is None:
                 mask[a] = False
         return mask
 

@@ -60,28 +60,33 @@ def _main_theme_names(ds: Dataset) -> pd.DataFrame:
 def article_table(ds: Dataset, sel: Selection) -> pd.DataFrame:
     """The selected articles, newest first (undated last), with their main themes' names
     (``themes`` in Arabic, ``themes_en`` in English)."""
+    def compute():
+        names = _main_theme_names(ds)
+        arts = ds.articles
+        full = pd.DataFrame({
+            "article_id": ds.ix.article_ids, "title": arts["title"].to_numpy(dtype=object),
+            "source": arts["source"].to_numpy(dtype=object), "published": ds.ix.article_published,
+            "themes": names["themes"].to_numpy(dtype=object),
+            "themes_en": names["themes_en"].to_numpy(dtype=object),
+            "n_sentences": arts["n_sentences"].fillna(0).to_numpy(np.int64),
+        }).astype(ARTICLE_COLUMNS)
+        full["_code"] = np.arange(len(full))
+        full = full.sort_values(["published", "article_id"], ascending=[False, True], na_position="last")
+        return full.drop(columns="_code").reset_index(drop=True), full["_code"].to_numpy()
+
     if sel.empty:
         return frame(ARTICLE_COLUMNS)
-    arts = ds.articles.loc[sel.article_mask]
-    names = _main_theme_names(ds)[sel.article_mask]
-    out = pd.DataFrame({
-        "article_id": arts["article_id"].to_numpy(dtype=object),
-        "title": arts["title"].to_numpy(dtype=object),
-        "source": arts["source"].to_numpy(dtype=object),
-        "published": ds.ix.article_published[sel.article_mask],
-        "themes": names["themes"].to_numpy(dtype=object),
-        "themes_en": names["themes_en"].to_numpy(dtype=object),
-        "n_sentences": arts["n_sentences"].fillna(0).to_numpy(np.int64),
-    }).astype(ARTICLE_COLUMNS)
-    return out.sort_values(["published", "article_id"], ascending=[False, True], na_position="last").reset_index(drop=True)
+    table, codes = ds.memo(("article_table",), compute)
+    return table[sel.article_mask[codes]].reset_index(drop=True)
 
 
 def _spans(ds: Dataset, article_id: str, lang: str, length: int) -> list[tuple[int, int, str, str]]:
     """(start, end, class, title) of every highlight in one article, overlaps resolved."""
     en = lang == "en"
     spans: list[tuple[int, int, str, str]] = []
-    ents = ds.entities.set_index("entity_id")
-    em = ds.entity_mentions[ds.entity_mentions["article_id"] == article_id]
+    ents = ds.memo(("entities_by_id",), lambda: ds.entities.set_index("entity_id"))
+    code = int(np.searchsorted(ds.ix.article_ids, article_id))
+    em = ds.entity_mentions.iloc[np.flatnonzero(ds.ix.mention_article == code)]
     for r in em.itertuples(index=False):
         name = r.entity_id
         if r.entity_id in ents.index:
@@ -90,12 +95,12 @@ def _spans(ds: Dataset, article_id: str, lang: str, length: int) -> list[tuple[i
         if r.form == "adjective":
             name += " — adjective" if en else " — صفة"
         spans.append((int(r.char_start), int(r.char_end), "ent", name))
-    dm = ds.date_mentions[ds.date_mentions["article_id"] == article_id]
+    dm = ds.date_mentions[(ds.date_mentions["article_id"] == article_id).fillna(False).to_numpy(bool)]
     for r in dm.itertuples(index=False):
         when = r.date_start if r.date_end in (None, r.date_start) or pd.isna(r.date_end) else f"{r.date_start} – {r.date_end}"
         spans.append((int(r.char_start), int(r.char_end), "date", str(when)))
-    evs = ds.events.set_index("event_id")
-    vm = ds.event_mentions[ds.event_mentions["article_id"] == article_id]
+    evs = ds.memo(("events_by_id",), lambda: ds.events.set_index("event_id"))
+    vm = ds.event_mentions.iloc[np.flatnonzero(ds.ix.event_mention_article == code)]
     for r in vm.itertuples(index=False):
         name = r.event_id
         if r.event_id in evs.index:

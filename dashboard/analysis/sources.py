@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.common import frame, words_by_source
+from dashboard.analysis.common import frame, term_counts_by_source, top_indices, words_by_source
 from dashboard.analysis.entities import entity_by_source, entity_counts
 from dashboard.analysis.filters import Selection
 from dashboard.dataset import Dataset
@@ -94,19 +94,6 @@ def entity_rates(ds: Dataset, sel: Selection, top_n: int = 15) -> pd.DataFrame:
     return out[list(RATE_COLUMNS)].astype(RATE_COLUMNS)
 
 
-def term_counts_by_source(ds: Dataset, sel: Selection) -> tuple[np.ndarray, np.ndarray]:
-    """(used term codes, counts[source, used term]) for the selection."""
-    ix = ds.ix
-    ok = ix.term_article >= 0
-    ok &= sel.article_mask[np.maximum(ix.term_article, 0)] & (ix.term_code >= 0)
-    n_src, n_terms = len(ix.sources), len(ix.term_list)
-    src = ix.article_source[ix.term_article[ok]].astype(np.int64)
-    flat = np.bincount(src * n_terms + ix.term_code[ok], weights=ix.term_count[ok], minlength=n_src * n_terms)
-    counts = flat.reshape(n_src, n_terms)
-    used = np.flatnonzero(counts.sum(axis=0))
-    return used, counts[:, used]
-
-
 def log_odds_dirichlet(y_s: np.ndarray, y_r: np.ndarray, prior_scale: float = 1.0):
     """delta and z (module docstring) for counts in s and in the rest, word-aligned arrays."""
     y_s, y_r = y_s.astype(float), y_r.astype(float)
@@ -126,7 +113,9 @@ def distinctive_terms(ds: Dataset, sel: Selection, top_n: int = 15, prior_scale:
     present = _present_sources(ds, sel)
     if sel.empty or len(present) < 2:
         return frame(DISTINCTIVE_COLUMNS)
-    used, counts = term_counts_by_source(ds, sel)
+    counts, _ = term_counts_by_source(ds, sel)
+    used = np.flatnonzero(counts.sum(axis=0))
+    counts = counts[:, used]
     total = counts.sum(axis=0)
     frames = []
     for s in present:
@@ -136,9 +125,7 @@ def distinctive_terms(ds: Dataset, sel: Selection, top_n: int = 15, prior_scale:
         cand = np.flatnonzero((y_s > 0) & (z > 0))
         if not len(cand):
             continue
-        terms = ds.ix.term_list[used[cand]]
-        order = np.lexsort((np.asarray(terms, dtype=str), -z[cand]))[:top_n]
-        pick = cand[order]
+        pick = cand[top_indices(z[cand], ds.ix.term_list[used[cand]], top_n)]
         frames.append(pd.DataFrame({
             "source": ds.ix.sources[s], "term": ds.ix.term_list[used[pick]],
             "count_source": y_s[pick].astype(np.int64), "count_rest": y_r[pick].astype(np.int64),

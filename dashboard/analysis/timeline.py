@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.common import frame
+from dashboard.analysis.common import article_titles, frame
 from dashboard.analysis.filters import Selection
+from dashboard.analysis.keyword import article_texts
 from dashboard.dataset import Dataset
 
 EVENT_COLUMNS = {"event_id": "string", "name_ar": "string", "name_en": "string",
@@ -47,13 +48,21 @@ def event_counts(ds: Dataset, sel: Selection) -> pd.DataFrame:
 
 def publication_dates(ds: Dataset, sel: Selection) -> pd.DataFrame:
     """Selected articles with a known publication date, oldest first."""
-    arts = ds.articles.loc[sel.article_mask & ~np.isnat(ds.ix.article_published)]
-    if arts.empty:
+    def compute() -> pd.DataFrame:
+        dated = np.flatnonzero(~np.isnat(ds.ix.article_published))
+        out = pd.DataFrame({
+            "article_id": ds.ix.article_ids[dated], "title": article_titles(ds)[dated],
+            "source": np.asarray(ds.ix.sources, dtype=object)[ds.ix.article_source[dated]],
+            "published": ds.ix.article_published[dated],
+        }).astype(PUBLICATION_COLUMNS)
+        order = np.lexsort((ds.ix.article_ids[dated].astype(str), ds.ix.article_published[dated]))
+        out = out.iloc[order].reset_index(drop=True)
+        return out, dated[order]
+
+    table, codes = ds.memo(("publication_dates",), compute)
+    if sel.empty:
         return frame(PUBLICATION_COLUMNS)
-    out = arts[["article_id", "title", "source"]].copy()
-    out["published"] = ds.ix.article_published[sel.article_mask & ~np.isnat(ds.ix.article_published)]
-    out = out.astype(PUBLICATION_COLUMNS)
-    return out.sort_values(["published", "article_id"]).reset_index(drop=True)
+    return table[sel.article_mask[codes]].reset_index(drop=True)
 
 
 def event_sentences(ds: Dataset, sel: Selection, event_id: str) -> pd.DataFrame:
@@ -71,12 +80,12 @@ def event_sentences(ds: Dataset, sel: Selection, event_id: str) -> pd.DataFrame:
     rows = cues.index.to_numpy()
     art = ds.ix.sentence_article[rows]
     sents = ds.sentences.iloc[rows]
-    texts = ds.articles["text"].to_numpy(dtype=object)
+    texts = article_texts(ds)
     starts, ends = sents["char_start"].to_numpy(np.int64), sents["char_end"].to_numpy(np.int64)
     out = pd.DataFrame({
-        "source": ds.articles["source"].to_numpy(dtype=object)[art],
+        "source": np.asarray(ds.ix.sources, dtype=object)[ds.ix.article_source[art]],
         "article_id": ds.ix.article_ids[art],
-        "title": ds.articles["title"].to_numpy(dtype=object)[art],
+        "title": article_titles(ds)[art],
         "published": ds.ix.article_published[art],
         "sentence_id": sents["sentence_id"].to_numpy(np.int64),
         "sentence": [texts[a][s:e] for a, s, e in zip(art, starts, ends)],

@@ -14,7 +14,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.common import frame
+from dashboard.analysis.common import frame, term_counts_by_source, top_indices
 from dashboard.analysis.filters import Selection
 from dashboard.dataset import Dataset
 
@@ -24,28 +24,18 @@ FREQ_COLUMNS = {"term": "string", "count": "int64", "articles": "int64"}
 def term_frequencies(ds: Dataset, sel: Selection, top_n: int = 150, source: str | None = None) -> pd.DataFrame:
     """The top_n terms by count (ties by term) in the selection, or in one source of it."""
     ix = ds.ix
-    mask = sel.article_mask
-    if source is not None:
-        code = ix.sources.index(source) if source in ix.sources else -1
-        mask = mask & (ix.article_source == code)
-    if not mask.any():
+    if sel.empty or (source is not None and source not in ix.sources) or not len(ix.term_list):
         return frame(FREQ_COLUMNS)
-    ok = (ix.term_article >= 0) & (ix.term_code >= 0)
-    ok &= mask[np.maximum(ix.term_article, 0)]
-    n = len(ix.term_list)
-    codes = ix.term_code[ok]
-    counts = np.bincount(codes, weights=ix.term_count[ok], minlength=n)
-    articles = np.bincount(codes, minlength=n)
+    counts, articles = term_counts_by_source(ds, sel)
+    if source is None:
+        counts, articles = counts.sum(axis=0), articles.sum(axis=0)
+    else:
+        s = ix.sources.index(source)
+        counts, articles = counts[s], articles[s]
     used = np.flatnonzero(counts)
     if not len(used):
         return frame(FREQ_COLUMNS)
-    if len(used) > top_n:  # partial sort first: the full vocabulary can be 10^5 terms
-        part = np.argpartition(-counts[used], top_n - 1)[:top_n]
-        threshold = counts[used][part].min()
-        used = used[counts[used] >= threshold]  # keep ties at the cut so the order is stable
-    terms = np.asarray(ix.term_list[used], dtype=str)
-    order = np.lexsort((terms, -counts[used]))[:top_n]
-    pick = used[order]
+    pick = used[top_indices(counts[used], ix.term_list[used], top_n)]
     return pd.DataFrame({"term": ix.term_list[pick], "count": counts[pick].astype(np.int64),
                          "articles": articles[pick].astype(np.int64)}).astype(FREQ_COLUMNS)
 

@@ -124,7 +124,14 @@ class _KeyResolver:
         return self.memo[memo_key]
 
     def _resolve(self, form: str, level: int) -> str | None:
-        if form in self.known or level == _NOTHING:
+        if level == _NOTHING:
+            return form
+        if form in self.known:
+            # A known name keeps its letters (لبنان, الجزائر), but a known definite form whose
+            # bare form is known too (الروسي, روسي) is one term.
+            bare = form[2:]
+            if form.startswith("ال") and bare in self.known and len(bare) >= MIN_KEY_LETTERS:
+                return bare
             return form
         count = self.totals.get(form, 0)
         for rest, next_level in self._single_letter_remainders(form, level):

@@ -108,6 +108,9 @@ def test_known_keys_protect_a_name_and_back_a_remainder() -> None:
     _, known = resolve_terms(counts, known_keys=[fold("الهند"), fold("نور سلطان")])
     assert vocab_row(known, "الهند")["term_key"] == "الهند"
     assert vocab_row(known, "وهند")["term_key"] == "هند"
+    # Known in both forms: one term.
+    _, both = resolve_terms(counts, known_keys=[fold("الهند"), fold("هند")])
+    assert vocab_row(both, "الهند")["term_key"] == "هند"
 
 
 def test_terms_and_vocabulary_agree(resolved) -> None:

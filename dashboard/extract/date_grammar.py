@@ -68,6 +68,7 @@ class Grammar:
     range_prefix: re.Pattern     # before the first end: من، بين، في الفترة من
     trigger_words: re.Pattern    # cheap prefilter: month names and relative words
     trigger_numbers: re.Pattern  # numbers that could be a day, a month or a year
+    not_dates: re.Pattern | None # names holding a month (حرب أكتوبر): dates inside them are dropped
 
 
 def build_grammar(v: DateWords) -> Grammar:
@@ -138,4 +139,6 @@ def build_grammar(v: DateWords) -> Grammar:
     relative_words += [k[1:] for k in relative_words if k.startswith("ال")]  # للعام: ل + ال
     trigger_words = re.compile(words(list(v.months) + relative_words))
     trigger_numbers = re.compile(r"(?<![\d.,٫])(?:[0-3]?\d|1[89]\d\d|20\d\d|2100)(?![\d٫]|[.,]\d)")
-    return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers)
+    not_dates = (re.compile(rf"{CLITIC_START}{words(v.not_dates)}{WORD_END}") if v.not_dates
+                 else None)
+    return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers, not_dates)

@@ -49,6 +49,7 @@ class DateWords:
     year_pair_cues: tuple[str, ...]
     decades: dict[str, int]
     ordinal_days: dict[str, int]       # folded "الرابع عشر" -> 14
+    not_dates: tuple[str, ...]         # names holding a month: حرب أكتوبر، 11 سبتمبر
 
 
 def _relative(spec: dict, modifiers: dict[str, int], this: list[str]) -> dict[str, int]:
@@ -87,6 +88,7 @@ def load_date_words(catalogue_dir: Path = CATALOGUE_DIR) -> DateWords:
         year_pair_cues=_folded(raw["year_pair_cues"]),
         decades={fold(k): int(v) for k, v in (raw.get("decades") or {}).items()},
         ordinal_days=_ordinal_days(raw),
+        not_dates=_folded(raw.get("not_dates")),
     )
 
 

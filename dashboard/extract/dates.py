@@ -87,12 +87,17 @@ class DateExtractor:
 
     def _candidates(self, text: str) -> list[Atom]:
         found: list[Atom] = []
+        names: list[tuple[int, int]] = []
         for s, e in self._windows(text):
+            if self.grammar.not_dates is not None:
+                names += [m.span() for m in self.grammar.not_dates.finditer(text, s, e)]
             for kind, pattern in self.grammar.patterns.items():
                 for m in pattern.finditer(text, s, e):
                     atom = getattr(self, f"_atom_{kind}")(m)
                     if atom is not None:
                         found.append(atom)
+        if names:  # "حرب أكتوبر" is no October; "11 سبتمبر 2001" runs past the name and stays
+            found = [a for a in found if not any(s <= a.start and a.end <= e for s, e in names)]
         return found
 
     @staticmethod

@@ -154,6 +154,18 @@ def test_ranges_decades_years(extractor, text, surface, start, end, granularity)
     assert find(extractor, text) == [(surface, start, end, granularity, False)]
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("منذ حرب أكتوبر", []),                   # 1973, not October of the publication year
+    ("وحرب تشرين الأول", []),
+    ("هجمات 11 سبتمبر", []),
+    ("قوى 14 آذار", []),                       # a Lebanese coalition
+    ("بي أوت كيو", []),                        # beOutQ: أوت is a month only with a day or a year
+    ("في 11 سبتمبر 2001", ["11 سبتمبر 2001"]),  # runs past the name: a date
+])
+def test_names_holding_a_month_are_not_dates(extractor, text, kept):
+    assert [r[0] for r in find(extractor, text)] == kept
+
+
 def test_a_list_joined_by_and_is_not_a_range(extractor):
     rows = find(extractor, "في يناير 2020 ومارس 2021")
     assert [r[0] for r in rows] == ["يناير 2020", "مارس 2021"]

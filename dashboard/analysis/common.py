@@ -8,8 +8,9 @@ import pandas as pd
 from dashboard.analysis.filters import Selection
 from dashboard.dataset import Dataset
 
-# Types that never roll up into a country even when the catalogue gives them a parent.
-NOT_PLACES = {"person", "organization", "organisation", "org", "event", "group"}
+# Only places roll up into their country. The catalogue also gives people, parties, media and
+# companies a parent country (their nationality), which must not count as naming the country.
+PLACE_TYPES = {"city", "region", "province", "district", "town", "capital", "place"}
 
 
 def frame(columns: dict[str, str]) -> pd.DataFrame:
@@ -30,7 +31,7 @@ def entity_target(ds: Dataset, roll_up_cities: bool) -> np.ndarray:
         types = ents["type"].fillna("").str.lower().tolist()
         parents = ents["parent"].tolist()
         for i in range(n):
-            if types[i] in NOT_PLACES or types[i] == "country":
+            if types[i] not in PLACE_TYPES:
                 continue
             j, seen = i, {i}
             while types[j] != "country":

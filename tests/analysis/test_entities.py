@@ -71,3 +71,19 @@ def test_empty_selection(tiny):
     assert entity_by_source(tiny, none, ["KAZ"]).empty
     nodes, edges = cooccurrence(tiny, none)
     assert nodes.empty and edges.empty and "x" in nodes.columns
+
+
+def test_only_places_roll_up(tiny_dataset_dir, tmp_path):
+    """A person with a parent country (nationality, as the real catalogue has) stays a person."""
+    import pandas as pd
+
+    from dashboard.dataset import load_dataset
+    from analysis_tiny_dataset import write_dataset
+
+    folder = write_dataset(tmp_path / "ds")
+    ents = pd.read_parquet(folder / "entities.parquet")
+    ents.loc[ents["entity_id"] == "TOK", "parent"] = "KAZ"
+    ents.to_parquet(folder / "entities.parquet")
+    ds = load_dataset(folder)
+    rolled = counts(entity_counts(ds, select(ds, Filters()), include_adjectives=False, roll_up_cities=True))
+    assert rolled["TOK"] == (2, 2) and rolled["KAZ"] == (6, 3)

@@ -166,9 +166,13 @@ class _KeyResolver:
 
     def _backed(self, rest: str, level: int, form_count: int) -> bool:
         """Whether the corpus supports reading ``rest`` as a word of its own: it is known, or at
-        least as frequent as the glued form. For stacked clitics (وبفرنسا) whose middle is never
+        least as frequent as the glued form (before the article: a small share as frequent). For stacked clitics (وبفرنسا) whose middle is never
         written alone (بفرنسا), what the middle resolves to may back it instead."""
         needed = max(1, form_count)
+        if rest.startswith("ال") and len(rest) >= MIN_KEY_LETTERS + 2:
+            # A letter before the article (بالرصاص, للصحفيين) is nearly always a clitic, and
+            # the glued form is often the commoner one: back it like the article itself.
+            needed = max(1, int(ARTICLE_MIN_SHARE * form_count))
         if rest in self.known or self.totals.get(rest, 0) >= needed:
             return True
         if self.totals.get(rest, 0) > 0:

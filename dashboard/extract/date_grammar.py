@@ -123,6 +123,9 @@ def build_grammar(v: DateWords) -> Grammar:
         "year_prep": (rf"{WORD_START}{words(v.year_prepositions)}{SP1}(?P<core>{NUM_START}"
                       rf"(?P<y>{YEAR_MODERN}){NUM_END}(?:{SP}م{WORD_END})?)(?!{SP}{units})"),
         "year_suffix": rf"{NUM_START}(?P<y>{YEAR_MODERN}){SP}م{WORD_END}",
+        # the second of two years: "في 2014 و2017" (a range "بين 2014 و2017" is longer and wins)
+        "year_and": (rf"(?<=(?<![\d.,])(?:19|20)\d\d){SP}و{SP}(?P<core>{NUM_START}(?P<y>{YEAR_MODERN})"
+                     rf"{NUM_END})(?!{SP}{units})"),
         "relative_year": rf"{clitic_word(v.relative_year)}{WORD_END}",
         "relative_month": rf"{clitic_word(v.relative_month)}{WORD_END}",
         "decade": (rf"{CLITIC_START}(?:{w('ال')})?(?P<dec>{decade_stems})ي?ات{WORD_END}"

@@ -252,6 +252,7 @@ class DateExtractor:
         return Atom(m.start("core"), m.end("core"), (int(m.group("y")), None, None))
 
     _atom_year_suffix = _atom_year_cue
+    _atom_year_and = _atom_year_prep
 
     def _atom_relative_year(self, m: re.Match) -> Atom:
         key = squeeze_spaces(m.group())

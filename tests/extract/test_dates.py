@@ -169,6 +169,8 @@ def test_names_holding_a_month_are_not_dates(extractor, text, kept):
 def test_a_list_joined_by_and_is_not_a_range(extractor):
     rows = find(extractor, "في يناير 2020 ومارس 2021")
     assert [r[0] for r in rows] == ["يناير 2020", "مارس 2021"]
+    rows = find(extractor, "توج بطلا في 2014 و2017 ثم دفع 1900 و2000 دولار")
+    assert [(r[0], r[3]) for r in rows] == [("2014", "year"), ("2017", "year")]
 
 
 @pytest.mark.parametrize("text, start, end, granularity", [

@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.common import frame
+from dashboard.analysis.common import article_titles, entity_target, frame, mention_mask
 from dashboard.analysis.filters import Selection
-from dashboard.analysis.keyword import keyword_articles, keyword_regex, match_core, query_words
+from dashboard.analysis.keyword import article_texts, keyword_articles, keyword_regex, match_core, query_words
 from dashboard.dataset import Dataset
 
 KWIC_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
@@ -76,5 +76,50 @@ def kwic(ds: Dataset, sel: Selection, query: str, derived: bool = False, limit: 
         "sentence_id": [r[1] for r in rows],
         "left": [r[2] for r in rows], "match": [r[3] for r in rows], "right": [r[4] for r in rows],
         "char_start": [r[5] for r in rows], "char_end": [r[6] for r in rows],
+    })
+    return out.astype(KWIC_COLUMNS)
+
+
+def entity_concordance(ds: Dataset, sel: Selection, entity_id: str, include_adjectives: bool = True,
+                       roll_up_cities: bool = False, limit: int = 500, window: int = 70) -> pd.DataFrame:
+    """Like ``kwic`` but from the build's entity mentions, so every alias and spelling the
+    gazetteer matched (بوتين / بوتن, نزارباييف / نازارباييف, adjectives) is listed, and — rolling
+    up — a country's cities too. Same columns as ``kwic``; ``match`` is the surface as written."""
+    ix = ds.ix
+    codes = np.flatnonzero(ix.entity_ids == entity_id)
+    if sel.empty or not len(codes) or limit <= 0:
+        return frame(KWIC_COLUMNS)
+    target = entity_target(ds, roll_up_cities)
+    rows = np.flatnonzero(mention_mask(ds, sel, include_adjectives))
+    rows = rows[target[ix.mention_entity[rows]] == codes[0]]
+    if not len(rows):
+        return frame(KWIC_COLUMNS)
+    em = ds.entity_mentions
+    art = ix.mention_article[rows]
+    start = em["char_start"].to_numpy(np.int64)[rows]
+    end = em["char_end"].to_numpy(np.int64)[rows]
+    pub = ix.article_published[art]
+    undated = np.isnat(pub)
+    days = np.where(undated, np.iinfo(np.int64).min + 1, pub.astype("datetime64[D]").astype(np.int64))
+    order = np.lexsort((start, ix.article_ids[art].astype(str), -days, undated))[:limit]
+    texts = article_texts(ds)
+    sent_rows = ix.mention_sentence[rows[order]]
+    s_start = ds.sentences["char_start"].to_numpy(np.int64)
+    s_end = ds.sentences["char_end"].to_numpy(np.int64)
+    s_id = ds.sentences["sentence_id"].to_numpy(np.int64)
+    out_rows = []
+    for a, ms, me, sr in zip(art[order], start[order], end[order], sent_rows):
+        text = texts[a]
+        ss, se, sid = (int(s_start[sr]), int(s_end[sr]), int(s_id[sr])) if sr >= 0 else (0, len(text), -1)
+        out_rows.append((sid, text[max(ss, ms - window):ms], text[ms:me], text[me:min(max(se, me), me + window)],
+                         int(ms), int(me)))
+    a = art[order]
+    out = pd.DataFrame({
+        "article_id": ix.article_ids[a], "title": article_titles(ds)[a],
+        "source": np.asarray(ix.sources, dtype=object)[ix.article_source[a]],
+        "published": ix.article_published[a],
+        "sentence_id": [r[0] for r in out_rows], "left": [r[1] for r in out_rows],
+        "match": [r[2] for r in out_rows], "right": [r[3] for r in out_rows],
+        "char_start": [r[4] for r in out_rows], "char_end": [r[5] for r in out_rows],
     })
     return out.astype(KWIC_COLUMNS)

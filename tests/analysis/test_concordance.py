@@ -44,3 +44,17 @@ def test_words_outside_the_vocabulary_are_scanned(tiny):
     df = kwic(tiny, select(tiny, Filters()), "في")  # a stopword: not a term, still findable
     assert len(df) == 5
     check_offsets(tiny, df)
+
+
+def test_entity_concordance_uses_every_alias(tiny):
+    from dashboard.analysis.concordance import entity_concordance
+
+    sel = select(tiny, Filters())
+    df = entity_concordance(tiny, sel, "KAZ")
+    assert sorted(df["match"]) == ["الكازاخستانية"] * 2 + ["كازاخستان"] * 4
+    check_offsets(tiny, df)
+    assert df["article_id"].tolist()[0] == "a3" and df["article_id"].tolist()[-1] == "a5"  # newest first
+    names = entity_concordance(tiny, sel, "KAZ", include_adjectives=False, roll_up_cities=True)
+    assert set(names["match"]) == {"كازاخستان", "ألماتي", "أستانا"}
+    assert entity_concordance(tiny, sel, "NOPE").empty
+    assert entity_concordance(tiny, select(tiny, Filters(sources=("x",))), "KAZ").columns.tolist() == df.columns.tolist()

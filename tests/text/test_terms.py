@@ -20,6 +20,8 @@ EXTRA_DOCS = [
     Doc.from_text("x2", "أعلن بنك الكويت الوطني عن أرباحه. وزير الخارجية التقى بوتين في موسكو، "
                         "وبوتين رحب بالوزير وبفرنسا."),
     Doc.from_text("x3", "صدرت الحكومة الهند قرارا، والتقت هند بالوفد، وهند صحفية من لبنان."),
+    Doc.from_text("x4", "أطلقوا الرصاص فقتل بالرصاص وأصيب آخر بالرصاص، رصاص حي. فاز بكأس وكأس "
+                        "الدوري كأس أخرى، لوكاس لاعب ولوكاس مدافع. في أمل كبير وأمل، بشكل كامل."),
 ]
 
 
@@ -73,6 +75,21 @@ def test_words_that_merely_begin_with_a_clitic_letter_stay_whole(resolved) -> No
         assert vocab_row(vocabulary, word)["term"] == word
     assert vocab_row(vocabulary, "وبوتين")["term"] == "بوتين"
     assert vocab_row(vocabulary, "وبفرنسا")["term"] == "فرنسا"
+
+
+def test_clitics_stack_only_in_arabic_order(resolved) -> None:
+    """و+ل+وكاس is not a reading (a conjunction never follows a preposition); ك before a
+    three-letter remainder is not trusted (كامل is not ك + أمل)."""
+    _, vocabulary = resolved
+    assert vocab_row(vocabulary, "ولوكاس")["term"] == "لوكاس"
+    assert vocab_row(vocabulary, "كامل")["term"] == "كامل"
+
+
+def test_a_letter_before_the_article_is_a_clitic(resolved) -> None:
+    _, vocabulary = resolved
+    row = vocab_row(vocabulary, "بالرصاص")   # commoner than الرصاص, still ب + ال
+    assert row["term"] == "رصاص"
+    assert {"الرصاص", "رصاص"} <= set(row["forms"].split("|"))
 
 
 def test_article_merges_definite_and_bare_forms(resolved) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.paths import SEEDS_DIR
 from dashboard.text.sentences import split_sentences
@@ -109,3 +111,24 @@ def test_spans_are_trimmed_sorted_disjoint_and_hold_a_letter(seed: str) -> None:
     for s, e in spans:
         covered.update(range(s, e))
     assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+
+
+# Random text from the characters the splitter reacts to: the invariants hold whatever comes.
+SPLITTER_ALPHABET = "ابتدرسلمنوكفيةأإىد USabc0123456789.!?؟…۔\"'”»«)(]\n\t،,-"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=SPLITTER_ALPHABET, max_size=80))
+def test_spans_invariants_on_random_text(text: str) -> None:
+    spans = split_sentences(text)
+    previous_end = 0
+    for s, e in spans:
+        assert previous_end <= s < e <= len(text)
+        assert not text[s].isspace() and not text[e - 1].isspace()
+        assert any(c.isalnum() for c in text[s:e])
+        previous_end = e
+    covered = set()
+    for s, e in spans:
+        covered.update(range(s, e))
+    # Every letter belongs to a sentence.
+    assert all(i in covered for i, c in enumerate(text) if c.isalpha())

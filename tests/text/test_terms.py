@@ -6,6 +6,8 @@ import random
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dashboard.paths import SEEDS_DIR
 from dashboard.text.document import Doc
@@ -166,3 +168,16 @@ def test_presentation_forms_count_as_their_letters() -> None:
     assert normalize(doc.text).text == "استانا استانا"
     _, vocabulary = resolve_terms({"p": article_form_counts(doc)})
     assert vocabulary.set_index("term_key").loc["استانا", "count"] == 2
+
+
+# Letters, marks, presentation forms (some expanding), Persian letters, Latin, digits, punctuation.
+ALPHABET = ("ابتلمنوكيءأإآىةئؤ\u064b\u064e\u0650\u0651\u0652ـ\u200c\u200f\ufeff"
+            "ﻷﻵﻻﺃﺁﺔﻰﷲﷺکیۀ٠١٢abcXYZé019 \n.,،-")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_display_text_lines_up_on_random_text(text: str) -> None:
+    shown = display_text(text)
+    assert len(shown) == len(normalize(text).text)
+    assert fold(shown) == fold(text)

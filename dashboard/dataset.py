@@ -58,7 +58,7 @@ class Lookups:
     term_list: np.ndarray            # display terms; a term's code is its position
     term_article: np.ndarray         # terms -> article code
     term_code: np.ndarray            # terms -> term code
-    term_count: np.ndarray           # terms -> count (int64)
+    term_count: np.ndarray           # terms -> count (int32)
     key_terms: dict[str, np.ndarray]  # folded clitic-free key -> term codes
     event_ids: np.ndarray            # sorted event ids; an event's code is its position
     event_mention_article: np.ndarray
@@ -193,7 +193,7 @@ def _build_lookups(t: dict[str, pd.DataFrame]) -> Lookups:
         term_list=term_list,
         term_article=_codes(terms["article_id"], article_ids),
         term_code=term_code,
-        term_count=terms["count"].fillna(0).to_numpy(np.int64),
+        term_count=terms["count"].fillna(0).to_numpy(np.int32),
         key_terms={k: np.array(sorted(v), dtype=np.int32) for k, v in key_terms.items()},
         event_ids=t["events"]["event_id"].to_numpy(dtype=object),
         event_mention_article=evm_art,
@@ -235,5 +235,6 @@ def load_dataset(path: str | Path) -> Dataset:
         raise DatasetError(f"dataset {folder} has no readable {BUILD_INFO} with a 'version'")
     tables = _sorted_tables({name: _read_table(folder, name) for name in TABLES})
     ix = _build_lookups(tables)
+    pa.default_memory_pool().release_unused()  # hand Parquet decoding buffers back (tens of MB)
     fields = {name: tables.get(name) for name in Dataset.__dataclass_fields__ if name in TABLES}
     return Dataset(path=folder, version=version, ix=ix, **fields)

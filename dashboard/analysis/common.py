@@ -127,12 +127,14 @@ def selected_articles(ds: Dataset, sel: Selection) -> pd.DataFrame:
 
 
 def term_rows(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """terms rows with a known article and term: (article, source, term code, count), built once."""
+    """terms rows with a known article and term: (article, source, term code, count), built once
+    and kept narrow (millions of rows)."""
     def compute():
         ix = ds.ix
         ok = (ix.term_article >= 0) & (ix.term_code >= 0)
-        art = ix.term_article[ok]
-        return art, ix.article_source[art].astype(np.int64), ix.term_code[ok].astype(np.int64), ix.term_count[ok]
+        pick = (lambda a: a) if ok.all() else (lambda a: a[ok])
+        art = pick(ix.term_article)
+        return art, ix.article_source[art].astype(np.int16), pick(ix.term_code), pick(ix.term_count)
 
     return ds.memo(("term_rows",), compute)
 
@@ -145,7 +147,7 @@ def term_counts_by_source(ds: Dataset, sel: Selection) -> tuple[np.ndarray, np.n
         art, src, code, count = term_rows(ds)
         keep = sel.article_mask[art]
         n_src, n_terms = len(ds.ix.sources), len(ds.ix.term_list)
-        key = src[keep] * n_terms + code[keep]
+        key = src[keep].astype(np.int64) * n_terms + code[keep]
         counts = np.bincount(key, weights=count[keep], minlength=n_src * n_terms).reshape(n_src, n_terms)
         articles = np.bincount(key, minlength=n_src * n_terms).reshape(n_src, n_terms)
         return counts, articles

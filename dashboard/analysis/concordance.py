@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.analysis.common import article_titles, entity_target, frame, mention_mask
 from dashboard.analysis.filters import Selection
-from dashboard.analysis.keyword import article_texts, keyword_articles, keyword_regex, match_core, query_words
+from dashboard.analysis.keyword import article_text, keyword_articles, keyword_regex, match_core, query_words
 from dashboard.dataset import Dataset
 
 KWIC_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
@@ -40,15 +40,13 @@ def kwic(ds: Dataset, sel: Selection, query: str, derived: bool = False, limit: 
     order = codes[np.lexsort((ds.ix.article_ids[codes].astype(str), -published.astype("int64")))]
     order = np.concatenate([order[~np.isnat(ds.ix.article_published[order])],
                             order[np.isnat(ds.ix.article_published[order])]])
-    texts, ptr = ds.articles["text"], ds.ix.sentence_ptr
+    ptr = ds.ix.sentence_ptr
     s_start = ds.sentences["char_start"].to_numpy(np.int64)
     s_end = ds.sentences["char_end"].to_numpy(np.int64)
     s_id = ds.sentences["sentence_id"].to_numpy(np.int64)
     rows: list[tuple] = []
     for a in order:
-        text = texts.iat[a]
-        if not isinstance(text, str):
-            continue
+        text = article_text(ds, a)
         lo, hi = ptr[a], ptr[a + 1]
         starts = s_start[lo:hi]
         for m in regex.finditer(text):
@@ -102,14 +100,13 @@ def entity_concordance(ds: Dataset, sel: Selection, entity_id: str, include_adje
     undated = np.isnat(pub)
     days = np.where(undated, np.iinfo(np.int64).min + 1, pub.astype("datetime64[D]").astype(np.int64))
     order = np.lexsort((start, ix.article_ids[art].astype(str), -days, undated))[:limit]
-    texts = article_texts(ds)
     sent_rows = ix.mention_sentence[rows[order]]
     s_start = ds.sentences["char_start"].to_numpy(np.int64)
     s_end = ds.sentences["char_end"].to_numpy(np.int64)
     s_id = ds.sentences["sentence_id"].to_numpy(np.int64)
     out_rows = []
     for a, ms, me, sr in zip(art[order], start[order], end[order], sent_rows):
-        text = texts[a]
+        text = article_text(ds, a)
         ss, se, sid = (int(s_start[sr]), int(s_end[sr]), int(s_id[sr])) if sr >= 0 else (0, len(text), -1)
         out_rows.append((sid, text[max(ss, ms - window):ms], text[ms:me], text[me:min(max(se, me), me + window)],
                          int(ms), int(me)))

@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from dashboard.dataset import Dataset
 from dashboard.text.normalize import _IGNORABLE_CLASS as _IGNORABLE  # diacritics, tatweel, marks
@@ -86,13 +88,16 @@ def articles_with_terms(ds: Dataset, codes: np.ndarray) -> np.ndarray:
     return mask
 
 
-def article_texts(ds: Dataset) -> np.ndarray:
-    """articles.text as a Python object array (built once: pyarrow strings convert slowly)."""
-    return ds.memo(("article_texts",), lambda: ds.articles["text"].fillna("").to_numpy(dtype=object))
+def article_text(ds: Dataset, code: int) -> str:
+    """One article's text. Read on demand: a Python copy of every text would cost hundreds of MB."""
+    text = ds.articles["text"].iat[int(code)]
+    return text if isinstance(text, str) else ""
 
 
-def folded_texts(ds: Dataset) -> np.ndarray:
-    return ds.memo(("folded_texts",), lambda: ds.articles["text_normalized"].fillna("").to_numpy(dtype=object))
+def articles_containing(ds: Dataset, folded: str) -> np.ndarray:
+    """Boolean article mask: the folded text contains ``folded`` (Arrow's C++ substring search)."""
+    column = pa.array(ds.articles["text_normalized"], from_pandas=True)
+    return pc.match_substring(column, folded).fill_null(False).to_numpy(zero_copy_only=False)
 
 
 def _alternatives(folded: list[str]) -> str:
@@ -143,10 +148,9 @@ def keyword_articles(ds: Dataset, query: str, derived: bool = False) -> np.ndarr
             if len(codes):  # stopwords are not terms: such a word is checked by the regex only
                 mask &= articles_with_terms(ds, codes)
         regex = keyword_regex(query, derived)
-        needle = max(words, key=len)  # cheap substring test on the folded text before the regex
-        texts, folded = article_texts(ds), folded_texts(ds)
+        mask &= articles_containing(ds, max(words, key=len))  # cheap test before the regex
         for a in np.flatnonzero(mask):
-            if needle not in folded[a] or regex.search(texts[a]) is None:
+            if regex.search(article_text(ds, a)) is None:
                 mask[a] = False
         return mask
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.analysis.common import article_titles, frame
 from dashboard.analysis.filters import Selection
-from dashboard.analysis.keyword import article_texts
+from dashboard.analysis.keyword import article_text
 from dashboard.dataset import Dataset
 
 EVENT_COLUMNS = {"event_id": "string", "name_ar": "string", "name_en": "string",
@@ -80,7 +80,6 @@ def event_sentences(ds: Dataset, sel: Selection, event_id: str) -> pd.DataFrame:
     rows = cues.index.to_numpy()
     art = ds.ix.sentence_article[rows]
     sents = ds.sentences.iloc[rows]
-    texts = article_texts(ds)
     starts, ends = sents["char_start"].to_numpy(np.int64), sents["char_end"].to_numpy(np.int64)
     out = pd.DataFrame({
         "source": np.asarray(ds.ix.sources, dtype=object)[ds.ix.article_source[art]],
@@ -88,7 +87,7 @@ def event_sentences(ds: Dataset, sel: Selection, event_id: str) -> pd.DataFrame:
         "title": article_titles(ds)[art],
         "published": ds.ix.article_published[art],
         "sentence_id": sents["sentence_id"].to_numpy(np.int64),
-        "sentence": [texts[a][s:e] for a, s, e in zip(art, starts, ends)],
+        "sentence": [article_text(ds, a)[s:e] for a, s, e in zip(art, starts, ends)],
         "cue": cues.to_numpy(dtype=object),
     }).astype(SENTENCE_COLUMNS)
     return out.sort_values(["source", "published", "article_id", "sentence_id"], na_position="last").reset_index(drop=True)

@@ -50,11 +50,27 @@ def phrase_pattern(phrase: str) -> str:
     return r"(?<![^\W_])" + "".join(parts) + r"(?![^\W_])"
 
 
-def _alternation(phrases: list[str]) -> re.Pattern | None:
+@dataclass(frozen=True)
+class PhraseSet:
+    """Alternative phrases compiled into one regex, plus an anchor per phrase: a literal piece of
+    it (its longest word, without ال or *) that any match must contain. ``anchor in text`` is a
+    fast C scan, so a document holding no anchor skips the regex (most of a corpus does)."""
+    regex: re.Pattern
+    anchors: frozenset[str]
+
+
+def _anchor(phrase: str) -> str:
+    words = [w.rstrip("*") for w in squeeze_spaces(phrase).split() if w != _GAP]
+    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]  # للانتخابات
+    return max(words, key=len)
+
+
+def _alternation(phrases: list[str]) -> PhraseSet | None:
     if not phrases:
         return None
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered))
+    return PhraseSet(re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered)),
+                     frozenset(_anchor(p) for p in ordered))
 
 
 def _iso(value) -> date:
@@ -63,9 +79,9 @@ def _iso(value) -> date:
 
 @dataclass(frozen=True)
 class Cue:
-    phrases: re.Pattern | None
-    words: re.Pattern | None
-    unless: re.Pattern | None
+    phrases: PhraseSet | None
+    words: PhraseSet | None
+    unless: PhraseSet | None
     entities: tuple[str, ...]              # all of them in the sentence
     any_entities: tuple[str, ...]          # at least one of them
     article_entities: tuple[str, ...]      # all of them somewhere in the article
@@ -170,17 +186,28 @@ class _Sentences:
                     (_iso(r["date_start"]), _iso(r["date_end"]), str(r["surface"])))
         self._matches: dict[int, dict[int, str]] = {}
 
-    def matches(self, pattern: re.Pattern) -> dict[int, str]:
+    def matches(self, phrases: PhraseSet) -> dict[int, str]:
         """sentence_id -> the first matching surface (original text) in it."""
-        key = id(pattern)
+        key = id(phrases)
         if key not in self._matches:
             found: dict[int, str] = {}
             norm = self.doc.norm
-            for m in pattern.finditer(norm.text):
-                a, b = norm.to_original(m.start(), m.end())
-                found.setdefault(self.doc.sentence_at(a), " ".join(self.doc.text[a:b].split()))
+            if any(anchor in norm.text for anchor in phrases.anchors):
+                for m in phrases.regex.finditer(norm.text):
+                    a, b = norm.to_original(m.start(), m.end())
+                    found.setdefault(self.doc.sentence_at(a), " ".join(self.doc.text[a:b].split()))
             self._matches[key] = found
         return self._matches[key]
+
+
+def _dated(index: _Sentences, window: tuple[date, date]) -> dict[int, str]:
+    """sentence_id -> the first date mention in it overlapping ``window``."""
+    out = {}
+    for sid, dates in index.dates.items():
+        hit = next((d[2] for d in dates if _overlaps((d[0], d[1]), window)), None)
+        if hit is not None:
+            out[sid] = hit
+    return out
 
 
 class EventLinker:
@@ -215,35 +242,32 @@ class EventLinker:
             return []
         if not set(cue.article_entities) <= index.article_entities:
             return []
+        # Cheap conditions first (entity and date rows), phrase regexes only while candidates remain.
+        checks = [
+            ("entities", lambda: {s: "+".join(cue.entities) for s, ids in index.entities.items()
+                                  if set(cue.entities) <= ids}, bool(cue.entities)),
+            ("entity", lambda: {s: "+".join(sorted(ids & set(cue.any_entities)))
+                                for s, ids in index.entities.items() if ids & set(cue.any_entities)},
+             bool(cue.any_entities)),
+            ("date", lambda: _dated(index, cue.date_window), cue.date_window is not None),
+            ("phrase", lambda: index.matches(cue.phrases), cue.phrases is not None),
+            ("word", lambda: index.matches(cue.words), cue.words is not None),
+        ]
         candidates: set[int] | None = None
-        reasons: dict[int, list[str]] = defaultdict(list)
-
-        def narrow(found: dict[int, str], label: str) -> None:
-            nonlocal candidates
-            keep = set(found) if candidates is None else candidates & set(found)
-            for sid in keep:
-                reasons[sid].append(f"{label}: {found[sid]}")
-            candidates = keep
-
-        if cue.phrases is not None:
-            narrow(index.matches(cue.phrases), "phrase")
-        if cue.words is not None:
-            narrow(index.matches(cue.words), "word")
-        if cue.entities:
-            need = set(cue.entities)
-            narrow({s: "+".join(cue.entities) for s, ids in index.entities.items() if need <= ids},
-                   "entities")
-        if cue.any_entities:
-            want = set(cue.any_entities)
-            narrow({s: "+".join(sorted(ids & want)) for s, ids in index.entities.items()
-                    if ids & want}, "entity")
-        if cue.date_window:
-            narrow({s: next(d[2] for d in ds if _overlaps((d[0], d[1]), cue.date_window))
-                    for s, ds in index.dates.items()
-                    if any(_overlaps((d[0], d[1]), cue.date_window) for d in ds)}, "date")
+        found_by: dict[str, dict[int, str]] = {}
+        for label, run, wanted in checks:
+            if not wanted:
+                continue
+            found = run()
+            candidates = set(found) if candidates is None else candidates & set(found)
+            found_by[label] = found
+            if not candidates:
+                return []
         if cue.unless is not None:
-            excluded = set(index.matches(cue.unless))
-            candidates = (candidates or set()) - excluded
+            candidates = (candidates or set()) - set(index.matches(cue.unless))
+        order = ("phrase", "word", "entities", "entity", "date")  # how the cue reads
+        reasons = {sid: [f"{label}: {found_by[label][sid]}" for label in order if label in found_by]
+                   for sid in candidates or ()}
         out = []
         for sid in sorted(candidates or ()):
             why = " + ".join(reasons[sid])

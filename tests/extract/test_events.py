@@ -148,6 +148,16 @@ def test_a_date_window_cue_needs_an_overlapping_date(tools):
     assert link(tools, Doc.from_text("b", outside, date(2018, 6, 5), "day")) == []
 
 
+def test_anchor_prefilter_keeps_contracted_and_wildcard_forms(tools):
+    """The linker skips a phrase regex when the text lacks the phrase's anchor: للانتخابات
+    (ل + ال contracted) and احتجاجات (احتجاج*) must still reach their regexes."""
+    doc = Doc.from_text("a", "استعدادا للانتخابات البرلمانية في كازاخستان في 10 يناير 2021.",
+                        date(2020, 12, 20), "day")
+    assert "kz_parliamentary_election_2021" in {r["event_id"] for r in link(tools, doc)}
+    doc = Doc.from_text("b", "تواصلت احتجاجات بيلاروسيا في 16 أغسطس 2020.", date(2020, 8, 17), "day")
+    assert "belarus_protests_2020" in {r["event_id"] for r in link(tools, doc)}
+
+
 def test_cue_describes_what_linked(tools):
     rows = linked(tools, "004")
     cue = next(r["cue"] for (e, s), r in rows.items()

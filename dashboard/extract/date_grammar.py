@@ -109,6 +109,9 @@ def build_grammar(v: DateWords) -> Grammar:
                       rf"(?:{year_tail('y')})?"),
         "month": (rf"(?:{CLITIC_START}(?P<shahr>{w('شهر')}){SP1}|{CLITIC_START})"
                   rf"{month_x('m')}(?:{year_tail('y')})?"),
+        # "في 5 من الشهر الجاري", "بين 22 و24 من الشهر الماضي"
+        "day_relative_month": (rf"{NUM_START}(?P<d1>{DAY})(?:{SP}{to}{SP}(?P<d2>{DAY}))?{SP1}{w('من')}{SP1}"
+                               rf"(?P<relm>{clitic_word(v.relative_month)}){WORD_END}"),
         "numeric_dmy": (rf"{NUM_START}(?P<d>[0-3]?\d)(?P<sep>[/.\-])(?P<m>[01]?\d)(?P=sep)"
                         rf"(?P<y>{YEAR_MODERN}){NUM_END}"),
         "numeric_ymd": (rf"{NUM_START}(?P<y>{YEAR_MODERN})(?P<sep>[/.\-])(?P<m>[01]?\d)(?P=sep)"

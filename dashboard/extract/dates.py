@@ -261,10 +261,22 @@ class DateExtractor:
             offset = self.words.relative_year["ا" + key]
         return Atom(m.start(), m.end(), (None, None, None), rel_year=offset)
 
+    def _relative_month_offset(self, surface: str) -> int:
+        key = squeeze_spaces(surface)
+        return self.words.relative_month.get(key, self.words.relative_month.get("ا" + key, 0))
+
     def _atom_relative_month(self, m: re.Match) -> Atom:
-        key = squeeze_spaces(m.group())
-        offset = self.words.relative_month.get(key, self.words.relative_month.get("ا" + key, 0))
-        return Atom(m.start(), m.end(), (None, None, None), rel_month=offset)
+        return Atom(m.start(), m.end(), (None, None, None),
+                    rel_month=self._relative_month_offset(m.group()))
+
+    def _atom_day_relative_month(self, m: re.Match) -> Atom | None:
+        d1 = int(m.group("d1"))
+        d2 = int(m.group("d2")) if m.group("d2") else None
+        if d2 is not None and d2 <= d1:
+            return None
+        hi = (None, None, d2) if d2 else None
+        return Atom(m.start(), m.end(), (None, None, d1), hi,
+                    rel_month=self._relative_month_offset(m.group("relm")))
 
     def _atom_decade(self, m: re.Match) -> Atom:
         first = self.words.decades[squeeze_spaces(m.group("dec"))] + (100 if m.group("now") else 0)
@@ -281,7 +293,9 @@ def _resolve(atom: Atom, published: date | None, precision: str):
         if rank < 2:
             return None
         months = published.year * 12 + published.month - 1 + atom.rel_month
-        lo = (months // 12, months % 12 + 1, None)
+        year, month = months // 12, months % 12 + 1
+        lo = (year, month, lo[2])  # "5 من الشهر الجاري" keeps its day
+        hi = (year, month, hi[2]) if hi else None
         relative = True
     elif atom.month_mod is not None:
         if rank < 2:

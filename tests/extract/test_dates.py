@@ -184,6 +184,8 @@ def test_a_list_joined_by_and_is_not_a_range(extractor):
     ("سبتمبر الماضي", "2021-09-01", "2021-09-30", "month"),   # the last September before July 2022
     ("فبراير الماضي", "2022-02-01", "2022-02-28", "month"),
     ("إبريل المقبل", "2023-04-01", "2023-04-30", "month"),
+    ("في 5 من الشهر الجاري", "2022-07-05", "2022-07-05", "day"),
+    ("بين 22 و24 من الشهر الماضي", "2022-06-22", "2022-06-24", "range"),
 ])
 def test_relative_expressions_resolve_against_publication(extractor, text, start, end, granularity):
     rows = find(extractor, f"وقال إن ذلك حدث {text} في المدينة", date(2022, 7, 15))

@@ -6,7 +6,7 @@ does not end a sentence inside a number (9.2, 27.10.2022), inside a Latin token 
 U.S), after a one-letter abbreviation followed by more text (د. أحمد, U.S. officials), or as an
 ellipsis inside brackets ``(...)``. Pieces without a single letter ("488)." left over from a
 misplaced full stop, a list number "1.") are not sentences: they join the sentence before them on
-the same line, or else the one after them.
+the same line, or else the one after them (at the very end: the one before).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.normalize import fold
+from dashboard.text.wordlists import read_word_list
 
 # A run of terminators plus the closers glued to it. A straight quote counts as a closer only when
 # no letter follows it: in ``ملحوظ."ميثاق`` it opens the next sentence. Runs chain (؟".).
@@ -23,7 +24,8 @@ _BOUNDARY_RE = re.compile(r"(?:[.!?؟…۔]+(?:[”»)\]’}]|[\"'](?![^\W_]))*)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _SHORT_WORD_DOT_RE = re.compile(r"(?<![^\W_])([^\W\d_]{2,5})\.")
 _WORD_RE = re.compile(r"[^\W\d_]+")
-_LATIN_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_LATIN_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                            "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")  # the text is not normalised yet
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -60,9 +62,7 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _letter_names() -> frozenset[str]:
     """Latin letters spelled in Arabic, folded (إف, بي, آي ...): see the catalogue file."""
-    path = CATALOGUE_DIR / "latin_letter_names_ar.txt"
-    return frozenset(fold(w.strip()) for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return frozenset(fold(w) for w in read_word_list(CATALOGUE_DIR / "latin_letter_names_ar.txt"))
 
 
 def _dots_in_spelled_initials(text: str) -> frozenset[int]:

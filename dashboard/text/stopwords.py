@@ -13,18 +13,9 @@ from arabicstopwords.arabicstopwords import stopwords_list
 
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.normalize import fold
+from dashboard.text.wordlists import read_word_list
 
 EXTRA_PATH = CATALOGUE_DIR / "stopwords_extra.txt"
-
-
-def read_word_list(path) -> list[str]:
-    """Words of a one-per-line list; blank lines and ``#`` comments skipped."""
-    words = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            words.append(word)
-    return words
 
 
 @lru_cache(maxsize=1)

@@ -87,6 +87,7 @@ def test_double_dot_title_separator_splits() -> None:
     ("هل انتهت؟! لا", ["هل انتهت؟!", "لا"]),
     ("1. النقطة الأولى\n2. الثانية", ["1. النقطة الأولى", "2. الثانية"]),
     ("التاريخ 27.10.2022 معروف. ثم", ["التاريخ 27.10.2022 معروف.", "ثم"]),
+    ("بلغ ٩.٢ مليار. ثم", ["بلغ ٩.٢ مليار.", "ثم"]),   # Arabic-Indic digits, unnormalised
 ])
 def test_cases(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard.text.normalize import fold
-from dashboard.text.stopwords import EXTRA_PATH, is_stopword, read_word_list
+from dashboard.text.stopwords import EXTRA_PATH, is_stopword
+from dashboard.text.wordlists import read_word_list
 
 
 @pytest.mark.parametrize("word", [

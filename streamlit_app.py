@@ -7,6 +7,7 @@ sidebar filters (mirrored in the URL), the filtered selection, then the chosen p
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -29,6 +30,7 @@ PAGES = [  # (file, i18n key, url path, icon)
     ("dashboard/app/pages/map.py", "page_map", "map", ":material/public:"),
 ]
 
+_run_started = time.perf_counter()
 st.set_page_config(page_title="Kazakhstan in Arabic media", page_icon=":material/public:",
                    layout="wide", initial_sidebar_state="expanded")
 
@@ -58,5 +60,9 @@ pages = [st.Page(file, title=t(key, lang), url_path=url, icon=icon, default=i ==
 page = st.navigation(pages, position="sidebar")
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
-page.run()
-state.write_url(filters, lang)
+try:
+    page.run()
+finally:  # also when a page stops early (empty state) or switches page
+    state.write_url(filters, lang)
+    # Server time of this run, for benchmarks/bench_app.py.
+    st.session_state["_run_ms"] = (time.perf_counter() - _run_started) * 1000

@@ -106,6 +106,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "(Monroe et al. 2008); z above 1.96 marks a significant difference."},
     # Words
     "cloud_all": {"ar": "سحابة الكلمات للاختيار الحالي", "en": "Word cloud for the current filters"},
+    "drawing": {"ar": "جارٍ رسم السحابة…", "en": "Drawing the cloud…"},
+    "cloud_failed": {"ar": "تعذّر رسم السحابة", "en": "The cloud could not be drawn"},
     "cloud_per_source": {"ar": "سحابة لكل مصدر", "en": "One cloud per outlet"},
     "term_table": {"ar": "جدول المصطلحات", "en": "Term table"},
     "col_term": {"ar": "المصطلح", "en": "Term"},

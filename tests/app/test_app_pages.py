@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 
@@ -105,6 +106,7 @@ def test_an_impossible_filter_says_so_in_words(make_app, name):
     assert basis_numbers(at)[0] == 0
     assert t("empty", "ar") in infos(at)
     assert not plotly_specs(at) and not at.get("image")
+    assert t("drawing", "ar") not in infos(at)
 
 
 def test_reset_restores_everything(make_app):
@@ -174,6 +176,11 @@ def test_concordance_highlights_matches_and_escapes(make_app):
 
 def test_words_page_offers_the_cloud_as_png(make_app):
     at = run_page(make_app(), "words")
-    assert at.get("image")
+    for _ in range(60):  # clouds are drawn in the background; the page polls for them
+        if len(at.get("image")) == 5:  # the whole selection + one per outlet
+            break
+        time.sleep(0.5)
+        at.run()
+    assert len(at.get("image")) == 5
     labels = [b.proto.label for b in at.get("download_button")]
     assert t("download_png", "ar") in labels and t("download_csv", "ar") in labels

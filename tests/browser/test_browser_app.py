@@ -50,6 +50,10 @@ def test_page_renders_without_exception_and_is_captured(page, app_url, path, lan
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     open_page(page, app_url, path, "" if lang == "ar" else "?lang=en")
     page.wait_for_selector(PAGES[path], timeout=30_000)
+    # Word clouds are drawn in the background: wait until no placeholder is left.
+    page.wait_for_function("() => !/جارٍ رسم السحابة|Drawing the cloud/.test(document.body.innerText)",
+                           timeout=60_000)
+    wait_idle(page)
     page.wait_for_timeout(800)  # let Plotly finish its transitions before the picture
     assert page.locator("[data-testid='stException']").count() == 0
     assert not errors, errors

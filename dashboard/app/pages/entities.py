@@ -54,8 +54,8 @@ hover = [f"{charts.iso(a, 'ar')} · {b} ({type_name(ty)}): {m:,} / {n:,}"
 fig = charts.hbar([names[e] for e in top["entity_id"]], top["mentions"], lang,
                   t("top_entities", lang), t("col_mentions", lang), customdata=top["entity_id"],
                   colours=[type_colours.get(ty, charts.PALETTE[0]) for ty in top["type"]],
-                  hover=hover)
-charts.add_legend(fig, {type_name(ty): type_colours[ty] for ty in sorted(set(top["type"]))}, lang)
+                  hover=hover,
+                  legend={type_name(ty): type_colours[ty] for ty in sorted(set(top["type"]))})
 picked = chart(fig, key="entities_bar", file_name="top_entities", on_select="rerun",
                selection_mode="points")
 labels = {"name_ar": "الاسم", "name_en": "Name", "type": t("types", lang),

@@ -46,8 +46,8 @@ if not is_empty(shares):
     shares = shares.copy()
     shares["theme"] = shares[name_col].fillna(shares["theme_id"])
     fig = charts.grouped_hbar(shares, "source", "share", "theme", lang, t("theme_shares", lang),
-                              t("share", lang), barmode="stack", value_format=".0%")
-    fig.update_xaxes(tickformat=".0%")
+                              t("share", lang), barmode="stack", value_format=".0%",
+                              tick_format=".0%")
     chart(fig, key="sources_themes", file_name="theme_shares")
     table(shares.drop(columns="theme"), lang, key="sources_themes_table", file_name="theme_shares",
           folded=True)
@@ -80,8 +80,8 @@ else:
                                   hover=[f"{charts.iso(w)}: z={z:.2f}, log-odds={d:.2f}, "
                                          f"{a:,} / {b:,}" for w, z, d, a, b in zip(
                                              part["term"], part["z"], part["log_odds"],
-                                             part["count_source"], part["count_rest"])])
-                fig.update_traces(texttemplate="%{x:.2f}")
+                                             part["count_source"], part["count_rest"])],
+                                  text_format=".2f")
                 chart(fig, key=f"sources_distinctive_{start}_{source}",
                       file_name=f"distinctive_{source}")
     table(terms, lang, key="sources_distinctive_table", file_name="distinctive_terms",

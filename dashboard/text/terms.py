@@ -12,6 +12,9 @@ backs it: the remainder is a known name, or it occurs on its own at least as oft
 glued form (the article: at least a small share as often, since definite nouns dominate).
 So لروسيا, وروسيا, بروسيا merge with روسيا and الحرب with حرب, while لبنان, بوتين, وزير,
 فرنسا keep their first letter: بنان, وتين, زير, رنسا are rare or absent on their own.
+Clitics stack only in Arabic's order (conjunction, preposition, article), so ولوكاس is never
+و+ل+وكاس. Counts cannot settle every case: a word that is a preposition plus another common
+word (لجان = ل + جان) is still split; the entity catalogue's names (known keys) are protected.
 """
 
 from __future__ import annotations
@@ -196,7 +199,8 @@ def resolve_terms(form_counts, known_keys: Iterable[str] = ()) -> tuple[pd.DataF
     ``form_counts``: a DataFrame with article_id, form, spelling, count (the rows of every
     article's ``article_form_counts``), or a mapping ``article_id -> that Counter``.
     ``known_keys``: folded names that are words in their own right (the entity catalogue's
-    aliases): a form equal to one is never stripped, a remainder equal to one is always accepted.
+    aliases): a form equal to one keeps its letters (unless it is a definite form whose bare form
+    is known too: الروسي/روسي), a remainder equal to one is always accepted.
 
     Returns ``terms`` (article_id, term, count) and ``vocabulary`` (term, term_key, count,
     n_articles, forms), sorted, independent of the input's row order. Works on integer codes of
@@ -204,8 +208,7 @@ def resolve_terms(form_counts, known_keys: Iterable[str] = ()) -> tuple[pd.DataF
     """
     df = _as_frame(form_counts)
     if df.empty:
-        return (pd.DataFrame(columns=["article_id", "term", "count"]),
-                pd.DataFrame(columns=["term", "term_key", "count", "n_articles", "forms"]))
+        return _empty_tables()
     counts = df["count"].to_numpy(dtype=np.int64)
     form_codes, form_index = pd.factorize(df["form"], sort=True)
     forms = form_index.tolist()
@@ -215,6 +218,8 @@ def resolve_terms(form_counts, known_keys: Iterable[str] = ()) -> tuple[pd.DataF
     display, listed = _spellings_by_key(df, form_codes, forms, form_keys, counts)
     # Keys numbered in the order of their display forms, so terms come out sorted by (article, term).
     keys = sorted(display, key=lambda k: (display[k], k))
+    if not keys:
+        return _empty_tables()
     key_index = {k: i for i, k in enumerate(keys)}
     key_of_form = np.array([key_index[k] if k is not None else -1 for k in form_keys], dtype=np.int64)
     terms_shown = [display[k] for k in keys]
@@ -243,6 +248,11 @@ def resolve_terms(form_counts, known_keys: Iterable[str] = ()) -> tuple[pd.DataF
     vocabulary = vocabulary.sort_values(["count", "term_key"], ascending=[False, True],
                                         kind="stable").reset_index(drop=True)
     return terms, vocabulary
+
+
+def _empty_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+    return (pd.DataFrame(columns=["article_id", "term", "count"]),
+            pd.DataFrame(columns=["term", "term_key", "count", "n_articles", "forms"]))
 
 
 def _bare_spelling(form: str, spelling: str, key: str) -> str:

@@ -3,10 +3,11 @@
 A sentence ends at . ! ? ؟ … ۔ (with the closing quotes and brackets that follow) or at a line
 break, so headings and captions without final punctuation are sentences of their own. A full stop
 does not end a sentence inside a number (9.2, 27.10.2022), inside a Latin token (aljazeera.net,
-U.S), after a one-letter abbreviation followed by more text (د. أحمد, U.S. officials), or as an
-ellipsis inside brackets ``(...)``. Pieces without a single letter ("488)." left over from a
-misplaced full stop, a list number "1.") are not sentences: they join the sentence before them on
-the same line, or else the one after them (at the very end: the one before).
+U.S), after a one-letter abbreviation followed by more text (د. أحمد, U.S. officials), or inside
+a chain of spelled initials (إف. بي. آي); an ellipsis does not inside brackets ``(...)`` or when
+glued to the next word (النهضة...الذي). Pieces without a single letter ("488)." left over from
+a misplaced full stop, a list number "1.") are not sentences: they join the sentence before them
+on the same line, or else the one after them (at the very end: the one before).
 """
 
 from __future__ import annotations
@@ -54,8 +55,8 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
             return False
         if _is_initial(text, start) and _text_follows_on_line(text, end):
             return False
-    elif run in ("..", "...", "…") and start > 0 and before in "([":
-        return False  # "(...)": an elision mark inside a quotation
+    elif run in ("..", "...", "…") and (before in "([" or after.isalpha()):
+        return False  # "(...)" marks an elision; "النهضة...الذي" runs on without a space
     return True
 
 

@@ -137,7 +137,8 @@ def keyword_articles(ds: Dataset, query: str, derived: bool = False) -> np.ndarr
     if len(words) == 1:
         codes = word_terms(ds, words[0], derived)
         if len(codes):
-            return articles_with_terms(ds, codes)
+            key = ("word_articles", words[0], derived)
+            return ds.memo(key, lambda: articles_with_terms(ds, codes)).copy()
 
     def compute() -> np.ndarray:
         # A phrase, or a word the vocabulary lacks (a stopword, a number): scan the text, after

@@ -10,6 +10,7 @@ import codecs
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from dashboard.ingest.encoding import HEAD_BYTES, NotText, arabic_share, detect_encoding, open_text
@@ -58,12 +59,27 @@ def fingerprint(sources: Sequence[str | Path]) -> str:
 
 # --- walking ---------------------------------------------------------------------------------
 
+def _manifest_names(folder: Path) -> tuple[str, ...]:
+    """The manifests in ``folder``. Cached by the folder's mtime (which changes when entries come
+    or go): a build given thousands of single files from one folder must not list it each time."""
+    try:
+        return _manifest_listing(folder, folder.stat().st_mtime_ns)
+    except OSError:
+        return ()
+
+
+@lru_cache(maxsize=64)
+def _manifest_listing(folder: Path, _mtime_ns: int) -> tuple[str, ...]:
+    with os.scandir(folder) as entries:
+        return tuple(sorted(e.name for e in entries if e.is_file() and is_manifest(Path(e.name))))
+
+
 def _walk(source: Path) -> Iterator[tuple[Path, str]]:
     """Files under ``source`` sorted by path; hidden files and folders (.git, .DS_Store) skipped."""
     if source.is_file():
         if not is_manifest(source):  # the manifests beside a single file apply to it
             label = source.parent.resolve().name
-            for name in sorted(p.name for p in source.parent.iterdir() if p.is_file() and is_manifest(p)):
+            for name in _manifest_names(source.parent):
                 yield source.parent / name, f"{label}/{name}"
         yield source, source.name
         return
@@ -106,7 +122,7 @@ def _iter_source(source: Path) -> Iterator[Item]:
 
 def _load_manifests(folder: Path, label: str, into: list[tuple[str, dict]]) -> Iterator[Rejection]:
     """Append (origin, entries) for each manifest in ``folder`` to ``into``; a broken one is a Rejection."""
-    for name in sorted(p.name for p in folder.iterdir() if p.is_file() and is_manifest(p)):
+    for name in _manifest_names(folder):
         m_origin = f"{label}/{name}"
         try:
             into.append((m_origin, load_manifest(folder / name)))

@@ -62,8 +62,15 @@ def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
         with st.expander(t("data", lang), icon=":material/table:"):
             return table(df, lang, key, file_name, labels, False, **dataframe_kwargs)
     shown = display_dates(df.rename(columns=dict(labels or {})))
-    if lang == "ar":  # read right to left: first column on the right
+    config = dict(dataframe_kwargs.pop("column_config", None) or {})
+    if lang == "ar":
+        # Read right to left: first column on the right, and text right-aligned, otherwise the
+        # grid clips a long Arabic title at its beginning (the right end).
         shown = shown[shown.columns[::-1]]
+        for col in shown.columns:
+            if col not in config and not pd.api.types.is_numeric_dtype(shown[col]):
+                config[col] = st.column_config.Column(alignment="right")
+    dataframe_kwargs["column_config"] = config
     event = st.dataframe(shown, key=key, hide_index=True, width="stretch", **dataframe_kwargs)
     # Deferred: the CSV is made only when someone clicks, not on every rerun.
     st.download_button(t("download_csv", lang), lambda: csv_bytes(df), file_name=f"{file_name}.csv",

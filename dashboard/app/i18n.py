@@ -50,6 +50,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "m_entities": {"ar": "الكيانات", "en": "Entities"},
     "m_events": {"ar": "الأحداث", "en": "Events"},
     "m_dates": {"ar": "الفترة", "en": "Period"},
+    "period": {"ar": "المقالات منشورة من {start} إلى {end}.",
+               "en": "Articles published from {start} to {end}."},
     "articles_table": {"ar": "المقالات", "en": "Articles"},
     "choose_article": {"ar": "اختر مقالة لقراءتها", "en": "Choose an article to read"},
     "reader": {"ar": "القارئ", "en": "Reader"},

@@ -19,15 +19,18 @@ st.header(t("page_overview", lang))
 basis(ctx)
 
 head = compute(ctx, headline)
-cols = columns(6, lang, [1, 1, 1, 1, 1, 2])
+cols = columns(5, lang)
 figures = [("m_articles", head.get("articles", 0)), ("m_sentences", head.get("sentences", 0)),
            ("m_sources", head.get("sources", 0)), ("m_entities", head.get("entities", 0)),
            ("m_events", head.get("events", 0))]
 for col, (key, value) in zip(cols, figures):
     col.metric(t(key, lang), fmt_int(value or 0))
 start, end = day(head.get("date_from")), day(head.get("date_to"))
-period = f"{start} → {end}" if start and end else "—"
-cols[5].metric(t("m_dates", lang), period)
+if start and end:  # a sentence, not a card: two full dates do not fit a card's width
+    # Dates isolated left-to-right: in an Arabic sentence 2020-12-01 would otherwise reorder.
+    # (Markdown drops Unicode isolates, so <bdi>; the values are formatted dates, not article text.)
+    st.caption(t("period", lang, start=f'<bdi dir="ltr">{start}</bdi>',
+                 end=f'<bdi dir="ltr">{end}</bdi>'), unsafe_allow_html=True)
 
 articles: pd.DataFrame = compute(ctx, article_table)
 if is_empty(articles):
@@ -36,6 +39,7 @@ if is_empty(articles):
 
 st.subheader(t("articles_table", lang))
 shown = articles.copy()
+shown["title"] = shown["title"].fillna("")
 # One themes column in the interface language.
 if "themes_en" in shown:
     if lang != "ar":
@@ -47,7 +51,16 @@ labels = {"title": t("col_title", lang), "source": t("col_source", lang),
 event = table(shown[[c for c in shown.columns if c != "article_id"] + ["article_id"]], lang,
               key="overview_articles", file_name="articles", labels=labels,
               on_select="rerun", selection_mode="single-row",
-              column_config={"article_id": None})
+              column_config={"article_id": None,
+                             # Fixed widths: auto-sized, a long title pushes the grid into a
+                             # horizontal scroll that hides the start of Arabic titles.
+                             labels["title"]: st.column_config.Column(
+                                 width="large", alignment="right" if lang == "ar" else "left"),
+                             labels["themes"]: st.column_config.Column(
+                                 width="medium", alignment="right" if lang == "ar" else "left"),
+                             labels["source"]: st.column_config.Column(width="small"),
+                             labels["published"]: st.column_config.Column(width="small"),
+                             labels["n_sentences"]: st.column_config.Column(width="small")})
 
 # The reader follows a row chosen in the table, a ?article= link, or the picker below.
 ids = shown["article_id"].tolist()

@@ -135,6 +135,7 @@ class ThemeScorer:
         for cue in stop_phrases or []:
             self.lexicon.add(cue, None, 0.0)
         self.lexicon.freeze()
+        self._memo: dict[str, tuple] = {}
 
     @classmethod
     def from_catalogue(cls, catalogue_dir: Path | str = CATALOGUE_DIR) -> "ThemeScorer":
@@ -158,18 +159,28 @@ class ThemeScorer:
             i = hit.token_end
         return out
 
-    @staticmethod
-    def _match_at(forms: list[str], i: int, lex: _Lexicon) -> CueHit | None:
-        candidates = peel(forms[i])
-        for form in candidates:  # phrases first: they win over the words inside them
-            for rest, weights in lex.phrases.get(form, ()):
+    def _form_info(self, form: str, lex: _Lexicon) -> tuple:
+        """What a token form can start: (phrase buckets of its peeled readings, its single-word hit).
+        Memoised: a corpus has ~40x fewer distinct forms than tokens, and peeling dominates."""
+        info = self._memo.get(form)
+        if info is None:
+            candidates = peel(form)
+            phrases = tuple((c, lex.phrases[c]) for c in candidates if c in lex.phrases)
+            single = next(((c, w) for c in candidates if (w := lex.single(c)) is not None), None)
+            if len(self._memo) > 500_000:  # bound the memory of a long-lived scorer
+                self._memo.clear()
+            info = self._memo[form] = (phrases, single)
+        return info
+
+    def _match_at(self, forms: list[str], i: int, lex: _Lexicon) -> CueHit | None:
+        phrases, single = self._form_info(forms[i], lex)
+        for form, bucket in phrases:  # phrases first: they win over the words inside them
+            for rest, weights in bucket:
                 end = i + 1 + len(rest)
                 if end <= len(forms) and all(_word_matches(p, f) for p, f in zip(rest, forms[i + 1:end])):
                     return CueHit(i, end, " ".join((form,) + rest), weights)
-        for form in candidates:
-            weights = lex.single(form)
-            if weights is not None:
-                return CueHit(i, i + 1, form, weights)
+        if single is not None:
+            return CueHit(i, i + 1, single[0], single[1])
         return None
 
     def score(self, doc: Doc) -> tuple[list[dict], list[dict]]:

@@ -23,6 +23,8 @@ RLI, PDI = "\u2067", "\u2069"
 FONT = "Noto Sans Arabic, Source Sans, Arial, sans-serif"
 # Colour-blind-safe qualitative palette (Okabe-Ito), one colour per outlet / type.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Light to dark (Plotly's named "Blues" runs dark to light).
+BLUES = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
 _AXIS = {"gridcolor": "#e8eaee", "zerolinecolor": "#cbd5e1", "linecolor": "#cbd5e1",
          "automargin": True}
 
@@ -139,8 +141,11 @@ def grouped_hbar(df: pd.DataFrame, label_col: str, value_col: str, group_col: st
             "marker": {"color": colours[str(group)]},
             "hovertemplate": f"%{{y}} — {iso(group, lang)}: %{{x:{value_format}}}<extra></extra>"})
     n = len(order) * (1 if barmode == "stack" else max(1, df[group_col].nunique()))
-    lay = layout(title, lang, height=max(340, 16 * n + 160), x_title=x_title, barmode=barmode,
-                 legend={"orientation": "h", "y": -0.12})
+    height = max(360, 16 * n + 200)
+    # Legend under the axis title, placed in pixels (a fraction of the height collides with it).
+    lay = layout(title, lang, height=height, x_title=x_title, barmode=barmode,
+                 legend={"orientation": "h", "y": -80 / height, "yanchor": "top"},
+                 margin={"l": 20, "r": 20, "t": 60, "b": 120})
     if tick_format:
         lay["xaxis"]["tickformat"] = tick_format
     _rtl_bars(lay, lang)
@@ -157,7 +162,7 @@ def heatmap(z: pd.DataFrame, lang: str, title: str, colour_title: str,
     if rtl:  # the row labels sit on the right, so the colour bar goes left
         colorbar |= {"x": -0.02, "xanchor": "right"}
     data = [{"type": "heatmap", "z": values.tolist(), "x": isos(cols, lang),
-             "y": isos(z.index, lang), "colorscale": "Blues", "text": np.round(values, 2).tolist(),
+             "y": isos(z.index, lang), "colorscale": BLUES, "text": np.round(values, 2).tolist(),
              "texttemplate": "%{text}", "hoverongaps": False, "colorbar": colorbar,
              "hovertemplate": "%{y} · %{x}: %{z:.2f}<extra></extra>"}]
     lay = layout(title, lang, height=max(320, 48 * len(z.index) + 200))
@@ -214,14 +219,36 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
                      "xbins": {"size": "M1"},
                      "hovertemplate": f"%{{x|%Y-%m}}: %{{y}}<extra>{iso(source, lang)}</extra>"})
     side = "right" if rtl else "left"
-    lay = layout(title, lang, height=max(480, 34 * len(ev) + 300), barmode="stack",
-                 legend={"orientation": "h", "y": -0.15})
-    lay["yaxis"] |= {"domain": [0.34, 1.0], "side": side}
-    lay["yaxis2"] = dict(_AXIS) | {"domain": [0.0, 0.24], "anchor": "x", "side": side,
+    height = max(480, 26 * len(ev) + 320)
+    lay = layout(title, lang, height=height, barmode="stack",
+                 legend={"orientation": "h", "y": -90 / height, "yanchor": "top"})
+    # Events oldest first from the top; the date axis sits under the publications track.
+    lay["yaxis"] |= {"domain": [0.26, 1.0], "side": side, "autorange": "reversed",
+                     "categoryorder": "array", "categoryarray": labels}
+    lay["yaxis2"] = dict(_AXIS) | {"domain": [0.0, 0.2], "anchor": "x", "side": side,
                                    "title": {"text": iso(pubs_title, lang)}}
-    lay["xaxis"] |= {"type": "date", "autorange": "reversed" if rtl else True,
-                     "title": {"text": iso(date_title, lang)}}
+    lay["xaxis"] |= {"type": "date", "anchor": "y2", "title": {"text": iso(date_title, lang)}}
+    shown = default_window(ev, p["published"])
+    if shown:
+        lay["xaxis"]["range"] = list(shown)[::-1] if rtl else list(shown)
+    elif rtl:
+        lay["xaxis"]["autorange"] = "reversed"
     return figure(data, lay)
+
+
+def default_window(ev: pd.DataFrame, published: pd.Series, lead_years: int = 5):
+    """The first view: the publication period and the events from ``lead_years`` before it on
+    (a 1949 event would squash two years of articles into a sliver). Double-click shows all.
+    None when every event already falls in that window."""
+    if published.empty:
+        return None
+    lo = published.min() - pd.DateOffset(years=lead_years)
+    hi = max(published.max(), ev["end"].max() if ev["end"].notna().any() else published.max(),
+             ev["start"].max() if len(ev) else published.max())
+    if not len(ev) or ev["start"].min() >= lo:
+        return None
+    pad = (hi - lo) * 0.03
+    return (lo - pad).strftime("%Y-%m-%d"), (hi + pad).strftime("%Y-%m-%d")
 
 
 def _edge_columns(edges: pd.DataFrame) -> tuple[str, str]:

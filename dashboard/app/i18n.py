@@ -65,6 +65,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_articles": {"ar": "المقالات", "en": "Articles"},
     # Timeline
     "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
+    "timeline_window": {
+        "ar": "يبدأ المحور قبل أول مقالة بخمس سنوات؛ {n} حدثًا أقدم (منذ {year}) تظهر بالنقر المزدوج على الرسم.",
+        "en": "The axis starts five years before the first article; double-click the chart to "
+              "show {n} older events (from {year})."},
     "publications": {"ar": "تواريخ النشر", "en": "Publication dates"},
     "date_axis": {"ar": "التاريخ", "en": "Date"},
     "choose_event": {"ar": "اختر حدثًا لقراءة ما قالته كل وسيلة عنه",
@@ -94,6 +98,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "type_region": {"ar": "منطقة", "en": "Region"},
     "type_organisation": {"ar": "منظمة", "en": "Organisation"},
     "type_organization": {"ar": "منظمة", "en": "Organisation"},
+    "type_media": {"ar": "وسيلة إعلام", "en": "Media"},
+    "type_party": {"ar": "حزب", "en": "Party"},
+    "type_institution": {"ar": "مؤسسة", "en": "Institution"},
+    "type_company": {"ar": "شركة", "en": "Company"},
+    "type_state_entity": {"ar": "كيان دولة", "en": "State entity"},
+    "type_historical_state": {"ar": "دولة تاريخية", "en": "Historical state"},
+    "type_initiative": {"ar": "مبادرة", "en": "Initiative"},
+    "type_forum": {"ar": "منتدى", "en": "Forum"},
     # Sources
     "volume": {"ar": "حجم التغطية", "en": "Coverage volume"},
     "words": {"ar": "الكلمات", "en": "Words"},

@@ -27,6 +27,13 @@ fig = charts.timeline(events, pubs, lang, t("timeline_title", lang), t("publicat
                       t("date_axis", lang), t("hover_mentions", lang), t("hover_articles", lang))
 picked = chart(fig, key="timeline_chart", file_name="event_timeline", on_select="rerun",
                selection_mode="points")
+x_range = fig.layout.xaxis.range
+if x_range:
+    first_shown = min(x_range)
+    older = events[pd.to_datetime(events["date_start"], errors="coerce") < pd.Timestamp(first_shown)]
+    if len(older):
+        st.caption(t("timeline_window", lang, n=len(older),
+                     year=pd.to_datetime(older["date_start"]).min().year))
 
 mentioned = events[events["mentions"].fillna(0) > 0] if not is_empty(events) else events
 if is_empty(mentioned):

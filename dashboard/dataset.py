@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from dashboard.schema import TABLES, conform
 
@@ -108,6 +109,10 @@ def _codes(values: pd.Series, universe: np.ndarray) -> np.ndarray:
     Arrow's hash lookup: millions of rows in tens of milliseconds, no Python strings made."""
     if len(universe) == 0 or len(values) == 0:
         return np.full(len(values), -1, dtype=np.int32)
+    if isinstance(values.dtype, pd.CategoricalDtype):  # look up the categories only
+        per_category = _codes(pd.Series(values.cat.categories, dtype="string"), universe)
+        cat = values.cat.codes.to_numpy()
+        return np.where(cat >= 0, per_category[np.maximum(cat, 0)], -1).astype(np.int32)
     arr = pa.array(values, from_pandas=True)
     if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
         arr = arr.cast(pa.string())
@@ -116,9 +121,15 @@ def _codes(values: pd.Series, universe: np.ndarray) -> np.ndarray:
     return found.to_numpy(zero_copy_only=False).astype(np.int32)
 
 
+def _distinct(column: pd.Series) -> list[str]:
+    if isinstance(column.dtype, pd.CategoricalDtype):  # its dictionary (a superset is harmless)
+        column = pd.Series(column.cat.categories)
+    return pc.unique(pa.array(column, from_pandas=True)).drop_null().to_pylist()
+
+
 def _unique_sorted(*columns: pd.Series) -> np.ndarray:
     """Sorted distinct non-null strings of the columns, as an object array."""
-    parts = [pc.unique(pa.array(c, from_pandas=True)).drop_null().to_pylist() for c in columns if len(c)]
+    parts = [_distinct(c) for c in columns if len(c)]
     return np.array(sorted(set().union(*parts)) if parts else [], dtype=object)
 
 
@@ -133,18 +144,33 @@ def _sentence_rows(art: np.ndarray, sid: pd.Series, sentence_key: np.ndarray) ->
     return np.where((sentence_key[pos] == key) & (art >= 0), pos, -1).astype(np.int64)
 
 
+# Repetitive id columns of the big tables are kept dictionary-encoded (pandas categoricals with
+# the same values): on ANT the terms table's article_id alone took 133 MB as plain strings.
+DICTIONARY_COLUMNS = {
+    "terms": ["article_id", "term"],
+    "entity_mentions": ["article_id", "entity_id", "form", "alias"],
+    "sentence_themes": ["article_id", "theme_id"],
+}
+
+
 def _read_table(folder: Path, name: str) -> pd.DataFrame:
     file = folder / f"{name}.parquet"
     if not file.exists():
         raise DatasetError(f"dataset {folder} has no table {name!r} ({file.name} is missing)")
+    encoded = DICTIONARY_COLUMNS.get(name, [])
     try:
-        df = pd.read_parquet(file)
+        table = pq.read_table(file, read_dictionary=encoded or None)
     except Exception as exc:  # pyarrow raises several types for a damaged file
         raise DatasetError(f"dataset {folder}: cannot read {file.name}: {exc}") from exc
-    missing = [c for c in TABLES[name] if c not in df.columns]
+    missing = [c for c in TABLES[name] if c not in table.column_names]
     if missing:
         raise DatasetError(f"dataset {folder}: table {name!r} lacks column(s) {', '.join(missing)}")
-    return conform(name, df)
+    df = table.to_pandas(types_mapper={pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get)
+    if not encoded:
+        return conform(name, df)
+    spec = TABLES[name]
+    out = {c: (df[c].astype("category") if c in encoded else df[c].astype(spec[c])) for c in spec}
+    return pd.DataFrame(out | {c: df[c] for c in df.columns if c not in spec}).reset_index(drop=True)
 
 
 def _build_lookups(t: dict[str, pd.DataFrame]) -> Lookups:
@@ -168,11 +194,14 @@ def _build_lookups(t: dict[str, pd.DataFrame]) -> Lookups:
     terms = t["terms"]
     term_list = _unique_sorted(vocab["term"], terms["term"])
     term_code = _codes(terms["term"], term_list)
-    key_terms: dict[str, list[int]] = {}
     vocab_codes = _codes(vocab["term"], term_list)
-    for key, code in zip(vocab["term_key"].fillna("").tolist(), vocab_codes.tolist()):
-        if key and code >= 0:
-            key_terms.setdefault(key, []).append(code)
+    keys = vocab["term_key"].fillna("").to_numpy(dtype=object)
+    ok = (vocab_codes >= 0) & (keys != "")
+    keys, vocab_codes = keys[ok], vocab_codes[ok]
+    order = np.lexsort((vocab_codes, keys.astype(str)))
+    keys, vocab_codes = keys[order], vocab_codes[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, int)
+    key_terms = dict(zip(keys[starts].tolist(), np.split(vocab_codes, starts[1:])))
 
     evm = t["event_mentions"]
     evm_art = _codes(evm["article_id"], article_ids)
@@ -194,7 +223,7 @@ def _build_lookups(t: dict[str, pd.DataFrame]) -> Lookups:
         term_article=_codes(terms["article_id"], article_ids),
         term_code=term_code,
         term_count=terms["count"].fillna(0).to_numpy(np.int32),
-        key_terms={k: np.array(sorted(v), dtype=np.int32) for k, v in key_terms.items()},
+        key_terms=key_terms,
         event_ids=t["events"]["event_id"].to_numpy(dtype=object),
         event_mention_article=evm_art,
         event_mention_sentence=_sentence_rows(evm_art, evm["sentence_id"], s_key),

@@ -9,6 +9,7 @@ nisba adjectives built on the key or on its stem without a final alef/ha (روس
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from functools import lru_cache
 
 import numpy as np
@@ -56,6 +57,22 @@ def _key_candidates(word: str) -> list[str]:
     return out
 
 
+_QUERY_CACHE_SIZE = 512
+
+
+def _per_query(ds: Dataset, key: tuple, compute):
+    """A bounded per-dataset cache for query results (users type many keywords in a session)."""
+    cache: OrderedDict = ds.memo(("query_cache",), OrderedDict)
+    if key in cache:
+        cache.move_to_end(key)
+        return cache[key]
+    value = compute()
+    cache[key] = value
+    while len(cache) > _QUERY_CACHE_SIZE:
+        cache.popitem(last=False)
+    return value
+
+
 def word_terms(ds: Dataset, word: str, derived: bool = False) -> np.ndarray:
     """Term codes whose key is ``word`` (folded; clitics tolerated) or, if derived, a nisba of it."""
     def compute() -> np.ndarray:
@@ -67,7 +84,7 @@ def word_terms(ds: Dataset, word: str, derived: bool = False) -> np.ndarray:
                 return np.unique(np.concatenate(found)).astype(np.int32)
         return np.zeros(0, dtype=np.int32)
 
-    return ds.memo(("word_terms", word, derived), compute)
+    return _per_query(ds, ("word_terms", word, derived), compute)
 
 
 def match_core(ds: Dataset, word: str) -> str:
@@ -138,7 +155,7 @@ def keyword_articles(ds: Dataset, query: str, derived: bool = False) -> np.ndarr
         codes = word_terms(ds, words[0], derived)
         if len(codes):
             key = ("word_articles", words[0], derived)
-            return ds.memo(key, lambda: articles_with_terms(ds, codes)).copy()
+            return _per_query(ds, key, lambda: articles_with_terms(ds, codes)).copy()
 
     def compute() -> np.ndarray:
         # A phrase, or a word the vocabulary lacks (a stopword, a number): scan the text, after
@@ -155,4 +172,4 @@ def keyword_articles(ds: Dataset, query: str, derived: bool = False) -> np.ndarr
                 mask[a] = False
         return mask
 
-    return ds.memo(("keyword_articles", tuple(words), derived), compute).copy()
+    return _per_query(ds, ("keyword_articles", tuple(words), derived), compute).copy()

@@ -16,6 +16,7 @@ import streamlit as st
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dashboard.app import data, state, style  # noqa: E402
+from dashboard.app.components import PageDone  # noqa: E402
 from dashboard.app.i18n import LANGS, t  # noqa: E402
 from dashboard.dataset import DatasetError  # noqa: E402
 
@@ -62,7 +63,9 @@ st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
 try:
     page.run()
-finally:  # also when a page stops early (empty state) or switches page
+except PageDone:  # a page stopped early (its empty state is drawn)
+    pass
+finally:  # also when a page switches page
     state.write_url(filters, lang)
     # Server time of this run, for benchmarks/bench_app.py.
     st.session_state["_run_ms"] = (time.perf_counter() - _run_started) * 1000

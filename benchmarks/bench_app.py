@@ -24,8 +24,6 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
-import click  # noqa: E402,F401  (a lazy import of it races in AppTest threads)
-
 from dashboard.paths import DATASET_ENV_VAR  # noqa: E402
 
 PAGES = ["overview", "timeline", "entities", "sources", "words", "concordance", "map"]

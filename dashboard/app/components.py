@@ -41,6 +41,15 @@ def basis(ctx: Context, n_articles: int | None = None, n_sentences: int | None =
                  sentences=fmt_int(ctx.sel.n_sentences if n_sentences is None else n_sentences)))
 
 
+class PageDone(Exception):
+    """A page has said all it can (an empty state): the entrypoint catches it. Unlike st.stop(),
+    the entrypoint can still write the URL and its timing after it."""
+
+
+def stop_page() -> None:
+    raise PageDone
+
+
 def empty_state(lang: str, message_key: str = "empty") -> None:
     st.info(t(message_key, lang), icon=":material/filter_alt_off:")
 

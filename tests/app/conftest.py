@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import click  # noqa: F401  (imported up front: a lazy import of it races in AppTest threads)
 import pytest
 from streamlit.testing.v1 import AppTest
 

@@ -107,6 +107,7 @@ def test_an_impossible_filter_says_so_in_words(make_app, name):
     assert t("empty", "ar") in infos(at)
     assert not plotly_specs(at) and not at.get("image")
     assert t("drawing", "ar") not in infos(at)
+    assert "keyword" in at.query_params  # the URL is kept even when a page stops early
 
 
 def test_reset_restores_everything(make_app):

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.concordance import kwic
-from dashboard.app.components import basis, columns, compute, empty_state
+from dashboard.app.components import basis, columns, compute, empty_state, stop_page
 from dashboard.app.i18n import t
 from dashboard.app.kwic_view import kwic_block
 from dashboard.app.state import context
@@ -27,10 +27,10 @@ derived = c2.toggle(t("derived", lang), key="kwic_derived", value=ctx.filters.ke
 if ctx.sel.n_articles == 0:
     basis(ctx)
     empty_state(lang)
-    st.stop()
+    stop_page()
 if not query.strip():
     basis(ctx)
     st.info(t("query_hint", lang))
-    st.stop()
+    stop_page()
 hits: pd.DataFrame = compute(ctx, kwic, query.strip(), derived=derived, limit=LIMIT)
 kwic_block(ctx, hits, key="concordance", file_name="concordance")

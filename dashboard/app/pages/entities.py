@@ -10,7 +10,7 @@ from dashboard.analysis.concordance import kwic
 from dashboard.analysis.entities import cooccurrence, entity_by_source, entity_counts
 from dashboard.app import charts
 from dashboard.app.components import (basis, chart, columns, compute, empty_state, is_empty,
-                                      selected_points, table)
+                                      selected_points, stop_page, table)
 from dashboard.app.i18n import STRINGS, t
 from dashboard.app.kwic_view import kwic_block
 from dashboard.app.state import context
@@ -23,7 +23,7 @@ st.header(t("page_entities", lang))
 basis(ctx)
 if ctx.sel.n_articles == 0:
     empty_state(lang)
-    st.stop()
+    stop_page()
 
 
 def type_name(typ: str) -> str:
@@ -42,7 +42,7 @@ counts: pd.DataFrame = compute(ctx, entity_counts, include_adjectives=adjectives
                                roll_up_cities=roll_up, types=tuple(types) or None)
 if is_empty(counts):
     empty_state(lang)
-    st.stop()
+    stop_page()
 
 name_col = "name_ar" if lang == "ar" else "name_en"
 names = dict(zip(counts["entity_id"], counts[name_col].fillna(counts["entity_id"])))

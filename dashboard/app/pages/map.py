@@ -8,7 +8,8 @@ import streamlit as st
 
 from dashboard.analysis.geo import country_mentions
 from dashboard.app import charts
-from dashboard.app.components import basis, chart, columns, compute, empty_state, is_empty, table
+from dashboard.app.components import (basis, chart, columns, compute, empty_state, is_empty,
+                                      stop_page, table)
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 
@@ -23,7 +24,7 @@ countries: pd.DataFrame = compute(ctx, country_mentions, include_adjectives=adje
                                   roll_up_cities=roll_up)
 if is_empty(countries):
     empty_state(lang)
-    st.stop()
+    stop_page()
 fig = charts.choropleth(countries, lang, t("map_title", lang), t("col_mentions", lang))
 chart(fig, key="map_chart", file_name="country_mentions")
 name_col = "name_ar" if lang == "ar" else "name_en"

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.analysis.overview import article_table, headline, reader_html
 from dashboard.app.components import (basis, columns, compute, day, empty_state, is_empty,
-                                      selected_rows, table)
+                                      selected_rows, stop_page, table)
 from dashboard.app.i18n import fmt_int, t
 from dashboard.app.state import context
 
@@ -35,7 +35,7 @@ if start and end:  # a sentence, not a card: two full dates do not fit a card's 
 articles: pd.DataFrame = compute(ctx, article_table)
 if is_empty(articles):
     empty_state(lang)
-    st.stop()
+    stop_page()
 
 st.subheader(t("articles_table", lang))
 shown = articles.copy()

@@ -8,7 +8,8 @@ import streamlit as st
 
 from dashboard.analysis.sources import distinctive_terms, entity_rates, source_volume, theme_shares
 from dashboard.app import charts
-from dashboard.app.components import basis, chart, columns, compute, empty_state, is_empty, table
+from dashboard.app.components import (basis, chart, columns, compute, empty_state, is_empty,
+                                      stop_page, table)
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 
@@ -19,7 +20,7 @@ basis(ctx)
 volume: pd.DataFrame = compute(ctx, source_volume)
 if is_empty(volume):
     empty_state(lang)
-    st.stop()
+    stop_page()
 name_col = "name_ar" if lang == "ar" else "name_en"
 
 # Volume: articles and words per outlet, one bar chart each (their scales differ by 1000x).

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard.analysis.timeline import event_counts, event_sentences, publication_dates
 from dashboard.app import charts
 from dashboard.app.components import (basis, chart, columns, compute, day, empty_state, esc,
-                                      is_empty, selected_points, table)
+                                      is_empty, selected_points, stop_page, table)
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 
@@ -19,7 +19,7 @@ st.header(t("page_timeline", lang))
 basis(ctx)
 if ctx.sel.n_articles == 0:
     empty_state(lang)
-    st.stop()
+    stop_page()
 
 events: pd.DataFrame = compute(ctx, event_counts)
 pubs: pd.DataFrame = compute(ctx, publication_dates)
@@ -38,7 +38,7 @@ if x_range:
 mentioned = events[events["mentions"].fillna(0) > 0] if not is_empty(events) else events
 if is_empty(mentioned):
     empty_state(lang, "no_event_mentions")
-    st.stop()
+    stop_page()
 
 name_col = "name_ar" if lang == "ar" else "name_en"
 names = dict(zip(mentioned["event_id"], mentioned[name_col].fillna(mentioned["event_id"])))
@@ -63,7 +63,7 @@ sentences: pd.DataFrame = compute(ctx, event_sentences, event_id)
 st.subheader(f"{t('event_sentences', lang)}: {names.get(event_id, event_id)}")
 if is_empty(sentences):
     empty_state(lang)
-    st.stop()
+    stop_page()
 basis(ctx, sentences["article_id"].nunique(), len(sentences))
 outlets = sorted(sentences["source"].dropna().unique().tolist())
 for start in range(0, len(outlets), 3):

@@ -16,7 +16,8 @@ import streamlit as st
 
 from dashboard.analysis.sources import source_volume
 from dashboard.analysis.words import term_frequencies, wordcloud_png
-from dashboard.app.components import basis, columns, compute, empty_state, is_empty, table
+from dashboard.app.components import (basis, columns, compute, empty_state, is_empty, stop_page,
+                                      table)
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 
@@ -63,7 +64,7 @@ basis(ctx)
 freqs: pd.DataFrame = compute(ctx, term_frequencies, top_n=TOP_N)
 if is_empty(freqs):
     empty_state(lang)
-    st.stop()
+    stop_page()
 volume = compute(ctx, source_volume)
 outlets = sorted(volume["source"].dropna().astype(str).tolist())
 per_outlet = {s: compute(ctx, term_frequencies, top_n=OUTLET_TOP_N, source=s) for s in outlets}

@@ -9,6 +9,7 @@ nisba adjectives built on the key or on its stem without a final alef/ha (روس
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from functools import lru_cache
 
@@ -61,15 +62,18 @@ _QUERY_CACHE_SIZE = 512
 
 
 def _per_query(ds: Dataset, key: tuple, compute):
-    """A bounded per-dataset cache for query results (users type many keywords in a session)."""
-    cache: OrderedDict = ds.memo(("query_cache",), OrderedDict)
-    if key in cache:
-        cache.move_to_end(key)
-        return cache[key]
+    """A bounded per-dataset cache for query results (users type many keywords in a session);
+    locked because Streamlit serves sessions from several threads."""
+    cache, lock = ds.memo(("query_cache",), lambda: (OrderedDict(), threading.Lock()))
+    with lock:
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
     value = compute()
-    cache[key] = value
-    while len(cache) > _QUERY_CACHE_SIZE:
-        cache.popitem(last=False)
+    with lock:
+        cache[key] = value
+        while len(cache) > _QUERY_CACHE_SIZE:
+            cache.popitem(last=False)
     return value
 
 

@@ -7,7 +7,7 @@ is folded before it is escaped (never fold a regex: fold lower-cases \\S to \\s)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dashboard.extract.date_words import DateWords
 from dashboard.text.normalize import squeeze_spaces
@@ -69,6 +69,9 @@ class Grammar:
     trigger_words: re.Pattern    # cheap prefilter: month names and relative words
     trigger_numbers: re.Pattern  # numbers that could be a day, a month or a year
     not_dates: re.Pattern | None # names holding a month (حرب أكتوبر): dates inside them are dropped
+    # Pattern kind -> a plain regex for a piece every match of that kind contains (a month name, a
+    # four-digit year, ...). A stretch without the piece cannot hold a match: the pattern is skipped.
+    prerequisites: dict[str, re.Pattern] = field(default_factory=dict)
 
 
 def build_grammar(v: DateWords) -> Grammar:
@@ -147,4 +150,29 @@ def build_grammar(v: DateWords) -> Grammar:
     trigger_numbers = re.compile(r"(?<![\d.,٫])(?:[0-3]?\d|1[89]\d\d|20\d\d|2100)(?![\d٫]|[.,]\d)")
     not_dates = (re.compile(rf"{CLITIC_START}{words(v.not_dates)}{WORD_END}") if v.not_dates
                  else None)
-    return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers, not_dates)
+    return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers, not_dates,
+                   _prerequisites(v, patterns))
+
+
+def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, re.Pattern]:
+    """What each pattern above cannot match without. Each piece is a plain substring of any match
+    (no lookaround), so "not found in a stretch" proves "no match in that stretch"."""
+
+    def with_contracted(items) -> list[str]:  # للعام: clitic_word matches from the second letter
+        return list(items) + [squeeze_spaces(i)[1:] for i in items if squeeze_spaces(i).startswith("ال")]
+
+    month = re.compile(words(v.months))
+    year = re.compile(YEAR_ANY)  # YEAR_MODERN is a subset
+    need = {
+        "day_range": month, "ordinal_day_month": month, "day_month": month, "month": month,
+        "day_relative_month": re.compile(words(with_contracted(v.relative_month))),
+        "relative_month": re.compile(words(with_contracted(v.relative_month))),
+        "relative_year": re.compile(words(with_contracted(v.relative_year))),
+        "decade": re.compile(words(v.decades)),
+        "numeric_dm": re.compile(r"\d/\d"),
+    }
+    for kind in ("numeric_dmy", "numeric_ymd", "year_range_cue", "year_range", "year_cue", "year_prep",
+                 "year_suffix", "year_and"):
+        need[kind] = year
+    assert set(need) == set(patterns), "every date pattern needs its prerequisite"
+    return need

@@ -88,14 +88,23 @@ class DateExtractor:
     def _candidates(self, text: str) -> list[Atom]:
         found: list[Atom] = []
         names: list[tuple[int, int]] = []
+        # Patterns grouped by prerequisite, keeping only those whose prerequisite is in the article:
+        # most windows surround a plain number (625 مليون) and need none of the 17 patterns.
+        in_article = {need for need in set(self.grammar.prerequisites.values()) if need.search(text)}
         for s, e in self._windows(text):
-            if self.grammar.not_dates is not None:
-                names += [m.span() for m in self.grammar.not_dates.finditer(text, s, e)]
+            present = {need for need in in_article if need.search(text, s, e)}
+            before = len(found)
             for kind, pattern in self.grammar.patterns.items():
+                if self.grammar.prerequisites[kind] not in present:
+                    continue
                 for m in pattern.finditer(text, s, e):
                     atom = getattr(self, f"_atom_{kind}")(m)
                     if atom is not None:
                         found.append(atom)
+            # A name can only hide a date of its own window (windows are disjoint): look for names
+            # only where dates were found.
+            if self.grammar.not_dates is not None and len(found) > before:
+                names += [m.span() for m in self.grammar.not_dates.finditer(text, s, e)]
         if names:  # "حرب أكتوبر" is no October; "11 سبتمبر 2001" runs past the name and stays
             found = [a for a in found if not any(s <= a.start and a.end <= e for s, e in names)]
         return found

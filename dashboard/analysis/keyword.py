@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from dashboard.dataset import Dataset
-from dashboard.text.normalize import _IGNORABLE_CLASS as _IGNORABLE  # diacritics, tatweel, marks
+from dashboard.text.normalize import IGNORABLE_CLASS as _IGNORABLE  # diacritics, tatweel, marks
 from dashboard.text.normalize import fold, original_pattern
 
 # Folded forms (ة is folded to ه). Longest first so the regex prefers the fullest suffix.

@@ -191,7 +191,9 @@ def _variants_of() -> dict[str, str]:
     return {k: "[" + "".join(re.escape(c) for c in sorted(v)) + "]" for k, v in groups.items()}
 
 
-_IGNORABLE_CLASS = "[" + "".join(
+# Characters folding removes (diacritics, tatweel, invisible marks), as a regex class: may stand
+# between the letters of a word written in original text.
+IGNORABLE_CLASS = "[" + "".join(
     f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in _ATTACHED + _SEPARATE
 ) + "]*"
 
@@ -210,4 +212,4 @@ def original_pattern(query: str) -> str:
             parts.append(r"\s+")
             continue
         parts.append(variants.get(ch, re.escape(ch)))
-    return _IGNORABLE_CLASS.join(parts)
+    return IGNORABLE_CLASS.join(parts)

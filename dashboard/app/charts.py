@@ -55,7 +55,11 @@ def _list(values: Any) -> list:
 
 
 def _dates(values: pd.Series) -> list:
-    return [None if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d") for v in values]
+    """ISO days; numpy's conversion (a Python strftime loop costs ~100 ms on 31k articles)."""
+    days = pd.to_datetime(values, errors="coerce").to_numpy().astype("datetime64[D]")
+    out = days.astype(str).astype(object)
+    out[np.isnat(days)] = None
+    return out.tolist()
 
 
 def figure(data: list[dict], layout: dict) -> go.Figure:

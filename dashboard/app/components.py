@@ -64,13 +64,16 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 
 def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
-          labels: Mapping[str, str] | None = None, folded: bool = False, **dataframe_kwargs: Any):
-    """A dataframe with a CSV download of exactly what is shown (raw column names in the file).
-    ``folded``: inside a closed "Data" expander, for tables that back a chart."""
+          labels: Mapping[str, str] | None = None, folded: bool = False,
+          max_rows: int | None = None, **dataframe_kwargs: Any):
+    """A dataframe with a CSV download of all its rows (raw column names in the file).
+    ``folded``: inside a closed "Data" expander, for tables that back a chart. ``max_rows``: show
+    only the first rows (sending 31k rows to the browser costs most of a second per rerun)."""
     if folded:
         with st.expander(t("data", lang), icon=":material/table:"):
-            return table(df, lang, key, file_name, labels, False, **dataframe_kwargs)
-    shown = display_dates(df.rename(columns=dict(labels or {})))
+            return table(df, lang, key, file_name, labels, False, max_rows, **dataframe_kwargs)
+    head = df if max_rows is None else df.head(max_rows)
+    shown = display_dates(head.rename(columns=dict(labels or {})))
     config = dict(dataframe_kwargs.pop("column_config", None) or {})
     if lang == "ar":
         # Read right to left: first column on the right, and text right-aligned, otherwise the

@@ -53,6 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "period": {"ar": "المقالات منشورة من {start} إلى {end}.",
                "en": "Articles published from {start} to {end}."},
     "articles_table": {"ar": "المقالات", "en": "Articles"},
+    "table_capped": {"ar": "يُعرض أحدث {shown} من {total} مقالة؛ ملف CSV يضمها كلها.",
+                     "en": "Showing the latest {shown} of {total} articles; the CSV has them all."},
     "choose_article": {"ar": "اختر مقالة لقراءتها", "en": "Choose an article to read"},
     "reader": {"ar": "القارئ", "en": "Reader"},
     "legend_marks": {"ar": "التمييز: كيان · تاريخ · حدث", "en": "Highlights: entity · date · event"},

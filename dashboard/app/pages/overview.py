@@ -12,6 +12,7 @@ from dashboard.app.i18n import fmt_int, t
 from dashboard.app.state import context
 
 PICKER_SIZE = 300
+TABLE_ROWS = 1000
 
 ctx = context()
 lang = ctx.lang
@@ -38,6 +39,8 @@ if is_empty(articles):
     stop_page()
 
 st.subheader(t("articles_table", lang))
+if len(articles) > TABLE_ROWS:
+    st.caption(t("table_capped", lang, shown=fmt_int(TABLE_ROWS), total=fmt_int(len(articles))))
 shown = articles.copy()
 shown["title"] = shown["title"].fillna("")
 # One themes column in the interface language.
@@ -49,7 +52,7 @@ labels = {"title": t("col_title", lang), "source": t("col_source", lang),
           "published": t("col_published", lang), "themes": t("col_themes", lang),
           "n_sentences": t("col_n_sentences", lang)}
 event = table(shown[[c for c in shown.columns if c != "article_id"] + ["article_id"]], lang,
-              key="overview_articles", file_name="articles", labels=labels,
+              key="overview_articles", file_name="articles", labels=labels, max_rows=TABLE_ROWS,
               on_select="rerun", selection_mode="single-row",
               column_config={"article_id": None,
                              # Fixed widths: auto-sized, a long title pushes the grid into a

@@ -55,10 +55,13 @@ def _options(ds: Dataset) -> dict[str, list[str]]:
 
 
 def _date_bounds(ds: Dataset) -> tuple[date, date] | None:
-    published = pd.to_datetime(ds.articles["published"], errors="coerce").dropna()
-    if published.empty:
-        return None
-    return published.min().date(), published.max().date()
+    def compute() -> tuple[date, date] | None:
+        published = pd.to_datetime(ds.articles["published"], errors="coerce").dropna()
+        if published.empty:
+            return None
+        return published.min().date(), published.max().date()
+
+    return ds.memo(("app_date_bounds",), compute)  # once per dataset, not per rerun
 
 
 def _defaults(ds: Dataset) -> dict[str, Any]:

@@ -22,7 +22,7 @@ import pandas as pd
 from dashboard import schema
 from dashboard.build import fingerprint
 from dashboard.build.process import (
-    PER_ARTICLE_TABLES, ArticleInput, Extractors, columns_of, init_worker, process_batch,
+    PER_ARTICLE_TABLES, ArticleInput, Columns, Extractors, columns_of, frame_of, init_worker, process_batch,
 )
 from dashboard.build.store import CACHE_TABLES, DatasetWriter, PreviousBuild, inputs_fingerprint
 from dashboard.extract.discovery import aggregate_candidates
@@ -117,15 +117,33 @@ def _pool(workers: int, catalogue_dir: Path) -> ProcessPoolExecutor:
     )
 
 
+class _Rows:
+    """Every batch's rows, appended column by column (one list per column of each table)."""
+
+    def __init__(self):
+        self.columns: dict[str, Columns] = {
+            name: {col: [] for col in columns_of(name)} for name in (*PER_ARTICLE_TABLES, "article_stats")
+        }
+
+    def add(self, batch: dict[str, Columns]) -> int:
+        for name, cols in batch.items():
+            for col, values in cols.items():
+                self.columns[name][col].extend(values)
+        return len(batch["article_stats"]["article_id"])
+
+    def pop_frame(self, name: str) -> pd.DataFrame:
+        """The table as one frame; its lists are released."""
+        return frame_of(name, self.columns.pop(name))
+
+
 def _run_batches(batches: Iterable[list[ArticleInput]], total: int, workers: int, catalogue_dir: Path,
-                 progress: Progress | None) -> list[dict[str, pd.DataFrame]]:
-    results: list[dict[str, pd.DataFrame]] = []
+                 progress: Progress | None) -> _Rows:
+    rows = _Rows()
     done = 0
 
-    def collect(frames: dict[str, pd.DataFrame]) -> None:
+    def collect(batch: dict[str, Columns]) -> None:
         nonlocal done
-        results.append(frames)
-        done += len(frames["article_stats"])
+        done += rows.add(batch)
         if progress:
             progress(done, total, "extracting")
 
@@ -133,7 +151,7 @@ def _run_batches(batches: Iterable[list[ArticleInput]], total: int, workers: int
         extractors = Extractors(catalogue_dir)
         for batch in batches:
             collect(process_batch(batch, extractors))
-        return results
+        return rows
     with _pool(workers, catalogue_dir) as pool:
         pending: list[Future] = []
         for batch in batches:
@@ -143,7 +161,7 @@ def _run_batches(batches: Iterable[list[ArticleInput]], total: int, workers: int
                 collect(pending.pop(0).result())
         for fut in pending:
             collect(fut.result())
-    return results
+    return rows
 
 
 def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -218,15 +236,14 @@ def build(
         )
 
     batches = (todo[i:i + BATCH_SIZE] for i in range(0, len(todo), BATCH_SIZE))
-    results = _run_batches(batches, len(todo), workers, catalogue_dir, progress)
+    rows = _run_batches(batches, len(todo), workers, catalogue_dir, progress)
     if progress:
         progress(len(todo), len(todo), "aggregating")
 
     tables: dict[str, pd.DataFrame] = {}
     reused = previous.tables_for(reuse_ids) if previous is not None and reuse_ids else {}
     for name in (*PER_ARTICLE_TABLES, "article_stats"):
-        parts = [reused.get(name)] + [r[name] for r in results]
-        tables[name] = _concat(name, parts)
+        tables[name] = _concat(name, [reused.get(name), rows.pop_frame(name)])
     warnings = [
         {"origin": raw.origin, "article_id": raw.article_id, "message": msg}
         for raw in raws for msg in raw.warnings

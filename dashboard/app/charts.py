@@ -25,6 +25,8 @@ FONT = "Noto Sans Arabic, Source Sans, Arial, sans-serif"
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 # Light to dark (Plotly's named "Blues" runs dark to light).
 BLUES = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
+YLGNBU = [[0.0, "#ffffd9"], [0.25, "#c7e9b4"], [0.5, "#41b6c4"], [0.75, "#225ea8"],
+          [1.0, "#081d58"]]  # light (few mentions) to dark (many); Plotly's named one is reversed
 _AXIS = {"gridcolor": "#e8eaee", "zerolinecolor": "#cbd5e1", "linecolor": "#cbd5e1",
          "automargin": True}
 
@@ -307,7 +309,7 @@ def choropleth(df: pd.DataFrame, lang: str, title: str, colour_title: str) -> go
     names = df[name_col].fillna(df["iso3"])
     data = [{
         "type": "choropleth", "locations": _list(df["iso3"]), "z": z.tolist(),
-        "locationmode": "ISO-3", "customdata": _list(df["entity_id"]), "colorscale": "YlGnBu",
+        "locationmode": "ISO-3", "customdata": _list(df["entity_id"]), "colorscale": YLGNBU,
         "hovertext": [f"{iso(n, lang)}: {int(m):,}" for n, m in zip(names, mentions)],
         "hovertemplate": "%{hovertext}<extra></extra>", "marker": {"line": {"color": "white"}},
         "colorbar": {"title": {"text": iso(colour_title, lang)},

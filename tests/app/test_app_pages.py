@@ -185,3 +185,23 @@ def test_words_page_offers_the_cloud_as_png(make_app):
     assert len(at.get("image")) == 5
     labels = [b.proto.label for b in at.get("download_button")]
     assert t("download_png", "ar") in labels and t("download_csv", "ar") in labels
+
+
+def test_a_missing_shipped_dataset_is_built_on_start(tmp_path, monkeypatch):
+    """No dataset at the default path: the app builds the seeds there (same build code)."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import paths
+    from dashboard.app import data
+    from dashboard.paths import DATASET_ENV_VAR
+
+    target = tmp_path / "seeds"
+    monkeypatch.delenv(DATASET_ENV_VAR, raising=False)
+    monkeypatch.setattr(paths, "DEFAULT_DATASET_DIR", target)
+    monkeypatch.setattr(data, "DEFAULT_DATASET_DIR", target)
+    data._checked_fresh.clear()
+    at = AppTest.from_file(str(paths.REPO_ROOT / "streamlit_app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert (target / "build_info.json").exists()
+    assert basis_numbers(at)[0] == 5  # the five seeds

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis.concordance import kwic
+from dashboard.analysis.concordance import entity_concordance
 from dashboard.analysis.entities import cooccurrence, entity_by_source, entity_counts
 from dashboard.app import charts
 from dashboard.app.components import (basis, chart, columns, compute, empty_state, is_empty,
@@ -104,7 +104,10 @@ if st.session_state["entity_pick"] not in options:
 entity_id = st.selectbox(t("choose_entity", lang), options, key="entity_pick",
                          format_func=lambda e: names.get(e, e))
 query = str(counts.set_index("entity_id").at[entity_id, "name_ar"])
-hits: pd.DataFrame = compute(ctx, kwic, query, derived=adjectives, limit=200)
+# From the build's mentions: every alias and spelling the gazetteer matched, cities rolled up
+# when asked (a keyword search on the name alone would miss بوتن for بوتين).
+hits: pd.DataFrame = compute(ctx, entity_concordance, entity_id, include_adjectives=adjectives,
+                             roll_up_cities=roll_up, limit=200)
 kwic_block(ctx, hits, key="entities_kwic", file_name=f"concordance_{entity_id}")
 if st.button(t("open_concordance", lang), key="entities_open_concordance"):
     st.session_state["kwic_query_request"] = query

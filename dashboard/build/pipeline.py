@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from dashboard import schema
 from dashboard.build import fingerprint
 from dashboard.build.process import (
-    PER_ARTICLE_TABLES, ArticleInput, Columns, Extractors, columns_of, frame_of, init_worker, process_batch,
+    PER_ARTICLE_TABLES, ArticleInput, Extractors, columns_of, frame_of, init_worker, process_batch,
 )
 from dashboard.build.store import CACHE_TABLES, DatasetWriter, PreviousBuild, inputs_fingerprint
 from dashboard.extract.discovery import aggregate_candidates
@@ -118,22 +119,19 @@ def _pool(workers: int, catalogue_dir: Path) -> ProcessPoolExecutor:
 
 
 class _Rows:
-    """Every batch's rows, appended column by column (one list per column of each table)."""
+    """Every batch's rows, table by table, as the workers sent them (Arrow tables)."""
 
     def __init__(self):
-        self.columns: dict[str, Columns] = {
-            name: {col: [] for col in columns_of(name)} for name in (*PER_ARTICLE_TABLES, "article_stats")
-        }
+        self.parts: dict[str, list[pa.Table]] = {name: [] for name in (*PER_ARTICLE_TABLES, "article_stats")}
 
-    def add(self, batch: dict[str, Columns]) -> int:
-        for name, cols in batch.items():
-            for col, values in cols.items():
-                self.columns[name][col].extend(values)
-        return len(batch["article_stats"]["article_id"])
+    def add(self, batch: dict[str, pa.Table]) -> int:
+        for name, table in batch.items():
+            self.parts[name].append(table)
+        return batch["article_stats"].num_rows
 
     def pop_frame(self, name: str) -> pd.DataFrame:
-        """The table as one frame; its lists are released."""
-        return frame_of(name, self.columns.pop(name))
+        """The table as one frame; its batches are released."""
+        return frame_of(name, self.parts.pop(name))
 
 
 def _run_batches(batches: Iterable[list[ArticleInput]], total: int, workers: int, catalogue_dir: Path,
@@ -141,7 +139,7 @@ def _run_batches(batches: Iterable[list[ArticleInput]], total: int, workers: int
     rows = _Rows()
     done = 0
 
-    def collect(batch: dict[str, Columns]) -> None:
+    def collect(batch: dict[str, pa.Table]) -> None:
         nonlocal done
         done += rows.add(batch)
         if progress:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from dashboard import schema
 from dashboard.extract.dates import DateExtractor
@@ -124,24 +125,24 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     }
 
 
-# One table's rows as columns: column name -> values, all lists of the same length.
-Columns = dict[str, list]
+def process_batch(batch: list[ArticleInput], ex: Extractors | None = None) -> dict[str, pa.Table]:
+    """Process articles; return the rows of every per-article table plus 'article_stats'.
 
-
-def process_batch(batch: list[ArticleInput], ex: Extractors | None = None) -> dict[str, Columns]:
-    """Process articles; return the rows of every per-article table plus 'article_stats', as columns.
-
-    Plain lists, not DataFrames: building a frame per batch cost more than the pickling, and the
-    build makes one frame per table at the end anyway."""
+    Arrow tables, not DataFrames or row dicts: they pickle as a few buffers, and the main process
+    holds millions of rows (form_counts) without a Python object per value."""
     ex = ex or _WORKER
     if ex is None:
         raise RuntimeError("process_batch called in a worker that was not initialised")
     out: dict[str, list] = {name: [] for name in PER_ARTICLE_TABLES}
     out["article_stats"] = [process_article(art, ex, out) for art in batch]
-    return {name: {col: [row[col] for row in rows] for col in columns_of(name)}
+    return {name: pa.Table.from_pydict({col: [row[col] for row in rows] for col in columns_of(name)})
             for name, rows in out.items()}
 
 
-def frame_of(name: str, columns: Columns) -> pd.DataFrame:
-    """The table's rows as a DataFrame with its columns in order (types inferred, as before)."""
-    return pd.DataFrame({col: columns[col] for col in columns_of(name)}, columns=columns_of(name))
+def frame_of(name: str, parts: list[pa.Table]) -> pd.DataFrame:
+    """One DataFrame from a table's batches; types as pandas infers them from the Python values
+    (Arrow's conversion gives the same: str, int64, float64 where ints meet nulls, object bools)."""
+    parts = [p for p in parts if p.num_rows]
+    if not parts:
+        return pd.DataFrame(columns=columns_of(name))
+    return pa.concat_tables(parts, promote_options="default").to_pandas()

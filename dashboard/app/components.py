@@ -4,7 +4,6 @@ downloadable tables and charts, and escaped text."""
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -16,7 +15,6 @@ from dashboard.app.i18n import fmt_int, t
 from dashboard.app.state import Context
 
 TOPOJSON_URL = "app/static/topojson/"
-_ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -128,15 +126,6 @@ def chart(fig: go.Figure, key: str, file_name: str, **kwargs: Any):
 def esc(text: Any) -> str:
     """HTML-escape untrusted text (article text, titles, terms)."""
     return html.escape("" if text is None or text is pd.NA else str(text), quote=True)
-
-
-def has_arabic(text: str) -> bool:
-    return bool(_ARABIC.search(text or ""))
-
-
-def rtl_html(inner_html: str, lang_attr: str = "ar", css_class: str = "kz-rtl") -> None:
-    """Render already-escaped HTML in a right-to-left block."""
-    st.html(f'<div class="{css_class}" dir="rtl" lang="{lang_attr}">{inner_html}</div>')
 
 
 def selected_points(event: Any) -> list[dict]:

@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import pandas as pd
 
 from dashboard import schema
 from dashboard.paths import SEEDS_DIR

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard.analysis.overview import article_table, headline, reader_html
 from dashboard.app.components import (basis, columns, compute, day, empty_state, is_empty,
-                                      selected_rows, stop_page, table)
+                                      esc, selected_rows, stop_page, table)
 from dashboard.app.i18n import fmt_int, t
 from dashboard.app.state import context
 
@@ -36,8 +36,8 @@ start, end = day(head.get("date_from")), day(head.get("date_to"))
 if start and end:  # a sentence, not a card: two full dates do not fit a card's width
     # Dates isolated left-to-right: in an Arabic sentence 2020-12-01 would otherwise reorder.
     # (Markdown drops Unicode isolates, so <bdi>; the values are formatted dates, not article text.)
-    st.caption(t("period", lang, start=f'<bdi dir="ltr">{start}</bdi>',
-                 end=f'<bdi dir="ltr">{end}</bdi>'), unsafe_allow_html=True)
+    st.caption(t("period", lang, start=f'<bdi dir="ltr">{esc(start)}</bdi>',
+                 end=f'<bdi dir="ltr">{esc(end)}</bdi>'), unsafe_allow_html=True)
 
 articles: pd.DataFrame = compute(ctx, article_table)
 if is_empty(articles):

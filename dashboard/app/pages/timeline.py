@@ -70,7 +70,7 @@ for start in range(0, len(outlets), 3):
     for col, source in zip(columns(3, lang), outlets[start:start + 3]):
         part = sentences[sentences["source"] == source].head(40)
         quotes = "".join(
-            f'<blockquote>{esc(r.sentence)}<div class="meta">{esc(str(r.title)[:90])} · <bdi dir="ltr">{day(r.published)}</bdi>'
+            f'<blockquote>{esc(r.sentence)}<div class="meta">{esc(str(r.title)[:90])} · <bdi dir="ltr">{esc(day(r.published))}</bdi>'
             f"</div></blockquote>" for r in part.itertuples())
         with col:
             st.html(f'<div class="kz-source kz-rtl" dir="rtl"><h4>{esc(source)} '

@@ -205,3 +205,15 @@ def test_a_missing_shipped_dataset_is_built_on_start(tmp_path, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     assert (target / "build_info.json").exists()
     assert basis_numbers(at)[0] == 5  # the five seeds
+
+
+def test_a_missing_custom_dataset_is_named_not_raised(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.paths import DATASET_ENV_VAR, REPO_ROOT
+
+    monkeypatch.setenv(DATASET_ENV_VAR, str(tmp_path / "nowhere"))
+    at = AppTest.from_file(str(REPO_ROOT / "streamlit_app.py"), default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "nowhere" in at.error[0].value

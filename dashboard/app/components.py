@@ -108,8 +108,10 @@ def day(value: Any) -> str:
 
 def columns(n: int, lang: str, spec: int | list | None = None) -> list:
     """``st.columns`` in reading order: in Arabic the first column is the rightmost."""
-    cols = st.columns(spec or n)
-    return cols[::-1] if lang == "ar" else cols
+    widths = list(spec) if isinstance(spec, (list, tuple)) else [1] * (spec or n)
+    if lang != "ar":
+        return st.columns(widths)
+    return st.columns(widths[::-1])[::-1]  # spec[0] is the width of the rightmost column
 
 
 def chart(fig: go.Figure, key: str, file_name: str, **kwargs: Any):

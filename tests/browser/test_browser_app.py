@@ -18,7 +18,7 @@ PAGES = {
     "entities": ".js-plotly-plot",
     "sources": ".js-plotly-plot",
     "words": "[data-testid='stImage'] img",
-    "concordance": "[data-testid='stTextInput']",
+    "concordance": ".kz-kwic mark",
     "map": ".js-plotly-plot .choroplethlayer path",
 }
 
@@ -48,7 +48,10 @@ def hits_caption(page) -> str:
 def test_page_renders_without_exception_and_is_captured(page, app_url, path, lang):
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    open_page(page, app_url, path, "" if lang == "ar" else "?lang=en")
+    query = "?keyword=كازاخستان" if path == "concordance" else ""  # a concordance needs a word
+    if lang == "en":
+        query += ("&" if query else "?") + "lang=en"
+    open_page(page, app_url, path, query)
     page.wait_for_selector(PAGES[path], timeout=30_000)
     # Word clouds are drawn in the background: wait until no placeholder is left.
     page.wait_for_function("() => !/جارٍ رسم السحابة|Drawing the cloud/.test(document.body.innerText)",

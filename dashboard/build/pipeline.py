@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import itertools
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -134,7 +135,44 @@ class _Rows:
         return frame_of(name, self.parts.pop(name))
 
 
-def _run_batches(batches: Iterable[list[ArticleInput]], total: int, workers: int, catalogue_dir: Path,
+@dataclass
+class _Inputs:
+    """What reading the sources found, filled while the batches are being extracted."""
+
+    previous: PreviousBuild | None
+    on_rejection: Callable[[Rejection], None] | None
+    raws: list[RawArticle] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    reuse_ids: list[str] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+    n_todo: int = 0
+
+    def batches(self, items: Iterable[RawArticle | Rejection]) -> Iterator[list[ArticleInput]]:
+        """The articles to process, a batch at a time, as soon as they are read: the workers
+        extract while the main process is still reading."""
+        batch: list[ArticleInput] = []
+        for item in items:
+            if isinstance(item, Rejection):
+                self.rejected.append(item)
+                if self.on_rejection:
+                    self.on_rejection(item)
+                continue
+            self.raws.append(item)
+            key = fingerprint.article_key(item.article_id, item.text, item.published, item.published_precision)
+            self.keys[item.article_id] = key
+            if self.previous is not None and self.previous.article_keys.get(item.article_id) == key:
+                self.reuse_ids.append(item.article_id)
+                continue
+            batch.append(_article_input(item))
+            self.n_todo += 1
+            if len(batch) == BATCH_SIZE:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+
+def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers: int, catalogue_dir: Path,
                  progress: Progress | None) -> _Rows:
     rows = _Rows()
     done = 0
@@ -143,16 +181,22 @@ def _run_batches(batches: Iterable[list[ArticleInput]], total: int, workers: int
         nonlocal done
         done += rows.add(batch)
         if progress:
-            progress(done, total, "extracting")
+            progress(done, inputs.n_todo, "extracting")
 
-    if workers <= 1 or total <= INLINE_LIMIT:
-        extractors = Extractors(catalogue_dir)
-        for batch in batches:
+    # Read ahead just far enough to know whether a pool pays off.
+    head: list[list[ArticleInput]] = []
+    for batch in batches:
+        head.append(batch)
+        if inputs.n_todo > INLINE_LIMIT:
+            break
+    if workers <= 1 or inputs.n_todo <= INLINE_LIMIT:
+        extractors = Extractors(catalogue_dir) if head else None
+        for batch in itertools.chain(head, batches):
             collect(process_batch(batch, extractors))
         return rows
     with _pool(workers, catalogue_dir) as pool:
         pending: list[Future] = []
-        for batch in batches:
+        for batch in itertools.chain(head, batches):
             pending.append(pool.submit(process_batch, batch))
             # Bounded look-ahead keeps memory flat on large corpora.
             while len(pending) > workers * 3:
@@ -206,37 +250,20 @@ def build(
     writer.check_target()
     previous = None if force else PreviousBuild.load(out_dir, code_fp, cat_fp)
 
-    raws: list[RawArticle] = []
-    rejected: list[Rejection] = []
-    reuse_ids: list[str] = []
-    todo: list[ArticleInput] = []
-    keys: dict[str, str] = {}
     if progress:
         progress(0, 0, "reading inputs")
-    for item in iter_inputs([Path(s) for s in sources]):
-        if isinstance(item, Rejection):
-            rejected.append(item)
-            if on_rejection:
-                on_rejection(item)
-            continue
-        raws.append(item)
-        key = fingerprint.article_key(item.article_id, item.text, item.published, item.published_precision)
-        keys[item.article_id] = key
-        if previous is not None and previous.article_keys.get(item.article_id) == key:
-            reuse_ids.append(item.article_id)
-        else:
-            todo.append(_article_input(item))
+    inputs = _Inputs(previous, on_rejection)
+    batches = inputs.batches(iter_inputs([Path(s) for s in sources]))
+    rows = _run_batches(inputs, batches, workers, catalogue_dir, progress)
+    raws, rejected, reuse_ids, todo = inputs.raws, inputs.rejected, inputs.reuse_ids, inputs.n_todo
     if not raws:
         reasons = "; ".join(f"{r.origin}: {r.reason}" for r in rejected[:5]) or "nothing was found there"
         raise BuildError(
             f"No article could be read from {', '.join(map(str, sources))} ({reasons}). "
             f"The previous dataset in {out_dir} was left as it was."
         )
-
-    batches = (todo[i:i + BATCH_SIZE] for i in range(0, len(todo), BATCH_SIZE))
-    rows = _run_batches(batches, len(todo), workers, catalogue_dir, progress)
     if progress:
-        progress(len(todo), len(todo), "aggregating")
+        progress(todo, todo, "aggregating")
 
     tables: dict[str, pd.DataFrame] = {}
     reused = previous.tables_for(reuse_ids) if previous is not None and reuse_ids else {}
@@ -270,12 +297,12 @@ def build(
     cache = {name: _typed(_sorted(name, tables[name])) for name in CACHE_TABLES}
 
     if progress:
-        progress(len(todo), len(todo), "writing")
+        progress(todo, todo, "writing")
     # File content hashes stay valid across code or catalogue changes: reuse them whatever happened.
     stat_cache = (PreviousBuild.load_state(out_dir) or {}).get("files")
-    version = writer.write(dataset, cache, code_fp, cat_fp, keys, [Path(s) for s in sources], stat_cache)
+    version = writer.write(dataset, cache, code_fp, cat_fp, inputs.keys, [Path(s) for s in sources], stat_cache)
     return BuildSummary(
-        out_dir=out_dir, articles=len(raws), processed=len(todo), reused=len(reuse_ids),
+        out_dir=out_dir, articles=len(raws), processed=todo, reused=len(reuse_ids),
         rejected=rejected, warnings=len(dataset["warnings"]),
         seconds=time.perf_counter() - started, version=version,
     )

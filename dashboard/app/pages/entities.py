@@ -97,9 +97,9 @@ clicked = [p.get("customdata") for p in selected_points(picked) if p.get("custom
 if clicked and clicked[0] != st.session_state.get("_last_entity_click"):
     st.session_state["entity_pick"] = clicked[0]
 st.session_state["_last_entity_click"] = clicked[0] if clicked else None
-if st.session_state.get("entity_pick") not in options:
+if st.session_state.get("entity_pick") not in names:
     st.session_state["entity_pick"] = options[0]
-if st.session_state["entity_pick"] not in options:
+if st.session_state["entity_pick"] not in options:  # a clicked node beyond the first 200
     options.append(st.session_state["entity_pick"])
 entity_id = st.selectbox(t("choose_entity", lang), options, key="entity_pick",
                          format_func=lambda e: names.get(e, e))

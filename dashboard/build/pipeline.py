@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import functools
 import itertools
 import threading
 import time
@@ -17,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import pyarrow as pa
@@ -26,7 +28,7 @@ from dashboard.build import fingerprint
 from dashboard.build.process import (
     PER_ARTICLE_TABLES, ArticleInput, Extractors, columns_of, frame_of, init_worker, process_batch,
 )
-from dashboard.build.store import CACHE_TABLES, DatasetWriter, PreviousBuild, inputs_fingerprint
+from dashboard.build.store import CACHE_TABLES, DatasetWriter, PreviousBuild, input_hashes, inputs_fingerprint
 from dashboard.extract.discovery import aggregate_candidates
 from dashboard.extract.entities import entities_table, known_alias_keys
 from dashboard.extract.events import events_table
@@ -37,6 +39,7 @@ from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.terms import resolve_terms
 
 Progress = Callable[[int, int, str], None]
+T = TypeVar("T")
 
 BATCH_SIZE = 64
 # Below this many articles to process, a process pool costs more than it saves.
@@ -173,7 +176,9 @@ class _Inputs:
 
 
 def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers: int, catalogue_dir: Path,
-                 progress: Progress | None) -> _Rows:
+                 progress: Progress | None, side_job: Callable[[], T]) -> tuple[_Rows, T]:
+    """Extract every batch; run ``side_job`` (hashing the inputs) in the pool beside them, so it
+    costs the main process nothing."""
     rows = _Rows()
     done = 0
 
@@ -193,8 +198,9 @@ def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers
         extractors = Extractors(catalogue_dir) if head else None
         for batch in itertools.chain(head, batches):
             collect(process_batch(batch, extractors))
-        return rows
+        return rows, side_job()
     with _pool(workers, catalogue_dir) as pool:
+        side = pool.submit(side_job)
         pending: list[Future] = []
         for batch in itertools.chain(head, batches):
             pending.append(pool.submit(process_batch, batch))
@@ -203,7 +209,7 @@ def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers
                 collect(pending.pop(0).result())
         for fut in pending:
             collect(fut.result())
-    return rows
+        return rows, side.result()
 
 
 def _concat(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -250,11 +256,14 @@ def build(
     writer.check_target()
     previous = None if force else PreviousBuild.load(out_dir, code_fp, cat_fp)
 
+    # File content hashes stay valid across code or catalogue changes: reuse them whatever happened.
+    stat_cache = (PreviousBuild.load_state(out_dir) or {}).get("files")
+    hash_inputs = functools.partial(input_hashes, [Path(s) for s in sources], stat_cache)
     if progress:
         progress(0, 0, "reading inputs")
     inputs = _Inputs(previous, on_rejection)
     batches = inputs.batches(iter_inputs([Path(s) for s in sources]))
-    rows = _run_batches(inputs, batches, workers, catalogue_dir, progress)
+    rows, hashes = _run_batches(inputs, batches, workers, catalogue_dir, progress, hash_inputs)
     raws, rejected, reuse_ids, todo = inputs.raws, inputs.rejected, inputs.reuse_ids, inputs.n_todo
     if not raws:
         reasons = "; ".join(f"{r.origin}: {r.reason}" for r in rejected[:5]) or "nothing was found there"
@@ -298,9 +307,8 @@ def build(
 
     if progress:
         progress(todo, todo, "writing")
-    # File content hashes stay valid across code or catalogue changes: reuse them whatever happened.
-    stat_cache = (PreviousBuild.load_state(out_dir) or {}).get("files")
-    version = writer.write(dataset, cache, code_fp, cat_fp, inputs.keys, [Path(s) for s in sources], stat_cache)
+    version = writer.write(dataset, cache, code_fp, cat_fp, inputs.keys, [Path(s) for s in sources], stat_cache,
+                           hashes)
     return BuildSummary(
         out_dir=out_dir, articles=len(raws), processed=todo, reused=len(reuse_ids),
         rejected=rejected, warnings=len(dataset["warnings"]),

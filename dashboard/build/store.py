@@ -52,6 +52,11 @@ def inputs_fingerprint(sources: list[Path], stat_cache: dict | None = None) -> s
     return _input_hashes(sources, stat_cache)[0]
 
 
+def input_hashes(sources: list[Path], stat_cache: dict | None) -> tuple[str, dict]:
+    """The inputs fingerprint and, per file, [size, mtime_ns, content hash] (the next stat cache)."""
+    return _input_hashes(sources, stat_cache)
+
+
 def _input_hashes(sources: list[Path], stat_cache: dict | None) -> tuple[str, dict]:
     stat_cache = stat_cache or {}
     seen: dict[str, list] = {}
@@ -145,8 +150,9 @@ class DatasetWriter:
 
     def write(self, dataset: dict[str, pd.DataFrame], cache: dict[str, pd.DataFrame], code_fp: str,
               cat_fp: str, article_keys: dict[str, str], sources: list[Path],
-              stat_cache: dict | None) -> str:
-        """Write everything to a fresh folder, then swap it in. Returns the dataset version."""
+              stat_cache: dict | None, hashes: tuple[str, dict] | None = None) -> str:
+        """Write everything to a fresh folder, then swap it in. Returns the dataset version.
+        ``hashes``: ``input_hashes(sources, stat_cache)`` when the caller computed it already."""
         parent = self.out_dir.parent
         parent.mkdir(parents=True, exist_ok=True)
         for stale in self._leftovers("building"):
@@ -161,7 +167,7 @@ class DatasetWriter:
                 version.update(name.encode() + b"\0" + path.read_bytes())
             for name, df in cache.items():
                 df.to_parquet(tmp / CACHE_DIR / f"{name}.parquet", index=False, compression="zstd")
-            inputs_fp, files = _input_hashes(sources, stat_cache)
+            inputs_fp, files = hashes or _input_hashes(sources, stat_cache)
             info = {
                 "version": version.hexdigest(),
                 "schema": {name: list(cols) for name, cols in schema.TABLES.items()},

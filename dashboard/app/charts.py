@@ -147,11 +147,13 @@ def grouped_hbar(df: pd.DataFrame, label_col: str, value_col: str, group_col: st
             "marker": {"color": colours[str(group)]},
             "hovertemplate": f"%{{y}} — {iso(group, lang)}: %{{x:{value_format}}}<extra></extra>"})
     n = len(order) * (1 if barmode == "stack" else max(1, df[group_col].nunique()))
-    height = max(360, 16 * n + 200)
-    # Legend under the axis title, placed in pixels (a fraction of the height collides with it).
+    height = max(380, 16 * n + 230)
+    # Legend 70 px under the plot area, below the axis title (legend y is a fraction of the
+    # plot area's height, not of the figure's).
+    plot_height = height - 60 - 160
     lay = layout(title, lang, height=height, x_title=x_title, barmode=barmode,
-                 legend={"orientation": "h", "y": -80 / height, "yanchor": "top"},
-                 margin={"l": 20, "r": 20, "t": 60, "b": 120})
+                 legend={"orientation": "h", "y": -70 / plot_height, "yanchor": "top"},
+                 margin={"l": 20, "r": 20, "t": 60, "b": 160})
     if tick_format:
         lay["xaxis"]["tickformat"] = tick_format
     _rtl_bars(lay, lang)

@@ -62,6 +62,10 @@ SORT_KEYS = {
     "process_warnings": ["article_id", "origin", "message"],
 }
 
+# Candidate aggregation picks an example by the rows' order (reading order): its table is sorted
+# only after the aggregation, as before.
+PRESORT_SKIP = {"candidate_rows"}
+
 
 class BuildError(Exception):
     """A build that cannot produce a dataset; the message says why, for a person."""
@@ -134,8 +138,10 @@ class _Rows:
         return batch["article_stats"].num_rows
 
     def pop_frame(self, name: str) -> pd.DataFrame:
-        """The table as one frame; its batches are released."""
-        return frame_of(name, self.parts.pop(name))
+        """The table as one frame, sorted by its SORT_KEYS unless PRESORT_SKIP says otherwise;
+        its batches are released."""
+        keys = [] if name in PRESORT_SKIP else [k for k in SORT_KEYS.get(name, []) if k in columns_of(name)]
+        return frame_of(name, self.parts.pop(name), keys)
 
 
 @dataclass
@@ -276,8 +282,15 @@ def build(
 
     tables: dict[str, pd.DataFrame] = {}
     reused = previous.tables_for(reuse_ids) if previous is not None and reuse_ids else {}
+    # Tables that come sorted from the workers' batches need no second sort (most of them, on a
+    # first build); rows reused from the previous build are merged in and sorted again.
+    presorted: set[str] = set()
     for name in (*PER_ARTICLE_TABLES, "article_stats"):
-        tables[name] = _concat(name, [reused.get(name), rows.pop_frame(name)])
+        fresh = rows.pop_frame(name)
+        if name not in PRESORT_SKIP and (reused.get(name) is None or not len(reused[name])):
+            presorted.add(name)
+        tables[name] = _concat(name, [reused.pop(name, None), fresh])
+        del fresh
     warnings = [
         {"origin": raw.origin, "article_id": raw.article_id, "message": msg}
         for raw in raws for msg in raw.warnings
@@ -285,6 +298,14 @@ def build(
     tables["warnings"] = _concat("warnings", [pd.DataFrame(warnings), tables["process_warnings"]])
 
     terms, vocabulary = resolve_terms(tables["form_counts"], known_alias_keys(catalogue_dir))
+    # Each cache table is sorted (if needed) and typed now, and its unsorted frame released: tables
+    # are replaced one at a time so that two copies of every table never coexist (peak memory).
+    candidate_rows = tables["candidate_rows"].to_dict("records")
+    cache = {}
+    for name in CACHE_TABLES:
+        df = tables.pop(name) if name != "process_warnings" else tables[name]
+        cache[name] = _typed(df if name in presorted else _sorted(name, df))
+        del df
     dataset = {
         "articles": _articles_table(raws, tables.pop("article_stats")),
         "terms": terms,
@@ -292,18 +313,21 @@ def build(
         "entities": entities_table(catalogue_dir),
         "events": events_table(catalogue_dir),
         "themes": themes_table(catalogue_dir),
-        "candidates": aggregate_candidates(tables["candidate_rows"].to_dict("records")),
+        "candidates": aggregate_candidates(candidate_rows),
         "rejected": pd.DataFrame(
             [{"origin": r.origin, "article_id": r.article_id, "reason": r.reason, "detail": r.detail}
              for r in rejected],
             columns=list(schema.TABLES["rejected"]),
         ),
     }
+    del terms, vocabulary
     for name in ("sentences", "entity_mentions", "date_mentions", "event_mentions", "sentence_themes",
                  "article_themes", "warnings"):
-        dataset[name] = tables[name]
-    dataset = {name: _sorted(name, schema.conform(name, df)) for name, df in dataset.items()}
-    cache = {name: _typed(_sorted(name, tables[name])) for name in CACHE_TABLES}
+        dataset[name] = tables.pop(name)
+    for name in list(dataset):
+        df = schema.conform(name, dataset.pop(name))
+        dataset[name] = df if name in presorted else _sorted(name, df)
+        del df
 
     if progress:
         progress(todo, todo, "writing")

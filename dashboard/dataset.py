@@ -73,7 +73,6 @@ class Dataset:
     version: str
     articles: pd.DataFrame
     sentences: pd.DataFrame
-    terms: pd.DataFrame
     vocabulary: pd.DataFrame
     entities: pd.DataFrame
     entity_mentions: pd.DataFrame
@@ -103,17 +102,47 @@ class Dataset:
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
 
+    @property
+    def terms(self) -> pd.DataFrame:
+        """The terms table as the contract types it, read on first use: the app works on
+        ``ix.term_*`` and never needs it (4 M rows on ANT: a second to turn into pandas)."""
+        return self.memo(("table", "terms"), lambda: _read_table(self.path, "terms"))
 
-def _codes(values: pd.Series, universe: np.ndarray) -> np.ndarray:
+    def text_column(self, column: str = "text") -> pa.Array:
+        """``articles.<column>`` (text or text_normalized) aligned with ``articles`` rows, read once
+        on first use: only the reader, concordances and event sentences need texts."""
+        def compute() -> pa.Array:
+            table = pq.read_table(self.path / "articles.parquet", columns=["article_id", column])
+            rows = _codes(table.column("article_id"), self.ix.article_ids)
+            first = np.full(len(self.ix.article_ids), -1, dtype=np.int64)
+            ok = np.flatnonzero(rows >= 0)[::-1]  # reversed: the first row of an id wins
+            first[rows[ok]] = ok
+            taken = table.column(column).take(pa.array(first, mask=first < 0))
+            return taken.combine_chunks() if taken.num_chunks else pa.array([], pa.string())
+        return self.memo(("text_column", column), compute)
+
+    def article_text(self, code: int) -> str:
+        """One article's original text ('' when absent), by article code."""
+        value = self.text_column("text")[int(code)].as_py()
+        return value if isinstance(value, str) else ""
+
+
+def _codes(values: pd.Series | pa.Array | pa.ChunkedArray, universe: np.ndarray) -> np.ndarray:
     """Positions of ``values`` in the sorted ``universe`` (-1 where absent), as int32.
     Arrow's hash lookup: millions of rows in tens of milliseconds, no Python strings made."""
     if len(universe) == 0 or len(values) == 0:
         return np.full(len(values), -1, dtype=np.int32)
-    if isinstance(values.dtype, pd.CategoricalDtype):  # look up the categories only
+    if isinstance(values, pa.ChunkedArray):
+        return np.concatenate([_codes(c, universe) for c in values.chunks]).astype(np.int32)
+    if isinstance(values, pa.DictionaryArray):  # look up each distinct value once
+        per_value = _codes(values.dictionary, universe)
+        idx = values.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        return np.where(idx >= 0, per_value[np.maximum(idx, 0)], -1).astype(np.int32)
+    if isinstance(getattr(values, "dtype", None), pd.CategoricalDtype):  # the categories only
         per_category = _codes(pd.Series(values.cat.categories, dtype="string"), universe)
         cat = values.cat.codes.to_numpy()
         return np.where(cat >= 0, per_category[np.maximum(cat, 0)], -1).astype(np.int32)
-    arr = pa.array(values, from_pandas=True)
+    arr = values if isinstance(values, pa.Array) else pa.array(values, from_pandas=True)
     if not pa.types.is_string(arr.type) and not pa.types.is_large_string(arr.type):
         arr = arr.cast(pa.string())
     value_set = pa.array(universe.tolist(), type=arr.type)
@@ -121,7 +150,11 @@ def _codes(values: pd.Series, universe: np.ndarray) -> np.ndarray:
     return found.to_numpy(zero_copy_only=False).astype(np.int32)
 
 
-def _distinct(column: pd.Series) -> list[str]:
+def _distinct(column: pd.Series | pa.ChunkedArray) -> list[str]:
+    if isinstance(column, pa.ChunkedArray):  # dictionary-encoded: the values of its dictionaries
+        if pa.types.is_dictionary(column.type):
+            column = pa.chunked_array([c.dictionary for c in column.chunks], column.type.value_type)
+        return pc.unique(column).drop_null().to_pylist()
     if isinstance(column.dtype, pd.CategoricalDtype):  # its dictionary (a superset is harmless)
         column = pd.Series(column.cat.categories)
     return pc.unique(pa.array(column, from_pandas=True)).drop_null().to_pylist()
@@ -153,27 +186,45 @@ DICTIONARY_COLUMNS = {
 }
 
 
-def _read_table(folder: Path, name: str) -> pd.DataFrame:
+# Columns not loaded at start: article texts (2 x 47 M characters on ANT) are read on first use
+# by Dataset.text_column.
+LAZY_COLUMNS = {"articles": ("text", "text_normalized")}
+
+
+def _read_arrow(folder: Path, name: str) -> pa.Table:
+    """The table's columns minus the lazy ones, dictionary-encoded where listed; checked against
+    the contract (a lazy column must still exist in the file)."""
     file = folder / f"{name}.parquet"
     if not file.exists():
         raise DatasetError(f"dataset {folder} has no table {name!r} ({file.name} is missing)")
     encoded = DICTIONARY_COLUMNS.get(name, [])
+    lazy = LAZY_COLUMNS.get(name, ())
     try:
-        table = pq.read_table(file, read_dictionary=encoded or None)
+        names = pq.read_schema(file).names
+        table = pq.read_table(file, columns=[c for c in names if c not in lazy],
+                              read_dictionary=encoded or None)
     except Exception as exc:  # pyarrow raises several types for a damaged file
         raise DatasetError(f"dataset {folder}: cannot read {file.name}: {exc}") from exc
-    missing = [c for c in TABLES[name] if c not in table.column_names]
+    missing = [c for c in TABLES[name] if c not in names]
     if missing:
         raise DatasetError(f"dataset {folder}: table {name!r} lacks column(s) {', '.join(missing)}")
+    return table
+
+
+def _read_table(folder: Path, name: str) -> pd.DataFrame:
+    table = _read_arrow(folder, name)
+    encoded = DICTIONARY_COLUMNS.get(name, [])
     df = table.to_pandas(types_mapper={pa.string(): pd.StringDtype(), pa.large_string(): pd.StringDtype()}.get)
-    if not encoded:
+    spec = {c: dtype for c, dtype in TABLES[name].items() if c not in LAZY_COLUMNS.get(name, ())}
+    if not encoded and len(spec) == len(TABLES[name]):
         return conform(name, df)
-    spec = TABLES[name]
     out = {c: (df[c].astype("category") if c in encoded else df[c].astype(spec[c])) for c in spec}
     return pd.DataFrame(out | {c: df[c] for c in df.columns if c not in spec}).reset_index(drop=True)
 
 
-def _build_lookups(t: dict[str, pd.DataFrame]) -> Lookups:
+def _build_lookups(t: dict[str, pd.DataFrame], terms: pa.Table) -> Lookups:
+    """``terms`` stays in Arrow: its dictionary-encoded chunks are coded value by value, without
+    the pandas table (4 M rows on ANT) ever being built."""
     arts = t["articles"]
     article_ids = arts["article_id"].to_numpy(dtype=object)
     sources = tuple(sorted(arts["source"].fillna("").unique().tolist()))
@@ -191,9 +242,8 @@ def _build_lookups(t: dict[str, pd.DataFrame]) -> Lookups:
     em_art = _codes(em["article_id"], article_ids)
 
     vocab = t["vocabulary"]
-    terms = t["terms"]
-    term_list = _unique_sorted(vocab["term"], terms["term"])
-    term_code = _codes(terms["term"], term_list)
+    term_list = _unique_sorted(vocab["term"], terms.column("term"))
+    term_code = _codes(terms.column("term"), term_list)
     vocab_codes = _codes(vocab["term"], term_list)
     keys = vocab["term_key"].fillna("").to_numpy(dtype=object)
     ok = (vocab_codes >= 0) & (keys != "")
@@ -220,9 +270,9 @@ def _build_lookups(t: dict[str, pd.DataFrame]) -> Lookups:
         mention_entity=_codes(em["entity_id"], entity_ids),
         mention_is_adjective=(em["form"] == "adjective").fillna(False).to_numpy(bool),
         term_list=term_list,
-        term_article=_codes(terms["article_id"], article_ids),
+        term_article=_codes(terms.column("article_id"), article_ids),
         term_code=term_code,
-        term_count=terms["count"].fillna(0).to_numpy(np.int32),
+        term_count=terms.column("count").fill_null(0).to_numpy().astype(np.int32),
         key_terms=key_terms,
         event_ids=t["events"]["event_id"].to_numpy(dtype=object),
         event_mention_article=evm_art,
@@ -262,8 +312,8 @@ def load_dataset(path: str | Path) -> Dataset:
     version = dataset_version(folder)
     if version is None:
         raise DatasetError(f"dataset {folder} has no readable {BUILD_INFO} with a 'version'")
-    tables = _sorted_tables({name: _read_table(folder, name) for name in TABLES})
-    ix = _build_lookups(tables)
+    tables = _sorted_tables({name: _read_table(folder, name) for name in TABLES if name != "terms"})
+    ix = _build_lookups(tables, _read_arrow(folder, "terms"))
     pa.default_memory_pool().release_unused()  # hand Parquet decoding buffers back (tens of MB)
     fields = {name: tables.get(name) for name in Dataset.__dataclass_fields__ if name in TABLES}
     return Dataset(path=folder, version=version, ix=ix, **fields)

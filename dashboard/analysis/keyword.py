@@ -14,7 +14,6 @@ from collections import OrderedDict
 from functools import lru_cache
 
 import numpy as np
-import pyarrow as pa
 import pyarrow.compute as pc
 
 from dashboard.dataset import Dataset
@@ -110,14 +109,13 @@ def articles_with_terms(ds: Dataset, codes: np.ndarray) -> np.ndarray:
 
 
 def article_text(ds: Dataset, code: int) -> str:
-    """One article's text. Read on demand: a Python copy of every text would cost hundreds of MB."""
-    text = ds.articles["text"].iat[int(code)]
-    return text if isinstance(text, str) else ""
+    """One article's text, from the text column the dataset reads on first use."""
+    return ds.article_text(code)
 
 
 def articles_containing(ds: Dataset, folded: str) -> np.ndarray:
     """Boolean article mask: the folded text contains ``folded`` (Arrow's C++ substring search)."""
-    column = pa.array(ds.articles["text_normalized"], from_pandas=True)
+    column = ds.text_column("text_normalized")
     return pc.match_substring(column, folded).fill_null(False).to_numpy(zero_copy_only=False)
 
 

@@ -123,8 +123,7 @@ def reader_html(ds: Dataset, article_id: str, lang: str = "ar") -> str:
     rows = np.flatnonzero(ds.ix.article_ids == article_id)
     if not len(rows):
         return ""
-    text = ds.articles["text"].iat[int(rows[0])]
-    text = text if isinstance(text, str) else ""
+    text = ds.article_text(int(rows[0]))
     pieces: list[str] = []
     pos = 0
     for start, end, cls, title in _spans(ds, article_id, lang, len(text)):

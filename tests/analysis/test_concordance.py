@@ -5,7 +5,7 @@ from dashboard.analysis.filters import Filters, select
 
 
 def check_offsets(tiny, df):
-    texts = tiny.articles.set_index("article_id")["text"]
+    texts = dict(zip(tiny.ix.article_ids, tiny.text_column("text").to_pylist()))
     for r in df.itertuples():
         assert texts[r.article_id][r.char_start:r.char_end] == r.match
         assert texts[r.article_id][r.char_start - len(r.left):r.char_start] == r.left

@@ -65,7 +65,7 @@ def test_keyword_forms_on_real_text(seeds):
     k_derived = concordance.kwic(seeds, sel, "كازاخستان", derived=True)
     assert len(k_derived) > len(k_plain) > 50
     assert any(m.startswith("كازاخستاني") for m in k_derived["match"])
-    texts = seeds.articles.set_index("article_id")["text"]
+    texts = dict(zip(seeds.ix.article_ids, seeds.text_column("text").to_pylist()))
     for r in k_derived.itertuples():
         assert texts[r.article_id][r.char_start:r.char_end] == r.match
 
@@ -74,7 +74,7 @@ def test_reader_is_escaped_and_lossless(seeds):
     aid = seeds.articles["article_id"].iloc[0]
     out = overview.reader_html(seeds, aid)
     assert "<mark class=\"ent\"" in out
-    text = seeds.articles.set_index("article_id").loc[aid, "text"]
+    text = seeds.article_text(0)
     plain = re.sub(r"<[^>]+>", "", out)
     import html
     assert html.unescape(plain).replace(" ", "").replace("\n", "") == \

@@ -37,7 +37,7 @@ def test_reader_marks_dates_and_events_with_language(tiny):
     assert '<mark class="event" title="January 2022 unrest">احتجاجات</mark>' in out
     assert 'title="Kazakhstan (country) — adjective">الكازاخستانية</mark>' in out
     # stripping the tags gives back the text exactly (escaped), nothing lost or doubled
-    text = tiny.articles.set_index("article_id").loc["a1", "text"]
+    text = tiny.article_text(list(tiny.ix.article_ids).index("a1"))
     plain = re.sub(r"<[^>]+>", "", out.replace("</p><p>", "\n"))
     assert plain == text
 

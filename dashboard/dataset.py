@@ -133,6 +133,12 @@ def _codes(values: pd.Series | pa.Array | pa.ChunkedArray, universe: np.ndarray)
     if len(universe) == 0 or len(values) == 0:
         return np.full(len(values), -1, dtype=np.int32)
     if isinstance(values, pa.ChunkedArray):
+        if pa.types.is_dictionary(values.type) and values.num_chunks > 1:
+            # One shared dictionary, looked up once (not once per row group).
+            chunks = pa.chunked_array(values.chunks).unify_dictionaries().chunks
+            per_value = _codes(chunks[0].dictionary, universe)
+            idx = np.concatenate([c.indices.fill_null(-1).to_numpy(zero_copy_only=False) for c in chunks])
+            return np.where(idx >= 0, per_value[np.maximum(idx, 0)], -1).astype(np.int32)
         return np.concatenate([_codes(c, universe) for c in values.chunks]).astype(np.int32)
     if isinstance(values, pa.DictionaryArray):  # look up each distinct value once
         per_value = _codes(values.dictionary, universe)

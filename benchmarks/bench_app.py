@@ -37,7 +37,7 @@ def filter_changes(ds) -> list[tuple[str, str, object]]:
     """(label, widget key, value) — each applied on top of the previous, as a user would."""
     sources = sorted(ds.articles["source"].dropna().unique().tolist())
     entities = ds.entities["entity_id"].tolist()
-    kaz = "KAZ" if "KAZ" in entities else entities[0]
+    kaz = next((e for e in ("kz", "KAZ") if e in entities), entities[0])
     themes = ds.themes["theme_id"].tolist()
     published = ds.articles["published"].dropna().sort_values()
     lo, hi = published.iloc[len(published) // 4], published.iloc[3 * len(published) // 4]

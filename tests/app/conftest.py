@@ -17,7 +17,7 @@ TIMEOUT = 60
 @pytest.fixture(scope="session")
 def app_dataset(tmp_path_factory) -> Path:
     """The synthetic dataset (real seed text, a hostile <script> article)."""
-    return write_dataset(tmp_path_factory.mktemp("app_dataset"))
+    return write_dataset(tmp_path_factory.mktemp("app") / "dataset")
 
 
 @pytest.fixture

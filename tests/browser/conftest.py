@@ -63,7 +63,7 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
     """One server for the session, on the synthetic dataset (the seeds' text, a <script> article)."""
-    dataset = write_dataset(tmp_path_factory.mktemp("browser_dataset"))
+    dataset = write_dataset(tmp_path_factory.mktemp("browser") / "dataset")
     log = tmp_path_factory.mktemp("browser_log") / "streamlit.log"
     with running_app(dataset, log=log) as (url, _proc):
         yield url

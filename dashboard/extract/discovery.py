@@ -24,6 +24,9 @@ from dashboard.text.document import Doc
 from dashboard.text.normalize import fold, squeeze_spaces
 from dashboard.text.stopwords import stopwords
 
+# libyaml's parser when installed (same data, several times faster; every worker loads the catalogues)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 TRIGGERS_FILE = "discovery_triggers.yaml"
 ARTICLE = "ال"
 _SPACES = re.compile(r"[ \t\u00a0]*")
@@ -55,7 +58,7 @@ def load_triggers(catalogue_dir: Path | str = CATALOGUE_DIR) -> Triggers:
 
 @lru_cache(maxsize=8)
 def _load_triggers(path: Path, _mtime: int) -> Triggers:
-    data = yaml.safe_load(path.read_text("utf-8"))
+    data = yaml.load(path.read_text("utf-8"), Loader=_YAML_LOADER)
     index: dict[str, list[tuple[int, Trigger]]] = defaultdict(list)
     for item in data["triggers"]:
         words = tuple(squeeze_spaces(item["trigger"]).split())

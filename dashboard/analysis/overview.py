@@ -43,16 +43,32 @@ def headline(ds: Dataset, sel: Selection) -> dict:
 
 
 def _main_theme_names(ds: Dataset) -> pd.DataFrame:
+    """Per article (index: article codes' ids), its main themes' names joined, best score first.
+    Built rank by rank over whole columns: a pandas groupby-join took over a second on ANT."""
     def compute() -> pd.DataFrame:
         at = ds.article_themes[ds.article_themes["is_main"].fillna(False).astype(bool)]
         at = at.merge(ds.themes[["theme_id", "name_ar", "name_en"]], on="theme_id", how="left")
-        at = at.sort_values(["article_id", "score", "theme_id"], ascending=[True, False, True])
-        at["name_ar"] = at["name_ar"].fillna(at["theme_id"])
-        at["name_en"] = at["name_en"].fillna(at["theme_id"])
-        grouped = at.groupby("article_id", sort=True)
-        out = pd.DataFrame({"themes": grouped["name_ar"].agg(THEME_SEP.join),
-                            "themes_en": grouped["name_en"].agg(", ".join)})
-        return out.reindex(ds.ix.article_ids).fillna("")
+        code = np.searchsorted(ds.ix.article_ids, at["article_id"].fillna("").to_numpy(dtype=object))
+        code = np.minimum(code, max(len(ds.ix.article_ids) - 1, 0))
+        known = ds.ix.article_ids[code] == at["article_id"].fillna("").to_numpy(dtype=object) \
+            if len(ds.ix.article_ids) else np.zeros(len(at), bool)
+        at, code = at[known], code[known]
+        order = np.lexsort((at["theme_id"].to_numpy(dtype=str), -at["score"].fillna(0).to_numpy(float), code))
+        code = code[order]
+        names = {lang: at[f"name_{lang}"].fillna(at["theme_id"]).to_numpy(dtype=object)[order]
+                 for lang in ("ar", "en")}
+        first = np.r_[True, code[1:] != code[:-1]] if len(code) else np.zeros(0, bool)
+        rank = np.arange(len(code)) - np.maximum.accumulate(np.where(first, np.arange(len(code)), 0))
+        n = len(ds.ix.article_ids)
+        out = {}
+        for lang, sep in (("ar", THEME_SEP), ("en", ", ")):
+            joined = np.full(n, "", dtype=object)
+            for r in range(int(rank.max()) + 1 if len(rank) else 0):
+                at_r = rank == r
+                prefix = "" if r == 0 else sep
+                joined[code[at_r]] = joined[code[at_r]] + prefix + names[lang][at_r]
+            out["themes" if lang == "ar" else "themes_en"] = joined
+        return pd.DataFrame(out, index=ds.ix.article_ids)
 
     return ds.memo(("main_theme_names",), compute)
 

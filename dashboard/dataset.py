@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -112,7 +113,13 @@ class Dataset:
         """``articles.<column>`` (text or text_normalized) aligned with ``articles`` rows, read once
         on first use: only the reader, concordances and event sentences need texts."""
         def compute() -> pa.Array:
-            table = pq.read_table(self.path / "articles.parquet", columns=["article_id", column])
+            pending = self._memo.pop(("text_prefetch", column), None)
+            try:
+                table = pending.result() if pending is not None else None
+            except Exception:  # the prefetch failed (file replaced?): read it here, raising here
+                table = None
+            if table is None:
+                table = _read_text(self.path, column)
             rows = _codes(table.column("article_id"), self.ix.article_ids)
             first = np.full(len(self.ix.article_ids), -1, dtype=np.int64)
             ok = np.flatnonzero(rows >= 0)[::-1]  # reversed: the first row of an id wins
@@ -307,8 +314,28 @@ def _sorted_tables(t: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return out
 
 
-def load_dataset(path: str | Path) -> Dataset:
-    """Read every table of the dataset at ``path`` and precompute its lookups.
+def _read_text(folder: Path, column: str) -> pa.Table:
+    return pq.read_table(folder / "articles.parquet", columns=["article_id", column])
+
+
+def _prefetch(folder: Path, column: str) -> Future:
+    """Read a text column in a background thread (Parquet decoding releases the GIL): the first
+    page's reader needs one article's text, and the whole column takes ~0.7 s to decode on ANT."""
+    future: Future = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(_read_text(folder, column))
+        except BaseException as exc:  # handed to whoever asks for the texts
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name=f"prefetch-{column}", daemon=True).start()
+    return future
+
+
+def load_dataset(path: str | Path, prefetch_text: bool = False) -> Dataset:
+    """Read every table of the dataset at ``path`` (but article texts) and precompute its lookups.
+    ``prefetch_text`` starts reading the original texts alongside (the app shows one at once).
 
     Raises DatasetError naming the folder and the missing table or column.
     """
@@ -318,8 +345,12 @@ def load_dataset(path: str | Path) -> Dataset:
     version = dataset_version(folder)
     if version is None:
         raise DatasetError(f"dataset {folder} has no readable {BUILD_INFO} with a 'version'")
+    pending = _prefetch(folder, "text") if prefetch_text else None
     tables = _sorted_tables({name: _read_table(folder, name) for name in TABLES if name != "terms"})
     ix = _build_lookups(tables, _read_arrow(folder, "terms"))
     pa.default_memory_pool().release_unused()  # hand Parquet decoding buffers back (tens of MB)
     fields = {name: tables.get(name) for name in Dataset.__dataclass_fields__ if name in TABLES}
-    return Dataset(path=folder, version=version, ix=ix, **fields)
+    ds = Dataset(path=folder, version=version, ix=ix, **fields)
+    if pending is not None:
+        ds._memo[("text_prefetch", "text")] = pending
+    return ds

@@ -78,3 +78,16 @@ def test_memo_computes_once(folder):
     for _ in range(3):
         ds.memo(("k",), lambda: calls.append(1) or 7)
     assert calls == [1]
+
+
+@pytest.mark.parametrize("prefetch", [False, True])
+def test_texts_are_read_on_demand_and_aligned(folder, prefetch):
+    import pyarrow.parquet as pq
+
+    ds = load_dataset(folder, prefetch_text=prefetch)
+    assert "text" not in ds.articles.columns and "text_normalized" not in ds.articles.columns
+    written = pq.read_table(folder / "articles.parquet").to_pandas().set_index("article_id")
+    for code, aid in enumerate(ds.ix.article_ids):
+        assert ds.article_text(code) == written.loc[aid, "text"]
+        assert ds.text_column("text_normalized")[code].as_py() == written.loc[aid, "text_normalized"]
+    assert len(ds.terms) == len(pq.read_table(folder / "terms.parquet"))

@@ -51,7 +51,7 @@ def ensure_dataset(path: Path, labels: dict[str, str]) -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _load(path: str, version: str) -> Dataset:
-    return load_dataset(Path(path))
+    return load_dataset(Path(path), prefetch_text=True)
 
 
 def get_dataset(path: Path) -> Dataset | None:

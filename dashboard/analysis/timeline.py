@@ -16,6 +16,7 @@ EVENT_COLUMNS = {"event_id": "string", "name_ar": "string", "name_en": "string",
                  "articles": "int64"}
 PUBLICATION_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
                        "published": "datetime64[s]"}
+COUNT_COLUMNS = {"period": "datetime64[s]", "source": "string", "articles": "int64"}
 SENTENCE_COLUMNS = {"source": "string", "article_id": "string", "title": "string",
                     "published": "datetime64[s]", "sentence_id": "int64", "sentence": "string",
                     "cue": "string"}
@@ -63,6 +64,26 @@ def publication_dates(ds: Dataset, sel: Selection) -> pd.DataFrame:
     if sel.empty:
         return frame(PUBLICATION_COLUMNS)
     return table[sel.article_mask[codes]].reset_index(drop=True)
+
+
+def publication_counts(ds: Dataset, sel: Selection, freq: str = "M") -> pd.DataFrame:
+    """Selected dated articles per period and source: one row per non-empty (period, source),
+    oldest first. ``freq``: "D", "M" or "Y"; ``period`` is the period's first day. The chart gets
+    a few hundred counts instead of every article's date (31k on ANT)."""
+    if freq not in ("D", "M", "Y"):
+        raise ValueError(f"freq must be D, M or Y, not {freq!r}")
+    ix = ds.ix
+    dated = sel.article_mask & ~np.isnat(ix.article_published) if not sel.empty else None
+    if dated is None or not dated.any():
+        return frame(COUNT_COLUMNS)
+    n_src = len(ix.sources)
+    periods = ix.article_published[dated].astype(f"datetime64[{freq}]").astype(np.int64)
+    keys, counts = np.unique(periods * n_src + ix.article_source[dated], return_counts=True)
+    return pd.DataFrame({
+        "period": (keys // n_src).astype(f"datetime64[{freq}]").astype("datetime64[s]"),
+        "source": np.asarray(ix.sources, dtype=object)[keys % n_src],
+        "articles": counts.astype(np.int64),
+    }).astype(COUNT_COLUMNS)
 
 
 def event_sentences(ds: Dataset, sel: Selection, event_id: str) -> pd.DataFrame:

@@ -184,7 +184,7 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
     """Events (points and ranges, sized by mentions) over a publication-date track.
 
     ``events``: event_id, name_ar, name_en, date_start, date_end, mentions, articles.
-    ``pubs``: published (date-like), source — Plotly bins them by month in the browser.
+    ``pubs``: period (month start), source, articles — monthly counts (publication_counts).
     Two tracks share one date axis: events on y (top), publications on y2 (bottom).
     """
     rtl = lang == "ar"
@@ -217,14 +217,15 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
         "marker": {"size": (9 + 34 * np.sqrt(mentions / top)).round(1).tolist(),
                    "color": ["#0072B2" if m > 0 else "#cbd5e1" for m in mentions],
                    "line": {"width": 1, "color": "white"}, "opacity": 0.9}})
-    p = pubs[["published", "source"]].copy()
-    p["published"] = pd.to_datetime(p["published"], errors="coerce")
-    p = p.dropna(subset=["published"])
+    p = pubs[["period", "source", "articles"]].copy()
+    p["period"] = pd.to_datetime(p["period"], errors="coerce")
+    p = p.dropna(subset=["period"])
     colours = colour_map(p["source"].astype(str).tolist())
     for source, part in p.groupby("source", sort=True):
-        data.append({"type": "histogram", "x": _dates(part["published"]), "yaxis": "y2",
-                     "name": iso(source, lang), "marker": {"color": colours[str(source)]},
-                     "xbins": {"size": "M1"},
+        data.append({"type": "bar", "x": _dates(part["period"]), "y": _list(part["articles"]),
+                     "yaxis": "y2", "name": iso(source, lang),
+                     "marker": {"color": colours[str(source)]},
+                     "xperiod": "M1", "xperiodalignment": "middle",
                      "hovertemplate": f"%{{x|%Y-%m}}: %{{y}}<extra>{iso(source, lang)}</extra>"})
     side = "right" if rtl else "left"
     height = max(480, 26 * len(ev) + 320)
@@ -236,7 +237,7 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
     lay["yaxis2"] = dict(_AXIS) | {"domain": [0.0, 0.2], "anchor": "x", "side": side,
                                    "title": {"text": iso(pubs_title, lang)}}
     lay["xaxis"] |= {"type": "date", "anchor": "y2", "title": {"text": iso(date_title, lang)}}
-    shown = default_window(ev, p["published"])
+    shown = default_window(ev, p["period"])
     if shown:
         lay["xaxis"]["range"] = list(shown)[::-1] if rtl else list(shown)
     elif rtl:

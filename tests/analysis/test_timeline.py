@@ -34,3 +34,20 @@ def test_empty_and_unknown_event(tiny):
     none = select(tiny, Filters(sources=("x",)))
     for df in (event_counts(tiny, none), publication_dates(tiny, none), event_sentences(tiny, none, "E_UNREST")):
         assert df.empty and len(df.columns) >= 4
+
+
+def test_publication_counts_add_up_to_the_dated_articles(tiny):
+    from dashboard.analysis.timeline import publication_counts
+
+    sel = select(tiny, Filters())
+    dates = publication_dates(tiny, sel)
+    monthly = publication_counts(tiny, sel)
+    assert monthly["articles"].sum() == len(dates)
+    assert (monthly["period"].dt.day == 1).all()
+    expected = dates.assign(period=dates["published"].dt.to_period("M").dt.start_time) \
+        .groupby(["period", "source"]).size()
+    got = monthly.set_index(["period", "source"])["articles"]
+    assert got.to_dict() == expected.to_dict()
+    yearly = publication_counts(tiny, sel, freq="Y")
+    assert yearly["articles"].sum() == len(dates) and (yearly["period"].dt.month == 1).all()
+    assert publication_counts(tiny, select(tiny, Filters(sources=("nowhere",)))).empty

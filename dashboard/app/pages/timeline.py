@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis.timeline import event_counts, event_sentences, publication_dates
+from dashboard.analysis.timeline import event_counts, event_sentences, publication_counts
 from dashboard.app import charts
 from dashboard.app.components import (basis, chart, columns, compute, day, empty_state, esc,
                                       is_empty, selected_points, stop_page, table)
@@ -22,7 +22,7 @@ if ctx.sel.n_articles == 0:
     stop_page()
 
 events: pd.DataFrame = compute(ctx, event_counts)
-pubs: pd.DataFrame = compute(ctx, publication_dates)
+pubs: pd.DataFrame = compute(ctx, publication_counts, freq="M")
 fig = charts.timeline(events, pubs, lang, t("timeline_title", lang), t("publications", lang),
                       t("date_axis", lang), t("hover_mentions", lang), t("hover_articles", lang))
 picked = chart(fig, key="timeline_chart", file_name="event_timeline", on_select="rerun",

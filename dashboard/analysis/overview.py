@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Mapping
 
 import numpy as np
 import pandas as pd
@@ -96,7 +97,8 @@ def article_table(ds: Dataset, sel: Selection) -> pd.DataFrame:
     return table[sel.article_mask[codes]].reset_index(drop=True)
 
 
-def _spans(ds: Dataset, article_id: str, lang: str, length: int) -> list[tuple[int, int, str, str]]:
+def _spans(ds: Dataset, article_id: str, lang: str, length: int,
+           type_names: Mapping[str, str] | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, class, title) of every highlight in one article, overlaps resolved."""
     en = lang == "en"
     spans: list[tuple[int, int, str, str]] = []
@@ -107,7 +109,8 @@ def _spans(ds: Dataset, article_id: str, lang: str, length: int) -> list[tuple[i
         name = r.entity_id
         if r.entity_id in ents.index:
             e = ents.loc[r.entity_id]
-            name = f"{e['name_en'] if en else e['name_ar']} ({e['type']})"
+            kind = (type_names or {}).get(e["type"], e["type"])
+            name = f"{e['name_en'] if en else e['name_ar']} ({kind})"
         if r.form == "adjective":
             name += " — adjective" if en else " — صفة"
         spans.append((int(r.char_start), int(r.char_end), "ent", name))
@@ -133,7 +136,8 @@ def _spans(ds: Dataset, article_id: str, lang: str, length: int) -> list[tuple[i
     return sorted(taken)
 
 
-def reader_html(ds: Dataset, article_id: str, lang: str = "ar") -> str:
+def reader_html(ds: Dataset, article_id: str, lang: str = "ar",
+                type_names: Mapping[str, str] | None = None) -> str:
     """The article as safe HTML: all text escaped, entity/date/event spans in <mark>, one <p> per
     paragraph (line). Empty string for an unknown article."""
     rows = np.flatnonzero(ds.ix.article_ids == article_id)
@@ -142,7 +146,7 @@ def reader_html(ds: Dataset, article_id: str, lang: str = "ar") -> str:
     text = ds.article_text(int(rows[0]))
     pieces: list[str] = []
     pos = 0
-    for start, end, cls, title in _spans(ds, article_id, lang, len(text)):
+    for start, end, cls, title in _spans(ds, article_id, lang, len(text), type_names):
         if "\n" in text[start:end]:  # a mark must not straddle paragraphs
             continue
         pieces.append(html.escape(text[pos:start]))

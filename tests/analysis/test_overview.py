@@ -44,3 +44,9 @@ def test_reader_marks_dates_and_events_with_language(tiny):
 
 def test_reader_unknown_article(tiny):
     assert reader_html(tiny, "nope") == ""
+
+
+def test_reader_names_entity_types_as_told(tiny):
+    out = reader_html(tiny, "a3", lang="ar", type_names={"city": "مدينة"})
+    assert '<mark class="ent" title="أستانا (مدينة)">أستانا</mark>' in out
+    assert "(city)" not in out

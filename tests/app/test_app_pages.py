@@ -127,6 +127,8 @@ def test_reader_escapes_script_in_untrusted_text(make_app):
     assert "&lt;script&gt;" in html[0] and "<script>" not in html[0]
     assert "&lt;b&gt;" in html[0]
     assert '<mark class="ent"' in html[0]
+    # hover titles name the entity type in the interface language
+    assert "(دولة)" in html[0] and "(country)" not in html[0]
 
 
 def test_reader_opens_the_article_named_in_the_url(make_app):

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard.analysis.overview import article_table, headline, reader_html
 from dashboard.app.components import (basis, columns, compute, day, empty_state, is_empty,
                                       esc, selected_rows, stop_page, table)
-from dashboard.app.i18n import fmt_int, t
+from dashboard.app.i18n import STRINGS, fmt_int, t
 from dashboard.app.state import context
 
 PICKER_SIZE = 300
@@ -16,8 +16,12 @@ TABLE_ROWS = 1000
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def reader(version: str, article_id: str, lang: str) -> str:
-    """The reader's HTML, built once per article (a long article takes tens of ms)."""
-    return reader_html(context().ds, article_id, lang)
+    """The reader's HTML, built once per article (a long article takes tens of ms); entity types
+    in the hover titles are named in the interface language."""
+    ds = context().ds
+    types = ds.entities["type"].dropna().unique().tolist()
+    names = {typ: t(f"type_{typ}", lang) for typ in types if f"type_{typ}" in STRINGS}
+    return reader_html(ds, article_id, lang, names)
 
 
 ctx = context()

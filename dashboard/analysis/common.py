@@ -167,5 +167,23 @@ def top_indices(values: np.ndarray, labels: np.ndarray, top_n: int) -> np.ndarra
     return cand[order]
 
 
+TITLE_WORDS = 8  # an untitled article is shown by its opening words
+
+
+def opening_words(text: str, n: int = TITLE_WORDS) -> str:
+    """The first ``n`` words of ``text``, with "…" when there is more."""
+    words = text.split()
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
 def article_titles(ds: Dataset) -> np.ndarray:
-    return ds.memo(("article_titles",), lambda: ds.articles["title"].fillna("").to_numpy(dtype=object))
+    """Display titles by article code; an article without a title (seed 002 opens with a
+    paragraph) gets its opening words and "…", so tables and pickers never show a blank."""
+    def compute() -> np.ndarray:
+        titles = ds.articles["title"].fillna("").astype(str).str.strip()
+        out = titles.to_numpy(dtype=object)
+        for code in np.flatnonzero(out == ""):  # only these need their text
+            out[code] = opening_words(ds.article_text(int(code)))
+        return out
+
+    return ds.memo(("article_titles",), compute)

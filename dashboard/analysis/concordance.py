@@ -68,7 +68,7 @@ def kwic(ds: Dataset, sel: Selection, query: str, derived: bool = False, limit: 
     arr = np.array([r[0] for r in rows])
     out = pd.DataFrame({
         "article_id": ds.ix.article_ids[arr],
-        "title": ds.articles["title"].to_numpy(dtype=object)[arr],
+        "title": article_titles(ds)[arr],
         "source": ds.articles["source"].to_numpy(dtype=object)[arr],
         "published": ds.ix.article_published[arr],
         "sentence_id": [r[1] for r in rows],

@@ -9,7 +9,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.common import entity_mention_counts, frame
+from dashboard.analysis.common import article_titles, entity_mention_counts, frame
 from dashboard.analysis.filters import Selection
 from dashboard.dataset import Dataset
 
@@ -81,7 +81,7 @@ def article_table(ds: Dataset, sel: Selection) -> pd.DataFrame:
         names = _main_theme_names(ds)
         arts = ds.articles
         full = pd.DataFrame({
-            "article_id": ds.ix.article_ids, "title": arts["title"].to_numpy(dtype=object),
+            "article_id": ds.ix.article_ids, "title": article_titles(ds),
             "source": arts["source"].to_numpy(dtype=object), "published": ds.ix.article_published,
             "themes": names["themes"].to_numpy(dtype=object),
             "themes_en": names["themes_en"].to_numpy(dtype=object),

@@ -79,3 +79,13 @@ def test_reader_is_escaped_and_lossless(seeds):
     import html
     assert html.unescape(plain).replace(" ", "").replace("\n", "") == \
         text.replace(" ", "").replace("\n", "")
+
+
+def test_an_untitled_article_is_shown_by_its_opening_words(seeds):
+    table = overview.article_table(seeds, select(seeds, Filters()))
+    untitled = table.set_index("article_id").loc["002_7b53a6053af83644", "title"]
+    assert untitled.startswith("أصبحت كازاخستان الآن") and untitled.endswith("…")
+    assert len(untitled.split()) == 8
+    assert (table["title"].str.len() > 0).all()
+    k = concordance.kwic(seeds, select(seeds, Filters()), "كازاخستان")
+    assert (k[k["article_id"] == "002_7b53a6053af83644"]["title"] == untitled).all()

@@ -21,12 +21,33 @@ def dataset_path(argv: list[str] | None = None) -> Path:
     return args.data.expanduser().resolve() if args.data else dataset_dir()
 
 
-@st.cache_resource(show_spinner=False)
-def _checked_fresh(path: str) -> bool:
-    """Once per process: is the shipped dataset built from the current seeds, catalogues, code?"""
+def inputs_signature(*folders: Path) -> tuple:
+    """(relative path, mtime ns, size) of every file under ``folders``, sorted: cheap (a stat per
+    file) and different as soon as an analyst saves an edited seed or catalogue."""
+    out = []
+    for folder in folders:
+        for file in sorted(Path(folder).rglob("*")):
+            try:
+                info = file.stat()
+            except OSError:  # deleted while we looked
+                continue
+            if file.is_file():
+                out.append((str(file), info.st_mtime_ns, info.st_size))
+    return tuple(out)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _checked_fresh(path: str, signature: int, version: str | None) -> bool:
+    """Is the shipped dataset built from the current seeds, catalogues and code? Computed once per
+    state of the inputs (their signature) and of the dataset (its version), not once per process."""
     from dashboard.build.pipeline import is_stale  # the build is heavy; import only when needed
 
     return not is_stale(Path(path), [SEEDS_DIR], CATALOGUE_DIR)
+
+
+def is_fresh(path: Path) -> bool:
+    signature = hash(inputs_signature(SEEDS_DIR, CATALOGUE_DIR))
+    return _checked_fresh(str(path), signature, dataset_version(path))
 
 
 def ensure_dataset(path: Path, labels: dict[str, str]) -> None:
@@ -34,7 +55,7 @@ def ensure_dataset(path: Path, labels: dict[str, str]) -> None:
 
     Only the default dataset is rebuilt: for any other folder the app does not know the inputs.
     """
-    if path.resolve() != DEFAULT_DATASET_DIR.resolve() or _checked_fresh(str(path)):
+    if path.resolve() != DEFAULT_DATASET_DIR.resolve() or is_fresh(path):
         return
     from dashboard.build.pipeline import build
 

@@ -23,3 +23,23 @@ def test_environment_then_default(monkeypatch, tmp_path):
 def test_relative_data_path_is_resolved(monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     assert dataset_path(["--data", "ant"]) == Path(tmp_path / "ant").resolve()
+
+
+def test_inputs_signature_changes_when_a_catalogue_is_edited(tmp_path):
+    import os
+
+    from dashboard.app.data import inputs_signature
+
+    (tmp_path / "cat").mkdir()
+    (tmp_path / "seeds").mkdir()
+    entry = tmp_path / "cat" / "events.yaml"
+    entry.write_text("events: [x]\n", encoding="utf-8")
+    (tmp_path / "seeds" / "a.txt").write_text("نص", encoding="utf-8")
+    before = inputs_signature(tmp_path / "seeds", tmp_path / "cat")
+    assert before == inputs_signature(tmp_path / "seeds", tmp_path / "cat")  # stable
+    mtime = entry.stat().st_mtime_ns
+    entry.write_text("events: [y]\n", encoding="utf-8")  # same size: the mtime tells
+    os.utime(entry, ns=(mtime + 10**9, mtime + 10**9))
+    assert inputs_signature(tmp_path / "seeds", tmp_path / "cat") != before
+    (tmp_path / "seeds" / "b.txt").write_text("نص آخر", encoding="utf-8")
+    assert len(inputs_signature(tmp_path / "seeds", tmp_path / "cat")) == 3

@@ -127,7 +127,19 @@ def hbar(labels: Sequence[str], values: Sequence[float], lang: str, title: str, 
     if legend:
         lay |= {"legend": {"orientation": "h", "y": -0.15}, "barmode": "overlay"}
     _rtl_bars(lay, lang)
+    _label_headroom(lay, values, lang)
     return figure(data, lay)
+
+
+def _label_headroom(lay: dict, values: Sequence[float], lang: str, share: float = 0.18) -> None:
+    """Room past the longest bar for its value label ("13,708" was cut at the plot's edge)."""
+    finite = [float(v) for v in _list(values) if v is not None and np.isfinite(float(v))]
+    top = max(finite, default=0.0)
+    if top <= 0:
+        return
+    lo, hi = min(0.0, min(finite)), top * (1 + share)
+    lay["xaxis"].pop("autorange", None)
+    lay["xaxis"]["range"] = [hi, lo] if lang == "ar" else [lo, hi]
 
 
 def grouped_hbar(df: pd.DataFrame, label_col: str, value_col: str, group_col: str, lang: str,

@@ -1,0 +1,21 @@
+"""Chart builders: value labels have room, and the Arabic orientation is kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.app import charts
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_bar_axis_leaves_room_for_the_longest_label(lang):
+    fig = charts.hbar(["الجزيرة", "RT"], [13708, 2500], lang, "title", "articles")
+    lo, hi = sorted(fig.layout.xaxis.range)
+    assert lo == 0 and hi > 13708 * 1.1
+    # Arabic bars grow leftwards: the axis runs from the far end to zero
+    assert (fig.layout.xaxis.range[0] > fig.layout.xaxis.range[1]) == (lang == "ar")
+
+
+def test_empty_bars_keep_autorange():
+    fig = charts.hbar([], [], "en", "title", "articles")
+    assert fig.layout.xaxis.range is None

@@ -128,8 +128,12 @@ def _layout(ids: tuple, edges: tuple) -> dict:
     if key not in _LAYOUTS:
         g = nx.Graph()
         g.add_nodes_from(ids)
-        g.add_weighted_edges_from((s, t, float(w)) for s, t, w in edges)
-        pos = nx.spring_layout(g, seed=0, weight="weight") if len(ids) > 1 else {i: (0.0, 0.0) for i in ids}
+        # Log weights and a repulsion twice networkx's default: with raw sentence counts the few
+        # heavy pairs (Kazakhstan-Russia) pulled the whole cluster into one unreadable blot.
+        g.add_weighted_edges_from((s, t, float(np.log1p(w))) for s, t, w in edges)
+        k = 2.0 / np.sqrt(max(len(ids), 1))
+        pos = (nx.spring_layout(g, seed=0, weight="weight", k=k, iterations=200)
+               if len(ids) > 1 else {i: (0.0, 0.0) for i in ids})
         if len(_LAYOUTS) > 512:
             _LAYOUTS.clear()
         _LAYOUTS[key] = {n: (float(p[0]), float(p[1])) for n, p in pos.items()}

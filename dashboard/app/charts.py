@@ -279,34 +279,52 @@ def _edge_columns(edges: pd.DataFrame) -> tuple[str, str]:
     return edges.columns[0], edges.columns[1]
 
 
+NETWORK_LABELS = 12  # nodes labelled on the picture; the rest are named on hover
+
+
 def network(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, title: str,
-            colours: dict[str, str], type_names: dict[str, str]) -> go.Figure:
-    """Nodes at their precomputed x, y (sized by mentions, coloured by type); edges as lines."""
+            colours: dict[str, str], type_names: dict[str, str],
+            labelled: int = NETWORK_LABELS) -> go.Figure:
+    """Nodes at their precomputed x, y (sized by mentions, coloured by type); edges as lines,
+    heavier pairs darker and wider. Only the ``labelled`` most mentioned nodes carry a label (30
+    labels crowd the dense centre); hovering any node names it with its mentions."""
     pos = {e: (float(x), float(y)) for e, x, y in zip(nodes["entity_id"], nodes["x"], nodes["y"])}
     a, b = _edge_columns(edges)
-    xs: list = []
-    ys: list = []
-    for s, e in zip(edges[a], edges[b]):
-        if s in pos and e in pos:
-            xs += [pos[s][0], pos[e][0], None]
-            ys += [pos[s][1], pos[e][1], None]
-    data: list[dict] = [{"type": "scatter", "mode": "lines", "x": xs, "y": ys, "hoverinfo": "skip",
+    weights = edges["weight"].astype(float) if "weight" in edges else pd.Series(1.0, edges.index)
+    heaviest = max(float(weights.max()) if len(weights) else 1.0, 1.0)
+    # Three weight bands, one line trace each (Plotly lines take a single width and colour).
+    bands = np.minimum((3 * np.sqrt(weights.to_numpy() / heaviest)).astype(int), 2)
+    data: list[dict] = []
+    for band in range(3):
+        xs: list = []
+        ys: list = []
+        for s, e in zip(edges[a][bands == band], edges[b][bands == band]):
+            if s in pos and e in pos:
+                xs += [pos[s][0], pos[e][0], None]
+                ys += [pos[s][1], pos[e][1], None]
+        if xs:
+            data.append({"type": "scatter", "mode": "lines", "x": xs, "y": ys, "hoverinfo": "skip",
                          "showlegend": False,
-                         "line": {"width": 1, "color": "rgba(100,116,139,0.45)"}}]
+                         "line": {"width": 0.8 + 1.6 * band,
+                                  "color": f"rgba(100,116,139,{0.25 + 0.2 * band:.2f})"}})
     name_col = "name_ar" if lang == "ar" else "name_en"
     weight = nodes["mentions"].astype(float) if "mentions" in nodes else pd.Series(1.0, nodes.index)
     top = max(float(weight.max()) if len(weight) else 1.0, 1.0)
+    rank = weight.rank(method="first", ascending=False)
     for typ, part in nodes.groupby("type", sort=True):
         w = weight.loc[part.index].to_numpy()
+        names = isos(part[name_col].fillna(part["entity_id"]), lang)
+        shown = rank.loc[part.index].to_numpy() <= labelled
         data.append({
             "type": "scatter", "mode": "markers+text", "x": _list(part["x"]), "y": _list(part["y"]),
             "name": iso(type_names.get(typ, typ), lang),
-            "text": isos(part[name_col].fillna(part["entity_id"]), lang),
+            "text": [n if keep else "" for n, keep in zip(names, shown)],
+            "hovertext": [f"{n}: {int(m):,}" for n, m in zip(names, w)],
             "textposition": "top center", "customdata": _list(part["entity_id"]),
             "marker": {"size": (10 + 30 * np.sqrt(w / top)).round(1).tolist(),
                        "color": colours.get(typ, PALETTE[0]), "line": {"width": 1, "color": "white"}},
-            "hovertemplate": "%{text}<extra></extra>"})
-    lay = layout(title, lang, height=560, legend={"orientation": "h", "y": -0.05})
+            "hovertemplate": "%{hovertext}<extra></extra>"})
+    lay = layout(title, lang, height=620, legend={"orientation": "h", "y": -0.05})
     lay["xaxis"] |= {"visible": False}
     lay["yaxis"] |= {"visible": False}
     return figure(data, lay)

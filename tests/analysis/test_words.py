@@ -35,7 +35,10 @@ def test_wordcloud_is_a_deterministic_png():
     assert a == wordcloud_png(freqs, width=300, height=200, seed=3)
     img = Image.open(io.BytesIO(a))
     assert img.size == (300, 200)
-    low, high = img.convert("L").getextrema()
-    assert low < 128 < high  # dark words on white
+    grey = img.convert("L")
+    low, high = grey.getextrema()
+    assert high == 255 and low < 200  # coloured words on white
+    inked = sum(1 for v in grey.tobytes() if v < 230) / (300 * 200)
+    assert inked > 0.03  # words drawn, not a speck
     blank = Image.open(io.BytesIO(wordcloud_png({}, width=50, height=40)))
     assert blank.size == (50, 40)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.analysis.common import article_titles, entity_target, frame, mention_mask
 from dashboard.analysis.filters import Selection
-from dashboard.analysis.keyword import article_text, keyword_articles, keyword_regex, match_core, query_words
+from dashboard.analysis.keyword import article_text, keyword_candidates, keyword_regex, match_core, query_words
 from dashboard.dataset import Dataset
 
 KWIC_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
@@ -31,7 +31,9 @@ def kwic(ds: Dataset, sel: Selection, query: str, derived: bool = False, limit: 
         return frame(KWIC_COLUMNS)
     cores = tuple(match_core(ds, w) for w in words) if len(words) == 1 else tuple(words)
     regex = keyword_regex(query, derived, cores)
-    candidates = sel.article_mask & keyword_articles(ds, query, derived)
+    # Candidates, not confirmed articles: the regex below confirms them newest first and stops
+    # at ``limit``, instead of first scanning every candidate (a stopword: all of ANT).
+    candidates = sel.article_mask & keyword_candidates(ds, query, derived)
     # A typed form the vocabulary does not know (a stopword, a phrase) is still searched as text.
     if not candidates.any():
         return frame(KWIC_COLUMNS)

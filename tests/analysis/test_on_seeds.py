@@ -89,3 +89,15 @@ def test_an_untitled_article_is_shown_by_its_opening_words(seeds):
     assert (table["title"].str.len() > 0).all()
     k = concordance.kwic(seeds, select(seeds, Filters()), "كازاخستان")
     assert (k[k["article_id"] == "002_7b53a6053af83644"]["title"] == untitled).all()
+
+
+@pytest.mark.parametrize(("query", "derived"), [("التي", False), ("الولايات المتحدة", False),
+                                                ("آسيا الوسطى", True), ("2022", False)])
+def test_kwic_over_candidates_equals_kwic_over_confirmed_articles(seeds, query, derived):
+    everything = select(seeds, Filters())
+    confirmed = select(seeds, Filters(keyword=query, keyword_derived=derived))
+    assert confirmed.n_articles > 0
+    for limit in (3, 500):
+        fast = concordance.kwic(seeds, everything, query, derived=derived, limit=limit)
+        assert fast.equals(concordance.kwic(seeds, confirmed, query, derived=derived, limit=limit))
+        assert len(fast) == min(limit, len(fast)) and len(fast) > 0

@@ -114,19 +114,19 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
     return df.astype({c: ("Int64" if c in ints else "string") for c in df.columns})
 
 
+try:  # glibc only (musl and other platforms lack it: skipped)
+    _MALLOC_TRIM = getattr(ctypes.CDLL("libc.so.6"), "malloc_trim", None) if sys.platform.startswith("linux") else None
+except OSError:
+    _MALLOC_TRIM = None
+
+
 def _release_memory() -> None:
     """Hand freed memory back to the OS between the big corpus-level steps: Arrow's pool (and
     glibc's heap) keep freed blocks for reuse, so the process's peak would be the sum of every
     step's temporaries rather than the largest one."""
     pa.default_memory_pool().release_unused()
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
-
-
-try:
-    _LIBC = ctypes.CDLL("libc.so.6") if sys.platform.startswith("linux") else None
-except OSError:
-    _LIBC = None
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
 
 
 def _article_input(raw: RawArticle) -> ArticleInput:
@@ -351,8 +351,8 @@ def build(
 
     if progress:
         progress(todo, todo, "writing")
-    version = writer.write(dataset, cache, code_fp, cat_fp, inputs.keys, [Path(s) for s in sources], stat_cache,
-                           hashes)
+    version = writer.write(dataset, cache, code_fp, cat_fp, inputs.keys, [Path(s) for s in sources],
+                           stat_cache, hashes)
     return BuildSummary(
         out_dir=out_dir, articles=len(raws), processed=todo, reused=len(reuse_ids),
         rejected=rejected, warnings=len(dataset["warnings"]),

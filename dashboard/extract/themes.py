@@ -153,7 +153,12 @@ class ThemeScorer:
         forms = [text[s:e] for s, e in tokens]
         out: list[CueHit] = []
         i, n = 0, len(forms)
+        memo, nothing = self._memo, ((), None)
         while i < n:
+            # Most tokens start nothing: skip them on the memo alone, without the calls below.
+            if memo.get(forms[i]) == nothing:
+                i += 1
+                continue
             hit = self._match_at(forms, i, lex)
             if hit is None:
                 i += 1

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import threading
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterator, Mapping
 from typing import Any, Callable
 
 import numpy as np
@@ -40,6 +41,37 @@ def dataset_version(path: str | Path) -> str | None:
     return None if version is None else str(version)
 
 
+class KeyIndex(Mapping):
+    """Read-only mapping key -> term codes over sorted arrays (a dict of 120k small arrays took
+    a tenth of a second to build at every load)."""
+
+    def __init__(self, keys: np.ndarray, bounds: np.ndarray, codes: np.ndarray):
+        self._keys = keys  # sorted distinct keys (object array)
+        self._bounds = bounds  # codes of keys[i] are codes[bounds[i]:bounds[i + 1]]
+        self._codes = codes
+
+    def _find(self, key: object) -> int:
+        if not isinstance(key, str) or not len(self._keys):
+            return -1
+        i = int(np.searchsorted(self._keys, key))
+        return i if i < len(self._keys) and self._keys[i] == key else -1
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        i = self._find(key)
+        if i < 0:
+            raise KeyError(key)
+        return self._codes[self._bounds[i]:self._bounds[i + 1]]
+
+    def __contains__(self, key: object) -> bool:
+        return self._find(key) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys.tolist())
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
 @dataclass(frozen=True, eq=False)
 class Lookups:
     """Integer views of the tables (all arrays aligned with the rows of their table)."""
@@ -61,7 +93,7 @@ class Lookups:
     term_article: np.ndarray         # terms -> article code
     term_code: np.ndarray            # terms -> term code
     term_count: np.ndarray           # terms -> count (int32)
-    key_terms: dict[str, np.ndarray]  # folded clitic-free key -> term codes
+    key_terms: "KeyIndex"            # folded clitic-free key -> term codes
     event_ids: np.ndarray            # sorted event ids; an event's code is its position
     event_mention_article: np.ndarray
     event_mention_sentence: np.ndarray
@@ -173,10 +205,15 @@ def _distinct(column: pd.Series | pa.ChunkedArray) -> list[str]:
     return pc.unique(pa.array(column, from_pandas=True)).drop_null().to_pylist()
 
 
-def _unique_sorted(*columns: pd.Series) -> np.ndarray:
-    """Sorted distinct non-null strings of the columns, as an object array."""
-    parts = [_distinct(c) for c in columns if len(c)]
-    return np.array(sorted(set().union(*parts)) if parts else [], dtype=object)
+def _unique_sorted(*columns: pd.Series | pa.ChunkedArray) -> np.ndarray:
+    """Sorted (code point order: Arrow sorts UTF-8 bytes, which orders the same) distinct non-null
+    strings of the columns, as an object array. In Arrow: Python's set and sort took 0.4 s on
+    ANT's 120k terms."""
+    parts = [pa.array(_distinct(c), type=pa.string()) for c in columns if len(c)]
+    if not parts:
+        return np.array([], dtype=object)
+    values = pc.unique(pa.chunked_array(parts, type=pa.string())).drop_null()
+    return np.array(values.take(pc.sort_indices(values)).to_pylist(), dtype=object)
 
 
 def _sentence_rows(art: np.ndarray, sid: pd.Series, sentence_key: np.ndarray) -> np.ndarray:
@@ -264,7 +301,7 @@ def _build_lookups(t: dict[str, pd.DataFrame], terms: pa.Table) -> Lookups:
     order = np.lexsort((vocab_codes, keys.astype(str)))
     keys, vocab_codes = keys[order], vocab_codes[order]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]]) if len(keys) else np.zeros(0, int)
-    key_terms = dict(zip(keys[starts].tolist(), np.split(vocab_codes, starts[1:])))
+    key_terms = KeyIndex(keys[starts], np.r_[starts, len(keys)].astype(np.int64), vocab_codes)
 
     evm = t["event_mentions"]
     evm_art = _codes(evm["article_id"], article_ids)
@@ -346,8 +383,12 @@ def load_dataset(path: str | Path, prefetch_text: bool = False) -> Dataset:
     if version is None:
         raise DatasetError(f"dataset {folder} has no readable {BUILD_INFO} with a 'version'")
     pending = _prefetch(folder, "text") if prefetch_text else None
-    tables = _sorted_tables({name: _read_table(folder, name) for name in TABLES if name != "terms"})
-    ix = _build_lookups(tables, _read_arrow(folder, "terms"))
+    # Two readers: Parquet decoding and Arrow-to-pandas release the GIL (ANT: 1.0 -> 0.7 s).
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="load") as pool:
+        terms = pool.submit(_read_arrow, folder, "terms")
+        reads = {name: pool.submit(_read_table, folder, name) for name in TABLES if name != "terms"}
+        tables = _sorted_tables({name: job.result() for name, job in reads.items()})
+        ix = _build_lookups(tables, terms.result())
     pa.default_memory_pool().release_unused()  # hand Parquet decoding buffers back (tens of MB)
     fields = {name: tables.get(name) for name in Dataset.__dataclass_fields__ if name in TABLES}
     ds = Dataset(path=folder, version=version, ix=ix, **fields)

@@ -15,7 +15,12 @@ import streamlit as st
 # Streamlit Cloud runs from the repo root, but be explicit so `import dashboard` always works.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dashboard.app import data, state, style  # noqa: E402
+from dashboard.app import data  # noqa: E402
+
+# A new process starts reading the dataset now, while the rest of the app is imported.
+data.preload(data.dataset_path())
+
+from dashboard.app import state, style  # noqa: E402
 from dashboard.app.components import PageDone  # noqa: E402
 from dashboard.app.i18n import LANGS, t  # noqa: E402
 from dashboard.dataset import DatasetError  # noqa: E402

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 import streamlit as st
@@ -70,8 +72,49 @@ def ensure_dataset(path: Path, labels: dict[str, str]) -> None:
     st.toast(labels["build_done"].format(n=summary.articles))
 
 
+# Loads started ahead of the cached loader, keyed by (path, version); consumed by _load.
+_PRELOADS: dict[tuple[str, str], Future] = {}
+_PRELOAD_LOCK = threading.Lock()
+
+
+def preload(path: Path) -> None:
+    """Start loading the dataset in a background thread, once per (path, version), so the loading
+    overlaps the script's imports and first widgets (Parquet decoding releases the GIL). The
+    first run of a new process calls this before its heavy imports."""
+    version = dataset_version(path)
+    if version is None:
+        return
+    key = (str(path), version)
+    with _PRELOAD_LOCK:
+        if key in _PRELOADS or _loaded(key):
+            return
+        future: Future = Future()
+        _PRELOADS[key] = future
+
+    def run() -> None:
+        try:
+            future.set_result(load_dataset(path, prefetch_text=True))
+        except BaseException as exc:  # raised again, in the script, by _load
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="dataset-preload", daemon=True).start()
+
+
+_LOADED: set[tuple[str, str]] = set()
+
+
+def _loaded(key: tuple[str, str]) -> bool:
+    return key in _LOADED
+
+
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _load(path: str, version: str) -> Dataset:
+    with _PRELOAD_LOCK:
+        future = _PRELOADS.pop((path, version), None)
+        _PRELOADS.clear()  # a preload of another version is stale
+        _LOADED.add((path, version))
+    if future is not None:
+        return future.result()
     return load_dataset(Path(path), prefetch_text=True)
 
 

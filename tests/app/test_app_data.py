@@ -43,3 +43,24 @@ def test_inputs_signature_changes_when_a_catalogue_is_edited(tmp_path):
     assert inputs_signature(tmp_path / "seeds", tmp_path / "cat") != before
     (tmp_path / "seeds" / "b.txt").write_text("نص آخر", encoding="utf-8")
     assert len(inputs_signature(tmp_path / "seeds", tmp_path / "cat")) == 3
+
+
+def test_preloaded_dataset_is_the_one_the_app_gets(app_dataset, tmp_path):
+    import json
+    import shutil
+
+    from dashboard.app import data
+
+    folder = tmp_path / "copy"
+    shutil.copytree(app_dataset, folder)
+    info = json.loads((folder / "build_info.json").read_text(encoding="utf-8"))
+    info["version"] = "preload-test"
+    (folder / "build_info.json").write_text(json.dumps(info), encoding="utf-8")
+    data.preload(folder)
+    pending = data._PRELOADS[(str(folder), "preload-test")]
+    ds = data.get_dataset(folder)
+    assert pending.done() and ds is pending.result() and ds.version == "preload-test"
+    assert not data._PRELOADS  # consumed
+    data.preload(folder)  # already loaded: nothing started again
+    assert not data._PRELOADS
+    assert data.get_dataset(folder) is ds

@@ -6,12 +6,13 @@ and screenshots show is what the product computes (terms, stopwords, entities, e
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from dashboard.paths import CATALOGUE_DIR, SEEDS_DIR
 
-# Seed order (sorted file names) -> (outlet, date); seed 002 keeps its missing title (its first
-# line is a paragraph), so the app's title fallback is exercised.
+# Seed order (sorted file names) -> (outlet, date). Titles come from the seeds' manifest; seed 002
+# has none there (its first line is a paragraph), so the app's title fallback is exercised.
 HEADERS = [("Al Jazeera", "2022-01-06"), ("RT Arabic", "2022-06-20"), ("Al Jazeera", "2022-07-01"),
            ("Sputnik", "2023-03-15"), ("Asharq", "2022-01-10")]
 HOSTILE_ID = "hostile"
@@ -27,8 +28,11 @@ def write_articles(folder: Path) -> Path:
     """The synthetic input articles as .txt files in ``folder`` (created); returns it."""
     folder.mkdir(parents=True, exist_ok=True)
     seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    with open(SEEDS_DIR / "manifest.csv", encoding="utf-8", newline="") as f:
+        titles = {row["article_id"]: row["title"] for row in csv.DictReader(f)}
     for path, (source, date) in zip(seeds, HEADERS):
-        header = f"source: {source}\ndate: {date}\n---\n"
+        title = titles.get(path.stem, "").strip()
+        header = (f"title: {title}\n" if title else "") + f"source: {source}\ndate: {date}\n---\n"
         (folder / path.name).write_text(header + path.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / f"{HOSTILE_ID}.txt").write_text(HOSTILE, encoding="utf-8")
     return folder

@@ -219,3 +219,13 @@ def test_a_missing_custom_dataset_is_named_not_raised(tmp_path, monkeypatch):
     at.run()
     assert not at.exception
     assert "nowhere" in at.error[0].value
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_untitled_article_shows_its_opening_words(make_app, lang):
+    at = run_page(make_app(lang=lang), "overview")
+    titles = at.dataframe[0].value[t("col_title", lang)].tolist()
+    assert all(isinstance(x, str) and x.strip() for x in titles)
+    untitled = [x for x in titles if x.startswith("أصبحت كازاخستان الآن")]
+    assert len(untitled) == 1 and untitled[0].endswith("…")
+    assert "News" not in titles  # seed 003's title comes from its header, not its first line

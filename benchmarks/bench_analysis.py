@@ -39,7 +39,7 @@ def pages(ds, sel, keyword: str, event_id: str | None, entity_ids: list[str]):
                      ("article_table", lambda: overview.article_table(ds, sel)),
                      ("reader_html", lambda: overview.reader_html(ds, first_article, "ar"))],
         "timeline": [("event_counts", lambda: timeline.event_counts(ds, sel)),
-                     ("publication_dates", lambda: timeline.publication_dates(ds, sel)),
+                     ("publication_counts", lambda: timeline.publication_counts(ds, sel, "M")),
                      ("event_sentences", lambda: timeline.event_sentences(ds, sel, event_id or ""))],
         "entities": [("entity_counts", lambda: entities.entity_counts(ds, sel)),
                      ("entity_counts(rolled)", lambda: entities.entity_counts(ds, sel, roll_up_cities=True)),

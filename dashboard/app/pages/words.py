@@ -28,7 +28,8 @@ POLL_SECONDS = 0.6
 
 @st.cache_resource(show_spinner=False)
 def _painter() -> ThreadPoolExecutor:
-    return ThreadPoolExecutor(max_workers=2, thread_name_prefix="wordcloud")
+    # One painter: drawing is Python-bound, and two painters starved the script runs of the GIL.
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="wordcloud")
 
 
 @st.cache_resource(show_spinner=False, max_entries=96)

@@ -74,3 +74,4 @@ finally:  # also when a page switches page
     state.write_url(filters, lang)
     # Server time of this run, for benchmarks/bench_app.py.
     st.session_state["_run_ms"] = (time.perf_counter() - _run_started) * 1000
+data.warm_up()

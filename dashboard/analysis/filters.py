@@ -19,7 +19,6 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.keyword import keyword_articles
 from dashboard.dataset import Dataset
 
 _LIST_SEP = ","
@@ -143,6 +142,10 @@ def article_mask(ds: Dataset, filters: Filters) -> np.ndarray:
         codes = [i for i, e in enumerate(ix.event_ids) if e in set(filters.events)]
         mask &= _articles_with(ds, ix.event_mention_article, np.isin(ix.event_mention_event, codes))
     if filters.keyword.strip() and mask.any():
+        # Imported on first use: the text folding tables it builds cost ~0.3 s at import, on the
+        # first page's critical path otherwise (the app warms it up once that page is drawn).
+        from dashboard.analysis.keyword import keyword_articles
+
         mask &= keyword_articles(ds, filters.keyword, filters.keyword_derived)
     return mask
 

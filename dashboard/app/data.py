@@ -4,6 +4,7 @@ seeds), a rebuild when the shipped dataset is missing or stale, and one loader c
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import threading
 from concurrent.futures import Future
@@ -101,6 +102,17 @@ def preload(path: Path) -> None:
 
 
 _LOADED: set[tuple[str, str]] = set()
+_WARMED = threading.Event()
+
+
+def warm_up() -> None:
+    """Once per process, after the first page is drawn: import in the background what the first
+    keyword search needs (its text tables take ~0.3 s to build), off the first page's path."""
+    if _WARMED.is_set():
+        return
+    _WARMED.set()
+    threading.Thread(target=importlib.import_module, args=("dashboard.analysis.keyword",),
+                     name="warm-up", daemon=True).start()
 
 
 def _loaded(key: tuple[str, str]) -> bool:

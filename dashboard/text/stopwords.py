@@ -16,14 +16,18 @@ from dashboard.text.normalize import fold
 from dashboard.text.wordlists import read_word_list
 
 EXTRA_PATH = CATALOGUE_DIR / "stopwords_extra.txt"
+# Latin letters spelled in Arabic (سي in بي بي سي, إس in إس-400): initials, not content words.
+LETTER_NAMES_PATH = CATALOGUE_DIR / "latin_letter_names_ar.txt"
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """Every stopword, folded: the lexicon plus the extra words, minus the extra file's ``-word``
-    lines (content words the lexicon lists in another reading that folding merges with them)."""
+    """Every stopword, folded: the lexicon plus the extra words and Latin letter names, minus the
+    extra file's ``-word`` lines (content words the lexicon lists in another reading that folding
+    merges with them)."""
     extra = read_word_list(EXTRA_PATH)
     added = {fold(w) for w in extra if not w.startswith("-")}
+    added |= {fold(w) for w in read_word_list(LETTER_NAMES_PATH)}
     removed = {fold(w[1:]) for w in extra if w.startswith("-")}
     return frozenset(({fold(w) for w in stopwords_list()} | added) - removed)
 

@@ -29,3 +29,11 @@ def test_extra_list_is_clean() -> None:
     words = read_word_list(EXTRA_PATH)
     assert words and len(words) == len(set(words))
     assert all(" " not in w and "#" not in w for w in words)
+
+
+def test_initials_and_a_detached_article_are_not_content_words():
+    # seen as top "terms" of ANT: سي (بي بي سي), إس (إس-400), ال (ال ـ), آل (آل سعود)
+    for word in ("سي", "إس", "دي", "ال", "آل"):
+        assert is_stopword(fold(word)), word
+    for word in ("روسيا", "ترامب", "حد"):
+        assert not is_stopword(fold(word)), word

@@ -21,8 +21,11 @@ import plotly.graph_objects as go
 
 RLI, PDI = "\u2067", "\u2069"
 FONT = "Noto Sans Arabic, Source Sans, Arial, sans-serif"
-# Colour-blind-safe qualitative palette (Okabe-Ito), one colour per outlet / type.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# Colour-blind-safe qualitative palette, one colour per outlet / type: Okabe-Ito's eight, then
+# Paul Tol's colours that stay distinct from them (the catalogue has 13 entity types: a palette
+# that wraps would paint countries and persons the same green).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
+           "#882255", "#117733", "#332288", "#999933", "#AA4499", "#888888"]
 # Light to dark (Plotly's named "Blues" runs dark to light).
 BLUES = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
 YLGNBU = [[0.0, "#ffffd9"], [0.25, "#c7e9b4"], [0.5, "#41b6c4"], [0.75, "#225ea8"],

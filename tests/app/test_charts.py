@@ -19,3 +19,12 @@ def test_bar_axis_leaves_room_for_the_longest_label(lang):
 def test_empty_bars_keep_autorange():
     fig = charts.hbar([], [], "en", "title", "articles")
     assert fig.layout.xaxis.range is None
+
+
+def test_every_entity_type_of_the_catalogue_gets_its_own_colour():
+    from dashboard.app.charts import colour_map
+    from dashboard.extract.entities import entities_table
+
+    types = sorted(set(entities_table()["type"]))
+    colours = colour_map(types)
+    assert len(types) >= 10 and len(set(colours.values())) == len(types)

@@ -66,6 +66,11 @@ def test_page_renders_without_exception_and_is_captured(page, app_url, path, lan
 
 def test_arabic_layout_is_right_to_left(page, app_url):
     open_page(page, app_url, "")
+    # The RTL rules arrive with the script's style element, which can land after the heading:
+    # wait for the computed direction rather than reading it once (fails after 15 s if never RTL).
+    page.wait_for_function(
+        "() => { const h = document.querySelector('h1'); return h && getComputedStyle(h).direction === 'rtl'; }",
+        timeout=15_000)
     direction = page.locator("h1").first.evaluate("el => getComputedStyle(el).direction")
     assert direction == "rtl"
     font = page.locator("h1").first.evaluate("el => getComputedStyle(el).fontFamily")

@@ -105,14 +105,21 @@ _LOADED: set[tuple[str, str]] = set()
 _WARMED = threading.Event()
 
 
+# Started this long after the first run ends: begun at once, the import's ~0.3 s of GIL delayed
+# the server's last messages of that run (the page is interactive only when they arrive).
+WARM_UP_DELAY_S = 2.0
+
+
 def warm_up() -> None:
     """Once per process, after the first page is drawn: import in the background what the first
     keyword search needs (its text tables take ~0.3 s to build), off the first page's path."""
     if _WARMED.is_set():
         return
     _WARMED.set()
-    threading.Thread(target=importlib.import_module, args=("dashboard.analysis.keyword",),
-                     name="warm-up", daemon=True).start()
+    timer = threading.Timer(WARM_UP_DELAY_S, importlib.import_module,
+                            args=("dashboard.analysis.keyword",))
+    timer.name, timer.daemon = "warm-up", True
+    timer.start()
 
 
 def _loaded(key: tuple[str, str]) -> bool:

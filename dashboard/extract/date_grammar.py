@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from dashboard.extract.date_words import DateWords
+from dashboard.text.clitics import CONJUNCTION_CLASS, PREPOSITION_CLASS, PROCLITIC_LETTER_CLASS
 from dashboard.text.normalize import squeeze_spaces
 
 SP = r"[^\S\n]*"         # optional blanks, never across a line break
@@ -17,7 +18,8 @@ SP1 = r"[^\S\n]+"
 WORD_START = r"(?<![^\W_])"
 WORD_END = r"(?![^\W_])"
 # Word start that also allows one or two proclitics glued before it (ويناير، لعام، وبعام).
-CLITIC_START = (r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وفبلك])|(?<=(?<![^\W_])[وف][بلك]))")
+CLITIC_START = (rf"(?:(?<![^\W_])|(?<=(?<![^\W_]){PROCLITIC_LETTER_CLASS})"
+                rf"|(?<=(?<![^\W_]){CONJUNCTION_CLASS}{PREPOSITION_CLASS}))")
 NUM_START = r"(?<![\d.,/:٫])"
 NUM_END = r"(?![\d٫]|[.,/:]\d)"
 YEAR_ANY = r"1[89]\d\d|20\d\d|2100"          # with a strong cue (عام، سنة، a month name)

@@ -13,14 +13,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.extract.entity_catalogue import (ARTICLE, Catalogue, ContextRule, gap_key,
-                                                load_catalogue)
+from dashboard.extract.entity_catalogue import Catalogue, ContextRule, gap_key, load_catalogue
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import conform
+from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS
 from dashboard.text.document import Doc
 
-CONJUNCTIONS = ("", "و", "ف")
-PREPOSITIONS = ("", "ب", "ل", "ك")
 _SPLIT = re.compile(r"[-‐‑'’]")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 
@@ -37,8 +35,8 @@ def _written_forms(first: str) -> list[tuple[str, int]]:
     if first.isascii():
         return [(first, 0)]
     out = []
-    for conj in CONJUNCTIONS:
-        for prep in PREPOSITIONS:
+    for conj in ("", *CONJUNCTIONS):
+        for prep in ("", *PREPOSITIONS):
             prefix = conj + prep
             if prep == "ل" and first.startswith(ARTICLE):
                 out.append((prefix + first[1:], len(prefix)))

@@ -18,6 +18,7 @@ import yaml
 
 from dashboard.extract.countries import cldr_countries
 from dashboard.paths import CATALOGUE_DIR
+from dashboard.text.clitics import ARTICLE
 from dashboard.text.normalize import fold
 from dashboard.text.tokens import TOKEN_RE
 
@@ -25,7 +26,6 @@ ENTITIES_SUBDIR = "entities"
 ALIASES_CSV = "aliases.csv"
 ALIAS_FIELDS = ("entity_id", "alias", "form")
 NAME, ADJECTIVE = "name", "adjective"
-ARTICLE = "ال"
 # Nisba endings: feminine, dual (nom./obl.), masc. plural (nom./obl.), fem. plural, fem. dual.
 NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين")
 _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers")

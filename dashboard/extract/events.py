@@ -21,6 +21,7 @@ import yaml
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import conform
 from dashboard.text.document import Doc
+from dashboard.text.clitics import ARTICLE, ARTICLE_PATTERN, CONJUNCTION_CLASS, PREPOSITION_CLASS
 from dashboard.text.normalize import squeeze_spaces
 
 # libyaml's parser when installed (same data, several times faster; every worker loads the catalogues)
@@ -42,10 +43,10 @@ def phrase_pattern(phrase: str) -> str:
             continue
         star = word.endswith("*")
         core = word.rstrip("*")
-        if i == 0 and core.startswith("ال") and len(core) > 3:
-            body = r"(?:[وف]?(?:[بك]?ال|لل))" + re.escape(core[2:])
+        if i == 0 and core.startswith(ARTICLE) and len(core) > 3:
+            body = f"(?:{CONJUNCTION_CLASS}?{ARTICLE_PATTERN})" + re.escape(core[2:])
         elif i == 0 and not core.isascii():
-            body = r"(?:[وف]?(?:[بك]?ال|لل|[بلك])?)" + re.escape(core)
+            body = f"(?:{CONJUNCTION_CLASS}?(?:{ARTICLE_PATTERN}|{PREPOSITION_CLASS})?)" + re.escape(core)
         else:
             body = re.escape(core)
         body += _LETTERS + "*" if star else ""

@@ -17,6 +17,7 @@ import yaml
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import conform
 from dashboard.text.document import Doc
+from dashboard.text.clitics import ARTICLE, peel
 from dashboard.text.normalize import squeeze_spaces
 
 # libyaml's parser when installed (same data, several times faster; every worker loads the catalogues)
@@ -24,32 +25,7 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 THEMES_FILE = "themes.yaml"
 DEFAULT_MAIN_SHARE = 0.25
-_ARTICLE = "ال"
 _MIN_STEM = 2  # a peeled remainder shorter than this is not a word
-
-
-def _proclitic_prefixes() -> list[str]:
-    """Conjunction + preposition + article combinations, longest first (وبال, فلل, ال, و ...)."""
-    out = set()
-    for conj in ("", "و", "ف"):
-        for prep in ("", "ب", "ل", "ك"):
-            for art in ("", _ARTICLE):
-                out.add(conj + prep + art)
-        out.add(conj + "لل")  # ل + ال contracts to لل
-    out.discard("")
-    return sorted(out, key=lambda p: (-len(p), p))
-
-
-PROCLITICS = _proclitic_prefixes()
-
-
-def peel(form: str) -> list[str]:
-    """The token itself, then every reading of it with a proclitic sequence removed."""
-    forms = [form]
-    for prefix in PROCLITICS:
-        if form.startswith(prefix) and len(form) - len(prefix) >= _MIN_STEM:
-            forms.append(form[len(prefix):])
-    return forms
 
 
 def _cue_key(cue: str) -> tuple[str, ...]:
@@ -58,7 +34,7 @@ def _cue_key(cue: str) -> tuple[str, ...]:
     if not words:
         raise ValueError(f"empty theme cue {cue!r}")
     first = words[0]
-    if first.startswith(_ARTICLE) and len(first) - 2 >= _MIN_STEM + 1:
+    if first.startswith(ARTICLE) and len(first) - 2 >= _MIN_STEM + 1:
         words[0] = first[2:]
     return tuple(words)
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from dashboard.extract.themes import PROCLITICS
+from dashboard.text.clitics import PREFIXES
 from dashboard.text.normalize import fold
 
-_PROCLITIC_SET = set(PROCLITICS) | {""}
+_PROCLITIC_SET = set(PREFIXES) | {""}
 
 
 class GoldError(ValueError):

@@ -28,6 +28,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS
 from dashboard.text.normalize import fold
 from dashboard.text.stopwords import is_stopword, stopwords
 
@@ -35,8 +36,6 @@ MIN_KEY_LETTERS = 3           # a stripped remainder shorter than this is not tr
 ARTICLE_MIN_SHARE = 0.02      # ال is stripped when the bare form has >= 2 % of the definite count
 MAX_FORMS_LISTED = 10
 
-_CONJUNCTIONS = ("و", "ف")
-_PREPOSITIONS = ("ب", "ل", "ك")
 _NUMBER_RE = re.compile(r"[\d.,٫]+")
 # Letter forms of other scripts that folding merges into Arabic ones: a display form uses the Arabic
 # letter too (copied text with Persian ک ی is not how Arabic writers spell the word).
@@ -133,14 +132,14 @@ class _KeyResolver:
             # A known name keeps its letters (لبنان, الجزائر), but a known definite form whose
             # bare form is known too (الروسي, روسي) is one term.
             bare = form[2:]
-            if form.startswith("ال") and bare in self.known and len(bare) >= MIN_KEY_LETTERS:
+            if form.startswith(ARTICLE) and bare in self.known and len(bare) >= MIN_KEY_LETTERS:
                 return bare
             return form
         count = self.totals.get(form, 0)
         for rest, next_level in self._single_letter_remainders(form, level):
             if self._backed(rest, next_level, count):
                 return None if is_stopword(rest) else self.key(rest, next_level)
-        if form.startswith("ال"):
+        if form.startswith(ARTICLE):
             rest = form[2:]
             if len(rest) >= MIN_KEY_LETTERS and (
                 rest in self.known
@@ -156,9 +155,9 @@ class _KeyResolver:
         another word (كادت/أدت, كامل/أمل), so it needs one letter more."""
         first = form[:1]
         options: list[tuple[str, int]] = []
-        if first in _CONJUNCTIONS and level == _ANY:
+        if first in CONJUNCTIONS and level == _ANY:
             options.append((form[1:], _AFTER_CONJUNCTION))
-        elif first in _PREPOSITIONS and level <= _AFTER_CONJUNCTION:
+        elif first in PREPOSITIONS and level <= _AFTER_CONJUNCTION:
             if form.startswith("لل"):
                 articles = sorted(["ا" + form[1:], "ال" + form[1:]],  # الولايات, اللاجئين
                                   key=lambda r: (-self.totals.get(r, 0), r))
@@ -172,7 +171,7 @@ class _KeyResolver:
         least as frequent as the glued form (before the article: a small share as frequent). For stacked clitics (وبفرنسا) whose middle is never
         written alone (بفرنسا), what the middle resolves to may back it instead."""
         needed = max(1, form_count)
-        if rest.startswith("ال") and len(rest) >= MIN_KEY_LETTERS + 2:
+        if rest.startswith(ARTICLE) and len(rest) >= MIN_KEY_LETTERS + 2:
             # A letter before the article (بالرصاص, للصحفيين) is nearly always a clitic, and
             # the glued form is often the commoner one: back it like the article itself.
             needed = max(1, int(ARTICLE_MIN_SHARE * form_count))

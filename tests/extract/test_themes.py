@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.extract.themes import ThemeScorer, peel, themes_table
+from dashboard.extract.themes import ThemeScorer, themes_table
 from dashboard.paths import CATALOGUE_DIR, SEEDS_DIR
 from dashboard.schema import TABLES, conform
 from dashboard.text.document import Doc
@@ -35,12 +35,6 @@ def test_catalogue_has_required_themes():
     assert REQUIRED <= set(table["theme_id"])
     assert list(table.columns) == list(TABLES["themes"])
     assert table["name_ar"].str.len().min() > 0
-
-
-def test_peel_removes_proclitic_sequences():
-    assert "انتخابات" in peel("والانتخابات")
-    assert "امم" in peel("للامم")
-    assert peel("بنك")[0] == "بنك"
 
 
 def test_economy_sentence_from_seed(scorer):

@@ -1,0 +1,49 @@
+"""Arabic proclitics: the one inventory every matcher builds on (terms, entities, events, themes,
+dates each match differently — dict lookups, regexes, corpus-backed stripping — but over these).
+
+Proclitics stack in this order only: a conjunction (و ف), then a preposition (ب ل ك), then the
+article ال; ل before ال is written لل (للولايات = ل + الولايات). All forms are folded text.
+"""
+
+from __future__ import annotations
+
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+ARTICLE = "ال"
+
+
+def prefixes() -> list[str]:
+    """Every proclitic sequence (و, ب, ال, وبال, فلل ...), longest first."""
+    out = set()
+    for conj in ("", *CONJUNCTIONS):
+        for prep in ("", *PREPOSITIONS):
+            for art in ("", ARTICLE):
+                out.add(conj + prep + art)
+        out.add(conj + "لل")  # ل + ال
+    out.discard("")
+    return sorted(out, key=lambda p: (-len(p), p))
+
+
+PREFIXES = prefixes()
+
+
+def peel(form: str, min_stem: int = 2) -> list[str]:
+    """``form`` itself, then every reading of it with a proclitic sequence removed (remainders of at
+    least ``min_stem`` letters)."""
+    forms = [form]
+    for prefix in PREFIXES:
+        if form.startswith(prefix) and len(form) - len(prefix) >= min_stem:
+            forms.append(form[len(prefix):])
+    return forms
+
+
+def letter_class(letters: tuple[str, ...]) -> str:
+    """A regex character class of single-letter proclitics, e.g. ``[وف]``."""
+    return "[" + "".join(letters) + "]"
+
+
+CONJUNCTION_CLASS = letter_class(CONJUNCTIONS)                 # [وف]
+PREPOSITION_CLASS = letter_class(PREPOSITIONS)                 # [بلك]
+PROCLITIC_LETTER_CLASS = letter_class(CONJUNCTIONS + PREPOSITIONS)  # [وفبلك]
+# The article with what may stand before it: ب or ك in full, ل contracted (لل).
+ARTICLE_PATTERN = f"(?:{letter_class(tuple(p for p in PREPOSITIONS if p != 'ل'))}?{ARTICLE}|لل)"

@@ -144,22 +144,23 @@ def esc(text: Any) -> str:
     return html.escape("" if text is None or text is pd.NA else str(text), quote=True)
 
 
-def selected_points(event: Any) -> list[dict]:
-    """The points a Plotly selection event carries (empty when nothing is selected)."""
+def _selection(event: Any, field: str) -> list:
+    """``event.selection.<field>`` of a Streamlit selection event, whether it arrives as an object
+    or as a dict (empty when nothing is selected)."""
     try:
-        return list(event.selection.points)  # type: ignore[union-attr]
+        return list(getattr(event.selection, field))  # type: ignore[union-attr]
     except AttributeError:
         try:
-            return list(event["selection"]["points"])
+            return list(event["selection"][field])
         except (KeyError, TypeError):
             return []
+
+
+def selected_points(event: Any) -> list[dict]:
+    """The points a Plotly selection event carries."""
+    return _selection(event, "points")
 
 
 def selected_rows(event: Any) -> list[int]:
-    try:
-        return list(event.selection.rows)  # type: ignore[union-attr]
-    except AttributeError:
-        try:
-            return list(event["selection"]["rows"])
-        except (KeyError, TypeError):
-            return []
+    """The rows selected in a dataframe selection event."""
+    return _selection(event, "rows")

@@ -315,7 +315,7 @@ def build(
     ]
     tables["warnings"] = _concat("warnings", [pd.DataFrame(warnings), tables["process_warnings"]])
 
-    terms, vocabulary = resolve_terms(tables["form_counts"], known_alias_keys(catalogue_dir))
+    terms, vocabulary = resolve_terms(tables["form_counts"], known_alias_keys(catalogue_dir), catalogue_dir)
     _release_memory()
     # Each cache table is sorted (if needed) and typed now, and its unsorted frame released: tables
     # are replaced one at a time so that two copies of every table never coexist (peak memory).

@@ -105,7 +105,7 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     events = guarded("event linking", lambda: ex.events.find(doc, ents, dates), [])
     sent_themes, art_themes = guarded("theme scoring", lambda: ex.themes.score(doc), ([], []))
     cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.catalogue_dir), [])
-    forms = guarded("term counting", lambda: article_form_counts(doc), {})
+    forms = guarded("term counting", lambda: article_form_counts(doc, ex.catalogue_dir), {})
 
     out["entity_mentions"].extend(ents)
     out["date_mentions"].extend(dates)

@@ -68,7 +68,7 @@ def _load_triggers(path: Path, _mtime: int) -> Triggers:
     for lst in index.values():
         lst.sort(key=lambda st: (-len(st[1].words), st[0]))  # longest trigger first
     return Triggers(dict(index), frozenset(fold(w) for w in data.get("skip_words", [])),
-                    frozenset(fold(w) for w in data.get("stop_words", [])) | stopwords(),
+                    frozenset(fold(w) for w in data.get("stop_words", [])) | stopwords(path.parent),
                     frozenset(fold(w) for w in data.get("not_names", [])))
 
 

@@ -24,13 +24,15 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS
 from dashboard.text.normalize import fold
-from dashboard.text.stopwords import is_stopword, stopwords
+from dashboard.text.stopwords import stopwords
 
 MIN_KEY_LETTERS = 3           # a stripped remainder shorter than this is not trusted (بنك, الف)
 ARTICLE_MIN_SHARE = 0.02      # ال is stripped when the bare form has >= 2 % of the definite count
@@ -88,7 +90,7 @@ def display_text(text: str) -> str:
     return changed.sub(lambda m: table[ord(m.group())], text)
 
 
-def article_form_counts(doc) -> Counter[tuple[str, str]]:
+def article_form_counts(doc, catalogue_dir: Path | str = CATALOGUE_DIR) -> Counter[tuple[str, str]]:
     """``(folded form, written spelling) -> count`` for the content tokens of one article.
 
     Stopwords (as written, clitic forms included), one-letter tokens and numbers are left out.
@@ -98,7 +100,7 @@ def article_form_counts(doc) -> Counter[tuple[str, str]]:
     if len(shown) != len(norm):  # cannot happen by construction; stay correct if it does
         shown = norm
     pairs = Counter(zip([norm[s:e] for s, e in doc.tokens], [shown[s:e] for s, e in doc.tokens]))
-    stop = stopwords()
+    stop = stopwords(catalogue_dir)
     for form, spelling in [p for p in pairs if len(p[0]) < 2 or p[0] in stop
                            or (p[0][0].isdigit() and _NUMBER_RE.fullmatch(p[0]))]:
         del pairs[(form, spelling)]
@@ -113,8 +115,9 @@ _ANY, _AFTER_CONJUNCTION, _ARTICLE_ONLY, _NOTHING = 0, 1, 2, 3
 class _KeyResolver:
     """Memoised clitic stripping over a corpus's form totals."""
 
-    def __init__(self, totals: Mapping[str, int], known_keys: Iterable[str]):
+    def __init__(self, totals: Mapping[str, int], known_keys: Iterable[str], stop: frozenset[str]):
         self.totals = totals
+        self.stop = stop
         self.known = frozenset(k for k in known_keys if k and " " not in k)
         self.memo: dict[tuple[str, int], str | None] = {}
 
@@ -138,14 +141,14 @@ class _KeyResolver:
         count = self.totals.get(form, 0)
         for rest, next_level in self._single_letter_remainders(form, level):
             if self._backed(rest, next_level, count):
-                return None if is_stopword(rest) else self.key(rest, next_level)
+                return None if rest in self.stop else self.key(rest, next_level)
         if form.startswith(ARTICLE):
             rest = form[2:]
             if len(rest) >= MIN_KEY_LETTERS and (
                 rest in self.known
                 or self.totals.get(rest, 0) >= max(1.0, ARTICLE_MIN_SHARE * count)
             ):
-                return None if is_stopword(rest) else self.key(rest, _NOTHING)
+                return None if rest in self.stop else self.key(rest, _NOTHING)
         return form
 
     def _single_letter_remainders(self, form: str, level: int) -> list[tuple[str, int]]:
@@ -192,7 +195,8 @@ def _as_frame(form_counts) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "form", "spelling", "count"])
 
 
-def resolve_terms(form_counts, known_keys: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+def resolve_terms(form_counts, known_keys: Iterable[str] = (),
+                  catalogue_dir: Path | str = CATALOGUE_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Merge the forms of a corpus into terms.
 
     ``form_counts``: a DataFrame with article_id, form, spelling, count (the rows of every
@@ -212,7 +216,7 @@ def resolve_terms(form_counts, known_keys: Iterable[str] = ()) -> tuple[pd.DataF
     form_codes, form_index = pd.factorize(df["form"], sort=True)
     forms = form_index.tolist()
     totals = np.bincount(form_codes, weights=counts).astype(np.int64)
-    resolver = _KeyResolver(dict(zip(forms, totals.tolist())), known_keys)
+    resolver = _KeyResolver(dict(zip(forms, totals.tolist())), known_keys, stopwords(catalogue_dir))
     form_keys = [resolver.key(f) for f in forms]
     display, listed = _spellings_by_key(df, form_codes, forms, form_keys, counts)
     # Keys numbered in the order of their display forms, so terms come out sorted by (article, term).

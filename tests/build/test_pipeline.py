@@ -15,7 +15,7 @@ from dashboard import schema
 from dashboard.build import pipeline
 from dashboard.build.pipeline import BuildError, build, is_stale
 from dashboard.build.store import CACHE_DIR, INFO_FILE
-from dashboard.paths import CATALOGUE_DIR, REPO_ROOT, SEEDS_DIR
+from dashboard.paths import CATALOGUE_DIR, DEFAULT_DATASET_DIR as SEEDS_DATASET, REPO_ROOT, SEEDS_DIR
 
 pytestmark = pytest.mark.slow
 
@@ -102,11 +102,15 @@ def test_catalogue_edit_makes_the_dataset_stale(tmp_path):
     out = tmp_path / "ds"
     build([SEEDS_DIR], out, catalogue_dir=catalogues, workers=1)
     assert not is_stale(out, [SEEDS_DIR], catalogues)
+    assert "موسكو" in set(read(out, "vocabulary")["term"])
     (catalogues / "stopwords_extra.txt").write_text(
-        (catalogues / "stopwords_extra.txt").read_text("utf-8") + "\nمعسكر\n", "utf-8")
+        (catalogues / "stopwords_extra.txt").read_text("utf-8") + "\nموسكو\n", "utf-8")
     assert is_stale(out, [SEEDS_DIR], catalogues)
     summary = build([SEEDS_DIR], out, catalogue_dir=catalogues, workers=1)
     assert summary.processed == 5  # catalogues changed: nothing may be reused
+    # the edit of *this* catalogue folder is applied, not the default one's
+    assert "موسكو" not in set(read(out, "vocabulary")["term"])
+    assert "موسكو" in set(read(SEEDS_DATASET, "vocabulary")["term"])
 
 
 def test_failed_build_leaves_the_previous_dataset(tmp_path, monkeypatch, seeds_copy):

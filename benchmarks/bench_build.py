@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.build.pipeline import build  # noqa: E402
+from dashboard.pipeline.run import build  # noqa: E402
 from dashboard.paths import REPO_ROOT  # noqa: E402
 
 CITATION = (

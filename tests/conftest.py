@@ -14,7 +14,7 @@ SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
 @pytest.fixture(scope="session")
 def seeds_dataset(tmp_path_factory) -> Path:
     """The five seeds, freshly built with the real catalogues (the folder of a complete dataset)."""
-    from dashboard.build.pipeline import build
+    from dashboard.pipeline.run import build
 
     out = tmp_path_factory.mktemp("datasets") / "seeds"
     build([SEEDS_DIR], out, catalogue_dir=CATALOGUE_DIR, workers=1)

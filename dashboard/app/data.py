@@ -43,7 +43,7 @@ def inputs_signature(*folders: Path) -> tuple:
 def _checked_fresh(path: str, signature: int, version: str | None) -> bool:
     """Is the shipped dataset built from the current seeds, catalogues and code? Computed once per
     state of the inputs (their signature) and of the dataset (its version), not once per process."""
-    from dashboard.build.pipeline import is_stale  # the build is heavy; import only when needed
+    from dashboard.pipeline.run import is_stale  # the build is heavy; import only when needed
 
     return not is_stale(Path(path), [SEEDS_DIR], CATALOGUE_DIR)
 
@@ -60,7 +60,7 @@ def ensure_dataset(path: Path, labels: dict[str, str]) -> None:
     """
     if path.resolve() != DEFAULT_DATASET_DIR.resolve() or is_fresh(path):
         return
-    from dashboard.build.pipeline import build
+    from dashboard.pipeline.run import build
 
     bar = st.progress(0.0, text=labels["building"])
 

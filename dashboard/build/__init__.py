@@ -1,1 +1,1 @@
-"""The build: raw articles -> the dataset (see dashboard/schema.py). Entry point: ``python -m dashboard.build``."""
+"""``python -m dashboard.build``: the documented command, a thin entry point over ``dashboard.pipeline``."""

@@ -1,6 +1,6 @@
 """The app tests' dataset, made by the real build: the seed articles given header blocks
 (several outlets and dates) plus one hostile article with ``<script>`` and HTML in its title and
-text, written as .txt files and built with ``dashboard.build.pipeline.build``. So what the tests
+text, written as .txt files and built with ``dashboard.pipeline.run.build``. So what the tests
 and screenshots show is what the product computes (terms, stopwords, entities, events, themes).
 """
 
@@ -40,7 +40,7 @@ def write_articles(folder: Path) -> Path:
 
 def write_dataset(out: Path) -> Path:
     """Build the synthetic articles into the dataset folder ``out`` and return it."""
-    from dashboard.build.pipeline import build
+    from dashboard.pipeline.run import build
 
     inputs = write_articles(out.parent / f"{out.name}_inputs")
     build([inputs], out, CATALOGUE_DIR, workers=1)

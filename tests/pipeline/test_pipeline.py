@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from dashboard import schema
-from dashboard.build import pipeline
-from dashboard.build.pipeline import BuildError, build, is_stale
-from dashboard.build.store import CACHE_DIR, INFO_FILE
+from dashboard.pipeline import run as pipeline
+from dashboard.pipeline.run import BuildError, build, is_stale
+from dashboard.pipeline.store import CACHE_DIR, INFO_FILE
 from dashboard.paths import CATALOGUE_DIR, DEFAULT_DATASET_DIR as SEEDS_DATASET, REPO_ROOT, SEEDS_DIR
 
 pytestmark = pytest.mark.slow
@@ -165,7 +165,7 @@ def test_no_readable_article_keeps_the_previous_dataset(tmp_path):
 
 
 def test_extractor_failure_costs_rows_not_the_article(tmp_path, monkeypatch):
-    from dashboard.build import process
+    from dashboard.pipeline import article as process
 
     real_find = process.EntityMatcher.find
 
@@ -223,7 +223,7 @@ def test_cli_builds_and_reports(tmp_path):
 
 
 def test_default_out_dir():
-    from dashboard.build.__main__ import default_out_dir
+    from dashboard.pipeline.cli import default_out_dir
     from dashboard.paths import DEFAULT_DATASET_DIR
 
     assert default_out_dir([SEEDS_DIR]) == DEFAULT_DATASET_DIR

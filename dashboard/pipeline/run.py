@@ -26,11 +26,11 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import schema
-from dashboard.build import fingerprint
-from dashboard.build.process import (
+from dashboard.pipeline import fingerprint
+from dashboard.pipeline.article import (
     PER_ARTICLE_TABLES, ArticleInput, Extractors, columns_of, frame_of, init_worker, process_batch,
 )
-from dashboard.build.store import CACHE_TABLES, DatasetWriter, PreviousBuild, input_hashes, inputs_fingerprint
+from dashboard.pipeline.store import CACHE_TABLES, DatasetWriter, PreviousBuild, input_hashes, inputs_fingerprint
 from dashboard.extract.discovery import aggregate_candidates
 from dashboard.extract.entities import entities_table, known_alias_keys
 from dashboard.extract.events import events_table

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.build.pipeline import is_stale
+from dashboard.pipeline.run import is_stale
 from dashboard.dataset import load_dataset
 from dashboard.paths import CATALOGUE_DIR, DEFAULT_DATASET_DIR, SEEDS_DIR
 

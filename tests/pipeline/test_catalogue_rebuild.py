@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 
-from dashboard.build.pipeline import build, is_stale
+from dashboard.pipeline.run import build, is_stale
 from dashboard.paths import CATALOGUE_DIR, REPO_ROOT
 
 NEW_SPELLING = "توقاييف"  # Tokayev with qaf: a spelling the catalogue does not hold

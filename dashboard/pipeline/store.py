@@ -133,7 +133,7 @@ class DatasetWriter:
 
     def check_target(self) -> None:
         """Refuse to replace anything that is not a dataset; recover from a swap cut in half."""
-        from dashboard.build.pipeline import BuildError
+        from dashboard.pipeline.run import BuildError
 
         if not self.out_dir.exists():
             old = self._leftovers("old")

@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.pipeline.run import build  # noqa: E402
 from dashboard.paths import REPO_ROOT  # noqa: E402
+from dashboard.pipeline.run import build  # noqa: E402
 
 CITATION = (
     "Corpus: ANT Corpus v2.1 (Apache-2.0). Chouigui, Ben Khiroun, Elayeb, \"An Arabic Multi-source News "

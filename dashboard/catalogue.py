@@ -15,9 +15,17 @@ import csv
 import sys
 from pathlib import Path
 
-from dashboard.extract.entity_catalogue import (ADJECTIVE, ALIAS_FIELDS, ALIASES_CSV, NAME,
-                                                adjective_forms, alias_key, alias_parts,
-                                                alias_tokens, load_catalogue)
+from dashboard.extract.entity_catalogue import (
+    ADJECTIVE,
+    ALIAS_FIELDS,
+    ALIASES_CSV,
+    NAME,
+    adjective_forms,
+    alias_key,
+    alias_parts,
+    alias_tokens,
+    load_catalogue,
+)
 from dashboard.paths import CATALOGUE_DIR
 
 

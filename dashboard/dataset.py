@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterator, Mapping
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -93,7 +93,7 @@ class Lookups:
     term_article: np.ndarray         # terms -> article code
     term_code: np.ndarray            # terms -> term code
     term_count: np.ndarray           # terms -> count (int32)
-    key_terms: "KeyIndex"            # folded clitic-free key -> term codes
+    key_terms: KeyIndex            # folded clitic-free key -> term codes
     event_ids: np.ndarray            # sorted event ids; an event's code is its position
     event_mention_article: np.ndarray
     event_mention_sentence: np.ndarray

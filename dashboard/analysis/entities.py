@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
 from dashboard.analysis.common import (
-    entity_mention_counts, entity_target, frame, mention_mask, sentence_entity_pairs, words_by_source,
+    entity_mention_counts,
+    entity_target,
+    frame,
+    mention_mask,
+    sentence_entity_pairs,
+    words_by_source,
 )
 from dashboard.analysis.filters import Selection
 from dashboard.dataset import Dataset

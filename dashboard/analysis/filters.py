@@ -12,9 +12,9 @@ The selection is a set of articles; every panel counts within those articles.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping
 
 import numpy as np
 import pandas as pd
@@ -54,7 +54,7 @@ class Filters:
         return out
 
     @classmethod
-    def from_params(cls, params: Mapping) -> "Filters":
+    def from_params(cls, params: Mapping) -> Filters:
         """Parse URL parameters; anything unknown or malformed is ignored, never raised."""
         def raw(name: str) -> str:
             try:

@@ -8,8 +8,8 @@ diacritised Arabic into letters, GUIDE.md).
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 
 import numpy as np
 import pandas as pd

@@ -66,7 +66,7 @@ class EntityMatcher:
         self._written = written
 
     @classmethod
-    def from_catalogue(cls, catalogue_dir: Path | str = CATALOGUE_DIR) -> "EntityMatcher":
+    def from_catalogue(cls, catalogue_dir: Path | str = CATALOGUE_DIR) -> EntityMatcher:
         return cls(load_catalogue(catalogue_dir))
 
     def find(self, doc: Doc) -> list[dict]:

@@ -110,7 +110,7 @@ class AliasForm:
     lead: int = 0        # leading context words, not part of the mention
 
     @classmethod
-    def of(cls, alias: str, entity_id: str, form: str, source: str) -> "AliasForm":
+    def of(cls, alias: str, entity_id: str, form: str, source: str) -> AliasForm:
         tokens, gaps, lead = alias_parts(alias)
         return cls(tokens, entity_id, form, source, gaps, lead)
 

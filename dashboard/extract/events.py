@@ -20,8 +20,8 @@ import yaml
 
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import conform
-from dashboard.text.document import Doc
 from dashboard.text.clitics import ARTICLE, ARTICLE_PATTERN, CONJUNCTION_CLASS, PREPOSITION_CLASS
+from dashboard.text.document import Doc
 from dashboard.text.normalize import squeeze_spaces
 
 # libyaml's parser when installed (same data, several times faster; every worker loads the catalogues)
@@ -219,7 +219,7 @@ class EventLinker:
         self.events = events
 
     @classmethod
-    def from_catalogue(cls, catalogue_dir: Path = CATALOGUE_DIR) -> "EventLinker":
+    def from_catalogue(cls, catalogue_dir: Path = CATALOGUE_DIR) -> EventLinker:
         return cls(load_events(Path(catalogue_dir)))
 
     def find(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]) -> list[dict]:

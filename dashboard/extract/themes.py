@@ -16,8 +16,8 @@ import yaml
 
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import conform
-from dashboard.text.document import Doc
 from dashboard.text.clitics import ARTICLE, peel
+from dashboard.text.document import Doc
 from dashboard.text.normalize import squeeze_spaces
 
 # libyaml's parser when installed (same data, several times faster; every worker loads the catalogues)
@@ -117,7 +117,7 @@ class ThemeScorer:
         self._memo: dict[str, tuple] = {}
 
     @classmethod
-    def from_catalogue(cls, catalogue_dir: Path | str = CATALOGUE_DIR) -> "ThemeScorer":
+    def from_catalogue(cls, catalogue_dir: Path | str = CATALOGUE_DIR) -> ThemeScorer:
         data = load_catalogue(catalogue_dir)
         settings = data.get("settings") or {}
         return cls(data["themes"], float(settings.get("main_share", DEFAULT_MAIN_SHARE)),

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from dashboard.pipeline.run import BuildError, build
 from dashboard.ingest.records import Rejection
 from dashboard.paths import CATALOGUE_DIR, DATA_DIR, DEFAULT_DATASET_DIR, SEEDS_DIR
+from dashboard.pipeline.run import BuildError, build
 
 
 def default_out_dir(sources: list[Path]) -> Path:

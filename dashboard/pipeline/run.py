@@ -26,11 +26,6 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import schema
-from dashboard.pipeline import fingerprint
-from dashboard.pipeline.article import (
-    PER_ARTICLE_TABLES, ArticleInput, Extractors, columns_of, frame_of, init_worker, process_batch,
-)
-from dashboard.pipeline.store import CACHE_TABLES, DatasetWriter, PreviousBuild, input_hashes, inputs_fingerprint
 from dashboard.extract.discovery import aggregate_candidates
 from dashboard.extract.entities import entities_table, known_alias_keys
 from dashboard.extract.events import events_table
@@ -38,6 +33,17 @@ from dashboard.extract.themes import themes_table
 from dashboard.ingest.readers import iter_inputs
 from dashboard.ingest.records import RawArticle, Rejection
 from dashboard.paths import CATALOGUE_DIR
+from dashboard.pipeline import fingerprint
+from dashboard.pipeline.article import (
+    PER_ARTICLE_TABLES,
+    ArticleInput,
+    Extractors,
+    columns_of,
+    frame_of,
+    init_worker,
+    process_batch,
+)
+from dashboard.pipeline.store import CACHE_TABLES, DatasetWriter, PreviousBuild, input_hashes, inputs_fingerprint
 from dashboard.text.terms import resolve_terms
 
 Progress = Callable[[int, int, str], None]

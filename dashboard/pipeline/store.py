@@ -93,7 +93,7 @@ class PreviousBuild:
             return None
 
     @classmethod
-    def load(cls, out_dir: Path, code_fp: str, cat_fp: str) -> "PreviousBuild | None":
+    def load(cls, out_dir: Path, code_fp: str, cat_fp: str) -> PreviousBuild | None:
         state = cls.load_state(out_dir)
         if not state or state.get("code_fingerprint") != code_fp or state.get("catalogue_fingerprint") != cat_fp:
             return None

@@ -94,7 +94,7 @@ def compare(table: str, gold: pd.DataFrame, predicted: pd.DataFrame) -> Comparis
                 if ov > 0:
                     candidates.append((ov, gi, pi))
     matched, used_g, used_p = [], set(), set()
-    for ov, gi, pi in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+    for _ov, gi, pi in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
         if gi not in used_g and pi not in used_p:
             matched.append((gi, pi))
             used_g.add(gi)

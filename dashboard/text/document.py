@@ -29,7 +29,7 @@ class Doc:
 
     @classmethod
     def from_text(cls, article_id: str, text: str, published: date | None = None,
-                  published_precision: str = "unknown") -> "Doc":
+                  published_precision: str = "unknown") -> Doc:
         norm = normalize(text)
         sentences = split_sentences(text)
         return cls(article_id, text, norm, sentences, tokenize(norm.text), published,

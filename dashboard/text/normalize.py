@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -181,7 +181,7 @@ def squeeze_spaces(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _variants_of() -> dict[str, str]:
     """For each folded character, a regex class of every original character that folds to it."""
     groups: dict[str, set[str]] = {}

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from analysis_tiny_dataset import write_dataset
 
 from dashboard.dataset import Dataset, load_dataset
-from analysis_tiny_dataset import write_dataset
 
 
 @pytest.fixture(scope="session")

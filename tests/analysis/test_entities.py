@@ -76,9 +76,9 @@ def test_empty_selection(tiny):
 def test_only_places_roll_up(tiny_dataset_dir, tmp_path):
     """A person with a parent country (nationality, as the real catalogue has) stays a person."""
     import pandas as pd
+    from analysis_tiny_dataset import write_dataset
 
     from dashboard.dataset import load_dataset
-    from analysis_tiny_dataset import write_dataset
 
     folder = write_dataset(tmp_path / "ds")
     ents = pd.read_parquet(folder / "entities.parquet")

@@ -7,7 +7,11 @@ import pytest
 
 from dashboard.analysis.filters import Filters, select
 from dashboard.analysis.sources import (
-    distinctive_terms, entity_rates, log_odds_dirichlet, source_volume, theme_shares,
+    distinctive_terms,
+    entity_rates,
+    log_odds_dirichlet,
+    source_volume,
+    theme_shares,
 )
 
 

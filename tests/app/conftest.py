@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from app_synthetic import write_dataset
 from streamlit.testing.v1 import AppTest
 
 from dashboard.paths import DATASET_ENV_VAR, REPO_ROOT
-from app_synthetic import write_dataset
 
 APP = str(REPO_ROOT / "streamlit_app.py")
 TIMEOUT = 60

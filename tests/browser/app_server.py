@@ -13,7 +13,6 @@ from pathlib import Path
 
 from dashboard.paths import DATASET_ENV_VAR, REPO_ROOT
 
-
 SCREENSHOTS = REPO_ROOT / "artifacts" / "screenshots"
 
 

@@ -18,8 +18,8 @@ from dashboard.paths import REPO_ROOT
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(REPO_ROOT / "tests" / "app"))
 
-from app_synthetic import write_dataset  # noqa: E402
 from app_server import running_app  # noqa: E402
+from app_synthetic import write_dataset  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -8,8 +8,8 @@ import sys
 
 import pandas as pd
 
-from dashboard.pipeline.run import build, is_stale
 from dashboard.paths import CATALOGUE_DIR, REPO_ROOT
+from dashboard.pipeline.run import build, is_stale
 
 NEW_SPELLING = "توقاييف"  # Tokayev with qaf: a spelling the catalogue does not hold
 

@@ -12,10 +12,11 @@ import pandas as pd
 import pytest
 
 from dashboard import schema
+from dashboard.paths import CATALOGUE_DIR, REPO_ROOT, SEEDS_DIR
+from dashboard.paths import DEFAULT_DATASET_DIR as SEEDS_DATASET
 from dashboard.pipeline import run as pipeline
 from dashboard.pipeline.run import BuildError, build, is_stale
 from dashboard.pipeline.store import CACHE_DIR, INFO_FILE
-from dashboard.paths import CATALOGUE_DIR, DEFAULT_DATASET_DIR as SEEDS_DATASET, REPO_ROOT, SEEDS_DIR
 
 pytestmark = pytest.mark.slow
 
@@ -223,8 +224,8 @@ def test_cli_builds_and_reports(tmp_path):
 
 
 def test_default_out_dir():
-    from dashboard.pipeline.cli import default_out_dir
     from dashboard.paths import DEFAULT_DATASET_DIR
+    from dashboard.pipeline.cli import default_out_dir
 
     assert default_out_dir([SEEDS_DIR]) == DEFAULT_DATASET_DIR
     assert default_out_dir([Path("/tmp/ant")]).name == "ant"

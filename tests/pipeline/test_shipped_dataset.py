@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dashboard.pipeline.run import is_stale
 from dashboard.dataset import load_dataset
 from dashboard.paths import CATALOGUE_DIR, DEFAULT_DATASET_DIR, SEEDS_DIR
+from dashboard.pipeline.run import is_stale
 
 
 def test_shipped_dataset_is_current():

@@ -9,8 +9,17 @@ import streamlit as st
 from dashboard.analysis.concordance import entity_concordance
 from dashboard.analysis.entities import cooccurrence, entity_by_source, entity_counts
 from dashboard.app import charts
-from dashboard.app.components import (basis, chart, columns, compute, empty_state, is_empty,
-                                      selected_points, stop_page, table)
+from dashboard.app.components import (
+    basis,
+    chart,
+    columns,
+    compute,
+    empty_state,
+    is_empty,
+    selected_points,
+    stop_page,
+    table,
+)
 from dashboard.app.i18n import STRINGS, t
 from dashboard.app.kwic_view import kwic_block
 from dashboard.app.state import context

@@ -8,8 +8,7 @@ import streamlit as st
 
 from dashboard.analysis.geo import country_mentions
 from dashboard.app import charts
-from dashboard.app.components import (basis, chart, columns, compute, empty_state, is_empty,
-                                      stop_page, table)
+from dashboard.app.components import basis, chart, columns, compute, empty_state, is_empty, stop_page, table
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 

@@ -6,8 +6,18 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.overview import article_table, headline, reader_html
-from dashboard.app.components import (basis, columns, compute, day, empty_state, is_empty,
-                                      esc, selected_rows, stop_page, table)
+from dashboard.app.components import (
+    basis,
+    columns,
+    compute,
+    day,
+    empty_state,
+    esc,
+    is_empty,
+    selected_rows,
+    stop_page,
+    table,
+)
 from dashboard.app.i18n import STRINGS, fmt_int, t
 from dashboard.app.state import context
 

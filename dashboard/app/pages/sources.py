@@ -8,8 +8,7 @@ import streamlit as st
 
 from dashboard.analysis.sources import distinctive_terms, entity_rates, source_volume, theme_shares
 from dashboard.app import charts
-from dashboard.app.components import (basis, chart, columns, compute, empty_state, is_empty,
-                                      stop_page, table)
+from dashboard.app.components import basis, chart, columns, compute, empty_state, is_empty, stop_page, table
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 

@@ -8,8 +8,19 @@ import streamlit as st
 
 from dashboard.analysis.timeline import event_counts, event_sentences, publication_counts
 from dashboard.app import charts
-from dashboard.app.components import (basis, chart, columns, compute, day, empty_state, esc,
-                                      is_empty, selected_points, stop_page, table)
+from dashboard.app.components import (
+    basis,
+    chart,
+    columns,
+    compute,
+    day,
+    empty_state,
+    esc,
+    is_empty,
+    selected_points,
+    stop_page,
+    table,
+)
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 

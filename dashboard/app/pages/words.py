@@ -16,8 +16,7 @@ import streamlit as st
 
 from dashboard.analysis.sources import source_volume
 from dashboard.analysis.words import term_frequencies, wordcloud_png
-from dashboard.app.components import (basis, columns, compute, empty_state, is_empty, stop_page,
-                                      table)
+from dashboard.app.components import basis, columns, compute, empty_state, is_empty, stop_page, table
 from dashboard.app.i18n import t
 from dashboard.app.state import context
 

@@ -21,7 +21,9 @@ from dashboard.extract.discovery import candidates_in
 from dashboard.extract.entities import EntityMatcher
 from dashboard.extract.events import EventLinker
 from dashboard.extract.themes import ThemeScorer
+from dashboard.text.boilerplate import KEY_COLUMNS, sentence_keys
 from dashboard.text.document import Doc
+from dashboard.text.duplicates import article_fingerprint
 from dashboard.text.terms import article_form_counts
 
 # Tables filled article by article. "form_counts" and "candidate_rows" are build-cache tables that
@@ -29,7 +31,8 @@ from dashboard.text.terms import article_form_counts
 # cached apart from the ingest warnings, which are re-read with the inputs on every build.
 PER_ARTICLE_TABLES = (
     "sentences", "entity_mentions", "date_mentions", "event_mentions", "sentence_themes",
-    "article_themes", "form_counts", "candidate_rows", "process_warnings",
+    "article_themes", "form_counts", "candidate_rows", "process_warnings", "sentence_keys",
+    "article_fingerprints",
 )
 # Columns of the build's intermediate tables (the dataset tables' are in dashboard/schema.py).
 CACHE_COLUMNS = {
@@ -37,11 +40,26 @@ CACHE_COLUMNS = {
     "form_counts": ["article_id", "form", "spelling", "count"],
     "candidate_rows": ["article_id", "sentence_id", "candidate", "trigger", "example"],
     "process_warnings": ["origin", "article_id", "message"],
+    # Inputs of the corpus-level boilerplate and duplicate steps (dashboard/text/boilerplate.py,
+    # dashboard/text/duplicates.py).
+    "sentence_keys": KEY_COLUMNS,
+    "article_fingerprints": ["article_id", "exact_key", "minhash"],
+}
+
+
+# Columns of per-article dataset tables that only the corpus-level steps can fill (boilerplate is
+# decided over an outlet's articles): the workers leave them out, the build adds them.
+CORPUS_LEVEL_COLUMNS = {
+    "sentences": ("is_boilerplate", "boilerplate_end"),
+    "entity_mentions": ("in_boilerplate",),
 }
 
 
 def columns_of(table: str) -> list[str]:
-    return CACHE_COLUMNS[table] if table in CACHE_COLUMNS else list(schema.TABLES[table])
+    if table in CACHE_COLUMNS:
+        return CACHE_COLUMNS[table]
+    later = CORPUS_LEVEL_COLUMNS.get(table, ())
+    return [c for c in schema.TABLES[table] if c not in later]
 
 
 @dataclass(frozen=True)
@@ -117,6 +135,9 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
         {"article_id": art.article_id, "form": form, "spelling": spelling, "count": count}
         for (form, spelling), count in forms.items()
     )
+    out["sentence_keys"].extend(sentence_keys(art.article_id, art.text, doc.sentences))
+    exact_key, minhash = article_fingerprint([doc.norm.text[s:e] for s, e in doc.tokens])
+    out["article_fingerprints"].append({"article_id": art.article_id, "exact_key": exact_key, "minhash": minhash})
     return {
         "article_id": art.article_id,
         "text_normalized": doc.norm.text,

@@ -35,6 +35,7 @@ from dashboard.ingest.records import RawArticle, Rejection
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline import fingerprint
 from dashboard.pipeline.article import (
+    CORPUS_LEVEL_COLUMNS,
     PER_ARTICLE_TABLES,
     ArticleInput,
     Extractors,
@@ -43,6 +44,7 @@ from dashboard.pipeline.article import (
     init_worker,
     process_batch,
 )
+from dashboard.pipeline.corpus import mark_boilerplate, mark_duplicates
 from dashboard.pipeline.store import CACHE_TABLES, DatasetWriter, PreviousBuild, input_hashes, inputs_fingerprint
 from dashboard.text.terms import resolve_terms
 
@@ -65,6 +67,8 @@ SORT_KEYS = {
     "terms": ["article_id", "term"],
     "form_counts": ["article_id", "form", "spelling"],
     "candidate_rows": ["article_id", "candidate", "trigger"],
+    "sentence_keys": ["article_id", "sentence_id"],
+    "article_fingerprints": ["article_id"],
     "rejected": ["origin", "reason"],
     "warnings": ["article_id", "origin", "message"],
     "process_warnings": ["article_id", "origin", "message"],
@@ -89,6 +93,10 @@ class BuildSummary:
     warnings: int = 0
     seconds: float = 0.0
     version: str = ""
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    # outlet -> (boilerplate sentences, datelines, sentences of its articles so marked)
+    boilerplate: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     @property
     def inputs(self) -> int:
@@ -103,6 +111,13 @@ class BuildSummary:
             f"  rejected         {len(self.rejected)}"
             + (" (" + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())) + ")" if reasons else ""),
             f"  warnings         {self.warnings} (see the 'warnings' table)",
+            f"  duplicates       {self.exact_duplicates + self.near_duplicates} copies of earlier articles "
+            f"({self.exact_duplicates} exact, {self.near_duplicates} near; articles.duplicate_of)",
+            "  boilerplate      " + ("; ".join(
+                f"{src}: {n} sentence{'s' if n != 1 else ''}"
+                + (f" + {d} dateline{'s' if d != 1 else ''}" if d else "") + f" ({rows} marked)"
+                for src, (n, d, rows) in sorted(self.boilerplate.items())) or "none found")
+            + " (see the 'boilerplate' table)",
             f"  time             {self.seconds:.1f} s",
             f"  version          {self.version[:12]}",
         ]
@@ -116,8 +131,9 @@ def _sorted(name: str, df: pd.DataFrame) -> pd.DataFrame:
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
     """Cache tables get explicit types, so an empty one still has string/integer columns in Parquet."""
-    ints = {"count", "sentence_id"}
-    return df.astype({c: ("Int64" if c in ints else "string") for c in df.columns})
+    ints = {"count", "sentence_id", "dateline_end"}
+    binary = {"minhash"}
+    return df.astype({c: ("Int64" if c in ints else "string") for c in df.columns if c not in binary})
 
 
 try:  # glibc only (musl and other platforms lack it: skipped)
@@ -263,6 +279,7 @@ def _articles_table(raws: list[RawArticle], stats: pd.DataFrame) -> pd.DataFrame
         rows.append(row)
     df = pd.DataFrame(rows)
     df = df.merge(stats, on="article_id", how="left", validate="one_to_one")
+    df["duplicate_of"] = df["duplicate_kind"] = None  # filled by the corpus-level step
     return _sorted("articles", schema.conform("articles", df))
 
 
@@ -321,7 +338,23 @@ def build(
     ]
     tables["warnings"] = _concat("warnings", [pd.DataFrame(warnings), tables["process_warnings"]])
 
-    terms, vocabulary = resolve_terms(tables["form_counts"], known_alias_keys(catalogue_dir), catalogue_dir)
+    for name, later in CORPUS_LEVEL_COLUMNS.items():  # rows reused from the previous dataset have them
+        tables[name] = tables[name].drop(columns=[c for c in later if c in tables[name].columns])
+    for name in ("sentences", "sentence_keys", "entity_mentions", "sentence_themes"):
+        if name not in presorted:
+            tables[name] = _sorted(name, tables[name])
+            presorted.add(name)
+
+    # Corpus-level steps. Each reads only per-article rows (fresh or reused) and the catalogue, so
+    # an incremental build gives the same dataset as a fresh one.
+    articles = _articles_table(raws, tables.pop("article_stats"))
+    articles, duplicates = mark_duplicates(articles, tables["article_fingerprints"])
+    marked = mark_boilerplate(articles, tables, catalogue_dir)
+    tables.update(marked.tables)
+    _release_memory()
+
+    terms, vocabulary = resolve_terms(marked.form_counts, known_alias_keys(catalogue_dir), catalogue_dir)
+    marked.form_counts = None
     _release_memory()
     # Each cache table is sorted (if needed) and typed now, and its unsorted frame released: tables
     # are replaced one at a time so that two copies of every table never coexist (peak memory).
@@ -332,20 +365,21 @@ def build(
         cache[name] = _typed(df if name in presorted else _sorted(name, df))
         del df
     dataset = {
-        "articles": _articles_table(raws, tables.pop("article_stats")),
+        "articles": articles,
         "terms": terms,
         "vocabulary": vocabulary,
         "entities": entities_table(catalogue_dir),
         "events": events_table(catalogue_dir),
         "themes": themes_table(catalogue_dir),
         "candidates": aggregate_candidates(candidate_rows),
+        "boilerplate": marked.table,
         "rejected": pd.DataFrame(
             [{"origin": r.origin, "article_id": r.article_id, "reason": r.reason, "detail": r.detail}
              for r in rejected],
             columns=list(schema.TABLES["rejected"]),
         ),
     }
-    del terms, vocabulary
+    del terms, vocabulary, articles
     for name in ("sentences", "entity_mentions", "date_mentions", "event_mentions", "sentence_themes",
                  "article_themes", "warnings"):
         dataset[name] = tables.pop(name)
@@ -363,6 +397,8 @@ def build(
         out_dir=out_dir, articles=len(raws), processed=todo, reused=len(reuse_ids),
         rejected=rejected, warnings=len(dataset["warnings"]),
         seconds=time.perf_counter() - started, version=version,
+        exact_duplicates=duplicates.get("exact", 0), near_duplicates=duplicates.get("near", 0),
+        boilerplate=marked.summary,
     )
 
 

@@ -30,7 +30,7 @@ PER_ARTICLE_DATASET_TABLES = (
     "sentences", "entity_mentions", "date_mentions", "event_mentions", "sentence_themes",
     "article_themes",
 )
-CACHE_TABLES = ("form_counts", "candidate_rows", "process_warnings")
+CACHE_TABLES = ("form_counts", "candidate_rows", "process_warnings", "sentence_keys", "article_fingerprints")
 
 
 def _walk(source: Path) -> list[Path]:

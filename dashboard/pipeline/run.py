@@ -25,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import schema
+from dashboard.catalogues import CatalogueError, Catalogues, catalogue_fingerprint, load_catalogues
 from dashboard.extract.discovery import aggregate_candidates
 from dashboard.extract.entities import entities_table, known_alias_keys
 from dashboard.extract.events import events_table
@@ -78,13 +79,13 @@ def _article_input(raw: RawArticle) -> ArticleInput:
     return ArticleInput(raw.article_id, raw.text, raw.published, raw.published_precision, raw.origin)
 
 
-def _pool(workers: int, catalogue_dir: Path) -> ProcessPoolExecutor:
+def _pool(workers: int, catalogues: Catalogues) -> ProcessPoolExecutor:
     # fork is fast and shares the normaliser tables, but is unsafe from a threaded process
     # (Streamlit runs scripts in threads): there, spawn.
     method = "fork" if threading.current_thread() is threading.main_thread() else "spawn"
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context(method),
-        initializer=init_worker, initargs=(catalogue_dir,),
+        initializer=init_worker, initargs=(catalogues,),
     )
 
 
@@ -143,7 +144,7 @@ class _Inputs:
             yield batch
 
 
-def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers: int, catalogue_dir: Path,
+def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers: int, catalogues: Catalogues,
                  progress: Progress | None, side_job: Callable[[], T]) -> tuple[_Rows, T]:
     """Extract every batch; run ``side_job`` (hashing the inputs) in the pool beside them, so it
     costs the main process nothing."""
@@ -163,11 +164,11 @@ def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers
         if inputs.n_todo > INLINE_LIMIT:
             break
     if workers <= 1 or inputs.n_todo <= INLINE_LIMIT:
-        extractors = Extractors(catalogue_dir) if head else None
+        extractors = Extractors(catalogues) if head else None
         for batch in itertools.chain(head, batches):
             collect(process_batch(batch, extractors))
         return rows, side_job()
-    with _pool(workers, catalogue_dir) as pool:
+    with _pool(workers, catalogues) as pool:
         side = pool.submit(side_job)
         pending: list[Future] = []
         for batch in itertools.chain(head, batches):
@@ -208,18 +209,26 @@ def _articles_table(raws: list[RawArticle], stats: pd.DataFrame) -> pd.DataFrame
 def build(
     sources: Sequence[str | Path],
     out_dir: Path,
-    catalogue_dir: Path = CATALOGUE_DIR,
+    catalogues: Catalogues | Path | str = CATALOGUE_DIR,
     progress: Progress | None = None,
     workers: int | None = None,
     force: bool = False,
     on_rejection: Callable[[Rejection], None] | None = None,
 ) -> BuildSummary:
-    """Build ``sources`` into the dataset folder ``out_dir`` (replaced only when complete)."""
+    """Build ``sources`` into the dataset folder ``out_dir`` (replaced only when complete).
+
+    ``catalogues``: the loaded catalogue object, or the folder to load it from (read once, here;
+    every stage gets its part of this one object)."""
     started = time.perf_counter()
     out_dir = Path(out_dir)
     workers = workers or min(2, os.cpu_count() or 1)
+    if not isinstance(catalogues, Catalogues):
+        try:
+            catalogues = load_catalogues(catalogues)
+        except CatalogueError as exc:
+            raise BuildError(f"{exc}. Nothing was built; the dataset in {out_dir} was left as it was.") from None
     code_fp = fingerprint.code_fingerprint()
-    cat_fp = fingerprint.catalogue_fingerprint(catalogue_dir)
+    cat_fp = catalogues.fingerprint
     writer = DatasetWriter(out_dir)
     writer.check_target()
     previous = None if force else PreviousBuild.load(out_dir, code_fp, cat_fp)
@@ -230,8 +239,8 @@ def build(
     if progress:
         progress(0, 0, "reading inputs")
     inputs = _Inputs(previous, on_rejection)
-    batches = inputs.batches(iter_inputs([Path(s) for s in sources]))
-    rows, hashes = _run_batches(inputs, batches, workers, catalogue_dir, progress, hash_inputs)
+    batches = inputs.batches(iter_inputs([Path(s) for s in sources], catalogues.outlets))
+    rows, hashes = _run_batches(inputs, batches, workers, catalogues, progress, hash_inputs)
     raws, rejected, reuse_ids, todo = inputs.raws, inputs.rejected, inputs.reuse_ids, inputs.n_todo
     if not raws:
         reasons = "; ".join(f"{r.origin}: {r.reason}" for r in rejected[:5]) or "nothing was found there"
@@ -260,7 +269,7 @@ def build(
     ]
     tables["warnings"] = _concat("warnings", [pd.DataFrame(warnings), tables["process_warnings"]])
 
-    terms, vocabulary = resolve_terms(tables["form_counts"], known_alias_keys(catalogue_dir), catalogue_dir)
+    terms, vocabulary = resolve_terms(tables["form_counts"], catalogues.stopwords, known_alias_keys(catalogues.entities))
     _release_memory()
     # Each cache table is sorted (if needed) and typed now, and its unsorted frame released: tables
     # are replaced one at a time so that two copies of every table never coexist (peak memory).
@@ -274,9 +283,9 @@ def build(
         "articles": _articles_table(raws, tables.pop("article_stats")),
         "terms": terms,
         "vocabulary": vocabulary,
-        "entities": entities_table(catalogue_dir),
-        "events": events_table(catalogue_dir),
-        "themes": themes_table(catalogue_dir),
+        "entities": entities_table(catalogues.entities),
+        "events": events_table(catalogues.events),
+        "themes": themes_table(catalogues.themes),
         "candidates": aggregate_candidates(candidate_rows),
         "rejected": pd.DataFrame(
             [{"origin": r.origin, "article_id": r.article_id, "reason": r.reason, "detail": r.detail}
@@ -306,13 +315,14 @@ def build(
 
 
 def is_stale(out_dir: Path, sources: Sequence[Path], catalogue_dir: Path = CATALOGUE_DIR) -> bool:
-    """True when ``out_dir`` holds no dataset, or one built from other inputs, catalogues or code."""
+    """True when ``out_dir`` holds no dataset, or one built from other inputs, catalogues (their
+    files' bytes and the versions of the libraries whose data they extend) or code."""
     info = DatasetWriter.read_info(Path(out_dir))
     if info is None:
         return True
     if info.get("code_fingerprint") != fingerprint.code_fingerprint():
         return True
-    if info.get("catalogue_fingerprint") != fingerprint.catalogue_fingerprint(catalogue_dir):
+    if info.get("catalogue_fingerprint") != catalogue_fingerprint(catalogue_dir):
         return True
     state = PreviousBuild.load_state(Path(out_dir)) or {}
     return info.get("inputs_fingerprint") != input_hashes([Path(s) for s in sources], state.get("files"))[0]

@@ -12,14 +12,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-
-class BuildError(Exception):
-    """A build that cannot produce a dataset; the message says why, for a person. ``kind`` says
-    it for a program: 'disk_full', 'read_only', 'write_failed', 'not_ours' or 'input'."""
-
-    def __init__(self, message: str, kind: str = "input"):
-        super().__init__(message)
-        self.kind = kind
+from dashboard.pipeline.report import BuildError
 
 
 def environment_error(exc: OSError, where: Path, out_dir: Path) -> BuildError:

@@ -17,7 +17,7 @@ from dashboard.app import data
 from dashboard.paths import DATASET_ENV_VAR, DEFAULT_DATASET_DIR, SEEDS_DIR
 from dashboard.pipeline import guard
 from dashboard.pipeline import run as pipeline
-from dashboard.pipeline.store import dataset_problem
+from dashboard.pipeline.writer import dataset_problem
 
 pytestmark = pytest.mark.slow
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from dashboard.paths import REPO_ROOT, SEEDS_DIR
-from dashboard.pipeline import guard, store
+from dashboard.pipeline import guard, writer
 from dashboard.pipeline.run import BuildError, build, is_stale
-from dashboard.pipeline.store import INFO_FILE, dataset_problem
+from dashboard.pipeline.writer import INFO_FILE, dataset_problem
 
 pytestmark = pytest.mark.slow
 
@@ -174,7 +174,7 @@ def test_a_dataset_failing_its_own_check_is_never_published(tmp_path, seeds_copy
     build([seeds_copy], out, workers=1)
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     (seeds_copy / "new.txt").write_text("عنوان\nنص جديد عن كازاخستان.\n", "utf-8")
-    real = store.tables_version
+    real = writer.tables_version
     calls = {"n": 0}
 
     def drifting(folder, names):  # as if a new file changed between its hashing and the check
@@ -183,7 +183,7 @@ def test_a_dataset_failing_its_own_check_is_never_published(tmp_path, seeds_copy
             return real(folder, names) + ("x" if calls["n"] == 1 else "")
         return real(folder, names)
 
-    monkeypatch.setattr(store, "tables_version", drifting)
+    monkeypatch.setattr(writer, "tables_version", drifting)
     with pytest.raises(BuildError, match="failed its own check"):
         build([seeds_copy], out, workers=1)
     assert calls["n"] == 2  # hashed for build_info.json, then checked

@@ -1,12 +1,13 @@
-"""The dataset on disk: atomic writes, the build cache that makes rebuilds incremental, input fingerprints.
+"""The dataset on disk, written atomically.
 
 Layout of a dataset folder::
 
     build_info.json          version (hash of the tables), fingerprints, row counts
     <table>.parquet          one per table of dashboard/schema.py
-    .build_cache/            per-article keys and intermediate tables (not part of the dataset)
+    .build_cache/            per-article keys and intermediate tables (not part of the dataset; see cache.py)
 
-A build writes a complete new folder beside the old one and swaps it in with two renames, so an
+A build (holding the folder's lock, see guard.py) writes a complete new folder beside the old one,
+checks it, and swaps it in (one atomic exchange where the system allows, else two renames), so an
 interrupted or failed build leaves the previous dataset loadable.
 """
 
@@ -24,119 +25,12 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import schema
-from dashboard.ingest.walk import Skipped, walk
-from dashboard.paths import REPO_ROOT
-from dashboard.pipeline.guard import (
-    BuildError,
-    BuildLock,
-    environment_error,
-    leftovers,
-    remove_orphans,
-    scratch_name,
-)
+from dashboard.pipeline.cache import CACHE_DIR, STATE_FILE
+from dashboard.pipeline.guard import BuildLock, environment_error, leftovers, remove_orphans, scratch_name
+from dashboard.pipeline.inputs import display, input_hashes
+from dashboard.pipeline.report import BuildError
 
 INFO_FILE = "build_info.json"
-CACHE_DIR = ".build_cache"
-STATE_FILE = "state.json"
-PER_ARTICLE_DATASET_TABLES = (
-    "sentences", "entity_mentions", "date_mentions", "event_mentions", "sentence_themes",
-    "article_themes",
-)
-CACHE_TABLES = ("form_counts", "candidate_rows", "process_warnings")
-
-
-def _walk(source: Path) -> list[Path]:
-    """The files the readers will look at (same walk: links outside the source, unreadable folders
-    and invalid names are skipped here as there)."""
-    return [entry[0] for entry in walk(source) if not isinstance(entry, Skipped)]
-
-
-def _file_hash(path: Path) -> str:
-    """Content hash read in blocks: a 3 GB file costs a buffer, not 3 GB."""
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
-
-
-def _display(path: Path) -> str:
-    path = path.resolve()
-    return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
-
-
-def inputs_fingerprint(sources: list[Path], stat_cache: dict | None = None) -> str:
-    """Hash of every input file's relative name and content. Content hashes are reused from
-    ``stat_cache`` when a file's size and mtime are unchanged, so checking a large corpus is cheap."""
-    return _input_hashes(sources, stat_cache)[0]
-
-
-def input_hashes(sources: list[Path], stat_cache: dict | None) -> tuple[str, dict]:
-    """The inputs fingerprint and, per file, [size, mtime_ns, content hash] (the next stat cache)."""
-    return _input_hashes(sources, stat_cache)
-
-
-def _input_hashes(sources: list[Path], stat_cache: dict | None) -> tuple[str, dict]:
-    stat_cache = stat_cache or {}
-    seen: dict[str, list] = {}
-    digest = hashlib.sha256()
-    for source in sources:
-        root = source if source.is_dir() else source.parent
-        digest.update(f"source:{source.name}\0".encode())
-        for path in _walk(source):
-            rel = path.relative_to(root)
-            try:  # a file can vanish or turn unreadable after the listing: the readers reject it
-                st = path.stat()
-                key = str(path.resolve())
-                cached = stat_cache.get(key)
-                if cached and cached[0] == st.st_size and cached[1] == st.st_mtime_ns:
-                    content_hash = cached[2]
-                else:
-                    content_hash = _file_hash(path)
-            except OSError:
-                digest.update(f"{rel}\0unreadable\0".encode())
-                continue
-            seen[key] = [st.st_size, st.st_mtime_ns, content_hash]
-            digest.update(f"{rel}\0{content_hash}\0".encode())
-    return digest.hexdigest(), seen
-
-
-class PreviousBuild:
-    """What a previous build of the same folder can lend this one (same code and catalogues)."""
-
-    def __init__(self, out_dir: Path, state: dict):
-        self.out_dir = out_dir
-        self.state = state
-        self.article_keys: dict[str, str] = state.get("article_keys", {})
-
-    @staticmethod
-    def load_state(out_dir: Path) -> dict | None:
-        try:
-            return json.loads((out_dir / CACHE_DIR / STATE_FILE).read_text("utf-8"))
-        except (OSError, ValueError):
-            return None
-
-    @classmethod
-    def load(cls, out_dir: Path, code_fp: str, cat_fp: str) -> PreviousBuild | None:
-        state = cls.load_state(out_dir)
-        if not state or state.get("code_fingerprint") != code_fp or state.get("catalogue_fingerprint") != cat_fp:
-            return None
-        needed = [out_dir / f"{t}.parquet" for t in ("articles", *PER_ARTICLE_DATASET_TABLES)]
-        needed += [out_dir / CACHE_DIR / f"{t}.parquet" for t in CACHE_TABLES]
-        if not all(p.exists() for p in needed) or dataset_problem(out_dir) is not None:
-            return None  # never lend rows from a damaged dataset
-        return cls(out_dir, state)
-
-    def tables_for(self, article_ids: list[str]) -> dict[str, pd.DataFrame]:
-        """The stored rows of these articles, for every per-article table."""
-        ids = set(article_ids)
-        flt = [("article_id", "in", sorted(ids))]
-        out = {}
-        for name in PER_ARTICLE_DATASET_TABLES:
-            out[name] = pd.read_parquet(self.out_dir / f"{name}.parquet", filters=flt)
-        for name in CACHE_TABLES:
-            out[name] = pd.read_parquet(self.out_dir / CACHE_DIR / f"{name}.parquet", filters=flt)
-        stats = pd.read_parquet(self.out_dir / "articles.parquet", filters=flt,
-                                columns=["article_id", "text_normalized", "n_sentences", "n_tokens"])
-        out["article_stats"] = stats
-        return out
 
 
 def tables_version(folder: Path, names: list[str]) -> str:
@@ -272,12 +166,12 @@ class DatasetWriter:
             dataset[name].to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
         for name, df in cache.items():
             df.to_parquet(tmp / CACHE_DIR / f"{name}.parquet", index=False, compression="zstd")
-        inputs_fp, files = hashes or _input_hashes(sources, stat_cache)
+        inputs_fp, files = hashes or input_hashes(sources, stat_cache)
         info = {
             "version": tables_version(tmp, list(dataset)),
             "schema": {name: list(cols) for name, cols in schema.TABLES.items()},
             "counts": {name: int(len(df)) for name, df in sorted(dataset.items())},
-            "sources": [_display(s) for s in sources],
+            "sources": [display(s) for s in sources],
             "code_fingerprint": code_fp,
             "catalogue_fingerprint": cat_fp,
             "inputs_fingerprint": inputs_fp,

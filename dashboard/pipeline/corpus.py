@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from dashboard.catalogues import Catalogues
 from dashboard.extract.themes import ThemeScorer
-from dashboard.text.boilerplate import detect, load_rules
+from dashboard.text.boilerplate import detect
 from dashboard.text.document import Doc
 from dashboard.text.duplicates import find_duplicates
 from dashboard.text.terms import article_form_counts
@@ -41,7 +41,7 @@ class Marked:
     summary: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
 
-def mark_boilerplate(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], catalogue_dir: Path) -> Marked:
+def mark_boilerplate(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], catalogues: Catalogues) -> Marked:
     """Find each outlet's boilerplate and mark it: sentences.is_boilerplate / boilerplate_end,
     entity_mentions.in_boilerplate; article_themes recomputed without boilerplate sentences; the
     words of marked text taken out of the form counts terms are resolved from.
@@ -53,7 +53,7 @@ def mark_boilerplate(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], ca
             sentences["article_id"].astype(str).to_numpy() == keys["article_id"].astype(str).to_numpy()).all():
         raise RuntimeError("sentence keys are not aligned with sentences (build cache damaged?)")
     found = detect(keys, sentences, articles[["article_id", "source", "duplicate_of", "text"]],
-                   load_rules(catalogue_dir))
+                   catalogues.boilerplate)
     sentences = sentences.copy()
     sentences["is_boilerplate"] = found.whole
     sentences["boilerplate_end"] = pd.array(np.where(found.marked_end >= 0, found.marked_end, None),
@@ -76,8 +76,9 @@ def mark_boilerplate(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], ca
                                  int(marked_rows.get(src, 0)))
 
     mentions = _mark_mentions(tables["entity_mentions"], spans)
-    article_themes = _article_themes(tables["sentence_themes"], spans[spans["whole"]], catalogue_dir)
-    form_counts = _without_boilerplate_words(tables["form_counts"], spans, articles, catalogue_dir)
+    article_themes = _article_themes(tables["sentence_themes"], spans[spans["whole"]],
+                                     ThemeScorer.from_catalogue(catalogues.themes))
+    form_counts = _without_boilerplate_words(tables["form_counts"], spans, articles, catalogues)
     return Marked({"sentences": sentences, "entity_mentions": mentions, "article_themes": article_themes},
                   form_counts, found.table, summary)
 
@@ -98,7 +99,7 @@ def _mark_mentions(mentions: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _article_themes(sentence_themes: pd.DataFrame, whole: pd.DataFrame, catalogue_dir: Path) -> pd.DataFrame:
+def _article_themes(sentence_themes: pd.DataFrame, whole: pd.DataFrame, scorer: ThemeScorer) -> pd.DataFrame:
     """Article themes from the sentence themes of non-boilerplate sentences (as the scorer sums
     them: an article's score for a theme is the sum over its sentences)."""
     st = sentence_themes
@@ -106,7 +107,6 @@ def _article_themes(sentence_themes: pd.DataFrame, whole: pd.DataFrame, catalogu
         drop = pd.MultiIndex.from_arrays([whole["article_id"].astype(str), whole["sentence_id"].astype(np.int64)])
         here = pd.MultiIndex.from_arrays([st["article_id"].astype(str), st["sentence_id"].astype(np.int64)])
         st = st[~here.isin(drop)]
-    scorer = ThemeScorer.from_catalogue(catalogue_dir)
     rows: list[dict] = []
     per_article: dict[str, float] = {}
     current = None
@@ -123,7 +123,7 @@ def _article_themes(sentence_themes: pd.DataFrame, whole: pd.DataFrame, catalogu
 
 
 def _without_boilerplate_words(form_counts: pd.DataFrame, spans: pd.DataFrame, articles: pd.DataFrame,
-                               catalogue_dir: Path) -> pd.DataFrame:
+                               catalogues: Catalogues) -> pd.DataFrame:
     """The form counts less the forms counted inside marked text (counted the way the article's
     own were, on the marked text alone)."""
     if not len(spans):
@@ -137,7 +137,8 @@ def _without_boilerplate_words(form_counts: pd.DataFrame, spans: pd.DataFrame, a
             continue
         piece = text[int(start):int(end)]
         if piece not in cache:  # boilerplate repeats: count each distinct text once
-            cache[piece] = article_form_counts(Doc.from_text("", piece), catalogue_dir)
+            doc = Doc.from_text("", piece, letter_names=catalogues.latin_letter_names)
+            cache[piece] = article_form_counts(doc, catalogues.stopwords)
         for (form, spelling), n in cache[piece].items():
             minus[(aid, form, spelling)] += n
     if not minus:

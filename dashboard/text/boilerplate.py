@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
-from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.normalize import fold
 
 BOILERPLATE_FILE = "boilerplate.yaml"
@@ -94,26 +92,22 @@ class BoilerplateCatalogueError(ValueError):
     pass
 
 
-def load_rules(catalogue_dir: Path | str = CATALOGUE_DIR) -> Rules:
-    """The rules in ``boilerplate.yaml`` (defaults when the file is absent)."""
-    path = Path(catalogue_dir) / BOILERPLATE_FILE
-    if not path.exists():
+def parse_rules(data: Mapping | None, name: str = BOILERPLATE_FILE) -> Rules:
+    """The rules of ``boilerplate.yaml`` (parsed; ``Catalogues.boilerplate``); defaults when the
+    folder has no such file. Raises BoilerplateCatalogueError naming the file and the entry."""
+    if not data:
         return Rules()
-    try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise BoilerplateCatalogueError(f"{path}: not valid YAML ({exc})") from exc
-    if not isinstance(data, dict):
-        raise BoilerplateCatalogueError(f"{path}: expected a mapping with min_articles, min_share, force, never")
+    if not isinstance(data, Mapping):
+        raise BoilerplateCatalogueError(f"{name}: expected a mapping with min_articles, min_share, force, never")
 
-    def entries(name: str) -> dict[tuple[str | None, str], str]:
+    def entries(key: str) -> dict[tuple[str | None, str], str]:
         out = {}
-        for i, item in enumerate(data.get(name) or []):
+        for i, item in enumerate(data.get(key) or ()):
             if isinstance(item, str):
                 item = {"text": item}
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not text_key(item["text"]):
+            if not isinstance(item, Mapping) or not isinstance(item.get("text"), str) or not text_key(item["text"]):
                 raise BoilerplateCatalogueError(
-                    f"{path}: {name}[{i}] needs a 'text' with at least one word (and optionally a 'source')")
+                    f"{name}: {key}[{i}] needs a 'text' with at least one word (and optionally a 'source')")
             source = item.get("source")
             out[(str(source) if source else None, text_key(item["text"]))] = item["text"]
         return out
@@ -122,7 +116,7 @@ def load_rules(catalogue_dir: Path | str = CATALOGUE_DIR) -> Rules:
         min_articles = int(data.get("min_articles", DEFAULT_MIN_ARTICLES))
         min_share = float(data.get("min_share", DEFAULT_MIN_SHARE))
     except (TypeError, ValueError) as exc:
-        raise BoilerplateCatalogueError(f"{path}: min_articles and min_share must be numbers ({exc})") from exc
+        raise BoilerplateCatalogueError(f"{name}: min_articles and min_share must be numbers ({exc})") from None
     return Rules(min_articles, min_share, entries("force"), entries("never"))
 
 

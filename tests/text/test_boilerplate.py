@@ -3,20 +3,23 @@ CNN articles read from corpora/ant at test time (skipped when the corpus is abse
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+import yaml
 
+from dashboard.catalogues import CatalogueError, load_catalogues
 from dashboard.ingest.readers import iter_inputs
 from dashboard.ingest.records import RawArticle
-from dashboard.paths import REPO_ROOT
+from dashboard.paths import CATALOGUE_DIR, REPO_ROOT
 from dashboard.text.boilerplate import (
     BoilerplateCatalogueError,
     Rules,
     detect,
-    load_rules,
+    parse_rules,
     sentence_keys,
     text_key,
 )
@@ -84,13 +87,11 @@ def test_a_dash_later_in_the_sentence_is_not_a_dateline():
     assert sentence_keys("x", text, split_sentences(text))[0]["dateline_key"] is None
 
 
-def test_catalogue_forces_and_vetoes(tmp_path):
+def test_catalogue_forces_and_vetoes():
     rare = "هذا المقال برعاية شركة المثال."
     texts = {f"a{i}": ("A", story(i) + "\n" + PROMO + ("\n" + rare if i < 2 else "")) for i in range(12)}
     keys, sents, arts = corpus(texts)
-    (tmp_path / "boilerplate.yaml").write_text(
-        f"force:\n  - text: \"{rare}\"\n    source: A\nnever:\n  - \"{PROMO}\"\n", "utf-8")
-    rules = load_rules(tmp_path)
+    rules = parse_rules(yaml.safe_load(f"force:\n  - text: \"{rare}\"\n    source: A\nnever:\n  - \"{PROMO}\"\n"))
     found = detect(keys, sents, arts, rules)
     status = dict(zip(found.table["example"], found.table["status"]))
     assert status == {PROMO: "kept: catalogue says never", rare: "forced by catalogue"}
@@ -98,9 +99,14 @@ def test_catalogue_forces_and_vetoes(tmp_path):
 
 
 def test_bad_catalogue_is_reported_by_file(tmp_path):
-    (tmp_path / "boilerplate.yaml").write_text("force:\n  - source: A\n", "utf-8")
     with pytest.raises(BoilerplateCatalogueError, match="boilerplate.yaml: force\\[0\\]"):
-        load_rules(tmp_path)
+        parse_rules(yaml.safe_load("force:\n  - source: A\n"))
+    # through the catalogue object: a CatalogueError naming the file, the build refuses
+    folder = tmp_path / "cat"
+    shutil.copytree(CATALOGUE_DIR, folder)
+    (folder / "boilerplate.yaml").write_text("min_share: lots\n", "utf-8")
+    with pytest.raises(CatalogueError, match="boilerplate.yaml: min_articles and min_share must be numbers"):
+        load_catalogues(folder)
 
 
 def test_key_ignores_punctuation_diacritics_and_hamza():
@@ -114,7 +120,7 @@ def _ant(outlet: str, n: int) -> list[RawArticle]:
     paths = sorted((ANT / outlet).glob("*/*.txt"))[:n]
     if len(paths) < n:
         pytest.skip(f"fewer than {n} {outlet} files in this ANT copy")
-    return [a for a in iter_inputs(paths) if isinstance(a, RawArticle)]
+    return [a for a in iter_inputs(paths, load_catalogues(CATALOGUE_DIR).outlets) if isinstance(a, RawArticle)]
 
 
 def test_real_bbc_app_promotion_and_cnn_dateline_are_marked():

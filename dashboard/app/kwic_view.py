@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.components import basis, empty_state, esc, is_empty, table
-from dashboard.app.i18n import fmt_int, t
+from dashboard.app.i18n import plural, t
 from dashboard.app.state import Context
 
 SHOWN_LINES = 150
@@ -34,7 +34,8 @@ def kwic_block(ctx: Context, hits: pd.DataFrame, key: str, file_name: str) -> No
         return
     n_articles = hits["article_id"].nunique()
     basis(ctx, n_articles, hits[["article_id", "sentence_id"]].drop_duplicates().shape[0])
-    st.caption(t("kwic_count", lang, n=fmt_int(len(hits)), a=fmt_int(n_articles)))
+    st.caption(t("kwic_count", lang, n=plural(len(hits), "hit", lang),
+                 a=plural(n_articles, "article", lang)))
     st.html(kwic_lines_html(hits))
     labels = {"title": t("col_title", lang), "source": t("col_source", lang),
               "published": t("col_published", lang), "left": t("col_left", lang),

@@ -15,7 +15,6 @@ API (all take the interface language last):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from functools import cache
 
 from babel import Locale
@@ -78,7 +77,9 @@ STRINGS: dict[str, dict[str, str]] = {
                      "en": "Showing the latest {shown} of {total}; the CSV has them all."},
     "choose_article": {"ar": "اختر مقالة لقراءتها", "en": "Choose an article to read"},
     "reader": {"ar": "القارئ", "en": "Reader"},
-    "legend_marks": {"ar": "التمييز: كيان · تاريخ · حدث", "en": "Highlights: entity · date · event"},
+    "mark_ent": {"ar": "كيان", "en": "entity"},
+    "mark_date": {"ar": "تاريخ", "en": "date"},
+    "mark_event": {"ar": "حدث", "en": "event"},
     "col_title": {"ar": "العنوان", "en": "Title"},
     "col_source": {"ar": "المصدر", "en": "Source"},
     "col_published": {"ar": "التاريخ", "en": "Date"},
@@ -86,6 +87,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_n_sentences": {"ar": "الجمل", "en": "Sentences"},
     "col_mentions": {"ar": "الإشارات", "en": "Mentions"},
     "col_articles": {"ar": "المقالات", "en": "Articles"},
+    "col_name_ar": {"ar": "الاسم", "en": "Name (Arabic)"},
+    "col_name_en": {"ar": "الاسم بالإنجليزية", "en": "Name"},
     # Timeline
     "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
     "timeline_window": {  # {n}: plural(n, "event")
@@ -163,6 +166,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_title": {"ar": "الدول المذكورة", "en": "Countries mentioned"},
     "country": {"ar": "الدولة", "en": "Country"},
 }
+
+
+# Raw column name -> the key of its label in tables (the CSV keeps the raw names).
+def column_labels(lang: str, *columns: str) -> dict[str, str]:
+    """Table headings in ``lang`` for the raw ``columns`` named (for ``DataFrame.rename``)."""
+    return {c: column_label(c, lang) for c in columns}
+
+
+def name_column(lang: str) -> str:
+    """The catalogue column that names things (entities, events, themes, countries) in ``lang``."""
+    return "name_ar" if lang == "ar" else "name_en"
+
+
+def display_names(df, id_col: str, lang: str) -> dict[str, str]:
+    """id -> its catalogue name in ``lang`` (the id itself when the catalogue has no name)."""
+    col = name_column(lang)
+    return dict(zip(df[id_col], df[col].fillna(df[id_col])))
+
+
+def type_name(typ: str, lang: str) -> str:
+    """An entity type in the interface language (the raw type when no translation exists)."""
+    key = f"type_{typ}"
+    return t(key, lang) if key in STRINGS else str(typ)
 
 
 def t(key: str, lang: str, **kwargs) -> str:
@@ -354,11 +380,6 @@ def column_label(name: str, lang: str) -> str:
     tests list the names pages show, so a new one is caught there)."""
     entry = COLUMNS.get(name)
     return (entry.get(lang) or entry["en"]) if entry else name
-
-
-def column_labels(columns: Iterable[str], lang: str) -> dict[str, str]:
-    """{raw name: header} for ``columns`` (for ``DataFrame.rename``)."""
-    return {c: column_label(c, lang) for c in columns}
 
 
 @cache

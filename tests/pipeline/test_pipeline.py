@@ -14,9 +14,9 @@ import pytest
 from dashboard import schema
 from dashboard.paths import CATALOGUE_DIR, REPO_ROOT, SEEDS_DIR
 from dashboard.paths import DEFAULT_DATASET_DIR as SEEDS_DATASET
-from dashboard.pipeline import run as pipeline
+from dashboard.pipeline.cache import CACHE_DIR
 from dashboard.pipeline.run import BuildError, build, is_stale
-from dashboard.pipeline.store import CACHE_DIR, INFO_FILE
+from dashboard.pipeline.writer import INFO_FILE
 
 pytestmark = pytest.mark.slow
 
@@ -229,4 +229,3 @@ def test_default_out_dir():
 
     assert default_out_dir([SEEDS_DIR]) == DEFAULT_DATASET_DIR
     assert default_out_dir([Path("/tmp/ant")]).name == "ant"
-    assert pipeline.BATCH_SIZE > 0

@@ -51,6 +51,14 @@ STRINGS: dict[str, dict[str, str]] = {
     # counted nouns in the nominative whatever the number.
     "basis": {"ar": "أساس الأرقام: {articles}، {sentences}.",
               "en": "Numbers based on {articles} and {sentences}."},
+    "copies_folded": {"ar": "استُبعدت {copies} من قصص محتسبة سابقا (فعّل «احتساب النسخ المكررة» لعدّها).",
+                      "en": "{copies} of stories already counted left out (switch on \"Count copies\" to count them)."},
+    "include_copies": {"ar": "احتساب النسخ المكررة", "en": "Count copies"},
+    "include_copies_help": {
+        "ar": "تحتسب الأرقام كل قصة مرة واحدة: المقالة التي تكرر نص مقالة سابقة (حرفيا أو مع تعديل طفيف) لا تُعد. "
+              "في هذه البيانات {copies}.",
+        "en": "Numbers count each story once: an article repeating an earlier one (word for word or with "
+              "small edits) is left out. This dataset holds {copies}."},
     "empty": {"ar": "لا توجد نتائج لهذه الاختيارات. وسّع عوامل التصفية أو أعد ضبطها.",
               "en": "Nothing matches these filters. Widen them or reset them."},
     "no_dataset": {"ar": "لم يُعثر على مجموعة البيانات في {path}.",
@@ -213,6 +221,10 @@ PLURALS: dict[str, dict[str, dict[str, str]]] = {
         "ar": {"zero": "{n} مقالة", "one": "مقالة واحدة", "two": "مقالتان", "few": "{n} مقالات",
                "many": "{n} مقالة", "other": "{n} مقالة"},
         "en": {"one": "{n} article", "other": "{n} articles"}},
+    "copy": {
+        "ar": {"zero": "{n} نسخة مكررة", "one": "نسخة مكررة واحدة", "two": "نسختان مكررتان",
+               "few": "{n} نسخ مكررة", "many": "{n} نسخة مكررة", "other": "{n} نسخة مكررة"},
+        "en": {"one": "{n} copy", "other": "{n} copies"}},
     "sentence": {
         "ar": {"zero": "{n} جملة", "one": "جملة واحدة", "two": "جملتان", "few": "{n} جمل",
                "many": "{n} جملة", "other": "{n} جملة"},

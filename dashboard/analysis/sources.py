@@ -12,6 +12,8 @@ Quinn 2008, "Fightin' words", eq. 16-22). For outlet s against the rest r of the
 
 y_sw is w's count in s, y_rw in the rest, n_s and n_r their totals. The z-score ranks: it shrinks
 rare words (a word seen twice in one outlet is not "distinctive") without a frequency cut-off.
+A word is a significant difference when z >= Z_SIGNIFICANT (1.96: two-sided 5 %, the threshold
+the Sources page names); ``distinctive_terms`` says so per word, and the page draws only those.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ THEME_COLUMNS = {"source": "string", "theme_id": "string", "name_ar": "string", 
 RATE_COLUMNS = {"source": "string", "entity_id": "string", "name_ar": "string", "name_en": "string",
                 "mentions": "int64", "per_1000_words": "float64"}
 DISTINCTIVE_COLUMNS = {"source": "string", "term": "string", "count_source": "int64",
-                       "count_rest": "int64", "log_odds": "float64", "z": "float64"}
+                       "count_rest": "int64", "log_odds": "float64", "z": "float64", "significant": "bool"}
+Z_SIGNIFICANT = 1.96
 
 
 def _present_sources(ds: Dataset, sel: Selection) -> np.ndarray:
@@ -129,7 +132,7 @@ def distinctive_terms(ds: Dataset, sel: Selection, top_n: int = 15, prior_scale:
         frames.append(pd.DataFrame({
             "source": ds.ix.sources[s], "term": ds.ix.term_list[used[pick]],
             "count_source": y_s[pick].astype(np.int64), "count_rest": y_r[pick].astype(np.int64),
-            "log_odds": delta[pick], "z": z[pick],
+            "log_odds": delta[pick], "z": z[pick], "significant": z[pick] >= Z_SIGNIFICANT,
         }))
     if not frames:
         return frame(DISTINCTIVE_COLUMNS)

@@ -157,9 +157,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "distinctive": {"ar": "الكلمات المميزة لكل مصدر", "en": "Each outlet's distinctive words"},
     "distinctive_help": {
         "ar": "نسبة الأرجحية اللوغاريتمية مع توزيع ديريشليه مسبق مستمد من المجموعة كلها "
-              "(Monroe وآخرون 2008)؛ z أكبر من 1.96 يعني فرقًا دالًّا.",
+              "(Monroe وآخرون 2008)؛ z من {z} فأكثر يعني فرقًا دالًّا، ولا تُرسم إلا الكلمات الدالّة "
+              "(الجدول يذكر غيرها مع عمود الدلالة).",
         "en": "Log-odds ratio with an informative Dirichlet prior from the whole filtered corpus "
-              "(Monroe et al. 2008); z above 1.96 marks a significant difference."},
+              "(Monroe et al. 2008); z of {z} or more marks a significant difference, and only "
+              "significant words are drawn (the table lists the others, marked)."},
+    "distinctive_none": {"ar": "{source}: لا كلمة يبلغ فرقها z = {z}.",
+                         "en": "{source}: no word reaches z = {z}."},
     # Words
     "cloud_all": {"ar": "سحابة الكلمات للاختيار الحالي", "en": "Word cloud for the current filters"},
     "drawing": {"ar": "جارٍ رسم السحابة…", "en": "Drawing the cloud…"},

@@ -8,6 +8,7 @@ import pytest
 from dashboard.analysis.common import term_counts_by_source
 from dashboard.analysis.filters import Filters, select
 from dashboard.analysis.sources import (
+    Z_SIGNIFICANT,
     distinctive_terms,
     entity_rates,
     log_odds_dirichlet,
@@ -62,6 +63,9 @@ def test_distinctive_terms(tiny):
             == [counts[:, list(tiny.ix.term_list).index(t)].sum() for t in df["term"]]).all()
     jaz = df[df["source"] == "الجزيرة"]
     assert jaz["z"].is_monotonic_decreasing
+    # significance is said per word, at the threshold the page names
+    assert (df["significant"] == (df["z"] >= Z_SIGNIFICANT)).all()
+    assert df["significant"].dtype == bool
     # one source only: nothing to compare against
     assert distinctive_terms(tiny, select(tiny, Filters(sources=("RT",)))).empty
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis.sources import distinctive_terms, entity_rates, source_volume, theme_shares
+from dashboard.analysis.sources import (
+    Z_SIGNIFICANT,
+    distinctive_terms,
+    entity_rates,
+    source_volume,
+    theme_shares,
+)
 from dashboard.app import charts
 from dashboard.app.components import chart, columns, compute, empty_state, grid, is_empty, stop_page, table
 from dashboard.app.i18n import column_labels, display_names, name_column, t
@@ -61,15 +67,19 @@ if not is_empty(rates):
 
 # Distinctive words, with the statistic's numbers.
 st.subheader(t("distinctive", lang))
-st.caption(t("distinctive_help", lang))
+st.caption(t("distinctive_help", lang, z=Z_SIGNIFICANT))
 terms: pd.DataFrame = compute(ctx, distinctive_terms, top_n=15)
 if is_empty(terms):
     empty_state(lang)
 else:
     outlets = sorted(terms["source"].dropna().unique().tolist())
     for col, source in grid(outlets, lang):
-        part = terms[terms["source"] == source]
+        # Only significant differences are drawn; the table lists the rest, marked.
+        part = terms[(terms["source"] == source) & terms["significant"]]
         with col:
+            if part.empty:
+                st.caption(t("distinctive_none", lang, source=str(source), z=Z_SIGNIFICANT))
+                continue
             fig = charts.hbar(part["term"].tolist(), part["z"].round(2), lang, str(source), "z",
                               colours=[colours.get(str(source), charts.PALETTE[0])] * len(part),
                               hover=[f"{charts.iso(w)}: z={z:.2f}, log-odds={d:.2f}, "

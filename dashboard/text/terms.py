@@ -29,8 +29,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS
-from dashboard.text.spelling import spelling_key
 from dashboard.text.normalize import fold
+from dashboard.text.spelling import spelling_key
 
 MIN_KEY_LETTERS = 3           # a stripped remainder shorter than this is not trusted (بنك, الف)
 ARTICLE_MIN_SHARE = 0.02      # ال is stripped when the bare form has >= 2 % of the definite count

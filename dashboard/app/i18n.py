@@ -25,8 +25,9 @@ DEFAULT_LANG = "ar"
 
 STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"ar": "كازاخستان في الإعلام العربي", "en": "Kazakhstan in Arabic media"},
-    "app_subtitle": {"ar": "بين روسيا والصين والغرب، 2020–2023",
-                     "en": "Between Russia, China and the West, 2020–2023"},
+    # {period}: the years the dataset's articles span ("2018", "2020–2023")
+    "app_subtitle": {"ar": "بين روسيا والصين والغرب، {period}",
+                     "en": "Between Russia, China and the West, {period}"},
     "language": {"ar": "اللغة", "en": "Language"},
     "filters": {"ar": "عوامل التصفية", "en": "Filters"},
     "sources": {"ar": "المصادر", "en": "Sources"},
@@ -53,6 +54,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "en": "Numbers based on {articles} and {sentences}."},
     "copies_folded": {"ar": "استُبعدت {copies} من قصص محتسبة سابقا (فعّل «احتساب النسخ المكررة» لعدّها).",
                       "en": "{copies} of stories already counted left out (switch on \"Count copies\" to count them)."},
+    "partial_dates": {"ar": "{articles} مؤرخة بالشهر أو السنة فقط: تُبقى إن تقاطع شهرها أو سنتها مع المدة المختارة.",
+                      "en": "{articles} dated to the month or year only: kept when that month or year overlaps the range."},
     "include_copies": {"ar": "احتساب النسخ المكررة", "en": "Count copies"},
     "include_copies_help": {
         "ar": "تحتسب الأرقام كل قصة مرة واحدة: المقالة التي تكرر نص مقالة سابقة (حرفيا أو مع تعديل طفيف) لا تُعد. "

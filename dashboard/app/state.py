@@ -113,6 +113,10 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     if bounds:
         dates = sb.date_input(t("date_range", lang), key="f_dates", min_value=bounds[0],
                               max_value=bounds[1], format="YYYY-MM-DD")
+        # Say how dates known to the month or year only are treated (see analysis/filters.py).
+        partial = int(((ds.ix.article_precision == 1) | (ds.ix.article_precision == 2)).sum())
+        if partial:
+            sb.caption(t("partial_dates", lang, articles=plural(partial, "article", lang)))
     sb.multiselect(t("entities", lang), sorted(opts["entities"], key=lambda v: entity_names[v]),
                    key="f_entities", placeholder=t("all", lang),
                    format_func=lambda v: entity_names.get(v, v))

@@ -245,3 +245,10 @@ def test_copies_are_folded_by_default_and_the_switch_counts_them(make_app):
     again = make_app(lang="en", copies="1").run()
     assert again.toggle(key="f_copies").value is True
     assert "Numbers based on 7 articles" in " ".join(c.value for c in again.caption)
+
+
+def test_subtitle_and_partial_dates_come_from_the_dataset(make_app):
+    at = make_app(lang="en").run()
+    captions = [c.value for c in at.caption]
+    # the app's dataset spans 2021-12 to 2023-03 (its copy of 2023-04 is folded)
+    assert "Between Russia, China and the West, 2021–2023" in captions

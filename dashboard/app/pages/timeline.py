@@ -13,7 +13,6 @@ from dashboard.app.components import (
     chart,
     clicked_id,
     compute,
-    day,
     empty_state,
     esc,
     follow_pick,
@@ -69,7 +68,7 @@ outlets = sorted(sentences["source"].dropna().unique().tolist())
 for col, source in grid(outlets, lang):
     part = sentences[sentences["source"] == source].head(40)
     quotes = "".join(
-        f'<blockquote>{esc(r.sentence)}<div class="meta">{esc(str(r.title)[:90])} · <bdi dir="ltr">{esc(day(r.published))}</bdi>'
+        f'<blockquote>{esc(r.sentence)}<div class="meta">{esc(str(r.title)[:90])} · <bdi dir="ltr">{esc(r.date)}</bdi>'
         f"</div></blockquote>" for r in part.itertuples())
     with col:
         st.html(f'<div class="kz-source kz-rtl" dir="rtl"><h4>{esc(source)} '

@@ -42,8 +42,8 @@ def test_bad_inputs_folder(bad_folder):
     assert nonsense.published is None and nonsense.published_precision == "unknown"
     assert nonsense.warnings == ["published 'next tuesday' is not a date; kept the article with no date"]
     huge = next(r for r in rejections if r.reason == "too_large")
-    assert "30.0 MB" in huge.detail and "5 MB" in huge.detail
-    assert MAX_TXT_BYTES == 5 * 2**20
+    assert "30.0 MB" in huge.detail and "2 MB" in huge.detail
+    assert MAX_TXT_BYTES == 2 * 2**20
 
 
 def test_iteration_is_deterministic(bad_folder):

@@ -141,9 +141,9 @@ def test_cli_says_disk_full_in_one_line(tmp_path, seeds_copy):
     """The CLI with a full disk (simulated in a child process): exit 1, one sentence, no traceback."""
     out = tmp_path / "ds"
     code = (
-        "import errno, sys, pandas as pd\n"
-        "def full(self, *a, **k): raise OSError(errno.ENOSPC, 'No space left on device')\n"
-        "pd.DataFrame.to_parquet = full\n"
+        "import errno, sys, pyarrow.parquet as pq\n"
+        "def full(*a, **k): raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "pq.write_table = full\n"
         "from dashboard.pipeline.cli import main\n"
         f"sys.exit(main([{str(seeds_copy)!r}, '--out', {str(out)!r}, '--workers', '1', '--quiet']))\n"
     )

@@ -62,10 +62,10 @@ def test_files_that_vanish_or_turn_unreadable_during_the_build(tmp_path, monkeyp
     write_hostile(src, sparse_bytes=1024)
     request.addfinalizer(lambda: remove_deep(src))
     vanishing, locked = src / "meta" / "M2.txt", src / "meta" / "M1.txt"
-    real_walk, real_open, real_scandir = pipeline_inputs.walk, Path.open, os.scandir
+    real_files, real_open, real_scandir = pipeline_inputs.input_files, Path.open, os.scandir
 
-    def walk_then_delete(source):  # listed for hashing, gone before it is hashed
-        files = real_walk(source)
+    def list_then_delete(sources):  # listed for hashing, gone before it is hashed
+        files = real_files(sources)
         vanishing.unlink(missing_ok=True)
         return files
 
@@ -81,7 +81,7 @@ def test_files_that_vanish_or_turn_unreadable_during_the_build(tmp_path, monkeyp
 
     from dashboard.ingest import walk as ingest_walk
 
-    monkeypatch.setattr(pipeline_inputs, "walk", walk_then_delete)
+    monkeypatch.setattr(pipeline_inputs, "input_files", list_then_delete)
     monkeypatch.setattr(Path, "open", refusing_open)
     monkeypatch.setattr(ingest_walk.os, "scandir", refusing_scandir)
     summary = build([src], tmp_path / "ds", workers=1)

@@ -36,11 +36,8 @@ from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline import fingerprint
 from dashboard.pipeline.article import ArticleInput, Extractors, frame_of, init_worker, process_batch
 from dashboard.pipeline.cache import PreviousBuild
-<<<<<<< HEAD
-from dashboard.pipeline.guard import die_with_parent
-=======
 from dashboard.pipeline.corpus import mark_boilerplate, mark_duplicates
->>>>>>> main
+from dashboard.pipeline.guard import die_with_parent
 from dashboard.pipeline.inputs import input_hashes
 from dashboard.pipeline.report import BuildError, BuildSummary
 from dashboard.pipeline.tables import (

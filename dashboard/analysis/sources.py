@@ -57,9 +57,13 @@ def source_volume(ds: Dataset, sel: Selection) -> pd.DataFrame:
     return out.astype(VOLUME_COLUMNS)
 
 
+NO_THEME_ID = "_none"  # the share of a source's articles no theme was found in
+NO_THEME_NAMES = {"name_ar": "بلا موضوع", "name_en": "No theme"}
+
+
 def theme_shares(ds: Dataset, sel: Selection) -> pd.DataFrame:
-    """Per source, each theme's mean share over the source's selected articles (an article
-    without themes counts as zero), so a source's shares sum to at most 1."""
+    """Per source, each theme's mean share over the source's selected articles, plus a
+    NO_THEME_ID row for the articles without any theme: a source's shares sum to 1."""
     present = _present_sources(ds, sel)
     if sel.empty or ds.themes.empty:
         return frame(THEME_COLUMNS)
@@ -81,6 +85,8 @@ def theme_shares(ds: Dataset, sel: Selection) -> pd.DataFrame:
         for t in range(n_th):
             rows.append((ds.ix.sources[s], ds.themes["theme_id"].iat[t], ds.themes["name_ar"].iat[t],
                          ds.themes["name_en"].iat[t], float(sums[s, t] / n_art[s])))
+        rows.append((ds.ix.sources[s], NO_THEME_ID, NO_THEME_NAMES["name_ar"], NO_THEME_NAMES["name_en"],
+                     max(0.0, 1.0 - float(sums[s].sum() / n_art[s]))))
     return pd.DataFrame(rows, columns=list(THEME_COLUMNS)).astype(THEME_COLUMNS)
 
 

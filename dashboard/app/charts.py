@@ -49,6 +49,17 @@ def isos(labels: Sequence, lang: str) -> list[str]:
     return [iso(v, lang) for v in labels]
 
 
+NO_THEME_COLOUR = "#BBBBBB"
+
+
+def theme_colours(theme_ids: Sequence[str], names: dict[str, str]) -> dict[str, str]:
+    """A colour per theme by its place among all the catalogue's theme ids (not among the themes
+    a view happens to show), keyed by display name; 'no theme' is grey."""
+    out = {names.get(tid, tid): PALETTE[i % len(PALETTE)] for i, tid in enumerate(sorted(theme_ids))}
+    out[names.get("_none", "_none")] = NO_THEME_COLOUR
+    return out
+
+
 def colour_map(keys: Sequence[str]) -> dict[str, str]:
     """A stable colour per key (sorted, so an outlet keeps its colour across pages)."""
     return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(sorted(set(keys)))}
@@ -152,9 +163,11 @@ def _label_headroom(lay: dict, values: Sequence[float], lang: str, share: float 
 def grouped_hbar(df: pd.DataFrame, label_col: str, value_col: str, group_col: str, lang: str,
                  title: str, x_title: str, label_names: dict[str, str] | None = None,
                  barmode: str = "group", value_format: str = ",.2f",
-                 order: Sequence[str] | None = None, tick_format: str | None = None) -> go.Figure:
-    """Horizontal bars per label, one colour per group (outlet or theme)."""
-    colours = colour_map(df[group_col].astype(str).tolist())
+                 order: Sequence[str] | None = None, tick_format: str | None = None,
+                 colours: dict[str, str] | None = None) -> go.Figure:
+    """Horizontal bars per label, one colour per group (outlet or theme); ``colours``: group ->
+    colour when the caller keeps them stable across views (else by the groups present)."""
+    colours = colours or colour_map(df[group_col].astype(str).tolist())
     order = list(order) if order is not None else list(dict.fromkeys(df[label_col].tolist()))
     data = []
     for group, part in df.groupby(group_col, sort=True):

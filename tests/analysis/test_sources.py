@@ -8,6 +8,7 @@ import pytest
 from dashboard.analysis.common import term_counts_by_source
 from dashboard.analysis.filters import Filters, select
 from dashboard.analysis.sources import (
+    NO_THEME_ID,
     Z_SIGNIFICANT,
     distinctive_terms,
     entity_rates,
@@ -39,6 +40,9 @@ def test_volume_and_theme_shares(tiny):
     shares = theme_shares(tiny, sel).set_index(["source", "theme_id"])["share"]
     assert shares[("الجزيرة", "security")] == pytest.approx((1.0 + 0.25) / 2)
     assert shares[("Project Syndicate", "economy")] == 0
+    # every source's shares reach 100 %, the articles without a theme shown as such
+    assert shares.groupby(level="source").sum().to_numpy() == pytest.approx(1.0)
+    assert shares[("Project Syndicate", NO_THEME_ID)] == pytest.approx(1.0)  # its one article has no theme
 
 
 def test_entity_rates_rank_by_selection(tiny):

@@ -252,3 +252,5 @@ def test_subtitle_and_partial_dates_come_from_the_dataset(make_app):
     captions = [c.value for c in at.caption]
     # the app's dataset spans 2021-12 to 2023-03 (its copy of 2023-04 is folded)
     assert "Between Russia, China and the West, 2021–2023" in captions
+    # the subtitle is drawn once, nothing else: no stray object rendered by Streamlit's magic
+    assert not at.get("help")

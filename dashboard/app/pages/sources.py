@@ -47,9 +47,11 @@ shares: pd.DataFrame = compute(ctx, theme_shares)
 if not is_empty(shares):
     shares = shares.copy()
     shares["theme"] = shares[name_column(lang)].fillna(shares["theme_id"])
+    names = dict(zip(shares["theme_id"], shares["theme"]))
     fig = charts.grouped_hbar(shares, "source", "share", "theme", lang, t("theme_shares", lang),
                               t("share", lang), barmode="stack", value_format=".0%",
-                              tick_format=".0%")
+                              tick_format=".0%",
+                              colours=charts.theme_colours(ctx.ds.themes["theme_id"].tolist(), names))
     chart(fig, key="sources_themes", file_name="theme_shares")
     table(shares.drop(columns="theme"), lang, key="sources_themes_table", file_name="theme_shares",
           folded=True)

@@ -127,6 +127,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_name_en": {"ar": "الاسم بالإنجليزية", "en": "Name"},
     # Timeline
     "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
+    "timeline_outside": {"ar": "{n} خارج مدة المقالات، لا تُرسم صفوفًا فارغة (انقر نقرًا مزدوجًا على الرسم لإظهار المدة كلها):",
+                         "en": "{n} outside the articles' period, listed rather than drawn as empty rows (double-click the chart to show the whole span):"},
     "timeline_window": {  # {n}: plural(n, "event")
         "ar": "يبدأ المحور قبل أول مقالة بخمس سنوات؛ انقر على الرسم نقرًا مزدوجًا لإظهار الأحداث "
               "الأقدم (عددها: {n}، منذ {year}).",

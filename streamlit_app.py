@@ -38,7 +38,7 @@ lang = st.session_state["lang"]
 
 path = data.dataset_path()
 try:
-    data.ensure_dataset(path, {k: t(k, lang) for k in ("building", "build_done")})
+    not_rebuilt = data.ensure_dataset(path, {k: t(k, lang) for k in ("building", "build_done")})
     ds = data.get_dataset(path)
 except DatasetError as exc:
     st.error(t("bad_dataset", lang, error=exc))
@@ -46,6 +46,8 @@ except DatasetError as exc:
 if ds is None:
     st.error(t("no_dataset", lang, path=path))
     st.stop()
+if not_rebuilt is not None:  # e.g. a read-only deployment: serve what there is, and say so
+    st.info(t("not_rebuilt", lang, reason=t(data.REBUILD_REASON_KEYS.get(not_rebuilt, "rebuild_failed"), lang)))
 
 filters = state.sidebar_filters(ds, lang)
 sel = state.selection(ds, filters)

@@ -40,6 +40,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "building": {"ar": "جارٍ بناء مجموعة البيانات من المقالات…",
                  "en": "Building the dataset from the articles…"},
     "build_done": {"ar": "اكتمل البناء: {n} مقالة.", "en": "Build finished: {n} articles."},
+    "not_rebuilt": {"ar": "تغيّرت المقالات أو الفهارس لكن تعذّر إعادة بناء البيانات هنا ({reason})؛ "
+                          "المعروض هو آخر بناء.",
+                    "en": "The articles or catalogues changed, but the dataset could not be rebuilt "
+                          "here ({reason}): showing the last one built."},
+    "rebuild_read_only": {"ar": "المجلد للقراءة فقط", "en": "the folder is read-only"},
+    "rebuild_disk_full": {"ar": "القرص ممتلئ", "en": "the disk is full"},
+    "rebuild_failed": {"ar": "فشل البناء", "en": "the build failed"},
     "download_csv": {"ar": "تنزيل CSV", "en": "Download CSV"},
     "data": {"ar": "البيانات (جدول وتنزيل CSV)", "en": "Data (table and CSV download)"},
     "download_png": {"ar": "تنزيل PNG", "en": "Download PNG"},

@@ -5,16 +5,21 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from dashboard.ingest.walk import Skipped
+from dashboard.ingest.walk import walk as walk_source
 from dashboard.paths import REPO_ROOT
 
 
 def walk(source: Path) -> list[Path]:
-    """The files of a source (a file, or a folder read recursively; hidden files skipped), sorted."""
-    if source.is_file():
-        return [source]
-    if source.is_dir():
-        return sorted(p for p in source.rglob("*") if p.is_file() and not p.name.startswith("."))
-    return []
+    """The files the readers will look at, by the same walk (dashboard.ingest.walk): links outside
+    the source, unreadable folders and invalid names are skipped here as there."""
+    return [entry[0] for entry in walk_source(source) if not isinstance(entry, Skipped)]
+
+
+def _file_hash(path: Path) -> str:
+    """Content hash read in blocks: a 3 GB file costs a buffer, not 3 GB."""
+    with path.open("rb") as f:
+        return hashlib.file_digest(f, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
 
 
 def display(path: Path) -> str:
@@ -34,13 +39,18 @@ def input_hashes(sources: list[Path], stat_cache: dict | None = None) -> tuple[s
         root = source if source.is_dir() else source.parent
         digest.update(f"source:{source.name}\0".encode())
         for path in walk(source):
-            st = path.stat()
-            key = str(path.resolve())
-            cached = stat_cache.get(key)
-            if cached and cached[0] == st.st_size and cached[1] == st.st_mtime_ns:
-                content_hash = cached[2]
-            else:
-                content_hash = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+            rel = path.relative_to(root)
+            try:  # a file can vanish or turn unreadable after the listing: the readers reject it
+                st = path.stat()
+                key = str(path.resolve())
+                cached = stat_cache.get(key)
+                if cached and cached[0] == st.st_size and cached[1] == st.st_mtime_ns:
+                    content_hash = cached[2]
+                else:
+                    content_hash = _file_hash(path)
+            except OSError:
+                digest.update(f"{rel}\0unreadable\0".encode())
+                continue
             seen[key] = [st.st_size, st.st_mtime_ns, content_hash]
-            digest.update(f"{path.relative_to(root)}\0{content_hash}\0".encode())
+            digest.update(f"{rel}\0{content_hash}\0".encode())
     return digest.hexdigest(), seen

@@ -11,7 +11,12 @@ from dashboard.ingest.records import Rejection
 
 
 class BuildError(Exception):
-    """A build that cannot produce a dataset; the message says why, for a person."""
+    """A build that cannot produce a dataset; the message says why, for a person. ``kind`` says
+    it for a program: 'disk_full', 'read_only', 'write_failed', 'not_ours' or 'input'."""
+
+    def __init__(self, message: str, kind: str = "input"):
+        super().__init__(message)
+        self.kind = kind
 
 
 @dataclass

@@ -38,7 +38,7 @@ from dashboard.pipeline.cache import PreviousBuild
 from dashboard.pipeline.inputs import input_hashes
 from dashboard.pipeline.report import BuildError, BuildSummary
 from dashboard.pipeline.tables import CACHE_TABLES, PER_ARTICLE_TABLES, PRESORT_SKIP, SORT_KEYS, columns_of
-from dashboard.pipeline.writer import DatasetWriter
+from dashboard.pipeline.writer import DatasetWriter, dataset_problem
 from dashboard.text.terms import resolve_terms
 
 Progress = Callable[[int, int, str], None]
@@ -213,16 +213,35 @@ def build(
     workers: int | None = None,
     force: bool = False,
     on_rejection: Callable[[Rejection], None] | None = None,
-) -> BuildSummary:
-    """Build ``sources`` into the dataset folder ``out_dir`` (replaced only when complete)."""
+    only_if_stale: bool = False,
+    on_wait: Callable[[], None] | None = None,
+) -> BuildSummary | None:
+    """Build ``sources`` into the dataset folder ``out_dir`` (replaced only when complete and
+    valid). One build at a time per folder, across processes and threads: a second one waits
+    (``on_wait`` is called when it has to). ``only_if_stale``: after the wait, return None without
+    building when the dataset is now fresh (another build just made it)."""
+    writer = DatasetWriter(out_dir)
+    writer.lock(on_wait)
+    try:
+        if only_if_stale and not force and not is_stale(out_dir, [Path(s) for s in sources], catalogue_dir):
+            return None
+        return _build_locked(sources, Path(out_dir), writer, catalogue_dir, progress, workers, force,
+                             on_rejection)
+    finally:
+        writer.unlock()
+
+
+def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetWriter, catalogue_dir: Path,
+                  progress: Progress | None, workers: int | None, force: bool,
+                  on_rejection: Callable[[Rejection], None] | None) -> BuildSummary:
     started = time.perf_counter()
-    out_dir = Path(out_dir)
     workers = workers or min(2, os.cpu_count() or 1)
     code_fp = fingerprint.code_fingerprint()
     cat_fp = fingerprint.catalogue_fingerprint(catalogue_dir)
-    writer = DatasetWriter(out_dir)
     writer.check_target()
     previous = None if force else PreviousBuild.load(out_dir, code_fp, cat_fp)
+    if previous is not None and dataset_problem(out_dir) is not None:
+        previous = None  # never lend rows from a damaged dataset
 
     # File content hashes stay valid across code or catalogue changes: reuse them whatever happened.
     stat_cache = (PreviousBuild.load_state(out_dir) or {}).get("files")
@@ -306,13 +325,18 @@ def build(
 
 
 def is_stale(out_dir: Path, sources: Sequence[Path], catalogue_dir: Path = CATALOGUE_DIR) -> bool:
-    """True when ``out_dir`` holds no dataset, or one built from other inputs, catalogues or code."""
-    info = DatasetWriter.read_info(Path(out_dir))
+    """True when ``out_dir`` holds no valid dataset (see store.dataset_problem), or one built from
+    other inputs, catalogues or code."""
+    out_dir = Path(out_dir)
+    info = DatasetWriter.read_info(out_dir)
     if info is None:
         return True
     if info.get("code_fingerprint") != fingerprint.code_fingerprint():
         return True
     if info.get("catalogue_fingerprint") != fingerprint.catalogue_fingerprint(catalogue_dir):
         return True
-    state = PreviousBuild.load_state(Path(out_dir)) or {}
-    return info.get("inputs_fingerprint") != input_hashes([Path(s) for s in sources], state.get("files"))[0]
+    state = PreviousBuild.load_state(out_dir) or {}
+    if info.get("inputs_fingerprint") != input_hashes([Path(s) for s in sources], state.get("files"))[0]:
+        return True
+    # Last, as the dearest check: a dataset whose files are missing or not its version is stale.
+    return dataset_problem(out_dir) is not None

@@ -3,7 +3,6 @@ downloadable tables and charts, and escaped text."""
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from typing import Any
@@ -13,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard.app.i18n import fmt_int, t
+from dashboard.app.safe import BIDI_CONTROLS, csv_bytes, html_text, plain
 from dashboard.app.state import Context
 
 TOPOJSON_URL = "app/static/topojson/"
@@ -58,11 +58,6 @@ def is_empty(df: pd.DataFrame | None) -> bool:
     return df is None or len(df) == 0
 
 
-def csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs read the Arabic right."""
-    return df.to_csv(index=False).encode("utf-8-sig")
-
-
 def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
           labels: Mapping[str, str] | None = None, folded: bool = False,
           max_rows: int | None = None, **dataframe_kwargs: Any):
@@ -73,7 +68,7 @@ def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
         with st.expander(t("data", lang), icon=":material/table:"):
             return table(df, lang, key, file_name, labels, False, max_rows, **dataframe_kwargs)
     head = df if max_rows is None else df.head(max_rows)
-    shown = display_dates(head.rename(columns=dict(labels or {})))
+    shown = display_text(display_dates(head.rename(columns=dict(labels or {}))))
     config = dict(dataframe_kwargs.pop("column_config", None) or {})
     if lang == "ar":  # read right to left: first column on the right
         shown = shown[shown.columns[::-1]]
@@ -101,6 +96,23 @@ def is_arabic_column(values: pd.Series) -> bool:
         return False
     sample = [str(v) for v in values.dropna().head(20) if str(v).strip()]
     return bool(sample) and sum(bool(_ARABIC_LETTER.search(v)) for v in sample) * 2 > len(sample)
+
+
+def display_text(df: pd.DataFrame) -> pd.DataFrame:
+    """Text columns with stray bidi controls neutralised (a U+202E in a title would show
+    "gpj.exe" as "exe.jpg" in the grid); nothing else changes."""
+    out = df
+    for col in df.columns:
+        values = df[col]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            text = values.astype("string")
+            hit = text.str.contains(BIDI_CONTROLS.pattern, regex=True).fillna(False).to_numpy(bool)
+            if hit.any():
+                out = out if out is not df else df.copy()
+                fixed = values.astype(object).copy()
+                fixed[hit] = [plain(v) for v in fixed[hit]]
+                out[col] = fixed
+    return out
 
 
 def display_dates(df: pd.DataFrame) -> pd.DataFrame:
@@ -147,8 +159,8 @@ def chart(fig: go.Figure, key: str, file_name: str, **kwargs: Any):
 
 
 def esc(text: Any) -> str:
-    """HTML-escape untrusted text (article text, titles, terms)."""
-    return html.escape("" if text is None or text is pd.NA else str(text), quote=True)
+    """Untrusted text (article text, titles, terms) for an HTML sink: safe.html_text."""
+    return html_text(text)
 
 
 def _selection(event: Any, field: str) -> list:

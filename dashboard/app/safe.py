@@ -67,10 +67,16 @@ def html_text(value: Any) -> str:
 
 
 def plotly_text(value: Any) -> str:
-    """For any Plotly string: &, <, > as entities (Plotly's pseudo-HTML renders <a href>, <b>,
-    <br>) and the % of ``%{`` as an entity, so a template never interprets it (Plotly turns the
-    entities back into characters after substituting templates)."""
-    text = plain(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """For any Plotly string: ``plain``, then ``plotly_escape``."""
+    return plotly_escape(plain(value))
+
+
+def plotly_escape(text: str) -> str:
+    """&, <, > as entities (Plotly's pseudo-HTML renders <a href>, <b>, <br>) and the % of ``%{``
+    as an entity, so a template never interprets it (Plotly turns the entities back into
+    characters after substituting templates). Bidi controls are left alone: for a line composed
+    of parts already passed through ``isolate``."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("%{", "&#37;{")
 
 

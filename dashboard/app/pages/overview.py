@@ -21,6 +21,7 @@ from dashboard.app.components import (
 from dashboard.app.i18n import column_labels, fmt_int, t
 from dashboard.app.page import start_page
 from dashboard.app.reader import ReaderView, reader_html
+from dashboard.app.safe import isolate
 from dashboard.app.state import context
 
 PICKER_SIZE = 300
@@ -102,7 +103,7 @@ titles = dict(zip(options, picked["title"].fillna("").astype(str)))
 sources = dict(zip(options, picked["source"].fillna("").astype(str)))
 st.subheader(t("reader", lang))
 chosen = st.selectbox(t("choose_article", lang), options, key="reader_article",
-                      format_func=lambda a: f"{titles.get(a, a)[:90]} — {sources.get(a, '')}")
+                      format_func=lambda a: f"{isolate(titles.get(a, a)[:90])} — {isolate(sources.get(a, ''))}")
 if chosen:
     st.query_params["article"] = chosen
     st.html(f'<div class="kz-legend kz-rtl" dir="{"rtl" if lang == "ar" else "ltr"}">'

@@ -30,6 +30,7 @@ BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Every ASCII character Markdown (CommonMark, GFM, Streamlit's :colour[...] / :icon: / $math$
 # extensions) may give a meaning to; a backslash before any ASCII punctuation is always literal.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=\"'/])")
+_AUTOLINK_TRIGGER = re.compile(r"(https?|ftp|mailto|xmpp|www|@)", re.IGNORECASE)
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 # Cells a spreadsheet would run as a formula (OWASP): =, +, -, @, tab, carriage return.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -55,9 +56,14 @@ def isolate(value: Any) -> str:
 
 
 def md(value: Any) -> str:
-    """For a Markdown sink: isolated, one line, every Markdown character escaped."""
+    """For a Markdown sink: isolated, one line, every Markdown character escaped, and no autolink
+    (GFM links a bare http://, www. or e-mail address even when its punctuation is escaped: a
+    word joiner, U+2060, after the scheme, www or @ breaks the pattern and shows nothing)."""
     text = _LINE_BREAKS.sub(" ", plain(value))
-    return isolate(_MARKDOWN_SPECIAL.sub(r"\\\1", text)) if text else ""
+    if not text:
+        return ""
+    text = _AUTOLINK_TRIGGER.sub("\\1\u2060", _MARKDOWN_SPECIAL.sub(r"\\\1", text))
+    return isolate(text)
 
 
 def html_text(value: Any) -> str:

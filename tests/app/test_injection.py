@@ -183,3 +183,6 @@ def test_markdown_text_is_one_isolated_line_with_every_syntax_escaped():
     assert out.startswith("\u2068") and out.endswith("\u2069") and "\n" not in out
     assert not unescaped(out, "#![]():$<>")
     assert safe.md(None) == ""
+    # GFM links bare addresses even with escaped punctuation (seen in chromium): broken up
+    linked = safe.md("http://evil.example/a www.evil.example x@evil.example")
+    assert not re.search(r"https?\\?:|www\\?\.|@[^\u2060]", linked), linked

@@ -94,7 +94,7 @@ def test_an_outlet_name_in_an_image_caption_is_escaped(hostile_app):
     captions = [c for img in at.get("image") for c in img.captions if MARKER in c]
     assert captions, "the hostile outlet's cloud has no caption"
     for c in captions:
-        assert "\\!\\[pic\\]\\(http\\:\\/\\/evil\\.example" in c and not unescaped(c, "<[]")
+        assert "\\!\\[pic\\]\\(http\u2060\\:\\/\\/evil\\.example" in c and not unescaped(c, "<[]")
 
 
 @pytest.mark.parametrize("page", ["overview", "timeline", "entities", "sources"])

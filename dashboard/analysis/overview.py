@@ -157,17 +157,19 @@ def resolve_overlaps(starts: np.ndarray, ends: np.ndarray, priority: np.ndarray)
     return kept_index
 
 
-def highlights(ds: Dataset, article_id: str, limit: int | None = None) -> tuple[pd.DataFrame, int]:
+def highlights(ds: Dataset, article_id: str, limit: int | None = None,
+               text: str | None = None) -> tuple[pd.DataFrame, int]:
     """The entity, date and event marks of one article, overlaps resolved, in text order, and how
     many there are. Only the first ``limit`` are returned as rows (all when None): ``start``/``end``
     (character offsets), ``kind`` (one of HIGHLIGHT_KINDS), ``ref`` (the entity_id, the event_id,
     or the date's first day), ``ref_end`` (a date range's last day), ``adjective`` (an entity named
-    by its adjective form). The app names and draws them."""
+    by its adjective form). The app names and draws them. ``text``: the article's text, when
+    the caller has it already (it is read otherwise)."""
     rows = np.flatnonzero(ds.ix.article_ids == article_id)
     if not len(rows):
         return frame(HIGHLIGHT_COLUMNS), 0
     code = int(rows[0])
-    length = len(ds.article_text(code))
+    length = len(ds.article_text(code) if text is None else text)
     tables = [
         ds.entity_mentions.iloc[np.flatnonzero(ds.ix.mention_article == code)],
         ds.date_mentions[(ds.date_mentions["article_id"] == article_id).fillna(False).to_numpy(bool)],

@@ -18,8 +18,9 @@ from dashboard.app.state import Context
 TOPOJSON_URL = "app/static/topojson/"
 
 
-# Bounded: an unfiltered article table on ANT is ~10 MB, and the server must stay under 1.5 GB.
-@st.cache_resource(show_spinner=False, max_entries=96)
+# Bounded: an unfiltered article table on ANT is ~10 MB, and the server must stay under 1.5 GB;
+# an hour unused and an entry goes (the server's memory falls back when the analysts leave).
+@st.cache_resource(show_spinner=False, max_entries=96, ttl=3600)
 def _memo(name: str, version: str, filters_key: str, args: tuple, kwargs: tuple,
           _fn: Callable, _ctx: Context):
     return _fn(_ctx.ds, _ctx.sel, *args, **dict(kwargs))

@@ -91,7 +91,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "m_sources": {"ar": "المصادر", "en": "Sources"},
     "m_entities": {"ar": "الكيانات", "en": "Entities"},
     "m_events": {"ar": "الأحداث", "en": "Events"},
-    "m_dates": {"ar": "الفترة", "en": "Period"},
     "period": {"ar": "المقالات منشورة من {start} إلى {end}.",
                "en": "Articles published from {start} to {end}."},
     "articles_table": {"ar": "المقالات", "en": "Articles"},
@@ -105,15 +104,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "mark_ent": {"ar": "كيان", "en": "entity"},
     "mark_date": {"ar": "تاريخ", "en": "date"},
     "mark_event": {"ar": "حدث", "en": "event"},
-    "col_title": {"ar": "العنوان", "en": "Title"},
-    "col_source": {"ar": "المصدر", "en": "Source"},
-    "col_published": {"ar": "التاريخ", "en": "Date"},
-    "col_themes": {"ar": "المواضيع", "en": "Themes"},
-    "col_n_sentences": {"ar": "الجمل", "en": "Sentences"},
     "col_mentions": {"ar": "الإشارات", "en": "Mentions"},
     "col_articles": {"ar": "المقالات", "en": "Articles"},
-    "col_name_ar": {"ar": "الاسم", "en": "Name (Arabic)"},
-    "col_name_en": {"ar": "الاسم بالإنجليزية", "en": "Name"},
     # Timeline
     "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
     "timeline_window": {  # {n}: plural(n, "event")
@@ -176,20 +168,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "cloud_failed": {"ar": "تعذّر رسم السحابة", "en": "The cloud could not be drawn"},
     "cloud_per_source": {"ar": "سحابة لكل مصدر", "en": "One cloud per outlet"},
     "term_table": {"ar": "جدول المصطلحات", "en": "Term table"},
-    "col_term": {"ar": "المصطلح", "en": "Term"},
-    "col_count": {"ar": "التكرار", "en": "Count"},
     # Concordance
     "query": {"ar": "ابحث عن كلمة أو عبارة", "en": "Search a word or phrase"},
     "query_hint": {"ar": "اكتب كلمة للبحث في الجمل المختارة.",
                    "en": "Type a word to search the selected sentences."},
     "kwic_count": {"ar": "النتائج: {n}، في {a}.", "en": "{n} in {a}."},
-    "col_left": {"ar": "السياق السابق", "en": "Left context"},
-    "col_match": {"ar": "المطابقة", "en": "Match"},
-    "col_right": {"ar": "السياق اللاحق", "en": "Right context"},
     "open_article": {"ar": "اختر سطرًا لفتح المقالة", "en": "Choose a line to open its article"},
     # Map
     "map_title": {"ar": "الدول المذكورة", "en": "Countries mentioned"},
-    "country": {"ar": "الدولة", "en": "Country"},
 }
 
 

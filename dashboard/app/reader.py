@@ -9,7 +9,7 @@ The page says when the cap applies.
 
 from __future__ import annotations
 
-import re
+import html
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.analysis.overview import highlights
 from dashboard.app.i18n import name_column, t, type_name
-from dashboard.app.safe import html_text
+from dashboard.app.safe import html_text, plain
 from dashboard.dataset import Dataset
 
 MAX_MARKS = 2000
@@ -62,7 +62,8 @@ def reader_html(ds: Dataset, article_id: str, lang: str, max_marks: int = MAX_MA
     if not len(rows):
         return ReaderView("", 0, 0)
     text = ds.article_text(int(rows[0]))
-    spans, total = highlights(ds, article_id, limit=max_marks)
+    spans, total = highlights(ds, article_id, limit=max_marks, text=text)
+    text = plain(text)  # once for the whole text (one character for one: offsets stay valid)
     pieces: list[str] = []
     pos = 0
     drawn = 0
@@ -71,12 +72,12 @@ def reader_html(ds: Dataset, article_id: str, lang: str, max_marks: int = MAX_MA
             _titles(ds, spans, lang)):
         if text.find("\n", start, end) != -1:  # a mark must not straddle paragraphs
             continue
-        pieces.append(html_text(text[pos:start]))
+        pieces.append(html.escape(text[pos:start]))
         pieces.append(f'<mark class="{CSS_CLASS[kind]}" title="{html_text(title)}">'
-                      f"{html_text(text[start:end])}</mark>")
+                      f"{html.escape(text[start:end])}</mark>")
         pos = end
         drawn += 1
-    pieces.append(html_text(text[pos:]))
-    paragraphs = [p.strip() for p in re.split(r"\n+", "".join(pieces)) if p.strip()]
+    pieces.append(html.escape(text[pos:]))
+    paragraphs = [p.strip() for p in "".join(pieces).split("\n") if p.strip()]
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return ReaderView(f'<div class="reader" dir="rtl" lang="ar">{body}</div>', drawn, total)

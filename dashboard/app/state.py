@@ -149,7 +149,7 @@ def write_url(filters: Filters, lang: str) -> None:
         st.query_params.from_dict(params)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=3600)
 def _select(_ds: Dataset, version: str, filters_key: str, _filters: Filters) -> Selection:
     return select(_ds, _filters)
 

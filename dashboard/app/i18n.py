@@ -383,11 +383,6 @@ def percent(share: float, lang: str, decimals: int = 1) -> str:
     return format_percent(share, format=pattern, locale=_locale(lang), numbering_system="latn")
 
 
-def fmt_int(n: int | float, lang: str = "en") -> str:
-    """A count with thousands separators (kept for callers written before ``number``)."""
-    return number(n, lang)
-
-
 def column_label(name: str, lang: str) -> str:
     """The header shown for a raw column name; an unknown name is returned as it is (the app's
     tests list the names pages show, so a new one is caught there)."""

@@ -124,11 +124,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
     "timeline_outside": {"ar": "{n} خارج مدة المقالات، لا تُرسم صفوفًا فارغة (انقر نقرًا مزدوجًا على الرسم لإظهار المدة كلها):",
                          "en": "{n} outside the articles' period, listed rather than drawn as empty rows (double-click the chart to show the whole span):"},
-    "timeline_window": {  # {n}: plural(n, "event")
-        "ar": "يبدأ المحور قبل أول مقالة بخمس سنوات؛ انقر على الرسم نقرًا مزدوجًا لإظهار الأحداث "
-              "الأقدم (عددها: {n}، منذ {year}).",
-        "en": "The axis starts five years before the first article; double-click the chart to "
-              "show the older events ({n}, from {year})."},
     "publications": {"ar": "تواريخ النشر", "en": "Publication dates"},
     "date_axis": {"ar": "التاريخ", "en": "Date"},
     "choose_event": {"ar": "اختر حدثًا لقراءة ما قالته كل وسيلة عنه",
@@ -180,8 +175,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Log-odds ratio with an informative Dirichlet prior from the whole filtered corpus "
               "(Monroe et al. 2008); z of {z} or more marks a significant difference, and only "
               "significant words are drawn (the table lists the others, marked)."},
-    "distinctive_none": {"ar": "{source}: لا كلمة يبلغ فرقها z = {z}.",
-                         "en": "{source}: no word reaches z = {z}."},
+    "distinctive_none": {"ar": "لا كلمة عند {source} يبلغ فرقها z = {z}.",
+                         "en": "No word of {source} reaches z = {z}."},
     # Words
     "cloud_all": {"ar": "سحابة الكلمات للاختيار الحالي", "en": "Word cloud for the current filters"},
     "drawing": {"ar": "جارٍ رسم السحابة…", "en": "Drawing the cloud…"},

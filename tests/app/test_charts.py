@@ -41,7 +41,8 @@ def test_timeline_view_fits_the_articles_and_lists_far_events():
     fig = charts.timeline(events, pubs, "en", "t", "p", "d", "m", "a")
     lo, hi = fig.layout.xaxis.range
     assert str(lo).startswith("2017-12") and str(hi).startswith("2018-12")  # not 2013, not 1949
-    rows = {y for trace in fig.data for y in (trace.y or []) if isinstance(y, str) and trace.yaxis in (None, "y")}
+    rows = {y.strip("\u2066\u2067\u2068\u2069") for trace in fig.data for y in (trace.y or [])
+            if isinstance(y, str) and trace.yaxis in (None, "y")}
     assert rows == {"Summit"}  # the 1949 treaty is not an empty row
     assert charts.events_outside(events, pubs)["event_id"].tolist() == ["treaty"]
     assert fig.layout.yaxis2.tickformat == "d"

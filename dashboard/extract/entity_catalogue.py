@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -28,7 +29,8 @@ ALIAS_FIELDS = ("entity_id", "alias", "form")
 NAME, ADJECTIVE = "name", "adjective"
 # Nisba endings: feminine, dual (nom./obl.), masc. plural (nom./obl.), fem. plural, fem. dual.
 NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين")
-_YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers")
+_YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers",
+                  "variant_titles", "variant_place_words")
 BLOCKER = "blocker"
 # Where a curated alias competes with another for the same words, this order decides
 # (a curated name beats a CLDR name; any name beats an adjective).
@@ -127,6 +129,13 @@ class ContextRule:
     source: str
     target: str
     only_aliases: frozenset[str] | None  # alias keys (folded, space-joined)
+    # The rule leaves a mention alone when the word before it (or a proclitic glued to it) is one
+    # of these, folded: "في نور سلطان" is the city even in an article on Nazarbayev.
+    unless_after: frozenset[str] = frozenset()
+    # When set, the rule re-reads a mention only in an article published before this date, or
+    # (at any date) when a mention of the target follows within two words
+    # ("نور سلطان أبيشيفيتش نزارباييف": the first name and patronymic).
+    published_before: date | None = None
 
 
 @dataclass
@@ -136,6 +145,9 @@ class Catalogue:
     blockers: dict[str, AliasForm]         # phrases matched so that no part of them is a mention
     rules: list[ContextRule]
     conflicts: list[tuple[str, str, str]]  # (alias key, kept entity, dropped entity)
+    # Words that support a spelling-variant match before it (variant_context.yaml), folded.
+    variant_titles: frozenset[str] = frozenset()
+    variant_place_words: frozenset[str] = frozenset()
 
 
 def adjective_forms(stem: str) -> list[str]:
@@ -237,7 +249,9 @@ def load_catalogue(catalogue_dir: Path | str = CATALOGUE_DIR) -> Catalogue:
             raise ValueError(f"blocker {phrase!r} is also an alias of {forms[b.key].entity_id!r}")
         blockers[b.key] = b
     rules = [_rule(r, entities) for r in data["context_rules"]]
-    return Catalogue(entities, forms, blockers, rules, conflicts)
+    return Catalogue(entities, forms, blockers, rules, conflicts,
+                     frozenset(alias_key(*alias_parts(w)[:2]) for w in data["variant_titles"]),
+                     frozenset(alias_key(*alias_parts(w)[:2]) for w in data["variant_place_words"]))
 
 
 def _check_parents(entities: dict[str, Entity]) -> None:
@@ -270,4 +284,12 @@ def _rule(item: dict, entities: dict[str, Entity]) -> ContextRule:
         raise ValueError(f"context rule {item['id']!r}: unknown entities {missing}")
     only = item.get("only_aliases")
     return ContextRule(item["id"], frozenset(item["if_document_mentions_any"]), item["from"],
-                       item["to"], frozenset(alias_key(*alias_parts(a)[:2]) for a in only) if only else None)
+                       item["to"], frozenset(alias_key(*alias_parts(a)[:2]) for a in only) if only else None,
+                       frozenset(fold(w) for w in item.get("unless_after") or []),
+                       _date(item.get("published_before")))
+
+
+def _date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))

@@ -19,7 +19,11 @@ supports (a title, the person's first name, their country, or an exact mention e
 
 from __future__ import annotations
 
+import math
 import re
+from functools import lru_cache
+
+from dashboard.text.normalize import fold
 
 # Folded text has no أ إ آ ى ة: normalize.fold turned them into ا ي ه.
 _VOWELS = "اويءئؤع"
@@ -71,3 +75,29 @@ def name_key(words: tuple[str, ...] | list[str]) -> str:
 def eligible(word: str) -> bool:
     """Long enough, and with enough consonants, to be matched by its variant key at all."""
     return len(word) >= MIN_VARIANT_LETTERS and consonants(variant_key(word)) >= MIN_KEY_CONSONANTS
+
+
+# A spelling that ordinary Arabic text uses this often (Zipf scale: 3.0 = once per million
+# words, in wordfreq's Arabic list of web, subtitle, Wikipedia and news text) is a word, not an
+# unseen spelling of a name: توقيفه, رئيسي and بلينكن (2.0) on either side of the line.
+COMMON_ZIPF = 3.0
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, float]:
+    """Folded forms of the Arabic words at or above COMMON_ZIPF, with their Zipf frequency
+    (loaded once, ~0.2 s)."""
+    from wordfreq import get_frequency_dict  # imported here: only a candidate name needs it
+
+    out: dict[str, float] = {}
+    floor = 10 ** (COMMON_ZIPF - 9)
+    for word, freq in get_frequency_dict("ar", "small").items():
+        if freq >= floor:
+            key = fold(word)
+            out[key] = max(out.get(key, 0.0), math.log10(freq) + 9)
+    return out
+
+
+def is_common_word(word: str, zipf: float = COMMON_ZIPF) -> bool:
+    """Whether a folded word is at least this frequent in ordinary Arabic text (wordfreq)."""
+    return _common_words().get(word, 0.0) >= zipf

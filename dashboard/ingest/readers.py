@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from dashboard.ingest.plaintext import read_txt_article
 from dashboard.ingest.records import RawArticle, Rejection
 from dashboard.ingest.tabular import iter_csv, iter_jsonl
 from dashboard.ingest.trec import iter_trec, looks_like_trec
+from dashboard.ingest.walk import Skipped, walk
 
 MAX_TXT_BYTES = 5 * 1024 * 1024        # a single-article file above this is refused
 MAX_RECORD_CHARS = 5 * 1024 * 1024     # one record of a multi-record file, likewise
@@ -29,32 +30,20 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 Item = RawArticle | Rejection
 
 
-def iter_inputs(sources: Sequence[str | Path]) -> Iterator[Item]:
-    """Every article (and every refusal) under ``sources``, in a stable order."""
+def iter_inputs(sources: Sequence[str | Path], outlets: Mapping[str, str] | None = None) -> Iterator[Item]:
+    """Every article (and every refusal) under ``sources``, in a stable order. ``outlets``: display
+    names of outlet spellings (``Catalogues.outlets``); without it, sources stay as written."""
     seen: dict[str, tuple[str, bytes]] = {}  # article_id -> (origin, text digest)
+    outlets = outlets or {}
     for source in sources:
         for item in _iter_source(Path(source)):
-            yield _deduplicate(_finish(item), seen) if isinstance(item, RawArticle) else item
+            yield _deduplicate(_finish(item, outlets), seen) if isinstance(item, RawArticle) else item
 
 
 def input_files(sources: Sequence[str | Path]) -> list[tuple[Path, str]]:
-    """(path, origin) of every file ``iter_inputs`` would look at, manifests included."""
-    return [pair for source in sources for pair in _walk(Path(source))]
-
-
-def fingerprint(sources: Sequence[str | Path]) -> str:
-    """A cheap digest of the inputs (origin, size, mtime of every file, and the sources as given):
-    equal fingerprints mean the build can skip re-reading."""
-    h = hashlib.sha256()
-    for source in sources:
-        h.update(f"source\0{source}\0".encode())
-        for path, origin in _walk(Path(source)):
-            try:
-                st = path.stat()
-                h.update(f"{origin}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-            except OSError:
-                h.update(f"{origin}\0unreadable\0".encode())
-    return h.hexdigest()
+    """(path, origin) of every file ``iter_inputs`` reads, manifests included (those beside a
+    single-file source too): what the build's one inputs fingerprint hashes."""
+    return [pair for source in sources for pair in _walk(Path(source)) if not isinstance(pair, Skipped)]
 
 
 # --- walking ---------------------------------------------------------------------------------
@@ -71,26 +60,19 @@ def _manifest_names(folder: Path) -> tuple[str, ...]:
 @lru_cache(maxsize=64)
 def _manifest_listing(folder: Path, _mtime_ns: int) -> tuple[str, ...]:
     with os.scandir(folder) as entries:
-        return tuple(sorted(e.name for e in entries if e.is_file() and is_manifest(Path(e.name))))
+        # Not through links: a manifest is read only where it really is.
+        return tuple(sorted(e.name for e in entries
+                            if e.is_file(follow_symlinks=False) and is_manifest(Path(e.name))))
 
 
-def _walk(source: Path) -> Iterator[tuple[Path, str]]:
-    """Files under ``source`` sorted by path; hidden files and folders (.git, .DS_Store) skipped."""
-    if source.is_file():
-        if not is_manifest(source):  # the manifests beside a single file apply to it
-            label = source.parent.resolve().name
-            for name in _manifest_names(source.parent):
-                yield source.parent / name, f"{label}/{name}"
-        yield source, source.name
-        return
-    if not source.is_dir():
-        return
-    root_name = source.resolve().name
-    for folder, dirnames, filenames in os.walk(source):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel = Path(folder).relative_to(source)
-        for name in sorted(n for n in filenames if not n.startswith(".")):
-            yield Path(folder) / name, (Path(root_name) / rel / name).as_posix()
+def _walk(source: Path) -> Iterator[tuple[Path, str] | Skipped]:
+    """Files under ``source`` in a stable order (see dashboard.ingest.walk); a single file brings
+    the manifests beside it."""
+    if source.is_file() and not is_manifest(source):  # the manifests beside a single file apply to it
+        label = source.parent.resolve().name
+        for name in _manifest_names(source.parent):
+            yield source.parent / name, f"{label}/{name}"
+    yield from walk(source)
 
 
 def _iter_source(source: Path) -> Iterator[Item]:
@@ -107,7 +89,11 @@ def _iter_source(source: Path) -> Iterator[Item]:
         yield from _with_manifest(_read_file(source, source.name), manifests)
         return
     manifests_by_dir: dict[Path, list[tuple[str, dict]]] = {}
-    for path, origin in _walk(source):
+    for entry in _walk(source):
+        if isinstance(entry, Skipped):
+            yield Rejection(entry.origin, None, entry.reason, entry.detail)
+            continue
+        path, origin = entry
         folder = path.parent
         if folder not in manifests_by_dir:
             # The nearest read ancestor (a folder holding no files has no manifest either).
@@ -225,11 +211,11 @@ def _decode_whole(data: bytes, codec: str, origin: str, file_id: str | None) -> 
 
 # --- per article -----------------------------------------------------------------------------
 
-def _finish(article: RawArticle) -> Item:
+def _finish(article: RawArticle, outlets: Mapping[str, str]) -> Item:
     if not article.text.strip():
         return Rejection(article.origin, article.article_id, "blank",
                          f"{article.origin}: article {article.article_id} has no text")
-    article.source = outlet_name(article.source)
+    article.source = outlet_name(article.source, outlets)
     if article.language is None and arabic_share(article.text) >= 0.5:
         article.language = "ar"
     return article

@@ -1,7 +1,8 @@
 """Per-article work: one article in, its rows of every per-article table out.
 
-Runs in worker processes. The extractors are built once per process (catalogue loading is the
-expensive part) and every article goes through the same ``Doc``: nothing re-tokenises.
+Runs in worker processes. The extractors are built once per process from the build's one
+``Catalogues`` object (handed to the workers, never re-read from disk) and every article goes
+through the same ``Doc``: nothing re-tokenises.
 An extractor that fails on one article costs that article's rows of that table only, never
 the article: the failure is recorded as a warning.
 """
@@ -10,38 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 
-from dashboard import schema
+from dashboard.catalogues import Catalogues
 from dashboard.extract.dates import DateExtractor
 from dashboard.extract.discovery import candidates_in
 from dashboard.extract.entities import EntityMatcher
 from dashboard.extract.events import EventLinker
 from dashboard.extract.themes import ThemeScorer
+from dashboard.pipeline.tables import PER_ARTICLE_TABLES, columns_of
 from dashboard.text.document import Doc
 from dashboard.text.terms import article_form_counts
-
-# Tables filled article by article. "form_counts" and "candidate_rows" are build-cache tables that
-# the corpus-level steps (term resolution, candidate discovery) aggregate; "process_warnings" are
-# cached apart from the ingest warnings, which are re-read with the inputs on every build.
-PER_ARTICLE_TABLES = (
-    "sentences", "entity_mentions", "date_mentions", "event_mentions", "sentence_themes",
-    "article_themes", "form_counts", "candidate_rows", "process_warnings",
-)
-# Columns of the build's intermediate tables (the dataset tables' are in dashboard/schema.py).
-CACHE_COLUMNS = {
-    "article_stats": ["article_id", "text_normalized", "n_sentences", "n_tokens"],
-    "form_counts": ["article_id", "form", "spelling", "count"],
-    "candidate_rows": ["article_id", "sentence_id", "candidate", "trigger", "example"],
-    "process_warnings": ["origin", "article_id", "message"],
-}
-
-
-def columns_of(table: str) -> list[str]:
-    return CACHE_COLUMNS[table] if table in CACHE_COLUMNS else list(schema.TABLES[table])
 
 
 @dataclass(frozen=True)
@@ -56,20 +38,25 @@ class ArticleInput:
 
 
 class Extractors:
-    def __init__(self, catalogue_dir: Path):
-        self.catalogue_dir = catalogue_dir
-        self.entities = EntityMatcher.from_catalogue(catalogue_dir)
-        self.dates = DateExtractor()
-        self.events = EventLinker.from_catalogue(catalogue_dir)
-        self.themes = ThemeScorer.from_catalogue(catalogue_dir)
+    """Every per-article stage, built from one Catalogues object."""
+
+    def __init__(self, catalogues: Catalogues):
+        self.catalogues = catalogues
+        self.entities = EntityMatcher(catalogues.entities)
+        self.dates = DateExtractor(catalogues.date_words)
+        self.events = EventLinker(catalogues.events, catalogues.planned_words)
+        self.themes = ThemeScorer.from_catalogue(catalogues.themes)
+        self.triggers = catalogues.discovery
+        self.stopwords = catalogues.stopwords
+        self.letter_names = catalogues.latin_letter_names
 
 
 _WORKER: Extractors | None = None
 
 
-def init_worker(catalogue_dir: Path) -> None:
+def init_worker(catalogues: Catalogues) -> None:
     global _WORKER
-    _WORKER = Extractors(catalogue_dir)
+    _WORKER = Extractors(catalogues)
 
 
 def _parse_iso(value: str | None) -> dt.date | None:
@@ -83,7 +70,8 @@ def _parse_iso(value: str | None) -> dt.date | None:
 
 def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> dict:
     """Append the article's rows to ``out``; return its computed article columns."""
-    doc = Doc.from_text(art.article_id, art.text, _parse_iso(art.published), art.published_precision)
+    doc = Doc.from_text(art.article_id, art.text, _parse_iso(art.published), art.published_precision,
+                        ex.letter_names)
     out["sentences"].extend(
         {"article_id": art.article_id, "sentence_id": i, "char_start": s, "char_end": e}
         for i, (s, e) in enumerate(doc.sentences)
@@ -104,8 +92,8 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     dates = guarded("date extraction", lambda: ex.dates.find(doc), [])
     events = guarded("event linking", lambda: ex.events.find(doc, ents, dates), [])
     sent_themes, art_themes = guarded("theme scoring", lambda: ex.themes.score(doc), ([], []))
-    cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.catalogue_dir), [])
-    forms = guarded("term counting", lambda: article_form_counts(doc, ex.catalogue_dir), {})
+    cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.triggers), [])
+    forms = guarded("term counting", lambda: article_form_counts(doc, ex.stopwords), {})
 
     out["entity_mentions"].extend(ents)
     out["date_mentions"].extend(dates)

@@ -1,4 +1,5 @@
-"""Content fingerprints: what decides whether a stored result can be reused."""
+"""Content fingerprints: what decides whether a stored result can be reused (the catalogues'
+fingerprint is the Catalogues object's own, see dashboard/catalogues.py)."""
 
 from __future__ import annotations
 
@@ -21,14 +22,6 @@ def hash_files(paths: list[Path], root: Path) -> str:
         digest.update(path.read_bytes())
         digest.update(b"\0")
     return digest.hexdigest()
-
-
-def catalogue_fingerprint(catalogue_dir: Path) -> str:
-    """Every file of the catalogue folder, by name and content."""
-    if not catalogue_dir.is_dir():
-        return "no-catalogue"
-    files = [p for p in catalogue_dir.rglob("*") if p.is_file() and not p.name.startswith(".")]
-    return hash_files(files, catalogue_dir)
 
 
 def code_fingerprint() -> str:

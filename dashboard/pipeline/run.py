@@ -15,7 +15,6 @@ import os
 import sys
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import schema
+from dashboard.catalogues import CatalogueError, Catalogues, catalogue_fingerprint, load_catalogues
 from dashboard.extract.discovery import aggregate_candidates
 from dashboard.extract.entities import entities_table, known_alias_keys
 from dashboard.extract.events import events_table
@@ -34,16 +34,12 @@ from dashboard.ingest.readers import iter_inputs
 from dashboard.ingest.records import RawArticle, Rejection
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline import fingerprint
-from dashboard.pipeline.article import (
-    PER_ARTICLE_TABLES,
-    ArticleInput,
-    Extractors,
-    columns_of,
-    frame_of,
-    init_worker,
-    process_batch,
-)
-from dashboard.pipeline.store import CACHE_TABLES, DatasetWriter, PreviousBuild, input_hashes, inputs_fingerprint
+from dashboard.pipeline.article import ArticleInput, Extractors, frame_of, init_worker, process_batch
+from dashboard.pipeline.cache import PreviousBuild
+from dashboard.pipeline.inputs import input_hashes
+from dashboard.pipeline.report import BuildError, BuildSummary
+from dashboard.pipeline.tables import CACHE_TABLES, PER_ARTICLE_TABLES, PRESORT_SKIP, SORT_KEYS, columns_of
+from dashboard.pipeline.writer import DatasetWriter, dataset_problem
 from dashboard.text.terms import resolve_terms
 
 Progress = Callable[[int, int, str], None]
@@ -52,62 +48,6 @@ T = TypeVar("T")
 BATCH_SIZE = 64
 # Below this many articles to process, a process pool costs more than it saves.
 INLINE_LIMIT = 150
-
-# Sort keys that make every table's row order independent of scheduling.
-SORT_KEYS = {
-    "articles": ["article_id"],
-    "sentences": ["article_id", "sentence_id"],
-    "entity_mentions": ["article_id", "char_start", "char_end", "entity_id"],
-    "date_mentions": ["article_id", "char_start", "char_end"],
-    "event_mentions": ["article_id", "sentence_id", "event_id"],
-    "sentence_themes": ["article_id", "sentence_id", "theme_id"],
-    "article_themes": ["article_id", "theme_id"],
-    "terms": ["article_id", "term"],
-    "form_counts": ["article_id", "form", "spelling"],
-    "candidate_rows": ["article_id", "candidate", "trigger"],
-    "rejected": ["origin", "reason"],
-    "warnings": ["article_id", "origin", "message"],
-    "process_warnings": ["article_id", "origin", "message"],
-}
-
-# Candidate aggregation picks an example by the rows' order (reading order): its table is sorted
-# only after the aggregation, as before.
-PRESORT_SKIP = {"candidate_rows"}
-
-
-class BuildError(Exception):
-    """A build that cannot produce a dataset; the message says why, for a person."""
-
-
-@dataclass
-class BuildSummary:
-    out_dir: Path
-    articles: int = 0
-    processed: int = 0
-    reused: int = 0
-    rejected: list[Rejection] = field(default_factory=list)
-    warnings: int = 0
-    seconds: float = 0.0
-    version: str = ""
-
-    @property
-    def inputs(self) -> int:
-        return self.articles + len(self.rejected)
-
-    def format(self) -> str:
-        reasons = Counter(r.reason for r in self.rejected)
-        lines = [
-            f"Dataset written to {self.out_dir}",
-            f"  inputs read      {self.inputs}",
-            f"  articles out     {self.articles} ({self.processed} processed, {self.reused} unchanged and reused)",
-            f"  rejected         {len(self.rejected)}"
-            + (" (" + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())) + ")" if reasons else ""),
-            f"  warnings         {self.warnings} (see the 'warnings' table)",
-            f"  time             {self.seconds:.1f} s",
-            f"  version          {self.version[:12]}",
-        ]
-        return "\n".join(lines)
-
 
 def _sorted(name: str, df: pd.DataFrame) -> pd.DataFrame:
     keys = [k for k in SORT_KEYS.get(name, []) if k in df.columns]
@@ -139,13 +79,13 @@ def _article_input(raw: RawArticle) -> ArticleInput:
     return ArticleInput(raw.article_id, raw.text, raw.published, raw.published_precision, raw.origin)
 
 
-def _pool(workers: int, catalogue_dir: Path) -> ProcessPoolExecutor:
+def _pool(workers: int, catalogues: Catalogues) -> ProcessPoolExecutor:
     # fork is fast and shares the normaliser tables, but is unsafe from a threaded process
     # (Streamlit runs scripts in threads): there, spawn.
     method = "fork" if threading.current_thread() is threading.main_thread() else "spawn"
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context(method),
-        initializer=init_worker, initargs=(catalogue_dir,),
+        initializer=init_worker, initargs=(catalogues,),
     )
 
 
@@ -204,7 +144,7 @@ class _Inputs:
             yield batch
 
 
-def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers: int, catalogue_dir: Path,
+def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers: int, catalogues: Catalogues,
                  progress: Progress | None, side_job: Callable[[], T]) -> tuple[_Rows, T]:
     """Extract every batch; run ``side_job`` (hashing the inputs) in the pool beside them, so it
     costs the main process nothing."""
@@ -224,11 +164,11 @@ def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers
         if inputs.n_todo > INLINE_LIMIT:
             break
     if workers <= 1 or inputs.n_todo <= INLINE_LIMIT:
-        extractors = Extractors(catalogue_dir) if head else None
+        extractors = Extractors(catalogues) if head else None
         for batch in itertools.chain(head, batches):
             collect(process_batch(batch, extractors))
         return rows, side_job()
-    with _pool(workers, catalogue_dir) as pool:
+    with _pool(workers, catalogues) as pool:
         side = pool.submit(side_job)
         pending: list[Future] = []
         for batch in itertools.chain(head, batches):
@@ -269,21 +209,48 @@ def _articles_table(raws: list[RawArticle], stats: pd.DataFrame) -> pd.DataFrame
 def build(
     sources: Sequence[str | Path],
     out_dir: Path,
-    catalogue_dir: Path = CATALOGUE_DIR,
+    catalogues: Catalogues | Path | str = CATALOGUE_DIR,
     progress: Progress | None = None,
     workers: int | None = None,
     force: bool = False,
     on_rejection: Callable[[Rejection], None] | None = None,
-) -> BuildSummary:
-    """Build ``sources`` into the dataset folder ``out_dir`` (replaced only when complete)."""
-    started = time.perf_counter()
-    out_dir = Path(out_dir)
-    workers = workers or min(2, os.cpu_count() or 1)
-    code_fp = fingerprint.code_fingerprint()
-    cat_fp = fingerprint.catalogue_fingerprint(catalogue_dir)
+    only_if_stale: bool = False,
+    on_wait: Callable[[], None] | None = None,
+) -> BuildSummary | None:
+    """Build ``sources`` into the dataset folder ``out_dir`` (replaced only when complete and
+    valid). One build at a time per folder, across processes and threads: a second one waits
+    (``on_wait`` is called when it has to). ``only_if_stale``: after the wait, return None without
+    building when the dataset is now fresh (another build just made it).
+
+    ``catalogues``: the loaded catalogue object, or the folder to load it from (read once, here;
+    every stage gets its part of this one object)."""
     writer = DatasetWriter(out_dir)
+    writer.lock(on_wait)
+    try:
+        if only_if_stale and not force and not is_stale(out_dir, [Path(s) for s in sources], catalogues):
+            return None
+        return _build_locked(sources, Path(out_dir), writer, catalogues, progress, workers, force,
+                             on_rejection)
+    finally:
+        writer.unlock()
+
+
+def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetWriter,
+                  catalogues: Catalogues | Path | str, progress: Progress | None, workers: int | None,
+                  force: bool, on_rejection: Callable[[Rejection], None] | None) -> BuildSummary:
+    started = time.perf_counter()
+    workers = workers or min(2, os.cpu_count() or 1)
+    if not isinstance(catalogues, Catalogues):
+        try:
+            catalogues = load_catalogues(catalogues)
+        except CatalogueError as exc:
+            raise BuildError(f"{exc}. Nothing was built; the dataset in {out_dir} was left as it was.") from None
+    code_fp = fingerprint.code_fingerprint()
+    cat_fp = catalogues.fingerprint
     writer.check_target()
     previous = None if force else PreviousBuild.load(out_dir, code_fp, cat_fp)
+    if previous is not None and dataset_problem(out_dir) is not None:
+        previous = None  # never lend rows from a damaged dataset
 
     # File content hashes stay valid across code or catalogue changes: reuse them whatever happened.
     stat_cache = (PreviousBuild.load_state(out_dir) or {}).get("files")
@@ -291,8 +258,8 @@ def build(
     if progress:
         progress(0, 0, "reading inputs")
     inputs = _Inputs(previous, on_rejection)
-    batches = inputs.batches(iter_inputs([Path(s) for s in sources]))
-    rows, hashes = _run_batches(inputs, batches, workers, catalogue_dir, progress, hash_inputs)
+    batches = inputs.batches(iter_inputs([Path(s) for s in sources], catalogues.outlets))
+    rows, hashes = _run_batches(inputs, batches, workers, catalogues, progress, hash_inputs)
     raws, rejected, reuse_ids, todo = inputs.raws, inputs.rejected, inputs.reuse_ids, inputs.n_todo
     if not raws:
         reasons = "; ".join(f"{r.origin}: {r.reason}" for r in rejected[:5]) or "nothing was found there"
@@ -321,7 +288,7 @@ def build(
     ]
     tables["warnings"] = _concat("warnings", [pd.DataFrame(warnings), tables["process_warnings"]])
 
-    terms, vocabulary = resolve_terms(tables["form_counts"], known_alias_keys(catalogue_dir), catalogue_dir)
+    terms, vocabulary = resolve_terms(tables["form_counts"], catalogues.stopwords, known_alias_keys(catalogues.entities))
     _release_memory()
     # Each cache table is sorted (if needed) and typed now, and its unsorted frame released: tables
     # are replaced one at a time so that two copies of every table never coexist (peak memory).
@@ -335,9 +302,9 @@ def build(
         "articles": _articles_table(raws, tables.pop("article_stats")),
         "terms": terms,
         "vocabulary": vocabulary,
-        "entities": entities_table(catalogue_dir),
-        "events": events_table(catalogue_dir),
-        "themes": themes_table(catalogue_dir),
+        "entities": entities_table(catalogues.entities),
+        "events": events_table(catalogues.events),
+        "themes": themes_table(catalogues.themes),
         "candidates": aggregate_candidates(candidate_rows),
         "rejected": pd.DataFrame(
             [{"origin": r.origin, "article_id": r.article_id, "reason": r.reason, "detail": r.detail}
@@ -366,14 +333,21 @@ def build(
     )
 
 
-def is_stale(out_dir: Path, sources: Sequence[Path], catalogue_dir: Path = CATALOGUE_DIR) -> bool:
-    """True when ``out_dir`` holds no dataset, or one built from other inputs, catalogues or code."""
-    info = DatasetWriter.read_info(Path(out_dir))
+def is_stale(out_dir: Path, sources: Sequence[Path], catalogues: Catalogues | Path | str = CATALOGUE_DIR) -> bool:
+    """True when ``out_dir`` holds no valid dataset (see writer.dataset_problem), or one built from
+    other inputs, catalogues (their files' bytes and the versions of the libraries whose data they
+    extend; ``catalogues``: the folder or the loaded object) or code."""
+    out_dir = Path(out_dir)
+    info = DatasetWriter.read_info(out_dir)
     if info is None:
         return True
     if info.get("code_fingerprint") != fingerprint.code_fingerprint():
         return True
-    if info.get("catalogue_fingerprint") != fingerprint.catalogue_fingerprint(catalogue_dir):
+    cat_fp = catalogues.fingerprint if isinstance(catalogues, Catalogues) else catalogue_fingerprint(catalogues)
+    if info.get("catalogue_fingerprint") != cat_fp:
         return True
-    state = PreviousBuild.load_state(Path(out_dir)) or {}
-    return info.get("inputs_fingerprint") != inputs_fingerprint([Path(s) for s in sources], state.get("files"))
+    state = PreviousBuild.load_state(out_dir) or {}
+    if info.get("inputs_fingerprint") != input_hashes([Path(s) for s in sources], state.get("files"))[0]:
+        return True
+    # Last, as the dearest check: a dataset whose files are missing or not its version is stale.
+    return dataset_problem(out_dir) is not None

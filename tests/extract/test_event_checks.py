@@ -16,8 +16,9 @@ from dashboard.text.document import Doc
 
 
 @pytest.fixture(scope="module")
-def tools():
-    return EntityMatcher.from_catalogue(), DateExtractor(), EventLinker.from_catalogue()
+def tools(catalogues):
+    return (EntityMatcher(catalogues.entities), DateExtractor(catalogues.date_words),
+            EventLinker(catalogues.events, catalogues.planned_words))
 
 
 def events_in(tools, text: str, published: date | None, precision: str = "day") -> dict[str, str]:

@@ -15,8 +15,8 @@ from dashboard.text.variants import eligible, is_common_word, variant_key
 
 
 @pytest.fixture(scope="module")
-def matcher():
-    return EntityMatcher.from_catalogue()
+def matcher(catalogues):
+    return EntityMatcher(catalogues.entities)
 
 
 def found(matcher, text: str) -> list[tuple[str, str, str]]:

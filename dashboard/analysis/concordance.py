@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.analysis.common import article_titles, entity_target, frame, mention_mask
 from dashboard.analysis.filters import Selection
-from dashboard.analysis.keyword import article_text, keyword_candidates, keyword_regex, match_core, query_words
+from dashboard.analysis.keyword import keyword_candidates, keyword_regex, match_core, query_words
 from dashboard.dataset import Dataset
 
 KWIC_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
@@ -48,7 +48,7 @@ def kwic(ds: Dataset, sel: Selection, query: str, derived: bool = False, limit: 
     s_id = ds.sentences["sentence_id"].to_numpy(np.int64)
     rows: list[tuple] = []
     for a in order:
-        text = article_text(ds, a)
+        text = ds.article_text(a)
         lo, hi = ptr[a], ptr[a + 1]
         starts = s_start[lo:hi]
         for m in regex.finditer(text):
@@ -108,7 +108,7 @@ def entity_concordance(ds: Dataset, sel: Selection, entity_id: str, include_adje
     s_id = ds.sentences["sentence_id"].to_numpy(np.int64)
     out_rows = []
     for a, ms, me, sr in zip(art[order], start[order], end[order], sent_rows):
-        text = article_text(ds, a)
+        text = ds.article_text(a)
         ss, se, sid = (int(s_start[sr]), int(s_end[sr]), int(s_id[sr])) if sr >= 0 else (0, len(text), -1)
         out_rows.append((sid, text[max(ss, ms - window):ms], text[ms:me], text[me:min(max(se, me), me + window)],
                          int(ms), int(me)))

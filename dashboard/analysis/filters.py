@@ -99,10 +99,13 @@ class Selection:
     _memo: dict = field(default_factory=dict, repr=False)
 
     def memo(self, key: tuple, compute):
-        """Compute once per selection: several panels of one rerun share e.g. entity counts."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        """Compute once per selection: several panels of one rerun share e.g. entity counts.
+        Selections are shared by sessions (the app caches them): two threads may both compute,
+        the first value stored wins (dict.setdefault is atomic), so every reader sees one value."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            return self._memo.setdefault(key, compute())
 
     @property
     def empty(self) -> bool:

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.app.components import basis, empty_state, esc, is_empty, selected_rows, table
-from dashboard.app.i18n import column_labels, fmt_int, t
+from dashboard.app.i18n import column_labels, plural, t
 from dashboard.app.page import switch_to
 from dashboard.app.state import Context
 
@@ -34,7 +34,8 @@ def kwic_block(ctx: Context, hits: pd.DataFrame, key: str, file_name: str) -> No
         return
     n_articles = hits["article_id"].nunique()
     basis(ctx, n_articles, hits[["article_id", "sentence_id"]].drop_duplicates().shape[0])
-    st.caption(t("kwic_count", lang, n=fmt_int(len(hits)), a=fmt_int(n_articles)))
+    st.caption(t("kwic_count", lang, n=plural(len(hits), "hit", lang),
+                 a=plural(n_articles, "article", lang)))
     st.html(kwic_lines_html(hits))
     labels = column_labels(lang, "title", "source", "published", "left", "match", "right")
     shown = hits[["source", "published", "title", "left", "match", "right", "article_id",

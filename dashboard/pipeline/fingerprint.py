@@ -26,6 +26,7 @@ def hash_files(paths: list[Path], root: Path) -> str:
 
 def code_fingerprint() -> str:
     files = [p for d in _CODE_DIRS for p in (REPO_ROOT / d).rglob("*.py")]
+    files += list((REPO_ROOT / "dashboard" / "text").glob("*.json"))  # precomputed normalisation tables
     return PIPELINE_VERSION + ":" + hash_files(files, REPO_ROOT)
 
 

@@ -10,10 +10,11 @@ from dashboard.catalogues import FILES, read_csv
 from dashboard.ingest.outlets import outlet_names
 from dashboard.ingest.readers import iter_inputs
 from dashboard.ingest.records import RawArticle, Rejection
-from dashboard.paths import CATALOGUE_DIR, SEEDS_DIR
+from dashboard.paths import CATALOGUE_DIR, REPO_ROOT, SEEDS_DIR
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-ANT_DIR = Path("/tmp/ant")
+# Where the README (and .ci/run, when the archive is at ../shared/corpora) unpacks the ANT corpus.
+ANT_DIR = REPO_ROOT / "corpora" / "ant"
 
 
 # The shipped outlet display names (what Catalogues.outlets holds), read cheaply.

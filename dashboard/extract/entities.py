@@ -18,6 +18,7 @@ from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS, peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
+from dashboard.text.variants import variant_key
 
 _SPLIT = re.compile(r"[-‐‑'’]")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
@@ -159,7 +160,8 @@ class EntityMatcher:
                 before.insert(0, forms[j])
             if variants.given_name_of_another(entity_id, before[-1] if before else None):
                 continue
-            why = variants.support(entity_id, before, by_sentence.get(sentence, set()), article)
+            why = variants.support(entity_id, variant_key(forms[i][skip:]), before,
+                                   by_sentence.get(sentence, set()), article)
             if why is None:
                 continue
             start = starts[i] + skip

@@ -24,7 +24,7 @@ from typing import Any
 
 from dashboard.extract.entity_catalogue import NAME, Catalogue
 from dashboard.text.clitics import peel
-from dashboard.text.variants import MIN_VARIANT_LETTERS, eligible, is_common_word, name_key
+from dashboard.text.variants import MIN_VARIANT_LETTERS, consonants, eligible, is_common_word, name_key
 
 EXACT, VARIANT, ARTICLE_NAME = "exact", "variant", "article"
 # After a dual or a number the word is a noun in construct, not a name: "ورئيسي وزراء البلدين"
@@ -34,20 +34,51 @@ CONSTRUCT_NEXT = frozenset({
     "جمهوريتي", "الجمهوريتين", "لجنتي", "اللجنتين", "وفدي", "الوفدين", "دولتي", "برلماني",
     "البرلمانين", "اركان", "الاركان",
 })
-VARIANT_TYPES = frozenset({"person", "city", "region", "state_entity", "country"})
+# Countries are left out: their names are short, CLDR and countries.yaml list their spellings,
+# and on ANT their skeletons met ordinary words (الميناء ~ ألمانيا) and players' names.
+VARIANT_TYPES = frozenset({"person", "city", "region", "state_entity"})
 PLACE_TYPES = VARIANT_TYPES - {"person"}
+# A place's variant needs a longer skeleton than a person's (a person's is also held by its
+# first name or title): لينغارد (a footballer) is not لينينغراد.
+MIN_PLACE_CONSONANTS = 4
+# Parts of compound names that never name the person alone (جاويش أوغلو، أبو مازن).
+NAME_PARTICLES = frozenset({"اوغلو", "بن", "بنت", "ال", "ابو", "ام", "عبد", "ولد", "زاده"})
 # A bare part of a name met in full earlier in the article is a word, not the person, from this
 # frequency on (Zipf, wordfreq): رئيسي 4.6, خان 4.7, غني 4.3 need a title before them; هاريس 4.0,
 # سانشيز 3.95 do not. Names themselves are frequent, hence higher than COMMON_ZIPF.
 ARTICLE_COMMON_ZIPF = 4.2
-_MEMO_LIMIT = 200_000  # distinct word forms remembered per matcher (cleared when full)
+_MEMO_LIMIT = 200_000
+# Letters a translator picks between count as one in the edit distance (as in the variant key).
+_SPELLING = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ق": "ك", "غ": "ك", "ج": "ك", "ط": "ت",
+                           "ص": "س", "ث": "س", "ح": "ه", "ئ": "ي", "ؤ": "و", "ء": "ا"})
+
+
+def _spelling(alias_or_word: str) -> str:
+    return alias_or_word.replace(" ", "").translate(_SPELLING)
+
+
+def max_edits(length: int) -> int:
+    """Edits allowed between a variant and a listed spelling: two, three from 10 letters."""
+    return 2 if length < 10 else 3
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]  # distinct word forms remembered per matcher (cleared when full)
 
 
 @dataclass
 class VariantNames:
     """Built once per catalogue (with the EntityMatcher); picklable."""
 
-    index: dict[str, tuple[str, str]]          # variant key -> (entity id, the alias key it came from)
+    index: dict[str, tuple[str, str, tuple[str, ...]]]  # variant key -> (entity id, an alias key,
+    #                                                     every alias spelling with that key)
     ambiguous: dict[str, tuple[str, ...]]      # keys shared by several entities: never matched
     types: dict[str, str]
     parents: dict[str, str]
@@ -55,6 +86,7 @@ class VariantNames:
     all_given: frozenset[str]
     titles: frozenset[str]
     place_words: frozenset[str]
+    long_names: frozenset[str]                 # persons whose display name has three words or more
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -71,16 +103,20 @@ class VariantNames:
             if any(t.isascii() for t in form.tokens):
                 continue
             word = "".join(form.tokens)
-            if not eligible(word):
+            if not eligible(word) or (entity.type in PLACE_TYPES
+                                      and consonants(name_key(form.tokens)) < MIN_PLACE_CONSONANTS):
                 continue
-            by_key.setdefault(name_key(form.tokens), {}).setdefault(entity.id, key)
-        index = {k: next(iter(v.items())) for k, v in by_key.items() if len(v) == 1}
+            by_key.setdefault(name_key(form.tokens), {}).setdefault(entity.id, []).append(key)
+        index = {k: (eid, keys[0], tuple(_spelling(a) for a in keys))
+                 for k, v in by_key.items() if len(v) == 1 for eid, keys in v.items()}
         ambiguous = {k: tuple(sorted(v)) for k, v in by_key.items() if len(v) > 1}
         return cls(index, ambiguous, {e.id: e.type for e in cat.entities.values()},
                    {e.id: e.parent for e in cat.entities.values() if e.parent},
                    {k: frozenset(v) for k, v in given.items()},
                    frozenset().union(*given.values()) if given else frozenset(),
-                   cat.variant_titles, cat.variant_place_words)
+                   cat.variant_titles, cat.variant_place_words,
+                   frozenset(e.id for e in cat.entities.values()
+                             if e.type == "person" and len(e.name_ar.split()) > 2))
 
     def candidate(self, word: str) -> tuple[int, str, str] | None:
         """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)
@@ -96,7 +132,11 @@ class VariantNames:
                 continue
             found = self.index.get(name_key((reading,)))
             if found is not None:
-                hit = None if is_common_word(reading) or is_common_word(word) else \
+                # the skeleton alone is coarse (موروزوف has Mirziyoyev's): the spelling must
+                # also be within a few letters of one of the name's listed spellings
+                near = min(edit_distance(_spelling(reading), a) for a in found[2]) <= \
+                    max_edits(len(reading))
+                hit = None if not near or is_common_word(reading) or is_common_word(word) else \
                     (len(word) - len(reading), found[0], found[1])
                 break
         if len(self._memo) >= _MEMO_LIMIT:
@@ -121,7 +161,7 @@ class VariantNames:
         readings = self._readings(previous)
         return any(r in self.all_given for r in readings) and not any(r in own for r in readings)
 
-    def support(self, entity_id: str, before: list[str], sentence_entities: set[str],
+    def support(self, entity_id: str, key: str, before: list[str], sentence_entities: set[str],
                 article_entities: set[str]) -> tuple[str, bool] | None:
         """Why the article supports reading a variant as ``entity_id`` (and whether the word
         before is the person's first name, to include in the mention), or None.
@@ -132,10 +172,16 @@ class VariantNames:
         if entity_id in article_entities:
             return "named in the article", False
         parent = self.parents.get(entity_id)
-        if parent and parent in sentence_entities:
+        # a person's country in the sentence ("قال ميرضوييف إن أوزبكستان"); not for places: a
+        # World Cup article names Russia in every sentence
+        if parent and parent in sentence_entities and self.types.get(entity_id) == "person" and \
+                consonants(key) >= MIN_PLACE_CONSONANTS:
             return f"{parent} in the sentence", False
         if before:
-            words = self.place_words if self.types.get(entity_id) in PLACE_TYPES else self.titles
+            place = self.types.get(entity_id) in PLACE_TYPES
+            if place and not (parent and parent in article_entities):
+                return None  # "منطقة شينجين" (Schengen): a place word alone is not enough
+            words = self.place_words if place else self.titles
             near = [r for w in before for r in self._readings(w)]
             if len(before) == 2:
                 near += [f"{before[0]} {r}" for r in prev]
@@ -152,7 +198,11 @@ class VariantNames:
             if any(w.isascii() for w in words):
                 continue
             key = " ".join(words)
+            if len(words) > 2 or entity_id in self.long_names:
+                continue  # شي جين بينغ، محمد بن زايد آل نهيان: a lone part is not how text names them
             for part in {words[0], words[-1]}:
+                if part in NAME_PARTICLES:
+                    continue
                 if len(part) < 3 or part in by_first or part in self.titles:
                     continue  # a catalogue alias on its own, or the start of one: exact matching's
                 seen = parts.setdefault(part, {})

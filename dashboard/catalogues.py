@@ -42,6 +42,8 @@ from dashboard.extract.entity_catalogue import build_catalogue
 from dashboard.extract.events import Event, PhraseSet, parse_events, parse_planned
 from dashboard.extract.themes import check_themes
 from dashboard.ingest.outlets import outlet_names
+from dashboard.text.boilerplate import Rules as BoilerplateRules
+from dashboard.text.boilerplate import parse_rules as parse_boilerplate_rules
 from dashboard.text.normalize import fold
 from dashboard.text.stopwords import build_stopwords
 
@@ -155,6 +157,7 @@ FILES: dict[str, CatalogueFile] = {
     "latin_letter_names": CatalogueFile("latin_letter_names_ar.txt", read_word_list, optional=True),
     "outlets": CatalogueFile("outlets.csv", read_csv, optional=True),
     "discovery_triggers": CatalogueFile("discovery_triggers.yaml", read_yaml),
+    "boilerplate": CatalogueFile("boilerplate.yaml", read_yaml, optional=True),
 }
 
 
@@ -237,7 +240,7 @@ class Catalogues:
     def check(self) -> None:
         """Build every view now, so a bad file fails the load (naming the file), not a stage."""
         for name in ("entities", "events", "planned_words", "themes", "date_words", "stopwords", "outlets",
-                     "discovery"):
+                     "discovery", "boilerplate"):
             getattr(self, name)
 
     @staticmethod
@@ -292,3 +295,8 @@ class Catalogues:
     def discovery(self) -> Triggers:
         return self._view(FILES["discovery_triggers"].path,
                           lambda: parse_triggers(self.raw["discovery_triggers"], self.stopwords))
+
+    @cached_property
+    def boilerplate(self) -> BoilerplateRules:
+        """boilerplate.yaml: thresholds of outlet boilerplate and the analyst's force/never lists."""
+        return self._view(FILES["boilerplate"].path, lambda: parse_boilerplate_rules(self.raw["boilerplate"]))

@@ -22,7 +22,9 @@ from dashboard.extract.entities import EntityMatcher
 from dashboard.extract.events import EventLinker
 from dashboard.extract.themes import ThemeScorer
 from dashboard.pipeline.tables import PER_ARTICLE_TABLES, columns_of
+from dashboard.text.boilerplate import sentence_keys
 from dashboard.text.document import Doc
+from dashboard.text.duplicates import article_fingerprint
 from dashboard.text.terms import article_form_counts
 
 
@@ -105,6 +107,9 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
         {"article_id": art.article_id, "form": form, "spelling": spelling, "count": count}
         for (form, spelling), count in forms.items()
     )
+    out["sentence_keys"].extend(sentence_keys(art.article_id, art.text, doc.sentences))
+    exact_key, minhash = article_fingerprint([doc.norm.text[s:e] for s, e in doc.tokens])
+    out["article_fingerprints"].append({"article_id": art.article_id, "exact_key": exact_key, "minhash": minhash})
     return {
         "article_id": art.article_id,
         "text_normalized": doc.norm.text,

@@ -36,9 +36,17 @@ from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline import fingerprint
 from dashboard.pipeline.article import ArticleInput, Extractors, frame_of, init_worker, process_batch
 from dashboard.pipeline.cache import PreviousBuild
+from dashboard.pipeline.corpus import mark_boilerplate, mark_duplicates
 from dashboard.pipeline.inputs import input_hashes
 from dashboard.pipeline.report import BuildError, BuildSummary
-from dashboard.pipeline.tables import CACHE_TABLES, PER_ARTICLE_TABLES, PRESORT_SKIP, SORT_KEYS, columns_of
+from dashboard.pipeline.tables import (
+    CACHE_TABLES,
+    CORPUS_LEVEL_COLUMNS,
+    PER_ARTICLE_TABLES,
+    PRESORT_SKIP,
+    SORT_KEYS,
+    columns_of,
+)
 from dashboard.pipeline.writer import DatasetWriter, dataset_problem
 from dashboard.text.terms import resolve_terms
 
@@ -56,8 +64,9 @@ def _sorted(name: str, df: pd.DataFrame) -> pd.DataFrame:
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
     """Cache tables get explicit types, so an empty one still has string/integer columns in Parquet."""
-    ints = {"count", "sentence_id"}
-    return df.astype({c: ("Int64" if c in ints else "string") for c in df.columns})
+    ints = {"count", "sentence_id", "dateline_end"}
+    binary = {"minhash"}
+    return df.astype({c: ("Int64" if c in ints else "string") for c in df.columns if c not in binary})
 
 
 try:  # glibc only (musl and other platforms lack it: skipped)
@@ -203,6 +212,7 @@ def _articles_table(raws: list[RawArticle], stats: pd.DataFrame) -> pd.DataFrame
         rows.append(row)
     df = pd.DataFrame(rows)
     df = df.merge(stats, on="article_id", how="left", validate="one_to_one")
+    df["duplicate_of"] = df["duplicate_kind"] = None  # filled by the corpus-level step
     return _sorted("articles", schema.conform("articles", df))
 
 
@@ -288,7 +298,24 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
     ]
     tables["warnings"] = _concat("warnings", [pd.DataFrame(warnings), tables["process_warnings"]])
 
-    terms, vocabulary = resolve_terms(tables["form_counts"], catalogues.stopwords, known_alias_keys(catalogues.entities))
+    for name, later in CORPUS_LEVEL_COLUMNS.items():  # rows reused from the previous dataset have them
+        tables[name] = tables[name].drop(columns=[c for c in later if c in tables[name].columns])
+    for name in ("sentences", "sentence_keys", "entity_mentions", "sentence_themes"):
+        if name not in presorted:
+            tables[name] = _sorted(name, tables[name])
+            presorted.add(name)
+
+    # Corpus-level steps. Each reads only per-article rows (fresh or reused) and the catalogues, so
+    # an incremental build gives the same dataset as a fresh one.
+    articles = _articles_table(raws, tables.pop("article_stats"))
+    articles, duplicates = mark_duplicates(articles, tables["article_fingerprints"])
+    marked = mark_boilerplate(articles, tables, catalogues)
+    tables.update(marked.tables)
+    presorted.discard("article_themes")  # recomputed per article, in rank order
+    _release_memory()
+
+    terms, vocabulary = resolve_terms(marked.form_counts, catalogues.stopwords, known_alias_keys(catalogues.entities))
+    marked.form_counts = None
     _release_memory()
     # Each cache table is sorted (if needed) and typed now, and its unsorted frame released: tables
     # are replaced one at a time so that two copies of every table never coexist (peak memory).
@@ -299,20 +326,21 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
         cache[name] = _typed(df if name in presorted else _sorted(name, df))
         del df
     dataset = {
-        "articles": _articles_table(raws, tables.pop("article_stats")),
+        "articles": articles,
         "terms": terms,
         "vocabulary": vocabulary,
         "entities": entities_table(catalogues.entities),
         "events": events_table(catalogues.events),
         "themes": themes_table(catalogues.themes),
         "candidates": aggregate_candidates(candidate_rows),
+        "boilerplate": marked.table,
         "rejected": pd.DataFrame(
             [{"origin": r.origin, "article_id": r.article_id, "reason": r.reason, "detail": r.detail}
              for r in rejected],
             columns=list(schema.TABLES["rejected"]),
         ),
     }
-    del terms, vocabulary
+    del terms, vocabulary, articles
     for name in ("sentences", "entity_mentions", "date_mentions", "event_mentions", "sentence_themes",
                  "article_themes", "warnings"):
         dataset[name] = tables.pop(name)
@@ -330,6 +358,8 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
         out_dir=out_dir, articles=len(raws), processed=todo, reused=len(reuse_ids),
         rejected=rejected, warnings=len(dataset["warnings"]),
         seconds=time.perf_counter() - started, version=version,
+        exact_duplicates=duplicates.get("exact", 0), near_duplicates=duplicates.get("near", 0),
+        boilerplate=marked.summary,
     )
 
 

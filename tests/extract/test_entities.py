@@ -8,6 +8,7 @@ import re
 import pytest
 
 from dashboard.extract.entities import EntityMatcher, entities_table, known_alias_keys
+from dashboard.pipeline.tables import columns_of
 from dashboard.schema import TABLES
 from dashboard.text.document import Doc
 
@@ -36,7 +37,7 @@ def test_every_seed_mention_has_exact_offsets_and_a_sentence(matcher, seed_texts
         assert len(rows) > 30, article_id
         previous_end = 0
         for r in rows:
-            assert set(r) == set(TABLES["entity_mentions"])
+            assert set(r) == set(columns_of("entity_mentions"))  # in_boilerplate: set by the build
             assert text[r["char_start"]:r["char_end"]] == r["surface"]
             assert r["char_start"] >= previous_end  # sorted, no overlaps
             previous_end = r["char_end"]

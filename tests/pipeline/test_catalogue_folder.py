@@ -98,6 +98,8 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "latin_letter_names_ar.txt": lambda p: _append(p, "زوو\n"),
     "discovery_triggers.yaml": lambda p: _yaml_edit(p, _trigger),
     "entities/variant_context.yaml": lambda p: _yaml_edit(p, lambda d: d["variant_titles"].append("الضيف")),
+    "boilerplate.yaml": lambda p: _yaml_edit(p, lambda d: d["force"].append(
+        {"text": "وافتتح مهرجان البرتقال أبوابه، ثم جاء سمكري من القرية.", "source": "Test Outlet"})),
 }
 
 
@@ -139,6 +141,7 @@ def effects(out: Path) -> dict[str, bool]:
         "discovery_triggers.yaml": "نادين لبكي" in set(read(out, "candidates")["candidate"]),
         # a title word before an unseen spelling supports reading it as the name
         "entities/variant_context.yaml": "blinken" in set(variants["entity_id"]),
+        "boilerplate.yaml": bool(sentences["is_boilerplate"].fillna(False).any()),
     }
 
 

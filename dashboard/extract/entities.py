@@ -194,11 +194,24 @@ class EntityMatcher:
                         rule.only_aliases is None or r["alias"] in rule.only_aliases) and not (
                         rule.unless_after and any(w in rule.unless_after for w in peel(
                             _word_before(doc.text, r["char_start"]), 1))) and (
-                        dated or any(_near_after(doc.text, r["char_end"], t) for t in targets)):
+                        dated or any(_near_after(doc.text, r["char_end"], t) for t in targets)) and \
+                        _sentence_allows(rule, doc, r):
                     r["entity_id"] = rule.target
         return rows
 
 
+def _sentence_allows(rule: ContextRule, doc: Doc, row: dict) -> bool:
+    """The rule's sentence conditions on the words before the mention in its sentence."""
+    if not rule.when_sentence_has and not rule.unless_sentence_has:
+        return True
+    start = doc.sentences[row["sentence_id"]][0] if doc.sentences else 0
+    words = {r for w in _WORDS.findall(fold(doc.text[start:row["char_start"]])) for r in peel(w, 2)}
+    if rule.when_sentence_has and not (words & rule.when_sentence_has):
+        return False
+    return not (words & rule.unless_sentence_has)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
 _TWO_WORDS = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}")
 
 
@@ -207,7 +220,7 @@ def _near_after(text: str, end: int, start: int) -> bool:
     return end <= start and (m := _TWO_WORDS.match(text, end, start)) is not None and m.end() == start
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s*$")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
 
 
 def _word_before(text: str, start: int) -> str:

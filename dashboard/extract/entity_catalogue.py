@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from dashboard.extract.countries import cldr_countries
@@ -34,8 +34,8 @@ _PRIORITY = {"curated": 0, "cldr": 1}
 
 
 _HYPHENS = "-‐‑'’"
-# Hyphens, dashes and hashtag marks (#محمود_عباس) join the words of a name like a space.
-_IGNORED_IN_GAPS = _HYPHENS + "–—_#@"
+# Hyphens, dashes, hashtag marks (#محمود_عباس) and quotes join the words of a name like a space.
+_IGNORED_IN_GAPS = _HYPHENS + "–—_#@\"«»“”"  # quotes too: منظمة "شنغهاي" للتعاون
 _CONTEXT = re.compile(r"^\s*\[([^\]]*)\]\s*")
 
 
@@ -131,6 +131,10 @@ class ContextRule:
     # (at any date) when a mention of the target follows within two words
     # ("نور سلطان أبيشيفيتش نزارباييف": the first name and patronymic).
     published_before: date | None = None
+    # Words (folded, clitics peeled) earlier in the mention's sentence: the rule needs one of
+    # ``when_sentence_has`` there, and none of ``unless_sentence_has`` ("مناطق أتيراو وأكتوبي").
+    when_sentence_has: frozenset[str] = frozenset()
+    unless_sentence_has: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -143,6 +147,8 @@ class Catalogue:
     # Words that support a spelling-variant match before it (variant_context.yaml), folded.
     variant_titles: frozenset[str] = frozenset()
     variant_place_words: frozenset[str] = frozenset()
+    # person id -> parts of its name that name it alone after its full name (people.yaml bare_names)
+    bare_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def adjective_forms(stem: str) -> list[str]:
@@ -181,6 +187,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     data = _merge_sections(files)
     entities: dict[str, Entity] = {}
     candidates: list[AliasForm] = []
+    bare_names: dict[str, frozenset[str]] = {}
 
     def add_forms(eid: str, names: list[str], adjectives: list[str], explicit_adj: list[str],
                   source: str) -> None:
@@ -216,6 +223,8 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
             if not etype:
                 raise ValueError(f"entity {eid!r} has no type")
             entities[eid] = Entity(eid, etype, item["name_ar"], item["name_en"], item.get("parent"))
+            if item.get("bare_names"):
+                bare_names[eid] = frozenset(fold(w) for w in item["bare_names"])
             names = [item["name_ar"], item["name_en"], *item.get("aliases", [])]
             add_forms(eid, names, item.get("adjectives", []), item.get("adjective_forms", []),
                       "curated")
@@ -241,7 +250,8 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     rules = [_rule(r, entities) for r in data["context_rules"]]
     return Catalogue(entities, forms, blockers, rules, conflicts,
                      frozenset(alias_key(*alias_parts(w)[:2]) for w in data["variant_titles"]),
-                     frozenset(alias_key(*alias_parts(w)[:2]) for w in data["variant_place_words"]))
+                     frozenset(alias_key(*alias_parts(w)[:2]) for w in data["variant_place_words"]),
+                     bare_names)
 
 
 def _check_parents(entities: dict[str, Entity]) -> None:
@@ -276,7 +286,9 @@ def _rule(item: dict, entities: dict[str, Entity]) -> ContextRule:
     return ContextRule(item["id"], frozenset(item["if_document_mentions_any"]), item["from"],
                        item["to"], frozenset(alias_key(*alias_parts(a)[:2]) for a in only) if only else None,
                        frozenset(fold(w) for w in item.get("unless_after") or []),
-                       _date(item.get("published_before")))
+                       _date(item.get("published_before")),
+                       frozenset(fold(w) for w in item.get("when_sentence_has") or []),
+                       frozenset(fold(w) for w in item.get("unless_sentence_has") or []))
 
 
 def _date(value) -> date | None:

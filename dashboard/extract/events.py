@@ -146,6 +146,7 @@ class Cue:
     article_entities: tuple[str, ...]      # all of them somewhere in the article
     date_window: tuple[date, date] | None  # a date mention in the sentence overlapping it
     published_window: tuple[date, date] | None
+    linked: bool = False                   # only in an article another cue already linked to the event
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def _window(spec, event: dict) -> tuple[date, date] | None:
 
 def _cue(spec: dict, event: dict) -> Cue:
     known = {"phrases", "words", "unless", "entities", "any_entities", "article_entities", "date",
-             "published"}
+             "published", "linked"}
     unknown = set(spec) - known
     if unknown:
         raise ValueError(f"event {event['id']}: unknown cue keys {sorted(unknown)}")
@@ -183,6 +184,7 @@ def _cue(spec: dict, event: dict) -> Cue:
         article_entities=tuple(spec.get("article_entities") or []),
         date_window=_window(spec.get("date"), event),
         published_window=_window(spec.get("published"), event),
+        linked=bool(spec.get("linked")),
     )
     if not (cue.phrases or cue.words or cue.entities or cue.any_entities):
         raise ValueError(f"event {event['id']}: a cue needs phrases, words or entities")
@@ -262,10 +264,13 @@ class _Sentences:
 
 
 def _dated(index: _Sentences, window: tuple[date, date]) -> dict[int, str]:
-    """sentence_id -> the first date mention in it overlapping ``window``."""
+    """sentence_id -> the first date mention in it overlapping ``window`` and not much vaguer than
+    it: "عام 2019" does not date a one-day election of June 2019 (a month may)."""
     out = {}
+    widest = max(31, (window[1] - window[0]).days)
     for sid, dates in index.dates.items():
-        hit = next((d[2] for d in dates if _overlaps((d[0], d[1]), window)), None)
+        hit = next((d[2] for d in dates
+                    if _overlaps((d[0], d[1]), window) and (d[1] - d[0]).days <= widest), None)
         if hit is not None:
             out[sid] = hit
     return out
@@ -299,7 +304,10 @@ class EventLinker:
             planned = index.matches(self.planned) if future and self.planned else {}
             if future and not planned:
                 continue
-            for cue in event.cues:
+            # cues that need the event already linked in the article come after the others
+            for cue in sorted(event.cues, key=lambda c: c.linked):
+                if cue.linked and not any(key[1] == event.id for key in rows):
+                    continue
                 for sid, why in self._evaluate(cue, index, published):
                     if (sid, event.id) in rows or (future and sid not in planned):
                         continue
@@ -351,5 +359,7 @@ class EventLinker:
             why = " + ".join(reasons[sid])
             if cue.published_window:
                 why += " + published " + index.doc.published.isoformat()[:7]
+            if cue.linked:
+                why += " + event named in the article"
             out.append((sid, why))
         return out

@@ -87,6 +87,7 @@ class VariantNames:
     titles: frozenset[str]
     place_words: frozenset[str]
     long_names: frozenset[str]                 # persons whose display name has three words or more
+    bare_names: dict[str, frozenset[str]]      # curated parts that name a person alone (people.yaml)
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -116,7 +117,8 @@ class VariantNames:
                    frozenset().union(*given.values()) if given else frozenset(),
                    cat.variant_titles, cat.variant_place_words,
                    frozenset(e.id for e in cat.entities.values()
-                             if e.type == "person" and len(e.name_ar.split()) > 2))
+                             if e.type == "person" and len(e.name_ar.split()) > 2),
+                   dict(cat.bare_names))
 
     def candidate(self, word: str) -> tuple[int, str, str] | None:
         """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)
@@ -198,36 +200,39 @@ class VariantNames:
             if any(w.isascii() for w in words):
                 continue
             key = " ".join(words)
-            if len(words) > 2 or entity_id in self.long_names:
-                continue  # شي جين بينغ، محمد بن زايد آل نهيان: a lone part is not how text names them
-            for part in {words[0], words[-1]}:
-                if part in NAME_PARTICLES:
-                    continue
-                if len(part) < 3 or part in by_first or part in self.titles:
+            curated = self.bare_names.get(entity_id, frozenset())
+            # شي جين بينغ، محمد بن زايد آل نهيان: a lone part is not how text names them, unless
+            # the catalogue says so (bare_names: شي)
+            found = set(curated) if len(words) > 2 or entity_id in self.long_names else \
+                {words[0], words[-1]} | curated
+            for part in found:
+                if part not in curated and (part in NAME_PARTICLES or len(part) < 3 or part in by_first
+                                            or part in self.titles):
                     continue  # a catalogue alias on its own, or the start of one: exact matching's
                 seen = parts.setdefault(part, {})
                 if entity_id not in seen or begin < seen[entity_id][0]:
-                    seen[entity_id] = (begin, key)
+                    seen[entity_id] = (begin, key, part in curated)
         unique = {p: next(iter(e.items())) for p, e in parts.items() if len(e) == 1}
-        first = min((pos for _, (pos, _) in unique.values()), default=0)
+        first = min((pos for _, (pos, _, _) in unique.values()), default=0)
         return ArticleNames(self, unique, first)
 
 
 @dataclass
 class ArticleNames:
     variants: VariantNames
-    parts: dict[str, tuple[str, tuple[int, str]]]  # name part -> (person id, (first full mention, its key))
+    # name part -> (person id, (first full mention, its key, whether the catalogue lists the part))
+    parts: dict[str, tuple[str, tuple[int, str, bool]]]
     first: int
 
     def person_at(self, forms: list[str], covered: list[bool], i: int) -> tuple[str, int, str] | None:
         """(person id, proclitic letters to skip, the full name's key) when word ``i`` is a bare
         part of a person's name met earlier in the article."""
         word = forms[i]
-        for reading in sorted(peel(word, 3), key=len, reverse=True):
+        for reading in sorted(peel(word, 2), key=len, reverse=True):
             hit = self.parts.get(reading)
             if hit is None:
                 continue
-            entity_id, (begin, key) = hit
+            entity_id, (begin, key, curated) = hit
             if i <= begin:
                 return None
             if i + 1 < len(forms) and forms[i + 1] in CONSTRUCT_NEXT:
@@ -235,7 +240,7 @@ class ArticleNames:
             if i and self.variants.given_name_of_another(entity_id, forms[i - 1]):
                 return None
             # رئيسي "main", غني "rich", خان: only as a title's name ("الرئيس الإيراني رئيسي")
-            if is_common_word(reading, ARTICLE_COMMON_ZIPF):
+            if not curated and is_common_word(reading, ARTICLE_COMMON_ZIPF):
                 near = [r for j in range(max(0, i - 3), i) for r in peel(forms[j], 1)]
                 if not any(r in self.variants.titles for r in near):
                     return None

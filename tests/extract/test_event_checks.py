@@ -81,3 +81,23 @@ def test_first_to_recognise_israel_is_not_us_recognition_of_kazakhstan(tools):
 def test_qatar_fund_is_not_the_kazakhstan_agreements(tools):
     text = "وقع جهاز قطر للاستثمار اتفاقية لاستثمار 2022 مليون دولار في بريطانيا."
     assert "kz_qatar_agreements_2022" not in events_in(tools, text, date(2022, 10, 20))
+
+
+def test_a_linked_cue_holds_only_in_an_article_already_linked(tools):
+    summit = ("وانطلقت في سمرقند أعمال قمة منظمة شنغهاي للتعاون بحضور الزعماء. "
+              "وحضر الجلسة الافتتاحية للقمة زعماء الدول المؤسسة.")
+    assert set(events_in(tools, summit, date(2022, 9, 16))) == {"sco_summit_2022"}
+    rows = EventLinker.find(tools[2], doc := Doc.from_text("t", summit, date(2022, 9, 16), "day"),
+                            tools[0].find(doc), tools[1].find(doc))
+    assert [r["sentence_id"] for r in rows] == [0, 1]
+    assert "event named in the article" in rows[1]["cue"]
+    # the same second sentence alone names no summit: nothing to refer to
+    alone = "وحضر الجلسة الافتتاحية للقمة زعماء الدول المؤسسة."
+    assert "sco_summit_2022" not in events_in(tools, alone, date(2022, 9, 16))
+
+
+def test_a_year_does_not_date_a_one_day_event(tools):
+    text = "وفاز قاسم توكاييف في الانتخابات الرئاسية المبكرة في كازاخستان منذ عام 2019."
+    assert "kz_presidential_election_2019" not in events_in(tools, text, date(2022, 11, 21))
+    june = "وفاز قاسم توكاييف في الانتخابات الرئاسية المبكرة في يونيو 2019."
+    assert "kz_presidential_election_2019" in events_in(tools, june, date(2022, 11, 21))

@@ -98,3 +98,21 @@ def test_bare_surname_resolves_to_the_full_name_met_earlier(matcher):
     assert ("kamala_harris", "هاريس", "article") in rows
     # before the full name, the bare word is nobody
     assert found(matcher, "وأضافت هاريس أن") == []
+
+
+def test_curated_bare_name_after_the_full_name(matcher):
+    rows = found(matcher, "وصل الرئيس الصيني شي جين بينغ إلى كازاخستان. وخلال زيارة شي التقى توكاييف.")
+    assert ("xi_jinping", "شي", "article") in rows
+    assert [r for r in found(matcher, "وخلال زيارة شي التقى توكاييف.") if r[0] == "xi_jinping"] == []
+
+
+def test_regions_in_a_list_and_directions(matcher):
+    rows = found(matcher, "غمرت المياه منازل في مناطق أتيراو وأكتوبي وأكمولا وشرق كازاخستان وشمال كازاخستان.")
+    assert [r[0] for r in rows] == ["atyrau_region", "aktobe_region", "akmola_region",
+                                    "east_kazakhstan_region", "north_kazakhstan_region"]
+    rows = found(matcher, "تقع مدينة سيمي في شمال شرق كازاخستان. وصل إلى أتيراو. بالنظر إلى أن شمال كازاخستان كان")
+    assert [r[0] for r in rows] == ["semey", "kz", "atyrau", "kz"]
+
+
+def test_quotes_inside_a_name(matcher):
+    assert [r[0] for r in found(matcher, 'انطلقت قمة منظمة "شنغهاي" للتعاون')] == ["sco"]

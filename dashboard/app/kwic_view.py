@@ -21,7 +21,7 @@ def kwic_lines_html(hits: pd.DataFrame, limit: int = SHOWN_LINES) -> str:
     for r in hits.head(limit).itertuples():
         rows.append(
             f'<tr><td class="before">{esc(r.left)}</td><td class="match"><mark>{esc(r.match)}</mark>'
-            f'</td><td class="after">{esc(r.right)}</td><td class="meta">{esc(r.source)}<br>'
+            f'</td><td class="after">{esc(r.right)}</td><td class="meta"><bdi>{esc(r.source)}</bdi><br>'
             f'<bdi dir="ltr">{esc(str(r.published)[:10])}</bdi></td></tr>')
     return f'<table class="kz-kwic" dir="rtl">{"".join(rows)}</table>'
 

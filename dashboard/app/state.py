@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard.analysis.filters import Filters, Selection, select
 from dashboard.app.i18n import DEFAULT_LANG, LANGS, display_names, t
+from dashboard.app.safe import isolate
 from dashboard.dataset import Dataset
 
 LANG_PARAM = "lang"
@@ -104,7 +105,8 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     event_names = display_names(ds.events, "event_id", lang)
     sb = st.sidebar
     sb.subheader(t("filters", lang))
-    sb.multiselect(t("sources", lang), opts["sources"], key="f_sources", placeholder=t("all", lang))
+    sb.multiselect(t("sources", lang), opts["sources"], key="f_sources", placeholder=t("all", lang),
+                   format_func=isolate)  # outlet names come from the articles
     sb.multiselect(t("themes", lang), opts["themes"], key="f_themes", placeholder=t("all", lang),
                    format_func=lambda v: theme_names.get(v, v))
     bounds = _date_bounds(ds)
@@ -147,7 +149,7 @@ def write_url(filters: Filters, lang: str) -> None:
         st.query_params.from_dict(params)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=3600)
 def _select(_ds: Dataset, version: str, filters_key: str, _filters: Filters) -> Selection:
     return select(_ds, _filters)
 

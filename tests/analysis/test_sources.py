@@ -37,6 +37,8 @@ def test_volume_and_theme_shares(tiny):
     assert vol.loc["الجزيرة", "articles"] == 2 and vol.loc["RT", "sentences"] == 3
     shares = theme_shares(tiny, sel).set_index(["source", "theme_id"])["share"]
     assert shares[("الجزيرة", "security")] == pytest.approx((1.0 + 0.25) / 2)
+    assert shares[("الجزيرة", "economy")] == pytest.approx(0.75 / 2)
+    assert shares[("RT", "economy")] == pytest.approx(0.5) and shares[("RT", "security")] == pytest.approx(0.5)
     assert shares[("Project Syndicate", "economy")] == 0
 
 

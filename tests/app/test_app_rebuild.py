@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import APP, TIMEOUT
+from app_synthetic import APP, TIMEOUT
 from streamlit.testing.v1 import AppTest
 
 from dashboard.app import data

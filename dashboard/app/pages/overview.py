@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis.overview import article_table, headline, reader_html
+from dashboard.analysis.overview import article_table, headline
 from dashboard.app.components import (
     columns,
     compute,
@@ -18,21 +18,21 @@ from dashboard.app.components import (
     stop_page,
     table,
 )
-from dashboard.app.i18n import column_labels, number, plural, t, type_name
+from dashboard.app.i18n import column_labels, number, plural, t
 from dashboard.app.page import start_page
+from dashboard.app.reader import ReaderView, reader_html
+from dashboard.app.safe import isolate
 from dashboard.app.state import context
 
 PICKER_SIZE = 300
 TABLE_ROWS = 1000
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
-def reader(version: str, article_id: str, lang: str) -> str:
-    """The reader's HTML, built once per article (a long article takes tens of ms); entity types
-    in the hover titles are named in the interface language."""
-    ds = context().ds
-    types = ds.entities["type"].dropna().unique().tolist()
-    return reader_html(ds, article_id, lang, {typ: type_name(typ, lang) for typ in types})
+# Bounded in count and age: one entry can be megabytes (a long article's HTML).
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def reader(version: str, article_id: str, lang: str) -> ReaderView:
+    """The reader's HTML, built once per article and language (a long article takes tens of ms)."""
+    return reader_html(context().ds, article_id, lang)
 
 
 ctx = start_page("overview")
@@ -104,11 +104,14 @@ titles = dict(zip(options, picked["title"].fillna("").astype(str)))
 sources = dict(zip(options, picked["source"].fillna("").astype(str)))
 st.subheader(t("reader", lang))
 chosen = st.selectbox(t("choose_article", lang), options, key="reader_article",
-                      format_func=lambda a: f"{titles.get(a, a)[:90]} — {sources.get(a, '')}")
+                      format_func=lambda a: f"{isolate(titles.get(a, a)[:90])} — {isolate(sources.get(a, ''))}")
 if chosen:
     st.query_params["article"] = chosen
     st.html(f'<div class="kz-legend kz-rtl" dir="{"rtl" if lang == "ar" else "ltr"}">'
             + "".join(f'<mark class="{cls}">{esc(t(f"mark_{cls}", lang))}</mark>'
                       for cls in ("ent", "date", "event")) + "</div>")
+    view = reader(ctx.ds.version, chosen, lang)
+    if view.marks < view.total:
+        st.caption(t("reader_capped", lang, shown=number(view.marks, lang), total=number(view.total, lang)))
     # reader_html escapes the article text itself: the only unsafe HTML the app renders.
-    st.html(f'<div class="kz-reader" dir="rtl" lang="ar">{reader(ctx.ds.version, chosen, lang)}</div>')
+    st.html(f'<div class="kz-reader" dir="rtl" lang="ar">{view.html}</div>')

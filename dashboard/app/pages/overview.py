@@ -9,7 +9,6 @@ from dashboard.analysis.overview import article_table, headline
 from dashboard.app.components import (
     columns,
     compute,
-    day,
     empty_state,
     esc,
     follow_pick,
@@ -45,7 +44,7 @@ figures = [("m_articles", head.get("articles", 0)), ("m_sentences", head.get("se
            ("m_events", head.get("events", 0))]
 for col, (key, value) in zip(cols, figures):
     col.metric(t(key, lang), number(value or 0, lang))
-first_day, last_day = day(head.get("date_from")), day(head.get("date_to"))
+first_day, last_day = head.get("date_from_label", ""), head.get("date_to_label", "")
 if first_day and last_day:  # a sentence, not a card: two full dates do not fit a card's width
     # Dates isolated left-to-right: in an Arabic sentence 2020-12-01 would otherwise reorder.
     # (Markdown drops Unicode isolates, so <bdi>; the values are formatted dates, not article text.)

@@ -36,7 +36,8 @@ def mark_duplicates(articles: pd.DataFrame, fingerprints: pd.DataFrame) -> tuple
 @dataclass
 class Marked:
     tables: dict[str, pd.DataFrame]          # sentences, entity_mentions, article_themes, marked
-    form_counts: pd.DataFrame | None         # form counts without the boilerplate's words
+    form_counts: pd.DataFrame | None         # the form counts rows, and
+    counts: np.ndarray | None                # their counts without the boilerplate's words
     table: pd.DataFrame                      # the dataset's 'boilerplate' table
     summary: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
@@ -78,9 +79,9 @@ def mark_boilerplate(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], ca
     mentions = _mark_mentions(tables["entity_mentions"], spans)
     article_themes = _article_themes(tables["sentence_themes"], spans[spans["whole"]],
                                      ThemeScorer.from_catalogue(catalogues.themes))
-    form_counts = _without_boilerplate_words(tables["form_counts"], spans, articles, catalogues)
+    counts = _without_boilerplate_words(tables["form_counts"], spans, articles, catalogues)
     return Marked({"sentences": sentences, "entity_mentions": mentions, "article_themes": article_themes},
-                  form_counts, found.table, summary)
+                  tables["form_counts"], counts, found.table, summary)
 
 
 def _mark_mentions(mentions: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
@@ -123,11 +124,13 @@ def _article_themes(sentence_themes: pd.DataFrame, whole: pd.DataFrame, scorer: 
 
 
 def _without_boilerplate_words(form_counts: pd.DataFrame, spans: pd.DataFrame, articles: pd.DataFrame,
-                               catalogues: Catalogues) -> pd.DataFrame:
-    """The form counts less the forms counted inside marked text (counted the way the article's
-    own were, on the marked text alone)."""
+                               catalogues: Catalogues) -> np.ndarray:
+    """The form counts' ``count`` less the forms counted inside marked text (counted the way the
+    article's own were, on the marked text alone), as an array aligned with the rows: the table
+    (millions of rows on ANT) is never copied."""
+    counts = form_counts["count"].to_numpy(dtype=np.int64, na_value=0).copy()
     if not len(spans):
-        return form_counts
+        return counts
     texts = articles.set_index("article_id")["text"]
     minus: Counter[tuple[str, str, str]] = Counter()
     cache: dict[str, Counter] = {}
@@ -142,11 +145,16 @@ def _without_boilerplate_words(form_counts: pd.DataFrame, spans: pd.DataFrame, a
         for (form, spelling), n in cache[piece].items():
             minus[(aid, form, spelling)] += n
     if not minus:
-        return form_counts
+        return counts
     sub = pd.DataFrame([(a, f, s, n) for (a, f, s), n in minus.items()],
                        columns=["article_id", "form", "spelling", "minus"])
-    touched = form_counts["article_id"].isin(sub["article_id"].unique()).to_numpy()
-    affected = form_counts[touched].merge(sub, on=["article_id", "form", "spelling"], how="left")
-    affected["count"] = affected["count"].astype("int64") - affected["minus"].fillna(0).astype("int64")
-    affected = affected[affected["count"] > 0].drop(columns="minus")
-    return pd.concat([form_counts[~touched], affected], ignore_index=True)
+    # Only rows of a touched article and a form boilerplate holds can change: few, found by hash.
+    rows = np.flatnonzero(form_counts["article_id"].isin(sub["article_id"].unique()).to_numpy(bool)
+                          & form_counts["form"].isin(sub["form"].unique()).to_numpy(bool))
+    affected = form_counts.iloc[rows][["article_id", "form", "spelling"]].astype(str)
+    affected["_row"] = rows
+    joined = affected.merge(sub.astype({"article_id": str, "form": str, "spelling": str}),
+                            on=["article_id", "form", "spelling"], how="inner")
+    at = joined["_row"].to_numpy(np.int64)
+    counts[at] = np.maximum(0, counts[at] - joined["minus"].to_numpy(np.int64))
+    return counts

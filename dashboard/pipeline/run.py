@@ -324,8 +324,9 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
     presorted.discard("article_themes")  # recomputed per article, in rank order
     _release_memory()
 
-    terms, vocabulary = resolve_terms(marked.form_counts, catalogues.stopwords, known_alias_keys(catalogues.entities))
-    marked.form_counts = None
+    terms, vocabulary = resolve_terms(marked.form_counts, catalogues.stopwords, known_alias_keys(catalogues.entities),
+                                      counts=marked.counts)
+    marked.form_counts = marked.counts = None
     _release_memory()
     # Each cache table is sorted (if needed) and typed now, and its unsorted frame released: tables
     # are replaced one at a time so that two copies of every table never coexist (peak memory).

@@ -193,7 +193,8 @@ def _as_frame(form_counts) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "form", "spelling", "count"])
 
 
-def resolve_terms(form_counts, stop: frozenset[str], known_keys: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
+def resolve_terms(form_counts, stop: frozenset[str], known_keys: Iterable[str] = (),
+                  counts: np.ndarray | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Merge the forms of a corpus into terms.
 
     ``form_counts``: a DataFrame with article_id, form, spelling, count (the rows of every
@@ -206,11 +207,14 @@ def resolve_terms(form_counts, stop: frozenset[str], known_keys: Iterable[str] =
     Returns ``terms`` (article_id, term, count) and ``vocabulary`` (term, term_key, count,
     n_articles, forms), sorted, independent of the input's row order. Works on integer codes of
     the unique forms, so the cost is one hash pass over the rows plus Python over unique forms.
+    ``counts``: the rows' counts, when they differ from the frame's column (the build takes the
+    words of boilerplate out this way, without copying millions of rows); a row counted 0 is as
+    if absent.
     """
     df = _as_frame(form_counts)
     if df.empty:
         return _empty_tables()
-    counts = df["count"].to_numpy(dtype=np.int64)
+    counts = df["count"].to_numpy(dtype=np.int64) if counts is None else np.asarray(counts, dtype=np.int64)
     form_codes, form_index = pd.factorize(df["form"], sort=True)
     forms = form_index.tolist()
     totals = np.bincount(form_codes, weights=counts).astype(np.int64)
@@ -224,12 +228,12 @@ def resolve_terms(form_counts, stop: frozenset[str], known_keys: Iterable[str] =
     if not keys:
         return _empty_tables()
     key_index = {k: i for i, k in enumerate(keys)}
-    key_of_form = np.array([key_index[k] if k is not None else -1 for k in form_keys], dtype=np.int64)
+    key_of_form = np.array([key_index.get(k, -1) if k is not None else -1 for k in form_keys], dtype=np.int64)
     terms_shown = [display[k] for k in keys]
 
     # Per article and key: sum the counts of every form merged into the key.
     row_keys = key_of_form[form_codes]
-    kept = row_keys >= 0
+    kept = (row_keys >= 0) & (counts > 0)
     article_codes, articles = pd.factorize(df["article_id"], sort=True)
     pair = article_codes[kept].astype(np.int64) * len(keys) + row_keys[kept]
     pairs, pair_index = np.unique(pair, return_inverse=True)
@@ -284,7 +288,7 @@ def _spellings_by_key(df, form_codes, forms, form_keys, counts) -> tuple[dict[st
     for form_code, spelling_code, n in zip(pair_forms.tolist(), pair_spellings.tolist(),
                                            pair_counts.tolist()):
         key = form_keys[form_code]
-        if key is None:
+        if key is None or n <= 0:
             continue
         spelling = spellings[spelling_code]
         group = spelling_key(key)  # forms of one spelling class are listed together

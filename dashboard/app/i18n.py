@@ -72,6 +72,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "articles with this command, run from the project's root, then reload the page:"
               "\n\n```\npython -m dashboard.build SOURCE --out {path}\n```"},
     "dataset": {"ar": "مجموعة البيانات", "en": "Dataset"},
+    "page_not_found": {
+        "ar": "لا توجد صفحة باسم «{page}»؛ تُعرض صفحة «{first}». اختر صفحة من القائمة الجانبية.",
+        "en": "There is no page called “{page}”; showing “{first}” instead. Choose a page in the "
+              "sidebar."},
     "no_filters": {"ar": "كل المقالات (بلا تصفية)", "en": "all articles (no filter)"},
     "download_briefing": {"ar": "تنزيل ملخص هذه الصفحة (HTML)", "en": "Download this view as an HTML briefing"},
     "briefing_made": {"ar": "أُعدّ في {when}", "en": "Made on {when}"},
@@ -108,6 +112,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "period": {"ar": "المقالات منشورة من {start} إلى {end}.",
                "en": "Articles published from {start} to {end}."},
     "articles_table": {"ar": "المقالات", "en": "Articles"},
+    "shown_of": {"ar": "يُعرض أول {shown} من {total}؛ ملف CSV يضمها كلها.",
+                 "en": "Showing the first {shown} of {total}; the CSV has them all."},
     "table_capped": {"ar": "يُعرض الأحدث فقط ({shown})، والمجموع {total}؛ ملف CSV يضمها كلها.",
                      "en": "Showing the latest {shown} of {total}; the CSV has them all."},
     "choose_article": {"ar": "اختر مقالة لقراءتها", "en": "Choose an article to read"},
@@ -187,7 +193,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "query": {"ar": "ابحث عن كلمة أو عبارة", "en": "Search a word or phrase"},
     "query_hint": {"ar": "اكتب كلمة للبحث في الجمل المختارة.",
                    "en": "Type a word to search the selected sentences."},
-    "kwic_count": {"ar": "النتائج: {n}، في {a}.", "en": "{n} in {a}."},
+    # A list, not a sentence: after a preposition Arabic would want the dual's genitive.
+    "kwic_count": {"ar": "{n} · {a}", "en": "{n} in {a}."},
     "open_article": {"ar": "اختر سطرًا لفتح المقالة", "en": "Choose a line to open its article"},
     # Map
     "map_title": {"ar": "الدول المذكورة", "en": "Countries mentioned"},

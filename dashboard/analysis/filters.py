@@ -6,7 +6,9 @@ Semantics (one rule per filter, all combined with AND):
   "Russia and China");
 - date_from / date_to: inclusive on the publication date; an article without one is left out
   once either bound is set;
-- keyword: see dashboard/analysis/keyword.py.
+- keyword: a query of the search language (dashboard/search: words with their Arabic forms,
+  "phrases", AND/OR/NOT, parentheses, word*, entity:ID, theme:ID); a malformed query keeps no
+  article (the sidebar says why), it never raises.
 The selection is a set of articles; every panel counts within those articles.
 """
 
@@ -81,7 +83,7 @@ class Filters:
         return cls(
             sources=listed("sources"), themes=listed("themes"), date_from=date_from,
             date_to=date_to, entities=listed("entities"), events=listed("events"),
-            keyword=raw("keyword").strip()[:200], keyword_derived=raw("keyword_derived").lower() in _TRUE,
+            keyword=raw("keyword").strip()[:500], keyword_derived=raw("keyword_derived").lower() in _TRUE,
         )
 
     def is_empty(self) -> bool:
@@ -144,9 +146,12 @@ def article_mask(ds: Dataset, filters: Filters) -> np.ndarray:
     if filters.keyword.strip() and mask.any():
         # Imported on first use: the text folding tables it builds cost ~0.3 s at import, on the
         # first page's critical path otherwise (the app warms it up once that page is drawn).
-        from dashboard.analysis.keyword import keyword_articles
+        from dashboard.search import QueryError, compile_query
 
-        mask &= keyword_articles(ds, filters.keyword, filters.keyword_derived)
+        try:
+            mask &= compile_query(ds, filters.keyword, filters.keyword_derived).mask()
+        except QueryError:
+            mask[:] = False
     return mask
 
 

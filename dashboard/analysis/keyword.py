@@ -80,8 +80,11 @@ def word_terms(ds: Dataset, word: str, derived: bool = False) -> np.ndarray:
     """Term codes whose key is ``word`` (folded; clitics tolerated) or, if derived, a nisba of it."""
     def compute() -> np.ndarray:
         keys = ds.ix.key_terms
-        for key in _key_candidates(word):
+        candidates = _key_candidates(word)
+        for i, key in enumerate(candidates):
             wanted = [key] + (_derived_keys(key) if derived else [])
+            if derived:  # الصين is a key, but its nisba's key is صيني: the bare stem's forms too
+                wanted += [d for bare in candidates[i + 1:] for d in _derived_keys(bare)]
             found = [keys[k] for k in wanted if k in keys]
             if found:
                 return np.unique(np.concatenate(found)).astype(np.int32)

@@ -16,9 +16,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "date_range": {"ar": "تاريخ النشر", "en": "Publication date"},
     "entities": {"ar": "الكيانات", "en": "Entities"},
     "events": {"ar": "الأحداث", "en": "Events"},
-    "keyword": {"ar": "كلمة مفتاحية", "en": "Keyword"},
-    "keyword_help": {"ar": "تُحتسب الصيغ المتصلة بالسوابق (لكازاخستان، وكازاخستان)",
-                     "en": "Forms with attached prefixes count too (لكازاخستان, وكازاخستان)"},
+    "keyword": {"ar": "بحث", "en": "Search"},
+    "keyword_help": {
+        "ar": "كلمات بصيغها (لروسيا، وروسيا، روسيا)؛ \"عبارة بين علامتي تنصيص\"؛ AND (أو مسافة)، OR، NOT "
+              "بأحرف كبيرة؛ أقواس؛ روس* لكل كلمة تبدأ بـ روس؛ entity:ru لكيان من الفهرس. "
+              "مثال: روسيا OR \"الاتحاد الروسي\" NOT أوكرانيا",
+        "en": "Words with their forms (لروسيا, وروسيا, روسيا); \"a phrase in quotes\"; AND (or a space), OR, "
+              "NOT in capitals; parentheses; روس* for every word starting with روس; entity:ru for a "
+              "catalogue entity. Example: روسيا OR \"الاتحاد الروسي\" NOT أوكرانيا"},
+    "query_error": {"ar": "لم يُفهم البحث: {error}", "en": "The search was not understood: {error}"},
     "derived": {"ar": "الصيغ المشتقة (الكازاخستانية…)", "en": "Derived forms (الكازاخستانية…)"},
     "reset": {"ar": "إعادة الضبط", "en": "Reset filters"},
     "all": {"ar": "الكل", "en": "All"},

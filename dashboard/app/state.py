@@ -123,6 +123,9 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     sb.multiselect(t("events", lang), opts["events"], key="f_events", placeholder=t("all", lang),
                    format_func=lambda v: event_names.get(v, v))
     sb.text_input(t("keyword", lang), key="f_keyword", help=t("keyword_help", lang))
+    error = query_error(ds, st.session_state.get("f_keyword", ""), lang)
+    if error:
+        sb.error(t("query_error", lang, error=error), icon=":material/search_off:")
     sb.toggle(t("derived", lang), key="f_derived")
     sb.button(t("reset", lang), on_click=reset_filters, args=(ds,), width="stretch")
 
@@ -137,6 +140,15 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
         date_from=date_from, date_to=date_to, entities=tuple(sorted(ss["f_entities"])),
         events=tuple(sorted(ss["f_events"])),
         keyword=ss["f_keyword"].strip(), keyword_derived=bool(ss["f_derived"]))
+
+
+def query_error(ds: Dataset, query: str, lang: str) -> str | None:
+    """The sentence saying why ``query`` cannot be searched, or None (also for an empty one)."""
+    if not (query or "").strip():
+        return None
+    from dashboard.search import check  # imported on first use, as the filter does
+
+    return check(ds, query, lang)
 
 
 def write_url(filters: Filters, lang: str) -> None:

@@ -23,18 +23,8 @@ data.preload(data.dataset_path())
 from dashboard.app import state, style  # noqa: E402
 from dashboard.app.components import PageDone  # noqa: E402
 from dashboard.app.i18n import LANGS, t  # noqa: E402
+from dashboard.app.page import navigation  # noqa: E402
 from dashboard.dataset import DatasetError  # noqa: E402
-
-PAGES = [  # (file, i18n key, url path, icon)
-    ("dashboard/app/pages/overview.py", "page_overview", "overview", ":material/dashboard:"),
-    ("dashboard/app/pages/timeline.py", "page_timeline", "timeline", ":material/timeline:"),
-    ("dashboard/app/pages/entities.py", "page_entities", "entities", ":material/hub:"),
-    ("dashboard/app/pages/sources.py", "page_sources", "sources", ":material/compare:"),
-    ("dashboard/app/pages/words.py", "page_words", "words", ":material/cloud:"),
-    ("dashboard/app/pages/concordance.py", "page_concordance", "concordance",
-     ":material/format_quote:"),
-    ("dashboard/app/pages/map.py", "page_map", "map", ":material/public:"),
-]
 
 _run_started = time.perf_counter()
 st.set_page_config(page_title="Kazakhstan in Arabic media", page_icon=":material/public:",
@@ -48,7 +38,7 @@ lang = st.session_state["lang"]
 
 path = data.dataset_path()
 try:
-    data.ensure_dataset(path, {k: t(k, lang) for k in ("building", "build_done")})
+    not_rebuilt = data.ensure_dataset(path, {k: t(k, lang) for k in ("building", "build_done")})
     ds = data.get_dataset(path)
 except DatasetError as exc:
     st.error(t("bad_dataset", lang, error=exc))
@@ -56,14 +46,14 @@ except DatasetError as exc:
 if ds is None:
     st.error(t("no_dataset", lang, path=path))
     st.stop()
+if not_rebuilt is not None:  # e.g. a read-only deployment: serve what there is, and say so
+    st.info(t("not_rebuilt", lang, reason=t(data.REBUILD_REASON_KEYS.get(not_rebuilt, "rebuild_failed"), lang)))
 
 filters = state.sidebar_filters(ds, lang)
 sel = state.selection(ds, filters)
 state.set_context(state.Context(ds=ds, filters=filters, sel=sel, lang=lang))
 
-pages = [st.Page(file, title=t(key, lang), url_path=url, icon=icon, default=i == 0)
-         for i, (file, key, url, icon) in enumerate(PAGES)]
-page = st.navigation(pages, position="sidebar")
+page = navigation(lang)
 st.title(t("app_title", lang))
 st.caption(t("app_subtitle", lang))
 try:

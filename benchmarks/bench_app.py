@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
+from dashboard.app.page import page_file  # noqa: E402
 from dashboard.paths import DATASET_ENV_VAR  # noqa: E402
 
 PAGES = ["overview", "timeline", "entities", "sources", "words", "concordance", "map"]
@@ -91,7 +92,7 @@ def server_times(dataset: Path, repeats: int) -> dict[str, list[tuple[str, float
             at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=600)
             at.run()
             if page != "overview":
-                at.switch_page(f"dashboard/app/pages/{page}.py")
+                at.switch_page(page_file(page))
                 at.run()  # warm: dataset loaded, page's unfiltered panels computed
             for label, key, value in changes:
                 apply(at, key, value)

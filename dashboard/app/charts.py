@@ -19,6 +19,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.app.i18n import name_column
+
 RLI, PDI = "\u2067", "\u2069"
 FONT = "Noto Sans Arabic, Source Sans, Arial, sans-serif"
 # Colour-blind-safe qualitative palette, one colour per outlet / type: Okabe-Ito's eight, then
@@ -207,8 +209,7 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
     ev["start"] = pd.to_datetime(ev["date_start"], errors="coerce")
     ev["end"] = pd.to_datetime(ev["date_end"], errors="coerce")
     ev = ev.dropna(subset=["start"]).sort_values(["start", "event_id"])
-    name_col = "name_ar" if rtl else "name_en"
-    labels = isos(ev[name_col].fillna(ev["event_id"]), lang)
+    labels = isos(ev[name_column(lang)].fillna(ev["event_id"]), lang)
     mentions = ev["mentions"].fillna(0).astype(float).to_numpy()
     top = max(float(mentions.max()) if len(mentions) else 0.0, 1.0)
     data: list[dict] = []
@@ -310,7 +311,7 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, title: str,
                          "showlegend": False,
                          "line": {"width": 0.8 + 1.6 * band,
                                   "color": f"rgba(100,116,139,{0.25 + 0.2 * band:.2f})"}})
-    name_col = "name_ar" if lang == "ar" else "name_en"
+    name_col = name_column(lang)
     weight = nodes["mentions"].astype(float) if "mentions" in nodes else pd.Series(1.0, nodes.index)
     top = max(float(weight.max()) if len(weight) else 1.0, 1.0)
     rank = weight.rank(method="first", ascending=False)
@@ -335,14 +336,13 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, title: str,
 
 def choropleth(df: pd.DataFrame, lang: str, title: str, colour_title: str) -> go.Figure:
     """Countries shaded by mentions (log-scaled colour so Kazakhstan does not wash out the rest)."""
-    name_col = "name_ar" if lang == "ar" else "name_en"
     mentions = df["mentions"].astype(float).to_numpy()
     z = np.log10(mentions + 1)
     low, high = (float(z.min()), float(z.max())) if len(z) else (0.0, 1.0)
     nice = [v for v in (1, 10, 100, 1000, 10000, 100000) if low <= math.log10(v + 1) <= high]
     ends = [int(mentions.min()), int(mentions.max())] if len(mentions) else []
     ticks = sorted(set(nice + ends))
-    names = df[name_col].fillna(df["iso3"])
+    names = df[name_column(lang)].fillna(df["iso3"])
     data = [{
         "type": "choropleth", "locations": _list(df["iso3"]), "z": z.tolist(),
         "locationmode": "ISO-3", "customdata": _list(df["entity_id"]), "colorscale": YLGNBU,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from typing import Any
 
 import pandas as pd
@@ -128,6 +128,13 @@ def columns(n: int, lang: str, spec: int | list | None = None) -> list:
     return st.columns(widths[::-1])[::-1]  # spec[0] is the width of the rightmost column
 
 
+def grid(items: Sequence, lang: str, per_row: int = 3) -> Iterator[tuple[Any, Any]]:
+    """(column, item) for ``items`` laid out ``per_row`` to a row, in reading order (outlets side
+    by side)."""
+    for first in range(0, len(items), per_row):
+        yield from zip(columns(per_row, lang), items[first:first + per_row])
+
+
 def chart(fig: go.Figure, key: str, file_name: str, **kwargs: Any):
     """A Plotly chart whose modebar camera saves a PNG named after the panel."""
     config = {"displaylogo": False,
@@ -164,3 +171,23 @@ def selected_points(event: Any) -> list[dict]:
 def selected_rows(event: Any) -> list[int]:
     """The rows selected in a dataframe selection event."""
     return _selection(event, "rows")
+
+
+def clicked_id(event: Any, known: Container) -> str | None:
+    """The raw id (``customdata``) of the first chosen point of a Plotly event that is in ``known``."""
+    ids = [p.get("customdata") for p in selected_points(event) if p.get("customdata") in known]
+    return ids[0] if ids else None
+
+
+def follow_pick(key: str, picked: str | None, known: Container, default: Any) -> None:
+    """Click-to-choose: a new click (a bar, a point, a table row) moves the picker widget ``key``
+    to ``picked``, once: the selection event is repeated on every rerun, and a repeated one must
+    not undo a later choice in the picker. A value the options do not know becomes ``default``.
+    Call before the picker is drawn."""
+    ss = st.session_state
+    last = f"_last_pick_{key}"
+    if picked is not None and picked != ss.get(last):
+        ss[key] = picked
+    ss[last] = picked
+    if ss.get(key) not in known:
+        ss[key] = default

@@ -53,24 +53,63 @@ def is_fresh(path: Path) -> bool:
     return _checked_fresh(str(path), signature, dataset_version(path))
 
 
-def ensure_dataset(path: Path, labels: dict[str, str]) -> None:
+# One rebuild per process: the session that takes this lock builds, the others wait for it (the
+# build's own file lock then keeps other processes out). The running build's progress is shared
+# so that waiting sessions show the same bar.
+_REBUILD_LOCK = threading.Lock()
+_REBUILD_PROGRESS: dict[str, object] = {"done": 0, "total": 0, "stage": ""}
+# Rebuilds that could not run (read-only file system, full disk), by the inputs' signature: not
+# tried again on every rerun of every session until the inputs change.
+_REBUILD_FAILED: dict[int, str] = {}
+# i18n keys of the reasons ensure_dataset returns (any other: "rebuild_failed").
+REBUILD_REASON_KEYS = {"read_only": "rebuild_read_only", "disk_full": "rebuild_disk_full"}
+
+
+def ensure_dataset(path: Path, labels: dict[str, str]) -> str | None:
     """Rebuild the shipped seeds dataset, with a progress bar, when it is missing or stale.
+    Returns None, or the reason (a build error kind: 'read_only', 'disk_full'...) why a stale
+    dataset is served as it is.
 
     Only the default dataset is rebuilt: for any other folder the app does not know the inputs.
     """
     if path.resolve() != DEFAULT_DATASET_DIR.resolve() or is_fresh(path):
-        return
-    from dashboard.pipeline.run import build
+        return None
+    signature = hash(inputs_signature(SEEDS_DIR, CATALOGUE_DIR))
+    if signature in _REBUILD_FAILED:
+        return _REBUILD_FAILED[signature]
+    from dashboard.pipeline.run import BuildError, build
 
     bar = st.progress(0.0, text=labels["building"])
 
-    def progress(done: int, total: int, stage: str) -> None:
+    def show() -> None:
+        done, total, stage = (_REBUILD_PROGRESS[k] for k in ("done", "total", "stage"))
         bar.progress(min(done / total, 1.0) if total else 0.0, text=f"{labels['building']} {stage}")
 
-    summary = build([SEEDS_DIR], path, CATALOGUE_DIR, progress=progress)
-    bar.empty()
-    _checked_fresh.clear()
-    st.toast(labels["build_done"].format(n=summary.articles))
+    def progress(done: int, total: int, stage: str) -> None:
+        _REBUILD_PROGRESS.update(done=done, total=total, stage=stage)
+        show()
+
+    while not _REBUILD_LOCK.acquire(timeout=0.25):  # another session is rebuilding: follow it
+        show()
+    try:
+        if signature in _REBUILD_FAILED:
+            return _REBUILD_FAILED[signature]
+        if is_fresh(path):  # the session we waited for has just built it
+            return None
+        _REBUILD_PROGRESS.update(done=0, total=0, stage="")
+        try:
+            summary = build([SEEDS_DIR], path, CATALOGUE_DIR, progress=progress, only_if_stale=True)
+        except BuildError as exc:
+            _REBUILD_FAILED[signature] = exc.kind
+            return exc.kind
+        finally:
+            _checked_fresh.clear()
+    finally:
+        _REBUILD_LOCK.release()
+        bar.empty()
+    if summary is not None:
+        st.toast(labels["build_done"].format(n=summary.articles))
+    return None
 
 
 # Loads started ahead of the cached loader, keyed by (path, version); consumed by _load.

@@ -46,6 +46,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "building": {"ar": "جارٍ بناء مجموعة البيانات من المقالات…",
                  "en": "Building the dataset from the articles…"},
     "build_done": {"ar": "اكتمل البناء: {n} مقالة.", "en": "Build finished: {n} articles."},
+    "not_rebuilt": {"ar": "تغيّرت المقالات أو الفهارس لكن تعذّر إعادة بناء البيانات هنا ({reason})؛ "
+                          "المعروض هو آخر بناء.",
+                    "en": "The articles or catalogues changed, but the dataset could not be rebuilt "
+                          "here ({reason}): showing the last one built."},
+    "rebuild_read_only": {"ar": "المجلد للقراءة فقط", "en": "the folder is read-only"},
+    "rebuild_disk_full": {"ar": "القرص ممتلئ", "en": "the disk is full"},
+    "rebuild_failed": {"ar": "فشل البناء", "en": "the build failed"},
     "download_csv": {"ar": "تنزيل CSV", "en": "Download CSV"},
     "data": {"ar": "البيانات (جدول وتنزيل CSV)", "en": "Data (table and CSV download)"},
     "download_png": {"ar": "تنزيل PNG", "en": "Download PNG"},
@@ -63,7 +70,9 @@ STRINGS: dict[str, dict[str, str]] = {
                      "en": "Showing the latest {shown} of {total} articles; the CSV has them all."},
     "choose_article": {"ar": "اختر مقالة لقراءتها", "en": "Choose an article to read"},
     "reader": {"ar": "القارئ", "en": "Reader"},
-    "legend_marks": {"ar": "التمييز: كيان · تاريخ · حدث", "en": "Highlights: entity · date · event"},
+    "mark_ent": {"ar": "كيان", "en": "entity"},
+    "mark_date": {"ar": "تاريخ", "en": "date"},
+    "mark_event": {"ar": "حدث", "en": "event"},
     "col_title": {"ar": "العنوان", "en": "Title"},
     "col_source": {"ar": "المصدر", "en": "Source"},
     "col_published": {"ar": "التاريخ", "en": "Date"},
@@ -71,6 +80,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_n_sentences": {"ar": "الجمل", "en": "Sentences"},
     "col_mentions": {"ar": "الإشارات", "en": "Mentions"},
     "col_articles": {"ar": "المقالات", "en": "Articles"},
+    "col_name_ar": {"ar": "الاسم", "en": "Name (Arabic)"},
+    "col_name_en": {"ar": "الاسم بالإنجليزية", "en": "Name"},
     # Timeline
     "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
     "timeline_window": {
@@ -147,6 +158,39 @@ STRINGS: dict[str, dict[str, str]] = {
     "map_title": {"ar": "الدول المذكورة", "en": "Countries mentioned"},
     "country": {"ar": "الدولة", "en": "Country"},
 }
+
+
+# Raw column name -> the key of its label in tables (the CSV keeps the raw names).
+COLUMN_KEYS = {
+    "title": "col_title", "source": "col_source", "published": "col_published",
+    "date_start": "col_published", "themes": "col_themes", "n_sentences": "col_n_sentences",
+    "sentences": "m_sentences", "words": "words", "mentions": "col_mentions",
+    "articles": "col_articles", "name_ar": "col_name_ar", "name_en": "col_name_en",
+    "type": "types", "term": "col_term", "count": "col_count", "left": "col_left",
+    "match": "col_match", "right": "col_right",
+}
+
+
+def column_labels(lang: str, *columns: str) -> dict[str, str]:
+    """Table headings in ``lang`` for the raw ``columns`` named."""
+    return {c: t(COLUMN_KEYS[c], lang) for c in columns}
+
+
+def name_column(lang: str) -> str:
+    """The catalogue column that names things (entities, events, themes, countries) in ``lang``."""
+    return "name_ar" if lang == "ar" else "name_en"
+
+
+def display_names(df, id_col: str, lang: str) -> dict[str, str]:
+    """id -> its catalogue name in ``lang`` (the id itself when the catalogue has no name)."""
+    col = name_column(lang)
+    return dict(zip(df[id_col], df[col].fillna(df[id_col])))
+
+
+def type_name(typ: str, lang: str) -> str:
+    """An entity type in the interface language (the raw type when no translation exists)."""
+    key = f"type_{typ}"
+    return t(key, lang) if key in STRINGS else str(typ)
 
 
 def t(key: str, lang: str, **kwargs) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.app.components import basis, empty_state, esc, is_empty, table
-from dashboard.app.i18n import fmt_int, t
+from dashboard.app.components import basis, empty_state, esc, is_empty, selected_rows, table
+from dashboard.app.i18n import column_labels, fmt_int, t
+from dashboard.app.page import switch_to
 from dashboard.app.state import Context
 
 SHOWN_LINES = 150
-OVERVIEW_PAGE = "dashboard/app/pages/overview.py"
 
 
 def kwic_lines_html(hits: pd.DataFrame, limit: int = SHOWN_LINES) -> str:
@@ -36,9 +36,7 @@ def kwic_block(ctx: Context, hits: pd.DataFrame, key: str, file_name: str) -> No
     basis(ctx, n_articles, hits[["article_id", "sentence_id"]].drop_duplicates().shape[0])
     st.caption(t("kwic_count", lang, n=fmt_int(len(hits)), a=fmt_int(n_articles)))
     st.html(kwic_lines_html(hits))
-    labels = {"title": t("col_title", lang), "source": t("col_source", lang),
-              "published": t("col_published", lang), "left": t("col_left", lang),
-              "match": t("col_match", lang), "right": t("col_right", lang)}
+    labels = column_labels(lang, "title", "source", "published", "left", "match", "right")
     shown = hits[["source", "published", "title", "left", "match", "right", "article_id",
                   "sentence_id", "char_start", "char_end"]]
     event = table(shown, lang, key=f"{key}_table", file_name=file_name, labels=labels,
@@ -46,10 +44,7 @@ def kwic_block(ctx: Context, hits: pd.DataFrame, key: str, file_name: str) -> No
                   column_config={"article_id": None, "sentence_id": None, "char_start": None,
                                  "char_end": None})
     st.caption(t("open_article", lang))
-    try:
-        rows = list(event.selection.rows)
-    except AttributeError:
-        rows = []
+    rows = selected_rows(event)
     if rows and rows[0] < len(shown):
         open_article(shown.iloc[rows[0]]["article_id"])
 
@@ -58,4 +53,4 @@ def open_article(article_id: str) -> None:
     """Switch to the Overview page with the reader on ``article_id``."""
     st.session_state["reader_article_request"] = article_id
     st.query_params["article"] = article_id
-    st.switch_page(OVERVIEW_PAGE)
+    switch_to("overview")

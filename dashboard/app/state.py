@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.filters import Filters, Selection, select
-from dashboard.app.i18n import DEFAULT_LANG, LANGS, t
+from dashboard.app.i18n import DEFAULT_LANG, LANGS, display_names, t
 from dashboard.dataset import Dataset
 
 LANG_PARAM = "lang"
@@ -93,20 +93,15 @@ def reset_filters(ds: Dataset) -> None:
     st.session_state.update(_defaults(ds))
 
 
-def _names(df: pd.DataFrame, id_col: str, lang: str) -> dict[str, str]:
-    col = "name_ar" if lang == "ar" else "name_en"
-    return dict(zip(df[id_col], df[col].fillna(df[id_col])))
-
-
 def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     """Draw the shared filters and return the ``Filters`` they describe."""
     if not st.session_state.get("_filters_seeded"):
         _seed_from_url(ds)
         st.session_state["_filters_seeded"] = True
     opts = _options(ds)
-    theme_names = _names(ds.themes, "theme_id", lang)
-    entity_names = _names(ds.entities, "entity_id", lang)
-    event_names = _names(ds.events, "event_id", lang)
+    theme_names = display_names(ds.themes, "theme_id", lang)
+    entity_names = display_names(ds.entities, "entity_id", lang)
+    event_names = display_names(ds.events, "event_id", lang)
     sb = st.sidebar
     sb.subheader(t("filters", lang))
     sb.multiselect(t("sources", lang), opts["sources"], key="f_sources", placeholder=t("all", lang))

@@ -21,6 +21,7 @@ from dashboard.ingest.plaintext import read_txt_article
 from dashboard.ingest.records import RawArticle, Rejection
 from dashboard.ingest.tabular import iter_csv, iter_jsonl
 from dashboard.ingest.trec import iter_trec, looks_like_trec
+from dashboard.ingest.walk import Skipped, walk
 
 MAX_TXT_BYTES = 5 * 1024 * 1024        # a single-article file above this is refused
 MAX_RECORD_CHARS = 5 * 1024 * 1024     # one record of a multi-record file, likewise
@@ -39,7 +40,7 @@ def iter_inputs(sources: Sequence[str | Path]) -> Iterator[Item]:
 
 def input_files(sources: Sequence[str | Path]) -> list[tuple[Path, str]]:
     """(path, origin) of every file ``iter_inputs`` would look at, manifests included."""
-    return [pair for source in sources for pair in _walk(Path(source))]
+    return [pair for source in sources for pair in _walk(Path(source)) if not isinstance(pair, Skipped)]
 
 
 def fingerprint(sources: Sequence[str | Path]) -> str:
@@ -48,7 +49,11 @@ def fingerprint(sources: Sequence[str | Path]) -> str:
     h = hashlib.sha256()
     for source in sources:
         h.update(f"source\0{source}\0".encode())
-        for path, origin in _walk(Path(source)):
+        for entry in _walk(Path(source)):
+            if isinstance(entry, Skipped):
+                h.update(f"{entry.origin}\0{entry.reason}\0".encode())
+                continue
+            path, origin = entry
             try:
                 st = path.stat()
                 h.update(f"{origin}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
@@ -71,26 +76,19 @@ def _manifest_names(folder: Path) -> tuple[str, ...]:
 @lru_cache(maxsize=64)
 def _manifest_listing(folder: Path, _mtime_ns: int) -> tuple[str, ...]:
     with os.scandir(folder) as entries:
-        return tuple(sorted(e.name for e in entries if e.is_file() and is_manifest(Path(e.name))))
+        # Not through links: a manifest is read only where it really is.
+        return tuple(sorted(e.name for e in entries
+                            if e.is_file(follow_symlinks=False) and is_manifest(Path(e.name))))
 
 
-def _walk(source: Path) -> Iterator[tuple[Path, str]]:
-    """Files under ``source`` sorted by path; hidden files and folders (.git, .DS_Store) skipped."""
-    if source.is_file():
-        if not is_manifest(source):  # the manifests beside a single file apply to it
-            label = source.parent.resolve().name
-            for name in _manifest_names(source.parent):
-                yield source.parent / name, f"{label}/{name}"
-        yield source, source.name
-        return
-    if not source.is_dir():
-        return
-    root_name = source.resolve().name
-    for folder, dirnames, filenames in os.walk(source):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        rel = Path(folder).relative_to(source)
-        for name in sorted(n for n in filenames if not n.startswith(".")):
-            yield Path(folder) / name, (Path(root_name) / rel / name).as_posix()
+def _walk(source: Path) -> Iterator[tuple[Path, str] | Skipped]:
+    """Files under ``source`` in a stable order (see dashboard.ingest.walk); a single file brings
+    the manifests beside it."""
+    if source.is_file() and not is_manifest(source):  # the manifests beside a single file apply to it
+        label = source.parent.resolve().name
+        for name in _manifest_names(source.parent):
+            yield source.parent / name, f"{label}/{name}"
+    yield from walk(source)
 
 
 def _iter_source(source: Path) -> Iterator[Item]:
@@ -107,7 +105,11 @@ def _iter_source(source: Path) -> Iterator[Item]:
         yield from _with_manifest(_read_file(source, source.name), manifests)
         return
     manifests_by_dir: dict[Path, list[tuple[str, dict]]] = {}
-    for path, origin in _walk(source):
+    for entry in _walk(source):
+        if isinstance(entry, Skipped):
+            yield Rejection(entry.origin, None, entry.reason, entry.detail)
+            continue
+        path, origin = entry
         folder = path.parent
         if folder not in manifests_by_dir:
             # The nearest read ancestor (a folder holding no files has no manifest either).

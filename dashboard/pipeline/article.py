@@ -15,33 +15,14 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
-from dashboard import schema
 from dashboard.extract.dates import DateExtractor
 from dashboard.extract.discovery import candidates_in
 from dashboard.extract.entities import EntityMatcher
 from dashboard.extract.events import EventLinker
 from dashboard.extract.themes import ThemeScorer
+from dashboard.pipeline.tables import PER_ARTICLE_TABLES, columns_of
 from dashboard.text.document import Doc
 from dashboard.text.terms import article_form_counts
-
-# Tables filled article by article. "form_counts" and "candidate_rows" are build-cache tables that
-# the corpus-level steps (term resolution, candidate discovery) aggregate; "process_warnings" are
-# cached apart from the ingest warnings, which are re-read with the inputs on every build.
-PER_ARTICLE_TABLES = (
-    "sentences", "entity_mentions", "date_mentions", "event_mentions", "sentence_themes",
-    "article_themes", "form_counts", "candidate_rows", "process_warnings",
-)
-# Columns of the build's intermediate tables (the dataset tables' are in dashboard/schema.py).
-CACHE_COLUMNS = {
-    "article_stats": ["article_id", "text_normalized", "n_sentences", "n_tokens"],
-    "form_counts": ["article_id", "form", "spelling", "count"],
-    "candidate_rows": ["article_id", "sentence_id", "candidate", "trigger", "example"],
-    "process_warnings": ["origin", "article_id", "message"],
-}
-
-
-def columns_of(table: str) -> list[str]:
-    return CACHE_COLUMNS[table] if table in CACHE_COLUMNS else list(schema.TABLES[table])
 
 
 @dataclass(frozen=True)

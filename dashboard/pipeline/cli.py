@@ -62,9 +62,13 @@ def main(argv: list[str] | None = None) -> int:
         message = f"rejected {rej.origin}: {rej.reason}: {rej.detail}"
         (tqdm.write(message, file=sys.stderr) if bar is not None else print(message, file=sys.stderr))
 
+    def waiting() -> None:
+        message = f"another build is writing {out_dir}; waiting for it to finish"
+        (tqdm.write(message, file=sys.stderr) if bar is not None else print(message, file=sys.stderr))
+
     try:
         summary = build(sources, out_dir, catalogue_dir=args.catalogues, progress=progress,
-                        workers=args.workers, force=args.force, on_rejection=rejected)
+                        workers=args.workers, force=args.force, on_rejection=rejected, on_wait=waiting)
     except BuildError as exc:
         if bar is not None:
             bar.close()

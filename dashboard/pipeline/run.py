@@ -15,7 +15,6 @@ import os
 import sys
 import threading
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -34,16 +33,12 @@ from dashboard.ingest.readers import iter_inputs
 from dashboard.ingest.records import RawArticle, Rejection
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline import fingerprint
-from dashboard.pipeline.article import (
-    PER_ARTICLE_TABLES,
-    ArticleInput,
-    Extractors,
-    columns_of,
-    frame_of,
-    init_worker,
-    process_batch,
-)
-from dashboard.pipeline.store import CACHE_TABLES, DatasetWriter, PreviousBuild, input_hashes, inputs_fingerprint
+from dashboard.pipeline.article import ArticleInput, Extractors, frame_of, init_worker, process_batch
+from dashboard.pipeline.cache import PreviousBuild
+from dashboard.pipeline.inputs import input_hashes
+from dashboard.pipeline.report import BuildError, BuildSummary
+from dashboard.pipeline.tables import CACHE_TABLES, PER_ARTICLE_TABLES, PRESORT_SKIP, SORT_KEYS, columns_of
+from dashboard.pipeline.writer import DatasetWriter, dataset_problem
 from dashboard.text.terms import resolve_terms
 
 Progress = Callable[[int, int, str], None]
@@ -52,62 +47,6 @@ T = TypeVar("T")
 BATCH_SIZE = 64
 # Below this many articles to process, a process pool costs more than it saves.
 INLINE_LIMIT = 150
-
-# Sort keys that make every table's row order independent of scheduling.
-SORT_KEYS = {
-    "articles": ["article_id"],
-    "sentences": ["article_id", "sentence_id"],
-    "entity_mentions": ["article_id", "char_start", "char_end", "entity_id"],
-    "date_mentions": ["article_id", "char_start", "char_end"],
-    "event_mentions": ["article_id", "sentence_id", "event_id"],
-    "sentence_themes": ["article_id", "sentence_id", "theme_id"],
-    "article_themes": ["article_id", "theme_id"],
-    "terms": ["article_id", "term"],
-    "form_counts": ["article_id", "form", "spelling"],
-    "candidate_rows": ["article_id", "candidate", "trigger"],
-    "rejected": ["origin", "reason"],
-    "warnings": ["article_id", "origin", "message"],
-    "process_warnings": ["article_id", "origin", "message"],
-}
-
-# Candidate aggregation picks an example by the rows' order (reading order): its table is sorted
-# only after the aggregation, as before.
-PRESORT_SKIP = {"candidate_rows"}
-
-
-class BuildError(Exception):
-    """A build that cannot produce a dataset; the message says why, for a person."""
-
-
-@dataclass
-class BuildSummary:
-    out_dir: Path
-    articles: int = 0
-    processed: int = 0
-    reused: int = 0
-    rejected: list[Rejection] = field(default_factory=list)
-    warnings: int = 0
-    seconds: float = 0.0
-    version: str = ""
-
-    @property
-    def inputs(self) -> int:
-        return self.articles + len(self.rejected)
-
-    def format(self) -> str:
-        reasons = Counter(r.reason for r in self.rejected)
-        lines = [
-            f"Dataset written to {self.out_dir}",
-            f"  inputs read      {self.inputs}",
-            f"  articles out     {self.articles} ({self.processed} processed, {self.reused} unchanged and reused)",
-            f"  rejected         {len(self.rejected)}"
-            + (" (" + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())) + ")" if reasons else ""),
-            f"  warnings         {self.warnings} (see the 'warnings' table)",
-            f"  time             {self.seconds:.1f} s",
-            f"  version          {self.version[:12]}",
-        ]
-        return "\n".join(lines)
-
 
 def _sorted(name: str, df: pd.DataFrame) -> pd.DataFrame:
     keys = [k for k in SORT_KEYS.get(name, []) if k in df.columns]
@@ -274,16 +213,35 @@ def build(
     workers: int | None = None,
     force: bool = False,
     on_rejection: Callable[[Rejection], None] | None = None,
-) -> BuildSummary:
-    """Build ``sources`` into the dataset folder ``out_dir`` (replaced only when complete)."""
+    only_if_stale: bool = False,
+    on_wait: Callable[[], None] | None = None,
+) -> BuildSummary | None:
+    """Build ``sources`` into the dataset folder ``out_dir`` (replaced only when complete and
+    valid). One build at a time per folder, across processes and threads: a second one waits
+    (``on_wait`` is called when it has to). ``only_if_stale``: after the wait, return None without
+    building when the dataset is now fresh (another build just made it)."""
+    writer = DatasetWriter(out_dir)
+    writer.lock(on_wait)
+    try:
+        if only_if_stale and not force and not is_stale(out_dir, [Path(s) for s in sources], catalogue_dir):
+            return None
+        return _build_locked(sources, Path(out_dir), writer, catalogue_dir, progress, workers, force,
+                             on_rejection)
+    finally:
+        writer.unlock()
+
+
+def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetWriter, catalogue_dir: Path,
+                  progress: Progress | None, workers: int | None, force: bool,
+                  on_rejection: Callable[[Rejection], None] | None) -> BuildSummary:
     started = time.perf_counter()
-    out_dir = Path(out_dir)
     workers = workers or min(2, os.cpu_count() or 1)
     code_fp = fingerprint.code_fingerprint()
     cat_fp = fingerprint.catalogue_fingerprint(catalogue_dir)
-    writer = DatasetWriter(out_dir)
     writer.check_target()
     previous = None if force else PreviousBuild.load(out_dir, code_fp, cat_fp)
+    if previous is not None and dataset_problem(out_dir) is not None:
+        previous = None  # never lend rows from a damaged dataset
 
     # File content hashes stay valid across code or catalogue changes: reuse them whatever happened.
     stat_cache = (PreviousBuild.load_state(out_dir) or {}).get("files")
@@ -367,13 +325,18 @@ def build(
 
 
 def is_stale(out_dir: Path, sources: Sequence[Path], catalogue_dir: Path = CATALOGUE_DIR) -> bool:
-    """True when ``out_dir`` holds no dataset, or one built from other inputs, catalogues or code."""
-    info = DatasetWriter.read_info(Path(out_dir))
+    """True when ``out_dir`` holds no valid dataset (see store.dataset_problem), or one built from
+    other inputs, catalogues or code."""
+    out_dir = Path(out_dir)
+    info = DatasetWriter.read_info(out_dir)
     if info is None:
         return True
     if info.get("code_fingerprint") != fingerprint.code_fingerprint():
         return True
     if info.get("catalogue_fingerprint") != fingerprint.catalogue_fingerprint(catalogue_dir):
         return True
-    state = PreviousBuild.load_state(Path(out_dir)) or {}
-    return info.get("inputs_fingerprint") != inputs_fingerprint([Path(s) for s in sources], state.get("files"))
+    state = PreviousBuild.load_state(out_dir) or {}
+    if info.get("inputs_fingerprint") != input_hashes([Path(s) for s in sources], state.get("files"))[0]:
+        return True
+    # Last, as the dearest check: a dataset whose files are missing or not its version is stale.
+    return dataset_problem(out_dir) is not None

@@ -10,21 +10,19 @@ import time
 import pytest
 
 from dashboard.app.i18n import t
+from dashboard.app.page import PAGES as PAGE_SPECS
+from dashboard.app.page import page_file
 
-PAGES = ["overview", "timeline", "entities", "sources", "words", "concordance", "map"]
+PAGES = [p.name for p in PAGE_SPECS]
 CHART_PAGES = ["timeline", "entities", "sources", "map"]
 BASIS = re.compile(r"(\d[\d,]*) مقالة و(\d[\d,]*) جملة")
 BASIS_EN = re.compile(r"on (\d[\d,]*) articles and (\d[\d,]*) sentences")
 
 
-def page_path(name: str) -> str:
-    return f"dashboard/app/pages/{name}.py"
-
-
 def run_page(at, name: str):
     at.run()
     if name != "overview":
-        at.switch_page(page_path(name))
+        at.switch_page(page_file(name))
         at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at

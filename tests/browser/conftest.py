@@ -8,18 +8,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-
-from dashboard.paths import REPO_ROOT
-
-sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(REPO_ROOT / "tests" / "app"))
-
-from app_server import running_app  # noqa: E402
-from app_synthetic import write_dataset  # noqa: E402
+from app_server import running_app  # on sys.path through pytest.ini's pythonpath
+from app_synthetic import write_dataset
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

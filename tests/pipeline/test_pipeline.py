@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import shutil
 import subprocess
@@ -14,9 +15,9 @@ import pytest
 from dashboard import schema
 from dashboard.paths import CATALOGUE_DIR, REPO_ROOT, SEEDS_DIR
 from dashboard.paths import DEFAULT_DATASET_DIR as SEEDS_DATASET
-from dashboard.pipeline import run as pipeline
+from dashboard.pipeline.cache import CACHE_DIR
 from dashboard.pipeline.run import BuildError, build, is_stale
-from dashboard.pipeline.store import CACHE_DIR, INFO_FILE
+from dashboard.pipeline.writer import INFO_FILE
 
 pytestmark = pytest.mark.slow
 
@@ -126,15 +127,16 @@ def test_failed_build_leaves_the_previous_dataset(tmp_path, monkeypatch, seeds_c
     def failing(self, *args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 4:
-            raise OSError("disk full (simulated)")
+            raise OSError(errno.ENOSPC, "No space left on device")
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(pd.DataFrame, "to_parquet", failing)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(BuildError, match=r"^The disk holding .* is full: free some space") as err:
         build([seeds_copy], out, workers=1, force=True)
+    assert str(out) in str(err.value) and "left as it was" in str(err.value)
     monkeypatch.undo()
     assert {p.name: p.read_bytes() for p in out.glob("*.parquet")} == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".ds.lock"]
 
 
 def test_interrupted_swap_is_recovered(tmp_path):
@@ -229,4 +231,3 @@ def test_default_out_dir():
 
     assert default_out_dir([SEEDS_DIR]) == DEFAULT_DATASET_DIR
     assert default_out_dir([Path("/tmp/ant")]).name == "ant"
-    assert pipeline.BATCH_SIZE > 0

@@ -10,13 +10,12 @@ from dashboard.analysis.concordance import kwic
 from dashboard.app.components import basis, columns, compute, empty_state, stop_page
 from dashboard.app.i18n import t
 from dashboard.app.kwic_view import kwic_block
-from dashboard.app.state import context
+from dashboard.app.page import start_page
 
 LIMIT = 500
 
-ctx = context()
+ctx = start_page("concordance", show_basis=False)  # the basis follows the query
 lang = ctx.lang
-st.header(t("page_concordance", lang))
 if "kwic_query_request" in st.session_state:  # sent by the Entities page
     st.session_state["kwic_query"] = st.session_state.pop("kwic_query_request")
 if not st.session_state.get("kwic_query") and ctx.filters.keyword:

@@ -10,40 +10,30 @@ from dashboard.analysis.concordance import entity_concordance
 from dashboard.analysis.entities import cooccurrence, entity_by_source, entity_counts
 from dashboard.app import charts
 from dashboard.app.components import (
-    basis,
     chart,
+    clicked_id,
     columns,
     compute,
     empty_state,
+    follow_pick,
     is_empty,
     selected_points,
     stop_page,
     table,
 )
-from dashboard.app.i18n import STRINGS, t
+from dashboard.app.i18n import column_labels, display_names, t, type_name
 from dashboard.app.kwic_view import kwic_block
-from dashboard.app.state import context
+from dashboard.app.page import start_page, switch_to
 
 TOP_N = 25
 
-ctx = context()
+ctx = start_page("entities", needs_articles=True)
 lang = ctx.lang
-st.header(t("page_entities", lang))
-basis(ctx)
-if ctx.sel.n_articles == 0:
-    empty_state(lang)
-    stop_page()
-
-
-def type_name(typ: str) -> str:
-    key = f"type_{typ}"
-    return t(key, lang) if key in STRINGS else str(typ)
-
 
 all_types = sorted(ctx.ds.entities["type"].dropna().unique().tolist())
 c1, c2, c3 = columns(3, lang)
-types = c1.multiselect(t("types", lang), all_types, key="ent_types", format_func=type_name,
-                       placeholder=t("all", lang))
+types = c1.multiselect(t("types", lang), all_types, key="ent_types",
+                       format_func=lambda typ: type_name(typ, lang), placeholder=t("all", lang))
 adjectives = c2.toggle(t("include_adjectives", lang), value=True, key="ent_adjectives")
 roll_up = c3.toggle(t("roll_up", lang), value=False, key="ent_roll_up")
 
@@ -53,23 +43,21 @@ if is_empty(counts):
     empty_state(lang)
     stop_page()
 
-name_col = "name_ar" if lang == "ar" else "name_en"
-names = dict(zip(counts["entity_id"], counts[name_col].fillna(counts["entity_id"])))
+names = display_names(counts, "entity_id", lang)
 type_colours = charts.colour_map(all_types)
 top = counts.head(TOP_N)
-hover = [f"{charts.iso(a, 'ar')} · {b} ({type_name(ty)}): {m:,} / {n:,}"
+hover = [f"{charts.iso(a, 'ar')} · {b} ({type_name(ty, lang)}): {m:,} / {n:,}"
          for a, b, ty, m, n in zip(top["name_ar"], top["name_en"], top["type"], top["mentions"],
                                    top["articles"])]
 fig = charts.hbar([names[e] for e in top["entity_id"]], top["mentions"], lang,
                   t("top_entities", lang), t("col_mentions", lang), customdata=top["entity_id"],
                   colours=[type_colours.get(ty, charts.PALETTE[0]) for ty in top["type"]],
                   hover=hover,
-                  legend={type_name(ty): type_colours[ty] for ty in sorted(set(top["type"]))})
+                  legend={type_name(ty, lang): type_colours[ty] for ty in sorted(set(top["type"]))})
 picked = chart(fig, key="entities_bar", file_name="top_entities", on_select="rerun",
                selection_mode="points")
-labels = {"name_ar": "الاسم", "name_en": "Name", "type": t("types", lang),
-          "mentions": t("col_mentions", lang), "articles": t("col_articles", lang)}
-table(counts, lang, key="entities_table", file_name="entity_counts", labels=labels, folded=True)
+table(counts, lang, key="entities_table", file_name="entity_counts",
+      labels=column_labels(lang, "name_ar", "name_en", "type", "mentions", "articles"), folded=True)
 
 # Per-source breakdown of the top ten.
 by_source: pd.DataFrame = compute(ctx, entity_by_source, tuple(top["entity_id"].head(10)),
@@ -92,22 +80,16 @@ if is_empty(nodes) or is_empty(edges):
     st.info(t("network_empty", lang))
 else:
     fig = charts.network(nodes, edges, lang, t("network", lang), type_colours,
-                         {ty: type_name(ty) for ty in all_types})
+                         {ty: type_name(ty, lang) for ty in all_types})
     net_picked = chart(fig, key="entities_network", file_name="entity_network",
                        on_select="rerun", selection_mode="points")
-    picked_points = selected_points(net_picked)
-    if picked_points:
+    if selected_points(net_picked):
         picked = net_picked
     table(edges, lang, key="entities_edges_table", file_name="entity_cooccurrence", folded=True)
 
 # Choosing an entity (a bar, a node, or the picker) opens its concordance.
 options = counts["entity_id"].head(200).tolist()
-clicked = [p.get("customdata") for p in selected_points(picked) if p.get("customdata") in names]
-if clicked and clicked[0] != st.session_state.get("_last_entity_click"):
-    st.session_state["entity_pick"] = clicked[0]
-st.session_state["_last_entity_click"] = clicked[0] if clicked else None
-if st.session_state.get("entity_pick") not in names:
-    st.session_state["entity_pick"] = options[0]
+follow_pick("entity_pick", clicked_id(picked, names), names, options[0])
 if st.session_state["entity_pick"] not in options:  # a clicked node beyond the first 200
     options.append(st.session_state["entity_pick"])
 entity_id = st.selectbox(t("choose_entity", lang), options, key="entity_pick",
@@ -120,4 +102,4 @@ hits: pd.DataFrame = compute(ctx, entity_concordance, entity_id, include_adjecti
 kwic_block(ctx, hits, key="entities_kwic", file_name=f"concordance_{entity_id}")
 if st.button(t("open_concordance", lang), key="entities_open_concordance"):
     st.session_state["kwic_query_request"] = query
-    st.switch_page("dashboard/app/pages/concordance.py")
+    switch_to("concordance")

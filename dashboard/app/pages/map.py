@@ -4,18 +4,15 @@ entity catalogue; cities counted in their country)."""
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
 from dashboard.analysis.geo import country_mentions
 from dashboard.app import charts
-from dashboard.app.components import basis, chart, columns, compute, empty_state, is_empty, stop_page, table
-from dashboard.app.i18n import t
-from dashboard.app.state import context
+from dashboard.app.components import chart, columns, compute, empty_state, is_empty, stop_page, table
+from dashboard.app.i18n import column_labels, name_column, t
+from dashboard.app.page import start_page
 
-ctx = context()
+ctx = start_page("map")
 lang = ctx.lang
-st.header(t("page_map", lang))
-basis(ctx)
 c1, c2 = columns(2, lang)
 adjectives = c1.toggle(t("include_adjectives", lang), value=True, key="map_adjectives")
 roll_up = c2.toggle(t("roll_up", lang), value=True, key="map_roll_up")
@@ -26,10 +23,9 @@ if is_empty(countries):
     stop_page()
 fig = charts.choropleth(countries, lang, t("map_title", lang), t("col_mentions", lang))
 chart(fig, key="map_chart", file_name="country_mentions")
-name_col = "name_ar" if lang == "ar" else "name_en"
 top = countries.head(20)
-fig = charts.hbar(top[name_col].fillna(top["iso3"]).tolist(), top["mentions"], lang,
+fig = charts.hbar(top[name_column(lang)].fillna(top["iso3"]).tolist(), top["mentions"], lang,
                   t("map_title", lang), t("col_mentions", lang), customdata=top["entity_id"])
 chart(fig, key="map_bar", file_name="country_mentions_bar")
-labels = {"name_ar": "الاسم", "name_en": "Name", "mentions": t("col_mentions", lang)}
-table(countries, lang, key="map_table", file_name="country_mentions", labels=labels, folded=True)
+table(countries, lang, key="map_table", file_name="country_mentions",
+      labels=column_labels(lang, "name_ar", "name_en", "mentions"), folded=True)

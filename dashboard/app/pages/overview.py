@@ -7,22 +7,24 @@ import streamlit as st
 
 from dashboard.analysis.overview import article_table, headline, reader_html
 from dashboard.app.components import (
-    basis,
     columns,
     compute,
     day,
     empty_state,
     esc,
+    follow_pick,
     is_empty,
     selected_rows,
     stop_page,
     table,
 )
-from dashboard.app.i18n import STRINGS, fmt_int, t
+from dashboard.app.i18n import column_labels, fmt_int, t, type_name
+from dashboard.app.page import start_page
 from dashboard.app.state import context
 
 PICKER_SIZE = 300
 TABLE_ROWS = 1000
+
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def reader(version: str, article_id: str, lang: str) -> str:
@@ -30,14 +32,11 @@ def reader(version: str, article_id: str, lang: str) -> str:
     in the hover titles are named in the interface language."""
     ds = context().ds
     types = ds.entities["type"].dropna().unique().tolist()
-    names = {typ: t(f"type_{typ}", lang) for typ in types if f"type_{typ}" in STRINGS}
-    return reader_html(ds, article_id, lang, names)
+    return reader_html(ds, article_id, lang, {typ: type_name(typ, lang) for typ in types})
 
 
-ctx = context()
+ctx = start_page("overview")
 lang = ctx.lang
-st.header(t("page_overview", lang))
-basis(ctx)
 
 head = compute(ctx, headline)
 cols = columns(5, lang)
@@ -46,12 +45,12 @@ figures = [("m_articles", head.get("articles", 0)), ("m_sentences", head.get("se
            ("m_events", head.get("events", 0))]
 for col, (key, value) in zip(cols, figures):
     col.metric(t(key, lang), fmt_int(value or 0))
-start, end = day(head.get("date_from")), day(head.get("date_to"))
-if start and end:  # a sentence, not a card: two full dates do not fit a card's width
+first_day, last_day = day(head.get("date_from")), day(head.get("date_to"))
+if first_day and last_day:  # a sentence, not a card: two full dates do not fit a card's width
     # Dates isolated left-to-right: in an Arabic sentence 2020-12-01 would otherwise reorder.
     # (Markdown drops Unicode isolates, so <bdi>; the values are formatted dates, not article text.)
-    st.caption(t("period", lang, start=f'<bdi dir="ltr">{esc(start)}</bdi>',
-                 end=f'<bdi dir="ltr">{esc(end)}</bdi>'), unsafe_allow_html=True)
+    st.caption(t("period", lang, start=f'<bdi dir="ltr">{esc(first_day)}</bdi>',
+                 end=f'<bdi dir="ltr">{esc(last_day)}</bdi>'), unsafe_allow_html=True)
 
 articles: pd.DataFrame = compute(ctx, article_table)
 if is_empty(articles):
@@ -68,9 +67,7 @@ if "themes_en" in shown:
     if lang != "ar":
         shown["themes"] = shown["themes_en"]
     shown = shown.drop(columns="themes_en")
-labels = {"title": t("col_title", lang), "source": t("col_source", lang),
-          "published": t("col_published", lang), "themes": t("col_themes", lang),
-          "n_sentences": t("col_n_sentences", lang)}
+labels = column_labels(lang, "title", "source", "published", "themes", "n_sentences")
 event = table(shown[[c for c in shown.columns if c != "article_id"] + ["article_id"]], lang,
               key="overview_articles", file_name="articles", labels=labels, max_rows=TABLE_ROWS,
               on_select="rerun", selection_mode="single-row",
@@ -94,14 +91,10 @@ if "reader_article_request" in st.session_state:  # sent by another page (a conc
     st.session_state["reader_article"] = st.session_state.pop("reader_article_request")
 rows = selected_rows(event)
 row_pick = str(ids[rows[0]]) if rows and rows[0] < len(ids) else None
-if row_pick and row_pick != st.session_state.get("_last_row_pick"):
-    st.session_state["reader_article"] = row_pick
-st.session_state["_last_row_pick"] = row_pick
 url_pick = st.query_params.get("article")
 if "reader_article" not in st.session_state and url_pick in known:
     st.session_state["reader_article"] = url_pick
-if st.session_state.get("reader_article") not in known:
-    st.session_state["reader_article"] = str(ids[0])
+follow_pick("reader_article", row_pick, known, str(ids[0]))
 # The picker lists the first articles plus the chosen one (31k options would be megabytes per run).
 options = list(dict.fromkeys([str(a) for a in ids[:PICKER_SIZE]]
                              + [st.session_state["reader_article"]]))
@@ -113,7 +106,8 @@ chosen = st.selectbox(t("choose_article", lang), options, key="reader_article",
                       format_func=lambda a: f"{titles.get(a, a)[:90]} — {sources.get(a, '')}")
 if chosen:
     st.query_params["article"] = chosen
-    st.html('<div class="kz-legend kz-rtl" dir="rtl"><mark class="ent">كيان · entity</mark>'
-            '<mark class="date">تاريخ · date</mark><mark class="event">حدث · event</mark></div>')
+    st.html(f'<div class="kz-legend kz-rtl" dir="{"rtl" if lang == "ar" else "ltr"}">'
+            + "".join(f'<mark class="{cls}">{esc(t(f"mark_{cls}", lang))}</mark>'
+                      for cls in ("ent", "date", "event")) + "</div>")
     # reader_html escapes the article text itself: the only unsafe HTML the app renders.
     st.html(f'<div class="kz-reader" dir="rtl" lang="ar">{reader(ctx.ds.version, chosen, lang)}</div>')

@@ -8,19 +8,16 @@ import streamlit as st
 
 from dashboard.analysis.sources import distinctive_terms, entity_rates, source_volume, theme_shares
 from dashboard.app import charts
-from dashboard.app.components import basis, chart, columns, compute, empty_state, is_empty, stop_page, table
-from dashboard.app.i18n import t
-from dashboard.app.state import context
+from dashboard.app.components import chart, columns, compute, empty_state, grid, is_empty, stop_page, table
+from dashboard.app.i18n import column_labels, display_names, name_column, t
+from dashboard.app.page import start_page
 
-ctx = context()
+ctx = start_page("sources")
 lang = ctx.lang
-st.header(t("page_sources", lang))
-basis(ctx)
 volume: pd.DataFrame = compute(ctx, source_volume)
 if is_empty(volume):
     empty_state(lang)
     stop_page()
-name_col = "name_ar" if lang == "ar" else "name_en"
 
 # Volume: articles and words per outlet, one bar chart each (their scales differ by 1000x).
 c1, c2 = columns(2, lang)
@@ -37,14 +34,13 @@ with c2:
                       colours=bar_colours, height=320)
     chart(fig, key="sources_words", file_name="source_words")
 table(volume, lang, key="sources_volume_table", file_name="source_volume",
-      labels={"source": t("col_source", lang), "articles": t("col_articles", lang),
-              "sentences": t("m_sentences", lang), "words": t("words", lang)}, folded=True)
+      labels=column_labels(lang, "source", "articles", "sentences", "words"), folded=True)
 
 # Theme shares: one stacked bar per outlet.
 shares: pd.DataFrame = compute(ctx, theme_shares)
 if not is_empty(shares):
     shares = shares.copy()
-    shares["theme"] = shares[name_col].fillna(shares["theme_id"])
+    shares["theme"] = shares[name_column(lang)].fillna(shares["theme_id"])
     fig = charts.grouped_hbar(shares, "source", "share", "theme", lang, t("theme_shares", lang),
                               t("share", lang), barmode="stack", value_format=".0%",
                               tick_format=".0%")
@@ -55,7 +51,7 @@ if not is_empty(shares):
 # Entity rates: outlet x entity heatmap.
 rates: pd.DataFrame = compute(ctx, entity_rates, top_n=15)
 if not is_empty(rates):
-    names = dict(zip(rates["entity_id"], rates[name_col].fillna(rates["entity_id"])))
+    names = display_names(rates, "entity_id", lang)
     order = list(dict.fromkeys(rates["entity_id"]))
     z = rates.pivot_table(index="source", columns="entity_id", values="per_1000_words",
                           fill_value=0.0, observed=True)[order]
@@ -71,18 +67,17 @@ if is_empty(terms):
     empty_state(lang)
 else:
     outlets = sorted(terms["source"].dropna().unique().tolist())
-    for start in range(0, len(outlets), 3):
-        for col, source in zip(columns(3, lang), outlets[start:start + 3]):
-            part = terms[terms["source"] == source]
-            with col:
-                fig = charts.hbar(part["term"].tolist(), part["z"].round(2), lang, str(source), "z",
-                                  colours=[colours.get(str(source), charts.PALETTE[0])] * len(part),
-                                  hover=[f"{charts.iso(w)}: z={z:.2f}, log-odds={d:.2f}, "
-                                         f"{a:,} / {b:,}" for w, z, d, a, b in zip(
-                                             part["term"], part["z"], part["log_odds"],
-                                             part["count_source"], part["count_rest"])],
-                                  text_format=".2f")
-                chart(fig, key=f"sources_distinctive_{start}_{source}",
-                      file_name=f"distinctive_{source}")
+    for col, source in grid(outlets, lang):
+        part = terms[terms["source"] == source]
+        with col:
+            fig = charts.hbar(part["term"].tolist(), part["z"].round(2), lang, str(source), "z",
+                              colours=[colours.get(str(source), charts.PALETTE[0])] * len(part),
+                              hover=[f"{charts.iso(w)}: z={z:.2f}, log-odds={d:.2f}, "
+                                     f"{a:,} / {b:,}" for w, z, d, a, b in zip(
+                                         part["term"], part["z"], part["log_odds"],
+                                         part["count_source"], part["count_rest"])],
+                              text_format=".2f")
+            chart(fig, key=f"sources_distinctive_{source}",
+                  file_name=f"distinctive_{source}")
     table(terms, lang, key="sources_distinctive_table", file_name="distinctive_terms",
-          labels={"source": t("col_source", lang), "term": t("col_term", lang)})
+          labels=column_labels(lang, "source", "term"))

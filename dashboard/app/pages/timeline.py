@@ -11,26 +11,22 @@ from dashboard.app import charts
 from dashboard.app.components import (
     basis,
     chart,
-    columns,
+    clicked_id,
     compute,
     day,
     empty_state,
     esc,
+    follow_pick,
+    grid,
     is_empty,
-    selected_points,
     stop_page,
     table,
 )
-from dashboard.app.i18n import t
-from dashboard.app.state import context
+from dashboard.app.i18n import column_labels, display_names, t
+from dashboard.app.page import start_page
 
-ctx = context()
+ctx = start_page("timeline", needs_articles=True)
 lang = ctx.lang
-st.header(t("page_timeline", lang))
-basis(ctx)
-if ctx.sel.n_articles == 0:
-    empty_state(lang)
-    stop_page()
 
 events: pd.DataFrame = compute(ctx, event_counts)
 pubs: pd.DataFrame = compute(ctx, publication_counts, freq="M")
@@ -51,23 +47,16 @@ if is_empty(mentioned):
     empty_state(lang, "no_event_mentions")
     stop_page()
 
-name_col = "name_ar" if lang == "ar" else "name_en"
-names = dict(zip(mentioned["event_id"], mentioned[name_col].fillna(mentioned["event_id"])))
+names = display_names(mentioned, "event_id", lang)
 order = mentioned.sort_values(["mentions", "event_id"], ascending=[False, True])["event_id"].tolist()
 # A click on an event's point chooses it (the chart returns the raw event_id in customdata).
-clicked = [p.get("customdata") for p in selected_points(picked) if p.get("customdata") in names]
-if clicked and clicked[0] != st.session_state.get("_last_event_click"):
-    st.session_state["timeline_event"] = clicked[0]
-st.session_state["_last_event_click"] = clicked[0] if clicked else None
-if st.session_state.get("timeline_event") not in names:
-    st.session_state["timeline_event"] = order[0]
+follow_pick("timeline_event", clicked_id(picked, names), names, order[0])
 event_id = st.selectbox(t("choose_event", lang), order, key="timeline_event",
                         format_func=lambda e: f"{names.get(e, e)}")
 
 with st.expander(t("events", lang)):
-    labels = {"name_ar": "الاسم", "name_en": "Name", "date_start": t("col_published", lang),
-              "mentions": t("col_mentions", lang), "articles": t("col_articles", lang)}
-    table(events, lang, key="timeline_events_table", file_name="event_counts", labels=labels)
+    table(events, lang, key="timeline_events_table", file_name="event_counts",
+          labels=column_labels(lang, "name_ar", "name_en", "date_start", "mentions", "articles"))
 
 
 sentences: pd.DataFrame = compute(ctx, event_sentences, event_id)
@@ -77,15 +66,14 @@ if is_empty(sentences):
     stop_page()
 basis(ctx, sentences["article_id"].nunique(), len(sentences))
 outlets = sorted(sentences["source"].dropna().unique().tolist())
-for start in range(0, len(outlets), 3):
-    for col, source in zip(columns(3, lang), outlets[start:start + 3]):
-        part = sentences[sentences["source"] == source].head(40)
-        quotes = "".join(
-            f'<blockquote>{esc(r.sentence)}<div class="meta">{esc(str(r.title)[:90])} · <bdi dir="ltr">{esc(day(r.published))}</bdi>'
-            f"</div></blockquote>" for r in part.itertuples())
-        with col:
-            st.html(f'<div class="kz-source kz-rtl" dir="rtl"><h4>{esc(source)} '
-                    f'<small>({len(sentences[sentences["source"] == source])})</small></h4>'
-                    f"{quotes}</div>")
+for col, source in grid(outlets, lang):
+    part = sentences[sentences["source"] == source].head(40)
+    quotes = "".join(
+        f'<blockquote>{esc(r.sentence)}<div class="meta">{esc(str(r.title)[:90])} · <bdi dir="ltr">{esc(day(r.published))}</bdi>'
+        f"</div></blockquote>" for r in part.itertuples())
+    with col:
+        st.html(f'<div class="kz-source kz-rtl" dir="rtl"><h4>{esc(source)} '
+                f'<small>({len(sentences[sentences["source"] == source])})</small></h4>'
+                f"{quotes}</div>")
 table(sentences, lang, key="timeline_sentences_table", file_name=f"event_{event_id}_sentences",
       folded=True)

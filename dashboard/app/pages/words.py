@@ -16,9 +16,9 @@ import streamlit as st
 
 from dashboard.analysis.sources import source_volume
 from dashboard.analysis.words import term_frequencies, wordcloud_png
-from dashboard.app.components import basis, columns, compute, empty_state, is_empty, stop_page, table
-from dashboard.app.i18n import t
-from dashboard.app.state import context
+from dashboard.app.components import columns, compute, empty_state, grid, is_empty, stop_page, table
+from dashboard.app.i18n import column_labels, t
+from dashboard.app.page import start_page
 
 TOP_N = 150
 OUTLET_TOP_N = 80
@@ -57,10 +57,8 @@ def show_cloud(job: Future, key: str, caption: str | None) -> None:
                        key=f"{key}_png", icon=":material/download:", on_click="ignore")
 
 
-ctx = context()
+ctx = start_page("words")
 lang = ctx.lang
-st.header(t("page_words", lang))
-basis(ctx)
 freqs: pd.DataFrame = compute(ctx, term_frequencies, top_n=TOP_N)
 if is_empty(freqs):
     empty_state(lang)
@@ -82,16 +80,14 @@ def words_panel() -> None:
     with right:
         st.subheader(t("term_table", lang))
         table(freqs, lang, key="words_table", file_name="term_frequencies", height=520,
-              labels={"term": t("col_term", lang), "count": t("col_count", lang),
-                      "articles": t("col_articles", lang)})
+              labels=column_labels(lang, "term", "count", "articles"))
     st.subheader(t("cloud_per_source", lang))
-    for start in range(0, len(outlets), 3):
-        for col, source in zip(columns(3, lang), outlets[start:start + 3]):
-            with col:
-                if source not in jobs:
-                    st.caption(f"{source}: {t('empty', lang)}")
-                    continue
-                show_cloud(jobs[source], f"wordcloud_{source}", source)
+    for col, source in grid(outlets, lang):
+        with col:
+            if source not in jobs:
+                st.caption(f"{source}: {t('empty', lang)}")
+                continue
+            show_cloud(jobs[source], f"wordcloud_{source}", source)
     # All drawn: one full rerun so the page is registered again without polling.
     if waiting and all(job.done() for job in jobs.values()):
         st.rerun()

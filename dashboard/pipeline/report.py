@@ -1,0 +1,49 @@
+"""What a build reports: its summary, or the error that stopped it (imported by every stage that
+can refuse, so it depends on nothing of the pipeline)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dashboard.ingest.records import Rejection
+
+
+class BuildError(Exception):
+    """A build that cannot produce a dataset; the message says why, for a person. ``kind`` says
+    it for a program: 'disk_full', 'read_only', 'write_failed', 'not_ours' or 'input'."""
+
+    def __init__(self, message: str, kind: str = "input"):
+        super().__init__(message)
+        self.kind = kind
+
+
+@dataclass
+class BuildSummary:
+    out_dir: Path
+    articles: int = 0
+    processed: int = 0
+    reused: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+    warnings: int = 0
+    seconds: float = 0.0
+    version: str = ""
+
+    @property
+    def inputs(self) -> int:
+        return self.articles + len(self.rejected)
+
+    def format(self) -> str:
+        reasons = Counter(r.reason for r in self.rejected)
+        lines = [
+            f"Dataset written to {self.out_dir}",
+            f"  inputs read      {self.inputs}",
+            f"  articles out     {self.articles} ({self.processed} processed, {self.reused} unchanged and reused)",
+            f"  rejected         {len(self.rejected)}"
+            + (" (" + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())) + ")" if reasons else ""),
+            f"  warnings         {self.warnings} (see the 'warnings' table)",
+            f"  time             {self.seconds:.1f} s",
+            f"  version          {self.version[:12]}",
+        ]
+        return "\n".join(lines)

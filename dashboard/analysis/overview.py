@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -15,7 +15,7 @@ from dashboard.dataset import Dataset
 
 ARTICLE_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
                    "published": "datetime64[s]", "themes": "string", "themes_en": "string",
-                   "n_sentences": "int64"}
+                   "n_sentences": "int64", "url": "string"}
 THEME_SEP = "، "
 
 
@@ -89,6 +89,7 @@ def article_table(ds: Dataset, sel: Selection) -> pd.DataFrame:
             "themes": names["themes"].to_numpy(dtype=object),
             "themes_en": names["themes_en"].to_numpy(dtype=object),
             "n_sentences": arts["n_sentences"].fillna(0).to_numpy(np.int64),
+            "url": arts["url"].to_numpy(dtype=object),
         }).astype(ARTICLE_COLUMNS)
         full["_code"] = np.arange(len(full))
         full = full.sort_values(["published", "article_id"], ascending=[False, True], na_position="last")
@@ -101,10 +102,13 @@ def article_table(ds: Dataset, sel: Selection) -> pd.DataFrame:
 
 
 def _spans(ds: Dataset, article_id: str, lang: str, length: int,
-           type_names: Mapping[str, str] | None = None) -> list[tuple[int, int, str, str]]:
-    """(start, end, class, title) of every highlight in one article, overlaps resolved."""
+           type_names: Mapping[str, str] | None = None,
+           query_spans: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str, str]]:
+    """(start, end, class, title) of every highlight in one article, overlaps resolved; what
+    the search matched (``query_spans``, class ``hit``) wins over the other marks."""
     en = lang == "en"
-    spans: list[tuple[int, int, str, str]] = []
+    spans: list[tuple[int, int, str, str]] = [
+        (int(s), int(e), "hit", "search" if en else "البحث") for s, e in query_spans]
     ents = ds.memo(("entities_by_id",), lambda: ds.entities.set_index("entity_id"))
     code = int(np.searchsorted(ds.ix.article_ids, article_id))
     em = ds.entity_mentions.iloc[np.flatnonzero(ds.ix.mention_article == code)]
@@ -129,7 +133,7 @@ def _spans(ds: Dataset, article_id: str, lang: str, length: int,
             name = evs.loc[r.event_id, "name_en" if en else "name_ar"]
         spans.append((int(r.char_start), int(r.char_end), "event", str(name)))
     # Shorter, more specific marks win over the event cue spans; among equals, the earlier one.
-    rank = {"ent": 0, "date": 1, "event": 2}
+    rank = {"hit": -1, "ent": 0, "date": 1, "event": 2}
     spans = [s for s in spans if 0 <= s[0] < s[1] <= length]
     spans.sort(key=lambda s: (rank[s[2]], s[0], -(s[1] - s[0])))
     taken: list[tuple[int, int, str, str]] = []
@@ -140,16 +144,17 @@ def _spans(ds: Dataset, article_id: str, lang: str, length: int,
 
 
 def reader_html(ds: Dataset, article_id: str, lang: str = "ar",
-                type_names: Mapping[str, str] | None = None) -> str:
-    """The article as safe HTML: all text escaped, entity/date/event spans in <mark>, one <p> per
-    paragraph (line). Empty string for an unknown article."""
+                type_names: Mapping[str, str] | None = None,
+                query_spans: Sequence[tuple[int, int]] = ()) -> str:
+    """The article as safe HTML: all text escaped, search hits and entity/date/event spans in
+    <mark>, one <p> per paragraph (line). Empty string for an unknown article."""
     rows = np.flatnonzero(ds.ix.article_ids == article_id)
     if not len(rows):
         return ""
     text = ds.article_text(int(rows[0]))
     pieces: list[str] = []
     pos = 0
-    for start, end, cls, title in _spans(ds, article_id, lang, len(text), type_names):
+    for start, end, cls, title in _spans(ds, article_id, lang, len(text), type_names, query_spans):
         if "\n" in text[start:end]:  # a mark must not straddle paragraphs
             continue
         pieces.append(html.escape(text[pos:start]))

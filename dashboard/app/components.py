@@ -65,13 +65,14 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
 
 def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
           labels: Mapping[str, str] | None = None, folded: bool = False,
-          max_rows: int | None = None, **dataframe_kwargs: Any):
+          max_rows: int | None = None, csv_df: pd.DataFrame | None = None, **dataframe_kwargs: Any):
     """A dataframe with a CSV download of all its rows (raw column names in the file).
     ``folded``: inside a closed "Data" expander, for tables that back a chart. ``max_rows``: show
-    only the first rows (sending 31k rows to the browser costs most of a second per rerun)."""
+    only the first rows (sending 31k rows to the browser costs most of a second per rerun).
+    ``csv_df``: what the CSV holds when the table shows a page of a longer list."""
     if folded:
         with st.expander(t("data", lang), icon=":material/table:"):
-            return table(df, lang, key, file_name, labels, False, max_rows, **dataframe_kwargs)
+            return table(df, lang, key, file_name, labels, False, max_rows, csv_df, **dataframe_kwargs)
     head = df if max_rows is None else df.head(max_rows)
     shown = display_dates(head.rename(columns=dict(labels or {})))
     config = dict(dataframe_kwargs.pop("column_config", None) or {})
@@ -86,7 +87,7 @@ def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
     dataframe_kwargs["column_config"] = config
     event = st.dataframe(shown, key=key, hide_index=True, width="stretch", **dataframe_kwargs)
     # Deferred: the CSV is made only when someone clicks, not on every rerun.
-    st.download_button(t("download_csv", lang), lambda: csv_bytes(df), file_name=f"{file_name}.csv",
+    st.download_button(t("download_csv", lang), lambda: csv_bytes(df if csv_df is None else csv_df), file_name=f"{file_name}.csv",
                        mime="text/csv", key=f"{key}_csv", icon=":material/download:",
                        on_click="ignore")
     return event
@@ -191,3 +192,50 @@ def follow_pick(key: str, picked: str | None, known: Container, default: Any) ->
     ss[last] = picked
     if ss.get(key) not in known:
         ss[key] = default
+
+
+_URL_RE = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def safe_url(value: Any) -> str | None:
+    """``value`` if it is a plain http(s) address (no spaces, quotes or control characters),
+    else None: an article's URL is untrusted and a ``javascript:`` link must never be offered."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    return value if _URL_RE.fullmatch(value) else None
+
+
+def with_safe_urls(df: pd.DataFrame, column: str = "url") -> pd.DataFrame:
+    """A copy whose ``column`` keeps only safe http(s) URLs (others become empty)."""
+    if column not in df:
+        return df
+    out = df.copy()
+    out[column] = out[column].map(safe_url).astype("string")
+    return out
+
+
+def link_column(lang: str) -> Any:
+    """Column config of an article's URL: opens in a new tab (Streamlit opens it with
+    ``noopener,noreferrer``), shown as one short label instead of the long address."""
+    return st.column_config.LinkColumn(t("col_url", lang), display_text=t("open_source", lang),
+                                       width="small")
+
+
+def source_link_html(url: Any, lang: str) -> str:
+    """An escaped link to the original article, in a new tab without opener or referrer; ''
+    when the URL is unknown or not http(s)."""
+    safe = safe_url(url)
+    if not safe:
+        return ""
+    return (f'<a href="{esc(safe)}" target="_blank" rel="noopener noreferrer">'
+            f'{esc(t("open_source", lang))}</a>')
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def md_plain(text: Any) -> str:
+    """Untrusted text for a Markdown sink (st.caption, st.error, st.subheader): every Markdown
+    and HTML character backslash-escaped, so a search like ![x](http://…) stays text."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None else str(text))

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.filters import Filters, Selection, select
+from dashboard.app import urlstate
 from dashboard.app.i18n import DEFAULT_LANG, LANGS, display_names, t
 from dashboard.dataset import Dataset
 
@@ -39,7 +40,8 @@ class Context:
 
 def current_lang() -> str:
     """The interface language, seeded from ``?lang=`` on the first run."""
-    if "lang" not in st.session_state:
+    moved = urlstate.note_run_start()  # the first thing of every run
+    if "lang" not in st.session_state or moved:
         wanted = st.query_params.get(LANG_PARAM, DEFAULT_LANG)
         st.session_state["lang"] = wanted if wanted in LANGS else DEFAULT_LANG
     return st.session_state["lang"]
@@ -95,7 +97,7 @@ def reset_filters(ds: Dataset) -> None:
 
 def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     """Draw the shared filters and return the ``Filters`` they describe."""
-    if not st.session_state.get("_filters_seeded"):
+    if not st.session_state.get("_filters_seeded") or urlstate.url_moved():  # first run, or Back/Forward
         _seed_from_url(ds)
         st.session_state["_filters_seeded"] = True
     opts = _options(ds)
@@ -120,7 +122,9 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     sb.text_input(t("keyword", lang), key="f_keyword", help=t("keyword_help", lang))
     error = query_error(ds, st.session_state.get("f_keyword", ""), lang)
     if error:
-        sb.error(t("query_error", lang, error=error), icon=":material/search_off:")
+        from dashboard.app.components import md_plain  # components imports this module
+
+        sb.error(t("query_error", lang, error=md_plain(error)), icon=":material/search_off:")
     sb.toggle(t("derived", lang), key="f_derived")
     sb.button(t("reset", lang), on_click=reset_filters, args=(ds,), width="stretch")
 
@@ -147,16 +151,16 @@ def query_error(ds: Dataset, query: str, lang: str) -> str | None:
 
 
 def write_url(filters: Filters, lang: str) -> None:
-    """Rewrite the query string from the state (only when it changed: no needless history)."""
-    params = dict(filters.to_params())
-    if lang != DEFAULT_LANG:
-        params[LANG_PARAM] = lang
+    """Rewrite the query string from the state: the filters, the language (always: an address
+    with parameters is one the app wrote, see urlstate), the reader's article and the running
+    page's own choices. Only when it changed, so no needless history entry."""
+    params: dict[str, list[str]] = {k: [v] for k, v in filters.to_params().items()}
+    params[LANG_PARAM] = [lang]
     for key in EXTRA_PARAMS:
         if st.query_params.get(key):
-            params[key] = st.query_params[key]
-    current = {k: st.query_params.get(k) for k in st.query_params}
-    if current != params:
-        st.query_params.from_dict(params)
+            params[key] = st.query_params.get_all(key)
+    params.update(urlstate.page_values())
+    urlstate.write(params)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

@@ -24,9 +24,11 @@ from dashboard.app.components import (
 )
 from dashboard.app.i18n import column_labels, display_names, t
 from dashboard.app.page import start_page
+from dashboard.app.urlstate import Param, page_params
 
 ctx = start_page("timeline", needs_articles=True)
 lang = ctx.lang
+page_params("timeline", {"timeline_event": Param("event", "")})
 
 events: pd.DataFrame = compute(ctx, event_counts)
 pubs: pd.DataFrame = compute(ctx, publication_counts, freq="M")

@@ -1,0 +1,105 @@
+"""Figures of the compare view: attention over time (one line per search, or small multiples per
+outlet) with the period's total volume for context, and each search's share per outlet. Built as
+plain dicts like dashboard/app/charts.py; searches are typed by users (and arrive in shared
+links), so every label passes through ``plot_text`` before Plotly sees it."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.app.charts import PALETTE, _dates, _list, figure, iso, layout
+
+TOTAL_COLOUR = "#cbd5e1"
+
+
+def plot_text(text: object) -> str:
+    """Untrusted text made inert for Plotly: its tags (<a href>, <b>) escaped, and ``%{`` (a
+    hover-template field) broken by a zero-width space."""
+    return html.escape("" if text is None else str(text), quote=False).replace("%{", "%\u200b{")
+
+
+def query_colours(labels: Sequence[str]) -> dict[str, str]:
+    """One colour per search, in the order typed (search 1 is always the first colour)."""
+    return {q: PALETTE[i % len(PALETTE)] for i, q in enumerate(labels)}
+
+
+def attention_figure(df: pd.DataFrame, labels: dict[str, str], lang: str, title: str,
+                     value: str, y_title: str, total_title: str, height: int = 460) -> go.Figure:
+    """Lines per search over the periods; ``value`` is "share" or "matching". With one outlet
+    (source "") the selection's total articles per period are grey bars on a second axis.
+    Each point carries [search index, period, outlet] as customdata for click-through."""
+    order = list(labels)
+    colours = query_colours(order)
+    data: list[dict] = []
+    sources = sorted(df["source"].dropna().unique().tolist())
+    split = sources != [""]
+    dash = ["solid", "dot", "dash", "longdash", "dashdot", "longdashdot"]
+    if not split and not df.empty:
+        first = df[df["query"] == order[0]]
+        data.append({"type": "bar", "x": _dates(first["period"]), "y": _list(first["total"]),
+                     "name": iso(plot_text(total_title), lang), "yaxis": "y2",
+                     "marker": {"color": TOTAL_COLOUR}, "opacity": 0.5,
+                     "hovertemplate": "%{x}: %{y:,}<extra></extra>"})
+    fmt = ".1%" if value == "share" else ","
+    for qi, query in enumerate(order):
+        part = df[df["query"] == query]
+        for si, source in enumerate(sources):
+            rows = part[part["source"] == source]
+            if rows.empty:
+                continue
+            name = plot_text(labels[query]) + (f" · {plot_text(source)}" if split else "")
+            data.append({
+                "type": "scatter", "mode": "lines+markers", "x": _dates(rows["period"]),
+                "y": _list(rows[value]), "name": iso(name, lang),
+                "line": {"color": colours[query], "dash": dash[si % len(dash)] if split else "solid",
+                         "width": 2},
+                "marker": {"size": 6},
+                "customdata": [[qi, d, source] for d in _dates(rows["period"])],
+                "hovertemplate": f"{iso(name, lang)}<br>%{{x}}: %{{y:{fmt}}}<extra></extra>"})
+    lay = layout(title, lang, height=height, y_title=y_title,
+                 legend={"orientation": "h", "y": -0.2, "yanchor": "top"},
+                 margin={"l": 20, "r": 20, "t": 60, "b": 90}, hovermode="closest")
+    if value == "share":
+        lay["yaxis"]["tickformat"] = ".0%"
+        lay["yaxis"]["rangemode"] = "tozero"
+    else:
+        lay["yaxis"]["rangemode"] = "tozero"
+    if not split:
+        lay["yaxis2"] = {"overlaying": "y", "side": "left" if lang == "ar" else "right",
+                         "showgrid": False, "rangemode": "tozero",
+                         "title": {"text": iso(plot_text(total_title), lang)}}
+    if lang == "ar":
+        lay["yaxis"]["side"] = "right"
+    return figure(data, lay)
+
+
+def share_figure(df: pd.DataFrame, labels: dict[str, str], lang: str, title: str,
+                 y_title: str) -> go.Figure:
+    """Grouped bars: per outlet, the share of its selected articles each search matches."""
+    order = list(labels)
+    colours = query_colours(order)
+    outlets = sorted(df["source"].dropna().unique().tolist())
+    if lang == "ar":
+        outlets = outlets[::-1]  # read from the right
+    data = []
+    for qi, query in enumerate(order):
+        part = df[df["query"] == query].set_index("source").reindex(outlets)
+        name = plot_text(labels[query])
+        data.append({"type": "bar", "x": [iso(plot_text(o), lang) for o in outlets],
+                     "y": _list(part["share"]), "name": iso(name, lang),
+                     "marker": {"color": colours[query]},
+                     "customdata": [[qi, o] for o in outlets],
+                     "text": [f"{v:.0%}" if v == v else "" for v in part["share"].astype(float)],
+                     "textposition": "outside", "cliponaxis": False,
+                     "hovertemplate": f"{iso(name, lang)} — %{{x}}: %{{y:.1%}}<extra></extra>"})
+    lay = layout(title, lang, height=420, y_title=y_title, barmode="group",
+                 legend={"orientation": "h", "y": -0.15, "yanchor": "top"},
+                 margin={"l": 20, "r": 20, "t": 60, "b": 90})
+    lay["yaxis"]["tickformat"] = ".0%"
+    if lang == "ar":
+        lay["yaxis"]["side"] = "right"
+    return figure(data, lay)

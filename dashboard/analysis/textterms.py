@@ -14,12 +14,15 @@ import threading
 
 import numpy as np
 
-from dashboard.analysis.keyword import _key_candidates
 from dashboard.dataset import Dataset
-from dashboard.text.normalize import normalize
+from dashboard.text.clitics import peel
+from dashboard.text.normalize import fold, normalize
+from dashboard.text.stopwords import stopwords
+from dashboard.text.terms import MIN_KEY_LETTERS
 from dashboard.text.tokens import TOKEN_RE
 
 NO_TERM = -1
+CHARS_PER_TOKEN = 24  # generous: Arabic words average ~6 characters with their space
 
 
 def sentence_bounds(ds: Dataset, code: int, pos: int, text_len: int) -> tuple[int, int, int]:
@@ -36,25 +39,46 @@ def sentence_bounds(ds: Dataset, code: int, pos: int, text_len: int) -> tuple[in
     return int(starts[lo + k]), int(ends[lo + k]), int(ids[lo + k])
 
 
-def _token_map(ds: Dataset) -> tuple[dict, threading.Lock]:
-    return ds.memo(("token_term_map",), lambda: ({}, threading.Lock()))
+def _lookup(ds: Dataset) -> tuple[dict[str, int], threading.Lock]:
+    """folded form -> term code, built once per dataset from the vocabulary: first the written
+    forms the build merged into each term (its own clitic decisions: والصين -> الصين), then each
+    term key. Tokens not found are resolved by ``term_of`` and remembered here."""
+    def compute():
+        voc = ds.vocabulary
+        codes = ds.ix.term_list
+        code_of = {t: i for i, t in enumerate(codes.tolist())}
+        table: dict[str, int] = {}
+        for key, found in ((k, ds.ix.key_terms[k]) for k in ds.ix.key_terms):
+            table.setdefault(key, int(found[0]))
+        for term, forms in zip(voc["term"].astype(str).tolist(), voc["forms"].fillna("").astype(str).tolist()):
+            code = code_of.get(term)
+            if code is None:
+                continue
+            for form in forms.split("|"):
+                if form:
+                    table[fold(form)] = code
+        return table, threading.Lock()
+
+    return ds.memo(("token_term_lookup",), compute)
 
 
 def term_of(ds: Dataset, token: str) -> int:
-    """The term code of a folded token, or NO_TERM (memoised per dataset)."""
-    memo, lock = _token_map(ds)
-    code = memo.get(token)
+    """The term code of a folded token, or NO_TERM: the build's own form, else the token as a
+    key, else (not for a stopword) the token without its proclitics when at least
+    MIN_KEY_LETTERS remain (so بين is never read as ب + ين, nor الثلاثاء as ثلاثاء)."""
+    table, lock = _lookup(ds)
+    code = table.get(token)
     if code is None:
         code = NO_TERM
         keys = ds.ix.key_terms
-        for key in _key_candidates(token):
-            if key in keys:
-                code = int(keys[key][0])
+        stop = stopwords()  # the build's list (folded, clitic forms included): الثلاثاء, فيما
+        candidates = [] if token in stop or len(token) < 2 else peel(token, MIN_KEY_LETTERS)[1:]
+        for rest in sorted(candidates, key=len, reverse=True):
+            if rest in keys:
+                code = int(keys[rest][0])
                 break
         with lock:
-            if len(memo) > 2_000_000:  # bounded: a long session on a large corpus
-                memo.clear()
-            memo[token] = code
+            table[token] = code
     return code
 
 
@@ -69,11 +93,16 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 
 
 def term_codes_in(ds: Dataset, text: str, skip: list[tuple[int, int]] = ()) -> list[int]:
-    """Term codes of the tokens of ``text``, leaving out tokens overlapping a ``skip`` span."""
+    """Term codes of the tokens of ``text``, leaving out the ``skip`` spans (blanked first)."""
+    if skip:
+        pieces, pos = [], 0
+        for s, e in sorted(skip):
+            pieces.append(text[pos:s])
+            pieces.append(" ")
+            pos = max(pos, e)
+        text = "".join(pieces) + text[pos:]
     out = []
-    for s, e, tok in tokens(text):
-        if any(s < se and e > ss for ss, se in skip):
-            continue
+    for tok in TOKEN_RE.findall(fold(text)):
         code = term_of(ds, tok)
         if code != NO_TERM:
             out.append(code)
@@ -84,11 +113,18 @@ def window_terms(ds: Dataset, text: str, sent_start: int, sent_end: int, ms: int
                  window: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """((token start, term code), ...) of the ``window`` tokens before the match and after it,
     within its sentence; the window counts every token (stopwords too), only terms are kept."""
-    before = tokens(text[sent_start:ms])
-    if before and before[-1][1] == ms - sent_start:  # a proclitic glued to the match (و, ل, ال)
+    reach = CHARS_PER_TOKEN * (window + 1)  # enough text for the window, not the whole sentence
+    lo, hi = max(sent_start, ms - reach), min(max(sent_end, me), me + reach)
+    before = tokens(text[lo:ms])
+    if lo > sent_start and before and before[0][0] == 0:  # a word cut by the reach
+        before.pop(0)
+    if before and before[-1][1] == ms - lo:  # a proclitic glued to the match (و, ل, ال)
         before.pop()
     before = before[-window:] if window else []
-    after = tokens(text[me:max(sent_end, me)])[:window] if window else []
-    left = [(sent_start + s, term_of(ds, tok)) for s, _, tok in before]
+    after = tokens(text[me:hi])
+    if hi < max(sent_end, me) and after and after[-1][1] == hi - me:
+        after.pop()
+    after = after[:window] if window else []
+    left = [(lo + s, term_of(ds, tok)) for s, _, tok in before]
     right = [(me + s, term_of(ds, tok)) for s, _, tok in after]
     return ([p for p in left if p[1] != NO_TERM], [p for p in right if p[1] != NO_TERM])

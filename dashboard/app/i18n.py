@@ -202,6 +202,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "distinctive_title": {"ar": "الكلمات المميزة لجمل كل بحث", "en": "Words most distinctive of each search's sentences"},
     "distinctive_caption": {"ar": "نسبة الأرجحية اللوغاريتمية مع أولوية ديريشليه (z > 0)، لكل بحث مقابل جمل البحوث الأخرى؛ كلمات البحث نفسها مستبعدة.",
                             "en": "Log-odds ratio with an informative Dirichlet prior (z > 0), each search against the other searches' sentences; the searched words themselves are left out."},
+    "distinctive_sample": {"ar": "عند تجاوز بحثٍ {n} مقالة تُقرأ جمل {n} منها موزعة بالتساوي.",
+                           "en": "A search matching more than {n} articles is read in {n} of them, evenly spread."},
     "col_share": {"ar": "النسبة", "en": "Share"},
     "col_matching": {"ar": "المطابقة", "en": "Matching"},
     "col_total": {"ar": "الإجمالي", "en": "Total"},

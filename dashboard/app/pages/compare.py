@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard.analysis.attention import (
     GRANULARITIES,
+    MAX_ARTICLES,
     attention,
     distinctive_words,
     period_articles,
@@ -158,7 +159,7 @@ if not is_empty(shares):
 
 # Distinctive words of each search's sentences.
 st.subheader(t("distinctive_title", lang))
-st.caption(t("distinctive_caption", lang))
+st.caption(t("distinctive_caption", lang) + " " + t("distinctive_sample", lang, n=fmt_int(MAX_ARTICLES)))
 words: pd.DataFrame = compute(ctx, distinctive_words, qs, top_n=15)
 if not is_empty(words):
     for col, query in grid(queries, lang, per_row=min(len(queries), 3)):

@@ -40,4 +40,4 @@ build: install
 	$(PY) -m dashboard.build
 
 bench: install-dev
-	$(PY) benchmarks/bench_build.py
+	$(PY) -m benchmarks.bench_build

@@ -1,7 +1,7 @@
 """Time every analysis function per filter change on a dataset (server-side cost of the panels).
 
-    .venv/bin/python benchmarks/bench_analysis.py /tmp/ant_dataset
-    .venv/bin/python benchmarks/bench_analysis.py --synthetic 31525   # ANT-sized random dataset
+    .venv/bin/python -m benchmarks.bench_analysis /tmp/ant_dataset
+    .venv/bin/python -m benchmarks.bench_analysis --synthetic 31525   # ANT-sized random dataset
 
 Prints the load time and the first full pass (which builds the per-dataset caches, as the app's
 first run does), then for each filter scenario and each page the milliseconds of select() plus
@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -22,12 +21,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from dashboard.analysis import concordance, entities, geo, overview, sources, timeline, words  # noqa: E402
-from dashboard.analysis.filters import Filters, select  # noqa: E402
-from dashboard.dataset import load_dataset  # noqa: E402
-from dashboard.schema import conform  # noqa: E402
+from dashboard.analysis import concordance, entities, geo, overview, sources, timeline, words
+from dashboard.analysis.filters import Filters, select
+from dashboard.dataset import load_dataset
+from dashboard.schema import conform
 
 
 def pages(ds, sel, keyword: str, event_id: str | None, entity_ids: list[str]):

@@ -1,6 +1,6 @@
 """Benchmark the dashboard against a dataset folder.
 
-    .venv/bin/python benchmarks/bench_app.py /tmp/ant_dataset [--repeats 3] [--no-browser]
+    .venv/bin/python -m benchmarks.bench_app /tmp/ant_dataset [--repeats 3] [--no-browser]
 
 Prints:
 1. time to first interactive page after server start (process start -> the Overview page drawn
@@ -18,17 +18,13 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import time
 from pathlib import Path
 
 os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest's bare-mode warnings
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests" / "browser"))
 
-from dashboard.app.page import page_file  # noqa: E402
-from dashboard.paths import DATASET_ENV_VAR  # noqa: E402
+from dashboard.app.page import page_file
+from dashboard.paths import DATASET_ENV_VAR, REPO_ROOT
 
 PAGES = ["overview", "timeline", "entities", "sources", "words", "concordance", "map"]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -89,7 +85,7 @@ def server_times(dataset: Path, repeats: int) -> dict[str, list[tuple[str, float
     for page in PAGES:
         rows: list[tuple[str, float]] = []
         for _ in range(repeats):
-            at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=600)
+            at = AppTest.from_file(str(REPO_ROOT / "streamlit_app.py"), default_timeout=600)
             at.run()
             if page != "overview":
                 at.switch_page(page_file(page))
@@ -110,7 +106,7 @@ def browser_run(dataset: Path) -> tuple[float, float, float]:
     """(seconds to healthy, seconds to first interactive page, peak RSS MiB of the server), both
     times from the server's start. The browser is launched first: a user's browser is already
     open, and chromium's own start (0.5-1 s here) is not the app's."""
-    from app_server import free_port, running_app
+    from tests.browser.app_server import free_port, running_app
 
     try:
         from playwright.sync_api import sync_playwright

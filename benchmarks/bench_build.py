@@ -1,6 +1,6 @@
 """Build benchmark on the ANT corpus: throughput, peak memory, ratio to a floor, incremental rebuild.
 
-    .venv/bin/python benchmarks/bench_build.py [--corpus DIR] [--out DIR] [--workers N]
+    .venv/bin/python -m benchmarks.bench_build [--corpus DIR] [--out DIR] [--workers N]
 
 The floor, measured in the same run: reading the same files (bytes + UTF-8 decode) plus one bare
 regex tokenisation pass over their text. The full build (ingest, normalisation, sentences, terms,
@@ -27,10 +27,8 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from dashboard.paths import REPO_ROOT  # noqa: E402
-from dashboard.pipeline.run import build  # noqa: E402
+from dashboard.paths import REPO_ROOT
+from dashboard.pipeline.run import build
 
 CITATION = (
     "Corpus: ANT Corpus v2.1 (Apache-2.0). Chouigui, Ben Khiroun, Elayeb, \"An Arabic Multi-source News "

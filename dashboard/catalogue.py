@@ -15,22 +15,26 @@ import csv
 import sys
 from pathlib import Path
 
+from dashboard.catalogues import CatalogueError, load_catalogues
 from dashboard.extract.entity_catalogue import (
     ADJECTIVE,
     ALIAS_FIELDS,
     ALIASES_CSV,
     NAME,
+    Catalogue,
     adjective_forms,
     alias_key,
     alias_parts,
     alias_tokens,
-    load_catalogue,
 )
 from dashboard.paths import CATALOGUE_DIR
 
+__all__ = ["CatalogueError", "add_alias", "show", "main"]
 
-class CatalogueError(ValueError):
-    pass
+
+def load_catalogue(catalogue_dir: Path | str) -> Catalogue:
+    """The entity catalogue of a folder (the whole folder is read and checked)."""
+    return load_catalogues(catalogue_dir).entities
 
 
 def add_alias(entity_id: str, alias: str, adjective: bool = False,

@@ -90,6 +90,7 @@ class Lookups:
     article_published: np.ndarray    # datetime64[D] per article (NaT when unknown)
     article_words: np.ndarray        # int64 n_tokens per article
     article_sentences: np.ndarray    # int64 n_sentences per article
+    article_is_copy: np.ndarray      # bool per article: a copy of an earlier story (duplicate_of set)
     sentence_article: np.ndarray     # int32 article code per sentences row
     sentence_ptr: np.ndarray         # sentences of article a are rows sentence_ptr[a]:sentence_ptr[a+1]
     entity_ids: np.ndarray           # sorted entity ids; an entity's code is its position
@@ -325,6 +326,7 @@ def _build_lookups(t: dict[str, pd.DataFrame], terms: pa.Table) -> Lookups:
         article_published=published,
         article_words=arts["n_tokens"].fillna(0).to_numpy(np.int64),
         article_sentences=arts["n_sentences"].fillna(0).to_numpy(np.int64),
+        article_is_copy=arts["duplicate_of"].notna().to_numpy(bool),
         sentence_article=s_art,
         sentence_ptr=sentence_ptr,
         entity_ids=entity_ids,
@@ -361,6 +363,23 @@ def _sorted_tables(t: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     if not (order == np.arange(len(order))).all():
         sents = sents.iloc[order].reset_index(drop=True)
     out["sentences"] = sents
+    return _without_boilerplate(out)
+
+
+def _without_boilerplate(t: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Entity mentions and sentence themes inside outlet boilerplate (marked by the build) are not
+    counted anywhere in the app: BBC's app promotion is not a technology story, CNN's dateline
+    "دبي، الإمارات العربية المتحدة (CNN)--" not a mention of the UAE. The text keeps them."""
+    out = dict(t)
+    em = t["entity_mentions"]
+    if len(em) and em["in_boilerplate"].fillna(False).any():
+        out["entity_mentions"] = em[~em["in_boilerplate"].fillna(False).to_numpy(bool)].reset_index(drop=True)
+    sents, st = t["sentences"], t["sentence_themes"]
+    whole = sents[sents["is_boilerplate"].fillna(False).to_numpy(bool)]
+    if len(whole) and len(st):
+        drop = pd.MultiIndex.from_arrays([whole["article_id"].astype(str), whole["sentence_id"].astype("int64")])
+        here = pd.MultiIndex.from_arrays([st["article_id"].astype(str), st["sentence_id"].fillna(-1).astype("int64")])
+        out["sentence_themes"] = st[~here.isin(drop)].reset_index(drop=True)
     return out
 
 

@@ -20,8 +20,17 @@ TABLES: dict[str, dict[str, str]] = {
         "published_precision": STR,   # day | month | year | unknown
         "url": STR, "language": STR, "origin": STR,  # origin: the input file it came from
         "text": STR, "text_normalized": STR, "n_sentences": INT, "n_tokens": INT,
+        # The first copy (earliest published, then smallest article_id) of the story this article
+        # repeats, or null for an original; duplicate_kind says how: exact (same normalised
+        # words) or near (estimated Jaccard >= 0.7 over word 3-shingles). See text/duplicates.py.
+        "duplicate_of": STR, "duplicate_kind": STR,
     },
-    "sentences": {"article_id": STR, "sentence_id": INT, "char_start": INT, "char_end": INT},
+    # is_boilerplate: the whole sentence is its outlet's boilerplate (text/boilerplate.py);
+    # boilerplate_end: where the marked part ends (char_end when whole, the end of a dateline such
+    # as "دبي، الإمارات العربية المتحدة (CNN)--" when only that is), null when nothing is marked.
+    # Marked text stays in articles.text and is left out of terms, themes and entity counts.
+    "sentences": {"article_id": STR, "sentence_id": INT, "char_start": INT, "char_end": INT,
+                  "is_boilerplate": BOOL, "boilerplate_end": INT},
     # Clitic-aware counts, stopwords and bare numbers left out. term: the display form (the most
     # frequent clitic-free spelling, e.g. روسيا for لروسيا/وروسيا/روسيا).
     "terms": {"article_id": STR, "term": STR, "count": INT},
@@ -37,6 +46,7 @@ TABLES: dict[str, dict[str, str]] = {
         "char_start": INT, "char_end": INT,
         "form": STR,                  # name | adjective
         "alias": STR,                 # the catalogue alias (normalised) that matched
+        "in_boilerplate": BOOL,       # inside marked boilerplate: not counted by the app
     },
     "date_mentions": {
         "article_id": STR, "sentence_id": INT, "surface": STR, "char_start": INT, "char_end": INT,
@@ -61,6 +71,14 @@ TABLES: dict[str, dict[str, str]] = {
     "candidates": {
         "candidate": STR, "trigger": STR, "count": INT, "n_articles": INT, "example_article_id": STR,
         "example": STR,
+    },
+    # What the build marked as boilerplate, per outlet: sentences (kind 'sentence') and datelines
+    # (kind 'dateline', keyed by the dateline's last word) found in n_articles original articles,
+    # a share of the outlet's originals; status: detected | forced by catalogue | kept: catalogue
+    # says never (data/catalogues/boilerplate.yaml). key: the hash a sentence is matched by.
+    "boilerplate": {
+        "source": STR, "kind": STR, "key": STR, "example": STR, "n_articles": INT, "share": FLOAT,
+        "status": STR,
     },
     # Inputs that did not become an article, and articles kept despite a problem (e.g. a bad date).
     "rejected": {"origin": STR, "article_id": STR, "reason": STR, "detail": STR},

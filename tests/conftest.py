@@ -12,12 +12,20 @@ SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
 
 
 @pytest.fixture(scope="session")
+def catalogues():
+    """The shipped catalogue folder, loaded once for the whole suite (as a build loads it)."""
+    from dashboard.catalogues import load_catalogues
+
+    return load_catalogues(CATALOGUE_DIR)
+
+
+@pytest.fixture(scope="session")
 def seeds_dataset(tmp_path_factory) -> Path:
     """The five seeds, freshly built with the real catalogues (the folder of a complete dataset)."""
     from dashboard.pipeline.run import build
 
     out = tmp_path_factory.mktemp("datasets") / "seeds"
-    build([SEEDS_DIR], out, catalogue_dir=CATALOGUE_DIR, workers=1)
+    build([SEEDS_DIR], out, CATALOGUE_DIR, workers=1)
     return out
 
 

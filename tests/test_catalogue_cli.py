@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from dashboard.catalogue import CatalogueError, add_alias, main, show
+from dashboard.catalogues import load_catalogues
 from dashboard.extract.entities import EntityMatcher
 from dashboard.paths import CATALOGUE_DIR, REPO_ROOT
 from dashboard.text.document import Doc
@@ -17,10 +18,9 @@ from dashboard.text.document import Doc
 
 @pytest.fixture
 def catalogue(tmp_path):
-    """A private copy of the entity catalogue (the real aliases.csv is never touched)."""
-    shutil.copytree(CATALOGUE_DIR / "entities", tmp_path / "entities")
-    shutil.copy(CATALOGUE_DIR / "aliases.csv", tmp_path / "aliases.csv")
-    return tmp_path
+    """A private copy of the catalogue folder (the real aliases.csv is never touched)."""
+    shutil.copytree(CATALOGUE_DIR, tmp_path / "cat")
+    return tmp_path / "cat"
 
 
 def rows(catalogue) -> list[dict]:
@@ -30,18 +30,18 @@ def rows(catalogue) -> list[dict]:
 
 def test_added_alias_is_matched(catalogue):
     text = "التقى قاسم-جومارت توقاييف بالوفد"  # a spelling the catalogue does not have
-    before = EntityMatcher.from_catalogue(catalogue).find(Doc.from_text("t", text))
+    before = EntityMatcher(load_catalogues(catalogue).entities).find(Doc.from_text("t", text))
     assert "tokayev" not in {r["entity_id"] for r in before}
     add_alias("tokayev", "قاسم-جومارت توقاييف", catalogue_dir=catalogue)
     assert rows(catalogue)[-1] == {"entity_id": "tokayev", "alias": "قاسم-جومارت توقاييف",
                                    "form": "name"}
-    after = EntityMatcher.from_catalogue(catalogue).find(Doc.from_text("t", text))
+    after = EntityMatcher(load_catalogues(catalogue).entities).find(Doc.from_text("t", text))
     assert [(r["entity_id"], r["surface"]) for r in after] == [("tokayev", "قاسم-جومارت توقاييف")]
 
 
 def test_adjective_alias_is_inflected(catalogue):
     add_alias("kz", "قزاقستاني", adjective=True, catalogue_dir=catalogue)
-    found = EntityMatcher.from_catalogue(catalogue).find(Doc.from_text("t", "الحكومة القزاقستانية"))
+    found = EntityMatcher(load_catalogues(catalogue).entities).find(Doc.from_text("t", "الحكومة القزاقستانية"))
     assert [(r["entity_id"], r["form"]) for r in found] == [("kz", "adjective")]
 
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "analysis"))
-from analysis_tiny_dataset import write_dataset  # noqa: E402
-
-from dashboard.dataset import DatasetError, dataset_version, load_dataset  # noqa: E402
+from dashboard.dataset import DatasetError, dataset_version, load_dataset
+from tests.analysis.analysis_tiny_dataset import write_dataset
 
 
 @pytest.fixture()

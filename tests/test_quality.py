@@ -163,3 +163,28 @@ def test_cli_check_exit_code(tmp_path, capsys):
     assert main(["--data", str(data_dir), "--gold", str(gold_dir), "--check"]) == 1  # kz missed
     out = capsys.readouterr().out
     assert "FN a kz كازاخستان" in out and "MISSED" in out
+
+
+def test_cli_builds_a_texts_folder_then_scores_it(tmp_path, capsys):
+    """--texts: one command builds raw texts with the current code and scores them against a gold
+    folder (how data/gold/unseen/ is measured, its texts being kept out of the repository)."""
+    texts, gold_dir, data_dir = tmp_path / "texts", tmp_path / "gold", tmp_path / "data"
+    texts.mkdir(), gold_dir.mkdir()
+    (texts / "t1.txt").write_text("زيارة\n\nزار بوتين كازاخستان في يناير 2022.\n", encoding="utf-8")
+    (gold_dir / "t1.yaml").write_text(yaml.safe_dump({
+        "article_id": "t1",
+        "entities": {"putin": ["بوتين"], "kz": ["كازاخستان"]},
+        "dates": [{"surface": "يناير 2022", "start": "2022-01-01", "end": "2022-01-31", "granularity": "month"}],
+    }, allow_unicode=True), encoding="utf-8")
+    assert main(["--texts", str(texts), "--gold", str(gold_dir), "--data", str(data_dir), "--check"]) == 0
+    out = capsys.readouterr().out
+    assert (data_dir / "articles.parquet").exists()
+    assert "entity_mentions   1.000  1.000" in out and "date_mentions     1.000  1.000" in out
+    # a gold article that is not among the texts is a gold error (exit 2), not a silent zero
+    (gold_dir / "t2.yaml").write_text(yaml.safe_dump({"article_id": "t2"}), encoding="utf-8")
+    assert main(["--texts", str(texts), "--gold", str(gold_dir), "--data", str(data_dir)]) == 2
+
+
+def test_cli_texts_folder_missing_is_a_clear_error(tmp_path, capsys):
+    assert main(["--texts", str(tmp_path / "nope"), "--gold", str(tmp_path)]) == 2
+    assert "no such file or folder" in capsys.readouterr().err

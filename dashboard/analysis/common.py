@@ -122,10 +122,6 @@ def words_by_source(ds: Dataset, sel: Selection) -> np.ndarray:
                        minlength=len(ix.sources))
 
 
-def selected_articles(ds: Dataset, sel: Selection) -> pd.DataFrame:
-    return ds.articles.loc[sel.article_mask]
-
-
 def term_rows(ds: Dataset) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """terms rows with a known article and term: (article, source, term code, count), built once
     and kept narrow (millions of rows)."""

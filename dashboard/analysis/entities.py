@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 import networkx as nx
 import numpy as np
@@ -124,22 +126,16 @@ def _pair_counts(sent: np.ndarray, lent: np.ndarray, k: int) -> np.ndarray:
     return weights + weights.T
 
 
-_LAYOUTS: dict = {}
-
-
-def _layout(ids: tuple, edges: tuple) -> dict:
-    """Spring layout with a fixed seed (same graph, same picture), memoised per graph."""
-    key = (ids, edges)
-    if key not in _LAYOUTS:
-        g = nx.Graph()
-        g.add_nodes_from(ids)
-        # Log weights and a repulsion twice networkx's default: with raw sentence counts the few
-        # heavy pairs (Kazakhstan-Russia) pulled the whole cluster into one unreadable blot.
-        g.add_weighted_edges_from((s, t, float(np.log1p(w))) for s, t, w in edges)
-        k = 2.0 / np.sqrt(max(len(ids), 1))
-        pos = (nx.spring_layout(g, seed=0, weight="weight", k=k, iterations=200)
-               if len(ids) > 1 else {i: (0.0, 0.0) for i in ids})
-        if len(_LAYOUTS) > 512:
-            _LAYOUTS.clear()
-        _LAYOUTS[key] = {n: (float(p[0]), float(p[1])) for n, p in pos.items()}
-    return _LAYOUTS[key]
+@functools.lru_cache(maxsize=512)
+def _layout(ids: tuple, edges: tuple) -> Mapping[str, tuple[float, float]]:
+    """Spring layout with a fixed seed (same graph, same picture), memoised per graph (lru_cache:
+    thread-safe across sessions; the read-only mapping is shared by every caller)."""
+    g = nx.Graph()
+    g.add_nodes_from(ids)
+    # Log weights and a repulsion twice networkx's default: with raw sentence counts the few
+    # heavy pairs (Kazakhstan-Russia) pulled the whole cluster into one unreadable blot.
+    g.add_weighted_edges_from((s, t, float(np.log1p(w))) for s, t, w in edges)
+    k = 2.0 / np.sqrt(max(len(ids), 1))
+    pos = (nx.spring_layout(g, seed=0, weight="weight", k=k, iterations=200)
+           if len(ids) > 1 else {i: (0.0, 0.0) for i in ids})
+    return MappingProxyType({n: (float(p[0]), float(p[1])) for n, p in pos.items()})

@@ -8,7 +8,10 @@ Semantics (one rule per filter, all combined with AND):
   once either bound is set;
 - keyword: a query of the search language (dashboard/search: words with their Arabic forms,
   "phrases", AND/OR/NOT, parentheses, word*, entity:ID, theme:ID); a malformed query keeps no
-  article (the sidebar says why), it never raises.
+  article (the sidebar says why), it never raises;
+- copies: an article that repeats an earlier story (articles.duplicate_of, exact or near) is left
+  out unless ``include_copies``: every count is of unique stories by default, and the selection
+  says how many copies it folded.
 The selection is a set of articles; every panel counts within those articles.
 """
 
@@ -37,6 +40,7 @@ class Filters:
     events: tuple[str, ...] = ()
     keyword: str = ""
     keyword_derived: bool = False
+    include_copies: bool = False
 
     def to_params(self) -> dict[str, str]:
         """URL query parameters; defaults are left out so a plain link means "no filter"."""
@@ -53,6 +57,8 @@ class Filters:
             out["keyword"] = self.keyword.strip()
         if self.keyword_derived:
             out["keyword_derived"] = "1"
+        if self.include_copies:
+            out["copies"] = "1"
         return out
 
     @classmethod
@@ -84,10 +90,12 @@ class Filters:
             sources=listed("sources"), themes=listed("themes"), date_from=date_from,
             date_to=date_to, entities=listed("entities"), events=listed("events"),
             keyword=raw("keyword").strip()[:500], keyword_derived=raw("keyword_derived").lower() in _TRUE,
+            include_copies=raw("copies").lower() in _TRUE,
         )
 
     def is_empty(self) -> bool:
-        return self == Filters(keyword_derived=self.keyword_derived)
+        """No filter narrows the articles (how copies are counted is not a filter)."""
+        return self == Filters(keyword_derived=self.keyword_derived, include_copies=self.include_copies)
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,13 +106,17 @@ class Selection:
     n_articles: int
     n_sentences: int
     sentence_mask: np.ndarray = field(repr=False)  # bool per sentences row (sentences of the articles)
+    n_copies_folded: int = 0            # copies the filters matched but left out (0 with include_copies)
     _memo: dict = field(default_factory=dict, repr=False)
 
     def memo(self, key: tuple, compute):
-        """Compute once per selection: several panels of one rerun share e.g. entity counts."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+        """Compute once per selection: several panels of one rerun share e.g. entity counts.
+        Selections are shared by sessions (the app caches them): two threads may both compute,
+        the first value stored wins (dict.setdefault is atomic), so every reader sees one value."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            return self._memo.setdefault(key, compute())
 
     @property
     def empty(self) -> bool:
@@ -118,6 +130,7 @@ def _articles_with(ds: Dataset, article_codes: np.ndarray, hit: np.ndarray) -> n
 
 
 def article_mask(ds: Dataset, filters: Filters) -> np.ndarray:
+    """The articles the filters keep, copies included (``select`` folds them)."""
     ix = ds.ix
     mask = np.ones(len(ix.article_ids), dtype=bool)
     if filters.sources:
@@ -160,8 +173,14 @@ def _article_codes(ds: Dataset, ids: pd.Series) -> np.ndarray:
 
 
 def select(ds: Dataset, filters: Filters) -> Selection:
-    """The articles (and their sentences) the filters keep."""
+    """The articles (and their sentences) the filters keep; copies of earlier stories folded
+    unless ``filters.include_copies``."""
     mask = article_mask(ds, filters)
+    folded = 0
+    if not filters.include_copies and len(mask):
+        copies = mask & ds.ix.article_is_copy
+        folded = int(copies.sum())
+        mask = mask & ~copies
     sent_art = ds.ix.sentence_article
     sentence_mask = (sent_art >= 0) & mask[np.maximum(sent_art, 0)] if len(mask) else np.zeros(len(sent_art), bool)
     return Selection(
@@ -171,4 +190,5 @@ def select(ds: Dataset, filters: Filters) -> Selection:
         n_articles=int(mask.sum()),
         n_sentences=int(sentence_mask.sum()),
         sentence_mask=sentence_mask,
+        n_copies_folded=folded,
     )

@@ -112,16 +112,6 @@ def articles_with_terms(ds: Dataset, codes: np.ndarray) -> np.ndarray:
     return mask
 
 
-def article_text(ds: Dataset, code: int) -> str:
-    """One article's text, from the text column the dataset reads on first use."""
-    return ds.article_text(code)
-
-
-def articles_containing(ds: Dataset, folded: str) -> np.ndarray:
-    """Boolean article mask: the folded text contains ``folded``."""
-    return articles_matching(ds, [folded])
-
-
 def articles_matching(ds: Dataset, folded_words: list[str]) -> np.ndarray:
     """Boolean article mask: the folded text holds the words in sequence, whitespace between,
     each possibly inside a longer word. Arrow's RE2 over the whole column (on ANT ~85 ms, a

@@ -8,14 +8,11 @@ import pandas as pd
 
 from dashboard.analysis.common import article_titles, frame
 from dashboard.analysis.filters import Selection
-from dashboard.analysis.keyword import article_text
 from dashboard.dataset import Dataset
 
 EVENT_COLUMNS = {"event_id": "string", "name_ar": "string", "name_en": "string",
                  "date_start": "datetime64[s]", "date_end": "datetime64[s]", "mentions": "int64",
                  "articles": "int64"}
-PUBLICATION_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
-                       "published": "datetime64[s]"}
 COUNT_COLUMNS = {"period": "datetime64[s]", "source": "string", "articles": "int64"}
 SENTENCE_COLUMNS = {"source": "string", "article_id": "string", "title": "string",
                     "published": "datetime64[s]", "sentence_id": "int64", "sentence": "string",
@@ -45,25 +42,6 @@ def event_counts(ds: Dataset, sel: Selection) -> pd.DataFrame:
     out["articles"] = articles
     out = out.astype(EVENT_COLUMNS)
     return out.sort_values(["date_start", "event_id"], na_position="last").reset_index(drop=True)
-
-
-def publication_dates(ds: Dataset, sel: Selection) -> pd.DataFrame:
-    """Selected articles with a known publication date, oldest first."""
-    def compute() -> pd.DataFrame:
-        dated = np.flatnonzero(~np.isnat(ds.ix.article_published))
-        out = pd.DataFrame({
-            "article_id": ds.ix.article_ids[dated], "title": article_titles(ds)[dated],
-            "source": np.asarray(ds.ix.sources, dtype=object)[ds.ix.article_source[dated]],
-            "published": ds.ix.article_published[dated],
-        }).astype(PUBLICATION_COLUMNS)
-        order = np.lexsort((ds.ix.article_ids[dated].astype(str), ds.ix.article_published[dated]))
-        out = out.iloc[order].reset_index(drop=True)
-        return out, dated[order]
-
-    table, codes = ds.memo(("publication_dates",), compute)
-    if sel.empty:
-        return frame(PUBLICATION_COLUMNS)
-    return table[sel.article_mask[codes]].reset_index(drop=True)
 
 
 def publication_counts(ds: Dataset, sel: Selection, freq: str = "M") -> pd.DataFrame:
@@ -108,7 +86,7 @@ def event_sentences(ds: Dataset, sel: Selection, event_id: str) -> pd.DataFrame:
         "title": article_titles(ds)[art],
         "published": ds.ix.article_published[art],
         "sentence_id": sents["sentence_id"].to_numpy(np.int64),
-        "sentence": [article_text(ds, a)[s:e] for a, s, e in zip(art, starts, ends)],
+        "sentence": [ds.article_text(a)[s:e] for a, s, e in zip(art, starts, ends)],
         "cue": cues.to_numpy(dtype=object),
     }).astype(SENTENCE_COLUMNS)
     return out.sort_values(["source", "published", "article_id", "sentence_id"], na_position="last").reset_index(drop=True)

@@ -32,8 +32,10 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 BLUES = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
 YLGNBU = [[0.0, "#ffffd9"], [0.25, "#c7e9b4"], [0.5, "#41b6c4"], [0.75, "#225ea8"],
           [1.0, "#081d58"]]  # light (few mentions) to dark (many); Plotly's named one is reversed
+# Ticks as whole numbers with separators: Plotly's default SI suffixes (10k, 1.2M) read as Latin
+# abbreviations in the Arabic interface.
 _AXIS = {"gridcolor": "#e8eaee", "zerolinecolor": "#cbd5e1", "linecolor": "#cbd5e1",
-         "automargin": True}
+         "automargin": True, "exponentformat": "none", "separatethousands": True}
 
 
 def iso(label: object, lang: str = "ar") -> str:

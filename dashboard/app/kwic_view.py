@@ -21,7 +21,7 @@ from dashboard.app.components import (
     table,
     with_safe_urls,
 )
-from dashboard.app.i18n import column_labels, fmt_int, t
+from dashboard.app.i18n import column_labels, fmt_int, plural, t
 from dashboard.app.page import switch_to
 from dashboard.app.state import Context
 from dashboard.app.urlstate import Param
@@ -80,8 +80,9 @@ def kwic_block(ctx: Context, hits: pd.DataFrame, key: str, file_name: str,
         ss[page_key] = min(max(1, int(current) if isinstance(current, int) else 1), n_pages)
     shown, page, _ = page_of(lines, ss[page_key] - 1, PAGE_SIZE)
     first, last = page * PAGE_SIZE + 1, page * PAGE_SIZE + len(shown)
-    st.caption(t("kwic_total", lang, lines=fmt_int(len(lines)), a=fmt_int(n_articles),
-                 m=fmt_int(n_articles if filter_articles is None else filter_articles),
+    st.caption(t("kwic_total", lang, lines=plural(len(lines), "hit", lang),
+                 a=plural(n_articles, "article", lang),
+                 m=plural(n_articles if filter_articles is None else filter_articles, "article", lang),
                  first=fmt_int(first), last=fmt_int(last)))
     if len(lines) < len(hits):
         st.caption(t("kwic_folded", lang, n=fmt_int(len(hits) - len(lines))))

@@ -1,23 +1,15 @@
 """The vocabulary of the date grammar: month names of every Arabic tradition from CLDR (Babel),
-plus the curated words in data/catalogues/date_words.yaml, all folded like the text they match."""
+plus the curated words of the catalogue folder's date_words.yaml, all folded like the text they match."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from babel import Locale
 from babel.localedata import locale_identifiers
 
-from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.normalize import fold, squeeze_spaces
-
-# libyaml's parser when installed (same data, several times faster; every worker loads the catalogues)
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-DATE_WORDS_FILE = "date_words.yaml"
 
 
 def arabic_locales() -> list[str]:
@@ -71,9 +63,8 @@ def _folded(words) -> tuple[str, ...]:
     return tuple(sorted({squeeze_spaces(w) for w in words or []}, key=lambda w: (-len(w), w)))
 
 
-@lru_cache(maxsize=4)
-def load_date_words(catalogue_dir: Path = CATALOGUE_DIR) -> DateWords:
-    raw = yaml.load((Path(catalogue_dir) / DATE_WORDS_FILE).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+def parse_date_words(raw: Mapping) -> DateWords:
+    """The date vocabulary: CLDR's month names plus date_words.yaml (parsed)."""
     months = cldr_month_names()
     for number, spellings in (raw.get("extra_months") or {}).items():
         for spelling in spellings:
@@ -95,7 +86,7 @@ def load_date_words(catalogue_dir: Path = CATALOGUE_DIR) -> DateWords:
     )
 
 
-def _ordinal_days(raw: dict) -> dict[str, int]:
+def _ordinal_days(raw: Mapping) -> dict[str, int]:
     """1..31 as ordinal words: الأول ... العاشر، الحادي عشر ... العشرين، الحادي والعشرين ..."""
     units = raw["ordinal_units"]
     out = {squeeze_spaces(forms[0]): i for i, forms in enumerate(units, 1)}

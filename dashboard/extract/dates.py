@@ -17,11 +17,9 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from dashboard.extract.date_grammar import Grammar, build_grammar
-from dashboard.extract.date_words import DateWords, load_date_words
-from dashboard.paths import CATALOGUE_DIR
+from dashboard.extract.date_words import DateWords
 from dashboard.text.document import Doc
 from dashboard.text.normalize import squeeze_spaces
 
@@ -46,8 +44,8 @@ class Atom:
 
 
 class DateExtractor:
-    def __init__(self, catalogue_dir: Path = CATALOGUE_DIR):
-        self.words: DateWords = load_date_words(Path(catalogue_dir))
+    def __init__(self, words: DateWords):
+        self.words: DateWords = words
         self.grammar: Grammar = build_grammar(self.words)
 
     # ---- public API -------------------------------------------------------------------------

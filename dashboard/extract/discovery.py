@@ -1,7 +1,7 @@
 """Candidate discovery: names the catalogue does not know yet, found after titles and nouns
 that introduce a name (الرئيس، وزير الخارجية، منظمة، حزب، صحيفة ...).
 
-The triggers are data (data/catalogues/discovery_triggers.yaml). Words already covered by an
+The triggers are data (the catalogue folder's discovery_triggers.yaml). Words already covered by an
 entity mention are never a candidate, so the table shrinks as the analyst adds aliases.
 """
 
@@ -10,24 +10,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from dashboard.extract.entities import _match_tokens, _written_forms
-from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import conform
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold, squeeze_spaces
-from dashboard.text.stopwords import stopwords
 
-# libyaml's parser when installed (same data, several times faster; every worker loads the catalogues)
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-TRIGGERS_FILE = "discovery_triggers.yaml"
 ARTICLE = "ال"
 _SPACES = re.compile(r"[ \t\u00a0]*")
 # Between a trigger and its name: spaces, quotes and a colon (صحيفة «إزفستيا»).
@@ -51,14 +43,9 @@ class Triggers:
     not_names: frozenset[str]
 
 
-def load_triggers(catalogue_dir: Path | str = CATALOGUE_DIR) -> Triggers:
-    path = Path(catalogue_dir) / TRIGGERS_FILE
-    return _load_triggers(path, path.stat().st_mtime_ns)  # an edited file is read again
-
-
-@lru_cache(maxsize=8)
-def _load_triggers(path: Path, _mtime: int) -> Triggers:
-    data = yaml.load(path.read_text("utf-8"), Loader=_YAML_LOADER)
+def parse_triggers(data: Mapping, stopwords: frozenset[str]) -> Triggers:
+    """The triggers of discovery_triggers.yaml (parsed); ``stopwords`` (folded) never start or
+    continue a candidate, beside the file's own stop words."""
     index: dict[str, list[tuple[int, Trigger]]] = defaultdict(list)
     for item in data["triggers"]:
         words = tuple(squeeze_spaces(item["trigger"]).split())
@@ -68,14 +55,12 @@ def _load_triggers(path: Path, _mtime: int) -> Triggers:
     for lst in index.values():
         lst.sort(key=lambda st: (-len(st[1].words), st[0]))  # longest trigger first
     return Triggers(dict(index), frozenset(fold(w) for w in data.get("skip_words", [])),
-                    frozenset(fold(w) for w in data.get("stop_words", [])) | stopwords(path.parent),
+                    frozenset(fold(w) for w in data.get("stop_words", [])) | stopwords,
                     frozenset(fold(w) for w in data.get("not_names", [])))
 
 
-def candidates_in(doc: Doc, mentions: list[dict],
-                  catalogue_dir: Path | str = CATALOGUE_DIR) -> list[dict]:
+def candidates_in(doc: Doc, mentions: list[dict], trig: Triggers) -> list[dict]:
     """Per-article candidate rows: candidate (as written), trigger, article_id, sentence_id, example."""
-    trig = load_triggers(catalogue_dir)
     norm = doc.norm.text
     forms, starts, ends = _match_tokens(norm, doc.tokens)
     covered = _Coverage(doc, mentions, starts, ends)

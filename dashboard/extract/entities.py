@@ -9,12 +9,10 @@ A token matches only as a whole word after peeling, so توكايا is never ت�
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pandas as pd
 
-from dashboard.extract.entity_catalogue import Catalogue, ContextRule, gap_key, load_catalogue
-from dashboard.paths import CATALOGUE_DIR
+from dashboard.extract.entity_catalogue import Catalogue, ContextRule, gap_key
 from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS
 from dashboard.text.document import Doc
@@ -64,10 +62,6 @@ class EntityMatcher:
         for readings in written.values():
             readings.sort()  # least peeling first: it wins a tie
         self._written = written
-
-    @classmethod
-    def from_catalogue(cls, catalogue_dir: Path | str = CATALOGUE_DIR) -> EntityMatcher:
-        return cls(load_catalogue(catalogue_dir))
 
     def find(self, doc: Doc) -> list[dict]:
         norm = doc.norm.text
@@ -152,15 +146,14 @@ def _match_tokens(norm: str, tokens: list[tuple[int, int]]):
     return forms, starts, ends
 
 
-def entities_table(catalogue_dir: Path | str = CATALOGUE_DIR) -> pd.DataFrame:
+def entities_table(cat: Catalogue) -> pd.DataFrame:
     """The schema's 'entities' table: every catalogue entity, sorted by id."""
-    cat = load_catalogue(catalogue_dir)
     rows = [{"entity_id": e.id, "type": e.type, "name_ar": e.name_ar, "name_en": e.name_en,
              "parent": e.parent, "iso2": e.iso2, "iso3": e.iso3}
             for e in sorted(cat.entities.values(), key=lambda e: e.id)]
     return conform("entities", rows)
 
 
-def known_alias_keys(catalogue_dir: Path | str = CATALOGUE_DIR) -> set[str]:
+def known_alias_keys(cat: Catalogue) -> set[str]:
     """Folded one-word aliases (names and adjective forms): the term layer keeps them whole."""
-    return {key for key, form in load_catalogue(catalogue_dir).forms.items() if len(form.tokens) == 1}
+    return {key for key, form in cat.forms.items() if len(form.tokens) == 1}

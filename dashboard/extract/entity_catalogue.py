@@ -1,6 +1,6 @@
-"""The entity catalogue: CLDR countries + the curated YAML under data/catalogues/entities/ +
-analyst aliases in data/catalogues/aliases.csv, loaded into one table of entities and one table
-of alias forms (folded token sequences -> entity, form).
+"""The entity catalogue: CLDR countries + the curated YAML of the catalogue folder's entities/ +
+analyst aliases in its aliases.csv (read by dashboard.catalogues), built into one table of
+entities and one table of alias forms (folded token sequences -> entity, form).
 
 Curated knowledge stays data; this module only knows the file layout and how nisba adjectives
 inflect (كازاخستاني -> كازاخستانية، كازاخستانيون ... each with and without ال); irregular forms
@@ -9,15 +9,11 @@ inflect (كازاخستاني -> كازاخستانية، كازاخستانيو
 
 from __future__ import annotations
 
-import csv
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
 
 from dashboard.extract.countries import cldr_countries
-from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.clitics import ARTICLE
 from dashboard.text.normalize import fold
 from dashboard.text.tokens import TOKEN_RE
@@ -33,7 +29,6 @@ BLOCKER = "blocker"
 # Where a curated alias competes with another for the same words, this order decides
 # (a curated name beats a CLDR name; any name beats an adjective).
 _PRIORITY = {"curated": 0, "cldr": 1}
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _HYPHENS = "-‐‑'’"
@@ -157,28 +152,21 @@ def with_and_without_article(forms: list[str]) -> list[str]:
     return out
 
 
-def _read_yaml(catalogue_dir: Path) -> dict[str, list]:
+def _merge_sections(files: Mapping[str, Mapping]) -> dict[str, list]:
+    """The sections of every entity file (name -> parsed YAML), merged in file-name order."""
     merged: dict[str, list] = {k: [] for k in _YAML_SECTIONS}
-    for path in sorted((catalogue_dir / ENTITIES_SUBDIR).glob("*.yaml")):
-        data = yaml.load(path.read_text("utf-8"), Loader=_Loader) or {}
-        for section, items in data.items():
+    for name in sorted(files):
+        for section, items in (files[name] or {}).items():
             if section not in merged:
-                raise ValueError(f"{path.name}: unknown section {section!r}")
+                raise ValueError(f"{name}: unknown section {section!r} (known: {', '.join(_YAML_SECTIONS)})")
             merged[section].extend(items or [])
     return merged
 
 
-def read_alias_csv(catalogue_dir: Path) -> list[dict]:
-    path = catalogue_dir / ALIASES_CSV
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [row for row in csv.DictReader(fh) if row.get("entity_id")]
-
-
-def load_catalogue(catalogue_dir: Path | str = CATALOGUE_DIR) -> Catalogue:
-    catalogue_dir = Path(catalogue_dir)
-    data = _read_yaml(catalogue_dir)
+def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[str, str]] = ()) -> Catalogue:
+    """The entity catalogue from the entity files (relative name -> parsed YAML) and the rows of
+    aliases.csv. Raises ValueError naming the file and entity at fault."""
+    data = _merge_sections(files)
     entities: dict[str, Entity] = {}
     candidates: list[AliasForm] = []
 
@@ -195,7 +183,7 @@ def load_catalogue(catalogue_dir: Path | str = CATALOGUE_DIR) -> Catalogue:
     country_ext = {c["id"]: c for c in data["countries"]}
     unknown = set(country_ext) - {c["id"] for c in cldr_countries()}
     if unknown:
-        raise ValueError(f"countries.yaml: not ISO/CLDR country codes: {sorted(unknown)}")
+        raise ValueError(f"countries: not ISO/CLDR country codes: {sorted(unknown)}")
     for rec in cldr_countries():
         ext = country_ext.get(rec["id"], {})
         entities[rec["id"]] = Entity(rec["id"], "country", ext.get("name_ar", rec["name_ar"]),
@@ -220,7 +208,9 @@ def load_catalogue(catalogue_dir: Path | str = CATALOGUE_DIR) -> Catalogue:
             add_forms(eid, names, item.get("adjectives", []), item.get("adjective_forms", []),
                       "curated")
 
-    for row in read_alias_csv(catalogue_dir):
+    for row in alias_rows:
+        if not row.get("entity_id"):
+            continue
         if row["entity_id"] not in entities:
             raise ValueError(f"{ALIASES_CSV}: unknown entity {row['entity_id']!r}")
         if row.get("form") == ADJECTIVE:

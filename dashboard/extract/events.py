@@ -1,4 +1,4 @@
-"""Events of the field (data/catalogues/events.yaml) linked to the sentences that evidence them.
+"""Events of the field (the catalogue folder's events.yaml) linked to the sentences that evidence them.
 
 A catalogue event has cues; a cue is a set of conditions that must all hold in ONE sentence
 (phrases, words, entities, a date mention in a window, the article's publication period). The
@@ -11,23 +11,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, ARTICLE_PATTERN, CONJUNCTION_CLASS, PREPOSITION_CLASS
 from dashboard.text.document import Doc
 from dashboard.text.normalize import squeeze_spaces
 
-# libyaml's parser when installed (same data, several times faster; every worker loads the catalogues)
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-EVENTS_FILE = "events.yaml"
 _GAP = "..."  # in a phrase: up to six words of anything
 _LETTERS = r"[^\W\d_]"
 
@@ -134,8 +128,8 @@ def _cue(spec: dict, event: dict) -> Cue:
     return cue
 
 
-def load_events(catalogue_dir: Path = CATALOGUE_DIR) -> list[Event]:
-    raw = yaml.load((Path(catalogue_dir) / EVENTS_FILE).read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+def parse_events(raw: Mapping) -> tuple[Event, ...]:
+    """The events of events.yaml (parsed), sorted by id. Raises ValueError naming the event."""
     events = []
     for e in raw["events"]:
         events.append(Event(
@@ -146,14 +140,14 @@ def load_events(catalogue_dir: Path = CATALOGUE_DIR) -> list[Event]:
         ))
     ids = [e.id for e in events]
     if len(ids) != len(set(ids)):
-        raise ValueError("duplicate event ids in events.yaml")
-    return sorted(events, key=lambda e: e.id)
+        raise ValueError("duplicate event ids")
+    return tuple(sorted(events, key=lambda e: e.id))
 
 
-def events_table(catalogue_dir: Path = CATALOGUE_DIR) -> pd.DataFrame:
+def events_table(events: tuple[Event, ...]) -> pd.DataFrame:
     rows = [{"event_id": e.id, "name_ar": e.name_ar, "name_en": e.name_en,
              "date_start": e.date_start, "date_end": e.date_end, "description": e.description}
-            for e in load_events(catalogue_dir)]
+            for e in events]
     return conform("events", rows)
 
 
@@ -215,12 +209,8 @@ def _dated(index: _Sentences, window: tuple[date, date]) -> dict[int, str]:
 
 
 class EventLinker:
-    def __init__(self, events: list[Event]):
+    def __init__(self, events: tuple[Event, ...]):
         self.events = events
-
-    @classmethod
-    def from_catalogue(cls, catalogue_dir: Path = CATALOGUE_DIR) -> EventLinker:
-        return cls(load_events(Path(catalogue_dir)))
 
     def find(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]) -> list[dict]:
         index = _Sentences(doc, entity_rows, date_rows)

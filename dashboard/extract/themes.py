@@ -1,4 +1,4 @@
-"""Analyst themes: cue lexicons from data/catalogues/themes.yaml scored per sentence and article.
+"""Analyst themes: cue lexicons from the catalogue folder's themes.yaml scored per sentence and article.
 
 Matching is token-level dict lookups over ``doc.tokens`` (normalised text), with proclitics
 peeled off the first word of a cue and a small phrase lookup indexed by first word: the build
@@ -8,22 +8,16 @@ runs this over tens of millions of characters, so no per-cue regex scan.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import squeeze_spaces
 
-# libyaml's parser when installed (same data, several times faster; every worker loads the catalogues)
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-THEMES_FILE = "themes.yaml"
 DEFAULT_MAIN_SHARE = 0.25
 _MIN_STEM = 2  # a peeled remainder shorter than this is not a word
 
@@ -117,8 +111,8 @@ class ThemeScorer:
         self._memo: dict[str, tuple] = {}
 
     @classmethod
-    def from_catalogue(cls, catalogue_dir: Path | str = CATALOGUE_DIR) -> ThemeScorer:
-        data = load_catalogue(catalogue_dir)
+    def from_catalogue(cls, data: Mapping) -> ThemeScorer:
+        """From themes.yaml (parsed: ``Catalogues.themes``): its themes, settings and stop phrases."""
         settings = data.get("settings") or {}
         return cls(data["themes"], float(settings.get("main_share", DEFAULT_MAIN_SHARE)),
                    data.get("stop_phrases"))
@@ -198,20 +192,18 @@ class ThemeScorer:
         ]
 
 
-def load_catalogue(catalogue_dir: Path | str = CATALOGUE_DIR) -> dict:
-    path = Path(catalogue_dir) / THEMES_FILE
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=_YAML_LOADER)
-    ids = [t["id"] for t in data.get("themes") or []]
+def check_themes(data: Mapping) -> Mapping:
+    """themes.yaml (parsed), checked: a list of themes with unique ids."""
+    ids = [t["id"] for t in data["themes"] or []]
     if len(ids) != len(set(ids)):
-        raise ValueError(f"{path}: duplicate theme ids")
+        raise ValueError("duplicate theme ids")
     return data
 
 
-def themes_table(catalogue_dir: Path | str = CATALOGUE_DIR) -> pd.DataFrame:
+def themes_table(data: Mapping) -> pd.DataFrame:
     """The 'themes' table of the dataset."""
     rows = [
         {k: t.get(k, "") for k in ("name_ar", "name_en", "description")} | {"theme_id": t["id"]}
-        for t in load_catalogue(catalogue_dir)["themes"]
+        for t in data["themes"]
     ]
     return conform("themes", sorted(rows, key=lambda r: r["theme_id"]))

@@ -1,27 +1,24 @@
-"""Outlet display names: the curated alias table data/catalogues/outlets.csv (alias,name)."""
+"""Outlet display names: the catalogue folder's alias table outlets.csv (alias,name)."""
 
 from __future__ import annotations
 
-import csv
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
 
-from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.normalize import squeeze_spaces
 
-OUTLETS_FILE = CATALOGUE_DIR / "outlets.csv"
+
+def _key(alias: str) -> str:
+    return squeeze_spaces(alias.strip().lower())
 
 
-@lru_cache(maxsize=1)
-def _names() -> dict[str, str]:
-    if not OUTLETS_FILE.exists():
-        return {}
-    with OUTLETS_FILE.open(encoding="utf-8", newline="") as f:
-        return {squeeze_spaces(row["alias"].lower()): row["name"].strip() for row in csv.DictReader(f)}
+def outlet_names(rows: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """alias key -> display name, from the rows of outlets.csv (``Catalogues.outlets``)."""
+    return {_key(row["alias"]): row["name"].strip() for row in rows}
 
 
-def outlet_name(source: str | None) -> str | None:
+def outlet_name(source: str | None, names: Mapping[str, str]) -> str | None:
     """The display name for ``source`` (an ANT code such as 'alarabia', or a spelling such as
     'الجزيرة'); unknown values are returned as given, so nothing is lost."""
     if source is None:
         return None
-    return _names().get(squeeze_spaces(source.strip().lower()), source.strip())
+    return names.get(_key(source), source.strip())

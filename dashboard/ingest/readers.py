@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,36 +30,20 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 Item = RawArticle | Rejection
 
 
-def iter_inputs(sources: Sequence[str | Path]) -> Iterator[Item]:
-    """Every article (and every refusal) under ``sources``, in a stable order."""
+def iter_inputs(sources: Sequence[str | Path], outlets: Mapping[str, str] | None = None) -> Iterator[Item]:
+    """Every article (and every refusal) under ``sources``, in a stable order. ``outlets``: display
+    names of outlet spellings (``Catalogues.outlets``); without it, sources stay as written."""
     seen: dict[str, tuple[str, bytes]] = {}  # article_id -> (origin, text digest)
+    outlets = outlets or {}
     for source in sources:
         for item in _iter_source(Path(source)):
-            yield _deduplicate(_finish(item), seen) if isinstance(item, RawArticle) else item
+            yield _deduplicate(_finish(item, outlets), seen) if isinstance(item, RawArticle) else item
 
 
 def input_files(sources: Sequence[str | Path]) -> list[tuple[Path, str]]:
-    """(path, origin) of every file ``iter_inputs`` would look at, manifests included."""
+    """(path, origin) of every file ``iter_inputs`` reads, manifests included (those beside a
+    single-file source too): what the build's one inputs fingerprint hashes."""
     return [pair for source in sources for pair in _walk(Path(source)) if not isinstance(pair, Skipped)]
-
-
-def fingerprint(sources: Sequence[str | Path]) -> str:
-    """A cheap digest of the inputs (origin, size, mtime of every file, and the sources as given):
-    equal fingerprints mean the build can skip re-reading."""
-    h = hashlib.sha256()
-    for source in sources:
-        h.update(f"source\0{source}\0".encode())
-        for entry in _walk(Path(source)):
-            if isinstance(entry, Skipped):
-                h.update(f"{entry.origin}\0{entry.reason}\0".encode())
-                continue
-            path, origin = entry
-            try:
-                st = path.stat()
-                h.update(f"{origin}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-            except OSError:
-                h.update(f"{origin}\0unreadable\0".encode())
-    return h.hexdigest()
 
 
 # --- walking ---------------------------------------------------------------------------------
@@ -227,11 +211,11 @@ def _decode_whole(data: bytes, codec: str, origin: str, file_id: str | None) -> 
 
 # --- per article -----------------------------------------------------------------------------
 
-def _finish(article: RawArticle) -> Item:
+def _finish(article: RawArticle, outlets: Mapping[str, str]) -> Item:
     if not article.text.strip():
         return Rejection(article.origin, article.article_id, "blank",
                          f"{article.origin}: article {article.article_id} has no text")
-    article.source = outlet_name(article.source)
+    article.source = outlet_name(article.source, outlets)
     if article.language is None and arabic_share(article.text) >= 0.5:
         article.language = "ar"
     return article

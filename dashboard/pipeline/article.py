@@ -1,7 +1,8 @@
 """Per-article work: one article in, its rows of every per-article table out.
 
-Runs in worker processes. The extractors are built once per process (catalogue loading is the
-expensive part) and every article goes through the same ``Doc``: nothing re-tokenises.
+Runs in worker processes. The extractors are built once per process from the build's one
+``Catalogues`` object (handed to the workers, never re-read from disk) and every article goes
+through the same ``Doc``: nothing re-tokenises.
 An extractor that fails on one article costs that article's rows of that table only, never
 the article: the failure is recorded as a warning.
 """
@@ -10,18 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
 
+from dashboard.catalogues import Catalogues
 from dashboard.extract.dates import DateExtractor
 from dashboard.extract.discovery import candidates_in
 from dashboard.extract.entities import EntityMatcher
 from dashboard.extract.events import EventLinker
 from dashboard.extract.themes import ThemeScorer
 from dashboard.pipeline.tables import PER_ARTICLE_TABLES, columns_of
+from dashboard.text.boilerplate import sentence_keys
 from dashboard.text.document import Doc
+from dashboard.text.duplicates import article_fingerprint
 from dashboard.text.terms import article_form_counts
 
 
@@ -37,20 +40,25 @@ class ArticleInput:
 
 
 class Extractors:
-    def __init__(self, catalogue_dir: Path):
-        self.catalogue_dir = catalogue_dir
-        self.entities = EntityMatcher.from_catalogue(catalogue_dir)
-        self.dates = DateExtractor()
-        self.events = EventLinker.from_catalogue(catalogue_dir)
-        self.themes = ThemeScorer.from_catalogue(catalogue_dir)
+    """Every per-article stage, built from one Catalogues object."""
+
+    def __init__(self, catalogues: Catalogues):
+        self.catalogues = catalogues
+        self.entities = EntityMatcher(catalogues.entities)
+        self.dates = DateExtractor(catalogues.date_words)
+        self.events = EventLinker(catalogues.events)
+        self.themes = ThemeScorer.from_catalogue(catalogues.themes)
+        self.triggers = catalogues.discovery
+        self.stopwords = catalogues.stopwords
+        self.letter_names = catalogues.latin_letter_names
 
 
 _WORKER: Extractors | None = None
 
 
-def init_worker(catalogue_dir: Path) -> None:
+def init_worker(catalogues: Catalogues) -> None:
     global _WORKER
-    _WORKER = Extractors(catalogue_dir)
+    _WORKER = Extractors(catalogues)
 
 
 def _parse_iso(value: str | None) -> dt.date | None:
@@ -64,7 +72,8 @@ def _parse_iso(value: str | None) -> dt.date | None:
 
 def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> dict:
     """Append the article's rows to ``out``; return its computed article columns."""
-    doc = Doc.from_text(art.article_id, art.text, _parse_iso(art.published), art.published_precision)
+    doc = Doc.from_text(art.article_id, art.text, _parse_iso(art.published), art.published_precision,
+                        ex.letter_names)
     out["sentences"].extend(
         {"article_id": art.article_id, "sentence_id": i, "char_start": s, "char_end": e}
         for i, (s, e) in enumerate(doc.sentences)
@@ -85,8 +94,8 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     dates = guarded("date extraction", lambda: ex.dates.find(doc), [])
     events = guarded("event linking", lambda: ex.events.find(doc, ents, dates), [])
     sent_themes, art_themes = guarded("theme scoring", lambda: ex.themes.score(doc), ([], []))
-    cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.catalogue_dir), [])
-    forms = guarded("term counting", lambda: article_form_counts(doc, ex.catalogue_dir), {})
+    cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.triggers), [])
+    forms = guarded("term counting", lambda: article_form_counts(doc, ex.stopwords), {})
 
     out["entity_mentions"].extend(ents)
     out["date_mentions"].extend(dates)
@@ -98,6 +107,9 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
         {"article_id": art.article_id, "form": form, "spelling": spelling, "count": count}
         for (form, spelling), count in forms.items()
     )
+    out["sentence_keys"].extend(sentence_keys(art.article_id, art.text, doc.sentences))
+    exact_key, minhash = article_fingerprint([doc.norm.text[s:e] for s, e in doc.tokens])
+    out["article_fingerprints"].append({"article_id": art.article_id, "exact_key": exact_key, "minhash": minhash})
     return {
         "article_id": art.article_id,
         "text_normalized": doc.norm.text,

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         (tqdm.write(message, file=sys.stderr) if bar is not None else print(message, file=sys.stderr))
 
     try:
-        summary = build(sources, out_dir, catalogue_dir=args.catalogues, progress=progress,
+        summary = build(sources, out_dir, args.catalogues, progress=progress,
                         workers=args.workers, force=args.force, on_rejection=rejected, on_wait=waiting)
     except BuildError as exc:
         if bar is not None:

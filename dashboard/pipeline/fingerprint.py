@@ -1,4 +1,5 @@
-"""Content fingerprints: what decides whether a stored result can be reused."""
+"""Content fingerprints: what decides whether a stored result can be reused (the catalogues'
+fingerprint is the Catalogues object's own, see dashboard/catalogues.py)."""
 
 from __future__ import annotations
 
@@ -23,16 +24,9 @@ def hash_files(paths: list[Path], root: Path) -> str:
     return digest.hexdigest()
 
 
-def catalogue_fingerprint(catalogue_dir: Path) -> str:
-    """Every file of the catalogue folder, by name and content."""
-    if not catalogue_dir.is_dir():
-        return "no-catalogue"
-    files = [p for p in catalogue_dir.rglob("*") if p.is_file() and not p.name.startswith(".")]
-    return hash_files(files, catalogue_dir)
-
-
 def code_fingerprint() -> str:
     files = [p for d in _CODE_DIRS for p in (REPO_ROOT / d).rglob("*.py")]
+    files += list((REPO_ROOT / "dashboard" / "text").glob("*.json"))  # precomputed normalisation tables
     return PIPELINE_VERSION + ":" + hash_files(files, REPO_ROOT)
 
 

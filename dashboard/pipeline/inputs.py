@@ -1,19 +1,12 @@
-"""The build's inputs: the files under the sources and the one fingerprint of their content."""
+"""The build's inputs: the one fingerprint of their content (every file the readers read)."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from dashboard.ingest.walk import Skipped
-from dashboard.ingest.walk import walk as walk_source
+from dashboard.ingest.readers import input_files
 from dashboard.paths import REPO_ROOT
-
-
-def walk(source: Path) -> list[Path]:
-    """The files the readers will look at, by the same walk (dashboard.ingest.walk): links outside
-    the source, unreadable folders and invalid names are skipped here as there."""
-    return [entry[0] for entry in walk_source(source) if not isinstance(entry, Skipped)]
 
 
 def _file_hash(path: Path) -> str:
@@ -29,17 +22,19 @@ def display(path: Path) -> str:
 
 
 def input_hashes(sources: list[Path], stat_cache: dict | None = None) -> tuple[str, dict]:
-    """The inputs fingerprint (every input file's relative name and content) and, per file,
-    [size, mtime_ns, content hash]: the next stat cache. Content hashes are reused from
-    ``stat_cache`` when a file's size and mtime are unchanged, so checking a large corpus is cheap."""
+    """The inputs fingerprint and, per file, [size, mtime_ns, content hash] (the next stat cache).
+
+    The fingerprint covers the name (origin) and content of every file ``iter_inputs`` reads, by
+    the readers' own walk (manifests beside a single file included; links outside the source,
+    unreadable folders and invalid names skipped there as here), so it changes exactly when the
+    articles read could. Content hashes are reused from ``stat_cache`` when a file's size and
+    mtime are unchanged, so checking a large corpus is cheap."""
     stat_cache = stat_cache or {}
     seen: dict[str, list] = {}
     digest = hashlib.sha256()
     for source in sources:
-        root = source if source.is_dir() else source.parent
-        digest.update(f"source:{source.name}\0".encode())
-        for path in walk(source):
-            rel = path.relative_to(root)
+        digest.update(f"source:{Path(source).name}\0".encode())
+        for path, origin in input_files([source]):
             try:  # a file can vanish or turn unreadable after the listing: the readers reject it
                 st = path.stat()
                 key = str(path.resolve())
@@ -49,8 +44,8 @@ def input_hashes(sources: list[Path], stat_cache: dict | None = None) -> tuple[s
                 else:
                     content_hash = _file_hash(path)
             except OSError:
-                digest.update(f"{rel}\0unreadable\0".encode())
+                digest.update(f"{origin}\0unreadable\0".encode())
                 continue
             seen[key] = [st.st_size, st.st_mtime_ns, content_hash]
-            digest.update(f"{rel}\0{content_hash}\0".encode())
+            digest.update(f"{origin}\0{content_hash}\0".encode())
     return digest.hexdigest(), seen

@@ -29,6 +29,10 @@ class BuildSummary:
     warnings: int = 0
     seconds: float = 0.0
     version: str = ""
+    exact_duplicates: int = 0
+    near_duplicates: int = 0
+    # outlet -> (boilerplate sentences, datelines, sentences of its articles so marked)
+    boilerplate: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
     @property
     def inputs(self) -> int:
@@ -43,6 +47,13 @@ class BuildSummary:
             f"  rejected         {len(self.rejected)}"
             + (" (" + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())) + ")" if reasons else ""),
             f"  warnings         {self.warnings} (see the 'warnings' table)",
+            f"  duplicates       {self.exact_duplicates + self.near_duplicates} copies of earlier articles "
+            f"({self.exact_duplicates} exact, {self.near_duplicates} near; articles.duplicate_of)",
+            "  boilerplate      " + ("; ".join(
+                f"{src}: {n} sentence{'s' if n != 1 else ''}"
+                + (f" + {d} dateline{'s' if d != 1 else ''}" if d else "") + f" ({rows} marked)"
+                for src, (n, d, rows) in sorted(self.boilerplate.items())) or "none found")
+            + " (see the 'boilerplate' table)",
             f"  time             {self.seconds:.1f} s",
             f"  version          {self.version[:12]}",
         ]

@@ -25,6 +25,7 @@ import pandas as pd
 import pyarrow as pa
 
 from dashboard import schema
+from dashboard.catalogues import CatalogueError, Catalogues, catalogue_fingerprint, load_catalogues
 from dashboard.extract.discovery import aggregate_candidates
 from dashboard.extract.entities import entities_table, known_alias_keys
 from dashboard.extract.events import events_table
@@ -35,9 +36,17 @@ from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline import fingerprint
 from dashboard.pipeline.article import ArticleInput, Extractors, frame_of, init_worker, process_batch
 from dashboard.pipeline.cache import PreviousBuild
+from dashboard.pipeline.corpus import mark_boilerplate, mark_duplicates
 from dashboard.pipeline.inputs import input_hashes
 from dashboard.pipeline.report import BuildError, BuildSummary
-from dashboard.pipeline.tables import CACHE_TABLES, PER_ARTICLE_TABLES, PRESORT_SKIP, SORT_KEYS, columns_of
+from dashboard.pipeline.tables import (
+    CACHE_TABLES,
+    CORPUS_LEVEL_COLUMNS,
+    PER_ARTICLE_TABLES,
+    PRESORT_SKIP,
+    SORT_KEYS,
+    columns_of,
+)
 from dashboard.pipeline.writer import DatasetWriter, dataset_problem
 from dashboard.text.terms import resolve_terms
 
@@ -55,8 +64,9 @@ def _sorted(name: str, df: pd.DataFrame) -> pd.DataFrame:
 
 def _typed(df: pd.DataFrame) -> pd.DataFrame:
     """Cache tables get explicit types, so an empty one still has string/integer columns in Parquet."""
-    ints = {"count", "sentence_id"}
-    return df.astype({c: ("Int64" if c in ints else "string") for c in df.columns})
+    ints = {"count", "sentence_id", "dateline_end"}
+    binary = {"minhash"}
+    return df.astype({c: ("Int64" if c in ints else "string") for c in df.columns if c not in binary})
 
 
 try:  # glibc only (musl and other platforms lack it: skipped)
@@ -78,13 +88,13 @@ def _article_input(raw: RawArticle) -> ArticleInput:
     return ArticleInput(raw.article_id, raw.text, raw.published, raw.published_precision, raw.origin)
 
 
-def _pool(workers: int, catalogue_dir: Path) -> ProcessPoolExecutor:
+def _pool(workers: int, catalogues: Catalogues) -> ProcessPoolExecutor:
     # fork is fast and shares the normaliser tables, but is unsafe from a threaded process
     # (Streamlit runs scripts in threads): there, spawn.
     method = "fork" if threading.current_thread() is threading.main_thread() else "spawn"
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context(method),
-        initializer=init_worker, initargs=(catalogue_dir,),
+        initializer=init_worker, initargs=(catalogues,),
     )
 
 
@@ -143,7 +153,7 @@ class _Inputs:
             yield batch
 
 
-def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers: int, catalogue_dir: Path,
+def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers: int, catalogues: Catalogues,
                  progress: Progress | None, side_job: Callable[[], T]) -> tuple[_Rows, T]:
     """Extract every batch; run ``side_job`` (hashing the inputs) in the pool beside them, so it
     costs the main process nothing."""
@@ -163,11 +173,11 @@ def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers
         if inputs.n_todo > INLINE_LIMIT:
             break
     if workers <= 1 or inputs.n_todo <= INLINE_LIMIT:
-        extractors = Extractors(catalogue_dir) if head else None
+        extractors = Extractors(catalogues) if head else None
         for batch in itertools.chain(head, batches):
             collect(process_batch(batch, extractors))
         return rows, side_job()
-    with _pool(workers, catalogue_dir) as pool:
+    with _pool(workers, catalogues) as pool:
         side = pool.submit(side_job)
         pending: list[Future] = []
         for batch in itertools.chain(head, batches):
@@ -202,13 +212,14 @@ def _articles_table(raws: list[RawArticle], stats: pd.DataFrame) -> pd.DataFrame
         rows.append(row)
     df = pd.DataFrame(rows)
     df = df.merge(stats, on="article_id", how="left", validate="one_to_one")
+    df["duplicate_of"] = df["duplicate_kind"] = None  # filled by the corpus-level step
     return _sorted("articles", schema.conform("articles", df))
 
 
 def build(
     sources: Sequence[str | Path],
     out_dir: Path,
-    catalogue_dir: Path = CATALOGUE_DIR,
+    catalogues: Catalogues | Path | str = CATALOGUE_DIR,
     progress: Progress | None = None,
     workers: int | None = None,
     force: bool = False,
@@ -219,25 +230,33 @@ def build(
     """Build ``sources`` into the dataset folder ``out_dir`` (replaced only when complete and
     valid). One build at a time per folder, across processes and threads: a second one waits
     (``on_wait`` is called when it has to). ``only_if_stale``: after the wait, return None without
-    building when the dataset is now fresh (another build just made it)."""
+    building when the dataset is now fresh (another build just made it).
+
+    ``catalogues``: the loaded catalogue object, or the folder to load it from (read once, here;
+    every stage gets its part of this one object)."""
     writer = DatasetWriter(out_dir)
     writer.lock(on_wait)
     try:
-        if only_if_stale and not force and not is_stale(out_dir, [Path(s) for s in sources], catalogue_dir):
+        if only_if_stale and not force and not is_stale(out_dir, [Path(s) for s in sources], catalogues):
             return None
-        return _build_locked(sources, Path(out_dir), writer, catalogue_dir, progress, workers, force,
+        return _build_locked(sources, Path(out_dir), writer, catalogues, progress, workers, force,
                              on_rejection)
     finally:
         writer.unlock()
 
 
-def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetWriter, catalogue_dir: Path,
-                  progress: Progress | None, workers: int | None, force: bool,
-                  on_rejection: Callable[[Rejection], None] | None) -> BuildSummary:
+def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetWriter,
+                  catalogues: Catalogues | Path | str, progress: Progress | None, workers: int | None,
+                  force: bool, on_rejection: Callable[[Rejection], None] | None) -> BuildSummary:
     started = time.perf_counter()
     workers = workers or min(2, os.cpu_count() or 1)
+    if not isinstance(catalogues, Catalogues):
+        try:
+            catalogues = load_catalogues(catalogues)
+        except CatalogueError as exc:
+            raise BuildError(f"{exc}. Nothing was built; the dataset in {out_dir} was left as it was.") from None
     code_fp = fingerprint.code_fingerprint()
-    cat_fp = fingerprint.catalogue_fingerprint(catalogue_dir)
+    cat_fp = catalogues.fingerprint
     writer.check_target()
     previous = None if force else PreviousBuild.load(out_dir, code_fp, cat_fp)
     if previous is not None and dataset_problem(out_dir) is not None:
@@ -249,8 +268,8 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
     if progress:
         progress(0, 0, "reading inputs")
     inputs = _Inputs(previous, on_rejection)
-    batches = inputs.batches(iter_inputs([Path(s) for s in sources]))
-    rows, hashes = _run_batches(inputs, batches, workers, catalogue_dir, progress, hash_inputs)
+    batches = inputs.batches(iter_inputs([Path(s) for s in sources], catalogues.outlets))
+    rows, hashes = _run_batches(inputs, batches, workers, catalogues, progress, hash_inputs)
     raws, rejected, reuse_ids, todo = inputs.raws, inputs.rejected, inputs.reuse_ids, inputs.n_todo
     if not raws:
         reasons = "; ".join(f"{r.origin}: {r.reason}" for r in rejected[:5]) or "nothing was found there"
@@ -279,7 +298,24 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
     ]
     tables["warnings"] = _concat("warnings", [pd.DataFrame(warnings), tables["process_warnings"]])
 
-    terms, vocabulary = resolve_terms(tables["form_counts"], known_alias_keys(catalogue_dir), catalogue_dir)
+    for name, later in CORPUS_LEVEL_COLUMNS.items():  # rows reused from the previous dataset have them
+        tables[name] = tables[name].drop(columns=[c for c in later if c in tables[name].columns])
+    for name in ("sentences", "sentence_keys", "entity_mentions", "sentence_themes"):
+        if name not in presorted:
+            tables[name] = _sorted(name, tables[name])
+            presorted.add(name)
+
+    # Corpus-level steps. Each reads only per-article rows (fresh or reused) and the catalogues, so
+    # an incremental build gives the same dataset as a fresh one.
+    articles = _articles_table(raws, tables.pop("article_stats"))
+    articles, duplicates = mark_duplicates(articles, tables["article_fingerprints"])
+    marked = mark_boilerplate(articles, tables, catalogues)
+    tables.update(marked.tables)
+    presorted.discard("article_themes")  # recomputed per article, in rank order
+    _release_memory()
+
+    terms, vocabulary = resolve_terms(marked.form_counts, catalogues.stopwords, known_alias_keys(catalogues.entities))
+    marked.form_counts = None
     _release_memory()
     # Each cache table is sorted (if needed) and typed now, and its unsorted frame released: tables
     # are replaced one at a time so that two copies of every table never coexist (peak memory).
@@ -290,20 +326,21 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
         cache[name] = _typed(df if name in presorted else _sorted(name, df))
         del df
     dataset = {
-        "articles": _articles_table(raws, tables.pop("article_stats")),
+        "articles": articles,
         "terms": terms,
         "vocabulary": vocabulary,
-        "entities": entities_table(catalogue_dir),
-        "events": events_table(catalogue_dir),
-        "themes": themes_table(catalogue_dir),
+        "entities": entities_table(catalogues.entities),
+        "events": events_table(catalogues.events),
+        "themes": themes_table(catalogues.themes),
         "candidates": aggregate_candidates(candidate_rows),
+        "boilerplate": marked.table,
         "rejected": pd.DataFrame(
             [{"origin": r.origin, "article_id": r.article_id, "reason": r.reason, "detail": r.detail}
              for r in rejected],
             columns=list(schema.TABLES["rejected"]),
         ),
     }
-    del terms, vocabulary
+    del terms, vocabulary, articles
     for name in ("sentences", "entity_mentions", "date_mentions", "event_mentions", "sentence_themes",
                  "article_themes", "warnings"):
         dataset[name] = tables.pop(name)
@@ -321,19 +358,23 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
         out_dir=out_dir, articles=len(raws), processed=todo, reused=len(reuse_ids),
         rejected=rejected, warnings=len(dataset["warnings"]),
         seconds=time.perf_counter() - started, version=version,
+        exact_duplicates=duplicates.get("exact", 0), near_duplicates=duplicates.get("near", 0),
+        boilerplate=marked.summary,
     )
 
 
-def is_stale(out_dir: Path, sources: Sequence[Path], catalogue_dir: Path = CATALOGUE_DIR) -> bool:
-    """True when ``out_dir`` holds no valid dataset (see store.dataset_problem), or one built from
-    other inputs, catalogues or code."""
+def is_stale(out_dir: Path, sources: Sequence[Path], catalogues: Catalogues | Path | str = CATALOGUE_DIR) -> bool:
+    """True when ``out_dir`` holds no valid dataset (see writer.dataset_problem), or one built from
+    other inputs, catalogues (their files' bytes and the versions of the libraries whose data they
+    extend; ``catalogues``: the folder or the loaded object) or code."""
     out_dir = Path(out_dir)
     info = DatasetWriter.read_info(out_dir)
     if info is None:
         return True
     if info.get("code_fingerprint") != fingerprint.code_fingerprint():
         return True
-    if info.get("catalogue_fingerprint") != fingerprint.catalogue_fingerprint(catalogue_dir):
+    cat_fp = catalogues.fingerprint if isinstance(catalogues, Catalogues) else catalogue_fingerprint(catalogues)
+    if info.get("catalogue_fingerprint") != cat_fp:
         return True
     state = PreviousBuild.load_state(out_dir) or {}
     if info.get("inputs_fingerprint") != input_hashes([Path(s) for s in sources], state.get("files"))[0]:

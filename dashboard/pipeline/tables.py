@@ -5,6 +5,7 @@ order independent of scheduling. The dataset tables' columns are in ``dashboard/
 from __future__ import annotations
 
 from dashboard import schema
+from dashboard.text.boilerplate import KEY_COLUMNS
 
 # Dataset tables filled article by article (reused from a previous build for unchanged articles).
 PER_ARTICLE_DATASET_TABLES = (
@@ -14,8 +15,9 @@ PER_ARTICLE_DATASET_TABLES = (
 # Intermediate tables kept in the build cache (``.build_cache/``): "form_counts" and
 # "candidate_rows" are aggregated by the corpus-level steps (term resolution, candidate
 # discovery); "process_warnings" are cached apart from the ingest warnings, which are re-read
-# with the inputs on every build.
-CACHE_TABLES = ("form_counts", "candidate_rows", "process_warnings")
+# with the inputs on every build; "sentence_keys" and "article_fingerprints" are the inputs of
+# the corpus-level boilerplate and duplicate steps (dashboard/pipeline/corpus.py).
+CACHE_TABLES = ("form_counts", "candidate_rows", "process_warnings", "sentence_keys", "article_fingerprints")
 # Everything the per-article step produces (plus "article_stats", one row per article).
 PER_ARTICLE_TABLES = (*PER_ARTICLE_DATASET_TABLES, *CACHE_TABLES)
 
@@ -25,6 +27,14 @@ CACHE_COLUMNS = {
     "form_counts": ["article_id", "form", "spelling", "count"],
     "candidate_rows": ["article_id", "sentence_id", "candidate", "trigger", "example"],
     "process_warnings": ["origin", "article_id", "message"],
+    "sentence_keys": KEY_COLUMNS,
+    "article_fingerprints": ["article_id", "exact_key", "minhash"],
+}
+# Columns of per-article dataset tables that only the corpus-level steps can fill (boilerplate is
+# decided over an outlet's articles): the workers leave them out, the build adds them.
+CORPUS_LEVEL_COLUMNS = {
+    "sentences": ("is_boilerplate", "boilerplate_end"),
+    "entity_mentions": ("in_boilerplate",),
 }
 
 # Sort keys that make every table's row order independent of scheduling.
@@ -39,6 +49,8 @@ SORT_KEYS = {
     "terms": ["article_id", "term"],
     "form_counts": ["article_id", "form", "spelling"],
     "candidate_rows": ["article_id", "candidate", "trigger"],
+    "sentence_keys": ["article_id", "sentence_id"],
+    "article_fingerprints": ["article_id"],
     "rejected": ["origin", "reason"],
     "warnings": ["article_id", "origin", "message"],
     "process_warnings": ["article_id", "origin", "message"],
@@ -50,5 +62,8 @@ PRESORT_SKIP = {"candidate_rows"}
 
 
 def columns_of(table: str) -> list[str]:
-    """Columns of a dataset table or of an intermediate one."""
-    return CACHE_COLUMNS[table] if table in CACHE_COLUMNS else list(schema.TABLES[table])
+    """Columns of a dataset table or of an intermediate one, as the per-article step makes them."""
+    if table in CACHE_COLUMNS:
+        return CACHE_COLUMNS[table]
+    later = CORPUS_LEVEL_COLUMNS.get(table, ())
+    return [c for c in schema.TABLES[table] if c not in later]

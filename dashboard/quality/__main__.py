@@ -1,4 +1,8 @@
-"""CLI: score a built dataset against the gold. ``python -m dashboard.quality [--data DIR] [--gold DIR] [--check]``
+"""CLI: score a built dataset against the gold. ``python -m dashboard.quality [--data DIR] [--gold DIR] [--texts DIR] [--check]``
+
+With --texts DIR the folder of article texts is first built into the dataset (--data, default
+data/datasets/<folder name>) with the current code and catalogues, then scored: one command for a
+gold set whose texts live outside the shipped seeds (data/gold/unseen/, see data/gold/README.md).
 
 Prints precision / recall / F1 per table and per article, entity-id consistency (splits, merges)
 and every false positive / negative with its context. With --check the exit code is 1 when a
@@ -14,6 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.paths import DATA_DIR, DEFAULT_DATASET_DIR
+from dashboard.pipeline.cli import default_out_dir
+from dashboard.pipeline.cli import main as build_main
 from dashboard.quality.gold import GoldError, load_gold_files, resolve_gold
 from dashboard.quality.scoring import TARGETS, Comparison, compare, id_consistency, sentence_ids
 
@@ -93,12 +99,23 @@ def report(results: dict[str, Comparison], texts: dict[str, str], consistency, o
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.quality", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATASET_DIR, help="built dataset folder")
+    parser.add_argument("--data", type=Path, default=None,
+                        help=f"built dataset folder (default: {DEFAULT_DATASET_DIR.relative_to(DATA_DIR.parent)}, "
+                             "or data/datasets/<texts folder name> with --texts)")
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD_DIR, help="gold YAML folder")
+    parser.add_argument("--texts", type=Path, default=None,
+                        help="folder of article texts to build into --data before scoring")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
+    data_dir = args.data
+    if args.texts is not None:
+        data_dir = data_dir or default_out_dir([args.texts])
+        built = build_main([str(args.texts), "--out", str(data_dir), "--quiet"])
+        if built != 0:
+            print(f"building {args.texts} into {data_dir} failed (exit code {built})", file=sys.stderr)
+            return built
     try:
-        results, texts, consistency = evaluate(args.data, args.gold)
+        results, texts, consistency = evaluate(data_dir or DEFAULT_DATASET_DIR, args.gold)
     except GoldError as exc:
         print(f"gold error: {exc}", file=sys.stderr)
         return 2

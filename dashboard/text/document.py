@@ -29,9 +29,10 @@ class Doc:
 
     @classmethod
     def from_text(cls, article_id: str, text: str, published: date | None = None,
-                  published_precision: str = "unknown") -> Doc:
+                  published_precision: str = "unknown", letter_names: frozenset[str] = frozenset()) -> Doc:
+        """``letter_names``: the catalogue's Latin letter names (see ``split_sentences``)."""
         norm = normalize(text)
-        sentences = split_sentences(text)
+        sentences = split_sentences(text, letter_names)
         return cls(article_id, text, norm, sentences, tokenize(norm.text), published,
                    published_precision, [s for s, _ in sentences])
 

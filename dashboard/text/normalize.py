@@ -16,9 +16,12 @@ What is folded (the things Arabic spelling varies on in real news text):
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -92,7 +95,48 @@ def _build_tables():
     return one_to_one, expansions, kinds
 
 
-_ONE_TO_ONE, _EXPANSIONS, _KINDS = _build_tables()
+# The tables above, computed over the whole BMP, cost about a quarter of a second: they are kept
+# precomputed in this file (regenerate with ``python -m dashboard.text.normalize``), valid for
+# the Unicode version and the folding rules they were made with; otherwise they are built here.
+TABLES_FILE = Path(__file__).with_name("normalize_tables.json")
+
+
+def _rules_key() -> str:
+    rules = json.dumps([_ATTACHED, _SEPARATE, sorted(_LETTER_FOLDS.items())], ensure_ascii=True)
+    return hashlib.sha256(rules.encode()).hexdigest()
+
+
+def _tables_document(one_to_one: dict[int, str | None], expansions: dict[int, str]) -> dict:
+    return {"unidata_version": unicodedata.unidata_version, "rules": _rules_key(),
+            "one_to_one": {str(cp): out for cp, out in sorted(one_to_one.items())},
+            "expansions": {str(cp): out for cp, out in sorted(expansions.items())}}
+
+
+def _load_tables():
+    try:
+        doc = json.loads(TABLES_FILE.read_text("utf-8"))
+    except (OSError, ValueError):
+        return _build_tables()
+    if doc.get("unidata_version") != unicodedata.unidata_version or doc.get("rules") != _rules_key():
+        return _build_tables()
+    one_to_one = {int(cp): out for cp, out in doc["one_to_one"].items()}
+    expansions = {int(cp): out for cp, out in doc["expansions"].items()}
+    kinds = np.zeros(_MAX_CP, dtype=np.uint8)
+    for cp, out in one_to_one.items():
+        if out is None:
+            kinds[cp] = KIND_ATTACHED if _in_ranges(cp, _ATTACHED) else KIND_SEPARATE
+    kinds[list(expansions)] = KIND_EXPAND
+    return one_to_one, expansions, kinds
+
+
+def write_tables() -> None:
+    """Recompute the tables and store them in TABLES_FILE."""
+    one_to_one, expansions, _ = _build_tables()
+    TABLES_FILE.write_text(json.dumps(_tables_document(one_to_one, expansions), ensure_ascii=False,
+                                      separators=(",", ":")) + "\n", "utf-8")
+
+
+_ONE_TO_ONE, _EXPANSIONS, _KINDS = _load_tables()
 
 
 class Normalized:
@@ -213,3 +257,8 @@ def original_pattern(query: str) -> str:
             continue
         parts.append(variants.get(ch, re.escape(ch)))
     return IGNORABLE_CLASS.join(parts)
+
+
+if __name__ == "__main__":
+    write_tables()
+    print(f"wrote {TABLES_FILE}")

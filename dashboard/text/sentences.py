@@ -13,11 +13,8 @@ on the same line, or else the one after them (at the very end: the one before).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.normalize import fold
-from dashboard.text.wordlists import read_word_list
 
 # A run of terminators plus the closers glued to it. A straight quote counts as a closer only when
 # no letter follows it: in ``ملحوظ."ميثاق`` it opens the next sentence. Runs chain (؟".).
@@ -29,11 +26,15 @@ _LATIN_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXY
                             "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")  # the text is not normalised yet
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping, whitespace-trimmed ``(start, end)`` spans of ``text``."""
+def split_sentences(text: str, letter_names: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping, whitespace-trimmed ``(start, end)`` spans of ``text``.
+
+    ``letter_names``: Latin letters as Arabic spells them, folded (إف, بي, آي ...: the catalogue's
+    ``latin_letter_names_ar.txt``, ``Catalogues.latin_letter_names``); a full stop inside a chain
+    of them does not end a sentence. Without them, such chains are split like any text."""
     pieces: list[tuple[int, int]] = []
     pos = 0
-    in_initials = _dots_in_spelled_initials(text)
+    in_initials = _dots_in_spelled_initials(text, letter_names) if letter_names else frozenset()
     for m in _BOUNDARY_RE.finditer(text):
         if m.group() != "\n" and (m.start() in in_initials
                                    or not _ends_sentence(text, m.start(), m.end())):
@@ -60,19 +61,12 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
-def _letter_names() -> frozenset[str]:
-    """Latin letters spelled in Arabic, folded (إف, بي, آي ...): see the catalogue file."""
-    return frozenset(fold(w) for w in read_word_list(CATALOGUE_DIR / "latin_letter_names_ar.txt"))
-
-
-def _dots_in_spelled_initials(text: str) -> frozenset[int]:
+def _dots_in_spelled_initials(text: str, names: frozenset[str]) -> frozenset[int]:
     """Full stops inside chains of spelled initials: ``إف. بي. آي``, ``إتش. أر. ماكماستر``.
 
     A dot after a letter name is protected when another letter name follows it, or when the
     name itself follows ``X.`` and more text follows on the line (the last initial before a name).
     """
-    names = _letter_names()
     name_dots = {m.end(1): m.start(1) for m in _SHORT_WORD_DOT_RE.finditer(text)
                  if fold(m.group(1)) in names}
     protected = set()

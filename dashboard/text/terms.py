@@ -24,15 +24,12 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS
 from dashboard.text.normalize import fold
-from dashboard.text.stopwords import stopwords
 
 MIN_KEY_LETTERS = 3           # a stripped remainder shorter than this is not trusted (بنك, الف)
 ARTICLE_MIN_SHARE = 0.02      # ال is stripped when the bare form has >= 2 % of the definite count
@@ -90,17 +87,17 @@ def display_text(text: str) -> str:
     return changed.sub(lambda m: table[ord(m.group())], text)
 
 
-def article_form_counts(doc, catalogue_dir: Path | str = CATALOGUE_DIR) -> Counter[tuple[str, str]]:
+def article_form_counts(doc, stop: frozenset[str]) -> Counter[tuple[str, str]]:
     """``(folded form, written spelling) -> count`` for the content tokens of one article.
 
-    Stopwords (as written, clitic forms included), one-letter tokens and numbers are left out.
+    Stopwords (``stop``, folded: ``Catalogues.stopwords``; as written, clitic forms included),
+    one-letter tokens and numbers are left out.
     """
     norm = doc.norm.text
     shown = display_text(doc.text)
     if len(shown) != len(norm):  # cannot happen by construction; stay correct if it does
         shown = norm
     pairs = Counter(zip([norm[s:e] for s, e in doc.tokens], [shown[s:e] for s, e in doc.tokens]))
-    stop = stopwords(catalogue_dir)
     for form, spelling in [p for p in pairs if len(p[0]) < 2 or p[0] in stop
                            or (p[0][0].isdigit() and _NUMBER_RE.fullmatch(p[0]))]:
         del pairs[(form, spelling)]
@@ -195,12 +192,12 @@ def _as_frame(form_counts) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "form", "spelling", "count"])
 
 
-def resolve_terms(form_counts, known_keys: Iterable[str] = (),
-                  catalogue_dir: Path | str = CATALOGUE_DIR) -> tuple[pd.DataFrame, pd.DataFrame]:
+def resolve_terms(form_counts, stop: frozenset[str], known_keys: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Merge the forms of a corpus into terms.
 
     ``form_counts``: a DataFrame with article_id, form, spelling, count (the rows of every
     article's ``article_form_counts``), or a mapping ``article_id -> that Counter``.
+    ``stop``: the stopwords (folded), as given to ``article_form_counts``.
     ``known_keys``: folded names that are words in their own right (the entity catalogue's
     aliases): a form equal to one keeps its letters (unless it is a definite form whose bare form
     is known too: الروسي/روسي), a remainder equal to one is always accepted.
@@ -216,7 +213,7 @@ def resolve_terms(form_counts, known_keys: Iterable[str] = (),
     form_codes, form_index = pd.factorize(df["form"], sort=True)
     forms = form_index.tolist()
     totals = np.bincount(form_codes, weights=counts).astype(np.int64)
-    resolver = _KeyResolver(dict(zip(forms, totals.tolist())), known_keys, stopwords(catalogue_dir))
+    resolver = _KeyResolver(dict(zip(forms, totals.tolist())), known_keys, stop)
     form_keys = [resolver.key(f) for f in forms]
     display, listed = _spellings_by_key(df, form_codes, forms, form_keys, counts)
     # Keys numbered in the order of their display forms, so terms come out sorted by (article, term).

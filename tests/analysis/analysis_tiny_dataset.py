@@ -88,10 +88,11 @@ def tables() -> dict[str, list[dict]]:
             "published": published, "published_precision": "day" if published else "unknown",
             "url": None, "language": "ar", "origin": f"{aid}.txt", "text": text,
             "text_normalized": doc.norm.text, "n_sentences": len(doc.sentences),
-            "n_tokens": len(doc.tokens),
+            "n_tokens": len(doc.tokens), "duplicate_of": None, "duplicate_kind": None,
         })
         for i, (s, e) in enumerate(doc.sentences):
-            t["sentences"].append({"article_id": aid, "sentence_id": i, "char_start": s, "char_end": e})
+            t["sentences"].append({"article_id": aid, "sentence_id": i, "char_start": s, "char_end": e,
+                                   "is_boilerplate": False, "boilerplate_end": None})
         counts = Counter(_term_key(doc.token_form(i)) for i in range(len(doc.tokens)))
         for term, n in sorted(counts.items()):
             if term in STOPWORDS or term.isdigit() or len(term) < 2:
@@ -105,7 +106,7 @@ def tables() -> dict[str, list[dict]]:
                 t["entity_mentions"].append({
                     "article_id": aid, "sentence_id": _sentence_of(doc, s), "entity_id": eid,
                     "surface": text[s:e], "char_start": s, "char_end": e, "form": form,
-                    "alias": fold(alias),
+                    "alias": fold(alias), "in_boilerplate": False,
                 })
         if "5 يناير 2022" in text:
             s = text.index("5 يناير 2022")

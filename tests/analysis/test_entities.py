@@ -59,9 +59,13 @@ def test_cooccurrence_counts_sentences(tiny, everything):
 
 
 def test_cooccurrence_layout_is_deterministic(tiny, everything):
+    from dashboard.analysis.entities import _layout
+
+    _layout.cache_clear()  # each layout computed afresh: equal only if the layout itself is seeded
     a, _ = cooccurrence(tiny, everything, min_weight=1)
+    _layout.cache_clear()
     b, _ = cooccurrence(tiny, everything, min_weight=1)
-    assert a[["x", "y"]].equals(b[["x", "y"]])
+    assert len(a) > 2 and a[["x", "y"]].equals(b[["x", "y"]])
 
 
 def test_empty_selection(tiny):

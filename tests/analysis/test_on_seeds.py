@@ -24,7 +24,6 @@ def calls(ds, sel):
         "article_table": lambda: overview.article_table(ds, sel),
         "reader_html": lambda: overview.reader_html(ds, first),
         "event_counts": lambda: timeline.event_counts(ds, sel),
-        "publication_dates": lambda: timeline.publication_dates(ds, sel),
         "event_sentences": lambda: timeline.event_sentences(ds, sel, "kz_unrest_2022"),
         "entity_counts": lambda: entities.entity_counts(ds, sel, roll_up_cities=True),
         "entity_by_source": lambda: entities.entity_by_source(ds, sel, ["kz", "ru"]),

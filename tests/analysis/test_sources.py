@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pytest
 
+from dashboard.analysis.common import term_counts_by_source
 from dashboard.analysis.filters import Filters, select
 from dashboard.analysis.sources import (
     distinctive_terms,
@@ -46,8 +47,19 @@ def test_entity_rates_rank_by_selection(tiny):
 
 
 def test_distinctive_terms(tiny):
-    df = distinctive_terms(tiny, select(tiny, Filters()), top_n=3)
+    sel = select(tiny, Filters())
+    df = distinctive_terms(tiny, sel, top_n=3)
     assert (df["z"] > 0).all() and (df["count_source"] > 0).all()
+    # Distinctive = used more by the source than by the rest of the selection, per word written:
+    # with the outlet and the rest swapped in the log-odds call, the rest's words would come out.
+    counts, _ = term_counts_by_source(tiny, sel)
+    words = dict(zip(tiny.ix.sources, counts.sum(axis=1)))
+    everyone = sum(words.values())
+    assert set(df["source"]) == {"الجزيرة", "RT", "Project Syndicate"}
+    for row in df.itertuples():
+        assert row.count_source / words[row.source] > row.count_rest / (everyone - words[row.source]), row
+    assert (df["count_source"] + df["count_rest"]
+            == [counts[:, list(tiny.ix.term_list).index(t)].sum() for t in df["term"]]).all()
     jaz = df[df["source"] == "الجزيرة"]
     assert jaz["z"].is_monotonic_decreasing
     # one source only: nothing to compare against

@@ -9,14 +9,13 @@ import time
 
 import pytest
 
-from dashboard.app.i18n import t
+from dashboard.app.i18n import parse_count, t
 from dashboard.app.page import PAGES as PAGE_SPECS
 from dashboard.app.page import page_file
 
 PAGES = [p.name for p in PAGE_SPECS]
 CHART_PAGES = ["timeline", "entities", "sources", "map"]
-BASIS = re.compile(r"(\d[\d,]*) مقالة و(\d[\d,]*) جملة")
-BASIS_EN = re.compile(r"on (\d[\d,]*) articles and (\d[\d,]*) sentences")
+BASIS_EN = re.compile(r"on (\d[\d,]*|1) articles? and (\d[\d,]*) sentences?")
 
 
 def run_page(at, name: str):
@@ -28,12 +27,16 @@ def run_page(at, name: str):
     return at
 
 
-def basis_numbers(at, pattern=BASIS) -> tuple[int, int]:
-    """(articles, sentences) from the first provenance caption of the page."""
+def basis_numbers(at, lang: str = "ar") -> tuple[int, int]:
+    """(articles, sentences) from the first provenance caption of the page (counts read back
+    from their plural phrases: "مقالة واحدة" is 1, "مقالتان" 2)."""
+    lead = t("basis", lang, articles="", sentences="").split(":")[0].split("{")[0][:12]
     for caption in at.caption:
-        m = pattern.search(caption.value)
-        if m:
-            return int(m.group(1).replace(",", "")), int(m.group(2).replace(",", ""))
+        if caption.value.startswith(lead):
+            articles = parse_count(caption.value, "article", lang)
+            sentences = parse_count(caption.value, "sentence", lang)
+            if articles is not None and sentences is not None:
+                return articles, sentences
     raise AssertionError(f"no provenance caption among {[c.value for c in at.caption]}")
 
 

@@ -78,14 +78,14 @@ def test_a_bad_search_is_explained_not_raised(make_app):
 
 def test_concordance_pages_through_every_line_with_the_true_total(make_app):
     at = open_page(make_app, "concordance", q="كازاخستان OR روسيا", lang="en")
-    totals = [c.value for c in at.caption if "lines in" in c.value]
+    totals = [c.value for c in at.caption if "(the filters find" in c.value]
     assert totals, [c.value for c in at.caption]
-    lines = int(totals[0].split(" lines")[0].replace(",", ""))
+    lines = int(totals[0].split(" matches")[0].replace(",", ""))
     assert lines > 100  # more than one page of 100
     assert at.number_input(key="concordance_page").value == 1
     at.number_input(key="concordance_page").set_value(2).run()
     assert params(at)["qpage"] == "2"
-    assert "showing lines 101–" in [c.value for c in at.caption if "lines in" in c.value][0]
+    assert "showing 101–" in [c.value for c in at.caption if "(the filters find" in c.value][0]
     at.segmented_control(key="concordance_sort").set_value("left").run()
     again = open_page(make_app, "concordance", **params(at))
     assert again.segmented_control(key="concordance_sort").value == "left"

@@ -21,10 +21,10 @@ def test_empty_bars_keep_autorange():
     assert fig.layout.xaxis.range is None
 
 
-def test_every_entity_type_of_the_catalogue_gets_its_own_colour():
+def test_every_entity_type_of_the_catalogue_gets_its_own_colour(catalogues):
     from dashboard.app.charts import colour_map
     from dashboard.extract.entities import entities_table
 
-    types = sorted(set(entities_table()["type"]))
+    types = sorted(set(entities_table(catalogues.entities)["type"]))
     colours = colour_map(types)
     assert len(types) >= 10 and len(set(colours.values())) == len(types)

@@ -35,12 +35,12 @@ def open_page(page, base: str, path: str, query: str = "") -> None:
 
 
 def basis_text(page) -> str:
-    return page.get_by_text(re.compile(r"(مقالة و|articles and)")).first.inner_text()
+    return page.get_by_text(re.compile(r"(أساس الأرقام|Numbers based on)")).first.inner_text()
 
 
 def hits_caption(page) -> str:
     """The concordance's "N hits in M articles" line."""
-    return page.get_by_text(re.compile("نتيجة في")).first.inner_text()
+    return page.get_by_text(re.compile("النتائج:")).first.inner_text()
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])

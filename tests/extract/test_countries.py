@@ -6,7 +6,6 @@ import re
 
 from dashboard.extract.countries import cldr_countries
 from dashboard.extract.entities import EntityMatcher
-from dashboard.extract.entity_catalogue import load_catalogue
 from dashboard.text.document import Doc
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -34,22 +33,22 @@ def test_known_countries():
     assert "ميانمار" in by_id["mm"]["aliases"]  # parenthesis "(بورما)" dropped
 
 
-def test_every_country_is_a_catalogue_entity():
-    cat = load_catalogue()
+def test_every_country_is_a_catalogue_entity(catalogues):
+    cat = catalogues.entities
     countries = {e.id for e in cat.entities.values() if e.type == "country"}
     assert countries == {r["id"] for r in cldr_countries()}
     assert cat.entities["eu"].type == "organisation"
 
 
-def test_uncurated_country_found_by_its_cldr_name():
-    matcher = EntityMatcher.from_catalogue()
+def test_uncurated_country_found_by_its_cldr_name(catalogues):
+    matcher = EntityMatcher(catalogues.entities)
     rows = matcher.find(Doc.from_text("t", "صوتت بوليفيا وغينيا الاستوائية وبيرو ضد القرار"))
     assert [r["entity_id"] for r in rows] == ["bo", "gq", "pe"]
 
 
-def test_cldr_names_that_are_ordinary_words_are_dropped():
+def test_cldr_names_that_are_ordinary_words_are_dropped(catalogues):
     # "محلل مالي" (financial analyst, seed 000) is not Mali; "عمان" is also Amman.
-    matcher = EntityMatcher.from_catalogue()
+    matcher = EntityMatcher(catalogues.entities)
     rows = matcher.find(Doc.from_text("t", "محلل مالي مستقل زار جمهورية مالي وسلطنة عمان"))
     assert [(r["entity_id"], r["surface"]) for r in rows] == [
         ("ml", "جمهورية مالي"), ("om", "سلطنة عمان")]

@@ -23,8 +23,8 @@ SEED_PUBLISHED = {
 
 
 @pytest.fixture(scope="module")
-def extractor() -> DateExtractor:
-    return DateExtractor()
+def extractor(catalogues) -> DateExtractor:
+    return DateExtractor(catalogues.date_words)
 
 
 def seed_doc(prefix: str) -> Doc:

@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 
-from dashboard.extract.discovery import aggregate_candidates, candidates_in
+from dashboard.catalogues import load_catalogues
+from dashboard.extract.discovery import Triggers, aggregate_candidates, candidates_in
 from dashboard.extract.entities import EntityMatcher
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import TABLES
@@ -14,55 +15,57 @@ from dashboard.text.document import Doc
 
 
 @pytest.fixture(scope="module")
-def matcher() -> EntityMatcher:
-    return EntityMatcher.from_catalogue()
+def tools(catalogues) -> tuple[EntityMatcher, Triggers]:
+    """The entity matcher and the shipped discovery triggers."""
+    return EntityMatcher(catalogues.entities), catalogues.discovery
 
 
-def candidates(matcher, text: str, article_id: str = "t", **kw) -> list[dict]:
+def candidates(tools, text: str, article_id: str = "t", triggers: Triggers | None = None) -> list[dict]:
+    matcher, shipped = tools
     doc = Doc.from_text(article_id, text)
-    return candidates_in(doc, matcher.find(doc), **kw)
+    return candidates_in(doc, matcher.find(doc), triggers or shipped)
 
 
-def test_known_names_are_not_candidates(matcher, seed_texts):
+def test_known_names_are_not_candidates(tools, seed_texts):
     for aid, text in seed_texts.items():
-        found = {c["candidate"] for c in candidates(matcher, text, aid)}
+        found = {c["candidate"] for c in candidates(tools, text, aid)}
         assert not found & {"توكاييف", "قاسم جومارت توكاييف", "بوتين", "نيكول باشينيان",
                             "العفو الدولية", "بيرليك"}, aid
 
 
-def test_unknown_name_after_a_title(matcher):
-    rows = candidates(matcher, "التقى الرئيس الروسي بوتين بالرئيس سلفا كير في موسكو.")
+def test_unknown_name_after_a_title(tools):
+    rows = candidates(tools, "التقى الرئيس الروسي بوتين بالرئيس سلفا كير في موسكو.")
     assert [(r["candidate"], r["trigger"]) for r in rows] == [("سلفا كير", "الرئيس")]
     assert rows[0]["example"].startswith("التقى الرئيس")
 
 
-def test_descriptors_between_title_and_name_are_skipped(matcher):
-    rows = candidates(matcher, "وقال وزير الخارجية الكازاخستاني السابق يرجان كازيخانوف إن")
+def test_descriptors_between_title_and_name_are_skipped(tools):
+    rows = candidates(tools, "وقال وزير الخارجية الكازاخستاني السابق يرجان كازيخانوف إن")
     assert [(r["candidate"], r["trigger"]) for r in rows] == [("يرجان كازيخانوف", "وزير الخارجية")]
 
 
-def test_first_name_of_a_known_person_is_not_a_candidate(matcher):
-    assert candidates(matcher, "قال الرئيس الأميركي دونالد #ترمب إن") == []
+def test_first_name_of_a_known_person_is_not_a_candidate(tools):
+    assert candidates(tools, "قال الرئيس الأميركي دونالد #ترمب إن") == []
 
 
-def test_person_names_may_continue_with_article_words(matcher):
-    rows = candidates(matcher, "والتقى الرئيس اليمني عبد ربه منصور هادي")
+def test_person_names_may_continue_with_article_words(tools):
+    rows = candidates(tools, "والتقى الرئيس اليمني عبد ربه منصور هادي")
     assert [(r["candidate"], r["trigger"]) for r in rows] == [("عبد ربه منصور", "الرئيس")]
-    rows = candidates(matcher, "وقال الرئيس عمر البشير إن")
+    rows = candidates(tools, "وقال الرئيس عمر البشير إن")
     assert [r["candidate"] for r in rows] == ["عمر البشير"]
 
 
-def test_organisation_names_keep_their_article(matcher):
-    rows = candidates(matcher, "وقالت منظمة الشفافية الدولية إن الفساد منتشر. ونشرت صحيفة «كومسومولسكايا برافدا» مقالا")
+def test_organisation_names_keep_their_article(tools):
+    rows = candidates(tools, "وقالت منظمة الشفافية الدولية إن الفساد منتشر. ونشرت صحيفة «كومسومولسكايا برافدا» مقالا")
     assert [(r["candidate"], r["trigger"]) for r in rows] == [
         ("الشفافية الدولية", "منظمة"), ("كومسومولسكايا برافدا", "صحيفة")]
 
 
-def test_aggregate_merges_spellings_and_counts_articles(matcher):
-    rows = (candidates(matcher, "قال الرئيس سلفا كير", "a")
-            + candidates(matcher, "وقال الرئيس سلفا كير ثم الرئيس سلفا كير", "b")
-            + candidates(matcher, "زار الرئيس سلفا كيّر.", "c")
-            + candidates(matcher, "منظمة الشفافية الدولية", "c"))
+def test_aggregate_merges_spellings_and_counts_articles(tools):
+    rows = (candidates(tools, "قال الرئيس سلفا كير", "a")
+            + candidates(tools, "وقال الرئيس سلفا كير ثم الرئيس سلفا كير", "b")
+            + candidates(tools, "زار الرئيس سلفا كيّر.", "c")
+            + candidates(tools, "منظمة الشفافية الدولية", "c"))
     df = aggregate_candidates(rows)
     assert list(df.columns) == list(TABLES["candidates"])
     top = df.iloc[0]
@@ -76,11 +79,11 @@ def test_aggregate_of_nothing_is_an_empty_table():
     assert df.empty and list(df.columns) == list(TABLES["candidates"])
 
 
-def test_triggers_are_data(tmp_path, matcher):
-    shutil.copy(CATALOGUE_DIR / "discovery_triggers.yaml", tmp_path / "discovery_triggers.yaml")
+def test_triggers_are_data(tmp_path, tools):
+    shutil.copytree(CATALOGUE_DIR, tmp_path / "cat")
     text = "وقال المخرج سيرغي دفورتسيفوي والمخرجة نادين لبكي"
-    assert candidates(matcher, text, catalogue_dir=tmp_path) == []
-    with (tmp_path / "discovery_triggers.yaml").open("a", encoding="utf-8") as fh:
+    assert candidates(tools, text, triggers=load_catalogues(tmp_path / "cat").discovery) == []
+    with (tmp_path / "cat" / "discovery_triggers.yaml").open("a", encoding="utf-8") as fh:
         fh.write("  - {trigger: المخرجة, kind: person, max_words: 2}\n")
-    rows = candidates(matcher, text, catalogue_dir=tmp_path)
+    rows = candidates(tools, text, triggers=load_catalogues(tmp_path / "cat").discovery)
     assert [(r["candidate"], r["trigger"]) for r in rows] == [("نادين لبكي", "المخرجة")]

@@ -8,14 +8,14 @@ import re
 import pytest
 
 from dashboard.extract.entities import EntityMatcher, entities_table, known_alias_keys
-from dashboard.extract.entity_catalogue import load_catalogue
+from dashboard.pipeline.tables import columns_of
 from dashboard.schema import TABLES
 from dashboard.text.document import Doc
 
 
 @pytest.fixture(scope="module")
-def matcher() -> EntityMatcher:
-    return EntityMatcher.from_catalogue()
+def matcher(catalogues) -> EntityMatcher:
+    return EntityMatcher(catalogues.entities)
 
 
 def mentions(matcher, text: str, article_id: str = "t") -> list[dict]:
@@ -37,7 +37,7 @@ def test_every_seed_mention_has_exact_offsets_and_a_sentence(matcher, seed_texts
         assert len(rows) > 30, article_id
         previous_end = 0
         for r in rows:
-            assert set(r) == set(TABLES["entity_mentions"])
+            assert set(r) == set(columns_of("entity_mentions"))  # in_boilerplate: set by the build
             assert text[r["char_start"]:r["char_end"]] == r["surface"]
             assert r["char_start"] >= previous_end  # sorted, no overlaps
             previous_end = r["char_end"]
@@ -203,12 +203,12 @@ def test_matcher_pickles(matcher, seed_texts):
     assert clone.find(doc) == matcher.find(doc)
 
 
-def test_catalogue_has_no_conflicting_aliases():
-    assert load_catalogue().conflicts == []
+def test_catalogue_has_no_conflicting_aliases(catalogues):
+    assert catalogues.entities.conflicts == []
 
 
-def test_entities_table():
-    df = entities_table()
+def test_entities_table(catalogues):
+    df = entities_table(catalogues.entities)
     assert list(df.columns) == list(TABLES["entities"])
     assert df["entity_id"].is_unique
     assert all(re.fullmatch(r"[a-z0-9_]+", i) for i in df["entity_id"])
@@ -221,7 +221,7 @@ def test_entities_table():
     assert set(df["parent"].dropna()) <= ids
 
 
-def test_known_alias_keys():
-    keys = known_alias_keys()
+def test_known_alias_keys(catalogues):
+    keys = known_alias_keys(catalogues.entities)
     assert {"كازاخستان", "الكازاخستانيه", "بوتين", "موسكو"} <= keys
     assert not any(" " in k for k in keys)

@@ -11,7 +11,7 @@ import yaml
 
 from dashboard.extract.dates import DateExtractor
 from dashboard.extract.entities import EntityMatcher
-from dashboard.extract.events import EventLinker, events_table, load_events, phrase_pattern
+from dashboard.extract.events import EventLinker, events_table, parse_events, phrase_pattern
 from dashboard.paths import CATALOGUE_DIR, SEEDS_DIR
 from dashboard.schema import TABLES
 from dashboard.text.document import Doc
@@ -25,8 +25,8 @@ SEED_PUBLISHED = {
 
 
 @pytest.fixture(scope="module")
-def tools():
-    return EntityMatcher.from_catalogue(), DateExtractor(), EventLinker.from_catalogue()
+def tools(catalogues):
+    return EntityMatcher(catalogues.entities), DateExtractor(catalogues.date_words), EventLinker(catalogues.events)
 
 
 def link(tools, doc: Doc) -> list[dict]:
@@ -50,10 +50,10 @@ def has(rows: dict, event_id: str, snippet: str) -> bool:
     return any(e == event_id and snippet in sentence for e, sentence in rows)
 
 
-def test_catalogue_loads_and_table_follows_the_contract():
-    events = load_events(CATALOGUE_DIR)
+def test_catalogue_loads_and_table_follows_the_contract(catalogues):
+    events = catalogues.events
     assert len(events) >= 15
-    table = events_table(CATALOGUE_DIR)
+    table = events_table(events)
     assert list(table.columns) == list(TABLES["events"])
     assert table["event_id"].is_unique
     assert (table["date_start"] <= table["date_end"]).all()
@@ -65,11 +65,11 @@ def test_catalogue_loads_and_table_follows_the_contract():
         assert needed in set(table["event_id"])
 
 
-def test_catalogue_entity_ids_exist_in_the_entity_catalogue():
+def test_catalogue_entity_ids_exist_in_the_entity_catalogue(catalogues):
     """A cue naming an entity id the entity catalogue lacks would silently never fire."""
     from dashboard.extract.entities import entities_table
 
-    known = set(entities_table(CATALOGUE_DIR)["entity_id"])
+    known = set(entities_table(catalogues.entities)["entity_id"])
     raw = yaml.safe_load((CATALOGUE_DIR / "events.yaml").read_text("utf-8"))
     used = {eid for e in raw["events"] for c in e["cues"]
             for key in ("entities", "any_entities", "article_entities") for eid in c.get(key, [])}
@@ -165,10 +165,9 @@ def test_cue_describes_what_linked(tools):
     assert "entities: csto" in cue and "word:" in cue
 
 
-def test_unknown_cue_key_is_an_error(tmp_path):
-    (tmp_path / "events.yaml").write_text(yaml.safe_dump({"events": [{
+def test_unknown_cue_key_is_an_error():
+    raw = {"events": [{
         "id": "x", "name_ar": "س", "name_en": "X", "date_start": "2022-01-01",
-        "date_end": "2022-01-02", "description": "d", "cues": [{"phrase": ["خطأ"]}]}]},
-        allow_unicode=True), "utf-8")
+        "date_end": "2022-01-02", "description": "d", "cues": [{"phrase": ["خطأ"]}]}]}
     with pytest.raises(ValueError, match="unknown cue keys"):
-        load_events(tmp_path)
+        parse_events(raw)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.extract.themes import ThemeScorer, themes_table
-from dashboard.paths import CATALOGUE_DIR, SEEDS_DIR
+from dashboard.paths import SEEDS_DIR
 from dashboard.schema import TABLES, conform
 from dashboard.text.document import Doc
 
@@ -14,8 +14,8 @@ REQUIRED = {"security_unrest", "sovereignty_diplomacy", "economy_trade_energy", 
 
 
 @pytest.fixture(scope="module")
-def scorer() -> ThemeScorer:
-    return ThemeScorer.from_catalogue(CATALOGUE_DIR)
+def scorer(catalogues) -> ThemeScorer:
+    return ThemeScorer.from_catalogue(catalogues.themes)
 
 
 def seed(prefix: str) -> Doc:
@@ -28,8 +28,8 @@ def themes_of(scorer: ThemeScorer, text: str) -> dict[str, float]:
     return {r["theme_id"]: r["score"] for r in articles}
 
 
-def test_catalogue_has_required_themes():
-    table = themes_table(CATALOGUE_DIR)
+def test_catalogue_has_required_themes(catalogues):
+    table = themes_table(catalogues.themes)
     assert REQUIRED <= set(table["theme_id"])
     assert list(table.columns) == list(TABLES["themes"])
     assert table["name_ar"].str.len().min() > 0

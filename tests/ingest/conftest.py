@@ -6,19 +6,27 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.catalogues import FILES, read_csv
+from dashboard.ingest.outlets import outlet_names
 from dashboard.ingest.readers import iter_inputs
 from dashboard.ingest.records import RawArticle, Rejection
-from dashboard.paths import SEEDS_DIR
+from dashboard.paths import CATALOGUE_DIR, REPO_ROOT, SEEDS_DIR
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-ANT_DIR = Path("/tmp/ant")
+# Where the README (and .ci/run, when the archive is at ../shared/corpora) unpacks the ANT corpus.
+ANT_DIR = REPO_ROOT / "corpora" / "ant"
+
+
+# The shipped outlet display names (what Catalogues.outlets holds), read cheaply.
+_OUTLETS_FILE = FILES["outlets"].path
+OUTLETS = outlet_names(read_csv(_OUTLETS_FILE, (CATALOGUE_DIR / _OUTLETS_FILE).read_bytes()))
 
 
 def run(*sources) -> tuple[dict[str, RawArticle], list[Rejection]]:
-    """(articles by id, rejections) from iter_inputs over ``sources``."""
+    """(articles by id, rejections) from iter_inputs over ``sources``, with the shipped outlet names."""
     articles: dict[str, RawArticle] = {}
     rejections: list[Rejection] = []
-    for item in iter_inputs(list(sources)):
+    for item in iter_inputs(list(sources), OUTLETS):
         if isinstance(item, RawArticle):
             assert item.article_id not in articles, f"iter_inputs yielded {item.article_id} twice"
             articles[item.article_id] = item

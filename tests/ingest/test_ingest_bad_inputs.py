@@ -7,7 +7,8 @@ import tracemalloc
 
 import pytest
 
-from dashboard.ingest.readers import MAX_TXT_BYTES, fingerprint, iter_inputs
+from dashboard.ingest.readers import iter_inputs
+from dashboard.pipeline.inputs import input_hashes
 from tests.ingest.conftest import FIXTURES, run
 
 EXPECTED_REJECTIONS = {
@@ -43,7 +44,6 @@ def test_bad_inputs_folder(bad_folder):
     assert nonsense.warnings == ["published 'next tuesday' is not a date; kept the article with no date"]
     huge = next(r for r in rejections if r.reason == "too_large")
     assert "30.0 MB" in huge.detail and "5 MB" in huge.detail
-    assert MAX_TXT_BYTES == 5 * 2**20
 
 
 def test_iteration_is_deterministic(bad_folder):
@@ -51,11 +51,17 @@ def test_iteration_is_deterministic(bad_folder):
     assert first == [(type(i).__name__, i.origin) for i in iter_inputs([bad_folder])]
 
 
+def fingerprint(sources) -> str:
+    return input_hashes(sources)[0]
+
+
 def test_fingerprint_changes_when_an_input_changes(bad_folder):
-    before = fingerprint([bad_folder])
+    before, stats = input_hashes([bad_folder])
     assert fingerprint([bad_folder]) == before
+    assert input_hashes([bad_folder], stats)[0] == before  # from the stat cache: same answer
     (bad_folder / "good.txt").write_text("عنوان\nنص جديد أطول من السابق بكثير", encoding="utf-8")
     assert fingerprint([bad_folder]) != before
+    assert input_hashes([bad_folder], stats)[0] != before  # the stat cache does not hide the edit
 
 
 def test_large_trec_file_is_streamed_in_bounded_memory(tmp_path, paragraph):

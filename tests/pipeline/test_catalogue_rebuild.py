@@ -23,7 +23,7 @@ def test_added_alias_is_picked_up_by_the_next_build(tmp_path):
         f"زيارة رسمية\nاستقبل الرئيس {NEW_SPELLING} وزير الخارجية الروسي في أستانا.\n", "utf-8")
     out = tmp_path / "ds"
 
-    build([articles], out, catalogue_dir=catalogues, workers=1)
+    build([articles], out, catalogues, workers=1)
     mentions = pd.read_parquet(out / "entity_mentions.parquet")
     assert NEW_SPELLING not in set(mentions["surface"])
     assert "astana" in set(mentions["entity_id"])
@@ -36,7 +36,7 @@ def test_added_alias_is_picked_up_by_the_next_build(tmp_path):
     assert cli.returncode == 0, cli.stderr
     assert is_stale(out, [articles], catalogues)
 
-    build([articles], out, catalogue_dir=catalogues, workers=1)
+    build([articles], out, catalogues, workers=1)
     mentions = pd.read_parquet(out / "entity_mentions.parquet")
     hit = mentions[mentions["surface"] == NEW_SPELLING]
     assert list(hit["entity_id"]) == ["tokayev"]

@@ -102,13 +102,13 @@ def test_catalogue_edit_makes_the_dataset_stale(tmp_path):
     catalogues = tmp_path / "catalogues"
     shutil.copytree(CATALOGUE_DIR, catalogues)
     out = tmp_path / "ds"
-    build([SEEDS_DIR], out, catalogue_dir=catalogues, workers=1)
+    build([SEEDS_DIR], out, catalogues, workers=1)
     assert not is_stale(out, [SEEDS_DIR], catalogues)
     assert "موسكو" in set(read(out, "vocabulary")["term"])
     (catalogues / "stopwords_extra.txt").write_text(
         (catalogues / "stopwords_extra.txt").read_text("utf-8") + "\nموسكو\n", "utf-8")
     assert is_stale(out, [SEEDS_DIR], catalogues)
-    summary = build([SEEDS_DIR], out, catalogue_dir=catalogues, workers=1)
+    summary = build([SEEDS_DIR], out, catalogues, workers=1)
     assert summary.processed == 5  # catalogues changed: nothing may be reused
     # the edit of *this* catalogue folder is applied, not the default one's
     assert "موسكو" not in set(read(out, "vocabulary")["term"])

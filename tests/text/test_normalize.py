@@ -151,3 +151,18 @@ def test_normalize_and_fold_agree(text: str) -> None:
 def test_fold_is_idempotent(text: str) -> None:
     once = fold(text)
     assert fold(once) == once
+
+
+def test_precomputed_tables_are_what_the_rules_build() -> None:
+    """normalize_tables.json (loaded at import instead of a pass over the BMP) equals a fresh
+    build; if not, regenerate it: python -m dashboard.text.normalize."""
+    import json
+
+    import numpy as np
+
+    from dashboard.text import normalize as module
+
+    one_to_one, expansions, kinds = module._build_tables()
+    assert json.loads(module.TABLES_FILE.read_text("utf-8")) == module._tables_document(one_to_one, expansions)
+    assert module._ONE_TO_ONE == one_to_one and module._EXPANSIONS == expansions
+    assert np.array_equal(module._KINDS, kinds)

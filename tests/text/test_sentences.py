@@ -6,14 +6,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.paths import SEEDS_DIR
+from dashboard.catalogues import FILES, read_word_list
+from dashboard.paths import CATALOGUE_DIR, SEEDS_DIR
+from dashboard.text.normalize import fold
 from dashboard.text.sentences import split_sentences
 
 SEEDS = {p.name[:3]: p.read_text("utf-8") for p in sorted(SEEDS_DIR.glob("*.txt"))}
+# The shipped Latin letter names (what Catalogues.latin_letter_names holds), read cheaply.
+_LETTERS_FILE = FILES["latin_letter_names"].path
+LETTERS = frozenset(fold(w) for w in read_word_list(_LETTERS_FILE, (CATALOGUE_DIR / _LETTERS_FILE).read_bytes()))
 
 
 def sentences(text: str) -> list[str]:
-    return [text[s:e] for s, e in split_sentences(text)]
+    return [text[s:e] for s, e in split_sentences(text, LETTERS)]
 
 
 def seed_sentences(seed: str) -> list[str]:
@@ -93,6 +98,12 @@ def test_double_dot_title_separator_splits() -> None:
 ])
 def test_cases(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+def test_spelled_initials_need_the_catalogue_letter_names() -> None:
+    text = "مدير مكتب التحقيقات الفدرالي (إف. بي. آي) جيمس كومي. ثم غادر"
+    assert len(split_sentences(text, LETTERS)) == 2
+    assert len(split_sentences(text)) > 2  # without the catalogue's list, every dot ends a sentence
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n ", "...", "—"])

@@ -27,13 +27,18 @@ EXTRA_DOCS = [
 ]
 
 
-def corpus_counts(docs=SEED_DOCS + EXTRA_DOCS) -> dict:
-    return {d.article_id: article_form_counts(d) for d in docs}
+@pytest.fixture(scope="module")
+def stop(catalogues) -> frozenset[str]:
+    return catalogues.stopwords
+
+
+def corpus_counts(stop, docs=SEED_DOCS + EXTRA_DOCS) -> dict:
+    return {d.article_id: article_form_counts(d, stop) for d in docs}
 
 
 @pytest.fixture(scope="module")
-def resolved():
-    return resolve_terms(corpus_counts())
+def resolved(stop):
+    return resolve_terms(corpus_counts(stop), stop)
 
 
 def vocab_row(vocabulary: pd.DataFrame, written: str) -> pd.Series:
@@ -43,9 +48,9 @@ def vocab_row(vocabulary: pd.DataFrame, written: str) -> pd.Series:
     return rows.iloc[0]
 
 
-def test_article_form_counts_keep_the_spelling_and_drop_stopwords_and_numbers() -> None:
+def test_article_form_counts_keep_the_spelling_and_drop_stopwords_and_numbers(stop) -> None:
     doc = Doc.from_text("a", "قالَ الرئيسُ إن أستانا وأستـانا واستانا في 2022 و9.2 ﻷوكرانيا.")
-    counts = article_form_counts(doc)
+    counts = article_form_counts(doc, stop)
     assert counts[("استانا", "أستانا")] == 1
     assert counts[("واستانا", "وأستانا")] == 1       # tatweel gone, hamza kept
     assert counts[("واستانا", "واستانا")] == 1
@@ -120,15 +125,15 @@ def test_stopwords_and_numbers_are_not_terms(resolved) -> None:
         assert word not in set(terms["term"])
 
 
-def test_known_keys_protect_a_name_and_back_a_remainder() -> None:
-    counts = corpus_counts(EXTRA_DOCS)
-    _, plain = resolve_terms(counts)
+def test_known_keys_protect_a_name_and_back_a_remainder(stop) -> None:
+    counts = corpus_counts(stop, EXTRA_DOCS)
+    _, plain = resolve_terms(counts, stop)
     assert vocab_row(plain, "الهند")["term_key"] == "هند"    # هند is attested on its own
-    _, known = resolve_terms(counts, known_keys=[fold("الهند"), fold("نور سلطان")])
+    _, known = resolve_terms(counts, stop, known_keys=[fold("الهند"), fold("نور سلطان")])
     assert vocab_row(known, "الهند")["term_key"] == "الهند"
     assert vocab_row(known, "وهند")["term_key"] == "هند"
     # Known in both forms: one term.
-    _, both = resolve_terms(counts, known_keys=[fold("الهند"), fold("هند")])
+    _, both = resolve_terms(counts, stop, known_keys=[fold("الهند"), fold("هند")])
     assert vocab_row(both, "الهند")["term_key"] == "هند"
 
 
@@ -147,26 +152,26 @@ def test_terms_and_vocabulary_agree(resolved) -> None:
     assert set(kz.index) == {"000", "001", "002", "003", "004"}
 
 
-def test_resolution_ignores_input_order(resolved) -> None:
+def test_resolution_ignores_input_order(resolved, stop) -> None:
     terms, vocabulary = resolved
     rows = [{"article_id": aid, "form": f, "spelling": s, "count": n}
-            for aid, counts in corpus_counts().items() for (f, s), n in counts.items()]
+            for aid, counts in corpus_counts(stop).items() for (f, s), n in counts.items()]
     random.Random(7).shuffle(rows)
-    shuffled_terms, shuffled_vocabulary = resolve_terms(pd.DataFrame(rows))
+    shuffled_terms, shuffled_vocabulary = resolve_terms(pd.DataFrame(rows), stop)
     pd.testing.assert_frame_equal(shuffled_terms, terms)
     pd.testing.assert_frame_equal(shuffled_vocabulary, vocabulary)
 
 
 def test_empty_corpus() -> None:
-    terms, vocabulary = resolve_terms({})
+    terms, vocabulary = resolve_terms({}, frozenset())
     assert terms.empty and vocabulary.empty
     assert list(vocabulary.columns) == ["term", "term_key", "count", "n_articles", "forms"]
 
 
-def test_presentation_forms_count_as_their_letters() -> None:
+def test_presentation_forms_count_as_their_letters(stop) -> None:
     doc = Doc.from_text("p", "ﺃﺳﺘﺎﻧﺎ أستانا")
     assert normalize(doc.text).text == "استانا استانا"
-    _, vocabulary = resolve_terms({"p": article_form_counts(doc)})
+    _, vocabulary = resolve_terms({"p": article_form_counts(doc, stop)}, stop)
     assert vocabulary.set_index("term_key").loc["استانا", "count"] == 2
 
 

@@ -22,7 +22,7 @@ from dashboard.app.components import (
     table,
     with_safe_urls,
 )
-from dashboard.app.i18n import column_labels, fmt_int, t, type_name
+from dashboard.app.i18n import column_labels, number, plural, t, type_name
 from dashboard.app.page import start_page
 from dashboard.app.state import context, query_error
 
@@ -56,7 +56,7 @@ figures = [("m_articles", head.get("articles", 0)), ("m_sentences", head.get("se
            ("m_sources", head.get("sources", 0)), ("m_entities", head.get("entities", 0)),
            ("m_events", head.get("events", 0))]
 for col, (key, value) in zip(cols, figures):
-    col.metric(t(key, lang), fmt_int(value or 0))
+    col.metric(t(key, lang), number(value or 0, lang))
 first_day, last_day = day(head.get("date_from")), day(head.get("date_to"))
 if first_day and last_day:  # a sentence, not a card: two full dates do not fit a card's width
     # Dates isolated left-to-right: in an Arabic sentence 2020-12-01 would otherwise reorder.
@@ -71,7 +71,8 @@ if is_empty(articles):
 
 st.subheader(t("articles_table", lang))
 if len(articles) > TABLE_ROWS:
-    st.caption(t("table_capped", lang, shown=fmt_int(TABLE_ROWS), total=fmt_int(len(articles))))
+    st.caption(t("table_capped", lang, shown=number(TABLE_ROWS, lang),
+                 total=plural(len(articles), "article", lang)))
 shown = articles.copy()
 shown["title"] = shown["title"].fillna("")
 # One themes column in the interface language.

@@ -22,7 +22,7 @@ from dashboard.app.components import (
     stop_page,
     table,
 )
-from dashboard.app.i18n import column_labels, display_names, t
+from dashboard.app.i18n import column_labels, display_names, plural, t
 from dashboard.app.page import start_page
 from dashboard.app.urlstate import Param, page_params
 
@@ -41,7 +41,7 @@ if x_range:
     first_shown = min(x_range)
     older = events[pd.to_datetime(events["date_start"], errors="coerce") < pd.Timestamp(first_shown)]
     if len(older):
-        st.caption(t("timeline_window", lang, n=len(older),
+        st.caption(t("timeline_window", lang, n=plural(len(older), "event", lang),
                      year=pd.to_datetime(older["date_start"]).min().year))
 
 mentioned = events[events["mentions"].fillna(0) > 0] if not is_empty(events) else events

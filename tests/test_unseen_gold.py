@@ -1,0 +1,75 @@
+"""The unseen gold of issue 9 (data/gold/unseen/): its files agree with their recipe and with the
+ids the product or NEW_IDS.md define. Its texts are third-party and not in the repository; where
+they have been fetched into data/gold_unseen_texts/, they must be the exact texts annotated."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+
+import pandas as pd
+import pytest
+
+from dashboard.paths import DATA_DIR, DEFAULT_DATASET_DIR
+from dashboard.quality.gold import load_gold_files, resolve_gold
+
+UNSEEN = DATA_DIR / "gold" / "unseen"
+TEXTS = DATA_DIR / "gold_unseen_texts"
+PARTS = ("dev", "test")
+
+
+def sources(part: str) -> dict[str, dict]:
+    with open(UNSEEN / part / "SOURCES.csv", encoding="utf-8", newline="") as f:
+        return {row["article_id"]: row for row in csv.DictReader(f)}
+
+
+def new_ids() -> set[str]:
+    """First column of every table row in the NEW_IDS.md files."""
+    ids = set()
+    for path in (UNSEEN / "NEW_IDS.md", UNSEEN / "test" / "NEW_IDS.md"):
+        ids |= set(re.findall(r"^\| ([a-z0-9_]+) \|", path.read_text(encoding="utf-8"), re.M))
+    return ids
+
+
+def test_parts_are_disjoint_and_the_held_out_part_is_a_third():
+    dev, test = load_gold_files(UNSEEN / "dev"), load_gold_files(UNSEEN / "test")
+    assert not set(dev) & set(test)
+    assert len(dev) + len(test) >= 27 and len(test) >= 9
+    assert abs(len(test) - (len(dev) + len(test)) / 3) < 1
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_every_gold_article_has_its_recipe(part):
+    gold, recipe = load_gold_files(UNSEEN / part), sources(part)
+    assert set(gold) == set(recipe)
+    sums = (UNSEEN / part / "SHA256SUMS").read_text(encoding="utf-8")
+    for aid, row in recipe.items():
+        assert row["split"] == part and row["url"].startswith("http") and row["licence"]
+        assert re.fullmatch(r"20(19|2[0-4])(-\d\d){0,2}", row["published"]), (aid, row["published"])
+        assert f"{row['sha256']}  data/gold_unseen_texts/{part}/{aid}.txt" in sums
+        assert str(gold[aid]["published"]) == row["published"]
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_ids_are_the_products_or_listed_as_new(part):
+    known = set(pd.read_parquet(DEFAULT_DATASET_DIR / "entities.parquet")["entity_id"])
+    known |= set(pd.read_parquet(DEFAULT_DATASET_DIR / "events.parquet")["event_id"])
+    listed = new_ids()
+    for aid, doc in load_gold_files(UNSEEN / part).items():
+        used = set(doc.get("entities") or {}) | {e["event"] for e in doc.get("events") or []}
+        assert not used - known - listed, (aid, used - known - listed)
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_fetched_texts_are_the_annotated_ones(part):
+    folder = TEXTS / part
+    if not folder.is_dir():
+        pytest.skip(f"texts not fetched into {folder} (see data/gold/README.md)")
+    texts = {}
+    for aid, row in sources(part).items():
+        data = (folder / f"{aid}.txt").read_bytes()
+        assert hashlib.sha256(data).hexdigest() == row["sha256"], aid
+        texts[aid] = data.decode("utf-8")
+    gold = resolve_gold(load_gold_files(UNSEEN / part), texts)  # raises on any surface not in its text
+    assert len(gold["entity_mentions"]) > 10 * len(texts)

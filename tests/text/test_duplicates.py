@@ -1,0 +1,113 @@
+"""Exact and near-duplicate detection: synthetic copies (always run) and real ANT pairs (read from
+corpora/ant at test time, skipped when the corpus is absent: its text is not committed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard.ingest.readers import iter_inputs
+from dashboard.ingest.records import RawArticle
+from dashboard.paths import REPO_ROOT
+from dashboard.text.document import Doc
+from dashboard.text.duplicates import MIN_NEAR_TOKENS, NEAR_THRESHOLD, article_fingerprint, find_duplicates
+
+ANT = next((p for p in (REPO_ROOT / "corpora" / "ant", Path("/tmp/ant")) if p.is_dir()), None)
+
+# A long synthetic story (more words than MIN_NEAR_TOKENS), and variations of it.
+BASE = " ".join(
+    f"قال المتحدث باسم الوزارة في اليوم رقم {i} إن المفاوضات مع الوفد الزائر تناولت ملف المياه والحدود."
+    for i in range(12)
+)
+
+
+def fingerprints(texts: dict[str, str]) -> pd.DataFrame:
+    rows = []
+    for aid, text in texts.items():
+        doc = Doc.from_text(aid, text)
+        exact, sig = article_fingerprint([doc.norm.text[s:e] for s, e in doc.tokens])
+        rows.append({"article_id": aid, "exact_key": exact, "minhash": sig})
+    return pd.DataFrame(rows)
+
+
+def run(texts: dict[str, str], published: dict[str, str | None] | None = None) -> pd.DataFrame:
+    published = published or {}
+    articles = pd.DataFrame({"article_id": list(texts), "published": [published.get(a) for a in texts]})
+    return find_duplicates(articles, fingerprints(texts)).set_index("article_id")
+
+
+def test_exact_copy_differing_in_spacing_diacritics_and_hamza_is_exact():
+    copy = BASE.replace("قال", "قَالَ").replace(" ", "  ").replace("إن", "ان")
+    out = run({"a": BASE, "b": copy}, {"a": "2018-01-01", "b": "2018-01-02"})
+    assert pd.isna(out.at["a", "duplicate_of"])
+    assert out.at["b", "duplicate_of"] == "a" and out.at["b", "duplicate_kind"] == "exact"
+
+
+def test_earlier_article_is_the_original_whatever_the_ids():
+    out = run({"a": BASE, "z": BASE}, {"a": "2018-05-01", "z": "2018-01-01"})
+    assert out.at["a", "duplicate_of"] == "z" and pd.isna(out.at["z", "duplicate_of"])
+    # unknown dates come last; equal dates fall back to the id
+    out = run({"b": BASE, "c": BASE, "d": BASE}, {"b": None, "c": "2018-01-01", "d": "2018-01-01"})
+    assert out["duplicate_of"].fillna("-").to_dict() == {"b": "c", "c": "-", "d": "c"}
+
+
+def test_edited_republication_is_near_and_a_different_story_is_not():
+    edited = "عاجل: " + BASE.replace("رقم 3", "رقم 30").replace("ملف المياه والحدود.", "ملف المياه.", 1)
+    other = " ".join(f"أعلن نادي الكرة في المباراة {i} فوزه على منافسه بهدفين نظيفين أمام جمهوره."
+                     for i in range(12))
+    out = run({"a": BASE, "b": edited, "c": other}, {"a": "2018-01-01", "b": "2018-01-02", "c": "2018-01-03"})
+    assert out.at["b", "duplicate_of"] == "a" and out.at["b", "duplicate_kind"] == "near"
+    assert NEAR_THRESHOLD <= out.at["b", "similarity"] < 1
+    assert pd.isna(out.at["c", "duplicate_of"])
+
+
+def test_copies_of_a_copy_point_to_the_first_copy():
+    edited = BASE + " وأضاف أن الجولة المقبلة ستعقد الشهر القادم."
+    out = run({"a": BASE, "b": edited, "c": edited}, {"a": "2018-01-01", "b": "2018-01-02", "c": "2018-01-03"})
+    assert out.at["b", "duplicate_of"] == "a" and out.at["c", "duplicate_of"] == "a"
+
+
+def test_short_texts_are_compared_exactly_only():
+    short = "شاهد الفيديو"
+    near = "شاهد الفيديو كاملا"
+    assert len(near.split()) < MIN_NEAR_TOKENS
+    out = run({"a": short, "b": near, "c": short})
+    assert pd.isna(out.at["b", "duplicate_of"]) and out.at["c", "duplicate_of"] == "a"
+
+
+def test_fingerprint_is_deterministic():
+    doc = Doc.from_text("x", BASE)
+    tokens = [doc.norm.text[s:e] for s, e in doc.tokens]
+    assert article_fingerprint(tokens) == article_fingerprint(list(tokens))
+
+
+# Pairs found on ANT by a full build (ids only: the texts are read from the corpus here).
+ANT_EXACT = [("FR-culture-66-20180513", "FR-internationalNews-1220-20180513"),
+             ("CN-economy-242-20180901", "CN-economy-257-20180901")]
+ANT_NEAR = [("FR-internationalNews-709-20180413", "FR-middleEast-271-20180413"),
+            ("AL-economy-691-20180530", "SK-economy-675-20180530")]
+ANT_DIFFERENT = ["FR-culture-12-20180123", "BB-culture-37-20180220", "CN-middleEast-836-20180508"]
+
+
+def _ant_articles(ids: list[str]) -> dict[str, RawArticle]:
+    if ANT is None:
+        pytest.skip("ANT corpus not unpacked at corpora/ant")
+    paths = [p for aid in ids for p in ANT.glob(f"*/*/{aid}.txt")]
+    if len(paths) != len(ids):
+        pytest.skip("some sample files are not in this ANT copy")
+    return {a.article_id: a for a in iter_inputs(paths) if isinstance(a, RawArticle)}
+
+
+def test_real_ant_copies_are_found_and_point_to_the_first():
+    ids = [a for pair in ANT_EXACT + ANT_NEAR for a in pair] + ANT_DIFFERENT
+    arts = _ant_articles(ids)
+    out = run({aid: a.text for aid, a in arts.items()}, {aid: a.published for aid, a in arts.items()})
+    for first, copy in ANT_EXACT:
+        assert out.at[copy, "duplicate_of"] == first and out.at[copy, "duplicate_kind"] == "exact"
+    for first, copy in ANT_NEAR:
+        assert out.at[copy, "duplicate_of"] == first and out.at[copy, "duplicate_kind"] == "near"
+        assert arts[first].text != arts[copy].text
+    for aid in ANT_DIFFERENT + [first for first, _ in ANT_EXACT + ANT_NEAR]:
+        assert pd.isna(out.at[aid, "duplicate_of"])

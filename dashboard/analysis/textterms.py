@@ -14,10 +14,11 @@ import threading
 
 import numpy as np
 
+from dashboard.catalogues import load_catalogues
 from dashboard.dataset import Dataset
+from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.clitics import peel
 from dashboard.text.normalize import fold, normalize
-from dashboard.text.stopwords import stopwords
 from dashboard.text.terms import MIN_KEY_LETTERS
 from dashboard.text.tokens import TOKEN_RE
 
@@ -71,7 +72,8 @@ def term_of(ds: Dataset, token: str) -> int:
     if code is None:
         code = NO_TERM
         keys = ds.ix.key_terms
-        stop = stopwords()  # the build's list (folded, clitic forms included): الثلاثاء, فيما
+        # The build's stopwords (folded, clitic forms included): الثلاثاء, فيما
+        stop = ds.memo(("stopwords",), lambda: load_catalogues(CATALOGUE_DIR).stopwords)
         candidates = [] if token in stop or len(token) < 2 else peel(token, MIN_KEY_LETTERS)[1:]
         for rest in sorted(candidates, key=len, reverse=True):
             if rest in keys:

@@ -38,7 +38,7 @@ def sentence_dataset_dir(tmp_path_factory):
                                 "url": f"https://example.org/{aid}", "text": text},
                                ensure_ascii=False) + "\n")
     out = tmp_path_factory.mktemp("datasets") / "sentences"
-    build([src], out, catalogue_dir=CATALOGUE_DIR, workers=1)
+    build([src], out, CATALOGUE_DIR, workers=1)
     return out
 
 

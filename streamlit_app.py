@@ -15,10 +15,10 @@ import streamlit as st
 # Streamlit Cloud runs from the repo root, but be explicit so `import dashboard` always works.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dashboard.app import data  # noqa: E402
+from dashboard.app import data, datasets  # noqa: E402
 
 # A new process starts reading the dataset now, while the rest of the app is imported.
-data.preload(data.dataset_path())
+data.preload(datasets.initial_path())
 
 from dashboard.app import state, style  # noqa: E402
 from dashboard.app.components import PageDone  # noqa: E402
@@ -28,7 +28,7 @@ from dashboard.dataset import DatasetError  # noqa: E402
 
 _run_started = time.perf_counter()
 st.set_page_config(page_title="Kazakhstan in Arabic media", page_icon=":material/public:",
-                   layout="wide", initial_sidebar_state="expanded")
+                   layout="wide", initial_sidebar_state="auto")  # collapsed on a phone
 
 lang = state.current_lang()
 style.inject(lang)
@@ -36,12 +36,12 @@ st.sidebar.radio(t("language", lang), LANGS, key="lang", horizontal=True,
                  format_func=lambda code: {"ar": "العربية", "en": "English"}[code])
 lang = st.session_state["lang"]
 
-path = data.dataset_path()
+path = datasets.picker(lang)
 try:
     not_rebuilt = data.ensure_dataset(path, {k: t(k, lang) for k in ("building", "build_done")})
     ds = data.get_dataset(path)
 except DatasetError as exc:
-    st.error(t("bad_dataset", lang, error=exc))
+    st.error(t("bad_dataset", lang, error=exc, path=path))
     st.stop()
 if ds is None:
     st.error(t("no_dataset", lang, path=path))
@@ -55,12 +55,14 @@ state.set_context(state.Context(ds=ds, filters=filters, sel=sel, lang=lang))
 
 page = navigation(lang)
 st.title(t("app_title", lang))
-st.caption(t("app_subtitle", lang))
+# The open dataset's own name when it has one (the demo is 2018; the seeds 2020-2023).
+datasets.subtitle(path, lang) or st.caption(t("app_subtitle", lang))
 try:
     page.run()
 except PageDone:  # a page stopped early (its empty state is drawn)
     pass
 finally:  # also when a page switches page
+    datasets.footer(path, lang)
     state.write_url(filters, lang)
     # Server time of this run, for benchmarks/bench_app.py.
     st.session_state["_run_ms"] = (time.perf_counter() - _run_started) * 1000

@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.app.i18n import plotly_config, plotly_separators, plural, t
+from dashboard.app.i18n import column_label, plotly_config, plotly_separators, plural, t
 from dashboard.app.state import Context
 
 TOPOJSON_URL = "app/static/topojson/"
@@ -70,20 +70,57 @@ def csv_bytes(df: pd.DataFrame) -> bytes:
     return df.to_csv(index=False).encode("utf-8-sig")
 
 
+# Columns shown as percentages (values are shares, 0.1648 -> 16.5%), with two decimals, or
+# whole numbers with thousands separators.
+PERCENT_COLUMNS = frozenset({"share"})
+DECIMAL_COLUMNS = frozenset({"per_1000_words", "log_odds", "z", "score"})
+NAME_COLUMNS = ("name_ar", "name_en", "name", "title", "term")
+
+
+def readable(df: pd.DataFrame, lang: str, labels: Mapping[str, str] | None = None,
+             hidden: frozenset[str] = frozenset()) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """What a table shows: no internal id where a name is beside it, no column the page hid,
+    every header in ``lang`` (the page's ``labels`` first, else ``i18n.column_label``), shares
+    as percentages, decimals rounded, dates as days. Returns the frame and its column config."""
+    has_name = any(c in df.columns for c in NAME_COLUMNS)
+    keep = [c for c in df.columns if c not in hidden and not (has_name and str(c).endswith("_id"))]
+    out = display_dates(df[keep])
+    config: dict[str, Any] = {}
+    for col in keep:
+        if col in PERCENT_COLUMNS and pd.api.types.is_numeric_dtype(out[col]):
+            out = out if out is not df else out.copy()
+            out[col] = out[col] * 100
+            config[col] = st.column_config.NumberColumn(format="%.1f%%")
+        elif col in DECIMAL_COLUMNS and pd.api.types.is_numeric_dtype(out[col]):
+            config[col] = st.column_config.NumberColumn(format="%.2f")
+        elif pd.api.types.is_integer_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
+            config[col] = st.column_config.NumberColumn(format="localized")
+    names = {c: (labels or {}).get(c) or column_label(str(c), lang) for c in keep}
+    return out.rename(columns=names), {names[c]: v for c, v in config.items()}
+
+
 def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
           labels: Mapping[str, str] | None = None, folded: bool = False,
           max_rows: int | None = None, csv_df: pd.DataFrame | None = None, **dataframe_kwargs: Any):
     """A dataframe with a CSV download of all its rows (raw column names in the file).
     ``folded``: inside a closed "Data" expander, for tables that back a chart. ``max_rows``: show
     only the first rows (sending 31k rows to the browser costs most of a second per rerun).
-    ``csv_df``: what the CSV holds when the table shows a page of a longer list."""
+    ``csv_df``: what the CSV holds when the table shows a page of a longer list.
+    Headers are translated and ids dropped (``readable``); a ``column_config`` entry of None
+    (keyed by raw name or label) hides that column, other entries configure it (same keys).
+    Row numbers in selection events count the rows of ``df``."""
     if folded:
         with st.expander(t("data", lang), icon=":material/table:"):
             return table(df, lang, key, file_name, labels, False, max_rows, csv_df, **dataframe_kwargs)
     head = df if max_rows is None else df.head(max_rows)
-    shown = display_dates(head.rename(columns=dict(labels or {})))
-    config = dict(dataframe_kwargs.pop("column_config", None) or {})
-    if lang == "ar":  # read right to left: first column on the right
+    given = dict(dataframe_kwargs.pop("column_config", None) or {})
+    label_of = {c: (labels or {}).get(c) or column_label(str(c), lang) for c in head.columns}
+    hidden = frozenset(c for c in head.columns if c in given and given[c] is None
+                       or label_of[c] in given and given[label_of[c]] is None)
+    shown, config = readable(head, lang, {c: label_of[c] for c in head.columns}, hidden)
+    config |= {label_of.get(k, k): v for k, v in given.items()
+               if v is not None and label_of.get(k, k) in shown.columns}
+    if lang == "ar":  # read right to left: first column on the right (style.py scrolls there)
         shown = shown[shown.columns[::-1]]
     for col in shown.columns:
         # Arabic text right-aligned in either interface: left-aligned, the grid clips a long
@@ -129,11 +166,11 @@ def day(value: Any) -> str:
 
 
 def columns(n: int, lang: str, spec: int | list | None = None) -> list:
-    """``st.columns`` in reading order: in Arabic the first column is the rightmost."""
+    """``st.columns`` in reading order. They stay in that order in the page, so a phone, where
+    Streamlit stacks them, shows the first in reading order first in either language; in Arabic
+    the stylesheet lays a row out right to left (style.py), the first column on the right."""
     widths = list(spec) if isinstance(spec, (list, tuple)) else [1] * (spec or n)
-    if lang != "ar":
-        return st.columns(widths)
-    return st.columns(widths[::-1])[::-1]  # spec[0] is the width of the rightmost column
+    return st.columns(widths)
 
 
 def grid(items: Sequence, lang: str, per_row: int = 3) -> Iterator[tuple[Any, Any]]:

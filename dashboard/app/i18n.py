@@ -59,10 +59,25 @@ STRINGS: dict[str, dict[str, str]] = {
               "en": "Numbers based on {articles} and {sentences}."},
     "empty": {"ar": "لا توجد نتائج لهذه الاختيارات. وسّع عوامل التصفية أو أعد ضبطها.",
               "en": "Nothing matches these filters. Widen them or reset them."},
-    "no_dataset": {"ar": "لم يُعثر على مجموعة البيانات في {path}.",
-                   "en": "No dataset found at {path}."},
-    "bad_dataset": {"ar": "تعذّرت قراءة مجموعة البيانات: {error}",
-                    "en": "The dataset could not be read: {error}"},
+    "no_dataset": {
+        "ar": "لا توجد مجموعة بيانات في هذا المجلد:\n\n```\n{path}\n```\n\nابنِها من مقالاتك بالأمر "
+              "التالي من جذر المشروع، ثم أعد تحميل الصفحة:\n\n```\npython -m dashboard.build "
+              "SOURCE --out {path}\n```",
+        "en": "There is no dataset in this folder:\n\n```\n{path}\n```\n\nBuild one from your "
+              "articles with this command, run from the project's root, then reload the page:"
+              "\n\n```\npython -m dashboard.build SOURCE --out {path}\n```"},
+    "dataset": {"ar": "مجموعة البيانات", "en": "Dataset"},
+    "dataset_seeds": {"ar": "المقالات النموذجية (seeds)", "en": "Seed articles"},
+    "dataset_not_built": {"ar": "لم تُبنَ بعد", "en": "not built yet"},
+    "dataset_about": {
+        "ar": "البيانات: {corpus}، بترخيص {licence}. يُرجى الاستشهاد بـ: {citation}",
+        "en": "Data: {corpus}, licensed {licence}. Please cite: {citation}"},
+    "bad_dataset": {
+        "ar": "تعذّرت قراءة مجموعة البيانات ({error}). أعد بناءها بالأمر التالي من جذر المشروع، "
+              "ثم أعد تحميل الصفحة:\n\n```\npython -m dashboard.build SOURCE --out {path}\n```",
+        "en": "The dataset could not be read ({error}). Rebuild it with this command, run from the "
+              "project's root, then reload the page:\n\n```\npython -m dashboard.build SOURCE "
+              "--out {path}\n```"},
     "building": {"ar": "جارٍ بناء مجموعة البيانات من المقالات…",
                  "en": "Building the dataset from the articles…"},
     "build_done": {"ar": "اكتمل البناء. عدد المقالات: {n}.", "en": "Build finished. Articles: {n}."},

@@ -20,8 +20,8 @@ from dashboard.app.i18n import DEFAULT_LANG, LANGS, display_names, t
 from dashboard.dataset import Dataset
 
 LANG_PARAM = "lang"
-# Query parameters that are not filters and survive the rewrite (the reader's article).
-EXTRA_PARAMS = ("article",)
+# Query parameters that are not filters and survive the rewrite (the dataset, the reader's article).
+EXTRA_PARAMS = ("dataset", "article")
 _KEYS = {
     "sources": "f_sources", "themes": "f_themes", "entities": "f_entities", "events": "f_events",
     "keyword": "f_keyword", "keyword_derived": "f_derived", "dates": "f_dates",

@@ -30,6 +30,21 @@ mark.event { background: #fce7f3; color: inherit; border-bottom: 2px solid #db27
 .kz-source blockquote { margin: 0 0 0.6rem 0; padding: 0.2rem 0.6rem; border-right: 3px solid #94a3b8;
   border-left: none; background: #f8fafc; }
 .kz-source .meta { font-size: 0.8rem; color: #64748b; }
+.kz-about, .kz-subtitle { font-size: 0.85rem; color: #64748b; margin: 0; }
+.kz-about { margin-top: 2rem; border-top: 1px solid #e3e3e8; padding-top: 0.6rem; }
+/* Commands and paths in messages read left to right whatever the interface language. */
+[data-testid="stMarkdownContainer"] pre, [data-testid="stMarkdownContainer"] code {
+  direction: ltr; text-align: left; unicode-bidi: isolate; }
+/* A phone never scrolls the page sideways: wide things (tables, concordance rows) scroll
+   inside their own box. */
+[data-testid="stMain"], [data-testid="stMainBlockContainer"] { overflow-x: hidden; }
+.kz-kwic-wrap { overflow-x: auto; max-width: 100%; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-left: 0.75rem; padding-right: 0.75rem; }
+  h1 { font-size: 1.6rem !important; }
+  .kz-kwic { font-size: 0.85rem; }
+  .kz-kwic td.meta { white-space: normal; }
+}
 """
 
 # Arabic interface: text containers right-to-left; lists need their padding on the right.
@@ -42,8 +57,45 @@ _RTL = """
 [data-testid="stMarkdownContainer"] ul, [data-testid="stMarkdownContainer"] ol {
   padding-right: 1.2rem; padding-left: 0; }
 [data-testid="stSidebarNavItems"] a { direction: rtl; }
+/* Typed Arabic starts at the right. */
+[data-testid="stTextInput"] input, [data-testid="stTextArea"] textarea,
+[data-testid="stMultiSelect"] [data-baseweb="select"], [data-testid="stSelectbox"] [data-baseweb="select"] {
+  direction: rtl; text-align: right; }
+/* Side-by-side columns run right to left; components.columns keeps them in reading order in the
+   page, so on a phone (where Streamlit stacks them) the first in reading order comes first. */
+[data-testid="stHorizontalBlock"] { flex-direction: row-reverse; }
+/* Plotly's toolbar on the left, off the right-aligned titles. */
+[data-testid="stPlotlyChart"] .modebar-container .modebar { left: 2px !important; right: auto !important; }
+"""
+
+# Arabic tables: components.table puts the first column on the right, but a data grid opens
+# scrolled to its left edge, hiding the first columns of a wide table. Scroll each grid to its
+# right edge once, when it appears (our own constant script; no data in it).
+_RTL_GRID_JS = """
+<script>
+(() => {
+  const doc = window.parent && window.parent.document ? window.parent.document : document;
+  if (doc.__kzRtlGrids) return;
+  doc.__kzRtlGrids = true;
+  const alignRight = () => {
+    if (doc.documentElement.dataset.kzLang !== "ar") return;
+    doc.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller').forEach((el) => {
+      if (el.scrollWidth > el.clientWidth + 1 && el.dataset.kzRight !== String(el.scrollWidth)) {
+        el.scrollLeft = el.scrollWidth;
+        el.dataset.kzRight = String(el.scrollWidth);
+      }
+    });
+  };
+  new MutationObserver(alignRight).observe(doc.body, {childList: true, subtree: true});
+  setInterval(alignRight, 500);
+})();
+</script>
 """
 
 def inject(lang: str) -> None:
     css = _BASE + (_RTL if lang == "ar" else "")
     st.html(f"<style>{css}</style>")
+    # The page's language for the grid script (and for assistive technology), set every run.
+    st.html(f'<script>document.documentElement.lang = "{lang}"; '
+            f'document.documentElement.dataset.kzLang = "{lang}";</script>' + _RTL_GRID_JS,
+            unsafe_allow_javascript=True)

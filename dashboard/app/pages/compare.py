@@ -165,9 +165,9 @@ if not is_empty(words):
     for col, query in grid(queries, lang, per_row=min(len(queries), 3)):
         part = words[words["query"] == query]
         col.html(f'<div class="kz-query-label" dir="auto"><b>{esc(labels[query])}</b></div>')
-        col.dataframe(part[["term", "count_query", "z"]].rename(columns={
-            "term": t("col_term", lang), "count_query": t("col_count", lang)}),
-            hide_index=True, width="stretch", key=f"compare_words_{queries.index(query)}",
-            column_config={"z": st.column_config.NumberColumn("z", format="%.1f")})
+        heads = column_labels(lang, "term", "count_query", "z")
+        col.dataframe(part[["term", "count_query", "z"]].rename(columns=heads),
+                      hide_index=True, width="stretch", key=f"compare_words_{queries.index(query)}",
+                      column_config={heads["z"]: st.column_config.NumberColumn(format="%.1f")})
     table(words.assign(query=words["query"].map(labels)), lang, key="compare_words_table",
           file_name="distinctive_words", folded=True, labels=column_labels(lang, "query", "term"))

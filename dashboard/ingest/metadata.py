@@ -6,6 +6,7 @@ they appear; keys it does not know go to ``extra`` unchanged (lower-cased).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 
 from dashboard.ingest.pubdate import PRECISIONS, coarsen, parse_published
@@ -49,8 +50,10 @@ def split_metadata(meta: Mapping[str, object]) -> tuple[dict[str, str], dict[str
 
 def new_article(article_id: str, text: str, origin: str, meta: Mapping[str, object],
                 title: str | None = None) -> RawArticle:
-    """A RawArticle from ``meta``; ``title`` is the fallback when meta names none."""
-    article = RawArticle(article_id=article_id, text=text, title=title, source=None, author=None,
+    """A RawArticle from ``meta``; ``title`` is the fallback when meta names none. The id is put in
+    Unicode NFC: ids that differ only by normalisation (a decomposed é, an Arabic letter with a
+    separate hamza) look identical everywhere, so they are one id (a second one is a duplicate)."""
+    article = RawArticle(article_id=unicodedata.normalize("NFC", article_id), text=text, title=title, source=None, author=None,
                          published=None, published_precision="unknown", url=None, language=None,
                          origin=origin)
     apply_metadata(article, meta, "")

@@ -9,25 +9,37 @@ from __future__ import annotations
 import codecs
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from dashboard.ingest.encoding import HEAD_BYTES, NotText, arabic_share, detect_encoding, open_text
-from dashboard.ingest.manifest import BadManifest, is_manifest, load_manifest
+from dashboard.ingest.encoding import (
+    HEAD_BYTES,
+    UNDECODABLE,
+    NotText,
+    arabic_share,
+    detect_encoding,
+    open_text,
+)
+from dashboard.ingest.manifest import BadManifest, Manifest, is_manifest, load_manifest
 from dashboard.ingest.metadata import apply_metadata
 from dashboard.ingest.outlets import outlet_name
 from dashboard.ingest.plaintext import read_txt_article
-from dashboard.ingest.records import RawArticle, Rejection
+from dashboard.ingest.records import Notice, RawArticle, Rejection
 from dashboard.ingest.tabular import iter_csv, iter_jsonl
 from dashboard.ingest.trec import iter_trec, looks_like_trec
 from dashboard.ingest.walk import Skipped, walk
 
-MAX_TXT_BYTES = 5 * 1024 * 1024        # a single-article file above this is refused
-MAX_RECORD_CHARS = 5 * 1024 * 1024     # one record of a multi-record file, likewise
+# Limits on one article, so that a build's memory and time stay bounded whatever the input: the
+# longest of ANT's 31,525 articles has 20k characters, and extracting a 1M-character article takes
+# ~13 s and ~70 MB above a worker's base (5M characters took ~1 GB).
+MAX_TXT_BYTES = 2 * 1024 * 1024        # a single-article file above this is refused
+MAX_RECORD_CHARS = 1_000_000           # one article's text (any format) above this is refused
 TXT_SUFFIXES = (".txt", ".text", "")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-Item = RawArticle | Rejection
+Item = RawArticle | Rejection | Notice
 
 
 def iter_inputs(sources: Sequence[str | Path], outlets: Mapping[str, str] | None = None) -> Iterator[Item]:
@@ -84,11 +96,12 @@ def _iter_source(source: Path) -> Iterator[Item]:
             yield Rejection(source.name, None, "not_an_article",
                             f"{source.name} is a manifest (metadata for the files beside it), not an article")
             return
-        manifests: list[tuple[str, dict]] = []
+        manifests: list[_Manifest] = []
         yield from _load_manifests(source.parent, source.parent.resolve().name, manifests)
         yield from _with_manifest(_read_file(source, source.name), manifests)
-        return
-    manifests_by_dir: dict[Path, list[tuple[str, dict]]] = {}
+        return  # the other rows of those manifests are for files not asked for: no notice
+    manifests_by_dir: dict[Path, list[_Manifest]] = {}
+    loaded: list[_Manifest] = []
     for entry in _walk(source):
         if isinstance(entry, Skipped):
             yield Rejection(entry.origin, None, entry.reason, entry.detail)
@@ -98,31 +111,52 @@ def _iter_source(source: Path) -> Iterator[Item]:
         if folder not in manifests_by_dir:
             # The nearest read ancestor (a folder holding no files has no manifest either).
             inherited = next((manifests_by_dir[p] for p in folder.parents if p in manifests_by_dir), [])
-            own: list[tuple[str, dict]] = []
+            own: list[_Manifest] = []
             yield from _load_manifests(folder, origin.rsplit("/", 1)[0], own)
+            loaded.extend(own)
             manifests_by_dir[folder] = inherited + own  # nearer manifests later: they win
         if is_manifest(path):
             continue
         yield from _with_manifest(_read_file(path, origin), manifests_by_dir[folder])
+    for manifest in loaded:
+        for article_id, row in manifest.data.rows.items():
+            if article_id not in manifest.matched:
+                yield Notice(f"{manifest.origin}#{row}", article_id,
+                             f"manifest {manifest.origin} entry {row} is for article {article_id!r}, but "
+                             f"no article with that id was read under its folder: not applied")
 
 
-def _load_manifests(folder: Path, label: str, into: list[tuple[str, dict]]) -> Iterator[Rejection]:
-    """Append (origin, entries) for each manifest in ``folder`` to ``into``; a broken one is a Rejection."""
+@dataclass
+class _Manifest:
+    origin: str
+    data: Manifest
+    matched: set[str] = field(default_factory=set)
+
+
+def _load_manifests(folder: Path, label: str, into: list[_Manifest]) -> Iterator[Rejection]:
+    """Append each manifest in ``folder`` to ``into``; a broken one, or a broken row, is a Rejection."""
     for name in _manifest_names(folder):
         m_origin = f"{label}/{name}"
         try:
-            into.append((m_origin, load_manifest(folder / name)))
+            manifest = load_manifest(folder / name)
         except BadManifest as exc:
             yield Rejection(m_origin, None, "bad_manifest",
                             f"manifest {m_origin} is unreadable ({exc}); its metadata was not applied")
+            continue
+        into.append(_Manifest(m_origin, manifest))
+        for row, reason, what in manifest.refused:
+            yield Rejection(f"{m_origin}#{row}", None, reason, f"manifest {m_origin}: {what}")
 
 
-def _with_manifest(items: Iterable[Item], manifests: list[tuple[str, dict]]) -> Iterator[Item]:
+def _with_manifest(items: Iterable[Item], manifests: list[_Manifest]) -> Iterator[Item]:
     for item in items:
         if isinstance(item, RawArticle):
-            for m_origin, entries in manifests:
-                if item.article_id in entries:
-                    apply_metadata(item, entries[item.article_id], f"manifest {m_origin}")
+            for manifest in manifests:
+                entry = manifest.data.entries.get(item.article_id)
+                if entry is not None:
+                    manifest.matched.add(item.article_id)
+                    row = manifest.data.rows[item.article_id]
+                    apply_metadata(item, entry, f"manifest {manifest.origin} entry {row}")
         yield item
 
 
@@ -133,9 +167,8 @@ def _read_file(path: Path, origin: str) -> Iterator[Item]:
     file_id = _single_article_id(path)
     try:
         yield from _read_file_unsafe(path, origin, file_id)
-    except UnicodeDecodeError as exc:
-        yield Rejection(origin, file_id, "undecodable",
-                        f"{origin} stops decoding part-way ({exc.reason}); the records before it were kept")
+    except UnicodeDecodeError as exc:  # a single-article file: its records are decoded leniently
+        yield Rejection(origin, file_id, "undecodable", f"{origin} cannot be decoded ({exc.reason})")
     except OSError as exc:
         yield Rejection(origin, file_id, "unreadable", f"{origin} cannot be read ({exc.strerror or exc})")
     except Exception as exc:  # noqa: BLE001 - a bad input must never stop the whole build
@@ -160,19 +193,19 @@ def _read_file_unsafe(path: Path, origin: str, file_id: str | None) -> Iterator[
     except NotText as exc:
         yield Rejection(origin, file_id, exc.reason, f"{origin} is {exc.what}: not a readable article")
         return
-    head_text = codecs.getincrementaldecoder(codec)().decode(head, final=complete)
+    head_text = codecs.getincrementaldecoder(codec)(UNDECODABLE).decode(head, final=complete)
     suffix = path.suffix.lower()
     stem = path.stem
     if complete and not head_text.strip():
         yield Rejection(origin, file_id, "blank", f"{origin} holds only whitespace")
     elif looks_like_trec(head_text):
-        with open_text(path, codec) as stream:
+        with open_text(path, codec, UNDECODABLE) as stream:
             yield from iter_trec(stream, origin, stem, MAX_RECORD_CHARS)
     elif suffix in JSONL_SUFFIXES:
-        with open_text(path, codec) as stream:
+        with open_text(path, codec, UNDECODABLE) as stream:
             yield from iter_jsonl(stream, origin, stem, MAX_RECORD_CHARS)
     elif suffix == ".csv":
-        with open_text(path, codec) as stream:
+        with open_text(path, codec, UNDECODABLE) as stream:
             yield from iter_csv(stream, origin, stem, MAX_RECORD_CHARS)
     elif suffix in TXT_SUFFIXES:
         if size > MAX_TXT_BYTES:
@@ -190,6 +223,9 @@ def _read_file_unsafe(path: Path, origin: str, file_id: str | None) -> Iterator[
         text = _decode_whole(data, codec, origin, file_id)
         if isinstance(text, Rejection):
             yield text
+        elif len(text) > MAX_RECORD_CHARS:
+            yield Rejection(origin, stem, "too_large", f"{origin} has {len(text):,} characters, over the "
+                                                       f"{MAX_RECORD_CHARS:,}-character limit for one article")
         elif not text.strip():
             yield Rejection(origin, stem, "blank", f"{origin} holds only whitespace")
         else:
@@ -211,10 +247,43 @@ def _decode_whole(data: bytes, codec: str, origin: str, file_id: str | None) -> 
 
 # --- per article -----------------------------------------------------------------------------
 
+# Nothing a reader can see: white space, and the invisible format characters copied text carries
+# (zero-width spaces and joiners, direction marks and isolates, the BOM, the soft hyphen).
+_VISIBLE = re.compile(r"[^\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+_TEXT_FIELDS = ("article_id", "text", "title", "source", "author", "url", "language")
+
+
+def _invalid_unicode(article: RawArticle) -> Rejection | None:
+    """A Rejection when any field holds a lone surrogate: an undecodable byte of a multi-record file
+    (decoded with encoding.UNDECODABLE, which marks each bad byte so) or an escape such as "\\ud800" in JSON.
+    No sink (Parquet, hashing, the browser) can take such a string."""
+    fields = [(name, getattr(article, name)) for name in _TEXT_FIELDS]
+    fields += [(f"metadata {k!r}", f"{k}{v}") for k, v in article.extra.items()]
+    for name, value in fields:
+        if not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            char = value[exc.start]
+            shown = article.article_id.encode("utf-8", "backslashreplace").decode("utf-8")
+            if "\udc00" <= char <= "\udcff":  # how UNDECODABLE marks a byte
+                reason, what = "undecodable", f"a byte that is not valid text in its file (0x{ord(char) - 0xDC00:02x})"
+            else:
+                reason, what = "bad_unicode", f"a lone surrogate (U+{ord(char):04X}, not a character)"
+            return Rejection(article.origin, shown, reason,
+                             f"{article.origin} (id {shown}): its {name} holds {what} at character "
+                             f"{exc.start}; the file's other records were kept")
+    return None
+
+
 def _finish(article: RawArticle, outlets: Mapping[str, str]) -> Item:
-    if not article.text.strip():
+    if (bad := _invalid_unicode(article)) is not None:
+        return bad
+    if not _VISIBLE.search(article.text):
         return Rejection(article.origin, article.article_id, "blank",
-                         f"{article.origin}: article {article.article_id} has no text")
+                         f"{article.origin}: article {article.article_id} has no text"
+                         + (" (only invisible characters)" if article.text.strip() else ""))
     article.source = outlet_name(article.source, outlets)
     if article.language is None and arabic_share(article.text) >= 0.5:
         article.language = "ar"

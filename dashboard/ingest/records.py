@@ -27,3 +27,13 @@ class Rejection:
     article_id: str | None
     reason: str                  # short code: empty, blank, binary, unsupported_format, too_large, undecodable, ...
     detail: str                  # one sentence naming the file (and line/record) and what was wrong
+
+
+@dataclass
+class Notice:
+    """Something worth a row in the warnings table that belongs to no article read (e.g. a
+    manifest row naming an article that is not there)."""
+
+    origin: str
+    article_id: str | None
+    message: str

@@ -12,13 +12,15 @@ from dashboard.ingest.records import RawArticle, Rejection
 
 OPEN, CLOSE = "<DOC>", "</DOC>"
 _TAG = re.compile(r"<([A-Za-z_][A-Za-z0-9_]*)>(.*?)</\1>", re.S)
-_DOCNO = re.compile(r"<DOCNO>\s*(.*?)\s*</DOCNO>", re.S)
+_DOCNO = re.compile(r"<DOCNO>\s*(.*?)\s*</DOCNO>", re.S | re.I)
+_TEXT_OPEN, _TEXT_CLOSE = re.compile("<TEXT>", re.I), re.compile("</TEXT>", re.I)
 _PIECE = 1 << 16  # characters: the longest line piece held at once
-_MARKER = re.compile("(</?DOC>)")
+# Tags are read in any case: <doc>, <Doc> and <DOC> are the same tag to every TREC tool.
+_MARKER = re.compile("(</?DOC>)", re.I)
 
 
 def looks_like_trec(head_text: str) -> bool:
-    return head_text.lstrip("\ufeff \t\r\n").startswith(OPEN)
+    return head_text.lstrip("\ufeff \t\r\n")[:len(OPEN)].upper() == OPEN
 
 
 def iter_trec(stream: TextIO, origin: str, stem: str, max_doc_chars: int
@@ -30,17 +32,18 @@ def iter_trec(stream: TextIO, origin: str, stem: str, max_doc_chars: int
     size, n, skipping = 0, 0, False
     for piece in _pieces(stream):
         for token in _MARKER.split(piece):
-            if token == OPEN:
+            marker = token.upper() if len(token) <= len(CLOSE) else ""
+            if marker == OPEN:
                 if parts is not None:
                     n += 1
                     yield _truncated("".join(parts), origin, n, "has no </DOC> before the next <DOC>")
                 elif skipping:
                     skipping = False
                 parts, size = [], 0
-            elif token == CLOSE:
+            elif marker == CLOSE:
                 if parts is not None:
                     n += 1
-                    yield _document("".join(parts), origin, n, stem)
+                    yield _guarded_document("".join(parts), origin, n, stem)
                 parts, skipping = None, False
             elif parts is not None and token:
                 parts.append(token)
@@ -71,12 +74,24 @@ def _pieces(stream: TextIO) -> Iterator[str]:
         yield carry
 
 
+def _guarded_document(body: str, origin: str, n: int, stem: str) -> RawArticle | Rejection:
+    """One document made into an article; any failure costs that document alone."""
+    try:
+        return _document(body, origin, n, stem)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not cost the file's others
+        return Rejection(f"{origin}#{n}", None, "bad_record",
+                         f"{origin}: document {n} could not be read ({type(exc).__name__}: {exc})")
+
+
 def _document(body: str, origin: str, n: int, stem: str) -> RawArticle | Rejection:
-    start, end = body.find("<TEXT>"), body.rfind("</TEXT>")
-    if start < 0 or end < start:
+    opening = _TEXT_OPEN.search(body)
+    closings = list(_TEXT_CLOSE.finditer(body))
+    closing = closings[-1] if closings else None
+    if opening is None or closing is None or closing.start() < opening.end():
         return _truncated(body, origin, n, "has no <TEXT>…</TEXT>")
-    text = body[start + len("<TEXT>"):end].strip()
-    tags = {k.lower(): v.strip() for k, v in _TAG.findall(body[:start] + body[end:])}
+    start, end = opening.start(), closing.start()
+    text = body[opening.end():end].strip()
+    tags = {k.lower(): v.strip() for k, v in _TAG.findall(body[:start] + body[closing.end():])}
     docno = tags.pop("docno", "")
     meta: dict[str, str] = {}
     for key, value in sorted(tags.items()):

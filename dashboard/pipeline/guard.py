@@ -4,11 +4,16 @@ when the disk or the file system says no."""
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import fcntl
 import os
 import secrets
 import shutil
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,3 +101,26 @@ def remove_orphans(out_dir: Path) -> None:
         if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
             continue
         shutil.rmtree(path, ignore_errors=True)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Make this worker process end when the build that started it dies, even by kill -9 (which
+    runs no cleanup): a pool worker otherwise waits forever on a queue nobody writes. Linux's
+    PR_SET_PDEATHSIG sends SIGKILL at once; a watchdog thread covers systems without it and the
+    race where the parent died before the call."""
+    parent = os.getppid()
+    if sys.platform == "linux":
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()

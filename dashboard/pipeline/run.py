@@ -31,12 +31,13 @@ from dashboard.extract.entities import entities_table, known_alias_keys
 from dashboard.extract.events import events_table
 from dashboard.extract.themes import themes_table
 from dashboard.ingest.readers import iter_inputs
-from dashboard.ingest.records import RawArticle, Rejection
+from dashboard.ingest.records import Notice, RawArticle, Rejection
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline import fingerprint
 from dashboard.pipeline.article import ArticleInput, Extractors, frame_of, init_worker, process_batch
 from dashboard.pipeline.cache import PreviousBuild
 from dashboard.pipeline.corpus import mark_boilerplate, mark_duplicates
+from dashboard.pipeline.guard import die_with_parent
 from dashboard.pipeline.inputs import input_hashes
 from dashboard.pipeline.report import BuildError, BuildSummary
 from dashboard.pipeline.tables import (
@@ -94,8 +95,13 @@ def _pool(workers: int, catalogues: Catalogues) -> ProcessPoolExecutor:
     method = "fork" if threading.current_thread() is threading.main_thread() else "spawn"
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context(method),
-        initializer=init_worker, initargs=(catalogues,),
+        initializer=_init_worker, initargs=(catalogues,),
     )
+
+
+def _init_worker(catalogues: Catalogues) -> None:
+    die_with_parent()
+    init_worker(catalogues)
 
 
 class _Rows:
@@ -126,9 +132,10 @@ class _Inputs:
     rejected: list[Rejection] = field(default_factory=list)
     reuse_ids: list[str] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)
     n_todo: int = 0
 
-    def batches(self, items: Iterable[RawArticle | Rejection]) -> Iterator[list[ArticleInput]]:
+    def batches(self, items: Iterable[RawArticle | Rejection | Notice]) -> Iterator[list[ArticleInput]]:
         """The articles to process, a batch at a time, as soon as they are read: the workers
         extract while the main process is still reading."""
         batch: list[ArticleInput] = []
@@ -137,6 +144,9 @@ class _Inputs:
                 self.rejected.append(item)
                 if self.on_rejection:
                     self.on_rejection(item)
+                continue
+            if isinstance(item, Notice):
+                self.notices.append(item)
                 continue
             self.raws.append(item)
             key = fingerprint.article_key(item.article_id, item.text, item.published, item.published_precision)
@@ -295,7 +305,7 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
     warnings = [
         {"origin": raw.origin, "article_id": raw.article_id, "message": msg}
         for raw in raws for msg in raw.warnings
-    ]
+    ] + [{"origin": n.origin, "article_id": n.article_id, "message": n.message} for n in inputs.notices]
     tables["warnings"] = _concat("warnings", [pd.DataFrame(warnings), tables["process_warnings"]])
 
     for name, later in CORPUS_LEVEL_COLUMNS.items():  # rows reused from the previous dataset have them

@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from dashboard import schema
 from dashboard.pipeline.cache import CACHE_DIR, STATE_FILE
@@ -31,6 +33,14 @@ from dashboard.pipeline.inputs import display, input_hashes
 from dashboard.pipeline.report import BuildError
 
 INFO_FILE = "build_info.json"
+
+
+def _write_parquet(df: pd.DataFrame, path: Path) -> None:
+    """One table, its columns in one chunk each: Parquet's page and dictionary layout follows the
+    chunks it is given, so rows reused from the last build (read back as their own chunk) would
+    otherwise make an incremental build's bytes differ from a fresh one's with equal values."""
+    table = pa.Table.from_pandas(df, preserve_index=False).combine_chunks()
+    pq.write_table(table, path, compression="zstd")
 
 
 def tables_version(folder: Path, names: list[str]) -> str:
@@ -163,9 +173,9 @@ class DatasetWriter:
                stat_cache: dict | None, hashes: tuple[str, dict] | None) -> str:
         (tmp / CACHE_DIR).mkdir(parents=True)
         for name in sorted(dataset):
-            dataset[name].to_parquet(tmp / f"{name}.parquet", index=False, compression="zstd")
+            _write_parquet(dataset[name], tmp / f"{name}.parquet")
         for name, df in cache.items():
-            df.to_parquet(tmp / CACHE_DIR / f"{name}.parquet", index=False, compression="zstd")
+            _write_parquet(df, tmp / CACHE_DIR / f"{name}.parquet")
         inputs_fp, files = hashes or input_hashes(sources, stat_cache)
         info = {
             "version": tables_version(tmp, list(dataset)),

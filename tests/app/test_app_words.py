@@ -3,6 +3,8 @@ id beside a name, shares as percentages — in Arabic and English."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from test_app_pages import PAGES, run_page
 
@@ -34,3 +36,37 @@ def test_shares_are_percentages(make_app):
     assert share
     values = share[0].value["الحصة"]
     assert values.max() > 1 and values.max() <= 100  # 16.5, not 0.165
+
+
+def test_charts_carry_their_context_and_never_fade(make_app):
+    at = run_page(make_app(sources="RT Arabic"), "sources")
+    specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    assert specs
+    for spec in specs:
+        notes = " ".join(a.get("text", "") for a in spec["layout"].get("annotations", []))
+        assert "RT Arabic" in notes  # the filter
+        assert "أساس الأرقام" in notes and "dataset" in notes  # the counts and the dataset's name
+        for trace in spec["data"]:
+            if trace["type"] in ("bar", "scatter", "choropleth"):
+                assert trace["unselected"]["marker"]["opacity"] == 1
+    config = json.loads(at.get("plotly_chart")[0].proto.config)
+    assert config["toImageButtonOptions"]["filename"].startswith("dataset-")
+    assert config["toImageButtonOptions"]["width"] >= 1200
+    assert config["locale"] == "ar" and "ar" in config["locales"]
+
+
+def test_briefing_is_self_contained_and_escaped(make_app):
+    from dashboard.app.exports import briefing_html
+    from dashboard.app.state import Context
+
+    at = run_page(make_app(keyword="<script>alert(1)</script>"), "overview")
+    assert at.session_state["_ctx"] is not None
+    ctx: Context = at.session_state["_ctx"]
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Bar(x=[1, 2], y=["a", "b"]))
+    page = briefing_html(ctx, "ar", "نظرة <b>عامة</b>", [("x", fig)])
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)" in page
+    assert "&lt;b&gt;عامة" in page
+    assert "<script src" not in page and 'src="http' not in page  # nothing fetched
+    assert len(page) > 1_000_000  # plotly.js itself is embedded

@@ -9,7 +9,7 @@ import pytest
 from dashboard.catalogues import FILES, read_csv
 from dashboard.ingest.outlets import outlet_names
 from dashboard.ingest.readers import iter_inputs
-from dashboard.ingest.records import RawArticle, Rejection
+from dashboard.ingest.records import Notice, RawArticle, Rejection
 from dashboard.paths import CATALOGUE_DIR, REPO_ROOT, SEEDS_DIR
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -30,9 +30,15 @@ def run(*sources) -> tuple[dict[str, RawArticle], list[Rejection]]:
         if isinstance(item, RawArticle):
             assert item.article_id not in articles, f"iter_inputs yielded {item.article_id} twice"
             articles[item.article_id] = item
+        elif isinstance(item, Notice):  # warnings about no article (see notices())
+            continue
         else:
             rejections.append(item)
     return articles, rejections
+
+
+def notices(*sources) -> list[Notice]:
+    return [item for item in iter_inputs(list(sources)) if isinstance(item, Notice)]
 
 
 @pytest.fixture(scope="session")

@@ -43,7 +43,7 @@ def test_bad_inputs_folder(bad_folder):
     assert nonsense.published is None and nonsense.published_precision == "unknown"
     assert nonsense.warnings == ["published 'next tuesday' is not a date; kept the article with no date"]
     huge = next(r for r in rejections if r.reason == "too_large")
-    assert "30.0 MB" in huge.detail and "5 MB" in huge.detail
+    assert "30.0 MB" in huge.detail and "2 MB" in huge.detail
 
 
 def test_iteration_is_deterministic(bad_folder):

@@ -70,7 +70,7 @@ def test_utf8_with_a_bad_byte_is_refused_naming_the_file(tmp_path, paragraph):
     articles, rejections = run(tmp_path)
     assert articles == {}
     assert [r.reason for r in rejections] == ["undecodable"]
-    assert "bad.txt" in rejections[0].detail and "offset" in rejections[0].detail
+    assert "bad.txt" in rejections[0].detail and f"at byte {len(paragraph.encode())}" in rejections[0].detail
 
 
 def test_magic_bytes_win_over_the_extension():
@@ -91,14 +91,16 @@ def test_streamed_formats_in_other_encodings(tmp_path, paragraph):
     assert articles["E-3"].text == paragraph + "\nسطر"
 
 
-def test_decoding_error_part_way_keeps_the_records_before_it(tmp_path, paragraph):
+def test_decoding_error_part_way_costs_that_record_alone(tmp_path, paragraph):
     doc = "<DOC>\n<DOCNO>{}</DOCNO>\n<TEXT>\n" + paragraph + "\n</TEXT>\n</DOC>\n"
     good = "".join(doc.format(f"S-{i}") for i in range(400)).encode("utf-8")  # > the detection head
     (tmp_path / "late.trec").write_bytes(good + b"<DOC>\n<DOCNO>S-bad</DOCNO>\n<TEXT>\n\xff\xff\n</TEXT>\n</DOC>\n")
     articles, rejections = run(tmp_path)
-    # Text is decoded 8 KB at a time: only the documents sharing the bad bytes' block are lost.
-    assert 380 <= len(articles) < 400 and "S-0" in articles
-    assert [r.reason for r in rejections] == ["undecodable"] and "late.trec" in rejections[0].detail
+    assert len(articles) == 400  # every good document, before and after the bad bytes
+    assert [(r.reason, r.origin, r.article_id) for r in rejections] == [
+        ("undecodable", f"{tmp_path.name}/late.trec#401", "S-bad")]
+    assert "late.trec#401 (id S-bad): its text holds a byte that is not valid text in its file (0xff)" in \
+        rejections[0].detail
 
 
 def test_refused_single_article_file_keeps_its_would_be_id(tmp_path):

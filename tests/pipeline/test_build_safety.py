@@ -7,9 +7,11 @@ import errno
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -139,9 +141,9 @@ def test_cli_says_disk_full_in_one_line(tmp_path, seeds_copy):
     """The CLI with a full disk (simulated in a child process): exit 1, one sentence, no traceback."""
     out = tmp_path / "ds"
     code = (
-        "import errno, sys, pandas as pd\n"
-        "def full(self, *a, **k): raise OSError(errno.ENOSPC, 'No space left on device')\n"
-        "pd.DataFrame.to_parquet = full\n"
+        "import errno, sys, pyarrow.parquet as pq\n"
+        "def full(*a, **k): raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "pq.write_table = full\n"
         "from dashboard.pipeline.cli import main\n"
         f"sys.exit(main([{str(seeds_copy)!r}, '--out', {str(out)!r}, '--workers', '1', '--quiet']))\n"
     )
@@ -190,3 +192,43 @@ def test_a_dataset_failing_its_own_check_is_never_published(tmp_path, seeds_copy
     monkeypatch.undo()
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
     assert hidden_entries(tmp_path) == [".ds.lock"]
+
+
+def test_a_killed_build_leaves_no_worker_processes(tmp_path):
+    """kill -9 of the build's main process: its pool workers end too (they would otherwise wait
+    forever on a queue nobody writes)."""
+    from benchmarks.tree_memory import _children
+
+    src = tmp_path / "src"
+    src.mkdir()
+    paragraph = (SEEDS_DIR / "001_bebae4cf14fa5b29.txt").read_text("utf-8").split("\n")[2]
+    with (src / "many.jsonl").open("w", encoding="utf-8") as f:  # enough to use the worker pool
+        for i in range(2000):
+            f.write(json.dumps({"id": f"K{i}", "text": f"{paragraph} {i}"}, ensure_ascii=False) + "\n")
+    proc = subprocess.Popen([sys.executable, "-m", "dashboard.build", str(src), "--out", str(tmp_path / "ds"),
+                             "--workers", "2", "--quiet"], cwd=REPO_ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        workers: list[int] = []
+        while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.1)
+            workers = _children(proc.pid)
+        assert len(workers) >= 2, "the build never started its workers"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _running(pid)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1][0] != "Z"  # a zombie has ended
+    except OSError:
+        return False

@@ -121,19 +121,22 @@ def test_failed_build_leaves_the_previous_dataset(tmp_path, monkeypatch, seeds_c
     before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
     (seeds_copy / "new.txt").write_text("عنوان\nنص جديد عن كازاخستان.\n", "utf-8")
 
-    calls = {"n": 0}
-    real = pd.DataFrame.to_parquet
+    import pyarrow.parquet as pq
 
-    def failing(self, *args, **kwargs):
+    calls = {"n": 0}
+    real = pq.write_table
+
+    def failing(*args, **kwargs):  # the disk fills up at the fourth table
         calls["n"] += 1
         if calls["n"] == 4:
             raise OSError(errno.ENOSPC, "No space left on device")
-        return real(self, *args, **kwargs)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(pd.DataFrame, "to_parquet", failing)
+    monkeypatch.setattr(pq, "write_table", failing)
     with pytest.raises(BuildError, match=r"^The disk holding .* is full: free some space") as err:
         build([seeds_copy], out, workers=1, force=True)
     assert str(out) in str(err.value) and "left as it was" in str(err.value)
+    assert calls["n"] == 4
     monkeypatch.undo()
     assert {p.name: p.read_bytes() for p in out.glob("*.parquet")} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [".ds.lock"]

@@ -15,8 +15,8 @@ EVENT_COLUMNS = {"event_id": "string", "name_ar": "string", "name_en": "string",
                  "articles": "int64"}
 COUNT_COLUMNS = {"period": "datetime64[s]", "source": "string", "articles": "int64"}
 SENTENCE_COLUMNS = {"source": "string", "article_id": "string", "title": "string",
-                    "published": "datetime64[s]", "sentence_id": "int64", "sentence": "string",
-                    "cue": "string"}
+                    "published": "datetime64[s]", "url": "string", "sentence_id": "int64",
+                    "sentence": "string", "cue": "string"}
 
 
 def _event_mask(ds: Dataset, sel: Selection) -> np.ndarray:
@@ -85,6 +85,7 @@ def event_sentences(ds: Dataset, sel: Selection, event_id: str) -> pd.DataFrame:
         "article_id": ds.ix.article_ids[art],
         "title": article_titles(ds)[art],
         "published": ds.ix.article_published[art],
+        "url": ds.articles["url"].to_numpy(dtype=object)[art],
         "sentence_id": sents["sentence_id"].to_numpy(np.int64),
         "sentence": [ds.article_text(a)[s:e] for a, s, e in zip(art, starts, ends)],
         "cue": cues.to_numpy(dtype=object),

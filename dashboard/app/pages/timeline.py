@@ -19,8 +19,11 @@ from dashboard.app.components import (
     follow_pick,
     grid,
     is_empty,
+    link_column,
+    source_link_html,
     stop_page,
     table,
+    with_safe_urls,
 )
 from dashboard.app.i18n import column_labels, display_names, plural, t
 from dashboard.app.page import start_page
@@ -72,10 +75,11 @@ for col, source in grid(outlets, lang):
     part = sentences[sentences["source"] == source].head(40)
     quotes = "".join(
         f'<blockquote>{esc(r.sentence)}<div class="meta">{esc(str(r.title)[:90])} · <bdi dir="ltr">{esc(day(r.published))}</bdi>'
-        f"</div></blockquote>" for r in part.itertuples())
+        + (f" · {link}" if (link := source_link_html(r.url, lang)) else "")
+        + "</div></blockquote>" for r in part.itertuples())
     with col:
         st.html(f'<div class="kz-source kz-rtl" dir="rtl"><h4>{esc(source)} '
                 f'<small>({len(sentences[sentences["source"] == source])})</small></h4>'
                 f"{quotes}</div>")
-table(sentences, lang, key="timeline_sentences_table", file_name=f"event_{event_id}_sentences",
-      folded=True)
+table(with_safe_urls(sentences), lang, key="timeline_sentences_table",
+      file_name=f"event_{event_id}_sentences", folded=True, column_config={"url": link_column(lang)})

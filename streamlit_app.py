@@ -24,6 +24,7 @@ from dashboard.app import state, style  # noqa: E402
 from dashboard.app.components import PageDone, briefing_button, start_briefing  # noqa: E402
 from dashboard.app.i18n import LANGS, t  # noqa: E402
 from dashboard.app.page import navigation  # noqa: E402
+from dashboard.app.safe import md  # noqa: E402
 from dashboard.dataset import DatasetError  # noqa: E402
 
 _run_started = time.perf_counter()
@@ -41,10 +42,11 @@ try:
     not_rebuilt = data.ensure_dataset(path, {k: t(k, lang) for k in ("building", "build_done")})
     ds = data.get_dataset(path)
 except DatasetError as exc:
-    st.error(t("bad_dataset", lang, error=exc, path=path))
+    # The message may quote a file's content: Markdown-escaped like any untrusted text.
+    st.error(t("bad_dataset", lang, error=md(exc), path=md(path)))
     st.stop()
 if ds is None:
-    st.error(t("no_dataset", lang, path=path))
+    st.error(t("no_dataset", lang, path=md(path)))
     st.stop()
 if not_rebuilt is not None:  # e.g. a read-only deployment: serve what there is, and say so
     st.info(t("not_rebuilt", lang, reason=t(data.REBUILD_REASON_KEYS.get(not_rebuilt, "rebuild_failed"), lang)))

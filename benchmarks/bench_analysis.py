@@ -33,7 +33,7 @@ def pages(ds, sel, keyword: str, event_id: str | None, entity_ids: list[str]):
     return {
         "overview": [("headline", lambda: overview.headline(ds, sel)),
                      ("article_table", lambda: overview.article_table(ds, sel)),
-                     ("reader_html", lambda: overview.reader_html(ds, first_article, "ar"))],
+                     ("highlights", lambda: overview.highlights(ds, first_article))],
         "timeline": [("event_counts", lambda: timeline.event_counts(ds, sel)),
                      ("publication_counts", lambda: timeline.publication_counts(ds, sel, "M")),
                      ("event_sentences", lambda: timeline.event_sentences(ds, sel, event_id or ""))],

@@ -8,8 +8,9 @@ Prints:
 2. server time per filter change for each page: the whole script run (sidebar, selection, every
    panel of the page, as timed by the script itself), driven by AppTest through a fixed series of
    filter changes after a warm-up run that loads the dataset, with the per-filter memo cleared
-   before each change (so a change back to an earlier state is not a cache hit); word clouds are
-   drawn in a background pool and not counted; median and max, in ms;
+   before each change (so a change back to an earlier state is not a cache hit); the Words page
+   includes drawing its clouds (inline, app/clouds.py; cached, so only new ones); median and
+   max, in ms;
 3. peak RSS of the server process (VmHWM) after visiting every page and changing a filter.
 """
 

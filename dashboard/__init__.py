@@ -17,10 +17,20 @@ Core (no Streamlit; each safe under concurrent sessions):
 - normalisation tables are precomputed in text/normalize_tables.json (no cache at all: importing
   text/normalize.py costs milliseconds, not a pass over the Basic Multilingual Plane).
 
-App edge (dashboard/app, Streamlit's caches, bounded by ``max_entries``): the loaded dataset by
-version and the freshness check (app/data.py, plus its preload future started at process start),
-selections (app/state.py), rendered pieces (app/components.py, app/pages/words.py,
-app/pages/overview.py).
+App edge (dashboard/app): Streamlit's caches, every one bounded by ``max_entries`` and, where an
+entry can be large or many, by ``ttl``; Streamlit lets one session compute a missing entry while
+the others wanting it wait:
+- app/data.py: the loaded dataset by version (``_load``, 2) and the freshness check
+  (``_checked_fresh``, 4), plus the preload future started at process start (locked dict);
+- app/datasets.py: each offered dataset's summary (``_summary``, 32);
+- app/state.py: selections per (dataset version, filters) (``_select``, 64, 1 h);
+- app/components.py: every panel's analysis result per (function, version, filters, arguments)
+  (``_memo``, 96, 1 h);
+- app/pages/overview.py: the reader's HTML per (version, article, language) (``reader``, 32, 1 h);
+- app/clouds.py: word-cloud PNGs per (frequencies, size) (``cloud_png``, 64, 1 h), drawn one at a
+  time in the process (a lock), inline in the session's script (no background pool);
+- ``functools`` caches of constants: the Arabic font path, Pillow's layout engine (app/clouds.py),
+  Babel locales and Plotly's strings (app/i18n.py).
 """
 
 __version__ = "0.1.0"

@@ -1,8 +1,11 @@
 """Plotly figure builders. They only draw: every number arrives computed from dashboard.analysis.
 
-Arabic display labels are wrapped in right-to-left isolates (U+2067 … U+2069): Plotly lays labels
-out left-to-right and mixed text ("نموذج GPT-4", "(قوس) نص") comes out misordered otherwise.
-Only display text is wrapped; ``customdata`` keeps the raw ids that selection events return.
+Every display string goes through ``iso`` (or ``hover_text``): escaped for Plotly (its pseudo-HTML
+renders <a href> and <b>, and %{...} in a hover template is a substitution: safe.plotly_text), stray
+bidi controls neutralised, and isolated: right-to-left (U+2067 … U+2069) in the Arabic interface,
+where Plotly lays labels out left-to-right and mixed text ("نموذج GPT-4", "(قوس) نص") comes out
+misordered otherwise; first-strong (U+2068 … U+2069) in English. Only display text is wrapped;
+``customdata`` keeps the raw ids that selection events return.
 
 Figures are written as plain dicts and wrapped without validation: plotly.py validates every
 property set through its object API (30-60 ms per figure here), a large share of the 300 ms a
@@ -20,8 +23,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.app.i18n import name_column
+from dashboard.app.safe import FSI, PDI, plotly_escape, plotly_text
 
-RLI, PDI = "\u2067", "\u2069"
+RLI = "\u2067"
 FONT = "Noto Sans Arabic, Source Sans, Arial, sans-serif"
 # Colour-blind-safe qualitative palette, one colour per outlet / type: Okabe-Ito's eight, then
 # Paul Tol's colours that stay distinct from them (the catalogue has 13 entity types: a palette
@@ -39,10 +43,17 @@ _AXIS = {"gridcolor": "#e8eaee", "zerolinecolor": "#cbd5e1", "linecolor": "#cbd5
 
 
 def iso(label: object, lang: str = "ar") -> str:
-    """A display label isolated right-to-left in the Arabic interface."""
-    text = "" if label is None or label is pd.NA or (isinstance(label, float) and math.isnan(label)) \
-        else str(label)
-    return f"{RLI}{text}{PDI}" if lang == "ar" and text else text
+    """A display label for Plotly: escaped, isolated (right-to-left in the Arabic interface)."""
+    text = plotly_text(label)
+    if not text:
+        return ""
+    return f"{RLI}{text}{PDI}" if lang == "ar" else f"{FSI}{text}{PDI}"
+
+
+def hover_text(text: object) -> str:
+    """A hover line composed by a page, its untrusted parts passed through safe.isolate (which
+    neutralised their stray controls): escaped for Plotly, the isolates kept."""
+    return plotly_escape(str(text))
 
 
 def isos(labels: Sequence, lang: str) -> list[str]:
@@ -122,7 +133,7 @@ def hbar(labels: Sequence[str], values: Sequence[float], lang: str, title: str, 
     if customdata is not None:
         bar["customdata"] = _list(customdata)
     if hover is not None:
-        bar["hovertext"] = _list(hover)
+        bar["hovertext"] = [hover_text(h) for h in _list(hover)]
         bar["hovertemplate"] = "%{hovertext}<extra></extra>"
     else:
         bar["hovertemplate"] = "%{y}: %{x}<extra></extra>"
@@ -164,7 +175,8 @@ def grouped_hbar(df: pd.DataFrame, label_col: str, value_col: str, group_col: st
             "type": "bar", "orientation": "h", "x": _list(part[value_col]),
             "y": isos(names, lang), "name": iso(group, lang), "customdata": _list(part.index),
             "marker": {"color": colours[str(group)]},
-            "hovertemplate": f"%{{y}} — {iso(group, lang)}: %{{x:{value_format}}}<extra></extra>"})
+            # The group's name by reference: a template never holds article text.
+            "hovertemplate": f"%{{y}} — %{{fullData.name}}: %{{x:{value_format}}}<extra></extra>"})
     n = len(order) * (1 if barmode == "stack" else max(1, df[group_col].nunique()))
     height = max(380, 16 * n + 230)
     # Legend 70 px under the plot area, below the axis title (legend y is a fraction of the
@@ -225,7 +237,7 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
         data.append({"type": "scatter", "mode": "lines", "x": range_x, "y": range_y,
                      "line": {"width": 8, "color": "rgba(0,114,178,0.35)"}, "hoverinfo": "skip",
                      "showlegend": False})
-    hover = [f"<b>{iso(a, 'ar')}</b><br>{b}<br>{hover_mentions}: {int(m):,} · {hover_articles}: "
+    hover = [f"<b>{iso(a, 'ar')}</b><br>{iso(b, 'en')}<br>{hover_mentions}: {int(m):,} · {hover_articles}: "
              f"{int(n):,}" for a, b, m, n in zip(ev["name_ar"].fillna(""), ev["name_en"].fillna(""),
                                                    mentions, ev["articles"].fillna(0))]
     data.append({
@@ -244,7 +256,7 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
                      "yaxis": "y2", "name": iso(source, lang),
                      "marker": {"color": colours[str(source)]},
                      "xperiod": "M1", "xperiodalignment": "middle",
-                     "hovertemplate": f"%{{x|%Y-%m}}: %{{y}}<extra>{iso(source, lang)}</extra>"})
+                     "hovertemplate": "%{x|%Y-%m}: %{y}<extra>%{fullData.name}</extra>"})
     side = "right" if rtl else "left"
     height = max(480, 26 * len(ev) + 320)
     lay = layout(title, lang, height=height, barmode="stack",

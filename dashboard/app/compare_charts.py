@@ -1,25 +1,19 @@
 """Figures of the compare view: attention over time (one line per search, or small multiples per
 outlet) with the period's total volume for context, and each search's share per outlet. Built as
 plain dicts like dashboard/app/charts.py; searches are typed by users (and arrive in shared
-links), so every label passes through ``plot_text`` before Plotly sees it."""
+links), so every label passes through ``safe.plotly_text`` before Plotly sees it."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.app.charts import PALETTE, _dates, _list, figure, iso, layout
+from dashboard.app.safe import plotly_text
 
 TOTAL_COLOUR = "#cbd5e1"
-
-
-def plot_text(text: object) -> str:
-    """Untrusted text made inert for Plotly: its tags (<a href>, <b>) escaped, and ``%{`` (a
-    hover-template field) broken by a zero-width space."""
-    return html.escape("" if text is None else str(text), quote=False).replace("%{", "%\u200b{")
 
 
 def query_colours(labels: Sequence[str]) -> dict[str, str]:
@@ -41,7 +35,7 @@ def attention_figure(df: pd.DataFrame, labels: dict[str, str], lang: str, title:
     if not split and not df.empty:
         first = df[df["query"] == order[0]]
         data.append({"type": "bar", "x": _dates(first["period"]), "y": _list(first["total"]),
-                     "name": iso(plot_text(total_title), lang), "yaxis": "y2",
+                     "name": iso(plotly_text(total_title), lang), "yaxis": "y2",
                      "marker": {"color": TOTAL_COLOUR}, "opacity": 0.5,
                      "hovertemplate": "%{x}: %{y:,}<extra></extra>"})
     fmt = ".1%" if value == "share" else ","
@@ -51,7 +45,7 @@ def attention_figure(df: pd.DataFrame, labels: dict[str, str], lang: str, title:
             rows = part[part["source"] == source]
             if rows.empty:
                 continue
-            name = plot_text(labels[query]) + (f" · {plot_text(source)}" if split else "")
+            name = plotly_text(labels[query]) + (f" · {plotly_text(source)}" if split else "")
             data.append({
                 "type": "scatter", "mode": "lines+markers", "x": _dates(rows["period"]),
                 "y": _list(rows[value]), "name": iso(name, lang),
@@ -71,7 +65,7 @@ def attention_figure(df: pd.DataFrame, labels: dict[str, str], lang: str, title:
     if not split:
         lay["yaxis2"] = {"overlaying": "y", "side": "left" if lang == "ar" else "right",
                          "showgrid": False, "rangemode": "tozero",
-                         "title": {"text": iso(plot_text(total_title), lang)}}
+                         "title": {"text": iso(plotly_text(total_title), lang)}}
     if lang == "ar":
         lay["yaxis"]["side"] = "right"
     return figure(data, lay)
@@ -88,8 +82,8 @@ def share_figure(df: pd.DataFrame, labels: dict[str, str], lang: str, title: str
     data = []
     for qi, query in enumerate(order):
         part = df[df["query"] == query].set_index("source").reindex(outlets)
-        name = plot_text(labels[query])
-        data.append({"type": "bar", "x": [iso(plot_text(o), lang) for o in outlets],
+        name = plotly_text(labels[query])
+        data.append({"type": "bar", "x": [iso(plotly_text(o), lang) for o in outlets],
                      "y": _list(part["share"]), "name": iso(name, lang),
                      "marker": {"color": colours[query]},
                      "customdata": [[qi, o] for o in outlets],

@@ -3,7 +3,6 @@ downloadable tables and charts, and escaped text."""
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from typing import Any
@@ -14,13 +13,15 @@ import streamlit as st
 
 from dashboard.app import exports
 from dashboard.app.i18n import column_label, plotly_config, plotly_separators, plural, t
+from dashboard.app.safe import BIDI_CONTROLS, csv_bytes, html_text, plain
 from dashboard.app.state import Context, context
 
 TOPOJSON_URL = "app/static/topojson/"
 
 
-# Bounded: an unfiltered article table on ANT is ~10 MB, and the server must stay under 1.5 GB.
-@st.cache_resource(show_spinner=False, max_entries=96)
+# Bounded: an unfiltered article table on ANT is ~10 MB, and the server must stay under 1.5 GB;
+# an hour unused and an entry goes (the server's memory falls back when the analysts leave).
+@st.cache_resource(show_spinner=False, max_entries=96, ttl=3600)
 def _memo(name: str, version: str, filters_key: str, args: tuple, kwargs: tuple,
           _fn: Callable, _ctx: Context):
     return _fn(_ctx.ds, _ctx.sel, *args, **dict(kwargs))
@@ -64,11 +65,6 @@ def empty_state(lang: str, message_key: str = "empty") -> None:
 
 def is_empty(df: pd.DataFrame | None) -> bool:
     return df is None or len(df) == 0
-
-
-def csv_bytes(df: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs read the Arabic right."""
-    return df.to_csv(index=False).encode("utf-8-sig")
 
 
 # Columns shown as percentages (values are shares, 0.1648 -> 16.5%), with two decimals, or
@@ -121,6 +117,7 @@ def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
     shown, config = readable(head, lang, {c: label_of[c] for c in head.columns}, hidden)
     config |= {label_of.get(k, k): v for k, v in given.items()
                if v is not None and label_of.get(k, k) in shown.columns}
+    shown = display_text(shown)  # stray bidi controls in article text neutralised
     if lang == "ar":  # read right to left: first column on the right (style.py scrolls there)
         shown = shown[shown.columns[::-1]]
     for col in shown.columns:
@@ -151,6 +148,23 @@ def is_arabic_column(values: pd.Series) -> bool:
         return False
     sample = [str(v) for v in values.dropna().head(20) if str(v).strip()]
     return bool(sample) and sum(bool(_ARABIC_LETTER.search(v)) for v in sample) * 2 > len(sample)
+
+
+def display_text(df: pd.DataFrame) -> pd.DataFrame:
+    """Text columns with stray bidi controls neutralised (a U+202E in a title would show
+    "gpj.exe" as "exe.jpg" in the grid); nothing else changes."""
+    out = df
+    for col in df.columns:
+        values = df[col]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            text = values.astype("string")
+            hit = text.str.contains(BIDI_CONTROLS.pattern, regex=True).fillna(False).to_numpy(bool)
+            if hit.any():
+                out = out if out is not df else df.copy()
+                fixed = values.astype(object).copy()
+                fixed[hit] = [plain(v) for v in fixed[hit]]
+                out[col] = fixed
+    return out
 
 
 def display_dates(df: pd.DataFrame) -> pd.DataFrame:
@@ -228,8 +242,8 @@ def briefing_button(ctx: Context, page_title: str) -> None:
 
 
 def esc(text: Any) -> str:
-    """HTML-escape untrusted text (article text, titles, terms)."""
-    return html.escape("" if text is None or text is pd.NA else str(text), quote=True)
+    """Untrusted text (article text, titles, terms) for an HTML sink: safe.html_text."""
+    return html_text(text)
 
 
 def _selection(event: Any, field: str) -> list:
@@ -311,11 +325,3 @@ def source_link_html(url: Any, lang: str) -> str:
     return (f'<a href="{esc(safe)}" target="_blank" rel="noopener noreferrer">'
             f'{esc(t("open_source", lang))}</a>')
 
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
-
-
-def md_plain(text: Any) -> str:
-    """Untrusted text for a Markdown sink (st.caption, st.error, st.subheader): every Markdown
-    and HTML character backslash-escaped, so a search like ![x](http://…) stays text."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", "" if text is None else str(text))

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.app.i18n import display_names, plotly_config, plural, t
+from dashboard.app.safe import plotly_text
 from dashboard.app.state import Context
 from dashboard.demo import read_about
 
@@ -64,11 +65,6 @@ def context_lines(ctx: Context, lang: str) -> list[str]:
     """Dataset, filters, counts: one line each (plain text, not escaped)."""
     return [f"{t('dataset', lang)}: {dataset_title(ctx, lang)}",
             f"{t('filters', lang)}: {filters_text(ctx, lang)}", counts_text(ctx, lang)]
-
-
-def plotly_text(text: str) -> str:
-    """Untrusted text made inert for Plotly: no tags, no entities, no %{...} templates."""
-    return html.escape(text, quote=False).replace("%{", "%\u200b{")
 
 
 def add_source_line(fig: go.Figure, ctx: Context, lang: str) -> None:

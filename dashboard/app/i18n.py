@@ -100,7 +100,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "m_sources": {"ar": "المصادر", "en": "Sources"},
     "m_entities": {"ar": "الكيانات", "en": "Entities"},
     "m_events": {"ar": "الأحداث", "en": "Events"},
-    "m_dates": {"ar": "الفترة", "en": "Period"},
     "period": {"ar": "المقالات منشورة من {start} إلى {end}.",
                "en": "Articles published from {start} to {end}."},
     "articles_table": {"ar": "المقالات", "en": "Articles"},
@@ -109,18 +108,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "choose_article": {"ar": "اختر مقالة لقراءتها", "en": "Choose an article to read"},
     "reader": {"ar": "القارئ", "en": "Reader"},
     "mark_hit": {"ar": "البحث", "en": "search"},
+    "reader_adjective": {"ar": "صفة", "en": "adjective"},
+    "reader_capped": {"ar": "ميّزنا أول {shown} من {total} إشارة في هذه المقالة فقط، حفاظًا على سرعة الصفحة.",
+                      "en": "Only the first {shown} of this article's {total} highlights are marked, to keep the page fast."},
     "mark_ent": {"ar": "كيان", "en": "entity"},
     "mark_date": {"ar": "تاريخ", "en": "date"},
     "mark_event": {"ar": "حدث", "en": "event"},
-    "col_title": {"ar": "العنوان", "en": "Title"},
-    "col_source": {"ar": "المصدر", "en": "Source"},
-    "col_published": {"ar": "التاريخ", "en": "Date"},
-    "col_themes": {"ar": "المواضيع", "en": "Themes"},
-    "col_n_sentences": {"ar": "الجمل", "en": "Sentences"},
     "col_mentions": {"ar": "الإشارات", "en": "Mentions"},
     "col_articles": {"ar": "المقالات", "en": "Articles"},
-    "col_name_ar": {"ar": "الاسم", "en": "Name (Arabic)"},
-    "col_name_en": {"ar": "الاسم بالإنجليزية", "en": "Name"},
     # Timeline
     "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
     "timeline_window": {  # {n}: plural(n, "event")
@@ -183,16 +178,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "cloud_failed": {"ar": "تعذّر رسم السحابة", "en": "The cloud could not be drawn"},
     "cloud_per_source": {"ar": "سحابة لكل مصدر", "en": "One cloud per outlet"},
     "term_table": {"ar": "جدول المصطلحات", "en": "Term table"},
-    "col_term": {"ar": "المصطلح", "en": "Term"},
-    "col_count": {"ar": "التكرار", "en": "Count"},
     # Concordance
     "query": {"ar": "ابحث عن كلمة أو عبارة", "en": "Search a word or phrase"},
     "query_hint": {"ar": "اكتب كلمة للبحث في الجمل المختارة.",
                    "en": "Type a word to search the selected sentences."},
     "kwic_count": {"ar": "النتائج: {n}، في {a}.", "en": "{n} in {a}."},
-    "col_left": {"ar": "السياق السابق", "en": "Left context"},
-    "col_match": {"ar": "المطابقة", "en": "Match"},
-    "col_right": {"ar": "السياق اللاحق", "en": "Right context"},
     "open_article": {"ar": "اختر سطرًا لفتح المقالة", "en": "Choose a line to open its article"},
     # Map
     "map_title": {"ar": "الدول المذكورة", "en": "Countries mentioned"},
@@ -266,7 +256,6 @@ STRINGS: dict[str, dict[str, str]] = {
 }
 
 
-# Raw column name -> the key of its label in tables (the CSV keeps the raw names).
 def column_labels(lang: str, *columns: str) -> dict[str, str]:
     """Table headings in ``lang`` for the raw ``columns`` named (for ``DataFrame.rename``)."""
     return {c: column_label(c, lang) for c in columns}
@@ -476,11 +465,6 @@ def percent(share: float, lang: str, decimals: int = 1) -> str:
     """A share (0.1648) as a percentage ("16.5%")."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
     return format_percent(share, format=pattern, locale=_locale(lang), numbering_system="latn")
-
-
-def fmt_int(n: int | float, lang: str = "en") -> str:
-    """A count with thousands separators (kept for callers written before ``number``)."""
-    return number(n, lang)
 
 
 def column_label(name: str, lang: str) -> str:

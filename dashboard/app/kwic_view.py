@@ -21,7 +21,7 @@ from dashboard.app.components import (
     table,
     with_safe_urls,
 )
-from dashboard.app.i18n import column_labels, fmt_int, plural, t
+from dashboard.app.i18n import column_labels, number, plural, t
 from dashboard.app.page import switch_to
 from dashboard.app.state import Context
 from dashboard.app.urlstate import Param
@@ -47,7 +47,7 @@ def kwic_lines_html(hits: pd.DataFrame, lang: str = "ar") -> str:
         link = source_link_html(getattr(r, "url", None), lang)
         rows.append(
             f'<tr><td class="before">{esc(r.left)}</td><td class="match"><mark>{esc(r.match)}</mark>'
-            f'</td><td class="after">{esc(r.right)}</td><td class="meta">{esc(r.source)}{extra}<br>'
+            f'</td><td class="after">{esc(r.right)}</td><td class="meta"><bdi>{esc(r.source)}</bdi>{extra}<br>'
             f'<bdi dir="ltr">{esc(str(r.published)[:10])}</bdi>{"<br>" + link if link else ""}</td></tr>')
     return f'<table class="kz-kwic" dir="rtl">{"".join(rows)}</table>'
 
@@ -83,13 +83,13 @@ def kwic_block(ctx: Context, hits: pd.DataFrame, key: str, file_name: str,
     st.caption(t("kwic_total", lang, lines=plural(len(lines), "hit", lang),
                  a=plural(n_articles, "article", lang),
                  m=plural(n_articles if filter_articles is None else filter_articles, "article", lang),
-                 first=fmt_int(first), last=fmt_int(last)))
+                 first=number(first, lang), last=number(last, lang)))
     if len(lines) < len(hits):
-        st.caption(t("kwic_folded", lang, n=fmt_int(len(hits) - len(lines))))
+        st.caption(t("kwic_folded", lang, n=number(len(hits) - len(lines), lang)))
     if n_pages > 1:
         p1, p2 = columns(2, lang, [1, 3])
         p1.number_input(t("kwic_page", lang), min_value=1, max_value=n_pages, step=1, key=page_key)
-        p2.caption(t("kwic_pages", lang, n=fmt_int(n_pages)))
+        p2.caption(t("kwic_pages", lang, n=number(n_pages, lang)))
     st.html(kwic_lines_html(shown, lang))
     cols = ["source", "published", "title", "left", "match", "right", "url", "article_id",
             "sentence_id", "char_start", "char_end"] + (["copies"] if "copies" in lines else [])

@@ -17,6 +17,7 @@ import streamlit as st
 from dashboard.analysis.filters import Filters, Selection, select
 from dashboard.app import urlstate
 from dashboard.app.i18n import DEFAULT_LANG, LANGS, display_names, t
+from dashboard.app.safe import isolate, md
 from dashboard.dataset import Dataset
 
 LANG_PARAM = "lang"
@@ -106,7 +107,8 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     event_names = display_names(ds.events, "event_id", lang)
     sb = st.sidebar
     sb.subheader(t("filters", lang))
-    sb.multiselect(t("sources", lang), opts["sources"], key="f_sources", placeholder=t("all", lang))
+    sb.multiselect(t("sources", lang), opts["sources"], key="f_sources", placeholder=t("all", lang),
+                   format_func=isolate)  # outlet names come from the articles
     sb.multiselect(t("themes", lang), opts["themes"], key="f_themes", placeholder=t("all", lang),
                    format_func=lambda v: theme_names.get(v, v))
     bounds = _date_bounds(ds)
@@ -122,9 +124,7 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     sb.text_input(t("keyword", lang), key="f_keyword", help=t("keyword_help", lang))
     error = query_error(ds, st.session_state.get("f_keyword", ""), lang)
     if error:
-        from dashboard.app.components import md_plain  # components imports this module
-
-        sb.error(t("query_error", lang, error=md_plain(error)), icon=":material/search_off:")
+        sb.error(t("query_error", lang, error=md(error)), icon=":material/search_off:")
     sb.toggle(t("derived", lang), key="f_derived")
     sb.button(t("reset", lang), on_click=reset_filters, args=(ds,), width="stretch")
 
@@ -163,7 +163,7 @@ def write_url(filters: Filters, lang: str) -> None:
     urlstate.write(params)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=3600)
 def _select(_ds: Dataset, version: str, filters_key: str, _filters: Filters) -> Selection:
     return select(_ds, _filters)
 

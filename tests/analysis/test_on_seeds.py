@@ -22,7 +22,7 @@ def calls(ds, sel):
     return {
         "headline": lambda: overview.headline(ds, sel),
         "article_table": lambda: overview.article_table(ds, sel),
-        "reader_html": lambda: overview.reader_html(ds, first),
+        "highlights": lambda: overview.highlights(ds, first)[0],
         "event_counts": lambda: timeline.event_counts(ds, sel),
         "event_sentences": lambda: timeline.event_sentences(ds, sel, "kz_unrest_2022"),
         "entity_counts": lambda: entities.entity_counts(ds, sel, roll_up_cities=True),
@@ -51,7 +51,7 @@ def test_impossible_filter_gives_empty_frames(seeds):
         out = fn()
         if isinstance(out, dict):
             assert out["articles"] == 0
-        elif name != "reader_html":
+        elif name != "highlights":
             assert out.empty and len(out.columns) >= 3, name
 
 
@@ -70,8 +70,10 @@ def test_keyword_forms_on_real_text(seeds):
 
 
 def test_reader_is_escaped_and_lossless(seeds):
+    from dashboard.app.reader import reader_html
+
     aid = seeds.articles["article_id"].iloc[0]
-    out = overview.reader_html(seeds, aid)
+    out = reader_html(seeds, aid, "ar").html
     assert "<mark class=\"ent\"" in out
     text = seeds.article_text(0)
     plain = re.sub(r"<[^>]+>", "", out)

@@ -9,7 +9,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from dashboard.paths import CATALOGUE_DIR, SEEDS_DIR
+from dashboard.paths import CATALOGUE_DIR, REPO_ROOT, SEEDS_DIR
+
+APP = str(REPO_ROOT / "streamlit_app.py")  # the entrypoint AppTest runs
+TIMEOUT = 60
 
 # Seed order (sorted file names) -> (outlet, date). Titles come from the seeds' manifest; seed 002
 # has none there (its first line is a paragraph), so the app's title fallback is exercised.

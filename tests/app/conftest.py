@@ -5,13 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_synthetic import write_dataset
+from app_synthetic import APP, TIMEOUT, write_dataset
 from streamlit.testing.v1 import AppTest
 
-from dashboard.paths import DATASET_ENV_VAR, REPO_ROOT
-
-APP = str(REPO_ROOT / "streamlit_app.py")
-TIMEOUT = 60
+from dashboard.paths import DATASET_ENV_VAR
 
 
 @pytest.fixture(scope="session")

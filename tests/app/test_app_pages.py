@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from dashboard.app.i18n import parse_count, t
+from dashboard.app.i18n import column_label, parse_count, t
 from dashboard.app.page import PAGES as PAGE_SPECS
 from dashboard.app.page import page_file
 
@@ -225,7 +225,7 @@ def test_a_missing_custom_dataset_is_named_not_raised(tmp_path, monkeypatch):
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_untitled_article_shows_its_opening_words(make_app, lang):
     at = run_page(make_app(lang=lang), "overview")
-    titles = at.dataframe[0].value[t("col_title", lang)].tolist()
+    titles = at.dataframe[0].value[column_label("title", lang)].tolist()
     assert all(isinstance(x, str) and x.strip() for x in titles)
     untitled = [x for x in titles if x.startswith("أصبحت كازاخستان الآن")]
     assert len(untitled) == 1 and untitled[0].endswith("…")

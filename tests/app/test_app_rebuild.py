@@ -10,17 +10,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from app_synthetic import APP, TIMEOUT
 from streamlit.testing.v1 import AppTest
 
 from dashboard.app import data
-from dashboard.paths import DATASET_ENV_VAR, DEFAULT_DATASET_DIR, REPO_ROOT, SEEDS_DIR
+from dashboard.paths import DATASET_ENV_VAR, DEFAULT_DATASET_DIR, SEEDS_DIR
 from dashboard.pipeline import guard
 from dashboard.pipeline import run as pipeline
 from dashboard.pipeline.writer import dataset_problem
-
-# As in tests/app/conftest.py (imported by name, 'conftest' would be whichever ran last).
-APP = str(REPO_ROOT / "streamlit_app.py")
-TIMEOUT = 60
 
 pytestmark = pytest.mark.slow
 

@@ -70,3 +70,17 @@ def test_plotly_speaks_arabic_without_a_locale_script():
     assert locale["dictionary"]["Zoom in"] == "تكبير"
     assert plotly_config("en")["locales"]["en"]["dictionary"] == {}
     assert plotly_separators("ar") == ".," and plotly_separators("en") == ".,"
+
+
+def test_every_interface_string_is_used():
+    """No dead keys: each key of STRINGS is named in the app's code, literally or through one of
+    the prefixes the code builds keys from (page titles, entity types, reader marks)."""
+    from dashboard.app.i18n import STRINGS
+    from dashboard.paths import REPO_ROOT
+
+    files = [p for p in (REPO_ROOT / "dashboard" / "app").rglob("*.py") if p.name != "i18n.py"]
+    code = "".join(p.read_text(encoding="utf-8") for p in files + [REPO_ROOT / "streamlit_app.py"])
+    built = ("page_", "type_", "mark_")
+    unused = [k for k in STRINGS
+              if f'"{k}"' not in code and f"'{k}'" not in code and not k.startswith(built)]
+    assert not unused, unused

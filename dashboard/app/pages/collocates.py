@@ -15,7 +15,6 @@ from dashboard.app.components import (
     empty_state,
     grid,
     is_empty,
-    md_plain,
     selected_rows,
     stop_page,
     table,
@@ -23,6 +22,7 @@ from dashboard.app.components import (
 from dashboard.app.i18n import column_labels, t
 from dashboard.app.kwic_view import kwic_block, kwic_params
 from dashboard.app.page import start_page
+from dashboard.app.safe import md
 from dashboard.app.state import query_error
 from dashboard.app.urlstate import Param, page_params
 
@@ -51,7 +51,7 @@ if not query:
     stop_page()
 error = query_error(ctx.ds, query, lang)
 if error:
-    st.error(t("query_error", lang, error=md_plain(error)), icon=":material/search_off:")
+    st.error(t("query_error", lang, error=md(error)), icon=":material/search_off:")
     stop_page()
 
 found: pd.DataFrame = compute(ctx, collocates, query, derived=derived, window=int(window),
@@ -70,7 +70,7 @@ for col, source in grid(groups, lang, per_row=min(len(groups), 3) or 1):
     part = found[found["source"] == source].drop(columns="source").reset_index(drop=True)
     with col:
         if source:
-            st.caption(md_plain(source))
+            st.caption(md(source))
         event = table(part, lang, key=f"coll_table_{groups.index(source)}", file_name="collocates",
                       labels=labels, on_select="rerun", selection_mode="single-row",
                       column_config={labels.get(k, k): v for k, v in config.items()})
@@ -83,7 +83,7 @@ for source, term in picks:
         ss["coll_term"], ss["coll_source"] = term, source
 term = ss.get("coll_term") or ""
 if term and term in set(found["term"]):
-    st.subheader(t("colloc_lines", lang, q=md_plain(query), w=md_plain(term)))
+    st.subheader(t("colloc_lines", lang, q=md(query), w=md(term)))
     lines = compute(ctx, collocate_lines, query, term, derived=derived, window=int(window),
                     source=ss.get("coll_source") or None)
     kwic_block(ctx, lines, key="coll_kwic", file_name=f"collocates_{term}")

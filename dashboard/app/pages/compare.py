@@ -27,14 +27,14 @@ from dashboard.app.components import (
     grid,
     is_empty,
     link_column,
-    md_plain,
     selected_points,
     stop_page,
     table,
     with_safe_urls,
 )
-from dashboard.app.i18n import column_labels, display_names, fmt_int, t
+from dashboard.app.i18n import column_labels, display_names, number, t
 from dashboard.app.page import start_page
+from dashboard.app.safe import md
 from dashboard.app.state import query_error
 from dashboard.app.urlstate import Param, page_params
 
@@ -89,7 +89,7 @@ for i in range(MAX_QUERIES):
         continue
     error = query_error(ds, query, lang)
     if error:
-        st.error(f"{t('compare_query', lang, n=i + 1)}: {md_plain(error)}", icon=":material/search_off:")
+        st.error(f"{t('compare_query', lang, n=i + 1)}: {md(error)}", icon=":material/search_off:")
         continue
     queries.append(query)
 if len(queries) < 2:
@@ -120,7 +120,7 @@ event = chart(fig, key="compare_attention", file_name="attention", on_select="re
               selection_mode="points")
 notes = [t("attention_click", lang)]
 if left_out:
-    notes.append(t("attention_unplaced", lang, n=fmt_int(left_out)))
+    notes.append(t("attention_unplaced", lang, n=number(left_out, lang)))
 st.caption(" ".join(notes))
 table(over_time.assign(query=over_time["query"].map(labels)), lang, key="compare_attention_table",
       file_name="attention", folded=True,
@@ -143,7 +143,7 @@ if len(parts) == 3 and parts[0].isdigit() and int(parts[0]) < len(queries):
         found = compute(ctx, period_articles, query, granularity, chosen_period,
                         source=parts[2] or None)
         period_label = parts[1] + (f" · {parts[2]}" if parts[2] else "")
-        st.subheader(t("period_articles", lang, q=md_plain(labels[query]), p=md_plain(period_label)))
+        st.subheader(t("period_articles", lang, q=md(labels[query]), p=md(period_label)))
         table(with_safe_urls(found), lang, key="compare_period_articles", file_name="period_articles",
               labels=column_labels(lang, "title", "source", "published"),
               column_config={"article_id": None, "url": link_column(lang)})
@@ -159,7 +159,7 @@ if not is_empty(shares):
 
 # Distinctive words of each search's sentences.
 st.subheader(t("distinctive_title", lang))
-st.caption(t("distinctive_caption", lang) + " " + t("distinctive_sample", lang, n=fmt_int(MAX_ARTICLES)))
+st.caption(t("distinctive_caption", lang) + " " + t("distinctive_sample", lang, n=number(MAX_ARTICLES, lang)))
 words: pd.DataFrame = compute(ctx, distinctive_words, qs, top_n=15)
 if not is_empty(words):
     for col, query in grid(queries, lang, per_row=min(len(queries), 3)):

@@ -9,10 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.concordance import kwic
-from dashboard.app.components import basis, columns, compute, empty_state, md_plain, stop_page
+from dashboard.app.components import basis, columns, compute, empty_state, stop_page
 from dashboard.app.i18n import t
 from dashboard.app.kwic_view import kwic_block, kwic_params
 from dashboard.app.page import start_page
+from dashboard.app.safe import md
 from dashboard.app.state import query_error
 from dashboard.app.urlstate import Param, page_params
 from dashboard.search import compile_query
@@ -41,7 +42,7 @@ if not query:
     stop_page()
 error = query_error(ctx.ds, query, lang)
 if error:
-    st.error(t("query_error", lang, error=md_plain(error)), icon=":material/search_off:")
+    st.error(t("query_error", lang, error=md(error)), icon=":material/search_off:")
     stop_page()
 search = compile_query(ctx.ds, query, derived)
 if not search.can_point:

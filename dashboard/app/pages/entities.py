@@ -24,6 +24,7 @@ from dashboard.app.components import (
 from dashboard.app.i18n import column_labels, display_names, t, type_name
 from dashboard.app.kwic_view import kwic_block, kwic_params
 from dashboard.app.page import start_page, switch_to
+from dashboard.app.safe import isolate, plain
 from dashboard.app.urlstate import Param, page_params
 
 TOP_N = 25
@@ -52,7 +53,7 @@ if is_empty(counts):
 names = display_names(counts, "entity_id", lang)
 type_colours = charts.colour_map(all_types)
 top = counts.head(TOP_N)
-hover = [f"{charts.iso(a, 'ar')} · {b} ({type_name(ty, lang)}): {m:,} / {n:,}"
+hover = [f"{isolate(a)} · {isolate(b)} ({type_name(ty, lang)}): {m:,} / {n:,}"
          for a, b, ty, m, n in zip(top["name_ar"], top["name_en"], top["type"], top["mentions"],
                                    top["articles"])]
 fig = charts.hbar([names[e] for e in top["entity_id"]], top["mentions"], lang,
@@ -99,7 +100,7 @@ follow_pick("entity_pick", clicked_id(picked, names), names, options[0])
 if st.session_state["entity_pick"] not in options:  # a clicked node beyond the first 200
     options.append(st.session_state["entity_pick"])
 entity_id = st.selectbox(t("choose_entity", lang), options, key="entity_pick",
-                         format_func=lambda e: names.get(e, e))
+                         format_func=lambda e: plain(names.get(e, e)))
 # From the build's mentions: every alias and spelling the gazetteer matched, cities rolled up
 # when asked (a keyword search on the name alone would miss بوتن for بوتين).
 hits: pd.DataFrame = compute(ctx, entity_concordance, entity_id, include_adjectives=adjectives,

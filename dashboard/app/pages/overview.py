@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis.overview import article_table, headline, reader_html
+from dashboard.analysis.overview import article_table, headline
 from dashboard.app.components import (
     columns,
     compute,
@@ -22,21 +22,22 @@ from dashboard.app.components import (
     table,
     with_safe_urls,
 )
-from dashboard.app.i18n import column_labels, number, plural, t, type_name
+from dashboard.app.i18n import column_labels, number, plural, t
 from dashboard.app.page import start_page
+from dashboard.app.reader import ReaderView, reader_html
+from dashboard.app.safe import isolate
 from dashboard.app.state import context, query_error
 
 PICKER_SIZE = 300
 TABLE_ROWS = 1000
 
 
-@st.cache_data(show_spinner=False, max_entries=128)
-def reader(version: str, article_id: str, lang: str, query: str, derived: bool) -> str:
-    """The reader's HTML, built once per article and search (a long article takes tens of ms):
-    what the sidebar's search matched is marked; entity types in the hover titles are named in
-    the interface language."""
+# Bounded in count and age: one entry can be megabytes (a long article's HTML).
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def reader(version: str, article_id: str, lang: str, query: str, derived: bool) -> ReaderView:
+    """The reader's HTML, built once per article, language and search (a long article takes
+    tens of ms); what the sidebar's search matched is marked."""
     ds = context().ds
-    types = ds.entities["type"].dropna().unique().tolist()
     hits: list[tuple[int, int]] = []
     if query and query_error(ds, query, lang) is None:
         from dashboard.search import compile_query  # the filter has imported it already
@@ -44,7 +45,7 @@ def reader(version: str, article_id: str, lang: str, query: str, derived: bool) 
         code = int(np.searchsorted(ds.ix.article_ids, article_id))
         if code < len(ds.ix.article_ids) and ds.ix.article_ids[code] == article_id:
             hits = compile_query(ds, query, derived).spans(code)
-    return reader_html(ds, article_id, lang, {typ: type_name(typ, lang) for typ in types}, hits)
+    return reader_html(ds, article_id, lang, query_spans=hits)
 
 
 ctx = start_page("overview")
@@ -117,7 +118,7 @@ titles = dict(zip(options, picked["title"].fillna("").astype(str)))
 sources = dict(zip(options, picked["source"].fillna("").astype(str)))
 st.subheader(t("reader", lang))
 chosen = st.selectbox(t("choose_article", lang), options, key="reader_article",
-                      format_func=lambda a: f"{titles.get(a, a)[:90]} — {sources.get(a, '')}")
+                      format_func=lambda a: f"{isolate(titles.get(a, a)[:90])} — {isolate(sources.get(a, ''))}")
 if chosen:
     st.query_params["article"] = chosen
     row = picked.loc[chosen] if chosen in picked.index else None
@@ -130,6 +131,8 @@ if chosen:
     st.html(f'<div class="kz-legend kz-rtl" dir="{"rtl" if lang == "ar" else "ltr"}">'
             + "".join(f'<mark class="{cls}">{esc(t(f"mark_{cls}", lang))}</mark>'
                       for cls in marks) + "</div>")
+    view = reader(ctx.ds.version, chosen, lang, ctx.filters.keyword, ctx.filters.keyword_derived)
+    if view.marks < view.total:
+        st.caption(t("reader_capped", lang, shown=number(view.marks, lang), total=number(view.total, lang)))
     # reader_html escapes the article text itself: the only unsafe HTML the app renders.
-    html_body = reader(ctx.ds.version, chosen, lang, ctx.filters.keyword, ctx.filters.keyword_derived)
-    st.html(f'<div class="kz-reader" dir="rtl" lang="ar">{html_body}</div>')
+    st.html(f'<div class="kz-reader" dir="rtl" lang="ar">{view.html}</div>')

@@ -11,6 +11,7 @@ from dashboard.app import charts
 from dashboard.app.components import chart, columns, compute, empty_state, grid, is_empty, stop_page, table
 from dashboard.app.i18n import column_labels, display_names, name_column, t
 from dashboard.app.page import start_page
+from dashboard.app.safe import isolate
 
 ctx = start_page("sources")
 lang = ctx.lang
@@ -67,17 +68,17 @@ if is_empty(terms):
     empty_state(lang)
 else:
     outlets = sorted(terms["source"].dropna().unique().tolist())
-    for col, source in grid(outlets, lang):
+    for col, (i, source) in grid(list(enumerate(outlets)), lang):
         part = terms[terms["source"] == source]
         with col:
             fig = charts.hbar(part["term"].tolist(), part["z"].round(2), lang, str(source), "z",
                               colours=[colours.get(str(source), charts.PALETTE[0])] * len(part),
-                              hover=[f"{charts.iso(w)}: z={z:.2f}, log-odds={d:.2f}, "
+                              hover=[f"{isolate(w)}: z={z:.2f}, log-odds={d:.2f}, "
                                      f"{a:,} / {b:,}" for w, z, d, a, b in zip(
                                          part["term"], part["z"], part["log_odds"],
                                          part["count_source"], part["count_rest"])],
                               text_format=".2f")
-            chart(fig, key=f"sources_distinctive_{source}",
-                  file_name=f"distinctive_{source}")
+            # Key and file name by position: an outlet's name is untrusted text.
+            chart(fig, key=f"sources_distinctive_{i}", file_name=f"distinctive_{i + 1}")
     table(terms, lang, key="sources_distinctive_table", file_name="distinctive_terms",
           labels=column_labels(lang, "source", "term"))

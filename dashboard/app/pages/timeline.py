@@ -27,6 +27,7 @@ from dashboard.app.components import (
 )
 from dashboard.app.i18n import column_labels, display_names, plural, t
 from dashboard.app.page import start_page
+from dashboard.app.safe import md, plain
 from dashboard.app.urlstate import Param, page_params
 
 ctx = start_page("timeline", needs_articles=True)
@@ -57,7 +58,7 @@ order = mentioned.sort_values(["mentions", "event_id"], ascending=[False, True])
 # A click on an event's point chooses it (the chart returns the raw event_id in customdata).
 follow_pick("timeline_event", clicked_id(picked, names), names, order[0])
 event_id = st.selectbox(t("choose_event", lang), order, key="timeline_event",
-                        format_func=lambda e: f"{names.get(e, e)}")
+                        format_func=lambda e: plain(names.get(e, e)))
 
 with st.expander(t("events", lang)):
     table(events, lang, key="timeline_events_table", file_name="event_counts",
@@ -65,7 +66,7 @@ with st.expander(t("events", lang)):
 
 
 sentences: pd.DataFrame = compute(ctx, event_sentences, event_id)
-st.subheader(f"{t('event_sentences', lang)}: {names.get(event_id, event_id)}")
+st.subheader(f"{t('event_sentences', lang)}: {md(names.get(event_id, event_id))}")
 if is_empty(sentences):
     empty_state(lang)
     stop_page()
@@ -74,11 +75,12 @@ outlets = sorted(sentences["source"].dropna().unique().tolist())
 for col, source in grid(outlets, lang):
     part = sentences[sentences["source"] == source].head(40)
     quotes = "".join(
-        f'<blockquote>{esc(r.sentence)}<div class="meta">{esc(str(r.title)[:90])} · <bdi dir="ltr">{esc(day(r.published))}</bdi>'
+        f'<blockquote>{esc(r.sentence)}<div class="meta"><bdi>{esc(str(r.title)[:90])}</bdi> · '
+        f'<bdi dir="ltr">{esc(day(r.published))}</bdi>'
         + (f" · {link}" if (link := source_link_html(r.url, lang)) else "")
         + "</div></blockquote>" for r in part.itertuples())
     with col:
-        st.html(f'<div class="kz-source kz-rtl" dir="rtl"><h4>{esc(source)} '
+        st.html(f'<div class="kz-source kz-rtl" dir="rtl"><h4><bdi>{esc(source)}</bdi> '
                 f'<small>({len(sentences[sentences["source"] == source])})</small></h4>'
                 f"{quotes}</div>")
 table(with_safe_urls(sentences), lang, key="timeline_sentences_table",

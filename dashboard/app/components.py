@@ -129,10 +129,11 @@ def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
     dataframe_kwargs["column_config"] = config
     event = st.dataframe(shown, key=key, hide_index=True, width="stretch", **dataframe_kwargs)
     # Deferred: the CSV is made only when someone clicks, not on every rerun.
+    df = df if csv_df is None else csv_df  # a page of a longer list downloads the whole list
     ctx = context()
     st.download_button(t("download_csv", lang),
                        lambda: exports.csv_preamble(ctx, lang).encode("utf-8-sig")
-                       + csv_bytes(df if csv_df is None else csv_df).removeprefix(b"\xef\xbb\xbf"),
+                       + csv_bytes(df).removeprefix(b"\xef\xbb\xbf"),
                        file_name=f"{exports.file_stem(ctx, file_name)}.csv",
                        mime="text/csv", key=f"{key}_csv", icon=":material/download:",
                        on_click="ignore")
@@ -305,7 +306,7 @@ def with_safe_urls(df: pd.DataFrame, column: str = "url") -> pd.DataFrame:
     if column not in df:
         return df
     out = df.copy()
-    out[column] = out[column].map(safe_url).astype("string")
+    out[column] = out[column].map(safe_url).astype(object)  # None where unknown or unsafe
     return out
 
 

@@ -182,11 +182,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "query": {"ar": "ابحث عن كلمة أو عبارة", "en": "Search a word or phrase"},
     "query_hint": {"ar": "اكتب كلمة للبحث في الجمل المختارة.",
                    "en": "Type a word to search the selected sentences."},
-    "kwic_count": {"ar": "النتائج: {n}، في {a}.", "en": "{n} in {a}."},
     "open_article": {"ar": "اختر سطرًا لفتح المقالة", "en": "Choose a line to open its article"},
     # Map
     "map_title": {"ar": "الدول المذكورة", "en": "Countries mentioned"},
-    "country": {"ar": "الدولة", "en": "Country"},
     # Sources (links to the original articles)
     "col_url": {"ar": "الرابط", "en": "Link"},
     "open_source": {"ar": "المقالة الأصلية ↗", "en": "Original article ↗"},
@@ -205,8 +203,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "kwic_pages": {"ar": "من {n}", "en": "of {n}"},
     "kwic_no_context": {"ar": "هذا البحث لا يشير إلى كلمات في النص (استبعاد أو موضوع فقط).",
                         "en": "This search points at no words in the text (only exclusions or themes)."},
-    "col_copies": {"ar": "نسخ", "en": "Copies"},
-    "download_all": {"ar": "تنزيل كل الأسطر ({n}) CSV", "en": "Download all {n} lines (CSV)"},
     # Compare / attention
     "page_compare": {"ar": "مقارنة المواضيع", "en": "Compare"},
     "compare_intro": {"ar": "من اثنين إلى خمسة بحوث جنبًا إلى جنب: الاهتمام عبر الزمن، والحصة لكل وسيلة، والكلمات المميزة لجمل كل بحث.",
@@ -233,11 +229,6 @@ STRINGS: dict[str, dict[str, str]] = {
                             "en": "Log-odds ratio with an informative Dirichlet prior (z > 0), each search against the other searches' sentences; the searched words themselves are left out."},
     "distinctive_sample": {"ar": "عند تجاوز بحثٍ {n} مقالة تُقرأ جمل {n} منها موزعة بالتساوي.",
                            "en": "A search matching more than {n} articles is read in {n} of them, evenly spread."},
-    "col_share": {"ar": "النسبة", "en": "Share"},
-    "col_matching": {"ar": "المطابقة", "en": "Matching"},
-    "col_total": {"ar": "الإجمالي", "en": "Total"},
-    "col_period": {"ar": "الفترة", "en": "Period"},
-    "col_query": {"ar": "البحث", "en": "Search"},
     "entity_helper": {"ar": "أو أضف كيانًا", "en": "Or add an entity"},
     # Collocates
     "page_collocates": {"ar": "المتلازمات", "en": "Collocates"},
@@ -248,11 +239,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "per_outlet": {"ar": "لكل وسيلة", "en": "Per outlet"},
     "colloc_click": {"ar": "اختر متلازمة لرؤية أسطر السياق التي تجمعهما.", "en": "Choose a collocate to see the lines where they meet."},
     "colloc_lines": {"ar": "«{q}» قرب «{w}»", "en": "“{q}” near “{w}”"},
-    "col_together": {"ar": "معًا", "en": "Together"},
-    "col_term_total": {"ar": "التكرار الكلي", "en": "Total"},
-    "col_expected": {"ar": "المتوقع", "en": "Expected"},
-    "col_g2": {"ar": "G2", "en": "G2"},
-    "col_pmi": {"ar": "PMI", "en": "PMI"},
 }
 
 

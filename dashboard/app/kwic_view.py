@@ -27,6 +27,7 @@ from dashboard.app.state import Context
 from dashboard.app.urlstate import Param
 
 PAGE_SIZE = 100
+SORT_LABELS = {"position": "sort_position", "left": "sort_left", "right": "sort_right"}
 
 
 def kwic_params(key: str, prefix: str) -> dict[str, Param]:
@@ -67,7 +68,7 @@ def kwic_block(ctx: Context, hits: pd.DataFrame, key: str, file_name: str,
     ss.setdefault(f"{key}_fold", True)
     c1, c2 = columns(2, lang, [2, 1])
     c1.segmented_control(t("kwic_sort", lang), SORTS, key=f"{key}_sort",
-                         format_func=lambda s: t(f"sort_{s}", lang))
+                         format_func=lambda s: t(SORT_LABELS[s], lang))
     c2.toggle(t("kwic_fold", lang), key=f"{key}_fold")
     by = ss.get(f"{key}_sort") or "position"
     lines = sort_lines(fold_identical(hits) if ss.get(f"{key}_fold") else hits, by)

@@ -19,7 +19,7 @@ def open_page(make_app, name: str, **params: str):
 
 def figures(at) -> dict[str, dict]:
     specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
-    return {s["layout"]["title"]["text"].strip("\u2067\u2069"): s for s in specs}
+    return {s["layout"]["title"]["text"].strip("\u2066\u2067\u2068\u2069"): s for s in specs}
 
 
 def params(at) -> dict[str, str]:
@@ -33,7 +33,7 @@ def test_compare_draws_attention_shares_and_words_from_the_url(make_app):
     assert at.segmented_control(key="cmp_gran").value == "week"
     figs = figures(at)
     attention = figs["Attention over time"]
-    names = [d["name"] for d in attention["data"]]
+    names = [d["name"].strip("\u2066\u2067\u2068\u2069") for d in attention["data"]]
     assert names == ["All articles", "كازاخستان", "روسيا"]
     # Shares are fractions of the period's volume: never above 1
     assert all(0 <= y <= 1 for d in attention["data"][1:] for y in d["y"])

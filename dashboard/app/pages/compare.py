@@ -42,6 +42,8 @@ MAX_QUERIES = 5
 # The product's own question, as a first view.
 DEFAULT_QUERIES = ("روسيا", "الصين", '"الولايات المتحدة" OR أمريكا OR أميركا', '"الاتحاد الأوروبي"', "")
 MEASURES = ("share", "count")
+GRANULARITY_LABELS = {"day": "gran_day", "week": "gran_week", "month": "gran_month"}
+MEASURE_LABELS = {"share": "measure_share", "count": "measure_count"}
 
 ctx = start_page("compare", needs_articles=True)
 lang = ctx.lang
@@ -74,9 +76,9 @@ for col, i in grid(list(range(MAX_QUERIES)), lang, per_row=MAX_QUERIES):
     col.text_input(t("compare_query", lang, n=i + 1), key=f"cmp_q{i + 1}", help=t("keyword_help", lang))
 c1, c2, c3, c4 = columns(4, lang, [2, 2, 1, 2])
 c1.segmented_control(t("granularity", lang), GRANULARITIES, key="cmp_gran",
-                     format_func=lambda g: t(f"gran_{g}", lang))
+                     format_func=lambda g: t(GRANULARITY_LABELS[g], lang))
 c2.segmented_control(t("measure", lang), MEASURES, key="cmp_measure",
-                     format_func=lambda m: t(f"measure_{m}", lang))
+                     format_func=lambda m: t(MEASURE_LABELS[m], lang))
 c3.toggle(t("split_outlets", lang), key="cmp_split")
 c4.selectbox(t("entity_helper", lang), sorted(entity_names, key=lambda e: entity_names[e]),
              index=None, key="cmp_entity", format_func=lambda e: entity_names.get(e, e),
@@ -115,7 +117,7 @@ over_time: pd.DataFrame = compute(ctx, attention, qs, granularity, by_source=spl
 left_out = compute(ctx, unplaced, granularity)
 value = "share" if measure == "share" else "matching"
 fig = attention_figure(over_time, labels, lang, t("attention_title", lang), value,
-                       t(f"measure_{measure}", lang), t("attention_total", lang))
+                       t(MEASURE_LABELS[measure], lang), t("attention_total", lang))
 event = chart(fig, key="compare_attention", file_name="attention", on_select="rerun",
               selection_mode="points")
 notes = [t("attention_click", lang)]

@@ -58,7 +58,8 @@ state.set_context(state.Context(ds=ds, filters=filters, sel=sel, lang=lang))
 page = navigation(lang)
 st.title(t("app_title", lang))
 # The open dataset's own name when it has one (the demo is 2018; the seeds 2020-2023).
-datasets.subtitle(path, lang) or st.caption(t("app_subtitle", lang))
+if not datasets.subtitle(path, lang):  # a statement, not an expression: Streamlit's "magic"
+    st.caption(t("app_subtitle", lang))  # would draw the caption's return value (its help page)
 start_briefing()
 try:
     page.run()

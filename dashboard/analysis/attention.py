@@ -13,7 +13,8 @@ article dated only "2018" is in no month (``unplaced`` counts them; the page say
 ``distinctive_words`` compares the queries' *sentences*: the words in the sentences where each
 query matched, against the sentences of the other queries, with the log-odds ratio and
 informative Dirichlet prior of the Source page (analysis/sources.py, Monroe et al. 2008). The
-matched words themselves are left out (روسيا is not news about روسيا's sentences). A search
+words any of the searches matched are left out of all of them (روسيا is not news about
+روسيا's sentences, nor a word distinctive of China's for having been removed from Russia's). A search
 matching more than MAX_ARTICLES articles is read in an even sample of them (said on the page).
 """
 
@@ -162,10 +163,17 @@ def sentence_term_counts(ds: Dataset, sel: Selection, query: str, derived: bool 
     the matched words themselves left out; from at most ``max_articles`` matching articles,
     evenly spread (the words of 1,000 articles' sentences rank much the same; reading all of
     روسيا's 4,664 ANT articles took tens of seconds)."""
+    return _sentence_terms(ds, sel, query, derived, max_articles)[0]
+
+
+def _sentence_terms(ds: Dataset, sel: Selection, query: str, derived: bool,
+                    max_articles: int | None) -> tuple[np.ndarray, set[int]]:
+    """(term counts of the matched sentences without the matches, term codes of the matches)."""
     search = compile_query(ds, query, derived)
     counts = np.zeros(len(ds.ix.term_list), dtype=np.int64)
+    matched: set[int] = set()
     if sel.empty or not search.can_point:
-        return counts
+        return counts, matched
     found: list[int] = []
     matching = np.flatnonzero(sel.article_mask & search.mask())
     for a in sample_evenly(matching, max_articles).tolist():
@@ -179,9 +187,10 @@ def sentence_term_counts(ds: Dataset, sel: Selection, query: str, derived: bool 
             done.add(ss)
             inside = [(s - ss, e - ss) for s, e in spans if s >= ss and e <= se]
             found.extend(term_codes_in(ds, text[ss:se], skip=inside))
+            matched.update(code for s, e in inside for code in term_codes_in(ds, text[ss + s:ss + e]))
     if found:
         counts += np.bincount(np.asarray(found, dtype=np.int64), minlength=len(counts))
-    return counts
+    return counts, matched
 
 
 def distinctive_words(ds: Dataset, sel: Selection, queries: tuple[str, ...], top_n: int = 15,
@@ -192,7 +201,13 @@ def distinctive_words(ds: Dataset, sel: Selection, queries: tuple[str, ...], top
     queries or more."""
     if sel.empty or len(queries) < 2:
         return frame(DISTINCTIVE_COLUMNS)
-    counts = np.vstack([sentence_term_counts(ds, sel, q, derived, max_articles) for q in queries])
+    parts = [_sentence_terms(ds, sel, q, derived, max_articles) for q in queries]
+    counts = np.vstack([c for c, _ in parts])
+    # Every search's own words are left out of every search's counts: روسيا is not a word
+    # "distinctive" of China's sentences only because it was removed from Russia's.
+    searched = sorted(set().union(*(m for _, m in parts)))
+    if searched:
+        counts[:, searched] = 0
     used = np.flatnonzero(counts.sum(axis=0))
     if not len(used):
         return frame(DISTINCTIVE_COLUMNS)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -19,6 +20,21 @@ TOTAL_COLOUR = "#cbd5e1"
 def query_colours(labels: Sequence[str]) -> dict[str, str]:
     """One colour per search, in the order typed (search 1 is always the first colour)."""
     return {q: PALETTE[i % len(PALETTE)] for i, q in enumerate(labels)}
+
+
+def busy_range(df: pd.DataFrame, tail: float = 0.01) -> list[str] | None:
+    """The x range holding all but the first ``tail`` of the articles (by period): a few stray
+    early articles (ANT has some from 2012-2014 beside 30k from 2018) would squeeze the busy
+    months to a sliver and draw 100% spikes from single articles. Zooming out still shows them."""
+    totals = df.drop_duplicates(["source", "period"]).groupby("period")["total"].sum().sort_index()
+    if totals.empty or totals.sum() <= 0:
+        return None
+    share = totals.cumsum() / totals.sum()
+    start = share.index[np.searchsorted(share.to_numpy(), tail, side="left")]
+    if start == totals.index[0]:
+        return None
+    pad = pd.Timedelta(days=15)
+    return [str((start - pad).date()), str((totals.index[-1] + pad).date())]
 
 
 def attention_figure(df: pd.DataFrame, labels: dict[str, str], lang: str, title: str,
@@ -54,9 +70,14 @@ def attention_figure(df: pd.DataFrame, labels: dict[str, str], lang: str, title:
                 "marker": {"size": 6},
                 "customdata": [[qi, d, source] for d in _dates(rows["period"])],
                 "hovertemplate": f"{iso(name, lang)}<br>%{{x}}: %{{y:{fmt}}}<extra></extra>"})
+    # Legend above the plot: below it, it met the source line the app adds under every chart.
     lay = layout(title, lang, height=height, y_title=y_title,
-                 legend={"orientation": "h", "y": -0.2, "yanchor": "top"},
-                 margin={"l": 20, "r": 20, "t": 60, "b": 90}, hovermode="closest")
+                 legend={"orientation": "h", "y": 1.02, "yanchor": "bottom",
+                         "x": 1 if lang == "ar" else 0, "xanchor": "right" if lang == "ar" else "left"},
+                 margin={"l": 20, "r": 20, "t": 110, "b": 90}, hovermode="closest")
+    window = busy_range(df)
+    if window:
+        lay["xaxis"]["range"] = window
     if value == "share":
         lay["yaxis"]["tickformat"] = ".0%"
         lay["yaxis"]["rangemode"] = "tozero"
@@ -91,8 +112,9 @@ def share_figure(df: pd.DataFrame, labels: dict[str, str], lang: str, title: str
                      "textposition": "outside", "cliponaxis": False,
                      "hovertemplate": f"{iso(name, lang)} — %{{x}}: %{{y:.1%}}<extra></extra>"})
     lay = layout(title, lang, height=420, y_title=y_title, barmode="group",
-                 legend={"orientation": "h", "y": -0.15, "yanchor": "top"},
-                 margin={"l": 20, "r": 20, "t": 60, "b": 90})
+                 legend={"orientation": "h", "y": 1.02, "yanchor": "bottom",
+                         "x": 1 if lang == "ar" else 0, "xanchor": "right" if lang == "ar" else "left"},
+                 margin={"l": 20, "r": 20, "t": 100, "b": 90})
     lay["yaxis"]["tickformat"] = ".0%"
     if lang == "ar":
         lay["yaxis"]["side"] = "right"

@@ -110,3 +110,14 @@ def test_reader_marks_what_the_search_matched(make_app):
     at.run()
     body = " ".join(h.proto.body for h in at.get("html"))
     assert 'class="hit"' in body
+
+
+def test_attention_axis_starts_where_the_articles_are():
+    import pandas as pd
+
+    from dashboard.app.compare_charts import busy_range
+
+    periods = pd.to_datetime(["2012-10-01", "2014-01-01", "2018-01-01", "2018-02-01", "2018-03-01"])
+    df = pd.DataFrame({"source": "", "period": periods, "total": [1, 2, 500, 600, 700], "query": "q"})
+    assert busy_range(df) == ["2017-12-17", "2018-03-16"]  # two stray early articles left out
+    assert busy_range(df.iloc[2:]) is None  # nothing stray: Plotly's own range

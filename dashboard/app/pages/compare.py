@@ -74,7 +74,7 @@ def add_entity() -> None:
 
 for col, i in grid(list(range(MAX_QUERIES)), lang, per_row=MAX_QUERIES):
     col.text_input(t("compare_query", lang, n=i + 1), key=f"cmp_q{i + 1}", help=t("keyword_help", lang))
-c1, c2, c3, c4 = columns(4, lang, [2, 2, 1, 2])
+c1, c2, c3, c4 = columns(4, lang, [2, 3, 2, 2])
 c1.segmented_control(t("granularity", lang), GRANULARITIES, key="cmp_gran",
                      format_func=lambda g: t(GRANULARITY_LABELS[g], lang))
 c2.segmented_control(t("measure", lang), MEASURES, key="cmp_measure",

@@ -74,7 +74,10 @@ def attention_figure(df: pd.DataFrame, labels: dict[str, str], lang: str, title:
     lay = layout(title, lang, height=height, y_title=y_title,
                  legend={"orientation": "h", "y": 1.02, "yanchor": "bottom",
                          "x": 1 if lang == "ar" else 0, "xanchor": "right" if lang == "ar" else "left"},
-                 margin={"l": 20, "r": 20, "t": 110, "b": 90}, hovermode="closest")
+                 margin={"l": 20, "r": 20, "t": 150 if split else 100, "b": 90},
+                 hovermode="closest")
+    # The title at the top of the figure, the legend (up to three rows per outlet) below it.
+    lay["title"] |= {"y": 0.99, "yanchor": "top", "yref": "container"}
     window = busy_range(df)
     if window:
         lay["xaxis"]["range"] = window

@@ -57,9 +57,11 @@ state.set_context(state.Context(ds=ds, filters=filters, sel=sel, lang=lang))
 
 page = navigation(lang)
 st.title(t("app_title", lang))
-# The open dataset's own name when it has one (the demo is 2018; the seeds 2020-2023).
-if not datasets.subtitle(path, lang):  # a statement, not an expression: Streamlit's "magic"
-    st.caption(t("app_subtitle", lang))  # would draw the caption's return value (its help page)
+# The open dataset's own name when it has one, else the default subtitle with the years its articles span.
+# (A statement, not an `or` expression: Streamlit's magic would draw the expression's value, the
+# caption's DeltaGenerator, as a help table of every st method.)
+if not datasets.subtitle(path, lang):
+    st.caption(t("app_subtitle", lang, period=datasets.period(path)).rstrip("، ,"))
 start_briefing()
 try:
     page.run()

@@ -91,6 +91,8 @@ class Lookups:
     article_words: np.ndarray        # int64 n_tokens per article
     article_sentences: np.ndarray    # int64 n_sentences per article
     article_is_copy: np.ndarray      # bool per article: a copy of an earlier story (duplicate_of set)
+    article_precision: np.ndarray    # int8 per article: PRECISIONS index (day, month, year, unknown)
+    article_published_end: np.ndarray  # datetime64[D]: last day of the period the date stands for
     sentence_article: np.ndarray     # int32 article code per sentences row
     sentence_ptr: np.ndarray         # sentences of article a are rows sentence_ptr[a]:sentence_ptr[a+1]
     entity_ids: np.ndarray           # sorted entity ids; an entity's code is its position
@@ -286,6 +288,29 @@ def _read_table(folder: Path, name: str) -> pd.DataFrame:
     return pd.DataFrame(out | {c: df[c] for c in df.columns if c not in spec}).reset_index(drop=True)
 
 
+# What a publication date stands for: a day, or the month or year that starts on it.
+PRECISIONS = ("day", "month", "year", "unknown")
+
+
+def _period_end(start: np.ndarray, precision: np.ndarray) -> np.ndarray:
+    """The last day of each article's publication period (NaT where the date is unknown)."""
+    end = start.copy()
+    month = precision == PRECISIONS.index("month")
+    year = precision == PRECISIONS.index("year")
+    end[month] = (start[month].astype("datetime64[M]") + 1).astype("datetime64[D]") - 1
+    end[year] = (start[year].astype("datetime64[Y]") + 1).astype("datetime64[D]") - 1
+    return end
+
+
+def date_labels(start: np.ndarray, precision: np.ndarray) -> np.ndarray:
+    """Dates written at their precision: "2022-01-06", "2022-07", "2023", "" when unknown."""
+    out = np.full(len(start), "", dtype=object)
+    for i, unit in enumerate(("D", "M", "Y")):  # PRECISIONS order
+        pick = (precision == i) & ~np.isnat(start)
+        out[pick] = np.datetime_as_string(start[pick], unit=unit).astype(object)
+    return out
+
+
 def _build_lookups(t: dict[str, pd.DataFrame], terms: pa.Table) -> Lookups:
     """``terms`` stays in Arrow: its dictionary-encoded chunks are coded value by value, without
     the pandas table (4 M rows on ANT) ever being built."""
@@ -295,6 +320,9 @@ def _build_lookups(t: dict[str, pd.DataFrame], terms: pa.Table) -> Lookups:
     art_source = _codes(arts["source"].fillna(""), np.array(sources, dtype=object))
     published = pd.to_datetime(arts["published"], errors="coerce", format="ISO8601")
     published = published.to_numpy(dtype="datetime64[D]")
+    precision = np.array([PRECISIONS.index(p) if p in PRECISIONS else PRECISIONS.index("day")
+                          for p in arts["published_precision"].fillna("day").tolist()], dtype=np.int8)
+    precision[np.isnat(published)] = PRECISIONS.index("unknown")
 
     sents = t["sentences"]
     s_art = _codes(sents["article_id"], article_ids)
@@ -327,6 +355,8 @@ def _build_lookups(t: dict[str, pd.DataFrame], terms: pa.Table) -> Lookups:
         article_words=arts["n_tokens"].fillna(0).to_numpy(np.int64),
         article_sentences=arts["n_sentences"].fillna(0).to_numpy(np.int64),
         article_is_copy=arts["duplicate_of"].notna().to_numpy(bool),
+        article_precision=precision,
+        article_published_end=_period_end(published, precision),
         sentence_article=s_art,
         sentence_ptr=sentence_ptr,
         entity_ids=entity_ids,

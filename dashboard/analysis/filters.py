@@ -4,7 +4,9 @@ Semantics (one rule per filter, all combined with AND):
 - sources, themes, events: any of the chosen (themes: the article's *main* themes);
 - entities: every chosen entity is named in the article (narrowing, as an analyst expects
   "Russia and China");
-- date_from / date_to: inclusive on the publication date; an article without one is left out
+- date_from / date_to: inclusive; an article is kept when the period its date stands for
+  overlaps the range (a date known to the month or the year only is that whole month or year:
+  "2022-07" is kept by a range that ends on 2022-07-15); an article without a date is left out
   once either bound is set;
 - keyword: a query of the search language (dashboard/search: words with their Arabic forms,
   "phrases", AND/OR/NOT, parentheses, word*, entity:ID, theme:ID); a malformed query keeps no
@@ -137,10 +139,10 @@ def article_mask(ds: Dataset, filters: Filters) -> np.ndarray:
         wanted = [i for i, s in enumerate(ix.sources) if s in set(filters.sources)]
         mask &= np.isin(ix.article_source, wanted)
     if filters.date_from or filters.date_to:
-        pub = ix.article_published
+        pub, end = ix.article_published, ix.article_published_end
         ok = ~np.isnat(pub)
         if filters.date_from:
-            ok &= pub >= np.datetime64(filters.date_from, "D")
+            ok &= end >= np.datetime64(filters.date_from, "D")
         if filters.date_to:
             ok &= pub <= np.datetime64(filters.date_to, "D")
         mask &= ok

@@ -20,6 +20,7 @@ import pyarrow.compute as pc
 from dashboard.dataset import Dataset
 from dashboard.text.normalize import IGNORABLE_CLASS as _IGNORABLE  # diacritics, tatweel, marks
 from dashboard.text.normalize import fold, original_pattern
+from dashboard.text.spelling import spelling_key
 
 # Folded forms (ة is folded to ه). Longest first so the regex prefers the fullest suffix.
 NISBA_SUFFIXES = ("يتين", "يتان", "يين", "يون", "يان", "يات", "يه", "ي")
@@ -50,12 +51,13 @@ def _derived_keys(key: str) -> list[str]:
 
 
 def _key_candidates(word: str) -> list[str]:
-    """The word as typed, then with its proclitics stripped (a user may type لكازاخستان)."""
+    """The word as typed, then with its proclitics stripped (a user may type لكازاخستان); each
+    as the key of its spelling class (أميركا finds the term أمريكا)."""
     out = [word]
     m = _PROCLITIC_RE.match(word)
     if m and len(word) - m.end() >= 2:
         out.append(word[m.end():])
-    return out
+    return list(dict.fromkeys(spelling_key(w) for w in out))
 
 
 _QUERY_CACHE_SIZE = 512

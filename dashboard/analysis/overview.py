@@ -10,10 +10,10 @@ import pandas as pd
 
 from dashboard.analysis.common import article_titles, frame, mention_mask
 from dashboard.analysis.filters import Selection
-from dashboard.dataset import Dataset
+from dashboard.dataset import Dataset, date_labels
 
 ARTICLE_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
-                   "published": "datetime64[s]", "themes": "string", "themes_en": "string",
+                   "published": "string", "themes": "string", "themes_en": "string",
                    "n_sentences": "int64", "url": "string"}
 THEME_SEP = "، "
 
@@ -31,7 +31,11 @@ def headline(ds: Dataset, sel: Selection) -> dict:
     if len(ev_art):
         ev_ok &= sel.article_mask[np.maximum(ev_art, 0)]
     pub = ix.article_published[sel.article_mask]
-    pub = pub[~np.isnat(pub)]
+    end = ix.article_published_end[sel.article_mask]
+    precision = ix.article_precision[sel.article_mask]
+    dated = ~np.isnat(pub)
+    pub, end, precision = pub[dated], end[dated], precision[dated]
+    first, last = (int(np.argmin(pub)), int(np.argmax(end))) if len(pub) else (0, 0)
     return {
         "articles": sel.n_articles,
         "sentences": sel.n_sentences,
@@ -41,7 +45,10 @@ def headline(ds: Dataset, sel: Selection) -> dict:
         "entity_mentions": int(mentions.sum()),
         "events": int(len(np.unique(ix.event_mention_event[ev_ok]))),
         "date_from": pub.min().astype(object) if len(pub) else None,
-        "date_to": pub.max().astype(object) if len(pub) else None,
+        "date_to": end.max().astype(object) if len(pub) else None,
+        # the period's ends written at their precision ("2018", "2022-07", "2022-01-06")
+        "date_from_label": date_labels(pub[first:first + 1], precision[first:first + 1])[0] if len(pub) else "",
+        "date_to_label": date_labels(pub[last:last + 1], precision[last:last + 1])[0] if len(pub) else "",
     }
 
 
@@ -84,14 +91,18 @@ def article_table(ds: Dataset, sel: Selection) -> pd.DataFrame:
         arts = ds.articles
         full = pd.DataFrame({
             "article_id": ds.ix.article_ids, "title": article_titles(ds),
-            "source": arts["source"].to_numpy(dtype=object), "published": ds.ix.article_published,
+            # the date at its precision ("2023", "2022-07", "2022-01-06"), never a made-up day
+            "source": arts["source"].to_numpy(dtype=object),
+            "published": date_labels(ds.ix.article_published, ds.ix.article_precision),
             "themes": names["themes"].to_numpy(dtype=object),
             "themes_en": names["themes_en"].to_numpy(dtype=object),
             "n_sentences": arts["n_sentences"].fillna(0).to_numpy(np.int64),
             "url": arts["url"].to_numpy(dtype=object),
         }).astype(ARTICLE_COLUMNS)
         full["_code"] = np.arange(len(full))
-        full = full.sort_values(["published", "article_id"], ascending=[False, True], na_position="last")
+        full["_start"] = ds.ix.article_published
+        full = full.sort_values(["_start", "article_id"], ascending=[False, True], na_position="last")
+        full = full.drop(columns="_start")
         return full.drop(columns="_code").reset_index(drop=True), full["_code"].to_numpy()
 
     if sel.empty:

@@ -12,6 +12,8 @@ Quinn 2008, "Fightin' words", eq. 16-22). For outlet s against the rest r of the
 
 y_sw is w's count in s, y_rw in the rest, n_s and n_r their totals. The z-score ranks: it shrinks
 rare words (a word seen twice in one outlet is not "distinctive") without a frequency cut-off.
+A word is a significant difference when z >= Z_SIGNIFICANT (1.96: two-sided 5 %, the threshold
+the Sources page names); ``distinctive_terms`` says so per word, and the page draws only those.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ THEME_COLUMNS = {"source": "string", "theme_id": "string", "name_ar": "string", 
 RATE_COLUMNS = {"source": "string", "entity_id": "string", "name_ar": "string", "name_en": "string",
                 "mentions": "int64", "per_1000_words": "float64"}
 DISTINCTIVE_COLUMNS = {"source": "string", "term": "string", "count_source": "int64",
-                       "count_rest": "int64", "log_odds": "float64", "z": "float64"}
+                       "count_rest": "int64", "log_odds": "float64", "z": "float64", "significant": "bool"}
+Z_SIGNIFICANT = 1.96
 
 
 def _present_sources(ds: Dataset, sel: Selection) -> np.ndarray:
@@ -54,9 +57,13 @@ def source_volume(ds: Dataset, sel: Selection) -> pd.DataFrame:
     return out.astype(VOLUME_COLUMNS)
 
 
+NO_THEME_ID = "_none"  # the share of a source's articles no theme was found in
+NO_THEME_NAMES = {"name_ar": "بلا موضوع", "name_en": "No theme"}
+
+
 def theme_shares(ds: Dataset, sel: Selection) -> pd.DataFrame:
-    """Per source, each theme's mean share over the source's selected articles (an article
-    without themes counts as zero), so a source's shares sum to at most 1."""
+    """Per source, each theme's mean share over the source's selected articles, plus a
+    NO_THEME_ID row for the articles without any theme: a source's shares sum to 1."""
     present = _present_sources(ds, sel)
     if sel.empty or ds.themes.empty:
         return frame(THEME_COLUMNS)
@@ -78,6 +85,8 @@ def theme_shares(ds: Dataset, sel: Selection) -> pd.DataFrame:
         for t in range(n_th):
             rows.append((ds.ix.sources[s], ds.themes["theme_id"].iat[t], ds.themes["name_ar"].iat[t],
                          ds.themes["name_en"].iat[t], float(sums[s, t] / n_art[s])))
+        rows.append((ds.ix.sources[s], NO_THEME_ID, NO_THEME_NAMES["name_ar"], NO_THEME_NAMES["name_en"],
+                     max(0.0, 1.0 - float(sums[s].sum() / n_art[s]))))
     return pd.DataFrame(rows, columns=list(THEME_COLUMNS)).astype(THEME_COLUMNS)
 
 
@@ -129,7 +138,7 @@ def distinctive_terms(ds: Dataset, sel: Selection, top_n: int = 15, prior_scale:
         frames.append(pd.DataFrame({
             "source": ds.ix.sources[s], "term": ds.ix.term_list[used[pick]],
             "count_source": y_s[pick].astype(np.int64), "count_rest": y_r[pick].astype(np.int64),
-            "log_odds": delta[pick], "z": z[pick],
+            "log_odds": delta[pick], "z": z[pick], "significant": z[pick] >= Z_SIGNIFICANT,
         }))
     if not frames:
         return frame(DISTINCTIVE_COLUMNS)

@@ -8,14 +8,14 @@ import pandas as pd
 
 from dashboard.analysis.common import article_titles, frame
 from dashboard.analysis.filters import Selection
-from dashboard.dataset import Dataset
+from dashboard.dataset import Dataset, date_labels
 
 EVENT_COLUMNS = {"event_id": "string", "name_ar": "string", "name_en": "string",
                  "date_start": "datetime64[s]", "date_end": "datetime64[s]", "mentions": "int64",
                  "articles": "int64"}
 COUNT_COLUMNS = {"period": "datetime64[s]", "source": "string", "articles": "int64"}
 SENTENCE_COLUMNS = {"source": "string", "article_id": "string", "title": "string",
-                    "published": "datetime64[s]", "url": "string", "sentence_id": "int64",
+                    "published": "datetime64[s]", "date": "string", "url": "string", "sentence_id": "int64",
                     "sentence": "string", "cue": "string"}
 
 
@@ -85,6 +85,8 @@ def event_sentences(ds: Dataset, sel: Selection, event_id: str) -> pd.DataFrame:
         "article_id": ds.ix.article_ids[art],
         "title": article_titles(ds)[art],
         "published": ds.ix.article_published[art],
+        # shown and exported at its precision ("2023", "2022-07"), never as a made-up first day
+        "date": date_labels(ds.ix.article_published[art], ds.ix.article_precision[art]),
         "url": ds.articles["url"].to_numpy(dtype=object)[art],
         "sentence_id": sents["sentence_id"].to_numpy(np.int64),
         "sentence": [ds.article_text(a)[s:e] for a, s, e in zip(art, starts, ends)],

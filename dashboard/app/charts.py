@@ -60,6 +60,17 @@ def isos(labels: Sequence, lang: str) -> list[str]:
     return [iso(v, lang) for v in labels]
 
 
+NO_THEME_COLOUR = "#BBBBBB"
+
+
+def theme_colours(theme_ids: Sequence[str], names: dict[str, str]) -> dict[str, str]:
+    """A colour per theme by its place among all the catalogue's theme ids (not among the themes
+    a view happens to show), keyed by display name; 'no theme' is grey."""
+    out = {names.get(tid, tid): PALETTE[i % len(PALETTE)] for i, tid in enumerate(sorted(theme_ids))}
+    out[names.get("_none", "_none")] = NO_THEME_COLOUR
+    return out
+
+
 def colour_map(keys: Sequence[str]) -> dict[str, str]:
     """A stable colour per key (sorted, so an outlet keeps its colour across pages)."""
     return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(sorted(set(keys)))}
@@ -163,9 +174,11 @@ def _label_headroom(lay: dict, values: Sequence[float], lang: str, share: float 
 def grouped_hbar(df: pd.DataFrame, label_col: str, value_col: str, group_col: str, lang: str,
                  title: str, x_title: str, label_names: dict[str, str] | None = None,
                  barmode: str = "group", value_format: str = ",.2f",
-                 order: Sequence[str] | None = None, tick_format: str | None = None) -> go.Figure:
-    """Horizontal bars per label, one colour per group (outlet or theme)."""
-    colours = colour_map(df[group_col].astype(str).tolist())
+                 order: Sequence[str] | None = None, tick_format: str | None = None,
+                 colours: dict[str, str] | None = None) -> go.Figure:
+    """Horizontal bars per label, one colour per group (outlet or theme); ``colours``: group ->
+    colour when the caller keeps them stable across views (else by the groups present)."""
+    colours = colours or colour_map(df[group_col].astype(str).tolist())
     order = list(order) if order is not None else list(dict.fromkeys(df[label_col].tolist()))
     data = []
     for group, part in df.groupby(group_col, sort=True):
@@ -219,10 +232,12 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
     Two tracks share one date axis: events on y (top), publications on y2 (bottom).
     """
     rtl = lang == "ar"
-    ev = events.copy()
-    ev["start"] = pd.to_datetime(ev["date_start"], errors="coerce")
-    ev["end"] = pd.to_datetime(ev["date_end"], errors="coerce")
-    ev = ev.dropna(subset=["start"]).sort_values(["start", "event_id"])
+    p = pubs[["period", "source", "articles"]].copy()
+    p["period"] = pd.to_datetime(p["period"], errors="coerce")
+    p = p.dropna(subset=["period"])
+    window = publication_window(p)
+    # Only events that overlap the view are rows; the page lists the others (events_outside).
+    ev = events_inside(events, window)
     labels = isos(ev[name_column(lang)].fillna(ev["event_id"]), lang)
     mentions = ev["mentions"].fillna(0).astype(float).to_numpy()
     top = max(float(mentions.max()) if len(mentions) else 0.0, 1.0)
@@ -247,9 +262,6 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
         "marker": {"size": (9 + 34 * np.sqrt(mentions / top)).round(1).tolist(),
                    "color": ["#0072B2" if m > 0 else "#cbd5e1" for m in mentions],
                    "line": {"width": 1, "color": "white"}, "opacity": 0.9}})
-    p = pubs[["period", "source", "articles"]].copy()
-    p["period"] = pd.to_datetime(p["period"], errors="coerce")
-    p = p.dropna(subset=["period"])
     colours = colour_map(p["source"].astype(str).tolist())
     for source, part in p.groupby("source", sort=True):
         data.append({"type": "bar", "x": _dates(part["period"]), "y": _list(part["articles"]),
@@ -264,30 +276,65 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
     # Events oldest first from the top; the date axis sits under the publications track.
     lay["yaxis"] |= {"domain": [0.26, 1.0], "side": side, "autorange": "reversed",
                      "categoryorder": "array", "categoryarray": labels}
+    # Counts are whole articles: integer ticks (never 0.5 article), one per article when few.
+    peak = int(p.groupby("period")["articles"].sum().max()) if len(p) else 0
     lay["yaxis2"] = dict(_AXIS) | {"domain": [0.0, 0.2], "anchor": "x", "side": side,
-                                   "title": {"text": iso(pubs_title, lang)}}
+                                   "title": {"text": iso(pubs_title, lang)}, "tickformat": "d",
+                                   "rangemode": "tozero"} | ({"dtick": 1} if peak <= 5 else {})
     lay["xaxis"] |= {"type": "date", "anchor": "y2", "title": {"text": iso(date_title, lang)}}
-    shown = default_window(ev, p["period"])
-    if shown:
-        lay["xaxis"]["range"] = list(shown)[::-1] if rtl else list(shown)
+    if window:
+        lay["xaxis"]["range"] = list(window)[::-1] if rtl else list(window)
     elif rtl:
         lay["xaxis"]["autorange"] = "reversed"
     return figure(data, lay)
 
 
-def default_window(ev: pd.DataFrame, published: pd.Series, lead_years: int = 5):
-    """The first view: the publication period and the events from ``lead_years`` before it on
-    (a 1949 event would squash two years of articles into a sliver). Double-click shows all.
-    None when every event already falls in that window."""
-    if published.empty:
+# Share of the articles left outside the first view at each end: stray early (or late) articles
+# stay reachable by zooming out (double-click) but do not squeeze the months most articles fall in.
+WINDOW_TAIL = 0.01
+
+
+def publication_window(pubs: pd.DataFrame) -> tuple[str, str] | None:
+    """The first view's date range: the months holding all but WINDOW_TAIL of the articles at
+    each end, padded by a month. ``pubs``: period (datetime), articles. None without dates."""
+    if pubs.empty:
         return None
-    lo = published.min() - pd.DateOffset(years=lead_years)
-    hi = max(published.max(), ev["end"].max() if ev["end"].notna().any() else published.max(),
-             ev["start"].max() if len(ev) else published.max())
-    if not len(ev) or ev["start"].min() >= lo:
-        return None
-    pad = (hi - lo) * 0.03
-    return (lo - pad).strftime("%Y-%m-%d"), (hi + pad).strftime("%Y-%m-%d")
+    monthly = pubs.groupby("period")["articles"].sum().sort_index()
+    share = monthly.cumsum() / max(1, monthly.sum())
+    lo = monthly.index[int(np.searchsorted(share.to_numpy(), WINDOW_TAIL, side="right"))]
+    hi = monthly.index[min(len(share) - 1, int(np.searchsorted(share.to_numpy(), 1 - WINDOW_TAIL, side="left")))]
+    return ((lo - pd.DateOffset(months=1)).strftime("%Y-%m-%d"),
+            (hi + pd.DateOffset(months=2)).strftime("%Y-%m-%d"))
+
+
+def _event_dates(events: pd.DataFrame) -> pd.DataFrame:
+    ev = events.copy()
+    ev["start"] = pd.to_datetime(ev["date_start"], errors="coerce")
+    ev["end"] = pd.to_datetime(ev["date_end"], errors="coerce")
+    return ev.dropna(subset=["start"]).sort_values(["start", "event_id"])
+
+
+def _overlaps(ev: pd.DataFrame, window: tuple[str, str] | None) -> np.ndarray:
+    if window is None:
+        return np.ones(len(ev), dtype=bool)
+    lo, hi = pd.Timestamp(window[0]), pd.Timestamp(window[1])
+    end = ev["end"].fillna(ev["start"])
+    return ((end >= lo) & (ev["start"] <= hi)).to_numpy(bool)
+
+
+def events_inside(events: pd.DataFrame, window: tuple[str, str] | None) -> pd.DataFrame:
+    """The dated events that overlap the window (the timeline's rows), oldest first."""
+    ev = _event_dates(events)
+    return ev[_overlaps(ev, window)]
+
+
+def events_outside(events: pd.DataFrame, pubs: pd.DataFrame) -> pd.DataFrame:
+    """The dated events the timeline's first view leaves out (listed under it, not drawn as
+    empty rows): a 1949 treaty when the articles are from 2018."""
+    p = pubs[["period", "articles"]].copy()
+    p["period"] = pd.to_datetime(p["period"], errors="coerce")
+    ev = _event_dates(events)
+    return ev[~_overlaps(ev, publication_window(p.dropna(subset=["period"])))]
 
 
 def _edge_columns(edges: pd.DataFrame) -> tuple[str, str]:

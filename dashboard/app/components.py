@@ -44,10 +44,13 @@ def basis(ctx: Context, n_articles: int | None = None, n_sentences: int | None =
 def basis_text(ctx: Context, n_articles: int | None = None, n_sentences: int | None = None) -> str:
     """"Numbers based on 3 articles and 41 sentences" in the interface language."""
     lang = ctx.lang
-    return t("basis", lang,
+    text = t("basis", lang,
              articles=plural(ctx.sel.n_articles if n_articles is None else n_articles, "article", lang),
              sentences=plural(ctx.sel.n_sentences if n_sentences is None else n_sentences, "sentence",
                               lang))
+    if ctx.sel.n_copies_folded:
+        text += " " + t("copies_folded", lang, copies=plural(ctx.sel.n_copies_folded, "copy", lang))
+    return text
 
 
 class PageDone(Exception):

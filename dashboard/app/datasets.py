@@ -88,13 +88,15 @@ def initial_path() -> Path:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _summary(path: str, version: str | None) -> dict:
-    """Articles, outlets and first/last publication day of a built dataset (two columns read)."""
+    """Unique stories, outlets and first/last publication day of a built dataset (three columns read)."""
     if version is None:
         return {}
     try:
-        table = pq.read_table(Path(path) / "articles.parquet", columns=["source", "published"])
+        table = pq.read_table(Path(path) / "articles.parquet", columns=["source", "published", "duplicate_of"])
     except (OSError, ValueError):
         return {}
+    # unique stories, as every page counts them by default (copies of earlier ones left out)
+    table = table.filter(pc.is_null(table.column("duplicate_of")))
     published = table.column("published").cast("string")
     days = pc.utf8_slice_codeunits(published, 0, 10)
     first, last = pc.min(days).as_py(), pc.max(days).as_py()
@@ -174,6 +176,15 @@ def footer(path: Path, lang: str) -> None:
     text = about_text(path, lang)
     if text:
         st.html(f'<p class="kz-about" dir="{"rtl" if lang == "ar" else "ltr"}">{esc(text)}</p>')
+
+
+def period(path: Path) -> str:
+    """The years the dataset's unique stories span: "2018", "2020–2023" ('' when undated)."""
+    facts = _summary(str(path), dataset_version(path))
+    first, last = (facts.get("first") or "")[:4], (facts.get("last") or "")[:4]
+    if not first or not last:
+        return ""
+    return first if first == last else f"{first}–{last}"
 
 
 def subtitle(path: Path, lang: str) -> bool:

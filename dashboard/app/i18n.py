@@ -25,8 +25,9 @@ DEFAULT_LANG = "ar"
 
 STRINGS: dict[str, dict[str, str]] = {
     "app_title": {"ar": "كازاخستان في الإعلام العربي", "en": "Kazakhstan in Arabic media"},
-    "app_subtitle": {"ar": "بين روسيا والصين والغرب، 2020–2023",
-                     "en": "Between Russia, China and the West, 2020–2023"},
+    # {period}: the years the dataset's articles span ("2018", "2020–2023")
+    "app_subtitle": {"ar": "بين روسيا والصين والغرب، {period}",
+                     "en": "Between Russia, China and the West, {period}"},
     "language": {"ar": "اللغة", "en": "Language"},
     "filters": {"ar": "عوامل التصفية", "en": "Filters"},
     "sources": {"ar": "المصادر", "en": "Sources"},
@@ -57,6 +58,16 @@ STRINGS: dict[str, dict[str, str]] = {
     # counted nouns in the nominative whatever the number.
     "basis": {"ar": "أساس الأرقام: {articles}، {sentences}.",
               "en": "Numbers based on {articles} and {sentences}."},
+    "copies_folded": {"ar": "استُبعدت {copies} من قصص محتسبة سابقا (فعّل «احتساب النسخ المكررة» لعدّها).",
+                      "en": "{copies} of stories already counted left out (switch on \"Count copies\" to count them)."},
+    "partial_dates": {"ar": "{articles} مؤرخة بالشهر أو السنة فقط: تُبقى إن تقاطع شهرها أو سنتها مع المدة المختارة.",
+                      "en": "{articles} dated to the month or year only: kept when that month or year overlaps the range."},
+    "include_copies": {"ar": "احتساب النسخ المكررة", "en": "Count copies"},
+    "include_copies_help": {
+        "ar": "تحتسب الأرقام كل قصة مرة واحدة: المقالة التي تكرر نص مقالة سابقة (حرفيا أو مع تعديل طفيف) لا تُعد. "
+              "في هذه البيانات {copies}.",
+        "en": "Numbers count each story once: an article repeating an earlier one (word for word or with "
+              "small edits) is left out. This dataset holds {copies}."},
     "empty": {"ar": "لا توجد نتائج لهذه الاختيارات. وسّع عوامل التصفية أو أعد ضبطها.",
               "en": "Nothing matches these filters. Widen them or reset them."},
     "no_dataset": {
@@ -118,11 +129,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_articles": {"ar": "المقالات", "en": "Articles"},
     # Timeline
     "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
-    "timeline_window": {  # {n}: plural(n, "event")
-        "ar": "يبدأ المحور قبل أول مقالة بخمس سنوات؛ انقر على الرسم نقرًا مزدوجًا لإظهار الأحداث "
-              "الأقدم (عددها: {n}، منذ {year}).",
-        "en": "The axis starts five years before the first article; double-click the chart to "
-              "show the older events ({n}, from {year})."},
+    "timeline_outside": {"ar": "{n} خارج مدة المقالات، لا تُرسم صفوفًا فارغة (انقر نقرًا مزدوجًا على الرسم لإظهار المدة كلها):",
+                         "en": "{n} outside the articles' period, listed rather than drawn as empty rows (double-click the chart to show the whole span):"},
     "publications": {"ar": "تواريخ النشر", "en": "Publication dates"},
     "date_axis": {"ar": "التاريخ", "en": "Date"},
     "choose_event": {"ar": "اختر حدثًا لقراءة ما قالته كل وسيلة عنه",
@@ -169,9 +177,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "distinctive": {"ar": "الكلمات المميزة لكل مصدر", "en": "Each outlet's distinctive words"},
     "distinctive_help": {
         "ar": "نسبة الأرجحية اللوغاريتمية مع توزيع ديريشليه مسبق مستمد من المجموعة كلها "
-              "(Monroe وآخرون 2008)؛ z أكبر من 1.96 يعني فرقًا دالًّا.",
+              "(Monroe وآخرون 2008)؛ z من {z} فأكثر يعني فرقًا دالًّا، ولا تُرسم إلا الكلمات الدالّة "
+              "(الجدول يذكر غيرها مع عمود الدلالة).",
         "en": "Log-odds ratio with an informative Dirichlet prior from the whole filtered corpus "
-              "(Monroe et al. 2008); z above 1.96 marks a significant difference."},
+              "(Monroe et al. 2008); z of {z} or more marks a significant difference, and only "
+              "significant words are drawn (the table lists the others, marked)."},
+    "distinctive_none": {"ar": "لا كلمة عند {source} يبلغ فرقها z = {z}.",
+                         "en": "No word of {source} reaches z = {z}."},
     # Words
     "cloud_all": {"ar": "سحابة الكلمات للاختيار الحالي", "en": "Word cloud for the current filters"},
     "drawing": {"ar": "جارٍ رسم السحابة…", "en": "Drawing the cloud…"},
@@ -279,6 +291,10 @@ PLURALS: dict[str, dict[str, dict[str, str]]] = {
         "ar": {"zero": "{n} مقالة", "one": "مقالة واحدة", "two": "مقالتان", "few": "{n} مقالات",
                "many": "{n} مقالة", "other": "{n} مقالة"},
         "en": {"one": "{n} article", "other": "{n} articles"}},
+    "copy": {
+        "ar": {"zero": "{n} نسخة مكررة", "one": "نسخة مكررة واحدة", "two": "نسختان مكررتان",
+               "few": "{n} نسخ مكررة", "many": "{n} نسخة مكررة", "other": "{n} نسخة مكررة"},
+        "en": {"one": "{n} copy", "other": "{n} copies"}},
     "sentence": {
         "ar": {"zero": "{n} جملة", "one": "جملة واحدة", "two": "جملتان", "few": "{n} جمل",
                "many": "{n} جملة", "other": "{n} جملة"},

@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard.analysis.filters import Filters, Selection, select
 from dashboard.app import urlstate
-from dashboard.app.i18n import DEFAULT_LANG, LANGS, display_names, t
+from dashboard.app.i18n import DEFAULT_LANG, LANGS, display_names, plural, t
 from dashboard.app.safe import isolate, md
 from dashboard.dataset import Dataset
 
@@ -25,7 +25,7 @@ LANG_PARAM = "lang"
 EXTRA_PARAMS = ("dataset", "article")
 _KEYS = {
     "sources": "f_sources", "themes": "f_themes", "entities": "f_entities", "events": "f_events",
-    "keyword": "f_keyword", "keyword_derived": "f_derived", "dates": "f_dates",
+    "keyword": "f_keyword", "keyword_derived": "f_derived", "dates": "f_dates", "include_copies": "f_copies",
 }
 
 
@@ -70,7 +70,7 @@ def _date_bounds(ds: Dataset) -> tuple[date, date] | None:
 def _defaults(ds: Dataset) -> dict[str, Any]:
     bounds = _date_bounds(ds)
     return {"f_sources": [], "f_themes": [], "f_entities": [], "f_events": [], "f_keyword": "",
-            "f_derived": False, "f_dates": bounds}
+            "f_derived": False, "f_dates": bounds, "f_copies": False}
 
 
 def _seed_from_url(ds: Dataset) -> None:
@@ -83,6 +83,7 @@ def _seed_from_url(ds: Dataset) -> None:
         state[_KEYS[field]] = [v for v in getattr(filters, field) if v in opts[field]]
     state["f_keyword"] = filters.keyword
     state["f_derived"] = filters.keyword_derived
+    state["f_copies"] = filters.include_copies
     bounds = state["f_dates"]
     if bounds:
         lo = max(filters.date_from or bounds[0], bounds[0])
@@ -116,6 +117,10 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     if bounds:
         dates = sb.date_input(t("date_range", lang), key="f_dates", min_value=bounds[0],
                               max_value=bounds[1], format="YYYY-MM-DD")
+        # Say how dates known to the month or year only are treated (see analysis/filters.py).
+        partial = int(((ds.ix.article_precision == 1) | (ds.ix.article_precision == 2)).sum())
+        if partial:
+            sb.caption(t("partial_dates", lang, articles=plural(partial, "article", lang)))
     sb.multiselect(t("entities", lang), sorted(opts["entities"], key=lambda v: entity_names[v]),
                    key="f_entities", placeholder=t("all", lang),
                    format_func=lambda v: entity_names.get(v, v))
@@ -126,6 +131,9 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     if error:
         sb.error(t("query_error", lang, error=md(error)), icon=":material/search_off:")
     sb.toggle(t("derived", lang), key="f_derived")
+    n_copies = int(ds.ix.article_is_copy.sum())
+    sb.toggle(t("include_copies", lang), key="f_copies", disabled=n_copies == 0,
+              help=t("include_copies_help", lang, copies=plural(n_copies, "copy", lang)))
     sb.button(t("reset", lang), on_click=reset_filters, args=(ds,), width="stretch")
 
     date_from = date_to = None
@@ -138,7 +146,8 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
         sources=tuple(sorted(ss["f_sources"])), themes=tuple(sorted(ss["f_themes"])),
         date_from=date_from, date_to=date_to, entities=tuple(sorted(ss["f_entities"])),
         events=tuple(sorted(ss["f_events"])),
-        keyword=ss["f_keyword"].strip(), keyword_derived=bool(ss["f_derived"]))
+        keyword=ss["f_keyword"].strip(), keyword_derived=bool(ss["f_derived"]),
+        include_copies=bool(ss["f_copies"]))
 
 
 def query_error(ds: Dataset, query: str, lang: str) -> str | None:

@@ -37,6 +37,9 @@ from dashboard.ingest.walk import Skipped, walk
 # ~13 s and ~70 MB above a worker's base (5M characters took ~1 GB).
 MAX_TXT_BYTES = 2 * 1024 * 1024        # a single-article file above this is refused
 MAX_RECORD_CHARS = 1_000_000           # one article's text (any format) above this is refused
+# One record as written (JSON escapes can double a text, tags and other columns add to it): longer
+# is refused unread; within it, the text itself is held to MAX_RECORD_CHARS.
+MAX_RAW_RECORD_CHARS = 2 * MAX_RECORD_CHARS + 65_536
 TXT_SUFFIXES = (".txt", ".text", "")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 Item = RawArticle | Rejection | Notice
@@ -200,13 +203,13 @@ def _read_file_unsafe(path: Path, origin: str, file_id: str | None) -> Iterator[
         yield Rejection(origin, file_id, "blank", f"{origin} holds only whitespace")
     elif looks_like_trec(head_text):
         with open_text(path, codec, UNDECODABLE) as stream:
-            yield from iter_trec(stream, origin, stem, MAX_RECORD_CHARS)
+            yield from iter_trec(stream, origin, stem, MAX_RAW_RECORD_CHARS)
     elif suffix in JSONL_SUFFIXES:
         with open_text(path, codec, UNDECODABLE) as stream:
-            yield from iter_jsonl(stream, origin, stem, MAX_RECORD_CHARS)
+            yield from iter_jsonl(stream, origin, stem, MAX_RAW_RECORD_CHARS)
     elif suffix == ".csv":
         with open_text(path, codec, UNDECODABLE) as stream:
-            yield from iter_csv(stream, origin, stem, MAX_RECORD_CHARS)
+            yield from iter_csv(stream, origin, stem, MAX_RAW_RECORD_CHARS)
     elif suffix in TXT_SUFFIXES:
         if size > MAX_TXT_BYTES:
             yield Rejection(origin, stem, "too_large",
@@ -223,9 +226,6 @@ def _read_file_unsafe(path: Path, origin: str, file_id: str | None) -> Iterator[
         text = _decode_whole(data, codec, origin, file_id)
         if isinstance(text, Rejection):
             yield text
-        elif len(text) > MAX_RECORD_CHARS:
-            yield Rejection(origin, stem, "too_large", f"{origin} has {len(text):,} characters, over the "
-                                                       f"{MAX_RECORD_CHARS:,}-character limit for one article")
         elif not text.strip():
             yield Rejection(origin, stem, "blank", f"{origin} holds only whitespace")
         else:
@@ -280,6 +280,10 @@ def _invalid_unicode(article: RawArticle) -> Rejection | None:
 def _finish(article: RawArticle, outlets: Mapping[str, str]) -> Item:
     if (bad := _invalid_unicode(article)) is not None:
         return bad
+    if len(article.text) > MAX_RECORD_CHARS:
+        return Rejection(article.origin, article.article_id, "too_large",
+                         f"{article.origin}: article {article.article_id} has {len(article.text):,} "
+                         f"characters, over the {MAX_RECORD_CHARS:,}-character limit for one article")
     if not _VISIBLE.search(article.text):
         return Rejection(article.origin, article.article_id, "blank",
                          f"{article.origin}: article {article.article_id} has no text"

@@ -33,7 +33,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, help="dataset folder to write "
                         "(default: data/datasets/seeds for the seeds, else data/datasets/<source name>)")
     parser.add_argument("--catalogues", type=Path, default=CATALOGUE_DIR,
-                        help="folder of entity/event/theme catalogues (default: data/catalogues)")
+                        help="catalogue folder, every file of it (entities, events, themes, date words, stopwords, outlets ...; default: data/catalogues)")
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: all cores, at most 2)")
     parser.add_argument("--force", action="store_true", help="reprocess every article, ignoring the build cache")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")

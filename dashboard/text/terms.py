@@ -30,6 +30,7 @@ import pandas as pd
 
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS
 from dashboard.text.normalize import fold
+from dashboard.text.spelling import spelling_key
 
 MIN_KEY_LETTERS = 3           # a stripped remainder shorter than this is not trusted (بنك, الف)
 ARTICLE_MIN_SHARE = 0.02      # ال is stripped when the bare form has >= 2 % of the definite count
@@ -216,6 +217,8 @@ def resolve_terms(form_counts, stop: frozenset[str], known_keys: Iterable[str] =
     resolver = _KeyResolver(dict(zip(forms, totals.tolist())), known_keys, stop)
     form_keys = [resolver.key(f) for f in forms]
     display, listed = _spellings_by_key(df, form_codes, forms, form_keys, counts)
+    # From here on a key is its spelling class's (سوفييتي and سوفياتي are one term).
+    form_keys = [spelling_key(k) if k is not None else None for k in form_keys]
     # Keys numbered in the order of their display forms, so terms come out sorted by (article, term).
     keys = sorted(display, key=lambda k: (display[k], k))
     if not keys:
@@ -284,9 +287,10 @@ def _spellings_by_key(df, form_codes, forms, form_keys, counts) -> tuple[dict[st
         if key is None:
             continue
         spelling = spellings[spelling_code]
-        b = (key, _bare_spelling(forms[form_code], spelling, key))
+        group = spelling_key(key)  # forms of one spelling class are listed together
+        b = (group, _bare_spelling(forms[form_code], spelling, key))
         bare[b] = bare.get(b, 0) + n
-        w = (key, spelling)
+        w = (group, spelling)
         written[w] = written.get(w, 0) + n
     display: dict[str, str] = {}
     for key, spelling in _ranked(bare):

@@ -44,6 +44,10 @@ def test_by_source_rates(tiny, everything):
     assert df.loc["RT", "mentions"] == 2  # a2 name + a5 adjective
     assert df.loc["RT", "per_1000_words"] == pytest.approx(2000 / words["RT"])
     assert df.loc["Project Syndicate", "mentions"] == 0  # zeros are listed
+    # by default a country's cities are their own entities (a2's موسكو is not Russia)
+    assert entity_by_source(tiny, everything, ["RUS"]).set_index("source").loc["RT", "mentions"] == 1
+    assert entity_by_source(tiny, everything, ["RUS"], roll_up_cities=True).set_index("source").loc["RT", "mentions"] == 2
+    assert entity_by_source(tiny, everything, ["NOPE"]).empty
 
 
 def test_cooccurrence_counts_sentences(tiny, everything):
@@ -53,9 +57,32 @@ def test_cooccurrence_counts_sentences(tiny, everything):
     assert w[("KAZ", "RUS")] == 2
     assert w[("MOW", "PUT")] == 1
     assert ("KAZ", "USA") not in w
+    assert w[("ALA", "KAZ")] == 1  # a1's last sentence names Kazakhstan by its adjective only
+    assert w == hand_counted_pairs(tiny, set(tiny.articles["article_id"]))
+    assert edges["weight"].is_monotonic_decreasing
+    degree = nodes.set_index("entity_id")["degree"]
+    assert degree["KAZ"] == sum(1 for pair in w if "KAZ" in pair)
+    assert (degree[[e for e in degree.index if not any(e in pair for pair in w)]] == 0).all()
+    # a selection counts its own sentences only
+    rt = select(tiny, Filters(sources=("RT",)))
+    _, rt_edges = cooccurrence(tiny, rt, top_n=30, min_weight=1)
+    rt_w = {tuple(sorted((r.source, r.target))): r.weight for r in rt_edges.itertuples()}
+    assert rt_w == hand_counted_pairs(tiny, {"a2", "a5"})
     _, strong = cooccurrence(tiny, everything, min_weight=2)
     assert strong[["source", "target"]].values.tolist() == [["KAZ", "RUS"]]
     assert set(nodes.columns) >= {"x", "y", "mentions"} and nodes["x"].notna().all()
+
+
+def hand_counted_pairs(ds, article_ids: set[str]) -> dict[tuple[str, str], int]:
+    """Every pair of entities named in one sentence of these articles, counted from the mentions."""
+    m = ds.entity_mentions[ds.entity_mentions["article_id"].isin(article_ids)]
+    expected: dict[tuple[str, str], int] = {}
+    for _, group in m.groupby(["article_id", "sentence_id"]):
+        ids = sorted(set(group["entity_id"]))
+        for i, a in enumerate(ids):
+            for b in ids[i + 1:]:
+                expected[(a, b)] = expected.get((a, b), 0) + 1
+    return expected
 
 
 def test_cooccurrence_layout_is_deterministic(tiny, everything):

@@ -8,6 +8,8 @@ import pytest
 from dashboard.analysis.common import term_counts_by_source
 from dashboard.analysis.filters import Filters, select
 from dashboard.analysis.sources import (
+    NO_THEME_ID,
+    Z_SIGNIFICANT,
     distinctive_terms,
     entity_rates,
     log_odds_dirichlet,
@@ -37,7 +39,12 @@ def test_volume_and_theme_shares(tiny):
     assert vol.loc["الجزيرة", "articles"] == 2 and vol.loc["RT", "sentences"] == 3
     shares = theme_shares(tiny, sel).set_index(["source", "theme_id"])["share"]
     assert shares[("الجزيرة", "security")] == pytest.approx((1.0 + 0.25) / 2)
+    assert shares[("الجزيرة", "economy")] == pytest.approx(0.75 / 2)
+    assert shares[("RT", "economy")] == pytest.approx(0.5) and shares[("RT", "security")] == pytest.approx(0.5)
     assert shares[("Project Syndicate", "economy")] == 0
+    # every source's shares reach 100 %, the articles without a theme shown as such
+    assert shares.groupby(level="source").sum().to_numpy() == pytest.approx(1.0)
+    assert shares[("Project Syndicate", NO_THEME_ID)] == pytest.approx(1.0)  # its one article has no theme
 
 
 def test_entity_rates_rank_by_selection(tiny):
@@ -62,6 +69,9 @@ def test_distinctive_terms(tiny):
             == [counts[:, list(tiny.ix.term_list).index(t)].sum() for t in df["term"]]).all()
     jaz = df[df["source"] == "الجزيرة"]
     assert jaz["z"].is_monotonic_decreasing
+    # significance is said per word, at the threshold the page names
+    assert (df["significant"] == (df["z"] >= Z_SIGNIFICANT)).all()
+    assert df["significant"].dtype == bool
     # one source only: nothing to compare against
     assert distinctive_terms(tiny, select(tiny, Filters(sources=("RT",)))).empty
 

@@ -25,6 +25,9 @@ HOSTILE = ("title: <script>alert('t')</script> عنوان <b>عريض</b>\n"
            "---\n"
            "مقال <script>alert('x')</script> عن كازاخستان وروسيا والصين.\n"
            "سطر ثان عن <b>أستانا</b> والرئيس توكاييف في يناير 2022 بعد الاحتجاجات في كازاخستان.\n")
+# A later republication of the first seed by another outlet: a copy the app folds by default.
+COPY_ID = "republished"
+COPY_HEADER = "source: Sputnik\ndate: 2023-04-01\n---\n"
 
 
 def write_articles(folder: Path) -> Path:
@@ -38,6 +41,7 @@ def write_articles(folder: Path) -> Path:
         header = (f"title: {title}\n" if title else "") + f"source: {source}\ndate: {date}\n---\n"
         (folder / path.name).write_text(header + path.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / f"{HOSTILE_ID}.txt").write_text(HOSTILE, encoding="utf-8")
+    (folder / f"{COPY_ID}.txt").write_text(COPY_HEADER + seeds[0].read_text(encoding="utf-8"), encoding="utf-8")
     return folder
 
 

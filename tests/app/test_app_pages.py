@@ -230,3 +230,27 @@ def test_untitled_article_shows_its_opening_words(make_app, lang):
     untitled = [x for x in titles if x.startswith("أصبحت كازاخستان الآن")]
     assert len(untitled) == 1 and untitled[0].endswith("…")
     assert "News" not in titles  # seed 003's title comes from its header, not its first line
+
+
+def test_copies_are_folded_by_default_and_the_switch_counts_them(make_app):
+    at = make_app(lang="en").run()
+    basis = " ".join(c.value for c in at.caption)
+    assert "Numbers based on 6 articles" in basis and "1 copy of stories already counted left out" in basis
+    assert "copies" not in at.query_params
+    at.toggle(key="f_copies").set_value(True).run()
+    basis = " ".join(c.value for c in at.caption)
+    assert "Numbers based on 7 articles" in basis and "left out" not in basis
+    assert at.query_params["copies"] == "1"
+    # the link restores it
+    again = make_app(lang="en", copies="1").run()
+    assert again.toggle(key="f_copies").value is True
+    assert "Numbers based on 7 articles" in " ".join(c.value for c in again.caption)
+
+
+def test_subtitle_and_partial_dates_come_from_the_dataset(make_app):
+    at = make_app(lang="en").run()
+    captions = [c.value for c in at.caption]
+    # the app's dataset spans 2021-12 to 2023-03 (its copy of 2023-04 is folded)
+    assert "Between Russia, China and the West, 2021–2023" in captions
+    # the subtitle is drawn once, nothing else: no stray object rendered by Streamlit's magic
+    assert not at.get("help")

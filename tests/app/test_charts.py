@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from dashboard.app import charts
@@ -28,3 +29,27 @@ def test_every_entity_type_of_the_catalogue_gets_its_own_colour(catalogues):
     types = sorted(set(entities_table(catalogues.entities)["type"]))
     colours = colour_map(types)
     assert len(types) >= 10 and len(set(colours.values())) == len(types)
+
+
+def test_timeline_view_fits_the_articles_and_lists_far_events():
+    # 400 articles in 2018, one stray article in 2013; events in 1949 and 2018
+    pubs = pd.DataFrame({"period": ["2013-05-01"] + [f"2018-{m:02d}-01" for m in range(1, 11)],
+                         "source": "BBC", "articles": [1] + [40] * 10})
+    events = pd.DataFrame({"event_id": ["treaty", "summit"], "name_ar": ["معاهدة", "قمة"],
+                           "name_en": ["Treaty", "Summit"], "date_start": ["1949-04-04", "2018-06-12"],
+                           "date_end": [None, "2018-06-12"], "mentions": [3, 9], "articles": [2, 5]})
+    fig = charts.timeline(events, pubs, "en", "t", "p", "d", "m", "a")
+    lo, hi = fig.layout.xaxis.range
+    assert str(lo).startswith("2017-12") and str(hi).startswith("2018-12")  # not 2013, not 1949
+    rows = {y.strip("\u2066\u2067\u2068\u2069") for trace in fig.data for y in (trace.y or [])
+            if isinstance(y, str) and trace.yaxis in (None, "y")}
+    assert rows == {"Summit"}  # the 1949 treaty is not an empty row
+    assert charts.events_outside(events, pubs)["event_id"].tolist() == ["treaty"]
+    assert fig.layout.yaxis2.tickformat == "d"
+
+
+def test_few_articles_get_one_tick_per_article():
+    pubs = pd.DataFrame({"period": ["2022-01-01", "2022-02-01"], "source": "RT", "articles": [1, 3]})
+    events = pd.DataFrame(columns=["event_id", "name_ar", "name_en", "date_start", "date_end", "mentions", "articles"])
+    fig = charts.timeline(events, pubs, "ar", "t", "p", "d", "m", "a")
+    assert fig.layout.yaxis2.dtick == 1 and fig.layout.yaxis2.tickformat == "d"

@@ -161,3 +161,25 @@ def test_a_hostile_outlet_name_renders_as_text_and_fetches_nothing(page, hostile
         # the outlet's name, tags and Markdown as written
         shown = body if path == "words" else page.locator(".js-plotly-plot").first.inner_text()
         assert "<img src=" in shown or "![pic](" in shown
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_theme_shares_reach_100_percent_with_no_theme_drawn(page, app_url, lang):
+    open_page(page, app_url, "sources", "?lang=en" if lang == "en" else "")
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    wait_idle(page)
+    # The stacked theme-share chart as the browser holds it: per outlet, its bars' widths.
+    traces = page.evaluate("""() => {
+        const plots = [...document.querySelectorAll('.js-plotly-plot')];
+        const stacked = plots.find(p => p.layout && p.layout.barmode === 'stack');
+        return stacked ? stacked.data.map(d => ({name: d.name, x: d.x})) : null;
+    }""")
+    assert traces, "no stacked theme-share chart on the Sources page"
+    totals = [sum(v or 0 for v in col) for col in zip(*[tr["x"] for tr in traces])]
+    assert totals and all(abs(total - 1) < 1e-6 for total in totals), totals
+    no_theme = "No theme" if lang == "en" else "بلا موضوع"
+    assert any(no_theme in tr["name"] for tr in traces)
+    page.locator(".js-plotly-plot").nth(2).scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"theme_shares_{lang}.png"))

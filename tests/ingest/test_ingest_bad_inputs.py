@@ -86,3 +86,25 @@ def test_fingerprint_of_a_single_file_covers_the_manifest_beside_it(tmp_path):
     before = fingerprint([tmp_path / "a.txt"])
     (tmp_path / "manifest.csv").write_text("article_id,source\na,bbc\n", encoding="utf-8")
     assert fingerprint([tmp_path / "a.txt"]) != before
+
+
+def test_article_length_limit_is_the_same_in_every_format(tmp_path):
+    """At the limit an article is read in any format (JSON escapes and tags do not count against
+    it); one character more and it is refused, naming the record, and the file's others are kept."""
+    import json
+
+    from dashboard.ingest.readers import MAX_RECORD_CHARS
+
+    at = ("سطر من نص عربي\n" * (MAX_RECORD_CHARS // 15 + 1))[:MAX_RECORD_CHARS]
+    over = at + "ز"
+    with (tmp_path / "limit.jsonl").open("w", encoding="utf-8") as f:
+        for article_id, text in (("AT", at), ("OVER", over), ("SMALL", "نص قصير")):
+            f.write(json.dumps({"id": article_id, "text": text}, ensure_ascii=False) + "\n")
+    (tmp_path / "limit.trec").write_text(
+        f"<DOC>\n<DOCNO>T-OVER</DOCNO>\n<TEXT>{over}</TEXT>\n</DOC>\n"
+        f"<DOC>\n<DOCNO>T-AT</DOCNO>\n<TEXT>{at}</TEXT>\n</DOC>\n", "utf-8")
+    articles, rejections = run(tmp_path)
+    assert sorted(articles) == ["AT", "SMALL", "T-AT"]
+    assert {(r.article_id, r.reason) for r in rejections} == {("OVER", "too_large"), ("T-OVER", "too_large")}
+    for r in rejections:
+        assert r.origin in r.detail and "1,000,001 characters" in r.detail

@@ -186,3 +186,20 @@ def test_display_text_lines_up_on_random_text(text: str) -> None:
     shown = display_text(text)
     assert len(shown) == len(normalize(text).text)
     assert fold(shown) == fold(text)
+
+
+def test_spelling_variants_are_one_term_with_their_forms_listed(stop) -> None:
+    docs = [Doc.from_text("v1", "انهار الاتحاد السوفييتي وتراجع النفوذ السوفياتي. والسياسة الأميركية تغيرت."),
+            Doc.from_text("v2", "قال المؤرخ إن الجيش السوفياتي انسحب، وإن الإدارة الأمريكية والأمريكية رحبت."),
+            Doc.from_text("v3", "كتب الكاتب كتابا عن السيارة وسيرة صاحبها.")]
+    terms, vocab = resolve_terms(corpus_counts(stop, docs), stop)
+    by_term = vocab.set_index("term")
+    soviet = by_term.loc["السوفياتي"]  # the commoner spelling is shown
+    assert soviet["count"] == 3 and set(soviet["forms"].split("|")) == {"السوفياتي", "السوفييتي"}
+    american = by_term.loc["الأمريكية"]
+    assert american["count"] == 3 and set(american["forms"].split("|")) >= {"الأمريكية", "الأميركية"}
+    assert "السوفييتي" not in by_term.index and "الأميركية" not in by_term.index
+    # words that merely share their consonants stay apart
+    assert len({t for t in by_term.index if t in {"الكاتب", "كاتب", "كتابا", "كتاب"}}) == 2
+    assert len({t for t in by_term.index if t in {"السيارة", "سيارة", "سيرة", "وسيرة"}}) == 2
+    assert terms.groupby("term")["count"].sum().to_dict()["السوفياتي"] == 3

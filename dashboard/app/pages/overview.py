@@ -10,7 +10,6 @@ from dashboard.analysis.overview import article_table, headline
 from dashboard.app.components import (
     columns,
     compute,
-    day,
     empty_state,
     esc,
     follow_pick,
@@ -58,7 +57,7 @@ figures = [("m_articles", head.get("articles", 0)), ("m_sentences", head.get("se
            ("m_events", head.get("events", 0))]
 for col, (key, value) in zip(cols, figures):
     col.metric(t(key, lang), number(value or 0, lang))
-first_day, last_day = day(head.get("date_from")), day(head.get("date_to"))
+first_day, last_day = head.get("date_from_label", ""), head.get("date_to_label", "")
 if first_day and last_day:  # a sentence, not a card: two full dates do not fit a card's width
     # Dates isolated left-to-right: in an Arabic sentence 2020-12-01 would otherwise reorder.
     # (Markdown drops Unicode isolates, so <bdi>; the values are formatted dates, not article text.)
@@ -125,7 +124,7 @@ if chosen:
     if row is not None:  # where the article comes from: outlet, date, link to the original
         link = source_link_html(row.get("url"), lang) or esc(t("no_url", lang))
         st.html(f'<div class="kz-source" dir="{"rtl" if lang == "ar" else "ltr"}">'
-                f'{esc(row.get("source"))} · <bdi dir="ltr">{esc(day(row.get("published")))}</bdi>'
+                f'{esc(row.get("source"))} · <bdi dir="ltr">{esc(row.get("published"))}</bdi>'
                 f' · {link}</div>')
     marks = (("hit",) if ctx.filters.keyword else ()) + ("ent", "date", "event")
     st.html(f'<div class="kz-legend kz-rtl" dir="{"rtl" if lang == "ar" else "ltr"}">'

@@ -6,12 +6,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis.sources import distinctive_terms, entity_rates, source_volume, theme_shares
+from dashboard.analysis.sources import (
+    Z_SIGNIFICANT,
+    distinctive_terms,
+    entity_rates,
+    source_volume,
+    theme_shares,
+)
 from dashboard.app import charts
 from dashboard.app.components import chart, columns, compute, empty_state, grid, is_empty, stop_page, table
 from dashboard.app.i18n import column_labels, display_names, name_column, t
 from dashboard.app.page import start_page
-from dashboard.app.safe import isolate
+from dashboard.app.safe import isolate, md
 
 ctx = start_page("sources")
 lang = ctx.lang
@@ -42,9 +48,11 @@ shares: pd.DataFrame = compute(ctx, theme_shares)
 if not is_empty(shares):
     shares = shares.copy()
     shares["theme"] = shares[name_column(lang)].fillna(shares["theme_id"])
+    names = dict(zip(shares["theme_id"], shares["theme"]))
     fig = charts.grouped_hbar(shares, "source", "share", "theme", lang, t("theme_shares", lang),
                               t("share", lang), barmode="stack", value_format=".0%",
-                              tick_format=".0%")
+                              tick_format=".0%",
+                              colours=charts.theme_colours(ctx.ds.themes["theme_id"].tolist(), names))
     chart(fig, key="sources_themes", file_name="theme_shares")
     table(shares.drop(columns="theme"), lang, key="sources_themes_table", file_name="theme_shares",
           folded=True)
@@ -62,15 +70,19 @@ if not is_empty(rates):
 
 # Distinctive words, with the statistic's numbers.
 st.subheader(t("distinctive", lang))
-st.caption(t("distinctive_help", lang))
+st.caption(t("distinctive_help", lang, z=Z_SIGNIFICANT))
 terms: pd.DataFrame = compute(ctx, distinctive_terms, top_n=15)
 if is_empty(terms):
     empty_state(lang)
 else:
     outlets = sorted(terms["source"].dropna().unique().tolist())
     for col, (i, source) in grid(list(enumerate(outlets)), lang):
-        part = terms[terms["source"] == source]
+        # Only significant differences are drawn; the table lists the rest, marked.
+        part = terms[(terms["source"] == source) & terms["significant"]]
         with col:
+            if part.empty:
+                st.caption(t("distinctive_none", lang, source=md(source), z=Z_SIGNIFICANT))
+                continue
             fig = charts.hbar(part["term"].tolist(), part["z"].round(2), lang, str(source), "z",
                               colours=[colours.get(str(source), charts.PALETTE[0])] * len(part),
                               hover=[f"{isolate(w)}: z={z:.2f}, log-odds={d:.2f}, "

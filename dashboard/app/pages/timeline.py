@@ -13,7 +13,6 @@ from dashboard.app.components import (
     chart,
     clicked_id,
     compute,
-    day,
     empty_state,
     esc,
     follow_pick,
@@ -40,13 +39,18 @@ fig = charts.timeline(events, pubs, lang, t("timeline_title", lang), t("publicat
                       t("date_axis", lang), t("hover_mentions", lang), t("hover_articles", lang))
 picked = chart(fig, key="timeline_chart", file_name="event_timeline", on_select="rerun",
                selection_mode="points")
-x_range = fig.layout.xaxis.range
-if x_range:
-    first_shown = min(x_range)
-    older = events[pd.to_datetime(events["date_start"], errors="coerce") < pd.Timestamp(first_shown)]
-    if len(older):
-        st.caption(t("timeline_window", lang, n=plural(len(older), "event", lang),
-                     year=pd.to_datetime(older["date_start"]).min().year))
+outside = charts.events_outside(events, pubs) if not is_empty(events) else events
+if len(outside):
+    # Listed, not drawn as empty rows far from the articles.
+    st.caption(t("timeline_outside", lang, n=plural(len(outside), "event", lang)))
+    names = display_names(outside, "event_id", lang)
+    items = "".join(
+        f'<li>{esc(names.get(e, e))} <bdi dir="ltr">{esc(str(s)[:10])}'
+        f'{" – " + esc(str(f)[:10]) if isinstance(f, str) and f != s else ""}</bdi>: '
+        f'{esc(plural(int(m or 0), "mention", lang))}</li>'
+        for e, s, f, m in zip(outside["event_id"], outside["date_start"], outside["date_end"],
+                              outside["mentions"].fillna(0)))
+    st.html(f'<ul class="kz-rtl" dir="{"rtl" if lang == "ar" else "ltr"}">{items}</ul>')
 
 mentioned = events[events["mentions"].fillna(0) > 0] if not is_empty(events) else events
 if is_empty(mentioned):
@@ -76,7 +80,7 @@ for col, source in grid(outlets, lang):
     part = sentences[sentences["source"] == source].head(40)
     quotes = "".join(
         f'<blockquote>{esc(r.sentence)}<div class="meta"><bdi>{esc(str(r.title)[:90])}</bdi> · '
-        f'<bdi dir="ltr">{esc(day(r.published))}</bdi>'
+        f'<bdi dir="ltr">{esc(r.date)}</bdi>'
         + (f" · {link}" if (link := source_link_html(r.url, lang)) else "")
         + "</div></blockquote>" for r in part.itertuples())
     with col:

@@ -19,6 +19,7 @@ from dashboard.dataset import Dataset
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.text.clitics import peel
 from dashboard.text.normalize import fold, normalize
+from dashboard.text.spelling import spelling_key
 from dashboard.text.terms import MIN_KEY_LETTERS
 from dashboard.text.tokens import TOKEN_RE
 
@@ -76,6 +77,7 @@ def term_of(ds: Dataset, token: str) -> int:
         stop = ds.memo(("stopwords",), lambda: load_catalogues(CATALOGUE_DIR).stopwords)
         candidates = [] if token in stop or len(token) < 2 else peel(token, MIN_KEY_LETTERS)[1:]
         for rest in sorted(candidates, key=len, reverse=True):
+            rest = spelling_key(rest)  # keys are spelling classes (أميركا -> أمريكا)
             if rest in keys:
                 code = int(keys[rest][0])
                 break

@@ -18,6 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from dashboard.analysis.keyword import (
+    _PROCLITIC_RE,
     _key_candidates,
     _per_query,
     articles_with_terms,
@@ -25,11 +26,12 @@ from dashboard.analysis.keyword import (
     keyword_regex,
     match_core,
     query_words,
+    word_terms,
 )
 from dashboard.dataset import Dataset
 from dashboard.search.parser import And, Field, Not, Or, QueryError, Word, leaves, parse
 from dashboard.text.clitics import PREFIXES
-from dashboard.text.normalize import IGNORABLE_CLASS, original_pattern
+from dashboard.text.normalize import IGNORABLE_CLASS, fold, original_pattern
 
 
 def _prefix_regex(stem: str) -> re.Pattern:
@@ -160,7 +162,33 @@ class Search:
             regex = keyword_regex(leaf.text, self.derived, cores)
             if regex is not None:
                 out.append(("regex", regex))
+            if cores:  # the other spellings the build merged into the same terms (أمريكا/أميركا)
+                for variant in self._spellings(words[0], cores[0]):
+                    out.append(("regex", keyword_regex(variant, self.derived, (variant,))))
         return out
+
+    def _spellings(self, word: str, core: str, limit: int = 12) -> list[str]:
+        """Clitic-free folded spellings of the terms ``word`` matches, other than ``core``."""
+        ds = self.ds
+
+        def forms_by_code() -> np.ndarray:
+            out = np.full(len(ds.ix.term_list), "", dtype=object)
+            voc = ds.vocabulary
+            codes = np.searchsorted(ds.ix.term_list, voc["term"].astype(str).to_numpy(object))
+            ok = (codes < len(out))
+            out[codes[ok]] = voc["forms"].fillna("").astype(str).to_numpy(object)[ok]
+            return out
+
+        forms = ds.memo(("search_forms_by_code",), forms_by_code)
+        found: list[str] = []
+        for code in word_terms(ds, word, self.derived).tolist():
+            for form in str(forms[code]).split("|"):
+                folded = fold(form)
+                m = _PROCLITIC_RE.match(folded)  # as written: keys are spelling classes
+                bare = folded[m.end():] if m and len(folded) - m.end() >= 2 else folded
+                if len(bare) >= 2 and bare != core and bare not in found:
+                    found.append(bare)
+        return found[:limit]
 
     def _entity_spans(self, entity_code: int) -> dict[int, list[tuple[int, int]]]:
         def compute():

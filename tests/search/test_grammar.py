@@ -18,7 +18,7 @@ CASES = [
     ("روسيا", True, RU | {"s07", "s11", "s12"}),            # روسية, الروسي
     ("كازاخستان", False, {"s01", "s02", "s03", "s04", "s06", "s10", "s11", "s12"}),  # لكازاخستان, وكازاخستان
     ("لكازاخستان", False, {"s01", "s02", "s03", "s04", "s06", "s10", "s11", "s12"}),  # typed with a clitic
-    ("امريكا", False, {"s04"}),                              # hamza variant of أمريكا
+    ("امريكا", False, {"s04", "s09"}),                       # hamza variant; أميركا is the same term
     ("واشنطن", False, {"s06"}),                              # لواشنطن
     # phrases
     ('"الولايات المتحدة"', False, {"s05", "s07"}),
@@ -35,7 +35,7 @@ CASES = [
     ("NOT كازاخستان", False, {"s05", "s07", "s08", "s09"}),
     ('(روسيا OR "الولايات المتحدة") NOT كازاخستان', False, {"s05", "s07"}),
     ('روسيا OR "الولايات المتحدة" NOT كازاخستان', False, RU | {"s05", "s07"}),  # NOT binds to its neighbour
-    ('"الولايات المتحدة" OR أمريكا', False, {"s04", "s05", "s07"}),
+    ('"الولايات المتحدة" OR أمريكا', False, {"s04", "s05", "s07", "s09"}),
     ("(أمريكا OR أميركا) كازاخستان", False, {"s04"}),
     ("روسيا or الصين", False, set()),                          # lower-case "or" is a word
     # prefix wildcard
@@ -106,3 +106,9 @@ def test_spans_point_at_the_written_forms(sentences):
     assert [text[s:e] for s, e in compile_query(sentences, "روسيا OR الصين").spans(code)] == ["الصين", "روسيا"]
     # NOT atoms are not highlighted
     assert [text[s:e] for s, e in compile_query(sentences, "الصين NOT أمريكا").spans(code)] == ["الصين"]
+
+
+def test_a_merged_spelling_is_pointed_at_too(sentences):
+    code = int(list(sentences.ix.article_ids).index("s09"))
+    text = sentences.article_text(code)
+    assert [text[s:e] for s, e in compile_query(sentences, "أمريكا").spans(code)] == ["أميركا"]

@@ -23,8 +23,8 @@ data.preload(datasets.initial_path())
 from dashboard.app import state, style  # noqa: E402
 from dashboard.app.components import PageDone, briefing_button, start_briefing  # noqa: E402
 from dashboard.app.i18n import LANGS, t  # noqa: E402
-from dashboard.app.page import navigation  # noqa: E402
-from dashboard.app.safe import md  # noqa: E402
+from dashboard.app.page import PAGES, navigation, unknown_page  # noqa: E402
+from dashboard.app.safe import code_text, md  # noqa: E402
 from dashboard.dataset import DatasetError  # noqa: E402
 
 _run_started = time.perf_counter()
@@ -36,6 +36,9 @@ style.inject(lang)
 st.sidebar.radio(t("language", lang), LANGS, key="lang", horizontal=True,
                  format_func=lambda code: {"ar": "العربية", "en": "English"}[code])
 lang = st.session_state["lang"]
+# Pages registered before anything can stop the run: a stopped run without them makes Streamlit
+# answer a page's own URL with its English "Page not found" dialog.
+page = navigation(lang)
 
 path = datasets.picker(lang)
 try:
@@ -43,10 +46,10 @@ try:
     ds = data.get_dataset(path)
 except DatasetError as exc:
     # The message may quote a file's content: Markdown-escaped like any untrusted text.
-    st.error(t("bad_dataset", lang, error=md(exc), path=md(path)))
+    st.error(t("bad_dataset", lang, error=md(exc), path=code_text(path)))
     st.stop()
 if ds is None:
-    st.error(t("no_dataset", lang, path=md(path)))
+    st.error(t("no_dataset", lang, path=code_text(path)))
     st.stop()
 if not_rebuilt is not None:  # e.g. a read-only deployment: serve what there is, and say so
     st.info(t("not_rebuilt", lang, reason=t(data.REBUILD_REASON_KEYS.get(not_rebuilt, "rebuild_failed"), lang)))
@@ -55,8 +58,12 @@ filters = state.sidebar_filters(ds, lang)
 sel = state.selection(ds, filters)
 state.set_context(state.Context(ds=ds, filters=filters, sel=sel, lang=lang))
 
-page = navigation(lang)
 st.title(t("app_title", lang))
+if not st.session_state.get("_path_checked"):  # a link to a page that does not exist, said once
+    st.session_state["_path_checked"] = True
+    missing = unknown_page(st.context.url)
+    if missing:
+        st.warning(t("page_not_found", lang, page=missing, first=t(PAGES[0].title_key, lang)))
 # The open dataset's own name when it has one, else the default subtitle with the years its articles span.
 # (A statement, not an `or` expression: Streamlit's magic would draw the expression's value, the
 # caption's DeltaGenerator, as a help table of every st method.)

@@ -39,7 +39,7 @@ from dashboard.extract.date_words import DateWords, parse_date_words
 from dashboard.extract.discovery import Triggers, parse_triggers
 from dashboard.extract.entity_catalogue import Catalogue as EntityCatalogue
 from dashboard.extract.entity_catalogue import build_catalogue
-from dashboard.extract.events import Event, parse_events
+from dashboard.extract.events import Event, PhraseSet, parse_events, parse_planned
 from dashboard.extract.themes import check_themes
 from dashboard.ingest.outlets import outlet_names
 from dashboard.text.boilerplate import Rules as BoilerplateRules
@@ -51,8 +51,9 @@ from dashboard.text.stopwords import build_stopwords
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Libraries whose data the catalogues extend (CLDR country and month names via Babel, ISO codes
-# via pycountry, the stopword lexicon): upgrading one changes what the same files mean.
-DATA_LIBRARIES = ("babel", "pycountry", "Arabic-Stopwords")
+# via pycountry, the stopword lexicon, the Arabic word frequencies that guard variant matching):
+# upgrading one changes what the same files mean.
+DATA_LIBRARIES = ("babel", "pycountry", "Arabic-Stopwords", "wordfreq")
 
 
 class CatalogueError(ValueError):
@@ -238,8 +239,8 @@ class Catalogues:
 
     def check(self) -> None:
         """Build every view now, so a bad file fails the load (naming the file), not a stage."""
-        for name in ("entities", "events", "themes", "date_words", "stopwords", "outlets", "discovery",
-                     "boilerplate"):
+        for name in ("entities", "events", "planned_words", "themes", "date_words", "stopwords", "outlets",
+                     "discovery", "boilerplate"):
             getattr(self, name)
 
     @staticmethod
@@ -262,6 +263,11 @@ class Catalogues:
     @cached_property
     def events(self) -> tuple[Event, ...]:
         return self._view(FILES["events"].path, lambda: parse_events(self.raw["events"]))
+
+    @cached_property
+    def planned_words(self) -> PhraseSet | None:
+        """events.yaml's words for an event still to come (links to later events need one)."""
+        return self._view(FILES["events"].path, lambda: parse_planned(self.raw["events"]))
 
     @cached_property
     def themes(self) -> Mapping[str, Any]:

@@ -247,7 +247,7 @@ def _sentence_rows(art: np.ndarray, sid: pd.Series, sentence_key: np.ndarray) ->
 # the same values): on ANT the terms table's article_id alone took 133 MB as plain strings.
 DICTIONARY_COLUMNS = {
     "terms": ["article_id", "term"],
-    "entity_mentions": ["article_id", "entity_id", "form", "alias"],
+    "entity_mentions": ["article_id", "entity_id", "form", "alias", "match"],
     "sentence_themes": ["article_id", "theme_id"],
 }
 

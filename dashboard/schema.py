@@ -46,6 +46,10 @@ TABLES: dict[str, dict[str, str]] = {
         "char_start": INT, "char_end": INT,
         "form": STR,                  # name | adjective
         "alias": STR,                 # the catalogue alias (normalised) that matched
+        # exact: an alias as listed; variant: an unseen spelling with the alias's consonant
+        # skeleton (review it); article: a bare surname / first name of a person named in full
+        # earlier in the same article
+        "match": STR,
         "in_boilerplate": BOOL,       # inside marked boilerplate: not counted by the app
     },
     "date_mentions": {

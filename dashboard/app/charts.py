@@ -409,10 +409,13 @@ def choropleth(df: pd.DataFrame, lang: str, title: str, colour_title: str) -> go
         "locationmode": "ISO-3", "customdata": _list(df["entity_id"]), "colorscale": YLGNBU,
         "hovertext": [f"{iso(n, lang)}: {int(m):,}" for n, m in zip(names, mentions)],
         "hovertemplate": "%{hovertext}<extra></extra>", "marker": {"line": {"color": "white"}},
-        "colorbar": {"title": {"text": iso(colour_title, lang)},
+        # Under the map, not beside it: beside, it took half a phone's width from the map.
+        "colorbar": {"title": {"text": iso(colour_title, lang), "side": "top"},
+                     "orientation": "h", "x": 0.5, "xanchor": "center", "y": -0.02,
+                     "yanchor": "top", "len": 0.7, "thickness": 12,
                      "tickvals": [math.log10(v + 1) for v in ticks],
                      "ticktext": [f"{v:,}" for v in ticks]}}]
-    lay = layout(title, lang, height=520, margin={"l": 0, "r": 0, "t": 60, "b": 0})
+    lay = layout(title, lang, height=560, margin={"l": 0, "r": 0, "t": 60, "b": 70})
     lay["geo"] = {"showcountries": True, "countrycolor": "#cbd5e1", "showcoastlines": False,
                   "showframe": False, "projection": {"type": "natural earth",
                                                      "rotation": {"lon": 40}},

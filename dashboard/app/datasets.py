@@ -121,11 +121,12 @@ def title(choice: Choice, lang: str) -> str:
 def describe(choice: Choice, lang: str) -> str:
     """"Name · 6,896 articles · 5 outlets · 2018-02-01 – 2018-10-20"."""
     facts = summary(choice)
-    parts = [title(choice, lang)]
+    parts = [f"\u2068{title(choice, lang)}\u2069"]  # first-strong isolate: a Latin folder name
     if facts:
         parts += [plural(facts["articles"], "article", lang), plural(facts["outlets"], "outlet", lang)]
         if facts.get("first") and facts.get("last"):
-            parts.append(f"{facts['first']} – {facts['last']}")
+            # Isolated left to right: in the Arabic sidebar the dates would otherwise reorder.
+            parts.append(f"\u2066{facts['first']} – {facts['last']}\u2069")
     else:
         parts.append(t("dataset_not_built", lang))
     return " · ".join(parts)

@@ -17,11 +17,11 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.app.i18n import display_names, plotly_config, plural, t
-from dashboard.app.safe import plotly_text
+from dashboard.app.safe import html_text, plotly_text
 from dashboard.app.state import Context
 from dashboard.demo import read_about
 
-SOURCE_LINE_CHARS = 70  # wrap the chart's source line: a phone-wide chart cuts a long one
+SOURCE_LINE_CHARS = 60  # wrap the chart's source line: a phone-wide chart cuts a long one
 
 
 def dataset_title(ctx: Context, lang: str) -> str:
@@ -68,23 +68,23 @@ def context_lines(ctx: Context, lang: str) -> list[str]:
 
 
 def add_source_line(fig: go.Figure, ctx: Context, lang: str) -> None:
-    """The context under the chart, so a saved PNG says what it shows; the bottom margin grows
-    to hold it. Right-aligned in Arabic."""
-    rtl = lang == "ar"
+    """The context as the chart's subtitle, so a saved PNG says what it shows. Under the title,
+    not the plot: legends and axis titles below a plot would collide with it. The top margin
+    and the height grow to hold it."""
     lines: list[str] = []
     for line in context_lines(ctx, lang):
         lines += textwrap.wrap(line, SOURCE_LINE_CHARS) or [""]
-    isolate = ("\u2067", "\u2069") if rtl else ("", "")
+    isolate = ("\u2067", "\u2069") if lang == "ar" else ("", "")
     text = "<br>".join(f"{isolate[0]}{plotly_text(x)}{isolate[1]}" for x in lines)
+    extra = 13 * len(lines) + 8
     margin = fig.layout.margin
-    bottom = (margin.b if margin and margin.b is not None else 40) + 16 * len(lines) + 16
-    fig.add_annotation(text=text, xref="paper", yref="paper", x=1 if rtl else 0, y=0,
-                       xanchor="right" if rtl else "left", yanchor="top", yshift=-(bottom - 16 * len(lines) - 8),
-                       showarrow=False, align="right" if rtl else "left",
-                       font={"size": 10, "color": "#64748b"})
-    fig.update_layout(margin={"b": bottom})
+    top = (margin.t if margin and margin.t is not None else 60) + extra
+    fig.update_layout(
+        margin={"t": top},
+        title={"yref": "container", "y": 1, "yanchor": "top", "pad": {"t": 12},
+               "subtitle": {"text": text, "font": {"size": 10, "color": "#64748b"}}})
     if fig.layout.height:
-        fig.update_layout(height=fig.layout.height + 16 * len(lines) + 16)
+        fig.update_layout(height=fig.layout.height + extra)
 
 
 def no_fading(fig: go.Figure) -> None:
@@ -130,7 +130,8 @@ def briefing_html(ctx: Context, lang: str, page_title: str,
         citation = t("dataset_about", lang, corpus=about.get("corpus", ""),
                      licence=about.get("licence", ""), citation=about.get("citation", ""))
     made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    facts = "".join(f"<li>{html.escape(line)}</li>" for line in context_lines(ctx, lang))
+    # The lines name outlets (untrusted): escaped, stray bidi controls neutralised, isolated.
+    facts = "".join(f"<li><bdi>{html_text(line)}</bdi></li>" for line in context_lines(ctx, lang))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}" dir="{"rtl" if rtl else "ltr"}"><head>'
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -78,6 +78,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "articles with this command, run from the project's root, then reload the page:"
               "\n\n```\npython -m dashboard.build SOURCE --out {path}\n```"},
     "dataset": {"ar": "مجموعة البيانات", "en": "Dataset"},
+    "page_not_found": {
+        "ar": "لا توجد صفحة باسم «{page}»؛ تُعرض صفحة «{first}». اختر صفحة من القائمة الجانبية.",
+        "en": "There is no page called “{page}”; showing “{first}” instead. Choose a page in the "
+              "sidebar."},
     "no_filters": {"ar": "كل المقالات (بلا تصفية)", "en": "all articles (no filter)"},
     "download_briefing": {"ar": "تنزيل ملخص هذه الصفحة (HTML)", "en": "Download this view as an HTML briefing"},
     "briefing_made": {"ar": "أُعدّ في {when}", "en": "Made on {when}"},
@@ -202,7 +206,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "open_source": {"ar": "المقالة الأصلية ↗", "en": "Original article ↗"},
     "no_url": {"ar": "لا يُعرف رابط هذه المقالة.", "en": "This article's link is not known."},
     # Concordance paging
-    "kwic_total": {"ar": "النتائج: {lines} في {a} (تجد عوامل التصفية {m})؛ عرض النتائج {first}–{last}.",
+    # Lists, not sentences: after a preposition Arabic would want the dual's genitive.
+    "kwic_total": {"ar": "النتائج: {lines} · {a} · بحسب عوامل التصفية: {m} · المعروض: {first}–{last}.",
                    "en": "{lines} in {a} (the filters find {m}); showing {first}–{last}."},
     "kwic_folded": {"ar": "طُويت {n} أسطر مطابقة لأسطر أخرى (نسخ من القصة نفسها)؛ العدد في العمود «نسخ».",
                     "en": "{n} lines identical to another were folded (copies of one story); see the “copies” column."},

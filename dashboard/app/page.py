@@ -56,6 +56,14 @@ def navigation(lang: str):
     return st.navigation(pages, position="sidebar")
 
 
+def unknown_page(url: str | None) -> str | None:
+    """The page a URL asks for when no page has that name (None for a known page or the root)."""
+    from urllib.parse import urlparse
+
+    wanted = urlparse(url or "").path.rstrip("/").rsplit("/", 1)[-1]
+    return wanted if wanted and wanted not in _BY_NAME else None
+
+
 def switch_to(name: str) -> None:
     st.switch_page(page_file(name))
 

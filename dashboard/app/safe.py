@@ -66,6 +66,12 @@ def md(value: Any) -> str:
     return isolate(text)
 
 
+def code_text(value: Any) -> str:
+    """For a line inside a Markdown code block (a path in a command to copy): shown literally,
+    so no Markdown escapes; a backtick, which could close the block, becomes an apostrophe."""
+    return plain(value).replace("`", "'").replace("\n", " ")
+
+
 def html_text(value: Any) -> str:
     """For an HTML sink: bidi controls neutralised, then HTML-escaped (quotes too, so the result
     may stand in an attribute). Isolation is the caller's (<bdi> or dir= on the element)."""

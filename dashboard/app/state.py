@@ -102,6 +102,13 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     if not st.session_state.get("_filters_seeded") or urlstate.url_moved():  # first run, or Back/Forward
         _seed_from_url(ds)
         st.session_state["_filters_seeded"] = True
+    if st.session_state.get("_filters_lang") != lang:
+        # A language switch: hand the chosen values to the widgets again, so their chips are
+        # drawn with the new language's names (the browser kept the old labels otherwise).
+        for key in ("f_sources", "f_themes", "f_entities", "f_events"):
+            if key in st.session_state:
+                st.session_state[key] = list(st.session_state[key])
+        st.session_state["_filters_lang"] = lang
     opts = _options(ds)
     theme_names = display_names(ds.themes, "theme_id", lang)
     entity_names = display_names(ds.entities, "entity_id", lang)

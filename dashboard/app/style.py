@@ -44,6 +44,7 @@ mark.event { background: #fce7f3; color: inherit; border-bottom: 2px solid #db27
   h1 { font-size: 1.6rem !important; }
   .kz-kwic { font-size: 0.85rem; }
   .kz-kwic td.meta { white-space: normal; }
+  .kz-kwic td.meta bdi { white-space: nowrap; }
 }
 """
 
@@ -86,7 +87,17 @@ _RTL_GRID_JS = """
       }
     });
   };
-  new MutationObserver(alignRight).observe(doc.body, {childList: true, subtree: true});
+  // Streamlit's own English "Page not found" dialog: the app says it in the interface language.
+  const closeNotFound = () => {
+    doc.querySelectorAll('[role="dialog"]').forEach((d) => {
+      if (/Page not found/.test(d.textContent)) {
+        const close = d.querySelector('button[aria-label="Close"]');
+        if (close) close.click();
+      }
+    });
+  };
+  new MutationObserver(() => { alignRight(); closeNotFound(); })
+    .observe(doc.body, {childList: true, subtree: true});
   setInterval(alignRight, 500);
 })();
 </script>

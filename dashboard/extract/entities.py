@@ -13,9 +13,12 @@ import re
 import pandas as pd
 
 from dashboard.extract.entity_catalogue import Catalogue, ContextRule, gap_key
+from dashboard.extract.variant_names import ARTICLE_NAME, EXACT, VARIANT, VariantNames
 from dashboard.schema import conform
-from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS
+from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS, peel
 from dashboard.text.document import Doc
+from dashboard.text.normalize import fold
+from dashboard.text.variants import variant_key
 
 _SPLIT = re.compile(r"[-‐‑'’]")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
@@ -48,6 +51,7 @@ class EntityMatcher:
 
     def __init__(self, catalogue: Catalogue):
         self.rules: list[ContextRule] = catalogue.rules
+        self.variants = VariantNames.from_catalogue(catalogue)
         by_first: dict[str, list[Candidate]] = {}
         for key, form in [*catalogue.forms.items(), *catalogue.blockers.items()]:
             by_first.setdefault(form.tokens[0], []).append(
@@ -69,6 +73,8 @@ class EntityMatcher:
         n = len(forms)
         written, by_first = self._written, self._by_first
         rows: list[dict] = []
+        covered = [False] * n  # words inside an alias or a blocker
+        full_names: list[tuple[int, str, tuple[str, ...]]] = []  # persons named in full
         i = 0
         while i < n:
             readings = written.get(forms[i])
@@ -87,31 +93,141 @@ class EntityMatcher:
             if best is None:
                 i += 1
                 continue
-            length, skip, (_, _, entity_id, form, alias, lead) = best
+            length, skip, (words, _, entity_id, form, alias, lead) = best
+            begin = i
             i += length
+            covered[begin:i] = [True] * length
             if not entity_id:  # a blocker: these words are no mention
                 continue
+            if length == 1 and self.variants.given_name_of_another(
+                    entity_id, forms[begin - 1] if begin else None):
+                continue  # "عليا نزارباييف": a relative, not the person the surname alone names
+            if length - lead >= 2 and self.variants.types.get(entity_id) == "person":
+                full_names.append((begin, entity_id, words[lead:]))
             start = starts[i - length + lead] if lead else starts[i - length] + skip
             a, b = doc.norm.to_original(start, ends[i - 1])
             rows.append({
                 "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
                 "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
-                "form": form, "alias": alias,
+                "form": form, "alias": alias, "match": EXACT,
             })
-        return self._apply_rules(rows)
+        if full_names:
+            rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names)
+        rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
+        rows.sort(key=lambda r: r["char_start"])
+        return self._apply_rules(rows, doc)
 
-    def _apply_rules(self, rows: list[dict]) -> list[dict]:
+    def _resolved_rows(self, doc: Doc, forms, starts, ends, covered, full_names) -> list[dict]:
+        """A person's bare surname or first name after their full name in the same article, when
+        the catalogue does not list it alone (رئيسي "main", هاريس): see variant_names.Resolver."""
+        names = self.variants.article_names(full_names, self._by_first)
+        out = []
+        for i in range(names.first, len(forms)):
+            if covered[i]:
+                continue
+            hit = names.person_at(forms, covered, i)
+            if hit is None:
+                continue
+            entity_id, skip, alias = hit
+            covered[i] = True
+            a, b = doc.norm.to_original(starts[i] + skip, ends[i])
+            out.append({
+                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+                "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
+                "form": "name", "alias": alias, "match": ARTICLE_NAME,
+            })
+        return out
+
+    def _variant_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
+        """Unseen spellings of catalogue names among the words no alias covered (variant_names)."""
+        variants = self.variants
+        found = [(i, hit) for i, form in enumerate(forms)
+                 if not covered[i] and (hit := variants.candidate(form)) is not None]
+        if not found:
+            return []
+        article = {r["entity_id"] for r in rows}
+        by_sentence: dict[int, set[str]] = {}
+        for r in rows:
+            by_sentence.setdefault(r["sentence_id"], set()).add(r["entity_id"])
+        out = []
+        for i, (skip, entity_id, alias) in found:
+            a0, _ = doc.norm.to_original(starts[i], ends[i])
+            sentence = doc.sentence_at(a0)
+            before: list[str] = []  # up to two free words right before it, on its line
+            for j in (i - 1, i - 2):
+                if j < 0 or covered[j] or _LINE_BREAK.search(doc.norm.text[ends[j]:starts[i]]):
+                    break
+                before.insert(0, forms[j])
+            if variants.given_name_of_another(entity_id, before[-1] if before else None):
+                continue
+            why = variants.support(entity_id, variant_key(forms[i][skip:]), before,
+                                   by_sentence.get(sentence, set()), article)
+            if why is None:
+                continue
+            start = starts[i] + skip
+            k = i
+            # the person's first names just before (قاسم جومارت توكافييف): part of the mention
+            while why[1] and k > 0 and i - k < 3 and not covered[k - 1] and (
+                    given := variants.given_reading(entity_id, forms[k - 1])) is not None:
+                k -= 1
+                start = starts[k] + len(forms[k]) - len(given)
+            a, b = doc.norm.to_original(start, ends[i])
+            out.append({
+                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+                "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
+                "form": "name", "alias": alias, "match": VARIANT,
+            })
+        return out
+
+    def _apply_rules(self, rows: list[dict], doc: Doc) -> list[dict]:
         if not rows or not self.rules:
             return rows
         present = {r["entity_id"] for r in rows}
         for rule in self.rules:
             if rule.source not in present or not (rule.if_any & present):
                 continue
+            dated = rule.published_before is None or (
+                doc.published is not None and doc.published < rule.published_before)
+            targets = [t["char_start"] for t in rows if t["entity_id"] == rule.target]
             for r in rows:
                 if r["entity_id"] == rule.source and (
-                        rule.only_aliases is None or r["alias"] in rule.only_aliases):
+                        rule.only_aliases is None or r["alias"] in rule.only_aliases) and not (
+                        rule.unless_after and any(w in rule.unless_after for w in peel(
+                            _word_before(doc.text, r["char_start"]), 1))) and (
+                        dated or any(_near_after(doc.text, r["char_end"], t) for t in targets)) and \
+                        _sentence_allows(rule, doc, r):
                     r["entity_id"] = rule.target
         return rows
+
+
+def _sentence_allows(rule: ContextRule, doc: Doc, row: dict) -> bool:
+    """The rule's sentence conditions on the words before the mention in its sentence."""
+    if not rule.when_sentence_has and not rule.unless_sentence_has:
+        return True
+    start = doc.sentences[row["sentence_id"]][0] if doc.sentences else 0
+    words = {r for w in _WORDS.findall(fold(doc.text[start:row["char_start"]])) for r in peel(w, 2)}
+    if rule.when_sentence_has and not (words & rule.when_sentence_has):
+        return False
+    return not (words & rule.unless_sentence_has)
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_TWO_WORDS = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}")
+
+
+def _near_after(text: str, end: int, start: int) -> bool:
+    """Whether ``start`` follows ``end`` with at most two words between them."""
+    return end <= start and (m := _TWO_WORDS.match(text, end, start)) is not None and m.end() == start
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
+
+
+def _word_before(text: str, start: int) -> str:
+    """The folded word just before ``start``: the proclitic glued to the mention (بنور سلطان -> ب)
+    when there is one, else the previous word."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return fold(m.group(1)) if m else ""
 
 
 def _rest_matches(cand: Candidate, forms, starts, ends, norm: str, i: int) -> bool:

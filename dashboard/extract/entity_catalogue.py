@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from dashboard.extract.countries import cldr_countries
 from dashboard.text.clitics import ARTICLE
@@ -24,7 +25,8 @@ ALIAS_FIELDS = ("entity_id", "alias", "form")
 NAME, ADJECTIVE = "name", "adjective"
 # Nisba endings: feminine, dual (nom./obl.), masc. plural (nom./obl.), fem. plural, fem. dual.
 NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين")
-_YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers")
+_YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers",
+                  "variant_titles", "variant_place_words")
 BLOCKER = "blocker"
 # Where a curated alias competes with another for the same words, this order decides
 # (a curated name beats a CLDR name; any name beats an adjective).
@@ -32,8 +34,8 @@ _PRIORITY = {"curated": 0, "cldr": 1}
 
 
 _HYPHENS = "-‐‑'’"
-# Hyphens, dashes and hashtag marks (#محمود_عباس) join the words of a name like a space.
-_IGNORED_IN_GAPS = _HYPHENS + "–—_#@"
+# Hyphens, dashes, hashtag marks (#محمود_عباس) and quotes join the words of a name like a space.
+_IGNORED_IN_GAPS = _HYPHENS + "–—_#@\"«»“”"  # quotes too: منظمة "شنغهاي" للتعاون
 _CONTEXT = re.compile(r"^\s*\[([^\]]*)\]\s*")
 
 
@@ -122,6 +124,17 @@ class ContextRule:
     source: str
     target: str
     only_aliases: frozenset[str] | None  # alias keys (folded, space-joined)
+    # The rule leaves a mention alone when the word before it (or a proclitic glued to it) is one
+    # of these, folded: "في نور سلطان" is the city even in an article on Nazarbayev.
+    unless_after: frozenset[str] = frozenset()
+    # When set, the rule re-reads a mention only in an article published before this date, or
+    # (at any date) when a mention of the target follows within two words
+    # ("نور سلطان أبيشيفيتش نزارباييف": the first name and patronymic).
+    published_before: date | None = None
+    # Words (folded, clitics peeled) earlier in the mention's sentence: the rule needs one of
+    # ``when_sentence_has`` there, and none of ``unless_sentence_has`` ("مناطق أتيراو وأكتوبي").
+    when_sentence_has: frozenset[str] = frozenset()
+    unless_sentence_has: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -131,6 +144,11 @@ class Catalogue:
     blockers: dict[str, AliasForm]         # phrases matched so that no part of them is a mention
     rules: list[ContextRule]
     conflicts: list[tuple[str, str, str]]  # (alias key, kept entity, dropped entity)
+    # Words that support a spelling-variant match before it (variant_context.yaml), folded.
+    variant_titles: frozenset[str] = frozenset()
+    variant_place_words: frozenset[str] = frozenset()
+    # person id -> parts of its name that name it alone after its full name (people.yaml bare_names)
+    bare_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def adjective_forms(stem: str) -> list[str]:
@@ -169,6 +187,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     data = _merge_sections(files)
     entities: dict[str, Entity] = {}
     candidates: list[AliasForm] = []
+    bare_names: dict[str, frozenset[str]] = {}
 
     def add_forms(eid: str, names: list[str], adjectives: list[str], explicit_adj: list[str],
                   source: str) -> None:
@@ -204,6 +223,8 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
             if not etype:
                 raise ValueError(f"entity {eid!r} has no type")
             entities[eid] = Entity(eid, etype, item["name_ar"], item["name_en"], item.get("parent"))
+            if item.get("bare_names"):
+                bare_names[eid] = frozenset(fold(w) for w in item["bare_names"])
             names = [item["name_ar"], item["name_en"], *item.get("aliases", [])]
             add_forms(eid, names, item.get("adjectives", []), item.get("adjective_forms", []),
                       "curated")
@@ -227,7 +248,10 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
             raise ValueError(f"blocker {phrase!r} is also an alias of {forms[b.key].entity_id!r}")
         blockers[b.key] = b
     rules = [_rule(r, entities) for r in data["context_rules"]]
-    return Catalogue(entities, forms, blockers, rules, conflicts)
+    return Catalogue(entities, forms, blockers, rules, conflicts,
+                     frozenset(alias_key(*alias_parts(w)[:2]) for w in data["variant_titles"]),
+                     frozenset(alias_key(*alias_parts(w)[:2]) for w in data["variant_place_words"]),
+                     bare_names)
 
 
 def _check_parents(entities: dict[str, Entity]) -> None:
@@ -260,4 +284,14 @@ def _rule(item: dict, entities: dict[str, Entity]) -> ContextRule:
         raise ValueError(f"context rule {item['id']!r}: unknown entities {missing}")
     only = item.get("only_aliases")
     return ContextRule(item["id"], frozenset(item["if_document_mentions_any"]), item["from"],
-                       item["to"], frozenset(alias_key(*alias_parts(a)[:2]) for a in only) if only else None)
+                       item["to"], frozenset(alias_key(*alias_parts(a)[:2]) for a in only) if only else None,
+                       frozenset(fold(w) for w in item.get("unless_after") or []),
+                       _date(item.get("published_before")),
+                       frozenset(fold(w) for w in item.get("when_sentence_has") or []),
+                       frozenset(fold(w) for w in item.get("unless_sentence_has") or []))
+
+
+def _date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))

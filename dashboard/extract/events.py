@@ -13,22 +13,24 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 
 from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, ARTICLE_PATTERN, CONJUNCTION_CLASS, PREPOSITION_CLASS
 from dashboard.text.document import Doc
-from dashboard.text.normalize import squeeze_spaces
+from dashboard.text.normalize import fold, squeeze_spaces
 
+FUTURE_MARGIN = timedelta(days=31)
 _GAP = "..."  # in a phrase: up to six words of anything
 _LETTERS = r"[^\W\d_]"
 
 
-def phrase_pattern(phrase: str) -> str:
+def phrase_pattern(phrase: str, capture: bool = False) -> str:
     """Regex (over folded text) for a catalogue phrase: proclitics (و ف ب ل ك ال لل) allowed on
-    the first word, ``*`` at a word's end = any ending, ``...`` = a gap of up to six words."""
+    the first word, ``*`` at a word's end = any ending, ``...`` = a gap of up to six words.
+    With ``capture`` each word's own letters (proclitics excluded) are a numbered group."""
     parts: list[str] = []
     words = squeeze_spaces(phrase).split()
     for i, word in enumerate(words):
@@ -38,23 +40,79 @@ def phrase_pattern(phrase: str) -> str:
         star = word.endswith("*")
         core = word.rstrip("*")
         if i == 0 and core.startswith(ARTICLE) and len(core) > 3:
-            body = f"(?:{CONJUNCTION_CLASS}?{ARTICLE_PATTERN})" + re.escape(core[2:])
+            body = f"(?:{CONJUNCTION_CLASS}?{ARTICLE_PATTERN})" + _group(re.escape(core[2:]), capture)
         elif i == 0 and not core.isascii():
-            body = f"(?:{CONJUNCTION_CLASS}?(?:{ARTICLE_PATTERN}|{PREPOSITION_CLASS})?)" + re.escape(core)
+            body = (f"(?:{CONJUNCTION_CLASS}?(?:{ARTICLE_PATTERN}|{PREPOSITION_CLASS})?)"
+                    + _group(re.escape(core), capture))
         else:
-            body = re.escape(core)
+            body = _group(re.escape(core), capture)
         body += _LETTERS + "*" if star else ""
         parts.append((r"\s+" if parts else "") + body)
     return r"(?<![^\W_])" + "".join(parts) + r"(?![^\W_])"
+
+
+def _group(body: str, capture: bool) -> str:
+    return f"({body})" if capture else body
+
+
+# Matching folds hamza seats (أ إ آ -> ا), so إحداث ("creating") would read as أحداث ("events").
+# A phrase word written with a hamza seat therefore refuses a text word that carries a
+# DIFFERENT seat at that letter; a text that writes no hamza at all (احداث) still matches.
+HAMZA_SEATS = "أإآ"
+
+
+@dataclass(frozen=True)
+class HamzaCheck:
+    """One phrase of a set whose words carry hamza seats: its word-capturing regex and, per
+    captured word, the (offset, seat) pairs the text must not contradict."""
+    regex: re.Pattern
+    seats: tuple[tuple[tuple[int, str], ...], ...]
+
+
+def _hamza_check(phrase: str) -> HamzaCheck | None:
+    words = [w.rstrip("*") for w in squeeze_spaces(phrase).split() if w != _GAP]
+    raw = [w.rstrip("*") for w in " ".join(phrase.split()).split() if w != _GAP]
+    seats = []
+    for i, (folded, written) in enumerate(zip(words, raw)):
+        letters = [c for c in written if fold(c)]  # diacritics written in the catalogue dropped
+        core = letters[2:] if i == 0 and folded.startswith(ARTICLE) and len(folded) > 3 else letters
+        seats.append(tuple((k, c) for k, c in enumerate(core) if c in HAMZA_SEATS))
+    if not any(seats):
+        return None
+    return HamzaCheck(re.compile(phrase_pattern(phrase, capture=True)), tuple(seats))
 
 
 @dataclass(frozen=True)
 class PhraseSet:
     """Alternative phrases compiled into one regex, plus an anchor per phrase: a literal piece of
     it (its longest word, without ال or *) that any match must contain. ``anchor in text`` is a
-    fast C scan, so a document holding no anchor skips the regex (most of a corpus does)."""
+    fast C scan, so a document holding no anchor skips the regex (most of a corpus does).
+    ``plain`` and ``hamza`` are the phrases one by one, to re-check a match whose original
+    text carries a hamza seat (see HAMZA_SEATS)."""
     regex: re.Pattern
     anchors: frozenset[str]
+    plain: tuple[re.Pattern, ...] = ()
+    hamza: tuple[HamzaCheck, ...] = ()
+
+    def accepts(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the folded match ``[start, end)`` is one of the phrases as the text writes
+        it: true unless every phrase that matches there has a hamza seat the text contradicts."""
+        a, b = doc.norm.to_original(start, end)
+        if not any(c in HAMZA_SEATS for c in doc.text[a:b]):
+            return True
+        text = doc.norm.text
+        if any(rx.fullmatch(text, start, end) for rx in self.plain):
+            return True
+        for check in self.hamza:
+            m = check.regex.fullmatch(text, start, end)
+            if m is None:
+                continue
+            written = (doc.text[doc.norm.original_index(m.start(g + 1) + k)]
+                       for g, word in enumerate(check.seats) for k, _ in word)
+            wanted = (seat for word in check.seats for _, seat in word)
+            if all(w not in HAMZA_SEATS or w == seat for w, seat in zip(written, wanted)):
+                return True
+        return False
 
 
 def _anchor(phrase: str) -> str:
@@ -67,8 +125,11 @@ def _alternation(phrases: list[str]) -> PhraseSet | None:
     if not phrases:
         return None
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    checks = {p: _hamza_check(p) for p in ordered}
     return PhraseSet(re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered)),
-                     frozenset(_anchor(p) for p in ordered))
+                     frozenset(_anchor(p) for p in ordered),
+                     tuple(re.compile(phrase_pattern(p)) for p in ordered if checks[p] is None),
+                     tuple(c for c in checks.values() if c is not None))
 
 
 def _iso(value) -> date:
@@ -85,6 +146,7 @@ class Cue:
     article_entities: tuple[str, ...]      # all of them somewhere in the article
     date_window: tuple[date, date] | None  # a date mention in the sentence overlapping it
     published_window: tuple[date, date] | None
+    linked: bool = False                   # only in an article another cue already linked to the event
 
 
 @dataclass(frozen=True)
@@ -109,7 +171,7 @@ def _window(spec, event: dict) -> tuple[date, date] | None:
 
 def _cue(spec: dict, event: dict) -> Cue:
     known = {"phrases", "words", "unless", "entities", "any_entities", "article_entities", "date",
-             "published"}
+             "published", "linked"}
     unknown = set(spec) - known
     if unknown:
         raise ValueError(f"event {event['id']}: unknown cue keys {sorted(unknown)}")
@@ -122,6 +184,7 @@ def _cue(spec: dict, event: dict) -> Cue:
         article_entities=tuple(spec.get("article_entities") or []),
         date_window=_window(spec.get("date"), event),
         published_window=_window(spec.get("published"), event),
+        linked=bool(spec.get("linked")),
     )
     if not (cue.phrases or cue.words or cue.entities or cue.any_entities):
         raise ValueError(f"event {event['id']}: a cue needs phrases, words or entities")
@@ -192,6 +255,8 @@ class _Sentences:
             norm = self.doc.norm
             if any(anchor in norm.text for anchor in phrases.anchors):
                 for m in phrases.regex.finditer(norm.text):
+                    if not phrases.accepts(self.doc, m.start(), m.end()):
+                        continue
                     a, b = norm.to_original(m.start(), m.end())
                     found.setdefault(self.doc.sentence_at(a), " ".join(self.doc.text[a:b].split()))
             self._matches[key] = found
@@ -199,28 +264,55 @@ class _Sentences:
 
 
 def _dated(index: _Sentences, window: tuple[date, date]) -> dict[int, str]:
-    """sentence_id -> the first date mention in it overlapping ``window``."""
+    """sentence_id -> the first date mention in it overlapping ``window`` and not much vaguer than
+    it: "عام 2019" does not date a one-day election of June 2019 (a month may)."""
     out = {}
+    widest = max(31, (window[1] - window[0]).days)
     for sid, dates in index.dates.items():
-        hit = next((d[2] for d in dates if _overlaps((d[0], d[1]), window)), None)
+        hit = next((d[2] for d in dates
+                    if _overlaps((d[0], d[1]), window) and (d[1] - d[0]).days <= widest), None)
         if hit is not None:
             out[sid] = hit
     return out
 
 
+def parse_planned(raw: Mapping) -> PhraseSet | None:
+    """The words that speak of an event as still to come (events.yaml, ``planned_words``)."""
+    return _alternation(list(raw.get("planned_words") or []))
+
+
+def future_limit(published: tuple[date, date] | None) -> date | None:
+    """The latest start an event may have to be linked to an article published in ``published``
+    without a planned-word: a month after the end of the publication period."""
+    return None if published is None else published[1] + FUTURE_MARGIN
+
+
 class EventLinker:
-    def __init__(self, events: tuple[Event, ...]):
+    def __init__(self, events: tuple[Event, ...], planned: PhraseSet | None = None):
         self.events = events
+        self.planned = planned
 
     def find(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]) -> list[dict]:
         index = _Sentences(doc, entity_rows, date_rows)
         published = _publication_period(doc)
+        limit = future_limit(published)
         rows: dict[tuple[int, str], dict] = {}
         for event in self.events:
-            for cue in event.cues:
+            # An article cannot report an event that begins more than a month after it was
+            # published, unless the sentence speaks of it as planned ("the summit to be held").
+            future = limit is not None and _iso(event.date_start) > limit
+            planned = index.matches(self.planned) if future and self.planned else {}
+            if future and not planned:
+                continue
+            # cues that need the event already linked in the article come after the others
+            for cue in sorted(event.cues, key=lambda c: c.linked):
+                if cue.linked and not any(key[1] == event.id for key in rows):
+                    continue
                 for sid, why in self._evaluate(cue, index, published):
-                    if (sid, event.id) in rows:
+                    if (sid, event.id) in rows or (future and sid not in planned):
                         continue
+                    if future:
+                        why += f" + planned: {planned[sid]}"
                     start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
                     rows[(sid, event.id)] = {
                         "article_id": doc.article_id, "sentence_id": sid, "event_id": event.id,
@@ -267,5 +359,7 @@ class EventLinker:
             why = " + ".join(reasons[sid])
             if cue.published_window:
                 why += " + published " + index.doc.published.isoformat()[:7]
+            if cue.linked:
+                why += " + event named in the article"
             out.append((sid, why))
         return out

@@ -46,7 +46,7 @@ class Extractors:
         self.catalogues = catalogues
         self.entities = EntityMatcher(catalogues.entities)
         self.dates = DateExtractor(catalogues.date_words)
-        self.events = EventLinker(catalogues.events)
+        self.events = EventLinker(catalogues.events, catalogues.planned_words)
         self.themes = ThemeScorer.from_catalogue(catalogues.themes)
         self.triggers = catalogues.discovery
         self.stopwords = catalogues.stopwords

@@ -1,4 +1,8 @@
-"""CLI: score a built dataset against the gold. ``python -m dashboard.quality [--data DIR] [--gold DIR] [--texts DIR] [--check]``
+"""CLI: score a built dataset against the gold, and list what to review in any dataset.
+``python -m dashboard.quality [--data DIR] [--gold DIR | --no-gold] [--texts DIR] [--review] [--check]``
+
+With --review (any dataset, gold or not): event links impossible by date, variant and
+article-resolved entity matches, candidate names and event candidates (dashboard/quality/review.py).
 
 With --texts DIR the folder of article texts is first built into the dataset (--data, default
 data/datasets/<folder name>) with the current code and catalogues, then scored: one command for a
@@ -21,6 +25,7 @@ from dashboard.paths import DATA_DIR, DEFAULT_DATASET_DIR
 from dashboard.pipeline.cli import default_out_dir
 from dashboard.pipeline.cli import main as build_main
 from dashboard.quality.gold import GoldError, load_gold_files, resolve_gold
+from dashboard.quality.review import report_review
 from dashboard.quality.scoring import TARGETS, Comparison, compare, id_consistency, sentence_ids
 
 DEFAULT_GOLD_DIR = DATA_DIR / "gold"
@@ -105,7 +110,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD_DIR, help="gold YAML folder")
     parser.add_argument("--texts", type=Path, default=None,
                         help="folder of article texts to build into --data before scoring")
+    parser.add_argument("--no-gold", action="store_true", help="no scoring (a dataset without gold: use with --review)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--review", action="store_true",
+                        help="also list (for any dataset, gold or not) event links impossible by date, "
+                             "variant and article-resolved entity matches, candidate names and event "
+                             "candidates; with --check, an impossible link fails too")
     args = parser.parse_args(argv)
     data_dir = args.data
     if args.texts is not None:
@@ -114,12 +124,17 @@ def main(argv: list[str] | None = None) -> int:
         if built != 0:
             print(f"building {args.texts} into {data_dir} failed (exit code {built})", file=sys.stderr)
             return built
-    try:
-        results, texts, consistency = evaluate(data_dir or DEFAULT_DATASET_DIR, args.gold)
-    except GoldError as exc:
-        print(f"gold error: {exc}", file=sys.stderr)
-        return 2
-    ok = report(results, texts, consistency)
+    data_dir = data_dir or DEFAULT_DATASET_DIR
+    ok = True
+    if not args.no_gold:
+        try:
+            results, texts, consistency = evaluate(data_dir, args.gold)
+        except GoldError as exc:
+            print(f"gold error: {exc}", file=sys.stderr)
+            return 2
+        ok = report(results, texts, consistency)
+    if args.review:
+        ok &= report_review(data_dir, sys.stdout) == 0
     return 0 if ok or not args.check else 1
 
 

@@ -106,7 +106,7 @@ def tables() -> dict[str, list[dict]]:
                 t["entity_mentions"].append({
                     "article_id": aid, "sentence_id": _sentence_of(doc, s), "entity_id": eid,
                     "surface": text[s:e], "char_start": s, "char_end": e, "form": form,
-                    "alias": fold(alias), "in_boilerplate": False,
+                    "alias": fold(alias), "match": "exact", "in_boilerplate": False,
                 })
         if "5 يناير 2022" in text:
             s = text.index("5 يناير 2022")

@@ -46,9 +46,9 @@ def test_picker_lists_each_dataset_with_articles_outlets_and_period(demo_copy):
     assert box.value == "hostile-demo"  # what --data / the environment asked for
     seeds = next(o for o in box.options if "(seeds)" in o)
     assert plural(5, "article", "ar") in seeds
-    label = next(o for o in box.options if "تجريبي" in o)
+    label = next(o for o in box.options if "<b>تجريبي</b>" in o)
     assert plural(6, "article", "ar") in label and plural(4, "outlet", "ar") in label
-    assert "2021-12-01 – 2023-03-15" in label
+    assert "\u20662021-12-01 – 2023-03-15\u2069" in label
 
 
 def test_choosing_a_dataset_is_kept_in_the_url_and_resets_filters(demo_copy):
@@ -86,3 +86,13 @@ def test_the_seeds_have_no_citation_line(monkeypatch):
     monkeypatch.setenv(DATASET_ENV_VAR, str(DEFAULT_DATASET_DIR))
     at = start(dataset="seeds")
     assert not [h for h in at.get("html") if 'class="kz-about"' in h.proto.body]
+
+
+def test_unknown_page_names_only_pages_that_do_not_exist():
+    from dashboard.app.page import unknown_page
+
+    assert unknown_page("http://host:8501/") is None
+    assert unknown_page("http://host:8501/timeline?lang=en") is None
+    assert unknown_page("https://x.streamlit.app/base/sources") is None
+    assert unknown_page("http://host:8501/Overview_old") == "Overview_old"
+    assert unknown_page(None) is None

@@ -43,7 +43,7 @@ def test_charts_carry_their_context_and_never_fade(make_app):
     specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
     assert specs
     for spec in specs:
-        notes = " ".join(a.get("text", "") for a in spec["layout"].get("annotations", []))
+        notes = spec["layout"]["title"]["subtitle"]["text"]
         assert "RT Arabic" in notes  # the filter
         assert "أساس الأرقام" in notes and "dataset" in notes  # the counts and the dataset's name
         for trace in spec["data"]:

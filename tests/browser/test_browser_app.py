@@ -52,7 +52,7 @@ def basis_text(page) -> str:
 
 def hits_caption(page) -> str:
     """The concordance's "N hits in M articles" line."""
-    return page.get_by_text(re.compile("النتائج:")).first.inner_text()
+    return page.get_by_text(re.compile(r"(نتيجة|نتائج|نتيجتان) · ")).first.inner_text()
 
 
 @pytest.mark.skipif(not SCREENSHOTS_WANTED, reason="screenshots are opt-in: KZ_SCREENSHOTS=1")

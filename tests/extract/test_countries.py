@@ -52,3 +52,17 @@ def test_cldr_names_that_are_ordinary_words_are_dropped(catalogues):
     rows = matcher.find(Doc.from_text("t", "محلل مالي مستقل زار جمهورية مالي وسلطنة عمان"))
     assert [(r["entity_id"], r["surface"]) for r in rows] == [
         ("ml", "جمهورية مالي"), ("om", "سلطنة عمان")]
+
+
+def test_every_iso_subdivision_of_kazakhstan_has_an_entity(catalogues):
+    """pycountry (ISO 3166-2) is the authority for the list of Kazakhstan's regions and cities of
+    republican significance; the catalogue must hold each one (with its Arabic spellings)."""
+    import pycountry
+
+    places = [p for p in catalogues.raw["entities"]["entities/places.yaml"]["places"] if p.get("iso3166_2")]
+    by_code = {p["iso3166_2"]: p["id"] for p in places}
+    wanted = {s.code for s in pycountry.subdivisions.get(country_code="KZ")}
+    assert wanted - set(by_code) == set()
+    assert set(by_code) - wanted == set()  # no code pycountry does not know
+    known = catalogues.entities.entities
+    assert all(by_code[c] in known and known[by_code[c]].parent == "kz" for c in wanted)

@@ -143,7 +143,7 @@ def test_longest_match_over_multi_word_names(matcher, seed_texts):
 
 def test_hashtag_names(matcher):
     assert pairs(mentions(matcher, "الرئيس الأميركي دونالد #ترمب، والرئيس #محمود_عباس")) == [
-        ("us", "الأميركي"), ("trump", "دونالد #ترمب")]
+        ("us", "الأميركي"), ("trump", "دونالد #ترمب"), ("mahmoud_abbas", "محمود_عباس")]
 
 
 def test_a_name_does_not_span_punctuation(matcher):

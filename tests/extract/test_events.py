@@ -26,7 +26,7 @@ SEED_PUBLISHED = {
 
 @pytest.fixture(scope="module")
 def tools(catalogues):
-    return EntityMatcher(catalogues.entities), DateExtractor(catalogues.date_words), EventLinker(catalogues.events)
+    return EntityMatcher(catalogues.entities), DateExtractor(catalogues.date_words), EventLinker(catalogues.events, catalogues.planned_words)
 
 
 def link(tools, doc: Doc) -> list[dict]:

@@ -34,6 +34,7 @@ date: 2022-03-20
 وعقد الاجتماع في 5 مارسيو 2022 وزرع الوفد قرنفل في الحديقة.
 وقالت وكالة زوو. دي. آي إن الأمر انتهى.
 وقالت المخرجة نادين لبكي إن الفيلم جاهز.
+وتحدث الضيف بلينكين طويلا.
 """
 
 
@@ -96,6 +97,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "outlets.csv": lambda p: _append(p, "منفذ الاختبار,Test Outlet\n"),
     "latin_letter_names_ar.txt": lambda p: _append(p, "زوو\n"),
     "discovery_triggers.yaml": lambda p: _yaml_edit(p, _trigger),
+    "entities/variant_context.yaml": lambda p: _yaml_edit(p, lambda d: d["variant_titles"].append("الضيف")),
     "boilerplate.yaml": lambda p: _yaml_edit(p, lambda d: d["force"].append(
         {"text": "وافتتح مهرجان البرتقال أبوابه، ثم جاء سمكري من القرية.", "source": "Test Outlet"})),
 }
@@ -115,6 +117,8 @@ def read(out: Path, table: str) -> pd.DataFrame:
 def effects(out: Path) -> dict[str, bool]:
     """file -> whether its edit shows in the dataset at ``out``."""
     mentions = read(out, "entity_mentions")
+    variants = mentions[mentions["match"] == "variant"]
+    mentions = mentions[mentions["match"] == "exact"]  # an alias edit shows as an exact match
     by_surface = dict(zip(mentions["surface"], mentions["entity_id"]))
     article = read(out, "articles").iloc[0]
     sentences = read(out, "sentences")
@@ -135,6 +139,8 @@ def effects(out: Path) -> dict[str, bool]:
         "outlets.csv": article["source"] == "Test Outlet",
         "latin_letter_names_ar.txt": any("زوو. دي. آي إن" in t for t in texts),
         "discovery_triggers.yaml": "نادين لبكي" in set(read(out, "candidates")["candidate"]),
+        # a title word before an unseen spelling supports reading it as the name
+        "entities/variant_context.yaml": "blinken" in set(variants["entity_id"]),
         "boilerplate.yaml": bool(sentences["is_boilerplate"].fillna(False).any()),
     }
 

@@ -25,7 +25,8 @@ def test_added_alias_is_picked_up_by_the_next_build(tmp_path):
 
     build([articles], out, catalogues, workers=1)
     mentions = pd.read_parquet(out / "entity_mentions.parquet")
-    assert NEW_SPELLING not in set(mentions["surface"])
+    # after the title الرئيس the spelling is read as Tokayev, but as a variant to review
+    assert list(mentions.loc[mentions["surface"] == NEW_SPELLING, "match"]) == ["variant"]
     assert "astana" in set(mentions["entity_id"])
 
     cli = subprocess.run(
@@ -39,7 +40,7 @@ def test_added_alias_is_picked_up_by_the_next_build(tmp_path):
     build([articles], out, catalogues, workers=1)
     mentions = pd.read_parquet(out / "entity_mentions.parquet")
     hit = mentions[mentions["surface"] == NEW_SPELLING]
-    assert list(hit["entity_id"]) == ["tokayev"]
+    assert list(zip(hit["entity_id"], hit["match"])) == [("tokayev", "exact")]
     # the same alias cannot be given to a second entity
     again = subprocess.run(
         [sys.executable, "-m", "dashboard.catalogue", "--catalogue-dir", str(catalogues),

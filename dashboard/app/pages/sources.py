@@ -15,7 +15,7 @@ from dashboard.analysis.sources import (
 )
 from dashboard.app import charts
 from dashboard.app.components import chart, columns, compute, empty_state, grid, is_empty, stop_page, table
-from dashboard.app.i18n import column_labels, display_names, name_column, t
+from dashboard.app.i18n import column_labels, display_names, name_column, number, t
 from dashboard.app.page import start_page
 from dashboard.app.safe import isolate, md
 
@@ -83,10 +83,16 @@ else:
             if part.empty:
                 st.caption(t("distinctive_none", lang, source=md(source), z=Z_SIGNIFICANT))
                 continue
-            fig = charts.hbar(part["term"].tolist(), part["z"].round(2), lang, str(source), "z",
+            # Hover in the interface language: z, log-odds, and the counts here / elsewhere.
+            names = column_labels(lang, "z", "log_odds", "count_source", "count_rest")
+            fig = charts.hbar(part["term"].tolist(), part["z"].round(2), lang, str(source),
+                              names["z"],
                               colours=[colours.get(str(source), charts.PALETTE[0])] * len(part),
-                              hover=[f"{isolate(w)}: z={z:.2f}, log-odds={d:.2f}, "
-                                     f"{a:,} / {b:,}" for w, z, d, a, b in zip(
+                              hover=[f"{isolate(w)}: {names['z']} {number(z, lang, 2)} · "
+                                     f"{names['log_odds']} {number(d, lang, 2)} · "
+                                     f"{names['count_source']} {number(a, lang)} · "
+                                     f"{names['count_rest']} {number(b, lang)}"
+                                     for w, z, d, a, b in zip(
                                          part["term"], part["z"], part["log_odds"],
                                          part["count_source"], part["count_rest"])],
                               text_format=".2f")

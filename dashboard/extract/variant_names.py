@@ -1,0 +1,248 @@
+"""Unseen spellings of the catalogue's foreign names, and who a bare name is in its article.
+
+Exact matching (entities.py) knows the spellings the catalogue lists. This module adds:
+
+- **variant matches**: a word with the consonant skeleton of a person's or place's name
+  (dashboard/text/variants.py: ميرزيوئيف ~ ميرضيائيف, توكافييف ~ توكاييف) is that entity when
+  (1) it is long (MIN_VARIANT_LETTERS), (2) it is not a common Arabic word (wordfreq), (3) no
+  other entity has the same skeleton, and (4) its article supports the reading: the entity is
+  named exactly elsewhere in the article, or its country is named in the same sentence, or the
+  word before it is the person's own first name, or a title / place word stands just before it
+  (variant_context.yaml). Every such row says ``match = variant`` so an analyst can review it.
+- **a person's bare surname or first name later in the article** (match = article): after
+  "إبراهيم رئيسي", a later "رئيسي" is Raisi when a title stands before it (the catalogue cannot
+  list رئيسي, "main", alone); "ورئيسي وزراء البلدين" (a dual in construct) never is.
+- **other people of the same family name**: a surname preceded by a first name the catalogue
+  knows for another person is not this person (a differing given name is never the same
+  person): "عليا نزارباييف" is not Nursultan Nazarbayev.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dashboard.extract.entity_catalogue import NAME, Catalogue
+from dashboard.text.clitics import peel
+from dashboard.text.variants import MIN_VARIANT_LETTERS, consonants, eligible, is_common_word, name_key
+
+EXACT, VARIANT, ARTICLE_NAME = "exact", "variant", "article"
+# After a dual or a number the word is a noun in construct, not a name: "ورئيسي وزراء البلدين"
+# ("and the two prime ministers of the two countries") is not Raisi.
+CONSTRUCT_NEXT = frozenset({
+    "وزراء", "الوزراء", "حكومتي", "الحكومتين", "مجلسي", "المجلسين", "البلدين", "الدولتين",
+    "جمهوريتي", "الجمهوريتين", "لجنتي", "اللجنتين", "وفدي", "الوفدين", "دولتي", "برلماني",
+    "البرلمانين", "اركان", "الاركان",
+})
+# Countries are left out: their names are short, CLDR and countries.yaml list their spellings,
+# and on ANT their skeletons met ordinary words (الميناء ~ ألمانيا) and players' names.
+VARIANT_TYPES = frozenset({"person", "city", "region", "state_entity"})
+PLACE_TYPES = VARIANT_TYPES - {"person"}
+# A place's variant needs a longer skeleton than a person's (a person's is also held by its
+# first name or title): لينغارد (a footballer) is not لينينغراد.
+MIN_PLACE_CONSONANTS = 4
+# Parts of compound names that never name the person alone (جاويش أوغلو، أبو مازن).
+NAME_PARTICLES = frozenset({"اوغلو", "بن", "بنت", "ال", "ابو", "ام", "عبد", "ولد", "زاده"})
+# A bare part of a name met in full earlier in the article is a word, not the person, from this
+# frequency on (Zipf, wordfreq): رئيسي 4.6, خان 4.7, غني 4.3 need a title before them; هاريس 4.0,
+# سانشيز 3.95 do not. Names themselves are frequent, hence higher than COMMON_ZIPF.
+ARTICLE_COMMON_ZIPF = 4.2
+_MEMO_LIMIT = 200_000
+# Letters a translator picks between count as one in the edit distance (as in the variant key).
+_SPELLING = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ق": "ك", "غ": "ك", "ج": "ك", "ط": "ت",
+                           "ص": "س", "ث": "س", "ح": "ه", "ئ": "ي", "ؤ": "و", "ء": "ا"})
+
+
+def _spelling(alias_or_word: str) -> str:
+    return alias_or_word.replace(" ", "").translate(_SPELLING)
+
+
+def max_edits(length: int) -> int:
+    """Edits allowed between a variant and a listed spelling: two, three from 10 letters."""
+    return 2 if length < 10 else 3
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]  # distinct word forms remembered per matcher (cleared when full)
+
+
+@dataclass
+class VariantNames:
+    """Built once per catalogue (with the EntityMatcher); picklable."""
+
+    index: dict[str, tuple[str, str, tuple[str, ...]]]  # variant key -> (entity id, an alias key,
+    #                                                     every alias spelling with that key)
+    ambiguous: dict[str, tuple[str, ...]]      # keys shared by several entities: never matched
+    types: dict[str, str]
+    parents: dict[str, str]
+    given: dict[str, frozenset[str]]           # person id -> its first names (folded)
+    all_given: frozenset[str]
+    titles: frozenset[str]
+    place_words: frozenset[str]
+    long_names: frozenset[str]                 # persons whose display name has three words or more
+    bare_names: dict[str, frozenset[str]]      # curated parts that name a person alone (people.yaml)
+    _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_catalogue(cls, cat: Catalogue) -> VariantNames:
+        by_key: dict[str, dict[str, str]] = {}
+        given: dict[str, set[str]] = {}
+        for key, form in sorted(cat.forms.items()):
+            entity = cat.entities[form.entity_id]
+            if form.form != NAME or entity.type not in VARIANT_TYPES or form.lead:
+                continue
+            if entity.type == "person" and len(form.tokens) > 1 and not form.tokens[0].isascii():
+                if form.tokens[0] not in cat.variant_titles:
+                    given.setdefault(entity.id, set()).add(form.tokens[0])
+            if any(t.isascii() for t in form.tokens):
+                continue
+            word = "".join(form.tokens)
+            if not eligible(word) or (entity.type in PLACE_TYPES
+                                      and consonants(name_key(form.tokens)) < MIN_PLACE_CONSONANTS):
+                continue
+            by_key.setdefault(name_key(form.tokens), {}).setdefault(entity.id, []).append(key)
+        index = {k: (eid, keys[0], tuple(_spelling(a) for a in keys))
+                 for k, v in by_key.items() if len(v) == 1 for eid, keys in v.items()}
+        ambiguous = {k: tuple(sorted(v)) for k, v in by_key.items() if len(v) > 1}
+        return cls(index, ambiguous, {e.id: e.type for e in cat.entities.values()},
+                   {e.id: e.parent for e in cat.entities.values() if e.parent},
+                   {k: frozenset(v) for k, v in given.items()},
+                   frozenset().union(*given.values()) if given else frozenset(),
+                   cat.variant_titles, cat.variant_place_words,
+                   frozenset(e.id for e in cat.entities.values()
+                             if e.type == "person" and len(e.name_ar.split()) > 2),
+                   dict(cat.bare_names))
+
+    def candidate(self, word: str) -> tuple[int, str, str] | None:
+        """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)
+        may be an unseen spelling of a catalogue name, judged on the word alone."""
+        if len(word) < MIN_VARIANT_LETTERS or word.isascii():
+            return None
+        hit = self._memo.get(word, ())
+        if hit != ():
+            return hit
+        hit = None
+        for reading in sorted(peel(word, MIN_VARIANT_LETTERS), key=len, reverse=True):  # least peeling first
+            if not eligible(reading):
+                continue
+            found = self.index.get(name_key((reading,)))
+            if found is not None:
+                # the skeleton alone is coarse (موروزوف has Mirziyoyev's): the spelling must
+                # also be within a few letters of one of the name's listed spellings
+                near = min(edit_distance(_spelling(reading), a) for a in found[2]) <= \
+                    max_edits(len(reading))
+                hit = None if not near or is_common_word(reading) or is_common_word(word) else \
+                    (len(word) - len(reading), found[0], found[1])
+                break
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()
+        self._memo[word] = hit
+        return hit
+
+    def _readings(self, word: str) -> list[str]:
+        return peel(word, 1)
+
+    def given_reading(self, entity_id: str, word: str) -> str | None:
+        """``word`` with its proclitics peeled when it is one of the person's first names."""
+        own = self.given.get(entity_id, frozenset())
+        return next((r for r in self._readings(word) if r in own), None)
+
+    def given_name_of_another(self, entity_id: str, previous: str | None) -> bool:
+        """The word before a person's surname is a first name the catalogue knows for someone
+        else, and not one of this person's: another member of the family."""
+        if previous is None or self.types.get(entity_id) != "person":
+            return False
+        own = self.given.get(entity_id, frozenset())
+        readings = self._readings(previous)
+        return any(r in self.all_given for r in readings) and not any(r in own for r in readings)
+
+    def support(self, entity_id: str, key: str, before: list[str], sentence_entities: set[str],
+                article_entities: set[str]) -> tuple[str, bool] | None:
+        """Why the article supports reading a variant as ``entity_id`` (and whether the word
+        before is the person's first name, to include in the mention), or None.
+        ``before``: the one or two folded words before it, nearest last."""
+        prev = self._readings(before[-1]) if before else []
+        if any(r in self.given.get(entity_id, ()) for r in prev):
+            return "first name", True
+        if entity_id in article_entities:
+            return "named in the article", False
+        parent = self.parents.get(entity_id)
+        # a person's country in the sentence ("قال ميرضوييف إن أوزبكستان"); not for places: a
+        # World Cup article names Russia in every sentence
+        if parent and parent in sentence_entities and self.types.get(entity_id) == "person" and \
+                consonants(key) >= MIN_PLACE_CONSONANTS:
+            return f"{parent} in the sentence", False
+        if before:
+            place = self.types.get(entity_id) in PLACE_TYPES
+            if place and not (parent and parent in article_entities):
+                return None  # "منطقة شينجين" (Schengen): a place word alone is not enough
+            words = self.place_words if place else self.titles
+            near = [r for w in before for r in self._readings(w)]
+            if len(before) == 2:
+                near += [f"{before[0]} {r}" for r in prev]
+            hit = next((w for w in near if w in words), None)
+            if hit:
+                return f"after {hit}", False
+        return None
+
+    def article_names(self, full_names: list[tuple[int, str, tuple[str, ...]]],
+                      by_first: dict[str, Any]) -> ArticleNames:
+        """The bare surnames and first names an article's full-name mentions make readable."""
+        parts: dict[str, dict[str, tuple[int, str]]] = {}
+        for begin, entity_id, words in full_names:
+            if any(w.isascii() for w in words):
+                continue
+            key = " ".join(words)
+            curated = self.bare_names.get(entity_id, frozenset())
+            # شي جين بينغ، محمد بن زايد آل نهيان: a lone part is not how text names them, unless
+            # the catalogue says so (bare_names: شي)
+            found = set(curated) if len(words) > 2 or entity_id in self.long_names else \
+                {words[0], words[-1]} | curated
+            for part in found:
+                if part not in curated and (part in NAME_PARTICLES or len(part) < 3 or part in by_first
+                                            or part in self.titles):
+                    continue  # a catalogue alias on its own, or the start of one: exact matching's
+                seen = parts.setdefault(part, {})
+                if entity_id not in seen or begin < seen[entity_id][0]:
+                    seen[entity_id] = (begin, key, part in curated)
+        unique = {p: next(iter(e.items())) for p, e in parts.items() if len(e) == 1}
+        first = min((pos for _, (pos, _, _) in unique.values()), default=0)
+        return ArticleNames(self, unique, first)
+
+
+@dataclass
+class ArticleNames:
+    variants: VariantNames
+    # name part -> (person id, (first full mention, its key, whether the catalogue lists the part))
+    parts: dict[str, tuple[str, tuple[int, str, bool]]]
+    first: int
+
+    def person_at(self, forms: list[str], covered: list[bool], i: int) -> tuple[str, int, str] | None:
+        """(person id, proclitic letters to skip, the full name's key) when word ``i`` is a bare
+        part of a person's name met earlier in the article."""
+        word = forms[i]
+        for reading in sorted(peel(word, 2), key=len, reverse=True):
+            hit = self.parts.get(reading)
+            if hit is None:
+                continue
+            entity_id, (begin, key, curated) = hit
+            if i <= begin:
+                return None
+            if i + 1 < len(forms) and forms[i + 1] in CONSTRUCT_NEXT:
+                return None
+            if i and self.variants.given_name_of_another(entity_id, forms[i - 1]):
+                return None
+            # رئيسي "main", غني "rich", خان: only as a title's name ("الرئيس الإيراني رئيسي")
+            if not curated and is_common_word(reading, ARTICLE_COMMON_ZIPF):
+                near = [r for j in range(max(0, i - 3), i) for r in peel(forms[j], 1)]
+                if not any(r in self.variants.titles for r in near):
+                    return None
+            return entity_id, len(word) - len(reading), key
+        return None

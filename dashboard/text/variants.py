@@ -1,0 +1,103 @@
+"""Spelling-variant keys for transliterated foreign names.
+
+Arabic news writes a foreign name the way its translator hears it: Mirziyoyev is ميرضيائيف،
+ميرزيوييف، ميرزيوئيف، ميرضوييف، ميرزاييف; Tokayev توكاييف or توكافييف; Blinken بلينكن or بلينكين.
+What stays put is the consonant skeleton. ``variant_key`` reduces a folded word to it:
+
+- long vowels and hamza seats inside the word are dropped (ا و ي ء ئ ؤ), and ع, which
+  transliteration uses for a vowel (عسكر / أسكار);
+- consonants a translator picks between are one class: ز ض ظ ذ (z), ك ق غ ج گ (k/g/q),
+  ت ط (t), س ص ث (s), ه ح (h), ب پ (b), ف ڤ (f/v); تش is written for ch and is ش;
+- a doubled consonant is one (ييف and ف run into one ف once vowels are gone);
+- a word-final vowel letter stays (-a, -i, -o): a feminine surname is another person
+  (نزارباييفا, Dariga, is not نزارباييف, Nursultan), and final ه (ta marbuta or -a) counts as ا.
+
+The key is deliberately coarse, so it must never be used alone: dashboard/extract/entities.py
+only accepts a variant on a long word that is not a common Arabic word and that its article
+supports (a title, the person's first name, their country, or an exact mention elsewhere).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from dashboard.text.normalize import fold
+
+# Folded text has no أ إ آ ى ة: normalize.fold turned them into ا ي ه.
+_VOWELS = "اويءئؤع"
+_CLASSES = {
+    "ض": "ز", "ظ": "ز", "ذ": "ز",
+    "ق": "ك", "غ": "ك", "ج": "ك", "گ": "ك", "ڨ": "ك",
+    "ط": "ت", "ص": "س", "ث": "س", "ح": "ه",
+    "پ": "ب", "ڤ": "ف", "چ": "ش",
+}
+_INNER = str.maketrans({**_CLASSES, **{v: None for v in _VOWELS}})
+_FINAL_VOWEL = {"ا": "ا", "ه": "ا", "ي": "ي", "و": "و", "ء": "ا", "ئ": "ي"}
+_DOUBLED = re.compile(r"(.)\1+")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
+
+# A variant is only considered on words at least this long (folded letters, proclitics
+# peeled): short words collide with ordinary vocabulary far too often (رئيسي "main").
+MIN_VARIANT_LETTERS = 6
+# ... and only when its key keeps this many consonants (توكاييف -> تكف).
+MIN_KEY_CONSONANTS = 3
+
+
+def variant_key(word: str) -> str:
+    """The consonant skeleton of one folded Arabic word ('' for non-Arabic input).
+
+    >>> variant_key("ميرزيوئيف") == variant_key("ميرضيائيف") == variant_key("ميرزاييف")
+    True
+    >>> variant_key("نزارباييفا") == variant_key("نزارباييف")
+    False
+    """
+    if not word or not _ARABIC_WORD.fullmatch(word):
+        return ""
+    final = _FINAL_VOWEL.get(word[-1], "")
+    body = word[:-1] if final else word
+    body = body.replace("تش", "ش")
+    skeleton = _DOUBLED.sub(r"\1", body.translate(_INNER))
+    return skeleton + final
+
+
+def consonants(key: str) -> int:
+    """Consonants of a key (its final vowel mark not counted)."""
+    return len(key) - (1 if key and key[-1] in "ايو" else 0)
+
+
+def name_key(words: tuple[str, ...] | list[str]) -> str:
+    """Variant key of a name written as one word or several (نزار باييف = نزارباييف)."""
+    return variant_key("".join(words))
+
+
+def eligible(word: str) -> bool:
+    """Long enough, and with enough consonants, to be matched by its variant key at all."""
+    return len(word) >= MIN_VARIANT_LETTERS and consonants(variant_key(word)) >= MIN_KEY_CONSONANTS
+
+
+# A spelling that ordinary Arabic text uses this often (Zipf scale: 3.0 = once per million
+# words, in wordfreq's Arabic list of web, subtitle, Wikipedia and news text) is a word, not an
+# unseen spelling of a name: توقيفه, رئيسي and بلينكن (2.0) on either side of the line.
+COMMON_ZIPF = 3.0
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, float]:
+    """Folded forms of the Arabic words at or above COMMON_ZIPF, with their Zipf frequency
+    (loaded once, ~0.2 s)."""
+    from wordfreq import get_frequency_dict  # imported here: only a candidate name needs it
+
+    out: dict[str, float] = {}
+    floor = 10 ** (COMMON_ZIPF - 9)
+    for word, freq in get_frequency_dict("ar", "small").items():
+        if freq >= floor:
+            key = fold(word)
+            out[key] = max(out.get(key, 0.0), math.log10(freq) + 9)
+    return out
+
+
+def is_common_word(word: str, zipf: float = COMMON_ZIPF) -> bool:
+    """Whether a folded word is at least this frequent in ordinary Arabic text (wordfreq)."""
+    return _common_words().get(word, 0.0) >= zipf

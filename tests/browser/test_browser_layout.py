@@ -1,0 +1,224 @@
+"""Every page on a phone (390x844) and a desktop (1440x900), in Arabic and English, in Debian's
+chromium: no sideways scrolling of the page, the sidebar closed on arrival on the phone, Arabic
+tables opened at their right edge (their first column showing), no raw column name in a visible
+table header; Arabic counts in their CLDR plural forms; the HTML briefing works with no network.
+A screenshot of each page at each size and language goes to artifacts/screenshots/layout-*.png."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from app_server import SCREENSHOTS, running_app
+from test_browser_app import IDLE, PAGES
+
+from dashboard.app.i18n import COLUMNS, plural
+from dashboard.paths import CATALOGUE_DIR
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"phone": (390, 844), "desktop": (1440, 900)}
+RAW_HEADERS = {name for name, labels in COLUMNS.items() if name not in labels.values()}
+
+# Elements wider than the viewport that are not inside a box that scrolls or clips them.
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = (el) => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (['auto', 'scroll', 'hidden', 'clip'].includes(s.overflowX)
+          && !p.matches('[data-testid=stMain], [data-testid=stAppViewContainer], .stApp')) return true;
+    }
+    return false;
+  };
+  const out = [];
+  for (const el of document.querySelectorAll('[data-testid=stMain] *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if ((r.right > width + 1 || r.left < -1) && !clipped(el)) {
+      out.push(`${el.tagName}.${el.className && el.className.baseVal === undefined ? el.className : ''}`
+               + ` [${Math.round(r.left)}, ${Math.round(r.right)}]`);
+    }
+  }
+  return {page: document.documentElement.scrollWidth - width, offenders: out.slice(0, 5)};
+}"""
+
+GRIDS_JS = """() => Array.from(document.querySelectorAll('[data-testid=stDataFrame]'))
+  .filter((g) => g.offsetParent !== null)
+  .map((g) => {
+    const s = g.querySelector('.dvn-scroller');
+    return {scrollLeft: s ? s.scrollLeft : 0, scrollWidth: s ? s.scrollWidth : 0,
+            clientWidth: s ? s.clientWidth : 0,
+            headers: Array.from(g.querySelectorAll('th, [role=columnheader]')).map((h) => h.textContent.trim())};
+  })"""
+
+
+def open_view(page, base: str, path: str, lang: str, extra: str = "") -> None:
+    query = []
+    if path == "concordance":
+        query.append("keyword=كازاخستان")
+    if lang == "en":
+        query.append("lang=en")
+    if extra:
+        query.append(extra)
+    page.goto(f"{base}/{path}" + ("?" + "&".join(query) if query else ""))
+    page.wait_for_timeout(300)
+    page.wait_for_selector(IDLE, timeout=60_000)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_fits_and_reads_in_its_language(browser, app_url, path, size, lang):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        open_view(page, app_url, path, lang)
+        page.wait_for_selector(PAGES[path], timeout=90_000)  # Plotly's bundle is 4.7 MB
+        page.wait_for_function(
+            "() => !/جارٍ رسم السحابة|Drawing the cloud/.test(document.body.innerText)", timeout=60_000)
+        page.wait_for_selector(IDLE, timeout=60_000)
+        page.wait_for_timeout(1000)  # Plotly's transitions, the grid script
+
+        sidebar = page.locator("[data-testid='stSidebar']")
+        if size == "phone":
+            assert sidebar.get_attribute("data-collapsed") == "true"  # closed on arrival
+        overflow = page.evaluate(OVERFLOW_JS)
+        assert overflow["page"] <= 0 and not overflow["offenders"], overflow
+
+        for grid in page.evaluate(GRIDS_JS):
+            assert not set(grid["headers"]) & RAW_HEADERS, grid["headers"]
+            assert not [h for h in grid["headers"] if "_" in h], grid["headers"]
+            if lang == "ar" and grid["scrollWidth"] > grid["clientWidth"] + 1:
+                # the first column is on the right: the grid must show its right edge
+                assert grid["scrollLeft"] + grid["clientWidth"] >= grid["scrollWidth"] - 2, grid
+
+        name = path or "overview"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"layout-{name}-{width}x{height}-{lang}.png"))
+        # The whole page as well: Streamlit scrolls inside its own box, so make the window tall.
+        tall = page.evaluate(
+            "() => document.querySelector('[data-testid=stMainBlockContainer]').scrollHeight + 120")
+        page.set_viewport_size({"width": width, "height": min(max(tall, height), 9000)})
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(SCREENSHOTS / f"layout-{name}-{width}x{height}-{lang}-full.png"))
+    finally:
+        context.close()
+
+
+# ---- plural forms, on a dataset with outlets of 1, 2, 3, 11 and 83 articles (100 in all) ----
+
+OUTLETS = {"مصدر واحد": 1, "مصدر اثنان": 2, "مصدر ثلاثة": 3, "مصدر أحد عشر": 11, "مصدر كبير": 83}
+PLACES = ["أستانا", "موسكو", "بكين", "ألماتي", "طشقند", "بيشكيك", "دوشنبه", "القاهرة", "الرياض",
+          "دبي", "عمان"]
+
+
+def write_counts_articles(folder: Path) -> Path:
+    """100 short distinct articles: the outlets of ``OUTLETS``, one a day from 2022-01-01."""
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for outlet, count in OUTLETS.items():
+        for _ in range(count):
+            day = f"2022-{1 + n // 28:02d}-{1 + n % 28:02d}"
+            place = PLACES[n % len(PLACES)]
+            text = (f"عقد الوفد رقم {n + 1} اجتماعه في {place} لبحث التعاون الاقتصادي. "
+                    f"وقال المتحدث إن اللقاء {n + 1} تناول التجارة والطاقة.\n")
+            (folder / f"a{n:03d}.txt").write_text(
+                f"title: اجتماع رقم {n + 1}\nsource: {outlet}\ndate: {day}\n---\n{text}",
+                encoding="utf-8")
+            n += 1
+    return folder
+
+
+@pytest.fixture(scope="module")
+def counts_url(tmp_path_factory):
+    from dashboard.pipeline.run import build
+
+    root = tmp_path_factory.mktemp("counts")
+    dataset = root / "counts"
+    build([write_counts_articles(root / "inputs")], dataset, CATALOGUE_DIR, workers=1)
+    with running_app(dataset, log=root / "streamlit.log") as (url, _proc):
+        yield url
+
+
+def basis_line(page) -> str:
+    return page.get_by_text(re.compile("أساس الأرقام")).first.inner_text()
+
+
+def test_arabic_counts_take_their_plural_forms(browser, counts_url):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    try:
+        open_view(page, counts_url, "", "ar")
+        assert plural(100, "article", "ar") in basis_line(page)  # 100 مقالة
+        for outlet, n in OUTLETS.items():
+            if n == 83:
+                continue
+            open_view(page, counts_url, "", "ar", f"sources={outlet}")
+            line = basis_line(page)
+            assert plural(n, "article", "ar") in line, (n, line)
+        # the forms themselves, spelled out: 1, 2, 3, 11, 100
+        assert [plural(n, "article", "ar") for n in (1, 2, 3, 11, 100)] == [
+            "مقالة واحدة", "مقالتان", "3 مقالات", "11 مقالة", "100 مقالة"]
+    finally:
+        page.close()
+
+
+# ---- the HTML briefing, opened with every network request refused ----
+
+def test_briefing_opens_with_no_network(browser, app_url, tmp_path):
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    try:
+        open_view(page, app_url, "sources", "ar")
+        page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+        button = page.get_by_role("button", name=re.compile("ملخص"))
+        with page.expect_download(timeout=60_000) as download:
+            button.click()
+        saved = tmp_path / "briefing.html"
+        download.value.save_as(saved)
+    finally:
+        context.close()
+    offline = browser.new_context(viewport={"width": 1200, "height": 900})
+    refused: list[str] = []
+
+    def refuse(route):
+        if not route.request.url.startswith("file://"):
+            refused.append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    offline.route("**/*", refuse)
+    page = offline.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(saved.as_uri())
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        assert page.locator(".js-plotly-plot").count() >= 2  # every chart of the page
+        assert "أساس الأرقام" in page.inner_text("body")  # the counts written out
+        assert not refused, refused
+        assert not errors, errors
+        page.screenshot(path=str(SCREENSHOTS / "layout-briefing-offline.png"))
+    finally:
+        offline.close()
+
+
+def test_filter_chips_follow_a_language_switch(browser, app_url):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    try:
+        open_view(page, app_url, "", "ar", "themes=economy_trade_energy")
+        sidebar = page.locator("[data-testid='stSidebar']")
+        chips = sidebar.locator("[data-testid='stMultiSelectTagsContainer'] [data-tag]")
+        assert "الاقتصاد والتجارة والطاقة" in chips.first.inner_text()
+        sidebar.get_by_text("English", exact=True).click()
+        page.wait_for_timeout(300)
+        page.wait_for_selector(IDLE, timeout=60_000)
+        page.wait_for_function(
+            "() => /Economy, trade and energy/.test(document.querySelector("
+            "'[data-testid=stSidebar] [data-testid=stMultiSelectTagsContainer] [data-tag]')"
+            ".innerText)", timeout=20_000)
+        assert "themes=economy_trade_energy" in page.url  # the filter itself is kept
+    finally:
+        page.close()

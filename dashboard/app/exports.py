@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.app.i18n import display_names, plotly_config, plural, t
-from dashboard.app.safe import plotly_text
+from dashboard.app.safe import html_text, plotly_text
 from dashboard.app.state import Context
 from dashboard.demo import read_about
 
@@ -130,7 +130,8 @@ def briefing_html(ctx: Context, lang: str, page_title: str,
         citation = t("dataset_about", lang, corpus=about.get("corpus", ""),
                      licence=about.get("licence", ""), citation=about.get("citation", ""))
     made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    facts = "".join(f"<li>{html.escape(line)}</li>" for line in context_lines(ctx, lang))
+    # The lines name outlets (untrusted): escaped, stray bidi controls neutralised, isolated.
+    facts = "".join(f"<li><bdi>{html_text(line)}</bdi></li>" for line in context_lines(ctx, lang))
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}" dir="{"rtl" if rtl else "ltr"}"><head>'
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'

@@ -17,8 +17,9 @@ from dashboard.dataset import Dataset
 FREQ_COLUMNS = {"term": "string", "count": "int64", "articles": "int64"}
 
 
-def term_frequencies(ds: Dataset, sel: Selection, top_n: int = 150, source: str | None = None) -> pd.DataFrame:
-    """The top_n terms by count (ties by term) in the selection, or in one source of it."""
+def term_frequencies(ds: Dataset, sel: Selection, top_n: int | None = 150, source: str | None = None) -> pd.DataFrame:
+    """The top_n terms by count (ties by term) in the selection, or in one source of it; every
+    term of it, in that order, when ``top_n`` is None (a table's full CSV)."""
     ix = ds.ix
     if sel.empty or (source is not None and source not in ix.sources) or not len(ix.term_list):
         return frame(FREQ_COLUMNS)
@@ -31,6 +32,6 @@ def term_frequencies(ds: Dataset, sel: Selection, top_n: int = 150, source: str 
     used = np.flatnonzero(counts)
     if not len(used):
         return frame(FREQ_COLUMNS)
-    pick = used[top_indices(counts[used], ix.term_list[used], top_n)]
+    pick = used[top_indices(counts[used], ix.term_list[used], len(used) if top_n is None else top_n)]
     return pd.DataFrame({"term": ix.term_list[pick], "count": counts[pick].astype(np.int64),
                          "articles": articles[pick].astype(np.int64)}).astype(FREQ_COLUMNS)

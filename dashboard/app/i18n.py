@@ -118,6 +118,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "period": {"ar": "المقالات منشورة من {start} إلى {end}.",
                "en": "Articles published from {start} to {end}."},
     "articles_table": {"ar": "المقالات", "en": "Articles"},
+    "shown_of": {"ar": "يُعرض أول {shown} من {total}؛ ملف CSV يضمها كلها.",
+                 "en": "Showing the first {shown} of {total}; the CSV has them all."},
     "table_capped": {"ar": "يُعرض الأحدث فقط ({shown})، والمجموع {total}؛ ملف CSV يضمها كلها.",
                      "en": "Showing the latest {shown} of {total}; the CSV has them all."},
     "choose_article": {"ar": "اختر مقالة لقراءتها", "en": "Choose an article to read"},

@@ -9,11 +9,13 @@ and a human-readable ``cue`` naming what linked it. The YAML header documents th
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 import pandas as pd
 
@@ -84,13 +86,13 @@ def _hamza_check(phrase: str) -> HamzaCheck | None:
 
 @dataclass(frozen=True)
 class PhraseSet:
-    """Alternative phrases compiled into one regex, plus an anchor per phrase: a literal piece of
-    it (its longest word, without ال or *) that any match must contain. ``anchor in text`` is a
-    fast C scan, so a document holding no anchor skips the regex (most of a corpus does).
+    """Alternative phrases compiled into one regex, plus an anchor per phrase: the literal pieces
+    (its words, without ال or *) that any match must contain. ``piece in text`` is a fast C scan,
+    so a document lacking every anchor skips the regex (most of a corpus does).
     ``plain`` and ``hamza`` are the phrases one by one, to re-check a match whose original
     text carries a hamza seat (see HAMZA_SEATS)."""
     regex: re.Pattern
-    anchors: frozenset[str]
+    anchors: frozenset[tuple[str, ...]]
     plain: tuple[re.Pattern, ...] = ()
     hamza: tuple[HamzaCheck, ...] = ()
 
@@ -115,16 +117,22 @@ class PhraseSet:
         return False
 
 
-def _anchor(phrase: str) -> str:
+def _anchor(phrase: str) -> tuple[str, ...]:
+    """Literal pieces every match of the phrase contains: each word's letters without ال or *
+    ("تغيير اسم العاصمة" needs تغيير, اسم and عاصمه, not just the common عاصمه)."""
     words = [w.rstrip("*") for w in squeeze_spaces(phrase).split() if w != _GAP]
-    words = [w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words]  # للانتخابات
-    return max(words, key=len)
+    return tuple(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words)  # للانتخابات
 
 
 def _alternation(phrases: list[str]) -> PhraseSet | None:
-    if not phrases:
-        return None
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    """One PhraseSet per distinct list: cues that share a list (``unless: *not_unrest``) share its
+    regex, so an article is scanned for it once."""
+    return _compiled(tuple(sorted(set(phrases)))) if phrases else None
+
+
+@cache
+def _compiled(phrases: tuple[str, ...]) -> PhraseSet:
+    ordered = sorted(phrases, key=lambda p: (-len(p), p))
     checks = {p: _hamza_check(p) for p in ordered}
     return PhraseSet(re.compile("|".join(f"(?:{phrase_pattern(p)})" for p in ordered)),
                      frozenset(_anchor(p) for p in ordered),
@@ -246,21 +254,53 @@ class _Sentences:
                 self.dates[int(r["sentence_id"])].append(
                     (_iso(r["date_start"]), _iso(r["date_end"]), str(r["surface"])))
         self._matches: dict[int, dict[int, str]] = {}
+        self._in_sentence: dict[tuple[int, int], str | None] = {}
+        self._norm_spans: list[tuple[int, int]] | None = None
 
-    def matches(self, phrases: PhraseSet) -> dict[int, str]:
-        """sentence_id -> the first matching surface (original text) in it."""
+    def matches(self, phrases: PhraseSet, within: set[int] | None = None) -> dict[int, str]:
+        """sentence_id -> the first matching surface (original text) in it; with ``within``, only
+        those sentences are searched (the cue's cheaper conditions already narrowed them)."""
         key = id(phrases)
-        if key not in self._matches:
-            found: dict[int, str] = {}
-            norm = self.doc.norm
-            if any(anchor in norm.text for anchor in phrases.anchors):
-                for m in phrases.regex.finditer(norm.text):
-                    if not phrases.accepts(self.doc, m.start(), m.end()):
-                        continue
-                    a, b = norm.to_original(m.start(), m.end())
-                    found.setdefault(self.doc.sentence_at(a), " ".join(self.doc.text[a:b].split()))
+        if key in self._matches:
+            found = self._matches[key]
+            return found if within is None else {s: found[s] for s in within if s in found}
+        norm = self.doc.norm
+        text = norm.text
+        if not any(all(piece in text for piece in anchor) for anchor in phrases.anchors):
+            self._matches[key] = {}
+            return {}
+        if within is None:
+            found = {}
+            for sid, surface in self._scan(phrases, 0, len(norm.text)):
+                found.setdefault(sid, surface)
             self._matches[key] = found
-        return self._matches[key]
+            return found
+        out = {}
+        spans = self._sentence_spans()
+        for sid in within:
+            if (key, sid) not in self._in_sentence:
+                start, end = spans[sid] if sid < len(spans) else (0, len(norm.text))
+                self._in_sentence[(key, sid)] = next(
+                    (surface for s, surface in self._scan(phrases, start, end) if s == sid), None)
+            if self._in_sentence[(key, sid)] is not None:
+                out[sid] = self._in_sentence[(key, sid)]
+        return out
+
+    def _scan(self, phrases: PhraseSet, start: int, end: int):
+        norm = self.doc.norm
+        for m in phrases.regex.finditer(norm.text, start, end):
+            if not phrases.accepts(self.doc, m.start(), m.end()):
+                continue
+            a, b = norm.to_original(m.start(), m.end())
+            yield self.doc.sentence_at(a), " ".join(self.doc.text[a:b].split())
+
+    def _sentence_spans(self) -> list[tuple[int, int]]:
+        """Each sentence's span in normalised offsets."""
+        if self._norm_spans is None:
+            norm, n = self.doc.norm, len(self.doc.norm.text)
+            first = [bisect.bisect_left(range(n), a, key=norm.original_index) for a, _ in self.doc.sentences]
+            self._norm_spans = [(s, e) for s, e in zip(first, [*first[1:], n])]
+        return self._norm_spans
 
 
 def _dated(index: _Sentences, window: tuple[date, date]) -> dict[int, str]:
@@ -301,17 +341,19 @@ class EventLinker:
             # An article cannot report an event that begins more than a month after it was
             # published, unless the sentence speaks of it as planned ("the summit to be held").
             future = limit is not None and _iso(event.date_start) > limit
-            planned = index.matches(self.planned) if future and self.planned else {}
-            if future and not planned:
+            if future and self.planned is None:
                 continue
             # cues that need the event already linked in the article come after the others
             for cue in sorted(event.cues, key=lambda c: c.linked):
                 if cue.linked and not any(key[1] == event.id for key in rows):
                     continue
                 for sid, why in self._evaluate(cue, index, published):
-                    if (sid, event.id) in rows or (future and sid not in planned):
+                    if (sid, event.id) in rows:
                         continue
-                    if future:
+                    if future:  # the planned words are looked for in this sentence only
+                        planned = index.matches(self.planned, {sid})
+                        if sid not in planned:
+                            continue
                         why += f" + planned: {planned[sid]}"
                     start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
                     rows[(sid, event.id)] = {
@@ -336,8 +378,8 @@ class EventLinker:
                                 for s, ids in index.entities.items() if ids & set(cue.any_entities)},
              bool(cue.any_entities)),
             ("date", lambda: _dated(index, cue.date_window), cue.date_window is not None),
-            ("phrase", lambda: index.matches(cue.phrases), cue.phrases is not None),
-            ("word", lambda: index.matches(cue.words), cue.words is not None),
+            ("phrase", lambda: index.matches(cue.phrases, candidates), cue.phrases is not None),
+            ("word", lambda: index.matches(cue.words, candidates), cue.words is not None),
         ]
         candidates: set[int] | None = None
         found_by: dict[str, dict[int, str]] = {}
@@ -350,7 +392,7 @@ class EventLinker:
             if not candidates:
                 return []
         if cue.unless is not None:
-            candidates = (candidates or set()) - set(index.matches(cue.unless))
+            candidates = (candidates or set()) - set(index.matches(cue.unless, candidates))
         order = ("phrase", "word", "entities", "entity", "date")  # how the cue reads
         reasons = {sid: [f"{label}: {found_by[label][sid]}" for label in order if label in found_by]
                    for sid in candidates or ()}

@@ -254,3 +254,17 @@ def test_subtitle_and_partial_dates_come_from_the_dataset(make_app):
     assert "Between Russia, China and the West, 2021–2023" in captions
     # the subtitle is drawn once, nothing else: no stray object rendered by Streamlit's magic
     assert not at.get("help")
+
+
+def test_capped_term_table_says_the_true_total_and_exports_it(make_app, app_dataset):
+    from dashboard.analysis.filters import Filters, select
+    from dashboard.analysis.words import term_frequencies
+    from dashboard.dataset import load_dataset
+
+    ds = load_dataset(app_dataset)
+    total = len(term_frequencies(ds, select(ds, Filters()), top_n=None))
+    at = make_app(lang="en").switch_page("dashboard/app/pages/words.py").run()
+    captions = " ".join(c.value for c in at.caption)
+    assert total > 150 and f"Showing the first 150 of {total:,} terms" in captions
+    shown = [df for df in at.dataframe if len(df.value) == 150]
+    assert shown, "the term table shows its first 150 rows"

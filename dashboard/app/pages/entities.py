@@ -21,7 +21,7 @@ from dashboard.app.components import (
     stop_page,
     table,
 )
-from dashboard.app.i18n import column_labels, display_names, t, type_name
+from dashboard.app.i18n import column_labels, display_names, number, plural, t, type_name
 from dashboard.app.kwic_view import kwic_block, kwic_params
 from dashboard.app.page import start_page, switch_to
 from dashboard.app.safe import isolate, plain
@@ -53,6 +53,8 @@ if is_empty(counts):
 names = display_names(counts, "entity_id", lang)
 type_colours = charts.colour_map(all_types)
 top = counts.head(TOP_N)
+if len(counts) > TOP_N:  # the chart's cap said, with the true total (the table below has all)
+    st.caption(t("shown_of", lang, shown=number(TOP_N, lang), total=plural(len(counts), "entity", lang)))
 hover = [f"{isolate(a)} · {isolate(b)} ({type_name(ty, lang)}): {m:,} / {n:,}"
          for a, b, ty, m, n in zip(top["name_ar"], top["name_en"], top["type"], top["mentions"],
                                    top["articles"])]

@@ -4,11 +4,12 @@ entity catalogue; cities counted in their country)."""
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
 from dashboard.analysis.geo import country_mentions
 from dashboard.app import charts
 from dashboard.app.components import chart, columns, compute, empty_state, is_empty, stop_page, table
-from dashboard.app.i18n import column_labels, name_column, t
+from dashboard.app.i18n import column_labels, name_column, number, plural, t
 from dashboard.app.page import start_page
 from dashboard.app.urlstate import Param, page_params
 
@@ -27,6 +28,8 @@ if is_empty(countries):
 fig = charts.choropleth(countries, lang, t("map_title", lang), t("col_mentions", lang))
 chart(fig, key="map_chart", file_name="country_mentions")
 top = countries.head(20)
+if len(countries) > len(top):
+    st.caption(t("shown_of", lang, shown=number(len(top), lang), total=plural(len(countries), "country", lang)))
 fig = charts.hbar(top[name_column(lang)].fillna(top["iso3"]).tolist(), top["mentions"], lang,
                   t("map_title", lang), t("col_mentions", lang), customdata=top["entity_id"])
 chart(fig, key="map_bar", file_name="country_mentions_bar")

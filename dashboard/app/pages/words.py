@@ -12,7 +12,7 @@ from dashboard.analysis.sources import source_volume
 from dashboard.analysis.words import term_frequencies
 from dashboard.app.clouds import cloud_png
 from dashboard.app.components import columns, compute, empty_state, grid, is_empty, stop_page, table
-from dashboard.app.i18n import column_labels, t
+from dashboard.app.i18n import column_labels, number, plural, t
 from dashboard.app.page import start_page
 from dashboard.app.safe import md
 
@@ -44,8 +44,11 @@ with left:
     slots = {None: (*placeholder(), freqs, 900, 500, "wordcloud")}
 with right:
     st.subheader(t("term_table", lang))
-    table(freqs, lang, key="words_table", file_name="term_frequencies", height=520,
-          labels=column_labels(lang, "term", "count", "articles"))
+    every_term = compute(ctx, term_frequencies, top_n=None)  # the true total, and the CSV's rows
+    if len(every_term) > TOP_N:
+        st.caption(t("shown_of", lang, shown=number(TOP_N, lang), total=plural(len(every_term), "term", lang)))
+    table(every_term, lang, key="words_table", file_name="term_frequencies", height=520,
+          labels=column_labels(lang, "term", "count", "articles"), max_rows=TOP_N)
 st.subheader(t("cloud_per_source", lang))
 for col, (i, source) in grid(list(enumerate(outlets)), lang):
     with col:

@@ -122,6 +122,13 @@ def briefing_html(ctx: Context, lang: str, page_title: str,
     config = {"displaylogo": False} | plotly_config(lang)
     parts = []
     for i, (_, fig) in enumerate(figures):
+        fig = go.Figure(fig)  # a copy: the app's figure is left as drawn
+        # The embedded plotly.js does not grow the margin for category labels as the app's does
+        # (they were cut at the edge): room for them on the side they stand.
+        if fig.layout.yaxis.type != "linear" and fig.layout.yaxis.visible is not False:
+            side = "r" if fig.layout.yaxis.side == "right" else "l"
+            current = getattr(fig.layout.margin, side) or 0
+            fig.update_layout(margin={side: max(current, 170)})
         parts.append(pio.to_html(fig, include_plotlyjs=i == 0, full_html=False, config=config,
                                  div_id=f"chart-{i}", validate=False))
     about = read_about(ctx.ds.path) if getattr(ctx.ds, "path", None) else None
@@ -129,7 +136,8 @@ def briefing_html(ctx: Context, lang: str, page_title: str,
     if about:
         citation = t("dataset_about", lang, corpus=about.get("corpus", ""),
                      licence=about.get("licence", ""), citation=about.get("citation", ""))
-    made = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    # Isolated left to right: in an Arabic line the date's parts reordered (28-11-2026).
+    made = "\u2066" + datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC") + "\u2069"
     # The lines name outlets (untrusted): escaped, stray bidi controls neutralised, isolated.
     facts = "".join(f"<li><bdi>{html_text(line)}</bdi></li>" for line in context_lines(ctx, lang))
     return (
@@ -142,6 +150,8 @@ def briefing_html(ctx: Context, lang: str, page_title: str,
         "border-top:1px solid #e2e8f0;padding-top:.6rem}</style></head><body>"
         f"<h1>{html.escape(t('app_title', lang))} — {html.escape(page_title)}</h1>"
         f'<ul class="meta">{facts}<li>{html.escape(t("briefing_made", lang, when=made))}</li></ul>'
-        + "".join(f'<div class="chart">{p}</div>' for p in parts)
+        # Plotly lays a chart out left to right itself (its Arabic labels are isolated); inside
+        # a dir="rtl" page its right-hand tick labels were cut at the chart's edge.
+        + "".join(f'<div class="chart" dir="ltr">{p}</div>' for p in parts)
         + (f'<p class="about">{html.escape(citation)}</p>' if citation else "")
         + "</body></html>\n")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.extract.entity_catalogue import NAME, Catalogue
-from dashboard.text.clitics import peel
+from dashboard.text.clitics import PREFIXES, peel
 from dashboard.text.variants import MIN_VARIANT_LETTERS, consonants, eligible, is_common_word, name_key
 
 EXACT, VARIANT, ARTICLE_NAME = "exact", "variant", "article"
@@ -41,6 +41,7 @@ PLACE_TYPES = VARIANT_TYPES - {"person"}
 # A place's variant needs a longer skeleton than a person's (a person's is also held by its
 # first name or title): لينغارد (a footballer) is not لينينغراد.
 MIN_PLACE_CONSONANTS = 4
+_PROCLITICS = frozenset(PREFIXES) | {""}
 # Parts of compound names that never name the person alone (جاويش أوغلو، أبو مازن).
 NAME_PARTICLES = frozenset({"اوغلو", "بن", "بنت", "ال", "ابو", "ام", "عبد", "ولد", "زاده"})
 # A bare part of a name met in full earlier in the article is a word, not the person, from this
@@ -223,16 +224,23 @@ class ArticleNames:
     # name part -> (person id, (first full mention, its key, whether the catalogue lists the part))
     parts: dict[str, tuple[str, tuple[int, str, bool]]]
     first: int
+    _by_length: list[str] | None = None
+
+    @property
+    def by_length(self) -> list[str]:
+        """The parts, longest first (a longer reading wins, as peeling least does)."""
+        if self._by_length is None:
+            self._by_length = sorted(self.parts, key=len, reverse=True)
+        return self._by_length
 
     def person_at(self, forms: list[str], covered: list[bool], i: int) -> tuple[str, int, str] | None:
         """(person id, proclitic letters to skip, the full name's key) when word ``i`` is a bare
         part of a person's name met earlier in the article."""
         word = forms[i]
-        for reading in sorted(peel(word, 2), key=len, reverse=True):
-            hit = self.parts.get(reading)
-            if hit is None:
-                continue
-            entity_id, (begin, key, curated) = hit
+        # the word is a part itself or a part behind proclitics (وهاريس): no peeling of every word
+        readings = [p for p in self.by_length if word.endswith(p) and word[:len(word) - len(p)] in _PROCLITICS]
+        for reading in readings:
+            entity_id, (begin, key, curated) = self.parts[reading]
             if i <= begin:
                 return None
             if i + 1 < len(forms) and forms[i + 1] in CONSTRUCT_NEXT:

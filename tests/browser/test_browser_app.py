@@ -29,6 +29,8 @@ PAGES = {
     "sources": ".js-plotly-plot",
     "words": "[data-testid='stImage'] img",
     "concordance": ".kz-kwic mark",
+    "compare": ".js-plotly-plot",
+    "collocates": "[data-testid='stDataFrame']",
     "map": ".js-plotly-plot .choroplethlayer path",
 }
 
@@ -123,7 +125,7 @@ def test_a_click_on_a_chart_changes_what_is_shown(page, app_url):
     wait_idle(page)
     page.wait_for_function(
         "before => [...document.querySelectorAll('[data-testid=stCaptionContainer]')]"
-        ".some(e => /نتيجة في/.test(e.innerText) && e.innerText !== before)", arg=before,
+        ".some(e => /(نتيجة|نتائج|نتيجتان) · /.test(e.innerText) && e.innerText !== before)", arg=before,
         timeout=30_000)
     assert hits_caption(page) != before
 

@@ -83,7 +83,8 @@ def scenarios(ds) -> dict[str, Filters]:
         "date from median": Filters(date_from=mid),
         "keyword كازاخستان": Filters(keyword="كازاخستان"),
         "keyword derived": Filters(keyword="كازاخستان", keyword_derived=True),
-        "phrase آسيا الوسطى": Filters(keyword="آسيا الوسطى"),
+        "phrase آسيا الوسطى": Filters(keyword='"آسيا الوسطى"'),
+        "query روسيا OR الصين": Filters(keyword="روسيا OR الصين"),
     }
     if top_entities:
         out["entity " + top_entities[0]] = Filters(entities=tuple(top_entities[:1]))

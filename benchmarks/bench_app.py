@@ -27,7 +27,7 @@ os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest's bare-mode 
 from dashboard.app.page import page_file
 from dashboard.paths import DATASET_ENV_VAR, REPO_ROOT
 
-PAGES = ["overview", "timeline", "entities", "sources", "words", "concordance", "map"]
+PAGES = ["overview", "timeline", "entities", "sources", "words", "compare", "concordance", "collocates", "map"]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 

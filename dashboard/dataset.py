@@ -65,6 +65,14 @@ class KeyIndex(Mapping):
     def __contains__(self, key: object) -> bool:
         return self._find(key) >= 0
 
+    def prefixed(self, prefix: str) -> np.ndarray:
+        """Codes of every key starting with ``prefix`` (a search's word*): one sorted range."""
+        if not prefix or not len(self._keys):
+            return np.zeros(0, dtype=self._codes.dtype)
+        lo = int(np.searchsorted(self._keys, prefix, side="left"))
+        hi = int(np.searchsorted(self._keys, prefix + "\U0010ffff", side="left"))
+        return self._codes[self._bounds[lo]:self._bounds[hi]] if hi > lo else self._codes[:0]
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys.tolist())
 

@@ -8,7 +8,9 @@ Semantics (one rule per filter, all combined with AND):
   overlaps the range (a date known to the month or the year only is that whole month or year:
   "2022-07" is kept by a range that ends on 2022-07-15); an article without a date is left out
   once either bound is set;
-- keyword: see dashboard/analysis/keyword.py;
+- keyword: a query of the search language (dashboard/search: words with their Arabic forms,
+  "phrases", AND/OR/NOT, parentheses, word*, entity:ID, theme:ID); a malformed query keeps no
+  article (the sidebar says why), it never raises;
 - copies: an article that repeats an earlier story (articles.duplicate_of, exact or near) is left
   out unless ``include_copies``: every count is of unique stories by default, and the selection
   says how many copies it folded.
@@ -89,7 +91,7 @@ class Filters:
         return cls(
             sources=listed("sources"), themes=listed("themes"), date_from=date_from,
             date_to=date_to, entities=listed("entities"), events=listed("events"),
-            keyword=raw("keyword").strip()[:200], keyword_derived=raw("keyword_derived").lower() in _TRUE,
+            keyword=raw("keyword").strip()[:500], keyword_derived=raw("keyword_derived").lower() in _TRUE,
             include_copies=raw("copies").lower() in _TRUE,
         )
 
@@ -159,9 +161,12 @@ def article_mask(ds: Dataset, filters: Filters) -> np.ndarray:
     if filters.keyword.strip() and mask.any():
         # Imported on first use: the text folding tables it builds cost ~0.3 s at import, on the
         # first page's critical path otherwise (the app warms it up once that page is drawn).
-        from dashboard.analysis.keyword import keyword_articles
+        from dashboard.search import QueryError, compile_query
 
-        mask &= keyword_articles(ds, filters.keyword, filters.keyword_derived)
+        try:
+            mask &= compile_query(ds, filters.keyword, filters.keyword_derived).mask()
+        except QueryError:
+            mask[:] = False
     return mask
 
 

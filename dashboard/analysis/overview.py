@@ -3,6 +3,8 @@ app draws)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 
@@ -12,7 +14,7 @@ from dashboard.dataset import Dataset, date_labels
 
 ARTICLE_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
                    "published": "string", "themes": "string", "themes_en": "string",
-                   "n_sentences": "int64"}
+                   "n_sentences": "int64", "url": "string"}
 THEME_SEP = "، "
 
 
@@ -95,6 +97,7 @@ def article_table(ds: Dataset, sel: Selection) -> pd.DataFrame:
             "themes": names["themes"].to_numpy(dtype=object),
             "themes_en": names["themes_en"].to_numpy(dtype=object),
             "n_sentences": arts["n_sentences"].fillna(0).to_numpy(np.int64),
+            "url": arts["url"].to_numpy(dtype=object),
         }).astype(ARTICLE_COLUMNS)
         full["_code"] = np.arange(len(full))
         full["_start"] = ds.ix.article_published
@@ -109,7 +112,7 @@ def article_table(ds: Dataset, sel: Selection) -> pd.DataFrame:
 
 
 # Precedence when marks overlap: the shorter, more specific marks win over the event cue spans.
-HIGHLIGHT_KINDS = ("entity", "date", "event")
+HIGHLIGHT_KINDS = ("entity", "date", "event", "hit")  # hit: what the search matched, first
 HIGHLIGHT_COLUMNS = {"start": "int64", "end": "int64", "kind": "string", "ref": "string",
                      "ref_end": "string", "adjective": "bool"}
 
@@ -169,13 +172,15 @@ def resolve_overlaps(starts: np.ndarray, ends: np.ndarray, priority: np.ndarray)
 
 
 def highlights(ds: Dataset, article_id: str, limit: int | None = None,
-               text: str | None = None) -> tuple[pd.DataFrame, int]:
+               text: str | None = None,
+               query_spans: Sequence[tuple[int, int]] = ()) -> tuple[pd.DataFrame, int]:
     """The entity, date and event marks of one article, overlaps resolved, in text order, and how
     many there are. Only the first ``limit`` are returned as rows (all when None): ``start``/``end``
     (character offsets), ``kind`` (one of HIGHLIGHT_KINDS), ``ref`` (the entity_id, the event_id,
     or the date's first day), ``ref_end`` (a date range's last day), ``adjective`` (an entity named
     by its adjective form). The app names and draws them. ``text``: the article's text, when
-    the caller has it already (it is read otherwise)."""
+    the caller has it already (it is read otherwise). ``query_spans``: what the search matched
+    (dashboard/search), kind "hit", drawn before every other mark."""
     rows = np.flatnonzero(ds.ix.article_ids == article_id)
     if not len(rows):
         return frame(HIGHLIGHT_COLUMNS), 0
@@ -186,12 +191,15 @@ def highlights(ds: Dataset, article_id: str, limit: int | None = None,
         ds.date_mentions[(ds.date_mentions["article_id"] == article_id).fillna(False).to_numpy(bool)],
         ds.event_mentions.iloc[np.flatnonzero(ds.ix.event_mention_article == code)],
     ]
-    start = np.concatenate([tb["char_start"].to_numpy(np.int64, na_value=-1) for tb in tables])
-    end = np.concatenate([tb["char_end"].to_numpy(np.int64, na_value=-1) for tb in tables])
-    kind = np.concatenate([np.full(len(tb), i, np.int64) for i, tb in enumerate(tables)])
-    row = np.concatenate([np.arange(len(tb)) for tb in tables]).astype(np.int64)
+    hits = np.asarray(list(query_spans), dtype=np.int64).reshape(-1, 2)
+    start = np.concatenate([tb["char_start"].to_numpy(np.int64, na_value=-1) for tb in tables] + [hits[:, 0]])
+    end = np.concatenate([tb["char_end"].to_numpy(np.int64, na_value=-1) for tb in tables] + [hits[:, 1]])
+    kind = np.concatenate([np.full(len(tb), i, np.int64) for i, tb in enumerate(tables)]
+                          + [np.full(len(hits), len(tables), np.int64)])
+    row = np.concatenate([np.arange(len(tb)) for tb in tables] + [np.arange(len(hits))]).astype(np.int64)
     valid = np.flatnonzero((start >= 0) & (start < end) & (end <= length))
-    kept = valid[resolve_overlaps(start[valid], end[valid], kind[valid])]
+    priority = np.where(kind == len(tables), -1, kind)  # the search's own matches win
+    kept = valid[resolve_overlaps(start[valid], end[valid], priority[valid])]
     total = len(kept)
     if limit is not None:
         kept = kept[:limit]
@@ -213,6 +221,7 @@ def highlights(ds: Dataset, article_id: str, limit: int | None = None,
                            for v, f in zip(last, first)]
         else:
             refs[at] = part["event_id"].to_numpy(dtype=object)
+    refs[kind[kept] == len(tables)] = ""
     out = pd.DataFrame({"start": start[kept], "end": end[kept],
                         "kind": np.array(HIGHLIGHT_KINDS, dtype=object)[kind[kept]],
                         "ref": refs, "ref_end": ref_end, "adjective": adjective})

@@ -15,8 +15,8 @@ EVENT_COLUMNS = {"event_id": "string", "name_ar": "string", "name_en": "string",
                  "articles": "int64"}
 COUNT_COLUMNS = {"period": "datetime64[s]", "source": "string", "articles": "int64"}
 SENTENCE_COLUMNS = {"source": "string", "article_id": "string", "title": "string",
-                    "published": "datetime64[s]", "date": "string", "sentence_id": "int64", "sentence": "string",
-                    "cue": "string"}
+                    "published": "datetime64[s]", "date": "string", "url": "string", "sentence_id": "int64",
+                    "sentence": "string", "cue": "string"}
 
 
 def _event_mask(ds: Dataset, sel: Selection) -> np.ndarray:
@@ -87,6 +87,7 @@ def event_sentences(ds: Dataset, sel: Selection, event_id: str) -> pd.DataFrame:
         "published": ds.ix.article_published[art],
         # shown and exported at its precision ("2023", "2022-07"), never as a made-up first day
         "date": date_labels(ds.ix.article_published[art], ds.ix.article_precision[art]),
+        "url": ds.articles["url"].to_numpy(dtype=object)[art],
         "sentence_id": sents["sentence_id"].to_numpy(np.int64),
         "sentence": [ds.article_text(a)[s:e] for a, s, e in zip(art, starts, ends)],
         "cue": cues.to_numpy(dtype=object),

@@ -101,23 +101,25 @@ def readable(df: pd.DataFrame, lang: str, labels: Mapping[str, str] | None = Non
 
 def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
           labels: Mapping[str, str] | None = None, folded: bool = False,
-          max_rows: int | None = None, **dataframe_kwargs: Any):
+          max_rows: int | None = None, csv_df: pd.DataFrame | None = None, **dataframe_kwargs: Any):
     """A dataframe with a CSV download of all its rows (raw column names in the file).
     ``folded``: inside a closed "Data" expander, for tables that back a chart. ``max_rows``: show
     only the first rows (sending 31k rows to the browser costs most of a second per rerun).
+    ``csv_df``: what the CSV holds when the table shows a page of a longer list.
     Headers are translated and ids dropped (``readable``); a ``column_config`` entry of None
-    (keyed by raw name or label) hides that column. Row numbers in selection events count the
-    rows of ``df``."""
+    (keyed by raw name or label) hides that column, other entries configure it (same keys).
+    Row numbers in selection events count the rows of ``df``."""
     if folded:
         with st.expander(t("data", lang), icon=":material/table:"):
-            return table(df, lang, key, file_name, labels, False, max_rows, **dataframe_kwargs)
+            return table(df, lang, key, file_name, labels, False, max_rows, csv_df, **dataframe_kwargs)
     head = df if max_rows is None else df.head(max_rows)
     given = dict(dataframe_kwargs.pop("column_config", None) or {})
     label_of = {c: (labels or {}).get(c) or column_label(str(c), lang) for c in head.columns}
     hidden = frozenset(c for c in head.columns if c in given and given[c] is None
                        or label_of[c] in given and given[label_of[c]] is None)
     shown, config = readable(head, lang, {c: label_of[c] for c in head.columns}, hidden)
-    config |= {k: v for k, v in given.items() if v is not None and k in shown.columns}
+    config |= {label_of.get(k, k): v for k, v in given.items()
+               if v is not None and label_of.get(k, k) in shown.columns}
     shown = display_text(shown)  # stray bidi controls in article text neutralised
     if lang == "ar":  # read right to left: first column on the right (style.py scrolls there)
         shown = shown[shown.columns[::-1]]
@@ -130,6 +132,7 @@ def table(df: pd.DataFrame, lang: str, key: str, file_name: str,
     dataframe_kwargs["column_config"] = config
     event = st.dataframe(shown, key=key, hide_index=True, width="stretch", **dataframe_kwargs)
     # Deferred: the CSV is made only when someone clicks, not on every rerun.
+    df = df if csv_df is None else csv_df  # a page of a longer list downloads the whole list
     ctx = context()
     st.download_button(t("download_csv", lang),
                        lambda: exports.csv_preamble(ctx, lang).encode("utf-8-sig")
@@ -287,3 +290,42 @@ def follow_pick(key: str, picked: str | None, known: Container, default: Any) ->
     ss[last] = picked
     if ss.get(key) not in known:
         ss[key] = default
+
+
+_URL_RE = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def safe_url(value: Any) -> str | None:
+    """``value`` if it is a plain http(s) address (no spaces, quotes or control characters),
+    else None: an article's URL is untrusted and a ``javascript:`` link must never be offered."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    return value if _URL_RE.fullmatch(value) else None
+
+
+def with_safe_urls(df: pd.DataFrame, column: str = "url") -> pd.DataFrame:
+    """A copy whose ``column`` keeps only safe http(s) URLs (others become empty)."""
+    if column not in df:
+        return df
+    out = df.copy()
+    out[column] = out[column].map(safe_url).astype(object)  # None where unknown or unsafe
+    return out
+
+
+def link_column(lang: str) -> Any:
+    """Column config of an article's URL: opens in a new tab (Streamlit opens it with
+    ``noopener,noreferrer``), shown as one short label instead of the long address."""
+    return st.column_config.LinkColumn(t("col_url", lang), display_text=t("open_source", lang),
+                                       width="small")
+
+
+def source_link_html(url: Any, lang: str) -> str:
+    """An escaped link to the original article, in a new tab without opener or referrer; ''
+    when the URL is unknown or not http(s)."""
+    safe = safe_url(url)
+    if not safe:
+        return ""
+    return (f'<a href="{esc(safe)}" target="_blank" rel="noopener noreferrer">'
+            f'{esc(t("open_source", lang))}</a>')
+

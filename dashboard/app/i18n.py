@@ -35,9 +35,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "date_range": {"ar": "تاريخ النشر", "en": "Publication date"},
     "entities": {"ar": "الكيانات", "en": "Entities"},
     "events": {"ar": "الأحداث", "en": "Events"},
-    "keyword": {"ar": "كلمة مفتاحية", "en": "Keyword"},
-    "keyword_help": {"ar": "تُحتسب الصيغ المتصلة بالسوابق (لكازاخستان، وكازاخستان)",
-                     "en": "Forms with attached prefixes count too (لكازاخستان, وكازاخستان)"},
+    "keyword": {"ar": "بحث", "en": "Search"},
+    "keyword_help": {
+        "ar": "كلمات بصيغها (لروسيا، وروسيا، روسيا)؛ \"عبارة بين علامتي تنصيص\"؛ AND (أو مسافة)، OR، NOT "
+              "بأحرف كبيرة؛ أقواس؛ روس* لكل كلمة تبدأ بـ روس؛ entity:ru لكيان من الفهرس. "
+              "مثال: روسيا OR \"الاتحاد الروسي\" NOT أوكرانيا",
+        "en": "Words with their forms (لروسيا, وروسيا, روسيا); \"a phrase in quotes\"; AND (or a space), OR, "
+              "NOT in capitals; parentheses; روس* for every word starting with روس; entity:ru for a "
+              "catalogue entity. Example: روسيا OR \"الاتحاد الروسي\" NOT أوكرانيا"},
+    "query_error": {"ar": "لم يُفهم البحث: {error}", "en": "The search was not understood: {error}"},
     "derived": {"ar": "الصيغ المشتقة (الكازاخستانية…)", "en": "Derived forms (الكازاخستانية…)"},
     "reset": {"ar": "إعادة الضبط", "en": "Reset filters"},
     "all": {"ar": "الكل", "en": "All"},
@@ -117,6 +123,7 @@ STRINGS: dict[str, dict[str, str]] = {
                      "en": "Showing the latest {shown} of {total}; the CSV has them all."},
     "choose_article": {"ar": "اختر مقالة لقراءتها", "en": "Choose an article to read"},
     "reader": {"ar": "القارئ", "en": "Reader"},
+    "mark_hit": {"ar": "البحث", "en": "search"},
     "reader_adjective": {"ar": "صفة", "en": "adjective"},
     "reader_capped": {"ar": "ميّزنا أول {shown} من {total} إشارة في هذه المقالة فقط، حفاظًا على سرعة الصفحة.",
                       "en": "Only the first {shown} of this article's {total} highlights are marked, to keep the page fast."},
@@ -192,11 +199,64 @@ STRINGS: dict[str, dict[str, str]] = {
     "query": {"ar": "ابحث عن كلمة أو عبارة", "en": "Search a word or phrase"},
     "query_hint": {"ar": "اكتب كلمة للبحث في الجمل المختارة.",
                    "en": "Type a word to search the selected sentences."},
-    # A list, not a sentence: after a preposition Arabic would want the dual's genitive.
-    "kwic_count": {"ar": "{n} · {a}", "en": "{n} in {a}."},
     "open_article": {"ar": "اختر سطرًا لفتح المقالة", "en": "Choose a line to open its article"},
     # Map
     "map_title": {"ar": "الدول المذكورة", "en": "Countries mentioned"},
+    # Sources (links to the original articles)
+    "col_url": {"ar": "الرابط", "en": "Link"},
+    "open_source": {"ar": "المقالة الأصلية ↗", "en": "Original article ↗"},
+    "no_url": {"ar": "لا يُعرف رابط هذه المقالة.", "en": "This article's link is not known."},
+    # Concordance paging
+    # Lists, not sentences: after a preposition Arabic would want the dual's genitive.
+    "kwic_total": {"ar": "النتائج: {lines} · {a} · بحسب عوامل التصفية: {m} · المعروض: {first}–{last}.",
+                   "en": "{lines} in {a} (the filters find {m}); showing {first}–{last}."},
+    "kwic_folded": {"ar": "طُويت {n} أسطر مطابقة لأسطر أخرى (نسخ من القصة نفسها)؛ العدد في العمود «نسخ».",
+                    "en": "{n} lines identical to another were folded (copies of one story); see the “copies” column."},
+    "kwic_sort": {"ar": "الترتيب", "en": "Sort"},
+    "sort_position": {"ar": "الأحدث أولًا", "en": "Newest first"},
+    "sort_left": {"ar": "السياق السابق", "en": "Left context"},
+    "sort_right": {"ar": "السياق اللاحق", "en": "Right context"},
+    "kwic_fold": {"ar": "طيّ الأسطر المتطابقة", "en": "Fold identical lines"},
+    "kwic_page": {"ar": "الصفحة", "en": "Page"},
+    "kwic_pages": {"ar": "من {n}", "en": "of {n}"},
+    "kwic_no_context": {"ar": "هذا البحث لا يشير إلى كلمات في النص (استبعاد أو موضوع فقط).",
+                        "en": "This search points at no words in the text (only exclusions or themes)."},
+    # Compare / attention
+    "page_compare": {"ar": "مقارنة المواضيع", "en": "Compare"},
+    "compare_intro": {"ar": "من اثنين إلى خمسة بحوث جنبًا إلى جنب: الاهتمام عبر الزمن، والحصة لكل وسيلة، والكلمات المميزة لجمل كل بحث.",
+                      "en": "Two to five searches side by side: attention over time, share per outlet, and the words most distinctive of each search's sentences."},
+    "compare_query": {"ar": "البحث {n}", "en": "Search {n}"},
+    "compare_need_two": {"ar": "اكتب بحثين على الأقل للمقارنة.", "en": "Write at least two searches to compare."},
+    "granularity": {"ar": "الفترة", "en": "Period"},
+    "gran_day": {"ar": "يوم", "en": "Day"},
+    "gran_week": {"ar": "أسبوع", "en": "Week"},
+    "gran_month": {"ar": "شهر", "en": "Month"},
+    "measure": {"ar": "المقياس", "en": "Measure"},
+    "measure_share": {"ar": "نسبة من كل المقالات", "en": "Share of all articles"},
+    "measure_count": {"ar": "عدد المقالات", "en": "Number of articles"},
+    "split_outlets": {"ar": "خط لكل وسيلة", "en": "One line per outlet"},
+    "attention_title": {"ar": "الاهتمام عبر الزمن", "en": "Attention over time"},
+    "attention_total": {"ar": "كل المقالات", "en": "All articles"},
+    "attention_unplaced": {"ar": "{n} مقالة بلا تاريخ دقيق بما يكفي لهذه الفترة لم تُحتسب.",
+                           "en": "{n} articles without a date precise enough for this period are not counted."},
+    "attention_click": {"ar": "انقر نقطة لسرد مقالات تلك الفترة.", "en": "Click a point to list that period's articles."},
+    "period_articles": {"ar": "مقالات «{q}» في {p}", "en": "Articles for “{q}” in {p}"},
+    "share_outlet_title": {"ar": "الحصة لكل وسيلة", "en": "Share per outlet"},
+    "distinctive_title": {"ar": "الكلمات المميزة لجمل كل بحث", "en": "Words most distinctive of each search's sentences"},
+    "distinctive_caption": {"ar": "نسبة الأرجحية اللوغاريتمية مع أولوية ديريشليه (z > 0)، لكل بحث مقابل جمل البحوث الأخرى؛ كلمات البحث نفسها مستبعدة.",
+                            "en": "Log-odds ratio with an informative Dirichlet prior (z > 0), each search against the other searches' sentences; the searched words themselves are left out."},
+    "distinctive_sample": {"ar": "عند تجاوز بحثٍ {n} مقالة تُقرأ جمل {n} منها موزعة بالتساوي.",
+                           "en": "A search matching more than {n} articles is read in {n} of them, evenly spread."},
+    "entity_helper": {"ar": "أو أضف كيانًا", "en": "Or add an entity"},
+    # Collocates
+    "page_collocates": {"ar": "المتلازمات", "en": "Collocates"},
+    "colloc_intro": {"ar": "الكلمات التي تقع قرب البحث أكثر مما تتوقعه الصدفة: نسبة الأرجحية G2 (Dunning 1993) ضمن {w} كلمات من كل جانب داخل الجملة، وحد أدنى {m} مرات معًا. G2 > 10.83 تعني p < 0.001.",
+                     "en": "Words found near the search more often than chance predicts: log-likelihood G2 (Dunning 1993) within {w} words on each side inside the sentence, seen together at least {m} times. G2 > 10.83 means p < 0.001."},
+    "window": {"ar": "النافذة (كلمات)", "en": "Window (words)"},
+    "min_count": {"ar": "أدنى تكرار مشترك", "en": "Minimum count together"},
+    "per_outlet": {"ar": "لكل وسيلة", "en": "Per outlet"},
+    "colloc_click": {"ar": "اختر متلازمة لرؤية أسطر السياق التي تجمعهما.", "en": "Choose a collocate to see the lines where they meet."},
+    "colloc_lines": {"ar": "«{q}» قرب «{w}»", "en": "“{q}” near “{w}”"},
 }
 
 
@@ -340,6 +400,16 @@ COLUMNS: dict[str, dict[str, str]] = {
     "surface": {"ar": "الصيغة في النص", "en": "As written"},
     "char_start": {"ar": "بداية المطابقة", "en": "Match start"},
     "char_end": {"ar": "نهاية المطابقة", "en": "Match end"},
+    "copies": {"ar": "نسخ", "en": "Copies"},
+    "matching": {"ar": "المطابقة", "en": "Matching"},
+    "total": {"ar": "الإجمالي", "en": "Total"},
+    "query": {"ar": "البحث", "en": "Search"},
+    "together": {"ar": "معًا", "en": "Together"},
+    "term_total": {"ar": "التكرار الكلي", "en": "Total"},
+    "expected": {"ar": "المتوقع", "en": "Expected"},
+    "g2": {"ar": "G2", "en": "G2"},
+    "pmi": {"ar": "PMI", "en": "PMI"},
+    "count_query": {"ar": "التكرار", "en": "Count"},
 }
 
 

@@ -36,7 +36,9 @@ PAGES = (
     PageSpec("entities", ":material/hub:"),
     PageSpec("sources", ":material/compare:"),
     PageSpec("words", ":material/cloud:"),
+    PageSpec("compare", ":material/stacked_line_chart:"),
     PageSpec("concordance", ":material/format_quote:"),
+    PageSpec("collocates", ":material/join_inner:"),
     PageSpec("map", ":material/public:"),
 )
 _BY_NAME = {p.name: p for p in PAGES}

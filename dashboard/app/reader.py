@@ -10,6 +10,7 @@ The page says when the cap applies.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,7 +22,7 @@ from dashboard.app.safe import html_text, plain
 from dashboard.dataset import Dataset
 
 MAX_MARKS = 2000
-CSS_CLASS = {"entity": "ent", "date": "date", "event": "event"}
+CSS_CLASS = {"entity": "ent", "date": "date", "event": "event", "hit": "hit"}
 
 
 @dataclass(frozen=True)
@@ -49,20 +50,24 @@ def _titles(ds: Dataset, spans: pd.DataFrame, lang: str) -> list[str]:
             title = ent_titles.get(ref, str(ref)) + (f" — {adjective}" if adj else "")
         elif kind == "date":
             title = str(ref) if ref_end is None or pd.isna(ref_end) else f"{ref} – {ref_end}"
+        elif kind == "hit":
+            title = t("mark_hit", lang)
         else:
             title = ev_names.get(ref, str(ref))
         out.append(title)
     return out
 
 
-def reader_html(ds: Dataset, article_id: str, lang: str, max_marks: int = MAX_MARKS) -> ReaderView:
+def reader_html(ds: Dataset, article_id: str, lang: str, max_marks: int = MAX_MARKS,
+                query_spans: Sequence[tuple[int, int]] = ()) -> ReaderView:
     """The article as safe HTML: all text escaped, the first ``max_marks`` highlights in <mark>
-    (titles in ``lang``), one <p> per paragraph (line)."""
+    (titles in ``lang``), one <p> per paragraph (line). ``query_spans``: what the search
+    matched (dashboard/search), marked first."""
     rows = np.flatnonzero(ds.ix.article_ids == article_id)
     if not len(rows):
         return ReaderView("", 0, 0)
     text = ds.article_text(int(rows[0]))
-    spans, total = highlights(ds, article_id, limit=max_marks, text=text)
+    spans, total = highlights(ds, article_id, limit=max_marks, text=text, query_spans=query_spans)
     text = plain(text)  # once for the whole text (one character for one: offsets stay valid)
     pieces: list[str] = []
     pos = 0

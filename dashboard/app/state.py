@@ -15,8 +15,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.filters import Filters, Selection, select
+from dashboard.app import urlstate
 from dashboard.app.i18n import DEFAULT_LANG, LANGS, display_names, plural, t
-from dashboard.app.safe import isolate
+from dashboard.app.safe import isolate, md
 from dashboard.dataset import Dataset
 
 LANG_PARAM = "lang"
@@ -40,7 +41,8 @@ class Context:
 
 def current_lang() -> str:
     """The interface language, seeded from ``?lang=`` on the first run."""
-    if "lang" not in st.session_state:
+    moved = urlstate.note_run_start()  # the first thing of every run
+    if "lang" not in st.session_state or moved:
         wanted = st.query_params.get(LANG_PARAM, DEFAULT_LANG)
         st.session_state["lang"] = wanted if wanted in LANGS else DEFAULT_LANG
     return st.session_state["lang"]
@@ -97,7 +99,7 @@ def reset_filters(ds: Dataset) -> None:
 
 def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     """Draw the shared filters and return the ``Filters`` they describe."""
-    if not st.session_state.get("_filters_seeded"):
+    if not st.session_state.get("_filters_seeded") or urlstate.url_moved():  # first run, or Back/Forward
         _seed_from_url(ds)
         st.session_state["_filters_seeded"] = True
     if st.session_state.get("_filters_lang") != lang:
@@ -132,6 +134,9 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
     sb.multiselect(t("events", lang), opts["events"], key="f_events", placeholder=t("all", lang),
                    format_func=lambda v: event_names.get(v, v))
     sb.text_input(t("keyword", lang), key="f_keyword", help=t("keyword_help", lang))
+    error = query_error(ds, st.session_state.get("f_keyword", ""), lang)
+    if error:
+        sb.error(t("query_error", lang, error=md(error)), icon=":material/search_off:")
     sb.toggle(t("derived", lang), key="f_derived")
     n_copies = int(ds.ix.article_is_copy.sum())
     sb.toggle(t("include_copies", lang), key="f_copies", disabled=n_copies == 0,
@@ -152,17 +157,26 @@ def sidebar_filters(ds: Dataset, lang: str) -> Filters:
         include_copies=bool(ss["f_copies"]))
 
 
+def query_error(ds: Dataset, query: str, lang: str) -> str | None:
+    """The sentence saying why ``query`` cannot be searched, or None (also for an empty one)."""
+    if not (query or "").strip():
+        return None
+    from dashboard.search import check  # imported on first use, as the filter does
+
+    return check(ds, query, lang)
+
+
 def write_url(filters: Filters, lang: str) -> None:
-    """Rewrite the query string from the state (only when it changed: no needless history)."""
-    params = dict(filters.to_params())
-    if lang != DEFAULT_LANG:
-        params[LANG_PARAM] = lang
+    """Rewrite the query string from the state: the filters, the language (always: an address
+    with parameters is one the app wrote, see urlstate), the reader's article and the running
+    page's own choices. Only when it changed, so no needless history entry."""
+    params: dict[str, list[str]] = {k: [v] for k, v in filters.to_params().items()}
+    params[LANG_PARAM] = [lang]
     for key in EXTRA_PARAMS:
         if st.query_params.get(key):
-            params[key] = st.query_params[key]
-    current = {k: st.query_params.get(k) for k in st.query_params}
-    if current != params:
-        st.query_params.from_dict(params)
+            params[key] = st.query_params.get_all(key)
+    params.update(urlstate.page_values())
+    urlstate.write(params)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, ttl=3600)

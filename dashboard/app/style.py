@@ -12,6 +12,9 @@ _BASE = """
   max-height: 70vh; overflow-y: auto; padding: 0.5rem 1rem; border: 1px solid #e3e3e8;
   border-radius: 0.5rem; background: #fcfcfd; }
 .kz-reader p { margin: 0 0 0.8rem 0; }
+mark.hit { background: #fde047; color: inherit; outline: 2px solid #ca8a04; padding: 0 2px; font-weight: 600; }
+.kz-kwic .copies { color: #92400e; font-weight: 600; }
+.kz-source { font-size: 0.9rem; color: #555; margin-bottom: 0.4rem; }
 mark.ent { background: #dbeafe; color: inherit; border-bottom: 2px solid #2563eb; padding: 0 2px; }
 mark.date { background: #fef3c7; color: inherit; border-bottom: 2px solid #d97706; padding: 0 2px; }
 mark.event { background: #fce7f3; color: inherit; border-bottom: 2px solid #db2777; padding: 0 2px; }

@@ -22,7 +22,11 @@ from dashboard.analysis.filters import Filters, select
     (Filters(keyword="كازاخستان", keyword_derived=True), ("a1", "a2", "a3", "a5")),
     (Filters(keyword="لكازاخستان"), ("a1", "a2", "a3")),  # a clitic typed by the user is peeled
     (Filters(keyword="الولايات المتحدة"), ("a4",)),
-    (Filters(keyword="المتحدة الولايات"), ()),  # a phrase is a phrase, not a bag of words
+    (Filters(keyword='"المتحدة الولايات"'), ()),  # a quoted phrase is a phrase, in its order
+    (Filters(keyword="المتحدة الولايات"), ("a4",)),  # unquoted words are ANDed (search language)
+    (Filters(keyword="روسيا OR الصين"), ("a1", "a2", "a3", "a4")),
+    (Filters(keyword="روسيا NOT بوتين"), ("a1", "a4")),
+    (Filters(keyword="روسيا OR"), ()),  # malformed: nothing kept, nothing raised
     (Filters(sources=("RT",), keyword="روسيا"), ("a2",)),
 ])
 def test_selection(tiny, filters, expected):

@@ -10,12 +10,13 @@ import sys
 
 import dashboard.analysis
 import dashboard.extract
+import dashboard.search
 import dashboard.text
 
 FORBIDDEN = ("streamlit", "plotly", "PIL", "wordcloud")
 CORE = ["dashboard.dataset"] + [
     f"{package.__name__}.{module.name}"
-    for package in (dashboard.analysis, dashboard.extract, dashboard.text)
+    for package in (dashboard.analysis, dashboard.extract, dashboard.text, dashboard.search)
     for module in pkgutil.iter_modules(package.__path__)]
 
 

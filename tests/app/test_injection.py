@@ -132,7 +132,7 @@ def test_widget_options_and_table_cells_neutralise_bidi_overrides(hostile_app):
     option = at.selectbox(key="reader_article").format_func(EVIL_ID)
     assert MARKER in option and RLO not in option and "\u2068" in option
     titles = at.dataframe[0].value
-    cells = [v for col in titles.columns for v in titles[col].astype(str) if MARKER in v]
+    cells = [v for col in titles.columns for v in titles[col].fillna("").astype(str) if MARKER in v]
     assert cells and all(RLO not in v for v in cells)
     sources = at.multiselect(key="f_sources")
     assert all(RLO not in sources.format_func(o) for o in sources.options)

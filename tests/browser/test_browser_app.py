@@ -29,6 +29,8 @@ PAGES = {
     "sources": ".js-plotly-plot",
     "words": "[data-testid='stImage'] img",
     "concordance": ".kz-kwic mark",
+    "compare": ".js-plotly-plot",
+    "collocates": "[data-testid='stDataFrame']",
     "map": ".js-plotly-plot .choroplethlayer path",
 }
 

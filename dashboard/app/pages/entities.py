@@ -22,21 +22,27 @@ from dashboard.app.components import (
     table,
 )
 from dashboard.app.i18n import column_labels, display_names, number, plural, t, type_name
-from dashboard.app.kwic_view import kwic_block
+from dashboard.app.kwic_view import kwic_block, kwic_params
 from dashboard.app.page import start_page, switch_to
 from dashboard.app.safe import isolate, plain
+from dashboard.app.urlstate import Param, page_params
 
 TOP_N = 25
 
 ctx = start_page("entities", needs_articles=True)
 lang = ctx.lang
+page_params("entities", {
+    "ent_types": Param("types", [], kind="list"), "ent_adjectives": Param("adj", True, kind="bool"),
+    "ent_roll_up": Param("rollup", False, kind="bool"), "entity_pick": Param("entity", ""),
+    **kwic_params("entities_kwic", "e")})
 
 all_types = sorted(ctx.ds.entities["type"].dropna().unique().tolist())
 c1, c2, c3 = columns(3, lang)
+st.session_state["ent_types"] = [v for v in st.session_state.get("ent_types", []) if v in all_types]
 types = c1.multiselect(t("types", lang), all_types, key="ent_types",
                        format_func=lambda typ: type_name(typ, lang), placeholder=t("all", lang))
-adjectives = c2.toggle(t("include_adjectives", lang), value=True, key="ent_adjectives")
-roll_up = c3.toggle(t("roll_up", lang), value=False, key="ent_roll_up")
+adjectives = c2.toggle(t("include_adjectives", lang), key="ent_adjectives")
+roll_up = c3.toggle(t("roll_up", lang), key="ent_roll_up")
 
 counts: pd.DataFrame = compute(ctx, entity_counts, include_adjectives=adjectives,
                                roll_up_cities=roll_up, types=tuple(types) or None)
@@ -97,12 +103,12 @@ if st.session_state["entity_pick"] not in options:  # a clicked node beyond the 
     options.append(st.session_state["entity_pick"])
 entity_id = st.selectbox(t("choose_entity", lang), options, key="entity_pick",
                          format_func=lambda e: plain(names.get(e, e)))
-query = str(counts.set_index("entity_id").at[entity_id, "name_ar"])
 # From the build's mentions: every alias and spelling the gazetteer matched, cities rolled up
 # when asked (a keyword search on the name alone would miss بوتن for بوتين).
 hits: pd.DataFrame = compute(ctx, entity_concordance, entity_id, include_adjectives=adjectives,
-                             roll_up_cities=roll_up, limit=200)
+                             roll_up_cities=roll_up)
 kwic_block(ctx, hits, key="entities_kwic", file_name=f"concordance_{entity_id}")
 if st.button(t("open_concordance", lang), key="entities_open_concordance"):
-    st.session_state["kwic_query_request"] = query
+    # The search language's entity atom: the same mentions, so the same articles.
+    st.session_state["kwic_query_request"] = f"entity:{entity_id}"
     switch_to("concordance")

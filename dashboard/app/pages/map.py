@@ -11,12 +11,15 @@ from dashboard.app import charts
 from dashboard.app.components import chart, columns, compute, empty_state, is_empty, stop_page, table
 from dashboard.app.i18n import column_labels, name_column, number, plural, t
 from dashboard.app.page import start_page
+from dashboard.app.urlstate import Param, page_params
 
 ctx = start_page("map")
 lang = ctx.lang
+page_params("map", {"map_adjectives": Param("adj", True, kind="bool"),
+                   "map_roll_up": Param("rollup", True, kind="bool")})
 c1, c2 = columns(2, lang)
-adjectives = c1.toggle(t("include_adjectives", lang), value=True, key="map_adjectives")
-roll_up = c2.toggle(t("roll_up", lang), value=True, key="map_roll_up")
+adjectives = c1.toggle(t("include_adjectives", lang), key="map_adjectives")
+roll_up = c2.toggle(t("roll_up", lang), key="map_roll_up")
 countries: pd.DataFrame = compute(ctx, country_mentions, include_adjectives=adjectives,
                                   roll_up_cities=roll_up)
 if is_empty(countries):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -13,15 +14,18 @@ from dashboard.app.components import (
     esc,
     follow_pick,
     is_empty,
+    link_column,
     selected_rows,
+    source_link_html,
     stop_page,
     table,
+    with_safe_urls,
 )
 from dashboard.app.i18n import column_labels, number, plural, t
 from dashboard.app.page import start_page
 from dashboard.app.reader import ReaderView, reader_html
 from dashboard.app.safe import isolate
-from dashboard.app.state import context
+from dashboard.app.state import context, query_error
 
 PICKER_SIZE = 300
 TABLE_ROWS = 1000
@@ -29,9 +33,18 @@ TABLE_ROWS = 1000
 
 # Bounded in count and age: one entry can be megabytes (a long article's HTML).
 @st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
-def reader(version: str, article_id: str, lang: str) -> ReaderView:
-    """The reader's HTML, built once per article and language (a long article takes tens of ms)."""
-    return reader_html(context().ds, article_id, lang)
+def reader(version: str, article_id: str, lang: str, query: str, derived: bool) -> ReaderView:
+    """The reader's HTML, built once per article, language and search (a long article takes
+    tens of ms); what the sidebar's search matched is marked."""
+    ds = context().ds
+    hits: list[tuple[int, int]] = []
+    if query and query_error(ds, query, lang) is None:
+        from dashboard.search import compile_query  # the filter has imported it already
+
+        code = int(np.searchsorted(ds.ix.article_ids, article_id))
+        if code < len(ds.ix.article_ids) and ds.ix.article_ids[code] == article_id:
+            hits = compile_query(ds, query, derived).spans(code)
+    return reader_html(ds, article_id, lang, query_spans=hits)
 
 
 ctx = start_page("overview")
@@ -68,10 +81,11 @@ if "themes_en" in shown:
         shown["themes"] = shown["themes_en"]
     shown = shown.drop(columns="themes_en")
 labels = column_labels(lang, "title", "source", "published", "themes", "n_sentences")
+shown = with_safe_urls(shown)
 event = table(shown[[c for c in shown.columns if c != "article_id"] + ["article_id"]], lang,
               key="overview_articles", file_name="articles", labels=labels, max_rows=TABLE_ROWS,
               on_select="rerun", selection_mode="single-row",
-              column_config={"article_id": None,
+              column_config={"article_id": None, "url": link_column(lang),
                              # Fixed widths: auto-sized, a long title pushes the grid into a
                              # horizontal scroll that hides the start of Arabic titles.
                              labels["title"]: st.column_config.Column(  # titles are Arabic
@@ -106,10 +120,17 @@ chosen = st.selectbox(t("choose_article", lang), options, key="reader_article",
                       format_func=lambda a: f"{isolate(titles.get(a, a)[:90])} — {isolate(sources.get(a, ''))}")
 if chosen:
     st.query_params["article"] = chosen
+    row = picked.loc[chosen] if chosen in picked.index else None
+    if row is not None:  # where the article comes from: outlet, date, link to the original
+        link = source_link_html(row.get("url"), lang) or esc(t("no_url", lang))
+        st.html(f'<div class="kz-source" dir="{"rtl" if lang == "ar" else "ltr"}">'
+                f'{esc(row.get("source"))} · <bdi dir="ltr">{esc(row.get("published"))}</bdi>'
+                f' · {link}</div>')
+    marks = (("hit",) if ctx.filters.keyword else ()) + ("ent", "date", "event")
     st.html(f'<div class="kz-legend kz-rtl" dir="{"rtl" if lang == "ar" else "ltr"}">'
             + "".join(f'<mark class="{cls}">{esc(t(f"mark_{cls}", lang))}</mark>'
-                      for cls in ("ent", "date", "event")) + "</div>")
-    view = reader(ctx.ds.version, chosen, lang)
+                      for cls in marks) + "</div>")
+    view = reader(ctx.ds.version, chosen, lang, ctx.filters.keyword, ctx.filters.keyword_derived)
     if view.marks < view.total:
         st.caption(t("reader_capped", lang, shown=number(view.marks, lang), total=number(view.total, lang)))
     # reader_html escapes the article text itself: the only unsafe HTML the app renders.

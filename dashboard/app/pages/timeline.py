@@ -18,15 +18,20 @@ from dashboard.app.components import (
     follow_pick,
     grid,
     is_empty,
+    link_column,
+    source_link_html,
     stop_page,
     table,
+    with_safe_urls,
 )
 from dashboard.app.i18n import column_labels, display_names, plural, t
 from dashboard.app.page import start_page
 from dashboard.app.safe import md, plain
+from dashboard.app.urlstate import Param, page_params
 
 ctx = start_page("timeline", needs_articles=True)
 lang = ctx.lang
+page_params("timeline", {"timeline_event": Param("event", "")})
 
 events: pd.DataFrame = compute(ctx, event_counts)
 pubs: pd.DataFrame = compute(ctx, publication_counts, freq="M")
@@ -75,10 +80,12 @@ for col, source in grid(outlets, lang):
     part = sentences[sentences["source"] == source].head(40)
     quotes = "".join(
         f'<blockquote>{esc(r.sentence)}<div class="meta"><bdi>{esc(str(r.title)[:90])}</bdi> · '
-        f'<bdi dir="ltr">{esc(r.date)}</bdi></div></blockquote>' for r in part.itertuples())
+        f'<bdi dir="ltr">{esc(r.date)}</bdi>'
+        + (f" · {link}" if (link := source_link_html(r.url, lang)) else "")
+        + "</div></blockquote>" for r in part.itertuples())
     with col:
         st.html(f'<div class="kz-source kz-rtl" dir="rtl"><h4><bdi>{esc(source)}</bdi> '
                 f'<small>({len(sentences[sentences["source"] == source])})</small></h4>'
                 f"{quotes}</div>")
-table(sentences, lang, key="timeline_sentences_table", file_name=f"event_{event_id}_sentences",
-      folded=True)
+table(with_safe_urls(sentences), lang, key="timeline_sentences_table",
+      file_name=f"event_{event_id}_sentences", folded=True, column_config={"url": link_column(lang)})

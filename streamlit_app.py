@@ -46,7 +46,7 @@ try:
     ds = data.get_dataset(path)
 except DatasetError as exc:
     # The message may quote a file's content: Markdown-escaped like any untrusted text.
-    st.error(t("bad_dataset", lang, error=md(exc), path=code_text(path)))
+    st.error(t("bad_dataset", lang, error=md(exc), command=code_text(datasets.rebuild_command(path))))
     st.stop()
 if ds is None:
     st.error(t("no_dataset", lang, path=code_text(path)))

@@ -27,7 +27,7 @@ from dashboard.analysis.common import article_titles, frame, top_indices
 from dashboard.analysis.filters import Selection
 from dashboard.analysis.sources import log_odds_dirichlet
 from dashboard.analysis.textterms import sentence_bounds, term_codes_in
-from dashboard.dataset import Dataset
+from dashboard.dataset import Dataset, date_labels
 from dashboard.search import compile_query
 
 GRANULARITIES = ("day", "week", "month")
@@ -41,7 +41,7 @@ ATTENTION_COLUMNS = {"query": "string", "source": "string", "period": "datetime6
 SHARE_COLUMNS = {"query": "string", "source": "string", "matching": "int64", "total": "int64",
                  "share": "float64"}
 ARTICLE_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
-                   "published": "datetime64[s]", "url": "string"}
+                   "published": "datetime64[s]", "date": "string", "url": "string"}
 DISTINCTIVE_COLUMNS = {"query": "string", "term": "string", "count_query": "int64",
                        "count_rest": "int64", "log_odds": "float64", "z": "float64"}
 
@@ -146,6 +146,7 @@ def articles_frame(ds: Dataset, codes: np.ndarray) -> pd.DataFrame:
         "article_id": ds.ix.article_ids[codes], "title": article_titles(ds)[codes],
         "source": np.asarray(ds.ix.sources, dtype=object)[ds.ix.article_source[codes]],
         "published": ds.ix.article_published[codes],
+        "date": date_labels(ds.ix.article_published[codes], ds.ix.article_precision[codes]),
         "url": ds.articles["url"].to_numpy(dtype=object)[codes],
     }).astype(ARTICLE_COLUMNS)
 

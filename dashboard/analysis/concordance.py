@@ -21,10 +21,10 @@ import pandas as pd
 from dashboard.analysis.common import article_titles, entity_target, frame, mention_mask
 from dashboard.analysis.filters import Selection
 from dashboard.analysis.textterms import sentence_bounds
-from dashboard.dataset import Dataset
+from dashboard.dataset import Dataset, date_labels
 
 KWIC_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
-                "published": "datetime64[s]", "url": "string", "sentence_id": "int64",
+                "published": "datetime64[s]", "date": "string", "url": "string", "sentence_id": "int64",
                 "left": "string", "match": "string", "right": "string", "char_start": "int64",
                 "char_end": "int64"}
 SORTS = ("position", "left", "right")
@@ -66,6 +66,8 @@ def _lines_frame(ds: Dataset, rows: list[tuple]) -> pd.DataFrame:
         "title": article_titles(ds)[arr],
         "source": np.asarray(ds.ix.sources, dtype=object)[ds.ix.article_source[arr]],
         "published": ds.ix.article_published[arr],
+        # at its precision ("2023", "2022-07"), never a made-up first day
+        "date": date_labels(ds.ix.article_published[arr], ds.ix.article_precision[arr]),
         "url": ds.articles["url"].to_numpy(dtype=object)[arr],
         "sentence_id": cols[1], "left": cols[2], "match": cols[3], "right": cols[4],
         "char_start": cols[5], "char_end": cols[6],

@@ -196,3 +196,10 @@ def subtitle(path: Path, lang: str) -> bool:
     if name:
         st.html(f'<p class="kz-subtitle" dir="{"rtl" if lang == "ar" else "ltr"}">{esc(name)}</p>')
     return bool(name)
+
+
+def rebuild_command(path: Path) -> str:
+    """How to rebuild the dataset at ``path``: its about.json's command (the ANT demo's is
+    ``python -m dashboard.demo``), else the build's own."""
+    command = (read_about(path) or {}).get("command")
+    return str(command) if command else f"python -m dashboard.build SOURCE --out {path}"

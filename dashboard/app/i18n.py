@@ -92,10 +92,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Data: {corpus}, licensed {licence}. Please cite: {citation}"},
     "bad_dataset": {
         "ar": "تعذّرت قراءة مجموعة البيانات ({error}). أعد بناءها بالأمر التالي من جذر المشروع، "
-              "ثم أعد تحميل الصفحة:\n\n```\npython -m dashboard.build SOURCE --out {path}\n```",
+              "ثم أعد تحميل الصفحة:\n\n```\n{command}\n```",
         "en": "The dataset could not be read ({error}). Rebuild it with this command, run from the "
-              "project's root, then reload the page:\n\n```\npython -m dashboard.build SOURCE "
-              "--out {path}\n```"},
+              "project's root, then reload the page:\n\n```\n{command}\n```"},
     "building": {"ar": "جارٍ بناء مجموعة البيانات من المقالات…",
                  "en": "Building the dataset from the articles…"},
     "build_done": {"ar": "اكتمل البناء. عدد المقالات: {n}.", "en": "Build finished. Articles: {n}."},

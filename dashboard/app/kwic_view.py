@@ -49,7 +49,7 @@ def kwic_lines_html(hits: pd.DataFrame, lang: str = "ar") -> str:
         rows.append(
             f'<tr><td class="before">{esc(r.left)}</td><td class="match"><mark>{esc(r.match)}</mark>'
             f'</td><td class="after">{esc(r.right)}</td><td class="meta"><bdi>{esc(r.source)}</bdi>{extra}<br>'
-            f'<bdi dir="ltr">{esc(str(r.published)[:10])}</bdi>{"<br>" + link if link else ""}</td></tr>')
+            f'<bdi dir="ltr">{esc(r.date)}</bdi>{"<br>" + link if link else ""}</td></tr>')
     return f'<table class="kz-kwic" dir="rtl">{"".join(rows)}</table>'
 
 
@@ -92,9 +92,10 @@ def kwic_block(ctx: Context, hits: pd.DataFrame, key: str, file_name: str,
         p1.number_input(t("kwic_page", lang), min_value=1, max_value=n_pages, step=1, key=page_key)
         p2.caption(t("kwic_pages", lang, n=number(n_pages, lang)))
     st.html(kwic_lines_html(shown, lang))
-    cols = ["source", "published", "title", "left", "match", "right", "url", "article_id",
+    cols = ["source", "date", "title", "left", "match", "right", "url", "article_id",
             "sentence_id", "char_start", "char_end"] + (["copies"] if "copies" in lines else [])
-    labels = column_labels(lang, "title", "source", "published", "left", "match", "right", "copies")
+    labels = column_labels(lang, "title", "source", "left", "match", "right", "copies")
+    labels["date"] = column_labels(lang, "published")["published"]  # the date at its precision
     event = table(with_safe_urls(shown[cols]), lang, key=f"{key}_table", file_name=file_name,
                   labels=labels, csv_df=lines[cols], on_select="rerun", selection_mode="single-row",
                   column_config={"url": link_column(lang), "article_id": None, "sentence_id": None,

@@ -96,3 +96,16 @@ def test_unknown_page_names_only_pages_that_do_not_exist():
     assert unknown_page("https://x.streamlit.app/base/sources") is None
     assert unknown_page("http://host:8501/Overview_old") == "Overview_old"
     assert unknown_page(None) is None
+
+
+def test_an_unreadable_dataset_says_how_to_rebuild_it(app_dataset, tmp_path, monkeypatch):
+    folder = tmp_path / "broken-demo"
+    shutil.copytree(app_dataset, folder)
+    (folder / "entity_mentions.parquet").write_bytes(b"not parquet")
+    (folder / "about.json").write_text(json.dumps({"command": "python -m dashboard.demo --corpus X"}),
+                                       encoding="utf-8")
+    monkeypatch.setenv(DATASET_ENV_VAR, str(folder))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert "python -m dashboard.demo --corpus X" in at.error[0].value

@@ -147,8 +147,9 @@ if len(parts) == 3 and parts[0].isdigit() and int(parts[0]) < len(queries):
         period_label = parts[1] + (f" · {parts[2]}" if parts[2] else "")
         st.subheader(t("period_articles", lang, q=md(labels[query]), p=md(period_label)))
         table(with_safe_urls(found), lang, key="compare_period_articles", file_name="period_articles",
-              labels=column_labels(lang, "title", "source", "published"),
-              column_config={"article_id": None, "url": link_column(lang)})
+              labels={**column_labels(lang, "title", "source"),
+                      "date": column_labels(lang, "published")["published"]},
+              column_config={"article_id": None, "published": None, "url": link_column(lang)})
 
 # Share per outlet.
 shares: pd.DataFrame = compute(ctx, share_by_source, qs)

@@ -6,16 +6,11 @@ sidebar filters (mirrored in the URL), the filtered selection, then the chosen p
 
 from __future__ import annotations
 
-import sys
 import time
-from pathlib import Path
 
 import streamlit as st
 
-# Streamlit Cloud runs from the repo root, but be explicit so `import dashboard` always works.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from dashboard.app import data, datasets  # noqa: E402
+from dashboard.app import data, datasets
 
 # A new process starts reading the dataset now, while the rest of the app is imported.
 data.preload(datasets.initial_path())

@@ -23,9 +23,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.common import article_titles, frame, top_indices
+from dashboard.analysis.common import article_titles, frame
 from dashboard.analysis.filters import Selection
-from dashboard.analysis.sources import log_odds_dirichlet
+from dashboard.analysis.sources import one_against_rest
 from dashboard.analysis.textterms import sentence_bounds, term_codes_in
 from dashboard.dataset import Dataset, date_labels
 from dashboard.search import compile_query
@@ -209,22 +209,8 @@ def distinctive_words(ds: Dataset, sel: Selection, queries: tuple[str, ...], top
     searched = sorted(set().union(*(m for _, m in parts)))
     if searched:
         counts[:, searched] = 0
-    used = np.flatnonzero(counts.sum(axis=0))
-    if not len(used):
-        return frame(DISTINCTIVE_COLUMNS)
-    counts = counts[:, used]
-    total = counts.sum(axis=0)
-    frames = []
-    for i, query in enumerate(queries):
-        y_q, y_r = counts[i], total - counts[i]
-        delta, z = log_odds_dirichlet(y_q, y_r, prior_scale)
-        cand = np.flatnonzero((y_q > 0) & (z > 0))
-        if not len(cand):
-            continue
-        pick = cand[top_indices(z[cand], ds.ix.term_list[used[cand]], top_n)]
-        frames.append(pd.DataFrame({
-            "query": query, "term": ds.ix.term_list[used[pick]], "count_query": y_q[pick],
-            "count_rest": y_r[pick], "log_odds": delta[pick], "z": z[pick]}))
+    frames = [rows.rename(columns={"count": "count_query"}).assign(query=queries[i])
+              for i, rows in one_against_rest(ds, counts, top_n, prior_scale)]
     if not frames:
         return frame(DISTINCTIVE_COLUMNS)
-    return pd.concat(frames, ignore_index=True).astype(DISTINCTIVE_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[list(DISTINCTIVE_COLUMNS)].astype(DISTINCTIVE_COLUMNS)

@@ -116,6 +116,28 @@ def log_odds_dirichlet(y_s: np.ndarray, y_r: np.ndarray, prior_scale: float = 1.
     return np.nan_to_num(delta), np.nan_to_num(z)
 
 
+def one_against_rest(ds: Dataset, counts: np.ndarray, top_n: int, prior_scale: float = 1.0):
+    """For each row of ``counts`` (groups x term codes), its top_n terms by z against the other
+    rows together (positive z only), as (row, frame of term, count, count_rest, log_odds, z,
+    significant). Rows with no such term are skipped. Shared by outlets (here) and by searches
+    (analysis/attention.py)."""
+    used = np.flatnonzero(counts.sum(axis=0))
+    counts = counts[:, used]
+    total = counts.sum(axis=0)
+    for i, y in enumerate(counts):
+        y_r = total - y
+        delta, z = log_odds_dirichlet(y, y_r, prior_scale)
+        cand = np.flatnonzero((y > 0) & (z > 0))
+        if not len(cand):
+            continue
+        pick = cand[top_indices(z[cand], ds.ix.term_list[used[cand]], top_n)]
+        yield i, pd.DataFrame({
+            "term": ds.ix.term_list[used[pick]], "count": y[pick].astype(np.int64),
+            "count_rest": y_r[pick].astype(np.int64), "log_odds": delta[pick], "z": z[pick],
+            "significant": z[pick] >= Z_SIGNIFICANT,
+        })
+
+
 def distinctive_terms(ds: Dataset, sel: Selection, top_n: int = 15, prior_scale: float = 1.0) -> pd.DataFrame:
     """Each source's top_n words by z against the rest of the selection (positive z only).
     Needs at least two sources in the selection."""
@@ -123,23 +145,8 @@ def distinctive_terms(ds: Dataset, sel: Selection, top_n: int = 15, prior_scale:
     if sel.empty or len(present) < 2:
         return frame(DISTINCTIVE_COLUMNS)
     counts, _ = term_counts_by_source(ds, sel)
-    used = np.flatnonzero(counts.sum(axis=0))
-    counts = counts[:, used]
-    total = counts.sum(axis=0)
-    frames = []
-    for s in present:
-        y_s = counts[s]
-        y_r = total - y_s
-        delta, z = log_odds_dirichlet(y_s, y_r, prior_scale)
-        cand = np.flatnonzero((y_s > 0) & (z > 0))
-        if not len(cand):
-            continue
-        pick = cand[top_indices(z[cand], ds.ix.term_list[used[cand]], top_n)]
-        frames.append(pd.DataFrame({
-            "source": ds.ix.sources[s], "term": ds.ix.term_list[used[pick]],
-            "count_source": y_s[pick].astype(np.int64), "count_rest": y_r[pick].astype(np.int64),
-            "log_odds": delta[pick], "z": z[pick], "significant": z[pick] >= Z_SIGNIFICANT,
-        }))
+    frames = [rows.rename(columns={"count": "count_source"}).assign(source=ds.ix.sources[present[i]])
+              for i, rows in one_against_rest(ds, counts[present], top_n, prior_scale)]
     if not frames:
         return frame(DISTINCTIVE_COLUMNS)
-    return pd.concat(frames, ignore_index=True).astype(DISTINCTIVE_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[list(DISTINCTIVE_COLUMNS)].astype(DISTINCTIVE_COLUMNS)

@@ -53,3 +53,13 @@ def test_few_articles_get_one_tick_per_article():
     events = pd.DataFrame(columns=["event_id", "name_ar", "name_en", "date_start", "date_end", "mentions", "articles"])
     fig = charts.timeline(events, pubs, "ar", "t", "p", "d", "m", "a")
     assert fig.layout.yaxis2.dtick == 1 and fig.layout.yaxis2.tickformat == "d"
+
+
+def test_few_counted_bars_get_whole_ticks_and_scores_do_not():
+    """Outlet bars of 2, 1, 2, 1 articles drew ticks at 0.5 article; z scores keep Plotly's ticks."""
+    counts = charts.hbar(["a", "b", "c", "d"], [2, 1, 2, 1], "ar", "t", "x")
+    assert counts.layout.xaxis.dtick == 1
+    scores = charts.hbar(["a", "b"], [2.22, 2.05], "ar", "t", "z")
+    assert scores.layout.xaxis.dtick is None
+    many = charts.hbar(["a", "b"], [1709, 331], "en", "t", "x")
+    assert many.layout.xaxis.dtick is None

@@ -17,7 +17,7 @@ Sport is kept (``EXCLUDED_CATEGORIES`` is empty): the 2018 World Cup was played 
 ~2,100 of the articles are its sport pages; the Themes filter sets them aside. On ANT v2.1 the
 rule selects 6,896 of 31,525 articles (a rule of 2 mentions: 4,796; sport excluded: 4,759).
 
-The DOCNOs chosen are written to ``docnos.txt`` beside the dataset; with that file present the
+The DOCNOs chosen are written to ``docnos.list`` beside the dataset; with that file present the
 command builds exactly those articles again (``--reselect`` applies the rule anew). The dataset
 folder also receives ``about.json`` (what the dataset is, its licence and the citation the corpus
 requires; the app shows them whenever the dataset is open) and the corpus's licence text.
@@ -45,9 +45,9 @@ DEMO_NAME = "ant-demo"
 DEMO_DIR = DATA_DIR / "datasets" / DEMO_NAME
 DEFAULT_CORPUS = REPO_ROOT / "corpora" / "ant"
 # Files the demo keeps beside the built tables (the build itself owns the rest of the folder).
-DOCNOS_FILE = "docnos.txt"
+DOCNOS_FILE = "docnos.list"
 ABOUT_FILE = "about.json"
-LICENCE_FILE = "LICENSE-ANT.txt"
+LICENCE_FILE = "LICENSE-ANT"
 COMPANION_FILES = (DOCNOS_FILE, ABOUT_FILE, LICENCE_FILE)
 
 MIN_BODY_MENTIONS = 1
@@ -226,8 +226,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="the unpacked ANT corpus (default: corpora/ant)")
     parser.add_argument("--out", type=Path, default=DEMO_DIR, help="dataset folder (default: %(default)s)")
     parser.add_argument("--reselect", action="store_true",
-                        help="apply the selection rule anew instead of reading docnos.txt")
-    parser.add_argument("--select-only", action="store_true", help="write docnos.txt, build nothing")
+                        help="apply the selection rule anew instead of reading docnos.list")
+    parser.add_argument("--select-only", action="store_true", help="write docnos.list, build nothing")
     parser.add_argument("--workers", type=int, default=None, help="build worker processes")
     args = parser.parse_args(argv)
     if not args.corpus.is_dir():

@@ -1,5 +1,5 @@
 """The ANT demo dataset: the selection rule on small TREC files, and (when built) the dataset is
-exactly the articles its committed docnos.txt names, with its licence and citation beside it."""
+exactly the articles its committed docnos.list names, with its licence and citation beside it."""
 
 from __future__ import annotations
 

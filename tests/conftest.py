@@ -30,6 +30,25 @@ def seeds_dataset(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def app_dataset(tmp_path_factory) -> Path:
+    """The app tests' synthetic dataset (real seed text, a hostile <script> article), built once
+    for the session and shared by the AppTest and browser tests (tests/app/app_synthetic.py).
+    Read-only: a test that changes it works on a copy."""
+    from app_synthetic import write_dataset
+
+    return write_dataset(tmp_path_factory.mktemp("app") / "dataset")
+
+
+@pytest.fixture(scope="session")
+def hostile_dataset(tmp_path_factory) -> Path:
+    """The injection tests' dataset (tests/app/app_hostile.py), built once for the session and
+    shared by the AppTest injection tests and the browser's hostile server. Read-only."""
+    from app_hostile import write_dataset
+
+    return write_dataset(tmp_path_factory.mktemp("hostile") / "dataset")
+
+
+@pytest.fixture(scope="session")
 def seed_texts() -> dict[str, str]:
     """article_id -> text of each seed file, as read from disk (UTF-8)."""
     return {p.stem: p.read_text("utf-8") for p in SEED_FILES}

@@ -1,20 +1,13 @@
-"""Fixtures for the app's AppTest tests: a dataset folder and an AppTest pointed at it."""
+"""Fixtures for the app's AppTest tests: an AppTest pointed at the synthetic dataset (app_dataset,
+in tests/conftest.py, shared with the browser tests)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from app_synthetic import APP, TIMEOUT, write_dataset
+from app_synthetic import APP, TIMEOUT
 from streamlit.testing.v1 import AppTest
 
 from dashboard.paths import DATASET_ENV_VAR
-
-
-@pytest.fixture(scope="session")
-def app_dataset(tmp_path_factory) -> Path:
-    """The synthetic dataset (real seed text, a hostile <script> article)."""
-    return write_dataset(tmp_path_factory.mktemp("app") / "dataset")
 
 
 @pytest.fixture

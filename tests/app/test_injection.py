@@ -9,10 +9,9 @@ import csv
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
-from app_hostile import EVIL_HOST, EVIL_ID, EVIL_SOURCE, EVIL_TITLE, write_dataset
+from app_hostile import EVIL_HOST, EVIL_ID, EVIL_SOURCE, EVIL_TITLE
 from streamlit.testing.v1 import AppTest
 
 from dashboard.app import safe
@@ -22,11 +21,6 @@ from dashboard.paths import DATASET_ENV_VAR, REPO_ROOT
 MARKER = "gpj"  # in every hostile string, and never escaped
 RLO = "\u202e"
 ISOLATES = ("\u2066", "\u2067", "\u2068")
-
-
-@pytest.fixture(scope="module")
-def hostile_dataset(tmp_path_factory) -> Path:
-    return write_dataset(tmp_path_factory.mktemp("hostile") / "dataset")
 
 
 @pytest.fixture

@@ -14,6 +14,12 @@ from pathlib import Path
 from dashboard.paths import DATASET_ENV_VAR, REPO_ROOT
 
 SCREENSHOTS = REPO_ROOT / "artifacts" / "screenshots"
+# Screenshots for a person to review are opt-in: they assert nothing and cost the suite time.
+SCREENSHOTS_WANTED = os.environ.get("KZ_SCREENSHOTS", "") not in ("", "0")
+# Instead of Playwright's default of 30 s per navigation or action: the suite runs two workers (two
+# servers, two browsers) on two cores, and a shared machine may be busier still. A longer limit
+# costs nothing when the app answers; the tests' own waits keep their explicit limits.
+PATIENCE_MS = 90_000
 
 
 def free_port() -> int:

@@ -11,8 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from app_server import running_app  # on sys.path through pytest.ini's pythonpath
-from app_synthetic import write_dataset
+from app_server import PATIENCE_MS, running_app  # on sys.path through pytest.ini's pythonpath
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -47,6 +46,13 @@ def browser_type_launch_args(browser_type_launch_args):
                      "--disable-sync"]}
 
 
+@pytest.fixture(autouse=True)
+def _patient_page(request):
+    """Playwright's page waits PATIENCE_MS for a navigation or an action (not its default 30 s)."""
+    if "page" in request.fixturenames:
+        request.getfixturevalue("page").set_default_timeout(PATIENCE_MS)
+
+
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
     # Tall: Streamlit scrolls inside its own container, so full_page screenshots see one viewport.
@@ -54,9 +60,17 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """One server for the session, on the synthetic dataset (the seeds' text, a <script> article)."""
-    dataset = write_dataset(tmp_path_factory.mktemp("browser") / "dataset")
+def app_url(app_dataset, tmp_path_factory):
+    """One server for the session (under pytest-xdist: for each worker that runs a test using it),
+    on the synthetic dataset the AppTest tests use (the seeds' text, a <script> article)."""
     log = tmp_path_factory.mktemp("browser_log") / "streamlit.log"
-    with running_app(dataset, log=log) as (url, _proc):
+    with running_app(app_dataset, log=log) as (url, _proc):
+        yield url
+
+
+@pytest.fixture(scope="session")
+def hostile_url(hostile_dataset, tmp_path_factory):
+    """A second server, on the dataset with a hostile outlet name (tests/app/app_hostile.py). Its
+    tests share the xdist group HOSTILE_SERVER, so only one worker starts it."""
+    with running_app(hostile_dataset, log=tmp_path_factory.mktemp("hostile_log") / "streamlit.log") as (url, _):
         yield url

@@ -1,8 +1,10 @@
 """Every page on a phone (390x844) and a desktop (1440x900), in Arabic and English, in Debian's
-chromium: no sideways scrolling of the page, the sidebar closed on arrival on the phone, Arabic
-tables opened at their right edge (their first column showing), no raw column name in a visible
-table header; Arabic counts in their CLDR plural forms; the HTML briefing works with no network.
-A screenshot of each page at each size and language goes to artifacts/screenshots/layout-*.png."""
+chromium: the page renders with no Streamlit exception and no script error, no sideways scrolling
+of the page, the sidebar closed on arrival on the phone, Arabic tables opened at their right edge
+(their first column showing), no raw column name in a visible table header; Arabic counts in their
+CLDR plural forms; the HTML briefing works with no network.
+With KZ_SCREENSHOTS=1, a screenshot of each page at each size and language (the viewport and the
+whole page) goes to artifacts/screenshots/layout-*.png for a person to review."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from app_server import SCREENSHOTS, running_app
+from app_server import PATIENCE_MS, SCREENSHOTS, SCREENSHOTS_WANTED, running_app
 from test_browser_app import IDLE, PAGES
 
 from dashboard.app.i18n import COLUMNS, plural
@@ -67,13 +69,36 @@ def open_view(page, base: str, path: str, lang: str, extra: str = "") -> None:
     page.wait_for_selector(IDLE, timeout=60_000)
 
 
+@pytest.fixture(scope="session")
+def layout_contexts(browser):
+    """One browser context per screen size for the layout cases, so that the app's scripts and
+    Plotly's 4.7 MB bundle come from the HTTP cache after the first page. Each page still arrives
+    as a first visit: local and session storage (where Streamlit keeps the sidebar's state) are
+    emptied before any of the app's scripts run."""
+    contexts: dict[str, object] = {}
+
+    def get(size: str):
+        if size not in contexts:
+            width, height = SIZES[size]
+            context = browser.new_context(viewport={"width": width, "height": height})
+            context.set_default_timeout(PATIENCE_MS)
+            context.add_init_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
+            contexts[size] = context
+        return contexts[size]
+
+    yield get
+    for context in contexts.values():
+        context.close()
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("path", list(PAGES))
-def test_page_fits_and_reads_in_its_language(browser, app_url, path, size, lang):
+def test_page_fits_and_reads_in_its_language(layout_contexts, app_url, path, size, lang):
     width, height = SIZES[size]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+    page = layout_contexts(size).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
         open_view(page, app_url, path, lang)
         page.wait_for_selector(PAGES[path], timeout=90_000)  # Plotly's bundle is 4.7 MB
@@ -81,6 +106,8 @@ def test_page_fits_and_reads_in_its_language(browser, app_url, path, size, lang)
             "() => !/جارٍ رسم السحابة|Drawing the cloud/.test(document.body.innerText)", timeout=60_000)
         page.wait_for_selector(IDLE, timeout=60_000)
         page.wait_for_timeout(1000)  # Plotly's transitions, the grid script
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert not errors, errors
 
         sidebar = page.locator("[data-testid='stSidebar']")
         if size == "phone":
@@ -95,17 +122,18 @@ def test_page_fits_and_reads_in_its_language(browser, app_url, path, size, lang)
                 # the first column is on the right: the grid must show its right edge
                 assert grid["scrollLeft"] + grid["clientWidth"] >= grid["scrollWidth"] - 2, grid
 
-        name = path or "overview"
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"layout-{name}-{width}x{height}-{lang}.png"))
-        # The whole page as well: Streamlit scrolls inside its own box, so make the window tall.
-        tall = page.evaluate(
-            "() => document.querySelector('[data-testid=stMainBlockContainer]').scrollHeight + 120")
-        page.set_viewport_size({"width": width, "height": min(max(tall, height), 9000)})
-        page.wait_for_timeout(800)
-        page.screenshot(path=str(SCREENSHOTS / f"layout-{name}-{width}x{height}-{lang}-full.png"))
+        if SCREENSHOTS_WANTED:
+            name = path or "overview"
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / f"layout-{name}-{width}x{height}-{lang}.png"))
+            # The whole page as well: Streamlit scrolls inside its own box, so make the window tall.
+            tall = page.evaluate(
+                "() => document.querySelector('[data-testid=stMainBlockContainer]').scrollHeight + 120")
+            page.set_viewport_size({"width": width, "height": min(max(tall, height), 9000)})
+            page.wait_for_timeout(800)
+            page.screenshot(path=str(SCREENSHOTS / f"layout-{name}-{width}x{height}-{lang}-full.png"))
     finally:
-        context.close()
+        page.close()
 
 
 # ---- plural forms, on a dataset with outlets of 1, 2, 3, 11 and 83 articles (100 in all) ----
@@ -132,7 +160,7 @@ def write_counts_articles(folder: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def counts_url(tmp_path_factory):
     from dashboard.pipeline.run import build
 
@@ -147,6 +175,7 @@ def basis_line(page) -> str:
     return page.get_by_text(re.compile("أساس الأرقام")).first.inner_text()
 
 
+@pytest.mark.xdist_group("counts_server")  # the only user of its server: one worker starts it
 def test_arabic_counts_take_their_plural_forms(browser, counts_url):
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     try:
@@ -200,7 +229,9 @@ def test_briefing_opens_with_no_network(browser, app_url, tmp_path):
         assert "أساس الأرقام" in page.inner_text("body")  # the counts written out
         assert not refused, refused
         assert not errors, errors
-        page.screenshot(path=str(SCREENSHOTS / "layout-briefing-offline.png"))
+        if SCREENSHOTS_WANTED:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / "layout-briefing-offline.png"))
     finally:
         offline.close()
 

@@ -106,3 +106,18 @@ def test_geonames_ids_are_unique_integers(catalogues):
 def test_region_of_an_iso_code_found_in_arabic_text(catalogues, text, expected):
     rows = EntityMatcher(catalogues.entities).find(Doc.from_text("t", text))
     assert [(r["entity_id"], r["surface"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # cities keyed by GeoNames id, with the spellings Arabic text uses
+    ("وصل الوفد إلى مدينة قوقند ثم إلى تركمن آباد", [("kokand", "قوقند"), ("turkmenabat", "تركمن آباد")]),
+    ("هجوم في قندوز وفي ولاية قندوز", [("kunduz", "قندوز"), ("kunduz_province", "ولاية قندوز")]),
+    # bare جلال آباد is Afghanistan's, and Kyrgyzstan's in an article about Kyrgyzstan
+    ("انفجار في جلال آباد شرق أفغانستان", [("jalalabad_af", "جلال آباد"), ("af", "أفغانستان")]),
+    ("احتجاجات في جلال آباد جنوب قرغيزستان", [("jalal_abad", "جلال آباد"), ("kg", "قرغيزستان")]),
+    # a given name, not Naryn; بروان is Brown, not Parwan
+    ("وقال الباحث ساشانك نارين إن حاكم كاليفورنيا جيري بروان", []),
+])
+def test_city_found_in_arabic_text(catalogues, text, expected):
+    rows = EntityMatcher(catalogues.entities).find(Doc.from_text("t", text))
+    assert [(r["entity_id"], r["surface"]) for r in rows] == expected

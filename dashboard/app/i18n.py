@@ -153,6 +153,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "top_entities": {"ar": "الكيانات الأكثر ذكرًا", "en": "Most mentioned entities"},
     "per_source": {"ar": "الإشارات لكل 1000 كلمة حسب المصدر", "en": "Mentions per 1,000 words by source"},
     "network": {"ar": "الكيانات المذكورة في الجملة نفسها", "en": "Entities named in the same sentence"},
+    "network_edges": {"ar": "عدد الروابط الأقوى", "en": "Strongest links shown"},
+    "network_help": {"ar": "تُرسم أقوى {n} روابط بين الكيانات الأكثر ذكرًا، مرتبةً بمقياس الاحتمال اللوغاريتمي G2 "
+                           "(اقتران في الجملة نفسها أكثر مما تعطيه الصدفة، مرتين على الأقل)، لا بعدد مرات "
+                           "الاقتران وحده: يبقى الرسم مقروءًا مهما كبر عدد المقالات.",
+                     "en": "The {n} strongest links between the most mentioned entities, ranked by log-likelihood "
+                           "G2 (named in the same sentence more often than chance, at least twice), not by the "
+                           "raw count alone: the network stays readable at any corpus size."},
     "network_empty": {"ar": "لا توجد كيانات مذكورة معًا بما يكفي لرسم الشبكة.",
                       "en": "Too few entities are named together to draw a network."},
     "choose_entity": {"ar": "اختر كيانًا لعرض سياقه", "en": "Choose an entity to see its concordance"},

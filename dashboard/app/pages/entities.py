@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.concordance import entity_concordance
-from dashboard.analysis.entities import cooccurrence, entity_by_source, entity_counts
+from dashboard.analysis.entities import DEFAULT_MAX_EDGES, cooccurrence, entity_by_source, entity_counts
 from dashboard.app import charts
 from dashboard.app.components import (
     chart,
@@ -34,6 +34,7 @@ lang = ctx.lang
 page_params("entities", {
     "ent_types": Param("types", [], kind="list"), "ent_adjectives": Param("adj", True, kind="bool"),
     "ent_roll_up": Param("rollup", False, kind="bool"), "entity_pick": Param("entity", ""),
+    "ent_edges": Param("edges", DEFAULT_MAX_EDGES, kind="int"),
     **kwic_params("entities_kwic", "e")})
 
 all_types = sorted(ctx.ds.entities["type"].dropna().unique().tolist())
@@ -79,8 +80,11 @@ if not is_empty(by_source):
     table(by_source, lang, key="entities_by_source_table", file_name="entities_by_source",
           folded=True)
 
-# Same-sentence network.
-nodes, edges = compute(ctx, cooccurrence, top_n=30, min_weight=2, include_adjectives=adjectives)
+# Same-sentence network: the strongest pairs by G2, as many as the reader asks for.
+st.session_state["ent_edges"] = min(max(int(st.session_state.get("ent_edges") or DEFAULT_MAX_EDGES), 5), 300)
+max_edges = st.number_input(t("network_edges", lang), min_value=5, max_value=300, step=5, key="ent_edges")
+st.caption(t("network_help", lang, n=number(int(max_edges), lang)))
+nodes, edges = compute(ctx, cooccurrence, top_n=30, max_edges=int(max_edges), include_adjectives=adjectives)
 # Entities named with no other (degree 0) are left out: spring layout flings them to the edges
 # and the connected cluster shrinks to a blot.
 if not is_empty(nodes) and "degree" in nodes:

@@ -260,6 +260,13 @@ class DateExtractor:
 
     _atom_year_suffix = _atom_year_cue
     _atom_year_and = _atom_year_prep
+    _atom_year_list = _atom_year_prep
+
+    def _atom_month_day_year(self, m: re.Match) -> Atom | None:
+        month = self._month_of(m, "m")
+        if month is None:
+            return None
+        return Atom(m.start(), m.end(), (int(m.group("y")), month, int(m.group("d"))))
 
     def _atom_relative_year(self, m: re.Match) -> Atom:
         key = squeeze_spaces(m.group())
@@ -312,6 +319,7 @@ def _resolve(atom: Atom, published: date | None, precision: str):
             year -= 1
         elif atom.month_mod > 0 and lo[1] <= published.month:
             year += 1
+        year += atom.month_mod + 1 if atom.month_mod < -1 else 0  # "سبتمبر قبل الماضي"
         lo = (year, lo[1], lo[2])
         hi = (year, hi[1], hi[2]) if hi else None
         relative = True
@@ -322,11 +330,14 @@ def _resolve(atom: Atom, published: date | None, precision: str):
         lo = (year, lo[1], lo[2])
         hi = (year, hi[1], hi[2]) if hi else None
         relative = True
-    elif lo[0] is None:  # a day or month written without its year: the publication year
+    elif lo[0] is None:  # a day or month written without its year: the publication year ...
         if rank < 1:
             return None
-        lo = (published.year, lo[1], lo[2])
-        hi = (published.year, hi[1], hi[2]) if hi and hi[0] is None else hi
+        year = published.year
+        if rank >= 2 and lo[1] is not None:
+            year += _year_shift(published, lo[1])
+        lo = (year, lo[1], lo[2])
+        hi = (year, hi[1], hi[2]) if hi and hi[0] is None else hi
         relative = True
     try:
         first = _first_day(lo)
@@ -342,6 +353,17 @@ def _resolve(atom: Atom, published: date | None, precision: str):
     else:
         granularity = "day" if lo[2] else "month" if lo[1] else "year"
     return (first, last), granularity, relative
+
+
+# ... unless that puts it well after the publication while last year's would be just before it:
+# "في 28 ديسمبر" in an article of 10 January is last December. Not the other way: news reports
+# the past, and "شهدت البلاد في يناير" in a December article is the January gone by.
+_FAR_MONTHS, _NEAR_MONTHS = 6, 3
+
+
+def _year_shift(published: date, month: int) -> int:
+    gap = month - published.month  # months after the publication month, same year
+    return -1 if gap > _FAR_MONTHS and 12 - gap <= _NEAR_MONTHS else 0
 
 
 def _first_day(p: Partial) -> date:

@@ -118,5 +118,4 @@ with st.expander(t("boilerplate_title", lang), icon=":material/content_cut:"):
                               status=[t(f"bp_status_{v}", lang) for v in marked["status"]])
         table(shown, lang, key="sources_boilerplate_table", file_name="boilerplate_left_out",
               labels=column_labels(lang, "source", "kind", "example", "n_articles", "share", "status",
-                                   "marked_in_outlet"),
-              column_config={"share": st.column_config.NumberColumn(format="percent")})
+                                   "marked_in_outlet"))

@@ -99,17 +99,26 @@ class EntityMatcher:
             covered[begin:i] = [True] * length
             if not entity_id:  # a blocker: these words are no mention
                 continue
-            if length == 1 and self.variants.given_name_of_another(
-                    entity_id, forms[begin - 1] if begin else None):
-                continue  # "عليا نزارباييف": a relative, not the person the surname alone names
+            start = starts[i - length + lead] if lead else starts[i - length] + skip
+            match = EXACT
+            if begin and not lead and not covered[begin - 1] and self.variants.types.get(entity_id) == "person":
+                # a family name after another family member's first name (سيردار بيردي محمدوف)
+                relative = self.variants.relative_named(entity_id, words, forms[begin - 1])
+                if relative is not None:
+                    entity_id, given = relative
+                    start = ends[begin - 1] - len(given)
+                    covered[begin - 1] = True
+                    if given not in self.variants.given.get(entity_id, ()):
+                        match = VARIANT  # the first name is an unseen spelling: for review
+                elif length == 1 and self.variants.given_name_of_another(entity_id, forms[begin - 1]):
+                    continue  # "عليا نزارباييف": a relative, not the person the surname alone names
             if length - lead >= 2 and self.variants.types.get(entity_id) == "person":
                 full_names.append((begin, entity_id, words[lead:]))
-            start = starts[i - length + lead] if lead else starts[i - length] + skip
             a, b = doc.norm.to_original(start, ends[i - 1])
             rows.append({
                 "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
                 "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
-                "form": form, "alias": alias, "match": EXACT,
+                "form": form, "alias": alias, "match": match,
             })
         if full_names:
             rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names)

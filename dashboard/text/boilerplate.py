@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.text.clitics import PREFIXES
-from dashboard.text.normalize import fold
+from dashboard.text.normalize import Normalized, fold, normalize
 
 BOILERPLATE_FILE = "boilerplate.yaml"
 DEFAULT_MIN_ARTICLES = 10
@@ -76,10 +76,11 @@ TABLE_COLUMNS = {
 
 def text_key(text: str) -> str:
     """The key of a sentence: its folded words, hashed ('' when it has no word)."""
-    words = _WORD_RE.findall(fold(text))
-    if not words:
-        return ""
-    return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest()
+    return _words_key(_WORD_RE.findall(fold(text)))
+
+
+def _words_key(words: list[str]) -> str:
+    return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest() if words else ""
 
 
 def _dateline(text: str, start: int, end: int, opening: bool = True) -> tuple[str, int] | None:
@@ -94,13 +95,25 @@ def _dateline(text: str, start: int, end: int, opening: bool = True) -> tuple[st
     return words[-1], m.end()
 
 
-def sentence_keys(article_id: str, text: str, sentences: list[tuple[int, int]]) -> list[dict]:
+def sentence_keys(article_id: str, text: str, sentences: list[tuple[int, int]],
+                  norm: Normalized | None = None) -> list[dict]:
     """One row per sentence: KEY_COLUMNS (dateline columns filled where a sentence opens with a
-    dateline: any form in the first DATELINE_SENTENCES sentences, a tagged one after them)."""
+    dateline: any form in the first DATELINE_SENTENCES sentences, a tagged one after them).
+
+    ``norm``: the article's normalised text when the caller has it (the build's Doc): each
+    sentence's folded words are then read from it instead of folding the sentence again (the
+    same key: folding is per character, see Normalized.from_original)."""
+    if norm is None:
+        norm = normalize(text)
+    folded = norm.text
+    starts, ends = norm.from_original([s for s, _ in sentences], [e for _, e in sentences])
     rows = []
-    for i, (s, e) in enumerate(sentences):
-        dateline = _dateline(text, s, e, opening=i < DATELINE_SENTENCES)
-        rows.append({"article_id": article_id, "sentence_id": i, "key": text_key(text[s:e]),
+    find_words = _WORD_RE.findall
+    for i, ((s, e), fs, fe) in enumerate(zip(sentences, starts.tolist(), ends.tolist())):
+        opening = i < DATELINE_SENTENCES
+        # deeper sentences can only open with a tagged dateline: skip the regex without a ")"
+        dateline = _dateline(text, s, e, opening) if opening or ")" in text[s:s + 104] else None
+        rows.append({"article_id": article_id, "sentence_id": i, "key": _words_key(find_words(folded, fs, fe)),
                      "dateline_key": dateline[0] if dateline else None,
                      "dateline_end": dateline[1] if dateline else None})
     return rows

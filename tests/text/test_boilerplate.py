@@ -242,3 +242,21 @@ def test_real_ant_self_references_cnn_bbc_sky():
         assert any(form == w or form.endswith(w) for w in names[source]), (source, form)
     cnn_in_others = fc[(fc["form"] == "cnn") & ~fc["article_id"].isin(frame.loc[frame["source"] == "CNN Arabic", "article_id"])]
     assert not cnn_in_others.index.isin(own.rows).any()
+
+
+@pytest.mark.parametrize("text", [
+    "ﻷن الرئيس قال: «سنعود». ثم غادر.\n\nتابعونا على تطبيق الأخبار على هواتفكم.",
+    "القاهرة - (CNN)-- قَالَ مُحَمَّدٌ إنّ الـــوفد وصل؛ ﷲ أكبر. ‏علامة‎ خفية. ",
+    "Latin TEXT only. And ١٢٣ digits.",
+    "",
+])
+def test_keys_from_the_normalised_text_are_the_keys_of_each_sentence_folded_alone(text):
+    """The build reads each sentence's folded words from the article's normalised text (no fold
+    per sentence): the same keys as folding each sentence on its own, expansions (ﻷ, ﷲ),
+    diacritics, tatweel and invisible marks included."""
+    from dashboard.text.normalize import normalize
+
+    spans = split_sentences(text)
+    rows = sentence_keys("a", text, spans, normalize(text))
+    assert [r["key"] for r in rows] == [text_key(text[s:e]) for s, e in spans]
+    assert rows == sentence_keys("a", text, spans)

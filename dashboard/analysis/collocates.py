@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.analysis.common import frame, term_rows, top_indices
+from dashboard.analysis.common import frame, log_likelihood, term_rows, top_indices
 from dashboard.analysis.concordance import kwic
 from dashboard.analysis.filters import Selection
 from dashboard.analysis.textterms import sentence_bounds, term_of, window_terms
@@ -38,18 +38,6 @@ COLLOCATE_COLUMNS = {"source": "string", "term": "string", "together": "int64", 
 ALL_SOURCES = ""
 DEFAULT_WINDOW = 5
 DEFAULT_MIN_COUNT = 3
-
-
-def log_likelihood(o11, r1, c1, n):
-    """G2 for the 2x2 table above (vectorised over arrays of o11 and c1)."""
-    o11, c1 = np.asarray(o11, float), np.asarray(c1, float)
-    obs = [o11, r1 - o11, c1 - o11, n - r1 - c1 + o11]
-    exp = [r1 * c1 / n, r1 * (n - c1) / n, (n - r1) * c1 / n, (n - r1) * (n - c1) / n]
-    g2 = np.zeros_like(o11)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for o, e in zip(obs, exp):
-            g2 += np.where(o > 0, o * np.log(o / e), 0.0)
-    return 2 * g2
 
 
 def _window_hits(ds: Dataset, sel: Selection, query: str, derived: bool, window: int):

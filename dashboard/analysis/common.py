@@ -151,6 +151,20 @@ def term_counts_by_source(ds: Dataset, sel: Selection) -> tuple[np.ndarray, np.n
     return sel.memo(("term_counts_by_source",), compute)
 
 
+def log_likelihood(o11, r1, c1, n):
+    """Dunning's G2 for the 2x2 table of "with A / without A" against "with B / without B":
+    o11 together, r1 A's total, c1 B's total, n the whole (collocates.py's docstring lays the
+    table out). Vectorised: o11, r1 and c1 may be arrays of equal length."""
+    o11, r1, c1 = np.asarray(o11, float), np.asarray(r1, float), np.asarray(c1, float)
+    obs = [o11, r1 - o11, c1 - o11, n - r1 - c1 + o11]
+    exp = [r1 * c1 / n, r1 * (n - c1) / n, (n - r1) * c1 / n, (n - r1) * (n - c1) / n]
+    g2 = np.zeros(np.broadcast(o11, r1, c1).shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for o, e in zip(obs, exp):
+            g2 += np.where(o > 0, o * np.log(o / e), 0.0)
+    return 2 * g2
+
+
 def top_indices(values: np.ndarray, labels: np.ndarray, top_n: int) -> np.ndarray:
     """Indices of the top_n largest values, ties broken by label; partial sort first so only the
     few candidates at the top are ordered (vocabularies reach 10^5 terms)."""

@@ -1,18 +1,23 @@
 """Arabic word clouds (wordcloud + Pillow), drawn from the term frequencies the analysis computes.
 
-Drawing one takes 0.5-3 s of Python (wordcloud's placement loop holds the GIL). So drawings are
-bounded: ``cloud_png`` is cached (per frequencies and size, shared by every session; Streamlit
-lets one session compute a missing entry while the others wanting it wait), and one process-wide
-lock lets one cloud be drawn at a time, whatever the number of sessions. Drawing runs inline in
-the script of the session that needs it, nothing in the background: when a session leaves, at
-most the cloud being drawn for it is finished (and cached), and the server is idle after that.
+Drawing one takes about half a second of Python (wordcloud's placement loop and Pillow's text
+shaping hold the GIL). So drawings are bounded and shared:
+- ``cloud_png`` is cached by content (the (term, count) pairs and the canvas size; font, scale and
+  seed are fixed in this module), bounded in entries and age, and shared by every session: equal
+  selections draw once (Streamlit lets one session compute a missing entry while the others
+  wanting it wait), different ones have different keys;
+- one process-wide lock lets one cloud be drawn at a time, whatever the number of sessions;
+- a session waiting for that lock gives up as soon as its run is stopped (the browser left, or
+  a new rerun replaced it): queued drawings of departed sessions are dropped, not drawn. At most
+  the drawing under way is finished (and cached), so the server is idle right after.
+Drawing runs inline in the script of the session that needs it, nothing in the background.
 """
 
 from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
 import streamlit as st
@@ -77,8 +82,43 @@ def wordcloud_png(freqs: Mapping[str, int], width: int = 900, height: int = 500,
     return buf.getvalue()
 
 
+# How often a session waiting for the drawing lock checks whether its run was stopped.
+_WAIT_POLL_S = 0.1
+
+
+def run_stop_check() -> Callable[[], None] | None:
+    """The current script run's stop check: a callable that raises Streamlit's StopException (or
+    RerunException) once the run should end (its session disconnected or rerun). None outside a
+    script run. Streamlit's own cache waits use the same callable (streamlit is pinned)."""
+    try:
+        from streamlit.runtime.scriptrunner_utils.script_run_context import get_run_yield_check
+    except ImportError:  # an API that moved: wait without giving up, as before
+        return None
+    return get_run_yield_check()
+
+
+def acquire_abandonably(lock: threading.Lock, stop_check: Callable[[], None] | None) -> None:
+    """Take ``lock``; while waiting, call ``stop_check`` every ``_WAIT_POLL_S`` (it raises to give
+    up, and the lock is then not held). Checked once more when the lock is taken: a session that
+    left during the wait draws nothing."""
+    if stop_check is None:
+        lock.acquire()
+        return
+    while not lock.acquire(timeout=_WAIT_POLL_S):
+        stop_check()
+    try:
+        stop_check()
+    except BaseException:
+        lock.release()
+        raise
+
+
+# Bounded: 64 PNGs of 100-250 KB (at most ~16 MB), each dropped an hour after it was drawn.
 @st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
 def cloud_png(pairs: tuple[tuple[str, int], ...], width: int, height: int) -> bytes:
     """The PNG of the cloud of ``pairs`` (term, count), drawn once per distinct input."""
-    with _DRAWING:
+    acquire_abandonably(_DRAWING, run_stop_check())
+    try:
         return wordcloud_png(dict(pairs), width, height, seed=0)
+    finally:
+        _DRAWING.release()

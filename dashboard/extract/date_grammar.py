@@ -97,9 +97,8 @@ def build_grammar(v: DateWords) -> Grammar:
         return (rf"(?:{of}(?:{cues}{SP1})?{year(n, YEAR_ANY)}|{of}(?P<{n}rel>{rel_year})"
                 rf"|{SP1}(?P<{n}mod>{modifiers}){WORD_END})")
 
-    to = rf"(?:-|–|—|{w('إلى')}|{w('حتى')}|{w('لغاية')}|و)"
-    units = words(["عام", "عاما", "أعوام", "سنة", "سنوات", "ألف", "مليون", "مليار", "دولار",
-                   "شخص", "كيلومتر", "متر", "طن", "برميل", "%"])
+    to = rf"(?:-|–|—|و?{w('إلى')}|و?{w('حتى')}|و?{w('لغاية')}|و)"  # "ما بين 2014 وحتى 2017"
+    units = words(v.counted_nouns or ["عام", "%"])
     decade_stems = words(v.decades)
     century_now = words(["القرن الحالي", "القرن الجاري", "القرن الحادي والعشرين"])
     century_past = words(["القرن الماضي", "القرن العشرين", "القرن المنصرم"])
@@ -112,6 +111,9 @@ def build_grammar(v: DateWords) -> Grammar:
         # "21 يناير", "21 من يناير" (الـ 21 من آب)
         "day_month": (rf"{NUM_START}(?P<d>{DAY}){SP}(?:{w('من')}{SP1})?{month_x('m')}"
                       rf"(?:{year_tail('y')})?"),
+        # "January 5, 2022" (English, in quoted tweets): month, day, comma, year
+        "month_day_year": (rf"{CLITIC_START}{month_x('m')}\.?{SP1}(?P<d>{DAY}){NUM_END}{SP}[,،]?{SP}"
+                           rf"{year('y', YEAR_ANY)}"),
         "month": (rf"(?:{CLITIC_START}(?P<shahr>{w('شهر')}){SP1}|{CLITIC_START})"
                   rf"{month_x('m')}(?:{year_tail('y')})?"),
         # "في 5 من الشهر الجاري", "بين 22 و24 من الشهر الماضي"
@@ -122,15 +124,19 @@ def build_grammar(v: DateWords) -> Grammar:
         "numeric_ymd": (rf"{NUM_START}(?P<y>{YEAR_MODERN})(?P<sep>[/.\-])(?P<m>[01]?\d)(?P=sep)"
                         rf"(?P<d>[0-3]?\d){NUM_END}"),
         "numeric_dm": rf"{NUM_START}(?P<d>[0-3]?\d)/(?P<m>[01]?\d){NUM_END}",
-        "year_range_cue": (rf"{WORD_START}(?:{w('بين')}|{w('من')}){SP1}"
+        "year_range_cue": (rf"{WORD_START}{CONJUNCTION_CLASS}?(?:{w('بين')}|{w('من')}){SP1}"
                            rf"(?:(?P<cue>{words(v.year_pair_cues + v.year_cues)}){SP1})?"
                            rf"{year('y1', YEAR_ANY)}{SP}{to}{SP}(?:{cues}{SP1})?{year('y2', YEAR_ANY)}"),
         "year_range": (rf"(?:{CLITIC_START}(?P<cue>{cues}){SP1})?{year('y1', YEAR_MODERN)}{SP}[-–—/]{SP}"
                        rf"{year('y2', YEAR_MODERN)}"),
         "year_cue": rf"{CLITIC_START}{cues}{SP1}{year('y', YEAR_ANY)}",
-        "year_prep": (rf"{WORD_START}{words(v.year_prepositions)}{SP1}(?P<core>{NUM_START}"
+        "year_prep": (rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.year_prepositions)}{SP1}(?P<core>{NUM_START}"
                       rf"(?P<y>{YEAR_MODERN}){NUM_END}(?:{SP}م{WORD_END})?)(?!{SP}{units})"),
         "year_suffix": rf"{NUM_START}(?P<y>{YEAR_MODERN}){SP}م{WORD_END}",
+        # the first of a list of years after a plural noun: "في أعوام 1998 و2002" (year_and takes
+        # the others)
+        "year_list": (rf"{WORD_START}{PROCLITIC_LETTER_CLASS}?{words(v.year_list_cues or ['أعوام'])}{SP1}(?P<core>{NUM_START}"
+                      rf"(?P<y>{YEAR_ANY}){NUM_END})(?={SP}[,،]?{SP}و{SP}(?:19|20)\d\d)"),
         # the second of two years: "في 2014 و2017" (a range "بين 2014 و2017" is longer and wins)
         "year_and": (rf"(?<=(?<![\d.,])(?:19|20)\d\d){SP}و{SP}(?P<core>{NUM_START}(?P<y>{YEAR_MODERN})"
                      rf"{NUM_END})(?!{SP}{units})"),
@@ -167,6 +173,7 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
     year = re.compile(YEAR_ANY)  # YEAR_MODERN is a subset
     need = {
         "day_range": month, "ordinal_day_month": month, "day_month": month, "month": month,
+        "month_day_year": month,
         "day_relative_month": re.compile(words(with_contracted(v.relative_month))),
         "relative_month": re.compile(words(with_contracted(v.relative_month))),
         "relative_year": re.compile(words(with_contracted(v.relative_year))),
@@ -174,7 +181,7 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
         "numeric_dm": re.compile(r"\d/\d"),
     }
     for kind in ("numeric_dmy", "numeric_ymd", "year_range_cue", "year_range", "year_cue", "year_prep",
-                 "year_suffix", "year_and"):
+                 "year_suffix", "year_and", "year_list"):
         need[kind] = year
     assert set(need) == set(patterns), "every date pattern needs its prerequisite"
     return need

@@ -32,6 +32,20 @@ def cldr_month_names() -> dict[str, int]:
     return names
 
 
+def cldr_latin_month_names(locales) -> dict[str, int]:
+    """Folded (lower-cased) month names of other locales (en: "january", "jan"; fr: "janvier")."""
+    names: dict[str, int] = {}
+    for ident in locales or []:
+        months = Locale.parse(ident).months
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    key = squeeze_spaces(name).rstrip(".")
+                    if len(key) >= 3 and not key[0].isdigit():
+                        names[key] = number
+    return names
+
+
 @dataclass(frozen=True)
 class DateWords:
     months: dict[str, int]             # folded name -> 1..12
@@ -42,6 +56,8 @@ class DateWords:
     year_cues: tuple[str, ...]
     year_prepositions: tuple[str, ...]
     year_pair_cues: tuple[str, ...]
+    year_list_cues: tuple[str, ...]    # أعوام 1998 و2002: the first year of a list
+    counted_nouns: tuple[str, ...]     # "قبل 2000 شخص": a quantity, not a year
     decades: dict[str, int]
     ordinal_days: dict[str, int]       # folded "الرابع عشر" -> 14
     not_dates: tuple[str, ...]         # names holding a month: حرب أكتوبر، 11 سبتمبر
@@ -66,6 +82,9 @@ def _folded(words) -> tuple[str, ...]:
 def parse_date_words(raw: Mapping) -> DateWords:
     """The date vocabulary: CLDR's month names plus date_words.yaml (parsed)."""
     months = cldr_month_names()
+    latin = {k: v for k, v in cldr_latin_month_names(raw.get("latin_month_locales")).items()
+             if k not in months}
+    months.update(latin)
     for number, spellings in (raw.get("extra_months") or {}).items():
         for spelling in spellings:
             months.setdefault(squeeze_spaces(spelling), int(number))
@@ -73,13 +92,15 @@ def parse_date_words(raw: Mapping) -> DateWords:
     nouns = raw["relative_nouns"]
     return DateWords(
         months=months,
-        ambiguous_months=frozenset(squeeze_spaces(w) for w in raw.get("ambiguous_months") or []),
+        ambiguous_months=frozenset(squeeze_spaces(w) for w in raw.get("ambiguous_months") or []) | set(latin),
         relative_year=_relative(nouns["year"], modifiers, raw.get("this") or []),
         relative_month=_relative(nouns["month"], modifiers, raw.get("this") or []),
         modifiers=modifiers,
         year_cues=_folded(raw["year_cues"]),
         year_prepositions=_folded(raw["year_prepositions"]),
         year_pair_cues=_folded(raw["year_pair_cues"]),
+        year_list_cues=_folded(raw.get("year_list_cues")),
+        counted_nouns=_folded(raw.get("counted_nouns")),
         decades={fold(k): int(v) for k, v in (raw.get("decades") or {}).items()},
         ordinal_days=_ordinal_days(raw),
         not_dates=_folded(raw.get("not_dates")),

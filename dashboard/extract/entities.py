@@ -18,7 +18,7 @@ from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS, peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
-from dashboard.text.variants import variant_key
+from dashboard.text.variants import MIN_VARIANT_LETTERS, variant_key
 
 _SPLIT = re.compile(r"[-‐‑'’]")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
@@ -99,17 +99,26 @@ class EntityMatcher:
             covered[begin:i] = [True] * length
             if not entity_id:  # a blocker: these words are no mention
                 continue
-            if length == 1 and self.variants.given_name_of_another(
-                    entity_id, forms[begin - 1] if begin else None):
-                continue  # "عليا نزارباييف": a relative, not the person the surname alone names
+            start = starts[i - length + lead] if lead else starts[i - length] + skip
+            match = EXACT
+            if begin and not lead and not covered[begin - 1] and self.variants.types.get(entity_id) == "person":
+                # a family name after another family member's first name (سيردار بيردي محمدوف)
+                relative = self.variants.relative_named(entity_id, words, forms[begin - 1])
+                if relative is not None:
+                    entity_id, given = relative
+                    start = ends[begin - 1] - len(given)
+                    covered[begin - 1] = True
+                    if given not in self.variants.given.get(entity_id, ()):
+                        match = VARIANT  # the first name is an unseen spelling: for review
+                elif length == 1 and self.variants.given_name_of_another(entity_id, forms[begin - 1]):
+                    continue  # "عليا نزارباييف": a relative, not the person the surname alone names
             if length - lead >= 2 and self.variants.types.get(entity_id) == "person":
                 full_names.append((begin, entity_id, words[lead:]))
-            start = starts[i - length + lead] if lead else starts[i - length] + skip
             a, b = doc.norm.to_original(start, ends[i - 1])
             rows.append({
                 "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
                 "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
-                "form": form, "alias": alias, "match": EXACT,
+                "form": form, "alias": alias, "match": match,
             })
         if full_names:
             rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names)
@@ -141,8 +150,10 @@ class EntityMatcher:
     def _variant_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
         """Unseen spellings of catalogue names among the words no alias covered (variant_names)."""
         variants = self.variants
+        candidate = variants.candidate
+        # candidate() refuses short words itself: checked here first, most words end there
         found = [(i, hit) for i, form in enumerate(forms)
-                 if not covered[i] and (hit := variants.candidate(form)) is not None]
+                 if len(form) >= MIN_VARIANT_LETTERS and not covered[i] and (hit := candidate(form)) is not None]
         if not found:
             return []
         article = {r["entity_id"] for r in rows}
@@ -244,6 +255,8 @@ def _rest_matches(cand: Candidate, forms, starts, ends, norm: str, i: int) -> bo
 
 def _match_tokens(norm: str, tokens: list[tuple[int, int]]):
     """Token forms and spans, hyphenated tokens split (نور-سلطان, SPIEF-2022)."""
+    if not _SPLIT.search(norm):  # most articles: no token to split, one pass over the spans
+        return [norm[s:e] for s, e in tokens], [s for s, _ in tokens], [e for _, e in tokens]
     forms, starts, ends = [], [], []
     for s, e in tokens:
         tok = norm[s:e]

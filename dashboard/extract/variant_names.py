@@ -14,7 +14,9 @@ Exact matching (entities.py) knows the spellings the catalogue lists. This modul
   list رئيسي, "main", alone); "ورئيسي وزراء البلدين" (a dual in construct) never is.
 - **other people of the same family name**: a surname preceded by a first name the catalogue
   knows for another person is not this person (a differing given name is never the same
-  person): "عليا نزارباييف" is not Nursultan Nazarbayev.
+  person): "عليا نزارباييف" is not Nursultan Nazarbayev; when that first name, in any spelling,
+  is the first name of another person of the family, the mention is that person ("سيردار بيردي
+  محمدوف" is Serdar, not his father Gurbanguly).
 """
 
 from __future__ import annotations
@@ -24,7 +26,15 @@ from typing import Any
 
 from dashboard.extract.entity_catalogue import NAME, Catalogue
 from dashboard.text.clitics import PREFIXES, peel
-from dashboard.text.variants import MIN_VARIANT_LETTERS, consonants, eligible, is_common_word, name_key
+from dashboard.text.variants import (
+    MIN_KEY_CONSONANTS,
+    MIN_VARIANT_LETTERS,
+    consonants,
+    eligible,
+    is_common_word,
+    name_key,
+    variant_key,
+)
 
 EXACT, VARIANT, ARTICLE_NAME = "exact", "variant", "article"
 # After a dual or a number the word is a noun in construct, not a name: "ورئيسي وزراء البلدين"
@@ -89,12 +99,18 @@ class VariantNames:
     place_words: frozenset[str]
     long_names: frozenset[str]                 # persons whose display name has three words or more
     bare_names: dict[str, frozenset[str]]      # curated parts that name a person alone (people.yaml)
+    # variant key of a first name -> the persons it is the first name of (سردار ~ سيردار)
+    given_keys: dict[str, frozenset[str]] = field(default_factory=dict)
+    # person id -> variant keys of the rest of their name after a first name (بردي محمدوف)
+    family_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_catalogue(cls, cat: Catalogue) -> VariantNames:
         by_key: dict[str, dict[str, str]] = {}
         given: dict[str, set[str]] = {}
+        given_keys: dict[str, set[str]] = {}
+        family_keys: dict[str, set[str]] = {}
         for key, form in sorted(cat.forms.items()):
             entity = cat.entities[form.entity_id]
             if form.form != NAME or entity.type not in VARIANT_TYPES or form.lead:
@@ -102,6 +118,10 @@ class VariantNames:
             if entity.type == "person" and len(form.tokens) > 1 and not form.tokens[0].isascii():
                 if form.tokens[0] not in cat.variant_titles:
                     given.setdefault(entity.id, set()).add(form.tokens[0])
+                    first_key = variant_key(form.tokens[0])
+                    if consonants(first_key) >= MIN_KEY_CONSONANTS:
+                        given_keys.setdefault(first_key, set()).add(entity.id)
+                        family_keys.setdefault(entity.id, set()).add(name_key(form.tokens[1:]))
             if any(t.isascii() for t in form.tokens):
                 continue
             word = "".join(form.tokens)
@@ -119,7 +139,9 @@ class VariantNames:
                    cat.variant_titles, cat.variant_place_words,
                    frozenset(e.id for e in cat.entities.values()
                              if e.type == "person" and len(e.name_ar.split()) > 2),
-                   dict(cat.bare_names))
+                   dict(cat.bare_names),
+                   {k: frozenset(v) for k, v in given_keys.items()},
+                   {k: frozenset(v) for k, v in family_keys.items()})
 
     def candidate(self, word: str) -> tuple[int, str, str] | None:
         """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)
@@ -131,10 +153,11 @@ class VariantNames:
             return hit
         hit = None
         for reading in sorted(peel(word, MIN_VARIANT_LETTERS), key=len, reverse=True):  # least peeling first
-            if not eligible(reading):
-                continue
-            found = self.index.get(name_key((reading,)))
-            if found is not None:
+            # a reading whose key no name has is passed over whether eligible or not: its key is
+            # looked up first, once (name_key of one word is its variant_key)
+            key = variant_key(reading)
+            found = self.index.get(key)
+            if found is not None and consonants(key) >= MIN_KEY_CONSONANTS:  # eligible(reading)
                 # the skeleton alone is coarse (موروزوف has Mirziyoyev's): the spelling must
                 # also be within a few letters of one of the name's listed spellings
                 near = min(edit_distance(_spelling(reading), a) for a in found[2]) <= \
@@ -163,6 +186,28 @@ class VariantNames:
         own = self.given.get(entity_id, frozenset())
         readings = self._readings(previous)
         return any(r in self.all_given for r in readings) and not any(r in own for r in readings)
+
+    def relative_named(self, entity_id: str, words: tuple[str, ...], previous: str | None) -> tuple[str, str] | None:
+        """(the other person, the first name as written without proclitics) when the word before
+        a person's family name ``words`` is, in any spelling, the first name of another person of
+        that family and not one of this person's: "سيردار بيردي محمدوف" is Serdar, not his
+        father, though the catalogue spells Serdar سردار."""
+        if previous is None or self.types.get(entity_id) != "person":
+            return None
+        own = self.given.get(entity_id, frozenset())
+        own_keys = {variant_key(g) for g in own}
+        family = name_key(words)
+        for reading in self._readings(previous):
+            if reading in own or len(reading) < 4:
+                continue
+            key = variant_key(reading)
+            if key in own_keys or is_common_word(reading):
+                continue
+            others = [o for o in self.given_keys.get(key, ()) if o != entity_id and
+                      family in self.family_keys.get(o, ())]
+            if len(others) == 1:
+                return others[0], reading
+        return None
 
     def support(self, entity_id: str, key: str, before: list[str], sentence_entities: set[str],
                 article_entities: set[str]) -> tuple[str, bool] | None:

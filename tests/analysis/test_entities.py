@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from dashboard.analysis.entities import cooccurrence, entity_by_source, entity_counts
@@ -51,26 +53,51 @@ def test_by_source_rates(tiny, everything):
 
 
 def test_cooccurrence_counts_sentences(tiny, everything):
-    nodes, edges = cooccurrence(tiny, everything, top_n=30, min_weight=1)
+    nodes, edges = cooccurrence(tiny, everything, top_n=30, min_together=1)
     w = {tuple(sorted((r.source, r.target))): r.weight for r in edges.itertuples()}
     # KAZ and RUS share a1 sentence 1 and a2 sentence 0
     assert w[("KAZ", "RUS")] == 2
     assert w[("MOW", "PUT")] == 1
     assert ("KAZ", "USA") not in w
     assert w[("ALA", "KAZ")] == 1  # a1's last sentence names Kazakhstan by its adjective only
-    assert w == hand_counted_pairs(tiny, set(tiny.articles["article_id"]))
-    assert edges["weight"].is_monotonic_decreasing
+    hand = hand_counted_pairs(tiny, set(tiny.articles["article_id"]))
+    assert w == {pair: n for pair, n in hand.items() if pair in w}
+    # Kazakhstan is named in most sentences: meeting China or Tokayev once is what chance gives
+    assert set(hand) - set(w) == {("CHN", "KAZ"), ("KAZ", "TOK")}
+    assert edges["g2"].is_monotonic_decreasing  # strongest first (the next test: by G2)
     degree = nodes.set_index("entity_id")["degree"]
     assert degree["KAZ"] == sum(1 for pair in w if "KAZ" in pair)
     assert (degree[[e for e in degree.index if not any(e in pair for pair in w)]] == 0).all()
     # a selection counts its own sentences only
     rt = select(tiny, Filters(sources=("RT",)))
-    _, rt_edges = cooccurrence(tiny, rt, top_n=30, min_weight=1)
+    _, rt_edges = cooccurrence(tiny, rt, top_n=30, min_together=1)
     rt_w = {tuple(sorted((r.source, r.target))): r.weight for r in rt_edges.itertuples()}
-    assert rt_w == hand_counted_pairs(tiny, {"a2", "a5"})
-    _, strong = cooccurrence(tiny, everything, min_weight=2)
+    assert rt_w == {p: n for p, n in hand_counted_pairs(tiny, {"a2", "a5"}).items() if p in rt_w} and rt_w
+    _, strong = cooccurrence(tiny, everything, min_together=2)
     assert strong[["source", "target"]].values.tolist() == [["KAZ", "RUS"]]
     assert set(nodes.columns) >= {"x", "y", "mentions"} and nodes["x"].notna().all()
+
+
+def test_cooccurrence_keeps_the_strongest_pairs_by_g2(tiny, everything):
+    """Edges are ranked by G2 over the selection's 11 sentences, not by how often a pair meets:
+    Moscow and Putin (each named once, in the same sentence) outrank Kazakhstan and Russia (two
+    sentences together, but each named in many others: 2 against 1.64 expected by chance)."""
+    _, edges = cooccurrence(tiny, everything, top_n=30, min_together=1)
+    assert everything.n_sentences == 11
+    first = edges.iloc[0]
+    assert (first["source"], first["target"], first["weight"]) == ("MOW", "PUT", 1)
+    # o11 = r1 = c1 = 1, n = 11: G2 = 2 (1 ln 11 + 10 ln(10 / (10 * 10 / 11)))
+    assert first["g2"] == pytest.approx(2 * (math.log(11) + 10 * math.log(11 / 10)))
+    assert first["expected"] == pytest.approx(1 / 11)
+    kaz_rus = edges[(edges["source"] == "KAZ") & (edges["target"] == "RUS")].iloc[0]
+    assert kaz_rus["weight"] == edges["weight"].max() == 2 and kaz_rus["expected"] == pytest.approx(18 / 11)
+    assert kaz_rus.name > 3  # the most frequent pair is not among the strongest
+    # the cap keeps the top pairs by G2: with a count ranking Kazakhstan-Russia would be kept first
+    _, capped = cooccurrence(tiny, everything, top_n=30, min_together=1, max_edges=3)
+    assert capped[["source", "target"]].values.tolist() == edges[["source", "target"]].head(3).values.tolist()
+    assert ["KAZ", "RUS"] not in capped[["source", "target"]].values.tolist()
+    # a pair met no more often than chance is never an edge, however often it meets
+    assert (edges["weight"] > edges["expected"]).all()
 
 
 def hand_counted_pairs(ds, article_ids: set[str]) -> dict[tuple[str, str], int]:
@@ -89,9 +116,9 @@ def test_cooccurrence_layout_is_deterministic(tiny, everything):
     from dashboard.analysis.entities import _layout
 
     _layout.cache_clear()  # each layout computed afresh: equal only if the layout itself is seeded
-    a, _ = cooccurrence(tiny, everything, min_weight=1)
+    a, _ = cooccurrence(tiny, everything, min_together=1)
     _layout.cache_clear()
-    b, _ = cooccurrence(tiny, everything, min_weight=1)
+    b, _ = cooccurrence(tiny, everything, min_together=1)
     assert len(a) > 2 and a[["x", "y"]].equals(b[["x", "y"]])
 
 

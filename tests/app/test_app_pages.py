@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 
 import pytest
 
@@ -178,16 +177,57 @@ def test_concordance_highlights_matches_and_escapes(make_app):
     assert "<b>" not in lines[0].replace("<mark>", "")
 
 
-def test_words_page_offers_the_cloud_as_png(make_app):
+def test_sessions_with_the_same_filters_share_the_cloud_and_others_get_their_own(make_app, monkeypatch):
+    """Three analysts: two with the same filters (the second draws nothing), one with another
+    outlet chosen (its own cloud, drawn once)."""
+    from dashboard.app import clouds
+
+    drawn: list[tuple] = []
+    real = clouds.wordcloud_png
+
+    def counting(freqs, width, height, seed):
+        drawn.append(tuple(sorted(freqs.items())))
+        return real(freqs, width, height, seed)
+
+    monkeypatch.setattr(clouds, "wordcloud_png", counting)
+    clouds.cloud_png.clear()
+    first = run_page(make_app(), "words")
+    second = run_page(make_app(), "words")
+    assert len(drawn) == 1
+    assert first.get("image")[0].proto.imgs[0].url and second.get("image")
+    third = run_page(make_app(sources="RT Arabic"), "words")
+    assert len(drawn) == 2 and drawn[0] != drawn[1] and third.get("image")
+    run_page(make_app(sources="RT Arabic"), "words")
+    clouds.cloud_png.clear()
+    assert len(drawn) == 2
+
+
+def test_words_page_draws_per_outlet_clouds_only_on_demand(make_app, monkeypatch):
+    from dashboard.app import clouds
+
+    drawn: list[tuple[int, int]] = []
+    real = clouds.wordcloud_png
+
+    def counting(freqs, width, height, seed):
+        drawn.append((width, height))
+        return real(freqs, width, height, seed)
+
+    monkeypatch.setattr(clouds, "wordcloud_png", counting)
+    clouds.cloud_png.clear()
     at = run_page(make_app(), "words")
-    for _ in range(60):  # clouds are drawn in the background; the page polls for them
-        if len(at.get("image")) == 5:  # the whole selection + one per outlet
-            break
-        time.sleep(0.5)
-        at.run()
-    assert len(at.get("image")) == 5
+    assert len(at.get("image")) == 1 and drawn == [(900, 500)]  # the selection's cloud alone
+    assert at.expander[0].label == t("cloud_per_source", "ar")
     labels = [b.proto.label for b in at.get("download_button")]
     assert t("download_png", "ar") in labels and t("download_csv", "ar") in labels
+    at.session_state["words_outlets"] = True  # the analyst opens "one cloud per outlet"
+    at.run()
+    assert not at.exception
+    assert len(at.get("image")) == 5  # the whole selection + one per outlet (4 in the seeds)
+    assert drawn.count((900, 500)) == 1 and drawn.count((600, 380)) == 4  # the first one reused
+    at.session_state["words_outlets"] = False
+    at.run()
+    assert len(at.get("image")) == 1 and len(drawn) == 5
+    clouds.cloud_png.clear()
 
 
 def test_a_missing_shipped_dataset_is_built_on_start(tmp_path, monkeypatch):

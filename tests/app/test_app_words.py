@@ -70,3 +70,24 @@ def test_briefing_is_self_contained_and_escaped(make_app):
     assert "&lt;b&gt;عامة" in page
     assert "<script src" not in page and 'src="http' not in page  # nothing fetched
     assert len(page) > 1_000_000  # plotly.js itself is embedded
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_distinctive_word_hovers_speak_the_interface_language(make_app, lang):
+    """The Sources page's distinctive-word bars: each hover names its numbers in the interface
+    language (not "z=…, log-odds=…"), the word isolated, the line escaped for Plotly."""
+    from dashboard.app.i18n import column_label
+
+    at = run_page(make_app(**({"lang": lang} if lang == "en" else {})), "sources")
+    hovers = [h for el in at.get("plotly_chart") for trace in json.loads(el.proto.spec)["data"]
+              if trace.get("hovertemplate") == "%{hovertext}<extra></extra>"
+              for h in trace.get("hovertext") or []]
+    assert hovers, "no distinctive-word chart with hover lines"
+    labels = [column_label(c, lang) for c in ("z", "log_odds", "count_source", "count_rest")]
+    other = [column_label(c, "en" if lang == "ar" else "ar") for c in ("z", "log_odds")]
+    for hover in hovers:
+        assert all(label in hover for label in labels), hover
+        assert not any(label in hover for label in other), hover
+        assert "z=" not in hover and "log-odds" not in hover and "log_odds" not in hover, hover
+        assert hover.startswith("\u2068") and "\u2069: " in hover  # the word, isolated
+        assert "<" not in hover and "%{" not in hover  # nothing for Plotly to interpret

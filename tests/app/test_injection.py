@@ -85,6 +85,8 @@ def test_markdown_sinks_show_hostile_names_as_text(hostile_app, page):
 
 def test_an_outlet_name_in_an_image_caption_is_escaped(hostile_app):
     at = hostile_app("words")
+    at.session_state["words_outlets"] = True  # open the per-outlet clouds (drawn on demand)
+    at.run()
     captions = [c for img in at.get("image") for c in img.captions if MARKER in c]
     assert captions, "the hostile outlet's cloud has no caption"
     for c in captions:

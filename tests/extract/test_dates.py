@@ -205,3 +205,57 @@ def test_clitics_and_contractions(extractor):
     rows = find(extractor, "تم ذلك للعام الماضي وبعام 2019 ويناير 2020")
     assert [r[0] for r in rows] == ["لعام الماضي", "عام 2019", "يناير 2020"]
     assert rows[0][1] == "2021-01-01"
+
+
+# ---- classes found missing on unseen text (issue 9) --------------------------------------------
+@pytest.mark.parametrize("text, surface, start", [
+    # a year after a word for a stretch of time, or after a preposition carrying و
+    ("وأعيد انتخابه في عدة مناسبات كان آخرها خلال 2015 عندما فاز بنسبة 97%", "2015", "2015-01-01"),
+    ("وفي 2016، حصل أيهم أحمد على حق اللجوء في ألمانيا", "2016", "2016-01-01"),
+    ("عزز سلطته منذ توليه قيادة الحزب في نهاية 2012 ثم رئاسة الدولة مطلع 2013", "2012", "2012-01-01"),
+    ("الذين يفترض أن يعادوا إلى بلدهم بحلول نهاية 2019.", "2019", "2019-01-01"),
+    # the first year of a list after a plural noun (year_and takes the rest)
+    ("تأهلت للبطولة في أعوام 1994 و2002 و2014.", "1994", "1994-01-01"),
+    ("أحرزت الأرجنتين اللقب العالمي مرتين، عامي 1978 و1986.", "1978", "1978-01-01"),
+    # an English or French date quoted from a tweet
+    ("— Anonyme Citoyen (@AnonymeCitoyen) January 5, 2022 وكانت التظاهرات اندلعت", "January 5, 2022",
+     "2022-01-05"),
+    ("Chaos total cette nuit, le 5 janvier 2022 au #Kazakhstan", "5 janvier 2022", "2022-01-05"),
+])
+def test_dates_missed_on_unseen_text(extractor, text, surface, start):
+    assert (surface, start) in [(r[0], r[1]) for r in find(extractor, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "قبل 2000 شخص في الساحة",           # a quantity after a weak cue
+    "خلال 1950 غارة جوية",
+    "we may go there in the spring",     # a Latin month name alone is a word
+    "Mars est une planète",
+])
+def test_counted_nouns_and_latin_words_are_not_dates(extractor, text):
+    assert find(extractor, text) == []
+
+
+def test_a_range_after_and_between_and_the_year_before_last(extractor):
+    rows = find(extractor, "وبين العامين 2013 و2015 ارتفع، والفترة ما بين 2014 وحتى 2017، والعام قبل الماضي")
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("العامين 2013 و2015", "2013-01-01", "2015-12-31"),
+        ("2014 وحتى 2017", "2014-01-01", "2017-12-31"),
+        ("العام قبل الماضي", "2020-01-01", "2020-12-31")]
+
+
+def test_a_late_month_without_year_in_an_early_article_is_last_year(extractor):
+    early = date(2022, 1, 10)
+    assert find(extractor, "وكتب ترامب في 28 ديسمبر على حسابه", early)[0][1] == "2021-12-28"
+    assert find(extractor, "أعلن في ديسمبر عن خطته", early)[0][1] == "2021-12-01"
+    # not forward: a December article's "in January" is the January gone by
+    assert find(extractor, "شهدت البلاد أعمال شغب في يناير", date(2022, 12, 5))[0][1] == "2022-01-01"
+    # months in between keep the publication year
+    assert find(extractor, "حتى نهاية ديسمبر", date(2018, 4, 7))[0][1] == "2018-12-01"
+
+
+def test_from_one_year_to_another_is_two_years_a_noun_makes_a_range(extractor):
+    rows = find(extractor, "كان رئيسا لوزراء كازاخستان من 1999 إلى 2002. وبين عامي 1949 و1989 أجريت التجارب.")
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("1999", "1999-01-01", "1999-12-31"), ("2002", "2002-01-01", "2002-12-31"),
+        ("عامي 1949 و1989", "1949-01-01", "1989-12-31")]

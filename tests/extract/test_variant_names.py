@@ -74,6 +74,18 @@ def test_relatives_are_their_own_entities(matcher):
     assert [r for r in found(matcher, "وقالت عليا نزارباييف إن") if r[0] == "nazarbayev"] == []
 
 
+def test_a_family_name_after_another_members_first_name_is_that_member(matcher):
+    # Serdar Berdimuhamedov under a spelling of his first name the catalogue lacks (سيردار, listed
+    # سردار): the family name alone would be his father's
+    rows = found(matcher, "فاز سيردار بيردي محمدوف (40 عاما)، نجل الرئيس قوربان قولو بيردي محمدوف، "
+                          "بالانتخابات الرئاسية في تركمانستان.")
+    assert rows == [("serdar_berdimuhamedov", "سيردار بيردي محمدوف", "variant"),
+                    ("gurbanguly_berdimuhamedov", "بيردي محمدوف", "exact"),
+                    ("tm", "تركمانستان", "exact")]
+    # the family name alone, or after a title, stays the father
+    assert found(matcher, "وقال الرئيس بيردي محمدوف إن")[0][0] == "gurbanguly_berdimuhamedov"
+
+
 def test_nur_sultan_is_the_person_in_an_article_on_nazarbayev(matcher):
     def ids(text, published=None):
         return [r["entity_id"] for r in matcher.find(Doc.from_text("t", text, published, "day"))]
@@ -87,6 +99,9 @@ def test_nur_sultan_is_the_person_in_an_article_on_nazarbayev(matcher):
     # ... unless his surname follows (a patronymic between)
     assert ids("وقال نور سلطان أبيشيفيتش نزارباييف", date(2021, 6, 1)) == ["nazarbayev", "nazarbayev"]
     assert ids("ووصل الوفد إلى نور سلطان.", before_renaming) == ["astana"]
+    # the renaming itself names the city: "became Nur-Sultan, after the former president"
+    assert ids('وبعد تصويت للنواب، أصبحت "نور سلطان"، على اسم الرئيس السابق نزارباييف.',
+               date(2019, 3, 1)) == ["astana", "nazarbayev"]
 
 
 def test_bare_surname_resolves_to_the_full_name_met_earlier(matcher):

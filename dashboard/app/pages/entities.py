@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis.concordance import entity_concordance
-from dashboard.analysis.entities import cooccurrence, entity_by_source, entity_counts
+from dashboard.analysis.entities import DEFAULT_MAX_EDGES, cooccurrence, entity_by_source, entity_counts
 from dashboard.app import charts
 from dashboard.app.components import (
     chart,
@@ -24,6 +24,7 @@ from dashboard.app.components import (
 from dashboard.app.i18n import column_labels, display_names, number, plural, t, type_name
 from dashboard.app.kwic_view import kwic_block, kwic_params
 from dashboard.app.page import start_page, switch_to
+from dashboard.app.palette import palette
 from dashboard.app.safe import isolate, plain
 from dashboard.app.urlstate import Param, page_params
 
@@ -34,6 +35,7 @@ lang = ctx.lang
 page_params("entities", {
     "ent_types": Param("types", [], kind="list"), "ent_adjectives": Param("adj", True, kind="bool"),
     "ent_roll_up": Param("rollup", False, kind="bool"), "entity_pick": Param("entity", ""),
+    "ent_edges": Param("edges", DEFAULT_MAX_EDGES, kind="int"),
     **kwic_params("entities_kwic", "e")})
 
 all_types = sorted(ctx.ds.entities["type"].dropna().unique().tolist())
@@ -51,7 +53,8 @@ if is_empty(counts):
     stop_page()
 
 names = display_names(counts, "entity_id", lang)
-type_colours = charts.colour_map(all_types)
+colours = palette(ctx.ds)
+type_colours = colours.entity_types
 top = counts.head(TOP_N)
 if len(counts) > TOP_N:  # the chart's cap said, with the true total (the table below has all)
     st.caption(t("shown_of", lang, shown=number(TOP_N, lang), total=plural(len(counts), "entity", lang)))
@@ -60,7 +63,7 @@ hover = [f"{isolate(a)} · {isolate(b)} ({type_name(ty, lang)}): {m:,} / {n:,}"
                                    top["articles"])]
 fig = charts.hbar([names[e] for e in top["entity_id"]], top["mentions"], lang,
                   t("top_entities", lang), t("col_mentions", lang), customdata=top["entity_id"],
-                  colours=[type_colours.get(ty, charts.PALETTE[0]) for ty in top["type"]],
+                  colours=[colours.entity_type(ty) for ty in top["type"]],
                   hover=hover,
                   legend={type_name(ty, lang): type_colours[ty] for ty in sorted(set(top["type"]))})
 picked = chart(fig, key="entities_bar", file_name="top_entities", on_select="rerun",
@@ -74,13 +77,16 @@ by_source: pd.DataFrame = compute(ctx, entity_by_source, tuple(top["entity_id"].
 if not is_empty(by_source):
     fig = charts.grouped_hbar(by_source, "entity_id", "per_1000_words", "source", lang,
                               t("per_source", lang), t("per_1000", lang), label_names=names,
-                              order=top["entity_id"].head(10).tolist())
+                              order=top["entity_id"].head(10).tolist(), colours=colours.outlets)
     chart(fig, key="entities_by_source", file_name="entities_by_source")
     table(by_source, lang, key="entities_by_source_table", file_name="entities_by_source",
           folded=True)
 
-# Same-sentence network.
-nodes, edges = compute(ctx, cooccurrence, top_n=30, min_weight=2, include_adjectives=adjectives)
+# Same-sentence network: the strongest pairs by G2, as many as the reader asks for.
+st.session_state["ent_edges"] = min(max(int(st.session_state.get("ent_edges") or DEFAULT_MAX_EDGES), 5), 300)
+max_edges = st.number_input(t("network_edges", lang), min_value=5, max_value=300, step=5, key="ent_edges")
+st.caption(t("network_help", lang, n=number(int(max_edges), lang)))
+nodes, edges = compute(ctx, cooccurrence, top_n=30, max_edges=int(max_edges), include_adjectives=adjectives)
 # Entities named with no other (degree 0) are left out: spring layout flings them to the edges
 # and the connected cluster shrinks to a blot.
 if not is_empty(nodes) and "degree" in nodes:

@@ -1,7 +1,11 @@
-"""Words: a word cloud for the current filters and one per outlet, with the term table and PNG
-downloads. Clouds are drawn by dashboard.app.clouds (Arabic shaped, an Arabic font), one at a time
-for the whole server and cached: the table shows at once, each cloud replaces its placeholder
-when drawn (see clouds.py for why drawing is inline and bounded)."""
+"""Words: a word cloud for the current filters, the term table and PNG downloads, and one cloud per
+outlet on demand. Clouds are drawn by dashboard.app.clouds (Arabic shaped, an Arabic font), one
+at a time for the whole server and cached by content: the table shows at once, each cloud
+replaces its placeholder when drawn (see clouds.py for why drawing is inline and bounded).
+
+The per-outlet clouds are drawn only while their expander is open (a lazy expander reruns the
+page when toggled): drawn on every visit, they were five of the six clouds of an unfiltered page
+and most of the drawing time when several analysts arrive at once."""
 
 from __future__ import annotations
 
@@ -29,7 +33,6 @@ volume = compute(ctx, source_volume)
 outlets = sorted(volume["source"].dropna().astype(str).tolist())
 
 
-
 def placeholder() -> tuple:
     """Where a cloud and its download button will go; says "drawing" until then."""
     picture, button = st.empty(), st.empty()
@@ -49,15 +52,18 @@ with right:
         st.caption(t("shown_of", lang, shown=number(TOP_N, lang), total=plural(len(every_term), "term", lang)))
     table(every_term, lang, key="words_table", file_name="term_frequencies", height=520,
           labels=column_labels(lang, "term", "count", "articles"), max_rows=TOP_N)
-st.subheader(t("cloud_per_source", lang))
-for col, (i, source) in grid(list(enumerate(outlets)), lang):
-    with col:
-        part = compute(ctx, term_frequencies, top_n=OUTLET_TOP_N, source=source)
-        if is_empty(part):
-            st.caption(f"{md(source)}: {t('empty', lang)}")
-            continue
-        # File names and widget keys by position: an outlet's name is untrusted text.
-        slots[source] = (*placeholder(), part, 600, 380, f"wordcloud_{i + 1}")
+per_outlet = st.expander(t("cloud_per_source", lang), key="words_outlets", on_change="rerun",
+                         icon=":material/grid_view:")
+if per_outlet.open:
+    with per_outlet:
+        for col, (i, source) in grid(list(enumerate(outlets)), lang):
+            with col:
+                part = compute(ctx, term_frequencies, top_n=OUTLET_TOP_N, source=source)
+                if is_empty(part):
+                    st.caption(f"{md(source)}: {t('empty', lang)}")
+                    continue
+                # File names and widget keys by position: an outlet's name is untrusted text.
+                slots[source] = (*placeholder(), part, 600, 380, f"wordcloud_{i + 1}")
 
 for source, (picture, button, part, width, height, key) in slots.items():
     pairs = tuple(zip(part["term"].astype(str), part["count"].astype(int).tolist()))

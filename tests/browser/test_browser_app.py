@@ -3,8 +3,9 @@ clicks on a chart or a filter change what is shown, and hostile text (a <script>
 outlet named with <a href> and <img src=http://...>) is shown as text, runs nothing and fetches
 nothing.
 
-Every page in both languages renders with no exception and no script error: test_browser_layout.py
-checks it on each page load it makes. Screenshots for a person to review are opt-in:
+Each page in each language is loaded once, by test_browser_layout.py, which also checks there what
+needs no interaction: no exception or script error, the Arabic layout right to left in its font,
+the theme shares of the Sources page. Screenshots for a person to review are opt-in:
 KZ_SCREENSHOTS=1 pytest -m browser (pictures in artifacts/screenshots/)."""
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import re
 
 import pytest
 from app_hostile import EVIL_HOST, EVIL_ID
-from app_server import SCREENSHOTS, SCREENSHOTS_WANTED
 
 pytestmark = pytest.mark.browser
 
@@ -50,19 +50,6 @@ def basis_text(page) -> str:
 def hits_caption(page) -> str:
     """The concordance's "N hits in M articles" line."""
     return page.get_by_text(re.compile(r"(نتيجة|نتائج|نتيجتان) · ")).first.inner_text()
-
-
-def test_arabic_layout_is_right_to_left(page, app_url):
-    open_page(page, app_url, "")
-    # The RTL rules arrive with the script's style element, which can land after the heading:
-    # wait for the computed direction rather than reading it once (fails after 15 s if never RTL).
-    page.wait_for_function(
-        "() => { const h = document.querySelector('h1'); return h && getComputedStyle(h).direction === 'rtl'; }",
-        timeout=15_000)
-    direction = page.locator("h1").first.evaluate("el => getComputedStyle(el).direction")
-    assert direction == "rtl"
-    font = page.locator("h1").first.evaluate("el => getComputedStyle(el).fontFamily")
-    assert "Noto Sans Arabic" in font
 
 
 def test_reader_shows_script_as_text_and_never_runs_it(page, app_url):
@@ -134,26 +121,3 @@ def test_a_hostile_outlet_name_renders_as_text_and_fetches_nothing(page, hostile
         # the outlet's name, tags and Markdown as written
         shown = body if path == "words" else page.locator(".js-plotly-plot").first.inner_text()
         assert "<img src=" in shown or "![pic](" in shown
-
-
-@pytest.mark.parametrize("lang", ["ar", "en"])
-def test_theme_shares_reach_100_percent_with_no_theme_drawn(page, app_url, lang):
-    open_page(page, app_url, "sources", "?lang=en" if lang == "en" else "")
-    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
-    wait_idle(page)
-    # The stacked theme-share chart as the browser holds it: per outlet, its bars' widths.
-    traces = page.evaluate("""() => {
-        const plots = [...document.querySelectorAll('.js-plotly-plot')];
-        const stacked = plots.find(p => p.layout && p.layout.barmode === 'stack');
-        return stacked ? stacked.data.map(d => ({name: d.name, x: d.x})) : null;
-    }""")
-    assert traces, "no stacked theme-share chart on the Sources page"
-    totals = [sum(v or 0 for v in col) for col in zip(*[tr["x"] for tr in traces])]
-    assert totals and all(abs(total - 1) < 1e-6 for total in totals), totals
-    no_theme = "No theme" if lang == "en" else "بلا موضوع"
-    assert any(no_theme in tr["name"] for tr in traces)
-    if SCREENSHOTS_WANTED:
-        page.locator(".js-plotly-plot").nth(2).scroll_into_view_if_needed()
-        page.wait_for_timeout(800)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"theme_shares_{lang}.png"))

@@ -1,8 +1,10 @@
 """Every page on a phone (390x844) and a desktop (1440x900), in Arabic and English, in Debian's
 chromium: the page renders with no Streamlit exception and no script error, no sideways scrolling
 of the page, the sidebar closed on arrival on the phone, Arabic tables opened at their right edge
-(their first column showing), no raw column name in a visible table header; Arabic counts in their
-CLDR plural forms; the HTML briefing works with no network.
+(their first column showing), no raw column name in a visible table header; on the same loads,
+the Arabic overview right to left in its font and the Sources page's theme shares reaching 100 %
+with "no theme" drawn. Arabic counts in their CLDR plural forms; the HTML briefing works with no
+network.
 With KZ_SCREENSHOTS=1, a screenshot of each page at each size and language (the viewport and the
 whole page) goes to artifacts/screenshots/layout-*.png for a person to review."""
 
@@ -56,6 +58,34 @@ GRIDS_JS = """() => Array.from(document.querySelectorAll('[data-testid=stDataFra
   })"""
 
 
+def check_right_to_left(page) -> None:
+    """The Arabic page's heading is laid out right to left, in the Arabic font."""
+    # The RTL rules arrive with the script's style element, which can land after the heading:
+    # wait for the computed direction rather than reading it once (fails after 15 s if never RTL).
+    page.wait_for_function(
+        "() => { const h = document.querySelector('h1'); return h && getComputedStyle(h).direction === 'rtl'; }",
+        timeout=15_000)
+    direction = page.locator("h1").first.evaluate("el => getComputedStyle(el).direction")
+    assert direction == "rtl"
+    font = page.locator("h1").first.evaluate("el => getComputedStyle(el).fontFamily")
+    assert "Noto Sans Arabic" in font
+
+
+def check_theme_shares(page, lang: str) -> None:
+    """Sources: each outlet's theme shares reach 100 %, "no theme" drawn as a share of its own."""
+    # The stacked theme-share chart as the browser holds it: per outlet, its bars' widths.
+    traces = page.evaluate("""() => {
+        const plots = [...document.querySelectorAll('.js-plotly-plot')];
+        const stacked = plots.find(p => p.layout && p.layout.barmode === 'stack');
+        return stacked ? stacked.data.map(d => ({name: d.name, x: d.x})) : null;
+    }""")
+    assert traces, "no stacked theme-share chart on the Sources page"
+    totals = [sum(v or 0 for v in col) for col in zip(*[tr["x"] for tr in traces])]
+    assert totals and all(abs(total - 1) < 1e-6 for total in totals), totals
+    no_theme = "No theme" if lang == "en" else "بلا موضوع"
+    assert any(no_theme in tr["name"] for tr in traces)
+
+
 def open_view(page, base: str, path: str, lang: str, extra: str = "") -> None:
     query = []
     if path == "concordance":
@@ -69,34 +99,14 @@ def open_view(page, base: str, path: str, lang: str, extra: str = "") -> None:
     page.wait_for_selector(IDLE, timeout=60_000)
 
 
-@pytest.fixture(scope="session")
-def layout_contexts(browser):
-    """One browser context per screen size for the layout cases, so that the app's scripts and
-    Plotly's 4.7 MB bundle come from the HTTP cache after the first page. Each page still arrives
-    as a first visit: local and session storage (where Streamlit keeps the sidebar's state) are
-    emptied before any of the app's scripts run."""
-    contexts: dict[str, object] = {}
-
-    def get(size: str):
-        if size not in contexts:
-            width, height = SIZES[size]
-            context = browser.new_context(viewport={"width": width, "height": height})
-            context.set_default_timeout(PATIENCE_MS)
-            context.add_init_script("try { localStorage.clear(); sessionStorage.clear(); } catch (e) {}")
-            contexts[size] = context
-        return contexts[size]
-
-    yield get
-    for context in contexts.values():
-        context.close()
-
-
 @pytest.mark.parametrize("lang", ["ar", "en"])
 @pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("path", list(PAGES))
-def test_page_fits_and_reads_in_its_language(layout_contexts, app_url, path, size, lang):
+def test_page_fits_and_reads_in_its_language(browser, app_url, path, size, lang):
     width, height = SIZES[size]
-    page = layout_contexts(size).new_page()
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.set_default_timeout(PATIENCE_MS)
+    page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
@@ -108,6 +118,11 @@ def test_page_fits_and_reads_in_its_language(layout_contexts, app_url, path, siz
         page.wait_for_timeout(1000)  # Plotly's transitions, the grid script
         assert page.locator("[data-testid='stException']").count() == 0
         assert not errors, errors
+        # What else a first look at this view shows, checked on this load (once was a load each).
+        if lang == "ar" and path == "":
+            check_right_to_left(page)
+        if path == "sources" and size == "desktop":
+            check_theme_shares(page, lang)
 
         sidebar = page.locator("[data-testid='stSidebar']")
         if size == "phone":
@@ -133,7 +148,7 @@ def test_page_fits_and_reads_in_its_language(layout_contexts, app_url, path, siz
             page.wait_for_timeout(800)
             page.screenshot(path=str(SCREENSHOTS / f"layout-{name}-{width}x{height}-{lang}-full.png"))
     finally:
-        page.close()
+        context.close()
 
 
 # ---- plural forms, on a dataset with outlets of 1, 2, 3, 11 and 83 articles (100 in all) ----

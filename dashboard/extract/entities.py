@@ -18,7 +18,7 @@ from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS, peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
-from dashboard.text.variants import variant_key
+from dashboard.text.variants import MIN_VARIANT_LETTERS, variant_key
 
 _SPLIT = re.compile(r"[-‐‑'’]")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
@@ -167,8 +167,10 @@ class EntityMatcher:
     def _variant_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
         """Unseen spellings of catalogue names among the words no alias covered (variant_names)."""
         variants = self.variants
+        candidate = variants.candidate
+        # candidate() refuses short words itself: checked here first, most words end there
         found = [(i, hit) for i, form in enumerate(forms)
-                 if not covered[i] and (hit := variants.candidate(form)) is not None]
+                 if len(form) >= MIN_VARIANT_LETTERS and not covered[i] and (hit := candidate(form)) is not None]
         if not found:
             return []
         article = {r["entity_id"] for r in rows}
@@ -298,6 +300,8 @@ def _rest_matches(cand: Candidate, forms, starts, ends, norm: str, i: int) -> bo
 
 def _match_tokens(norm: str, tokens: list[tuple[int, int]]):
     """Token forms and spans, hyphenated tokens split (نور-سلطان, SPIEF-2022)."""
+    if not _SPLIT.search(norm):  # most articles: no token to split, one pass over the spans
+        return [norm[s:e] for s, e in tokens], [s for s, _ in tokens], [e for _, e in tokens]
     forms, starts, ends = [], [], []
     for s, e in tokens:
         tok = norm[s:e]

@@ -153,10 +153,11 @@ class VariantNames:
             return hit
         hit = None
         for reading in sorted(peel(word, MIN_VARIANT_LETTERS), key=len, reverse=True):  # least peeling first
-            if not eligible(reading):
-                continue
-            found = self.index.get(name_key((reading,)))
-            if found is not None:
+            # a reading whose key no name has is passed over whether eligible or not: its key is
+            # looked up first, once (name_key of one word is its variant_key)
+            key = variant_key(reading)
+            found = self.index.get(key)
+            if found is not None and consonants(key) >= MIN_KEY_CONSONANTS:  # eligible(reading)
                 # the skeleton alone is coarse (موروزوف has Mirziyoyev's): the spelling must
                 # also be within a few letters of one of the name's listed spellings
                 near = min(edit_distance(_spelling(reading), a) for a in found[2]) <= \

@@ -107,7 +107,7 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
         {"article_id": art.article_id, "form": form, "spelling": spelling, "count": count}
         for (form, spelling), count in forms.items()
     )
-    out["sentence_keys"].extend(sentence_keys(art.article_id, art.text, doc.sentences))
+    out["sentence_keys"].extend(sentence_keys(art.article_id, art.text, doc.sentences, doc.norm))
     exact_key, minhash = article_fingerprint([doc.norm.text[s:e] for s, e in doc.tokens])
     out["article_fingerprints"].append({"article_id": art.article_id, "exact_key": exact_key, "minhash": minhash})
     return {

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard.text.normalize import fold
+from dashboard.text.normalize import Normalized, fold, normalize
 
 BOILERPLATE_FILE = "boilerplate.yaml"
 DEFAULT_MIN_ARTICLES = 10
@@ -46,10 +46,11 @@ TABLE_COLUMNS = {
 
 def text_key(text: str) -> str:
     """The key of a sentence: its folded words, hashed ('' when it has no word)."""
-    words = _WORD_RE.findall(fold(text))
-    if not words:
-        return ""
-    return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest()
+    return _words_key(_WORD_RE.findall(fold(text)))
+
+
+def _words_key(words: list[str]) -> str:
+    return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest() if words else ""
 
 
 def _dateline(text: str, start: int, end: int) -> tuple[str, int] | None:
@@ -63,12 +64,22 @@ def _dateline(text: str, start: int, end: int) -> tuple[str, int] | None:
     return words[-1], m.end()
 
 
-def sentence_keys(article_id: str, text: str, sentences: list[tuple[int, int]]) -> list[dict]:
-    """One row per sentence: KEY_COLUMNS (dateline columns filled for the first sentence only)."""
+def sentence_keys(article_id: str, text: str, sentences: list[tuple[int, int]],
+                  norm: Normalized | None = None) -> list[dict]:
+    """One row per sentence: KEY_COLUMNS (dateline columns filled for the first sentence only).
+
+    ``norm``: the article's normalised text when the caller has it (the build's Doc): each
+    sentence's folded words are then read from it instead of folding the sentence again (the
+    same key: folding is per character, see Normalized.from_original)."""
+    if norm is None:
+        norm = normalize(text)
+    folded = norm.text
+    starts, ends = norm.from_original([s for s, _ in sentences], [e for _, e in sentences])
     rows = []
-    for i, (s, e) in enumerate(sentences):
+    find_words = _WORD_RE.findall
+    for i, ((s, e), fs, fe) in enumerate(zip(sentences, starts.tolist(), ends.tolist())):
         dateline = _dateline(text, s, e) if i == 0 else None
-        rows.append({"article_id": article_id, "sentence_id": i, "key": text_key(text[s:e]),
+        rows.append({"article_id": article_id, "sentence_id": i, "key": _words_key(find_words(folded, fs, fe)),
                      "dateline_key": dateline[0] if dateline else None,
                      "dateline_end": dateline[1] if dateline else None})
     return rows

@@ -10,6 +10,8 @@ cached ones:
    date, unknown dates last, then article_id); an article whose exact key was seen before, or
    whose estimated Jaccard similarity with an earlier article reaches ``NEAR_THRESHOLD`` (LSH
    candidates, then the signatures' agreement), gets ``duplicate_of`` = the first copy's id.
+   The candidates are datasketch's MinHashLSH banding computed for the whole corpus at once in
+   numpy (tests check both against datasketch itself).
 
 Threshold: measured on ANT (see README, "Duplicates"): pairs above 0.7 estimated Jaccard over
 word 3-shingles are the same story republished (a title line, a dateline or a closing paragraph
@@ -26,7 +28,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SEED = 1
@@ -45,8 +47,30 @@ def _permutations() -> np.ndarray:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME).permutations
 
 
-def _identity(value):
-    return value
+# MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies to each input hash
+# before its permutations (a test checks the signatures equal MinHash.update_batch's).
+_FMIX32 = tuple(np.uint32(c) for c in (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16))
+# Shingles permuted at a time: bounds the (shingles x NUM_PERM) matrix on a very long article.
+_CHUNK = 4096
+
+
+def minhash_signature(hashes: np.ndarray) -> np.ndarray:
+    """The affine32 MinHash signature (NUM_PERM uint32 values) of a set of 32-bit hashes: what
+    ``MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").update_batch(hashes)`` gives, in
+    numpy alone (datasketch calls its hash function once per value in Python: most of an
+    article's fingerprint time). Repeated values do not change a minimum: no need to dedupe."""
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hashes.astype(np.uint32)
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    hv = (hv ^ (hv >> s3))[:, None]
+    a, b = _permutations()
+    signature = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
+    for start in range(0, len(hv), _CHUNK):
+        np.minimum(signature, (hv[start:start + _CHUNK] * a + b).min(axis=0), out=signature)
+    return signature
 
 
 def article_fingerprint(tokens: Sequence[str]) -> tuple[str, bytes]:
@@ -56,17 +80,14 @@ def article_fingerprint(tokens: Sequence[str]) -> tuple[str, bytes]:
     if len(tokens) < MIN_NEAR_TOKENS:
         return exact, b""
     # Token hashes (crc32 is stable across processes, unlike hash()), combined into shingle
-    # hashes with numpy; datasketch applies its permutations to those integers.
+    # hashes with numpy, then permuted as datasketch's affine32 scheme does.
     words = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens))
     n = len(words) - SHINGLE + 1
     shingles = np.zeros(n, dtype=np.uint64)
     for i in range(SHINGLE):
         shingles = shingles * _MIX[i] + words[i:i + n]  # wraps modulo 2**64: a mixing step
     shingles = (shingles ^ (shingles >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME, hashfunc=_identity,
-                 permutations=_permutations())
-    mh.update_batch(np.unique(shingles).tolist())
-    return exact, np.asarray(mh.hashvalues, dtype=SIGNATURE_DTYPE).tobytes()
+    return exact, minhash_signature(shingles).astype(SIGNATURE_DTYPE).tobytes()
 
 
 def stable_order(articles: pd.DataFrame) -> np.ndarray:
@@ -75,6 +96,33 @@ def stable_order(articles: pd.DataFrame) -> np.ndarray:
     published = articles["published"].astype("string").fillna("\uffff").to_numpy(dtype=object)
     ids = articles["article_id"].astype("string").to_numpy(dtype=object)
     return np.array(sorted(range(len(articles)), key=lambda i: (published[i], ids[i])), dtype=np.int64)
+
+
+def _lsh_bands(threshold: float) -> tuple[int, int]:
+    """(bands, rows per band) datasketch's MinHashLSH picks for this threshold and NUM_PERM."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def _earlier_sharing_a_band(signatures: np.ndarray, threshold: float) -> dict[int, list[int]]:
+    """For each row of ``signatures`` (the indexed articles, in decision order), the earlier rows
+    sharing at least one LSH band with it: what ``MinHashLSH.query`` returns when every earlier
+    row has been inserted (datasketch's banding: band i is values [i*r, (i+1)*r); two signatures
+    collide when one band is equal), found for all rows at once with numpy instead of one query
+    and one insert per article."""
+    bands, rows = _lsh_bands(threshold)
+    found: dict[int, set[int]] = {}
+    for band in range(bands if len(signatures) else 0):
+        keys = np.ascontiguousarray(signatures[:, band * rows:(band + 1) * rows])
+        keys = keys.view(np.dtype((np.void, keys.dtype.itemsize * rows))).ravel()
+        _, group, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        members: dict[int, list[int]] = {}
+        for pos in np.flatnonzero(counts[group] > 1).tolist():  # ascending: earlier rows first
+            members.setdefault(int(group[pos]), []).append(pos)
+        for group_rows in members.values():
+            for k in range(1, len(group_rows)):
+                found.setdefault(group_rows[k], set()).update(group_rows[:k])
+    return {pos: sorted(earlier) for pos, earlier in found.items()}
 
 
 def find_duplicates(articles: pd.DataFrame, fingerprints: pd.DataFrame,
@@ -88,17 +136,37 @@ def find_duplicates(articles: pd.DataFrame, fingerprints: pd.DataFrame,
     order = stable_order(articles)
     ids = articles["article_id"].astype(str).to_numpy(dtype=object)[order]
     exact_keys = fp["exact_key"].reindex(ids).to_numpy(dtype=object)
-    signatures = fp["minhash"].reindex(ids).to_numpy(dtype=object)
-    duplicate_of: list[str | None] = [None] * len(ids)
-    kind: list[str | None] = [None] * len(ids)
-    similarity = np.full(len(ids), np.nan)
+    raw_signatures = fp["minhash"].reindex(ids).to_numpy(dtype=object)
+    n = len(ids)
+    # Which articles are exact copies does not depend on the near step: known before it.
+    exact_copy = np.zeros(n, dtype=bool)
+    seen_keys: set[str] = set()
+    for i, key in enumerate(exact_keys):
+        if isinstance(key, str):
+            exact_copy[i] = key in seen_keys
+            seen_keys.add(key)
+    has_signature = np.fromiter((isinstance(raw, bytes | bytearray) and len(raw) > 0 for raw in raw_signatures),
+                                dtype=bool, count=n)
+    width = NUM_PERM * np.dtype(SIGNATURE_DTYPE).itemsize
+    signatures = np.zeros((n, NUM_PERM), dtype=SIGNATURE_DTYPE)
+    with_signature = np.flatnonzero(has_signature & ~exact_copy)
+    if len(with_signature):
+        if any(len(raw_signatures[i]) != width for i in with_signature):
+            raise ValueError("a cached MinHash signature has the wrong length (build cache damaged?)")
+        signatures[with_signature] = np.frombuffer(b"".join(raw_signatures[i] for i in with_signature),
+                                                   dtype=SIGNATURE_DTYPE).reshape(-1, NUM_PERM)
+    # LSH candidates among the articles datasketch's index would hold: originals with a signature
+    candidates = {int(with_signature[q]): with_signature[earlier].tolist()
+                  for q, earlier in _earlier_sharing_a_band(signatures[with_signature], threshold).items()}
+
+    duplicate_of: list[str | None] = [None] * n
+    kind: list[str | None] = [None] * n
+    similarity = np.full(n, np.nan)
     root: dict[str, str] = {}
     first_with_key: dict[str, str] = {}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    sig_of: dict[str, np.ndarray] = {}
     for i, aid in enumerate(ids):
         key = exact_keys[i]
-        if isinstance(key, str) and key in first_with_key:
+        if exact_copy[i]:
             duplicate_of[i] = root[first_with_key[key]]
             kind[i], similarity[i] = "exact", 1.0
             root[aid] = duplicate_of[i]
@@ -106,22 +174,16 @@ def find_duplicates(articles: pd.DataFrame, fingerprints: pd.DataFrame,
         if isinstance(key, str):
             first_with_key[key] = aid
         root[aid] = aid
-        raw = signatures[i]
-        if not isinstance(raw, bytes | bytearray) or not raw:
-            continue
-        sig = np.frombuffer(raw, dtype=SIGNATURE_DTYPE)
-        mh = LeanMinHash(seed=SEED, hashvalues=sig, scheme=_SCHEME)
         best, best_sim = None, -1.0
-        for other in lsh.query(mh):
-            sim = float(np.mean(sig_of[other] == sig))
+        for j in candidates.get(i, ()):
+            other = ids[j]
+            sim = float(np.mean(signatures[j] == signatures[i]))
             if sim >= threshold and (sim > best_sim or (sim == best_sim and other < best)):
                 best, best_sim = other, sim
         if best is not None:
             duplicate_of[i] = root[best]
             kind[i], similarity[i] = "near", best_sim
             root[aid] = root[best]
-        lsh.insert(aid, mh)
-        sig_of[aid] = sig
     out = pd.DataFrame({"article_id": ids, "duplicate_of": duplicate_of, "duplicate_kind": kind,
                         "similarity": similarity})
     return out.sort_values("article_id", kind="stable").reset_index(drop=True)

@@ -20,6 +20,7 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -137,6 +138,10 @@ def write_tables() -> None:
 
 
 _ONE_TO_ONE, _EXPANSIONS, _KINDS = _load_tables()
+# Folding is per character, so the folded string alone is one translate with the expansions in
+# the table (str.translate maps a character to a string of any length): what normalize() gives
+# as its text, without the per-character scan for expansions fold() used to make.
+_FOLD_TABLE = {**_ONE_TO_ONE, **_EXPANSIONS}
 
 
 class Normalized:
@@ -164,6 +169,16 @@ class Normalized:
             pos = int(self._starts[start]) if start < len(self.text) else len(self.original)
             return pos, pos
         return int(self._starts[start]), int(self._ends[end - 1])
+
+    def from_original(self, starts: Sequence[int], ends: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """For original spans ``original[a:b]`` (``starts``, ``ends``), the spans ``text[s:e]``
+        they fold to: ``fold(original[a:b]) == text[s:e]``, since folding is per character. The
+        folded text of many spans (an article's sentences) without folding each again."""
+        a = np.asarray(starts, dtype=np.int64)
+        b = np.asarray(ends, dtype=np.int64)
+        if self._starts is None:
+            return a, b
+        return np.searchsorted(self._starts, a, "left"), np.searchsorted(self._starts, b, "left")
 
     def original_index(self, pos: int) -> int:
         """Original position of normalised character ``pos``."""
@@ -213,11 +228,7 @@ def normalize(original: str) -> Normalized:
 
 def fold(text: str) -> str:
     """The normalised string alone (catalogue aliases, stopwords, queries)."""
-    if not text:
-        return text
-    if not any(ord(c) in _EXPANSIONS for c in text):
-        return text.translate(_ONE_TO_ONE)
-    return normalize(text).text
+    return text.translate(_FOLD_TABLE) if text else text
 
 
 def squeeze_spaces(text: str) -> str:

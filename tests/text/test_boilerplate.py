@@ -137,3 +137,21 @@ def test_real_bbc_app_promotion_and_cnn_dateline_are_marked():
     assert promos >= 0.9 * with_promo > 0
     # nothing that is news is marked: each marked text is a promotion, a read-more line or a dateline
     assert all(("بي بي سي" in m or "اقرأ" in m or "(CNN)" in m) for m in marked), marked[:5]
+
+
+@pytest.mark.parametrize("text", [
+    "ﻷن الرئيس قال: «سنعود». ثم غادر.\n\nتابعونا على تطبيق الأخبار على هواتفكم.",
+    "القاهرة - (CNN)-- قَالَ مُحَمَّدٌ إنّ الـــوفد وصل؛ ﷲ أكبر. ‏علامة‎ خفية. ",
+    "Latin TEXT only. And ١٢٣ digits.",
+    "",
+])
+def test_keys_from_the_normalised_text_are_the_keys_of_each_sentence_folded_alone(text):
+    """The build reads each sentence's folded words from the article's normalised text (no fold
+    per sentence): the same keys as folding each sentence on its own, expansions (ﻷ, ﷲ),
+    diacritics, tatweel and invisible marks included."""
+    from dashboard.text.normalize import normalize
+
+    spans = split_sentences(text)
+    rows = sentence_keys("a", text, spans, normalize(text))
+    assert [r["key"] for r in rows] == [text_key(text[s:e]) for s, e in spans]
+    assert rows == sentence_keys("a", text, spans)

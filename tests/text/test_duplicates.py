@@ -111,3 +111,46 @@ def test_real_ant_copies_are_found_and_point_to_the_first():
         assert arts[first].text != arts[copy].text
     for aid in ANT_DIFFERENT + [first for first, _ in ANT_EXACT + ANT_NEAR]:
         assert pd.isna(out.at[aid, "duplicate_of"])
+
+
+def test_signature_is_datasketchs_affine32_minhash():
+    """minhash_signature computes in numpy what datasketch's MinHash.update_batch computes (the
+    LSH index and LeanMinHash read them as datasketch signatures): same values on random hashes,
+    repeats and a set longer than one chunk included."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from dashboard.text.duplicates import NUM_PERM, SEED, minhash_signature
+
+    rng = np.random.default_rng(7)
+    for n in (1, 3, 200, 10_000):
+        hashes = rng.integers(0, 2**32, size=n, dtype=np.uint64)
+        hashes[: n // 3] = hashes[0]
+        reference = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32", hashfunc=lambda v: v)
+        reference.update_batch(np.unique(hashes).tolist())
+        assert np.array_equal(minhash_signature(hashes), np.asarray(reference.hashvalues, dtype=np.uint32))
+
+
+def test_band_candidates_are_what_datasketchs_lsh_index_returns():
+    """The near step finds, for each article, the earlier ones sharing an LSH band in one numpy
+    pass: the same candidates as querying datasketch's MinHashLSH before inserting each article
+    in turn (signatures with planted near copies: bands equal by chance and by construction)."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from dashboard.text.duplicates import NUM_PERM, SEED, _earlier_sharing_a_band
+
+    rng = np.random.default_rng(3)
+    sigs = rng.integers(0, 50, size=(400, NUM_PERM), dtype=np.uint32)  # few values: chance collisions
+    for i in range(20, 400, 7):  # near copies of an earlier signature, some values changed
+        src = int(rng.integers(0, i))
+        sigs[i] = sigs[src]
+        changed = rng.choice(NUM_PERM, size=int(rng.integers(1, 60)), replace=False)
+        sigs[i, changed] = rng.integers(1000, 2000, size=len(changed), dtype=np.uint32)
+    found = _earlier_sharing_a_band(sigs, NEAR_THRESHOLD)
+    lsh = MinHashLSH(threshold=NEAR_THRESHOLD, num_perm=NUM_PERM)
+    for i, sig in enumerate(sigs):
+        mh = LeanMinHash(seed=SEED, hashvalues=sig, scheme="affine32")
+        assert sorted(lsh.query(mh)) == found.get(i, []), i
+        lsh.insert(i, mh)
+    assert sum(map(len, found.values())) > 30  # the comparison had pairs to agree on

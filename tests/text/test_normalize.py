@@ -166,3 +166,19 @@ def test_precomputed_tables_are_what_the_rules_build() -> None:
     assert json.loads(module.TABLES_FILE.read_text("utf-8")) == module._tables_document(one_to_one, expansions)
     assert module._ONE_TO_ONE == one_to_one and module._EXPANSIONS == expansions
     assert np.array_equal(module._KINDS, kinds)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.data())
+@example("ﻷَن روسيا", None)
+def test_original_spans_map_to_what_they_fold_to(text: str, data) -> None:
+    """from_original: the folded text of any original span, read from the article's normalised
+    text (what the build keys sentences with), is that span folded alone."""
+    norm = normalize(text)
+    n = len(text)
+    spans = [(a, b) for a in range(n + 1) for b in range(a, n + 1)]
+    if data is not None and len(spans) > 40:
+        spans = data.draw(st.lists(st.sampled_from(spans), min_size=40, max_size=40))
+    starts, ends = norm.from_original([a for a, _ in spans], [b for _, b in spans])
+    for (a, b), s, e in zip(spans, starts, ends):
+        assert norm.text[s:e] == fold(text[a:b]), (a, b, s, e)

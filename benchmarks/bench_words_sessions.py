@@ -27,14 +27,16 @@ DRAWING = "/جارٍ رسم السحابة|Drawing the cloud/"
 
 
 # Runs in each page: records (Date.now()) when the term table is first shown and when every
-# cloud is (the app idle, pictures shown, no "drawing" placeholder left).
+# cloud is (the app idle, pictures shown, no "drawing" placeholder left). textContent, not
+# innerText: innerText lays the page out, five times a second in each of the N pages, and that
+# load fell on the cores the server shares.
 WATCH = "\n".join([
     "window.__kz = {};",
     "setInterval(() => {",
     "  const k = window.__kz;",
     "  if (!k.drawn && document.querySelector(\"[data-testid='stDataFrame']\")) k.drawn = Date.now();",
     "  if (!k.done && document.querySelector(\"" + IDLE + "\")",
-    "      && !" + DRAWING + ".test(document.body.innerText)",
+    "      && !" + DRAWING + ".test(document.body.textContent)",
     "      && document.querySelectorAll(\"[data-testid='stImage'] img\").length > 0) k.done = Date.now();",
     "}, 200);",
 ])

@@ -27,14 +27,16 @@ DRAWING = "/جارٍ رسم السحابة|Drawing the cloud/"
 
 
 # Runs in each page: records (Date.now()) when the term table is first shown and when every
-# cloud is (the app idle, pictures shown, no "drawing" placeholder left).
+# cloud is (the app idle, pictures shown, no "drawing" placeholder left). textContent, not
+# innerText: innerText lays the page out, five times a second in each of the N pages, and that
+# load fell on the cores the server shares.
 WATCH = "\n".join([
     "window.__kz = {};",
     "setInterval(() => {",
     "  const k = window.__kz;",
     "  if (!k.drawn && document.querySelector(\"[data-testid='stDataFrame']\")) k.drawn = Date.now();",
     "  if (!k.done && document.querySelector(\"" + IDLE + "\")",
-    "      && !" + DRAWING + ".test(document.body.innerText)",
+    "      && !" + DRAWING + ".test(document.body.textContent)",
     "      && document.querySelectorAll(\"[data-testid='stImage'] img\").length > 0) k.done = Date.now();",
     "}, 200);",
 ])
@@ -148,11 +150,13 @@ def run(dataset: Path, sessions: int, timeout: float) -> None:
         browser.close()
 
 
-async def socket_session(url: str, query: str, page_name: str, timeout: float) -> dict[str, float]:
+async def socket_session(url: str, query: str, page_name: str, timeout: float,
+                         leave_at: float | None = None) -> dict[str, float]:
     """One analyst as Streamlit's front end would be: open the session's websocket, ask for a
     run of the page with ``query``, read the server's messages until the run finishes, and fetch
     each picture as it arrives. Returns the times (perf_counter) the table and the run's last
-    picture arrived, and when the run finished."""
+    picture arrived, and when the run finished. With ``leave_at`` (a perf_counter time), the
+    analyst closes the page then, finished or not (``left`` is then set)."""
     import asyncio
     import urllib.request
 
@@ -173,8 +177,17 @@ async def socket_session(url: str, query: str, page_name: str, timeout: float) -
         ask.rerun_script.page_name = page_name
         await ws.send(ask.SerializeToString())
         while True:
+            wait = timeout if leave_at is None else min(timeout, leave_at - time.perf_counter())
+            try:
+                raw = await asyncio.wait_for(ws.recv(), max(wait, 0.001))
+            except TimeoutError:
+                if leave_at is None or time.perf_counter() < leave_at:
+                    raise
+                marks["left"] = time.perf_counter()
+                marks["pictures"] = len(fetches)
+                return marks
             msg = ForwardMsg()
-            msg.ParseFromString(await asyncio.wait_for(ws.recv(), timeout))
+            msg.ParseFromString(raw)
             kind = msg.WhichOneof("type")
             if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
@@ -191,7 +204,7 @@ async def socket_session(url: str, query: str, page_name: str, timeout: float) -
     return marks
 
 
-def run_sockets(dataset: Path, sessions: int, timeout: float) -> None:
+def run_sockets(dataset: Path, sessions: int, timeout: float, leave_after: float | None = None) -> None:
     import asyncio
 
     queries = session_queries(dataset, sessions)
@@ -200,26 +213,38 @@ def run_sockets(dataset: Path, sessions: int, timeout: float) -> None:
         asyncio.run(socket_session(url, "", "", timeout))
         cpu_start = cpu_seconds(proc.pid)
         start = time.perf_counter()
+        leave_at = None if leave_after is None else start + leave_after
 
         async def everyone() -> list:
-            return await asyncio.gather(*(socket_session(url, q, "words", timeout) for q in queries),
-                                        return_exceptions=True)
+            return await asyncio.gather(*(socket_session(url, q, "words", timeout, leave_at)
+                                          for q in queries), return_exceptions=True)
 
         marks = asyncio.run(everyone())
         cpu_sessions = cpu_seconds(proc.pid) - cpu_start
         left = time.perf_counter()
+        if leave_after is not None:
+            # Everyone closed the page at leave_after: how long does the server keep working?
+            time.sleep(2)
+            first = cpu_seconds(proc.pid) - cpu_start - cpu_sessions
+            print(f"every session left at {leave_after:.1f} s "
+                  f"({sum('left' in m for m in marks if isinstance(m, dict))} before their clouds came); "
+                  f"server CPU in the 2 s after: {first:.2f} s")
         for i, (query, m) in enumerate(zip(queries, marks)):
             if isinstance(m, BaseException):
                 print(f"session {i + 1} {query or '(no filter)':50s} failed: {m!r}")
                 continue
+            if "left" in m:
+                print(f"session {i + 1} {query or '(no filter)':50s} left at {m['left'] - start:6.1f} s "
+                      f"({m['pictures']} clouds shown by then)")
+                continue
             print(f"session {i + 1} {query or '(no filter)':50s} page {m['drawn'] - start:6.1f} s, "
                   f"every cloud {m['done'] - start:6.1f} s ({m['pictures']} shown)")
-        ok = [m for m in marks if not isinstance(m, BaseException)]
+        ok = [m for m in marks if not isinstance(m, BaseException) and "left" not in m]
         print(f"{len(ok)} of {len(marks)} sessions served, table slowest "
               f"{max((m['drawn'] - start for m in ok), default=float('nan')):.1f} s, every cloud slowest "
               f"{max((m['done'] - start for m in ok), default=float('nan')):.1f} s")
         print(f"CPU while the sessions loaded: server {cpu_sessions:.1f} s")
-        time.sleep(2)  # the sessions closed their sockets on leaving
+        time.sleep(max(0.0, left + 2 - time.perf_counter()))  # the sockets closed on leaving
         before = cpu_seconds(proc.pid)
         time.sleep(10)
         used = cpu_seconds(proc.pid) - before
@@ -234,9 +259,14 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=8)
     parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--clients", choices=("browser", "socket"), default="browser")
+    parser.add_argument("--leave-after", type=float, default=None,
+                        help="socket clients close their pages this many seconds after arriving")
     args = parser.parse_args()
     threading.current_thread().name = "bench"
-    (run if args.clients == "browser" else run_sockets)(args.dataset.resolve(), args.sessions, args.timeout)
+    if args.clients == "browser":
+        run(args.dataset.resolve(), args.sessions, args.timeout)
+    else:
+        run_sockets(args.dataset.resolve(), args.sessions, args.timeout, args.leave_after)
 
 
 if __name__ == "__main__":

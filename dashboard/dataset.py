@@ -129,6 +129,7 @@ class Dataset:
     candidates: pd.DataFrame
     rejected: pd.DataFrame
     warnings: pd.DataFrame
+    boilerplate: pd.DataFrame        # what the build marked per outlet (text/boilerplate.py)
     ix: Lookups
     _memo: dict = field(default_factory=dict, repr=False)
     _lock: Any = field(default_factory=threading.Lock, repr=False)

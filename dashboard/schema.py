@@ -76,10 +76,12 @@ TABLES: dict[str, dict[str, str]] = {
         "candidate": STR, "trigger": STR, "count": INT, "n_articles": INT, "example_article_id": STR,
         "example": STR,
     },
-    # What the build marked as boilerplate, per outlet: sentences (kind 'sentence') and datelines
-    # (kind 'dateline', keyed by the dateline's last word) found in n_articles original articles,
-    # a share of the outlet's originals; status: detected | forced by catalogue | kept: catalogue
-    # says never (data/catalogues/boilerplate.yaml). key: the hash a sentence is matched by.
+    # What the build marked as boilerplate, per outlet: sentences (kind 'sentence'), datelines
+    # (kind 'dateline', keyed by the dateline's last word) and the words by which the outlet names
+    # itself (kind 'self-reference': "CNN" in CNN Arabic, left out of that outlet's terms only)
+    # found in n_articles original articles, a share of the outlet's originals; status: detected |
+    # forced by catalogue | kept: catalogue says never (data/catalogues/boilerplate.yaml). key: the
+    # hash a sentence or word is matched by.
     "boilerplate": {
         "source": STR, "kind": STR, "key": STR, "example": STR, "n_articles": INT, "share": FLOAT,
         "status": STR,

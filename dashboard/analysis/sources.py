@@ -34,6 +34,8 @@ RATE_COLUMNS = {"source": "string", "entity_id": "string", "name_ar": "string", 
 DISTINCTIVE_COLUMNS = {"source": "string", "term": "string", "count_source": "int64",
                        "count_rest": "int64", "log_odds": "float64", "z": "float64", "significant": "bool"}
 Z_SIGNIFICANT = 1.96
+BOILERPLATE_COLUMNS = {"source": "string", "kind": "string", "example": "string", "n_articles": "int64",
+                       "share": "float64", "status": "string", "marked_in_outlet": "int64"}
 
 
 def _present_sources(ds: Dataset, sel: Selection) -> np.ndarray:
@@ -150,3 +152,25 @@ def distinctive_terms(ds: Dataset, sel: Selection, top_n: int = 15, prior_scale:
     if not frames:
         return frame(DISTINCTIVE_COLUMNS)
     return pd.concat(frames, ignore_index=True)[list(DISTINCTIVE_COLUMNS)].astype(DISTINCTIVE_COLUMNS)
+
+
+def boilerplate_left_out(ds: Dataset, sel: Selection, top_n: int = 8) -> pd.DataFrame:
+    """Per outlet of the selection, what the build marked as its boilerplate (the dataset's
+    'boilerplate' table: recurring sentences, datelines, the words by which it names itself) and
+    what the catalogue kept: the ``top_n`` found in most of the outlet's articles, with
+    ``marked_in_outlet`` the outlet's whole count (so a page can say "8 of 23"). Marked text is
+    left out of terms, themes, entity counts and distinctive words; an analyst overrides an entry
+    in data/catalogues/boilerplate.yaml (``never`` / ``force``)."""
+    table = ds.boilerplate
+    present = {ds.ix.sources[i] for i in _present_sources(ds, sel)}
+    if sel.empty or table is None or table.empty or not present:
+        return frame(BOILERPLATE_COLUMNS)
+    rows = table[table["source"].astype(str).isin(present)].copy()
+    if rows.empty:
+        return frame(BOILERPLATE_COLUMNS)
+    rows["n_articles"] = rows["n_articles"].fillna(0).astype("int64")
+    rows["marked_in_outlet"] = rows.groupby("source")["source"].transform("size").astype("int64")
+    rows = rows.sort_values(["source", "n_articles", "kind", "example"], ascending=[True, False, True, True],
+                            kind="stable")
+    rows = rows.groupby("source", sort=False).head(top_n)
+    return rows[list(BOILERPLATE_COLUMNS)].astype(BOILERPLATE_COLUMNS).reset_index(drop=True)

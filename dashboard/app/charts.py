@@ -10,12 +10,15 @@ misordered otherwise; first-strong (U+2068 … U+2069) in English. Only display 
 Figures are written as plain dicts and wrapped without validation: plotly.py validates every
 property set through its object API (30-60 ms per figure here), a large share of the 300 ms a
 filter change may take. The tests check the resulting specs instead.
+
+Colours of outlets, themes and entity types come from the dataset's palette (app/palette.py),
+passed in by the page: a chart never derives them from the groups it happens to draw.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -23,15 +26,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.app.i18n import name_column
+from dashboard.app.palette import SINGLE_SERIES_COLOUR, UNKNOWN_COLOUR
 from dashboard.app.safe import FSI, PDI, plotly_escape, plotly_text
 
 RLI = "\u2067"
 FONT = "Noto Sans Arabic, Source Sans, Arial, sans-serif"
-# Colour-blind-safe qualitative palette, one colour per outlet / type: Okabe-Ito's eight, then
-# Paul Tol's colours that stay distinct from them (the catalogue has 13 entity types: a palette
-# that wraps would paint countries and persons the same green).
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000",
-           "#882255", "#117733", "#332288", "#999933", "#AA4499", "#888888"]
 # Light to dark (Plotly's named "Blues" runs dark to light).
 BLUES = [[0.0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1.0, "#08306b"]]
 YLGNBU = [[0.0, "#ffffd9"], [0.25, "#c7e9b4"], [0.5, "#41b6c4"], [0.75, "#225ea8"],
@@ -58,22 +57,6 @@ def hover_text(text: object) -> str:
 
 def isos(labels: Sequence, lang: str) -> list[str]:
     return [iso(v, lang) for v in labels]
-
-
-NO_THEME_COLOUR = "#BBBBBB"
-
-
-def theme_colours(theme_ids: Sequence[str], names: dict[str, str]) -> dict[str, str]:
-    """A colour per theme by its place among all the catalogue's theme ids (not among the themes
-    a view happens to show), keyed by display name; 'no theme' is grey."""
-    out = {names.get(tid, tid): PALETTE[i % len(PALETTE)] for i, tid in enumerate(sorted(theme_ids))}
-    out[names.get("_none", "_none")] = NO_THEME_COLOUR
-    return out
-
-
-def colour_map(keys: Sequence[str]) -> dict[str, str]:
-    """A stable colour per key (sorted, so an outlet keeps its colour across pages)."""
-    return {k: PALETTE[i % len(PALETTE)] for i, k in enumerate(sorted(set(keys)))}
 
 
 def _list(values: Any) -> list:
@@ -137,7 +120,7 @@ def hbar(labels: Sequence[str], values: Sequence[float], lang: str, title: str, 
     ``colours`` (e.g. entity types)."""
     bar: dict[str, Any] = {
         "type": "bar", "orientation": "h", "x": _list(values), "y": isos(labels, lang),
-        "marker": {"color": _list(colours) if colours is not None else PALETTE[0]},
+        "marker": {"color": _list(colours) if colours is not None else SINGLE_SERIES_COLOUR},
         "texttemplate": f"%{{x:{text_format}}}", "textposition": "outside", "cliponaxis": False,
         "showlegend": False,
     }
@@ -184,10 +167,12 @@ def grouped_hbar(df: pd.DataFrame, label_col: str, value_col: str, group_col: st
                  title: str, x_title: str, label_names: dict[str, str] | None = None,
                  barmode: str = "group", value_format: str = ",.2f",
                  order: Sequence[str] | None = None, tick_format: str | None = None,
-                 colours: dict[str, str] | None = None) -> go.Figure:
-    """Horizontal bars per label, one colour per group (outlet or theme); ``colours``: group ->
-    colour when the caller keeps them stable across views (else by the groups present)."""
-    colours = colours or colour_map(df[group_col].astype(str).tolist())
+                 colours: Mapping[str, str] | None = None) -> go.Figure:
+    """Horizontal bars per label, one colour per group (outlet or theme). ``colours``: group ->
+    colour from the dataset's palette (app/palette.py), so a group keeps its colour whatever the
+    filters leave; required."""
+    if colours is None:
+        raise ValueError("grouped_hbar needs the palette's colours for its groups (app/palette.py)")
     order = list(order) if order is not None else list(dict.fromkeys(df[label_col].tolist()))
     data = []
     for group, part in df.groupby(group_col, sort=True):
@@ -233,7 +218,8 @@ def heatmap(z: pd.DataFrame, lang: str, title: str, colour_title: str,
 
 
 def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pubs_title: str,
-             date_title: str, hover_mentions: str, hover_articles: str) -> go.Figure:
+             date_title: str, hover_mentions: str, hover_articles: str,
+             outlet_colours: Mapping[str, str]) -> go.Figure:
     """Events (points and ranges, sized by mentions) over a publication-date track.
 
     ``events``: event_id, name_ar, name_en, date_start, date_end, mentions, articles.
@@ -271,11 +257,10 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
         "marker": {"size": (9 + 34 * np.sqrt(mentions / top)).round(1).tolist(),
                    "color": ["#0072B2" if m > 0 else "#cbd5e1" for m in mentions],
                    "line": {"width": 1, "color": "white"}, "opacity": 0.9}})
-    colours = colour_map(p["source"].astype(str).tolist())
     for source, part in p.groupby("source", sort=True):
         data.append({"type": "bar", "x": _dates(part["period"]), "y": _list(part["articles"]),
                      "yaxis": "y2", "name": iso(source, lang),
-                     "marker": {"color": colours[str(source)]},
+                     "marker": {"color": outlet_colours.get(str(source), UNKNOWN_COLOUR)},
                      "xperiod": "M1", "xperiodalignment": "middle",
                      "hovertemplate": "%{x|%Y-%m}: %{y}<extra>%{fullData.name}</extra>"})
     side = "right" if rtl else "left"
@@ -396,7 +381,7 @@ def network(nodes: pd.DataFrame, edges: pd.DataFrame, lang: str, title: str,
             "hovertext": [f"{n}: {int(m):,}" for n, m in zip(names, w)],
             "textposition": "top center", "customdata": _list(part["entity_id"]),
             "marker": {"size": (10 + 30 * np.sqrt(w / top)).round(1).tolist(),
-                       "color": colours.get(typ, PALETTE[0]), "line": {"width": 1, "color": "white"}},
+                       "color": colours.get(typ, UNKNOWN_COLOUR), "line": {"width": 1, "color": "white"}},
             "hovertemplate": "%{hovertext}<extra></extra>"})
     lay = layout(title, lang, height=620, legend={"orientation": "h", "y": -0.05})
     lay["xaxis"] |= {"visible": False}

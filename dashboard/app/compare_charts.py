@@ -11,7 +11,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.app.charts import PALETTE, _dates, _list, figure, iso, layout
+from dashboard.app.charts import _dates, _list, figure, iso, layout
+from dashboard.app.palette import PALETTE
 from dashboard.app.safe import plotly_text
 
 TOTAL_COLOUR = "#cbd5e1"

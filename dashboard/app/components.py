@@ -73,7 +73,7 @@ def is_empty(df: pd.DataFrame | None) -> bool:
 # Columns shown as percentages (values are shares, 0.1648 -> 16.5%), with two decimals, or
 # whole numbers with thousands separators.
 PERCENT_COLUMNS = frozenset({"share"})
-DECIMAL_COLUMNS = frozenset({"per_1000_words", "log_odds", "z", "score"})
+DECIMAL_COLUMNS = frozenset({"per_1000_words", "log_odds", "z", "score", "expected", "g2"})
 NAME_COLUMNS = ("name_ar", "name_en", "name", "title", "term")
 
 

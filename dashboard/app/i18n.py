@@ -194,6 +194,31 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Log-odds ratio with an informative Dirichlet prior from the whole filtered corpus "
               "(Monroe et al. 2008); z of {z} or more marks a significant difference, and only "
               "significant words are drawn (the table lists the others, marked)."},
+    "distinctive_left_out": {
+        "ar": "ما تكرره كل وسيلة من نصوص ثابتة مستبعد من الكلمات: الجمل المتكررة، وسطور المكان في بداية "
+              "الخبر، والكلمات التي تسمي بها الوسيلة نفسها (مثل CNN في CNN بالعربية)؛ انظر «النصوص الثابتة "
+              "المستبعدة» أدناه.",
+        "en": "What each outlet repeats as boilerplate is left out of the words: recurring sentences, "
+              "opening datelines, and the words by which the outlet names itself (such as CNN in CNN "
+              "Arabic); see “Boilerplate left out” below."},
+    "boilerplate_title": {"ar": "النصوص الثابتة المستبعدة", "en": "Boilerplate left out"},
+    "boilerplate_help": {
+        "ar": "ما وجده البناء متكررًا في مقالات كل وسيلة، وبقي في النص لكنه لا يُحتسب في الكلمات والمواضيع "
+              "والكيانات؛ لكل وسيلة أكثر {n} تكرارًا. لتصحيح ذلك أضف الجملة أو الكلمة كما كُتبت إلى "
+              "`never` (لا تُستبعد أبدًا) أو `force` (تُستبعد دائمًا) في الملف `{file}`، مع `source` "
+              "لحصرها في وسيلة واحدة، ثم أعد البناء.",
+        "en": "What the build found repeated across each outlet's articles: kept in the text, not counted "
+              "in words, themes or entities; the {n} most frequent per outlet. To correct it, add the "
+              "sentence or word as written to `never` (never left out) or `force` (always left out) in "
+              "`{file}`, with `source` to limit it to one outlet, and rebuild."},
+    "boilerplate_none": {"ar": "لم يُستبعد شيء من مقالات هذه الوسائل.",
+                         "en": "Nothing was left out of these outlets' articles."},
+    "bp_kind_sentence": {"ar": "جملة متكررة", "en": "Recurring sentence"},
+    "bp_kind_dateline": {"ar": "سطر المكان", "en": "Dateline"},
+    "bp_kind_self-reference": {"ar": "اسم الوسيلة", "en": "Outlet's own name"},
+    "bp_status_detected": {"ar": "مستبعد (وُجد تلقائيًا)", "en": "Left out (detected)"},
+    "bp_status_forced by catalogue": {"ar": "مستبعد (بأمر الفهرس)", "en": "Left out (catalogue: force)"},
+    "bp_status_kept: catalogue says never": {"ar": "محتسب (الفهرس: never)", "en": "Counted (catalogue: never)"},
     "distinctive_none": {"ar": "لا كلمة عند {source} يبلغ فرقها z = {z}.",
                          "en": "No word of {source} reaches z = {z}."},
     # Words
@@ -395,6 +420,11 @@ COLUMNS: dict[str, dict[str, str]] = {
     "count_source": {"ar": "التكرار في المصدر", "en": "Count in this outlet"},
     "count_rest": {"ar": "التكرار في بقية المصادر", "en": "Count in the other outlets"},
     "weight": {"ar": "مرات الذكر معًا", "en": "Times named together"},
+    "kind": {"ar": "النوع", "en": "Kind"},
+    "example": {"ar": "النص", "en": "Text"},
+    "n_articles": {"ar": "المقالات", "en": "Articles"},
+    "status": {"ar": "الحالة", "en": "Status"},
+    "marked_in_outlet": {"ar": "الكل في هذه الوسيلة", "en": "All for this outlet"},
     "source_name": {"ar": "الكيان الأول", "en": "First entity"},
     "target_name": {"ar": "الكيان الثاني", "en": "Second entity"},
     "degree": {"ar": "عدد الروابط", "en": "Links"},

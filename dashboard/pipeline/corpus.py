@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard.catalogues import Catalogues
 from dashboard.extract.themes import ThemeScorer
-from dashboard.text.boilerplate import detect
+from dashboard.text.boilerplate import TABLE_COLUMNS, detect, outlet_name_words, self_references
 from dashboard.text.document import Doc
 from dashboard.text.duplicates import find_duplicates
 from dashboard.text.terms import article_form_counts
@@ -40,6 +40,7 @@ class Marked:
     counts: np.ndarray | None                # their counts without the boilerplate's words
     table: pd.DataFrame                      # the dataset's 'boilerplate' table
     summary: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    self_references: dict[str, list[str]] = field(default_factory=dict)  # outlet -> its marked name words
 
 
 def mark_boilerplate(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], catalogues: Catalogues) -> Marked:
@@ -80,8 +81,22 @@ def mark_boilerplate(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], ca
     article_themes = _article_themes(tables["sentence_themes"], spans[spans["whole"]],
                                      ThemeScorer.from_catalogue(catalogues.themes))
     counts = _without_boilerplate_words(tables["form_counts"], spans, articles, catalogues)
+    # An outlet naming itself inside varying sentences ("قال لـCNN"): its own name words, where it
+    # uses them far more than the others, leave its term counts too.
+    names = outlet_name_words(catalogues.outlets, sorted(articles["source"].dropna().astype(str).unique()))
+    own = self_references(tables["form_counts"], counts, articles, names, catalogues.boilerplate)
+    counts[own.rows] = 0
+    table = found.table
+    if len(own.table):
+        table = (pd.concat([found.table, own.table], ignore_index=True)
+                 .sort_values(["source", "kind", "n_articles", "key"], ascending=[True, False, False, True],
+                              kind="stable").reset_index(drop=True).astype(TABLE_COLUMNS))
+    words: dict[str, list[str]] = {}
+    for src, example, status in zip(own.table["source"], own.table["example"], own.table["status"]):
+        if status != "kept: catalogue says never":
+            words.setdefault(str(src), []).append(str(example))
     return Marked({"sentences": sentences, "entity_mentions": mentions, "article_themes": article_themes},
-                  tables["form_counts"], counts, found.table, summary)
+                  tables["form_counts"], counts, table, summary, words)
 
 
 def _mark_mentions(mentions: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:

@@ -33,6 +33,8 @@ class BuildSummary:
     near_duplicates: int = 0
     # outlet -> (boilerplate sentences, datelines, sentences of its articles so marked)
     boilerplate: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    # outlet -> the words by which it names itself, left out of its terms
+    self_references: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def inputs(self) -> int:
@@ -54,6 +56,8 @@ class BuildSummary:
                 + (f" + {d} dateline{'s' if d != 1 else ''}" if d else "") + f" ({rows} marked)"
                 for src, (n, d, rows) in sorted(self.boilerplate.items())) or "none found")
             + " (see the 'boilerplate' table)",
+            "  self-references  " + ("; ".join(f"{src}: {', '.join(words)}" for src, words in
+                                               sorted(self.self_references.items())) or "none found"),
             f"  time             {self.seconds:.1f} s",
             f"  version          {self.version[:12]}",
         ]

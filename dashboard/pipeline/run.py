@@ -370,7 +370,7 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
         rejected=rejected, warnings=len(dataset["warnings"]),
         seconds=time.perf_counter() - started, version=version,
         exact_duplicates=duplicates.get("exact", 0), near_duplicates=duplicates.get("near", 0),
-        boilerplate=marked.summary,
+        boilerplate=marked.summary, self_references=marked.self_references,
     )
 
 

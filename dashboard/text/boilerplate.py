@@ -4,9 +4,11 @@ Two steps, like term resolution (the build is incremental per article, boilerpla
 property of the corpus):
 
 1. ``sentence_keys(doc)``, per article: a key for every sentence (a hash of its folded words, so
-   punctuation, diacritics and letter variants do not matter) and, for the first sentence, the
+   punctuation, diacritics and letter variants do not matter) and, for an opening sentence, the
    key of its dateline: the words before a dash near the start ("دبي، الإمارات العربية المتحدة
-   (CNN)-- ...", "باريس - ..."), keyed by the last of them (the city before it varies).
+   (CNN)-- ...", "باريس - ..."), keyed by the last of them (the city before it varies). One of
+   the first DATELINE_SENTENCES sentences may hold it (a caption line can come first); deeper in
+   the article, only a dateline tagged with a parenthesised word ("(CNN)-") counts.
 2. ``detect(...)``, once per corpus: per outlet, a sentence key (or dateline key) found in at
    least ``min_articles`` of the outlet's original articles (duplicates are not counted: a story
    published twice would make its own sentences look like boilerplate) and at least
@@ -15,18 +17,30 @@ property of the corpus):
 
 Boilerplate stays in the text; the build marks it (sentences.is_boilerplate, boilerplate_end) and
 leaves it out of terms, themes and entity counts.
+
+3. ``self_references(...)``, once per corpus: an outlet naming itself inside sentences that vary
+   ("قال لـCNN", "(CNN)", "CNN بالعربية", "في تصريح لبي بي سي", "سكاي نيوز عربية") is boilerplate
+   the sentence keys cannot see. A word form is an outlet's self-reference when it is a word of the
+   outlet's own names (its display name and every outlets.csv alias of it, a proclitic allowed:
+   لبي, بالعربية) and the outlet's original articles use it far more often than the others do:
+   in at least ``min_articles`` and ``min_share`` of them, and in a share at least
+   ``SELF_REFERENCE_RATIO`` times the other outlets' share. Only that outlet's occurrences are
+   left out of its terms: another outlet quoting CNN keeps "CNN", and a name word every outlet
+   uses (فرانس of فرانس برس, العربية) is never one. The same force / never overrides apply,
+   matched on the word form ("CNN", "بالعربية").
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
+from dashboard.text.clitics import PREFIXES
 from dashboard.text.normalize import Normalized, fold, normalize
 
 BOILERPLATE_FILE = "boilerplate.yaml"
@@ -34,7 +48,23 @@ DEFAULT_MIN_ARTICLES = 10
 DEFAULT_MIN_SHARE = 0.005
 # A dateline: at most this many words before a dash with a space on at least one side of it.
 DATELINE_MAX_WORDS = 8
-_DATELINE_RE = re.compile(r"^\s*(?P<prefix>[^\n\-–—]{2,90}?)(?:\s+(?:-{1,2}|–|—)|(?:-{1,2}|–|—)\s+)")
+# An outlet's name word is a self-reference when its share of the outlet's articles is at least
+# this many times its share of the other outlets' articles. On ANT the outlets' own names sit at
+# 20x and more (CNN in CNN Arabic, سكاي in Sky News Arabia); name words that are ordinary Arabic
+# (العربية, عربي) or name another body too (فرانس of فرانس برس) stay below 2x.
+SELF_REFERENCE_RATIO = 5.0
+SELF_REFERENCE = "self-reference"
+# After a one-word parenthesis the dash needs no space: "دبي، الإمارات العربية المتحدة (CNN)-حقق"
+# (about one CNN Arabic dateline in ten is written so). No ``^``: ``match`` at a sentence's start.
+_DASH = r"(?:-{1,2}|–|—)"
+_TAGGED = rf"(?P<tagged>[^\n\-–—()]{{0,80}}\([^\s()]{{1,20}}\))\s*{_DASH}"
+_DATELINE_RE = re.compile(rf"\s*(?:(?P<prefix>[^\n\-–—]{{2,90}}?)(?:\s+{_DASH}|{_DASH}\s+)|{_TAGGED})")
+# Deeper in an article only the tagged form: a digest of several stories opens each with
+# "دبي، الإمارات العربية المتحدة (CNN)-"; "وقال الوزير - ..." is not a dateline there.
+_TAGGED_RE = re.compile(rf"\s*{_TAGGED}")
+# A dateline opens one of an article's first sentences: a caption or teaser line may come first
+# ("... سعر صرف الليرة التركية.\nدبي، الإمارات العربية المتحدة (CNN)- ...").
+DATELINE_SENTENCES = 3
 _WORD_RE = re.compile(r"[^\W_]+")
 
 KEY_COLUMNS = ["article_id", "sentence_id", "key", "dateline_key", "dateline_end"]
@@ -53,12 +83,13 @@ def _words_key(words: list[str]) -> str:
     return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest() if words else ""
 
 
-def _dateline(text: str, start: int, end: int) -> tuple[str, int] | None:
-    """(key, end offset) of the dateline that opens the sentence text[start:end], if any."""
-    m = _DATELINE_RE.match(text, start, end)
+def _dateline(text: str, start: int, end: int, opening: bool = True) -> tuple[str, int] | None:
+    """(key, end offset) of the dateline that opens the sentence text[start:end], if any; in a
+    sentence that is not one of the article's first (``opening`` false), a tagged one only."""
+    m = (_DATELINE_RE if opening else _TAGGED_RE).match(text, start, end)
     if m is None:
         return None
-    words = _WORD_RE.findall(fold(m.group("prefix")))
+    words = _WORD_RE.findall(fold(m.groupdict().get("prefix") or m.group("tagged")))
     if not words or len(words) > DATELINE_MAX_WORDS or m.end() >= end:
         return None
     return words[-1], m.end()
@@ -66,7 +97,8 @@ def _dateline(text: str, start: int, end: int) -> tuple[str, int] | None:
 
 def sentence_keys(article_id: str, text: str, sentences: list[tuple[int, int]],
                   norm: Normalized | None = None) -> list[dict]:
-    """One row per sentence: KEY_COLUMNS (dateline columns filled for the first sentence only).
+    """One row per sentence: KEY_COLUMNS (dateline columns filled where a sentence opens with a
+    dateline: any form in the first DATELINE_SENTENCES sentences, a tagged one after them).
 
     ``norm``: the article's normalised text when the caller has it (the build's Doc): each
     sentence's folded words are then read from it instead of folding the sentence again (the
@@ -78,7 +110,9 @@ def sentence_keys(article_id: str, text: str, sentences: list[tuple[int, int]],
     rows = []
     find_words = _WORD_RE.findall
     for i, ((s, e), fs, fe) in enumerate(zip(sentences, starts.tolist(), ends.tolist())):
-        dateline = _dateline(text, s, e) if i == 0 else None
+        opening = i < DATELINE_SENTENCES
+        # deeper sentences can only open with a tagged dateline: skip the regex without a ")"
+        dateline = _dateline(text, s, e, opening) if opening or ")" in text[s:s + 104] else None
         rows.append({"article_id": article_id, "sentence_id": i, "key": _words_key(find_words(folded, fs, fe)),
                      "dateline_key": dateline[0] if dateline else None,
                      "dateline_end": dateline[1] if dateline else None})
@@ -218,3 +252,90 @@ def _table(rows: list[dict], keys: pd.DataFrame, sentences: pd.DataFrame, articl
     df = pd.DataFrame(rows)
     df = df.sort_values(["source", "kind", "n_articles", "key"], ascending=[True, False, False, True], kind="stable")
     return df[list(TABLE_COLUMNS)].astype(TABLE_COLUMNS).reset_index(drop=True)
+
+
+def outlet_name_words(outlets: Mapping[str, str], sources: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Per outlet of ``sources``: the folded words of its names (the display name and every alias
+    ``outlets`` maps to it: Catalogues.outlets), one-letter words and numbers left out. Stopwords
+    stay: بي of بي بي سي is one (with me), but the form لبي that names BBC is counted as a term."""
+    phrases: dict[str, set[str]] = {str(s): {str(s)} for s in sources}
+    for alias, name in outlets.items():
+        if name in phrases:
+            phrases[name].add(alias)
+    out = {}
+    for source, names in phrases.items():
+        words = {w for p in names for w in _WORD_RE.findall(fold(p))}
+        out[source] = frozenset(w for w in words if len(w) >= 2 and not w.isdigit())
+    return out
+
+
+@dataclass
+class SelfReferences:
+    """What ``self_references`` found: rows for the 'boilerplate' table, and the form_counts rows
+    (an outlet's own articles, a marked form) whose count drops to zero."""
+
+    table: pd.DataFrame
+    rows: np.ndarray
+
+
+def self_references(form_counts: pd.DataFrame, counts: np.ndarray, articles: pd.DataFrame,
+                    names: Mapping[str, frozenset[str]], rules: Rules) -> SelfReferences:
+    """``form_counts``: article_id, form (folded), spelling rows; ``counts`` their counts (boilerplate
+    already taken out); ``articles``: article_id, source, duplicate_of; ``names``:
+    ``outlet_name_words``. See the module docstring (step 3)."""
+    word_of: dict[str, str] = {}
+    for words in names.values():
+        for w in words:
+            word_of[w] = w
+            for prefix in PREFIXES:
+                word_of.setdefault(prefix + w, w)
+    empty = SelfReferences(_empty_table(), np.zeros(0, np.int64))
+    if not word_of or not len(form_counts):
+        return empty
+    rows = np.flatnonzero(form_counts["form"].isin(list(word_of)).to_numpy(bool) & (counts > 0))
+    if not len(rows):
+        return empty
+    arts = articles.set_index("article_id")
+    sub = pd.DataFrame({
+        "row": rows,
+        "article_id": form_counts["article_id"].to_numpy(dtype=object)[rows],
+        "form": form_counts["form"].to_numpy(dtype=object)[rows],
+        "spelling": form_counts["spelling"].to_numpy(dtype=object)[rows],
+        "count": counts[rows],
+    })
+    sub["source"] = arts["source"].astype(str).reindex(sub["article_id"]).to_numpy(dtype=object)
+    sub["original"] = arts["duplicate_of"].isna().reindex(sub["article_id"]).fillna(True).to_numpy(bool)
+    n_originals = articles.loc[articles["duplicate_of"].isna()].groupby("source").size()
+    n_originals.index = n_originals.index.astype(str)
+    total_originals = int(n_originals.sum())
+    in_articles = sub[sub["original"]].groupby(["source", "form"])["article_id"].nunique()
+    across = in_articles.groupby(level="form").sum()
+
+    table_rows: list[dict] = []
+    marked: set[tuple[str, str]] = set()
+    for source, words in sorted(names.items()):
+        own = int(n_originals.get(source, 0))
+        others = total_originals - own
+        for form in sorted(f for f, w in word_of.items() if w in words):
+            n = int(in_articles.get((source, form), 0))
+            key = text_key(form)
+            forced, never = rules.listed(rules.force, source, key), rules.listed(rules.never, source, key)
+            if n == 0:
+                continue
+            share = n / max(own, 1)
+            rest = (int(across.get(form, 0)) - n) / others if others else 0.0
+            frequent = n >= rules.min_articles and share >= rules.min_share and share >= SELF_REFERENCE_RATIO * rest
+            if not (frequent or forced or never):
+                continue
+            if never:
+                status = "kept: catalogue says never"
+            else:
+                status = "detected" if frequent else "forced by catalogue"
+                marked.add((source, form))
+            mine = sub[(sub["source"] == source) & (sub["form"] == form)]
+            example = mine.groupby("spelling")["count"].sum().sort_values(ascending=False, kind="stable").index[0]
+            table_rows.append({"source": source, "kind": SELF_REFERENCE, "key": key, "example": str(example),
+                               "n_articles": n, "share": share, "status": status})
+    hit = np.fromiter(((s, f) in marked for s, f in zip(sub["source"], sub["form"])), dtype=bool, count=len(sub))
+    table = pd.DataFrame(table_rows, columns=list(TABLE_COLUMNS)) if table_rows else _empty_table()
+    return SelfReferences(table.astype(TABLE_COLUMNS), sub["row"].to_numpy(np.int64)[hit])

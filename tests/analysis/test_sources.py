@@ -3,6 +3,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from dashboard.analysis.common import term_counts_by_source
@@ -81,3 +82,29 @@ def test_empty(tiny):
     for df in (source_volume(tiny, none), theme_shares(tiny, none), entity_rates(tiny, none),
                distinctive_terms(tiny, none)):
         assert df.empty and len(df.columns) >= 4
+
+
+def test_boilerplate_left_out_lists_each_selected_outlets_top_entries(tmp_path):
+    """The Sources page's "Boilerplate left out": the build's table, per outlet of the selection,
+    most frequent first, capped per outlet with the outlet's whole count beside each row."""
+    from analysis_tiny_dataset import write_dataset
+
+    from dashboard.analysis.sources import boilerplate_left_out
+    from dashboard.dataset import load_dataset
+    from dashboard.schema import conform
+
+    folder = write_dataset(tmp_path / "ds")
+    rows = [("RT", "sentence", "k1", "حملوا تطبيقنا <b>الآن</b>", 12, 0.5, "detected"),
+            ("RT", "self-reference", "k2", "RT", 30, 0.9, "detected"),
+            ("RT", "dateline", "موسكو", "موسكو -", 3, 0.1, "kept: catalogue says never"),
+            ("الجزيرة", "self-reference", "k3", "للجزيرة", 20, 0.4, "detected")]
+    conform("boilerplate", pd.DataFrame(rows, columns=["source", "kind", "key", "example", "n_articles", "share",
+                                                       "status"])).to_parquet(folder / "boilerplate.parquet")
+    ds = load_dataset(folder)
+    df = boilerplate_left_out(ds, select(ds, Filters()), top_n=2)
+    assert df[["source", "example", "n_articles", "marked_in_outlet"]].values.tolist() == [
+        ["RT", "RT", 30, 3], ["RT", "حملوا تطبيقنا <b>الآن</b>", 12, 3], ["الجزيرة", "للجزيرة", 20, 1]]
+    # only the outlets the filters keep
+    only_rt = boilerplate_left_out(ds, select(ds, Filters(sources=("RT",))), top_n=5)
+    assert set(only_rt["source"]) == {"RT"} and len(only_rt) == 3
+    assert boilerplate_left_out(ds, select(ds, Filters(sources=("Project Syndicate",)))).empty

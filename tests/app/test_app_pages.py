@@ -177,6 +177,31 @@ def test_concordance_highlights_matches_and_escapes(make_app):
     assert "<b>" not in lines[0].replace("<mark>", "")
 
 
+def test_sessions_with_the_same_filters_share_the_cloud_and_others_get_their_own(make_app, monkeypatch):
+    """Three analysts: two with the same filters (the second draws nothing), one with another
+    outlet chosen (its own cloud, drawn once)."""
+    from dashboard.app import clouds
+
+    drawn: list[tuple] = []
+    real = clouds.wordcloud_png
+
+    def counting(freqs, width, height, seed):
+        drawn.append(tuple(sorted(freqs.items())))
+        return real(freqs, width, height, seed)
+
+    monkeypatch.setattr(clouds, "wordcloud_png", counting)
+    clouds.cloud_png.clear()
+    first = run_page(make_app(), "words")
+    second = run_page(make_app(), "words")
+    assert len(drawn) == 1
+    assert first.get("image")[0].proto.imgs[0].url and second.get("image")
+    third = run_page(make_app(sources="RT Arabic"), "words")
+    assert len(drawn) == 2 and drawn[0] != drawn[1] and third.get("image")
+    run_page(make_app(sources="RT Arabic"), "words")
+    clouds.cloud_png.clear()
+    assert len(drawn) == 2
+
+
 def test_words_page_draws_per_outlet_clouds_only_on_demand(make_app, monkeypatch):
     from dashboard.app import clouds
 

@@ -23,11 +23,11 @@ def test_empty_bars_keep_autorange():
 
 
 def test_every_entity_type_of_the_catalogue_gets_its_own_colour(catalogues):
-    from dashboard.app.charts import colour_map
+    from dashboard.app.palette import assign
     from dashboard.extract.entities import entities_table
 
     types = sorted(set(entities_table(catalogues.entities)["type"]))
-    colours = colour_map(types)
+    colours = assign(types)
     assert len(types) >= 10 and len(set(colours.values())) == len(types)
 
 
@@ -38,7 +38,7 @@ def test_timeline_view_fits_the_articles_and_lists_far_events():
     events = pd.DataFrame({"event_id": ["treaty", "summit"], "name_ar": ["معاهدة", "قمة"],
                            "name_en": ["Treaty", "Summit"], "date_start": ["1949-04-04", "2018-06-12"],
                            "date_end": [None, "2018-06-12"], "mentions": [3, 9], "articles": [2, 5]})
-    fig = charts.timeline(events, pubs, "en", "t", "p", "d", "m", "a")
+    fig = charts.timeline(events, pubs, "en", "t", "p", "d", "m", "a", {"BBC": "#0072B2"})
     lo, hi = fig.layout.xaxis.range
     assert str(lo).startswith("2017-12") and str(hi).startswith("2018-12")  # not 2013, not 1949
     rows = {y.strip("\u2066\u2067\u2068\u2069") for trace in fig.data for y in (trace.y or [])
@@ -51,7 +51,7 @@ def test_timeline_view_fits_the_articles_and_lists_far_events():
 def test_few_articles_get_one_tick_per_article():
     pubs = pd.DataFrame({"period": ["2022-01-01", "2022-02-01"], "source": "RT", "articles": [1, 3]})
     events = pd.DataFrame(columns=["event_id", "name_ar", "name_en", "date_start", "date_end", "mentions", "articles"])
-    fig = charts.timeline(events, pubs, "ar", "t", "p", "d", "m", "a")
+    fig = charts.timeline(events, pubs, "ar", "t", "p", "d", "m", "a", {"RT": "#0072B2"})
     assert fig.layout.yaxis2.dtick == 1 and fig.layout.yaxis2.tickformat == "d"
 
 

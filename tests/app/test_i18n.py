@@ -80,7 +80,7 @@ def test_every_interface_string_is_used():
 
     files = [p for p in (REPO_ROOT / "dashboard" / "app").rglob("*.py") if p.name != "i18n.py"]
     code = "".join(p.read_text(encoding="utf-8") for p in files + [REPO_ROOT / "streamlit_app.py"])
-    built = ("page_", "type_", "mark_")
+    built = ("page_", "type_", "mark_", "bp_kind_", "bp_status_")
     unused = [k for k in STRINGS
               if f'"{k}"' not in code and f"'{k}'" not in code and not k.startswith(built)]
     assert not unused, unused

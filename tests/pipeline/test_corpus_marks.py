@@ -85,3 +85,27 @@ def test_incremental_build_equals_fresh_when_marks_change(tmp_path):
     build([src], fresh, workers=1, force=True)
     for name in schema.TABLES:
         pd.testing.assert_frame_equal(read(out, name), read(fresh, name), obj=name)
+
+
+def test_an_outlet_naming_itself_is_not_one_of_its_terms(tmp_path):
+    """CNN Arabic quoting itself mid-sentence ("قال لـCNN", no dateline to mark): left out of CNN
+    Arabic's terms, listed in the boilerplate table; the Wire's "شبكة CNN" is still counted."""
+    src, out = tmp_path / "in", tmp_path / "ds"
+    rows = []
+    for i in range(12):
+        rows.append({"id": f"cnn-{i:02d}", "source": "CNN", "date": f"2018-04-{i + 1:02d}",
+                     "text": story(i + 50) + f"\nوقال مسؤول في الوزارة رقم {i} لـCNN إن العمل بدأ."})
+        rows.append({"id": f"wire-{i:02d}", "source": "Wire", "date": f"2018-03-{i + 1:02d}",
+                     "text": story(i) + ("\nونقلت شبكة CNN الخبر." if i == 0 else "")})
+    src.mkdir()
+    (src / "news.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", "utf-8")
+    summary = build([src], out, workers=1)
+    assert summary.self_references == {"CNN Arabic": ["CNN"]}
+    assert "self-references  CNN Arabic: CNN" in summary.format()
+    table = read(out, "boilerplate")
+    assert table[["source", "kind", "example", "n_articles"]].values.tolist() == [
+        ["CNN Arabic", "self-reference", "CNN", 12]]
+    terms = read(out, "terms")
+    cnn_terms = terms[terms["term"].str.lower() == "cnn"]
+    assert cnn_terms["article_id"].tolist() == ["wire-00"]
+    assert "وزارة" in set(terms.loc[terms["article_id"] == "cnn-00", "term"])  # the sentence's other words stay

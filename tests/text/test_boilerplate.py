@@ -114,10 +114,10 @@ def test_key_ignores_punctuation_diacritics_and_hamza():
     assert text_key("-----") == ""
 
 
-def _ant(outlet: str, n: int) -> list[RawArticle]:
+def _ant(outlet: str, n: int, category: str = "*") -> list[RawArticle]:
     if ANT is None:
         pytest.skip("ANT corpus not unpacked at corpora/ant")
-    paths = sorted((ANT / outlet).glob("*/*.txt"))[:n]
+    paths = sorted((ANT / outlet).glob(f"{category}/*.txt"))[:n]
     if len(paths) < n:
         pytest.skip(f"fewer than {n} {outlet} files in this ANT copy")
     return [a for a in iter_inputs(paths, load_catalogues(CATALOGUE_DIR).outlets) if isinstance(a, RawArticle)]
@@ -137,6 +137,111 @@ def test_real_bbc_app_promotion_and_cnn_dateline_are_marked():
     assert promos >= 0.9 * with_promo > 0
     # nothing that is news is marked: each marked text is a promotion, a read-more line or a dateline
     assert all(("بي بي سي" in m or "اقرأ" in m or "(CNN)" in m) for m in marked), marked[:5]
+
+
+# An outlet naming itself inside sentences that vary: its own name words, where it uses them far
+# more than the other outlets do, leave its term counts (text/boilerplate.py, step 3).
+
+def form_rows(texts: dict[str, tuple[str, str]]):
+    """(form_counts, counts, articles) as the build has them, for {article_id: (source, text)}."""
+    from dashboard.text.document import Doc
+    from dashboard.text.terms import article_form_counts
+
+    stop = load_catalogues(CATALOGUE_DIR).stopwords
+    rows, arts = [], []
+    for aid, (source, text) in texts.items():
+        for (form, spelling), n in article_form_counts(Doc.from_text(aid, text), stop).items():
+            rows.append({"article_id": aid, "form": form, "spelling": spelling, "count": n})
+        arts.append({"article_id": aid, "source": source, "duplicate_of": None})
+    fc = pd.DataFrame(rows)
+    return fc, fc["count"].to_numpy(np.int64), pd.DataFrame(arts)
+
+
+OUTLETS = {"cnn": "CNN Arabic", "سي ان ان بالعربية": "CNN Arabic", "france 24": "France24",
+           "فرانس 24": "France24"}
+
+
+def test_an_outlet_naming_itself_is_left_out_of_its_own_terms_only():
+    from dashboard.text.boilerplate import SELF_REFERENCE, outlet_name_words, self_references
+
+    # CNN Arabic names itself in every article, in a sentence that differs each time; France24
+    # quotes CNN twice; both write فرانس (of فرانس برس) as often: a name word, not a self-reference.
+    texts = {f"c{i}": ("CNN Arabic", f"وقال المسؤول رقم {i} لـCNN إن الخطة جاهزة بحسب فرانس برس.")
+             for i in range(12)}
+    texts |= {f"f{i}": ("France24", f"أعلنت الوزارة رقم {i} خطة جديدة بحسب فرانس برس"
+                        + (" كما نقلت شبكة CNN." if i < 2 else "."))
+              for i in range(12)}
+    names = outlet_name_words(OUTLETS, ["CNN Arabic", "France24"])
+    assert {"cnn", "بالعربيه", "سي"} <= names["CNN Arabic"] and "فرانس" in names["France24"]
+    fc, counts, arts = form_rows(texts)
+    found = self_references(fc, counts, arts, names, Rules())
+    assert found.table[["source", "kind", "example", "n_articles", "status"]].values.tolist() == [
+        ["CNN Arabic", SELF_REFERENCE, "CNN", 12, "detected"]]
+    dropped = fc.iloc[found.rows]
+    assert set(dropped["form"]) == {"cnn"} and dropped["article_id"].str.startswith("c").all()
+    assert len(dropped) == 12  # France24's two CNN keep their count
+    # the analyst's override, matched on the word as written
+    rules = parse_rules(yaml.safe_load("never:\n  - {text: CNN, source: CNN Arabic}\n"))
+    kept = self_references(fc, counts, arts, names, rules)
+    assert kept.table["status"].tolist() == ["kept: catalogue says never"] and not len(kept.rows)
+
+
+def test_self_reference_needs_the_outlet_far_above_the_rest():
+    from dashboard.text.boilerplate import outlet_name_words, self_references
+
+    # CNN in 12 of CNN's 12 articles but also in 6 of France24's 12: 2x, not the 5x required
+    texts = {f"c{i}": ("CNN Arabic", f"وقال المسؤول رقم {i} لـCNN إن الخطة جاهزة.") for i in range(12)}
+    texts |= {f"f{i}": ("France24", f"أعلنت الوزارة رقم {i} خطة" + (" نقلتها CNN." if i < 6 else "."))
+              for i in range(12)}
+    fc, counts, arts = form_rows(texts)
+    found = self_references(fc, counts, arts, outlet_name_words(OUTLETS, ["CNN Arabic", "France24"]), Rules())
+    assert found.table.empty and not len(found.rows)
+
+
+def test_tagged_dateline_without_spaces_and_after_a_caption_line():
+    caption = "ارتفع النفط اليوم.\nهبط الذهب أمس.\nصعد الدولار كثيرا.\nتراجع اليورو قليلا.\n"
+    text = caption + "دبي، الإمارات العربية المتحدة (CNN)-حقق اللاعب هدفا.\nوقال الوزير - إن الأمر انتهى."
+    rows = sentence_keys("x", text, split_sentences(text))
+    assert [(r["sentence_id"], r["dateline_key"]) for r in rows if r["dateline_key"]] == [(4, "cnn")]
+    assert text[rows[4]["dateline_end"] - 6:rows[4]["dateline_end"]] == "(CNN)-"
+    # a parenthesis in the middle of an opening sentence is not a tag
+    text = "قال الوزير (في بيان)-وهو غاضب- إن الأمر انتهى."
+    assert sentence_keys("x", text, split_sentences(text))[0]["dateline_key"] is None
+
+
+def test_real_ant_self_references_cnn_bbc_sky():
+    """Real ANT articles: CNN Arabic's "لـCNN" / "CNN بالعربية", BBC Arabic's "لبي بي سي" and Sky
+    News Arabia's "سكاي نيوز عربية" are found, and nothing else is."""
+    from dashboard.text.boilerplate import outlet_name_words, self_references
+
+    arts = (_ant("CNN", 250) + _ant("BBC", 250) + _ant("SkyNews", 250, "middleEast")
+            + _ant("France24", 250, "middleEast"))
+    texts = {a.article_id: (a.source, a.text) for a in arts}
+    keys, sents, frame = corpus(texts)
+    found = detect(keys, sents, frame, Rules())
+    # the words of marked boilerplate are not counted first (as the build does)
+    marked = {keys["article_id"].iat[r]: [] for r in np.flatnonzero(found.marked_end >= 0)}
+    for r in np.flatnonzero(found.marked_end >= 0):
+        marked[keys["article_id"].iat[r]].append((int(sents["char_start"].iat[r]), int(found.marked_end[r])))
+    clean = {}
+    for aid, (source, text) in texts.items():
+        for s, e in sorted(marked.get(aid, []), reverse=True):
+            text = text[:s] + " " + text[e:]
+        clean[aid] = (source, text)
+    fc, counts, frame = form_rows(clean)
+    names = outlet_name_words(load_catalogues(CATALOGUE_DIR).outlets, sorted(frame["source"].unique()))
+    own = self_references(fc, counts, frame, names, Rules())
+    table = own.table.set_index(["source", "example"])
+    assert ("CNN Arabic", "CNN") in table.index and ("BBC Arabic", "لبي") in table.index
+    assert ("Sky News Arabia", "سكاي") in table.index
+    # only name words, only in the outlet's own articles: France24's لفرانس ("قال لفرانس 24") is
+    # one, its فرانس (of فرانس برس, which every outlet quotes) is not
+    assert set(own.table.loc[own.table["source"] == "France24", "example"]) <= {"لفرانس"}
+    dropped = fc.iloc[own.rows].merge(frame, on="article_id")
+    for source, form in zip(dropped["source"], dropped["form"]):
+        assert any(form == w or form.endswith(w) for w in names[source]), (source, form)
+    cnn_in_others = fc[(fc["form"] == "cnn") & ~fc["article_id"].isin(frame.loc[frame["source"] == "CNN Arabic", "article_id"])]
+    assert not cnn_in_others.index.isin(own.rows).any()
 
 
 @pytest.mark.parametrize("text", [

@@ -24,6 +24,7 @@ from dashboard.app.components import (
 from dashboard.app.i18n import column_labels, display_names, number, plural, t, type_name
 from dashboard.app.kwic_view import kwic_block, kwic_params
 from dashboard.app.page import start_page, switch_to
+from dashboard.app.palette import palette
 from dashboard.app.safe import isolate, plain
 from dashboard.app.urlstate import Param, page_params
 
@@ -52,7 +53,8 @@ if is_empty(counts):
     stop_page()
 
 names = display_names(counts, "entity_id", lang)
-type_colours = charts.colour_map(all_types)
+colours = palette(ctx.ds)
+type_colours = colours.entity_types
 top = counts.head(TOP_N)
 if len(counts) > TOP_N:  # the chart's cap said, with the true total (the table below has all)
     st.caption(t("shown_of", lang, shown=number(TOP_N, lang), total=plural(len(counts), "entity", lang)))
@@ -61,7 +63,7 @@ hover = [f"{isolate(a)} · {isolate(b)} ({type_name(ty, lang)}): {m:,} / {n:,}"
                                    top["articles"])]
 fig = charts.hbar([names[e] for e in top["entity_id"]], top["mentions"], lang,
                   t("top_entities", lang), t("col_mentions", lang), customdata=top["entity_id"],
-                  colours=[type_colours.get(ty, charts.PALETTE[0]) for ty in top["type"]],
+                  colours=[colours.entity_type(ty) for ty in top["type"]],
                   hover=hover,
                   legend={type_name(ty, lang): type_colours[ty] for ty in sorted(set(top["type"]))})
 picked = chart(fig, key="entities_bar", file_name="top_entities", on_select="rerun",
@@ -75,7 +77,7 @@ by_source: pd.DataFrame = compute(ctx, entity_by_source, tuple(top["entity_id"].
 if not is_empty(by_source):
     fig = charts.grouped_hbar(by_source, "entity_id", "per_1000_words", "source", lang,
                               t("per_source", lang), t("per_1000", lang), label_names=names,
-                              order=top["entity_id"].head(10).tolist())
+                              order=top["entity_id"].head(10).tolist(), colours=colours.outlets)
     chart(fig, key="entities_by_source", file_name="entities_by_source")
     table(by_source, lang, key="entities_by_source_table", file_name="entities_by_source",
           folded=True)

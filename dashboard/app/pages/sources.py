@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.analysis.sources import (
     Z_SIGNIFICANT,
+    boilerplate_left_out,
     distinctive_terms,
     entity_rates,
     source_volume,
@@ -17,7 +18,11 @@ from dashboard.app import charts
 from dashboard.app.components import chart, columns, compute, empty_state, grid, is_empty, stop_page, table
 from dashboard.app.i18n import column_labels, display_names, name_column, number, t
 from dashboard.app.page import start_page
+from dashboard.app.palette import palette
 from dashboard.app.safe import isolate, md
+from dashboard.paths import CATALOGUE_DIR, REPO_ROOT
+
+BOILERPLATE_CATALOGUE = (CATALOGUE_DIR / "boilerplate.yaml").relative_to(REPO_ROOT).as_posix()
 
 ctx = start_page("sources")
 lang = ctx.lang
@@ -28,8 +33,8 @@ if is_empty(volume):
 
 # Volume: articles and words per outlet, one bar chart each (their scales differ by 1000x).
 c1, c2 = columns(2, lang)
-colours = charts.colour_map(volume["source"].astype(str).tolist())
-bar_colours = [colours[str(s)] for s in volume["source"]]
+colours = palette(ctx.ds)
+bar_colours = [colours.outlet(s) for s in volume["source"]]
 with c1:
     fig = charts.hbar(volume["source"].tolist(), volume["articles"], lang,
                       f"{t('volume', lang)} — {t('col_articles', lang)}", t("col_articles", lang),
@@ -52,7 +57,7 @@ if not is_empty(shares):
     fig = charts.grouped_hbar(shares, "source", "share", "theme", lang, t("theme_shares", lang),
                               t("share", lang), barmode="stack", value_format=".0%",
                               tick_format=".0%",
-                              colours=charts.theme_colours(ctx.ds.themes["theme_id"].tolist(), names))
+                              colours=colours.by_label("themes", names))
     chart(fig, key="sources_themes", file_name="theme_shares")
     table(shares.drop(columns="theme"), lang, key="sources_themes_table", file_name="theme_shares",
           folded=True)
@@ -70,7 +75,7 @@ if not is_empty(rates):
 
 # Distinctive words, with the statistic's numbers.
 st.subheader(t("distinctive", lang))
-st.caption(t("distinctive_help", lang, z=Z_SIGNIFICANT))
+st.caption(t("distinctive_help", lang, z=Z_SIGNIFICANT) + " " + t("distinctive_left_out", lang))
 terms: pd.DataFrame = compute(ctx, distinctive_terms, top_n=15)
 if is_empty(terms):
     empty_state(lang)
@@ -87,7 +92,7 @@ else:
             names = column_labels(lang, "z", "log_odds", "count_source", "count_rest")
             fig = charts.hbar(part["term"].tolist(), part["z"].round(2), lang, str(source),
                               names["z"],
-                              colours=[colours.get(str(source), charts.PALETTE[0])] * len(part),
+                              colours=[colours.outlet(source)] * len(part),
                               hover=[f"{isolate(w)}: {names['z']} {number(z, lang, 2)} · "
                                      f"{names['log_odds']} {number(d, lang, 2)} · "
                                      f"{names['count_source']} {number(a, lang)} · "
@@ -100,3 +105,17 @@ else:
             chart(fig, key=f"sources_distinctive_{i}", file_name=f"distinctive_{i + 1}")
     table(terms, lang, key="sources_distinctive_table", file_name="distinctive_terms",
           labels=column_labels(lang, "source", "term"))
+
+# What the build left out as each outlet's boilerplate, and where an analyst overrides it.
+BOILERPLATE_SHOWN = 8
+with st.expander(t("boilerplate_title", lang), icon=":material/content_cut:"):
+    st.caption(t("boilerplate_help", lang, n=number(BOILERPLATE_SHOWN, lang), file=BOILERPLATE_CATALOGUE))
+    marked: pd.DataFrame = compute(ctx, boilerplate_left_out, top_n=BOILERPLATE_SHOWN)
+    if is_empty(marked):
+        st.caption(t("boilerplate_none", lang))
+    else:
+        shown = marked.assign(kind=[t(f"bp_kind_{k}", lang) for k in marked["kind"]],
+                              status=[t(f"bp_status_{v}", lang) for v in marked["status"]])
+        table(shown, lang, key="sources_boilerplate_table", file_name="boilerplate_left_out",
+              labels=column_labels(lang, "source", "kind", "example", "n_articles", "share", "status",
+                                   "marked_in_outlet"))

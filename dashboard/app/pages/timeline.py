@@ -26,6 +26,7 @@ from dashboard.app.components import (
 )
 from dashboard.app.i18n import column_labels, display_names, plural, t
 from dashboard.app.page import start_page
+from dashboard.app.palette import palette
 from dashboard.app.safe import md, plain
 from dashboard.app.urlstate import Param, page_params
 
@@ -36,7 +37,8 @@ page_params("timeline", {"timeline_event": Param("event", "")})
 events: pd.DataFrame = compute(ctx, event_counts)
 pubs: pd.DataFrame = compute(ctx, publication_counts, freq="M")
 fig = charts.timeline(events, pubs, lang, t("timeline_title", lang), t("publications", lang),
-                      t("date_axis", lang), t("hover_mentions", lang), t("hover_articles", lang))
+                      t("date_axis", lang), t("hover_mentions", lang), t("hover_articles", lang),
+                      palette(ctx.ds).outlets)
 picked = chart(fig, key="timeline_chart", file_name="event_timeline", on_select="rerun",
                selection_mode="points")
 outside = charts.events_outside(events, pubs) if not is_empty(events) else events

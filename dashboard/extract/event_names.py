@@ -69,6 +69,10 @@ class NamedEvent:
     start: date
     end: date
 
+    @property
+    def years(self) -> range:
+        return range(self.start.year, self.end.year + 1)
+
 
 def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
     kinds = []
@@ -150,6 +154,7 @@ class GeneratedNames:
         self.windows = {k: [(n.start - timedelta(days=LEAD_DAYS),
                              n.end + timedelta(days=max(self.kinds[k].tail_days, MONTH_TAIL_DAYS)))
                             for n in events] for k, events in self.by_kind.items()}
+        self._by_publication: dict = {}
 
     # ---- linking --------------------------------------------------------------------------------
     def find(self, index, published: tuple[date, date] | None) -> list[tuple[int, str, str]]:
@@ -159,12 +164,13 @@ class GeneratedNames:
         # every catalogue event, and its kinds' nouns are frequent words)
         spans = [(d[0], d[1]) for ds in index.dates.values() for d in ds if (d[1] - d[0]).days <= 366]
         years = {y for a, b in spans for y in range(a.year, b.year + 1)}
+        by_publication = self._near_publication(published)
         for kind_name, all_events in self.by_kind.items():
             kind = self.kinds[kind_name]
-            events = [n for n, (lo, hi) in zip(all_events, self.windows[kind_name])
-                      if (published is not None and lo <= published[1] and published[0] <= hi)
-                      or (not years.isdisjoint(range(n.start.year, n.end.year + 1))
-                          and any(a <= n.end and n.start <= b for a, b in spans))]
+            near = by_publication[kind_name]
+            events = [n for n in all_events
+                      if n.event_id in near or (years and not years.isdisjoint(n.years)
+                                                and any(a <= n.end and n.start <= b for a, b in spans))]
             if not events:
                 continue
             found: list[tuple[int, str, str, tuple]] = []
@@ -192,6 +198,18 @@ class GeneratedNames:
             out += [(sid, eid, why) for sid, eid, why, rank in found
                     if rank[0] == 0 or rank[1] == 0 or not strong - {eid}]
         return out
+
+    def _near_publication(self, published: tuple[date, date] | None) -> dict[str, frozenset[str]]:
+        """kind -> ids of its events an article of this publication period may name undated
+        (memoised: a corpus has few distinct publication days)."""
+        found = self._by_publication.get(published)
+        if found is None:
+            found = {k: frozenset(n.event_id for n, (lo, hi) in zip(events, self.windows[k])
+                                  if published is not None and lo <= published[1] and published[0] <= hi)
+                     for k, events in self.by_kind.items()}
+            if len(self._by_publication) < 100_000:
+                self._by_publication[published] = found
+        return found
 
     def _words_after(self, index, sid: int, kind: Kind) -> tuple[list[list[list[str]]], set[str]]:
         """Per noun occurrence in the sentence, the next few words (folded), each as its readings

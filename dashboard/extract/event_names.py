@@ -54,6 +54,7 @@ class Kind:
     unless: PhraseSet | None
     refers: PhraseSet | None  # nouns that alone refer to the article's event of this kind
     tail_days: int = TAIL_DAYS  # how long after the event an article names it without a date
+    dated_nouns: PhraseSet | None = None  # the kind's act, linked only with a date of the event
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
         kinds.append(Kind(name, _alternation(list(phrases)), phrases, needs == "person", needs == "all",
                           _alternation(list(spec.get("unless") or [])),
                           _alternation(list(spec.get("refers") or [])),
-                          int(spec.get("tail_days", TAIL_DAYS))))
+                          int(spec.get("tail_days", TAIL_DAYS)),
+                          _alternation(list(spec.get("dated_nouns") or []))))
     return tuple(kinds)
 
 
@@ -147,6 +149,7 @@ class GeneratedNames:
             self.named.append(NamedEvent(event.id, kind.name, persons,
                                          frozenset().union(*groups) if groups else frozenset(),
                                          groups, frozenset(k for k in keys if k), months, start, end))
+        self.by_id = {n.event_id: n for n in self.named}
         self.by_kind: dict[str, list[NamedEvent]] = {}
         for named in self.named:
             self.by_kind.setdefault(named.kind, []).append(named)
@@ -175,7 +178,9 @@ class GeneratedNames:
                 continue
             found: list[tuple[int, str, str, tuple]] = []
             hits = index.matches(kind.nouns)
-            if not hits:
+            if kind.dated_nouns is not None:
+                found += self._dated_acts(index, kind, events, set(hits))
+            if not hits and not found:
                 continue
             if kind.unless is not None:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
@@ -197,6 +202,26 @@ class GeneratedNames:
             strong = {eid for _, eid, _, rank in found if rank[0] == 0 or rank[1] == 0}
             out += [(sid, eid, why) for sid, eid, why, rank in found
                     if rank[0] == 0 or rank[1] == 0 or not strong - {eid}]
+        return out
+
+    @staticmethod
+    def _dated_acts(index, kind: Kind, events: list[NamedEvent], skip: set[int]) -> list[tuple]:
+        """Sentences naming the kind's act (يدلي الناخبون بأصواتهم) with a party to the event and a
+        day or month of the event: "يدلي الناخبون في قرغيزستان بأصواتهم، الأحد 28 نوفمبر"."""
+        out = []
+        for sid, noun in sorted(index.matches(kind.dated_nouns).items()):
+            if sid in skip:
+                continue
+            ents = index.entities.get(sid, set())
+            for named in events:
+                if not ((named.places | named.persons) & ents):
+                    continue
+                dated = next((d[2] for d in index.dates.get(sid, ())
+                              if d[0] <= named.end and named.start <= d[1] and (d[1] - d[0]).days <= 31), None)
+                if dated is not None:
+                    party = "+".join(sorted((named.places | named.persons) & ents))
+                    out.append((sid, named.event_id, f"generated: {noun} + name: {party} + date: {dated}",
+                                (0, 1, 0)))
         return out
 
     def _near_publication(self, published: tuple[date, date] | None) -> dict[str, frozenset[str]]:
@@ -307,8 +332,10 @@ class GeneratedNames:
             hits = index.matches(kind.refers)
             if kind.unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
+            named = self.by_id[eids[0]]
             out += [(sid, eids[0], f"generated: {noun} + event named in the article")
-                    for sid, noun in sorted(hits.items()) if sid not in linked[eids[0]]]
+                    for sid, noun in sorted(hits.items())
+                    if sid not in linked[eids[0]] and not contradicted(index, sid, named.start, named.end)]
         return out
 
 

@@ -97,3 +97,15 @@ def test_every_generated_name_has_a_kind_and_parts(ex):
     assert named["xi_visit_kz_2022"].persons == {"xi_jinping"}
     # an adjective inside a name is no party to the event (الدول الناطقة بالتركية is not Turkey)
     assert all("tr" not in g or "istanbul" in g for g in named["ots_summit_2019"].groups)
+
+
+def test_the_vote_on_its_day_links_then_the_elections_refer_to_it(ex):
+    text = ("يدلي الناخبون في قرغيزستان بأصواتهم، الأحد 28 نوفمبر، لاختيار برلمان جديد. "
+            "ويتوقع متابعون أن تأتي نتيجة الانتخابات في صالح حلفاء الرئيس.")
+    doc = Doc.from_text("t", text, date(2021, 11, 28), "day")
+    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+    assert [(r["sentence_id"], r["event_id"]) for r in rows] == [
+        (0, "kg_parliamentary_election_2021"), (1, "kg_parliamentary_election_2021")]
+    assert rows[0]["cue"].startswith("generated: يدلي الناخبون + name: kg + date: 28 نوفمبر")
+    # the vote without a day of the event is no link by itself
+    assert links(ex, "يدلي الناخبون في قرغيزستان بأصواتهم لاختيار برلمان جديد.", date(2021, 11, 28)) == {}

@@ -80,7 +80,7 @@ class EntityMatcher:
 
     def find(self, doc: Doc) -> list[dict]:
         norm = doc.norm.text
-        forms, starts, ends = _match_tokens(norm, doc.tokens)
+        forms, starts, ends = split_tokens(doc)
         n = len(forms)
         written, by_next = self._written, self._by_next
         rows: list[dict] = []
@@ -298,10 +298,22 @@ def _rest_matches(cand: Candidate, forms, starts, ends, norm: str, i: int) -> bo
     return True
 
 
+def split_tokens(doc: Doc) -> tuple[list[str], list[int], list[int]]:
+    """The article's token forms and spans with hyphenated tokens split (``_match_tokens``),
+    computed once per article for entities and candidate discovery (read-only lists)."""
+    found = doc.shared.get("split_tokens")
+    if found is None:
+        norm = doc.norm.text
+        if not _SPLIT.search(norm):  # most articles: no token to split
+            found = (doc.forms, [s for s, _ in doc.tokens], [e for _, e in doc.tokens])
+        else:
+            found = _match_tokens(norm, doc.tokens)
+        doc.shared["split_tokens"] = found
+    return found
+
+
 def _match_tokens(norm: str, tokens: list[tuple[int, int]]):
     """Token forms and spans, hyphenated tokens split (نور-سلطان, SPIEF-2022)."""
-    if not _SPLIT.search(norm):  # most articles: no token to split, one pass over the spans
-        return [norm[s:e] for s, e in tokens], [s for s, _ in tokens], [e for _, e in tokens]
     forms, starts, ends = [], [], []
     for s, e in tokens:
         tok = norm[s:e]

@@ -112,7 +112,7 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
         for (form, spelling), count in forms.items()
     )
     out["sentence_keys"].extend(sentence_keys(art.article_id, art.text, doc.sentences, doc.norm))
-    exact_key, minhash = article_fingerprint([doc.norm.text[s:e] for s, e in doc.tokens])
+    exact_key, minhash = article_fingerprint(doc.forms)
     out["article_fingerprints"].append({"article_id": art.article_id, "exact_key": exact_key, "minhash": minhash})
     return {
         "article_id": art.article_id,

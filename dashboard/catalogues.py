@@ -39,6 +39,7 @@ from dashboard.extract.date_words import DateWords, parse_date_words
 from dashboard.extract.discovery import Triggers, parse_triggers
 from dashboard.extract.entity_catalogue import Catalogue as EntityCatalogue
 from dashboard.extract.entity_catalogue import build_catalogue
+from dashboard.extract.event_names import Kind, parse_event_kinds
 from dashboard.extract.events import Event, PhraseSet, parse_events, parse_planned
 from dashboard.extract.themes import check_themes
 from dashboard.ingest.outlets import outlet_names
@@ -239,7 +240,7 @@ class Catalogues:
 
     def check(self) -> None:
         """Build every view now, so a bad file fails the load (naming the file), not a stage."""
-        for name in ("entities", "events", "planned_words", "themes", "date_words", "stopwords", "outlets",
+        for name in ("entities", "events", "planned_words", "event_kinds", "themes", "date_words", "stopwords", "outlets",
                      "discovery", "boilerplate"):
             getattr(self, name)
 
@@ -268,6 +269,11 @@ class Catalogues:
     def planned_words(self) -> PhraseSet | None:
         """events.yaml's words for an event still to come (links to later events need one)."""
         return self._view(FILES["events"].path, lambda: parse_planned(self.raw["events"]))
+
+    @cached_property
+    def event_kinds(self) -> tuple[Kind, ...]:
+        """events.yaml's kinds of events and their nouns (generated variant names of events)."""
+        return self._view(FILES["events"].path, lambda: parse_event_kinds(self.raw["events"]))
 
     @cached_property
     def themes(self) -> Mapping[str, Any]:

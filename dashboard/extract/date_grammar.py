@@ -124,18 +124,18 @@ def build_grammar(v: DateWords) -> Grammar:
         "numeric_ymd": (rf"{NUM_START}(?P<y>{YEAR_MODERN})(?P<sep>[/.\-])(?P<m>[01]?\d)(?P=sep)"
                         rf"(?P<d>[0-3]?\d){NUM_END}"),
         "numeric_dm": rf"{NUM_START}(?P<d>[0-3]?\d)/(?P<m>[01]?\d){NUM_END}",
-        "year_range_cue": (rf"{CLITIC_START}(?:{w('بين')}|{w('من')}){SP1}"
+        "year_range_cue": (rf"{WORD_START}{CONJUNCTION_CLASS}?(?:{w('بين')}|{w('من')}){SP1}"
                            rf"(?:(?P<cue>{words(v.year_pair_cues + v.year_cues)}){SP1})?"
                            rf"{year('y1', YEAR_ANY)}{SP}{to}{SP}(?:{cues}{SP1})?{year('y2', YEAR_ANY)}"),
         "year_range": (rf"(?:{CLITIC_START}(?P<cue>{cues}){SP1})?{year('y1', YEAR_MODERN)}{SP}[-–—/]{SP}"
                        rf"{year('y2', YEAR_MODERN)}"),
         "year_cue": rf"{CLITIC_START}{cues}{SP1}{year('y', YEAR_ANY)}",
-        "year_prep": (rf"{CLITIC_START}{words(v.year_prepositions)}{SP1}(?P<core>{NUM_START}"
+        "year_prep": (rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.year_prepositions)}{SP1}(?P<core>{NUM_START}"
                       rf"(?P<y>{YEAR_MODERN}){NUM_END}(?:{SP}م{WORD_END})?)(?!{SP}{units})"),
         "year_suffix": rf"{NUM_START}(?P<y>{YEAR_MODERN}){SP}م{WORD_END}",
         # the first of a list of years after a plural noun: "في أعوام 1998 و2002" (year_and takes
         # the others)
-        "year_list": (rf"{CLITIC_START}{words(v.year_list_cues or ['أعوام'])}{SP1}(?P<core>{NUM_START}"
+        "year_list": (rf"{WORD_START}{PROCLITIC_LETTER_CLASS}?{words(v.year_list_cues or ['أعوام'])}{SP1}(?P<core>{NUM_START}"
                       rf"(?P<y>{YEAR_ANY}){NUM_END})(?={SP}[,،]?{SP}و{SP}(?:19|20)\d\d)"),
         # the second of two years: "في 2014 و2017" (a range "بين 2014 و2017" is longer and wins)
         "year_and": (rf"(?<=(?<![\d.,])(?:19|20)\d\d){SP}و{SP}(?P<core>{NUM_START}(?P<y>{YEAR_MODERN})"

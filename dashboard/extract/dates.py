@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from dashboard.extract.date_grammar import Grammar, build_grammar
@@ -29,6 +29,8 @@ _PRECISION_RANK = {"year": 1, "month": 2, "day": 3, "unknown": 3}
 # Characters a date expression can reach before its first trigger ("الحادي والعشرين من شهر"
 # before a month name) and after its last one ("من العام المقبل" after a month name).
 _BEFORE, _AFTER = 32, 48
+# "في الفترة من 1940 إلى 1957" is one period; "من 1999 إلى 2002" alone two years
+_PERIOD = squeeze_spaces("الفترة")
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,23 @@ class Atom:
 class DateExtractor:
     def __init__(self, words: DateWords):
         self.words: DateWords = words
-        self.grammar: Grammar = build_grammar(self.words)
+        self.full_grammar: Grammar = build_grammar(self.words)
+        # Month names in Latin letters (January, janvier) are rare in Arabic text: articles without
+        # one get the grammar without them, a smaller trie scanned faster.
+        latin = {k for k in words.months if k.isascii()}
+        self.arabic_grammar: Grammar = build_grammar(
+            replace(words, months={k: v for k, v in words.months.items() if k not in latin}))
+        # (no lookbehind: a leading one makes the scan ten times slower; a name inside a longer
+        # word only costs the full grammar)
+        self._latin_months = (re.compile("(?:" + "|".join(sorted(latin, key=len, reverse=True))
+                                         + r")(?![a-z])") if latin else None)
+        self.grammar: Grammar = self.full_grammar
 
     # ---- public API -------------------------------------------------------------------------
     def find(self, doc: Doc) -> list[dict]:
         text = doc.norm.text
+        self.grammar = (self.full_grammar if self._latin_months is not None and self._latin_months.search(text)
+                        else self.arabic_grammar)
         atoms = self._merge_ranges(text, self._select(self._candidates(text)))
         rows = []
         for atom in atoms:
@@ -97,7 +111,9 @@ class DateExtractor:
                     continue
                 for m in pattern.finditer(text, s, e):
                     atom = getattr(self, f"_atom_{kind}")(m)
-                    if atom is not None:
+                    if isinstance(atom, tuple):
+                        found.extend(atom)
+                    elif atom is not None:
                         found.append(atom)
             # A name can only hide a date of its own window (windows are disjoint): look for names
             # only where dates were found.
@@ -141,6 +157,9 @@ class DateExtractor:
         prefix = self.grammar.range_prefix.search(text, max(0, a.start - 30), a.start)
         if gap.strip() == "و" and (prefix is None or prefix.group("word") != "بين"):
             return None  # "يناير 2020 ومارس 2021" is a list, not a range
+        if (a.lo[1] is None and b.lo[1] is None and prefix is not None and prefix.group("word") == "من"
+                and _PERIOD not in prefix.group()):
+            return None  # "من 1999 إلى 2002": two years (see _atom_year_range_cue)
         if (a.lo[1] is None) != (b.lo[1] is None) and a.lo[1] is None:
             return None  # "2020 - 3 مارس" mixes a year with a date: leave both
         lo, hi = a.lo, b.lo
@@ -233,12 +252,18 @@ class DateExtractor:
         return self._numeric(m, None)
 
     @staticmethod
-    def _atom_year_range_cue(m: re.Match) -> Atom | None:
+    def _atom_year_range_cue(m: re.Match) -> Atom | tuple[Atom, Atom] | None:
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if not y1 < y2 <= y1 + 200:
             return None
         if not m.group("cue") and y1 < 1900:
             return None
+        if (not m.group("cue") and m.group().lstrip("وف").startswith("من")
+                and _PERIOD not in m.string[max(0, m.start() - 12):m.start()]):
+            # "رئيسا للوزراء من 1999 إلى 2002": the two years a span runs between, each a year
+            # (with a noun, "بين عامي 1949 و1989" is one range)
+            return (Atom(m.start("y1"), m.end("y1"), (y1, None, None)),
+                    Atom(m.start("y2"), m.end("y2"), (y2, None, None)))
         # The surface starts at the cue noun or the year: "عامي 1949 و1989", never at بين/من.
         start = m.start("cue") if m.group("cue") else m.start("y1")
         return Atom(start, m.end(), (y1, None, None), (y2, None, None))

@@ -207,7 +207,7 @@ def parse_events(raw: Mapping) -> tuple[Event, ...]:
             id=e["id"], name_ar=e["name_ar"], name_en=e["name_en"],
             date_start=_iso(e["date_start"]).isoformat(), date_end=_iso(e["date_end"]).isoformat(),
             description=e["description"], description_ar=e.get("description_ar", ""),
-            cues=tuple(_cue(c, e) for c in e["cues"]),
+            cues=tuple(_cue(c, e) for c in e.get("cues") or ()),
         ))
     ids = [e.id for e in events]
     if len(ids) != len(set(ids)):
@@ -245,14 +245,17 @@ class _Sentences:
     def __init__(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]):
         self.doc = doc
         self.entities: dict[int, set[str]] = defaultdict(set)
+        self.entity_spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         for r in entity_rows or []:
             self.entities[int(r["sentence_id"])].add(str(r["entity_id"]))
+            self.entity_spans[int(r["sentence_id"])].append(
+                (int(r["char_start"]), int(r["char_end"]), str(r["entity_id"])))
         self.article_entities: set[str] = set().union(*self.entities.values())
         self.dates: dict[int, list[tuple[date, date, str]]] = defaultdict(list)
         for r in date_rows or []:
             if r.get("date_start") and r.get("date_end"):
                 self.dates[int(r["sentence_id"])].append(
-                    (_iso(r["date_start"]), _iso(r["date_end"]), str(r["surface"])))
+                    (_iso(r["date_start"]), _iso(r["date_end"]), str(r["surface"]), bool(r.get("relative"))))
         self._matches: dict[int, dict[int, str]] = {}
         self._in_sentence: dict[tuple[int, int], str | None] = {}
         self._norm_spans: list[tuple[int, int]] | None = None
@@ -294,6 +297,11 @@ class _Sentences:
             a, b = norm.to_original(m.start(), m.end())
             yield self.doc.sentence_at(a), " ".join(self.doc.text[a:b].split())
 
+    def sentence_span(self, sid: int) -> tuple[int, int]:
+        """One sentence's span in normalised offsets."""
+        spans = self._sentence_spans()
+        return spans[sid] if sid < len(spans) else (0, len(self.doc.norm.text))
+
     def _sentence_spans(self) -> list[tuple[int, int]]:
         """Each sentence's span in normalised offsets."""
         if self._norm_spans is None:
@@ -316,6 +324,18 @@ def _dated(index: _Sentences, window: tuple[date, date]) -> dict[int, str]:
     return out
 
 
+def contradicted(index: _Sentences, sid: int, start: date, end: date) -> bool:
+    """Whether the sentence dates what it speaks of elsewhere: a month or day written with its
+    year, none of its dates within a month of the event ("خلال الاضطرابات التي أعقبت الانتخابات
+    البرلمانية التي جرت في أكتوبر 2020" is not the election of November 2021)."""
+    dates = index.dates.get(sid, ())
+    explicit = [d for d in dates if not d[3] and (d[1] - d[0]).days <= 31]
+    if not explicit:
+        return False
+    lo, hi = start - FUTURE_MARGIN, end + FUTURE_MARGIN
+    return not any(d[0] <= hi and lo <= d[1] for d in dates)
+
+
 def parse_planned(raw: Mapping) -> PhraseSet | None:
     """The words that speak of an event as still to come (events.yaml, ``planned_words``)."""
     return _alternation(list(raw.get("planned_words") or []))
@@ -328,27 +348,38 @@ def future_limit(published: tuple[date, date] | None) -> date | None:
 
 
 class EventLinker:
-    def __init__(self, events: tuple[Event, ...], planned: PhraseSet | None = None):
+    """Links sentences to catalogue events by their cues and, given ``generated`` (event_names.py),
+    by the variant names generated from each event's name."""
+
+    def __init__(self, events: tuple[Event, ...], planned: PhraseSet | None = None, generated=None):
         self.events = events
         self.planned = planned
+        self.generated = generated
+        self._starts = {e.id: _iso(e.date_start) for e in events}
+        # per event with cues: its dates and its cues, those needing the event linked last
+        self._cued = tuple((e, _iso(e.date_start), _iso(e.date_end), tuple(sorted(e.cues, key=lambda c: c.linked)))
+                           for e in events if e.cues)
 
     def find(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]) -> list[dict]:
         index = _Sentences(doc, entity_rows, date_rows)
         published = _publication_period(doc)
         limit = future_limit(published)
         rows: dict[tuple[int, str], dict] = {}
-        for event in self.events:
+        for event, event_start, event_end, cues in self._cued:
             # An article cannot report an event that begins more than a month after it was
             # published, unless the sentence speaks of it as planned ("the summit to be held").
-            future = limit is not None and _iso(event.date_start) > limit
+            future = limit is not None and event_start > limit
             if future and self.planned is None:
                 continue
             # cues that need the event already linked in the article come after the others
-            for cue in sorted(event.cues, key=lambda c: c.linked):
+            for cue in cues:
                 if cue.linked and not any(key[1] == event.id for key in rows):
                     continue
                 for sid, why in self._evaluate(cue, index, published):
                     if (sid, event.id) in rows:
+                        continue
+                    if cue.published_window and cue.date_window is None and contradicted(
+                            index, sid, event_start, event_end):
                         continue
                     if future:  # the planned words are looked for in this sentence only
                         planned = index.matches(self.planned, {sid})
@@ -360,7 +391,39 @@ class EventLinker:
                         "article_id": doc.article_id, "sentence_id": sid, "event_id": event.id,
                         "char_start": start, "char_end": end, "cue": why,
                     }
+        if self.generated is not None:
+            self._add_generated(doc, index, published, limit, rows)
         return [rows[k] for k in sorted(rows)]
+
+    def _add_generated(self, doc: Doc, index: _Sentences, published, limit, rows: dict) -> None:
+        """Links by generated names: not where a cue linked the sentence to an event of the same
+        kind, and only with a planned word for an event beginning after ``limit``."""
+        kind_of = self.generated.kind_of_event
+        taken = {(sid, kind_of.get(eid)) for sid, eid in rows}
+
+        def add(sid: int, eid: str, why: str) -> None:
+            if (sid, eid) in rows or (sid, kind_of.get(eid)) in taken:
+                return
+            if limit is not None and self._starts[eid] > limit:
+                if self.planned is None:
+                    return
+                planned = index.matches(self.planned, {sid})
+                if sid not in planned:
+                    return
+                why += f" + planned: {planned[sid]}"
+            start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+            rows[(sid, eid)] = {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
+                                "char_start": start, "char_end": end, "cue": why}
+
+        found = self.generated.find(index, published)
+        for sid, eid, why in found:
+            add(sid, eid, why)
+        taken = {(sid, kind_of.get(eid)) for sid, eid in rows}
+        linked: dict[str, set[int]] = defaultdict(set)
+        for sid, eid in rows:
+            linked[eid].add(sid)
+        for sid, eid, why in self.generated.follow_ups(index, linked):
+            add(sid, eid, why)
 
     @staticmethod
     def _evaluate(cue: Cue, index: _Sentences, published) -> list[tuple[int, str]]:

@@ -19,6 +19,7 @@ from dashboard.catalogues import Catalogues
 from dashboard.extract.dates import DateExtractor
 from dashboard.extract.discovery import candidates_in
 from dashboard.extract.entities import EntityMatcher
+from dashboard.extract.event_names import GeneratedNames, redate_event_months
 from dashboard.extract.events import EventLinker
 from dashboard.extract.themes import ThemeScorer
 from dashboard.pipeline.tables import PER_ARTICLE_TABLES, columns_of
@@ -46,7 +47,9 @@ class Extractors:
         self.catalogues = catalogues
         self.entities = EntityMatcher(catalogues.entities)
         self.dates = DateExtractor(catalogues.date_words)
-        self.events = EventLinker(catalogues.events, catalogues.planned_words)
+        self.events = EventLinker(catalogues.events, catalogues.planned_words, GeneratedNames(
+            catalogues.events, catalogues.raw["events"], catalogues.event_kinds, self.entities,
+            catalogues.date_words.months, catalogues.stopwords))
         self.themes = ThemeScorer.from_catalogue(catalogues.themes)
         self.triggers = catalogues.discovery
         self.stopwords = catalogues.stopwords
@@ -93,6 +96,7 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     ents = guarded("entity extraction", lambda: ex.entities.find(doc), [])
     dates = guarded("date extraction", lambda: ex.dates.find(doc), [])
     events = guarded("event linking", lambda: ex.events.find(doc, ents, dates), [])
+    guarded("event months", lambda: redate_event_months(dates, events, ex.catalogues.events), None)
     sent_themes, art_themes = guarded("theme scoring", lambda: ex.themes.score(doc), ([], []))
     cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.triggers), [])
     forms = guarded("term counting", lambda: article_form_counts(doc, ex.stopwords), {})
@@ -108,7 +112,7 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
         for (form, spelling), count in forms.items()
     )
     out["sentence_keys"].extend(sentence_keys(art.article_id, art.text, doc.sentences, doc.norm))
-    exact_key, minhash = article_fingerprint([doc.norm.text[s:e] for s, e in doc.tokens])
+    exact_key, minhash = article_fingerprint(doc.forms)
     out["article_fingerprints"].append({"article_id": art.article_id, "exact_key": exact_key, "minhash": minhash})
     return {
         "article_id": art.article_id,

@@ -219,9 +219,11 @@ def detect(keys: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, 
                                "share": float(share), "status": status, "_row": int(first_row[(src, key)])})
         if not chosen:
             continue
-        hit = np.fromiter(((s, k) in chosen for s, k in zip(present["source"], present[column])),
-                          dtype=bool, count=len(present))
-        rows = present["row"].to_numpy()[hit]
+        # rows whose key was chosen for some outlet (a vectorised look-up), then their outlet
+        maybe = present[present[column].isin({k for _, k in chosen}).to_numpy(bool)]
+        hit = np.fromiter(((s, k) in chosen for s, k in zip(maybe["source"], maybe[column])),
+                          dtype=bool, count=len(maybe))
+        rows = maybe["row"].to_numpy()[hit]
         if kind == "sentence":
             whole[rows] = True
             marked_end[rows] = sentences["char_end"].to_numpy(np.int64)[rows]

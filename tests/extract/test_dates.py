@@ -252,3 +252,10 @@ def test_a_late_month_without_year_in_an_early_article_is_last_year(extractor):
     assert find(extractor, "شهدت البلاد أعمال شغب في يناير", date(2022, 12, 5))[0][1] == "2022-01-01"
     # months in between keep the publication year
     assert find(extractor, "حتى نهاية ديسمبر", date(2018, 4, 7))[0][1] == "2018-12-01"
+
+
+def test_from_one_year_to_another_is_two_years_a_noun_makes_a_range(extractor):
+    rows = find(extractor, "كان رئيسا لوزراء كازاخستان من 1999 إلى 2002. وبين عامي 1949 و1989 أجريت التجارب.")
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("1999", "1999-01-01", "1999-12-31"), ("2002", "2002-01-01", "2002-12-31"),
+        ("عامي 1949 و1989", "1949-01-01", "1989-12-31")]

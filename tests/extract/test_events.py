@@ -71,7 +71,7 @@ def test_catalogue_entity_ids_exist_in_the_entity_catalogue(catalogues):
 
     known = set(entities_table(catalogues.entities)["entity_id"])
     raw = yaml.safe_load((CATALOGUE_DIR / "events.yaml").read_text("utf-8"))
-    used = {eid for e in raw["events"] for c in e["cues"]
+    used = {eid for e in raw["events"] for c in e.get("cues") or ()
             for key in ("entities", "any_entities", "article_entities") for eid in c.get(key, [])}
     assert used - known == set()
 

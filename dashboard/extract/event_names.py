@@ -1,0 +1,314 @@
+"""Variant names generated for every catalogue event from the parts of its own name.
+
+An event's name (name_ar and the ``names`` events.yaml gives it) holds a defining noun of one of
+the kinds of events.yaml's ``event_kinds`` (قمة، الانتخابات الرئاسية، استفتاء، زيارة، فيضانات،
+احتجاجات ...) and the parts that say which one: a body, a place, an actor ("قمة منظمة شنغهاي
+للتعاون في سمرقند": sco, samarkand, and the words شنغهاي، سمرقند). Text names the same event in any
+order and form: "قمة شنغهاي"، "قمة منظمة شنغهاي للتعاون في سمرقند"، "القمة ... في سمرقند"، "قمة
+شانغهاي" (an unseen spelling), "أحداث يناير" (its month). A sentence is linked when it holds
+
+- a noun of the event's kind, and
+- the name: one of the name's entities (or a parent or child place: أستانا for كازاخستان), or a
+  name word right after the noun as written or with the same variant key (dashboard/text/variants),
+  or the event's month right after the noun; a kind may need the name's person too (a visit), and
+- time: a date mention in the sentence overlapping the event, or the article published from
+  LEAD_DAYS before the event to TAIL_DAYS after it (longer when the sentence names the event by
+  its month: "أحداث يناير" is recalled for years).
+
+Events of one kind compete: a sentence keeps the one nearest in time (a dated one first), and none
+when a catalogue cue already linked it to another event of that kind. The future check of events.py
+applies as to every link. Once the article is linked to an event, the kind's nouns alone ("القمة"،
+"الاستفتاء") refer to it, when no other event of the kind is linked in that article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dashboard.extract.events import Event, PhraseSet, _alternation, _iso, contradicted, phrase_pattern
+from dashboard.text.clitics import peel
+from dashboard.text.document import Doc
+from dashboard.text.normalize import squeeze_spaces
+from dashboard.text.variants import name_key
+
+LEAD_DAYS, TAIL_DAYS = 90, 180
+MONTH_TAIL_DAYS = 3 * 365
+_WORD = re.compile(r"[^\W\d_]+")
+_PLACE_TYPES = frozenset({"country", "city", "region"})
+# Words after the noun looked at for a name part: "قمة منظمة شنغهاي" reaches شنغهاي.
+_PART_REACH = 3
+_PHRASE_CHARS = 60
+_PUNCTUATION = "،,.؛;:!?؟()\"«»\n"
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    nouns: PhraseSet
+    noun_phrases: tuple[str, ...]
+    needs_person: bool
+    needs_all: bool
+    unless: PhraseSet | None
+    refers: PhraseSet | None  # nouns that alone refer to the article's event of this kind
+    tail_days: int = TAIL_DAYS  # how long after the event an article names it without a date
+
+
+@dataclass(frozen=True)
+class NamedEvent:
+    """One event's generated name: its kind, its name's entities and words, its dates."""
+    event_id: str
+    kind: str
+    persons: frozenset[str]
+    places: frozenset[str]                       # other name entities, their parents and children
+    groups: tuple[frozenset[str], ...]           # per non-person name entity: it and its relatives
+    part_keys: frozenset[str]                    # variant keys of the name's own words
+    months: frozenset[str]                       # folded names of the event's first month
+    start: date
+    end: date
+
+
+def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
+    kinds = []
+    for name, spec in (raw.get("event_kinds") or {}).items():
+        phrases = tuple(spec["nouns"])
+        needs = spec.get("needs", "any")
+        if needs not in ("any", "all", "person"):
+            raise ValueError(f"event_kinds.{name}: needs is any, all or person, not {needs!r}")
+        kinds.append(Kind(name, _alternation(list(phrases)), phrases, needs == "person", needs == "all",
+                          _alternation(list(spec.get("unless") or [])),
+                          _alternation(list(spec.get("refers") or [])),
+                          int(spec.get("tail_days", TAIL_DAYS))))
+    return tuple(kinds)
+
+
+def _kind_of(texts: list[str], kinds: tuple[Kind, ...]) -> Kind | None:
+    for text in texts:
+        folded = squeeze_spaces(text)
+        for kind in kinds:  # events.yaml order: finer kinds (presidential election) first
+            if any(re.search(phrase_pattern(p), folded) for p in kind.noun_phrases):
+                return kind
+    return None
+
+
+class GeneratedNames:
+    """The generated names of a catalogue's events; ``find`` adds their links to a linker's rows."""
+
+    def __init__(self, events: tuple[Event, ...], raw_events: Mapping, kinds: tuple[Kind, ...],
+                 matcher, month_names: Mapping[str, int], stopwords: frozenset[str]):
+        self.kinds = {k.name: k for k in kinds}
+        extra = {e["id"]: list(e.get("names") or []) for e in raw_events.get("events") or []}
+        entity_types = matcher.variants.types
+        # a place stands for its country and the country for its places (أستانا for كازاخستان),
+        # not for its people or bodies
+        places = {eid for eid, t in entity_types.items() if t in _PLACE_TYPES}
+        parents = {eid: p for eid, p in _parents(matcher).items() if p and eid in places}
+        children: dict[str, set[str]] = {}
+        for child, parent in parents.items():
+            children.setdefault(parent, set()).add(child)
+        generic = frozenset(squeeze_spaces(w) for w in raw_events.get("generic_name_words") or [])
+        self.generic, self.stopwords = generic, stopwords
+        self.titles = _alternation(list(raw_events.get("head_of_state_titles") or ["الرئيس"]))
+        self.person_country = {eid: p for eid, p in _parents(matcher).items()
+                               if p and entity_types.get(eid) == "person"}
+        noun_words = {w for k in kinds for p in k.noun_phrases for w in squeeze_spaces(p).split()}
+        self.named: list[NamedEvent] = []
+        self.kind_of_event: dict[str, str] = {}
+        for event in events:
+            texts = [event.name_ar, *extra.get(event.id, [])]
+            kind = _kind_of(texts, kinds)
+            if kind is None:
+                continue
+            self.kind_of_event[event.id] = kind.name
+            found: set[str] = set()
+            keys: set[str] = set()
+            for text in texts:
+                doc = Doc.from_text(f"name:{event.id}", text)
+                # "بالتركية" in "الدول الناطقة بالتركية" is no party to the event: names only
+                found |= {r["entity_id"] for r in matcher.find(doc) if r["form"] != "adjective"}
+                for word in _WORD.findall(squeeze_spaces(text)):
+                    readings = peel(word)
+                    if any(r in generic or r in noun_words or r in stopwords or r in month_names
+                           for r in readings):
+                        continue
+                    keys |= {name_key((r,)) for r in readings if len(r) >= 4}
+            persons = frozenset(e for e in found if entity_types.get(e) == "person")
+            groups = tuple(frozenset({e, *({parents[e]} if e in parents else set()), *children.get(e, ())})
+                           for e in sorted(found - persons))
+            start, end = _iso(event.date_start), _iso(event.date_end)
+            months = frozenset(name for name, number in month_names.items()
+                               if number == start.month and not name.isascii())
+            self.named.append(NamedEvent(event.id, kind.name, persons,
+                                         frozenset().union(*groups) if groups else frozenset(),
+                                         groups, frozenset(k for k in keys if k), months, start, end))
+        self.by_kind: dict[str, list[NamedEvent]] = {}
+        for named in self.named:
+            self.by_kind.setdefault(named.kind, []).append(named)
+        # per kind, per event: the widest publication period any of its links allows
+        self.windows = {k: [(n.start - timedelta(days=LEAD_DAYS),
+                             n.end + timedelta(days=max(self.kinds[k].tail_days, MONTH_TAIL_DAYS)))
+                            for n in events] for k, events in self.by_kind.items()}
+
+    # ---- linking --------------------------------------------------------------------------------
+    def find(self, index, published: tuple[date, date] | None) -> list[tuple[int, str, str]]:
+        """(sentence_id, event_id, why) for each generated link; the caller applies the future check."""
+        out: list[tuple[int, str, str]] = []
+        # Only events the article's time allows are looked for (most of a corpus is far from
+        # every catalogue event, and its kinds' nouns are frequent words)
+        spans = [(d[0], d[1]) for ds in index.dates.values() for d in ds if (d[1] - d[0]).days <= 366]
+        years = {y for a, b in spans for y in range(a.year, b.year + 1)}
+        for kind_name, all_events in self.by_kind.items():
+            kind = self.kinds[kind_name]
+            events = [n for n, (lo, hi) in zip(all_events, self.windows[kind_name])
+                      if (published is not None and lo <= published[1] and published[0] <= hi)
+                      or (not years.isdisjoint(range(n.start.year, n.end.year + 1))
+                          and any(a <= n.end and n.start <= b for a, b in spans))]
+            if not events:
+                continue
+            found: list[tuple[int, str, str, tuple]] = []
+            hits = index.matches(kind.nouns)
+            if not hits:
+                continue
+            if kind.unless is not None:
+                hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
+            for sid, noun in sorted(hits.items()):
+                best: list[tuple[tuple, str, str]] = []
+                after, near = self._words_after(index, sid, kind)
+                for named in events:
+                    why = self._holds(named, kind, index, sid, after, near, published)
+                    if why is None:
+                        continue
+                    rank, reason = why
+                    best.append((rank, named.event_id, f"generated: {noun} + {reason}"))
+                if best:
+                    top = min(b[0] for b in best)
+                    found += [(sid, eid, why, rank) for rank, eid, why in sorted(best) if rank == top]
+            # A link on a bare noun and a party to the event (no date, no word of its name) yields
+            # to another event of the kind the article names outright: in an article on the SCO
+            # summit in Astana, "القمة ... الرئيس الروسي" is not the EAEU summit in Moscow.
+            strong = {eid for _, eid, _, rank in found if rank[0] == 0 or rank[1] == 0}
+            out += [(sid, eid, why) for sid, eid, why, rank in found
+                    if rank[0] == 0 or rank[1] == 0 or not strong - {eid}]
+        return out
+
+    def _words_after(self, index, sid: int, kind: Kind) -> tuple[list[list[list[str]]], set[str]]:
+        """Per noun occurrence in the sentence, the next few words (folded), each as its readings
+        with and without proclitics; and the entities of the noun's own phrase (no punctuation
+        between, at most _PHRASE_CHARS away): in "عقب الانتخابات الرئاسية، وأزمة قيرغيزستان" the
+        country is not the election's."""
+        doc = index.doc
+        text = doc.norm.text
+        start, end = index.sentence_span(sid)
+        out, near = [], set()
+        spans = index.entity_spans.get(sid, ())
+        for m in kind.nouns.regex.finditer(text, start, end):
+            # the first word after the noun that is not a stopword or a generic word, before any
+            # punctuation: "قمة منظمة شنغهاي" -> شنغهاي, "الانتخابات الرئاسية في قيرغيزستان" ->
+            # قيرغيزستان, "الانتخابات الرئاسية، وأزمة قيرغيزستان" -> none
+            stretch = re.split(r"[،,.؛;:!?؟()\"«»\n]", text[m.end():min(end, m.end() + 80)], maxsplit=1)[0]
+            words = []
+            for w in _WORD.findall(stretch)[:_PART_REACH]:
+                readings = peel(w)
+                if any(r in self.generic or r in self.stopwords for r in readings):
+                    continue
+                words.append(readings)
+                break
+            out.append(words)
+            a, b = doc.norm.to_original(m.start(), m.end())
+            before = doc.text[max(0, a - _PHRASE_CHARS):a]
+            after = doc.text[b:b + _PHRASE_CHARS]
+            cut_before = max((before.rfind(c) for c in _PUNCTUATION), default=-1)
+            lo = a - len(before) + cut_before + 1
+            hi = b + min((i for i in (after.find(c) for c in _PUNCTUATION) if i >= 0), default=len(after))
+            near |= {eid for s, e, eid in spans if s >= lo and e <= hi}
+        return out, near
+
+    def _holds(self, named: NamedEvent, kind: Kind, index, sid: int, after, near: set[str],
+               published) -> tuple[tuple, str] | None:
+        # places and bodies must be in the noun's phrase; a person anywhere in the sentence (the
+        # subject of "سيقوم فخامة الرئيس ... بزيارة رسمية لطاجيكستان" stands far from the noun)
+        ents = near | (named.persons & index.entities.get(sid, set()))
+        if named.persons and (kind.needs_person or kind.needs_all) and not named.persons & ents:
+            # "الرئيس الفرنسي يزور كازاخستان": the head of state named by title and country
+            countries = {self.person_country.get(p) for p in named.persons} - {None}
+            if not (countries & ents and index.matches(self.titles, {sid})):
+                return None
+        month = next((words[0][0] for words in after if words and set(words[0]) & named.months), None)
+        by_month = month is not None
+        part = next((r for words in after for readings in words for r in readings
+                     if len(r) >= 4 and name_key((r,)) in named.part_keys), None)
+        if kind.needs_all:
+            name_ok = all(g & ents for g in named.groups) and bool(named.groups)
+        else:
+            name_ok = bool((named.places | named.persons) & ents)
+        if kind.needs_person and named.groups:
+            name_ok = bool(named.places & ents) or part is not None
+        if not (name_ok or part is not None or by_month):
+            return None
+        if by_month and not (name_ok or part is not None) and not (
+                (named.places | named.persons) & index.article_entities):
+            return None  # "احتجاجات أكتوبر" is this event's only in an article naming its place
+        span = (named.start, named.end)
+        dated = next((d[2] for d in index.dates.get(sid, ())
+                      if d[0] <= span[1] and span[0] <= d[1] and (d[1] - d[0]).days <= 366), None)
+        name = (f"name: {part}" if part is not None else f"month: {month}" if by_month
+                else "name: " + "+".join(sorted((named.places | named.persons) & ents)))
+        # rank: dated by the sentence first, then named by a word of the name, then nearest
+        by_word = 0 if part is not None or by_month else 1
+        if dated is not None:
+            return (0, by_word, abs((named.start - (published[0] if published else named.start)).days)), \
+                f"{name} + date: {dated}"
+        if published is None or contradicted(index, sid, named.start, named.end):
+            return None
+        tail = timedelta(days=MONTH_TAIL_DAYS if by_month else kind.tail_days)
+        if not (named.start - timedelta(days=LEAD_DAYS) <= published[1] and published[0] <= named.end + tail):
+            return None
+        distance = 0 if published[0] <= named.end and named.start <= published[1] else min(
+            abs((named.start - published[1]).days), abs((published[0] - named.end).days))
+        return (1, by_word, distance), f"{name} + published {index.doc.published.isoformat()[:7]}"
+
+    def follow_ups(self, index, linked: Mapping[str, set[int]]) -> list[tuple[int, str, str]]:
+        """Sentences where the kind's noun alone refers to the one event of that kind the article
+        is linked to."""
+        # kinds sharing their referring words (presidential and parliamentary elections: الانتخابات)
+        # count together: two elections in the article, and الانتخابات names neither
+        per_family: dict[int, list[str]] = {}
+        kind_by_family: dict[int, Kind] = {}
+        for eid in linked:
+            kind = self.kinds.get(self.kind_of_event.get(eid, ""))
+            if kind is not None and kind.refers is not None:
+                per_family.setdefault(id(kind.refers), []).append(eid)
+                kind_by_family[id(kind.refers)] = kind
+        out = []
+        for family, eids in per_family.items():
+            if len(eids) != 1:
+                continue
+            kind = kind_by_family[family]
+            hits = index.matches(kind.refers)
+            if kind.unless is not None and hits:
+                hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
+            out += [(sid, eids[0], f"generated: {noun} + event named in the article")
+                    for sid, noun in sorted(hits.items()) if sid not in linked[eids[0]]]
+        return out
+
+
+def _parents(matcher) -> dict[str, str]:
+    return dict(matcher.variants.parents)
+
+
+def redate_event_months(date_rows: list[dict], event_rows: list[dict], events: tuple[Event, ...]) -> None:
+    """A month written without its year that names an event ("خلال اضطرابات أكتوبر", linked by its
+    month) is the event's month, not the publication year's: its date rows are set to it."""
+    starts = {e.id: _iso(e.date_start) for e in events}
+    by_sentence = {(r["sentence_id"]): starts[r["event_id"]] for r in event_rows
+                   if " + month: " in r["cue"] and r["event_id"] in starts}
+    for row in date_rows:
+        start = by_sentence.get(row["sentence_id"])
+        if start is None or not row.get("relative") or row.get("granularity") != "month":
+            continue
+        first = date.fromisoformat(str(row["date_start"]))
+        if first.month == start.month and first.year != start.year:
+            last = (date(start.year + start.month // 12, start.month % 12 + 1, 1) - timedelta(days=1))
+            row["date_start"], row["date_end"] = date(start.year, start.month, 1).isoformat(), last.isoformat()

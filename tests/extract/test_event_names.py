@@ -1,0 +1,99 @@
+"""Variant names generated for each event from its name's parts (dashboard/extract/event_names.py):
+real Arabic sentences of the kinds unseen text writes, each linked (or not) as an analyst would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dashboard.extract.event_names import GeneratedNames, redate_event_months
+from dashboard.pipeline.article import Extractors
+from dashboard.text.document import Doc
+
+
+@pytest.fixture(scope="module")
+def ex(catalogues) -> Extractors:
+    return Extractors(catalogues)
+
+
+def links(ex: Extractors, text: str, published: date | None, precision: str = "day") -> dict[str, str]:
+    """event_id -> cue of the first sentence linked to it."""
+    doc = Doc.from_text("t", text, published, precision)
+    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+    out: dict[str, str] = {}
+    for r in rows:
+        out.setdefault(r["event_id"], r["cue"])
+    return out
+
+
+def test_a_name_word_in_an_unseen_spelling_links_after_the_noun(ex):
+    # شانغاهاي is none of the catalogue's spellings (شنغهاي، شانغهاي): its variant key is the same
+    found = links(ex, "تستضيف كازاخستان اليوم قمة شانغاهاي في ظل تطورات جيوسياسية واقتصادية عالمية.",
+                  date(2024, 7, 3))
+    assert found["sco_summit_2024"].startswith("generated: قمة + name: شانغاهاي")
+
+
+def test_the_summit_by_its_place_in_any_order_is_the_nearest_in_time(ex):
+    text = "وانطلقت أعمال القمة في سمرقند بحضور قادة الدول الأعضاء."
+    # two summits met in Samarkand in 2022: September's SCO, November's OTS
+    assert set(links(ex, text, date(2022, 9, 16))) == {"sco_summit_2022"}
+    assert set(links(ex, text, date(2022, 11, 11))) == {"ots_summit_2022"}
+    assert links(ex, text, date(2018, 5, 1)) == {}  # no such summit near 2018 ...
+    assert links(ex, text, date(2023, 12, 1)) == {}  # ... nor undated, more than half a year on
+
+
+def test_a_planned_summit_needs_a_planned_word_before_it_begins(ex):
+    planned = "ستعقد قمة منظمة شنغهاي للتعاون في أستانا مطلع يوليو المقبل."
+    cue = links(ex, planned, date(2024, 4, 20))["sco_summit_2024"]
+    assert "planned:" in cue
+    past = "عقدت قمة منظمة شنغهاي للتعاون في أستانا."
+    assert "sco_summit_2024" not in links(ex, past, date(2024, 4, 20))
+
+
+def test_a_visit_by_title_and_country_then_the_visit_alone(ex):
+    text = ("الرئيس الفرنسي يزور كازاخستان والكرملين يعلق. "
+            "وقد كان للكرملين تعليق على هذه الزيارة حيث وصفها المتحدث الرسمي بأنها شأن سيادي.")
+    doc = Doc.from_text("t", text, date(2023, 11, 1), "day")
+    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+    assert [(r["sentence_id"], r["event_id"]) for r in rows] == [
+        (0, "macron_visit_central_asia_2023"), (1, "macron_visit_central_asia_2023")]
+    assert rows[1]["cue"] == "generated: هذه الزيارة + event named in the article"
+    # the same words about a president of a country the visit's name does not hold: no link
+    assert links(ex, "الرئيس التركي يزور كازاخستان.", date(2023, 11, 1)) == {}
+
+
+def test_a_place_in_another_clause_is_not_the_events(ex):
+    text = ("لاسيما بعد احتجاجات بيلاروسيا على نتائج الانتخابات الرئاسية، وأزمة وانقلاب قيرغيزستان "
+            "بعد الانتخابات البرلمانية.")
+    assert "kg_presidential_election_2021" not in links(ex, text, date(2020, 12, 1), "month")
+
+
+def test_a_sentence_dated_elsewhere_is_not_the_later_election(ex):
+    text = ("ووصل جباروف إلى السلطة خلال الاضطرابات التي أعقبت الانتخابات البرلمانية التي جرت في "
+            "أكتوبر 2020، والتي رفضت نتائجها أحزاب سياسية عدة.")
+    assert "kg_parliamentary_election_2021" not in links(ex, text, date(2021, 11, 28))
+    # without the date, an article of the election's month means that election
+    text = "ويتنافس نحو 1300 مرشح على 90 مقعدا في الانتخابات البرلمانية في قرغيزستان."
+    assert "kg_parliamentary_election_2021" in links(ex, text, date(2021, 11, 28))
+
+
+def test_an_event_named_by_its_month_and_its_month_dated_by_it(ex):
+    text = ("وسبق أن حكم على جباروف في قيرغيزستان بالسجن، إلا أن ذلك الحكم ألغي خلال اضطرابات أكتوبر.")
+    doc = Doc.from_text("t", text, date(2021, 11, 28), "day")
+    dates = ex.dates.find(doc)
+    events = ex.events.find(doc, ex.entities.find(doc), dates)
+    assert "kyrgyzstan_crisis_2020" in {r["event_id"] for r in events}
+    assert [d["date_start"] for d in dates] == ["2021-10-01"]  # the publication year, until ...
+    redate_event_months(dates, events, ex.catalogues.events)
+    assert [(d["date_start"], d["date_end"]) for d in dates] == [("2020-10-01", "2020-10-31")]
+
+
+def test_every_generated_name_has_a_kind_and_parts(ex):
+    generated: GeneratedNames = ex.events.generated
+    named = {n.event_id: n for n in generated.named}
+    assert named["sco_summit_2022"].kind == "summit"
+    assert {"sco"} in [set(g) for g in named["sco_summit_2022"].groups]
+    assert named["xi_visit_kz_2022"].persons == {"xi_jinping"}
+    # an adjective inside a name is no party to the event (الدول الناطقة بالتركية is not Turkey)
+    assert all("tr" not in g or "istanbul" in g for g in named["ots_summit_2019"].groups)

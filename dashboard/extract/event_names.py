@@ -158,6 +158,8 @@ class GeneratedNames:
                              n.end + timedelta(days=max(self.kinds[k].tail_days, MONTH_TAIL_DAYS)))
                             for n in events] for k, events in self.by_kind.items()}
         self._by_publication: dict = {}
+        self.kind_years = {k: frozenset(y for n in events for y in n.years) for k, events in self.by_kind.items()}
+        self.event_years = frozenset().union(*self.kind_years.values())
 
     # ---- linking --------------------------------------------------------------------------------
     def find(self, index, published: tuple[date, date] | None) -> list[tuple[int, str, str]]:
@@ -166,18 +168,26 @@ class GeneratedNames:
         # Only events the article's time allows are looked for (most of a corpus is far from
         # every catalogue event, and its kinds' nouns are frequent words)
         spans = [(d[0], d[1]) for ds in index.dates.values() for d in ds if (d[1] - d[0]).days <= 366]
-        years = {y for a, b in spans for y in range(a.year, b.year + 1)}
+        years = {y for a, b in spans for y in range(a.year, b.year + 1)} & self.event_years
         by_publication = self._near_publication(published)
+        if not years and not any(by_publication.values()):
+            return out  # most of a corpus: no event near in time, no date of one
         for kind_name, all_events in self.by_kind.items():
             kind = self.kinds[kind_name]
             near = by_publication[kind_name]
+            if not near and years.isdisjoint(self.kind_years[kind_name]):
+                continue
             events = [n for n in all_events
                       if n.event_id in near or (years and not years.isdisjoint(n.years)
                                                 and any(a <= n.end and n.start <= b for a, b in spans))]
             if not events:
                 continue
             found: list[tuple[int, str, str, tuple]] = []
-            hits = index.matches(kind.nouns)
+            within = None
+            if not near:  # only a date of the sentence can link: look in sentences holding one
+                within = {sid for sid, ds in index.dates.items()
+                          if any(d[0] <= n.end and n.start <= d[1] for d in ds for n in events)}
+            hits = index.matches(kind.nouns, within)
             if kind.dated_nouns is not None:
                 found += self._dated_acts(index, kind, events, set(hits))
             if not hits and not found:
@@ -209,7 +219,7 @@ class GeneratedNames:
         """Sentences naming the kind's act (يدلي الناخبون بأصواتهم) with a party to the event and a
         day or month of the event: "يدلي الناخبون في قرغيزستان بأصواتهم، الأحد 28 نوفمبر"."""
         out = []
-        for sid, noun in sorted(index.matches(kind.dated_nouns).items()):
+        for sid, noun in sorted(index.matches(kind.dated_nouns, set(index.dates)).items()):
             if sid in skip:
                 continue
             ents = index.entities.get(sid, set())

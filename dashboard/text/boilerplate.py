@@ -296,11 +296,12 @@ def self_references(form_counts: pd.DataFrame, counts: np.ndarray, articles: pd.
     if not len(rows):
         return empty
     arts = articles.set_index("article_id")
+    picked = form_counts.iloc[rows]  # a few thousand of millions of rows: never convert the rest
     sub = pd.DataFrame({
         "row": rows,
-        "article_id": form_counts["article_id"].to_numpy(dtype=object)[rows],
-        "form": form_counts["form"].to_numpy(dtype=object)[rows],
-        "spelling": form_counts["spelling"].to_numpy(dtype=object)[rows],
+        "article_id": picked["article_id"].to_numpy(dtype=object),
+        "form": picked["form"].to_numpy(dtype=object),
+        "spelling": picked["spelling"].to_numpy(dtype=object),
         "count": counts[rows],
     })
     sub["source"] = arts["source"].astype(str).reindex(sub["article_id"]).to_numpy(dtype=object)

@@ -128,8 +128,9 @@ def _article_themes(sentence_themes: pd.DataFrame, whole: pd.DataFrame, scorer: 
     rows: list[dict] = []
     per_article: dict[str, float] = {}
     current = None
-    for aid, tid, score in zip(st["article_id"].astype(str), st["theme_id"].astype(str),
-                               st["score"].astype(float)):
+    # plain Python lists: iterating Arrow-backed string columns costs a conversion per value
+    for aid, tid, score in zip(st["article_id"].astype(str).tolist(), st["theme_id"].astype(str).tolist(),
+                               st["score"].astype(float).tolist()):
         if aid != current:
             if current is not None:
                 rows.extend(scorer._article_rows(current, per_article))

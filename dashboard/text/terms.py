@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS
-from dashboard.text.normalize import fold
+from dashboard.text.normalize import fold, folded_characters
 from dashboard.text.spelling import spelling_key
 
 MIN_KEY_LETTERS = 3           # a stripped remainder shorter than this is not trusted (بنك, الف)
@@ -51,13 +51,9 @@ def _display_table() -> tuple[dict[int, str], re.Pattern]:
     regex of the characters it changes: most articles have only a few, so ``sub`` beats
     ``translate`` over every character."""
     table: dict[int, str] = {}
-    for cp in range(0x10000):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
+    for cp in folded_characters():  # a character fold keeps is shown as it is
         ch = chr(cp)
         folded = fold(ch)
-        if folded == ch:
-            continue
         shown = "".join(
             "" if fold(c) == "" else _DISPLAY_LETTERS.get(c, c)
             for c in unicodedata.normalize("NFKC", ch)

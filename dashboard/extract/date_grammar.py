@@ -131,7 +131,7 @@ def build_grammar(v: DateWords) -> Grammar:
                        rf"{year('y2', YEAR_MODERN)}"),
         "year_cue": rf"{CLITIC_START}{cues}{SP1}{year('y', YEAR_ANY)}",
         "year_prep": (rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.year_prepositions)}{SP1}(?P<core>{NUM_START}"
-                      rf"(?P<y>{YEAR_MODERN}){NUM_END}(?:{SP}م{WORD_END})?)(?!{SP}{units})"),
+                      rf"(?P<y>{YEAR_MODERN}){NUM_END}(?:{SP}م{WORD_END})?)(?!{SP}{units}{WORD_END})"),
         "year_suffix": rf"{NUM_START}(?P<y>{YEAR_MODERN}){SP}م{WORD_END}",
         # the first of a list of years after a plural noun: "في أعوام 1998 و2002" (year_and takes
         # the others)
@@ -139,7 +139,7 @@ def build_grammar(v: DateWords) -> Grammar:
                       rf"(?P<y>{YEAR_ANY}){NUM_END})(?={SP}[,،]?{SP}و{SP}(?:19|20)\d\d)"),
         # the second of two years: "في 2014 و2017" (a range "بين 2014 و2017" is longer and wins)
         "year_and": (rf"(?<=(?<![\d.,])(?:19|20)\d\d){SP}و{SP}(?P<core>{NUM_START}(?P<y>{YEAR_MODERN})"
-                     rf"{NUM_END})(?!{SP}{units})"),
+                     rf"{NUM_END})(?!{SP}{units}{WORD_END})"),
         "relative_year": rf"{clitic_word(v.relative_year)}{WORD_END}",
         "relative_month": rf"{clitic_word(v.relative_month)}{WORD_END}",
         "decade": (rf"{CLITIC_START}(?:{w('ال')})?(?P<dec>{decade_stems})ي?ات{WORD_END}"

@@ -52,8 +52,10 @@ class DateExtractor:
         # Month names in Latin letters (January, janvier) are rare in Arabic text: articles without
         # one get the grammar without them, a smaller trie scanned faster.
         latin = {k for k in words.months if k.isascii()}
-        self.arabic_grammar: Grammar = build_grammar(
-            replace(words, months={k: v for k, v in words.months.items() if k not in latin}))
+        arabic = build_grammar(replace(words, months={k: v for k, v in words.months.items() if k not in latin}))
+        # month-day-year order ("January 5, 2022") is an English one
+        self.arabic_grammar: Grammar = replace(
+            arabic, patterns={k: p for k, p in arabic.patterns.items() if k != "month_day_year"})
         # (no lookbehind: a leading one makes the scan ten times slower; a name inside a longer
         # word only costs the full grammar)
         self._latin_months = (re.compile("(?:" + "|".join(sorted(latin, key=len, reverse=True))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.extract.entities import _match_tokens, _written_forms
+from dashboard.extract.entities import _written_forms, split_tokens
 from dashboard.schema import conform
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold, squeeze_spaces
@@ -62,7 +62,7 @@ def parse_triggers(data: Mapping, stopwords: frozenset[str]) -> Triggers:
 def candidates_in(doc: Doc, mentions: list[dict], trig: Triggers) -> list[dict]:
     """Per-article candidate rows: candidate (as written), trigger, article_id, sentence_id, example."""
     norm = doc.norm.text
-    forms, starts, ends = _match_tokens(norm, doc.tokens)
+    forms, starts, ends = split_tokens(doc)
     covered = _Coverage(doc, mentions, starts, ends)
     out = []
     n = len(forms)

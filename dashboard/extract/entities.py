@@ -59,6 +59,17 @@ class EntityMatcher:
         for cands in by_first.values():
             cands.sort(key=lambda c: (-len(c[0]), c[4]))
         self._by_first = by_first
+        # The candidates of a first word, by their second word (a single-word one under ""): a
+        # common first word (ولاية، وكالة، منطقة) starts dozens of names, and only those whose
+        # second word is the text's next word can match.
+        by_next: dict[str, tuple[dict[str, list[Candidate]] | None, list[Candidate]]] = {}
+        for first, cands in by_first.items():
+            longer: dict[str, list[Candidate]] = {}
+            for cand in cands:  # kept in order: longest first
+                if len(cand[0]) > 1:
+                    longer.setdefault(cand[0][1], []).append(cand)
+            by_next[first] = (longer or None, [c for c in cands if len(c[0]) == 1])
+        self._by_next = by_next
         written: dict[str, list[tuple[int, str]]] = {}
         for first in by_first:
             for token, skip in _written_forms(first):
@@ -69,9 +80,9 @@ class EntityMatcher:
 
     def find(self, doc: Doc) -> list[dict]:
         norm = doc.norm.text
-        forms, starts, ends = _match_tokens(norm, doc.tokens)
+        forms, starts, ends = split_tokens(doc)
         n = len(forms)
-        written, by_first = self._written, self._by_first
+        written, by_next = self._written, self._by_next
         rows: list[dict] = []
         covered = [False] * n  # words inside an alias or a blocker
         full_names: list[tuple[int, str, tuple[str, ...]]] = []  # persons named in full
@@ -82,14 +93,20 @@ class EntityMatcher:
                 i += 1
                 continue
             best: tuple[int, int, Candidate] | None = None  # (length, skip, candidate)
+            following = forms[i + 1] if i + 1 < n else None
             for skip, first in readings:
-                for cand in by_first[first]:
-                    length = len(cand[0])
-                    if best is not None and length <= best[0]:
-                        break
-                    if i + length <= n and _rest_matches(cand, forms, starts, ends, norm, i):
-                        best = (length, skip, cand)
-                        break
+                longer, single = by_next[first]
+                for cands in ((longer.get(following, ()), single) if longer is not None else (single,)):
+                    for cand in cands:
+                        length = len(cand[0])
+                        if best is not None and length <= best[0]:
+                            break
+                        if i + length <= n and _rest_matches(cand, forms, starts, ends, norm, i):
+                            best = (length, skip, cand)
+                            break
+                    else:
+                        continue
+                    break
             if best is None:
                 i += 1
                 continue
@@ -194,32 +211,60 @@ class EntityMatcher:
         if not rows or not self.rules:
             return rows
         present = {r["entity_id"] for r in rows}
+        # per row: the ids of the other mentions of its list, as read before any rule
+        listed = _lists(rows, doc.text) if any(
+            (r.when_listed_with or r.unless_listed_with) and r.source in present for r in self.rules) else None
         for rule in self.rules:
             if rule.source not in present or not (rule.if_any & present):
                 continue
             dated = rule.published_before is None or (
                 doc.published is not None and doc.published < rule.published_before)
             targets = [t["char_start"] for t in rows if t["entity_id"] == rule.target]
-            for r in rows:
+            for k, r in enumerate(rows):
                 if r["entity_id"] == rule.source and (
                         rule.only_aliases is None or r["alias"] in rule.only_aliases) and not (
                         rule.unless_after and any(w in rule.unless_after for w in peel(
                             _word_before(doc.text, r["char_start"]), 1))) and (
                         dated or any(_near_after(doc.text, r["char_end"], t) for t in targets)) and \
-                        _sentence_allows(rule, doc, r):
+                        _sentence_allows(rule, doc, r, listed[k] if listed is not None else frozenset()):
                     r["entity_id"] = rule.target
         return rows
 
 
-def _sentence_allows(rule: ContextRule, doc: Doc, row: dict) -> bool:
-    """The rule's sentence conditions on the words before the mention in its sentence."""
-    if not rule.when_sentence_has and not rule.unless_sentence_has:
+def _sentence_allows(rule: ContextRule, doc: Doc, row: dict, listed_with: frozenset[str]) -> bool:
+    """The rule's sentence conditions: the words before the mention in its sentence, and the
+    mentions it is listed with."""
+    if not (rule.when_sentence_has or rule.unless_sentence_has or rule.when_listed_with
+            or rule.unless_listed_with):
         return True
     start = doc.sentences[row["sentence_id"]][0] if doc.sentences else 0
     words = {r for w in _WORDS.findall(fold(doc.text[start:row["char_start"]])) for r in peel(w, 2)}
-    if rule.when_sentence_has and not (words & rule.when_sentence_has):
+    if (rule.when_sentence_has or rule.when_listed_with) and not (
+            words & rule.when_sentence_has or listed_with & rule.when_listed_with):
         return False
-    return not (words & rule.unless_sentence_has)
+    return not (words & rule.unless_sentence_has or listed_with & rule.unless_listed_with)
+
+
+# Between two mentions of one list: commas, و (glued to the next name or alone), spaces.
+_LIST_GAP = re.compile(r"[\s،,]*و?\s*")
+
+
+def _lists(rows: list[dict], text: str) -> list[frozenset[str]]:
+    """For each row (sorted by position), the entity ids of the other mentions of its list."""
+    groups: list[list[int]] = []
+    for k, r in enumerate(rows):
+        prev = rows[k - 1] if k else None
+        if prev is not None and prev["sentence_id"] == r["sentence_id"] and \
+                prev["char_end"] <= r["char_start"] and \
+                _LIST_GAP.fullmatch(text, prev["char_end"], r["char_start"]):
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    out: list[frozenset[str]] = [frozenset()] * len(rows)
+    for group in groups:
+        for k in group:
+            out[k] = frozenset(rows[j]["entity_id"] for j in group if j != k)
+    return out
 
 
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -253,10 +298,22 @@ def _rest_matches(cand: Candidate, forms, starts, ends, norm: str, i: int) -> bo
     return True
 
 
+def split_tokens(doc: Doc) -> tuple[list[str], list[int], list[int]]:
+    """The article's token forms and spans with hyphenated tokens split (``_match_tokens``),
+    computed once per article for entities and candidate discovery (read-only lists)."""
+    found = doc.shared.get("split_tokens")
+    if found is None:
+        norm = doc.norm.text
+        if not _SPLIT.search(norm):  # most articles: no token to split
+            found = (doc.forms, [s for s, _ in doc.tokens], [e for _, e in doc.tokens])
+        else:
+            found = _match_tokens(norm, doc.tokens)
+        doc.shared["split_tokens"] = found
+    return found
+
+
 def _match_tokens(norm: str, tokens: list[tuple[int, int]]):
     """Token forms and spans, hyphenated tokens split (نور-سلطان, SPIEF-2022)."""
-    if not _SPLIT.search(norm):  # most articles: no token to split, one pass over the spans
-        return [norm[s:e] for s, e in tokens], [s for s, _ in tokens], [e for _, e in tokens]
     forms, starts, ends = [], [], []
     for s, e in tokens:
         tok = norm[s:e]

@@ -135,6 +135,11 @@ class ContextRule:
     # ``when_sentence_has`` there, and none of ``unless_sentence_has`` ("مناطق أتيراو وأكتوبي").
     when_sentence_has: frozenset[str] = frozenset()
     unless_sentence_has: frozenset[str] = frozenset()
+    # Entity ids: a mention listed with one of them (mentions joined only by commas and و, as
+    # read before any rule: "في شمال كازاخستان وأكتوبي وغرب كازاخستان") satisfies
+    # ``when_sentence_has`` / triggers ``unless_sentence_has`` as a list word would.
+    when_listed_with: frozenset[str] = frozenset()
+    unless_listed_with: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -288,7 +293,17 @@ def _rule(item: dict, entities: dict[str, Entity]) -> ContextRule:
                        frozenset(fold(w) for w in item.get("unless_after") or []),
                        _date(item.get("published_before")),
                        frozenset(fold(w) for w in item.get("when_sentence_has") or []),
-                       frozenset(fold(w) for w in item.get("unless_sentence_has") or []))
+                       frozenset(fold(w) for w in item.get("unless_sentence_has") or []),
+                       _listed(item, "when_listed_with", entities),
+                       _listed(item, "unless_listed_with", entities))
+
+
+def _listed(item: dict, key: str, entities: dict[str, Entity]) -> frozenset[str]:
+    ids = item.get(key) or []
+    missing = [i for i in ids if i not in entities]
+    if missing:
+        raise ValueError(f"context rule {item['id']!r}: unknown entities in {key}: {missing}")
+    return frozenset(ids)
 
 
 def _date(value) -> date | None:

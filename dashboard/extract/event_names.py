@@ -54,6 +54,7 @@ class Kind:
     unless: PhraseSet | None
     refers: PhraseSet | None  # nouns that alone refer to the article's event of this kind
     tail_days: int = TAIL_DAYS  # how long after the event an article names it without a date
+    dated_nouns: PhraseSet | None = None  # the kind's act, linked only with a date of the event
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,10 @@ class NamedEvent:
     start: date
     end: date
 
+    @property
+    def years(self) -> range:
+        return range(self.start.year, self.end.year + 1)
+
 
 def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
     kinds = []
@@ -80,7 +85,8 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
         kinds.append(Kind(name, _alternation(list(phrases)), phrases, needs == "person", needs == "all",
                           _alternation(list(spec.get("unless") or [])),
                           _alternation(list(spec.get("refers") or [])),
-                          int(spec.get("tail_days", TAIL_DAYS))))
+                          int(spec.get("tail_days", TAIL_DAYS)),
+                          _alternation(list(spec.get("dated_nouns") or []))))
     return tuple(kinds)
 
 
@@ -143,6 +149,7 @@ class GeneratedNames:
             self.named.append(NamedEvent(event.id, kind.name, persons,
                                          frozenset().union(*groups) if groups else frozenset(),
                                          groups, frozenset(k for k in keys if k), months, start, end))
+        self.by_id = {n.event_id: n for n in self.named}
         self.by_kind: dict[str, list[NamedEvent]] = {}
         for named in self.named:
             self.by_kind.setdefault(named.kind, []).append(named)
@@ -150,6 +157,9 @@ class GeneratedNames:
         self.windows = {k: [(n.start - timedelta(days=LEAD_DAYS),
                              n.end + timedelta(days=max(self.kinds[k].tail_days, MONTH_TAIL_DAYS)))
                             for n in events] for k, events in self.by_kind.items()}
+        self._by_publication: dict = {}
+        self.kind_years = {k: frozenset(y for n in events for y in n.years) for k, events in self.by_kind.items()}
+        self.event_years = frozenset().union(*self.kind_years.values())
 
     # ---- linking --------------------------------------------------------------------------------
     def find(self, index, published: tuple[date, date] | None) -> list[tuple[int, str, str]]:
@@ -158,18 +168,29 @@ class GeneratedNames:
         # Only events the article's time allows are looked for (most of a corpus is far from
         # every catalogue event, and its kinds' nouns are frequent words)
         spans = [(d[0], d[1]) for ds in index.dates.values() for d in ds if (d[1] - d[0]).days <= 366]
-        years = {y for a, b in spans for y in range(a.year, b.year + 1)}
+        years = {y for a, b in spans for y in range(a.year, b.year + 1)} & self.event_years
+        by_publication = self._near_publication(published)
+        if not years and not any(by_publication.values()):
+            return out  # most of a corpus: no event near in time, no date of one
         for kind_name, all_events in self.by_kind.items():
             kind = self.kinds[kind_name]
-            events = [n for n, (lo, hi) in zip(all_events, self.windows[kind_name])
-                      if (published is not None and lo <= published[1] and published[0] <= hi)
-                      or (not years.isdisjoint(range(n.start.year, n.end.year + 1))
-                          and any(a <= n.end and n.start <= b for a, b in spans))]
+            near = by_publication[kind_name]
+            if not near and years.isdisjoint(self.kind_years[kind_name]):
+                continue
+            events = [n for n in all_events
+                      if n.event_id in near or (years and not years.isdisjoint(n.years)
+                                                and any(a <= n.end and n.start <= b for a, b in spans))]
             if not events:
                 continue
             found: list[tuple[int, str, str, tuple]] = []
-            hits = index.matches(kind.nouns)
-            if not hits:
+            within = None
+            if not near:  # only a date of the sentence can link: look in sentences holding one
+                within = {sid for sid, ds in index.dates.items()
+                          if any(d[0] <= n.end and n.start <= d[1] for d in ds for n in events)}
+            hits = index.matches(kind.nouns, within)
+            if kind.dated_nouns is not None:
+                found += self._dated_acts(index, kind, events, set(hits))
+            if not hits and not found:
                 continue
             if kind.unless is not None:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
@@ -192,6 +213,38 @@ class GeneratedNames:
             out += [(sid, eid, why) for sid, eid, why, rank in found
                     if rank[0] == 0 or rank[1] == 0 or not strong - {eid}]
         return out
+
+    @staticmethod
+    def _dated_acts(index, kind: Kind, events: list[NamedEvent], skip: set[int]) -> list[tuple]:
+        """Sentences naming the kind's act (يدلي الناخبون بأصواتهم) with a party to the event and a
+        day or month of the event: "يدلي الناخبون في قرغيزستان بأصواتهم، الأحد 28 نوفمبر"."""
+        out = []
+        for sid, noun in sorted(index.matches(kind.dated_nouns, set(index.dates)).items()):
+            if sid in skip:
+                continue
+            ents = index.entities.get(sid, set())
+            for named in events:
+                if not ((named.places | named.persons) & ents):
+                    continue
+                dated = next((d[2] for d in index.dates.get(sid, ())
+                              if d[0] <= named.end and named.start <= d[1] and (d[1] - d[0]).days <= 31), None)
+                if dated is not None:
+                    party = "+".join(sorted((named.places | named.persons) & ents))
+                    out.append((sid, named.event_id, f"generated: {noun} + name: {party} + date: {dated}",
+                                (0, 1, 0)))
+        return out
+
+    def _near_publication(self, published: tuple[date, date] | None) -> dict[str, frozenset[str]]:
+        """kind -> ids of its events an article of this publication period may name undated
+        (memoised: a corpus has few distinct publication days)."""
+        found = self._by_publication.get(published)
+        if found is None:
+            found = {k: frozenset(n.event_id for n, (lo, hi) in zip(events, self.windows[k])
+                                  if published is not None and lo <= published[1] and published[0] <= hi)
+                     for k, events in self.by_kind.items()}
+            if len(self._by_publication) < 100_000:
+                self._by_publication[published] = found
+        return found
 
     def _words_after(self, index, sid: int, kind: Kind) -> tuple[list[list[list[str]]], set[str]]:
         """Per noun occurrence in the sentence, the next few words (folded), each as its readings
@@ -289,8 +342,10 @@ class GeneratedNames:
             hits = index.matches(kind.refers)
             if kind.unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
+            named = self.by_id[eids[0]]
             out += [(sid, eids[0], f"generated: {noun} + event named in the article")
-                    for sid, noun in sorted(hits.items()) if sid not in linked[eids[0]]]
+                    for sid, noun in sorted(hits.items())
+                    if sid not in linked[eids[0]] and not contradicted(index, sid, named.start, named.end)]
         return out
 
 

@@ -245,11 +245,10 @@ class _Sentences:
     def __init__(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]):
         self.doc = doc
         self.entities: dict[int, set[str]] = defaultdict(set)
-        self.entity_spans: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
         for r in entity_rows or []:
             self.entities[int(r["sentence_id"])].add(str(r["entity_id"]))
-            self.entity_spans[int(r["sentence_id"])].append(
-                (int(r["char_start"]), int(r["char_end"]), str(r["entity_id"])))
+        self._entity_rows = entity_rows or []
+        self._entity_spans: dict[int, list[tuple[int, int, str]]] | None = None
         self.article_entities: set[str] = set().union(*self.entities.values())
         self.dates: dict[int, list[tuple[date, date, str]]] = defaultdict(list)
         for r in date_rows or []:
@@ -296,6 +295,16 @@ class _Sentences:
                 continue
             a, b = norm.to_original(m.start(), m.end())
             yield self.doc.sentence_at(a), " ".join(self.doc.text[a:b].split())
+
+    @property
+    def entity_spans(self) -> dict[int, list[tuple[int, int, str]]]:
+        """sentence_id -> (char_start, char_end, entity_id) of its mentions (built when asked)."""
+        if self._entity_spans is None:
+            self._entity_spans = defaultdict(list)
+            for r in self._entity_rows:
+                self._entity_spans[int(r["sentence_id"])].append(
+                    (int(r["char_start"]), int(r["char_end"]), str(r["entity_id"])))
+        return self._entity_spans
 
     def sentence_span(self, sid: int) -> tuple[int, int]:
         """One sentence's span in normalised offsets."""

@@ -119,8 +119,8 @@ class ThemeScorer:
 
     def hits(self, doc: Doc) -> list[CueHit]:
         """Every cue occurrence, longest match first, a token counted at most once."""
-        text, tokens, lex = doc.norm.text, doc.tokens, self.lexicon
-        forms = [text[s:e] for s, e in tokens]
+        lex = self.lexicon
+        forms = doc.forms
         out: list[CueHit] = []
         i, n = 0, len(forms)
         memo, nothing = self._memo, ((), None)

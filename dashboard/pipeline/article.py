@@ -77,10 +77,9 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     """Append the article's rows to ``out``; return its computed article columns."""
     doc = Doc.from_text(art.article_id, art.text, _parse_iso(art.published), art.published_precision,
                         ex.letter_names)
-    out["sentences"].extend(
-        {"article_id": art.article_id, "sentence_id": i, "char_start": s, "char_end": e}
-        for i, (s, e) in enumerate(doc.sentences)
-    )
+    _extend_columns(out["sentences"], art.article_id, len(doc.sentences), {
+        "sentence_id": range(len(doc.sentences)),
+        "char_start": [s for s, _ in doc.sentences], "char_end": [e for _, e in doc.sentences]})
 
     def guarded(what: str, call, default):
         try:
@@ -107,12 +106,11 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     out["sentence_themes"].extend(sent_themes)
     out["article_themes"].extend(art_themes)
     out["candidate_rows"].extend(cands)
-    out["form_counts"].extend(
-        {"article_id": art.article_id, "form": form, "spelling": spelling, "count": count}
-        for (form, spelling), count in forms.items()
-    )
+    _extend_columns(out["form_counts"], art.article_id, len(forms), {
+        "form": [form for form, _ in forms], "spelling": [spelling for _, spelling in forms],
+        "count": forms.values()})
     out["sentence_keys"].extend(sentence_keys(art.article_id, art.text, doc.sentences, doc.norm))
-    exact_key, minhash = article_fingerprint([doc.norm.text[s:e] for s, e in doc.tokens])
+    exact_key, minhash = article_fingerprint(doc.forms)
     out["article_fingerprints"].append({"article_id": art.article_id, "exact_key": exact_key, "minhash": minhash})
     return {
         "article_id": art.article_id,
@@ -120,6 +118,18 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
         "n_sentences": len(doc.sentences),
         "n_tokens": len(doc.tokens),
     }
+
+
+# The tables with many rows per article are gathered column by column (no dict per row, no
+# second pass to pull each column out of the rows): sentences and form counts.
+_COLUMNAR = ("sentences", "form_counts")
+
+
+def _extend_columns(columns: dict[str, list], article_id: str, n: int, values: dict) -> None:
+    """Append ``n`` rows of one article to a columnar table (``values``: its other columns)."""
+    columns["article_id"].extend([article_id] * n)
+    for name, column in values.items():
+        columns[name].extend(column)
 
 
 def process_batch(batch: list[ArticleInput], ex: Extractors | None = None) -> dict[str, pa.Table]:
@@ -130,9 +140,11 @@ def process_batch(batch: list[ArticleInput], ex: Extractors | None = None) -> di
     ex = ex or _WORKER
     if ex is None:
         raise RuntimeError("process_batch called in a worker that was not initialised")
-    out: dict[str, list] = {name: [] for name in PER_ARTICLE_TABLES}
+    out: dict = {name: {col: [] for col in columns_of(name)} if name in _COLUMNAR else []
+                 for name in PER_ARTICLE_TABLES}
     out["article_stats"] = [process_article(art, ex, out) for art in batch]
-    return {name: pa.Table.from_pydict({col: [row[col] for row in rows] for col in columns_of(name)})
+    return {name: pa.Table.from_pydict(rows if name in _COLUMNAR else
+                                       {col: [row[col] for row in rows] for col in columns_of(name)})
             for name, rows in out.items()}
 
 

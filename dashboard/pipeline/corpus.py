@@ -26,7 +26,9 @@ def mark_duplicates(articles: pd.DataFrame, fingerprints: pd.DataFrame) -> tuple
     """``articles`` with duplicate_of and duplicate_kind filled; how many copies of each kind."""
     found = find_duplicates(articles[["article_id", "published"]], fingerprints)
     found = found.set_index("article_id").reindex(articles["article_id"])
-    out = articles.copy()
+    # A shallow copy: pandas copies on write (always, from pandas 3), so the new columns never
+    # touch the caller's frame, and the article texts (hundreds of MB on ANT) are not copied.
+    out = articles.copy(deep=False)
     out["duplicate_of"] = found["duplicate_of"].astype("string").to_numpy()
     out["duplicate_kind"] = found["duplicate_kind"].astype("string").to_numpy()
     counts = out["duplicate_kind"].value_counts()
@@ -56,7 +58,7 @@ def mark_boilerplate(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], ca
         raise RuntimeError("sentence keys are not aligned with sentences (build cache damaged?)")
     found = detect(keys, sentences, articles[["article_id", "source", "duplicate_of", "text"]],
                    catalogues.boilerplate)
-    sentences = sentences.copy()
+    sentences = sentences.copy(deep=False)  # copy on write: only the new columns are new
     sentences["is_boilerplate"] = found.whole
     sentences["boilerplate_end"] = pd.array(np.where(found.marked_end >= 0, found.marked_end, None),
                                             dtype="Int64")
@@ -100,7 +102,7 @@ def mark_boilerplate(articles: pd.DataFrame, tables: dict[str, pd.DataFrame], ca
 
 
 def _mark_mentions(mentions: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    out = mentions.copy()
+    out = mentions.copy(deep=False)  # copy on write: only the new column is new
     flag = np.zeros(len(out), dtype=bool)
     if len(spans) and len(out):
         touched = out["article_id"].isin(spans["article_id"].unique()).to_numpy()
@@ -126,8 +128,9 @@ def _article_themes(sentence_themes: pd.DataFrame, whole: pd.DataFrame, scorer: 
     rows: list[dict] = []
     per_article: dict[str, float] = {}
     current = None
-    for aid, tid, score in zip(st["article_id"].astype(str), st["theme_id"].astype(str),
-                               st["score"].astype(float)):
+    # plain Python lists: iterating Arrow-backed string columns costs a conversion per value
+    for aid, tid, score in zip(st["article_id"].astype(str).tolist(), st["theme_id"].astype(str).tolist(),
+                               st["score"].astype(float).tolist()):
         if aid != current:
             if current is not None:
                 rows.extend(scorer._article_rows(current, per_article))

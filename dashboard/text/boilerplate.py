@@ -219,9 +219,11 @@ def detect(keys: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, 
                                "share": float(share), "status": status, "_row": int(first_row[(src, key)])})
         if not chosen:
             continue
-        hit = np.fromiter(((s, k) in chosen for s, k in zip(present["source"], present[column])),
-                          dtype=bool, count=len(present))
-        rows = present["row"].to_numpy()[hit]
+        # rows whose key was chosen for some outlet (a vectorised look-up), then their outlet
+        maybe = present[present[column].isin({k for _, k in chosen}).to_numpy(bool)]
+        hit = np.fromiter(((s, k) in chosen for s, k in zip(maybe["source"], maybe[column])),
+                          dtype=bool, count=len(maybe))
+        rows = maybe["row"].to_numpy()[hit]
         if kind == "sentence":
             whole[rows] = True
             marked_end[rows] = sentences["char_end"].to_numpy(np.int64)[rows]
@@ -294,11 +296,12 @@ def self_references(form_counts: pd.DataFrame, counts: np.ndarray, articles: pd.
     if not len(rows):
         return empty
     arts = articles.set_index("article_id")
+    picked = form_counts.iloc[rows]  # a few thousand of millions of rows: never convert the rest
     sub = pd.DataFrame({
         "row": rows,
-        "article_id": form_counts["article_id"].to_numpy(dtype=object)[rows],
-        "form": form_counts["form"].to_numpy(dtype=object)[rows],
-        "spelling": form_counts["spelling"].to_numpy(dtype=object)[rows],
+        "article_id": picked["article_id"].to_numpy(dtype=object),
+        "form": picked["form"].to_numpy(dtype=object),
+        "spelling": picked["spelling"].to_numpy(dtype=object),
         "count": counts[rows],
     })
     sub["source"] = arts["source"].astype(str).reindex(sub["article_id"]).to_numpy(dtype=object)

@@ -25,15 +25,24 @@ def prefixes() -> list[str]:
 
 
 PREFIXES = prefixes()
+# The prefixes by length, longest first: a word starts with at most one prefix of each length, so
+# peeling looks up its first k letters once per length instead of trying every prefix (peel runs
+# on every new word form of every extractor).
+_PREFIX_LENGTHS = tuple((k, frozenset(p for p in PREFIXES if len(p) == k))
+                        for k in sorted({len(p) for p in PREFIXES}, reverse=True))
+_FIRST_LETTERS = frozenset(p[0] for p in PREFIXES)
 
 
 def peel(form: str, min_stem: int = 2) -> list[str]:
     """``form`` itself, then every reading of it with a proclitic sequence removed (remainders of at
-    least ``min_stem`` letters)."""
+    least ``min_stem`` letters), longest proclitic first (the order of PREFIXES)."""
     forms = [form]
-    for prefix in PREFIXES:
-        if form.startswith(prefix) and len(form) - len(prefix) >= min_stem:
-            forms.append(form[len(prefix):])
+    if not form or form[0] not in _FIRST_LETTERS:
+        return forms
+    n = len(form)
+    for k, prefixes_of_length in _PREFIX_LENGTHS:
+        if n - k >= min_stem and form[:k] in prefixes_of_length:
+            forms.append(form[k:])
     return forms
 
 

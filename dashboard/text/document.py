@@ -26,6 +26,10 @@ class Doc:
     published: date | None = None
     published_precision: str = "unknown"
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _forms: list[str] | None = field(default=None, repr=False, compare=False)
+    # Per-article results more than one extractor needs (entities and candidate discovery both
+    # read the hyphen-split tokens): computed by the first, read by the others. Never mutated.
+    shared: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_text(cls, article_id: str, text: str, published: date | None = None,
@@ -35,6 +39,14 @@ class Doc:
         sentences = split_sentences(text, letter_names)
         return cls(article_id, text, norm, sentences, tokenize(norm.text), published,
                    published_precision, [s for s, _ in sentences])
+
+    @property
+    def forms(self) -> list[str]:
+        """Every token's normalised form, in order (built once per article; read-only)."""
+        if self._forms is None:
+            text = self.norm.text
+            self._forms = [text[s:e] for s, e in self.tokens]
+        return self._forms
 
     def token_form(self, i: int) -> str:
         s, e = self.tokens[i]

@@ -81,7 +81,7 @@ def article_fingerprint(tokens: Sequence[str]) -> tuple[str, bytes]:
         return exact, b""
     # Token hashes (crc32 is stable across processes, unlike hash()), combined into shingle
     # hashes with numpy, then permuted as datasketch's affine32 scheme does.
-    words = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in tokens), dtype=np.uint64, count=len(tokens))
+    words = np.fromiter(map(zlib.crc32, map(str.encode, tokens)), dtype=np.uint64, count=len(tokens))  # UTF-8
     n = len(words) - SHINGLE + 1
     shingles = np.zeros(n, dtype=np.uint64)
     for i in range(SHINGLE):

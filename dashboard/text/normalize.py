@@ -231,6 +231,11 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE) if text else text
 
 
+def folded_characters() -> list[int]:
+    """The code points ``fold`` changes (every other character folds to itself), ascending."""
+    return sorted(cp for cp, out in _FOLD_TABLE.items() if out != chr(cp))
+
+
 def squeeze_spaces(text: str) -> str:
     """Fold and collapse whitespace: the canonical key for a multi-word name or phrase."""
     return " ".join(fold(text).split())

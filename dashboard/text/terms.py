@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS
-from dashboard.text.normalize import fold
+from dashboard.text.normalize import fold, folded_characters
 from dashboard.text.spelling import spelling_key
 
 MIN_KEY_LETTERS = 3           # a stripped remainder shorter than this is not trusted (بنك, الف)
@@ -51,13 +51,9 @@ def _display_table() -> tuple[dict[int, str], re.Pattern]:
     regex of the characters it changes: most articles have only a few, so ``sub`` beats
     ``translate`` over every character."""
     table: dict[int, str] = {}
-    for cp in range(0x10000):
-        if 0xD800 <= cp <= 0xDFFF:
-            continue
+    for cp in folded_characters():  # a character fold keeps is shown as it is
         ch = chr(cp)
         folded = fold(ch)
-        if folded == ch:
-            continue
         shown = "".join(
             "" if fold(c) == "" else _DISPLAY_LETTERS.get(c, c)
             for c in unicodedata.normalize("NFKC", ch)
@@ -98,7 +94,7 @@ def article_form_counts(doc, stop: frozenset[str]) -> Counter[tuple[str, str]]:
     shown = display_text(doc.text)
     if len(shown) != len(norm):  # cannot happen by construction; stay correct if it does
         shown = norm
-    pairs = Counter(zip([norm[s:e] for s, e in doc.tokens], [shown[s:e] for s, e in doc.tokens]))
+    pairs = Counter(zip(doc.forms, [shown[s:e] for s, e in doc.tokens]))
     for form, spelling in [p for p in pairs if len(p[0]) < 2 or p[0] in stop
                            or (p[0][0].isdigit() and _NUMBER_RE.fullmatch(p[0]))]:
         del pairs[(form, spelling)]
@@ -220,9 +216,11 @@ def resolve_terms(form_counts, stop: frozenset[str], known_keys: Iterable[str] =
     totals = np.bincount(form_codes, weights=counts).astype(np.int64)
     resolver = _KeyResolver(dict(zip(forms, totals.tolist())), known_keys, stop)
     form_keys = [resolver.key(f) for f in forms]
-    display, listed = _spellings_by_key(df, form_codes, forms, form_keys, counts)
+    # Each distinct key's spelling class, computed once (keys repeat over forms and spellings).
+    class_of = {k: spelling_key(k) for k in set(form_keys) if k is not None}
+    display, listed = _spellings_by_key(df, form_codes, forms, form_keys, counts, class_of)
     # From here on a key is its spelling class's (سوفييتي and سوفياتي are one term).
-    form_keys = [spelling_key(k) if k is not None else None for k in form_keys]
+    form_keys = [class_of[k] if k is not None else None for k in form_keys]
     # Keys numbered in the order of their display forms, so terms come out sorted by (article, term).
     keys = sorted(display, key=lambda k: (display[k], k))
     if not keys:
@@ -272,9 +270,11 @@ def _bare_spelling(form: str, spelling: str, key: str) -> str:
     return key[:len(key) - shared] + spelling[len(spelling) - shared:]
 
 
-def _spellings_by_key(df, form_codes, forms, form_keys, counts) -> tuple[dict[str, str], dict[str, str]]:
+def _spellings_by_key(df, form_codes, forms, form_keys, counts,
+                      class_of: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
     """Per key: the display form (most frequent clitic-free spelling) and the '|'-joined list of
-    written forms merged into it, most frequent first; ties broken by string order."""
+    written forms merged into it, most frequent first; ties broken by string order.
+    ``class_of``: each key's spelling class (spelling_key)."""
     spelling_codes, spelling_index = pd.factorize(df["spelling"], sort=True)
     spellings = spelling_index.tolist()
     pair = form_codes.astype(np.int64) * len(spellings) + spelling_codes
@@ -291,7 +291,7 @@ def _spellings_by_key(df, form_codes, forms, form_keys, counts) -> tuple[dict[st
         if key is None or n <= 0:
             continue
         spelling = spellings[spelling_code]
-        group = spelling_key(key)  # forms of one spelling class are listed together
+        group = class_of[key]  # forms of one spelling class are listed together
         b = (group, _bare_spelling(forms[form_code], spelling, key))
         bare[b] = bare.get(b, 0) + n
         w = (group, spelling)

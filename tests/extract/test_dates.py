@@ -259,3 +259,9 @@ def test_from_one_year_to_another_is_two_years_a_noun_makes_a_range(extractor):
     assert [(r[0], r[1], r[2]) for r in rows] == [
         ("1999", "1999-01-01", "1999-12-31"), ("2002", "2002-01-01", "2002-12-31"),
         ("عامي 1949 و1989", "1949-01-01", "1989-12-31")]
+
+
+def test_a_counted_noun_is_a_whole_word(extractor):
+    # كم (km) is a counted noun, كما ("as") is not: the year before it stays a year
+    rows = find(extractor, "وشارك مع الأزوري في مونديال 2010 و2014 كما خسر نهائي يورو 2012.")
+    assert ("2014", "2014-01-01") in [(r[0], r[1]) for r in rows]

@@ -127,6 +127,10 @@ def test_regions_in_a_list_and_directions(matcher):
                                     "east_kazakhstan_region", "north_kazakhstan_region"]
     rows = found(matcher, "تقع مدينة سيمي في شمال شرق كازاخستان. وصل إلى أتيراو. بالنظر إلى أن شمال كازاخستان كان")
     assert [r[0] for r in rows] == ["semey", "kz", "atyrau", "kz"]
+    # a list of regions without a list word: names listed with a region are regions
+    rows = found(matcher, "وأضافت الوزارة أن عمليات الإجلاء مستمرة في شمال كازاخستان وأكتوبي وغرب كازاخستان.")
+    assert [r[0] for r in rows] == ["north_kazakhstan_region", "aktobe_region", "west_kazakhstan_region"]
+    assert [r[0] for r in found(matcher, "وصل الوفد إلى أكتوبي وأتيراو.")] == ["aktobe", "atyrau"]
 
 
 def test_quotes_inside_a_name(matcher):

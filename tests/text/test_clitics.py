@@ -28,3 +28,17 @@ def test_article_pattern_takes_the_article_with_what_may_precede_it():
     for written in ("الدول", "بالدول", "كالدول", "للدول"):
         assert pattern.fullmatch(written), written
     assert not pattern.fullmatch("لالدول")  # ل before ال is always written لل
+
+
+def test_peel_gives_every_prefix_reading_in_prefix_order():
+    """peel looks prefixes up by length: the same readings, in the same order, as trying every
+    prefix of PREFIXES in turn (every prefix and a few stems, every min_stem)."""
+    def reference(form: str, min_stem: int) -> list[str]:
+        return [form] + [form[len(p):] for p in PREFIXES
+                         if form.startswith(p) and len(form) - len(p) >= min_stem]
+
+    stems = ["", "ا", "ل", "لا", "بنك", "الانتخابات", "لله", "وزير", "ميرزيوئيف", "abc"]
+    forms = [p + s for p in ["", *PREFIXES] for s in stems] + ["", "x", "و"]
+    for form in forms:
+        for min_stem in (1, 2, 3, 6):
+            assert peel(form, min_stem) == reference(form, min_stem), (form, min_stem)

@@ -165,6 +165,37 @@ def test_cli_check_exit_code(tmp_path, capsys):
     assert "FN a kz كازاخستان" in out and "MISSED" in out
 
 
+def test_id_map_reads_a_product_id_as_the_gold_id_for_the_same_event(tmp_path, capsys):
+    """ID_MAP.csv: an event the annotator named otherwise is scored as the right link it is, and
+    the map changes no sentence: a link of the mapped id to another sentence stays a false positive."""
+    text = "انطلقت القمة في إسطنبول. ثم عاد."
+    gold_dir, data_dir = tmp_path / "gold", tmp_path / "data"
+    gold_dir.mkdir(), data_dir.mkdir()
+    (gold_dir / "a.yaml").write_text(yaml.safe_dump({
+        "article_id": "a", "events": [{"event": "turkic_council_summit_2021", "evidence": ["انطلقت القمة"]}],
+    }, allow_unicode=True), encoding="utf-8")
+    pd.DataFrame({"article_id": ["a"], "text": [text]}).to_parquet(data_dir / "articles.parquet")
+    pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1], "char_start": [0, 25],
+                  "char_end": [24, 32]}).to_parquet(data_dir / "sentences.parquet")
+    pd.DataFrame(columns=["article_id", "entity_id", "surface", "char_start", "char_end"]).to_parquet(
+        data_dir / "entity_mentions.parquet")
+    pd.DataFrame(columns=["article_id", "surface", "char_start", "char_end", "date_start", "date_end"]).to_parquet(
+        data_dir / "date_mentions.parquet")
+    pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1], "event_id": ["ots_summit_2021"] * 2,
+                  "char_start": [0, 25], "char_end": [24, 32]}).to_parquet(data_dir / "event_mentions.parquet")
+    main(["--data", str(data_dir), "--gold", str(gold_dir)])
+    assert "event_mentions    0.000  0.000" in capsys.readouterr().out   # unmapped: a miss and two FPs
+    (gold_dir / "ID_MAP.csv").write_text(
+        "table,product_id,gold_id,why\n"
+        "event_mentions,ots_summit_2021,turkic_council_summit_2021,one summit: Istanbul 2021-11-12\n",
+        encoding="utf-8")
+    main(["--data", str(data_dir), "--gold", str(gold_dir)])
+    out = capsys.readouterr().out
+    assert "event_mentions    0.500  1.000" in out and "1 product ids read as the gold's ids" in out
+    (gold_dir / "ID_MAP.csv").write_text("table,product_id,gold_id,why\nevent_mentions,x,y,\n", encoding="utf-8")
+    assert main(["--data", str(data_dir), "--gold", str(gold_dir)]) == 2   # a row without its reason
+
+
 def test_cli_builds_a_texts_folder_then_scores_it(tmp_path, capsys):
     """--texts: one command builds raw texts with the current code and scores them against a gold
     folder (how data/gold/unseen/ is measured, its texts being kept out of the repository)."""

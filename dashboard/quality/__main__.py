@@ -24,7 +24,7 @@ import pandas as pd
 from dashboard.paths import DATA_DIR, DEFAULT_DATASET_DIR
 from dashboard.pipeline.cli import default_out_dir
 from dashboard.pipeline.cli import main as build_main
-from dashboard.quality.gold import GoldError, load_gold_files, resolve_gold
+from dashboard.quality.gold import ID_MAP_FILE, GoldError, load_gold_files, load_id_map, resolve_gold
 from dashboard.quality.review import report_review
 from dashboard.quality.scoring import TARGETS, Comparison, compare, id_consistency, sentence_ids
 
@@ -47,10 +47,14 @@ def evaluate(data_dir: Path, gold_dir: Path) -> tuple[dict[str, Comparison], dic
     gold["event_mentions"] = sentence_ids(gold["event_mentions"], read_table(data_dir, "sentences"))
     ids = set(gold["entity_mentions"]["article_id"]) | set(gold["date_mentions"]["article_id"]) \
         | set(gold["event_mentions"]["article_id"]) | set(load_gold_files(gold_dir))
+    id_map = load_id_map(gold_dir)
     results = {}
     for name in TABLES:
         predicted = read_table(data_dir, name)
         predicted = predicted[predicted["article_id"].isin(ids)]  # only articles that have gold
+        if name in id_map:
+            column = "entity_id" if name == "entity_mentions" else "event_id"
+            predicted = predicted.assign(**{column: predicted[column].astype(str).replace(id_map[name])})
         results[name] = compare(name, gold[name], predicted)
     consistency = id_consistency(gold["entity_mentions"], results["entity_mentions"].predicted)
     return results, texts, consistency
@@ -133,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"gold error: {exc}", file=sys.stderr)
             return 2
         ok = report(results, texts, consistency)
+        mapped = sum(len(m) for m in load_id_map(args.gold).values())
+        if mapped:
+            print(f"\n{mapped} product ids read as the gold's ids for the same entity or event "
+                  f"({args.gold / ID_MAP_FILE})")
     if args.review:
         ok &= report_review(data_dir, sys.stdout) == 0
     return 0 if ok or not args.check else 1

@@ -136,6 +136,39 @@ def load_gold_files(gold_dir: Path | str) -> dict[str, dict]:
     return out
 
 
+ID_MAP_FILE = "ID_MAP.csv"
+ID_MAP_TABLES = ("entity_mentions", "event_mentions")
+
+
+def load_id_map(gold_dir: Path | str) -> dict[str, dict[str, str]]:
+    """Product ids the gold names differently, per table: ``{table: {product_id: gold_id}}``.
+
+    An annotator who never read the catalogues names some entities and events otherwise (the
+    product's ``ots_summit_2021`` is a gold's ``turkic_council_summit_2021``). ``ID_MAP.csv`` in the
+    gold folder (columns table, product_id, gold_id, why) records each such identity, decided from
+    the two definitions (name, dates), so that a right link is not scored as a miss plus a false
+    positive. A map row never changes which sentences or spans are linked.
+    """
+    path = Path(gold_dir) / ID_MAP_FILE
+    if not path.exists():
+        return {}
+    rows = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"table", "product_id", "gold_id", "why"} - set(rows.columns)
+    if missing:
+        raise GoldError(f"{path}: missing columns {sorted(missing)}")
+    out: dict[str, dict[str, str]] = {}
+    for n, row in enumerate(rows.itertuples(index=False), start=2):
+        if row.table not in ID_MAP_TABLES:
+            raise GoldError(f"{path} line {n}: table {row.table!r} is not one of {ID_MAP_TABLES}")
+        if not row.product_id or not row.gold_id or not row.why.strip():
+            raise GoldError(f"{path} line {n}: product_id, gold_id and why are all required")
+        table = out.setdefault(row.table, {})
+        if row.product_id in table:
+            raise GoldError(f"{path} line {n}: {row.product_id} is mapped twice")
+        table[row.product_id] = row.gold_id
+    return out
+
+
 def resolve_gold(gold_docs: dict[str, dict], texts: dict[str, str]) -> dict[str, pd.DataFrame]:
     """Gold tables (entity_mentions, date_mentions, event_mentions) with offsets into ``texts``."""
     entities, dates, events = [], [], []

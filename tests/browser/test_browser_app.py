@@ -14,6 +14,7 @@ import re
 
 import pytest
 from app_hostile import EVIL_HOST, EVIL_ID
+from app_server import PATIENCE_MS
 
 pytestmark = pytest.mark.browser
 
@@ -32,7 +33,7 @@ PAGES = {
 }
 
 
-def wait_idle(page, timeout: int = 60_000) -> None:
+def wait_idle(page, timeout: int = PATIENCE_MS) -> None:
     # A rerun may not have started yet right after an action: give it a moment, then wait.
     page.wait_for_timeout(300)
     page.wait_for_selector(IDLE, timeout=timeout)

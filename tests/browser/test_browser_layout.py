@@ -96,7 +96,7 @@ def open_view(page, base: str, path: str, lang: str, extra: str = "") -> None:
         query.append(extra)
     page.goto(f"{base}/{path}" + ("?" + "&".join(query) if query else ""))
     page.wait_for_timeout(300)
-    page.wait_for_selector(IDLE, timeout=60_000)
+    page.wait_for_selector(IDLE, timeout=PATIENCE_MS)
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
@@ -114,7 +114,7 @@ def test_page_fits_and_reads_in_its_language(browser, app_url, path, size, lang)
         page.wait_for_selector(PAGES[path], timeout=90_000)  # Plotly's bundle is 4.7 MB
         page.wait_for_function(
             "() => !/جارٍ رسم السحابة|Drawing the cloud/.test(document.body.innerText)", timeout=60_000)
-        page.wait_for_selector(IDLE, timeout=60_000)
+        page.wait_for_selector(IDLE, timeout=PATIENCE_MS)
         page.wait_for_timeout(1000)  # Plotly's transitions, the grid script
         assert page.locator("[data-testid='stException']").count() == 0
         assert not errors, errors
@@ -260,7 +260,7 @@ def test_filter_chips_follow_a_language_switch(browser, app_url):
         assert "الاقتصاد والتجارة والطاقة" in chips.first.inner_text()
         sidebar.get_by_text("English", exact=True).click()
         page.wait_for_timeout(300)
-        page.wait_for_selector(IDLE, timeout=60_000)
+        page.wait_for_selector(IDLE, timeout=PATIENCE_MS)
         page.wait_for_function(
             "() => /Economy, trade and energy/.test(document.querySelector("
             "'[data-testid=stSidebar] [data-testid=stMultiSelectTagsContainer] [data-tag]')"

@@ -114,8 +114,9 @@ def build_grammar(v: DateWords) -> Grammar:
         # "January 5, 2022" (English, in quoted tweets): month, day, comma, year
         "month_day_year": (rf"{CLITIC_START}{month_x('m')}\.?{SP1}(?P<d>{DAY}){NUM_END}{SP}[,،]?{SP}"
                            rf"{year('y', YEAR_ANY)}"),
-        "month": (rf"(?:{CLITIC_START}(?P<shahr>{w('شهر')}){SP1}|{CLITIC_START})"
-                  rf"{month_x('m')}(?:{year_tail('y')})?"),
+        # "(يناير) 2021": a month in brackets, its year after them
+        "month": (rf"(?:{CLITIC_START}(?P<shahr>{w('شهر')}){SP1}|{CLITIC_START})(?:(?P<po>\(){SP})?"
+                  rf"{month_x('m')}(?:(?(po){SP}\)|){year_tail('y')})?"),
         # "في 5 من الشهر الجاري", "بين 22 و24 من الشهر الماضي"
         "day_relative_month": (rf"{NUM_START}(?P<d1>{DAY})(?:{SP}{to}{SP}(?P<d2>{DAY}))?{SP1}{w('من')}{SP1}"
                                rf"(?P<relm>{clitic_word(v.relative_month)}){WORD_END}"),
@@ -129,8 +130,9 @@ def build_grammar(v: DateWords) -> Grammar:
                            rf"{year('y1', YEAR_ANY)}{SP}{to}{SP}(?:{cues}{SP1})?{year('y2', YEAR_ANY)}"),
         "year_range": (rf"(?:{CLITIC_START}(?P<cue>{cues}){SP1})?{year('y1', YEAR_MODERN)}{SP}[-–—/]{SP}"
                        rf"{year('y2', YEAR_MODERN)}"),
-        "year_cue": rf"{CLITIC_START}{cues}{SP1}{year('y', YEAR_ANY)}",
-        "year_prep": (rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.year_prepositions)}{SP1}(?P<core>{NUM_START}"
+        # "عام2020", "في2020": the number may be glued to its cue
+        "year_cue": rf"{CLITIC_START}{cues}{SP}{year('y', YEAR_ANY)}",
+        "year_prep": (rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.year_prepositions)}{SP}(?P<core>{NUM_START}"
                       rf"(?P<y>{YEAR_MODERN}){NUM_END}(?:{SP}م{WORD_END})?)(?!{SP}{units}{WORD_END})"),
         "year_suffix": rf"{NUM_START}(?P<y>{YEAR_MODERN}){SP}م{WORD_END}",
         # the first of a list of years after a plural noun: "في أعوام 1998 و2002" (year_and takes

@@ -233,7 +233,9 @@ class DateExtractor:
         bare = year is None and not tail and not any(m.group(g) for g in ("mb", "mc", "md"))
         if bare and name in self.words.ambiguous_months and not m.group("shahr"):
             return None  # مارس "practised", آب "father": a month only with a day, a year or شهر
-        return Atom(m.start("m"), m.end(), (year, month, None), **tail)  # the surface leaves شهر out
+        # the surface leaves شهر out, and keeps the bracket of "(يناير) 2021" when it closes before the year
+        start = m.start("po") if m.group("po") and ")" in m.group()[m.end("m") - m.start():] else m.start("m")
+        return Atom(start, m.end(), (year, month, None), **tail)
 
     @staticmethod
     def _numeric(m: re.Match, year: int | None) -> Atom | None:

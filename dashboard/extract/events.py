@@ -25,6 +25,7 @@ from dashboard.text.document import Doc
 from dashboard.text.normalize import fold, squeeze_spaces
 
 FUTURE_MARGIN = timedelta(days=31)
+REFERRING = " + event named in the article"  # a link by a word that refers to a named event
 _GAP = "..."  # in a phrase: up to six words of anything
 _LETTERS = r"[^\W\d_]"
 
@@ -50,7 +51,9 @@ def phrase_pattern(phrase: str, capture: bool = False) -> str:
             body = _group(re.escape(core), capture)
         body += _LETTERS + "*" if star else ""
         parts.append((r"\s+" if parts else "") + body)
-    return r"(?<![^\W_])" + "".join(parts) + r"(?![^\W_])"
+    # After an Arabic last word a Latin letter is a word break ("انتخابات مجلس النوابMazhilis")
+    end = r"(?![^\W_])" if words[-1].rstrip("*").isascii() else r"(?![^\W_a-zA-Z])"
+    return r"(?<![^\W_])" + "".join(parts) + end
 
 
 def _group(body: str, capture: bool) -> str:
@@ -401,8 +404,27 @@ class EventLinker:
                         "char_start": start, "char_end": end, "cue": why,
                     }
         if self.generated is not None:
+            self._resolve_referring(rows)
             self._add_generated(doc, index, published, limit, rows)
         return [rows[k] for k in sorted(rows)]
+
+    def _resolve_referring(self, rows: dict) -> None:
+        """A referring word ("القمة" of a ``linked`` cue) names ONE event: where the article names
+        two events of its kind outright (a C5+1 article that also names a Gulf summit), it is
+        kept only for the one named last before the sentence (the first named, before any)."""
+        kind_of = self.generated.kind_of_event
+        named: dict[str, list[tuple[int, str]]] = defaultdict(list)  # kind -> (naming sentence, event)
+        for (sid, eid), row in sorted(rows.items()):
+            if not row["cue"].endswith(REFERRING) and eid in kind_of:
+                named[kind_of[eid]].append((sid, eid))
+        for (sid, eid), row in list(rows.items()):
+            kind = kind_of.get(eid)
+            if not row["cue"].endswith(REFERRING) or kind is None or len({e for _, e in named[kind]}) < 2:
+                continue
+            before = [n for n in named[kind] if n[0] <= sid]
+            chosen = max(before)[1] if before else min(named[kind])[1]
+            if chosen != eid:
+                del rows[(sid, eid)]
 
     def _add_generated(self, doc: Doc, index: _Sentences, published, limit, rows: dict) -> None:
         """Links by generated names: not where a cue linked the sentence to an event of the same
@@ -474,6 +496,6 @@ class EventLinker:
             if cue.published_window:
                 why += " + published " + index.doc.published.isoformat()[:7]
             if cue.linked:
-                why += " + event named in the article"
+                why += REFERRING
             out.append((sid, why))
         return out

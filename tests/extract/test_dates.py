@@ -265,3 +265,12 @@ def test_a_counted_noun_is_a_whole_word(extractor):
     # كم (km) is a counted noun, كما ("as") is not: the year before it stays a year
     rows = find(extractor, "وشارك مع الأزوري في مونديال 2010 و2014 كما خسر نهائي يورو 2012.")
     assert ("2014", "2014-01-01") in [(r[0], r[1]) for r in rows]
+
+
+def test_a_month_in_brackets_takes_the_year_after_them_a_year_glued_to_its_cue(extractor):
+    rows = find(extractor, "مقابل 71.09٪ في (يناير) 2021. وانتخب رئيسا رسميا في2020 . ومات قبل2000 شخص",
+                date(2023, 3, 20))
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("(يناير) 2021", "2021-01-01", "2021-01-31"), ("2020", "2020-01-01", "2020-12-31")]
+    # an unclosed bracket is no part of the date: the month alone takes the publication year
+    assert [(r[0], r[1]) for r in find(extractor, "في (يناير", date(2023, 3, 20))] == [("يناير", "2023-01-01")]

@@ -109,3 +109,32 @@ def test_the_vote_on_its_day_links_then_the_elections_refer_to_it(ex):
     assert rows[0]["cue"].startswith("generated: يدلي الناخبون + name: kg + date: 28 نوفمبر")
     # the vote without a day of the event is no link by itself
     assert links(ex, "يدلي الناخبون في قرغيزستان بأصواتهم لاختيار برلمان جديد.", date(2021, 11, 28)) == {}
+
+
+def test_a_referring_word_names_the_summit_named_last_not_a_second_one(ex):
+    # the C5+1 article names "the first summit" with Central Asia; the Gulf summit of July is
+    # named too: القمة after the C5+1 naming is the C5+1's only
+    text = ("عقد الرئيس الأميركي جو بايدن قمة مع رؤساء دول آسيا الوسطى في نيويورك في إطار مجموعة C5+1. "
+            "وشارك في القمة رئيس كازاخستان قاسم جومارت توكاييف. "
+            "وتؤكد القمة الأولى لمجموعة الحوار C5+1 اهتمام واشنطن بدول آسيا الوسطى.")
+    doc = Doc.from_text("t", text, date(2023, 9, 20), "day")
+    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+    assert {r["event_id"] for r in rows} == {"c5_us_summit_2023"}
+    text2 = ("وعقدت القمة الخليجية مع دول آسيا الوسطى في جدة. وعقد بايدن قمة مجموعة C5+1 في نيويورك. "
+             "وقال بايدن في كلمة خلال القمة إن التعاون وثيق.")
+    doc = Doc.from_text("t", text2, date(2023, 9, 20), "day")
+    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+    assert [r["event_id"] for r in rows if r["sentence_id"] == 2] == ["c5_us_summit_2023"]
+
+
+def test_kind_phrasings_exchange_of_fire_arrival_vote_on_amendments(ex):
+    fire = ("قتل أربعة مدنيين في تبادل إطلاق نار بين قوات الأمن على الحدود بين قرغيزستان وطاجيكستان، "
+            "اليوم الخميس.")
+    assert set(links(ex, fire, date(2021, 4, 29))) == {"kg_tj_border_clashes_2021"}
+    vote = "أيد 90.21% من المقترعين في أوزبكستان التعديلات الدستورية وفق النتائج الأولية."
+    assert set(links(ex, vote, date(2023, 5, 1))) == {"uz_constitutional_referendum_2023"}
+    # an Arabic noun glued to a Latin word still ends there
+    glued = "انطلقت انتخابات مجلس النوابMazhilis لبرلمان كازاخستان اليوم العاشر من يناير."
+    assert set(links(ex, glued, date(2021, 1, 10))) == {"kz_parliamentary_election_2021"}
+    # reaching an office is no arrival
+    assert links(ex, "ووصل توكاييف إلى الرئاسة عام 2019 بعد استقالة سلفه.", date(2019, 6, 1)) == {}

@@ -126,14 +126,17 @@ def check_fits(page, path: str, size: str, lang: str) -> None:
             assert grid["scrollLeft"] + grid["clientWidth"] >= grid["scrollWidth"] - 2, (size, grid)
 
 
+# Every chart drawn (Plotly has put its SVG in each chart's box).
+DRAWN_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].every((p) => p.querySelector('.main-svg'))"""
+
 # Laid out again for a new window width: the sidebar as Streamlit opens it at that width, and each
 # chart as wide as its box (Plotly redraws on resize).
 REFLOWED_JS = """(collapsed) => {
   const sidebar = document.querySelector('[data-testid=stSidebar]');
   if (!sidebar || sidebar.getAttribute('data-collapsed') !== collapsed) return false;
-  return [...document.querySelectorAll('.js-plotly-plot')].every((p) =>
+  return [...document.querySelectorAll('.js-plotly-plot')].every((p) => p.querySelector('.main-svg') && (
     p.offsetParent === null || Math.abs(p.getBoundingClientRect().width
-                                        - p.parentElement.getBoundingClientRect().width) <= 2);
+                                        - p.parentElement.getBoundingClientRect().width) <= 2));
 }"""
 
 
@@ -170,7 +173,7 @@ def test_page_fits_and_reads_in_its_language(browser, app_url, path, lang):
         page.wait_for_function(
             "() => !/جارٍ رسم السحابة|Drawing the cloud/.test(document.body.innerText)", timeout=60_000)
         page.wait_for_selector(IDLE, timeout=PATIENCE_MS)
-        page.wait_for_timeout(1000)  # Plotly's transitions, the grid script
+        page.wait_for_function(DRAWN_JS, timeout=30_000)
         for size in SIZES:
             if size != "phone":
                 width, height = SIZES[size]

@@ -17,16 +17,15 @@ for Science and Engineering 46(8), 2021, doi:10.1007/s13369-020-05258-z.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
 import sys
 import tarfile
 import tempfile
-import threading
 import time
 from pathlib import Path
 
+from benchmarks.tree_memory import TreeSampler
 from dashboard.paths import REPO_ROOT
 from dashboard.pipeline.run import build
 
@@ -47,51 +46,6 @@ def ensure_corpus(path: Path | None) -> Path:
         with tarfile.open(ARCHIVE) as tar:
             tar.extractall(target, filter="data")
     return target
-
-
-class PeakRSS:
-    """Largest summed resident memory of this process and its descendants."""
-
-    def __init__(self):
-        self.peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    @staticmethod
-    def _tree_rss(root: int) -> int:
-        children: dict[int, list[int]] = {}
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(ppid, []).append(int(entry))
-        total, stack = 0, [root]
-        page = os.sysconf("SC_PAGE_SIZE")
-        while stack:
-            pid = stack.pop()
-            try:
-                with open(f"/proc/{pid}/statm") as fh:
-                    total += int(fh.read().split()[1]) * page
-            except OSError:
-                pass
-            stack.extend(children.get(pid, []))
-        return total
-
-    def _run(self):
-        while not self._stop.wait(0.05):
-            self.peak = max(self.peak, self._tree_rss(os.getpid()))
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
 
 
 def floor_seconds(files: list[Path]) -> tuple[float, int, int]:
@@ -123,13 +77,13 @@ def main() -> int:
           f"{n_bytes / 1e6:.1f} MB, {n_tokens:,} tokens")
 
     out = args.out or Path(tempfile.mkdtemp(prefix="bench_ant_")) / "ant"
-    with PeakRSS() as mem:
+    with TreeSampler() as mem:
         summary = build([corpus], out, workers=args.workers, force=True)
     seconds = summary.seconds
     print(summary.format())
     print(f"full build: {seconds:.1f} s = {seconds / floor:.1f}x the floor (target <= 8x)")
     print(f"throughput: {summary.articles / seconds:,.0f} articles/s, {n_bytes / 1e6 / seconds:.1f} MB/s")
-    print(f"peak memory (build + workers): {mem.peak / 2**30:.2f} GiB (target < 2 GiB)")
+    print(f"peak memory (build + workers): {mem.tree_peak / 2**30:.2f} GiB (target < 2 GiB)")
 
     if not args.skip_rebuild:
         # Change one article in a copy of one file's folder? Simpler and honest: rebuild the same

@@ -36,10 +36,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
+from benchmarks.tree_memory import TreeSampler
 from dashboard.paths import REPO_ROOT
 
 # Run inside a checkout: time per-article extraction of the first N articles in this process.
@@ -64,59 +64,6 @@ t2 = time.process_time()
 print(json.dumps({"articles": len(arts), "setup_cpu": t1 - t0, "extract_cpu": t2 - t1,
                   "chars": sum(len(a.text) for a in arts)}))
 """
-
-
-class TreeSampler:
-    """Peak RSS of a process (main) and of its largest descendant (a worker), from /proc."""
-
-    def __init__(self, pid: int):
-        self.pid = pid
-        self.main_peak = 0
-        self.worker_peak = 0
-        self.tree_peak = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._page = os.sysconf("SC_PAGE_SIZE")
-
-    def _rss(self, pid: int) -> int:
-        try:
-            with open(f"/proc/{pid}/statm") as fh:
-                return int(fh.read().split()[1]) * self._page
-        except OSError:
-            return 0
-
-    def _descendants(self) -> list[int]:
-        children: dict[int, list[int]] = {}
-        for entry in os.listdir("/proc"):
-            if entry.isdigit():
-                try:
-                    with open(f"/proc/{entry}/stat") as fh:
-                        ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-                except (OSError, IndexError, ValueError):
-                    continue
-                children.setdefault(ppid, []).append(int(entry))
-        out, stack = [], list(children.get(self.pid, []))
-        while stack:
-            pid = stack.pop()
-            out.append(pid)
-            stack.extend(children.get(pid, []))
-        return out
-
-    def _run(self):
-        while not self._stop.wait(0.05):
-            main = self._rss(self.pid)
-            workers = [self._rss(p) for p in self._descendants()]
-            self.main_peak = max(self.main_peak, main)
-            self.worker_peak = max(self.worker_peak, max(workers, default=0))
-            self.tree_peak = max(self.tree_peak, main + sum(workers))
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
 
 
 def checkout(ref: str, where: Path) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 
 
@@ -35,13 +36,46 @@ def _rss_kb(pid: int) -> int:
     return 0
 
 
-def tree_rss_kb(root: int) -> int:
-    total, todo = 0, [root]
+def descendants(pid: int) -> list[int]:
+    out, todo = [], _children(pid)
     while todo:
-        pid = todo.pop()
-        total += _rss_kb(pid)
-        todo += _children(pid)
-    return total
+        child = todo.pop()
+        out.append(child)
+        todo += _children(child)
+    return out
+
+
+def tree_rss_kb(root: int) -> int:
+    return _rss_kb(root) + sum(_rss_kb(pid) for pid in descendants(root))
+
+
+class TreeSampler:
+    """Peaks of a running process's memory, sampled from /proc every ``interval`` s in a thread:
+    ``main_peak`` (the process), ``worker_peak`` (its largest descendant), ``tree_peak`` (the
+    process and all its descendants together), in bytes."""
+
+    def __init__(self, pid: int | None = None, interval: float = 0.05):
+        self.pid = pid or os.getpid()
+        self.interval = interval
+        self.main_peak = self.worker_peak = self.tree_peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            main = _rss_kb(self.pid) * 1024
+            workers = [_rss_kb(pid) * 1024 for pid in descendants(self.pid)]
+            self.main_peak = max(self.main_peak, main)
+            self.worker_peak = max(self.worker_peak, max(workers, default=0))
+            self.tree_peak = max(self.tree_peak, main + sum(workers))
+
+    def __enter__(self) -> TreeSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def run_measured(cmd: list[str], interval: float = 0.02, **kwargs) -> tuple[subprocess.CompletedProcess, int]:

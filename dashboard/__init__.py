@@ -12,7 +12,9 @@ Core (no Streamlit; each safe under concurrent sessions):
   ``keyword._per_query``, its bounded per-dataset LRU of query results (locked).
 - ``Selection.memo`` (analysis/filters.py): values several panels of one selection share.
 - ``Catalogues`` (catalogues.py): the catalogue folder read once per build, each stage's view
-  built once (``cached_property``) and handed to the workers.
+  built once (``cached_property``) and handed to the workers; ``load_catalogues`` keeps the last 4
+  parsed folders by their content fingerprint (``lru_cache``: the files are read every time, the
+  same bytes are parsed once per process).
 - the build cache (pipeline/cache.py): per-article rows of a previous build, on disk.
 - normalisation tables are precomputed in text/normalize_tables.json (no cache at all: importing
   text/normalize.py costs milliseconds, not a pass over the Basic Multilingual Plane).

@@ -29,7 +29,7 @@ import importlib.metadata
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -213,9 +213,37 @@ def catalogue_fingerprint(folder: Path | str) -> str:
 
 
 def load_catalogues(folder: Path | str) -> Catalogues:
-    """Read and check every catalogue file of ``folder`` once. Raises CatalogueError."""
+    """Read and check every catalogue file of ``folder`` once. Raises CatalogueError.
+
+    The files are read on every call (an edit is always seen); parsing is done once per content:
+    the same bytes give the same frozen object (a process that builds repeatedly, such as the
+    app's rebuild, the quality command or the tests, parses the catalogues once)."""
     folder = Path(folder)
     contents = _read_bytes(folder)
+    return _parsed(folder, _fingerprint(contents), _Along(contents))
+
+
+class _Along:
+    """A value that rides along with a cache key without being part of it (equal to any other)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any):
+        self.value = value
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Along)
+
+    def __hash__(self) -> int:
+        return 0
+
+
+@lru_cache(maxsize=4)
+def _parsed(folder: Path, fingerprint: str, along: _Along) -> Catalogues:
+    """The catalogues of ``folder`` whose bytes have ``fingerprint`` (their SHA-256 with the data
+    libraries' versions): the key says everything the result depends on. A bad file raises, and
+    an error is never cached."""
+    contents = along.value
     raw: dict[str, Any] = {}
     for name, spec in FILES.items():
         parsed = {rel: spec.read(rel, data) for rel, data in contents[name].items()}
@@ -223,7 +251,7 @@ def load_catalogues(folder: Path | str) -> Catalogues:
             raw[name] = FrozenDict(parsed)
         else:
             raw[name] = next(iter(parsed.values())) if parsed else spec.read(spec.path, b"")
-    cat = Catalogues(folder, _fingerprint(contents), FrozenDict(raw))
+    cat = Catalogues(folder, fingerprint, FrozenDict(raw))
     cat.check()
     return cat
 

@@ -18,6 +18,8 @@ UNSEEN = DATA_DIR / "gold" / "unseen"
 TEXTS = DATA_DIR / "gold_unseen_texts"
 PARTS = ("dev", "test")
 SECOND = ("dev2", "test2")  # the second unseen set (data/gold/README.md), each part with its own NEW_IDS.md
+THIRD = ("test3", "test4")  # the third, held out until the end: 2019-2021 and 2022-2024, each with its own NEW_IDS.md
+LATER = SECOND + THIRD
 
 
 def sources(part: str) -> dict[str, dict]:
@@ -29,7 +31,7 @@ def new_ids() -> set[str]:
     """First column of every table row in the NEW_IDS.md files."""
     ids = set()
     for path in (UNSEEN / "NEW_IDS.md", UNSEEN / "test" / "NEW_IDS.md",
-                 *(UNSEEN / part / "NEW_IDS.md" for part in SECOND if (UNSEEN / part / "NEW_IDS.md").is_file())):
+                 *(UNSEEN / part / "NEW_IDS.md" for part in LATER if (UNSEEN / part / "NEW_IDS.md").is_file())):
         ids |= set(re.findall(r"^\| ([a-z0-9_]+) \|", path.read_text(encoding="utf-8"), re.M))
     return ids
 
@@ -46,13 +48,27 @@ def present(parts: tuple[str, ...]) -> list[str]:
 
 
 def test_no_article_or_page_is_in_two_parts():
-    parts = present(PARTS + SECOND)
+    parts = present(PARTS + LATER)
     ids = [aid for part in parts for aid in load_gold_files(UNSEEN / part)]
     urls = [row["url"] for part in parts for row in sources(part).values()]
-    assert len(ids) == len(set(ids)) and len(urls) == len(set(urls))
+    texts = [row["sha256"] for part in parts for row in sources(part).values()]
+    assert len(ids) == len(set(ids)) and len(urls) == len(set(urls)) and len(texts) == len(set(texts))
 
 
-@pytest.mark.parametrize("part", PARTS + SECOND)
+YEARS = {"test3": range(2019, 2022), "test4": range(2022, 2025)}  # the two annotators split the years
+
+
+@pytest.mark.parametrize("part", THIRD)
+def test_third_set_parts_keep_their_years(part):
+    if not (UNSEEN / part / "SOURCES.csv").is_file():
+        pytest.skip(f"no {part} part yet")
+    recipe = sources(part)
+    assert len(recipe) >= 12, f"{part}: {len(recipe)} articles, at least 12 expected"
+    for aid, row in recipe.items():
+        assert int(row["published"][:4]) in YEARS[part], (aid, row["published"])
+
+
+@pytest.mark.parametrize("part", PARTS + LATER)
 def test_every_gold_article_has_its_recipe(part):
     if not (UNSEEN / part / "SOURCES.csv").is_file():
         pytest.skip(f"no {part} part yet")
@@ -66,7 +82,7 @@ def test_every_gold_article_has_its_recipe(part):
         assert str(gold[aid]["published"]) == row["published"]
 
 
-@pytest.mark.parametrize("part", PARTS + SECOND)
+@pytest.mark.parametrize("part", PARTS + LATER)
 def test_ids_are_the_products_or_listed_as_new(part):
     if not (UNSEEN / part / "SOURCES.csv").is_file():
         pytest.skip(f"no {part} part yet")
@@ -78,7 +94,7 @@ def test_ids_are_the_products_or_listed_as_new(part):
         assert not used - known - listed, (aid, used - known - listed)
 
 
-@pytest.mark.parametrize("part", PARTS + SECOND)
+@pytest.mark.parametrize("part", PARTS + LATER)
 def test_fetched_texts_are_the_annotated_ones(part):
     folder = TEXTS / part
     if not (UNSEEN / part / "SOURCES.csv").is_file():

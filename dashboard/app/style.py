@@ -71,7 +71,8 @@ _RTL = """
 
 # Arabic tables: components.table puts the first column on the right, but a data grid opens
 # scrolled to its left edge, hiding the first columns of a wide table. Scroll each grid to its
-# right edge once, when it appears (our own constant script; no data in it).
+# right edge once when it appears, and again when its width changes (a phone turned, a window
+# widened), never while the reader scrolls it (our own constant script; no data in it).
 _RTL_GRID_JS = """
 <script>
 (() => {
@@ -81,9 +82,10 @@ _RTL_GRID_JS = """
   const alignRight = () => {
     if (doc.documentElement.dataset.kzLang !== "ar") return;
     doc.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller').forEach((el) => {
-      if (el.scrollWidth > el.clientWidth + 1 && el.dataset.kzRight !== String(el.scrollWidth)) {
+      const size = el.scrollWidth + "x" + el.clientWidth;
+      if (el.scrollWidth > el.clientWidth + 1 && el.dataset.kzRight !== size) {
         el.scrollLeft = el.scrollWidth;
-        el.dataset.kzRight = String(el.scrollWidth);
+        el.dataset.kzRight = size;
       }
     });
   };

@@ -39,5 +39,23 @@ def cldr_countries() -> tuple[dict, ...]:
         records.append({
             "id": code.lower(), "type": "country", "iso2": code, "iso3": alpha3[code],
             "name_ar": name_ar, "name_en": en.get(code, code), "aliases": aliases,
+            "aliases_en": _english_names(code, en.get(code)),
         })
     return tuple(records)
+
+
+def _english_names(code: str, cldr_name: str | None) -> list[str]:
+    """The English names text writes for a country (an embedded tweet's "Kyrgyzstan", a caption's
+    "Russia"): CLDR's short name and pycountry's name and common name, without the ISO list forms
+    ("Korea, Republic of") and CLDR's disambiguating tails ("Congo - Kinshasa", "Hong Kong SAR China")."""
+    country = pycountry.countries.get(alpha_2=code)
+    names = [cldr_name, *(getattr(country, a, None) for a in ("name", "common_name"))] if country else [cldr_name]
+    out = []
+    for name in names:
+        if not name or "," in name or " - " in name or " SAR " in name:
+            continue
+        name = _PARENTHESIS.sub("", name).strip()
+        for form in (name, name.replace(" & ", " and ")):
+            if form not in out:
+                out.append(form)
+    return out

@@ -52,6 +52,8 @@ class EntityMatcher:
     def __init__(self, catalogue: Catalogue):
         self.rules: list[ContextRule] = catalogue.rules
         self.variants = VariantNames.from_catalogue(catalogue)
+        # countries: a Latin-letter name (Kyrgyzstan, Tajik) is one only when capitalised
+        self._latin_capitalised = frozenset(e.id for e in catalogue.entities.values() if e.type == "country")
         by_first: dict[str, list[Candidate]] = {}
         for key, form in [*catalogue.forms.items(), *catalogue.blockers.items()]:
             by_first.setdefault(form.tokens[0], []).append(
@@ -118,8 +120,10 @@ class EntityMatcher:
                 continue
             start = starts[i - length + lead] if lead else starts[i - length] + skip
             match = EXACT
-            if begin and not lead and not covered[begin - 1] and self.variants.types.get(entity_id) == "person":
-                # a family name after another family member's first name (سيردار بيردي محمدوف)
+            # a family name after another family member's first name (سيردار بيردي محمدوف); never
+            # when a proclitic is glued to it: in "شي وأردوغان" the word before is not its first name
+            if begin and not lead and not skip and not covered[begin - 1] and \
+                    self.variants.types.get(entity_id) == "person":
                 relative = self.variants.relative_named(entity_id, words, forms[begin - 1])
                 if relative is not None:
                     entity_id, given = relative
@@ -132,21 +136,27 @@ class EntityMatcher:
             if length - lead >= 2 and self.variants.types.get(entity_id) == "person":
                 full_names.append((begin, entity_id, words[lead:]))
             a, b = doc.norm.to_original(start, ends[i - 1])
+            if entity_id in self._latin_capitalised and words[lead].isascii() and not doc.text[a].isupper():
+                continue  # "turkey", "chad", "jordan" in lower case are words, not the countries
             rows.append({
                 "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
                 "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
                 "form": form, "alias": alias, "match": match,
             })
-        if full_names:
-            rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names)
+        if full_names or self.variants.bare_by_country:
+            rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names,
+                                        {r["entity_id"] for r in rows})
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
         return self._apply_rules(rows, doc)
 
-    def _resolved_rows(self, doc: Doc, forms, starts, ends, covered, full_names) -> list[dict]:
+    def _resolved_rows(self, doc: Doc, forms, starts, ends, covered, full_names, named) -> list[dict]:
         """A person's bare surname or first name after their full name in the same article, when
-        the catalogue does not list it alone (رئيسي "main", هاريس): see variant_names.Resolver."""
-        names = self.variants.article_names(full_names, self._by_first)
+        the catalogue does not list it alone (رئيسي "main", هاريس), or a curated bare name in an
+        article that names the person's country (شي): see variant_names.ArticleNames."""
+        names = self.variants.article_names(full_names, self._by_first, named)
+        if not names.parts:
+            return []
         out = []
         for i in range(names.first, len(forms)):
             if covered[i]:
@@ -186,7 +196,7 @@ class EntityMatcher:
                 if j < 0 or covered[j] or _LINE_BREAK.search(doc.norm.text[ends[j]:starts[i]]):
                     break
                 before.insert(0, forms[j])
-            if variants.given_name_of_another(entity_id, before[-1] if before else None):
+            if not skip and variants.given_name_of_another(entity_id, before[-1] if before else None):
                 continue
             why = variants.support(entity_id, variant_key(forms[i][skip:]), before,
                                    by_sentence.get(sentence, set()), article)

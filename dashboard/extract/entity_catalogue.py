@@ -213,7 +213,8 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
         entities[rec["id"]] = Entity(rec["id"], "country", ext.get("name_ar", rec["name_ar"]),
                                      ext.get("name_en", rec["name_en"]), None, rec["iso2"], rec["iso3"])
         dropped = {fold(a) for a in ext.get("not_aliases", [])}
-        add_forms(rec["id"], [a for a in rec["aliases"] if fold(a) not in dropped], [], [], "cldr")
+        add_forms(rec["id"], [a for a in [*rec["aliases"], *rec["aliases_en"]] if fold(a) not in dropped],
+                  [], [], "cldr")
         add_forms(rec["id"], ext.get("aliases", []), ext.get("adjectives", []),
                   ext.get("adjective_forms", []), "curated")
 

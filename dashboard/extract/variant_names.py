@@ -26,6 +26,7 @@ from typing import Any
 
 from dashboard.extract.entity_catalogue import NAME, Catalogue
 from dashboard.text.clitics import PREFIXES, peel
+from dashboard.text.normalize import fold
 from dashboard.text.variants import (
     MIN_KEY_CONSONANTS,
     MIN_VARIANT_LETTERS,
@@ -52,6 +53,12 @@ PLACE_TYPES = VARIANT_TYPES - {"person"}
 # first name or title): لينغارد (a footballer) is not لينينغراد.
 MIN_PLACE_CONSONANTS = 4
 _PROCLITICS = frozenset(PREFIXES) | {""}
+# Words before a bare name that make it an ordinary word ("أي شي", "كل شي": "any/every thing").
+NOT_BEFORE_NAME = frozenset({"اي", "باي", "لاي", "واي", "كل", "بكل", "لكل", "وكل", "لا", "ولا", "هذا",
+                             "وهذا", "بهذا", "هيك", "اول", "نفس", "بعض", "ايش", "شو", "مش"})
+# Countries whose people's names put the family name first: a bare family name after the full
+# name is the person (people.yaml parent).
+FAMILY_NAME_FIRST = frozenset({"cn", "tw", "hk", "mo", "kp", "kr", "vn"})
 # Parts of compound names that never name the person alone (جاويش أوغلو، أبو مازن).
 NAME_PARTICLES = frozenset({"اوغلو", "بن", "بنت", "ال", "ابو", "ام", "عبد", "ولد", "زاده"})
 # A bare part of a name met in full earlier in the article is a word, not the person, from this
@@ -103,7 +110,9 @@ class VariantNames:
     given_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     # person id -> variant keys of the rest of their name after a first name (بردي محمدوف)
     family_keys: dict[str, frozenset[str]] = field(default_factory=dict)
+    display: dict[str, str] = field(default_factory=dict)  # person id -> folded display name
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
+    _bare_by_country: dict | None = field(default=None, repr=False)
 
     @classmethod
     def from_catalogue(cls, cat: Catalogue) -> VariantNames:
@@ -141,7 +150,8 @@ class VariantNames:
                              if e.type == "person" and len(e.name_ar.split()) > 2),
                    dict(cat.bare_names),
                    {k: frozenset(v) for k, v in given_keys.items()},
-                   {k: frozenset(v) for k, v in family_keys.items()})
+                   {k: frozenset(v) for k, v in family_keys.items()},
+                   {e.id: fold(e.name_ar) for e in cat.entities.values() if e.id in cat.bare_names})
 
     def candidate(self, word: str) -> tuple[int, str, str] | None:
         """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)
@@ -238,10 +248,30 @@ class VariantNames:
                 return f"after {hit}", False
         return None
 
+    @property
+    def bare_by_country(self) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+        """country id -> (person id, curated bare names) of the persons acting for it."""
+        found = self._bare_by_country
+        if found is None:
+            grouped: dict[str, list[tuple[str, frozenset[str]]]] = {}
+            for entity_id, bare in sorted(self.bare_names.items()):
+                parent = self.parents.get(entity_id)
+                if parent:
+                    grouped.setdefault(parent, []).append((entity_id, bare))
+            found = self._bare_by_country = {k: tuple(v) for k, v in grouped.items()}
+        return found
+
     def article_names(self, full_names: list[tuple[int, str, tuple[str, ...]]],
-                      by_first: dict[str, Any]) -> ArticleNames:
-        """The bare surnames and first names an article's full-name mentions make readable."""
+                      by_first: dict[str, Any], named: set[str] = frozenset()) -> ArticleNames:
+        """The bare surnames and first names an article's full-name mentions make readable, and
+        the curated bare names (شي) of the persons whose country the article names (``named``:
+        the entity ids found so far), readable anywhere in it."""
         parts: dict[str, dict[str, tuple[int, str]]] = {}
+        for country in sorted(named & self.bare_by_country.keys()):
+            for entity_id, bare in self.bare_by_country[country]:
+                name = self.display.get(entity_id, entity_id)
+                for part in bare:
+                    parts.setdefault(part, {})[entity_id] = (-1, name, True)
         for begin, entity_id, words in full_names:
             if any(w.isascii() for w in words):
                 continue
@@ -251,9 +281,14 @@ class VariantNames:
             # the catalogue says so (bare_names: شي)
             found = set(curated) if len(words) > 2 or entity_id in self.long_names else \
                 {words[0], words[-1]} | curated
+            # Chinese, Korean and Vietnamese names put the family name first (تشين قانغ -> تشين):
+            # it names the person alone, though it starts the full name's alias
+            family_first = words[0] if self.parents.get(entity_id) in FAMILY_NAME_FIRST else None
+            if family_first:
+                found = {family_first} | set(curated)
             for part in found:
-                if part not in curated and (part in NAME_PARTICLES or len(part) < 3 or part in by_first
-                                            or part in self.titles):
+                if part not in curated and (part in NAME_PARTICLES or len(part) < 3 or part in self.titles
+                                            or (part in by_first and part != family_first)):
                     continue  # a catalogue alias on its own, or the start of one: exact matching's
                 seen = parts.setdefault(part, {})
                 if entity_id not in seen or begin < seen[entity_id][0]:
@@ -290,6 +325,8 @@ class ArticleNames:
                 return None
             if i + 1 < len(forms) and forms[i + 1] in CONSTRUCT_NEXT:
                 return None
+            if i and forms[i - 1] in NOT_BEFORE_NAME:
+                return None  # "أي شي": the colloquial word for a thing
             if i and self.variants.given_name_of_another(entity_id, forms[i - 1]):
                 return None
             # رئيسي "main", غني "rich", خان: only as a title's name ("الرئيس الإيراني رئيسي")

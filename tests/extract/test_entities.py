@@ -244,3 +244,34 @@ def test_known_alias_keys(catalogues):
 ])
 def test_regional_actors_and_bodies(matcher, text, expected):
     assert pairs(mentions(matcher, text)) == expected
+
+
+def test_a_surname_with_a_proclitic_is_never_read_as_a_relative(matcher):
+    # شي is a first word of Xi's name; "شي وأردوغان" lists two people, it is no "first name + surname"
+    found = pairs(mentions(matcher, "عقد الرئيس الصيني شي جين بينغ لقاءات ثنائية مع شي وأردوغان."))
+    assert ("erdogan", "أردوغان") in found
+
+
+def test_a_chinese_family_name_alone_after_the_full_name_is_the_person(matcher):
+    text = "ترأس وزير الخارجية الصيني تشين قانغ الاجتماع. وقال تشين إن العلاقات جيدة."
+    assert pairs(mentions(matcher, text)).count(("qin_gang", "تشين")) == 1
+    # before the full name, the bare family name is not read
+    assert ("qin_gang", "تشين") not in pairs(mentions(matcher, "وقال تشين إن العلاقات جيدة."))
+
+
+def test_a_curated_bare_name_needs_its_country_in_the_article_and_no_determiner(matcher):
+    assert ("xi_jinping", "شي") in pairs(mentions(matcher, "كان في استقبال شي الذي وصل إلى كازاخستان والصين."))
+    assert not [r for r in mentions(matcher, "وصل شي إلى كازاخستان.") if r["entity_id"] == "xi_jinping"]
+    assert not [r for r in mentions(matcher, "قالت الصين إنها لا تريد أي شي من أحد.") if r["entity_id"] == "xi_jinping"]
+
+
+def test_latin_country_names_come_from_cldr_and_need_a_capital(matcher):
+    found = pairs(mentions(matcher, "tanks on the move towards the border with Kyrgyzstan. The Kyrgyz border post; "
+                                     "turkey and chad are no countries here."))
+    assert ("kg", "Kyrgyzstan") in found and ("kg", "Kyrgyz") in found
+    assert not [p for p in found if p[0] in ("tr", "td")]
+
+
+def test_renamed_parties_are_one_entity(matcher):
+    found = pairs(mentions(matcher, 'حزب "نوروطن" (Nur Otan) وحزب أمانات، والحزب الديمقراطي الكازاخستاني "أقجول" (Ak Zhol)'))
+    assert {e for e, _ in found} == {"nur_otan", "ak_zhol"}

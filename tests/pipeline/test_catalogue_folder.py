@@ -27,7 +27,7 @@ ARTICLE = """title: مقال اختبار
 source: منفذ الاختبار
 date: 2022-03-20
 ---
-التقى زيد البرتقالي بالرئيس توقاييف في مدينة زهرستان.
+التقى زيد البرتقالي بالرئيس طوقاييف في مدينة زهرستان.
 وانضمت منظمة البرتقال العالمية إلى الاجتماع في بلاد الأرز.
 ويقع شارع موسكو قرب السفارة، وزار الوفد الصين أيضا.
 وافتتح مهرجان البرتقال أبوابه، ثم جاء سمكري من القرية.
@@ -89,7 +89,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "entities/countries.yaml": lambda p: _yaml_edit(p, _country_alias),
     "entities/blockers.yaml": lambda p: _yaml_edit(p, lambda d: d["blockers"].append("شارع موسكو")),
     "entities/context_rules.yaml": lambda p: _yaml_edit(p, _context_rule),
-    "aliases.csv": lambda p: _append(p, "tokayev,توقاييف,name\n"),
+    "aliases.csv": lambda p: _append(p, "tokayev,طوقاييف,name\n"),
     "events.yaml": lambda p: _yaml_edit(p, _event),
     "themes.yaml": lambda p: _yaml_edit(p, _theme),
     "date_words.yaml": lambda p: _yaml_edit(p, _month),
@@ -131,7 +131,7 @@ def effects(out: Path) -> dict[str, bool]:
         "entities/countries.yaml": by_surface.get("بلاد الأرز") == "lb",
         "entities/blockers.yaml": "موسكو" not in by_surface,
         "entities/context_rules.yaml": by_surface.get("الصين") == "tw",
-        "aliases.csv": by_surface.get("توقاييف") == "tokayev",
+        "aliases.csv": by_surface.get("طوقاييف") == "tokayev",
         "events.yaml": "orange_festival" in set(read(out, "event_mentions")["event_id"]),
         "themes.yaml": "plumbing" in set(read(out, "sentence_themes")["theme_id"]),
         "date_words.yaml": "2022-03-05" in set(dates["date_start"].astype(str)),

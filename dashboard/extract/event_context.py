@@ -140,10 +140,10 @@ def _anchored(index, sid: int, event, kind, generated, cited: list[int], nouns: 
                                                 and published[0] <= end + timedelta(days=TAIL_DAYS))):
         return None
     if nouns - {kind.name}:
-        return None  # another kind of event named: another story
+        return None  # another kind of event named ("ثم فاز في انتخابات الرئاسة"): another story
     ents = index.entities.get(sid, set())
     present = sorted(ents & actors_of(event, generated))
-    if kind.name in nouns:
+    if nouns:
         # the kind's noun unlinked: another event of the kind ("قمة مجموعة السبع في كندا" in an
         # article on the SCO summit) unless a party of this one is here and no other place
         places = {e for e in ents if generated.entity_types.get(e) in PLACE_TYPES}

@@ -416,12 +416,17 @@ class EventLinker:
         event beginning after ``limit`` only where the sentence speaks of it as planned."""
         if not rows:
             return
+        # an event still to come: the story continues where the article named it as planned
+        planned_in = {eid: sid for (sid, eid), row in sorted(rows.items(), reverse=True) if " + planned: " in row["cue"]}
         for sid, eid, why in context_links(index, self.generated, rows, published, self.planned, REFERRING):
             if limit is not None and self._starts[eid] > limit:
                 planned = index.matches(self.planned, {sid}) if self.planned is not None else {}
-                if sid not in planned:
+                if sid in planned:
+                    why += f" + planned: {planned[sid]}"
+                elif eid in planned_in:
+                    why += f" + planned: as s{planned_in[eid]}"
+                else:
                     continue
-                why += f" + planned: {planned[sid]}"
             start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
             rows[(sid, eid)] = {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
                                 "char_start": start, "char_end": end, "cue": why}

@@ -83,3 +83,11 @@ def test_a_heading_and_a_sentence_naming_another_event_are_not_the_story(ex):
     found = linked(ex, text, date(2021, 5, 1))
     assert found[0][0] == "kg_tj_border_clashes_2021"
     assert all(not cue.startswith(CONTEXT) for _, cue in found.values())
+
+
+def test_the_story_of_a_planned_vote_continues_where_the_article_named_it_planned(ex):
+    text = ("أقر البرلمان الأوزبكي قانونا يدعو إلى استفتاء دستوري يوم 30 أبريل سيسمح للرئيس شوكت ميرضيائيف "
+            "بالترشح مجددا. لكن مسؤولين قالوا إنه إذا جرى اعتماد النسخة الجديدة، فلن تحتسب ولايتا ميرضيائيف السابقتان.")
+    found = linked(ex, text, date(2023, 3, 10))
+    assert found[0][0] == found[1][0] == "uz_constitutional_referendum_2023"
+    assert found[1][1].startswith(CONTEXT) and found[1][1].endswith("+ planned: as s0")

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import pycountry
 from babel import Locale
+from babel.core import get_global
+from babel.dates import get_timezone_location
 
 # Kosovo has a CLDR name and a user-assigned code but no ISO 3166 entry.
 _EXTRA_ALPHA3 = {"XK": "XKX"}
@@ -59,3 +61,24 @@ def _english_names(code: str, cldr_name: str | None) -> list[str]:
             if form not in out:
                 out.append(form)
     return out
+
+
+def cldr_cities(zone_ids: tuple[str, ...]) -> tuple[dict, ...]:
+    """One record per time-zone id: the zone's exemplar city as CLDR names it in Arabic and
+    English, and its country (CLDR's zone territories). Raises ValueError for an unknown zone.
+
+    CLDR's exemplar cities are not all usable (سمراء for Samara is "brunette", ترك for Chuuk
+    "Turks", برثا for Perth is a misspelling): the catalogue lists the zones whose names were
+    reviewed (places.yaml cldr_cities)."""
+    territories = get_global("zone_territories")
+    records = []
+    for zone in zone_ids:
+        territory = territories.get(zone)
+        if territory is None:
+            raise ValueError(f"cldr_cities: {zone!r} is not a CLDR time zone with a country")
+        name_ar = get_timezone_location(zone, locale="ar", return_city=True)
+        name_en = get_timezone_location(zone, locale="en", return_city=True)
+        slug = re.sub(r"[^a-z0-9]+", "_", name_en.lower()).strip("_")
+        records.append({"id": slug, "zone": zone, "name_ar": name_ar, "name_en": name_en,
+                        "parent": territory.lower()})
+    return tuple(records)

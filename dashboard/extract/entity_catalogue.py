@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from dashboard.extract.countries import cldr_countries
+from dashboard.extract.countries import cldr_cities, cldr_countries
 from dashboard.text.clitics import ARTICLE
 from dashboard.text.normalize import fold
 from dashboard.text.tokens import TOKEN_RE
@@ -26,7 +26,7 @@ NAME, ADJECTIVE = "name", "adjective"
 # Nisba endings: feminine, dual (nom./obl.), masc. plural (nom./obl.), fem. plural, fem. dual.
 NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين")
 _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers",
-                  "variant_titles", "variant_place_words")
+                  "variant_titles", "variant_place_words", "cldr_cities")
 BLOCKER = "blocker"
 # Where a curated alias competes with another for the same words, this order decides
 # (a curated name beats a CLDR name; any name beats an adjective).
@@ -234,6 +234,19 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
             names = [item["name_ar"], item["name_en"], *item.get("aliases", [])]
             add_forms(eid, names, item.get("adjectives", []), item.get("adjective_forms", []),
                       "curated")
+
+    # World cities named by CLDR (reviewed zones): a city the curated files already hold, under its
+    # English name or any Arabic spelling, stays the curated entity.
+    curated_en = {e.name_en.lower() for e in entities.values()}
+    curated_keys = {c.key for c in candidates}
+    for rec in cldr_cities(tuple(data["cldr_cities"])):
+        if rec["id"] in entities or rec["name_en"].lower() in curated_en or \
+                AliasForm.of(rec["name_ar"], "", NAME, "cldr").key in curated_keys:
+            continue
+        if rec["parent"] not in entities:
+            raise ValueError(f"cldr_cities: {rec['zone']}: unknown country {rec['parent']!r}")
+        entities[rec["id"]] = Entity(rec["id"], "city", rec["name_ar"], rec["name_en"], rec["parent"])
+        add_forms(rec["id"], [rec["name_ar"], rec["name_en"]], [], [], "cldr")
 
     for row in alias_rows:
         if not row.get("entity_id"):

@@ -56,6 +56,13 @@ _PROCLITICS = frozenset(PREFIXES) | {""}
 # Words before a bare name that make it an ordinary word ("أي شي", "كل شي": "any/every thing").
 NOT_BEFORE_NAME = frozenset({"اي", "باي", "لاي", "واي", "كل", "بكل", "لكل", "وكل", "لا", "ولا", "هذا",
                              "وهذا", "بهذا", "هيك", "اول", "نفس", "بعض", "ايش", "شو", "مش"})
+# Syllables of Chinese and Korean given names as Arabic text writes them: a bare family name next
+# to one of them is another person's full name (كيم يونغ نام is not Kim Jong Un).
+EAST_ASIAN_NAME_SYLLABLES = frozenset(fold(w) for w in {
+    "يونغ", "يونج", "جونغ", "جونج", "يو", "جين", "شول", "نام", "هي", "مين", "سو", "كيونغ", "جي", "هوا",
+    "لي", "وين", "ون", "تشي", "شياو", "هونغ", "مينغ", "يانغ", "بينغ", "تشيانغ", "غوانغ", "فنغ", "شان",
+    "يي", "ليو", "وانغ", "تشانغ", "جانغ", "هو", "سونغ", "تشول", "إيل", "جاي", "سوك", "هيون", "كي",
+})
 # Countries whose people's names put the family name first: a bare family name after the full
 # name is the person (people.yaml parent).
 FAMILY_NAME_FIRST = frozenset({"cn", "tw", "hk", "mo", "kp", "kr", "vn"})
@@ -271,7 +278,7 @@ class VariantNames:
             for entity_id, bare in self.bare_by_country[country]:
                 name = self.display.get(entity_id, entity_id)
                 for part in bare:
-                    parts.setdefault(part, {})[entity_id] = (-1, name, True)
+                    parts.setdefault(part, {})[entity_id] = (-1, name, True, True)
         for begin, entity_id, words in full_names:
             if any(w.isascii() for w in words):
                 continue
@@ -292,17 +299,18 @@ class VariantNames:
                     continue  # a catalogue alias on its own, or the start of one: exact matching's
                 seen = parts.setdefault(part, {})
                 if entity_id not in seen or begin < seen[entity_id][0]:
-                    seen[entity_id] = (begin, key, part in curated)
+                    seen[entity_id] = (begin, key, part in curated, part in curated or part == family_first)
         unique = {p: next(iter(e.items())) for p, e in parts.items() if len(e) == 1}
-        first = min((pos for _, (pos, _, _) in unique.values()), default=0)
+        first = max(0, min((pos for _, (pos, *_) in unique.values()), default=0))
         return ArticleNames(self, unique, first)
 
 
 @dataclass
 class ArticleNames:
     variants: VariantNames
-    # name part -> (person id, (first full mention, its key, whether the catalogue lists the part))
-    parts: dict[str, tuple[str, tuple[int, str, bool]]]
+    # name part -> (person id, (first full mention, its key, whether the catalogue lists the part,
+    # whether it is a bare family name or curated part that other people share: شي، كيم))
+    parts: dict[str, tuple[str, tuple[int, str, bool, bool]]]
     first: int
     _by_length: list[str] | None = None
 
@@ -320,13 +328,16 @@ class ArticleNames:
         # the word is a part itself or a part behind proclitics (وهاريس): no peeling of every word
         readings = [p for p in self.by_length if word.endswith(p) and word[:len(word) - len(p)] in _PROCLITICS]
         for reading in readings:
-            entity_id, (begin, key, curated) = self.parts[reading]
+            entity_id, (begin, key, curated, guarded) = self.parts[reading]
             if i <= begin:
                 return None
             if i + 1 < len(forms) and forms[i + 1] in CONSTRUCT_NEXT:
                 return None
             if i and forms[i - 1] in NOT_BEFORE_NAME:
                 return None  # "أي شي": the colloquial word for a thing
+            if guarded and ((i + 1 < len(forms) and forms[i + 1] in EAST_ASIAN_NAME_SYLLABLES)
+                            or (i and forms[i - 1] in EAST_ASIAN_NAME_SYLLABLES)):
+                return None  # "كيم يونغ نام", "ليو شي": another person of the same family name
             if i and self.variants.given_name_of_another(entity_id, forms[i - 1]):
                 return None
             # رئيسي "main", غني "rich", خان: only as a title's name ("الرئيس الإيراني رئيسي")

@@ -121,3 +121,30 @@ def test_region_of_an_iso_code_found_in_arabic_text(catalogues, text, expected):
 def test_city_found_in_arabic_text(catalogues, text, expected):
     rows = EntityMatcher(catalogues.entities).find(Doc.from_text("t", text))
     assert [(r["entity_id"], r["surface"]) for r in rows] == expected
+
+
+def test_english_names_come_from_cldr_and_pycountry_without_list_forms():
+    by_id = {r["id"]: r for r in cldr_countries()}
+    assert "Kyrgyzstan" in by_id["kg"]["aliases_en"]
+    assert {"Russia", "Russian Federation"} <= set(by_id["ru"]["aliases_en"])
+    assert not [n for r in cldr_countries() for n in r["aliases_en"] if "," in n or " - " in n]
+
+
+def test_world_cities_come_from_cldr_time_zones_and_curated_cities_win(catalogues):
+    from dashboard.extract.countries import cldr_cities
+    (nairobi,) = cldr_cities(("Africa/Nairobi",))
+    assert (nairobi["id"], nairobi["name_ar"], nairobi["name_en"], nairobi["parent"]) == (
+        "nairobi", "نيروبي", "Nairobi", "ke")
+    with pytest.raises(ValueError, match="Mars/Olympus"):
+        cldr_cities(("Mars/Olympus",))
+    cat = catalogues.entities
+    assert cat.entities["nairobi"].type == "city" and cat.entities["nairobi"].parent == "ke"
+    # a city the curated files hold stays the curated entity: the zone adds no second one
+    from dashboard.extract.entity_catalogue import build_catalogue
+    small = build_catalogue({"places.yaml": {
+        "places": [{"id": "moskva", "type": "city", "parent": "ru", "name_ar": "موسكو", "name_en": "Moskva"}],
+        "cldr_cities": ["Europe/Moscow", "Africa/Nairobi"]}})
+    assert "moscow" not in small.entities and small.forms["موسكو"].entity_id == "moskva"
+    assert small.forms["نيروبي"].entity_id == "nairobi"
+    found = EntityMatcher(cat).find(Doc.from_text("t", "وصل الوزير إلى نيروبي ثم جاكرتا. وفاز ريال مدريد."))
+    assert [(r["entity_id"], r["surface"]) for r in found] == [("nairobi", "نيروبي"), ("jakarta", "جاكرتا")]

@@ -275,3 +275,14 @@ def test_latin_country_names_come_from_cldr_and_need_a_capital(matcher):
 def test_renamed_parties_are_one_entity(matcher):
     found = pairs(mentions(matcher, 'حزب "نوروطن" (Nur Otan) وحزب أمانات، والحزب الديمقراطي الكازاخستاني "أقجول" (Ak Zhol)'))
     assert {e for e, _ in found} == {"nur_otan", "ak_zhol"}
+
+
+def test_a_family_name_next_to_another_given_name_is_another_person(matcher):
+    text = "التقى الزعيم كيم جونغ أون والرئيس الشرفي كيم يونغ نام. وبدا الزعيم كيم مبتسما"
+    assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "kim_jong_un"] == ["كيم جونغ أون", "كيم"]
+
+
+def test_company_and_descriptive_names_are_not_parties_or_agencies(matcher):
+    found = pairs(mentions(matcher, 'مؤسس شركة "ستاندرد أويل" الأميركية، بحسب وكالة الأنباء الكازاخستانية'))
+    assert not [p for p in found if p[0] in ("auyl", "kazinform")]
+    assert ("kz", "الكازاخستانية") in found

@@ -111,3 +111,10 @@ def test_review_command_on_the_shipped_dataset(capsys):
                     "event candidates"):
         assert section in out
     assert "P " not in out.splitlines()[0]  # no scoring table without gold
+
+
+def test_story_links_are_listed_apart_from_named_links():
+    from dashboard.quality.review import story_links
+    t = tables()
+    t["event_mentions"].loc[1, "cue"] = "context: الرئيسان + story: الرئيسان + event of the article (s0)"
+    assert list(story_links(t)["article_id"]) == ["b"]

@@ -55,6 +55,25 @@ class Kind:
     refers: PhraseSet | None  # nouns that alone refer to the article's event of this kind
     tail_days: int = TAIL_DAYS  # how long after the event an article names it without a date
     dated_nouns: PhraseSet | None = None  # the kind's act, linked only with a date of the event
+    story: PhraseSet | None = None        # words of the story an article on such an event tells
+    story_alone: PhraseSet | None = None  # story phrases that need no actor (event_context.py)
+    setting: bool = False  # a country's own vote: the article's country stands for an unnamed place
+    month_names: bool = False  # named by its month ("أحداث يناير"); not a summit ("قمة 12 حزيران")
+    host_country: bool = True  # the country of a place of the name names the event too
+
+
+@dataclass(frozen=True)
+class Owner:
+    """What the phrase of a kind's noun says its event belongs to: the country named right after
+    the noun, the dates inside the phrase."""
+    countries: frozenset[str] = frozenset()
+    dates: tuple[tuple[date, date], ...] = ()
+
+    def refuses(self, named: NamedEvent, person_country: Mapping[str, str]) -> bool:
+        margin = timedelta(days=31)
+        if self.countries - named.places - {person_country.get(p) for p in named.persons}:
+            return True
+        return any(not (a <= named.end + margin and named.start - margin <= b) for a, b in self.dates)
 
 
 @dataclass(frozen=True)
@@ -86,7 +105,11 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           _alternation(list(spec.get("unless") or [])),
                           _alternation(list(spec.get("refers") or [])),
                           int(spec.get("tail_days", TAIL_DAYS)),
-                          _alternation(list(spec.get("dated_nouns") or []))))
+                          _alternation(list(spec.get("dated_nouns") or [])),
+                          _alternation(list(spec.get("story") or [])),
+                          _alternation(list(spec.get("story_alone") or [])),
+                          bool(spec.get("setting")), bool(spec.get("month_names")),
+                          bool(spec.get("host_country", True))))
     return tuple(kinds)
 
 
@@ -119,6 +142,10 @@ class GeneratedNames:
         self.titles = _alternation(list(raw_events.get("head_of_state_titles") or ["الرئيس"]))
         self.person_country = {eid: p for eid, p in _parents(matcher).items()
                                if p and entity_types.get(eid) == "person"}
+        self.entity_types = entity_types
+        self.place_parent = parents
+        self.parent_of = {eid: p for eid, p in _parents(matcher).items() if p}
+        self.planned = _alternation(list(raw_events.get("planned_words") or []))
         noun_words = {w for k in kinds for p in k.noun_phrases for w in squeeze_spaces(p).split()}
         self.named: list[NamedEvent] = []
         self.kind_of_event: dict[str, str] = {}
@@ -141,8 +168,10 @@ class GeneratedNames:
                         continue
                     keys |= {name_key((r,)) for r in readings if len(r) >= 4}
             persons = frozenset(e for e in found if entity_types.get(e) == "person")
-            groups = tuple(frozenset({e, *({parents[e]} if e in parents else set()), *children.get(e, ())})
-                           for e in sorted(found - persons))
+            # a city stands for its country, unless the kind's events are hosted (a summit in
+            # Qingdao is not "القمة" of any sentence naming China)
+            up = (lambda e: {parents[e]} if e in parents else set()) if kind.host_country else (lambda e: set())
+            groups = tuple(frozenset({e, *up(e), *children.get(e, ())}) for e in sorted(found - persons))
             start, end = _iso(event.date_start), _iso(event.date_end)
             months = frozenset(name for name, number in month_names.items()
                                if number == start.month and not name.isascii())
@@ -172,6 +201,7 @@ class GeneratedNames:
         by_publication = self._near_publication(published)
         if not years and not any(by_publication.values()):
             return out  # most of a corpus: no event near in time, no date of one
+        setting = self._setting(index)
         for kind_name, all_events in self.by_kind.items():
             kind = self.kinds[kind_name]
             near = by_publication[kind_name]
@@ -196,9 +226,11 @@ class GeneratedNames:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
             for sid, noun in sorted(hits.items()):
                 best: list[tuple[tuple, str, str]] = []
-                after, near = self._words_after(index, sid, kind)
+                after, near, owner = self._words_after(index, sid, kind)
                 for named in events:
-                    why = self._holds(named, kind, index, sid, after, near, published)
+                    if owner.refuses(named, self.person_country):
+                        continue
+                    why = self._holds(named, kind, index, sid, after, near, published, setting)
                     if why is None:
                         continue
                     rank, reason = why
@@ -246,15 +278,17 @@ class GeneratedNames:
                 self._by_publication[published] = found
         return found
 
-    def _words_after(self, index, sid: int, kind: Kind) -> tuple[list[list[list[str]]], set[str]]:
+    def _words_after(self, index, sid: int, kind: Kind) -> tuple[list[list[list[str]]], set[str], Owner]:
         """Per noun occurrence in the sentence, the next few words (folded), each as its readings
-        with and without proclitics; and the entities of the noun's own phrase (no punctuation
+        with and without proclitics; the entities of the noun's own phrase (no punctuation
         between, at most _PHRASE_CHARS away): in "عقب الانتخابات الرئاسية، وأزمة قيرغيزستان" the
-        country is not the election's."""
+        country is not the election's; and what the phrase says the noun's event belongs to (Owner)."""
         doc = index.doc
         text = doc.norm.text
         start, end = index.sentence_span(sid)
         out, near = [], set()
+        countries: set[str] = set()
+        dated: list[tuple[date, date]] = []
         spans = index.entity_spans.get(sid, ())
         for m in kind.nouns.regex.finditer(text, start, end):
             # the first word after the noun that is not a stopword or a generic word, before any
@@ -276,10 +310,51 @@ class GeneratedNames:
             lo = a - len(before) + cut_before + 1
             hi = b + min((i for i in (after.find(c) for c in _PUNCTUATION) if i >= 0), default=len(after))
             near |= {eid for s, e, eid in spans if s >= lo and e <= hi}
-        return out, near
+            # "انتخابات الرئاسة الأمريكية": a country right after the noun owns the event
+            countries |= {eid for s, e, eid in spans
+                          if b <= s <= b + 2 and self.entity_types.get(eid) == "country"}
+            # "الانتخابات الرئاسية في عام 2016": a date in the noun's own phrase dates it
+            dated += [(d[0], d[1]) for d in index.dates.get(sid, ())
+                      if len(d) > 4 and b <= d[4] < hi and not d[3] and (d[1] - d[0]).days <= 366]
+        return out, near, Owner(frozenset(countries), tuple(dated))
+
+    def _setting(self, index) -> str | None:
+        """The country the article is about: the one its places are in, mentioned at least twice
+        and at least twice as often as any other (its cities and regions count for it)."""
+        counts: dict[str, int] = {}
+        for ids in index.entities.values():
+            for eid in ids:  # once per sentence
+                country = eid
+                for _ in range(3):  # a city in a region in a country
+                    if self.entity_types.get(country) == "country":
+                        break
+                    country = self.place_parent.get(country)
+                if country is not None and self.entity_types.get(country) == "country":
+                    counts[country] = counts.get(country, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    def _in_setting(self, named: NamedEvent, kind: Kind, index, sid: int, near: set[str], setting,
+                    published) -> bool:
+        """Whether the article's country names the place a noun leaves unnamed: a country's own
+        vote ("أجريت انتخابات رئاسية استثنائية في البلاد" in an article on Kazakhstan), the noun's
+        phrase naming no place, the sentence no other country, the vote not one still to come."""
+        if not kind.setting or setting is None or setting not in named.places:
+            return False
+        places = {e for e in index.entities.get(sid, set()) if self.entity_types.get(e) in _PLACE_TYPES}
+        if {e for e in near if self.entity_types.get(e) in _PLACE_TYPES}:
+            return False
+        if any(self.entity_types.get(e) == "country" and e != setting for e in places):
+            return False
+        if self.planned is not None and published is not None and named.start <= published[0] \
+                and index.matches(self.planned, {sid}):
+            return False  # "الانتخابات الرئاسية المقبلة" is not the last one
+        return True
 
     def _holds(self, named: NamedEvent, kind: Kind, index, sid: int, after, near: set[str],
-               published) -> tuple[tuple, str] | None:
+               published, setting: str | None = None) -> tuple[tuple, str] | None:
         # places and bodies must be in the noun's phrase; a person anywhere in the sentence (the
         # subject of "سيقوم فخامة الرئيس ... بزيارة رسمية لطاجيكستان" stands far from the noun)
         ents = near | (named.persons & index.entities.get(sid, set()))
@@ -289,7 +364,7 @@ class GeneratedNames:
             if not (countries & ents and index.matches(self.titles, {sid})):
                 return None
         month = next((words[0][0] for words in after if words and set(words[0]) & named.months), None)
-        by_month = month is not None
+        by_month = month is not None and kind.month_names
         part = next((r for words in after for readings in words for r in readings
                      if len(r) >= 4 and name_key((r,)) in named.part_keys), None)
         if kind.needs_all:
@@ -298,8 +373,11 @@ class GeneratedNames:
             name_ok = bool((named.places | named.persons) & ents)
         if kind.needs_person and named.groups:
             name_ok = bool(named.places & ents) or part is not None
+        in_setting = False
         if not (name_ok or part is not None or by_month):
-            return None
+            in_setting = self._in_setting(named, kind, index, sid, near, setting, published)
+            if not in_setting:
+                return None
         if by_month and not (name_ok or part is not None) and not (
                 (named.places | named.persons) & index.article_entities):
             return None  # "احتجاجات أكتوبر" is this event's only in an article naming its place
@@ -307,6 +385,7 @@ class GeneratedNames:
         dated = next((d[2] for d in index.dates.get(sid, ())
                       if d[0] <= span[1] and span[0] <= d[1] and (d[1] - d[0]).days <= 366), None)
         name = (f"name: {part}" if part is not None else f"month: {month}" if by_month
+                else f"article country: {setting}" if in_setting
                 else "name: " + "+".join(sorted((named.places | named.persons) & ents)))
         # rank: dated by the sentence first, then named by a word of the name, then nearest
         by_word = 0 if part is not None or by_month else 1

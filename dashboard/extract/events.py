@@ -19,6 +19,7 @@ from functools import cache
 
 import pandas as pd
 
+from dashboard.extract.event_context import context_links
 from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, ARTICLE_PATTERN, CONJUNCTION_CLASS, PREPOSITION_CLASS
 from dashboard.text.document import Doc
@@ -257,7 +258,8 @@ class _Sentences:
         for r in date_rows or []:
             if r.get("date_start") and r.get("date_end"):
                 self.dates[int(r["sentence_id"])].append(
-                    (_iso(r["date_start"]), _iso(r["date_end"]), str(r["surface"]), bool(r.get("relative"))))
+                    (_iso(r["date_start"]), _iso(r["date_end"]), str(r["surface"]), bool(r.get("relative")),
+                     int(r.get("char_start") or 0)))
         self._matches: dict[int, dict[int, str]] = {}
         self._in_sentence: dict[tuple[int, int], str | None] = {}
         self._norm_spans: list[tuple[int, int]] | None = None
@@ -406,7 +408,28 @@ class EventLinker:
         if self.generated is not None:
             self._resolve_referring(rows)
             self._add_generated(doc, index, published, limit, rows)
+            self._add_context(doc, index, published, limit, rows)
         return [rows[k] for k in sorted(rows)]
+
+    def _add_context(self, doc: Doc, index: _Sentences, published, limit, rows: dict) -> None:
+        """Sentences continuing the story of an event the article names (event_context.py); an
+        event beginning after ``limit`` only where the sentence speaks of it as planned."""
+        if not rows:
+            return
+        # an event still to come: the story continues where the article named it as planned
+        planned_in = {eid: sid for (sid, eid), row in sorted(rows.items(), reverse=True) if " + planned: " in row["cue"]}
+        for sid, eid, why in context_links(index, self.generated, rows, published, self.planned, REFERRING):
+            if limit is not None and self._starts[eid] > limit:
+                planned = index.matches(self.planned, {sid}) if self.planned is not None else {}
+                if sid in planned:
+                    why += f" + planned: {planned[sid]}"
+                elif eid in planned_in:
+                    why += f" + planned: as s{planned_in[eid]}"
+                else:
+                    continue
+            start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+            rows[(sid, eid)] = {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
+                                "char_start": start, "char_end": end, "cue": why}
 
     def _resolve_referring(self, rows: dict) -> None:
         """A referring word ("القمة" of a ``linked`` cue) names ONE event: where the article names

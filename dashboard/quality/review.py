@@ -1,5 +1,6 @@
 """What an analyst should look at in ANY built dataset, gold or not (python -m dashboard.quality
---review): links to events that cannot be right by date, variant and article-resolved entity
+--review): links to events that cannot be right by date, links made by an article's story (to check
+by eye), variant and article-resolved entity
 matches, candidate names, and event candidates (recurring event nouns with a place or actor and a
 year that no catalogue event covers), each with the command that adds it to the catalogue.
 
@@ -104,6 +105,13 @@ class EventCandidate:
                 f'--entity {self.anchor}')
 
 
+def story_links(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Event links made by an article's story, not by a name (cue ``context: ...``,
+    dashboard/extract/event_context.py): the ones to check by eye."""
+    links = tables["event_mentions"]
+    return links[links["cue"].str.startswith("context:")]
+
+
 def event_candidates(tables: dict[str, pd.DataFrame], min_articles: int = 2) -> list[EventCandidate]:
     """Recurring (event noun, place or actor, year) combinations in sentences that no catalogue
     event is linked to, found in at least ``min_articles`` articles."""
@@ -174,6 +182,14 @@ def report_review(data_dir: Path, out, limit: int = 40) -> int:
     for row in bad.head(limit).itertuples(index=False):
         print(f"  {row.article_id} published {row.published}: {row.event_id} (begins {row.date_start}) "
               f"| {row.cue} | {_context(texts.get(row.article_id, ''), int(row.char_start), min(int(row.char_end), int(row.char_start) + 120))}",
+              file=out)
+
+    story = story_links(tables)
+    print(f"\nevent links by the article's story (cue 'context:', no name of the event in the sentence): "
+          f"{len(story)} in {story['article_id'].nunique()} articles", file=out)
+    for row in story.head(limit).itertuples(index=False):
+        print(f"  {row.article_id} s{row.sentence_id}: {row.event_id} | {row.cue} | "
+              f"{_context(texts.get(row.article_id, ''), int(row.char_start), min(int(row.char_end), int(row.char_start) + 120))}",
               file=out)
 
     matches = review_matches(tables)

@@ -138,3 +138,33 @@ def test_kind_phrasings_exchange_of_fire_arrival_vote_on_amendments(ex):
     assert set(links(ex, glued, date(2021, 1, 10))) == {"kz_parliamentary_election_2021"}
     # reaching an office is no arrival
     assert links(ex, "ووصل توكاييف إلى الرئاسة عام 2019 بعد استقالة سلفه.", date(2019, 6, 1)) == {}
+
+
+def test_the_article_country_names_a_vote_its_phrase_leaves_unnamed(ex):
+    text = ("أعلنت لجنة الانتخابات المركزية في كازاخستان النتائج في أستانا. "
+            "وفي وقت لاحق، أجريت انتخابات رئاسية استثنائية في البلاد، ثم انتخابات مجلس الشيوخ.")
+    found = links(ex, text, date(2023, 3, 1))
+    assert found["kz_presidential_election_2022"] == ("generated: انتخابات رئاسية + article country: kz"
+                                                      " + published 2023-03")
+    assert "kz_senate_election_2023" in found
+    # the next one is not the last one; another country in the sentence is its own vote
+    planned = text.replace("أجريت انتخابات رئاسية استثنائية", "ستجرى الانتخابات الرئاسية المقبلة")
+    assert "kz_presidential_election_2022" not in links(ex, planned, date(2023, 3, 1))
+    other = text.replace("في البلاد", "في قرغيزستان")
+    assert "kz_presidential_election_2022" not in links(ex, other, date(2023, 3, 1))
+
+
+def test_interference_in_a_vote_and_a_vote_owned_by_another_country_or_year(ex):
+    pub = date(2018, 3, 5)
+    assert links(ex, "اتهم المحقق 13 روسيا بالتدخل في سير انتخابات الرئاسة في الولايات المتحدة.", pub) == {}
+    assert links(ex, "نفت موسكو دورها في انتخابات الرئاسة الأمريكية التي فاز بها ترامب.", pub) == {}
+    assert links(ex, "وقال بوتين إن روسيا لم تخسر الانتخابات الرئاسية في عام 2012 أمام أحد.", pub) == {}
+    assert set(links(ex, "تستعد روسيا للانتخابات الرئاسية الروسية في 18 مارس.", pub)) == {
+        "ru_presidential_election_2018"}
+
+
+def test_a_summit_in_a_city_is_not_any_summit_naming_its_country(ex):
+    # the SCO summit met in Qingdao in June 2018; "القمة" with China two days later is Singapore's
+    text = "واعتبرت الصين حليفة الشمال أن القمة هي بداية تاريخ جديد في شبه الجزيرة الكورية."
+    assert links(ex, text, date(2018, 6, 12)) == {}
+    assert set(links(ex, "وانطلقت قمة منظمة شنغهاي للتعاون في تشينغداو.", date(2018, 6, 9))) == {"sco_summit_2018"}

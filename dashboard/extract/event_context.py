@@ -1,0 +1,162 @@
+"""Sentences that continue the story of an event the article is about without naming it.
+
+An article about an election reports its procedure and results ("سجلت لجنة الانتخابات المركزية
+القوائم", "أيد 90% من المقترعين"), a summit its guests and programme ("بالإضافة إلى الرئيس
+التركماني", "وشكر بايدن الرؤساء الحاضرين"), a visit its arrival and talks ("ويلتقي الرئيسان"), a
+clash its incidents ("اتفقا على وقف إطلاق النار"), unrest its aftermath ("الأحداث الأخيرة التي وقعت
+في بلاده"). None of these sentences names the event; each is about it because the ARTICLE is.
+
+1. **The article's events.** An event linked by name (a catalogue cue or a generated name, not a
+   referring word) in the title or lead (the first LEAD_SENTENCES sentences), or in two sentences
+   or more, is an event of the article: its story may continue anywhere in it. An event named once
+   further down continues for the next WINDOW sentences only.
+2. **A sentence continues the story** of such an event when it holds a word of the story of the
+   event's kind (events.yaml ``event_kinds.<kind>.story``: results and voters for an election,
+   guests and talks for a summit, fire and the border for a clash) and is anchored to this event:
+   one of the event's actors is in it (the parties of its name, with their countries' places,
+   people and bodies: ``actors_of``), or a phrase that by itself speaks of the story under way
+   (``story_alone``: "الأحداث الأخيرة"، "وقف إطلاق النار"، "الرئيسان"), or it follows a sentence
+   naming or referring to the event within WINDOW sentences.
+3. **Guards.** No link in a heading (under MIN_WORDS words); where the sentence already holds a
+   link (to this or any event); where it
+   holds a date more than a month away from the event ("تأسس عام 1999"); where it names an event of
+   another kind (another story), or of the same kind without one of the event's actors or with a
+   place that is none of its parties (another summit), or as still to come (القمة المقبلة) once the
+   event has begun; where the article was published far from the
+   event (LEAD_DAYS before to TAIL_DAYS after) and no date of the sentence falls in it. When the
+   article names two events of the kind, its story is ambiguous: only the WINDOW after the event
+   named last is linked, never the article at large.
+
+Every such row's ``cue`` starts with ``context:`` and says what anchored it, so an analyst can
+filter these links or review them apart (``python -m dashboard.quality --review`` lists them).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+CONTEXT = "context: "
+LEAD_SENTENCES = 2
+WINDOW = 2
+LEAD_DAYS, TAIL_DAYS = 90, 60
+DATE_MARGIN = timedelta(days=31)
+PLACE_TYPES = frozenset({"country", "city", "region"})
+MIN_WORDS = 5  # a shorter line is a heading ("واشنطن وموسكو والمظاهرات"): a topic, not the story
+
+
+def is_named(cue: str, referring: str) -> bool:
+    """Whether a link's cue names the event (not a referring word, not a story continued)."""
+    return not cue.endswith(referring) and not cue.startswith(CONTEXT)
+
+
+def context_links(index, generated, rows: dict, published: tuple[date, date] | None, planned,
+                  referring: str) -> list[tuple[int, str, str]]:
+    """(sentence_id, event_id, why) for the sentences continuing the story of an event ``rows``
+    (the article's links so far, keyed (sentence_id, event_id)) names; see the module docstring."""
+    kinds, kind_of = generated.kinds, generated.kind_of_event
+    named: dict[str, list[int]] = {}
+    cited: dict[str, list[int]] = {}    # links by name or referring word: what a story follows
+    for (sid, eid), row in sorted(rows.items()):
+        if not row["cue"].startswith(CONTEXT):
+            cited.setdefault(eid, []).append(sid)
+        if is_named(row["cue"], referring):
+            named.setdefault(eid, []).append(sid)
+    storied = [eid for eid in sorted(named, key=lambda e: (named[e][0], e))
+               if eid in kind_of and kinds[kind_of[eid]].story is not None and eid in generated.by_id]
+    if not storied:
+        return []
+    same_kind: dict[str, list[str]] = {}
+    for eid in named:
+        if eid in kind_of:
+            same_kind.setdefault(kind_of[eid], []).append(eid)
+    n_sentences = len(index.doc.sentences) or 1
+    taken = {sid for sid, _ in rows}
+    # the kind's own nouns are words of its story too: "بدأ اليوم في كازاخستان، استفتاء" in an
+    # article on the referendum (its name part out of the noun's phrase)
+    story_of = {k: {**index.matches(kinds[k].nouns), **index.matches(kinds[k].story)}
+                for k in {kind_of[e] for e in storied}}
+    nouns_in: dict[int, set[str]] = {}
+    for kind in kinds.values():
+        for sid in index.matches(kind.nouns):
+            nouns_in.setdefault(sid, set()).add(kind.name)
+    out = []
+    for sid in range(n_sentences):
+        if sid in taken or _words(index, sid) < MIN_WORDS:
+            continue
+        for eid in storied:
+            kind = kinds[kind_of[eid]]
+            event = generated.by_id[eid]
+            story = story_of[kind.name].get(sid)
+            if story is None:
+                continue
+            before = [s for s in cited[eid] if s < sid]
+            after = bool(before) and sid - before[-1] <= WINDOW
+            ambiguous = len(same_kind[kind.name]) > 1
+            whole = not ambiguous and (named[eid][0] < LEAD_SENTENCES or len(cited[eid]) >= 2)
+            if not (whole or after):
+                continue
+            if ambiguous and not _named_last(sid, eid, same_kind[kind.name], cited):
+                continue
+            why = _anchored(index, sid, event, kind, generated, cited[eid], nouns_in.get(sid, set()),
+                            published, planned, after)
+            if why is None:
+                continue
+            out.append((sid, eid, f"{CONTEXT}{story} + {why} + event of the article (s{named[eid][0]})"))
+            taken.add(sid)
+            break
+    return out
+
+
+def _words(index, sid: int) -> int:
+    start, end = index.doc.sentences[sid] if index.doc.sentences else (0, len(index.doc.text))
+    return len(index.doc.text[start:end].split())
+
+
+def _named_last(sid: int, eid: str, rivals: list[str], linked: dict[str, list[int]]) -> bool:
+    """Whether ``eid`` is, of its kind's events in the article, the one linked last before ``sid``."""
+    last = {r: max((s for s in linked.get(r, ()) if s < sid), default=-1) for r in rivals}
+    return last[eid] >= 0 and last[eid] == max(last.values()) and list(last.values()).count(last[eid]) == 1
+
+
+def actors_of(event, generated) -> frozenset[str]:
+    """The event's parties (its name's places and bodies, their countries and places, its persons)
+    and the people and bodies of those countries: "وشكر بايدن" in the C5+1 summit's story (us),
+    "توكاييف" in the unrest's (kz); not whoever else the article names."""
+    parties = event.persons | event.places
+    return frozenset(parties | {e for e, p in generated.parent_of.items() if p in parties})
+
+
+def _anchored(index, sid: int, event, kind, generated, cited: list[int], nouns: set[str],
+              published, planned, after: bool) -> str | None:
+    """What ties the sentence to the event (an actor, a story phrase, the sentence before), or
+    None when a guard refuses it."""
+    start, end = event.start, event.end
+    dates = index.dates.get(sid, ())
+    lo, hi = start - DATE_MARGIN, end + DATE_MARGIN
+    if any(not (d[0] <= hi and lo <= d[1]) for d in dates):
+        return None  # dated elsewhere: "تأسس عام 1999" is the party's story, not the election's
+    dated = any(d[0] <= end and start <= d[1] for d in dates)
+    if not dated and (published is None or not (start - timedelta(days=LEAD_DAYS) <= published[1]
+                                                and published[0] <= end + timedelta(days=TAIL_DAYS))):
+        return None
+    if nouns - {kind.name}:
+        return None  # another kind of event named ("ثم فاز في انتخابات الرئاسة"): another story
+    ents = index.entities.get(sid, set())
+    present = sorted(ents & actors_of(event, generated))
+    if nouns:
+        # the kind's noun unlinked: another event of the kind ("قمة مجموعة السبع في كندا" in an
+        # article on the SCO summit) unless a party of this one is here and no other place
+        places = {e for e in ents if generated.entity_types.get(e) in PLACE_TYPES}
+        if not present or places - event.places:
+            return None
+        if planned is not None and published is not None and start <= published[0] \
+                and index.matches(planned, {sid}):
+            return None  # "القمة المقبلة" once this summit has begun is the next one
+    if present:
+        return "actor: " + "+".join(present)
+    alone = index.matches(kind.story_alone, {sid}).get(sid) if kind.story_alone is not None else None
+    if alone is not None:
+        return f"story: {alone}"
+    if after:
+        return f"after s{max(s for s in cited if s < sid)}"
+    return None

@@ -211,7 +211,9 @@ class VariantNames:
             return False
         own = self.given.get(entity_id, frozenset())
         readings = self._readings(previous)
-        return any(r in self.all_given for r in readings) and not any(r in own for r in readings)
+        # a two-letter first name (هو، لي، شي of Chinese names) is also a pronoun or particle:
+        # "هو (ترامب)" is "he (Trump)", no relative
+        return any(r in self.all_given and len(r) > 2 for r in readings) and not any(r in own for r in readings)
 
     def relative_named(self, entity_id: str, words: tuple[str, ...], previous: str | None) -> tuple[str, str] | None:
         """(the other person, the first name as written without proclitics) when the word before

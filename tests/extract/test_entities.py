@@ -293,3 +293,8 @@ def test_a_variant_surname_takes_every_forename_before_it_into_the_mention(match
     rows = mentions(matcher, "رؤساء أذربيجان إلهام علييف، وكازاخستان قاسم جومرت توكاااييف، وقرغيزيا")
     assert [(r["surface"], r["match"]) for r in rows if r["entity_id"] == "tokayev"] == [
         ("قاسم جومرت توكاااييف", "variant")]
+
+
+def test_a_two_letter_first_name_of_another_person_is_a_pronoun_not_a_relative(matcher):
+    # هو is Hu Chunhua's family name and "he": "هو (ترامب)" is Trump
+    assert ("trump", "ترامب") in pairs(mentions(matcher, 'ومضى قائلا "هو (ترامب) يقسمنا، وما لاحظته'))

@@ -143,9 +143,9 @@ class EntityMatcher:
                 "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
                 "form": form, "alias": alias, "match": match,
             })
-        if full_names or self.variants.bare_by_country:
-            rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names,
-                                        {r["entity_id"] for r in rows})
+        named = {r["entity_id"] for r in rows}
+        if full_names or not named.isdisjoint(self.variants.bare_by_country):
+            rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names, named)
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
         return self._apply_rules(rows, doc)
@@ -158,8 +158,9 @@ class EntityMatcher:
         if not names.parts:
             return []
         out = []
+        written = names.written
         for i in range(names.first, len(forms)):
-            if covered[i]:
+            if covered[i] or forms[i] not in written:
                 continue
             hit = names.person_at(forms, covered, i)
             if hit is None:

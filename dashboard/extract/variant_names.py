@@ -324,6 +324,14 @@ class ArticleNames:
     parts: dict[str, tuple[str, tuple[int, str, bool, bool]]]
     first: int
     _by_length: list[str] | None = None
+    _written: frozenset[str] | None = None
+
+    @property
+    def written(self) -> frozenset[str]:
+        """Every way a part can be written with proclitics (وهاريس): a word outside it is no part."""
+        if self._written is None:
+            self._written = frozenset(prefix + part for part in self.parts for prefix in _PROCLITICS)
+        return self._written
 
     @property
     def by_length(self) -> list[str]:

@@ -178,3 +178,10 @@ def test_the_capital_renamed_twice_and_two_votes_of_one_day(ex):
     # Kyrgyzstan voted on its president and its form of government on 10 January 2021
     vote = "صوت الناخبون في قرغيزستان في الاستفتاء على نظام الحكم يوم 10 يناير."
     assert set(links(ex, vote, date(2021, 1, 11))) == {"kg_system_referendum_2021"}
+
+
+def test_a_forum_is_linked_by_its_name_only_near_its_dates(ex):
+    text = "وشارك الرئيس الكازاخستاني في منتدى الحزام والطريق في بكين."
+    assert set(links(ex, text, date(2023, 10, 18))) == {"belt_road_forum_2023"}
+    assert set(links(ex, text, date(2019, 4, 26))) == {"belt_road_forum_2019"}
+    assert links(ex, text, date(2021, 6, 1)) == {}

@@ -118,6 +118,9 @@ class VariantNames:
     # person id -> variant keys of the rest of their name after a first name (بردي محمدوف)
     family_keys: dict[str, frozenset[str]] = field(default_factory=dict)
     display: dict[str, str] = field(default_factory=dict)  # person id -> folded display name
+    # person id -> every word its names put before the family name (first names, a second first
+    # name, a patronymic): a variant surname after them takes them into the mention
+    forenames: dict[str, frozenset[str]] = field(default_factory=dict)
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
     _bare_by_country: dict | None = field(default=None, repr=False)
 
@@ -125,6 +128,7 @@ class VariantNames:
     def from_catalogue(cls, cat: Catalogue) -> VariantNames:
         by_key: dict[str, dict[str, str]] = {}
         given: dict[str, set[str]] = {}
+        forenames: dict[str, set[str]] = {}
         given_keys: dict[str, set[str]] = {}
         family_keys: dict[str, set[str]] = {}
         for key, form in sorted(cat.forms.items()):
@@ -132,6 +136,9 @@ class VariantNames:
             if form.form != NAME or entity.type not in VARIANT_TYPES or form.lead:
                 continue
             if entity.type == "person" and len(form.tokens) > 1 and not form.tokens[0].isascii():
+                # every word before the family name (قاسم جومارت): its first names and patronymic
+                forenames.setdefault(entity.id, set()).update(
+                    t for t in form.tokens[:-1] if t not in cat.variant_titles)
                 if form.tokens[0] not in cat.variant_titles:
                     given.setdefault(entity.id, set()).add(form.tokens[0])
                     first_key = variant_key(form.tokens[0])
@@ -158,7 +165,8 @@ class VariantNames:
                    dict(cat.bare_names),
                    {k: frozenset(v) for k, v in given_keys.items()},
                    {k: frozenset(v) for k, v in family_keys.items()},
-                   {e.id: fold(e.name_ar) for e in cat.entities.values() if e.id in cat.bare_names})
+                   {e.id: fold(e.name_ar) for e in cat.entities.values() if e.id in cat.bare_names},
+                   {k: frozenset(v) for k, v in forenames.items()})
 
     def candidate(self, word: str) -> tuple[int, str, str] | None:
         """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)
@@ -191,8 +199,9 @@ class VariantNames:
         return peel(word, 1)
 
     def given_reading(self, entity_id: str, word: str) -> str | None:
-        """``word`` with its proclitics peeled when it is one of the person's first names."""
-        own = self.given.get(entity_id, frozenset())
+        """``word`` with its proclitics peeled when it is one of the words the person's names
+        put before the family name (قاسم، جومارت)."""
+        own = self.forenames.get(entity_id, frozenset())
         return next((r for r in self._readings(word) if r in own), None)
 
     def given_name_of_another(self, entity_id: str, previous: str | None) -> bool:
@@ -202,7 +211,9 @@ class VariantNames:
             return False
         own = self.given.get(entity_id, frozenset())
         readings = self._readings(previous)
-        return any(r in self.all_given for r in readings) and not any(r in own for r in readings)
+        # a two-letter first name (هو، لي، شي of Chinese names) is also a pronoun or particle:
+        # "هو (ترامب)" is "he (Trump)", no relative
+        return any(r in self.all_given and len(r) > 2 for r in readings) and not any(r in own for r in readings)
 
     def relative_named(self, entity_id: str, words: tuple[str, ...], previous: str | None) -> tuple[str, str] | None:
         """(the other person, the first name as written without proclitics) when the word before
@@ -232,7 +243,7 @@ class VariantNames:
         before is the person's first name, to include in the mention), or None.
         ``before``: the one or two folded words before it, nearest last."""
         prev = self._readings(before[-1]) if before else []
-        if any(r in self.given.get(entity_id, ()) for r in prev):
+        if any(r in self.forenames.get(entity_id, ()) for r in prev):
             return "first name", True
         if entity_id in article_entities:
             return "named in the article", False

@@ -286,3 +286,15 @@ def test_company_and_descriptive_names_are_not_parties_or_agencies(matcher):
     found = pairs(mentions(matcher, 'مؤسس شركة "ستاندرد أويل" الأميركية، بحسب وكالة الأنباء الكازاخستانية'))
     assert not [p for p in found if p[0] in ("auyl", "kazinform")]
     assert ("kz", "الكازاخستانية") in found
+
+
+def test_a_variant_surname_takes_every_forename_before_it_into_the_mention(matcher):
+    # جومرت is Tokayev's second first name, not his first: the mention still starts at قاسم
+    rows = mentions(matcher, "رؤساء أذربيجان إلهام علييف، وكازاخستان قاسم جومرت توكاااييف، وقرغيزيا")
+    assert [(r["surface"], r["match"]) for r in rows if r["entity_id"] == "tokayev"] == [
+        ("قاسم جومرت توكاااييف", "variant")]
+
+
+def test_a_two_letter_first_name_of_another_person_is_a_pronoun_not_a_relative(matcher):
+    # هو is Hu Chunhua's family name and "he": "هو (ترامب)" is Trump
+    assert ("trump", "ترامب") in pairs(mentions(matcher, 'ومضى قائلا "هو (ترامب) يقسمنا، وما لاحظته'))

@@ -168,3 +168,20 @@ def test_a_summit_in_a_city_is_not_any_summit_naming_its_country(ex):
     text = "واعتبرت الصين حليفة الشمال أن القمة هي بداية تاريخ جديد في شبه الجزيرة الكورية."
     assert links(ex, text, date(2018, 6, 12)) == {}
     assert set(links(ex, "وانطلقت قمة منظمة شنغهاي للتعاون في تشينغداو.", date(2018, 6, 9))) == {"sco_summit_2018"}
+
+
+def test_the_capital_renamed_twice_and_two_votes_of_one_day(ex):
+    back = "وقرر البرلمان إعادة تسمية العاصمة إلى أستانا، اسمها السابق، بعد ثلاث سنوات."
+    assert set(links(ex, back, date(2022, 9, 20))) == {"astana_renaming_2022"}
+    first = "اقترح توكاييف تغيير اسم العاصمة أستانا تكريما لنزارباييف."
+    assert set(links(ex, first, date(2019, 3, 21))) == {"astana_renaming_2019"}
+    # Kyrgyzstan voted on its president and its form of government on 10 January 2021
+    vote = "صوت الناخبون في قرغيزستان في الاستفتاء على نظام الحكم يوم 10 يناير."
+    assert set(links(ex, vote, date(2021, 1, 11))) == {"kg_system_referendum_2021"}
+
+
+def test_a_forum_is_linked_by_its_name_only_near_its_dates(ex):
+    text = "وشارك الرئيس الكازاخستاني في منتدى الحزام والطريق في بكين."
+    assert set(links(ex, text, date(2023, 10, 18))) == {"belt_road_forum_2023"}
+    assert set(links(ex, text, date(2019, 4, 26))) == {"belt_road_forum_2019"}
+    assert links(ex, text, date(2021, 6, 1)) == {}

@@ -7,7 +7,8 @@ clash its incidents ("اتفقا على وقف إطلاق النار"), unrest i
 في بلاده"). None of these sentences names the event; each is about it because the ARTICLE is.
 
 1. **The article's events.** An event linked by name (a catalogue cue or a generated name, not a
-   referring word) in the title or lead (the first LEAD_SENTENCES sentences), or in two sentences
+   referring word) in the title or lead (the first LEAD_SENTENCES sentences of MIN_WORDS words or
+   more: a dateline before them does not count), or in two sentences
    or more, is an event of the article: its story may continue anywhere in it. An event named once
    further down continues for the next WINDOW sentences only.
 2. **A sentence continues the story** of such an event when it holds a word of the story of the
@@ -70,6 +71,12 @@ def context_links(index, generated, rows: dict, published: tuple[date, date] | N
         if eid in kind_of:
             same_kind.setdefault(kind_of[eid], []).append(eid)
     n_sentences = len(index.doc.sentences) or 1
+    # the lead: the first LEAD_SENTENCES sentences, a dateline or source line before them not counted
+    # ("السياسي -وكالات :")
+    lead_end, counted = 0, 0
+    while lead_end < n_sentences and counted < LEAD_SENTENCES:
+        counted += _words(index, lead_end) >= MIN_WORDS
+        lead_end += 1
     taken = {sid for sid, _ in rows}
     # the kind's own nouns are words of its story too: "بدأ اليوم في كازاخستان، استفتاء" in an
     # article on the referendum (its name part out of the noun's phrase)
@@ -92,7 +99,7 @@ def context_links(index, generated, rows: dict, published: tuple[date, date] | N
             before = [s for s in cited[eid] if s < sid]
             after = bool(before) and sid - before[-1] <= WINDOW
             ambiguous = len(same_kind[kind.name]) > 1
-            whole = not ambiguous and (named[eid][0] < LEAD_SENTENCES or len(cited[eid]) >= 2)
+            whole = not ambiguous and (named[eid][0] < lead_end or len(cited[eid]) >= 2)
             if not (whole or after):
                 continue
             if ambiguous and not _named_last(sid, eid, same_kind[kind.name], cited):

@@ -91,3 +91,15 @@ def test_the_story_of_a_planned_vote_continues_where_the_article_named_it_planne
     found = linked(ex, text, date(2023, 3, 10))
     assert found[0][0] == found[1][0] == "uz_constitutional_referendum_2023"
     assert found[1][1].startswith(CONTEXT) and found[1][1].endswith("+ planned: as s0")
+
+
+def test_a_dateline_does_not_push_the_event_out_of_the_lead(ex):
+    text = ("السياسي - وكالات : "
+            "\nيوم حاسم في تاريخ البلاد الحديث كما يقول المحللون. "
+            "\nأعلنت لجنة الانتخابات المركزية في كازاخستان نتائج الانتخابات البرلمانية التي جرت اليوم العاشر من يناير. "
+            "\nوكان حزب نور أوتان قد أعلن برنامجه الاقتصادي في بداية الشهر. "
+            "\nويتوقع الاقتصاديون نموا سريعا للاستثمارات في العام الجاري. "
+            "\nوقال المراقبون الدوليون إن الفرز جرى بهدوء في كازاخستان.")
+    found = linked(ex, text, date(2021, 1, 10))
+    assert found[2][0] == "kz_parliamentary_election_2021"
+    assert found[5][0] == "kz_parliamentary_election_2021" and found[5][1].startswith(CONTEXT)

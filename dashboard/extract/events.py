@@ -338,11 +338,24 @@ def _dated(index: _Sentences, window: tuple[date, date]) -> dict[int, str]:
     return out
 
 
+_COMPARISON = re.compile(r"(?<![^\W_])[وب]?(?:مقابل|مقارنة|بالمقارنة)(?![^\W_])")
+
+
+def _compared(doc: Doc, d: tuple) -> bool:
+    """Whether a date is the term of a comparison ("53.9% مقابل 71.09% في (يناير) 2021"): it dates
+    the earlier figure, not what the sentence reports."""
+    if len(d) < 5:
+        return False
+    before = doc.text[max(0, d[4] - 40):d[4]]
+    before = re.split(r"[،؛;:!?؟\n]|[.,](?!\d)", before)[-1]  # not the point of 71.09
+    return _COMPARISON.search(before) is not None
+
+
 def contradicted(index: _Sentences, sid: int, start: date, end: date) -> bool:
     """Whether the sentence dates what it speaks of elsewhere: a month or day written with its
     year, none of its dates within a month of the event ("خلال الاضطرابات التي أعقبت الانتخابات
     البرلمانية التي جرت في أكتوبر 2020" is not the election of November 2021)."""
-    dates = index.dates.get(sid, ())
+    dates = [d for d in index.dates.get(sid, ()) if not _compared(index.doc, d)]
     explicit = [d for d in dates if not d[3] and (d[1] - d[0]).days <= 31]
     if not explicit:
         return False

@@ -185,3 +185,11 @@ def test_a_forum_is_linked_by_its_name_only_near_its_dates(ex):
     assert set(links(ex, text, date(2023, 10, 18))) == {"belt_road_forum_2023"}
     assert set(links(ex, text, date(2019, 4, 26))) == {"belt_road_forum_2019"}
     assert links(ex, text, date(2021, 6, 1)) == {}
+
+
+def test_a_compared_date_does_not_date_the_sentence(ex):
+    text = ("لخصت لجنة الانتخابات المركزية في كازاخستان النتائج الأولية للانتخابات البرلمانية، حيث حصل الحزب "
+            "على 53.9٪ من الأصوات مقابل 71.09٪ في (يناير) 2021.")
+    found = links(ex, text, date(2023, 3, 21))
+    assert "kz_parliamentary_election_2023" in found  # (يناير) 2021 dates the earlier share only
+    assert "kz_parliamentary_election_2021" in found  # ... which is the 2021 election's

@@ -170,6 +170,12 @@ def _context(text: str, start: int, end: int) -> str:
                      + text[end:end + CONTEXT]).split())
 
 
+def _sentence_context(texts: dict[str, str], row) -> str:
+    """An event link's sentence (its first 120 characters) in its context."""
+    start = int(row.char_start)
+    return _context(texts.get(row.article_id, ""), start, min(int(row.char_end), start + 120))
+
+
 def report_review(data_dir: Path, out, limit: int = 40) -> int:
     """Print the review sections; return the number of impossible event links."""
     tables = read_tables(data_dir)
@@ -181,15 +187,13 @@ def report_review(data_dir: Path, out, limit: int = 40) -> int:
           f"no planned word): {len(bad)}", file=out)
     for row in bad.head(limit).itertuples(index=False):
         print(f"  {row.article_id} published {row.published}: {row.event_id} (begins {row.date_start}) "
-              f"| {row.cue} | {_context(texts.get(row.article_id, ''), int(row.char_start), min(int(row.char_end), int(row.char_start) + 120))}",
-              file=out)
+              f"| {row.cue} | {_sentence_context(texts, row)}", file=out)
 
     story = story_links(tables)
     print(f"\nevent links by the article's story (cue 'context:', no name of the event in the sentence): "
           f"{len(story)} in {story['article_id'].nunique()} articles", file=out)
     for row in story.head(limit).itertuples(index=False):
-        print(f"  {row.article_id} s{row.sentence_id}: {row.event_id} | {row.cue} | "
-              f"{_context(texts.get(row.article_id, ''), int(row.char_start), min(int(row.char_end), int(row.char_start) + 120))}",
+        print(f"  {row.article_id} s{row.sentence_id}: {row.event_id} | {row.cue} | {_sentence_context(texts, row)}",
               file=out)
 
     matches = review_matches(tables)

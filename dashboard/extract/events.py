@@ -249,8 +249,10 @@ class _Sentences:
     def __init__(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]):
         self.doc = doc
         self.entities: dict[int, set[str]] = defaultdict(set)
+        self.sentences_of: dict[str, set[int]] = defaultdict(set)  # entity -> its sentences
         for r in entity_rows or []:
             self.entities[int(r["sentence_id"])].add(str(r["entity_id"]))
+            self.sentences_of[str(r["entity_id"])].add(int(r["sentence_id"]))
         self._entity_rows = entity_rows or []
         self._entity_spans: dict[int, list[tuple[int, int, str]]] | None = None
         self.article_entities: set[str] = set().union(*self.entities.values())
@@ -500,12 +502,19 @@ class EventLinker:
             return []
         if not set(cue.article_entities) <= index.article_entities:
             return []
+        # Entity conditions from the article's entity -> sentences index (a cue whose entities
+        # the article lacks ends here, before any sentence is looked at).
+        if cue.entities and not set(cue.entities) <= index.article_entities:
+            return []
+        any_of = set(cue.any_entities) & index.article_entities
+        if cue.any_entities and not any_of:
+            return []
         # Cheap conditions first (entity and date rows), phrase regexes only while candidates remain.
         checks = [
-            ("entities", lambda: {s: "+".join(cue.entities) for s, ids in index.entities.items()
-                                  if set(cue.entities) <= ids}, bool(cue.entities)),
-            ("entity", lambda: {s: "+".join(sorted(ids & set(cue.any_entities)))
-                                for s, ids in index.entities.items() if ids & set(cue.any_entities)},
+            ("entities", lambda: dict.fromkeys(set.intersection(*(index.sentences_of[e] for e in cue.entities)),
+                                               "+".join(cue.entities)), bool(cue.entities)),
+            ("entity", lambda: {s: "+".join(sorted(index.entities[s] & any_of))
+                                for s in set().union(*(index.sentences_of[e] for e in any_of))},
              bool(cue.any_entities)),
             ("date", lambda: _dated(index, cue.date_window), cue.date_window is not None),
             ("phrase", lambda: index.matches(cue.phrases, candidates), cue.phrases is not None),

@@ -1,24 +1,22 @@
 """Every page on a phone (390x844) and a desktop (1440x900), in Arabic and English, in Debian's
-chromium (one load per page and language, widened from phone to desktop): the page renders with no Streamlit exception and no script error, no sideways scrolling
-of the page, the sidebar closed on arrival on the phone, Arabic tables opened at their right edge
-(their first column showing), no raw column name in a visible table header; on the same loads,
-the Arabic overview right to left in its font and the Sources page's theme shares reaching 100 %
-with "no theme" drawn. Arabic counts in their CLDR plural forms; the HTML briefing works with no
-network.
+chromium (one load per page and language, widened from phone to desktop): the page renders with
+no Streamlit exception and no script error, no sideways scrolling of the page, the sidebar closed
+on arrival on the phone, Arabic tables opened at their right edge (their first column showing), no
+raw column name in a visible table header; on the same loads, the Arabic overview right to left
+in its font and the Sources page's theme shares reaching 100 % with "no theme" drawn. The HTML
+briefing works with no network. (Arabic plural forms are server text: tests/app/test_app_plurals.py.)
 With KZ_SCREENSHOTS=1, a screenshot of each page at each size and language (the viewport and the
 whole page) goes to artifacts/screenshots/layout-*.png for a person to review."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from app_server import PATIENCE_MS, SCREENSHOTS, SCREENSHOTS_WANTED, running_app
+from app_server import PATIENCE_MS, SCREENSHOTS, SCREENSHOTS_WANTED
 from test_browser_app import IDLE, PAGES
 
-from dashboard.app.i18n import COLUMNS, plural
-from dashboard.paths import CATALOGUE_DIR
+from dashboard.app.i18n import COLUMNS
 
 pytestmark = pytest.mark.browser
 
@@ -186,64 +184,6 @@ def test_page_fits_and_reads_in_its_language(browser, app_url, path, lang):
         assert not errors, errors
     finally:
         context.close()
-
-
-# ---- plural forms, on a dataset with outlets of 1, 2, 3, 11 and 83 articles (100 in all) ----
-
-OUTLETS = {"مصدر واحد": 1, "مصدر اثنان": 2, "مصدر ثلاثة": 3, "مصدر أحد عشر": 11, "مصدر كبير": 83}
-PLACES = ["أستانا", "موسكو", "بكين", "ألماتي", "طشقند", "بيشكيك", "دوشنبه", "القاهرة", "الرياض",
-          "دبي", "عمان"]
-
-
-def write_counts_articles(folder: Path) -> Path:
-    """100 short distinct articles: the outlets of ``OUTLETS``, one a day from 2022-01-01."""
-    folder.mkdir(parents=True, exist_ok=True)
-    n = 0
-    for outlet, count in OUTLETS.items():
-        for _ in range(count):
-            day = f"2022-{1 + n // 28:02d}-{1 + n % 28:02d}"
-            place = PLACES[n % len(PLACES)]
-            text = (f"عقد الوفد رقم {n + 1} اجتماعه في {place} لبحث التعاون الاقتصادي. "
-                    f"وقال المتحدث إن اللقاء {n + 1} تناول التجارة والطاقة.\n")
-            (folder / f"a{n:03d}.txt").write_text(
-                f"title: اجتماع رقم {n + 1}\nsource: {outlet}\ndate: {day}\n---\n{text}",
-                encoding="utf-8")
-            n += 1
-    return folder
-
-
-@pytest.fixture(scope="session")
-def counts_url(tmp_path_factory):
-    from dashboard.pipeline.run import build
-
-    root = tmp_path_factory.mktemp("counts")
-    dataset = root / "counts"
-    build([write_counts_articles(root / "inputs")], dataset, CATALOGUE_DIR, workers=1)
-    with running_app(dataset, log=root / "streamlit.log") as (url, _proc):
-        yield url
-
-
-def basis_line(page) -> str:
-    return page.get_by_text(re.compile("أساس الأرقام")).first.inner_text()
-
-
-@pytest.mark.xdist_group("counts_server")  # the only user of its server: one worker starts it
-def test_arabic_counts_take_their_plural_forms(browser, counts_url):
-    page = browser.new_page(viewport={"width": 1440, "height": 900})
-    try:
-        open_view(page, counts_url, "", "ar")
-        assert plural(100, "article", "ar") in basis_line(page)  # 100 مقالة
-        for outlet, n in OUTLETS.items():
-            if n == 83:
-                continue
-            open_view(page, counts_url, "", "ar", f"sources={outlet}")
-            line = basis_line(page)
-            assert plural(n, "article", "ar") in line, (n, line)
-        # the forms themselves, spelled out: 1, 2, 3, 11, 100
-        assert [plural(n, "article", "ar") for n in (1, 2, 3, 11, 100)] == [
-            "مقالة واحدة", "مقالتان", "3 مقالات", "11 مقالة", "100 مقالة"]
-    finally:
-        page.close()
 
 
 # ---- the HTML briefing, opened with every network request refused ----

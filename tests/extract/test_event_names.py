@@ -17,12 +17,16 @@ def ex(catalogues) -> Extractors:
     return Extractors(catalogues)
 
 
+def event_rows(ex: Extractors, text: str, published: date | None, precision: str = "day") -> list[dict]:
+    """The event links of ``text`` as the build finds them (after its entities and dates)."""
+    doc = Doc.from_text("t", text, published, precision)
+    return ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+
+
 def links(ex: Extractors, text: str, published: date | None, precision: str = "day") -> dict[str, str]:
     """event_id -> cue of the first sentence linked to it."""
-    doc = Doc.from_text("t", text, published, precision)
-    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
     out: dict[str, str] = {}
-    for r in rows:
+    for r in event_rows(ex, text, published, precision):
         out.setdefault(r["event_id"], r["cue"])
     return out
 
@@ -54,8 +58,7 @@ def test_a_planned_summit_needs_a_planned_word_before_it_begins(ex):
 def test_a_visit_by_title_and_country_then_the_visit_alone(ex):
     text = ("الرئيس الفرنسي يزور كازاخستان والكرملين يعلق. "
             "وقد كان للكرملين تعليق على هذه الزيارة حيث وصفها المتحدث الرسمي بأنها شأن سيادي.")
-    doc = Doc.from_text("t", text, date(2023, 11, 1), "day")
-    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+    rows = event_rows(ex, text, date(2023, 11, 1))
     assert [(r["sentence_id"], r["event_id"]) for r in rows] == [
         (0, "macron_visit_central_asia_2023"), (1, "macron_visit_central_asia_2023")]
     assert rows[1]["cue"] == "generated: هذه الزيارة + event named in the article"
@@ -102,8 +105,7 @@ def test_every_generated_name_has_a_kind_and_parts(ex):
 def test_the_vote_on_its_day_links_then_the_elections_refer_to_it(ex):
     text = ("يدلي الناخبون في قرغيزستان بأصواتهم، الأحد 28 نوفمبر، لاختيار برلمان جديد. "
             "ويتوقع متابعون أن تأتي نتيجة الانتخابات في صالح حلفاء الرئيس.")
-    doc = Doc.from_text("t", text, date(2021, 11, 28), "day")
-    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+    rows = event_rows(ex, text, date(2021, 11, 28))
     assert [(r["sentence_id"], r["event_id"]) for r in rows] == [
         (0, "kg_parliamentary_election_2021"), (1, "kg_parliamentary_election_2021")]
     assert rows[0]["cue"].startswith("generated: يدلي الناخبون + name: kg + date: 28 نوفمبر")
@@ -117,13 +119,11 @@ def test_a_referring_word_names_the_summit_named_last_not_a_second_one(ex):
     text = ("عقد الرئيس الأميركي جو بايدن قمة مع رؤساء دول آسيا الوسطى في نيويورك في إطار مجموعة C5+1. "
             "وشارك في القمة رئيس كازاخستان قاسم جومارت توكاييف. "
             "وتؤكد القمة الأولى لمجموعة الحوار C5+1 اهتمام واشنطن بدول آسيا الوسطى.")
-    doc = Doc.from_text("t", text, date(2023, 9, 20), "day")
-    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+    rows = event_rows(ex, text, date(2023, 9, 20))
     assert {r["event_id"] for r in rows} == {"c5_us_summit_2023"}
     text2 = ("وعقدت القمة الخليجية مع دول آسيا الوسطى في جدة. وعقد بايدن قمة مجموعة C5+1 في نيويورك. "
              "وقال بايدن في كلمة خلال القمة إن التعاون وثيق.")
-    doc = Doc.from_text("t", text2, date(2023, 9, 20), "day")
-    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+    rows = event_rows(ex, text2, date(2023, 9, 20))
     assert [r["event_id"] for r in rows if r["sentence_id"] == 2] == ["c5_us_summit_2023"]
 
 

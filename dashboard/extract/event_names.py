@@ -44,6 +44,7 @@ LEAD_DAYS, TAIL_DAYS = 90, 180
 # as news: its referring words (الانتخابات، الانفجار) name it (``news_of_the_day``).
 NEWS_LEAD_DAYS, NEWS_TAIL_DAYS = 3, 10
 LEAD_SENTENCES = 2  # a referring word before the event is named refers to it only in the lead
+HEADING_WORDS = 5  # a shorter line is a heading: a topic, not a reference (as event_context.MIN_WORDS)
 MONTH_TAIL_DAYS = 3 * 365
 _WORD = re.compile(r"[^\W\d_]+")
 _PLACE_TYPES = frozenset({"country", "city", "region"})
@@ -264,10 +265,12 @@ class GeneratedNames:
                 if best:
                     top = min(b[0] for b in best)
                     found += [(sid, eid, why, rank) for rank, eid, why in sorted(best) if rank == top]
-            # the act with a party anywhere and a date of the event, where the noun's phrase named none
-            # ("تحطمت طائرة ... في 25 ديسمبر بالقرب من أكتاو": the place after a comma)
-            named_by_noun = {sid for sid, *_ in found}
-            found += [act for act in acts if act[0] not in named_by_noun]
+            # the act with a party anywhere and a date of the event: where the kind's noun is not in the
+            # sentence ("نتائج الانتخابات الرئاسية" of Belarus beside Kazakhstan's vote of 10 January
+            # is another election's), or, for a kind whose act is its noun (a disaster), where the
+            # noun's phrase named it for no event ("تحطمت طائرة ... في 25 ديسمبر بالقرب من أكتاو")
+            skip = {sid for sid, *_ in found} if kind.dated_nouns is kind.nouns else set(hits)
+            found += [act for act in acts if act[0] not in skip]
             # A link on a bare noun and a party to the event (no date, no word of its name) yields
             # to another event of the kind the article names outright: in an article on the SCO
             # summit in Astana, "القمة ... الرئيس الروسي" is not the EAEU summit in Moscow.
@@ -560,6 +563,8 @@ class GeneratedNames:
             for sid in sorted(hits):
                 if sid in linked[eids[0]] or contradicted(index, sid, named.start, named.end):
                     continue
+                if _words(index, sid) < HEADING_WORDS:
+                    continue  # a heading ("واشنطن وموسكو والمظاهرات") names a topic, not this event
                 # a referring word before the event is named, in a sentence linked to another event,
                 # is that event's ("ودعي إلى التصويت" in the sentence naming the election, before the
                 # referendum is named)
@@ -570,6 +575,11 @@ class GeneratedNames:
                 if mention is not None:
                     out.append((sid, eids[0], f"generated: {mention} + event named in the article"))
         return out
+
+
+def _words(index, sid: int) -> int:
+    start, end = index.doc.sentences[sid] if index.doc.sentences else (0, len(index.doc.text))
+    return len(index.doc.text[start:end].split())
 
 
 def _dated_away(index, sid: int, named: NamedEvent) -> bool:

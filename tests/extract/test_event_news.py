@@ -87,7 +87,8 @@ def test_a_crash_named_with_its_place_after_a_comma_and_a_day_of_it(ex):
             "وغروزني ، في 25 ديسمبر بالقرب من أكتاو في كازاخستان. "
             "قُتل 38 شخصًا في الحادث ونجا 29 آخرون.")
     found = by_sentence(ex, text, date(2024, 12, 30))
-    assert found[0]["aktau_plane_crash_2024"].startswith("generated: تحطمت طائرة + name: aktau")
+    cue = found[0]["aktau_plane_crash_2024"]
+    assert cue.startswith("generated: تحطمت طائرة + name: ") and cue.endswith("date: 25 ديسمبر")
     assert found[1]["aktau_plane_crash_2024"] == "generated: الحادث + event named in the article"
 
 

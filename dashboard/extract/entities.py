@@ -80,6 +80,11 @@ class EntityMatcher:
             readings.sort()  # least peeling first: it wins a tie
         self._written = written
 
+    @property
+    def first_words(self) -> dict[str, list[Candidate]]:
+        """Catalogue aliases by their first word (read-only): a word that starts one is no bare name."""
+        return self._by_first
+
     def find(self, doc: Doc) -> list[dict]:
         norm = doc.norm.text
         forms, starts, ends = split_tokens(doc)

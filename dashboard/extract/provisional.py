@@ -374,6 +374,11 @@ class ProvisionalFinder:
                     or _HYPHEN.fullmatch(doc.norm.text, ends[i], min(ends[i] + 1, len(doc.norm.text))) \
                     or (i and _HYPHEN.fullmatch(doc.norm.text, starts[i] - 1, starts[i])):
                 continue  # "عبد الرزاق" is not رزاق; a hyphenated part is another name
+            first_name = forms[i][skip:] == full_key.get(entity_id, "").split(" ")[0]
+            if first_name and i + 1 < len(forms) and _SPACES.fullmatch(doc.norm.text, ends[i], starts[i + 1]) and (
+                    covered[i + 1] is not None
+                    or self._word_kind(forms[i + 1], False, forms[i], False) is not None):
+                continue  # "جمال خاشقجي" after "جمال خشقجي": a first name before another family name
             blocked[i] = True
             a, b = doc.norm.to_original(starts[i] + skip, ends[i])
             out.append({"article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
@@ -388,7 +393,7 @@ def provisional_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     if not len(mentions):
         return conform("entities", [])
     new = mentions[mentions["entity_id"].astype(str).str.startswith(PROVISIONAL_PREFIX)]
-    full = new[new["alias"].astype(str).str.contains(" ", regex=False)]
+    full = new[new["surface"].astype(str).str.contains(" ", regex=False)]
     first = full.drop_duplicates("entity_id")
     rows = [{"entity_id": eid, "type": PROVISIONAL_TYPE, "name_ar": " ".join(str(surface).split()),
              "name_en": None, "parent": None, "iso2": None, "iso3": None}

@@ -74,7 +74,11 @@ def evaluate(data_dir: Path, gold_dir: Path) -> tuple[dict[str, Comparison], dic
             predicted = predicted.assign(**{column: predicted[column].astype(str).replace(id_map[name])})
         results[name] = compare(name, gold[name], predicted)
     consistency = id_consistency(gold["entity_mentions"], results["entity_mentions"].predicted)
-    entity_ids = read_table(data_dir, "entities")["entity_id"].astype(str)
+    # the catalogue's ids: the dataset's entities table (a bare dataset without one: the ids it
+    # predicted), read as the gold names them
+    path = data_dir / "entities.parquet"
+    entity_ids = pd.read_parquet(path)["entity_id"].astype(str) if path.exists() else \
+        read_table(data_dir, "entity_mentions")["entity_id"].astype(str)
     mapped = id_map.get("entity_mentions", {})
     catalogue_ids = {mapped.get(e, e) for e in entity_ids if not e.startswith(PROVISIONAL_PREFIX)}
     nil = compare_nil(gold["entity_mentions"], results["entity_mentions"].predicted, provisional,

@@ -141,3 +141,13 @@ def test_a_bare_part_inside_another_name_is_not_the_person(tools):
 ])
 def test_ordinary_phrases_after_titles(tools, text):
     assert found(tools, text) == []
+
+
+def test_a_spokesman_for_a_body_is_no_name(tools):
+    # "المتحدث باسم" introduces the body the spokesman speaks for, not a person
+    assert found(tools, "وقال المتحدث باسم قصر كينغستون إن ماركل تعيش لحظات خاصة") == []
+
+
+def test_a_first_name_before_another_family_name_is_someone_else(tools):
+    text = "وقال الصحفي جمال خشقجي إن المنطقة تتغير. وطالب بتحقيق في اختفاء الكاتب جمال خاشقجي أمس."
+    assert names(found(tools, text)) == ["جمال خشقجي"]

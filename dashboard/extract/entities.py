@@ -184,6 +184,11 @@ class EntityMatcher:
         return begin > 1 and _adjacent(norm, ends[begin - 2], starts[begin - 1]) and \
             any(f"{r} {forms[begin - 1]}" in words for r in peel(forms[begin - 2], 2))
 
+    @property
+    def first_words(self) -> dict[str, list[Candidate]]:
+        """Catalogue aliases by their first word (read-only): a word that starts one is no bare name."""
+        return self._by_first
+
     def find(self, doc: Doc) -> list[dict]:
         norm = doc.norm.text
         forms, starts, ends = split_tokens(doc)

@@ -77,3 +77,31 @@ def test_a_visit_as_the_two_leaders_meeting_during_it(ex):
     assert "tokayev_visit_qa_2024" in links(ex, text, date(2024, 2, 13))
     # the same two leaders met in Astana at the CICA summit of October 2022: not this visit
     assert "tokayev_visit_qa_2024" not in links(ex, text, date(2022, 10, 13))
+
+
+def test_a_summit_is_named_by_its_body_and_place_not_by_how_it_met(ex):
+    # "by video" is how a summit met, not which: no name word, or every virtual summit of late
+    # 2020 would be the CIS's or the CSTO's
+    found = links(ex, "وعقدت القمة عبر الفيديو بمشاركة قادة مجموعة العشرين.", date(2020, 11, 22))
+    assert not {"cis_summit_2020", "csto_summit_2020"} & set(found)
+    text = "وشارك الرئيس توكاييف في القمة غير الرسمية لرابطة الدول المستقلة في سانت بطرسبرغ."
+    assert set(links(ex, text, date(2023, 12, 27))) == {"cis_informal_summit_2023"}
+    assert set(links(ex, text, date(2022, 12, 27))) == {"cis_informal_summit_2022"}
+
+
+def test_a_foreign_vote_by_its_country_and_the_nearest_in_time(ex):
+    assert set(links(ex, "وتابعت أستانا نتائج الانتخابات الرئاسية الأمريكية باهتمام.",
+                     date(2024, 11, 7))) == {"us_presidential_election_2024"}
+    # "لولاية خامسة" (for a fifth term) is no name word of the US vote of the same autumn
+    found = links(ex, "وفاز إمام علي رحمون في الانتخابات الرئاسية في طاجيكستان لولاية خامسة.", date(2020, 10, 12))
+    assert set(found) == {"tj_presidential_election_2020"}
+
+
+def test_context_events_of_earlier_years_in_2018_coverage(ex):
+    # ANT-era articles (2018) cite the annexation of Crimea and the Astana talks on Syria
+    found = links(ex, "وفرضت العقوبات على روسيا بعد ضم شبه جزيرة القرم عام 2014.", date(2018, 3, 20))
+    assert set(found) == {"crimea_annexation_2014"}
+    text = "وترعى روسيا وإيران وتركيا محادثات أستانا التي أتاحت إقامة أربع مناطق لخفض التوتر في سوريا."
+    assert "astana_talks_syria" in links(ex, text, date(2018, 7, 12))
+    # the city alone, with no Syrian party, is not the talks
+    assert "astana_talks_syria" not in links(ex, "وعقدت جولة من المحادثات التجارية في أستانا.", date(2018, 7, 12))

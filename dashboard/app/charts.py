@@ -59,6 +59,26 @@ def isos(labels: Sequence, lang: str) -> list[str]:
     return [iso(v, lang) for v in labels]
 
 
+# An axis label longer than this is cut (the full name is in the hover): Plotly gives a long
+# category label its whole width as margin, which leaves a 390 px phone no room for the chart.
+AXIS_LABEL_CHARS = 26
+
+
+def short_labels(labels: Sequence, limit: int = AXIS_LABEL_CHARS) -> list[str]:
+    """``labels`` cut to ``limit`` characters at a word boundary with an ellipsis; a cut label
+    that would equal another keeps its full text (categories must stay distinct)."""
+    out = []
+    for text in (str(v) for v in labels):
+        if len(text) > limit:
+            cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+            text = cut.rstrip(" ،,-–") + "…"
+        out.append(text)
+    seen: dict[str, int] = {}
+    for text in out:
+        seen[text] = seen.get(text, 0) + 1
+    return [str(full) if seen[cut] > 1 else cut for full, cut in zip(labels, out)]
+
+
 def _list(values: Any) -> list:
     """JSON-ready values (numpy scalars, NA and NaT become plain numbers / None)."""
     if isinstance(values, (pd.Series, pd.Index)):
@@ -218,7 +238,7 @@ def heatmap(z: pd.DataFrame, lang: str, title: str, colour_title: str,
 
 
 def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pubs_title: str,
-             date_title: str, hover_mentions: str, hover_articles: str,
+             hover_mentions: str, hover_articles: str,
              outlet_colours: Mapping[str, str]) -> go.Figure:
     """Events (points and ranges, sized by mentions) over a publication-date track.
 
@@ -233,7 +253,7 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
     window = publication_window(p)
     # Only events that overlap the view are rows; the page lists the others (events_outside).
     ev = events_inside(events, window)
-    labels = isos(ev[name_column(lang)].fillna(ev["event_id"]), lang)
+    labels = isos(short_labels(ev[name_column(lang)].fillna(ev["event_id"])), lang)
     mentions = ev["mentions"].fillna(0).astype(float).to_numpy()
     top = max(float(mentions.max()) if len(mentions) else 0.0, 1.0)
     data: list[dict] = []
@@ -275,7 +295,8 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
     lay["yaxis2"] = dict(_AXIS) | {"domain": [0.0, 0.2], "anchor": "x", "side": side,
                                    "title": {"text": iso(pubs_title, lang)}, "tickformat": "d",
                                    "rangemode": "tozero"} | ({"dtick": 1} if peak <= 5 else {})
-    lay["xaxis"] |= {"type": "date", "anchor": "y2", "title": {"text": iso(date_title, lang)}}
+    # No axis title: the ticks are dates, and on a phone the title sat on the tilted Arabic ticks.
+    lay["xaxis"] |= {"type": "date", "anchor": "y2"}
     if window:
         lay["xaxis"]["range"] = list(window)[::-1] if rtl else list(window)
     elif rtl:

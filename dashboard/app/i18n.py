@@ -136,8 +136,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
     "timeline_outside": {"ar": "{n} خارج مدة المقالات، لا تُرسم صفوفًا فارغة (انقر نقرًا مزدوجًا على الرسم لإظهار المدة كلها):",
                          "en": "{n} outside the articles' period, listed rather than drawn as empty rows (double-click the chart to show the whole span):"},
-    "publications": {"ar": "تواريخ النشر", "en": "Publication dates"},
-    "date_axis": {"ar": "التاريخ", "en": "Date"},
+    "timeline_unmentioned": {"ar": "{n} أخرى في الفهرس خارج مدة المقالات، لا تذكرها المقالات",
+                             "en": "{n} more in the catalogue, outside the articles' period and not mentioned in them"},
+    "publications": {"ar": "مقالات", "en": "Articles"},  # the track of articles per month: short, it stands on a low axis
     "choose_event": {"ar": "اختر حدثًا لقراءة ما قالته كل وسيلة عنه",
                      "en": "Choose an event to read what each outlet says about it"},
     "event_sentences": {"ar": "كيف تتناول كل وسيلة الحدث", "en": "How each outlet frames the event"},

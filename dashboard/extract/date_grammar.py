@@ -98,13 +98,16 @@ def build_grammar(v: DateWords) -> Grammar:
                 rf"|{SP1}(?P<{n}mod>{modifiers}){WORD_END})")
 
     to = rf"(?:-|–|—|و?{w('إلى')}|و?{w('حتى')}|و?{w('لغاية')}|و)"  # "ما بين 2014 وحتى 2017"
+    # Between two days a tatweel set apart is a dash ("يومي 15 ـ 16 سبتمبر"); folding removes it
+    # and leaves its two blanks, so two blanks between the days are a range too.
+    to_day = rf"(?:{to}|[^\S\n]{{2,}})"
     units = words(v.counted_nouns or ["عام", "%"])
     decade_stems = words(v.decades)
     century_now = words(["القرن الحالي", "القرن الجاري", "القرن الحادي والعشرين"])
     century_past = words(["القرن الماضي", "القرن العشرين", "القرن المنصرم"])
 
     p = {
-        "day_range": (rf"{NUM_START}(?P<d1>{DAY}){SP}{to}{SP}(?P<d2>{DAY}){SP}{month_x('m')}"
+        "day_range": (rf"{NUM_START}(?P<d1>{DAY}){SP}{to_day}{SP}(?P<d2>{DAY}){SP}{month_x('m')}"
                       rf"(?:{year_tail('y')})?"),
         "ordinal_day_month": (rf"{CLITIC_START}(?P<ord>{words(v.ordinal_days)}){SP1}{w('من')}{SP1}"
                               rf"(?:{w('شهر')}{SP1})?{month_x('m')}(?:{year_tail('y')})?"),

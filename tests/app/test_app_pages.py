@@ -308,3 +308,19 @@ def test_capped_term_table_says_the_true_total_and_exports_it(make_app, app_data
     assert total > 150 and f"Showing the first 150 of {total:,} terms" in captions
     shown = [df for df in at.dataframe if len(df.value) == 150]
     assert shown, "the term table shows its first 150 rows"
+
+
+def test_timeline_folds_away_catalogue_events_the_articles_never_name(make_app):
+    """Events outside the articles' period: those mentioned are listed, the catalogue's unmentioned
+    ones (a long list of zeros on a phone) sit in a closed expander."""
+    at = run_page(make_app(lang="en"), "timeline")
+    lead = t("timeline_unmentioned", "en", n="").strip().split()[0]
+    folded = [e for e in at.expander if lead in e.label]
+    assert len(folded) == 1
+    inside = [h.proto.body for h in folded[0].get("html")]
+    assert inside and all(": 0 mentions</li>" in li or "</li>" not in li
+                          for body in inside for li in body.split("<li>")[1:])
+    open_lists = [h.proto.body for h in at.main.get("html") if "<li>" in h.proto.body
+                  and h.proto.body not in inside]
+    for body in open_lists:
+        assert ": 0 mentions" not in body

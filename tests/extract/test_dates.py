@@ -274,3 +274,11 @@ def test_a_month_in_brackets_takes_the_year_after_them_a_year_glued_to_its_cue(e
         ("(يناير) 2021", "2021-01-01", "2021-01-31"), ("2020", "2020-01-01", "2020-12-31")]
     # an unclosed bracket is no part of the date: the month alone takes the publication year
     assert [(r[0], r[1]) for r in find(extractor, "في (يناير", date(2023, 3, 20))] == [("يناير", "2023-01-01")]
+
+
+def test_a_tatweel_set_apart_between_two_days_is_a_dash(extractor):
+    # Yeni Safak (test3 x10): "استضافتها مدينة إسطنبول يومي 15 ـ 16 سبتمبر/ أيلول 2010"
+    text = "القمة العاشرة التي استضافتها مدينة إسطنبول يومي 15 ـ 16 سبتمبر/ أيلول 2010."
+    assert find(extractor, text) == [("15 ـ 16 سبتمبر/ أيلول 2010", "2010-09-15", "2010-09-16", "range", False)]
+    # one blank between the numbers is no range: "بين 15 16" is not written for one
+    assert [f[1] for f in find(extractor, "سجلت 15 16 سبتمبر 2010")] == ["2010-09-16"]

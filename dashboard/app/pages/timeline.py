@@ -37,22 +37,36 @@ page_params("timeline", {"timeline_event": Param("event", "")})
 events: pd.DataFrame = compute(ctx, event_counts)
 pubs: pd.DataFrame = compute(ctx, publication_counts, freq="M")
 fig = charts.timeline(events, pubs, lang, t("timeline_title", lang), t("publications", lang),
-                      t("date_axis", lang), t("hover_mentions", lang), t("hover_articles", lang),
+                      t("hover_mentions", lang), t("hover_articles", lang),
                       palette(ctx.ds).outlets)
 picked = chart(fig, key="timeline_chart", file_name="event_timeline", on_select="rerun",
                selection_mode="points")
 outside = charts.events_outside(events, pubs) if not is_empty(events) else events
-if len(outside):
-    # Listed, not drawn as empty rows far from the articles.
-    st.caption(t("timeline_outside", lang, n=plural(len(outside), "event", lang)))
-    names = display_names(outside, "event_id", lang)
+
+
+def outside_list(rows: pd.DataFrame) -> None:
+    names = display_names(rows, "event_id", lang)
     items = "".join(
         f'<li>{esc(names.get(e, e))} <bdi dir="ltr">{esc(str(s)[:10])}'
         f'{" – " + esc(str(f)[:10]) if isinstance(f, str) and f != s else ""}</bdi>: '
         f'{esc(plural(int(m or 0), "mention", lang))}</li>'
-        for e, s, f, m in zip(outside["event_id"], outside["date_start"], outside["date_end"],
-                              outside["mentions"].fillna(0)))
-    st.html(f'<ul class="kz-rtl" dir="{"rtl" if lang == "ar" else "ltr"}">{items}</ul>')
+        for e, s, f, m in zip(rows["event_id"], rows["date_start"], rows["date_end"],
+                              rows["mentions"].fillna(0)))
+    st.html(f'<ul class="kz-rtl" dir="rtl">{items}</ul>' if lang == "ar" else f"<ul>{items}</ul>")
+
+
+if len(outside):
+    # Listed, not drawn as empty rows far from the articles. Those the articles mention (the 1991
+    # independence in 2022 coverage) are shown; the catalogue's other events, which the articles
+    # never name, are folded away: a long list of zeros pushes the page down on a phone.
+    named = outside[outside["mentions"].fillna(0) > 0]
+    unnamed = outside[outside["mentions"].fillna(0) <= 0]
+    if len(named):
+        st.caption(t("timeline_outside", lang, n=plural(len(named), "event", lang)))
+        outside_list(named)
+    if len(unnamed):
+        with st.expander(t("timeline_unmentioned", lang, n=plural(len(unnamed), "event", lang))):
+            outside_list(unnamed)
 
 mentioned = events[events["mentions"].fillna(0) > 0] if not is_empty(events) else events
 if is_empty(mentioned):

@@ -52,9 +52,10 @@ from dashboard.text.stopwords import build_stopwords
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Libraries whose data the catalogues extend (CLDR country and month names via Babel, ISO codes
-# via pycountry, the stopword lexicon, the Arabic word frequencies that guard variant matching):
+# via pycountry, the stopword lexicon, the Arabic word frequencies that guard variant matching, the
+# Hijri month names and Umm al-Qura tables of hijridate):
 # upgrading one changes what the same files mean.
-DATA_LIBRARIES = ("babel", "pycountry", "Arabic-Stopwords", "wordfreq")
+DATA_LIBRARIES = ("babel", "pycountry", "Arabic-Stopwords", "wordfreq", "hijridate")
 
 
 class CatalogueError(ValueError):

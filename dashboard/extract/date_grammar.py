@@ -118,7 +118,10 @@ def build_grammar(v: DateWords) -> Grammar:
         "month_day_year": (rf"{CLITIC_START}{month_x('m')}\.?{SP1}(?P<d>{DAY}){NUM_END}{SP}[,،]?{SP}"
                            rf"{year('y', YEAR_ANY)}"),
         # "(يناير) 2021": a month in brackets, its year after them
-        "month": (rf"(?:{CLITIC_START}(?P<shahr>{w('شهر')}){SP1}|{CLITIC_START})(?:(?P<po>\(){SP})?"
+        # (the bracket is the month's only when it closes right after the month's one or two words:
+        # in "( أكتوبر 1970)" it holds the year too, and the month takes its year as usual)
+        "month": (rf"(?:{CLITIC_START}(?P<shahr>{w('شهر')}){SP1}|{CLITIC_START})"
+                  rf"(?:(?P<po>\()(?={SP}[^\s\d()]+(?:{SP1}[^\s\d()]+)?{SP}\)){SP})?"
                   rf"{month_x('m')}(?:(?(po){SP}\)|){year_tail('y')})?"),
         # "في 5 من الشهر الجاري", "بين 22 و24 من الشهر الماضي"
         "day_relative_month": (rf"{NUM_START}(?P<d1>{DAY})(?:{SP}{to}{SP}(?P<d2>{DAY}))?{SP1}{w('من')}{SP1}"
@@ -152,6 +155,20 @@ def build_grammar(v: DateWords) -> Grammar:
                    # "في الخمسينات من عمره", "الثلاثينيات والأربعينيات من العمر": an age
                    rf"(?!(?:{SP1}\S+){{0,2}}?{SP1}{w('من')}{SP1}(?:{w('العمر')}|{w('عمر')}))"),
     }
+    # Hijri dates: the year (1343-1500, hijridate's range) always; a mark (هـ) where nothing else
+    # says the numbers are Hijri.
+    hmonth = words(v.hijri_months or ["محرم"])
+    hyear = r"(?P<hy>1[345]\d\d)"
+    hmark = rf"{words(v.hijri_marks or ['هـ'])}{WORD_END}"
+    p |= {
+        "hijri_day": (rf"{NUM_START}(?P<d>{DAY}){SP}(?:{w('من')}{SP1})?(?P<hm>{hmonth}){SP1}"
+                      rf"(?:{w('عام')}{SP1}|{w('سنة')}{SP1})?{hyear}{NUM_END}(?:{SP}{hmark})?"),
+        "hijri_month": (rf"{CLITIC_START}(?:{w('شهر')}{SP1})?(?P<hm>{hmonth}){SP1}"
+                        rf"(?:{w('عام')}{SP1}|{w('سنة')}{SP1})?{hyear}{NUM_END}(?:{SP}{hmark})?"),
+        "hijri_numeric": (rf"{NUM_START}(?P<d>[0-3]?\d){SP}/{SP}(?P<m>[01]?\d){SP}/{SP}{hyear}{NUM_END}"
+                          rf"{SP}{hmark}"),
+        "hijri_year": rf"{NUM_START}{hyear}{NUM_END}{SP}{hmark}",
+    }
     patterns = {k: re.compile(v_) for k, v_ in p.items()}
     connector = re.compile(rf"{SP}{to}{SP}")
     range_prefix = re.compile(
@@ -160,7 +177,7 @@ def build_grammar(v: DateWords) -> Grammar:
     relative_words = list(v.relative_year) + list(v.relative_month) + list(v.decades)
     relative_words += [k[1:] for k in relative_words if k.startswith("ال")]  # للعام: ل + ال
     trigger_words = re.compile(words(list(v.months) + relative_words))
-    trigger_numbers = re.compile(r"(?<![\d.,٫])(?:[0-3]?\d|1[89]\d\d|20\d\d|2100)(?![\d٫]|[.,]\d)")
+    trigger_numbers = re.compile(r"(?<![\d.,٫])(?:[0-3]?\d|1[89]\d\d|20\d\d|2100|1[345]\d\d)(?![\d٫]|[.,]\d)")
     not_dates = (re.compile(rf"{CLITIC_START}{words(v.not_dates)}{WORD_END}") if v.not_dates
                  else None)
     return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers, not_dates,
@@ -184,6 +201,10 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
         "relative_year": re.compile(words(with_contracted(v.relative_year))),
         "decade": re.compile(words(v.decades)),
         "numeric_dm": re.compile(r"\d/\d"),
+        "hijri_day": re.compile(words(v.hijri_months or ["محرم"])),
+        "hijri_month": re.compile(words(v.hijri_months or ["محرم"])),
+        "hijri_numeric": re.compile(r"1[345]\d\d"),
+        "hijri_year": re.compile(r"1[345]\d\d"),
     }
     for kind in ("numeric_dmy", "numeric_ymd", "year_range_cue", "year_range", "year_cue", "year_prep",
                  "year_suffix", "year_and", "year_list"):

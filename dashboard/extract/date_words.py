@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 from babel.localedata import locale_identifiers
+from hijridate import Hijri
 
 from dashboard.text.normalize import fold, squeeze_spaces
 
@@ -46,6 +47,11 @@ def cldr_latin_month_names(locales) -> dict[str, int]:
     return names
 
 
+def hijri_month_names() -> dict[str, int]:
+    """Folded Hijri month name -> month number, as hijridate (Umm al-Qura) writes them."""
+    return {squeeze_spaces(Hijri(1440, m, 1).month_name("ar")): m for m in range(1, 13)}
+
+
 @dataclass(frozen=True)
 class DateWords:
     months: dict[str, int]             # folded name -> 1..12
@@ -61,6 +67,8 @@ class DateWords:
     decades: dict[str, int]
     ordinal_days: dict[str, int]       # folded "الرابع عشر" -> 14
     not_dates: tuple[str, ...]         # names holding a month: حرب أكتوبر، 11 سبتمبر
+    hijri_months: dict[str, int]       # folded "ذو القعدة" -> 11 (Islamic calendar)
+    hijri_marks: tuple[str, ...]       # what marks a Hijri year: هـ، هجري
 
 
 def _relative(spec: dict, modifiers: dict[str, int], this: list[str]) -> dict[str, int]:
@@ -104,7 +112,17 @@ def parse_date_words(raw: Mapping) -> DateWords:
         decades={fold(k): int(v) for k, v in (raw.get("decades") or {}).items()},
         ordinal_days=_ordinal_days(raw),
         not_dates=_folded(raw.get("not_dates")),
+        hijri_months=_hijri_months(raw),
+        hijri_marks=_folded(raw.get("hijri_marks") or ["هـ"]),
     )
+
+
+def _hijri_months(raw: Mapping) -> dict[str, int]:
+    names = hijri_month_names()
+    for number, spellings in (raw.get("extra_hijri_months") or {}).items():
+        for spelling in spellings:
+            names.setdefault(squeeze_spaces(spelling), int(number))
+    return names
 
 
 def _ordinal_days(raw: Mapping) -> dict[str, int]:

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from hijridate import Hijri
+
 from dashboard.extract.date_grammar import Grammar, build_grammar
 from dashboard.extract.date_words import DateWords
 from dashboard.text.document import Doc
@@ -43,6 +45,7 @@ class Atom:
     rel_month: int | None = None
     month_mod: int | None = None  # "سبتمبر الماضي": the last September before publication
     decade: bool = False
+    granularity: str | None = None  # a Hijri day or month: its Gregorian days are a range, it is not
 
 
 class DateExtractor:
@@ -249,6 +252,37 @@ class DateExtractor:
 
     _atom_numeric_ymd = _atom_numeric_dmy
 
+    # ---- Hijri dates: converted with hijridate's Umm al-Qura tables ----------------------------
+    def _hijri(self, m: re.Match, month: int | None, day: int | None) -> Atom | None:
+        year = int(m.group("hy"))
+        try:
+            if day:
+                first = last = Hijri(year, month, day).to_gregorian()
+            elif month:
+                first = Hijri(year, month, 1).to_gregorian()
+                last = Hijri(year, month, Hijri(year, month, 1).month_length()).to_gregorian()
+            else:
+                first = Hijri(year, 1, 1).to_gregorian()
+                last = Hijri(year, 12, Hijri(year, 12, 1).month_length()).to_gregorian()
+        except (ValueError, OverflowError):  # 30 of a 29-day month; a year outside the tables
+            return None
+        kind = "day" if day else "month" if month else "year"
+        return Atom(m.start(), m.end(), (first.year, first.month, first.day),
+                    (last.year, last.month, last.day), granularity=kind)
+
+    def _atom_hijri_day(self, m: re.Match) -> Atom | None:
+        return self._hijri(m, self.words.hijri_months[squeeze_spaces(m.group("hm"))], int(m.group("d")))
+
+    def _atom_hijri_month(self, m: re.Match) -> Atom | None:
+        return self._hijri(m, self.words.hijri_months[squeeze_spaces(m.group("hm"))], None)
+
+    def _atom_hijri_numeric(self, m: re.Match) -> Atom | None:
+        month = int(m.group("m"))
+        return self._hijri(m, month, int(m.group("d"))) if 1 <= month <= 12 else None
+
+    def _atom_hijri_year(self, m: re.Match) -> Atom | None:
+        return self._hijri(m, None, None)
+
     def _atom_numeric_dm(self, m: re.Match) -> Atom | None:
         # Only "27/10"-like pairs (three digits or more): "2/3" is more often a fraction.
         if len(m.group("d")) + len(m.group("m")) < 3:
@@ -375,7 +409,9 @@ def _resolve(atom: Atom, published: date | None, precision: str):
         return None
     if first > last:
         return None
-    if atom.decade:
+    if atom.granularity:
+        granularity = atom.granularity
+    elif atom.decade:
         granularity = "decade"
     elif hi is not None and hi != lo:
         granularity = "range"

@@ -282,3 +282,30 @@ def test_a_tatweel_set_apart_between_two_days_is_a_dash(extractor):
     assert find(extractor, text) == [("15 ـ 16 سبتمبر/ أيلول 2010", "2010-09-15", "2010-09-16", "range", False)]
     # one blank between the numbers is no range: "بين 15 16" is not written for one
     assert [f[1] for f in find(extractor, "سجلت 15 16 سبتمبر 2010")] == ["2010-09-16"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Al Arabiya (ANT, 2018): a Hijri day with its Gregorian twin, both dated the same day
+    ("ابتداء من اليوم الأحد الموافق 10 شوال 1439 هـ (24 يونيو 2018).",
+     [("10 شوال 1439 هـ", "2018-06-24", "2018-06-24", "day"), ("24 يونيو 2018", "2018-06-24", "2018-06-24", "day")]),
+    # a Hijri month is its Gregorian days, and stays a month; the bracket holds month and year
+    ("في عددها لشهر شعبان 1390هـ ( أكتوبر 1970) استطلاعا",
+     [("شهر شعبان 1390هـ", "1970-10-02", "1970-10-31", "month"), ("أكتوبر 1970", "1970-10-01", "1970-10-31", "month")]),
+    ("قرار مجلس الوزراء رقم ( 36 / 9 ) وتاريخ 21 / 4 / 1439هـ ، وافق",
+     [("21 / 4 / 1439هـ", "2018-01-08", "2018-01-08", "day")]),
+    ("القرار الوزاري الصادر عام 1428هـ والمتعلق", [("1428هـ", "2007-01-20", "2008-01-09", "year")]),
+    ("يوم 3 ذي الحجة 1445 هجرية", [("3 ذي الحجة 1445 هجرية", "2024-06-09", "2024-06-09", "day")]),
+])
+def test_hijri_dates_are_converted_with_the_umm_al_qura_tables(extractor, text, expected):
+    assert [f[:4] for f in find(extractor, text, date(2018, 6, 30))] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "في ليلة 27 رمضان",                 # no year: Ramadan of which year?
+    "والتقى رمضان قديروف 1400 شخص",      # a name and a number, no mark
+    "المتوفى سنة 1205هـ",               # outside the conversion tables: no guessed date
+    "بتاريخ 30 / 2 / 1439",             # Hijri numbers need the mark
+])
+def test_what_is_not_a_hijri_date(extractor, text):
+    assert [f for f in find(extractor, text, date(2018, 6, 30)) if f[1] < "2017"] == []
+    assert not any("1439" in f[0] or "رمضان" in f[0] or "1205" in f[0] for f in find(extractor, text))

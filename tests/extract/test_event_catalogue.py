@@ -103,5 +103,9 @@ def test_context_events_of_earlier_years_in_2018_coverage(ex):
     assert set(found) == {"crimea_annexation_2014"}
     text = "وترعى روسيا وإيران وتركيا محادثات أستانا التي أتاحت إقامة أربع مناطق لخفض التوتر في سوريا."
     assert "astana_talks_syria" in links(ex, text, date(2018, 7, 12))
+    # a summit on Syria in Astana is the talks', not the Central Asian presidents' meeting there
+    found = links(ex, "وأضاف لافروف خلال قمة بشأن سوريا في أستانة عاصمة كازاخستان أن المدنيين يواصلون مغادرة الغوطة.",
+                  date(2018, 3, 16))
+    assert set(found) == {"astana_talks_syria"}
     # the city alone, with no Syrian party, is not the talks
     assert "astana_talks_syria" not in links(ex, "وعقدت جولة من المحادثات التجارية في أستانا.", date(2018, 7, 12))

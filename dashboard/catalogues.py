@@ -41,6 +41,8 @@ from dashboard.extract.entity_catalogue import Catalogue as EntityCatalogue
 from dashboard.extract.entity_catalogue import build_catalogue
 from dashboard.extract.event_names import Kind, parse_event_kinds
 from dashboard.extract.events import Event, PhraseSet, parse_events, parse_planned
+from dashboard.extract.provisional import ProvisionalRules
+from dashboard.extract.provisional import parse_rules as parse_provisional
 from dashboard.extract.themes import check_themes
 from dashboard.ingest.outlets import outlet_names
 from dashboard.text.boilerplate import Rules as BoilerplateRules
@@ -270,7 +272,7 @@ class Catalogues:
     def check(self) -> None:
         """Build every view now, so a bad file fails the load (naming the file), not a stage."""
         for name in ("entities", "events", "planned_words", "event_kinds", "themes", "date_words", "stopwords", "outlets",
-                     "discovery", "boilerplate"):
+                     "discovery", "provisional", "boilerplate"):
             getattr(self, name)
 
     @staticmethod
@@ -330,6 +332,10 @@ class Catalogues:
     def discovery(self) -> Triggers:
         return self._view(FILES["discovery_triggers"].path,
                           lambda: parse_triggers(self.raw["discovery_triggers"], self.stopwords))
+
+    @cached_property
+    def provisional(self) -> ProvisionalRules:
+        return self._view(FILES["discovery_triggers"].path, lambda: parse_provisional(self.raw["discovery_triggers"]))
 
     @cached_property
     def boilerplate(self) -> BoilerplateRules:

@@ -12,6 +12,9 @@ from __future__ import annotations
 import pandas as pd
 
 STR, INT, FLOAT, BOOL = "string", "Int64", "float64", "boolean"
+# Entity ids of persons the catalogue does not know yet (entity_mentions.match == "discovered"): the
+# entities table lists them with their name as first written, for review (extract/provisional.py).
+PROVISIONAL_PREFIX = "new:"
 
 TABLES: dict[str, dict[str, str]] = {
     "articles": {
@@ -48,7 +51,8 @@ TABLES: dict[str, dict[str, str]] = {
         "alias": STR,                 # the catalogue alias (normalised) that matched
         # exact: an alias as listed; variant: an unseen spelling with the alias's consonant
         # skeleton (review it); article: a bare surname / first name of a person named in full
-        # earlier in the same article
+        # earlier in the same article; discovered: a person the catalogue does not know, found
+        # after a title or role (extract/provisional.py), under a provisional id "new:..."
         "match": STR,
         "in_boilerplate": BOOL,       # inside marked boilerplate: not counted by the app
     },

@@ -20,10 +20,14 @@ from functools import cache
 from babel import Locale
 from babel.numbers import format_decimal, format_percent
 
+from dashboard.schema import PROVISIONAL_PREFIX
+
 LANGS = ("ar", "en")
 DEFAULT_LANG = "ar"
 
 STRINGS: dict[str, dict[str, str]] = {
+    # a provisional person (not in the catalogue yet), after its name in charts and tables
+    "mark_unreviewed": {"ar": "غير مُراجَع", "en": "unreviewed"},
     "app_title": {"ar": "كازاخستان في الإعلام العربي", "en": "Kazakhstan in Arabic media"},
     # {period}: the years the dataset's articles span ("2018", "2020–2023")
     "app_subtitle": {"ar": "بين روسيا والصين والغرب، {period}",
@@ -304,9 +308,18 @@ def name_column(lang: str) -> str:
 
 
 def display_names(df, id_col: str, lang: str) -> dict[str, str]:
-    """id -> its catalogue name in ``lang`` (the id itself when the catalogue has no name)."""
+    """id -> its catalogue name in ``lang`` (the id itself when the catalogue has no name). A
+    provisional person (id new:..., not in the catalogue yet) is named as the text writes it,
+    marked unreviewed in every chart and table that names entities."""
     col = name_column(lang)
-    return dict(zip(df[id_col], df[col].fillna(df[id_col])))
+    names = dict(zip(df[id_col], df[col].fillna(df[id_col])))
+    if id_col == "entity_id" and "name_ar" in df.columns:
+        marker = t("mark_unreviewed", lang)
+        for entity_id, name_ar in zip(df[id_col], df["name_ar"]):
+            if isinstance(entity_id, str) and entity_id.startswith(PROVISIONAL_PREFIX):
+                shown = names[entity_id] if names[entity_id] != entity_id else name_ar
+                names[entity_id] = f"{shown if isinstance(shown, str) else entity_id} ({marker})"
+    return names
 
 
 def type_name(typ: str, lang: str) -> str:

@@ -12,16 +12,38 @@ import re
 
 import pandas as pd
 
-from dashboard.extract.entity_catalogue import Catalogue, ContextRule, gap_key
-from dashboard.extract.variant_names import ARTICLE_NAME, EXACT, VARIANT, VariantNames
+from dashboard.extract.entity_catalogue import ADJECTIVE, Catalogue, ContextRule, gap_key
+from dashboard.extract.variant_names import (
+    ARTICLE_NAME,
+    EXACT,
+    PLACE_TYPES,
+    VARIANT,
+    VariantNames,
+    edit_distance,
+    spelling,
+)
 from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS, peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
-from dashboard.text.variants import MIN_VARIANT_LETTERS, variant_key
+from dashboard.text.variants import (
+    MIN_KEY_CONSONANTS,
+    MIN_VARIANT_LETTERS,
+    consonants,
+    is_common_word,
+    name_key,
+    variant_key,
+)
 
 _SPLIT = re.compile(r"[-‐‑'’]")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+
+# The word that links a nasab: in "حمدان بن محمد بن راشد" the person is حمدان; the father's
+# name after بن is part of the son's name, no mention of the father. (ابن، ابنة، بنت are also the
+# nouns "son", "daughter": "ابنة ترامب" speaks of Trump.)
+NASAB_LINK = "بن"
+# The Russian adjectival ending of a region's name (Жамбылская -> جامبيلسك): the region.
+_REGION_SUFFIX = "سك"
 
 # (tokens, gaps, entity_id or "" for a blocker, form, alias key, leading context words)
 Candidate = tuple[tuple[str, ...], tuple[str, ...], str, str, str, int]
@@ -79,6 +101,93 @@ class EntityMatcher:
         for readings in written.values():
             readings.sort()  # least peeling first: it wins a tie
         self._written = written
+        self.named_after = catalogue.named_after_words
+        self.region_words = catalogue.region_words
+        self.adjective_blocked = catalogue.adjective_not_country_after
+        self.owned_generic = catalogue.owned_generic
+        self.credit_only = catalogue.credit_only
+        self.types = {e.id: e.type for e in catalogue.entities.values()}
+        # A region's name without its region word, by variant key (منطقة كاراغندا -> كاراغندا):
+        # after a region word, a city or river of that name, or an unseen spelling, is the region.
+        tails: dict[str, set[str]] = {}
+        for form in catalogue.forms.values():
+            entity = catalogue.entities[form.entity_id]
+            if entity.type != "region" or not entity.parent or form.form != "name" or form.lead or \
+                    any(t.isascii() for t in form.tokens):
+                continue
+            if len(form.tokens) > 1 and form.tokens[0] in self.region_words:
+                words = form.tokens[1:]  # منطقة كاراغندا -> كاراغندا
+            elif len(form.tokens) == 1:
+                words = form.tokens      # جامبيل
+            else:
+                continue                 # شرق كازاخستان: a name of its own
+            if words:
+                key = name_key(words)
+                if consonants(key) >= MIN_KEY_CONSONANTS:
+                    tails.setdefault(key, set()).add(entity.id)
+        self.region_tails = {k: next(iter(v)) for k, v in tails.items() if len(v) == 1}
+        self._region_written = frozenset(
+            w for word in self.region_words for w, _ in _written_forms(word))
+
+    def _region_named(self, name: str) -> str | None:
+        """The region whose name (without its region word) ``name`` (folded) spells, if one."""
+        key = variant_key(name)
+        found = self.region_tails.get(key)
+        if found is None and key.endswith(_REGION_SUFFIX):
+            found = self.region_tails.get(key[:-len(_REGION_SUFFIX)])
+        return found
+
+    def _after_region_word(self, forms, starts, ends, norm, i: int) -> bool:
+        return i > 0 and forms[i - 1] in self._region_written and _adjacent(norm, ends[i - 1], starts[i])
+
+    def _not_the_person(self, entity_id: str, forms, starts, ends, covered, norm, begin: int,
+                        bare: bool) -> bool:
+        """A person's name that names someone or something else: the father's name inside a
+        nasab (حمدان بن [محمد بن راشد]), a thing named after the person (مطار [حيدر علييف]),
+        or, for a bare family name, another member of the family whose given name the catalogue
+        does not know (مضيفة الطائرة حوكومة [علييفا]: a given name that differs is never the
+        known person)."""
+        if not begin or not _adjacent(norm, ends[begin - 1], starts[begin]):
+            return False
+        prev = forms[begin - 1]
+        if prev == NASAB_LINK and not covered[begin - 1]:
+            return True
+        readings = peel(prev, 2)
+        if any(r in self.named_after for r in readings):
+            return True
+        if covered[begin - 1]:
+            return False
+        # one word between: مطار حيدر علييف (the airport named after Heydar Aliyev)
+        if begin > 1 and _adjacent(norm, ends[begin - 2], starts[begin - 1]) and \
+                any(r in self.named_after for r in peel(forms[begin - 2], 2)) and \
+                not any(r in self.variants.titles for r in readings):
+            return True
+        if not bare or prev.isascii() or not prev.isalpha():
+            return False
+        own = [spelling(g) for g in self.variants.forenames.get(entity_id, ())]
+        # a rare word before a surname is as often a rare verb or noun ("قبع جباروف", "ولايتا
+        # ميرضيائيف") as a given name: only a feminine family name (-ova, -eva: علييفا، نزارباييفا)
+        # is read so, where the known woman shares it with every woman of her family
+        return all(len(r) >= 3 and min((edit_distance(spelling(r), g) for g in own), default=9) > 2
+                   and r not in self.variants.titles and not is_common_word(r) for r in readings)
+
+    def _not_the_country(self, entity_id: str, forms, starts, ends, norm, begin: int) -> bool:
+        """A country's adjective that names a language, a family of peoples (Turkic) or is part
+        of another name: الناطقة [بالروسية]، العالم [التركي]، الخطوط الجوية [الأذربيجانية]."""
+        blocked = self.adjective_blocked
+        words = blocked.get("*", frozenset()) | blocked.get(entity_id, frozenset())
+        if not begin or not words or not _adjacent(norm, ends[begin - 1], starts[begin]):
+            return False
+        prev = peel(forms[begin - 1], 2)
+        if any(r in words for r in prev):
+            return True
+        return begin > 1 and _adjacent(norm, ends[begin - 2], starts[begin - 1]) and \
+            any(f"{r} {forms[begin - 1]}" in words for r in peel(forms[begin - 2], 2))
+
+    @property
+    def first_words(self) -> dict[str, list[Candidate]]:
+        """Catalogue aliases by their first word (read-only): a word that starts one is no bare name."""
+        return self._by_first
 
     def find(self, doc: Doc) -> list[dict]:
         norm = doc.norm.text
@@ -133,7 +242,19 @@ class EntityMatcher:
                         match = VARIANT  # the first name is an unseen spelling: for review
                 elif length == 1 and self.variants.given_name_of_another(entity_id, forms[begin - 1]):
                     continue  # "عليا نزارباييف": a relative, not the person the surname alone names
-            if length - lead >= 2 and self.variants.types.get(entity_id) == "person":
+            if alias in self.credit_only and not _credit_position(norm, starts[begin] + skip, ends[i - 1]):
+                continue
+            etype = self.types.get(entity_id)
+            if etype == "person" and not lead and self._not_the_person(
+                    entity_id, forms, starts, ends, covered, norm, begin,
+                    length == 1 and not skip and match == EXACT and words[0].endswith("ا")):
+                continue
+            if etype == "country" and form == ADJECTIVE and not lead and \
+                    self._not_the_country(entity_id, forms, starts, ends, norm, begin):
+                continue
+            if etype in PLACE_TYPES and not lead and self._after_region_word(forms, starts, ends, norm, begin):
+                entity_id = self._region_named("".join(words)) or entity_id
+            if length - lead >= 2 and etype == "person":
                 full_names.append((begin, entity_id, words[lead:]))
             a, b = doc.norm.to_original(start, ends[i - 1])
             if entity_id in self._latin_capitalised and words[lead].isascii() and not doc.text[a].isupper():
@@ -147,8 +268,62 @@ class EntityMatcher:
         if full_names or not named.isdisjoint(self.variants.bare_by_country):
             rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names, named)
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
+        rows += self._region_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
-        return self._apply_rules(rows, doc)
+        return self._owned(self._apply_rules(rows, doc))
+
+    def _region_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
+        """An unseen spelling of a region's name right after a region word (منطقة جامبيلسك،
+        بمنطقة زامبل), in an article that names the region's country or the region."""
+        norm = doc.norm.text
+        out = []
+        named = None
+        for i in range(1, len(forms)):
+            if covered[i] or len(forms[i]) < 4 or not self._after_region_word(forms, starts, ends, norm, i):
+                continue
+            word = forms[i]
+            if word.isascii() or is_common_word(word):
+                continue
+            region = self._region_named(word)
+            if region is None:
+                continue
+            if named is None:
+                named = {r["entity_id"] for r in rows}
+            if region not in named and self.variants.parents.get(region) not in named:
+                continue
+            a, b = doc.norm.to_original(starts[i], ends[i])
+            if any(r["char_start"] <= a < r["char_end"] for r in rows):
+                continue  # a variant match, already read as the region
+            covered[i] = True
+            out.append({
+                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+                "entity_id": region, "surface": doc.text[a:b], "char_start": a, "char_end": b,
+                "form": "name", "alias": word, "match": VARIANT,
+            })
+        return out
+
+    def _owned(self, rows: list[dict]) -> list[dict]:
+        """A body whose name other countries' bodies share (لجنة الأمن القومي، البيت الأبيض)
+        counts only in an article that also names its country (the country, its places, people
+        or bodies): "البيت الأبيض" in Bishkek is the Kyrgyz government's seat."""
+        owned = self.owned_generic
+        if not owned or not any(r["entity_id"] in owned for r in rows):
+            return rows
+        parents = self.variants.parents
+        present = {r["entity_id"] for r in rows if r["entity_id"] not in owned}
+        countries = present | {parents[e] for e in present if e in parents}
+        elsewhere: dict[int, set[str]] = {}  # sentence -> countries of the cities and regions it names
+        for r in rows:
+            if self.types.get(r["entity_id"]) in PLACE_TYPES and r["entity_id"] in parents:
+                elsewhere.setdefault(r["sentence_id"], set()).add(parents[r["entity_id"]])
+        out = []
+        for r in rows:
+            found = owned.get(r["entity_id"])
+            if found is not None and found[0] not in countries and (
+                    found[1] == "article" or elsewhere.get(r["sentence_id"], set()) - {found[0]}):
+                continue
+            out.append(r)
+        return out
 
     def _resolved_rows(self, doc: Doc, forms, starts, ends, covered, full_names, named) -> list[dict]:
         """A person's bare surname or first name after their full name in the same article, when
@@ -166,6 +341,8 @@ class EntityMatcher:
             if hit is None:
                 continue
             entity_id, skip, alias = hit
+            if not skip and self._not_the_person(entity_id, forms, starts, ends, covered, doc.norm.text, i, False):
+                continue
             covered[i] = True
             a, b = doc.norm.to_original(starts[i] + skip, ends[i])
             out.append({
@@ -203,6 +380,14 @@ class EntityMatcher:
                                    by_sentence.get(sentence, set()), article)
             if why is None:
                 continue
+            etype = self.types.get(entity_id)
+            if etype == "person" and forms[i][:skip].endswith(("ال", "لل")):
+                continue  # "والدونغان" (the Dungans): a person's name takes no article
+            if etype == "person" and not skip and not why[1] and self._not_the_person(
+                    entity_id, forms, starts, ends, covered, doc.norm.text, i, False):
+                continue
+            if etype in PLACE_TYPES and self._after_region_word(forms, starts, ends, doc.norm.text, i):
+                entity_id = self._region_named(forms[i][skip:]) or entity_id
             start = starts[i] + skip
             k = i
             # the person's first names just before (قاسم جومارت توكافييف): part of the mention
@@ -295,6 +480,30 @@ def _word_before(text: str, start: int) -> str:
     when there is one, else the previous word."""
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     return fold(m.group(1)) if m else ""
+
+
+_CREDIT_BEFORE = re.compile(r"(?:^|([-–—])|(\())[ \t]*$", re.MULTILINE)
+_CREDIT_AFTER = re.compile(r"[ \t]*(?:($)|([-–—:])|(\)))", re.MULTILINE)
+
+
+def _credit_position(norm: str, start: int, end: int) -> bool:
+    """An outlet's credit: in parentheses ("(كونا)"), or at a line's start or after a dash and
+    followed by a colon, a dash or the line's end ("الدوحة – قنا:", "رم - يعتزم"); not a route
+    ("(القاهرة – قنا)")."""
+    line_start = max(norm.rfind("\n", 0, start), norm.rfind("\r", 0, start)) + 1
+    before = _CREDIT_BEFORE.search(norm, line_start, start)
+    after = _CREDIT_AFTER.match(norm, end)
+    if before is None or after is None:
+        return False
+    if before.group(2) or after.group(3):  # parentheses: both sides
+        return bool(before.group(2) and after.group(3))
+    return bool(after.group(1) is not None and not before.group(1)) or after.group(2) is not None
+
+
+def _adjacent(norm: str, end: int, start: int) -> bool:
+    """Only spaces (no punctuation, no line break) between two words."""
+    gap = norm[end:start]
+    return gap.isspace() and not _LINE_BREAK.search(gap) if gap else end == start
 
 
 def _rest_matches(cand: Candidate, forms, starts, ends, norm: str, i: int) -> bool:

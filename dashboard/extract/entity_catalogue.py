@@ -26,8 +26,10 @@ NAME, ADJECTIVE = "name", "adjective"
 # Nisba endings: feminine, dual (nom./obl.), masc. plural (nom./obl.), fem. plural, fem. dual.
 NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين")
 _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers",
-                  "variant_titles", "variant_place_words", "cldr_cities")
+                  "variant_titles", "variant_place_words", "cldr_cities", "named_after_words",
+                  "region_words", "adjective_not_country_after")
 BLOCKER = "blocker"
+GENERIC_SCOPES = ("article", "sentence")
 # Where a curated alias competes with another for the same words, this order decides
 # (a curated name beats a CLDR name; any name beats an adjective).
 _PRIORITY = {"curated": 0, "cldr": 1}
@@ -154,6 +156,24 @@ class Catalogue:
     variant_place_words: frozenset[str] = frozenset()
     # person id -> parts of its name that name it alone after its full name (people.yaml bare_names)
     bare_names: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Nouns of things named after a person (مطار حيدر علييف، جامعة نزارباييف): the person's name
+    # right after one is part of the thing's name, no mention of the person (name_context.yaml).
+    named_after_words: frozenset[str] = frozenset()
+    # Words that name an administrative region (منطقة، ولاية، مقاطعة): a city's or river's name
+    # right after one is the region of that name (name_context.yaml).
+    region_words: frozenset[str] = frozenset()
+    # Words (one or two, space-joined, folded) after which a country's adjective names a language,
+    # a family of peoples or part of a name, not the country: "*" for every country, else its id
+    # ("الناطقة بالروسية", "العالم التركي" Turkic).
+    adjective_not_country_after: dict[str, frozenset[str]] = field(default_factory=dict)
+    # entity id -> (the country it belongs to, scope), for names other countries' bodies share
+    # (لجنة الأمن القومي، البيت الأبيض): where the article does not name that country, a mention
+    # counts never ("article") or unless its sentence names another country's city or region
+    # ("sentence": البيت الأبيض in Bishkek is the Kyrgyz government's seat).
+    owned_generic: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Alias keys that name an outlet only in a credit position (credit_aliases: "الدوحة – قنا:",
+    # "(كونا)", "رم - يعتزم"): elsewhere they are ordinary words or places (قنا is also Qena).
+    credit_only: frozenset[str] = frozenset()
 
 
 def adjective_forms(stem: str) -> list[str]:
@@ -193,6 +213,8 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     entities: dict[str, Entity] = {}
     candidates: list[AliasForm] = []
     bare_names: dict[str, frozenset[str]] = {}
+    owned_generic: dict[str, tuple[str, str]] = {}
+    credit_only: set[str] = set()
 
     def add_forms(eid: str, names: list[str], adjectives: list[str], explicit_adj: list[str],
                   source: str) -> None:
@@ -229,9 +251,18 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
             if not etype:
                 raise ValueError(f"entity {eid!r} has no type")
             entities[eid] = Entity(eid, etype, item["name_ar"], item["name_en"], item.get("parent"))
+            if item.get("generic_name"):
+                if not item.get("parent") or item["generic_name"] not in GENERIC_SCOPES:
+                    raise ValueError(f"entity {eid!r}: generic_name must be one of {GENERIC_SCOPES} "
+                                     "and needs a parent country")
+                owned_generic[eid] = (item["parent"], item["generic_name"])
             if item.get("bare_names"):
                 bare_names[eid] = frozenset(fold(w) for w in item["bare_names"])
             names = [item["name_ar"], item["name_en"], *item.get("aliases", [])]
+            for credit in item.get("credit_aliases") or []:
+                form = AliasForm.of(credit, eid, NAME, "curated")
+                credit_only.add(form.key)
+                candidates.append(form)
             add_forms(eid, names, item.get("adjectives", []), item.get("adjective_forms", []),
                       "curated")
 
@@ -270,7 +301,24 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     return Catalogue(entities, forms, blockers, rules, conflicts,
                      frozenset(alias_key(*alias_parts(w)[:2]) for w in data["variant_titles"]),
                      frozenset(alias_key(*alias_parts(w)[:2]) for w in data["variant_place_words"]),
-                     bare_names)
+                     bare_names, _words(data["named_after_words"]), _words(data["region_words"]),
+                     _adjective_contexts(data["adjective_not_country_after"], entities), owned_generic,
+                     frozenset(credit_only))
+
+
+def _words(items: list) -> frozenset[str]:
+    """Folded words (or word pairs, space-joined) of a word-list section."""
+    return frozenset(alias_key(*alias_parts(w)[:2]) for w in items)
+
+
+def _adjective_contexts(items: list, entities: dict[str, Entity]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for item in items:
+        country = item.get("country", "*")
+        if country != "*" and country not in entities:
+            raise ValueError(f"adjective_not_country_after: unknown country {country!r}")
+        out.setdefault(country, set()).update(_words(item.get("words") or []))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _check_parents(entities: dict[str, Entity]) -> None:

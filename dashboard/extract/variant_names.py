@@ -45,10 +45,13 @@ CONSTRUCT_NEXT = frozenset({
     "جمهوريتي", "الجمهوريتين", "لجنتي", "اللجنتين", "وفدي", "الوفدين", "دولتي", "برلماني",
     "البرلمانين", "اركان", "الاركان",
 })
-# Countries are left out: their names are short, CLDR and countries.yaml list their spellings,
-# and on ANT their skeletons met ordinary words (الميناء ~ ألمانيا) and players' names.
-VARIANT_TYPES = frozenset({"person", "city", "region", "state_entity"})
-PLACE_TYPES = VARIANT_TYPES - {"person"}
+# Countries with short names are left out: CLDR and countries.yaml list their spellings, and on
+# ANT their skeletons met ordinary words (الميناء ~ ألمانيا) and players' names. A country's name
+# with a long skeleton (كازاخستان، أوزبكستان) has no such neighbours: an unseen spelling of it
+# (قازاخستان) is the country without more support.
+VARIANT_TYPES = frozenset({"person", "city", "region", "state_entity", "country"})
+PLACE_TYPES = frozenset({"city", "region", "state_entity"})
+MIN_COUNTRY_CONSONANTS = 5
 # A place's variant needs a longer skeleton than a person's (a person's is also held by its
 # first name or title): لينغارد (a footballer) is not لينينغراد.
 MIN_PLACE_CONSONANTS = 4
@@ -78,7 +81,7 @@ _SPELLING = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ق": "ك", "غ":
                            "ص": "س", "ث": "س", "ح": "ه", "ئ": "ي", "ؤ": "و", "ء": "ا"})
 
 
-def _spelling(alias_or_word: str) -> str:
+def spelling(alias_or_word: str) -> str:
     return alias_or_word.replace(" ", "").translate(_SPELLING)
 
 
@@ -149,10 +152,12 @@ class VariantNames:
                 continue
             word = "".join(form.tokens)
             if not eligible(word) or (entity.type in PLACE_TYPES
-                                      and consonants(name_key(form.tokens)) < MIN_PLACE_CONSONANTS):
+                                      and consonants(name_key(form.tokens)) < MIN_PLACE_CONSONANTS) or (
+                    entity.type == "country" and (len(form.tokens) > 1 or
+                                                  consonants(name_key(form.tokens)) < MIN_COUNTRY_CONSONANTS)):
                 continue
             by_key.setdefault(name_key(form.tokens), {}).setdefault(entity.id, []).append(key)
-        index = {k: (eid, keys[0], tuple(_spelling(a) for a in keys))
+        index = {k: (eid, keys[0], tuple(spelling(a) for a in keys))
                  for k, v in by_key.items() if len(v) == 1 for eid, keys in v.items()}
         ambiguous = {k: tuple(sorted(v)) for k, v in by_key.items() if len(v) > 1}
         return cls(index, ambiguous, {e.id: e.type for e in cat.entities.values()},
@@ -185,7 +190,7 @@ class VariantNames:
             if found is not None and consonants(key) >= MIN_KEY_CONSONANTS:  # eligible(reading)
                 # the skeleton alone is coarse (موروزوف has Mirziyoyev's): the spelling must
                 # also be within a few letters of one of the name's listed spellings
-                near = min(edit_distance(_spelling(reading), a) for a in found[2]) <= \
+                near = min(edit_distance(spelling(reading), a) for a in found[2]) <= \
                     max_edits(len(reading))
                 hit = None if not near or is_common_word(reading) or is_common_word(word) else \
                     (len(word) - len(reading), found[0], found[1])
@@ -242,6 +247,8 @@ class VariantNames:
         """Why the article supports reading a variant as ``entity_id`` (and whether the word
         before is the person's first name, to include in the mention), or None.
         ``before``: the one or two folded words before it, nearest last."""
+        if self.types.get(entity_id) == "country":
+            return "a country's long name", False
         prev = self._readings(before[-1]) if before else []
         if any(r in self.forenames.get(entity_id, ()) for r in prev):
             return "first name", True

@@ -21,6 +21,7 @@ from dashboard.extract.discovery import candidates_in
 from dashboard.extract.entities import EntityMatcher
 from dashboard.extract.event_names import GeneratedNames, redate_event_months
 from dashboard.extract.events import EventLinker
+from dashboard.extract.provisional import ProvisionalFinder
 from dashboard.extract.themes import ThemeScorer
 from dashboard.pipeline.tables import PER_ARTICLE_TABLES, columns_of
 from dashboard.text.boilerplate import sentence_keys
@@ -52,6 +53,8 @@ class Extractors:
             catalogues.date_words.months, catalogues.stopwords))
         self.themes = ThemeScorer.from_catalogue(catalogues.themes)
         self.triggers = catalogues.discovery
+        self.provisional = ProvisionalFinder(catalogues.provisional, self.entities, catalogues.stopwords,
+                                             catalogues.date_words.months)
         self.stopwords = catalogues.stopwords
         self.letter_names = catalogues.latin_letter_names
 
@@ -98,9 +101,13 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     guarded("event months", lambda: redate_event_months(dates, events, ex.catalogues.events), None)
     sent_themes, art_themes = guarded("theme scoring", lambda: ex.themes.score(doc), ([], []))
     cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.triggers), [])
+    # persons the catalogue does not know, under provisional ids: after the catalogue's mentions
+    # (never over them); events and candidates read the catalogue's alone
+    new = guarded("provisional entities", lambda: ex.provisional.find(doc, ents), [])
     forms = guarded("term counting", lambda: article_form_counts(doc, ex.stopwords), {})
 
     out["entity_mentions"].extend(ents)
+    out["entity_mentions"].extend(new)
     out["date_mentions"].extend(dates)
     out["event_mentions"].extend(events)
     out["sentence_themes"].extend(sent_themes)

@@ -29,6 +29,7 @@ from dashboard.catalogues import CatalogueError, Catalogues, catalogue_fingerpri
 from dashboard.extract.discovery import aggregate_candidates
 from dashboard.extract.entities import entities_table, known_alias_keys
 from dashboard.extract.events import events_table
+from dashboard.extract.provisional import provisional_entities
 from dashboard.extract.themes import themes_table
 from dashboard.ingest.readers import iter_inputs
 from dashboard.ingest.records import Notice, RawArticle, Rejection
@@ -340,7 +341,9 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
         "articles": articles,
         "terms": terms,
         "vocabulary": vocabulary,
-        "entities": entities_table(catalogues.entities),
+        # the catalogue's entities, then the provisional persons found in the (sorted) mentions
+        "entities": pd.concat([entities_table(catalogues.entities),
+                               provisional_entities(tables["entity_mentions"])], ignore_index=True),
         "events": events_table(catalogues.events),
         "themes": themes_table(catalogues.themes),
         "candidates": aggregate_candidates(candidate_rows),

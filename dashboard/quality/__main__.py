@@ -26,7 +26,16 @@ from dashboard.pipeline.cli import default_out_dir
 from dashboard.pipeline.cli import main as build_main
 from dashboard.quality.gold import ID_MAP_FILE, GoldError, load_gold_files, load_id_map, resolve_gold
 from dashboard.quality.review import report_review
-from dashboard.quality.scoring import TARGETS, Comparison, compare, id_consistency, sentence_ids
+from dashboard.quality.scoring import (
+    TARGETS,
+    Comparison,
+    NilComparison,
+    compare,
+    compare_nil,
+    id_consistency,
+    sentence_ids,
+)
+from dashboard.schema import PROVISIONAL_PREFIX
 
 DEFAULT_GOLD_DIR = DATA_DIR / "gold"
 CONTEXT = 40
@@ -40,7 +49,9 @@ def read_table(data_dir: Path, name: str) -> pd.DataFrame:
     return pd.read_parquet(path)
 
 
-def evaluate(data_dir: Path, gold_dir: Path) -> tuple[dict[str, Comparison], dict[str, str], tuple]:
+def evaluate(data_dir: Path, gold_dir: Path) -> tuple[dict[str, Comparison], dict[str, str], tuple, NilComparison]:
+    """Compare the dataset with the gold: per table (entities on the strict line: catalogue ids
+    only), entity-id consistency, and the NIL-aware entity line (provisional persons too)."""
     articles = read_table(data_dir, "articles")
     texts = dict(zip(articles["article_id"], articles["text"]))
     gold = resolve_gold(load_gold_files(gold_dir), texts)
@@ -49,15 +60,30 @@ def evaluate(data_dir: Path, gold_dir: Path) -> tuple[dict[str, Comparison], dic
         | set(gold["event_mentions"]["article_id"]) | set(load_gold_files(gold_dir))
     id_map = load_id_map(gold_dir)
     results = {}
+    provisional = None
     for name in TABLES:
         predicted = read_table(data_dir, name)
         predicted = predicted[predicted["article_id"].isin(ids)]  # only articles that have gold
+        if name == "entity_mentions":
+            # the strict line scores catalogue ids only: a provisional id can never equal a gold id,
+            # it is scored on the NIL-aware line
+            new = predicted["entity_id"].astype(str).str.startswith(PROVISIONAL_PREFIX)
+            provisional, predicted = predicted[new], predicted[~new]
         if name in id_map:
             column = "entity_id" if name == "entity_mentions" else "event_id"
             predicted = predicted.assign(**{column: predicted[column].astype(str).replace(id_map[name])})
         results[name] = compare(name, gold[name], predicted)
     consistency = id_consistency(gold["entity_mentions"], results["entity_mentions"].predicted)
-    return results, texts, consistency
+    # the catalogue's ids: the dataset's entities table (a bare dataset without one: the ids it
+    # predicted), read as the gold names them
+    path = data_dir / "entities.parquet"
+    entity_ids = pd.read_parquet(path)["entity_id"].astype(str) if path.exists() else \
+        read_table(data_dir, "entity_mentions")["entity_id"].astype(str)
+    mapped = id_map.get("entity_mentions", {})
+    catalogue_ids = {mapped.get(e, e) for e in entity_ids if not e.startswith(PROVISIONAL_PREFIX)}
+    nil = compare_nil(gold["entity_mentions"], results["entity_mentions"].predicted, provisional,
+                      catalogue_ids, results["entity_mentions"])
+    return results, texts, consistency, nil
 
 
 def _context(texts: dict[str, str], row) -> str:
@@ -75,7 +101,8 @@ def _label(name: str, row) -> str:
     return f"{row['event_id']} s{row['sentence_id']}"
 
 
-def report(results: dict[str, Comparison], texts: dict[str, str], consistency, out=None) -> bool:
+def report(results: dict[str, Comparison], texts: dict[str, str], consistency, out=None,
+           nil: NilComparison | None = None) -> bool:
     out = out or sys.stdout  # looked up at call time (tests capture it)
     ok = True
     print(f"{'table':<16} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}  target(P,R)", file=out)
@@ -85,6 +112,11 @@ def report(results: dict[str, Comparison], texts: dict[str, str], consistency, o
         ok &= passed
         print(f"{name:<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}  "
               f"{TARGETS[name]} {'ok' if passed else 'MISSED'}", file=out)
+    if nil is not None:
+        s = nil.score
+        print(f"{'entities+NIL':<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}  "
+              "(NIL-aware: provisional persons scored against gold entities the catalogue lacks)", file=out)
+        _report_nil(nil, texts, out)
     print("\nper article", file=out)
     for name, c in results.items():
         for aid, s in sorted(c.per_article.items()):
@@ -104,6 +136,20 @@ def report(results: dict[str, Comparison], texts: dict[str, str], consistency, o
             for _, row in df.sort_values(["article_id", "char_start"]).iterrows():
                 print(f"  {kind} {row['article_id']} {_label(name, row)} | {_context(texts, row)}", file=out)
     return ok
+
+
+def _report_nil(nil: NilComparison, texts: dict[str, str], out) -> None:
+    n = len(nil.provisional)
+    print(f"  provisional mentions: {n} ({nil.provisional['entity_id'].nunique() if n else 0} ids), "
+          f"{len(nil.nil_matched)} right, {len(nil.false_positives)} false; the strict line above "
+          f"leaves them out", file=out)
+    print("  provisional ids: " + ("consistent" if not nil.splits and not nil.merges else "INCONSISTENT"), file=out)
+    for gold_id, new_ids in nil.splits.items():
+        print(f"    split: gold {gold_id} predicted as {new_ids}", file=out)
+    for new_id, gold_ids in nil.merges.items():
+        print(f"    merge: provisional {new_id} covers gold {gold_ids}", file=out)
+    for _, row in nil.false_positives.sort_values(["article_id", "char_start"]).iterrows():
+        print(f"  FP provisional {row['article_id']} {row['entity_id']} {row['surface']} | {_context(texts, row)}", file=out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,11 +178,11 @@ def main(argv: list[str] | None = None) -> int:
     ok = True
     if not args.no_gold:
         try:
-            results, texts, consistency = evaluate(data_dir, args.gold)
+            results, texts, consistency, nil = evaluate(data_dir, args.gold)
         except GoldError as exc:
             print(f"gold error: {exc}", file=sys.stderr)
             return 2
-        ok = report(results, texts, consistency)
+        ok = report(results, texts, consistency, nil=nil)
         mapped = sum(len(m) for m in load_id_map(args.gold).values())
         if mapped:
             print(f"\n{mapped} product ids read as the gold's ids for the same entity or event "

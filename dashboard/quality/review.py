@@ -1,7 +1,7 @@
 """What an analyst should look at in ANY built dataset, gold or not (python -m dashboard.quality
 --review): links to events that cannot be right by date, links made by an article's story (to check
 by eye), variant and article-resolved entity
-matches, candidate names, and event candidates (recurring event nouns with a place or actor and a
+matches, provisional persons (not in the catalogue yet), candidate names, and event candidates (recurring event nouns with a place or actor and a
 year that no catalogue event covers), each with the command that adds it to the catalogue.
 
 Everything is read from the dataset's tables; nothing re-reads raw files.
@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.extract.provisional import DISCOVERED
+from dashboard.schema import PROVISIONAL_PREFIX
 from dashboard.text.clitics import peel
 from dashboard.text.normalize import fold
 
@@ -78,12 +80,32 @@ def review_matches(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     mentions = tables["entity_mentions"]
     if "match" not in mentions.columns:
         return pd.DataFrame(columns=["entity_id", "surface", "alias", "match", "count", "example_article_id"])
-    rows = mentions[mentions["match"] != "exact"]
+    rows = mentions[(mentions["match"] != "exact") & (mentions["match"] != DISCOVERED)]
     if rows.empty:
         return pd.DataFrame(columns=["entity_id", "surface", "alias", "match", "count", "example_article_id"])
     grouped = rows.groupby(["entity_id", "surface", "alias", "match"], observed=True, sort=True)
     out = grouped.agg(count=("article_id", "size"), example_article_id=("article_id", "first")).reset_index()
     return out.sort_values(["count", "entity_id", "surface"], ascending=[False, True, True], kind="stable")
+
+
+def provisional_persons(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per provisional person (entity id new:...): its name as first written in full, its
+    mentions and articles, and where its first full mention is; most articles first."""
+    columns = ["entity_id", "name_ar", "mentions", "n_articles", "example_article_id", "char_start", "char_end"]
+    mentions = tables["entity_mentions"]
+    new = mentions[mentions["entity_id"].astype(str).str.startswith(PROVISIONAL_PREFIX)]
+    if new.empty:
+        return pd.DataFrame(columns=columns)
+    counted = new.groupby("entity_id", sort=True).agg(mentions=("article_id", "size"),
+                                                      n_articles=("article_id", "nunique"))
+    first = new[new["surface"].astype(str).str.contains(" ", regex=False)].drop_duplicates("entity_id") \
+        .set_index("entity_id")
+    names = dict(zip(tables["entities"]["entity_id"], tables["entities"]["name_ar"]))
+    out = counted.join(first[["article_id", "char_start", "char_end"]]).reset_index()
+    out = out.rename(columns={"article_id": "example_article_id"})
+    out["name_ar"] = [names.get(e, e) for e in out["entity_id"]]
+    return out[columns].sort_values(["n_articles", "mentions", "entity_id"], ascending=[False, False, True],
+                                    kind="stable").reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -209,6 +231,20 @@ def report_review(data_dir: Path, out, limit: int = 40) -> int:
     if len(matches):
         print("  a right variant: python -m dashboard.catalogue add-alias ENTITY_ID \"SURFACE\"; "
               "a wrong one: add the word to data/catalogues/entities/blockers.yaml", file=out)
+
+    persons = provisional_persons(tables)
+    print(f"\nprovisional persons (not in the catalogue, found after a title or role; counted as "
+          f"'unreviewed'): {len(persons)} ids, {int(persons['mentions'].sum()) if len(persons) else 0} mentions",
+          file=out)
+    for row in persons.head(limit).itertuples(index=False):
+        where = _context(texts.get(row.example_article_id, ""), int(row.char_start), int(row.char_end)) \
+            if not pd.isna(row.char_start) else ""
+        print(f"  {row.entity_id:<28} {row.name_ar} ({row.mentions}x in {row.n_articles} articles) | {where}",
+              file=out)
+    if len(persons):
+        print("  a right one: add it to data/catalogues/entities/people.yaml (- {id: ..., name_ar: ..., "
+              "name_en: ..., aliases: [...]}) and rebuild; a wrong one: its first word to not_name_words "
+              "in data/catalogues/discovery_triggers.yaml", file=out)
 
     cands = tables["candidates"].sort_values(["n_articles", "count", "candidate"], ascending=[False, False, True])
     print(f"\ncandidate names (after titles, not in the catalogue): {len(cands)}", file=out)

@@ -143,3 +143,80 @@ def sentence_ids(gold_events: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataF
         ids.append(int(holding.iloc[-1]["sentence_id"]))
     out["sentence_id"] = pd.Series(ids, index=out.index, dtype="Int64")
     return out
+
+
+@dataclass
+class NilComparison:
+    """The NIL-aware entity line (as entity-linking evaluations such as TAC-KBP score NIL mentions).
+
+    A provisional mention (id ``new:...``, a person the catalogue lacks) is right when it overlaps
+    a gold mention, in the same article, whose gold id is no catalogue id (a NIL entity), and its
+    provisional id is the one that gold entity's mentions received: provisional ids and NIL gold ids
+    are paired one to one, each provisional id to the gold entity it overlaps most (largest count
+    first, then by id), so an id split over two people, or one person split over two ids, costs the
+    mentions outside the pairing. Catalogue mentions are scored as on the strict line."""
+
+    strict: Comparison
+    provisional: pd.DataFrame          # the provisional predicted mentions
+    nil_matched: list[tuple[int, int]]  # (gold index, provisional index)
+    pairing: dict[str, str]            # provisional id -> gold id
+    splits: dict[str, list[str]]       # NIL gold id -> the provisional ids its mentions received
+    merges: dict[str, list[str]]       # provisional id -> the gold ids it was given to
+    false_positives: pd.DataFrame      # provisional mentions not matched
+    false_negatives: pd.DataFrame      # gold mentions matched by neither line
+
+    @property
+    def score(self) -> Score:
+        s = self.strict.score
+        tp = s.tp + len(self.nil_matched)
+        return Score(tp, s.fp + len(self.false_positives), len(self.false_negatives))
+
+
+def compare_nil(gold: pd.DataFrame, catalogue_predicted: pd.DataFrame, provisional: pd.DataFrame,
+                catalogue_ids: set[str], strict: Comparison | None = None) -> NilComparison:
+    """Score catalogue and provisional mentions together (see NilComparison). ``catalogue_ids``:
+    the catalogue's entity ids in the gold's naming (after the gold's ID_MAP); a gold id outside
+    it is a NIL entity."""
+    strict = strict or compare("entity_mentions", gold, catalogue_predicted)
+    gold = strict.gold
+    provisional = provisional.reset_index(drop=True)
+    used_gold = {gi for gi, _ in strict.matched}
+    nil_gold = [gi for gi in gold.index if gi not in used_gold and str(gold.at[gi, "entity_id"]) not in catalogue_ids]
+    by_article: dict[str, list[int]] = {}
+    for pi in provisional.index:
+        by_article.setdefault(provisional.at[pi, "article_id"], []).append(pi)
+    pairs = []  # (overlap, gold index, provisional index)
+    for gi in nil_gold:
+        for pi in by_article.get(gold.at[gi, "article_id"], []):
+            ov = _overlap(gold.at[gi, "char_start"], gold.at[gi, "char_end"],
+                          provisional.at[pi, "char_start"], provisional.at[pi, "char_end"])
+            if ov > 0:
+                pairs.append((ov, gi, pi))
+    counts: dict[tuple[str, str], int] = {}
+    gold_to_new: dict[str, set[str]] = {}
+    new_to_gold: dict[str, set[str]] = {}
+    for _, gi, pi in pairs:
+        g, p = str(gold.at[gi, "entity_id"]), str(provisional.at[pi, "entity_id"])
+        counts[(p, g)] = counts.get((p, g), 0) + 1
+        gold_to_new.setdefault(g, set()).add(p)
+        new_to_gold.setdefault(p, set()).add(g)
+    pairing: dict[str, str] = {}
+    paired_gold: set[str] = set()
+    for (p, g), _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if p not in pairing and g not in paired_gold:
+            pairing[p] = g
+            paired_gold.add(g)
+    matched, used_g, used_p = [], set(), set()
+    for _, gi, pi in sorted(pairs, key=lambda c: (-c[0], c[1], c[2])):
+        if gi in used_g or pi in used_p:
+            continue
+        if pairing.get(str(provisional.at[pi, "entity_id"])) == str(gold.at[gi, "entity_id"]):
+            matched.append((gi, pi))
+            used_g.add(gi)
+            used_p.add(pi)
+    fn = gold.loc[[i for i in gold.index if i not in used_gold and i not in used_g]]
+    fp = provisional.loc[[i for i in provisional.index if i not in used_p]]
+    return NilComparison(
+        strict, provisional, sorted(matched), pairing,
+        {g: sorted(p) for g, p in sorted(gold_to_new.items()) if len(p) > 1},
+        {p: sorted(g) for p, g in sorted(new_to_gold.items()) if len(g) > 1}, fp, fn)

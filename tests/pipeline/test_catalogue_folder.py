@@ -35,6 +35,7 @@ date: 2022-03-20
 وقالت وكالة زوو. دي. آي إن الأمر انتهى.
 وقالت المخرجة نادين لبكي إن الفيلم جاهز.
 وتحدث الضيف بلينكين طويلا.
+واشترى الوفد الخبز من مخبز بوتين.
 """
 
 
@@ -98,6 +99,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "latin_letter_names_ar.txt": lambda p: _append(p, "زوو\n"),
     "discovery_triggers.yaml": lambda p: _yaml_edit(p, _trigger),
     "entities/variant_context.yaml": lambda p: _yaml_edit(p, lambda d: d["variant_titles"].append("الضيف")),
+    "entities/name_context.yaml": lambda p: _yaml_edit(p, lambda d: d["named_after_words"].append("مخبز")),
     "boilerplate.yaml": lambda p: _yaml_edit(p, lambda d: d["force"].append(
         {"text": "وافتتح مهرجان البرتقال أبوابه، ثم جاء سمكري من القرية.", "source": "Test Outlet"})),
 }
@@ -141,6 +143,8 @@ def effects(out: Path) -> dict[str, bool]:
         "discovery_triggers.yaml": "نادين لبكي" in set(read(out, "candidates")["candidate"]),
         # a title word before an unseen spelling supports reading it as the name
         "entities/variant_context.yaml": "blinken" in set(variants["entity_id"]),
+        # a person's name after the noun of a thing named after them is part of its name
+        "entities/name_context.yaml": "بوتين" not in by_surface,
         "boilerplate.yaml": bool(sentences["is_boilerplate"].fillna(False).any()),
     }
 

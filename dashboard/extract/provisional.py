@@ -1,0 +1,402 @@
+"""Provisional entities: people the catalogue does not know yet, counted as mentions anyway.
+
+A catalogue cannot list every official, spokesman, journalist or pilot that news names. Entity
+linking calls such a name NIL: it is a person, but no entry of the knowledge base. This module finds
+the clear cases and gives each one a provisional id (``new:`` + a slug of its folded name: the same
+name in two articles is one id), so that charts of who is named count them, apart from the
+catalogue's entities and marked ``match = discovered`` for an analyst to review and promote
+(``python -m dashboard.catalogue``; after the rebuild the name takes its catalogue id and its
+provisional id is gone).
+
+Precision first. A name is taken only where the text itself says it is a person's name:
+- after a title or role (``titles``: الرئيس، رئيس البرلمان، نائب وزير، المتحدث باسم ...، قائد
+  الطائرة), with descriptors between them skipped (ال-words such as القيرغيزي, catalogue mentions
+  such as "منطقة تركستان", the listed ``descriptors`` such as باسم);
+- between a verb of saying and a role ("وقال مورود صادقوف، المتحدث باسم ..."; ``speech_verbs``,
+  ``roles``);
+- after an author credit (``bylines``: كتب: عنتر فرحات).
+and only when the words themselves look like a name: two to four words, on one line with nothing
+but spaces between them, none a stopword, a title, a month, a catalogue mention or an ordinary
+word (wordfreq: a word at least ``max_word_zipf`` frequent is a word unless the catalogue knows it
+as somebody's first name), the last one rarer still (``max_last_zipf``: the family name of a
+foreigner), the first without ال. Everything is data in discovery_triggers.yaml (``provisional``).
+
+Later in the same article, the same full name (without a title) and the bare family name (or the
+first name of a two-word name) are the same person: variant_names.ArticleNames, as for catalogue
+persons, resolves them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.extract.entities import EntityMatcher, split_tokens
+from dashboard.schema import PROVISIONAL_PREFIX, conform
+from dashboard.text.clitics import ARTICLE, peel
+from dashboard.text.document import Doc
+from dashboard.text.normalize import fold, squeeze_spaces
+from dashboard.text.variants import COMMON_ZIPF, _common_words
+
+DISCOVERED = "discovered"
+PROVISIONAL_TYPE = "person"
+MIN_WORDS, MAX_WORDS = 2, 4
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+# Between a title or byline and the name: spaces, a colon, opening quotes.
+_OPENING = re.compile(r"[ \t\u00a0:\"«“]*")
+# Between a name and the role that follows it: a comma (Arabic or Latin), spaces.
+_BEFORE_ROLE = re.compile(r"[ \t\u00a0]*[،,]?[ \t\u00a0]*")
+_MAX_DESCRIPTORS = 5
+# Possessive pronouns glued to a noun (ولايته، دعمه، رئيسها): with one, a frequent stem is a word.
+_PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "نا")
+_STEM_ZIPF = 3.5
+# Dual and plural endings: with one, a frequent stem of four letters or more is a word.
+_NUMBER_SUFFIXES = ("ين", "ان", "ون", "ات", "ا")  # and the accusative ا (أبحاثا، مصدرا)
+# A hyphen inside a compound family name (غرابار-كيتاروفيتش): the name goes on after it.
+_HYPHEN = re.compile(r"[-‐‑]")
+
+# Folded Arabic letters -> a readable ASCII slug (the id must be safe in URLs, file names and the
+# search language's entity:ID; two letters a translator never confuses stay apart).
+_SLUG = str.maketrans({
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "hh", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "ss", "ض": "dd", "ط": "tt", "ظ": "zz", "ع": "e",
+    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
+    "ي": "y", "ء": "x", "ئ": "yx", "ؤ": "wx", " ": "_",
+})
+
+
+class _MentionAt:
+    """The entity id of the catalogue mention covering token j (or None), computed only for the
+    tokens asked about: a few words around each trigger, not the whole article."""
+
+    def __init__(self, doc: Doc, mentions: list[dict], starts, ends):
+        spans = sorted((m["char_start"], m["char_end"], m["entity_id"]) for m in mentions)
+        self._starts = [s for s, _, _ in spans]
+        self._spans = spans
+        self._doc, self._tok_starts, self._tok_ends = doc, starts, ends
+        self._memo: dict[int, str | None] = {}
+
+    def __getitem__(self, j: int) -> str | None:
+        if not self._spans:
+            return None
+        if j in self._memo:
+            return self._memo[j]
+        a, b = self._doc.norm.to_original(self._tok_starts[j], self._tok_ends[j])
+        k = bisect.bisect_right(self._starts, a) - 1  # the last mention starting at or before a
+        found = None
+        for idx in (k, k + 1):
+            if 0 <= idx < len(self._spans):
+                s, e, entity_id = self._spans[idx]
+                if s < b and a < e:
+                    found = entity_id
+                    break
+        self._memo[j] = found
+        return found
+
+
+def provisional_id(folded_name: str) -> str:
+    """The id of a provisional person: ``new:`` + an ASCII slug of the folded name (deterministic:
+    the same name in any article, any build, has the same id)."""
+    return PROVISIONAL_PREFIX + squeeze_spaces(folded_name).translate(_SLUG)
+
+
+def is_provisional(entity_id: str) -> bool:
+    return isinstance(entity_id, str) and entity_id.startswith(PROVISIONAL_PREFIX)
+
+
+@dataclass(frozen=True)
+class ProvisionalRules:
+    titles: frozenset[str]
+    descriptors: frozenset[str]
+    speech_verbs: frozenset[str]
+    roles: frozenset[str]
+    bylines: frozenset[str]
+    not_name_words: frozenset[str]
+    particles: frozenset[str]
+    max_word_zipf: float
+    max_last_zipf: float
+
+
+def parse_rules(data: Mapping) -> ProvisionalRules:
+    """The ``provisional`` section of discovery_triggers.yaml."""
+    p = data.get("provisional") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in p.get(key, []))
+
+    return ProvisionalRules(words("titles"), words("descriptors"), words("speech_verbs"),
+                            words("roles"), words("bylines"), words("not_name_words"),
+                            words("particles"), float(p.get("max_word_zipf", 5.0)),
+                            float(p.get("max_last_zipf", 3.5)))
+
+
+class ProvisionalFinder:
+    """Built once per catalogue (with the build's EntityMatcher); picklable."""
+
+    def __init__(self, rules: ProvisionalRules, matcher: EntityMatcher, stopwords: frozenset[str],
+                 months: Mapping[str, int]):
+        self.rules = rules
+        self.matcher = matcher
+        self.stopwords = stopwords
+        self.months = frozenset(fold(m) for m in months if not m.isascii())
+        variants = matcher.variants
+        self.types = variants.types
+        # the catalogue's first names (and the words before a family name): a frequent word that is
+        # one of them (محمد، فلاديمير) may start a name
+        self.given = frozenset(variants.all_given).union(*variants.forenames.values()) \
+            if variants.forenames else frozenset(variants.all_given)
+        self.never = (rules.titles | rules.descriptors | rules.speech_verbs | rules.roles
+                      | rules.bylines | rules.not_name_words | variants.titles | variants.place_words)
+        self.active = bool(rules.titles or rules.speech_verbs or rules.bylines)
+
+    # -- one word -------------------------------------------------------------------------------
+    def _zipf(self, word: str) -> float:
+        return _common_words().get(word, 0.0)
+
+    def _word_kind(self, form: str, first: bool, previous: str | None, article: bool) -> str | None:
+        """What a token (folded, as written) can be in a person's name: "given" (a first name the
+        catalogue knows), "rare" (no ordinary word: a foreign name), "common" (an ordinary word of
+        some frequency: a name only next to rare ones), "particle" (عبد، بن), or None."""
+        if len(form) < 2 or not _ARABIC_WORD.fullmatch(form) or form in self.stopwords \
+                or form in self.never or form in self.months:
+            return None
+        if article:
+            # عبد الله، أبو الفضل: an ال word only right after a particle
+            return "particle" if not first and previous in self.rules.particles else None
+        if form in self.rules.particles:
+            return None if first else "particle"
+        if form in self.given:
+            return "given"
+        if form[0] == "و" and self._glued_and(form[1:]):
+            return None  # "إيغور كشنياكين والطيار": a glued و starts a new phrase (not ويدودو)
+        own = self._zipf(form)
+        for reading in peel(form, 3)[1:]:
+            if reading in self.never or reading in self.months or reading in self.stopwords:
+                return None  # لمنظمة، بوزارة: a title or place word behind a proclitic
+            if reading.startswith(ARTICLE) and self._zipf(reading) >= COMMON_ZIPF:
+                return None  # بالخطوط: a preposition and the article (not فالفيردي، كالياتشيدي)
+            if (len(form) - len(reading) == 1 or form.startswith("لل")) and \
+                    self._zipf(reading) >= COMMON_ZIPF and self._zipf(reading) > own:
+                return None  # بمرتبة، بداعي: a proclitic on an ordinary word (not فال+فيردي)
+        for suffix in _PRONOUN_SUFFIXES:
+            stem = form[:-len(suffix)]
+            if form.endswith(suffix) and len(stem) >= 3 and max(
+                    self._zipf(stem), self._zipf(stem[:-1] + "ه" if stem[-1] == "ت" else stem)) >= _STEM_ZIPF:
+                return None  # ولايته، دعمه، إراحته: an ordinary noun with a possessive pronoun
+        if form[0] == "س" and form[1] in "يتن" and self._zipf(form[1:]) >= COMMON_ZIPF:
+            return None  # سيحضر، ستبدأ: the future of an ordinary verb
+        for suffix in _NUMBER_SUFFIXES:
+            stem = form[:-len(suffix)]
+            if form.endswith(suffix) and len(stem) >= 4 and self._zipf(stem) >= _STEM_ZIPF:
+                return None  # تغييرين، مفاوضات: a dual or plural of an ordinary word
+        if own >= self.rules.max_word_zipf:
+            return None
+        return "common" if own >= COMMON_ZIPF else "rare"
+
+    def _glued_and(self, rest: str) -> bool:
+        """Whether ``rest`` after a word's initial و reads as a word or name of its own."""
+        return (rest.startswith(ARTICLE) or rest in self.given or rest in self.never
+                or self._zipf(rest) >= COMMON_ZIPF or len(rest) < 3)
+
+    def _last_word(self, form: str) -> bool:
+        return form not in self.rules.particles and self._zipf(form) < self.rules.max_last_zipf
+
+    # -- the name after token j -----------------------------------------------------------------
+    def _name_at(self, j: int, forms, starts, ends, norm, covered, article,
+                 max_commons: int = 1) -> tuple[int, int] | None:
+        """(first, end) tokens of the name starting at token j, or None. ``max_commons``: how many
+        ordinary words the name may hold before its first rare one (two after an author credit,
+        where nothing but a name stands: "كتب: عنتر فرحات")."""
+        n = len(forms)
+        k = j
+        seen_rare = False
+        commons = 0
+        while k < n and k - j < MAX_WORDS:
+            if k > j and not _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
+                if _HYPHEN.fullmatch(norm, ends[k - 1], starts[k]):
+                    return None  # a compound name whose parts cannot all be read: left out
+                break
+            if covered[k] is not None:
+                break
+            kind = self._word_kind(forms[k], k == j, forms[k - 1] if k > j else None, article(k))
+            if kind is None:
+                break
+            if kind == "common":
+                # an ordinary word after a foreign family name ends the name ("فالفيردي يرغب"),
+                # and a name holds at most one ("أهدى شجرة سنديان" is none)
+                if seen_rare or commons >= max_commons:
+                    break
+                commons += 1
+            seen_rare |= kind == "rare"
+            k += 1
+        # a catalogue person right after ("دونالد ترمب"): the first name of a known person
+        if k < n and k - j < MAX_WORDS and covered[k] is not None and _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
+            return None
+        if k - j < MIN_WORDS or not self._last_word(forms[k - 1]):
+            return None  # "محمود أحمدي نجاد": a frequent last word may not end the name: unsure
+        if k < n and _HYPHEN.fullmatch(norm, ends[k - 1], starts[k]):
+            return None  # "كوليندا غرابار-كيتاروفيتش": the name goes on past the hyphen
+        return j, k
+
+    def _after_title(self, i: int, forms, starts, ends, norm, covered, article) -> int | None:
+        """The token where a name may start after title token i (descriptors skipped), or None.
+        A title in construct (رئيس، مدرب، مضيف without ال) names its body next ("مدرب توتنهام"):
+        a name comes only after a descriptor ("رئيس البرلمان كانات إيساييف")."""
+        n = len(forms)
+        j = i + 1
+        skipped = 0
+        while j < n and skipped < _MAX_DESCRIPTORS:
+            gap_ok = _SPACES.fullmatch(norm, ends[j - 1], starts[j])
+            if not gap_ok:
+                break
+            form = forms[j]
+            mention = covered[j]
+            if mention is not None:
+                if self.types.get(mention) == "person":
+                    return None  # "الرئيس ترامب ...": the title's holder is known
+                j += 1
+                skipped += 1
+                continue
+            if form in self.rules.descriptors or (form not in self.stopwords and (article(j) or any(
+                    r.startswith(ARTICLE) for r in peel(form, 2)[1:]))):
+                j += 1
+                skipped += 1
+                continue
+            break
+        if j >= n or not _OPENING.fullmatch(norm, ends[j - 1], starts[j]):
+            return None
+        if not skipped and not any(r.startswith(ARTICLE) for r in peel(forms[i], 2)):
+            return None
+        return j
+
+    def _triggered(self, forms, starts, ends, norm, covered, article) -> list[tuple[int, int, str]]:
+        """(first, end, trigger) of every name a trigger introduces."""
+        rules = self.rules
+        out = []
+        n = len(forms)
+        for i, form in enumerate(forms):
+            readings = peel(form, 2)
+            if covered[i] is None and any(r in rules.titles for r in readings):
+                j = self._after_title(i, forms, starts, ends, norm, covered, article)
+                if j is not None and (span := self._name_at(j, forms, starts, ends, norm, covered, article)):
+                    out.append((*span, "title"))
+                    continue
+            if any(r in rules.bylines for r in readings) and i + 1 < n and \
+                    _OPENING.fullmatch(norm, ends[i], starts[i + 1]) and ":" in norm[ends[i]:starts[i + 1]]:
+                if span := self._name_at(i + 1, forms, starts, ends, norm, covered, article, max_commons=2):
+                    out.append((*span, "byline"))
+                    continue
+            if any(r in rules.speech_verbs for r in readings) and i + 1 < n and \
+                    _SPACES.fullmatch(norm, ends[i], starts[i + 1]):
+                span = self._name_at(i + 1, forms, starts, ends, norm, covered, article)
+                if span and span[1] < n and _BEFORE_ROLE.fullmatch(norm, ends[span[1] - 1], starts[span[1]]) \
+                        and any(r in rules.roles or r in rules.titles for r in peel(forms[span[1]], 2)):
+                    out.append((*span, "speech + role"))
+        return out
+
+    def find(self, doc: Doc, mentions: list[dict]) -> list[dict]:
+        """Entity-mention rows of the article's provisional persons (``mentions``: the catalogue's)."""
+        if not self.active:
+            return []
+        norm = doc.norm.text
+        forms, starts, ends = split_tokens(doc)
+        covered = _MentionAt(doc, mentions, starts, ends)
+        text = doc.text
+
+        def article(k: int) -> bool:
+            """Token k starts with the article: ال as written (أليكسي folds to اليكسي too)."""
+            if not forms[k].startswith(ARTICLE):
+                return False
+            a, _ = doc.norm.to_original(starts[k], ends[k])
+            return text[a] == "ا"
+
+        found = self._triggered(forms, starts, ends, norm, covered, article)
+        if not found:
+            return []
+        names: dict[tuple[str, ...], int] = {}  # folded words -> first token where a trigger met them
+        for first, end, _ in found:
+            key = tuple(forms[first:end])
+            names[key] = min(names.get(key, first), first)
+        taken = [False] * len(forms)
+        rows = []
+
+        def add(first: int, end: int, entity_id: str, alias: str) -> None:
+            taken[first:end] = [True] * (end - first)
+            a, _ = doc.norm.to_original(starts[first], ends[first])
+            _, b = doc.norm.to_original(starts[end - 1], ends[end - 1])
+            rows.append({"article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+                         "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a,
+                         "char_end": b, "form": "name", "alias": alias, "match": DISCOVERED})
+
+        # every occurrence of a found full name, with or without a title before it
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in sorted(names, key=lambda k: (-len(k), k)):
+            by_first.setdefault(key[0], []).append(key)
+        full_names = []
+        for i, form in enumerate(forms):
+            for key in by_first.get(form, ()):
+                end = i + len(key)
+                if tuple(forms[i:end]) == key and not any(taken[i:end]) and \
+                        all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)) and \
+                        all(covered[k] is None for k in range(i, end)):
+                    alias = " ".join(key)
+                    add(i, end, provisional_id(alias), alias)
+                    # a bare part later is this person: ArticleNames reads the family name (and the
+                    # first name of a two-word name); a longer name is read by its last word only
+                    full_names.append((i, provisional_id(alias), key if len(key) == 2 else key[-1:]))
+                    break
+        rows += self._bare_rows(doc, forms, starts, ends, taken, covered, full_names, names)
+        rows.sort(key=lambda r: r["char_start"])
+        return rows
+
+    def _bare_rows(self, doc, forms, starts, ends, taken, covered, full_names, names) -> list[dict]:
+        article = self.matcher.variants.article_names(full_names, self.matcher.first_words)
+        if not article.parts:
+            return []
+        full_key = {provisional_id(" ".join(k)): " ".join(k) for k in names}
+        blocked = [t or covered[i] is not None for i, t in enumerate(taken)]
+        out = []
+        written = article.written
+        for i in range(article.first, len(forms)):
+            if blocked[i] or forms[i] not in written:
+                continue
+            hit = article.person_at(forms, blocked, i)
+            if hit is None:
+                continue
+            entity_id, skip, _ = hit
+            prefix = forms[i][:skip]
+            if prefix.endswith(ARTICLE) or prefix.endswith("لل") or (i and forms[i - 1] in self.rules.particles) \
+                    or _HYPHEN.fullmatch(doc.norm.text, ends[i], min(ends[i] + 1, len(doc.norm.text))) \
+                    or (i and _HYPHEN.fullmatch(doc.norm.text, starts[i] - 1, starts[i])):
+                continue  # "عبد الرزاق" is not رزاق; a hyphenated part is another name
+            first_name = forms[i][skip:] == full_key.get(entity_id, "").split(" ")[0]
+            if first_name and i + 1 < len(forms) and _SPACES.fullmatch(doc.norm.text, ends[i], starts[i + 1]) and (
+                    covered[i + 1] is not None
+                    or self._word_kind(forms[i + 1], False, forms[i], False) is not None):
+                continue  # "جمال خاشقجي" after "جمال خشقجي": a first name before another family name
+            blocked[i] = True
+            a, b = doc.norm.to_original(starts[i] + skip, ends[i])
+            out.append({"article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+                        "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
+                        "form": "name", "alias": full_key.get(entity_id, ""), "match": DISCOVERED})
+        return out
+
+
+def provisional_entities(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the 'entities' table for the provisional ids among ``mentions`` (sorted by article
+    and offset, as the build sorts them): each named as first written in full."""
+    if not len(mentions):
+        return conform("entities", [])
+    new = mentions[mentions["entity_id"].astype(str).str.startswith(PROVISIONAL_PREFIX)]
+    full = new[new["surface"].astype(str).str.contains(" ", regex=False)]
+    first = full.drop_duplicates("entity_id")
+    rows = [{"entity_id": eid, "type": PROVISIONAL_TYPE, "name_ar": " ".join(str(surface).split()),
+             "name_en": None, "parent": None, "iso2": None, "iso3": None}
+            for eid, surface in zip(first["entity_id"], first["surface"])]
+    rows.sort(key=lambda r: r["entity_id"])
+    return conform("entities", rows)

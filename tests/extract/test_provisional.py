@@ -1,0 +1,153 @@
+"""Provisional persons: names the catalogue does not know, found where the text marks them as a
+person's (a title, a verb of saying and a role, an author credit), under a stable provisional id."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.extract.entities import EntityMatcher
+from dashboard.extract.provisional import (
+    DISCOVERED,
+    ProvisionalFinder,
+    is_provisional,
+    provisional_entities,
+    provisional_id,
+)
+from dashboard.text.document import Doc
+
+
+@pytest.fixture(scope="module")
+def tools(catalogues) -> tuple[EntityMatcher, ProvisionalFinder]:
+    matcher = EntityMatcher(catalogues.entities)
+    finder = ProvisionalFinder(catalogues.provisional, matcher, catalogues.stopwords,
+                               catalogues.date_words.months)
+    return matcher, finder
+
+
+def found(tools, text: str, article_id: str = "t") -> list[dict]:
+    matcher, finder = tools
+    doc = Doc.from_text(article_id, text)
+    rows = finder.find(doc, matcher.find(doc))
+    for r in rows:  # every span maps back to the text exactly
+        assert text[r["char_start"]:r["char_end"]] == r["surface"]
+    return rows
+
+
+def names(rows: list[dict]) -> list[str]:
+    return [r["surface"] for r in rows]
+
+
+def test_name_between_a_verb_of_saying_and_a_role(tools):
+    rows = found(tools, "وقال مورود صادقوف، المتحدث باسم وزارة الطوارئ في أوزبكستان، إن المياه غمرت القرى.")
+    assert names(rows) == ["مورود صادقوف"]
+    assert rows[0]["match"] == DISCOVERED and rows[0]["form"] == "name"
+    assert rows[0]["entity_id"] == provisional_id("مورود صادقوف") == "new:mwrwd_ssadqwf"
+
+
+def test_name_after_a_title_with_descriptors_between(tools):
+    rows = found(tools, "كشف قائد مركز المصالحة الروسي، اللواء أليكسي تسيغانكوف، أن العسكريين الروس تمكنوا")
+    assert names(rows) == ["أليكسي تسيغانكوف"]
+    rows = found(tools, "ما اعتبره وزير العدل رافايل كاتالا إشارة مهينة")
+    assert names(rows) == ["رافايل كاتالا"]  # العدل: a descriptor between title and name
+
+
+def test_author_credit(tools):
+    rows = found(tools, "رئيس طاجيكستان يتجه للفوز بولاية خامسة كتب: عنتر فرحات الأحد 11-10-2020 15:26 يتجه")
+    assert names(rows) == ["عنتر فرحات"]
+
+
+def test_hamza_names_are_not_article_words(tools):
+    # أليكسي and ألكسندر fold to اليكسي / الكسندر: still names, not descriptors like الثاني
+    rows = found(tools, "لقائد الطائرة إيغور كشنياكين ، والطيار الثاني ألكسندر كاليانينوف ، الذين فقدوا حياتهم")
+    assert names(rows) == ["إيغور كشنياكين", "ألكسندر كاليانينوف"]
+
+
+def test_later_mentions_in_the_article_take_the_same_id(tools):
+    text = ("وقال روبرت كولفيل المتحدث باسم مفوضية الأمم المتحدة السامية لحقوق الإنسان إن القانون مقلق. "
+            "وقال كولفيل \"مثل هذه الضريبة ستؤدي إلى تقييد العمل\". وأكد روبرت كولفيل أن المفوضية تتابع.")
+    rows = found(tools, text)
+    assert names(rows) == ["روبرت كولفيل", "كولفيل", "روبرت كولفيل"]
+    assert {r["entity_id"] for r in rows} == {"new:rwbrt_kwlfyl"}
+
+
+def test_surname_with_a_proclitic_is_the_same_person(tools):
+    rows = found(tools, "وقال وزير الخزانة الأمريكي ستيفن منوتشين إن المحادثات مستمرة. واتفق الرئيس ومنوتشين على الخطة.")
+    assert names(rows) == ["ستيفن منوتشين", "منوتشين"]
+    assert len({r["entity_id"] for r in rows}) == 1
+
+
+def test_same_name_in_two_articles_is_one_id(tools):
+    a = found(tools, "وقال المدرب الفرنسي هيرفيه رونار إن المنتخب جاهز", "a")
+    b = found(tools, "وأوضح المدرب الفرنسي هيرفيه رونار أن منتخب أسود الأطلس سيبدأ", "b")
+    assert [r["entity_id"] for r in a] == [r["entity_id"] for r in b] == ["new:hyrfyh_rwnar"]
+
+
+def test_catalogue_persons_are_never_provisional(tools):
+    assert found(tools, "وقال الرئيس الكازاخستاني قاسم جومارت توكاييف إن") == []
+    # the first name of a known person before their surname is not a new name
+    assert found(tools, "قال الرئيس الأميركي دونالد ترمب إن") == []
+
+
+@pytest.mark.parametrize("text", [
+    "قال الرئيس الروسي يزور تركيا الأسبوع المقبل",          # verbs after a title
+    "وقال وزير الخارجية في مؤتمر صحفي إن",                  # stopword
+    "أعلن رئيس الوزراء خلال زيارته إلى",                    # no name at all
+    "وقال المتحدث باسم وزارة الداخلية إن الشرطة",           # a body, not a name
+    "قال رئيس بلدية المدينة الجديدة إن",                    # place noun
+    "وقال السفير محمد إن",                                    # one word: too little to be sure
+    "قال الرئيس في يناير فبراير إن",                         # month names
+])
+def test_ordinary_words_after_titles_are_no_name(tools, text):
+    assert found(tools, text) == []
+
+
+def test_provisional_entities_table():
+    mentions = pd.DataFrame([
+        {"article_id": "a", "entity_id": "kz", "surface": "كازاخستان", "alias": "كازاخستان"},
+        {"article_id": "a", "entity_id": "new:jwkw_wydwdw", "surface": "جوكو ويدودو", "alias": "جوكو ويدودو"},
+        {"article_id": "a", "entity_id": "new:jwkw_wydwdw", "surface": "ويدودو", "alias": "جوكو ويدودو"},
+        {"article_id": "b", "entity_id": "new:jwkw_wydwdw", "surface": "جوكو  ويدودو", "alias": "جوكو ويدودو"},
+    ])
+    table = provisional_entities(mentions)
+    assert table[["entity_id", "type", "name_ar"]].values.tolist() == [["new:jwkw_wydwdw", "person", "جوكو ويدودو"]]
+    assert is_provisional("new:jwkw_wydwdw") and not is_provisional("kz")
+
+
+@pytest.mark.parametrize("text", [
+    "سجل ماوريسيو بوكيتينو مدرب توتنهام هوتسبير هدفا",  # a construct title names its club next
+    "لخلافة الرئيس المنتهية ولايته اوراسيو كارتس.",          # ولايته: a noun with a pronoun
+    "شكرت الرئيسة الكرواتية كوليندا غرابار-كيتاروفيتش الجماهير",  # a hyphenated name goes on
+])
+def test_unsure_names_are_left_out(tools, text):
+    assert found(tools, text) == []
+
+
+def test_the_name_ends_before_ordinary_words(tools):
+    # an ordinary word after a foreign family name ends it; so does a preposition + article word
+    assert names(found(tools, "وأضافت الصحيفة أن المدرب ارنستو فالفيردي يرغب تدعيم وسطه")) == ["ارنستو فالفيردي"]
+    assert names(found(tools, "وأضاف السفير جريجوري لوجفينوف للصحافيين في كانبيرا")) == ["جريجوري لوجفينوف"]
+
+
+def test_a_bare_part_inside_another_name_is_not_the_person(tools):
+    rows = found(tools, "قال رئيس الوزراء الماليزي نجيب رزاق إن. وهو النجل الأكبر لتون عبد الرزاق، ثاني رئيس وزراء.")
+    assert names(rows) == ["نجيب رزاق"]
+
+
+@pytest.mark.parametrize("text", [
+    "كان الزعيم الفرنسي مصدرا للبهجة، ويعالج القضايا بحيوية",   # accusative noun + لل word
+    "وأضاف البيان أن الفريق العلمي أجرى أبحاثا على هياكل بشرية",  # الفريق: the team, not a general
+    "أكد أن الرئيس كير سيحضر. من جهته قال",                      # a future verb after a known name
+])
+def test_ordinary_phrases_after_titles(tools, text):
+    assert found(tools, text) == []
+
+
+def test_a_spokesman_for_a_body_is_no_name(tools):
+    # "المتحدث باسم" introduces the body the spokesman speaks for, not a person
+    assert found(tools, "وقال المتحدث باسم قصر كينغستون إن ماركل تعيش لحظات خاصة") == []
+
+
+def test_a_first_name_before_another_family_name_is_someone_else(tools):
+    text = "وقال الصحفي جمال خشقجي إن المنطقة تتغير. وطالب بتحقيق في اختفاء الكاتب جمال خاشقجي أمس."
+    assert names(found(tools, text)) == ["جمال خشقجي"]

@@ -1,0 +1,98 @@
+"""The NIL-aware entity line: provisional persons scored against gold entities the catalogue lacks,
+with one provisional id paired to one gold entity (splits and merges cost mentions)."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from dashboard.app.i18n import display_names
+from dashboard.quality.review import provisional_persons, review_matches
+from dashboard.quality.scoring import compare, compare_nil
+
+
+def ents(*rows):
+    return pd.DataFrame(rows, columns=["article_id", "entity_id", "char_start", "char_end"])
+
+
+CATALOGUE = {"kz", "tokayev"}
+
+
+def test_provisional_mentions_match_nil_gold_only():
+    gold = ents(("a", "kz", 0, 9), ("a", "isayev", 20, 33), ("a", "isayev", 50, 57), ("a", "tokayev", 70, 77))
+    catalogue_pred = ents(("a", "kz", 0, 9))
+    new = ents(("a", "new:kanat_aysayyf", 20, 33), ("a", "new:kanat_aysayyf", 50, 57),
+               ("a", "new:twkayf", 70, 77),   # a catalogue person given a provisional id: wrong
+               ("a", "new:xx", 90, 95))       # nothing in the gold there: wrong
+    strict = compare("entity_mentions", gold, catalogue_pred)
+    assert (strict.score.tp, strict.score.fp, strict.score.fn) == (1, 0, 3)
+    nil = compare_nil(gold, catalogue_pred, new, CATALOGUE)
+    s = nil.score
+    assert (s.tp, s.fp, s.fn) == (3, 2, 1)
+    assert nil.pairing == {"new:kanat_aysayyf": "isayev"}
+    assert set(nil.false_positives["entity_id"]) == {"new:twkayf", "new:xx"}
+    assert list(nil.false_negatives["entity_id"]) == ["tokayev"]
+    assert not nil.splits and not nil.merges
+
+
+def test_one_provisional_id_for_two_people_costs_the_smaller_one():
+    gold = ents(("a", "sidorov", 0, 10), ("a", "sidorov", 20, 27), ("b", "sadikov", 0, 12))
+    new = ents(("a", "new:s", 0, 10), ("a", "new:s", 20, 27), ("b", "new:s", 0, 12))
+    nil = compare_nil(gold, ents(), new, CATALOGUE)
+    assert nil.merges == {"new:s": ["sadikov", "sidorov"]}
+    assert nil.pairing == {"new:s": "sidorov"}
+    assert (nil.score.tp, nil.score.fp, nil.score.fn) == (2, 1, 1)
+
+
+def test_one_person_under_two_provisional_ids_is_a_split():
+    gold = ents(("a", "ryk", 0, 8), ("b", "ryk", 0, 9), ("c", "ryk", 0, 8))
+    new = ents(("a", "new:ryk_mshar", 0, 8), ("b", "new:ryak_mshar", 0, 9), ("c", "new:ryk_mshar", 0, 8))
+    nil = compare_nil(gold, ents(), new, CATALOGUE)
+    assert nil.splits == {"ryk": ["new:ryak_mshar", "new:ryk_mshar"]}
+    assert (nil.score.tp, nil.score.fp, nil.score.fn) == (2, 1, 1)
+
+
+def test_the_cli_prints_both_lines(tmp_path, monkeypatch):
+    from dashboard.quality.__main__ import report
+    gold = ents(("a", "isayev", 0, 13))
+    new = ents(("a", "new:kanat_aysayyf", 0, 13)).assign(surface="كانات إيساييف")
+    strict = compare("entity_mentions", gold, ents())
+    out = io.StringIO()
+    report({"entity_mentions": strict}, {"a": "كانات إيساييف قال"}, ({}, {}), out=out,
+           nil=compare_nil(gold, ents(), new, CATALOGUE, strict))
+    text = out.getvalue()
+    assert "entity_mentions   1.000  0.000" in text  # strict: the catalogue found nothing
+    assert "entities+NIL      1.000  1.000" in text
+    assert "provisional ids: consistent" in text
+
+
+def tables():
+    mentions = pd.DataFrame([
+        {"article_id": "a", "entity_id": "new:jwkw_wydwdw", "surface": "جوكو ويدودو", "alias": "جوكو ويدودو",
+         "match": "discovered", "char_start": 10, "char_end": 21},
+        {"article_id": "a", "entity_id": "new:jwkw_wydwdw", "surface": "ويدودو", "alias": "جوكو ويدودو",
+         "match": "discovered", "char_start": 40, "char_end": 46},
+        {"article_id": "b", "entity_id": "new:jwkw_wydwdw", "surface": "جوكو ويدودو", "alias": "جوكو ويدودو",
+         "match": "discovered", "char_start": 0, "char_end": 11},
+        {"article_id": "b", "entity_id": "tokayev", "surface": "توكافييف", "alias": "توكاييف",
+         "match": "variant", "char_start": 20, "char_end": 28},
+    ])
+    entities = pd.DataFrame([{"entity_id": "tokayev", "name_ar": "قاسم جومارت توكاييف", "name_en": "Tokayev"},
+                             {"entity_id": "new:jwkw_wydwdw", "name_ar": "جوكو ويدودو", "name_en": None}])
+    return {"entity_mentions": mentions, "entities": entities}
+
+
+def test_review_lists_provisional_persons_apart_from_variant_matches():
+    persons = provisional_persons(tables())
+    assert persons[["entity_id", "name_ar", "mentions", "n_articles"]].values.tolist() == [
+        ["new:jwkw_wydwdw", "جوكو ويدودو", 3, 2]]
+    assert list(review_matches(tables())["match"]) == ["variant"]
+
+
+@pytest.mark.parametrize("lang,expected", [("ar", "جوكو ويدودو (غير مُراجَع)"), ("en", "جوكو ويدودو (unreviewed)")])
+def test_provisional_names_are_marked_unreviewed(lang, expected):
+    names = display_names(tables()["entities"], "entity_id", lang)
+    assert names["new:jwkw_wydwdw"] == expected
+    assert names["tokayev"] in ("قاسم جومارت توكاييف", "Tokayev")

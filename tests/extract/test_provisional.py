@@ -151,3 +151,19 @@ def test_a_spokesman_for_a_body_is_no_name(tools):
 def test_a_first_name_before_another_family_name_is_someone_else(tools):
     text = "وقال الصحفي جمال خشقجي إن المنطقة تتغير. وطالب بتحقيق في اختفاء الكاتب جمال خاشقجي أمس."
     assert names(found(tools, text)) == ["جمال خشقجي"]
+
+
+def test_inflected_ordinary_words_end_or_refuse_a_name(tools):
+    # a preposition, a noun and a pronoun glued together (لقنصليتها) is no part of a name
+    text = "مطالبا إياها بتقديم دليل يثبت مغادرة الصحفي جمال خاشقجي لقنصليتها في مدينة إسطنبول"
+    assert not any("لقنصليتها" in r["surface"] for r in found(tools, text))
+    # a plural and a nisba adjective after a title are no name
+    assert found(tools, "والذي يؤكد منتقدوه بأنه يمنح الرئيس سلطات استبدادية.") == []
+
+
+def test_a_relative_is_not_the_person(tools):
+    text = ("وقال الرئيس الجزائري الراحل محمد بوضياف إن البلاد تمر بأزمة. "
+            "وبعد سنوات أسس ناصر بوضياف حركة سياسية. وكتب بوضياف على صفحته.")
+    rows = found(tools, text)
+    assert names(rows) == ["محمد بوضياف", "بوضياف"]
+    assert rows[1]["char_start"] == text.rindex("بوضياف")

@@ -245,10 +245,14 @@ class ProvisionalFinder:
             if kind is None:
                 break
             if kind == "common":
-                # an ordinary word after a foreign family name ends the name ("فالفيردي يرغب"),
-                # and a name holds at most one ("أهدى شجرة سنديان" is none)
-                if seen_rare or commons >= max_commons:
-                    break
+                # a word of some frequency after a foreign family name: a verb ("فالفيردي يرغب")
+                # or the name's last part ("محمود أحمدي نجاد", "ماو تسي تونغ"); unsure, so no name
+                if seen_rare:
+                    return None
+                # a name holds at most one before its family name ("أهدى شجرة سنديان" is none),
+                # never a verb's form ("يزور أوفيا", "يدعى فويادين") nor a two-letter word (ضم)
+                if commons >= max_commons or (k == j and (len(forms[k]) < 3 or forms[k][0] in "يت")):
+                    return None
                 commons += 1
             seen_rare |= kind == "rare"
             k += 1

@@ -125,7 +125,10 @@ def test_unsure_names_are_left_out(tools, text):
 
 def test_the_name_ends_before_ordinary_words(tools):
     # an ordinary word after a foreign family name ends it; so does a preposition + article word
-    assert names(found(tools, "وأضافت الصحيفة أن المدرب ارنستو فالفيردي يرغب تدعيم وسطه")) == ["ارنستو فالفيردي"]
+    assert names(found(tools, "وأضافت الصحيفة أن المدرب ارنستو فالفيردي في حاجة إلى تدعيم وسطه")) == ["ارنستو فالفيردي"]
+    # a word of some frequency right after the family name: a verb, or the name's last part? Unsure
+    assert found(tools, "وأضافت الصحيفة أن المدرب ارنستو فالفيردي يرغب تدعيم وسطه") == []
+    assert found(tools, "وفي عام 2006 أعلن الرئيس الإيراني السابق محمود أحمدي نجاد نجاح بلاده") == []
     assert names(found(tools, "وأضاف السفير جريجوري لوجفينوف للصحافيين في كانبيرا")) == ["جريجوري لوجفينوف"]
 
 
@@ -138,6 +141,8 @@ def test_a_bare_part_inside_another_name_is_not_the_person(tools):
     "كان الزعيم الفرنسي مصدرا للبهجة، ويعالج القضايا بحيوية",   # accusative noun + لل word
     "وأضاف البيان أن الفريق العلمي أجرى أبحاثا على هياكل بشرية",  # الفريق: the team, not a general
     "أكد أن الرئيس كير سيحضر. من جهته قال",                      # a future verb after a known name
+    "ماكرون أول رئيس فرنسي يزور أوفيا منذ أحداث عام 1988",       # a verb after a title is no first name
+    "فيما قاد الفريق مدرب صربي يدعى فويادين بوسكوف، لم يجر سوى",
 ])
 def test_ordinary_phrases_after_titles(tools, text):
     assert found(tools, text) == []

@@ -347,9 +347,9 @@ class ProvisionalFinder:
         taken = [False] * len(forms)
         rows = []
 
-        def add(first: int, end: int, entity_id: str, alias: str) -> None:
+        def add(first: int, end: int, entity_id: str, alias: str, skip: int = 0) -> None:
             taken[first:end] = [True] * (end - first)
-            a, _ = doc.norm.to_original(starts[first], ends[first])
+            a, _ = doc.norm.to_original(starts[first] + skip, ends[first])
             _, b = doc.norm.to_original(starts[end - 1], ends[end - 1])
             rows.append({"article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
                          "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a,
@@ -361,13 +361,17 @@ class ProvisionalFinder:
             by_first.setdefault(key[0], []).append(key)
         full_names = []
         for i, form in enumerate(forms):
-            for key in by_first.get(form, ()):
+            # the first word as written, or behind a proclitic ("وزياد عيتاني")
+            for first in (form, *(r for r in peel(form, 3)[1:] if r in by_first and not r.startswith(ARTICLE))):
+                if first in by_first:
+                    break
+            for key in by_first.get(first, ()):
                 end = i + len(key)
-                if tuple(forms[i:end]) == key and not any(taken[i:end]) and \
+                if tuple(forms[i + 1:end]) == key[1:] and not any(taken[i:end]) and \
                         all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)) and \
                         all(covered[k] is None for k in range(i, end)):
                     alias = " ".join(key)
-                    add(i, end, provisional_id(alias), alias)
+                    add(i, end, provisional_id(alias), alias, len(form) - len(first))
                     # a bare part later is this person: ArticleNames reads the family name (and the
                     # first name of a two-word name); a longer name is read by its last word only
                     full_names.append((i, provisional_id(alias), key if len(key) == 2 else key[-1:]))
@@ -398,10 +402,11 @@ class ProvisionalFinder:
                 continue  # "عبد الرزاق" is not رزاق; a hyphenated part is another name
             key_words = full_key.get(entity_id, "").split(" ")
             first_name = forms[i][skip:] == key_words[0]
-            if not first_name and not skip and i and forms[i - 1] not in key_words and \
-                    _SPACES.fullmatch(doc.norm.text, ends[i - 1], starts[i]) and covered[i - 1] is None and \
-                    self._word_kind(forms[i - 1], True, None, False) in ("given", "rare"):
-                continue  # "ناصر بوضياف" after "محمد بوضياف": another first name, a relative
+            if not first_name and not skip and i and covered[i - 1] is None and \
+                    _SPACES.fullmatch(doc.norm.text, ends[i - 1], starts[i]) and \
+                    not any(r in key_words for r in peel(forms[i - 1], 3)) and \
+                    any(self._word_kind(r, True, None, False) in ("given", "rare") for r in peel(forms[i - 1], 3)):
+                continue  # "(و)ناصر بوضياف" after "محمد بوضياف": another first name, a relative
             if first_name and i + 1 < len(forms) and _SPACES.fullmatch(doc.norm.text, ends[i], starts[i + 1]) and (
                     covered[i + 1] is not None
                     or self._word_kind(forms[i + 1], False, forms[i], False) is not None):

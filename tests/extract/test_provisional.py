@@ -172,3 +172,11 @@ def test_a_relative_is_not_the_person(tools):
     rows = found(tools, text)
     assert names(rows) == ["محمد بوضياف", "بوضياف"]
     assert rows[1]["char_start"] == text.rindex("بوضياف")
+
+
+def test_the_full_name_behind_a_proclitic_and_a_relative_behind_one(tools):
+    text = ("وقال الممثل اللبناني زياد عيتاني إن التحقيق ظالم. وزياد عيتاني ممثل ذاع صيته. "
+            "وقال الرئيس الجزائري الراحل محمد بوضياف إن البلاد تمر بأزمة. وناصر بوضياف هو المترشح الثاني.")
+    rows = found(tools, text)
+    assert names(rows) == ["زياد عيتاني", "زياد عيتاني", "محمد بوضياف"]
+

@@ -153,8 +153,10 @@ class VariantNames:
             word = "".join(form.tokens)
             if not eligible(word) or (entity.type in PLACE_TYPES
                                       and consonants(name_key(form.tokens)) < MIN_PLACE_CONSONANTS) or (
-                    entity.type == "country" and (len(form.tokens) > 1 or
+                    entity.type == "country" and (len(form.tokens) > 1 or form.tokens[0].startswith("ال") or
                                                   consonants(name_key(form.tokens)) < MIN_COUNTRY_CONSONANTS)):
+                # (a name with the article, البحرين، السلفادور, meets ل + a word: لسلفادور دالي,
+                # and nisba plurals: البحريين "offshore")
                 continue
             by_key.setdefault(name_key(form.tokens), {}).setdefault(entity.id, []).append(key)
         index = {k: (eid, keys[0], tuple(spelling(a) for a in keys))

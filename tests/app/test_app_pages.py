@@ -343,6 +343,9 @@ def test_unreviewed_persons_are_marked_and_can_be_hidden(app_dataset, tmp_path, 
         df = pd.read_parquet(folder / f"{name}.parquet")
         df["entity_id"] = df["entity_id"].replace({"putin": "new:fladymyr_bwtyn"})
         df.to_parquet(folder / f"{name}.parquet")
+    info = json.loads((folder / "build_info.json").read_text("utf-8"))  # another dataset: its own
+    info["version"] = f"{info['version']}-unreviewed"                     # cache entries
+    (folder / "build_info.json").write_text(json.dumps(info), "utf-8")
     monkeypatch.setenv(DATASET_ENV_VAR, str(folder))
     at = run_page(AppTest.from_file(APP, default_timeout=TIMEOUT), "entities")
     bars = plotly_specs(at)[0]["data"][0]

@@ -180,3 +180,24 @@ def test_the_full_name_behind_a_proclitic_and_a_relative_behind_one(tools):
     rows = found(tools, text)
     assert names(rows) == ["زياد عيتاني", "زياد عيتاني", "محمد بوضياف"]
 
+
+
+def test_a_promoted_person_takes_the_catalogue_id(tmp_path, tools):
+    """The analyst adds a provisional person to people.yaml: the next build reads the catalogue id."""
+    import shutil
+
+    from dashboard.catalogues import load_catalogues
+    from dashboard.paths import CATALOGUE_DIR
+
+    text = "وقال روبرت كولفيل المتحدث باسم المفوضية إن القانون مقلق. وأضاف كولفيل أن المفوضية تتابع."
+    assert {r["entity_id"] for r in found(tools, text)} == {"new:rwbrt_kwlfyl"}
+    shutil.copytree(CATALOGUE_DIR, tmp_path / "cat")
+    with (tmp_path / "cat" / "entities" / "people.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("  - {id: colville, name_ar: روبرت كولفيل, name_en: Rupert Colville, aliases: [كولفيل]}\n")
+    cat = load_catalogues(tmp_path / "cat")
+    matcher = EntityMatcher(cat.entities)
+    finder = ProvisionalFinder(cat.provisional, matcher, cat.stopwords, cat.date_words.months)
+    doc = Doc.from_text("t", text)
+    mentions = matcher.find(doc)
+    assert [m["entity_id"] for m in mentions if "كولفيل" in m["surface"]] == ["colville", "colville"]
+    assert finder.find(doc, mentions) == []

@@ -31,6 +31,7 @@ from dashboard.text.variants import (
     MIN_VARIANT_LETTERS,
     consonants,
     is_common_word,
+    is_unknown_word,
     name_key,
     variant_key,
 )
@@ -42,6 +43,8 @@ _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 # name after بن is part of the son's name, no mention of the father. (ابن، ابنة، بنت are also the
 # nouns "son", "daughter": "ابنة ترامب" speaks of Trump.)
 NASAB_LINK = "بن"
+# Russian patronymics (-ovich, -ovna: أبيشيفيتش، بتروفنا) stand between a given name and a surname.
+PATRONYMIC_ENDINGS = ("يتش", "فنا")
 # The Russian adjectival ending of a region's name (Жамбылская -> جامبيلسك): the region.
 _REGION_SUFFIX = "سك"
 
@@ -141,7 +144,7 @@ class EntityMatcher:
         return i > 0 and forms[i - 1] in self._region_written and _adjacent(norm, ends[i - 1], starts[i])
 
     def _not_the_person(self, entity_id: str, forms, starts, ends, covered, norm, begin: int,
-                        bare: bool) -> bool:
+                        bare: bool, feminine: bool = False, written_before: str = "") -> bool:
         """A person's name that names someone or something else: the father's name inside a
         nasab (حمدان بن [محمد بن راشد]), a thing named after the person (مطار [حيدر علييف]),
         or, for a bare family name, another member of the family whose given name the catalogue
@@ -162,14 +165,17 @@ class EntityMatcher:
                 any(r in self.named_after for r in peel(forms[begin - 2], 2)) and \
                 not any(r in self.variants.titles for r in readings):
             return True
-        if not bare or prev.isascii() or not prev.isalpha():
-            return False
+        if not bare or prev.isascii() or not prev.isalpha() or prev.endswith(PATRONYMIC_ENDINGS):
+            return False  # نور سلطان أبيشيفيتش نزارباييف: a patronymic stands inside the full name
         own = [spelling(g) for g in self.variants.forenames.get(entity_id, ())]
+        if not all(len(r) >= 3 and min((edit_distance(spelling(r), g) for g in own), default=9) > 2
+                   and r not in self.variants.titles and not is_common_word(r) for r in readings):
+            return False
         # a rare word before a surname is as often a rare verb or noun ("قبع جباروف", "ولايتا
-        # ميرضيائيف") as a given name: only a feminine family name (-ova, -eva: علييفا، نزارباييفا)
-        # is read so, where the known woman shares it with every woman of her family
-        return all(len(r) >= 3 and min((edit_distance(spelling(r), g) for g in own), default=9) > 2
-                   and r not in self.variants.titles and not is_common_word(r) for r in readings)
+        # ميرضيائيف") as a given name: it is read as another given name before a feminine family
+        # name (-ova, -eva: علييفا، نزارباييفا, shared by every woman of the family), or when no
+        # reading of it is an Arabic word at all (إيلتشين علييف, not "قبع")
+        return feminine or is_unknown_word(written_before, readings)
 
     def _not_the_country(self, entity_id: str, forms, starts, ends, norm, begin: int) -> bool:
         """A country's adjective that names a language, a family of peoples (Turkic) or is part
@@ -247,7 +253,8 @@ class EntityMatcher:
             etype = self.types.get(entity_id)
             if etype == "person" and not lead and self._not_the_person(
                     entity_id, forms, starts, ends, covered, norm, begin,
-                    length == 1 and not skip and match == EXACT and words[0].endswith("ا")):
+                    length == 1 and not skip and match == EXACT, words[0].endswith("ا"),
+                    _original_word(doc, starts, ends, begin - 1)):
                 continue
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):
@@ -498,6 +505,14 @@ def _credit_position(norm: str, start: int, end: int) -> bool:
     if before.group(2) or after.group(3):  # parentheses: both sides
         return bool(before.group(2) and after.group(3))
     return bool(after.group(1) is not None and not before.group(1)) or after.group(2) is not None
+
+
+def _original_word(doc: Doc, starts, ends, i: int) -> str:
+    """Token ``i`` as the article writes it (unfolded), '' before the first."""
+    if i < 0:
+        return ""
+    a, b = doc.norm.to_original(starts[i], ends[i])
+    return doc.text[a:b]
 
 
 def _adjacent(norm: str, end: int, start: int) -> bool:

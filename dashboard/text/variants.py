@@ -101,3 +101,12 @@ def _common_words() -> dict[str, float]:
 def is_common_word(word: str, zipf: float = COMMON_ZIPF) -> bool:
     """Whether a folded word is at least this frequent in ordinary Arabic text (wordfreq)."""
     return _common_words().get(word, 0.0) >= zipf
+
+
+def is_unknown_word(written: str, readings: list[str]) -> bool:
+    """Whether no form of a word, as written or with its proclitics peeled (folded readings), is
+    in wordfreq's large Arabic list at any frequency: a transliterated foreign name (حوكومة،
+    إيلتشين), not a rare Arabic verb or noun (قبع، ولايتا)."""
+    from wordfreq import zipf_frequency  # imported here: only a bare surname's neighbour needs it
+
+    return all(zipf_frequency(w, "ar", wordlist="large") == 0 for w in (written, *readings) if w)

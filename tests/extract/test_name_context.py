@@ -135,3 +135,12 @@ def test_an_unseen_spelling_of_a_long_country_name_is_the_country(matcher):
 def test_a_word_with_the_article_is_no_persons_name(matcher):
     # الدونغان (the Dungan people) has the skeleton of دونغ جون (Dong Jun)
     assert "dong_jun" not in ids(matcher, "شجار بين عرقيتي الكازاخ والدونغان، وهم أقلية مسلمة من أصول صينية")
+
+
+def test_a_masculine_family_name_after_a_word_arabic_never_writes_is_another_person(matcher):
+    assert "aliyev" not in ids(matcher, "وقال الطيار إيلتشين علييف إن الطائرة")
+    # a rare Arabic verb or a dual noun before the surname: still the person
+    assert "japarov" in ids(matcher, "وسبق أن قبع جباروف في السجن عام 2017")
+    assert "mirziyoyev" in ids(matcher, "فلن تحتسب ولايتا ميرضيائيف السابقتان")
+    # an unseen spelling of the person's own given name: still the person
+    assert "tokayev" in ids(matcher, "تولى الرئاسة رئيس مجلس الشيوخ كاظم-زهومارت توكاييف")

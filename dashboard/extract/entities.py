@@ -108,6 +108,7 @@ class EntityMatcher:
         self.region_words = catalogue.region_words
         self.adjective_blocked = catalogue.adjective_not_country_after
         self.owned_generic = catalogue.owned_generic
+        self.generic_alias = catalogue.generic_alias
         self.credit_only = catalogue.credit_only
         self.types = {e.id: e.type for e in catalogue.entities.values()}
         # A region's name without its region word, by variant key (منطقة كاراغندا -> كاراغندا):
@@ -313,11 +314,15 @@ class EntityMatcher:
         """A body whose name other countries' bodies share (لجنة الأمن القومي، البيت الأبيض)
         counts only in an article that also names its country (the country, its places, people
         or bodies): "البيت الأبيض" in Bishkek is the Kyrgyz government's seat."""
-        owned = self.owned_generic
-        if not owned or not any(r["entity_id"] in owned for r in rows):
+        owned, by_alias = self.owned_generic, self.generic_alias
+
+        def generic(r: dict) -> tuple[str, str] | None:
+            return owned.get(r["entity_id"]) or by_alias.get(r["alias"])
+
+        if not any(generic(r) for r in rows):
             return rows
         parents = self.variants.parents
-        present = {r["entity_id"] for r in rows if r["entity_id"] not in owned}
+        present = {r["entity_id"] for r in rows if not generic(r)}
         countries = present | {parents[e] for e in present if e in parents}
         elsewhere: dict[int, set[str]] = {}  # sentence -> countries of the cities and regions it names
         for r in rows:
@@ -325,7 +330,7 @@ class EntityMatcher:
                 elsewhere.setdefault(r["sentence_id"], set()).add(parents[r["entity_id"]])
         out = []
         for r in rows:
-            found = owned.get(r["entity_id"])
+            found = generic(r)
             if found is not None and found[0] not in countries and (
                     found[1] == "article" or elsewhere.get(r["sentence_id"], set()) - {found[0]}):
                 continue

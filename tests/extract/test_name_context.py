@@ -144,3 +144,9 @@ def test_a_masculine_family_name_after_a_word_arabic_never_writes_is_another_per
     assert "mirziyoyev" in ids(matcher, "فلن تحتسب ولايتا ميرضيائيف السابقتان")
     # an unseen spelling of the person's own given name: still the person
     assert "tokayev" in ids(matcher, "تولى الرئاسة رئيس مجلس الشيوخ كاظم-زهومارت توكاييف")
+
+
+def test_a_generic_alias_counts_only_where_its_country_is_named(matcher):
+    # المجلس الأدنى is any parliament's lower house; the Mazhilis only in an article on Kazakhstan
+    assert "mazhilis" not in ids(matcher, "وصوت المجلس الأدنى في البرلمان البريطاني على القانون.")
+    assert "mazhilis" in ids(matcher, "وأقر المجلس الأدنى في برلمان كازاخستان القانون.")

@@ -283,6 +283,8 @@ class EntityMatcher:
     def _region_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
         """An unseen spelling of a region's name right after a region word (منطقة جامبيلسك،
         بمنطقة زامبل), in an article that names the region's country or the region."""
+        if self._region_written.isdisjoint(forms):
+            return []  # most articles: no region word
         norm = doc.norm.text
         out = []
         named = None

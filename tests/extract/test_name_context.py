@@ -150,3 +150,12 @@ def test_a_generic_alias_counts_only_where_its_country_is_named(matcher):
     # المجلس الأدنى is any parliament's lower house; the Mazhilis only in an article on Kazakhstan
     assert "mazhilis" not in ids(matcher, "وصوت المجلس الأدنى في البرلمان البريطاني على القانون.")
     assert "mazhilis" in ids(matcher, "وأقر المجلس الأدنى في برلمان كازاخستان القانون.")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("فإن العقوبات ستعود إن لم يرجئها ترامب في 12 مايو", "trump"),
+    ("قال إن التحقيق سيجرم نتنياهو في مزاعم بالفساد", "netanyahu"),
+    ("وهو خيار مستبعد نظرا لمباهاة إردوغان الدائمة بسداد الديون", "erdogan"),
+])
+def test_a_conjugated_arabic_word_before_a_surname_is_no_given_name(matcher, text, person):
+    assert person in ids(matcher, text)

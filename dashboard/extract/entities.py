@@ -252,6 +252,10 @@ class EntityMatcher:
             if alias in self.credit_only and not _credit_position(norm, starts[begin] + skip, ends[i - 1]):
                 continue
             etype = self.types.get(entity_id)
+            if etype == "person" and words[0] == NASAB_LINK and begin and not covered[begin - 1] and \
+                    _adjacent(norm, ends[begin - 1], starts[begin]) and \
+                    any(r in self.variants.all_given for r in peel(forms[begin - 1], 2)):
+                continue  # "خالد بن سلمان": Khalid, another son; "بن سلمان" alone names Mohammed
             if etype == "person" and not lead and self._not_the_person(
                     entity_id, forms, starts, ends, covered, norm, begin,
                     length == 1 and not skip and match == EXACT, words[0].endswith("ا"),

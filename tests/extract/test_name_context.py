@@ -159,3 +159,8 @@ def test_a_generic_alias_counts_only_where_its_country_is_named(matcher):
 ])
 def test_a_conjugated_arabic_word_before_a_surname_is_no_given_name(matcher, text, person):
     assert person in ids(matcher, text)
+
+
+def test_a_nasab_alias_after_another_given_name_is_another_son(matcher):
+    rows = found(matcher, "وقال الأمير خالد بن سلمان إن. وأكد ولي العهد بن سلمان أن.")
+    assert rows == [("mohammed_bin_salman", "بن سلمان")]

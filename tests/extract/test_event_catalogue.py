@@ -124,3 +124,13 @@ def test_a_disaster_named_by_its_act_then_referred_to_in_the_article(ex):
     blasts = "أجلت سلطات كازاخستان أهالي بلدة في جنوب البلاد في أعقاب انفجارات في مخزن ذخيرة."
     assert set(links(ex, blasts, date(2019, 6, 24))) == {"arys_explosions_2019"}
     assert set(links(ex, blasts, date(2021, 8, 26))) == {"zhambyl_depot_explosions_2021"}
+
+
+def test_the_visitor_and_the_host_in_talks_not_at_the_summit_both_attended(ex):
+    talks = "وأجرى بوتين وتوكاييف محادثات في قصر أكوردا تناولت التعاون في مجال الطاقة."
+    assert set(links(ex, talks, date(2024, 11, 27))) == {"putin_visit_kz_2024"}
+    summit = "وشارك بوتين وتوكاييف في قمة منظمة معاهدة الأمن الجماعي في أستانا."
+    assert set(links(ex, summit, date(2024, 11, 28))) == {"csto_summit_2024"}
+    # a visit without a visit word: "استقبل"
+    received = "استقبل الرئيس الصيني شي جين بينغ نظيره الأوزبكي شوكت ميرضيائيف في قاعة الشعب الكبرى ببكين."
+    assert set(links(ex, received, date(2024, 1, 24))) == {"mirziyoyev_visit_cn_2024"}

@@ -21,6 +21,7 @@ from dashboard.analysis.common import (
 )
 from dashboard.analysis.filters import Selection
 from dashboard.dataset import Dataset
+from dashboard.schema import PROVISIONAL_PREFIX
 
 COUNT_COLUMNS = {"entity_id": "string", "name_ar": "string", "name_en": "string", "type": "string",
                  "mentions": "int64", "articles": "int64"}
@@ -33,14 +34,19 @@ EDGE_COLUMNS = {"source": "string", "target": "string", "weight": "int64", "expe
 
 
 def entity_counts(ds: Dataset, sel: Selection, include_adjectives: bool = True,
-                  roll_up_cities: bool = False, types: Iterable[str] | None = None) -> pd.DataFrame:
-    """Mentions and articles per entity, most mentioned first (ties by entity_id)."""
+                  roll_up_cities: bool = False, types: Iterable[str] | None = None,
+                  include_provisional: bool = True) -> pd.DataFrame:
+    """Mentions and articles per entity, most mentioned first (ties by entity_id).
+    ``include_provisional``: also the persons the catalogue does not know yet (ids new:..., found
+    by the build after a title or role; unreviewed)."""
     if sel.empty or len(ds.ix.entity_ids) == 0:
         return frame(COUNT_COLUMNS)
     mentions, articles = entity_mention_counts(ds, sel, include_adjectives, roll_up_cities)
     keep = mentions > 0
     if types:
         keep &= ds.entities["type"].isin(list(types)).to_numpy(bool)
+    if not include_provisional:
+        keep &= ~ds.entities["entity_id"].astype(str).str.startswith(PROVISIONAL_PREFIX).to_numpy(bool)
     idx = np.flatnonzero(keep)
     out = ds.entities.iloc[idx][["entity_id", "name_ar", "name_en", "type"]].reset_index(drop=True)
     out["mentions"] = mentions[idx].astype(np.int64)
@@ -82,7 +88,8 @@ DEFAULT_MIN_TOGETHER = 2  # one shared sentence is an anecdote, not an associati
 
 def cooccurrence(ds: Dataset, sel: Selection, top_n: int = 30, max_edges: int = DEFAULT_MAX_EDGES,
                  min_together: int = DEFAULT_MIN_TOGETHER,
-                 include_adjectives: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 include_adjectives: bool = True,
+                 include_provisional: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Entities named in the same sentence: the top_n most mentioned entities as nodes (with a
     fixed-seed spring layout) and the ``max_edges`` strongest pairs among them as edges.
 
@@ -93,7 +100,7 @@ def cooccurrence(ds: Dataset, sel: Selection, top_n: int = 30, max_edges: int = 
     readable network at any size. Only pairs seen together at least ``min_together`` times and
     more often than chance are edges. ``weight``: sentences naming both; ``expected``: that count
     under independence."""
-    counts = entity_counts(ds, sel, include_adjectives=include_adjectives)
+    counts = entity_counts(ds, sel, include_adjectives=include_adjectives, include_provisional=include_provisional)
     if counts.empty:
         return frame(NODE_COLUMNS), frame(EDGE_COLUMNS)
     top = counts.head(top_n)

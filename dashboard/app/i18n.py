@@ -152,6 +152,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "hover_articles": {"ar": "المقالات", "en": "articles"},
     # Entities
     "types": {"ar": "الأنواع", "en": "Types"},
+    "include_unreviewed": {"ar": "أشخاص غير مُراجَعين", "en": "Unreviewed persons"},
+    "include_unreviewed_help": {
+        "ar": "أشخاص لا يعرفهم الفهرس بعد، وجدهم البناء بعد لقب أو صفة (المتحدث، الوزير...). "
+              "تظهر أسماؤهم مع العلامة «غير مُراجَع» حتى يضيفهم المحلل إلى الفهرس.",
+        "en": "People the catalogue does not know yet, found by the build after a title or role "
+              "(spokesman, minister...). Their names carry the mark “unreviewed” until an analyst "
+              "adds them to the catalogue."},
     "include_adjectives": {"ar": "احتساب صيغ النسبة (الروسي، الصينية)",
                            "en": "Count adjective forms (Russian, Chinese)"},
     "roll_up": {"ar": "ضمّ المدن إلى دولها", "en": "Roll cities up into their countries"},

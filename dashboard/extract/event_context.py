@@ -126,11 +126,8 @@ def _named_last(sid: int, eid: str, rivals: list[str], linked: dict[str, list[in
 
 
 def actors_of(event, generated) -> frozenset[str]:
-    """The event's parties (its name's places and bodies, their countries and places, its persons)
-    and the people and bodies of those countries: "وشكر بايدن" in the C5+1 summit's story (us),
-    "توكاييف" in the unrest's (kz); not whoever else the article names."""
-    parties = event.persons | event.places
-    return frozenset(parties | {e for e, p in generated.parent_of.items() if p in parties})
+    """The event's parties and the people and bodies of their countries (GeneratedNames.actors)."""
+    return generated.actors(event)
 
 
 def _anchored(index, sid: int, event, kind, generated, cited: list[int], nouns: set[str],

@@ -18,7 +18,12 @@ order and form: "قمة شنغهاي"، "قمة منظمة شنغهاي للتع
 Events of one kind compete: a sentence keeps the one nearest in time (a dated one first), and none
 when a catalogue cue already linked it to another event of that kind. The future check of events.py
 applies as to every link. Once the article is linked to an event, the kind's nouns alone ("القمة"،
-"الاستفتاء") refer to it, when no other event of the kind is linked in that article.
+"الاستفتاء"، "الحادث") refer to it, when no other event of the kind is linked in that article and the
+word's own phrase names no other body or (for one country's event) no other country's place
+(``follow_ups``); a one-country event's own noun without a place does too ("انتخابات الرئاسة").
+An article published on an event (NEWS_LEAD_DAYS before to NEWS_TAIL_DAYS after it) reports it as
+news: a referring word with one of the event's actors in the sentence names it, "الانتخابات التي
+شهدتها بلاده" beside Rahmon on the day of Tajikistan's vote (``news_of_the_day``).
 """
 
 from __future__ import annotations
@@ -35,9 +40,15 @@ from dashboard.text.normalize import squeeze_spaces
 from dashboard.text.variants import name_key
 
 LEAD_DAYS, TAIL_DAYS = 90, 180
+# An article published from NEWS_LEAD_DAYS before an event to NEWS_TAIL_DAYS after it reports it
+# as news: its referring words (الانتخابات، الانفجار) name it (``news_of_the_day``).
+NEWS_LEAD_DAYS, NEWS_TAIL_DAYS = 3, 10
+LEAD_SENTENCES = 2  # a referring word before the event is named refers to it only in the lead
+HEADING_WORDS = 5  # a shorter line is a heading: a topic, not a reference (as event_context.MIN_WORDS)
 MONTH_TAIL_DAYS = 3 * 365
 _WORD = re.compile(r"[^\W\d_]+")
 _PLACE_TYPES = frozenset({"country", "city", "region"})
+_PARTY_TYPES = _PLACE_TYPES | {"organisation"}
 # Words after the noun looked at for a name part: "قمة منظمة شنغهاي" reaches شنغهاي.
 _PART_REACH = 3
 _PHRASE_CHARS = 60
@@ -60,6 +71,8 @@ class Kind:
     setting: bool = False  # a country's own vote: the article's country stands for an unnamed place
     month_names: bool = False  # named by its month ("أحداث يناير"); not a summit ("قمة 12 حزيران")
     host_country: bool = True  # the country of a place of the name names the event too
+    one_country: bool = False  # inside one country: a phrase naming another country's place is
+    # another event ("اشتباكات مع قرغيزستان" is a border clash, not Tajikistan's unrest)
 
 
 @dataclass(frozen=True)
@@ -109,7 +122,7 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           _alternation(list(spec.get("story") or [])),
                           _alternation(list(spec.get("story_alone") or [])),
                           bool(spec.get("setting")), bool(spec.get("month_names")),
-                          bool(spec.get("host_country", True))))
+                          bool(spec.get("host_country", True)), bool(spec.get("one_country"))))
     return tuple(kinds)
 
 
@@ -187,8 +200,20 @@ class GeneratedNames:
                              n.end + timedelta(days=max(self.kinds[k].tail_days, MONTH_TAIL_DAYS)))
                             for n in events] for k, events in self.by_kind.items()}
         self._by_publication: dict = {}
+        self._actors: dict[str, frozenset[str]] = {}
         self.kind_years = {k: frozenset(y for n in events for y in n.years) for k, events in self.by_kind.items()}
         self.event_years = frozenset().union(*self.kind_years.values())
+
+    def actors(self, named: NamedEvent) -> frozenset[str]:
+        """The event's parties (its name's places and bodies, their countries and places, its
+        persons) and the people and bodies of those countries: "وشكر بايدن" in the C5+1 summit's
+        story (us), "توكاييف" in the unrest's (kz); not whoever else the article names. Memoised."""
+        found = self._actors.get(named.event_id)
+        if found is None:
+            parties = named.persons | named.places
+            found = frozenset(parties | {e for e, p in self.parent_of.items() if p in parties})
+            self._actors[named.event_id] = found
+        return found
 
     # ---- linking --------------------------------------------------------------------------------
     def find(self, index, published: tuple[date, date] | None) -> list[tuple[int, str, str]]:
@@ -218,17 +243,19 @@ class GeneratedNames:
                 within = {sid for sid, ds in index.dates.items()
                           if any(d[0] <= n.end and n.start <= d[1] for d in ds for n in events)}
             hits = index.matches(kind.nouns, within)
-            if kind.dated_nouns is not None:
-                found += self._dated_acts(index, kind, events, set(hits))
-            if not hits and not found:
+            acts = self._dated_acts(index, kind, events) if kind.dated_nouns is not None else []
+            if not hits and not acts:
                 continue
             if kind.unless is not None:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
             for sid, noun in sorted(hits.items()):
                 best: list[tuple[tuple, str, str]] = []
                 after, near, owner = self._words_after(index, sid, kind)
+                foreign = {self.country_of(e) for e in near if self.entity_types.get(e) in _PLACE_TYPES} - {None}
                 for named in events:
                     if owner.refuses(named, self.person_country):
+                        continue
+                    if kind.one_country and foreign - {self.country_of(p) for p in named.places}:
                         continue
                     why = self._holds(named, kind, index, sid, after, near, published, setting)
                     if why is None:
@@ -238,6 +265,12 @@ class GeneratedNames:
                 if best:
                     top = min(b[0] for b in best)
                     found += [(sid, eid, why, rank) for rank, eid, why in sorted(best) if rank == top]
+            # the act with a party anywhere and a date of the event: where the kind's noun is not in the
+            # sentence ("نتائج الانتخابات الرئاسية" of Belarus beside Kazakhstan's vote of 10 January
+            # is another election's), or, for a kind whose act is its noun (a disaster), where the
+            # noun's phrase named it for no event ("تحطمت طائرة ... في 25 ديسمبر بالقرب من أكتاو")
+            skip = {sid for sid, *_ in found} if kind.dated_nouns is kind.nouns else set(hits)
+            found += [act for act in acts if act[0] not in skip]
             # A link on a bare noun and a party to the event (no date, no word of its name) yields
             # to another event of the kind the article names outright: in an article on the SCO
             # summit in Astana, "القمة ... الرئيس الروسي" is not the EAEU summit in Moscow.
@@ -247,13 +280,11 @@ class GeneratedNames:
         return out
 
     @staticmethod
-    def _dated_acts(index, kind: Kind, events: list[NamedEvent], skip: set[int]) -> list[tuple]:
+    def _dated_acts(index, kind: Kind, events: list[NamedEvent]) -> list[tuple]:
         """Sentences naming the kind's act (يدلي الناخبون بأصواتهم) with a party to the event and a
         day or month of the event: "يدلي الناخبون في قرغيزستان بأصواتهم، الأحد 28 نوفمبر"."""
         out = []
         for sid, noun in sorted(index.matches(kind.dated_nouns, set(index.dates)).items()):
-            if sid in skip:
-                continue
             ents = index.entities.get(sid, set())
             for named in events:
                 if not ((named.places | named.persons) & ents):
@@ -317,6 +348,14 @@ class GeneratedNames:
             dated += [(d[0], d[1]) for d in index.dates.get(sid, ())
                       if len(d) > 4 and b <= d[4] < hi and not d[3] and (d[1] - d[0]).days <= 366]
         return out, near, Owner(frozenset(countries), tuple(dated))
+
+    def country_of(self, place: str) -> str | None:
+        """The country a place lies in (itself for a country): up through its region and city."""
+        for _ in range(4):
+            if place is None or self.entity_types.get(place) == "country":
+                return place
+            place = self.place_parent.get(place)
+        return None
 
     def _setting(self, index) -> str | None:
         """The country the article is about: the one its places are in, mentioned at least twice
@@ -401,11 +440,103 @@ class GeneratedNames:
             abs((named.start - published[1]).days), abs((published[0] - named.end).days))
         return (1, by_word, distance), f"{name} + published {index.doc.published.isoformat()[:7]}"
 
+    def _phrase_parties(self, index, sid: int, start: int, end: int) -> set[str]:
+        """The places and organisations named in the phrase of the match ``[start, end)``
+        (normalised offsets): no punctuation between, at most _PHRASE_CHARS away (as
+        ``_words_after``'s ``near``)."""
+        doc = index.doc
+        a, b = doc.norm.to_original(start, end)
+        before = doc.text[max(0, a - _PHRASE_CHARS):a]
+        after = doc.text[b:b + _PHRASE_CHARS]
+        lo = a - len(before) + max((before.rfind(c) for c in _PUNCTUATION), default=-1) + 1
+        hi = b + min((i for i in (after.find(c) for c in _PUNCTUATION) if i >= 0), default=len(after))
+        return {eid for s, e, eid in index.entity_spans.get(sid, ())
+                if s >= lo and e <= hi and self.entity_types.get(eid) in _PARTY_TYPES}
+
+    def _own_mention(self, index, sid: int, phrases: PhraseSet, named: NamedEvent) -> str | None:
+        """The first mention of ``phrases`` in the sentence whose own phrase names no organisation
+        other than the event's and, for one country's event (a ``setting`` kind), no place of
+        another country ("الانتخابات الأخيرة في روسيا البيضاء" is not
+        Tajikistan's; "انتخابات الرئاسة ربما تجذب اهتماما" in the same sentence is; "كشفت مجموعة
+        السبع في قمتها" is not the SCO's summit), as written; None when there is none."""
+        start, end = index.sentence_span(sid)
+        # a place is the event's when it lies in one of the event's countries (a city of a region
+        # of Kazakhstan is Kazakhstan's); an event of no place (a pandemic) is anywhere
+        own = {self.country_of(p) for p in named.places} | {self.person_country.get(p) for p in named.persons}
+        own.discard(None)
+        for m in phrases.regex.finditer(index.doc.norm.text, start, end):
+            if not phrases.accepts(index.doc, m.start(), m.end()):
+                continue
+            parties = self._phrase_parties(index, sid, m.start(), m.end())
+            bodies = {e for e in parties if self.entity_types.get(e) == "organisation"}
+            # places only for one country's events: a summit's phrase names its members' countries
+            if own and self.kinds[named.kind].setting and \
+                    {self.country_of(p) for p in parties - bodies} - own - {None}:
+                continue
+            if any(b not in named.places and self.parent_of.get(b) not in own for b in bodies):
+                continue
+            a, b = index.doc.norm.to_original(m.start(), m.end())
+            return " ".join(index.doc.text[a:b].split())
+        return None
+
+    def _families(self) -> dict[int, list[Kind]]:
+        """Kinds grouped by their referring words (presidential and parliamentary elections share
+        الانتخابات: an article's two elections, and الانتخابات names neither)."""
+        out: dict[int, list[Kind]] = {}
+        for kind in self.kinds.values():
+            if kind.refers is not None:
+                out.setdefault(id(kind.refers), []).append(kind)
+        return out
+
+    def news_of_the_day(self, index, published: tuple[date, date] | None,
+                        linked: Mapping[str, set[int]]) -> list[tuple[int, str, str]]:
+        """Sentences where a referring word (الانتخابات، الانفجار، القمة) names the one event of its
+        kinds that the article was published on, the sentence naming one of its actors or the
+        article being about its country: "يتجه رئيس طاجيكستان ... للفوز ... في الانتخابات التي
+        شهدتها بلاده، الأحد" published on the day of Tajikistan's presidential election. An article
+        already linked to an event of those kinds is left to ``follow_ups``; a sentence already
+        linked to another event speaks of that one ("صوت الناخبون ... في الاستفتاء")."""
+        taken = set().union(*linked.values()) if linked else set()
+        if published is None or (published[1] - published[0]).days > 31:
+            return []
+        out = []
+        for kinds in self._families().values():
+            if any(self.kind_of_event.get(e) in {k.name for k in kinds} for e in linked):
+                continue
+            near = [n for k in kinds for n in self.by_kind.get(k.name, ())
+                    if n.start - timedelta(days=NEWS_LEAD_DAYS) <= published[1]
+                    and published[0] <= n.end + timedelta(days=NEWS_TAIL_DAYS)]
+            if not near:
+                continue
+            kind = kinds[0]
+            hits = index.matches(kind.refers)
+            if kind.unless is not None and hits:
+                hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
+            for sid in sorted(hits):
+                if sid in taken:
+                    continue
+                ents = index.entities.get(sid, set())
+                fits = []
+                for named in near:
+                    # an actor in the sentence (not the article's country: "بعد الانتخابات" in an
+                    # article on Russia's meddling in the US vote is not Russia's election)
+                    actors = self.actors(named) & ents
+                    if not actors or _dated_away(index, sid, named):
+                        continue
+                    why = "actor: " + "+".join(sorted(actors))
+                    mention = self._own_mention(index, sid, kind.refers, named)
+                    if mention is not None:
+                        fits.append((named, mention, why))
+                if len(fits) == 1:
+                    named, mention, why = fits[0]
+                    out.append((sid, named.event_id, f"generated: {mention} + {why} + published on the event "
+                                                     f"{index.doc.published.isoformat()[:10]}"))
+        return out
+
     def follow_ups(self, index, linked: Mapping[str, set[int]]) -> list[tuple[int, str, str]]:
         """Sentences where the kind's noun alone refers to the one event of that kind the article
-        is linked to."""
-        # kinds sharing their referring words (presidential and parliamentary elections: الانتخابات)
-        # count together: two elections in the article, and الانتخابات names neither
+        is linked to: after a sentence naming it (or anywhere when the lead names it), its phrase
+        naming no other place ("الانتخابات الأخيرة في روسيا البيضاء" is not the article's vote)."""
         per_family: dict[int, list[str]] = {}
         kind_by_family: dict[int, Kind] = {}
         for eid in linked:
@@ -417,15 +548,46 @@ class GeneratedNames:
         for family, eids in per_family.items():
             if len(eids) != 1:
                 continue
+            elsewhere = set().union(*(sids for e, sids in linked.items() if e != eids[0]))
             kind = kind_by_family[family]
             hits = index.matches(kind.refers)
             if kind.unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
             named = self.by_id[eids[0]]
-            out += [(sid, eids[0], f"generated: {noun} + event named in the article")
-                    for sid, noun in sorted(hits.items())
-                    if sid not in linked[eids[0]] and not contradicted(index, sid, named.start, named.end)]
+            # the event's own noun with no place of its own refers to it too ("غير أن انتخابات
+            # الرئاسة ربما تجذب اهتماما أكبر" in an article on one presidential election)
+            nouns = self.kinds[named.kind].nouns if self.kinds[named.kind].setting else None
+            if nouns is not None:
+                hits = {**index.matches(nouns), **hits}
+            first = min(linked[eids[0]])
+            for sid in sorted(hits):
+                if sid in linked[eids[0]] or contradicted(index, sid, named.start, named.end):
+                    continue
+                if _words(index, sid) < HEADING_WORDS:
+                    continue  # a heading ("واشنطن وموسكو والمظاهرات") names a topic, not this event
+                # a referring word before the event is named, in a sentence linked to another event,
+                # is that event's ("ودعي إلى التصويت" in the sentence naming the election, before the
+                # referendum is named)
+                if sid < first and first >= LEAD_SENTENCES and sid in elsewhere:
+                    continue
+                mention = self._own_mention(index, sid, kind.refers, named) or \
+                    (self._own_mention(index, sid, nouns, named) if nouns is not None else None)
+                if mention is not None:
+                    out.append((sid, eids[0], f"generated: {mention} + event named in the article"))
         return out
+
+
+def _words(index, sid: int) -> int:
+    start, end = index.doc.sentences[sid] if index.doc.sentences else (0, len(index.doc.text))
+    return len(index.doc.text[start:end].split())
+
+
+def _dated_away(index, sid: int, named: NamedEvent) -> bool:
+    """Whether a date of the sentence, a year included, lies more than a month from the event
+    ("خلال الاقتراع الرئاسي في 2016")."""
+    margin = timedelta(days=31)
+    return any(not (d[0] <= named.end + margin and named.start - margin <= d[1])
+               for d in index.dates.get(sid, ()))
 
 
 def _parents(matcher) -> dict[str, str]:

@@ -487,6 +487,11 @@ class EventLinker:
         found = self.generated.find(index, published)
         for sid, eid, why in found:
             add(sid, eid, why)
+        linked_now: dict[str, set[int]] = defaultdict(set)
+        for sid, eid in rows:
+            linked_now[eid].add(sid)
+        for sid, eid, why in self.generated.news_of_the_day(index, published, linked_now):
+            add(sid, eid, why)
         taken = {(sid, kind_of.get(eid)) for sid, eid in rows}
         linked: dict[str, set[int]] = defaultdict(set)
         for sid, eid in rows:

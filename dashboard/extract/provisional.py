@@ -57,6 +57,10 @@ _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "نا")
 _STEM_ZIPF = 3.5
 # Dual and plural endings: with one, a frequent stem of four letters or more is a word.
 _NUMBER_SUFFIXES = ("ين", "ان", "ون", "ات", "ا")  # and the accusative ا (أبحاثا، مصدرا)
+# A feminine plural this frequent whose singular is a word is a word too (سلطات), not a surname (فرحات).
+_PLURAL_ZIPF = 4.0
+# Nisba endings (folded): with one, a frequent stem of five letters or more is an adjective.
+_NISBA_SUFFIXES = ("يه", "ي")
 # A hyphen inside a compound family name (غرابار-كيتاروفيتش): the name goes on after it.
 _HYPHEN = re.compile(r"[-‐‑]")
 
@@ -183,20 +187,34 @@ class ProvisionalFinder:
             if (len(form) - len(reading) == 1 or form.startswith("لل")) and \
                     self._zipf(reading) >= COMMON_ZIPF and self._zipf(reading) > own:
                 return None  # بمرتبة، بداعي: a proclitic on an ordinary word (not فال+فيردي)
-        for suffix in _PRONOUN_SUFFIXES:
-            stem = form[:-len(suffix)]
-            if form.endswith(suffix) and len(stem) >= 3 and max(
-                    self._zipf(stem), self._zipf(stem[:-1] + "ه" if stem[-1] == "ت" else stem)) >= _STEM_ZIPF:
-                return None  # ولايته، دعمه، إراحته: an ordinary noun with a possessive pronoun
         if form[0] == "س" and form[1] in "يتن" and self._zipf(form[1:]) >= COMMON_ZIPF:
             return None  # سيحضر، ستبدأ: the future of an ordinary verb
-        for suffix in _NUMBER_SUFFIXES:
-            stem = form[:-len(suffix)]
-            if form.endswith(suffix) and len(stem) >= 4 and self._zipf(stem) >= _STEM_ZIPF:
-                return None  # تغييرين، مفاوضات: a dual or plural of an ordinary word
+        if any(self._inflected_word(reading) for reading in peel(form, 3)):
+            return None
         if own >= self.rules.max_word_zipf:
             return None
         return "common" if own >= COMMON_ZIPF else "rare"
+
+    def _inflected_word(self, word: str) -> bool:
+        """Whether ``word`` (a token, or a token with its proclitics peeled: لقنصليتها) is an
+        ordinary word with an ending: a possessive pronoun (ولايته، دعمه، إراحته), a dual or plural
+        or the accusative ا (تغييرين، مفاوضات، أبحاثا), a nisba adjective (استبدادية)."""
+        for suffix in _PRONOUN_SUFFIXES:
+            stem = word[:-len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 3 and max(
+                    self._zipf(stem), self._zipf(stem[:-1] + "ه" if stem[-1] == "ت" else stem)) >= _STEM_ZIPF:
+                return True
+        for suffix in _NUMBER_SUFFIXES:
+            stem = word[:-len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 4 and self._zipf(stem) >= _STEM_ZIPF:
+                return True
+        if word.endswith("ات") and self._zipf(word) >= _PLURAL_ZIPF and self._zipf(word[:-2] + "ه") >= _STEM_ZIPF:
+            return True  # سلطات: the plural of a feminine noun (سلطة); not the surname فرحات
+        for suffix in _NISBA_SUFFIXES:
+            stem = word[:-len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 5 and self._zipf(stem) >= COMMON_ZIPF:
+                return True
+        return False
 
     def _glued_and(self, rest: str) -> bool:
         """Whether ``rest`` after a word's initial و reads as a word or name of its own."""
@@ -227,10 +245,14 @@ class ProvisionalFinder:
             if kind is None:
                 break
             if kind == "common":
-                # an ordinary word after a foreign family name ends the name ("فالفيردي يرغب"),
-                # and a name holds at most one ("أهدى شجرة سنديان" is none)
-                if seen_rare or commons >= max_commons:
-                    break
+                # a word of some frequency after a foreign family name: a verb ("فالفيردي يرغب")
+                # or the name's last part ("محمود أحمدي نجاد", "ماو تسي تونغ"); unsure, so no name
+                if seen_rare:
+                    return None
+                # a name holds at most one before its family name ("أهدى شجرة سنديان" is none),
+                # never a verb's form ("يزور أوفيا", "يدعى فويادين") nor a two-letter word (ضم)
+                if commons >= max_commons or (k == j and (len(forms[k]) < 3 or forms[k][0] in "يت")):
+                    return None
                 commons += 1
             seen_rare |= kind == "rare"
             k += 1
@@ -325,9 +347,9 @@ class ProvisionalFinder:
         taken = [False] * len(forms)
         rows = []
 
-        def add(first: int, end: int, entity_id: str, alias: str) -> None:
+        def add(first: int, end: int, entity_id: str, alias: str, skip: int = 0) -> None:
             taken[first:end] = [True] * (end - first)
-            a, _ = doc.norm.to_original(starts[first], ends[first])
+            a, _ = doc.norm.to_original(starts[first] + skip, ends[first])
             _, b = doc.norm.to_original(starts[end - 1], ends[end - 1])
             rows.append({"article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
                          "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a,
@@ -339,13 +361,17 @@ class ProvisionalFinder:
             by_first.setdefault(key[0], []).append(key)
         full_names = []
         for i, form in enumerate(forms):
-            for key in by_first.get(form, ()):
+            # the first word as written, or behind a proclitic ("وزياد عيتاني")
+            for first in (form, *(r for r in peel(form, 3)[1:] if r in by_first and not r.startswith(ARTICLE))):
+                if first in by_first:
+                    break
+            for key in by_first.get(first, ()):
                 end = i + len(key)
-                if tuple(forms[i:end]) == key and not any(taken[i:end]) and \
+                if tuple(forms[i + 1:end]) == key[1:] and not any(taken[i:end]) and \
                         all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)) and \
                         all(covered[k] is None for k in range(i, end)):
                     alias = " ".join(key)
-                    add(i, end, provisional_id(alias), alias)
+                    add(i, end, provisional_id(alias), alias, len(form) - len(first))
                     # a bare part later is this person: ArticleNames reads the family name (and the
                     # first name of a two-word name); a longer name is read by its last word only
                     full_names.append((i, provisional_id(alias), key if len(key) == 2 else key[-1:]))
@@ -374,7 +400,13 @@ class ProvisionalFinder:
                     or _HYPHEN.fullmatch(doc.norm.text, ends[i], min(ends[i] + 1, len(doc.norm.text))) \
                     or (i and _HYPHEN.fullmatch(doc.norm.text, starts[i] - 1, starts[i])):
                 continue  # "عبد الرزاق" is not رزاق; a hyphenated part is another name
-            first_name = forms[i][skip:] == full_key.get(entity_id, "").split(" ")[0]
+            key_words = full_key.get(entity_id, "").split(" ")
+            first_name = forms[i][skip:] == key_words[0]
+            if not first_name and not skip and i and covered[i - 1] is None and \
+                    _SPACES.fullmatch(doc.norm.text, ends[i - 1], starts[i]) and \
+                    not any(r in key_words for r in peel(forms[i - 1], 3)) and \
+                    any(self._word_kind(r, True, None, False) in ("given", "rare") for r in peel(forms[i - 1], 3)):
+                continue  # "(و)ناصر بوضياف" after "محمد بوضياف": another first name, a relative
             if first_name and i + 1 < len(forms) and _SPACES.fullmatch(doc.norm.text, ends[i], starts[i + 1]) and (
                     covered[i + 1] is not None
                     or self._word_kind(forms[i + 1], False, forms[i], False) is not None):

@@ -150,6 +150,10 @@ def _report_nil(nil: NilComparison, texts: dict[str, str], out) -> None:
         print(f"    merge: provisional {new_id} covers gold {gold_ids}", file=out)
     for _, row in nil.false_positives.sort_values(["article_id", "char_start"]).iterrows():
         print(f"  FP provisional {row['article_id']} {row['entity_id']} {row['surface']} | {_context(texts, row)}", file=out)
+    for gi, pi in nil.nil_matched:
+        row = nil.strict.gold.loc[gi]
+        print(f"  NIL found {row['article_id']} {row['entity_id']} as {nil.provisional.at[pi, 'entity_id']} "
+              f"| {_context(texts, row)}", file=out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -145,3 +145,25 @@ def test_only_places_roll_up(tiny_dataset_dir, tmp_path):
     ds = load_dataset(folder)
     rolled = counts(entity_counts(ds, select(ds, Filters()), include_adjectives=False, roll_up_cities=True))
     assert rolled["TOK"] == (2, 2) and rolled["KAZ"] == (6, 3)
+
+
+def test_provisional_persons_can_be_left_out(tiny_dataset_dir, tmp_path):
+    """A person the catalogue does not know yet (id new:..., unreviewed) is counted by default and
+    left out of counts and the network when the analyst asks for reviewed entities only."""
+    import pandas as pd
+    from analysis_tiny_dataset import write_dataset
+
+    from dashboard.dataset import load_dataset
+
+    folder = write_dataset(tmp_path / "ds")
+    for table in ("entities", "entity_mentions"):
+        df = pd.read_parquet(folder / f"{table}.parquet")
+        df["entity_id"] = df["entity_id"].replace({"TOK": "new:twkayyf"})
+        df.to_parquet(folder / f"{table}.parquet")
+    ds = load_dataset(folder)
+    sel = select(ds, Filters())
+    assert counts(entity_counts(ds, sel))["new:twkayyf"] == (2, 2)  # as TOK before
+    reviewed = entity_counts(ds, sel, include_provisional=False)
+    assert "new:twkayyf" not in set(reviewed["entity_id"]) and "PUT" in set(reviewed["entity_id"])
+    nodes, _ = cooccurrence(ds, sel, include_provisional=False)
+    assert "new:twkayyf" not in set(nodes["entity_id"])

@@ -324,3 +324,34 @@ def test_timeline_folds_away_catalogue_events_the_articles_never_name(make_app):
                   and h.proto.body not in inside]
     for body in open_lists:
         assert ": 0 mentions" not in body
+
+
+def test_unreviewed_persons_are_marked_and_can_be_hidden(app_dataset, tmp_path, monkeypatch):
+    """A person the catalogue does not know yet (provisional id new:..., found after a title) is
+    named with the mark "unreviewed" in the entity chart; the page's switch leaves it out."""
+    import shutil
+
+    import pandas as pd
+    from app_synthetic import APP, TIMEOUT
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.paths import DATASET_ENV_VAR
+
+    folder = tmp_path / "dataset"
+    shutil.copytree(app_dataset, folder)
+    for name in ("entities", "entity_mentions"):  # Putin, as if the catalogue did not know him
+        df = pd.read_parquet(folder / f"{name}.parquet")
+        df["entity_id"] = df["entity_id"].replace({"putin": "new:fladymyr_bwtyn"})
+        df.to_parquet(folder / f"{name}.parquet")
+    info = json.loads((folder / "build_info.json").read_text("utf-8"))  # another dataset: its own
+    info["version"] = f"{info['version']}-unreviewed"                     # cache entries
+    (folder / "build_info.json").write_text(json.dumps(info), "utf-8")
+    monkeypatch.setenv(DATASET_ENV_VAR, str(folder))
+    at = run_page(AppTest.from_file(APP, default_timeout=TIMEOUT), "entities")
+    bars = plotly_specs(at)[0]["data"][0]
+    labels = dict(zip(bars["customdata"], bars["y"]))
+    assert f"({t('mark_unreviewed', 'ar')})" in labels["new:fladymyr_bwtyn"]  # inside bidi isolates
+    at.toggle(key="ent_unreviewed").set_value(False).run()
+    assert not at.exception
+    bars = plotly_specs(at)[0]["data"][0]
+    assert "new:fladymyr_bwtyn" not in bars["customdata"] and "ru" in bars["customdata"]

@@ -125,7 +125,10 @@ def test_unsure_names_are_left_out(tools, text):
 
 def test_the_name_ends_before_ordinary_words(tools):
     # an ordinary word after a foreign family name ends it; so does a preposition + article word
-    assert names(found(tools, "وأضافت الصحيفة أن المدرب ارنستو فالفيردي يرغب تدعيم وسطه")) == ["ارنستو فالفيردي"]
+    assert names(found(tools, "وأضافت الصحيفة أن المدرب ارنستو فالفيردي في حاجة إلى تدعيم وسطه")) == ["ارنستو فالفيردي"]
+    # a word of some frequency right after the family name: a verb, or the name's last part? Unsure
+    assert found(tools, "وأضافت الصحيفة أن المدرب ارنستو فالفيردي يرغب تدعيم وسطه") == []
+    assert found(tools, "وفي عام 2006 أعلن الرئيس الإيراني السابق محمود أحمدي نجاد نجاح بلاده") == []
     assert names(found(tools, "وأضاف السفير جريجوري لوجفينوف للصحافيين في كانبيرا")) == ["جريجوري لوجفينوف"]
 
 
@@ -138,6 +141,8 @@ def test_a_bare_part_inside_another_name_is_not_the_person(tools):
     "كان الزعيم الفرنسي مصدرا للبهجة، ويعالج القضايا بحيوية",   # accusative noun + لل word
     "وأضاف البيان أن الفريق العلمي أجرى أبحاثا على هياكل بشرية",  # الفريق: the team, not a general
     "أكد أن الرئيس كير سيحضر. من جهته قال",                      # a future verb after a known name
+    "ماكرون أول رئيس فرنسي يزور أوفيا منذ أحداث عام 1988",       # a verb after a title is no first name
+    "فيما قاد الفريق مدرب صربي يدعى فويادين بوسكوف، لم يجر سوى",
 ])
 def test_ordinary_phrases_after_titles(tools, text):
     assert found(tools, text) == []
@@ -151,3 +156,48 @@ def test_a_spokesman_for_a_body_is_no_name(tools):
 def test_a_first_name_before_another_family_name_is_someone_else(tools):
     text = "وقال الصحفي جمال خشقجي إن المنطقة تتغير. وطالب بتحقيق في اختفاء الكاتب جمال خاشقجي أمس."
     assert names(found(tools, text)) == ["جمال خشقجي"]
+
+
+def test_inflected_ordinary_words_end_or_refuse_a_name(tools):
+    # a preposition, a noun and a pronoun glued together (لقنصليتها) is no part of a name
+    text = "مطالبا إياها بتقديم دليل يثبت مغادرة الصحفي جمال خاشقجي لقنصليتها في مدينة إسطنبول"
+    assert not any("لقنصليتها" in r["surface"] for r in found(tools, text))
+    # a plural and a nisba adjective after a title are no name
+    assert found(tools, "والذي يؤكد منتقدوه بأنه يمنح الرئيس سلطات استبدادية.") == []
+
+
+def test_a_relative_is_not_the_person(tools):
+    text = ("وقال الرئيس الجزائري الراحل محمد بوضياف إن البلاد تمر بأزمة. "
+            "وبعد سنوات أسس ناصر بوضياف حركة سياسية. وكتب بوضياف على صفحته.")
+    rows = found(tools, text)
+    assert names(rows) == ["محمد بوضياف", "بوضياف"]
+    assert rows[1]["char_start"] == text.rindex("بوضياف")
+
+
+def test_the_full_name_behind_a_proclitic_and_a_relative_behind_one(tools):
+    text = ("وقال الممثل اللبناني زياد عيتاني إن التحقيق ظالم. وزياد عيتاني ممثل ذاع صيته. "
+            "وقال الرئيس الجزائري الراحل محمد بوضياف إن البلاد تمر بأزمة. وناصر بوضياف هو المترشح الثاني.")
+    rows = found(tools, text)
+    assert names(rows) == ["زياد عيتاني", "زياد عيتاني", "محمد بوضياف"]
+
+
+
+def test_a_promoted_person_takes_the_catalogue_id(tmp_path, tools):
+    """The analyst adds a provisional person to people.yaml: the next build reads the catalogue id."""
+    import shutil
+
+    from dashboard.catalogues import load_catalogues
+    from dashboard.paths import CATALOGUE_DIR
+
+    text = "وقال روبرت كولفيل المتحدث باسم المفوضية إن القانون مقلق. وأضاف كولفيل أن المفوضية تتابع."
+    assert {r["entity_id"] for r in found(tools, text)} == {"new:rwbrt_kwlfyl"}
+    shutil.copytree(CATALOGUE_DIR, tmp_path / "cat")
+    with (tmp_path / "cat" / "entities" / "people.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("  - {id: colville, name_ar: روبرت كولفيل, name_en: Rupert Colville, aliases: [كولفيل]}\n")
+    cat = load_catalogues(tmp_path / "cat")
+    matcher = EntityMatcher(cat.entities)
+    finder = ProvisionalFinder(cat.provisional, matcher, cat.stopwords, cat.date_words.months)
+    doc = Doc.from_text("t", text)
+    mentions = matcher.find(doc)
+    assert [m["entity_id"] for m in mentions if "كولفيل" in m["surface"]] == ["colville", "colville"]
+    assert finder.find(doc, mentions) == []

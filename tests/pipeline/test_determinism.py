@@ -21,6 +21,8 @@ def _corpus(folder: Path, n: int) -> Path:
     with (folder / "articles.jsonl").open("w", encoding="utf-8") as f:
         for i in range(n):
             text = "\n".join(paras[(i + k) % len(paras)] for k in range(12))
+            if i % 3 == 0:  # a person the catalogue lacks: a provisional id, in the entities table too
+                text += "\nوقال وزير العدل رافايل كاتالا إن القانون سيطبق. وأضاف كاتالا أن المحكمة ستنظر."
             f.write(json.dumps({"id": f"A{i:03d}", "title": paras[i % len(paras)][:40], "text": text},
                                ensure_ascii=False) + "\n")
     return folder
@@ -40,6 +42,8 @@ def test_incremental_build_is_byte_identical_to_a_fresh_one(tmp_path, monkeypatc
     assert (again.reused, again.processed) == (30, 0)
     build([src], fresh, workers=1)
     assert _files(inc) == _files(fresh)
+    import pandas as pd
+    assert "new:rafayl_katala" in set(pd.read_parquet(fresh / "entities.parquet")["entity_id"])
 
     # Part reused, part new: the same again.
     lines = (src / "articles.jsonl").read_text("utf-8").splitlines()

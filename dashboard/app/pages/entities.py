@@ -35,19 +35,23 @@ lang = ctx.lang
 page_params("entities", {
     "ent_types": Param("types", [], kind="list"), "ent_adjectives": Param("adj", True, kind="bool"),
     "ent_roll_up": Param("rollup", False, kind="bool"), "entity_pick": Param("entity", ""),
+    "ent_unreviewed": Param("unreviewed", True, kind="bool"),
     "ent_edges": Param("edges", DEFAULT_MAX_EDGES, kind="int"),
     **kwic_params("entities_kwic", "e")})
 
 all_types = sorted(ctx.ds.entities["type"].dropna().unique().tolist())
-c1, c2, c3 = columns(3, lang)
+c1, c2, c3, c4 = columns(4, lang)
 st.session_state["ent_types"] = [v for v in st.session_state.get("ent_types", []) if v in all_types]
 types = c1.multiselect(t("types", lang), all_types, key="ent_types",
                        format_func=lambda typ: type_name(typ, lang), placeholder=t("all", lang))
 adjectives = c2.toggle(t("include_adjectives", lang), key="ent_adjectives")
 roll_up = c3.toggle(t("roll_up", lang), key="ent_roll_up")
+# persons the catalogue does not know yet (found after a title; marked unreviewed in every name)
+unreviewed = c4.toggle(t("include_unreviewed", lang), key="ent_unreviewed", help=t("include_unreviewed_help", lang))
 
 counts: pd.DataFrame = compute(ctx, entity_counts, include_adjectives=adjectives,
-                               roll_up_cities=roll_up, types=tuple(types) or None)
+                               roll_up_cities=roll_up, types=tuple(types) or None,
+                               include_provisional=unreviewed)
 if is_empty(counts):
     empty_state(lang)
     stop_page()
@@ -86,7 +90,8 @@ if not is_empty(by_source):
 st.session_state["ent_edges"] = min(max(int(st.session_state.get("ent_edges") or DEFAULT_MAX_EDGES), 5), 300)
 max_edges = st.number_input(t("network_edges", lang), min_value=5, max_value=300, step=5, key="ent_edges")
 st.caption(t("network_help", lang, n=number(int(max_edges), lang)))
-nodes, edges = compute(ctx, cooccurrence, top_n=30, max_edges=int(max_edges), include_adjectives=adjectives)
+nodes, edges = compute(ctx, cooccurrence, top_n=30, max_edges=int(max_edges), include_adjectives=adjectives,
+                       include_provisional=unreviewed)
 # Entities named with no other (degree 0) are left out: spring layout flings them to the edges
 # and the connected cluster shrinks to a blot.
 if not is_empty(nodes) and "degree" in nodes:

@@ -126,3 +126,13 @@ def test_the_visitor_and_the_host_in_talks_not_at_the_summit_both_attended(ex):
     # a visit without a visit word: "استقبل"
     received = "استقبل الرئيس الصيني شي جين بينغ نظيره الأوزبكي شوكت ميرضيائيف في قاعة الشعب الكبرى ببكين."
     assert set(links(ex, received, date(2024, 1, 24))) == {"mirziyoyev_visit_cn_2024"}
+
+
+def test_the_two_leaders_congratulating_or_at_a_summit_are_no_visit(ex):
+    congratulating = ("كان الرئيسان الروسي فلاديمير بوتين والصيني شي جينبينغ أول المهنئين لتوكاييف.")
+    assert "tokayev_visit_ru_2022" not in links(ex, congratulating, date(2022, 11, 28))
+    listed = ("يشارك رئيس الوزراء ناريندرا مودي مع قادة دول منظمة شنغهاي للتعاون، بمن فيهم الرئيس الصيني شي "
+              "جين بينغ ورئيس أوزبكستان شوكت ميرزيوييف، في الدورة الثانية والعشرين للمنظمة في سمرقند.")
+    assert "xi_visit_uz_2022" not in links(ex, listed, date(2022, 9, 15))
+    talks = "وأجرى الرئيس الصيني شي جين بينغ محادثات مع الرئيس شوكت ميرضيائيف في سمرقند."
+    assert "xi_visit_uz_2022" in links(ex, talks, date(2022, 9, 15))

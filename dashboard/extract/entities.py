@@ -31,6 +31,7 @@ from dashboard.text.variants import (
     MIN_VARIANT_LETTERS,
     consonants,
     is_common_word,
+    is_unknown_word,
     name_key,
     variant_key,
 )
@@ -42,6 +43,8 @@ _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 # name after بن is part of the son's name, no mention of the father. (ابن، ابنة، بنت are also the
 # nouns "son", "daughter": "ابنة ترامب" speaks of Trump.)
 NASAB_LINK = "بن"
+# Russian patronymics (-ovich, -ovna: أبيشيفيتش، بتروفنا) stand between a given name and a surname.
+PATRONYMIC_ENDINGS = ("يتش", "فنا")
 # The Russian adjectival ending of a region's name (Жамбылская -> جامبيلسك): the region.
 _REGION_SUFFIX = "سك"
 
@@ -105,6 +108,7 @@ class EntityMatcher:
         self.region_words = catalogue.region_words
         self.adjective_blocked = catalogue.adjective_not_country_after
         self.owned_generic = catalogue.owned_generic
+        self.generic_alias = catalogue.generic_alias
         self.credit_only = catalogue.credit_only
         self.types = {e.id: e.type for e in catalogue.entities.values()}
         # A region's name without its region word, by variant key (منطقة كاراغندا -> كاراغندا):
@@ -141,7 +145,7 @@ class EntityMatcher:
         return i > 0 and forms[i - 1] in self._region_written and _adjacent(norm, ends[i - 1], starts[i])
 
     def _not_the_person(self, entity_id: str, forms, starts, ends, covered, norm, begin: int,
-                        bare: bool) -> bool:
+                        bare: bool, feminine: bool = False, written_before: str = "") -> bool:
         """A person's name that names someone or something else: the father's name inside a
         nasab (حمدان بن [محمد بن راشد]), a thing named after the person (مطار [حيدر علييف]),
         or, for a bare family name, another member of the family whose given name the catalogue
@@ -162,14 +166,17 @@ class EntityMatcher:
                 any(r in self.named_after for r in peel(forms[begin - 2], 2)) and \
                 not any(r in self.variants.titles for r in readings):
             return True
-        if not bare or prev.isascii() or not prev.isalpha():
-            return False
+        if not bare or prev.isascii() or not prev.isalpha() or prev.endswith(PATRONYMIC_ENDINGS):
+            return False  # نور سلطان أبيشيفيتش نزارباييف: a patronymic stands inside the full name
         own = [spelling(g) for g in self.variants.forenames.get(entity_id, ())]
+        if not all(len(r) >= 3 and min((edit_distance(spelling(r), g) for g in own), default=9) > 2
+                   and r not in self.variants.titles and not is_common_word(r) for r in readings):
+            return False
         # a rare word before a surname is as often a rare verb or noun ("قبع جباروف", "ولايتا
-        # ميرضيائيف") as a given name: only a feminine family name (-ova, -eva: علييفا، نزارباييفا)
-        # is read so, where the known woman shares it with every woman of her family
-        return all(len(r) >= 3 and min((edit_distance(spelling(r), g) for g in own), default=9) > 2
-                   and r not in self.variants.titles and not is_common_word(r) for r in readings)
+        # ميرضيائيف") as a given name: it is read as another given name before a feminine family
+        # name (-ova, -eva: علييفا، نزارباييفا, shared by every woman of the family), or when no
+        # reading of it is an Arabic word at all (إيلتشين علييف, not "قبع")
+        return feminine or is_unknown_word(written_before, readings)
 
     def _not_the_country(self, entity_id: str, forms, starts, ends, norm, begin: int) -> bool:
         """A country's adjective that names a language, a family of peoples (Turkic) or is part
@@ -245,9 +252,14 @@ class EntityMatcher:
             if alias in self.credit_only and not _credit_position(norm, starts[begin] + skip, ends[i - 1]):
                 continue
             etype = self.types.get(entity_id)
+            if etype == "person" and words[0] == NASAB_LINK and begin and not covered[begin - 1] and \
+                    _adjacent(norm, ends[begin - 1], starts[begin]) and \
+                    any(r in self.variants.all_given for r in peel(forms[begin - 1], 2)):
+                continue  # "خالد بن سلمان": Khalid, another son; "بن سلمان" alone names Mohammed
             if etype == "person" and not lead and self._not_the_person(
                     entity_id, forms, starts, ends, covered, norm, begin,
-                    length == 1 and not skip and match == EXACT and words[0].endswith("ا")):
+                    length == 1 and not skip and match == EXACT, words[0].endswith("ا"),
+                    _original_word(doc, starts, ends, begin - 1)):
                 continue
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):
@@ -275,6 +287,8 @@ class EntityMatcher:
     def _region_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
         """An unseen spelling of a region's name right after a region word (منطقة جامبيلسك،
         بمنطقة زامبل), in an article that names the region's country or the region."""
+        if self._region_written.isdisjoint(forms):
+            return []  # most articles: no region word
         norm = doc.norm.text
         out = []
         named = None
@@ -306,11 +320,15 @@ class EntityMatcher:
         """A body whose name other countries' bodies share (لجنة الأمن القومي، البيت الأبيض)
         counts only in an article that also names its country (the country, its places, people
         or bodies): "البيت الأبيض" in Bishkek is the Kyrgyz government's seat."""
-        owned = self.owned_generic
-        if not owned or not any(r["entity_id"] in owned for r in rows):
+        owned, by_alias = self.owned_generic, self.generic_alias
+
+        def generic(r: dict) -> tuple[str, str] | None:
+            return owned.get(r["entity_id"]) or by_alias.get(r["alias"])
+
+        if not any(generic(r) for r in rows):
             return rows
         parents = self.variants.parents
-        present = {r["entity_id"] for r in rows if r["entity_id"] not in owned}
+        present = {r["entity_id"] for r in rows if not generic(r)}
         countries = present | {parents[e] for e in present if e in parents}
         elsewhere: dict[int, set[str]] = {}  # sentence -> countries of the cities and regions it names
         for r in rows:
@@ -318,7 +336,7 @@ class EntityMatcher:
                 elsewhere.setdefault(r["sentence_id"], set()).add(parents[r["entity_id"]])
         out = []
         for r in rows:
-            found = owned.get(r["entity_id"])
+            found = generic(r)
             if found is not None and found[0] not in countries and (
                     found[1] == "article" or elsewhere.get(r["sentence_id"], set()) - {found[0]}):
                 continue
@@ -498,6 +516,14 @@ def _credit_position(norm: str, start: int, end: int) -> bool:
     if before.group(2) or after.group(3):  # parentheses: both sides
         return bool(before.group(2) and after.group(3))
     return bool(after.group(1) is not None and not before.group(1)) or after.group(2) is not None
+
+
+def _original_word(doc: Doc, starts, ends, i: int) -> str:
+    """Token ``i`` as the article writes it (unfolded), '' before the first."""
+    if i < 0:
+        return ""
+    a, b = doc.norm.to_original(starts[i], ends[i])
+    return doc.text[a:b]
 
 
 def _adjacent(norm: str, end: int, start: int) -> bool:

@@ -171,6 +171,9 @@ class Catalogue:
     # counts never ("article") or unless its sentence names another country's city or region
     # ("sentence": البيت الأبيض in Bishkek is the Kyrgyz government's seat).
     owned_generic: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # alias key -> (country, "article"): one generic alias of a body whose other names are its own
+    # (المجلس الأدنى, any parliament's lower house, for the Mazhilis; generic_aliases)
+    generic_alias: dict[str, tuple[str, str]] = field(default_factory=dict)
     # Alias keys that name an outlet only in a credit position (credit_aliases: "الدوحة – قنا:",
     # "(كونا)", "رم - يعتزم"): elsewhere they are ordinary words or places (قنا is also Qena).
     credit_only: frozenset[str] = frozenset()
@@ -214,6 +217,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     candidates: list[AliasForm] = []
     bare_names: dict[str, frozenset[str]] = {}
     owned_generic: dict[str, tuple[str, str]] = {}
+    generic_alias: dict[str, tuple[str, str]] = {}
     credit_only: set[str] = set()
 
     def add_forms(eid: str, names: list[str], adjectives: list[str], explicit_adj: list[str],
@@ -256,6 +260,12 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                     raise ValueError(f"entity {eid!r}: generic_name must be one of {GENERIC_SCOPES} "
                                      "and needs a parent country")
                 owned_generic[eid] = (item["parent"], item["generic_name"])
+            for alias in item.get("generic_aliases") or []:
+                if not item.get("parent"):
+                    raise ValueError(f"entity {eid!r}: generic_aliases need a parent country")
+                form = AliasForm.of(alias, eid, NAME, "curated")
+                generic_alias[form.key] = (item["parent"], "article")
+                candidates.append(form)
             if item.get("bare_names"):
                 bare_names[eid] = frozenset(fold(w) for w in item["bare_names"])
             names = [item["name_ar"], item["name_en"], *item.get("aliases", [])]
@@ -302,8 +312,9 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                      frozenset(alias_key(*alias_parts(w)[:2]) for w in data["variant_titles"]),
                      frozenset(alias_key(*alias_parts(w)[:2]) for w in data["variant_place_words"]),
                      bare_names, _words(data["named_after_words"]), _words(data["region_words"]),
-                     _adjective_contexts(data["adjective_not_country_after"], entities), owned_generic,
-                     frozenset(credit_only))
+                     _adjective_contexts(data["adjective_not_country_after"], entities),
+                     owned_generic=owned_generic, generic_alias=generic_alias,
+                     credit_only=frozenset(credit_only))
 
 
 def _words(items: list) -> frozenset[str]:

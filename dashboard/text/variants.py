@@ -101,3 +101,26 @@ def _common_words() -> dict[str, float]:
 def is_common_word(word: str, zipf: float = COMMON_ZIPF) -> bool:
     """Whether a folded word is at least this frequent in ordinary Arabic text (wordfreq)."""
     return _common_words().get(word, 0.0) >= zipf
+
+
+# Attached pronouns and the future prefix: a verb's or noun's written form that wordfreq does not
+# list whole (يرجئها، سيجرم) is known without them.
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ني", "ك")
+_FUTURE = re.compile(r"^[وف]?س(?=[يتنأ])")
+
+
+def is_unknown_word(written: str, readings: list[str] = ()) -> bool:
+    """Whether no form of a word, as written, with its proclitics, future prefix or attached
+    pronoun taken off, is in wordfreq's large Arabic list at any frequency: a transliterated
+    foreign name (حوكومة، إيلتشين), not a rare Arabic verb or noun (قبع، يرجئها، سيجرم، لمباهاة)."""
+    from wordfreq import zipf_frequency  # imported here: only a bare surname's neighbour needs it
+
+    from dashboard.text.clitics import peel
+
+    forms = {written, *readings}
+    for w in list(forms):
+        for r in peel(w, 2):
+            forms.add(r)
+            forms.add(_FUTURE.sub("", r))
+            forms.update(r[:-len(s)] for s in _PRONOUN_SUFFIXES if r.endswith(s) and len(r) - len(s) >= 2)
+    return all(zipf_frequency(w, "ar", wordlist="large") == 0 for w in forms if w)

@@ -135,3 +135,32 @@ def test_an_unseen_spelling_of_a_long_country_name_is_the_country(matcher):
 def test_a_word_with_the_article_is_no_persons_name(matcher):
     # الدونغان (the Dungan people) has the skeleton of دونغ جون (Dong Jun)
     assert "dong_jun" not in ids(matcher, "شجار بين عرقيتي الكازاخ والدونغان، وهم أقلية مسلمة من أصول صينية")
+
+
+def test_a_masculine_family_name_after_a_word_arabic_never_writes_is_another_person(matcher):
+    assert "aliyev" not in ids(matcher, "وقال الطيار إيلتشين علييف إن الطائرة")
+    # a rare Arabic verb or a dual noun before the surname: still the person
+    assert "japarov" in ids(matcher, "وسبق أن قبع جباروف في السجن عام 2017")
+    assert "mirziyoyev" in ids(matcher, "فلن تحتسب ولايتا ميرضيائيف السابقتان")
+    # an unseen spelling of the person's own given name: still the person
+    assert "tokayev" in ids(matcher, "تولى الرئاسة رئيس مجلس الشيوخ كاظم-زهومارت توكاييف")
+
+
+def test_a_generic_alias_counts_only_where_its_country_is_named(matcher):
+    # المجلس الأدنى is any parliament's lower house; the Mazhilis only in an article on Kazakhstan
+    assert "mazhilis" not in ids(matcher, "وصوت المجلس الأدنى في البرلمان البريطاني على القانون.")
+    assert "mazhilis" in ids(matcher, "وأقر المجلس الأدنى في برلمان كازاخستان القانون.")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("فإن العقوبات ستعود إن لم يرجئها ترامب في 12 مايو", "trump"),
+    ("قال إن التحقيق سيجرم نتنياهو في مزاعم بالفساد", "netanyahu"),
+    ("وهو خيار مستبعد نظرا لمباهاة إردوغان الدائمة بسداد الديون", "erdogan"),
+])
+def test_a_conjugated_arabic_word_before_a_surname_is_no_given_name(matcher, text, person):
+    assert person in ids(matcher, text)
+
+
+def test_a_nasab_alias_after_another_given_name_is_another_son(matcher):
+    rows = found(matcher, "وقال الأمير خالد بن سلمان إن. وأكد ولي العهد بن سلمان أن.")
+    assert rows == [("mohammed_bin_salman", "بن سلمان")]

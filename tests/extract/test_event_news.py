@@ -221,3 +221,13 @@ def test_the_amendments_voted_on_are_the_referendums_story(ex):
     found = by_sentence(ex, text, date(2021, 4, 12))
     assert found[4]["kg_constitutional_referendum_2021"].startswith("context: ")
     assert "story: وبموجب التعديلات" in found[4]["kg_constitutional_referendum_2021"]
+
+
+def test_a_referring_noun_owned_by_another_country_or_year_is_not_the_articles_vote(ex):
+    # BBC (ANT), 5 March 2018: an article on Russia's election of 18 March also speaks of the 2016 US one
+    text = ("وتجرى الانتخابات الرئاسية في روسيا في الثامن عشر من مارس الجاري ويتوقع أن يفوز بها بوتين. "
+            "وتتهم وكالات المخابرات الأمريكية موسكو بالتدخل فى الانتخابات الرئاسية الأمريكية لعام 2016، وهو ما "
+            "تنفيه روسيا.")
+    found = by_sentence(ex, text, date(2018, 3, 5))
+    assert "ru_presidential_election_2018" in found[0]
+    assert 1 not in found

@@ -256,10 +256,10 @@ class EntityMatcher:
                     _adjacent(norm, ends[begin - 1], starts[begin]) and \
                     any(r in self.variants.all_given for r in peel(forms[begin - 1], 2)):
                 continue  # "خالد بن سلمان": Khalid, another son; "بن سلمان" alone names Mohammed
+            bare = length == 1 and not skip and match == EXACT
             if etype == "person" and not lead and self._not_the_person(
-                    entity_id, forms, starts, ends, covered, norm, begin,
-                    length == 1 and not skip and match == EXACT, words[0].endswith("ا"),
-                    _original_word(doc, starts, ends, begin - 1)):
+                    entity_id, forms, starts, ends, covered, norm, begin, bare, words[0].endswith("ا"),
+                    _original_word(doc, starts, ends, begin - 1) if bare else ""):
                 continue
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):

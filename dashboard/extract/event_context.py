@@ -8,9 +8,10 @@ clash its incidents ("اتفقا على وقف إطلاق النار"), unrest i
 
 1. **The article's events.** An event linked by name (a catalogue cue or a generated name, not a
    referring word) in the title or lead (the first LEAD_SENTENCES sentences of MIN_WORDS words or
-   more: a dateline before them does not count), or in two sentences
-   or more, is an event of the article: its story may continue anywhere in it. An event named once
-   further down continues for the next WINDOW sentences only.
+   more: a dateline before them does not count), or in two sentences or more, or anywhere in an
+   article published on its days (ON_THE_DAY either side, day precision: the dispatch of the day a
+   visit began), is an event of the article: its story may continue anywhere in it. An event named
+   once further down continues for the next WINDOW sentences only.
 2. **A sentence continues the story** of such an event when it holds a word of the story of the
    event's kind (events.yaml ``event_kinds.<kind>.story``: results and voters for an election,
    guests and talks for a summit, fire and the border for a clash) and is anchored to this event:
@@ -19,14 +20,19 @@ clash its incidents ("اتفقا على وقف إطلاق النار"), unrest i
    (``story_alone``: "الأحداث الأخيرة"، "وقف إطلاق النار"، "الرئيسان"), or it follows a sentence
    naming or referring to the event within WINDOW sentences.
 3. **Guards.** No link in a heading (under MIN_WORDS words); where the sentence already holds a
-   link (to this or any event); where it
+   link to an event of the kind; where it holds a link to another event, unless a story phrase or
+   an actor of this event that is none of that event's anchors it ("وبحث الزعيمان ... للأزمة
+   الأوكرانية" is the visit's talks and the war's; Bishkek is the visit's and the CIS summit's
+   there, so it anchors neither in the other's sentence); where it
    holds a date more than a month away from the event ("تأسس عام 1999"); where it names an event of
    another kind (another story), or of the same kind without one of the event's actors or with a
    place that is none of its parties (another summit), or as still to come (القمة المقبلة) once the
    event has begun; where the article was published far from the
    event (LEAD_DAYS before to TAIL_DAYS after) and no date of the sentence falls in it. When the
    article names two events of the kind, its story is ambiguous: only the WINDOW after the event
-   named last is linked, never the article at large.
+   named last is linked (or the one whose own actors the sentence names more of than any other's:
+   Dushanbe and Rahmon after a sentence naming Putin's visits to Tajikistan and Widodo's to
+   Moscow), never the article at large.
 
 Every such row's ``cue`` starts with ``context:`` and says what anchored it, so an analyst can
 filter these links or review them apart (``python -m dashboard.quality --review`` lists them).
@@ -41,6 +47,7 @@ LEAD_SENTENCES = 2
 WINDOW = 2
 LEAD_DAYS, TAIL_DAYS = 90, 60
 DATE_MARGIN = timedelta(days=31)
+ON_THE_DAY = timedelta(days=1)
 PLACE_TYPES = frozenset({"country", "city", "region"})
 MIN_WORDS = 5  # a shorter line is a heading ("واشنطن وموسكو والمظاهرات"): a topic, not the story
 
@@ -77,7 +84,14 @@ def context_links(index, generated, rows: dict, published: tuple[date, date] | N
     while lead_end < n_sentences and counted < LEAD_SENTENCES:
         counted += _words(index, lead_end) >= MIN_WORDS
         lead_end += 1
-    taken = {sid for sid, _ in rows}
+    # a sentence linked to an event keeps its story for that event's kind; another kind's story may
+    # join it only by an actor or a story phrase ("وبحث الزعيمان التداعيات الإقليمية للأزمة
+    # الأوكرانية" is the visit's talks and the war's)
+    taken: dict[int, set[str]] = {}
+    linked_at: dict[int, set[str]] = {}
+    for sid, eid in rows:
+        taken.setdefault(sid, set()).add(kind_of.get(eid, eid))
+        linked_at.setdefault(sid, set()).add(eid)
     # the kind's own nouns are words of its story too: "بدأ اليوم في كازاخستان، استفتاء" in an
     # article on the referendum (its name part out of the noun's phrase)
     story_of = {k: {**index.matches(kinds[k].nouns), **index.matches(kinds[k].story)}
@@ -88,28 +102,36 @@ def context_links(index, generated, rows: dict, published: tuple[date, date] | N
             nouns_in.setdefault(sid, set()).add(kind.name)
     out = []
     for sid in range(n_sentences):
-        if sid in taken or _words(index, sid) < MIN_WORDS:
+        if _words(index, sid) < MIN_WORDS:
             continue
         for eid in storied:
             kind = kinds[kind_of[eid]]
             event = generated.by_id[eid]
+            if kind.name in taken.get(sid, ()):
+                continue
             story = story_of[kind.name].get(sid)
             if story is None:
                 continue
             before = [s for s in cited[eid] if s < sid]
             after = bool(before) and sid - before[-1] <= WINDOW
             ambiguous = len(same_kind[kind.name]) > 1
-            whole = not ambiguous and (named[eid][0] < lead_end or len(cited[eid]) >= 2)
+            # an article published on the day of the event it names is about it ("أنقرة 10 مايو 2022
+            # ... وتعد هذه أول زيارة دولة يقوم بها توكاييف إلى تركيا" named in the last sentence)
+            on_the_day = published is not None and published[0] == published[1] and \
+                event.start - ON_THE_DAY <= published[0] <= event.end + ON_THE_DAY
+            whole = not ambiguous and (named[eid][0] < lead_end or len(cited[eid]) >= 2 or on_the_day)
             if not (whole or after):
                 continue
-            if ambiguous and not _named_last(sid, eid, same_kind[kind.name], cited):
+            if ambiguous and not (_named_last(sid, eid, same_kind[kind.name], cited)
+                                  or _only_actors_of(index, sid, eid, same_kind[kind.name], generated)):
                 continue
             why = _anchored(index, sid, event, kind, generated, cited[eid], nouns_in.get(sid, set()),
                             published, planned, after)
-            if why is None:
+            if why is None or (sid in taken and not _joins(index, sid, event, why, linked_at.get(sid, ()),
+                                                            generated)):
                 continue
             out.append((sid, eid, f"{CONTEXT}{story} + {why} + event of the article (s{named[eid][0]})"))
-            taken.add(sid)
+            taken.setdefault(sid, set()).add(kind.name)
             break
     return out
 
@@ -123,6 +145,34 @@ def _named_last(sid: int, eid: str, rivals: list[str], linked: dict[str, list[in
     """Whether ``eid`` is, of its kind's events in the article, the one linked last before ``sid``."""
     last = {r: max((s for s in linked.get(r, ()) if s < sid), default=-1) for r in rivals}
     return last[eid] >= 0 and last[eid] == max(last.values()) and list(last.values()).count(last[eid]) == 1
+
+
+def _joins(index, sid: int, event, why: str, linked: set[str], generated) -> bool:
+    """Whether a story link may join a sentence already linked to other events: by a story phrase,
+    or by an actor of this event that none of those events has (Bishkek in "وسيبدأ الرئيس بوتين
+    برنامجه ... في عاصمة الجمهورية - بيشكيك" is Putin's visit's, not the CIS summit's there too)."""
+    if why.startswith("story: "):
+        return True
+    if not why.startswith("actor: "):
+        return False
+    theirs = set().union(*(actors_of(generated.by_id[e], generated) for e in linked if e in generated.by_id))
+    return bool((index.entities.get(sid, set()) & actors_of(event, generated)) - theirs)
+
+
+def _only_actors_of(index, sid: int, eid: str, rivals: list[str], generated) -> bool:
+    """Whether the sentence names more actors of ``eid`` that no rival event of its kind has than of
+    any rival's own: "وفي دوشنبه، عاصمة طاجيكستان، سيجتمع بوتين مع الرئيس إمام علي رحمن وهو حليف
+    وثيق لروسيا" is Putin's visit to Tajikistan (Dushanbe, Tajikistan, Rahmon), not his talks with
+    Widodo in Moscow named in the sentence before (Russia)."""
+    ents = index.entities.get(sid, set())
+    actors = {r: actors_of(generated.by_id[r], generated) for r in rivals if r in generated.by_id}
+    if eid not in actors:
+        return False
+
+    def own(r: str) -> int:
+        return len(ents & (actors[r] - set().union(*(a for o, a in actors.items() if o != r))))
+    mine = own(eid)
+    return mine > 0 and all(own(r) < mine for r in actors if r != eid)
 
 
 def actors_of(event, generated) -> frozenset[str]:

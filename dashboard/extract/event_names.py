@@ -216,8 +216,10 @@ class GeneratedNames:
         return found
 
     # ---- linking --------------------------------------------------------------------------------
-    def find(self, index, published: tuple[date, date] | None) -> list[tuple[int, str, str]]:
-        """(sentence_id, event_id, why) for each generated link; the caller applies the future check."""
+    def find(self, index, published: tuple[date, date] | None) -> list[tuple[int, str, str, str | None]]:
+        """(sentence_id, event_id, why, word) for each generated link, ``word`` the variant key of the
+        word of the event's name that followed the noun (None if none did); the caller applies the
+        future check."""
         out: list[tuple[int, str, str]] = []
         # Only events the article's time allows are looked for (most of a corpus is far from
         # every catalogue event, and its kinds' nouns are frequent words)
@@ -264,18 +266,19 @@ class GeneratedNames:
                     best.append((rank, named.event_id, f"generated: {noun} + {reason}"))
                 if best:
                     top = min(b[0] for b in best)
-                    found += [(sid, eid, why, rank) for rank, eid, why in sorted(best) if rank == top]
+                    found += [(sid, eid, why, rank, _part(self.by_id[eid], after))
+                              for rank, eid, why in sorted(best) if rank == top]
             # the act with a party anywhere and a date of the event: where the kind's noun is not in the
             # sentence ("نتائج الانتخابات الرئاسية" of Belarus beside Kazakhstan's vote of 10 January
             # is another election's), or, for a kind whose act is its noun (a disaster), where the
             # noun's phrase named it for no event ("تحطمت طائرة ... في 25 ديسمبر بالقرب من أكتاو")
             skip = {sid for sid, *_ in found} if kind.dated_nouns is kind.nouns else set(hits)
-            found += [act for act in acts if act[0] not in skip]
+            found += [(*act, None) for act in acts if act[0] not in skip]
             # A link on a bare noun and a party to the event (no date, no word of its name) yields
             # to another event of the kind the article names outright: in an article on the SCO
             # summit in Astana, "القمة ... الرئيس الروسي" is not the EAEU summit in Moscow.
-            strong = {eid for _, eid, _, rank in found if rank[0] == 0 or rank[1] == 0}
-            out += [(sid, eid, why) for sid, eid, why, rank in found
+            strong = {eid for _, eid, _, rank, _ in found if rank[0] == 0 or rank[1] == 0}
+            out += [(sid, eid, why, name_key((part,)) if part else None) for sid, eid, why, rank, part in found
                     if rank[0] == 0 or rank[1] == 0 or not strong - {eid}]
         return out
 
@@ -404,8 +407,7 @@ class GeneratedNames:
                 return None
         month = next((words[0][0] for words in after if words and set(words[0]) & named.months), None)
         by_month = month is not None and kind.month_names
-        part = next((r for words in after for readings in words for r in readings
-                     if len(r) >= 4 and name_key((r,)) in named.part_keys), None)
+        part = _part(named, after)
         if kind.needs_all:
             name_ok = all(g & ents for g in named.groups) and bool(named.groups)
         else:
@@ -575,6 +577,13 @@ class GeneratedNames:
                 if mention is not None:
                     out.append((sid, eids[0], f"generated: {mention} + event named in the article"))
         return out
+
+
+def _part(named: NamedEvent, after) -> str | None:
+    """The first word after the noun (as ``_words_after`` gives them) that is a word of the
+    event's name by its variant key, as read."""
+    return next((r for words in after for readings in words for r in readings
+                 if len(r) >= 4 and name_key((r,)) in named.part_keys), None)
 
 
 def _words(index, sid: int) -> int:

@@ -466,12 +466,18 @@ class EventLinker:
 
     def _add_generated(self, doc: Doc, index: _Sentences, published, limit, rows: dict) -> None:
         """Links by generated names: not where a cue linked the sentence to an event of the same
-        kind, and only with a planned word for an event beginning after ``limit``."""
+        kind, unless a word of this event's name that is none of that event's follows the noun
+        ("بوتين سيزور طاجيكستان ... مع الرئيس الإندونيسي جوكو ويدودو في موسكو" names two visits);
+        and only with a planned word for an event beginning after ``limit``."""
         kind_of = self.generated.kind_of_event
         taken = {(sid, kind_of.get(eid)) for sid, eid in rows}
+        by_id = self.generated.by_id
 
-        def add(sid: int, eid: str, why: str) -> None:
-            if (sid, eid) in rows or (sid, kind_of.get(eid)) in taken:
+        def add(sid: int, eid: str, why: str, word: str | None = None) -> None:
+            if (sid, eid) in rows:
+                return
+            if (sid, kind_of.get(eid)) in taken and (word is None or any(
+                    word in by_id[e].part_keys for s, e in rows if s == sid and e in by_id)):
                 return
             if limit is not None and self._starts[eid] > limit:
                 if self.planned is None:
@@ -485,8 +491,8 @@ class EventLinker:
                                 "char_start": start, "char_end": end, "cue": why}
 
         found = self.generated.find(index, published)
-        for sid, eid, why in found:
-            add(sid, eid, why)
+        for sid, eid, why, word in found:
+            add(sid, eid, why, word)
         linked_now: dict[str, set[int]] = defaultdict(set)
         for sid, eid in rows:
             linked_now[eid].add(sid)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -64,6 +64,12 @@ _NISBA_SUFFIXES = ("يه", "ي")
 # A hyphen inside a compound family name (غرابار-كيتاروفيتش): the name goes on after it.
 _HYPHEN = re.compile(r"[-‐‑]")
 
+_NOT_SLUG = re.compile(r"[^a-z0-9_]")
+# Bodies named in quotes after the noun that says what they are (موقع “تنغرينيوز”): their types.
+BODY_TYPES = ("media", "company", "party", "organisation")
+_OPEN_QUOTE = re.compile(r"[ \t\u00a0]*[«“\"][ \t\u00a0]*")
+_CLOSE_QUOTES = "»”\""
+MAX_BODY_WORDS = 5
 # Folded Arabic letters -> a readable ASCII slug (the id must be safe in URLs, file names and the
 # search language's entity:ID; two letters a translator never confuses stay apart).
 _SLUG = str.maketrans({
@@ -103,10 +109,19 @@ class _MentionAt:
         return found
 
 
-def provisional_id(folded_name: str) -> str:
-    """The id of a provisional person: ``new:`` + an ASCII slug of the folded name (deterministic:
-    the same name in any article, any build, has the same id)."""
-    return PROVISIONAL_PREFIX + squeeze_spaces(folded_name).translate(_SLUG)
+def provisional_id(folded_name: str, kind: str = PROVISIONAL_TYPE) -> str:
+    """The id of a provisional entity: ``new:`` + an ASCII slug of the folded name (deterministic:
+    the same name in any article, any build, has the same id); a body's id names its type first
+    (``new:media:tnghrynywz``)."""
+    slug = _NOT_SLUG.sub("-", squeeze_spaces(folded_name).translate(_SLUG))
+    return PROVISIONAL_PREFIX + (slug if kind == PROVISIONAL_TYPE else f"{kind}:{slug}")
+
+
+def provisional_type(entity_id: str) -> str:
+    """The entity type a provisional id stands for (person unless the id names a body's type)."""
+    rest = entity_id[len(PROVISIONAL_PREFIX):]
+    kind, sep, _ = rest.partition(":")
+    return kind if sep and kind in BODY_TYPES else PROVISIONAL_TYPE
 
 
 def is_provisional(entity_id: str) -> bool:
@@ -124,6 +139,7 @@ class ProvisionalRules:
     particles: frozenset[str]
     max_word_zipf: float
     max_last_zipf: float
+    bodies: dict[str, str] = field(default_factory=dict)  # folded noun -> type (صحيفة -> media)
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -133,10 +149,15 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in p.get(key, []))
 
+    bodies = {}
+    for kind, nouns in (p.get("bodies") or {}).items():
+        if kind not in BODY_TYPES:
+            raise ValueError(f"provisional bodies: unknown type {kind!r} (one of {', '.join(BODY_TYPES)})")
+        bodies.update({fold(n): kind for n in nouns})
     return ProvisionalRules(words("titles"), words("descriptors"), words("speech_verbs"),
                             words("roles"), words("bylines"), words("not_name_words"),
                             words("particles"), float(p.get("max_word_zipf", 5.0)),
-                            float(p.get("max_last_zipf", 3.5)))
+                            float(p.get("max_last_zipf", 3.5)), bodies)
 
 
 class ProvisionalFinder:
@@ -156,7 +177,7 @@ class ProvisionalFinder:
             if variants.forenames else frozenset(variants.all_given)
         self.never = (rules.titles | rules.descriptors | rules.speech_verbs | rules.roles
                       | rules.bylines | rules.not_name_words | variants.titles | variants.place_words)
-        self.active = bool(rules.titles or rules.speech_verbs or rules.bylines)
+        self.active = bool(rules.titles or rules.speech_verbs or rules.bylines or rules.bodies)
 
     # -- one word -------------------------------------------------------------------------------
     def _zipf(self, word: str) -> float:
@@ -338,8 +359,6 @@ class ProvisionalFinder:
             return text[a] == "ا"
 
         found = self._triggered(forms, starts, ends, norm, covered, article)
-        if not found:
-            return []
         names: dict[tuple[str, ...], int] = {}  # folded words -> first token where a trigger met them
         for first, end, _ in found:
             key = tuple(forms[first:end])
@@ -376,9 +395,72 @@ class ProvisionalFinder:
                     # first name of a two-word name); a longer name is read by its last word only
                     full_names.append((i, provisional_id(alias), key if len(key) == 2 else key[-1:]))
                     break
-        rows += self._bare_rows(doc, forms, starts, ends, taken, covered, full_names, names)
+        if full_names:
+            rows += self._bare_rows(doc, forms, starts, ends, taken, covered, full_names, names)
+        if self.rules.bodies:
+            rows += self._body_rows(doc, forms, starts, ends, norm, covered, taken)
         rows.sort(key=lambda r: r["char_start"])
         return rows
+
+    def _body_rows(self, doc, forms, starts, ends, norm, covered, taken) -> list[dict]:
+        """Media, companies, parties and organisations named in quotes right after the noun that
+        says what they are (موقع “تنغرينيوز”، شركة "أرسيلور ميتال"، حزب "نور وطن"): the quotes
+        mark the name's extent, the noun its type. The same name again in the article is the same
+        body when it has two words or more or is no ordinary word."""
+        n = len(forms)
+        found: dict[tuple[str, ...], str] = {}
+        spans: list[tuple[int, int, str]] = []
+        for i in range(n - 1):
+            kind = next((self.rules.bodies[r] for r in peel(forms[i], 2) if r in self.rules.bodies), None)
+            if kind is None or covered[i] is not None or not _OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1]):
+                continue
+            k = i + 1
+            while k < n and k - i <= MAX_BODY_WORDS and not taken[k] and covered[k] is None:
+                gap = norm[ends[k]:starts[k + 1]] if k + 1 < n else norm[ends[k]:]
+                if any(q in gap for q in _CLOSE_QUOTES):
+                    close = min(gap.index(q) for q in _CLOSE_QUOTES if q in gap)
+                    if gap[:close].strip(" \t\u00a0"):
+                        break  # punctuation inside the quotes: not a plain name
+                    key = tuple(forms[i + 1:k + 1])
+                    if not all(w in self.stopwords for w in key):
+                        spans.append((i + 1, k + 1, kind))
+                        found.setdefault(key, kind)
+                    break
+                if not _SPACES.fullmatch(gap):
+                    break
+                k += 1
+        if not found:
+            return []
+        out = []
+        for first, end, kind in spans:
+            out.append(self._row(doc, first, end, starts, ends, provisional_id(" ".join(forms[first:end]), kind),
+                                 " ".join(forms[first:end])))
+            taken[first:end] = [True] * (end - first)
+        # the same name again, unquoted: two words or more, or a word no ordinary text uses
+        repeat = {key: kind for key, kind in found.items()
+                  if len(key) > 1 or self._zipf(key[0]) < COMMON_ZIPF}
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in sorted(repeat, key=lambda k: (-len(k), k)):
+            by_first.setdefault(key[0], []).append(key)
+        for i, form in enumerate(forms):
+            for key in by_first.get(form, ()):
+                end = i + len(key)
+                if tuple(forms[i:end]) == key and not any(taken[i:end]) and \
+                        all(covered[k] is None for k in range(i, end)) and \
+                        all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)):
+                    out.append(self._row(doc, i, end, starts, ends, provisional_id(" ".join(key), repeat[key]),
+                                         " ".join(key)))
+                    taken[i:end] = [True] * (end - i)
+                    break
+        return out
+
+    @staticmethod
+    def _row(doc, first, end, starts, ends, entity_id: str, alias: str) -> dict:
+        a, _ = doc.norm.to_original(starts[first], ends[first])
+        _, b = doc.norm.to_original(starts[end - 1], ends[end - 1])
+        return {"article_id": doc.article_id, "sentence_id": doc.sentence_at(a), "entity_id": entity_id,
+                "surface": doc.text[a:b], "char_start": a, "char_end": b, "form": "name", "alias": alias,
+                "match": DISCOVERED}
 
     def _bare_rows(self, doc, forms, starts, ends, taken, covered, full_names, names) -> list[dict]:
         article = self.matcher.variants.article_names(full_names, self.matcher.first_words)
@@ -425,9 +507,11 @@ def provisional_entities(mentions: pd.DataFrame) -> pd.DataFrame:
     if not len(mentions):
         return conform("entities", [])
     new = mentions[mentions["entity_id"].astype(str).str.startswith(PROVISIONAL_PREFIX)]
-    full = new[new["surface"].astype(str).str.contains(" ", regex=False)]
+    # a person as first written in full (its bare family name comes later), a body as first written
+    full = new[new["surface"].astype(str).str.contains(" ", regex=False)
+               | new["entity_id"].astype(str).map(provisional_type).ne(PROVISIONAL_TYPE)]
     first = full.drop_duplicates("entity_id")
-    rows = [{"entity_id": eid, "type": PROVISIONAL_TYPE, "name_ar": " ".join(str(surface).split()),
+    rows = [{"entity_id": eid, "type": provisional_type(eid), "name_ar": " ".join(str(surface).split()),
              "name_en": None, "parent": None, "iso2": None, "iso3": None}
             for eid, surface in zip(first["entity_id"], first["surface"])]
     rows.sort(key=lambda r: r["entity_id"])

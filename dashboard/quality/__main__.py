@@ -115,7 +115,7 @@ def report(results: dict[str, Comparison], texts: dict[str, str], consistency, o
     if nil is not None:
         s = nil.score
         print(f"{'entities+NIL':<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}  "
-              "(NIL-aware: provisional persons scored against gold entities the catalogue lacks)", file=out)
+              "(NIL-aware: provisional entities scored against gold entities the catalogue lacks)", file=out)
         _report_nil(nil, texts, out)
     print("\nper article", file=out)
     for name, c in results.items():

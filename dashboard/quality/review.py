@@ -233,18 +233,18 @@ def report_review(data_dir: Path, out, limit: int = 40) -> int:
               "a wrong one: add the word to data/catalogues/entities/blockers.yaml", file=out)
 
     persons = provisional_persons(tables)
-    print(f"\nprovisional persons (not in the catalogue, found after a title or role; counted as "
-          f"'unreviewed'): {len(persons)} ids, {int(persons['mentions'].sum()) if len(persons) else 0} mentions",
-          file=out)
+    print(f"\nprovisional entities (not in the catalogue: persons found after a title or role, bodies "
+          f"named in quotes after their noun; counted as 'unreviewed'): {len(persons)} ids, "
+          f"{int(persons['mentions'].sum()) if len(persons) else 0} mentions", file=out)
     for row in persons.head(limit).itertuples(index=False):
         where = _context(texts.get(row.example_article_id, ""), int(row.char_start), int(row.char_end)) \
             if not pd.isna(row.char_start) else ""
         print(f"  {row.entity_id:<28} {row.name_ar} ({row.mentions}x in {row.n_articles} articles) | {where}",
               file=out)
     if len(persons):
-        print("  a right one: add it to data/catalogues/entities/people.yaml (- {id: ..., name_ar: ..., "
-              "name_en: ..., aliases: [...]}) and rebuild; a wrong one: its first word to not_name_words "
-              "in data/catalogues/discovery_triggers.yaml", file=out)
+        print("  a right one: add it to data/catalogues/entities/people.yaml (a body: organisations.yaml) "
+              "(- {id: ..., name_ar: ..., name_en: ..., aliases: [...]}) and rebuild; a wrong person: its "
+              "first word to not_name_words in data/catalogues/discovery_triggers.yaml", file=out)
 
     cands = tables["candidates"].sort_values(["n_articles", "count", "candidate"], ascending=[False, False, True])
     print(f"\ncandidate names (after titles, not in the catalogue): {len(cands)}", file=out)

@@ -109,3 +109,30 @@ def test_context_events_of_earlier_years_in_2018_coverage(ex):
     assert set(found) == {"astana_talks_syria"}
     # the city alone, with no Syrian party, is not the talks
     assert "astana_talks_syria" not in links(ex, "وعقدت جولة من المحادثات التجارية في أستانا.", date(2018, 7, 12))
+
+
+def test_two_depot_blasts_in_one_country_the_one_of_the_articles_summer(ex):
+    # the town unnamed: the blasts of the article's summer (Arys 2019, Zhambyl 2021)
+    blasts = "أجلت سلطات كازاخستان أهالي بلدة في جنوب البلاد في أعقاب انفجارات في مخزن ذخيرة."
+    assert set(links(ex, blasts, date(2019, 6, 24))) == {"arys_explosions_2019"}
+    assert set(links(ex, blasts, date(2021, 8, 26))) == {"zhambyl_depot_explosions_2021"}
+
+
+def test_the_visitor_and_the_host_in_talks_not_at_the_summit_both_attended(ex):
+    talks = "وأجرى بوتين وتوكاييف محادثات في قصر أكوردا تناولت التعاون في مجال الطاقة."
+    assert set(links(ex, talks, date(2024, 11, 27))) == {"putin_visit_kz_2024"}
+    summit = "وشارك بوتين وتوكاييف في قمة منظمة معاهدة الأمن الجماعي في أستانا."
+    assert set(links(ex, summit, date(2024, 11, 28))) == {"csto_summit_2024"}
+    # a visit without a visit word: "استقبل"
+    received = "استقبل الرئيس الصيني شي جين بينغ نظيره الأوزبكي شوكت ميرضيائيف في قاعة الشعب الكبرى ببكين."
+    assert set(links(ex, received, date(2024, 1, 24))) == {"mirziyoyev_visit_cn_2024"}
+
+
+def test_the_two_leaders_congratulating_or_at_a_summit_are_no_visit(ex):
+    congratulating = ("كان الرئيسان الروسي فلاديمير بوتين والصيني شي جينبينغ أول المهنئين لتوكاييف.")
+    assert "tokayev_visit_ru_2022" not in links(ex, congratulating, date(2022, 11, 28))
+    listed = ("يشارك رئيس الوزراء ناريندرا مودي مع قادة دول منظمة شنغهاي للتعاون، بمن فيهم الرئيس الصيني شي "
+              "جين بينغ ورئيس أوزبكستان شوكت ميرزيوييف، في الدورة الثانية والعشرين للمنظمة في سمرقند.")
+    assert "xi_visit_uz_2022" not in links(ex, listed, date(2022, 9, 15))
+    talks = "وأجرى الرئيس الصيني شي جين بينغ محادثات مع الرئيس شوكت ميرضيائيف في سمرقند."
+    assert "xi_visit_uz_2022" in links(ex, talks, date(2022, 9, 15))

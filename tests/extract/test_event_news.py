@@ -130,3 +130,55 @@ def test_the_pandemics_virus_and_its_cases(ex):
             "وأكدت الدولة الواقعة في آسيا الوسطى إصابة 265 شخصا بالفيروس وأغلقت بالفعل عاصمتها نور سلطان.")
     found = by_sentence(ex, text, date(2020, 3, 29))
     assert found[1]["covid_pandemic"] == "generated: بالفيروس + event named in the article"
+
+
+PUTIN_TRIP = ("وقال مراسل قناة روسيا 1 التلفزيونية الرسمية إن بوتين سيزور طاجيكستان وتركمانستان ثم يجري محادثات "
+              "بعد ذلك مع الرئيس الإندونيسي جوكو ويدودو في موسكو. "
+              "وفي دوشنبه، عاصمة طاجيكستان، سيجتمع بوتين مع الرئيس إمام علي رحمن وهو حليف وثيق لروسيا وأكثر "
+              "رئيس بقاء في الحكم لجمهورية سوفيتية سابقة.")
+
+
+def test_one_sentence_naming_two_visits_and_the_story_of_the_one_its_actors_name(ex):
+    # June 2022 (month precision in the gold): Putin's visit to Tajikistan and Widodo's to Moscow
+    doc = Doc.from_text("t", PUTIN_TRIP, date(2022, 6, 1), "month")
+    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+    found: dict[int, dict[str, str]] = {}
+    for r in rows:
+        found.setdefault(r["sentence_id"], {})[r["event_id"]] = r["cue"]
+    # a catalogue cue links Widodo's visit; the name word after سيزور still names Putin's
+    assert {"widodo_visit_ru_2022", "putin_visit_tj_2022"} <= set(found[0])
+    assert found[0]["putin_visit_tj_2022"].startswith("generated: سيزور + name: طاجيكستان")
+    # both visits named last in s0: Dushanbe, Tajikistan and Rahmon are the Tajik visit's alone
+    assert set(found[1]) == {"putin_visit_tj_2022"}
+    assert found[1]["putin_visit_tj_2022"].startswith("context: سيجتمع + actor:")
+
+
+def test_an_article_published_on_the_visit_is_its_story_from_the_start(ex):
+    # Xinhua, Ankara, 10 May 2022: the visit is named in the last sentence only
+    text = ("أنقرة 10 مايو 2022 (شينخوا) قال الرئيس التركي رجب طيب أردوغان يوم الثلاثاء إن تركيا وقازاقستان "
+            "تستهدفان الوصول بتجارتهما الثنائية إلى 10 مليارات دولار أمريكي. "
+            "وقال أردوغان في مؤتمر صحفي مشترك عقده مع الرئيس القازاقي الزائر قاسم جومارت توكاييف في العاصمة "
+            "أنقرة قمنا بتقييم إمكانية زيادة تطوير وتعميق تعاوننا. "
+            "وبحث الزعيمان التداعيات الإقليمية للأزمة الأوكرانية وأعربا عن وجهات نظرهما بشأن الحل السلمي. "
+            "وتعد هذه أول زيارة دولة يقوم بها توكاييف إلى تركيا منذ توليه منصبه.")
+    found = by_sentence(ex, text, date(2022, 5, 10))
+    # reaching a sum of trade is no arrival
+    assert "tokayev_visit_tr_2022" not in found.get(0, {})
+    assert found[1]["tokayev_visit_tr_2022"].startswith("context: ")
+    # the leaders' talks on the war: the sentence is the war's and the visit's
+    assert set(found[2]) == {"russia_invades_ukraine_2022", "tokayev_visit_tr_2022"}
+    assert found[2]["tokayev_visit_tr_2022"].startswith("context: الزعيمان + story: الزعيمان")
+    # published a month later, the visit named last is no story of the sentences before it
+    assert 1 not in by_sentence(ex, text, date(2022, 6, 20))
+
+
+def test_a_story_joins_a_sentence_of_another_event_only_by_an_actor_of_its_own(ex):
+    # Bishkek hosts Putin's visit and, the next day, the CIS summit: Bishkek is no anchor of the
+    # summit's story in a sentence of the visit
+    text = ("وصل الرئيس الروسي فلاديمير بوتين إلى جمهورية قيرغيزستان اليوم الخميس 12 أكتوبر 2023. "
+            "وسيبدأ الرئيس بوتين برنامجه المزدحم في عاصمة الجمهورية بيشكيك، إذ من المقرر عقد اجتماع رسمي مع "
+            "نظيره القيرغيزستاني صادر جاباروف حيث ستتم المحادثات. "
+            "هذا وسيعقد اجتماع لمجلس رؤساء دول رابطة الدول المستقلة في بيشكيك، يوم غد الجمعة 13 أكتوبر.")
+    found = by_sentence(ex, text, date(2023, 10, 12))
+    assert "cis_summit_2023" in found[2]
+    assert "cis_summit_2023" not in found.get(1, {})

@@ -201,3 +201,23 @@ def test_a_promoted_person_takes_the_catalogue_id(tmp_path, tools):
     mentions = matcher.find(doc)
     assert [m["entity_id"] for m in mentions if "كولفيل" in m["surface"]] == ["colville", "colville"]
     assert finder.find(doc, mentions) == []
+
+
+def test_bodies_named_in_quotes_after_their_noun(tools):
+    text = ("وذكر موقع “غادجيتس ناو” المتخصص أن الهاتف تأخر. "
+            "وأعلنت مجموعة \"ميرسك تانكرز\" الدنماركية صفقة، وقال غادجيتس ناو إن ميرسك تانكرز لم تعلق.")
+    rows = found(tools, text)
+    assert [(r["surface"], r["entity_id"]) for r in rows] == [
+        ("غادجيتس ناو", "new:media:ghadjyts_naw"), ("ميرسك تانكرز", "new:company:myrsk_tankrz"),
+        ("غادجيتس ناو", "new:media:ghadjyts_naw"), ("ميرسك تانكرز", "new:company:myrsk_tankrz")]
+    table = provisional_entities(pd.DataFrame(rows))
+    assert dict(zip(table["entity_id"], table["type"])) == {
+        "new:media:ghadjyts_naw": "media", "new:company:myrsk_tankrz": "company"}
+
+
+def test_quoted_words_that_are_no_plain_name(tools):
+    # an ordinary word quoted as a name is that body's name only inside its quotes
+    rows = found(tools, "ونقلت صحيفة \"الشاهد\" عن مصادر أن الشاهد الرئيسي اختفى.")
+    assert names(rows) == ["الشاهد"] and rows[0]["entity_id"] == "new:media:alshahd"
+    # a quote that is a sentence, not a name: punctuation inside it
+    assert found(tools, "وقالت الحركة في بيان: منظمة \"لن نتراجع، أبدا\" كما قال") == []

@@ -443,8 +443,8 @@ class GeneratedNames:
         return (1, by_word, distance), f"{name} + published {index.doc.published.isoformat()[:7]}"
 
     def _phrase_parties(self, index, sid: int, start: int, end: int) -> set[str]:
-        """The places and organisations named in the phrase of the match ``[start, end)``
-        (normalised offsets): no punctuation between, at most _PHRASE_CHARS away (as
+        """The places and organisations named (not adjectives) in the phrase of the match ``[start,
+        end)`` (normalised offsets): no punctuation between, at most _PHRASE_CHARS away (as
         ``_words_after``'s ``near``)."""
         doc = index.doc
         a, b = doc.norm.to_original(start, end)
@@ -452,7 +452,7 @@ class GeneratedNames:
         after = doc.text[b:b + _PHRASE_CHARS]
         lo = a - len(before) + max((before.rfind(c) for c in _PUNCTUATION), default=-1) + 1
         hi = b + min((i for i in (after.find(c) for c in _PUNCTUATION) if i >= 0), default=len(after))
-        return {eid for s, e, eid in index.entity_spans.get(sid, ())
+        return {eid for s, e, eid in index.name_spans.get(sid, ())
                 if s >= lo and e <= hi and self.entity_types.get(eid) in _PARTY_TYPES}
 
     def _own_mention(self, index, sid: int, phrases: PhraseSet, named: NamedEvent) -> str | None:

@@ -182,3 +182,29 @@ def test_a_story_joins_a_sentence_of_another_event_only_by_an_actor_of_its_own(e
     found = by_sentence(ex, text, date(2023, 10, 12))
     assert "cis_summit_2023" in found[2]
     assert "cis_summit_2023" not in found.get(1, {})
+
+
+def test_an_attack_and_its_victims_nationalities_then_unrest_called_a_terrorist_attack(ex):
+    # France 24 (ANT), 31 July 2018: the attack on cyclists in Tajikistan; the victims'
+    # nationalities are no places of another country's attack
+    text = ("تبنى تنظيم الدولة الإسلامية الاثنين اعتداء تسبب بمقتل أربعة سياح أجانب وجريحين في منطقة دنغارا "
+            "على بعد 150 كلم جنوب العاصمة دوشانبي في طاجيكستان. "
+            "وكان تنظيم الدولة الإسلامية قد تبنى الاثنين الاعتداء الذي أوقع أربعة قتلى هم أمريكيان وسويسري "
+            "وهولندي بمنطقة نائية في طاجيكستان، البلد الصغير في آسيا الوسطى.")
+    found = by_sentence(ex, text, date(2018, 7, 31))
+    assert "tajik_cyclists_attack_2018" in found[0]
+    assert found[1]["tajik_cyclists_attack_2018"] == "generated: الاعتداء + event named in the article"
+    # a minister calling the January 2022 unrest "a hybrid terrorist attack" tells the unrest's story
+    unrest = ("وتشهد كازاخستان منذ أيام موجة احتجاجات بدأت بمطالب اقتصادية وتحولت لاشتباكات عنيفة في ألما آتا. "
+              "وفي الصدد ذاته، وصف وزير خارجية كازاخستان، ييرلان كارين، الأحداث الأخيرة التي وقعت في بلاده "
+              "بـ هجوم إرهابي هجين، هدفه زعزعة الاستقرار والانقلاب لاحقا.")
+    assert set(by_sentence(ex, unrest, date(2022, 1, 10))[1]) == {"kz_unrest_2022"}
+
+
+def test_a_forum_by_its_city_in_another_spelling(ex):
+    # آستانة is no spelling the forum's cues list; the forum kind names it by the city after منتدى
+    forum = "افتتح الرئيس توكاييف منتدى آستانة الدولي بمشاركة وفود من خمسين دولة."
+    cue = by_sentence(ex, forum, date(2023, 6, 8))[0]["astana_international_forum_2023"]
+    assert cue.startswith("generated: منتدى + name: ")
+    # a year later it is no forum of 2023
+    assert by_sentence(ex, forum, date(2024, 9, 1)) == {}

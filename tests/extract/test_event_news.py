@@ -208,3 +208,16 @@ def test_a_forum_by_its_city_in_another_spelling(ex):
     assert cue.startswith("generated: منتدى + name: ")
     # a year later it is no forum of 2023
     assert by_sentence(ex, forum, date(2024, 9, 1)) == {}
+
+
+def test_the_amendments_voted_on_are_the_referendums_story(ex):
+    # Al-Roeya, 12 April 2021: Kyrgyzstan's constitutional referendum
+    text = ("أظهرت نتائج شبه نهائية لاستفتاء دستوري في قرغيزستان، أمس الأحد، موافقة أغلبية واسعة على توسيع "
+            "السلطات الرئاسية. "
+            "ووافق نحو 79% من المشاركين في الاستفتاء على التعديلات الدستورية، بعد الفرز شبه التام للأصوات. "
+            "وجاءت نسبة المشاركة ضعيفة، لكنها بلغت نحو 37 %، أي تخطت عتبة الـ30 % الضرورية لاعتماد النتائج. "
+            "ويقرب النظام السياسي الجديد قرغيزستان من الدول المجاورة لها ذات الأنظمة الاستبدادية وروسيا. "
+            "وبموجب التعديلات، سيتمكن الرئيس من العمل لولايتين تمتد كل منها خمس سنوات.")
+    found = by_sentence(ex, text, date(2021, 4, 12))
+    assert found[4]["kg_constitutional_referendum_2021"].startswith("context: ")
+    assert "story: وبموجب التعديلات" in found[4]["kg_constitutional_referendum_2021"]

@@ -202,6 +202,7 @@ class GeneratedNames:
                             for n in events] for k, events in self.by_kind.items()}
         self._by_publication: dict = {}
         self._actors: dict[str, frozenset[str]] = {}
+        self._news_by_publication: dict = {}
         self.kind_years = {k: frozenset(y for n in events for y in n.years) for k, events in self.by_kind.items()}
         self.event_years = frozenset().union(*self.kind_years.values())
 
@@ -496,6 +497,22 @@ class GeneratedNames:
                 out.setdefault(id(kind.refers), []).append(kind)
         return out
 
+    def _news_near(self, published: tuple[date, date]) -> list[tuple[list[Kind], list[NamedEvent]]]:
+        """Per family of kinds, its events an article of this publication period reports as news
+        (memoised: a corpus has few distinct publication days, most with none)."""
+        found = self._news_by_publication.get(published)
+        if found is None:
+            found = []
+            for kinds in self._families().values():
+                near = [n for k in kinds for n in self.by_kind.get(k.name, ())
+                        if n.start - timedelta(days=NEWS_LEAD_DAYS) <= published[1]
+                        and published[0] <= n.end + timedelta(days=NEWS_TAIL_DAYS)]
+                if near:
+                    found.append((kinds, near))
+            if len(self._news_by_publication) < 100_000:
+                self._news_by_publication[published] = found
+        return found
+
     def news_of_the_day(self, index, published: tuple[date, date] | None,
                         linked: Mapping[str, set[int]]) -> list[tuple[int, str, str]]:
         """Sentences where a referring word (الانتخابات، الانفجار، القمة) names the one event of its
@@ -508,13 +525,8 @@ class GeneratedNames:
         if published is None or (published[1] - published[0]).days > 31:
             return []
         out = []
-        for kinds in self._families().values():
+        for kinds, near in self._news_near(published):
             if any(self.kind_of_event.get(e) in {k.name for k in kinds} for e in linked):
-                continue
-            near = [n for k in kinds for n in self.by_kind.get(k.name, ())
-                    if n.start - timedelta(days=NEWS_LEAD_DAYS) <= published[1]
-                    and published[0] <= n.end + timedelta(days=NEWS_TAIL_DAYS)]
-            if not near:
                 continue
             kind = kinds[0]
             hits = index.matches(kind.refers)

@@ -105,10 +105,22 @@ class EntityMatcher:
             readings.sort()  # least peeling first: it wins a tie
         self._written = written
         self.named_after = catalogue.named_after_words
+        self._named_after_written = frozenset(w for word in self.named_after for w, _ in _written_forms(word))
         self.region_words = catalogue.region_words
-        self.adjective_blocked = catalogue.adjective_not_country_after
+        blocked = catalogue.adjective_not_country_after
+        common = blocked.get("*", frozenset())
+        # per country: the words (or word pairs) after which its adjective is no country
+        self.adjective_blocked = {e.id: common | blocked.get(e.id, frozenset())
+                                  for e in catalogue.entities.values() if e.type == "country"}
+        # every way the word right before such an adjective can be written (the last word of a
+        # pair, with proclitics): one set test rules out most adjectives at once
+        self._adjective_blocked_written = frozenset(
+            w for words in blocked.values() for entry in words for w, _ in _written_forms(entry.split()[-1]))
         self.owned_generic = catalogue.owned_generic
         self.generic_alias = catalogue.generic_alias
+        # the entities that have a generic name or alias (an article naming none skips the check)
+        self._generic_ids = frozenset(self.owned_generic) | frozenset(
+            catalogue.forms[key].entity_id for key in self.generic_alias if key in catalogue.forms)
         self.credit_only = catalogue.credit_only
         self.types = {e.id: e.type for e in catalogue.entities.values()}
         # A region's name without its region word, by variant key (منطقة كاراغندا -> كاراغندا):
@@ -156,18 +168,19 @@ class EntityMatcher:
         prev = forms[begin - 1]
         if prev == NASAB_LINK and not covered[begin - 1]:
             return True
-        readings = peel(prev, 2)
-        if any(r in self.named_after for r in readings):
+        named_after = self._named_after_written
+        if prev in named_after:
             return True
         if covered[begin - 1]:
             return False
         # one word between: مطار حيدر علييف (the airport named after Heydar Aliyev)
-        if begin > 1 and _adjacent(norm, ends[begin - 2], starts[begin - 1]) and \
-                any(r in self.named_after for r in peel(forms[begin - 2], 2)) and \
-                not any(r in self.variants.titles for r in readings):
+        if begin > 1 and forms[begin - 2] in named_after and \
+                _adjacent(norm, ends[begin - 2], starts[begin - 1]) and \
+                not any(r in self.variants.titles for r in peel(prev, 2)):
             return True
         if not bare or prev.isascii() or not prev.isalpha() or prev.endswith(PATRONYMIC_ENDINGS):
             return False  # نور سلطان أبيشيفيتش نزارباييف: a patronymic stands inside the full name
+        readings = peel(prev, 2)
         own = [spelling(g) for g in self.variants.forenames.get(entity_id, ())]
         if not all(len(r) >= 3 and min((edit_distance(spelling(r), g) for g in own), default=9) > 2
                    and r not in self.variants.titles and not is_common_word(r) for r in readings):
@@ -181,9 +194,10 @@ class EntityMatcher:
     def _not_the_country(self, entity_id: str, forms, starts, ends, norm, begin: int) -> bool:
         """A country's adjective that names a language, a family of peoples (Turkic) or is part
         of another name: الناطقة [بالروسية]، العالم [التركي]، الخطوط الجوية [الأذربيجانية]."""
-        blocked = self.adjective_blocked
-        words = blocked.get("*", frozenset()) | blocked.get(entity_id, frozenset())
-        if not begin or not words or not _adjacent(norm, ends[begin - 1], starts[begin]):
+        if not begin or forms[begin - 1] not in self._adjective_blocked_written:
+            return False
+        words = self.adjective_blocked.get(entity_id)
+        if not words or not _adjacent(norm, ends[begin - 1], starts[begin]):
             return False
         prev = peel(forms[begin - 1], 2)
         if any(r in words for r in prev):
@@ -256,10 +270,10 @@ class EntityMatcher:
                     _adjacent(norm, ends[begin - 1], starts[begin]) and \
                     any(r in self.variants.all_given for r in peel(forms[begin - 1], 2)):
                 continue  # "خالد بن سلمان": Khalid, another son; "بن سلمان" alone names Mohammed
+            bare = length == 1 and not skip and match == EXACT
             if etype == "person" and not lead and self._not_the_person(
-                    entity_id, forms, starts, ends, covered, norm, begin,
-                    length == 1 and not skip and match == EXACT, words[0].endswith("ا"),
-                    _original_word(doc, starts, ends, begin - 1)):
+                    entity_id, forms, starts, ends, covered, norm, begin, bare, words[0].endswith("ا"),
+                    _original_word(doc, starts, ends, begin - 1) if bare else ""):
                 continue
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):
@@ -282,7 +296,7 @@ class EntityMatcher:
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
         rows += self._region_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
-        return self._owned(self._apply_rules(rows, doc))
+        return self._owned(self._apply_rules(rows, doc), named)
 
     def _region_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
         """An unseen spelling of a region's name right after a region word (منطقة جامبيلسك،
@@ -292,8 +306,9 @@ class EntityMatcher:
         norm = doc.norm.text
         out = []
         named = None
-        for i in range(1, len(forms)):
-            if covered[i] or len(forms[i]) < 4 or not self._after_region_word(forms, starts, ends, norm, i):
+        written = self._region_written
+        for i in [k + 1 for k, form in enumerate(forms[:-1]) if form in written]:
+            if covered[i] or len(forms[i]) < 4 or not _adjacent(norm, ends[i - 1], starts[i]):
                 continue
             word = forms[i]
             if word.isascii() or is_common_word(word):
@@ -316,17 +331,17 @@ class EntityMatcher:
             })
         return out
 
-    def _owned(self, rows: list[dict]) -> list[dict]:
+    def _owned(self, rows: list[dict], named: set[str]) -> list[dict]:
         """A body whose name other countries' bodies share (لجنة الأمن القومي، البيت الأبيض)
         counts only in an article that also names its country (the country, its places, people
         or bodies): "البيت الأبيض" in Bishkek is the Kyrgyz government's seat."""
+        if self._generic_ids.isdisjoint(named):
+            return rows  # most articles: no such body
         owned, by_alias = self.owned_generic, self.generic_alias
 
         def generic(r: dict) -> tuple[str, str] | None:
             return owned.get(r["entity_id"]) or by_alias.get(r["alias"])
 
-        if not any(generic(r) for r in rows):
-            return rows
         parents = self.variants.parents
         present = {r["entity_id"] for r in rows if not generic(r)}
         countries = present | {parents[e] for e in present if e in parents}

@@ -52,6 +52,7 @@ _PARTY_TYPES = _PLACE_TYPES | {"organisation"}
 # Words after the noun looked at for a name part: "قمة منظمة شنغهاي" reaches شنغهاي.
 _PART_REACH = 3
 _PHRASE_CHARS = 60
+_OWNER_CHARS = 12  # an adjective this close after a noun owns it: "الانتخابات الرئاسية الأمريكية"
 _PUNCTUATION = "،,.؛;:!?؟()\"«»\n"
 
 
@@ -442,18 +443,21 @@ class GeneratedNames:
             abs((named.start - published[1]).days), abs((published[0] - named.end).days))
         return (1, by_word, distance), f"{name} + published {index.doc.published.isoformat()[:7]}"
 
-    def _phrase_parties(self, index, sid: int, start: int, end: int) -> set[str]:
-        """The places and organisations named in the phrase of the match ``[start, end)``
-        (normalised offsets): no punctuation between, at most _PHRASE_CHARS away (as
-        ``_words_after``'s ``near``)."""
+    def _phrase_parties(self, index, sid: int, start: int, end: int) -> tuple[set[str], int, int]:
+        """The places and organisations of the phrase of the match ``[start, end)`` (normalised
+        offsets; no punctuation between, at most _PHRASE_CHARS away, as ``_words_after``'s
+        ``near``): those named, and an adjective only right after the match ("الانتخابات الرئاسية
+        الأمريكية" is the US vote; "أمريكيان وسويسري" further on are victims); and the phrase's
+        bounds in original offsets."""
         doc = index.doc
         a, b = doc.norm.to_original(start, end)
         before = doc.text[max(0, a - _PHRASE_CHARS):a]
         after = doc.text[b:b + _PHRASE_CHARS]
         lo = a - len(before) + max((before.rfind(c) for c in _PUNCTUATION), default=-1) + 1
         hi = b + min((i for i in (after.find(c) for c in _PUNCTUATION) if i >= 0), default=len(after))
-        return {eid for s, e, eid in index.entity_spans.get(sid, ())
-                if s >= lo and e <= hi and self.entity_types.get(eid) in _PARTY_TYPES}
+        named = {eid for s, e, eid in index.name_spans.get(sid, ()) if s >= lo and e <= hi}
+        owners = {eid for s, e, eid in index.entity_spans.get(sid, ()) if b <= s <= b + _OWNER_CHARS and e <= hi}
+        return {e for e in named | owners if self.entity_types.get(e) in _PARTY_TYPES}, lo, hi
 
     def _own_mention(self, index, sid: int, phrases: PhraseSet, named: NamedEvent) -> str | None:
         """The first mention of ``phrases`` in the sentence whose own phrase names no organisation
@@ -469,7 +473,9 @@ class GeneratedNames:
         for m in phrases.regex.finditer(index.doc.norm.text, start, end):
             if not phrases.accepts(index.doc, m.start(), m.end()):
                 continue
-            parties = self._phrase_parties(index, sid, m.start(), m.end())
+            parties, lo, hi = self._phrase_parties(index, sid, m.start(), m.end())
+            if _dated_away(index, sid, named, lo, hi):
+                continue  # "الرئاسيات الأمريكية لعام 2016"
             bodies = {e for e in parties if self.entity_types.get(e) == "organisation"}
             # places only for one country's events: a summit's phrase names its members' countries
             if own and self.kinds[named.kind].setting and \
@@ -591,12 +597,13 @@ def _words(index, sid: int) -> int:
     return len(index.doc.text[start:end].split())
 
 
-def _dated_away(index, sid: int, named: NamedEvent) -> bool:
-    """Whether a date of the sentence, a year included, lies more than a month from the event
-    ("خلال الاقتراع الرئاسي في 2016")."""
+def _dated_away(index, sid: int, named: NamedEvent, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether a date of the sentence (of its stretch ``[lo, hi)`` in original offsets), a year
+    included, lies more than a month from the event ("خلال الاقتراع الرئاسي في 2016")."""
     margin = timedelta(days=31)
     return any(not (d[0] <= named.end + margin and named.start - margin <= d[1])
-               for d in index.dates.get(sid, ()))
+               for d in index.dates.get(sid, ())
+               if hi is None or len(d) < 5 or lo <= d[4] < hi)
 
 
 def _parents(matcher) -> dict[str, str]:

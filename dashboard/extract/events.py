@@ -255,6 +255,7 @@ class _Sentences:
             self.sentences_of[str(r["entity_id"])].add(int(r["sentence_id"]))
         self._entity_rows = entity_rows or []
         self._entity_spans: dict[int, list[tuple[int, int, str]]] | None = None
+        self._name_spans: dict[int, list[tuple[int, int, str]]] | None = None
         self.article_entities: set[str] = set().union(*self.entities.values())
         self.dates: dict[int, list[tuple[date, date, str]]] = defaultdict(list)
         for r in date_rows or []:
@@ -312,6 +313,18 @@ class _Sentences:
                 self._entity_spans[int(r["sentence_id"])].append(
                     (int(r["char_start"]), int(r["char_end"]), str(r["entity_id"])))
         return self._entity_spans
+
+    @property
+    def name_spans(self) -> dict[int, list[tuple[int, int, str]]]:
+        """As ``entity_spans``, names only: no adjective ("أمريكيان وسويسري" are the victims, not
+        the places of an attack)."""
+        if self._name_spans is None:
+            self._name_spans = defaultdict(list)
+            for r in self._entity_rows:
+                if r.get("form") != "adjective":
+                    self._name_spans[int(r["sentence_id"])].append(
+                        (int(r["char_start"]), int(r["char_end"]), str(r["entity_id"])))
+        return self._name_spans
 
     def sentence_span(self, sid: int) -> tuple[int, int]:
         """One sentence's span in normalised offsets."""

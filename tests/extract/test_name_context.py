@@ -164,3 +164,8 @@ def test_a_conjugated_arabic_word_before_a_surname_is_no_given_name(matcher, tex
 def test_a_nasab_alias_after_another_given_name_is_another_son(matcher):
     rows = found(matcher, "وقال الأمير خالد بن سلمان إن. وأكد ولي العهد بن سلمان أن.")
     assert rows == [("mohammed_bin_salman", "بن سلمان")]
+
+
+def test_a_town_named_like_a_philosopher_needs_its_country(matcher):
+    assert "kant" in ids(matcher, 'وسيشارك بوتين في قيرغيزستان في الذكرى الـ 20 للقاعدة الجوية الروسية في "كانط".')
+    assert "kant" not in ids(matcher, "وكتب الفيلسوف الألماني كانط عن السلام الدائم.")

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from dashboard.extract.entities import EntityMatcher, split_tokens
+from dashboard.extract.entities import EntityMatcher, _written_forms, split_tokens
 from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
 from dashboard.text.document import Doc
@@ -78,6 +78,11 @@ _SLUG = str.maketrans({
     "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
     "ي": "y", "ء": "x", "ئ": "yx", "ؤ": "wx", " ": "_",
 })
+
+
+def _written(words) -> frozenset[str]:
+    """Every way the words are written with proclitics glued on (قال: وقال، فقال ...)."""
+    return frozenset(w for word in words for w, _ in _written_forms(word))
 
 
 class _MentionAt:
@@ -178,6 +183,14 @@ class ProvisionalFinder:
         self.never = (rules.titles | rules.descriptors | rules.speech_verbs | rules.roles
                       | rules.bylines | rules.not_name_words | variants.titles | variants.place_words)
         self.active = bool(rules.titles or rules.speech_verbs or rules.bylines or rules.bodies)
+        # every way a trigger word is written with proclitics (وقال، لقائد، للرئيس): one dict lookup
+        # per token, as entities.py does; only a hit is looked at further
+        self._title_forms = _written(rules.titles)
+        self._speech_forms = _written(rules.speech_verbs)
+        self._byline_forms = _written(rules.bylines)
+        self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
+                            for w, _ in _written_forms(noun)}
+        self._trigger_forms = self._title_forms | self._speech_forms | self._byline_forms
 
     # -- one word -------------------------------------------------------------------------------
     def _zipf(self, word: str) -> float:
@@ -322,19 +335,21 @@ class ProvisionalFinder:
         rules = self.rules
         out = []
         n = len(forms)
+        triggers = self._trigger_forms
         for i, form in enumerate(forms):
-            readings = peel(form, 2)
-            if covered[i] is None and any(r in rules.titles for r in readings):
+            if form not in triggers:
+                continue
+            if form in self._title_forms and covered[i] is None:
                 j = self._after_title(i, forms, starts, ends, norm, covered, article)
                 if j is not None and (span := self._name_at(j, forms, starts, ends, norm, covered, article)):
                     out.append((*span, "title"))
                     continue
-            if any(r in rules.bylines for r in readings) and i + 1 < n and \
+            if form in self._byline_forms and i + 1 < n and \
                     _OPENING.fullmatch(norm, ends[i], starts[i + 1]) and ":" in norm[ends[i]:starts[i + 1]]:
                 if span := self._name_at(i + 1, forms, starts, ends, norm, covered, article, max_commons=2):
                     out.append((*span, "byline"))
                     continue
-            if any(r in rules.speech_verbs for r in readings) and i + 1 < n and \
+            if form in self._speech_forms and i + 1 < n and \
                     _SPACES.fullmatch(norm, ends[i], starts[i + 1]):
                 span = self._name_at(i + 1, forms, starts, ends, norm, covered, article)
                 if span and span[1] < n and _BEFORE_ROLE.fullmatch(norm, ends[span[1] - 1], starts[span[1]]) \
@@ -379,12 +394,13 @@ class ProvisionalFinder:
         for key in sorted(names, key=lambda k: (-len(k), k)):
             by_first.setdefault(key[0], []).append(key)
         full_names = []
+        # the first word as written, or behind a proclitic ("وزياد عيتاني")
+        written_first = {w: first for first in sorted(by_first) for w, _ in _written_forms(first)}
         for i, form in enumerate(forms):
-            # the first word as written, or behind a proclitic ("وزياد عيتاني")
-            for first in (form, *(r for r in peel(form, 3)[1:] if r in by_first and not r.startswith(ARTICLE))):
-                if first in by_first:
-                    break
-            for key in by_first.get(first, ()):
+            first = written_first.get(form)
+            if first is None:
+                continue
+            for key in by_first[first]:
                 end = i + len(key)
                 if tuple(forms[i + 1:end]) == key[1:] and not any(taken[i:end]) and \
                         all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)) and \
@@ -410,8 +426,9 @@ class ProvisionalFinder:
         n = len(forms)
         found: dict[tuple[str, ...], str] = {}
         spans: list[tuple[int, int, str]] = []
+        body_forms = self._body_forms
         for i in range(n - 1):
-            kind = next((self.rules.bodies[r] for r in peel(forms[i], 2) if r in self.rules.bodies), None)
+            kind = body_forms.get(forms[i])
             if kind is None or covered[i] is not None or not _OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1]):
                 continue
             k = i + 1

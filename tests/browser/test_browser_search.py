@@ -7,6 +7,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import expect
 from test_browser_app import IDLE, wait_idle
 
 pytestmark = pytest.mark.browser
@@ -25,7 +26,8 @@ def test_back_returns_to_the_previous_compare_state(page, app_url):
     wait_idle(page)
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     box = search_box(page, "Search 2")
-    assert box.input_value() == "الصين"
+    # the box may be drawn before its value on a busy machine: wait for the value, then act
+    expect(box).to_have_value("الصين", timeout=60_000)
     box.fill("بوتين")
     box.press("Enter")
     page.wait_for_function("() => location.search.includes('q2=')", timeout=60_000)
@@ -36,7 +38,7 @@ def test_back_returns_to_the_previous_compare_state(page, app_url):
     wait_idle(page)
     page.wait_for_timeout(500)
     wait_idle(page)
-    assert search_box(page, "Search 2").input_value() == "الصين"
+    expect(search_box(page, "Search 2")).to_have_value("الصين", timeout=60_000)
     assert "q2" not in query(page)  # the app did not write the later state back
 
 

@@ -37,8 +37,9 @@ def entity_counts(ds: Dataset, sel: Selection, include_adjectives: bool = True,
                   roll_up_cities: bool = False, types: Iterable[str] | None = None,
                   include_provisional: bool = True) -> pd.DataFrame:
     """Mentions and articles per entity, most mentioned first (ties by entity_id).
-    ``include_provisional``: also the persons the catalogue does not know yet (ids new:..., found
-    by the build after a title or role; unreviewed)."""
+    ``include_provisional``: also the persons and bodies the catalogue does not know yet (ids
+    new:..., found by the build after a title or role, or named in quotes after their noun;
+    unreviewed)."""
     if sel.empty or len(ds.ix.entity_ids) == 0:
         return frame(COUNT_COLUMNS)
     mentions, articles = entity_mention_counts(ds, sel, include_adjectives, roll_up_cities)

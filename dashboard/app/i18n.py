@@ -152,13 +152,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "hover_articles": {"ar": "المقالات", "en": "articles"},
     # Entities
     "types": {"ar": "الأنواع", "en": "Types"},
-    "include_unreviewed": {"ar": "أشخاص غير مُراجَعين", "en": "Unreviewed persons"},
+    "include_unreviewed": {"ar": "أسماء غير مُراجَعة", "en": "Unreviewed names"},
     "include_unreviewed_help": {
-        "ar": "أشخاص لا يعرفهم الفهرس بعد، وجدهم البناء بعد لقب أو صفة (المتحدث، الوزير...). "
-              "تظهر أسماؤهم مع العلامة «غير مُراجَع» حتى يضيفهم المحلل إلى الفهرس.",
-        "en": "People the catalogue does not know yet, found by the build after a title or role "
-              "(spokesman, minister...). Their names carry the mark “unreviewed” until an analyst "
-              "adds them to the catalogue."},
+        "ar": "أشخاص وهيئات لا يعرفهم الفهرس بعد: أشخاص وجدهم البناء بعد لقب أو صفة (المتحدث، الوزير...) "
+              "وهيئات مسمّاة بين علامتَي تنصيص بعد اسم نوعها (موقع، شركة، حزب). تظهر أسماؤهم مع العلامة "
+              "«غير مُراجَع» حتى يضيفهم المحلل إلى الفهرس.",
+        "en": "People and bodies the catalogue does not know yet: people found by the build after a "
+              "title or role (spokesman, minister...), bodies named in quotes after the noun that says "
+              "what they are (website, company, party). Their names carry the mark “unreviewed” until "
+              "an analyst adds them to the catalogue."},
     "include_adjectives": {"ar": "احتساب صيغ النسبة (الروسي، الصينية)",
                            "en": "Count adjective forms (Russian, Chinese)"},
     "roll_up": {"ar": "ضمّ المدن إلى دولها", "en": "Roll cities up into their countries"},

@@ -40,7 +40,7 @@ from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold, squeeze_spaces
-from dashboard.text.variants import COMMON_ZIPF, _common_words
+from dashboard.text.variants import COMMON_ZIPF, word_zipf
 
 DISCOVERED = "discovered"
 PROVISIONAL_TYPE = "person"
@@ -193,8 +193,9 @@ class ProvisionalFinder:
         self._trigger_forms = self._title_forms | self._speech_forms | self._byline_forms
 
     # -- one word -------------------------------------------------------------------------------
-    def _zipf(self, word: str) -> float:
-        return _common_words().get(word, 0.0)
+    @staticmethod
+    def _zipf(word: str) -> float:
+        return word_zipf(word)
 
     def _word_kind(self, form: str, first: bool, previous: str | None, article: bool) -> str | None:
         """What a token (folded, as written) can be in a person's name: "given" (a first name the
@@ -383,11 +384,7 @@ class ProvisionalFinder:
 
         def add(first: int, end: int, entity_id: str, alias: str, skip: int = 0) -> None:
             taken[first:end] = [True] * (end - first)
-            a, _ = doc.norm.to_original(starts[first] + skip, ends[first])
-            _, b = doc.norm.to_original(starts[end - 1], ends[end - 1])
-            rows.append({"article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
-                         "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a,
-                         "char_end": b, "form": "name", "alias": alias, "match": DISCOVERED})
+            rows.append(self._row(doc, first, end, starts, ends, entity_id, alias, skip))
 
         # every occurrence of a found full name, with or without a title before it
         by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -472,8 +469,9 @@ class ProvisionalFinder:
         return out
 
     @staticmethod
-    def _row(doc, first, end, starts, ends, entity_id: str, alias: str) -> dict:
-        a, _ = doc.norm.to_original(starts[first], ends[first])
+    def _row(doc, first, end, starts, ends, entity_id: str, alias: str, skip: int = 0) -> dict:
+        """The mention row of tokens first..end (``skip``: proclitic letters before the name)."""
+        a, _ = doc.norm.to_original(starts[first] + skip, ends[first])
         _, b = doc.norm.to_original(starts[end - 1], ends[end - 1])
         return {"article_id": doc.article_id, "sentence_id": doc.sentence_at(a), "entity_id": entity_id,
                 "surface": doc.text[a:b], "char_start": a, "char_end": b, "form": "name", "alias": alias,
@@ -511,10 +509,7 @@ class ProvisionalFinder:
                     or self._word_kind(forms[i + 1], False, forms[i], False) is not None):
                 continue  # "جمال خاشقجي" after "جمال خشقجي": a first name before another family name
             blocked[i] = True
-            a, b = doc.norm.to_original(starts[i] + skip, ends[i])
-            out.append({"article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
-                        "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
-                        "form": "name", "alias": full_key.get(entity_id, ""), "match": DISCOVERED})
+            out.append(self._row(doc, i, i + 1, starts, ends, entity_id, full_key.get(entity_id, ""), skip))
         return out
 
 

@@ -98,9 +98,15 @@ def _common_words() -> dict[str, float]:
     return out
 
 
+def word_zipf(word: str) -> float:
+    """How frequent a folded word is in ordinary Arabic text (wordfreq's Zipf scale; 0 below the
+    small list's floor)."""
+    return _common_words().get(word, 0.0)
+
+
 def is_common_word(word: str, zipf: float = COMMON_ZIPF) -> bool:
     """Whether a folded word is at least this frequent in ordinary Arabic text (wordfreq)."""
-    return _common_words().get(word, 0.0) >= zipf
+    return word_zipf(word) >= zipf
 
 
 # Attached pronouns and the future prefix: a verb's or noun's written form that wordfreq does not

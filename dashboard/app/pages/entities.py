@@ -46,7 +46,7 @@ types = c1.multiselect(t("types", lang), all_types, key="ent_types",
                        format_func=lambda typ: type_name(typ, lang), placeholder=t("all", lang))
 adjectives = c2.toggle(t("include_adjectives", lang), key="ent_adjectives")
 roll_up = c3.toggle(t("roll_up", lang), key="ent_roll_up")
-# persons the catalogue does not know yet (found after a title; marked unreviewed in every name)
+# names the catalogue does not know yet (persons after a title, bodies in quotes; marked unreviewed)
 unreviewed = c4.toggle(t("include_unreviewed", lang), key="ent_unreviewed", help=t("include_unreviewed_help", lang))
 
 counts: pd.DataFrame = compute(ctx, entity_counts, include_adjectives=adjectives,

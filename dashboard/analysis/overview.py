@@ -11,11 +11,16 @@ import pandas as pd
 from dashboard.analysis.common import article_titles, frame, mention_mask
 from dashboard.analysis.filters import Selection
 from dashboard.dataset import Dataset, date_labels
+from dashboard.schema import PROVISIONAL_PREFIX
 
 ARTICLE_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
                    "published": "string", "themes": "string", "themes_en": "string",
                    "n_sentences": "int64", "url": "string"}
 THEME_SEP = "، "
+
+
+def _provisional(entity_ids: np.ndarray) -> np.ndarray:
+    return np.fromiter((str(e).startswith(PROVISIONAL_PREFIX) for e in entity_ids), bool, len(entity_ids))
 
 
 def headline(ds: Dataset, sel: Selection) -> dict:
@@ -42,6 +47,8 @@ def headline(ds: Dataset, sel: Selection) -> dict:
         "words": int(ix.article_words[sel.article_mask].sum()),
         "sources": n_sources,
         "entities": int(np.count_nonzero(mentions)),
+        # of which names the catalogue does not know yet (provisional ids, shown as unreviewed)
+        "entities_unreviewed": int(np.count_nonzero(mentions[_provisional(ix.entity_ids)])) if len(mentions) else 0,
         "entity_mentions": int(mentions.sum()),
         "events": int(len(np.unique(ix.event_mention_event[ev_ok]))),
         "date_from": pub.min().astype(object) if len(pub) else None,

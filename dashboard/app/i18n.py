@@ -117,6 +117,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "m_sentences": {"ar": "الجمل", "en": "Sentences"},
     "m_sources": {"ar": "المصادر", "en": "Sources"},
     "m_entities": {"ar": "الكيانات", "en": "Entities"},
+    "m_entities_unreviewed": {"ar": "منها {n} بلا مراجعة: أسماء لا يعرفها الفهرس بعد (صفحة الكيانات)",
+                              "en": "of which {n} unreviewed: names the catalogue does not know yet (Entities page)"},
     "m_events": {"ar": "الأحداث", "en": "Events"},
     "period": {"ar": "المقالات منشورة من {start} إلى {end}.",
                "en": "Articles published from {start} to {end}."},

@@ -167,3 +167,6 @@ def test_provisional_persons_can_be_left_out(tiny_dataset_dir, tmp_path):
     assert "new:twkayyf" not in set(reviewed["entity_id"]) and "PUT" in set(reviewed["entity_id"])
     nodes, _ = cooccurrence(ds, sel, include_provisional=False)
     assert "new:twkayyf" not in set(nodes["entity_id"])
+    from dashboard.analysis.overview import headline
+    head = headline(ds, sel)  # the headline count says how many of its entities are unreviewed
+    assert head["entities_unreviewed"] == 1 and head["entities"] > 1

@@ -55,8 +55,11 @@ cols = columns(5, lang)
 figures = [("m_articles", head.get("articles", 0)), ("m_sentences", head.get("sentences", 0)),
            ("m_sources", head.get("sources", 0)), ("m_entities", head.get("entities", 0)),
            ("m_events", head.get("events", 0))]
+# the entity count includes names the catalogue does not know yet: the card says how many
+unreviewed = head.get("entities_unreviewed", 0)
+notes = {"m_entities": t("m_entities_unreviewed", lang, n=plural(unreviewed, "entity", lang)) if unreviewed else None}
 for col, (key, value) in zip(cols, figures):
-    col.metric(t(key, lang), number(value or 0, lang))
+    col.metric(t(key, lang), number(value or 0, lang), help=notes.get(key))
 first_day, last_day = head.get("date_from_label", ""), head.get("date_to_label", "")
 if first_day and last_day:  # a sentence, not a card: two full dates do not fit a card's width
     # Dates isolated left-to-right: in an Arabic sentence 2020-12-01 would otherwise reorder.

@@ -246,7 +246,8 @@ class EntityMatcher:
                             break
                         if i + length <= n and _rest_matches(cand, forms, starts, ends, norm, i) and not (
                                 length > 1 and cand[0][-1] in self._name_end_times and i + length < n
-                                and forms[i + length] in self._times_after):
+                                and forms[i + length] in self._times_after
+                                and _adjacent(norm, ends[i + length - 1], starts[i + length])):
                             best = (length, skip, cand)
                             break
                     else:

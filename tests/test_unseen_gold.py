@@ -20,7 +20,8 @@ PARTS = ("dev", "test")
 SECOND = ("dev2", "test2")  # the second unseen set (data/gold/README.md), each part with its own NEW_IDS.md
 THIRD = ("test3", "test4")  # the third, held out until the end: 2019-2021 and 2022-2024, each with its own NEW_IDS.md
 FOURTH = ("test5", "test6")  # the fourth, made when the third had been scored: the same year split
-LATER = SECOND + THIRD + FOURTH
+FIFTH = ("test7", "test8")  # the fifth, made when the fourth had been scored: the same year split
+LATER = SECOND + THIRD + FOURTH + FIFTH
 
 
 def sources(part: str) -> dict[str, dict]:
@@ -57,10 +58,11 @@ def test_no_article_or_page_is_in_two_parts():
 
 
 YEARS = {"test3": range(2019, 2022), "test4": range(2022, 2025),  # the two annotators split the years
-         "test5": range(2019, 2022), "test6": range(2022, 2025)}
+         "test5": range(2019, 2022), "test6": range(2022, 2025),
+         "test7": range(2019, 2022), "test8": range(2022, 2025)}
 
 
-@pytest.mark.parametrize("part", THIRD + FOURTH)
+@pytest.mark.parametrize("part", THIRD + FOURTH + FIFTH)
 def test_third_set_parts_keep_their_years(part):
     if not (UNSEEN / part / "SOURCES.csv").is_file():
         pytest.skip(f"no {part} part yet")

@@ -163,9 +163,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "title or role (spokesman, minister...), bodies named in quotes after the noun that says "
               "what they are (website, company, party). Their names carry the mark “unreviewed” until "
               "an analyst adds them to the catalogue."},
-    "include_adjectives": {"ar": "احتساب صيغ النسبة (الروسي، الصينية)",
-                           "en": "Count adjective forms (Russian, Chinese)"},
-    "roll_up": {"ar": "ضمّ المدن إلى دولها", "en": "Roll cities up into their countries"},
+    # short labels: four switches share a row on a laptop and each label keeps one line; the help says it all
+    "include_adjectives": {"ar": "صيغ النسبة", "en": "Adjective forms"},
+    "include_adjectives_help": {
+        "ar": "احتساب صيغ النسبة (الروسي، الصينية، الكازاخية) إشاراتٍ إلى الدولة أو الإقليم.",
+        "en": "Count adjective forms (Russian, Chinese, Kazakh) as mentions of the country or region."},
+    "roll_up": {"ar": "المدن ضمن دولها", "en": "Cities into countries"},
+    "roll_up_help": {"ar": "ضمّ إشارات المدن والأقاليم إلى الدولة التي تقع فيها.",
+                     "en": "Count mentions of cities and regions as mentions of the country they are in."},
     "top_entities": {"ar": "الكيانات الأكثر ذكرًا", "en": "Most mentioned entities"},
     "per_source": {"ar": "الإشارات لكل 1000 كلمة حسب المصدر", "en": "Mentions per 1,000 words by source"},
     "network": {"ar": "الكيانات المذكورة في الجملة نفسها", "en": "Entities named in the same sentence"},

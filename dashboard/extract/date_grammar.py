@@ -74,10 +74,17 @@ class Grammar:
     # Pattern kind -> a plain regex for a piece every match of that kind contains (a month name, a
     # four-digit year, ...). A stretch without the piece cannot hold a match: the pattern is skipped.
     prerequisites: dict[str, re.Pattern] = field(default_factory=dict)
+    # "، و" or "و" between two items of a list ("شهري مايو، ويونيو"): joined only after a dual
+    # noun (dual_before, matched at the end of the text before the first item) or when consecutive
+    list_connector: re.Pattern | None = None
+    dual_before: re.Pattern | None = None
+    # at the end of the text before an ambiguous month (مارس، آب) that makes it a month: "في مارس"
+    month_context: re.Pattern | None = None
 
 
 def build_grammar(v: DateWords) -> Grammar:
-    month = words(v.months) + WORD_END
+    # a month glued to its year is still one ("آذار2015"): no letter may follow, a digit may
+    month = words(v.months) + r"(?![^\W\d_])"
 
     def month_x(n: str) -> str:
         # A name optionally paired with another tradition's: فبراير/شباط، كانون الثاني (يناير),
@@ -92,22 +99,36 @@ def build_grammar(v: DateWords) -> Grammar:
     def year(n: str, rng: str) -> str:
         return rf"{NUM_START}(?P<{n}>{rng}){NUM_END}(?:{SP}م{WORD_END})?"
 
+    same_month = words(v.same_month or ["الشهر نفسه"])
+    same_year = words(v.same_year or ["العام نفسه"])
+
     def year_tail(n: str) -> str:
+        # "من العام نفسه": the year last named ("في يوليو من العام نفسه" after "أكتوبر 2016")
         of = rf"{SP}[,،]?{SP}(?:{w('من')}{SP1})?"
         return (rf"(?:{of}(?:{cues}{SP1})?{year(n, YEAR_ANY)}|{of}(?P<{n}rel>{rel_year})"
-                rf"|{SP1}(?P<{n}mod>{modifiers}){WORD_END})")
+                rf"|{of}(?P<{n}same>{same_year}){WORD_END}|{SP1}(?P<{n}mod>{modifiers}){WORD_END})")
 
     to = rf"(?:-|–|—|و?{w('إلى')}|و?{w('حتى')}|و?{w('لغاية')}|و)"  # "ما بين 2014 وحتى 2017"
     # Between two days a tatweel set apart is a dash ("يومي 15 ـ 16 سبتمبر"); folding removes it
     # and leaves its two blanks, so two blanks between the days are a range too.
     to_day = rf"(?:{to}|[^\S\n]{{2,}})"
+    # the day(s) before "من الشهر الجاري / نفسه": "5"، "22 و24"، "الرابع والعشرين"
+    day_of = (rf"(?:{NUM_START}(?P<d1>{DAY})(?:{SP}{to}{SP}(?P<d2>{DAY}))?"
+              rf"|{CLITIC_START}(?P<ord>{words(v.ordinal_days)}))")
     units = words(v.counted_nouns or ["عام", "%"])
     decade_stems = words(v.decades)
     century_now = words(["القرن الحالي", "القرن الجاري", "القرن الحادي والعشرين"])
     century_past = words(["القرن الماضي", "القرن العشرين", "القرن المنصرم"])
 
+    # the month a part of a month or its first days belong to: a named month (with its year), a
+    # relative month (الشهر الجاري) or the month last named (الشهر نفسه)
+    def month_ref() -> str:
+        return (rf"(?:(?:{w('شهر')}{SP1})?{month_x('m')}(?:{year_tail('y')})?"
+                rf"|(?P<relm>{clitic_word(v.relative_month)}){WORD_END}|(?P<same>{same_month}){WORD_END})")
+
     p = {
-        "day_range": (rf"{NUM_START}(?P<d1>{DAY}){SP}{to_day}{SP}(?P<d2>{DAY}){SP}{month_x('m')}"
+        # "15 و16 سبتمبر"، "7 و9 من أيار الجاري"
+        "day_range": (rf"{NUM_START}(?P<d1>{DAY}){SP}{to_day}{SP}(?P<d2>{DAY}){SP}(?:{w('من')}{SP1})?{month_x('m')}"
                       rf"(?:{year_tail('y')})?"),
         "ordinal_day_month": (rf"{CLITIC_START}(?P<ord>{words(v.ordinal_days)}){SP1}{w('من')}{SP1}"
                               rf"(?:{w('شهر')}{SP1})?{month_x('m')}(?:{year_tail('y')})?"),
@@ -124,7 +145,7 @@ def build_grammar(v: DateWords) -> Grammar:
                   rf"(?:(?P<po>\()(?={SP}[^\s\d()]+(?:{SP1}[^\s\d()]+)?{SP}\)){SP})?"
                   rf"{month_x('m')}(?:(?(po){SP}\)|){year_tail('y')})?"),
         # "في 5 من الشهر الجاري", "بين 22 و24 من الشهر الماضي"
-        "day_relative_month": (rf"{NUM_START}(?P<d1>{DAY})(?:{SP}{to}{SP}(?P<d2>{DAY}))?{SP1}{w('من')}{SP1}"
+        "day_relative_month": (rf"{day_of}{SP1}{w('من')}{SP1}"
                                rf"(?P<relm>{clitic_word(v.relative_month)}){WORD_END}"),
         "numeric_dmy": (rf"{NUM_START}(?P<d>[0-3]?\d)(?P<sep>[/.\-])(?P<m>[01]?\d)(?P=sep)"
                         rf"(?P<y>{YEAR_MODERN}){NUM_END}"),
@@ -148,6 +169,23 @@ def build_grammar(v: DateWords) -> Grammar:
         # the second of two years: "في 2014 و2017" (a range "بين 2014 و2017" is longer and wins)
         "year_and": (rf"(?<=(?<![\d.,])(?:19|20)\d\d){SP}و{SP}(?P<core>{NUM_START}(?P<y>{YEAR_MODERN})"
                      rf"{NUM_END})(?!{SP}{units}{WORD_END})"),
+        # "منتصف يونيو حزيران الماضي"، "نهاية يوليو / تموز"، "أواخر الشهر الجاري"
+        "month_part": rf"{CLITIC_START}(?P<part>{words(v.month_parts or ['منتصف'])}){SP1}{month_ref()}",
+        # "الأيام الـ 12 الأولى من شهر مايو/ أيار"
+        "first_days": (rf"{CLITIC_START}{w('الأيام')}{SP1}(?:{w('ال')}{SP})?{NUM_START}(?P<n>{DAY}){NUM_END}{SP1}"
+                       rf"{w('الأولى')}{SP1}{w('من')}{SP1}{month_ref()}"),
+        # "النصف الأول من العام"، "الربع الثالث من عام 2020"، "النصف الثاني من العام الماضي"
+        "year_part": (rf"{CLITIC_START}(?P<part>{words(v.year_parts or ['النصف الأول'])}){SP1}{w('من')}{SP1}"
+                      # (not a fiscal year "العام المالي 2017-2018": that stays one)
+                      rf"(?:(?P<rely>{rel_year})|(?:{cues}{SP1})?{year('y', YEAR_ANY)}(?!{SP}[-–—/]{SP}\d)"
+                      rf"|(?P<same>{same_year}){WORD_END}"
+                      # "من العام" alone is this year; "من العام الدراسي" is no calendar year
+                      rf"|(?P<bare>{w('العام')}|{w('السنة')}){WORD_END}(?!{SP1}{w('ال')}))"),
+        # "في 23 من الشهر نفسه"; "في الشهر نفسه"، "في العام ذاته"
+        "day_same_month": rf"{day_of}{SP1}{w('من')}{SP1}{same_month}{WORD_END}(?:{year_tail('y')})?",
+        # "مقابل الشهر نفسه من العام الماضي": the month last named, of the year given
+        "same_period": (rf"{CLITIC_START}(?:(?P<samem>{same_month}){WORD_END}(?:{year_tail('y')})?"
+                        rf"|(?P<samey>{same_year}){WORD_END})"),
         "relative_year": rf"{clitic_word(v.relative_year)}{WORD_END}",
         "relative_month": rf"{clitic_word(v.relative_month)}{WORD_END}",
         "decade": (rf"{CLITIC_START}(?:{w('ال')})?(?P<dec>{decade_stems})ي?ات{WORD_END}"
@@ -175,13 +213,17 @@ def build_grammar(v: DateWords) -> Grammar:
         rf"(?:(?:{w('في')}|{w('خلال')}){SP1}{w('الفترة')}{SP1})?"
         rf"(?:{CLITIC_START}(?P<word>{w('من')}|{w('بين')}|{w('منذ')})){SP1}$")
     relative_words = list(v.relative_year) + list(v.relative_month) + list(v.decades)
+    relative_words += list(v.year_parts) + list(v.same_month) + list(v.same_year)
     relative_words += [k[1:] for k in relative_words if k.startswith("ال")]  # للعام: ل + ال
     trigger_words = re.compile(words(list(v.months) + relative_words))
     trigger_numbers = re.compile(r"(?<![\d.,٫])(?:[0-3]?\d|1[89]\d\d|20\d\d|2100|1[345]\d\d)(?![\d٫]|[.,]\d)")
     not_dates = (re.compile(rf"{CLITIC_START}{words(v.not_dates)}{WORD_END}") if v.not_dates
                  else None)
+    list_connector = re.compile(rf"{SP}[,،]?{SP}و{SP}")
+    dual_before = re.compile(rf"{CLITIC_START}{words(v.dual_nouns or ['عامي'])}{SP1}$")
+    month_context = re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.month_prepositions or ['في'])}{SP1}$")
     return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers, not_dates,
-                   _prerequisites(v, patterns))
+                   _prerequisites(v, patterns), list_connector, dual_before, month_context)
 
 
 def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, re.Pattern]:
@@ -205,6 +247,11 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
         "hijri_month": re.compile(words(v.hijri_months or ["محرم"])),
         "hijri_numeric": re.compile(r"1[345]\d\d"),
         "hijri_year": re.compile(r"1[345]\d\d"),
+        "month_part": re.compile(words(v.month_parts or ["منتصف"])),
+        "first_days": re.compile(w("الأيام")),
+        "year_part": re.compile(words(v.year_parts or ["النصف الأول"])),
+        "day_same_month": re.compile(words(v.same_month or ["الشهر نفسه"])),
+        "same_period": re.compile(words(list(v.same_month or ["الشهر نفسه"]) + list(v.same_year or ["العام نفسه"]))),
     }
     for kind in ("numeric_dmy", "numeric_ymd", "year_range_cue", "year_range", "year_cue", "year_prep",
                  "year_suffix", "year_and", "year_list"):

@@ -69,6 +69,12 @@ class DateWords:
     not_dates: tuple[str, ...]         # names holding a month: حرب أكتوبر، 11 سبتمبر
     hijri_months: dict[str, int]       # folded "ذو القعدة" -> 11 (Islamic calendar)
     hijri_marks: tuple[str, ...]       # what marks a Hijri year: هـ، هجري
+    month_parts: dict[str, tuple[int, int]]  # folded "منتصف" -> (11, 20); 31 = the month's last day
+    year_parts: dict[str, tuple[int, int]]   # folded "النصف الاول" -> (1, 6): months
+    dual_nouns: tuple[str, ...]        # عامي، شهري، يومي: a list after them is one mention
+    same_month: tuple[str, ...]        # "الشهر نفسه": the month last named before it
+    same_year: tuple[str, ...]         # "العام نفسه": the year last named before it
+    month_prepositions: tuple[str, ...]  # "في مارس": an ambiguous month on its own after these
 
 
 def _relative(spec: dict, modifiers: dict[str, int], this: list[str]) -> dict[str, int]:
@@ -114,7 +120,23 @@ def parse_date_words(raw: Mapping) -> DateWords:
         not_dates=_folded(raw.get("not_dates")),
         hijri_months=_hijri_months(raw),
         hijri_marks=_folded(raw.get("hijri_marks") or ["هـ"]),
+        month_parts=_spans(raw.get("month_parts")),
+        year_parts=_spans(raw.get("year_parts")),
+        dual_nouns=_folded(raw.get("dual_nouns")),
+        same_month=_folded(raw.get("same_month")),
+        same_year=_folded(raw.get("same_year")),
+        month_prepositions=_folded(raw.get("month_prepositions")),
     )
+
+
+def _spans(raw: Mapping | None) -> dict[str, tuple[int, int]]:
+    """Folded phrase -> (first, last) from a YAML mapping of phrase -> [first, last]."""
+    out = {}
+    for phrase, (first, last) in (raw or {}).items():
+        if not 1 <= int(first) <= int(last):
+            raise ValueError(f"date_words.yaml: {phrase}: [{first}, {last}] is not a span")
+        out[squeeze_spaces(phrase)] = (int(first), int(last))
+    return out
 
 
 def _hijri_months(raw: Mapping) -> dict[str, int]:

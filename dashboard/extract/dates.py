@@ -46,6 +46,8 @@ class Atom:
     month_mod: int | None = None  # "سبتمبر الماضي": the last September before publication
     decade: bool = False
     granularity: str | None = None  # a Hijri day or month: its Gregorian days are a range, it is not
+    part: bool = False           # a part of a month: its days are cut to the month's length (نهاية يوليو: 31)
+    anaphor: str | None = None   # "month"/"year": the one last named before it (23 من الشهر نفسه)
 
 
 class DateExtractor:
@@ -72,11 +74,24 @@ class DateExtractor:
                         else self.arabic_grammar)
         atoms = self._merge_ranges(text, self._select(self._candidates(text)))
         rows = []
+        last_month: tuple[int, int] | None = None  # (year, month) of the last date naming a month
+        last_year: int | None = None
         for atom in atoms:
+            anaphoric = atom.anaphor is not None
+            if anaphoric:
+                atom = _bind_anaphor(atom, last_month, last_year)
+                if atom is None:
+                    continue
             resolved = _resolve(atom, doc.published, doc.published_precision)
             if resolved is None:
                 continue
             (lo, hi), granularity, relative = resolved
+            relative = relative or anaphoric  # read from the text before it, not as written
+            # what the text named: a year (not one taken from the publication), a month
+            if granularity != "decade" and (atom.lo[0] is not None or atom.rel_year is not None or anaphoric):
+                last_year = hi.year
+            if granularity not in ("decade", "year") and (atom.lo[1] is not None or atom.rel_month is not None):
+                last_month = (hi.year, hi.month)
             a, b = doc.norm.to_original(atom.start, atom.end)
             rows.append({
                 "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
@@ -144,24 +159,50 @@ class DateExtractor:
         i = 0
         while i < len(atoms):
             a = atoms[i]
-            if i + 1 < len(atoms) and a.hi is None and atoms[i + 1].hi is None:
+            if (i + 1 < len(atoms) and (a.hi is None or a.part) and (atoms[i + 1].hi is None or atoms[i + 1].part)
+                    and a.anaphor is None and atoms[i + 1].anaphor is None):
                 b = atoms[i + 1]
                 merged = self._join(text, a, b)
                 if merged is not None:
-                    out.append(merged)
                     i += 2
+                    # "يناير وفبراير ومارس": a run of consecutive months goes on
+                    while i < len(atoms) and (nxt := self._join_consecutive(text, merged, atoms[i])) is not None:
+                        merged, i = nxt, i + 1
+                    out.append(merged)
                     continue
             out.append(a)
             i += 1
         return out
 
+    def _join_consecutive(self, text: str, a: Atom, b: Atom) -> Atom | None:
+        if (b.hi is not None or b.anaphor is not None or b.part or a.part
+                or not self.grammar.list_connector.fullmatch(text[a.end:b.start])):
+            return None
+        end = a.hi or a.lo
+        if end[0] is None and b.lo[0] is not None and a.rel_year is None:
+            end = (b.lo[0], end[1], end[2])
+        if not _consecutive(end, b.lo):
+            return None
+        lo = a.lo if a.lo[0] is not None or b.lo[0] is None else (b.lo[0], a.lo[1], a.lo[2])
+        return replace(a, end=b.end, lo=lo, hi=b.lo,
+                       rel_year=a.rel_year if a.rel_year is not None else b.rel_year,
+                       month_mod=a.month_mod if a.month_mod is not None else b.month_mod)
+
     def _join(self, text: str, a: Atom, b: Atom) -> Atom | None:
         gap = text[a.end:b.start]
-        if not self.grammar.connector.fullmatch(gap):
+        listed = self.grammar.list_connector.fullmatch(gap) is not None
+        if not listed and not self.grammar.connector.fullmatch(gap):
             return None
         prefix = self.grammar.range_prefix.search(text, max(0, a.start - 30), a.start)
-        if gap.strip() == "و" and (prefix is None or prefix.group("word") != "بين"):
-            return None  # "يناير 2020 ومارس 2021" is a list, not a range
+        if listed and (prefix is None or prefix.group("word") != "بين"):
+            # "يناير 2020 ومارس 2021" is a list, not a range; but after a dual noun ("شهري مايو،
+            # ويونيو", "عامي 2005 و2010") or of consecutive months or days ("أغسطس وسبتمبر") it is
+            # one mention (gold README)
+            dual = self.grammar.dual_before.search(text, max(0, a.start - 20), a.start) is not None
+            if not dual:
+                if a.part or b.part:
+                    return None
+                return self._join_consecutive(text, a, b)
         if (a.lo[1] is None and b.lo[1] is None and prefix is not None and prefix.group("word") == "من"
                 and _PERIOD not in prefix.group()):
             return None  # "من 1999 إلى 2002": two years (see _atom_year_range_cue)
@@ -173,7 +214,14 @@ class DateExtractor:
         if hi[0] is None and lo[0] is not None and b.rel_year is None:
             hi = (lo[0], hi[1], hi[2])
         rel_year = a.rel_year if a.rel_year is not None else b.rel_year
-        joined = Atom(a.start, b.end, lo, hi, rel_year=rel_year)
+        month_mod = None
+        if a.month_mod is not None and b.month_mod is not None and a.month_mod != b.month_mod:
+            return None  # "بين منتصف أبريل الجاري ويونيو المقبل": each end its own year; left apart
+        if lo[0] is None and hi[0] is None and rel_year is None:  # "بين يناير ومايو الماضيين"
+            month_mod = b.month_mod if b.month_mod is not None else a.month_mod
+        if b.hi is not None:  # "من منتصف يونيو إلى نهاية يوليو": up to the end of the second part
+            hi = (hi[0], b.hi[1], b.hi[2])
+        joined = Atom(a.start, b.end, lo, hi, rel_year=rel_year, month_mod=month_mod, part=a.part or b.part)
         ends = _resolve(joined, date(2000, 6, 15), "day")  # order check, any base will do
         if ends is None or ends[0][0] > ends[0][1]:
             return None
@@ -198,6 +246,8 @@ class DateExtractor:
             return {"rel_year": self.words.relative_year[squeeze_spaces(m.group(name + "rel"))]}
         if m.group(name + "mod"):
             return {"month_mod": self.words.modifiers[squeeze_spaces(m.group(name + "mod"))]}
+        if m.group(name + "same"):
+            return {"anaphor": "year"}
         return {}
 
     def _atom_day_month(self, m: re.Match) -> Atom | None:
@@ -234,8 +284,9 @@ class DateExtractor:
         year = tail.pop("year", None)
         name = squeeze_spaces(m.group("m"))
         bare = year is None and not tail and not any(m.group(g) for g in ("mb", "mc", "md"))
-        if bare and name in self.words.ambiguous_months and not m.group("shahr"):
-            return None  # مارس "practised", آب "father": a month only with a day, a year or شهر
+        if (bare and name in self.words.ambiguous_months and not m.group("shahr")
+                and not self.grammar.month_context.search(m.string, max(0, m.start() - 12), m.start())):
+            return None  # مارس "practised", آب "father": a month only with a day, a year, شهر or في
         # the surface leaves شهر out, and keeps the bracket of "(يناير) 2021" when it closes before the year
         start = m.start("po") if m.group("po") and ")" in m.group()[m.end("m") - m.start():] else m.start("m")
         return Atom(start, m.end(), (year, month, None), **tail)
@@ -331,6 +382,67 @@ class DateExtractor:
             return None
         return Atom(m.start(), m.end(), (int(m.group("y")), month, int(m.group("d"))))
 
+    # ---- parts of a month or a year, anaphoric months and years -------------------------------
+    def _month_ref(self, m: re.Match, first: int, last: int) -> Atom | None:
+        """Days first..last of the month month_ref() matched (a named, relative or anaphoric one)."""
+        if m.group("relm"):
+            return Atom(m.start(), m.end(), (None, None, first), (None, None, last), part=True,
+                        rel_month=self._relative_month_offset(m.group("relm")))
+        if m.group("same"):
+            return Atom(m.start(), m.end(), (None, None, first), (None, None, last), part=True, anaphor="month")
+        month = self._month_of(m, "m")
+        if month is None:
+            return None
+        tail = self._year_tail(m, "y")
+        year = tail.pop("year", None)
+        return Atom(m.start(), m.end(), (year, month, first), (year, month, last), part=True, **tail)
+
+    def _atom_month_part(self, m: re.Match) -> Atom | None:
+        return self._month_ref(m, *self.words.month_parts[squeeze_spaces(m.group("part"))])
+
+    def _atom_first_days(self, m: re.Match) -> Atom | None:
+        return self._month_ref(m, 1, int(m.group("n")))
+
+    def _atom_year_part(self, m: re.Match) -> Atom:
+        first, last = self.words.year_parts[squeeze_spaces(m.group("part"))]
+        year = int(m.group("y")) if m.group("y") else None
+        extra: dict = {}
+        if m.group("rely"):
+            key = squeeze_spaces(m.group("rely"))
+            extra["rel_year"] = self.words.relative_year.get(key, self.words.relative_year.get("ا" + key, 0))
+        elif m.group("bare"):
+            extra["rel_year"] = 0  # "النصف الأول من العام": of this year
+        elif m.group("same"):
+            extra["anaphor"] = "year"
+        return Atom(m.start(), m.end(), (year, first, None), (year, last, None), **extra)
+
+    def _days_of(self, m: re.Match) -> tuple[int, int | None] | None:
+        """The day or days of day_of in the grammar: "5"، "22 و24"، "الرابع والعشرين"."""
+        if m.group("ord"):
+            return self.words.ordinal_days[squeeze_spaces(m.group("ord"))], None
+        d1 = int(m.group("d1"))
+        d2 = int(m.group("d2")) if m.group("d2") else None
+        return None if d2 is not None and d2 <= d1 else (d1, d2)
+
+    def _atom_day_same_month(self, m: re.Match) -> Atom | None:
+        days = self._days_of(m)
+        if days is None:
+            return None
+        d1, d2 = days
+        tail = self._year_tail(m, "y")
+        tail.pop("month_mod", None)
+        tail.pop("anaphor", None)
+        year = tail.pop("year", None)
+        return Atom(m.start(), m.end(), (year, None, d1), (year, None, d2) if d2 else None, anaphor="month", **tail)
+
+    def _atom_same_period(self, m: re.Match) -> Atom:
+        if m.group("samey"):
+            return Atom(m.start(), m.end(), (None, None, None), anaphor="year")
+        tail = self._year_tail(m, "y")
+        tail.pop("month_mod", None)
+        tail.pop("anaphor", None)
+        return Atom(m.start(), m.end(), (tail.pop("year", None), None, None), anaphor="month", **tail)
+
     def _atom_relative_year(self, m: re.Match) -> Atom:
         key = squeeze_spaces(m.group())
         offset = self.words.relative_year.get(key)
@@ -347,10 +459,10 @@ class DateExtractor:
                     rel_month=self._relative_month_offset(m.group()))
 
     def _atom_day_relative_month(self, m: re.Match) -> Atom | None:
-        d1 = int(m.group("d1"))
-        d2 = int(m.group("d2")) if m.group("d2") else None
-        if d2 is not None and d2 <= d1:
+        days = self._days_of(m)
+        if days is None:
             return None
+        d1, d2 = days
         hi = (None, None, d2) if d2 else None
         return Atom(m.start(), m.end(), (None, None, d1), hi,
                     rel_month=self._relative_month_offset(m.group("relm")))
@@ -361,6 +473,34 @@ class DateExtractor:
 
 
 # ---- resolution ---------------------------------------------------------------------------------
+def _consecutive(a: Partial, b: Partial) -> bool:
+    """b starts the day after a ends: two months (أغسطس وسبتمبر) or two days of the same kind."""
+    if a[1] is None or b[1] is None or (a[2] is None) != (b[2] is None) or (a[0] is None) != (b[0] is None):
+        return False
+    year = 2000  # a leap year: any base does for two items without a year
+    try:
+        end = _last_day((a[0] or year, a[1], a[2]))
+        start = _first_day((b[0] or year, b[1], b[2]))
+    except ValueError:
+        return False
+    return (start - end).days == 1
+
+
+def _bind_anaphor(atom: Atom, last_month: tuple[int, int] | None, last_year: int | None) -> Atom | None:
+    """"23 من الشهر نفسه" takes the month last named before it, "العام نفسه" the year."""
+    if atom.anaphor == "month":
+        if last_month is None:
+            return None
+        (year, month), lo, hi = last_month, atom.lo, atom.hi
+        if lo[0] is not None or atom.rel_year is not None:  # "الشهر نفسه من العام الماضي": that year
+            year = lo[0]
+        return replace(atom, anaphor=None, lo=(year, month, lo[2]), hi=(year, month, hi[2]) if hi else None)
+    if last_year is None:
+        return None
+    lo, hi = atom.lo, atom.hi
+    return replace(atom, anaphor=None, lo=(last_year, lo[1], lo[2]), hi=(last_year, hi[1], hi[2]) if hi else None)
+
+
 def _resolve(atom: Atom, published: date | None, precision: str):
     """((first_day, last_day), granularity, relative), or None when it cannot be resolved."""
     rank = _PRECISION_RANK.get(precision or "unknown", 3) if published else 0
@@ -402,6 +542,8 @@ def _resolve(atom: Atom, published: date | None, precision: str):
         lo = (year, lo[1], lo[2])
         hi = (year, hi[1], hi[2]) if hi and hi[0] is None else hi
         relative = True
+    if atom.part:  # "نهاية فبراير" is its last day, whatever the month's length
+        lo, hi = _clip(lo), _clip(hi) if hi else None
     try:
         first = _first_day(lo)
         last = _last_day(hi or lo)
@@ -429,6 +571,12 @@ _FAR_MONTHS, _NEAR_MONTHS = 6, 3
 def _year_shift(published: date, month: int) -> int:
     gap = month - published.month  # months after the publication month, same year
     return -1 if gap > _FAR_MONTHS and 12 - gap <= _NEAR_MONTHS else 0
+
+
+def _clip(p: Partial) -> Partial:
+    if p[0] is None or p[1] is None or p[2] is None:
+        return p
+    return p[0], p[1], min(p[2], calendar.monthrange(p[0], p[1])[1])
 
 
 def _first_day(p: Partial) -> date:

@@ -44,8 +44,8 @@ c1, c2, c3, c4 = columns(4, lang)
 st.session_state["ent_types"] = [v for v in st.session_state.get("ent_types", []) if v in all_types]
 types = c1.multiselect(t("types", lang), all_types, key="ent_types",
                        format_func=lambda typ: type_name(typ, lang), placeholder=t("all", lang))
-adjectives = c2.toggle(t("include_adjectives", lang), key="ent_adjectives")
-roll_up = c3.toggle(t("roll_up", lang), key="ent_roll_up")
+adjectives = c2.toggle(t("include_adjectives", lang), help=t("include_adjectives_help", lang), key="ent_adjectives")
+roll_up = c3.toggle(t("roll_up", lang), help=t("roll_up_help", lang), key="ent_roll_up")
 # names the catalogue does not know yet (persons after a title, bodies in quotes; marked unreviewed)
 unreviewed = c4.toggle(t("include_unreviewed", lang), key="ent_unreviewed", help=t("include_unreviewed_help", lang))
 

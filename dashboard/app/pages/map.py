@@ -18,8 +18,8 @@ lang = ctx.lang
 page_params("map", {"map_adjectives": Param("adj", True, kind="bool"),
                    "map_roll_up": Param("rollup", True, kind="bool")})
 c1, c2 = columns(2, lang)
-adjectives = c1.toggle(t("include_adjectives", lang), key="map_adjectives")
-roll_up = c2.toggle(t("roll_up", lang), key="map_roll_up")
+adjectives = c1.toggle(t("include_adjectives", lang), help=t("include_adjectives_help", lang), key="map_adjectives")
+roll_up = c2.toggle(t("roll_up", lang), help=t("roll_up_help", lang), key="map_roll_up")
 countries: pd.DataFrame = compute(ctx, country_mentions, include_adjectives=adjectives,
                                   roll_up_cities=roll_up)
 if is_empty(countries):

@@ -4,11 +4,14 @@ far ahead or an event the catalogue holds. Sentences modelled on the unseen deve
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
 import pandas as pd
 import pytest
+import yaml
 
+from dashboard.catalogues import load_catalogues
 from dashboard.extract.discovered_events import (
     DISCOVERED_CUE,
     discovered_events_table,
@@ -16,13 +19,24 @@ from dashboard.extract.discovered_events import (
     parse_id,
     parse_rules,
 )
+from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline.article import Extractors
 from dashboard.text.document import Doc
 
+# The sentences below report events of the unseen parts that the catalogue has held since (the
+# Tashkent blast, Emir Tamim's tour, Tokayev's visit to the UAE): discovery is tried on a copy of the
+# catalogue without them, as it stood when it lacked them.
+HELD_SINCE = {"tashkent_explosion_2023", "tamim_central_asia_tour_2023", "tokayev_visit_ae_2023"}
+
 
 @pytest.fixture(scope="module")
-def ex(catalogues) -> Extractors:
-    return Extractors(catalogues)
+def ex(tmp_path_factory) -> Extractors:
+    folder = tmp_path_factory.mktemp("catalogues")
+    shutil.copytree(CATALOGUE_DIR, folder, dirs_exist_ok=True)
+    raw = yaml.safe_load((CATALOGUE_DIR / "events.yaml").read_text(encoding="utf-8"))
+    raw["events"] = [e for e in raw["events"] if e["id"] not in HELD_SINCE]
+    (folder / "events.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return Extractors(load_catalogues(folder))
 
 
 def links(ex: Extractors, text: str, published: date, precision: str = "day", article_id: str = "t") -> list[dict]:

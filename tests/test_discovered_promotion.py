@@ -19,21 +19,21 @@ from dashboard.quality.review import discovered_events, promotion_command, read_
 
 pytestmark = pytest.mark.slow
 
-ARTICLES = {
-    "a.txt": """title: انفجار قرب مطار طشقند
-source: الرياض
-date: 2023-09-28
+ARTICLES = {  # the Kemerovo shopping-centre fire of 25 March 2018 (ANT-like dispatches)
+    "a.txt": """title: حريق في مركز تجاري بروسيا
+source: سكاي نيوز
+date: 2018-03-25
 ---
-قتل شخص على الأقل وجرح أكثر من 160 شخصاً، في انفجار قوي قرب مطار طشقند عاصمة أوزبكستان، حسبما أفادت السلطات.
-وأعلنت وزارة الصحة في منشور على تطبيق تلغرام أن مجموع الضحايا 163 ضحية.
-وقال متحدث باسم وزارة الطوارئ إن الانفجار حدث نتيجة البرق.
+لقي 37 شخصا مصرعهم في حريق اندلع الأحد بمركز تجاري في مدينة كيميروفو الصناعية في سيبيريا الغربية في روسيا، كما أفادت وكالات الأنباء.
+وأعلنت وزارة الطوارئ أن فرق الإطفاء تواصل البحث عن مفقودين تحت الأنقاض.
+وقال مسؤول محلي إن الحريق اندلع في الطابق العلوي حيث توجد صالة سينما.
 """,
-    "b.txt": """title: حريق في طشقند
-source: العربية
-date: 2023-09-29
+    "b.txt": """title: روسيا تحقق في الحريق
+source: فرانس 24
+date: 2018-03-26
 ---
-أعلنت السلطات الأوزبكية يوم 28 سبتمبر 2023 أن حريقا اندلع في مستودع قرب مطار طشقند بعد انفجار في المنطقة الجمركية.
-وقالت إن الحريق أخمد صباح اليوم التالي بعد ساعات من العمل.
+فتحت السلطات الروسية تحقيقا في حريق وقع يوم 25 آذار/مارس 2018 بمركز تجاري في كيميروفو في روسيا وأودى بحياة العشرات.
+وقالت لجنة التحقيق إن الحريق امتد بسرعة بسبب مخالفات لقواعد السلامة.
 """,
 }
 
@@ -54,12 +54,12 @@ def test_a_promoted_discovered_event_takes_its_catalogue_id(tmp_path):
 
     before = links(out)
     new = before[before["event_id"].str.startswith("new:")]
-    assert set(new["event_id"]) == {"new:blast:uz:2023-09"}
+    assert set(new["event_id"]) == {"new:blast:ru:2018-03"}
     assert new["article_id"].nunique() == 2 and len(new) >= 4
     found = discovered_events(read_tables(out))
     row = next(found.itertuples(index=False))
-    assert (row.event_id, row.n_articles) == ("new:blast:uz:2023-09", 2)
-    assert (row.date_start, row.date_end) == ("2023-09-28", "2023-09-28")
+    assert (row.event_id, row.n_articles) == ("new:blast:ru:2018-03", 2)
+    assert (row.date_start, row.date_end) == ("2018-03-25", "2018-03-25")
     # the review lists it with the command that promotes it
     rules = load_catalogues(catalogue).discovered_events
     printed = io.StringIO()
@@ -74,9 +74,9 @@ def test_a_promoted_discovered_event_takes_its_catalogue_id(tmp_path):
 
     after = links(out)
     assert not after["event_id"].str.startswith("new:").any()
-    promoted = after[after["event_id"] == "uz_blast_2023_09"]
+    promoted = after[after["event_id"] == "ru_blast_2018_03"]
     # every sentence the discovered event was linked to is the catalogue event's now
     assert set(zip(new["article_id"], new["sentence_id"])) <= set(zip(promoted["article_id"], promoted["sentence_id"]))
     events = pd.read_parquet(out / "events.parquet").set_index("event_id")
-    assert events.loc["uz_blast_2023_09", "date_start"] == "2023-09-28"
+    assert events.loc["ru_blast_2018_03", "date_start"] == "2018-03-25"
     assert not events.index.str.startswith("new:").any()

@@ -266,6 +266,7 @@ class _Sentences:
         self._matches: dict[int, dict[int, str]] = {}
         self._in_sentence: dict[tuple[int, int], str | None] = {}
         self._anchored: dict[int, bool] = {}
+        self._pieces: dict[str, bool] = {}
         self._norm_spans: list[tuple[int, int]] | None = None
 
     def matches(self, phrases: PhraseSet, within: set[int] | None = None) -> dict[int, str]:
@@ -276,10 +277,9 @@ class _Sentences:
             found = self._matches[key]
             return found if within is None else {s: found[s] for s in within if s in found}
         norm = self.doc.norm
-        text = norm.text
         anchored = self._anchored.get(key)
         if anchored is None:  # asked once per phrase set and article, however many sentences follow
-            anchored = self._anchored[key] = any(all(piece in text for piece in anchor) for anchor in phrases.anchors)
+            anchored = self._anchored[key] = any(all(self._has(piece) for piece in anchor) for anchor in phrases.anchors)
         if not anchored:
             self._matches[key] = {}
             return {}
@@ -299,6 +299,14 @@ class _Sentences:
             if self._in_sentence[(key, sid)] is not None:
                 out[sid] = self._in_sentence[(key, sid)]
         return out
+
+    def _has(self, piece: str) -> bool:
+        """``piece in`` the folded text, each piece scanned for once per article (the ~270 cues'
+        phrase sets share most of their words)."""
+        found = self._pieces.get(piece)
+        if found is None:
+            found = self._pieces[piece] = piece in self.doc.norm.text
+        return found
 
     def _scan(self, phrases: PhraseSet, start: int, end: int):
         norm = self.doc.norm
@@ -342,6 +350,9 @@ class _Sentences:
             first = [bisect.bisect_left(range(n), a, key=norm.original_index) for a, _ in self.doc.sentences]
             self._norm_spans = [(s, e) for s, e in zip(first, [*first[1:], n])]
         return self._norm_spans
+
+
+_CHECK_ORDER = ("entities", "entity", "date", "phrase", "word")  # the order _evaluate narrows in
 
 
 def _dated(index: _Sentences, window: tuple[date, date]) -> dict[int, str]:
@@ -437,6 +448,8 @@ class EventLinker:
             # cues that need the event already linked in the article come after the others
             if cue.linked and not any(key[1] == event.id for key in rows):
                 continue
+            if cue.published_window and (published is None or not _overlaps(published, cue.published_window)):
+                continue  # (_evaluate's first test, without the call)
             for sid, why in self._evaluate(cue, index, published):
                 if (sid, event.id) in rows:
                     continue
@@ -553,23 +566,30 @@ class EventLinker:
         any_of = set(cue.any_entities) & index.article_entities
         if cue.any_entities and not any_of:
             return []
-        # Cheap conditions first (entity and date rows), phrase regexes only while candidates remain.
-        checks = [
-            ("entities", lambda: dict.fromkeys(set.intersection(*(index.sentences_of[e] for e in cue.entities)),
-                                               "+".join(cue.entities)), bool(cue.entities)),
-            ("entity", lambda: {s: "+".join(sorted(index.entities[s] & any_of))
-                                for s in set().union(*(index.sentences_of[e] for e in any_of))},
-             bool(cue.any_entities)),
-            ("date", lambda: _dated(index, cue.date_window), cue.date_window is not None),
-            ("phrase", lambda: index.matches(cue.phrases, candidates), cue.phrases is not None),
-            ("word", lambda: index.matches(cue.words, candidates), cue.words is not None),
-        ]
+        # Cheap conditions first (entity and date rows), phrase regexes only while candidates remain
+        # (written out one by one: this runs ~70 times per article).
         candidates: set[int] | None = None
         found_by: dict[str, dict[int, str]] = {}
-        for label, run, wanted in checks:
-            if not wanted:
-                continue
-            found = run()
+        for label in _CHECK_ORDER:
+            if label == "entities":
+                if not cue.entities:
+                    continue
+                found = dict.fromkeys(set.intersection(*(index.sentences_of[e] for e in cue.entities)),
+                                      "+".join(cue.entities))
+            elif label == "entity":
+                if not cue.any_entities:
+                    continue
+                found = {s: "+".join(sorted(index.entities[s] & any_of))
+                         for s in set().union(*(index.sentences_of[e] for e in any_of))}
+            elif label == "date":
+                if cue.date_window is None:
+                    continue
+                found = _dated(index, cue.date_window)
+            else:
+                phrases = cue.phrases if label == "phrase" else cue.words
+                if phrases is None:
+                    continue
+                found = index.matches(phrases, candidates)
             candidates = set(found) if candidates is None else candidates & set(found)
             found_by[label] = found
             if not candidates:

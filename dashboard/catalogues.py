@@ -36,6 +36,8 @@ from typing import Any
 import yaml
 
 from dashboard.extract.date_words import DateWords, parse_date_words
+from dashboard.extract.discovered_events import DiscoveryRules
+from dashboard.extract.discovered_events import parse_rules as parse_discovered_events
 from dashboard.extract.discovery import Triggers, parse_triggers
 from dashboard.extract.entity_catalogue import Catalogue as EntityCatalogue
 from dashboard.extract.entity_catalogue import build_catalogue
@@ -161,6 +163,7 @@ FILES: dict[str, CatalogueFile] = {
     "latin_letter_names": CatalogueFile("latin_letter_names_ar.txt", read_word_list, optional=True),
     "outlets": CatalogueFile("outlets.csv", read_csv, optional=True),
     "discovery_triggers": CatalogueFile("discovery_triggers.yaml", read_yaml),
+    "discovered_events": CatalogueFile("discovered_events.yaml", read_yaml, optional=True),
     "boilerplate": CatalogueFile("boilerplate.yaml", read_yaml, optional=True),
 }
 
@@ -272,7 +275,7 @@ class Catalogues:
     def check(self) -> None:
         """Build every view now, so a bad file fails the load (naming the file), not a stage."""
         for name in ("entities", "events", "planned_words", "event_kinds", "themes", "date_words", "stopwords", "outlets",
-                     "discovery", "provisional", "boilerplate"):
+                     "discovery", "provisional", "discovered_events", "boilerplate"):
             getattr(self, name)
 
     @staticmethod
@@ -336,6 +339,12 @@ class Catalogues:
     @cached_property
     def provisional(self) -> ProvisionalRules:
         return self._view(FILES["discovery_triggers"].path, lambda: parse_provisional(self.raw["discovery_triggers"]))
+
+    @cached_property
+    def discovered_events(self) -> DiscoveryRules:
+        """discovered_events.yaml: how events the catalogue lacks are found (none without the file)."""
+        return self._view(FILES["discovered_events"].path,
+                          lambda: parse_discovered_events(self.raw["discovered_events"]))
 
     @cached_property
     def boilerplate(self) -> BoilerplateRules:

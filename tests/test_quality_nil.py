@@ -96,3 +96,32 @@ def test_provisional_names_are_marked_unreviewed(lang, expected):
     names = display_names(tables()["entities"], "entity_id", lang)
     assert names["new:jwkw_wydwdw"] == expected
     assert names["tokayev"] in ("قاسم جومارت توكاييف", "Tokayev")
+
+
+def evs(*rows):
+    return pd.DataFrame(rows, columns=["article_id", "sentence_id", "event_id"])
+
+
+def test_discovered_events_pair_one_to_one_with_nil_gold_events():
+    from dashboard.quality.scoring import compare_events_nil
+
+    gold = evs(("a", 0, "tashkent_explosion_2023"), ("a", 3, "tashkent_explosion_2023"),
+               ("a", 5, "tashkent_explosion_2023"), ("a", 1, "sco_summit_2022"),
+               ("b", 0, "tamim_tour_2023"), ("b", 2, "tamim_tour_2023"))
+    catalogue_pred = evs(("a", 1, "sco_summit_2022"), ("a", 4, "sco_summit_2022"))
+    discovered = evs(("a", 0, "new:blast:uz:2023-09"), ("a", 3, "new:blast:uz:2023-09"),
+                     ("a", 5, "new:fire:uz:2023-09"),       # the same event split over a second id
+                     ("a", 1, "new:summit:sco:2022-09"),    # the catalogue's event: never right
+                     ("b", 0, "new:visit:tamim:2023-06"), ("b", 2, "new:visit:tamim:2023-06"),
+                     ("b", 4, "new:visit:tamim:2023-06"))   # no gold there
+    strict = compare("event_mentions", gold, catalogue_pred)
+    assert (strict.score.tp, strict.score.fp, strict.score.fn) == (1, 1, 5)
+    nil = compare_events_nil(gold, discovered, {"sco_summit_2022"}, strict)
+    assert nil.pairing == {"new:blast:uz:2023-09": "tashkent_explosion_2023",
+                           "new:visit:tamim:2023-06": "tamim_tour_2023"}
+    s = nil.score
+    assert (s.tp, s.fp, s.fn) == (1 + 4, 1 + 3, 1)
+    assert nil.splits == {"tashkent_explosion_2023": ["new:blast:uz:2023-09", "new:fire:uz:2023-09"]}
+    assert set(nil.false_positives["event_id"]) == {"new:fire:uz:2023-09", "new:summit:sco:2022-09",
+                                                     "new:visit:tamim:2023-06"}
+    assert list(nil.false_negatives["event_id"]) == ["tashkent_explosion_2023"]

@@ -38,6 +38,10 @@ from dashboard.text.variants import (
 
 _SPLIT = re.compile(r"[-‐‑'’]")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+# A body's name followed by a plus sign (أوبك+، OPEC +): another body (plus_bodies).
+_PLUS = re.compile(r"[ \t]?\+")
+# Between the parts of one name: spaces or a hyphen on one line (نور سلطان - نزارباييف).
+_NAME_GAP = re.compile(r"[ \t\u00a0]*[-‐‑]?[ \t\u00a0]*")
 
 # The word that links a nasab: in "حمدان بن محمد بن راشد" the person is حمدان; the father's
 # name after بن is part of the son's name, no mention of the father. (ابن، ابنة، بنت are also the
@@ -123,6 +127,13 @@ class EntityMatcher:
             catalogue.forms[key].entity_id for key in self.generic_alias if key in catalogue.forms)
         self.credit_only = catalogue.credit_only
         self.types = {e.id: e.type for e in catalogue.entities.values()}
+        self._form_of = {key: form.form for key, form in catalogue.forms.items()}  # name | adjective
+        self._body_before_country = frozenset(
+            w for word in catalogue.body_words_before_country for w, _ in _written_forms(word))
+        self._name_end_times = catalogue.name_end_time_words
+        self._times_after = frozenset(
+            w for word in catalogue.time_words_after_names for w, _ in _written_forms(word))
+        self.plus_bodies = catalogue.plus_bodies
         # A region's name without its region word, by variant key (منطقة كاراغندا -> كاراغندا):
         # after a region word, a city or river of that name, or an unseen spelling, is the region.
         tails: dict[str, set[str]] = {}
@@ -233,7 +244,10 @@ class EntityMatcher:
                         length = len(cand[0])
                         if best is not None and length <= best[0]:
                             break
-                        if i + length <= n and _rest_matches(cand, forms, starts, ends, norm, i):
+                        if i + length <= n and _rest_matches(cand, forms, starts, ends, norm, i) and not (
+                                length > 1 and cand[0][-1] in self._name_end_times and i + length < n
+                                and forms[i + length] in self._times_after
+                                and _adjacent(norm, ends[i + length - 1], starts[i + length])):
                             best = (length, skip, cand)
                             break
                     else:
@@ -263,7 +277,8 @@ class EntityMatcher:
                         match = VARIANT  # the first name is an unseen spelling: for review
                 elif length == 1 and self.variants.given_name_of_another(entity_id, forms[begin - 1]):
                     continue  # "عليا نزارباييف": a relative, not the person the surname alone names
-            if alias in self.credit_only and not _credit_position(norm, starts[begin] + skip, ends[i - 1]):
+            if alias in self.credit_only and not _credit_position(norm, starts[begin] + skip, ends[i - 1]) and \
+                    not _short_name_after(rows, entity_id, doc.text, *doc.norm.to_original(starts[begin] + skip, ends[i - 1])):
                 continue
             etype = self.types.get(entity_id)
             if etype == "person" and words[0] == NASAB_LINK and begin and not covered[begin - 1] and \
@@ -278,6 +293,9 @@ class EntityMatcher:
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):
                 continue
+            if etype == "country" and form != ADJECTIVE and not lead and not skip and begin and \
+                    forms[begin - 1] in self._body_before_country and _adjacent(norm, ends[begin - 1], starts[begin]):
+                continue  # تلفزيون سوريا: a channel's name
             if etype in PLACE_TYPES and not lead and self._after_region_word(forms, starts, ends, norm, begin):
                 entity_id = self._region_named("".join(words)) or entity_id
             if length - lead >= 2 and etype == "person":
@@ -285,6 +303,8 @@ class EntityMatcher:
             a, b = doc.norm.to_original(start, ends[i - 1])
             if entity_id in self._latin_capitalised and words[lead].isascii() and not doc.text[a].isupper():
                 continue  # "turkey", "chad", "jordan" in lower case are words, not the countries
+            if entity_id in self.plus_bodies and (plus := _PLUS.match(doc.text, b)) is not None:
+                entity_id, alias, b = self.plus_bodies[entity_id], alias + "+", plus.end()  # أوبك+ is OPEC+
             rows.append({
                 "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
                 "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
@@ -296,7 +316,24 @@ class EntityMatcher:
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
         rows += self._region_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
-        return self._owned(self._apply_rules(rows, doc), named)
+        return self._owned(self._joined_names(self._apply_rules(rows, doc), doc.text), named)
+
+    def _joined_names(self, rows: list[dict], text: str) -> list[dict]:
+        """A person's first names and an unseen spelling of the family name read as two mentions
+        of the person ("نور سلطان" re-read by a context rule, then a variant "نزرباييف") are one
+        mention (two listed names side by side, محمود عباس أبو مازن, stay two)."""
+        out: list[dict] = []
+        for r in rows:
+            prev = out[-1] if out else None
+            if prev is not None and prev["entity_id"] == r["entity_id"] and VARIANT in (prev["match"], r["match"]) and \
+                    self.types.get(r["entity_id"]) == "person" and prev["char_end"] < r["char_start"] and \
+                    _NAME_GAP.fullmatch(text, prev["char_end"], r["char_start"]):
+                joined = dict(prev, char_end=r["char_end"], surface=text[prev["char_start"]:r["char_end"]])
+                joined["match"], joined["alias"] = VARIANT, r["alias"] if r["match"] == VARIANT else prev["alias"]
+                out[-1] = joined
+                continue
+            out.append(r)
+        return out
 
     def _region_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
         """An unseen spelling of a region's name right after a region word (منطقة جامبيلسك،
@@ -399,42 +436,67 @@ class EntityMatcher:
         for r in rows:
             by_sentence.setdefault(r["sentence_id"], set()).add(r["entity_id"])
         out = []
-        for i, (skip, entity_id, alias) in found:
-            a0, _ = doc.norm.to_original(starts[i], ends[i])
-            sentence = doc.sentence_at(a0)
-            before: list[str] = []  # up to two free words right before it, on its line
-            for j in (i - 1, i - 2):
-                if j < 0 or covered[j] or _LINE_BREAK.search(doc.norm.text[ends[j]:starts[i]]):
-                    break
-                before.insert(0, forms[j])
-            if not skip and variants.given_name_of_another(entity_id, before[-1] if before else None):
-                continue
-            why = variants.support(entity_id, variant_key(forms[i][skip:]), before,
-                                   by_sentence.get(sentence, set()), article)
-            if why is None:
-                continue
-            etype = self.types.get(entity_id)
-            if etype == "person" and forms[i][:skip].endswith(("ال", "لل")):
-                continue  # "والدونغان" (the Dungans): a person's name takes no article
-            if etype == "person" and not skip and not why[1] and self._not_the_person(
-                    entity_id, forms, starts, ends, covered, doc.norm.text, i, False):
-                continue
-            if etype in PLACE_TYPES and self._after_region_word(forms, starts, ends, doc.norm.text, i):
-                entity_id = self._region_named(forms[i][skip:]) or entity_id
-            start = starts[i] + skip
-            k = i
-            # the person's first names just before (قاسم جومارت توكافييف): part of the mention
-            while why[1] and k > 0 and i - k < 3 and not covered[k - 1] and (
-                    given := variants.given_reading(entity_id, forms[k - 1])) is not None:
-                k -= 1
-                start = starts[k] + len(forms[k]) - len(given)
-            a, b = doc.norm.to_original(start, ends[i])
-            out.append({
-                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
-                "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
-                "form": "name", "alias": alias, "match": VARIANT,
-            })
+        # A spelling the article supports once names the same entity wherever else the article
+        # writes it ("ميرضائيف" after a title, then "ودعا ميرضائيف"): the words rejected for want
+        # of support are read again once the others are known.
+        accepted: set[str] = set()
+        pending = found
+        for attempt in (0, 1):
+            retry = []
+            for item in pending:
+                row = self._variant_row(doc, forms, starts, ends, covered, item, by_sentence,
+                                        article | accepted if attempt else article)
+                if row is None:
+                    retry.append(item)
+                else:
+                    accepted.add(row["entity_id"])
+                    out.append(row)
+            if not accepted or not retry:
+                break
+            pending = [(i, hit) for i, hit in retry if hit[1] in accepted]
         return out
+
+    def _variant_row(self, doc: Doc, forms, starts, ends, covered, item, by_sentence, article) -> dict | None:
+        """The mention row of one variant candidate ``item`` = (token, (skip, entity, alias)), or None."""
+        variants = self.variants
+        i, (skip, entity_id, alias) = item
+        a0, _ = doc.norm.to_original(starts[i], ends[i])
+        sentence = doc.sentence_at(a0)
+        before: list[str] = []  # up to two free words right before it, on its line
+        for j in (i - 1, i - 2):
+            if j < 0 or covered[j] or _LINE_BREAK.search(doc.norm.text[ends[j]:starts[i]]):
+                break
+            before.insert(0, forms[j])
+        if not skip and variants.given_name_of_another(entity_id, before[-1] if before else None):
+            return None
+        why = variants.support(entity_id, variant_key(forms[i][skip:]), before,
+                               by_sentence.get(sentence, set()), article)
+        if why is None:
+            return None
+        etype = self.types.get(entity_id)
+        if etype == "person" and forms[i][:skip].endswith(("ال", "لل")):
+            return None  # "والدونغان" (the Dungans): a person's name takes no article
+        if etype == "person" and not skip and not why[1] and self._not_the_person(
+                entity_id, forms, starts, ends, covered, doc.norm.text, i, False):
+            return None
+        if etype in PLACE_TYPES and self._after_region_word(forms, starts, ends, doc.norm.text, i):
+            entity_id = self._region_named(forms[i][skip:]) or entity_id
+        start = starts[i] + skip
+        form = self._form_of.get(alias, "name")
+        if form == ADJECTIVE and forms[i][:skip].endswith(("ال", "لل")):
+            start -= 2 if forms[i][:skip].endswith("ال") else 1  # an adjective keeps its article
+        k = i
+        # the person's first names just before (قاسم جومارت توكافييف): part of the mention
+        while why[1] and k > 0 and i - k < 3 and not covered[k - 1] and (
+                given := variants.given_reading(entity_id, forms[k - 1])) is not None:
+            k -= 1
+            start = starts[k] + len(forms[k]) - len(given)
+        a, b = doc.norm.to_original(start, ends[i])
+        return {
+            "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+            "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
+            "form": form, "alias": alias, "match": VARIANT,
+        }
 
     def _apply_rules(self, rows: list[dict], doc: Doc) -> list[dict]:
         if not rows or not self.rules:
@@ -531,6 +593,19 @@ def _credit_position(norm: str, start: int, end: int) -> bool:
     if before.group(2) or after.group(3):  # parentheses: both sides
         return bool(before.group(2) and after.group(3))
     return bool(after.group(1) is not None and not before.group(1)) or after.group(2) is not None
+
+
+# Between a body's full name and its short name: quotes, parentheses, a dash, spaces.
+_SHORT_NAME_GAP = re.compile(r"[\s\"'«»“”(\[–—-]*")
+
+
+def _short_name_after(rows: list[dict], entity_id: str, text: str, start: int, end: int) -> bool:
+    """A credit-only short name (وام، قنا) right after the body's full name, in quotes or
+    parentheses ("وكالة الأنباء الإماراتية “وام”"): the body's, wherever it stands."""
+    if not rows or rows[-1]["entity_id"] != entity_id or rows[-1]["char_end"] > start:
+        return False
+    return _SHORT_NAME_GAP.fullmatch(text, rows[-1]["char_end"], start) is not None and \
+        text[rows[-1]["char_end"]:start].strip() != ""
 
 
 def _original_word(doc: Doc, starts, ends, i: int) -> str:

@@ -23,16 +23,19 @@ ENTITIES_SUBDIR = "entities"
 ALIASES_CSV = "aliases.csv"
 ALIAS_FIELDS = ("entity_id", "alias", "form")
 NAME, ADJECTIVE = "name", "adjective"
-# Nisba endings: feminine, dual (nom./obl.), masc. plural (nom./obl.), fem. plural, fem. dual.
-NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين")
+# Nisba endings: feminine, dual (nom./obl.), masc. plural (nom./obl.), fem. plural, fem. dual,
+# and the indefinite accusative's alif ("231 مواطناً كازاخستانياً", "انفتاحا إماراتيا").
+NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين", "ا")
 _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers",
                   "variant_titles", "variant_place_words", "cldr_cities", "named_after_words",
-                  "region_words", "adjective_not_country_after")
+                  "region_words", "adjective_not_country_after", "body_words_before_country",
+                  "time_words_after_names")
 BLOCKER = "blocker"
 GENERIC_SCOPES = ("article", "sentence")
 # Where a curated alias competes with another for the same words, this order decides
 # (a curated name beats a CLDR name; any name beats an adjective).
-_PRIORITY = {"curated": 0, "cldr": 1}
+_PRIORITY = {"curated": 0, "cldr": 1, "generated": 2}
+GENERATED = "generated"
 
 
 _HYPHENS = "-‐‑'’"
@@ -104,7 +107,7 @@ class AliasForm:
     tokens: tuple[str, ...]
     entity_id: str       # "" for a blocker
     form: str            # name | adjective | blocker
-    source: str          # curated | cldr
+    source: str          # curated | cldr | generated (an inflection that yields to any name)
     gaps: tuple[str, ...] = ()
     lead: int = 0        # leading context words, not part of the mention
 
@@ -177,6 +180,15 @@ class Catalogue:
     # Alias keys that name an outlet only in a credit position (credit_aliases: "الدوحة – قنا:",
     # "(كونا)", "رم - يعتزم"): elsewhere they are ordinary words or places (قنا is also Qena).
     credit_only: frozenset[str] = frozenset()
+    # Nouns that make a country's name right after them part of a body's name (تلفزيون سوريا،
+    # إذاعة فرنسا الدولية، قناة روسيا 1): no mention of the country (name_context.yaml).
+    body_words_before_country: frozenset[str] = frozenset()
+    # A name whose last word is a time word (روسيا اليوم "Russia today", RT) followed by one of
+    # these (الأربعاء) is the shorter name and a time: "أوقفت روسيا اليوم الأربعاء" (name_context.yaml).
+    name_end_time_words: frozenset[str] = frozenset()
+    time_words_after_names: frozenset[str] = frozenset()
+    # entity id -> the body its name followed by "+" names (أوبك+ is OPEC+, not OPEC)
+    plus_bodies: dict[str, str] = field(default_factory=dict)
 
 
 def adjective_forms(stem: str) -> list[str]:
@@ -187,6 +199,23 @@ def adjective_forms(stem: str) -> list[str]:
     # The stem is a bare word: an initial ال is its own letters (ألماني), never the article.
     bases = [stem + s for s in NISBA_SUFFIXES]
     return bases + [ARTICLE + b for b in bases]
+
+
+def national_agency_names(name: str, aliases: list[str], adjective_stems: list[str]) -> list[str]:
+    """How Arabic news names a country's state news agency without its own name: "وكالة الأنباء
+    الإماراتية", "الوكالة الأوزبكية للأنباء", "وكالة أنباء كازاخستان". The country's adjective
+    inside such a name is part of the agency's name, not a mention of the country."""
+    out = []
+    for stem in adjective_stems:
+        stem = fold(stem)
+        if not stem.endswith("ي"):
+            continue
+        feminine = ARTICLE + stem + "ه"
+        out += [f"وكالة الأنباء {feminine}", f"الوكالة {feminine} للأنباء"]
+    for country in (name, *aliases):
+        if not country.isascii() and len(alias_parts(country)[0]) == 1:  # (a multi-word name, جمهورية كازاخستان, is no agency's)
+            out.append(f"وكالة أنباء {country}")
+    return out
 
 
 def with_and_without_article(forms: list[str]) -> list[str]:
@@ -219,6 +248,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     owned_generic: dict[str, tuple[str, str]] = {}
     generic_alias: dict[str, tuple[str, str]] = {}
     credit_only: set[str] = set()
+    plus_bodies: dict[str, str] = {}
 
     def add_forms(eid: str, names: list[str], adjectives: list[str], explicit_adj: list[str],
                   source: str) -> None:
@@ -226,7 +256,9 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
             candidates.append(AliasForm.of(name, eid, NAME, source))
         for stem in adjectives:
             for f in adjective_forms(stem):
-                candidates.append(AliasForm.of(f, eid, ADJECTIVE, source))
+                # the accusative's alif on a stem can spell another entity's name (برازيلي + ا is
+                # برازيليا, Brasília): that name wins, silently
+                candidates.append(AliasForm.of(f, eid, ADJECTIVE, GENERATED if f.endswith("يا") else source))
         for f in explicit_adj:  # irregular forms: exactly as written
             candidates.append(AliasForm.of(f, eid, ADJECTIVE, source))
 
@@ -266,9 +298,17 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                 form = AliasForm.of(alias, eid, NAME, "curated")
                 generic_alias[form.key] = (item["parent"], "article")
                 candidates.append(form)
+            if item.get("plus"):
+                plus_bodies[eid] = item["plus"]
             if item.get("bare_names"):
                 bare_names[eid] = frozenset(fold(w) for w in item["bare_names"])
             names = [item["name_ar"], item["name_en"], *item.get("aliases", [])]
+            if item.get("national_news_agency"):
+                if entities.get(item.get("parent")) is None or entities[item["parent"]].type != "country":
+                    raise ValueError(f"entity {eid!r}: national_news_agency needs a parent country")
+                country = country_ext.get(item["parent"], {})
+                names += national_agency_names(entities[item["parent"]].name_ar,
+                                               country.get("aliases", []), country.get("adjectives", []))
             for credit in item.get("credit_aliases") or []:
                 form = AliasForm.of(credit, eid, NAME, "curated")
                 credit_only.add(form.key)
@@ -300,6 +340,9 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
             add_forms(row["entity_id"], [row["alias"]], [], [], "curated")
 
     _check_parents(entities)
+    unknown_plus = sorted(b for b in plus_bodies.values() if b not in entities)
+    if unknown_plus:
+        raise ValueError(f"plus: unknown entities {unknown_plus}")
     forms, conflicts = _resolve(candidates)
     blockers = {}
     for phrase in data["blockers"]:
@@ -314,10 +357,16 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                      bare_names, _words(data["named_after_words"]), _words(data["region_words"]),
                      _adjective_contexts(data["adjective_not_country_after"], entities),
                      owned_generic=owned_generic, generic_alias=generic_alias,
-                     credit_only=frozenset(credit_only))
+                     credit_only=frozenset(credit_only),
+                     body_words_before_country=_words(data["body_words_before_country"]),
+                     name_end_time_words=_words(item for entry in data["time_words_after_names"]
+                                                for item in entry.get("name_ends") or []),
+                     time_words_after_names=_words(item for entry in data["time_words_after_names"]
+                                                   for item in entry.get("words") or []),
+                     plus_bodies=plus_bodies)
 
 
-def _words(items: list) -> frozenset[str]:
+def _words(items) -> frozenset[str]:
     """Folded words (or word pairs, space-joined) of a word-list section."""
     return frozenset(alias_key(*alias_parts(w)[:2]) for w in items)
 
@@ -350,7 +399,7 @@ def _resolve(candidates: list[AliasForm]) -> tuple[dict[str, AliasForm], list[tu
         kept = forms.get(cand.key)
         if kept is None:
             forms[cand.key] = cand
-        elif kept.entity_id != cand.entity_id:
+        elif kept.entity_id != cand.entity_id and cand.source != GENERATED:
             conflicts.append((cand.key, kept.entity_id, cand.entity_id))
     return forms, sorted(set(conflicts))
 

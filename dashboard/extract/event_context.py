@@ -100,6 +100,16 @@ def context_links(index, generated, rows: dict, published: tuple[date, date] | N
     for kind in kinds.values():
         for sid in index.matches(kind.nouns):
             nouns_in.setdefault(sid, set()).add(kind.name)
+    # a pandemic or a war named beside the story (a ``background`` kind) is not another story, where
+    # the sentence is linked to nothing else: "يبحث رؤساء الدول ... تداعيات وباء كورونا"
+    background = {k.name for k in kinds.values() if k.background}
+
+    def _own_nouns(sid: int, kind_name: str) -> set[str]:
+        nouns = nouns_in.get(sid, set())
+        if all(kind_of.get(e) in background for e in linked_at.get(sid, ())):
+            return nouns - (background - {kind_name})
+        return nouns
+
     out = []
     for sid in range(n_sentences):
         if _words(index, sid) < MIN_WORDS:
@@ -125,7 +135,7 @@ def context_links(index, generated, rows: dict, published: tuple[date, date] | N
             if ambiguous and not (_named_last(sid, eid, same_kind[kind.name], cited)
                                   or _only_actors_of(index, sid, eid, same_kind[kind.name], generated)):
                 continue
-            why = _anchored(index, sid, event, kind, generated, cited[eid], nouns_in.get(sid, set()),
+            why = _anchored(index, sid, event, kind, generated, cited[eid], _own_nouns(sid, kind.name),
                             published, planned, after)
             if why is None or (sid in taken and not _joins(index, sid, event, why, linked_at.get(sid, ()),
                                                             generated)):
@@ -152,6 +162,11 @@ def _joins(index, sid: int, event, why: str, linked: set[str], generated) -> boo
     or by an actor of this event that none of those events has (Bishkek in "وسيبدأ الرئيس بوتين
     برنامجه ... في عاصمة الجمهورية - بيشكيك" is Putin's visit's, not the CIS summit's there too)."""
     if why.startswith("story: "):
+        return True
+    # a pandemic or a war named beside the story does not own the sentence (a ``background`` kind):
+    # "يبحث رؤساء الدول ... تداعيات وباء كورونا" is the summit's too
+    if all(generated.kinds[generated.kind_of_event[e]].background for e in linked if e in generated.kind_of_event) \
+            and all(e in generated.kind_of_event for e in linked):
         return True
     if not why.startswith("actor: "):
         return False

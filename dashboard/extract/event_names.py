@@ -54,6 +54,8 @@ _PART_REACH = 3
 _PHRASE_CHARS = 60
 _OWNER_CHARS = 12  # an adjective this close after a noun owns it: "الانتخابات الرئاسية الأمريكية"
 _PUNCTUATION = "،,.؛;:!?؟()\"«»\n"
+# a place right after "إلى" (through دولة، جمهورية، العاصمة and its adjective) is where a visitor goes
+_DESTINATION = re.compile(r"(?<![^\W_])[إا]لى\s+(?:(?:دولة|جمهورية|العاصمة|عاصمة)\s+(?:[^\W\d_]+\s+)?)?$")
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,9 @@ class Kind:
     host_country: bool = True  # the country of a place of the name names the event too
     one_country: bool = False  # inside one country: a phrase naming another country's place is
     # another event ("اشتباكات مع قرغيزستان" is a border clash, not Tajikistan's unrest)
+    refers_unless: PhraseSet | None = None  # a referring word yields in a sentence holding one of these
+    background: bool = False  # a pandemic, a war: named beside another event's story, it does not
+    # own the sentence ("يبحث رؤساء الدول ... تداعيات وباء كورونا" is the summit's too)
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,8 @@ class Owner:
 
     def refuses(self, named: NamedEvent, person_country: Mapping[str, str]) -> bool:
         margin = timedelta(days=31)
-        if self.countries - named.places - {person_country.get(p) for p in named.persons}:
+        # a list of countries owns one event each: the event must be one of theirs
+        if self.countries and not self.countries & (named.places | {person_country.get(p) for p in named.persons}):
             return True
         return any(not (a <= named.end + margin and named.start - margin <= b) for a, b in self.dates)
 
@@ -123,7 +129,8 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           _alternation(list(spec.get("story") or [])),
                           _alternation(list(spec.get("story_alone") or [])),
                           bool(spec.get("setting")), bool(spec.get("month_names")),
-                          bool(spec.get("host_country", True)), bool(spec.get("one_country"))))
+                          bool(spec.get("host_country", True)), bool(spec.get("one_country")),
+                          _alternation(list(spec.get("refers_unless") or [])), bool(spec.get("background"))))
     return tuple(kinds)
 
 
@@ -252,9 +259,11 @@ class GeneratedNames:
                 continue
             if kind.unless is not None:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
+            nears: dict[int, set[str]] = {}
             for sid, noun in sorted(hits.items()):
                 best: list[tuple[tuple, str, str]] = []
                 after, near, owner = self._words_after(index, sid, kind)
+                nears[sid] = near
                 foreign = {self.country_of(e) for e in near if self.entity_types.get(e) in _PLACE_TYPES} - {None}
                 for named in events:
                     if owner.refuses(named, self.person_country):
@@ -268,8 +277,20 @@ class GeneratedNames:
                     best.append((rank, named.event_id, f"generated: {noun} + {reason}"))
                 if best:
                     top = min(b[0] for b in best)
-                    found += [(sid, eid, why, rank, _part(self.by_id[eid], after))
-                              for rank, eid, why in sorted(best) if rank == top]
+                    kept = [b for b in sorted(best) if b[0] == top]
+                    # a visit noun listing several visits' places names each ("بوتين زار الصين وروسيا
+                    # البيضاء" is two visits): a rival as well timed (both dated or neither) stays when
+                    # its noun's phrase names a place of its own that none of the nearest has
+                    # and so does one whose own visitor, none of theirs, the sentence names ("وزيارة
+                    # الرئيس ميرضيائيف هي ثاني زيارة ... بعد الزيارة التي قام بها ... نزارباييف")
+                    theirs = set().union(*(self.by_id[eid].places for _, eid, _ in kept))
+                    visitors = set().union(*(self.by_id[eid].persons for _, eid, _ in kept))
+                    in_sentence = index.entities.get(sid, set())
+                    kept += [b for b in sorted(best) if kind.needs_person and b[0] != top and (
+                             (b[0][0] == top[0] and self.by_id[b[1]].persons & in_sentence
+                              and (self.by_id[b[1]].places & near) - theirs)
+                             or (self.by_id[b[1]].persons & in_sentence) - visitors)]
+                    found += [(sid, eid, why, rank, _part(self.by_id[eid], after)) for rank, eid, why in kept]
             # the act with a party anywhere and a date of the event: where the kind's noun is not in the
             # sentence ("نتائج الانتخابات الرئاسية" of Belarus beside Kazakhstan's vote of 10 January
             # is another election's), or, for a kind whose act is its noun (a disaster), where the
@@ -279,9 +300,13 @@ class GeneratedNames:
             # A link on a bare noun and a party to the event (no date, no word of its name) yields
             # to another event of the kind the article names outright: in an article on the SCO
             # summit in Astana, "القمة ... الرئيس الروسي" is not the EAEU summit in Moscow.
+            # A visit's stands where its noun's phrase names a place of its own, none of theirs ("وصل
+            # بوتين إلى أوزبكستان" in an article that also says he had visited China).
             strong = {eid for _, eid, _, rank, _ in found if rank[0] == 0 or rank[1] == 0}
+            theirs = {eid: set().union(*(self.by_id[s].places for s in strong - {eid})) for eid in {f[1] for f in found}}
             out += [(sid, eid, why, name_key((part,)) if part else None) for sid, eid, why, rank, part in found
-                    if rank[0] == 0 or rank[1] == 0 or not strong - {eid}]
+                    if rank[0] == 0 or rank[1] == 0 or not strong - {eid}
+                    or (kind.needs_person and (self.by_id[eid].places & nears.get(sid, set())) - theirs[eid])]
         return out
 
     @staticmethod
@@ -347,8 +372,15 @@ class GeneratedNames:
             hi = b + min((i for i in (after.find(c) for c in _PUNCTUATION) if i >= 0), default=len(after))
             near |= {eid for s, e, eid in spans if s >= lo and e <= hi}
             # "انتخابات الرئاسة الأمريكية": a country right after the noun owns the event
-            countries |= {eid for s, e, eid in spans
-                          if b <= s <= b + 2 and self.entity_types.get(eid) == "country"}
+            # and so does each country of a list there ("زار الصين وروسيا البيضاء": two visits)
+            cursor = b
+            for s, e, eid in sorted(spans):
+                if s < cursor or self.entity_types.get(eid) != "country":
+                    continue
+                if s - cursor > 3 or doc.text[cursor:s].strip(" ،,و"):
+                    break
+                countries.add(eid)
+                cursor = e
             # "الانتخابات الرئاسية في عام 2016": a date in the noun's own phrase dates it
             dated += [(d[0], d[1]) for d in index.dates.get(sid, ())
                       if len(d) > 4 and b <= d[4] < hi and not d[3] and (d[1] - d[0]).days <= 366]
@@ -402,6 +434,10 @@ class GeneratedNames:
         # places and bodies must be in the noun's phrase; a person anywhere in the sentence (the
         # subject of "سيقوم فخامة الرئيس ... بزيارة رسمية لطاجيكستان" stands far from the noun)
         ents = near | (named.persons & index.entities.get(sid, set()))
+        if kind.needs_person and named.persons & ents:
+            # the visitor's destination anywhere in the sentence ("وصل قاسم جومارت توكاييف، رئيس
+            # جمهورية كازاخستان الصديقة إلى دولة الإمارات، الأحد، في زيارة رسمية")
+            ents = ents | self._destinations(index, sid)
         if named.persons and (kind.needs_person or kind.needs_all) and not named.persons & ents:
             # "الرئيس الفرنسي يزور كازاخستان": the head of state named by title and country
             countries = {self.person_country.get(p) for p in named.persons} - {None}
@@ -443,6 +479,13 @@ class GeneratedNames:
         distance = 0 if published[0] <= named.end and named.start <= published[1] else min(
             abs((named.start - published[1]).days), abs((published[0] - named.end).days))
         return (1, by_word, distance), f"{name} + published {index.doc.published.isoformat()[:7]}"
+
+    def _destinations(self, index, sid: int) -> set[str]:
+        """The places of the sentence written as a destination: right after إلى (or لـ), through
+        دولة/جمهورية/العاصمة ("إلى دولة الإمارات"، "إلى العاصمة الأوزبكية طشقند")."""
+        text = index.doc.text
+        return {eid for s, e, eid in index.name_spans.get(sid, ())
+                if self.entity_types.get(eid) in _PLACE_TYPES and _DESTINATION.search(text[max(0, s - 30):s])}
 
     def _phrase_parties(self, index, sid: int, start: int, end: int) -> tuple[set[str], int, int]:
         """The places and organisations of the phrase of the match ``[start, end)`` (normalised
@@ -530,6 +573,8 @@ class GeneratedNames:
                 continue
             kind = kinds[0]
             hits = index.matches(kind.refers)
+            if kind.refers_unless is not None and hits:
+                hits = {s: w for s, w in hits.items() if s not in index.matches(kind.refers_unless, set(hits))}
             if kind.unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
             for sid in sorted(hits):
@@ -571,6 +616,8 @@ class GeneratedNames:
             elsewhere = set().union(*(sids for e, sids in linked.items() if e != eids[0]))
             kind = kind_by_family[family]
             hits = index.matches(kind.refers)
+            if kind.refers_unless is not None and hits:
+                hits = {s: w for s, w in hits.items() if s not in index.matches(kind.refers_unless, set(hits))}
             if kind.unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
             named = self.by_id[eids[0]]

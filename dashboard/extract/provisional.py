@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.extract.entities import EntityMatcher, _written_forms, split_tokens
+from dashboard.extract.variant_names import VARIANT
 from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
 from dashboard.text.document import Doc
@@ -410,6 +411,14 @@ class ProvisionalFinder:
                     break
         if full_names:
             rows += self._bare_rows(doc, forms, starts, ends, taken, covered, full_names, names)
+        # a name found here that is an unseen spelling of a catalogue person ("نيكول باشينيا" for
+        # نيكول باشينيان) is that person: a variant match, for review like any other
+        person_named = self.matcher.variants.person_named
+        known = {provisional_id(" ".join(key)): found for key in names
+                 if (found := person_named(key)) is not None}
+        for r in rows:
+            if r["entity_id"] in known:
+                r["entity_id"], r["match"] = known[r["entity_id"]], VARIANT
         if self.rules.bodies:
             rows += self._body_rows(doc, forms, starts, ends, norm, covered, taken)
         rows.sort(key=lambda r: r["char_start"])

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboard.extract.entity_catalogue import NAME, Catalogue
+from dashboard.extract.entity_catalogue import ADJECTIVE, NAME, Catalogue
 from dashboard.text.clitics import PREFIXES, peel
 from dashboard.text.normalize import fold
 from dashboard.text.variants import (
@@ -55,6 +55,12 @@ MIN_COUNTRY_CONSONANTS = 5
 # A place's variant needs a longer skeleton than a person's (a person's is also held by its
 # first name or title): لينغارد (a footballer) is not لينينغراد.
 MIN_PLACE_CONSONANTS = 4
+# A person's variant supported only by the person's country somewhere in the article needs as
+# long a skeleton (ميرزاييف -> مرزف).
+MIN_ARTICLE_PERSON_CONSONANTS = 4
+# A country's adjective is variant-matched from this many consonants in its skeleton (كازاخستاني
+# -> كزخستني: six).
+MIN_ADJECTIVE_CONSONANTS = 6
 _PROCLITICS = frozenset(PREFIXES) | {""}
 # Words before a bare name that make it an ordinary word ("أي شي", "كل شي": "any/every thing").
 NOT_BEFORE_NAME = frozenset({"اي", "باي", "لاي", "واي", "كل", "بكل", "لكل", "وكل", "لا", "ولا", "هذا",
@@ -124,6 +130,10 @@ class VariantNames:
     # person id -> every word its names put before the family name (first names, a second first
     # name, a patronymic): a variant surname after them takes them into the mention
     forenames: dict[str, frozenset[str]] = field(default_factory=dict)
+    # person id -> spellings (spelling()) of its family name: the words after the first name of
+    # each of its multi-word names, and its one-word names
+    family_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
+    display_words: dict[str, str] = field(default_factory=dict)  # person id -> its family name (folded)
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
     _bare_by_country: dict | None = field(default=None, repr=False)
 
@@ -134,10 +144,23 @@ class VariantNames:
         forenames: dict[str, set[str]] = {}
         given_keys: dict[str, set[str]] = {}
         family_keys: dict[str, set[str]] = {}
+        family_spellings: dict[str, set[str]] = {}
         for key, form in sorted(cat.forms.items()):
             entity = cat.entities[form.entity_id]
-            if form.form != NAME or entity.type not in VARIANT_TYPES or form.lead:
+            if form.lead or entity.type not in VARIANT_TYPES or (
+                    form.form != NAME and not (form.form == ADJECTIVE and entity.type == "country")):
                 continue
+            if form.form == ADJECTIVE and not (
+                    len(form.tokens) == 1 and form.tokens[0].endswith(("ي", "يه"))
+                    and consonants(variant_key(form.tokens[0])) >= MIN_ADJECTIVE_CONSONANTS):
+                # a country's adjective is read like its name (الكازخستاني ~ الكازاخستاني), in the
+                # singular and for the long -stan adjectives only: the plural and dual endings and
+                # shorter stems meet ordinary words (مسيرتين ~ مصريتين، برتقالي ~ برتغالي)
+                continue
+            if entity.type == "person" and form.form == NAME and not any(t.isascii() for t in form.tokens):
+                rest = form.tokens[1:] if len(form.tokens) > 1 and form.tokens[0] not in cat.variant_titles \
+                    else form.tokens
+                family_spellings.setdefault(entity.id, set()).add(spelling("".join(rest)))
             if entity.type == "person" and len(form.tokens) > 1 and not form.tokens[0].isascii():
                 # every word before the family name (قاسم جومارت): its first names and patronymic
                 forenames.setdefault(entity.id, set()).update(
@@ -173,7 +196,10 @@ class VariantNames:
                    {k: frozenset(v) for k, v in given_keys.items()},
                    {k: frozenset(v) for k, v in family_keys.items()},
                    {e.id: fold(e.name_ar) for e in cat.entities.values() if e.id in cat.bare_names},
-                   {k: frozenset(v) for k, v in forenames.items()})
+                   {k: frozenset(v) for k, v in forenames.items()},
+                   {k: frozenset(v) for k, v in family_spellings.items()},
+                   {e.id: fold(e.name_ar).split()[-1] for e in cat.entities.values()
+                    if e.type == "person" and e.name_ar.strip()})
 
     def candidate(self, word: str) -> tuple[int, str, str] | None:
         """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)
@@ -201,6 +227,31 @@ class VariantNames:
             self._memo.clear()
         self._memo[word] = hit
         return hit
+
+    def person_named(self, words: tuple[str, ...]) -> str | None:
+        """The catalogue person a full name found outside the catalogue (a provisional name:
+        "نيكول باشينيا", "مارات أحمد جانوف") is an unseen spelling of, or None: the whole name
+        has a person's skeleton and is within a few letters of one of the person's full names, or
+        its first word is the person's first name (in any spelling) and the rest is within a few
+        letters of the person's family name. A first name that differs is another person (a
+        relative), never this one."""
+        if len(words) < 2 or any(w.isascii() for w in words):
+            return None
+        joined = spelling("".join(words))
+        found = self.index.get(name_key(words))
+        if found is not None and self.types.get(found[0]) == "person" and \
+                min(edit_distance(joined, a) for a in found[2]) <= max_edits(len(joined)):
+            return found[0]
+        first_key = variant_key(words[0])
+        people = {p for p, given in self.given.items() if words[0] in given} | \
+            set(self.given_keys.get(first_key, ()) if consonants(first_key) >= MIN_KEY_CONSONANTS else ())
+        rest = spelling("".join(words[1:]))
+        if len(rest) < MIN_VARIANT_LETTERS:
+            return None  # a short family name is too easily another one (جون كيربي is not جون كيري)
+        near = sorted(p for p in people
+                      if min((edit_distance(rest, f) for f in self.family_spellings.get(p, ())), default=9)
+                      <= max_edits(len(rest)) - 1)
+        return near[0] if len(near) == 1 else None
 
     def _readings(self, word: str) -> list[str]:
         return peel(word, 1)
@@ -262,6 +313,15 @@ class VariantNames:
         if parent and parent in sentence_entities and self.types.get(entity_id) == "person" and \
                 consonants(key) >= MIN_PLACE_CONSONANTS:
             return f"{parent} in the sentence", False
+        # ... or in the article, for a long skeleton (ميرزاييف in an article on Uzbekistan): four
+        # consonants or more and within a few letters of a listed spelling (candidate()) leave
+        # no ordinary word, and a namesake of a head of state is rarely in the news of his country
+        if parent and parent in article_entities and self.types.get(entity_id) == "person" and \
+                consonants(key) >= MIN_ARTICLE_PERSON_CONSONANTS and \
+                not self.display_words.get(entity_id, "").startswith("ال"):
+            # (an Arabic family name with the article, البيرق, is no transliteration: البريك is
+            # another name, not a spelling of it)
+            return f"{parent} in the article", False
         if before:
             place = self.types.get(entity_id) in PLACE_TYPES
             if place and not (parent and parent in article_entities):

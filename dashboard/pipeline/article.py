@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from dashboard.catalogues import Catalogues
 from dashboard.extract.dates import DateExtractor
+from dashboard.extract.discovered_events import EventDiscoverer
 from dashboard.extract.discovery import candidates_in
 from dashboard.extract.entities import EntityMatcher
 from dashboard.extract.event_names import GeneratedNames, redate_event_months
@@ -48,9 +49,10 @@ class Extractors:
         self.catalogues = catalogues
         self.entities = EntityMatcher(catalogues.entities)
         self.dates = DateExtractor(catalogues.date_words)
-        self.events = EventLinker(catalogues.events, catalogues.planned_words, GeneratedNames(
-            catalogues.events, catalogues.raw["events"], catalogues.event_kinds, self.entities,
-            catalogues.date_words.months, catalogues.stopwords))
+        generated = GeneratedNames(catalogues.events, catalogues.raw["events"], catalogues.event_kinds,
+                                   self.entities, catalogues.date_words.months, catalogues.stopwords)
+        self.events = EventLinker(catalogues.events, catalogues.planned_words, generated)
+        self.discovered_events = EventDiscoverer(catalogues.discovered_events, generated, catalogues.planned_words)
         self.themes = ThemeScorer.from_catalogue(catalogues.themes)
         self.triggers = catalogues.discovery
         self.provisional = ProvisionalFinder(catalogues.provisional, self.entities, catalogues.stopwords,
@@ -99,6 +101,8 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     dates = guarded("date extraction", lambda: ex.dates.find(doc), [])
     events = guarded("event linking", lambda: ex.events.find(doc, ents, dates), [])
     guarded("event months", lambda: redate_event_months(dates, events, ex.catalogues.events), None)
+    # events the catalogue lacks, under provisional ids (after the catalogue's links, never over them)
+    found = guarded("event discovery", lambda: ex.discovered_events.find(doc, ents, dates, events), [])
     sent_themes, art_themes = guarded("theme scoring", lambda: ex.themes.score(doc), ([], []))
     cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.triggers), [])
     # persons the catalogue does not know, under provisional ids: after the catalogue's mentions
@@ -110,6 +114,7 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     out["entity_mentions"].extend(new)
     out["date_mentions"].extend(dates)
     out["event_mentions"].extend(events)
+    out["event_mentions"].extend(found)
     out["sentence_themes"].extend(sent_themes)
     out["article_themes"].extend(art_themes)
     out["candidate_rows"].extend(cands)

@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from dashboard import schema
 from dashboard.catalogues import CatalogueError, Catalogues, catalogue_fingerprint, load_catalogues
+from dashboard.extract.discovered_events import discovered_events_table
 from dashboard.extract.discovery import aggregate_candidates
 from dashboard.extract.entities import entities_table, known_alias_keys
 from dashboard.extract.events import events_table
@@ -344,7 +345,10 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
         # the catalogue's entities, then the provisional persons found in the (sorted) mentions
         "entities": pd.concat([entities_table(catalogues.entities),
                                provisional_entities(tables["entity_mentions"])], ignore_index=True),
-        "events": events_table(catalogues.events),
+        # the catalogue's events, then the events discovered in the (sorted) links (new:...)
+        "events": pd.concat([events_table(catalogues.events), discovered_events_table(
+            tables["event_mentions"], catalogues.discovered_events,
+            {e.id: (e.name_ar, e.name_en) for e in catalogues.entities.entities.values()})], ignore_index=True),
         "themes": themes_table(catalogues.themes),
         "candidates": aggregate_candidates(candidate_rows),
         "boilerplate": marked.table,

@@ -31,6 +31,7 @@ from dashboard.quality.scoring import (
     Comparison,
     NilComparison,
     compare,
+    compare_events_nil,
     compare_nil,
     id_consistency,
     sentence_ids,
@@ -49,9 +50,11 @@ def read_table(data_dir: Path, name: str) -> pd.DataFrame:
     return pd.read_parquet(path)
 
 
-def evaluate(data_dir: Path, gold_dir: Path) -> tuple[dict[str, Comparison], dict[str, str], tuple, NilComparison]:
-    """Compare the dataset with the gold: per table (entities on the strict line: catalogue ids
-    only), entity-id consistency, and the NIL-aware entity line (provisional persons too)."""
+def evaluate(data_dir: Path, gold_dir: Path) -> tuple[dict[str, Comparison], dict[str, str], tuple, NilComparison,
+                                                     NilComparison]:
+    """Compare the dataset with the gold: per table (entities and events on the strict line:
+    catalogue ids only), entity-id consistency, and the NIL-aware entity and event lines
+    (provisional persons, discovered events too)."""
     articles = read_table(data_dir, "articles")
     texts = dict(zip(articles["article_id"], articles["text"]))
     gold = resolve_gold(load_gold_files(gold_dir), texts)
@@ -60,7 +63,7 @@ def evaluate(data_dir: Path, gold_dir: Path) -> tuple[dict[str, Comparison], dic
         | set(gold["event_mentions"]["article_id"]) | set(load_gold_files(gold_dir))
     id_map = load_id_map(gold_dir)
     results = {}
-    provisional = None
+    provisional = discovered = None
     for name in TABLES:
         predicted = read_table(data_dir, name)
         predicted = predicted[predicted["article_id"].isin(ids)]  # only articles that have gold
@@ -69,6 +72,10 @@ def evaluate(data_dir: Path, gold_dir: Path) -> tuple[dict[str, Comparison], dic
             # it is scored on the NIL-aware line
             new = predicted["entity_id"].astype(str).str.startswith(PROVISIONAL_PREFIX)
             provisional, predicted = predicted[new], predicted[~new]
+        if name == "event_mentions":
+            # likewise discovered events (ids new:..., dashboard/extract/discovered_events.py)
+            new = predicted["event_id"].astype(str).str.startswith(PROVISIONAL_PREFIX)
+            discovered, predicted = predicted[new], predicted[~new]
         if name in id_map:
             column = "entity_id" if name == "entity_mentions" else "event_id"
             predicted = predicted.assign(**{column: predicted[column].astype(str).replace(id_map[name])})
@@ -83,7 +90,15 @@ def evaluate(data_dir: Path, gold_dir: Path) -> tuple[dict[str, Comparison], dic
     catalogue_ids = {mapped.get(e, e) for e in entity_ids if not e.startswith(PROVISIONAL_PREFIX)}
     nil = compare_nil(gold["entity_mentions"], results["entity_mentions"].predicted, provisional,
                       catalogue_ids, results["entity_mentions"])
-    return results, texts, consistency, nil
+    # the catalogue's events, as the gold names them: a gold event outside it is a NIL event
+    path = data_dir / "events.parquet"
+    event_ids = pd.read_parquet(path)["event_id"].astype(str) if path.exists() else \
+        read_table(data_dir, "event_mentions")["event_id"].astype(str)
+    mapped = id_map.get("event_mentions", {})
+    catalogue_events = {mapped.get(e, e) for e in event_ids if not e.startswith(PROVISIONAL_PREFIX)}
+    events_nil = compare_events_nil(gold["event_mentions"], discovered, catalogue_events,
+                                    results["event_mentions"])
+    return results, texts, consistency, nil, events_nil
 
 
 def _context(texts: dict[str, str], row) -> str:
@@ -102,7 +117,7 @@ def _label(name: str, row) -> str:
 
 
 def report(results: dict[str, Comparison], texts: dict[str, str], consistency, out=None,
-           nil: NilComparison | None = None) -> bool:
+           nil: NilComparison | None = None, events_nil: NilComparison | None = None) -> bool:
     out = out or sys.stdout  # looked up at call time (tests capture it)
     ok = True
     print(f"{'table':<16} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}  target(P,R)", file=out)
@@ -117,6 +132,11 @@ def report(results: dict[str, Comparison], texts: dict[str, str], consistency, o
         print(f"{'entities+NIL':<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}  "
               "(NIL-aware: provisional entities scored against gold entities the catalogue lacks)", file=out)
         _report_nil(nil, texts, out)
+    if events_nil is not None:
+        s = events_nil.score
+        print(f"{'events+NIL':<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}  "
+              "(NIL-aware: discovered events scored against gold events the catalogue lacks)", file=out)
+        _report_events_nil(events_nil, texts, out)
     print("\nper article", file=out)
     for name, c in results.items():
         for aid, s in sorted(c.per_article.items()):
@@ -156,6 +176,27 @@ def _report_nil(nil: NilComparison, texts: dict[str, str], out) -> None:
               f"| {_context(texts, row)}", file=out)
 
 
+def _report_events_nil(nil: NilComparison, texts: dict[str, str], out) -> None:
+    n = len(nil.provisional)
+    print(f"  discovered links: {n} ({nil.provisional['event_id'].nunique() if n else 0} ids), "
+          f"{len(nil.nil_matched)} right, {len(nil.false_positives)} false; the strict line above "
+          f"leaves them out", file=out)
+    print("  discovered ids: " + ("consistent" if not nil.splits and not nil.merges else "INCONSISTENT"), file=out)
+    for gold_id, new_ids in nil.splits.items():
+        print(f"    split: gold {gold_id} predicted as {new_ids}", file=out)
+    for new_id, gold_ids in nil.merges.items():
+        print(f"    merge: discovered {new_id} covers gold {gold_ids}", file=out)
+    for new_id, gold_id in sorted(nil.pairing.items()):
+        print(f"    paired: {new_id} = gold {gold_id}", file=out)
+    for _, row in nil.false_positives.sort_values(["article_id", "sentence_id"]).iterrows():
+        print(f"  FP discovered {row['article_id']} s{row['sentence_id']} {row['event_id']} | {row['cue'][:120]} "
+              f"| {_context(texts, row)}", file=out)
+    for gi, pi in nil.nil_matched:
+        row = nil.strict.gold.loc[gi]
+        print(f"  NIL found {row['article_id']} s{row['sentence_id']} {row['event_id']} as "
+              f"{nil.provisional.at[pi, 'event_id']}", file=out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.quality", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=None,
@@ -182,11 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     ok = True
     if not args.no_gold:
         try:
-            results, texts, consistency, nil = evaluate(data_dir, args.gold)
+            results, texts, consistency, nil, events_nil = evaluate(data_dir, args.gold)
         except GoldError as exc:
             print(f"gold error: {exc}", file=sys.stderr)
             return 2
-        ok = report(results, texts, consistency, nil=nil)
+        ok = report(results, texts, consistency, nil=nil, events_nil=events_nil)
         mapped = sum(len(m) for m in load_id_map(args.gold).values())
         if mapped:
             print(f"\n{mapped} product ids read as the gold's ids for the same entity or event "

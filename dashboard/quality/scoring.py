@@ -220,3 +220,54 @@ def compare_nil(gold: pd.DataFrame, catalogue_predicted: pd.DataFrame, provision
         strict, provisional, sorted(matched), pairing,
         {g: sorted(p) for g, p in sorted(gold_to_new.items()) if len(p) > 1},
         {p: sorted(g) for p, g in sorted(new_to_gold.items()) if len(g) > 1}, fp, fn)
+
+
+def compare_events_nil(gold: pd.DataFrame, discovered: pd.DataFrame, catalogue_ids: set[str],
+                       strict: Comparison) -> NilComparison:
+    """The NIL-aware event line, scored as ``compare_nil`` scores entities: a discovered link (an
+    event id ``new:...``, an event the catalogue lacks) is right when the gold links the same
+    sentence of the same article to an event whose gold id is no catalogue id (``catalogue_ids``,
+    in the gold's naming after its ID_MAP), and its discovered id is the one paired with that gold
+    event: discovered and NIL gold ids are paired one to one, most shared sentences first (then by
+    id), so one event split over two ids, or two events merged under one, costs the links outside
+    the pairing. Catalogue links are scored as on the strict line (``strict``)."""
+    gold = strict.gold
+    keys = ["article_id", "sentence_id", "event_id"]
+    discovered = discovered.drop_duplicates(subset=keys).reset_index(drop=True)
+    used_gold = {gi for gi, _ in strict.matched}
+    nil_gold = [gi for gi in gold.index
+                if gi not in used_gold and str(gold.at[gi, "event_id"]) not in catalogue_ids]
+    by_sentence: dict[tuple[str, int], list[int]] = {}
+    for pi in discovered.index:
+        key = (discovered.at[pi, "article_id"], int(discovered.at[pi, "sentence_id"]))
+        by_sentence.setdefault(key, []).append(pi)
+    pairs = [(gi, pi) for gi in nil_gold
+             for pi in by_sentence.get((gold.at[gi, "article_id"], int(gold.at[gi, "sentence_id"])), [])]
+    counts: dict[tuple[str, str], int] = {}
+    gold_to_new: dict[str, set[str]] = {}
+    new_to_gold: dict[str, set[str]] = {}
+    for gi, pi in pairs:
+        g, p = str(gold.at[gi, "event_id"]), str(discovered.at[pi, "event_id"])
+        counts[(p, g)] = counts.get((p, g), 0) + 1
+        gold_to_new.setdefault(g, set()).add(p)
+        new_to_gold.setdefault(p, set()).add(g)
+    pairing: dict[str, str] = {}
+    paired_gold: set[str] = set()
+    for (p, g), _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if p not in pairing and g not in paired_gold:
+            pairing[p] = g
+            paired_gold.add(g)
+    matched, used_g, used_p = [], set(), set()
+    for gi, pi in sorted(pairs):
+        if gi in used_g or pi in used_p:
+            continue
+        if pairing.get(str(discovered.at[pi, "event_id"])) == str(gold.at[gi, "event_id"]):
+            matched.append((gi, pi))
+            used_g.add(gi)
+            used_p.add(pi)
+    fn = gold.loc[[i for i in gold.index if i not in used_gold and i not in used_g]]
+    fp = discovered.loc[[i for i in discovered.index if i not in used_p]]
+    return NilComparison(
+        strict, discovered, sorted(matched), pairing,
+        {g: sorted(p) for g, p in sorted(gold_to_new.items()) if len(p) > 1},
+        {p: sorted(g) for p, g in sorted(new_to_gold.items()) if len(g) > 1}, fp, fn)

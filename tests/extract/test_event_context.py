@@ -103,3 +103,15 @@ def test_a_dateline_does_not_push_the_event_out_of_the_lead(ex):
     found = linked(ex, text, date(2021, 1, 10))
     assert found[2][0] == "kz_parliamentary_election_2021"
     assert found[5][0] == "kz_parliamentary_election_2021" and found[5][1].startswith(CONTEXT)
+
+
+def test_a_pandemic_named_beside_a_summits_story_leaves_it_the_summits(ex):
+    text = ("اجتماع طارئ لزعماء المجلس التركي لبحث أزمة كورونا. "
+            "باكو - يبحث رؤساء الدول الأعضاء في المجلس التركي، في اجتماع طارئ اليوم الجمعة، تداعيات وباء كورونا. "
+            "وبحسب الأناضول، من المقرر أن يجتمع رؤساء دول المجلس بمبادرة من الرئيس الأذري إلهام علييف، "
+            "تحت عنوان التعاون والتضامن في مواجهة وباء كورونا.")
+    doc = Doc.from_text("t", text, date(2020, 4, 10), "day")
+    rows = {(r["sentence_id"], r["event_id"]): r["cue"]
+            for r in ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))}
+    assert (2, "covid_pandemic") in rows
+    assert rows[(2, "ots_extraordinary_summit_2020")].startswith(CONTEXT)  # the summit's story too

@@ -194,3 +194,54 @@ def test_a_compared_date_does_not_date_the_sentence(ex):
     found = links(ex, text, date(2023, 3, 21))
     assert "kz_parliamentary_election_2023" in found  # (يناير) 2021 dates the earlier share only
     assert "kz_parliamentary_election_2021" in found  # ... which is the 2021 election's
+
+
+def test_a_visit_noun_listing_two_countries_names_both_visits(ex):
+    text = "ويُذكر أن بوتين زار الصين وروسيا البيضاء منذ إعادة تنصيبه لولاية خامسة في مايو/أيار الجاري."
+    found = links(ex, text, date(2024, 5, 27))
+    assert {"putin_visit_cn_2024", "putin_visit_by_2024", "putin_inauguration_2024"} <= set(found)
+    assert "putin_visit_uz_2024" not in found  # the visit of the day is not named here
+    # one country after the noun still owns it alone
+    assert set(links(ex, "وكان بوتين قد زار الصين في مايو/أيار الجاري.", date(2024, 5, 27))) == {"putin_visit_cn_2024"}
+
+
+def test_the_visitors_destination_anywhere_in_the_sentence(ex):
+    text = ("وصل قاسم جومارت توكاييف، رئيس جمهورية كازاخستان الصديقة إلى دولة الإمارات، الأحد، "
+            "في زيارة رسمية تستغرق عدة أيام.")
+    assert set(links(ex, text, date(2023, 1, 15))) == {"tokayev_visit_ae_2023"}
+    # the place must be where he goes: a place he comes from is no destination
+    origin = "وصل قاسم جومارت توكاييف، رئيس جمهورية كازاخستان، قادما من دولة الإمارات، الأحد، في زيارة رسمية."
+    assert "tokayev_visit_ae_2023" not in links(ex, origin, date(2023, 1, 15))
+
+
+def test_two_visitors_named_are_two_visits(ex):
+    text = ("وزيارة الرئيس ميرضيائيف، هي ثاني زيارة يقوم بها رئيس بلد من بلدان آسيا الوسطى إلى دولة الإمارات "
+            "بعد الزيارة التي قام بها في الثالث عشر من مارس الجاري الرئيس السابق نور سلطان نزارباييف.")
+    found = links(ex, text, date(2019, 3, 26))
+    assert {"mirziyoyev_visit_ae_2019", "nazarbayev_visit_ae_2019"} <= set(found)
+
+
+def test_an_oath_of_office_is_the_inauguration_not_the_election(ex):
+    text = ("أدى قاسم جومارت توكاييف اليمين الدستورية، اليوم الأربعاء، كرئيس جديد لكازخستان. "
+            "تم تنصيب الرئيس الجديد لكازاخستان، ووعد بمتابعة مسار سلفه.")
+    rows = event_rows(ex, text, date(2019, 6, 12))
+    assert {(r["sentence_id"], r["event_id"]) for r in rows if r["event_id"] == "tokayev_inauguration_2019"} == {
+        (0, "tokayev_inauguration_2019"), (1, "tokayev_inauguration_2019")}
+    assert not any(r["event_id"] == "kz_presidential_election_2019" and r["sentence_id"] == 1 for r in rows)
+
+
+def test_a_meeting_a_minister_chairs_is_not_the_summit(ex):
+    text = ("عقدت قمة الصين وآسيا الوسطى في شيآن بحضور الرؤساء الستة. "
+            "ترأس وزير الخارجية الصيني تشين قانغ الاجتماع الذي حضره وزراء خارجية دول آسيا الوسطى. "
+            "وعلى هامش الاجتماع التقى الرئيس الصيني نظراءه في شيآن لبحث التعاون.")
+    rows = {(r["sentence_id"], r["event_id"]) for r in event_rows(ex, text, date(2023, 5, 19))}
+    assert (0, "china_central_asia_summit_2023") in rows
+    assert (1, "china_central_asia_summit_2023") not in rows
+    assert (2, "china_central_asia_summit_2023") in rows  # the summit's meeting
+
+
+def test_a_re_election_is_the_vote_the_sentence_dates(ex):
+    recent = "وصل بوتين إلى طشقند في ثالث زيارة خارجية له منذ إعادة انتخابه في مارس/آذار الماضي."
+    assert "ru_presidential_election_2024" in links(ex, recent, date(2024, 5, 27))
+    older = "وتولى ميرزيوييف رئاسة الوزراء قبل فوزه بولاية رئاسية أولى في 2016 وإعادة انتخابه في 2021."
+    assert "uz_presidential_election_2023" not in links(ex, older, date(2023, 7, 10))

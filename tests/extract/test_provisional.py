@@ -221,3 +221,18 @@ def test_quoted_words_that_are_no_plain_name(tools):
     assert names(rows) == ["الشاهد"] and rows[0]["entity_id"] == "new:media:alshahd"
     # a quote that is a sentence, not a name: punctuation inside it
     assert found(tools, "وقالت الحركة في بيان: منظمة \"لن نتراجع، أبدا\" كما قال") == []
+
+
+def test_an_unseen_spelling_of_a_catalogue_person_takes_the_catalogue_id(tools):
+    # نيكول باشينيا (the final ن dropped) is Nikol Pashinyan, مارات أحمد جانوف (the family name
+    # split) is Marat Akhmetzhanov: variant matches of the catalogue's person, not new people
+    rows = found(tools, "ورئيس الوزراء الأرميني نيكول باشينيا، وأكد وزير الداخلية مارات أحمد جانوف، أنه")
+    assert [(r["entity_id"], r["surface"], r["match"]) for r in rows if r["entity_id"] in ("pashinyan", "akhmetzhanov")] \
+        == [("pashinyan", "نيكول باشينيا", "variant"), ("akhmetzhanov", "مارات أحمد جانوف", "variant")]
+    assert not [r for r in rows if is_provisional(r["entity_id"])]
+
+
+def test_a_first_name_of_the_person_with_another_short_family_name_is_someone_else(tools):
+    # جون كيربي (John Kirby) is not جون كيري (John Kerry): a short family name one letter away
+    rows = found(tools, "حذر المحلل العسكري جون كيربي، المتحدث الأسبق باسم وزارة الدفاع")
+    assert [r["entity_id"] for r in rows] == [provisional_id("جون كيربي")]

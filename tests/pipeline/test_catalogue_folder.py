@@ -100,6 +100,9 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "discovery_triggers.yaml": lambda p: _yaml_edit(p, _trigger),
     "entities/variant_context.yaml": lambda p: _yaml_edit(p, lambda d: d["variant_titles"].append("الضيف")),
     "entities/name_context.yaml": lambda p: _yaml_edit(p, lambda d: d["named_after_words"].append("مخبز")),
+    # a kind of event named by its guest: "التقى زيد البرتقالي بالرئيس طوقاييف" is news of the day
+    "discovered_events.yaml": lambda p: _yaml_edit(p, lambda d: d["kinds"].update({"meeting": {
+        "en": "Meeting", "ar": "لقاء", "nouns": ["الرئيس"], "anchor": "visitor", "period": "month"}})),
     "boilerplate.yaml": lambda p: _yaml_edit(p, lambda d: d["force"].append(
         {"text": "وافتتح مهرجان البرتقال أبوابه، ثم جاء سمكري من القرية.", "source": "Test Outlet"})),
 }
@@ -146,6 +149,7 @@ def effects(out: Path) -> dict[str, bool]:
         # a person's name after the noun of a thing named after them is part of its name
         "entities/name_context.yaml": "بوتين" not in by_surface,
         "boilerplate.yaml": bool(sentences["is_boilerplate"].fillna(False).any()),
+        "discovered_events.yaml": "new:meeting:tokayev:2022-03" in set(read(out, "event_mentions")["event_id"]),
     }
 
 

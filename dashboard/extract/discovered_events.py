@@ -1,0 +1,456 @@
+"""Discovered events: specific events the catalogue does not hold, linked and counted anyway.
+
+A curated catalogue of events (events.yaml) never covers an analyst's corpus: an explosion near
+Tashkent's airport, an emir's tour of Central Asia, a border agreement signed in Bishkek. Entity
+linking calls such a thing NIL; this module, like provisional.py for people, finds the clear cases
+and gives each event a provisional id, ``new:<kind>:<anchor>:<period>`` (``new:blast:uz:2023-09``,
+``new:visit:tamim:2023-06``, ``new:agreement:kg+uz:2022-11``), the same in every article and every
+outlet that speaks of it: what defines an event across reports is its kind, its place or actor
+and its time, not the words one outlet chose. Its links go to ``event_mentions`` with a cue
+starting ``discovered:``; the ``events`` table lists each id with a label as the text first wrote
+it and the dates its evidence gives (``discovered_events_table``); the app marks them unreviewed;
+``python -m dashboard.quality --review`` lists them with the command that adds one to the
+catalogue, after which a rebuild links the catalogue's id instead.
+
+Precision first (the rules, as data, are in discovered_events.yaml, which documents them): a noun
+of a kind of event, not generic (no "أي"، "عدم" before it, no habit or hypothesis in the sentence),
+anchored by a catalogue place, body or actor in its own phrase, and dated by the sentence (or, in
+the title and lead of an article dated to the day, by the publication: news of the day). An event
+that the catalogue links in the sentence, or holds (same kind, anchor and dates), is not
+discovered: it is the catalogue's. Later sentences of the article that refer to the one discovered
+event of a kind by its noun alone ("الانفجار"، "الزيارة") take its id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pandas as pd
+
+from dashboard.extract.events import PhraseSet, _alternation, _publication_period, _Sentences
+from dashboard.schema import PROVISIONAL_PREFIX, conform
+from dashboard.text.document import Doc
+from dashboard.text.normalize import fold
+
+DISCOVERED_CUE = "discovered: "
+REFERRED = " + event named in the article"
+ANCHOR_RULES = ("place", "body", "visitor", "parties")
+PERIODS = ("month", "year")
+FUTURE_MARGIN = timedelta(days=31)   # as events.py: no event beginning later than this after publication
+LEAD_SENTENCES = 3                   # title and lead: where news of the day is named undated
+MIN_WORDS = 5                        # a shorter line (a heading) does not refer to an event
+MAX_PARTIES = 3
+_PHRASE_CHARS = 90
+_LABEL_CHARS = 80
+_PUNCTUATION = "،,.؛;:!?؟()\"«»“”\n"
+_PLACE_TYPES = frozenset({"country", "city", "region"})
+_BODY_TYPES = frozenset({"organisation", "forum", "initiative"})
+_WORD = re.compile(r"[^\W\d_]+")
+# "منذ إعادة انتخابه في مارس": a date after منذ dates what the visit came after, not the visit
+# a place visited: after إلى or ل (إلى دولة الإمارات، لأوزبكستان، نحو، في زيارة ... في)
+_TO_PLACE = re.compile(r"(?:(?<![^\W_])(?:إلى|الى|نحو)\s+(?:\S+\s+)?\S*$|(?<![^\W_])[وف]?لـ?\S{0,3}$)")
+# a visitor named by title and country: "الزيارة الرسمية لوزير خارجية جمهورية أوزبكستان"
+_TITLE = re.compile(r"(?<![^\W_])[وفلب]?(?:ال)?(?:رئيس|وزير|أمير|امير|ملك|ولي عهد|وفد|مبعوث|سفير|مستشار)")
+_SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
+_RANGE = re.compile(r"\[(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\]")
+_PUBLISHED = re.compile(r"\+ published (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
+_ID = re.compile(r"^new:(?P<kind>[a-z_]+):(?P<anchor>[^:]+):(?P<period>\d{4}(?:-\d{2})?)$")
+
+
+@dataclass(frozen=True)
+class DiscoveryKind:
+    name: str
+    en: str
+    ar: str
+    nouns: PhraseSet
+    refers: PhraseSet | None
+    unless: PhraseSet | None
+    needs: PhraseSet | None
+    anchor: str
+    period: str
+    catalogue_kinds: frozenset[str]
+
+
+@dataclass(frozen=True)
+class DiscoveryRules:
+    kinds: tuple[DiscoveryKind, ...]
+    generic_before: frozenset[str]
+    generic: PhraseSet | None
+
+    @property
+    def by_name(self) -> dict[str, DiscoveryKind]:
+        return {k.name: k for k in self.kinds}
+
+
+def parse_rules(raw: Mapping) -> DiscoveryRules:
+    """discovered_events.yaml (parsed); raises ValueError naming the kind and key at fault."""
+    kinds = []
+    for name, spec in (raw.get("kinds") or {}).items():
+        if not re.fullmatch(r"[a-z_]+", name):
+            raise ValueError(f"kind {name!r}: a kind is a lower-case ASCII name")
+        for key in ("en", "ar", "nouns", "anchor", "period"):
+            if not spec.get(key):
+                raise ValueError(f"kind {name}: missing {key}")
+        if spec["anchor"] not in ANCHOR_RULES:
+            raise ValueError(f"kind {name}: anchor is one of {', '.join(ANCHOR_RULES)}, not {spec['anchor']!r}")
+        if spec["period"] not in PERIODS:
+            raise ValueError(f"kind {name}: period is month or year, not {spec['period']!r}")
+        kinds.append(DiscoveryKind(
+            name, str(spec["en"]), str(spec["ar"]), _alternation(list(spec["nouns"])),
+            _alternation(list(spec.get("refers") or [])), _alternation(list(spec.get("unless") or [])),
+            _alternation(list(spec.get("needs") or [])), spec["anchor"], spec["period"],
+            frozenset(spec.get("catalogue_kinds") or ())))
+    return DiscoveryRules(tuple(kinds), frozenset(fold(w) for w in raw.get("generic_before") or ()),
+                          _alternation(list(raw.get("generic") or [])))
+
+
+def discovered_id(kind: str, anchor: str, period: str) -> str:
+    return f"{PROVISIONAL_PREFIX}{kind}:{anchor}:{period}"
+
+
+def is_discovered(event_id) -> bool:
+    return isinstance(event_id, str) and event_id.startswith(PROVISIONAL_PREFIX)
+
+
+def parse_id(event_id: str) -> tuple[str, str, str] | None:
+    """(kind, anchor, period) of a discovered id; the anchor's parties joined by +."""
+    m = _ID.match(str(event_id))
+    return (m["kind"], m["anchor"], m["period"]) if m else None
+
+
+@dataclass
+class _Found:
+    sid: int
+    kind: DiscoveryKind
+    anchor: str
+    start: date
+    end: date
+    why: str
+
+
+class EventDiscoverer:
+    """Built once per catalogue (with the build's GeneratedNames: entity types, places' countries,
+    persons' countries, the catalogue's events by kind); picklable."""
+
+    def __init__(self, rules: DiscoveryRules, generated, planned: PhraseSet | None):
+        self.rules = rules
+        self.generated = generated
+        self.planned = planned
+        self.types = generated.entity_types
+        self.person_country = generated.person_country
+        self.parent_of = generated.parent_of
+        # per catalogue kind: (start, end, parties and their countries) of its events
+        self.catalogue: dict[str, list[tuple[date, date, frozenset[str]]]] = defaultdict(list)
+        for named in generated.named:
+            # its persons and places (a place's country and cities included), not every country's
+            # person: a visit to Kazakhstan is no Kazakh's visit
+            self.catalogue[named.kind].append((named.start, named.end, frozenset(named.persons | named.places)))
+        self.kind_of_event = generated.kind_of_event
+        self.event_dates = {n.event_id: (n.start, n.end) for n in generated.named}
+
+    @property
+    def active(self) -> bool:
+        return bool(self.rules.kinds)
+
+    def country(self, eid: str | None) -> str | None:
+        """The country of a place (itself for a country), of a person, or of a body's seat."""
+        if eid is None:
+            return None
+        typ = self.types.get(eid)
+        if typ == "person":
+            return self.person_country.get(eid)
+        if typ in _PLACE_TYPES:
+            return self.generated.country_of(eid)
+        return None
+
+    # ---- per article ---------------------------------------------------------------------------
+    def find(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict],
+             catalogue_rows: list[dict]) -> list[dict]:
+        """Rows of event_mentions for the article's discovered events (``catalogue_rows``: the
+        catalogue's links of the article, which discovery never repeats)."""
+        if not self.active or doc.published is None:
+            return []
+        index = _Sentences(doc, entity_rows, date_rows)
+        published = _publication_period(doc)
+        linked_at: dict[int, list[tuple[date, date]]] = defaultdict(list)
+        kinds_at: dict[int, set[str]] = defaultdict(set)
+        linked_kinds: set[str] = set()
+        for r in catalogue_rows:
+            dates = self.event_dates.get(r["event_id"])
+            if dates is not None:
+                linked_at[int(r["sentence_id"])].append(dates)
+            kinds_at[int(r["sentence_id"])].add(self.kind_of_event.get(r["event_id"], ""))
+            linked_kinds.add(self.kind_of_event.get(r["event_id"], ""))
+        found: list[_Found] = []
+        for kind in self.rules.kinds:
+            hits = index.matches(kind.nouns)
+            if not hits:
+                continue
+            if kind.needs is not None:
+                hits = {s: w for s, w in hits.items() if s in index.matches(kind.needs, set(hits))}
+            if kind.unless is not None and hits:
+                hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
+            if self.rules.generic is not None and hits:
+                hits = {s: w for s, w in hits.items() if s not in index.matches(self.rules.generic, set(hits))}
+            for sid in sorted(hits):
+                if kind.catalogue_kinds & kinds_at.get(sid, set()):
+                    continue  # the sentence's event of this nature is the catalogue's
+                hit = self._named(index, sid, kind, published, linked_at.get(sid, ()))
+                if hit is not None:
+                    found.append(hit)
+        rows: dict[tuple[int, str], dict] = {}
+        for f in found:
+            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
+            rows.setdefault((f.sid, eid), self._row(doc, f.sid, eid, f.why))
+        self._add_referring(doc, index, rows, found, linked_kinds)
+        return [rows[k] for k in sorted(rows)]
+
+    @staticmethod
+    def _row(doc: Doc, sid: int, eid: str, why: str) -> dict:
+        start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+        return {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
+                "char_start": start, "char_end": end, "cue": DISCOVERED_CUE + why}
+
+    def _named(self, index: _Sentences, sid: int, kind: DiscoveryKind, published,
+               catalogue_dates) -> _Found | None:
+        """The first mention of the kind's noun in the sentence that names a specific event: not
+        generic, anchored, dated, not the catalogue's."""
+        doc = index.doc
+        text = doc.norm.text
+        start, end = index.sentence_span(sid)
+        spans = sorted(index.entity_spans.get(sid, ()))
+        for m in kind.nouns.regex.finditer(text, start, end):
+            if not kind.nouns.accepts(doc, m.start(), m.end()):
+                continue
+            before = _WORD.findall(text[max(start, m.start() - 20):m.start()])
+            if before and before[-1] in self.rules.generic_before:
+                continue  # "أي انتخابات"، "عدم الزيارة"
+            a, b = doc.norm.to_original(m.start(), m.end())
+            phrase_end = _phrase_end(doc.text, b, doc.sentences[sid][1] if doc.sentences else len(doc.text))
+            phrase = [(s, e, eid) for s, e, eid in spans if s >= b and e <= phrase_end]
+            anchor = self._anchor(kind, spans, phrase, b, doc.text)
+            if anchor is None:
+                continue
+            when = self._when(index, sid, kind, published, b)
+            if when is None:
+                continue
+            first, last, said = when
+            if any(s - FUTURE_MARGIN <= last and first <= e + FUTURE_MARGIN for s, e in catalogue_dates):
+                return None  # the catalogue's event of the sentence (a link the catalogue made)
+            if self._held(kind, anchor, first, last):
+                return None
+            label_end = max([e for _, e, _ in phrase] + [b])
+            label = " ".join(doc.text[a:label_end].split())[:_LABEL_CHARS]
+            return _Found(sid, kind, anchor, first, last,
+                          f"{label} + anchor: {anchor} + {said}")
+        return None
+
+    def _held(self, kind: DiscoveryKind, anchor: str, first: date, last: date) -> bool:
+        """Whether the catalogue holds an event of the same nature with this anchor at this time
+        (a catalogue event its cues missed here is not a new one)."""
+        parties = set(anchor.split("+"))
+        for cat_kind in kind.catalogue_kinds:
+            for s, e, theirs in self.catalogue.get(cat_kind, ()):
+                if s - FUTURE_MARGIN <= last and first <= e + FUTURE_MARGIN and parties & theirs:
+                    return True
+        return False
+
+    # ---- anchor ------------------------------------------------------------------------------
+    def _anchor(self, kind: DiscoveryKind, spans, phrase, noun_end: int, text: str) -> str | None:
+        if kind.anchor == "visitor":
+            return self._visitor(spans, phrase, noun_end, text)
+        if kind.anchor == "body":
+            body = next((eid for _, _, eid in phrase if self.types.get(eid) in _BODY_TYPES), None)
+            return body or self._place(phrase, None)
+        if kind.anchor == "parties":
+            return self._parties(phrase) or self._parties(spans)
+        return self._place(phrase, spans)
+
+    def _place(self, phrase, sentence) -> str | None:
+        """The country of the phrase's first place; else (``sentence`` given) the one country of
+        every place of the sentence."""
+        for _, _, eid in phrase:
+            if self.types.get(eid) in _PLACE_TYPES and self.country(eid):
+                return self.country(eid)
+        if sentence is None:
+            return None
+        countries = {self.country(eid) for _, _, eid in sentence if self.types.get(eid) in _PLACE_TYPES}
+        countries.discard(None)
+        return countries.pop() if len(countries) == 1 else None
+
+    def _parties(self, spans) -> str | None:
+        parties = []
+        for _, _, eid in spans:
+            typ = self.types.get(eid)
+            party = eid if typ in _BODY_TYPES else self.country(eid) if typ in _PLACE_TYPES | {"person"} else None
+            if party and party not in parties:
+                parties.append(party)
+        if not parties or len(parties) > MAX_PARTIES:
+            return None
+        return "+".join(sorted(parties))
+
+    def _visitor(self, spans, phrase, noun_end: int, text: str = "") -> str | None:
+        """Who visits: a person named in the noun's phrase ("زيارة الرئيس ميرضيائيف"); else the first
+        person of the sentence not of the country visited (a place after إلى or ل: "وصل توكاييف
+        إلى دولة الإمارات ... في زيارة"); else a country of the phrase that is not the one visited
+        ("الزيارة الرسمية لوزير خارجية جمهورية أوزبكستان")."""
+        person = next((eid for _, _, eid in phrase if self.types.get(eid) == "person"
+                       and self.person_country.get(eid)), None)
+        if person is not None:
+            return person
+        hosts = {self.country(eid) for s, _, eid in spans
+                 if self.types.get(eid) in _PLACE_TYPES and _TO_PLACE.search(text[max(0, s - 12):s + 3])}
+        hosts.discard(None)
+        for _, _, eid in spans:
+            if self.types.get(eid) == "person" and self.person_country.get(eid) \
+                    and self.person_country.get(eid) not in hosts:
+                return eid
+        for s, _, eid in phrase:
+            if self.types.get(eid) == "country" and eid not in hosts and _TITLE.search(text[noun_end:s]):
+                return eid
+        return None
+
+    # ---- time --------------------------------------------------------------------------------
+    def _when(self, index: _Sentences, sid: int, kind: DiscoveryKind, published, noun_end: int):
+        """(first day, last day, how said) of the event the noun names, or None: the sentence's
+        date nearest the noun (a day or month; a year for a yearly kind), no later than a month
+        after publication; else, in the title or lead of an article dated to the day, with no
+        date and no planned word, the publication day."""
+        widest = 366 if kind.period == "year" else 31
+        dates = index.dates.get(sid, ())
+        text = index.doc.text
+        usable = [d for d in dates if (d[1] - d[0]).days <= widest
+                  and (kind.period == "year" or d[0].year == d[1].year)
+                  and not (len(d) > 4 and _SINCE.search(text[max(0, d[4] - 30):d[4]]))]
+        if usable:
+            d = min(usable, key=lambda d: (abs((d[4] if len(d) > 4 else 0) - noun_end), d[0]))
+            if published is not None and d[0] > published[1] + FUTURE_MARGIN:
+                return None  # an event still to come: no discovered event dated in the future
+            return d[0], d[1], f"date: {' '.join(str(d[2]).split())} [{d[0].isoformat()}..{d[1].isoformat()}]"
+        if dates or published is None or (published[1] - published[0]).days > 31 or sid >= LEAD_SENTENCES:
+            return None  # dated otherwise (a year of a month-kind), or not news of the day
+        if self.planned is not None and index.matches(self.planned, {sid}):
+            return None  # a plan with no date
+        # an article dated to its month only: the news is of that month
+        return published[0], published[1], f"published {published[0].isoformat()}..{published[1].isoformat()}"
+
+    # ---- referring words -----------------------------------------------------------------------
+    def _add_referring(self, doc: Doc, index: _Sentences, rows: dict, found: list[_Found],
+                       linked_kinds: set[str]) -> None:
+        """Later sentences naming the article's one discovered event of a kind by its noun alone
+        ("وتسبب الانفجار بتدمير نوافذ"), when the catalogue links no event of that nature in the
+        article, the noun's phrase anchors no other event and the sentence dates nothing else."""
+        per_kind: dict[str, set[str]] = defaultdict(set)
+        first: dict[str, int] = {}
+        dates: dict[str, tuple[date, date]] = {}
+        for f in found:
+            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
+            per_kind[f.kind.name].add(eid)
+            first[eid] = min(first.get(eid, f.sid), f.sid)
+            lo, hi = dates.get(eid, (f.start, f.end))
+            dates[eid] = (min(lo, f.start), max(hi, f.end))
+        kinds = self.rules.by_name
+        for name, eids in per_kind.items():
+            kind = kinds[name]
+            if len(eids) != 1 or kind.refers is None or kind.catalogue_kinds & linked_kinds:
+                continue
+            eid = next(iter(eids))
+            lo, hi = dates[eid]
+            for sid, word in sorted(index.matches(kind.refers).items()):
+                if sid <= first[eid] or (sid, eid) in rows or _words(doc, sid) < MIN_WORDS:
+                    continue
+                if any(not (d[0] <= hi + FUTURE_MARGIN and lo - FUTURE_MARGIN <= d[1])
+                       for d in index.dates.get(sid, ()) if not d[3]):
+                    continue  # dated away from the event
+                if kind.unless is not None and sid in index.matches(kind.unless, {sid}):
+                    continue
+                if not self._phrase_agrees(index, sid, kind, eid):
+                    continue
+                rows[(sid, eid)] = self._row(doc, sid, eid, f"{word}{REFERRED} (s{first[eid]})")
+
+    def _phrase_agrees(self, index: _Sentences, sid: int, kind: DiscoveryKind, eid: str) -> bool:
+        """Whether every referring word of the sentence either anchors nothing or anchors this
+        event ("الانتخابات في روسيا البيضاء" is not Uzbekistan's)."""
+        doc = index.doc
+        _, anchor, _ = parse_id(eid) or ("", "", "")
+        spans = sorted(index.entity_spans.get(sid, ()))
+        start, end = index.sentence_span(sid)
+        for m in kind.refers.regex.finditer(doc.norm.text, start, end):
+            _, b = doc.norm.to_original(m.start(), m.end())
+            phrase_end = _phrase_end(doc.text, b, doc.sentences[sid][1] if doc.sentences else len(doc.text))
+            phrase = [(s, e, x) for s, e, x in spans if s >= b and e <= phrase_end]
+            own = self._anchor(kind, phrase if kind.anchor == "visitor" else [], phrase, b, doc.text) \
+                if phrase else None
+            if own is not None and own != anchor:
+                return False
+        return True
+
+
+def _phrase_end(text: str, start: int, limit: int) -> int:
+    """Where the noun's phrase ends: the next punctuation, at most _PHRASE_CHARS on."""
+    stop = min(limit, start + _PHRASE_CHARS)
+    stretch = text[start:stop]
+    cut = min((i for i in (stretch.find(c) for c in _PUNCTUATION) if i >= 0), default=len(stretch))
+    return start + cut
+
+
+def _period(day: date, period: str) -> str:
+    return f"{day.year:04d}" if period == "year" else f"{day.year:04d}-{day.month:02d}"
+
+
+def _words(doc: Doc, sid: int) -> int:
+    start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+    return len(doc.text[start:end].split())
+
+
+# ---- the events table ----------------------------------------------------------------------------
+def discovered_events_table(mentions: pd.DataFrame, rules: DiscoveryRules,
+                            entity_names: Mapping[str, tuple[str, str]]) -> pd.DataFrame:
+    """Rows of the 'events' table for the discovered ids among ``mentions`` (sorted by article and
+    sentence, as the build sorts them): the label as the first naming mention wrote it (Arabic),
+    the kind and anchor in English, the first and last day its evidence dates (a date of a
+    sentence, else the publication day of news of the day). ``entity_names``: id -> (ar, en)."""
+    if not len(mentions):
+        return conform("events", [])
+    new = mentions[mentions["event_id"].astype(str).map(is_discovered)]
+    new = new.sort_values(["article_id", "sentence_id"], kind="stable")  # the label: the first naming
+    kinds = rules.by_name
+    rows = []
+    for eid, group in new.groupby("event_id", sort=True):
+        parsed = parse_id(str(eid))
+        if parsed is None:
+            continue
+        kind_name, anchor, period = parsed
+        kind = kinds.get(kind_name)
+        starts, ends, labels = [], [], []
+        for cue in group["cue"].astype(str):
+            body = cue[len(DISCOVERED_CUE):] if cue.startswith(DISCOVERED_CUE) else cue
+            if REFERRED in body:
+                continue
+            labels.append(body.split(" + anchor: ", 1)[0])
+            span = _RANGE.search(body)
+            day = _PUBLISHED.search(body)
+            if span:
+                starts.append(span[1])
+                ends.append(span[2])
+            elif day:
+                starts.append(day[1])
+                ends.append(day[2])
+        if not starts:
+            continue
+        parties = anchor.split("+")
+        en = " – ".join(entity_names.get(p, (p, p))[1] or p for p in parties)
+        ar = " – ".join(entity_names.get(p, (p, p))[0] or p for p in parties)
+        kind_en = kind.en if kind else kind_name
+        n_articles = group["article_id"].nunique()
+        rows.append({
+            "event_id": eid, "name_ar": labels[0] if labels else f"{kind.ar if kind else kind_name} {ar}",
+            "name_en": f"{kind_en}: {en} ({period})", "date_start": min(starts), "date_end": max(ends),
+            "description": f"Discovered, unreviewed: {kind_en.lower()}, {en}, {period}; "
+                           f"{len(group)} sentences in {n_articles} articles",
+        })
+    return conform("events", rows)

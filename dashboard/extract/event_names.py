@@ -77,6 +77,7 @@ class Kind:
     one_country: bool = False  # inside one country: a phrase naming another country's place is
     # another event ("اشتباكات مع قرغيزستان" is a border clash, not Tajikistan's unrest)
     refers_unless: PhraseSet | None = None  # a referring word yields in a sentence holding one of these
+    person_alone: bool = False  # the person named is enough (an oath of office: one per term)
     background: bool = False  # a pandemic, a war: named beside another event's story, it does not
     # own the sentence ("يبحث رؤساء الدول ... تداعيات وباء كورونا" is the summit's too)
 
@@ -119,9 +120,9 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
     for name, spec in (raw.get("event_kinds") or {}).items():
         phrases = tuple(spec["nouns"])
         needs = spec.get("needs", "any")
-        if needs not in ("any", "all", "person"):
-            raise ValueError(f"event_kinds.{name}: needs is any, all or person, not {needs!r}")
-        kinds.append(Kind(name, _alternation(list(phrases)), phrases, needs == "person", needs == "all",
+        if needs not in ("any", "all", "person", "person alone"):
+            raise ValueError(f"event_kinds.{name}: needs is any, all, person or person alone, not {needs!r}")
+        kinds.append(Kind(name, _alternation(list(phrases)), phrases, needs.startswith("person"), needs == "all",
                           _alternation(list(spec.get("unless") or [])),
                           _alternation(list(spec.get("refers") or [])),
                           int(spec.get("tail_days", TAIL_DAYS)),
@@ -130,7 +131,8 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           _alternation(list(spec.get("story_alone") or [])),
                           bool(spec.get("setting")), bool(spec.get("month_names")),
                           bool(spec.get("host_country", True)), bool(spec.get("one_country")),
-                          _alternation(list(spec.get("refers_unless") or [])), bool(spec.get("background"))))
+                          _alternation(list(spec.get("refers_unless") or [])), needs == "person alone",
+                          bool(spec.get("background"))))
     return tuple(kinds)
 
 
@@ -450,7 +452,7 @@ class GeneratedNames:
             name_ok = all(g & ents for g in named.groups) and bool(named.groups)
         else:
             name_ok = bool((named.places | named.persons) & ents)
-        if kind.needs_person and named.groups:
+        if kind.needs_person and named.groups and not (kind.person_alone and named.persons & ents):
             name_ok = bool(named.places & ents) or part is not None
         in_setting = False
         if not (name_ok or part is not None or by_month):
@@ -564,7 +566,11 @@ class GeneratedNames:
         شهدتها بلاده، الأحد" published on the day of Tajikistan's presidential election. An article
         already linked to an event of those kinds is left to ``follow_ups``; a sentence already
         linked to another event speaks of that one ("صوت الناخبون ... في الاستفتاء")."""
-        taken = set().union(*linked.values()) if linked else set()
+        # ... a vote or a disaster (a ``setting`` kind) or a cue-linked event; an oath, a visit or a
+        # summit leaves the sentence's referring word free ("أدى توكاييف اليمين الدستورية ... بعد ثلاثة
+        # أيام من الانتخابات")
+        free = {e for e in linked if e in self.kind_of_event and not self.kinds[self.kind_of_event[e]].setting}
+        taken = set().union(*(sids for e, sids in linked.items() if e not in free)) if linked else set()
         if published is None or (published[1] - published[0]).days > 31:
             return []
         out = []

@@ -245,3 +245,13 @@ def test_a_re_election_is_the_vote_the_sentence_dates(ex):
     assert "ru_presidential_election_2024" in links(ex, recent, date(2024, 5, 27))
     older = "وتولى ميرزيوييف رئاسة الوزراء قبل فوزه بولاية رئاسية أولى في 2016 وإعادة انتخابه في 2021."
     assert "uz_presidential_election_2023" not in links(ex, older, date(2023, 7, 10))
+
+
+def test_an_oath_needs_only_its_president_and_leaves_the_vote_to_its_sentence(ex):
+    # the ANT corpus (Alarabiya, 21 May 2018): the oath named by its president alone, dated by the text
+    decrees = "لتحقيق الأهداف الاقتصادية التي وردت في مراسيم جديدة وقعها بوتين بعد تنصيبه لفترة رئاسة جديدة في بداية مايو."
+    assert set(links(ex, decrees, date(2018, 5, 21))) == {"putin_inauguration_2018"}
+    # the oath beside the vote: the sentence names both (published on the day of the oath)
+    both = ("أدى قاسم جومارت توكاييف اليمين الدستورية، اليوم الأربعاء، كرئيس جديد لكازخستان، بعد ثلاثة أيام من "
+            "الانتخابات التي سجل فيها نحو 70 % من الأصوات.")
+    assert {"tokayev_inauguration_2019", "kz_presidential_election_2019"} <= set(links(ex, both, date(2019, 6, 12)))

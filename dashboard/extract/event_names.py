@@ -77,6 +77,7 @@ class Kind:
     one_country: bool = False  # inside one country: a phrase naming another country's place is
     # another event ("اشتباكات مع قرغيزستان" is a border clash, not Tajikistan's unrest)
     refers_unless: PhraseSet | None = None  # a referring word yields in a sentence holding one of these
+    refers_plural: PhraseSet | None = None  # a plural referring to every event of the kind linked
     person_alone: bool = False  # the person named is enough (an oath of office: one per term)
     background: bool = False  # a pandemic, a war: named beside another event's story, it does not
     # own the sentence ("يبحث رؤساء الدول ... تداعيات وباء كورونا" is the summit's too)
@@ -131,7 +132,8 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           _alternation(list(spec.get("story_alone") or [])),
                           bool(spec.get("setting")), bool(spec.get("month_names")),
                           bool(spec.get("host_country", True)), bool(spec.get("one_country")),
-                          _alternation(list(spec.get("refers_unless") or [])), needs == "person alone",
+                          _alternation(list(spec.get("refers_unless") or [])),
+                          _alternation(list(spec.get("refers_plural") or [])), needs == "person alone",
                           bool(spec.get("background"))))
     return tuple(kinds)
 
@@ -215,6 +217,10 @@ class GeneratedNames:
         self.kind_years = {k: frozenset(y for n in events for y in n.years) for k, events in self.by_kind.items()}
         self.event_years = frozenset().union(*self.kind_years.values())
 
+    def _persons_or_countries(self, named: NamedEvent) -> frozenset[str]:
+        """The event's persons and their countries (a title with the country stands for the person)."""
+        return named.persons | {self.person_country[p] for p in named.persons if p in self.person_country}
+
     def actors(self, named: NamedEvent) -> frozenset[str]:
         """The event's parties (its name's places and bodies, their countries and places, its
         persons) and the people and bodies of those countries: "وشكر بايدن" in the C5+1 summit's
@@ -248,6 +254,8 @@ class GeneratedNames:
             events = [n for n in all_events
                       if n.event_id in near or (years and not years.isdisjoint(n.years)
                                                 and any(a <= n.end and n.start <= b for a, b in spans))]
+            if kind.needs_person:  # a visit or an oath needs its person, or at least his country, named
+                events = [n for n in events if not n.persons or self._persons_or_countries(n) & index.article_entities]
             if not events:
                 continue
             found: list[tuple[int, str, str, tuple]] = []
@@ -617,15 +625,31 @@ class GeneratedNames:
                 kind_by_family[id(kind.refers)] = kind
         out = []
         for family, eids in per_family.items():
+            kind = kind_by_family[family]
+            # a plural names every event of the kind the article is linked to ("ومن المتوقع أن يشارك في
+            # القمم رؤساء ..." in an article on two summits held together)
+            if kind.refers_plural is not None:
+                for sid, word in sorted(index.matches(kind.refers_plural).items()):
+                    if _words(index, sid) < HEADING_WORDS:
+                        continue
+                    for eid in eids:
+                        named = self.by_id[eid]
+                        if sid not in linked[eid] and not contradicted(index, sid, named.start, named.end):
+                            out.append((sid, eid, f"generated: {word} + event named in the article"))
             if len(eids) != 1:
                 continue
             elsewhere = set().union(*(sids for e, sids in linked.items() if e != eids[0]))
-            kind = kind_by_family[family]
             hits = index.matches(kind.refers)
             if kind.refers_unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.refers_unless, set(hits))}
             if kind.unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
+            # a word another linked family refers with too is ambiguous ("التصويت" in an article on a
+            # presidential election and a referendum held the same day): it names neither
+            rivals = [p for f, k in kind_by_family.items() if f != family
+                      for p in (k.refers, k.dated_nouns) if p is not None]
+            hits = {s: w for s, w in hits.items()
+                    if not any(p.regex.fullmatch(squeeze_spaces(w)) for p in rivals)}
             named = self.by_id[eids[0]]
             # the event's own noun with no place of its own refers to it too ("غير أن انتخابات
             # الرئاسة ربما تجذب اهتماما أكبر" in an article on one presidential election)

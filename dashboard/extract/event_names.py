@@ -215,6 +215,11 @@ class GeneratedNames:
         self._actors: dict[str, frozenset[str]] = {}
         self._news_by_publication: dict = {}
         self.kind_years = {k: frozenset(y for n in events for y in n.years) for k, events in self.by_kind.items()}
+        self.by_kind_year: dict[str, dict[int, list[NamedEvent]]] = {}
+        for k, events in self.by_kind.items():
+            for n in events:
+                for y in n.years:
+                    self.by_kind_year.setdefault(k, {}).setdefault(y, []).append(n)
         self.event_years = frozenset().union(*self.kind_years.values())
 
     def _persons_or_countries(self, named: NamedEvent) -> frozenset[str]:
@@ -251,9 +256,10 @@ class GeneratedNames:
             near = by_publication[kind_name]
             if not near and years.isdisjoint(self.kind_years[kind_name]):
                 continue
-            events = [n for n in all_events
-                      if n.event_id in near or (years and not years.isdisjoint(n.years)
-                                                and any(a <= n.end and n.start <= b for a, b in spans))]
+            # the kind's events of the article's years (an index: a kind holds dozens of events)
+            of_years = {n.event_id for y in years for n in self.by_kind_year[kind_name].get(y, ())}
+            events = [n for n in all_events if n.event_id in near or (
+                n.event_id in of_years and any(a <= n.end and n.start <= b for a, b in spans))]
             if kind.needs_person:  # a visit or an oath needs its person, or at least his country, named
                 events = [n for n in events if not n.persons or self._persons_or_countries(n) & index.article_entities]
             if not events:
@@ -288,18 +294,20 @@ class GeneratedNames:
                 if best:
                     top = min(b[0] for b in best)
                     kept = [b for b in sorted(best) if b[0] == top]
-                    # a visit noun listing several visits' places names each ("بوتين زار الصين وروسيا
-                    # البيضاء" is two visits): a rival as well timed (both dated or neither) stays when
-                    # its noun's phrase names a place of its own that none of the nearest has
+                    # a sentence listing several events' places names each ("بوتين زار الصين وروسيا
+                    # البيضاء" is two visits; "الاجتماع التشاوري لرؤساء دول آسيا الوسطى وقمة الصندوق الدولي
+                    # لإنقاذ بحر الآرال" two summits): a rival as well timed (both dated or neither)
+                    # stays when its noun's phrase names a place or body of its own that none of the
+                    # nearest has (a visit's rival, its visitor too)
                     # and so does one whose own visitor, none of theirs, the sentence names ("وزيارة
                     # الرئيس ميرضيائيف هي ثاني زيارة ... بعد الزيارة التي قام بها ... نزارباييف")
                     theirs = set().union(*(self.by_id[eid].places for _, eid, _ in kept))
                     visitors = set().union(*(self.by_id[eid].persons for _, eid, _ in kept))
                     in_sentence = index.entities.get(sid, set())
-                    kept += [b for b in sorted(best) if kind.needs_person and b[0] != top and (
-                             (b[0][0] == top[0] and self.by_id[b[1]].persons & in_sentence
+                    kept += [b for b in sorted(best) if b[0] != top and (
+                             (b[0][0] == top[0] and (self.by_id[b[1]].persons & in_sentence or not kind.needs_person)
                               and (self.by_id[b[1]].places & near) - theirs)
-                             or (self.by_id[b[1]].persons & in_sentence) - visitors)]
+                             or (kind.needs_person and (self.by_id[b[1]].persons & in_sentence) - visitors))]
                     found += [(sid, eid, why, rank, _part(self.by_id[eid], after)) for rank, eid, why in kept]
             # the act with a party anywhere and a date of the event: where the kind's noun is not in the
             # sentence ("نتائج الانتخابات الرئاسية" of Belarus beside Kazakhstan's vote of 10 January
@@ -702,9 +710,11 @@ def _parents(matcher) -> dict[str, str]:
 def redate_event_months(date_rows: list[dict], event_rows: list[dict], events: tuple[Event, ...]) -> None:
     """A month written without its year that names an event ("خلال اضطرابات أكتوبر", linked by its
     month) is the event's month, not the publication year's: its date rows are set to it."""
+    by_month = [r for r in event_rows if " + month: " in r["cue"]]
+    if not by_month:
+        return  # nearly every article: no event named by its month
     starts = {e.id: _iso(e.date_start) for e in events}
-    by_sentence = {(r["sentence_id"]): starts[r["event_id"]] for r in event_rows
-                   if " + month: " in r["cue"] and r["event_id"] in starts}
+    by_sentence = {(r["sentence_id"]): starts[r["event_id"]] for r in by_month if r["event_id"] in starts}
     for row in date_rows:
         start = by_sentence.get(row["sentence_id"])
         if start is None or not row.get("relative") or row.get("granularity") != "month":

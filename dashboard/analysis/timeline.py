@@ -9,10 +9,11 @@ import pandas as pd
 from dashboard.analysis.common import article_titles, frame
 from dashboard.analysis.filters import Selection
 from dashboard.dataset import Dataset, date_labels
+from dashboard.schema import PROVISIONAL_PREFIX
 
 EVENT_COLUMNS = {"event_id": "string", "name_ar": "string", "name_en": "string",
                  "date_start": "datetime64[s]", "date_end": "datetime64[s]", "mentions": "int64",
-                 "articles": "int64"}
+                 "articles": "int64", "unreviewed": "bool"}  # unreviewed: an event the build discovered
 COUNT_COLUMNS = {"period": "datetime64[s]", "source": "string", "articles": "int64"}
 SENTENCE_COLUMNS = {"source": "string", "article_id": "string", "title": "string",
                     "published": "datetime64[s]", "date": "string", "url": "string", "sentence_id": "int64",
@@ -25,8 +26,10 @@ def _event_mask(ds: Dataset, sel: Selection) -> np.ndarray:
     return ok & sel.article_mask[np.maximum(art, 0)] if len(art) else ok
 
 
-def event_counts(ds: Dataset, sel: Selection) -> pd.DataFrame:
-    """Every catalogue event (zeros included: the axis shows the whole catalogue), by start date."""
+def event_counts(ds: Dataset, sel: Selection, include_discovered: bool = True) -> pd.DataFrame:
+    """Every catalogue event (zeros included: the axis shows the whole catalogue), then the events
+    the build discovered (ids new:..., unreviewed; left out with ``include_discovered=False``), by
+    start date; ``unreviewed`` marks the discovered ones."""
     if sel.empty or ds.events.empty:
         return frame(EVENT_COLUMNS)
     n = len(ds.ix.event_ids)
@@ -40,7 +43,10 @@ def event_counts(ds: Dataset, sel: Selection) -> pd.DataFrame:
     out["date_end"] = pd.to_datetime(ds.events["date_end"], errors="coerce", format="ISO8601")
     out["mentions"] = mentions
     out["articles"] = articles
+    out["unreviewed"] = out["event_id"].astype(str).str.startswith(PROVISIONAL_PREFIX)
     out = out.astype(EVENT_COLUMNS)
+    if not include_discovered:
+        out = out[~out["unreviewed"]]
     return out.sort_values(["date_start", "event_id"], na_position="last").reset_index(drop=True)
 
 

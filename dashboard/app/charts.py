@@ -26,7 +26,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.app.i18n import name_column
-from dashboard.app.palette import SINGLE_SERIES_COLOUR, UNKNOWN_COLOUR
+from dashboard.app.palette import SINGLE_SERIES_COLOUR, UNKNOWN_COLOUR, UNREVIEWED_COLOUR
 from dashboard.app.safe import FSI, PDI, plotly_escape, plotly_text
 
 RLI = "\u2067"
@@ -239,9 +239,11 @@ def heatmap(z: pd.DataFrame, lang: str, title: str, colour_title: str,
 
 def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pubs_title: str,
              hover_mentions: str, hover_articles: str,
-             outlet_colours: Mapping[str, str]) -> go.Figure:
+             outlet_colours: Mapping[str, str], unreviewed_mark: str | None = None) -> go.Figure:
     """Events (points and ranges, sized by mentions) over a publication-date track.
 
+    Events the build discovered (``events.unreviewed``) are drawn hollow with an UNREVIEWED_COLOUR
+    ring, their (shortened) label followed by ``(unreviewed_mark)``.
     ``events``: event_id, name_ar, name_en, date_start, date_end, mentions, articles.
     ``pubs``: period (month start), source, articles — monthly counts (publication_counts).
     Two tracks share one date axis: events on y (top), publications on y2 (bottom).
@@ -253,7 +255,12 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
     window = publication_window(p)
     # Only events that overlap the view are rows; the page lists the others (events_outside).
     ev = events_inside(events, window)
-    labels = isos(short_labels(ev[name_column(lang)].fillna(ev["event_id"])), lang)
+    unreviewed = ev["unreviewed"].fillna(False).astype(bool).tolist() if "unreviewed" in ev.columns \
+        else [False] * len(ev)
+    labels = short_labels(ev[name_column(lang)].fillna(ev["event_id"]))
+    if unreviewed_mark:
+        labels = [f"{label} ({unreviewed_mark})" if u else label for label, u in zip(labels, unreviewed)]
+    labels = isos(labels, lang)
     mentions = ev["mentions"].fillna(0).astype(float).to_numpy()
     top = max(float(mentions.max()) if len(mentions) else 0.0, 1.0)
     data: list[dict] = []
@@ -275,8 +282,11 @@ def timeline(events: pd.DataFrame, pubs: pd.DataFrame, lang: str, title: str, pu
         "customdata": _list(ev["event_id"]), "hovertext": hover,
         "hovertemplate": "%{hovertext}<extra></extra>", "showlegend": False,
         "marker": {"size": (9 + 34 * np.sqrt(mentions / top)).round(1).tolist(),
-                   "color": ["#0072B2" if m > 0 else "#cbd5e1" for m in mentions],
-                   "line": {"width": 1, "color": "white"}, "opacity": 0.9}})
+                   "color": ["white" if u else "#0072B2" if m > 0 else "#cbd5e1"
+                             for m, u in zip(mentions, unreviewed)],
+                   "line": {"width": [2.5 if u else 1 for u in unreviewed],
+                            "color": [UNREVIEWED_COLOUR if u else "white" for u in unreviewed]},
+                   "opacity": 0.9}})
     for source, part in p.groupby("source", sort=True):
         data.append({"type": "bar", "x": _dates(part["period"]), "y": _list(part["articles"]),
                      "yaxis": "y2", "name": iso(source, lang),

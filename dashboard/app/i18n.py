@@ -139,7 +139,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_mentions": {"ar": "الإشارات", "en": "Mentions"},
     "col_articles": {"ar": "المقالات", "en": "Articles"},
     # Timeline
-    "timeline_title": {"ar": "أحداث الفهرس على محور الزمن", "en": "Catalogue events over time"},
+    "timeline_title": {"ar": "الأحداث على محور الزمن", "en": "Events over time"},
     "timeline_outside": {"ar": "{n} خارج مدة المقالات، لا تُرسم صفوفًا فارغة (انقر نقرًا مزدوجًا على الرسم لإظهار المدة كلها):",
                          "en": "{n} outside the articles' period, listed rather than drawn as empty rows (double-click the chart to show the whole span):"},
     "timeline_unmentioned": {"ar": "{n} أخرى في الفهرس خارج مدة المقالات، لا تذكرها المقالات",
@@ -155,6 +155,16 @@ STRINGS: dict[str, dict[str, str]] = {
     # Entities
     "types": {"ar": "الأنواع", "en": "Types"},
     "include_unreviewed": {"ar": "أسماء غير مُراجَعة", "en": "Unreviewed names"},
+    "include_unreviewed_events": {"ar": "أحداث غير مُراجَعة", "en": "Unreviewed events"},
+    "include_unreviewed_events_help": {
+        "ar": "أحداث لا يضمها الفهرس بعد، وجدها البناء في النصوص: اسم حدث (انفجار، زيارة، قمة، اتفاقية "
+              "موقَّعة...) مع مكان أو طرف معروف وتاريخ. الحدث الواحد يحمل المعرّف نفسه في كل المقالات "
+              "والمصادر، ويظهر مع العلامة «غير مُراجَع» حتى يضيفه المحلل إلى الفهرس "
+              "(python -m dashboard.quality --review).",
+        "en": "Events the catalogue does not hold yet, found by the build in the texts: an event noun "
+              "(explosion, visit, summit, signed agreement...) with a known place or party and a date. "
+              "One event has one id across articles and outlets; it carries the mark “unreviewed” "
+              "until an analyst adds it to the catalogue (python -m dashboard.quality --review)."},
     "include_unreviewed_help": {
         "ar": "أشخاص وهيئات لا يعرفهم الفهرس بعد: أشخاص وجدهم البناء بعد لقب أو صفة (المتحدث، الوزير...) "
               "وهيئات مسمّاة بين علامتَي تنصيص بعد اسم نوعها (موقع، شركة، حزب). تظهر أسماؤهم مع العلامة "
@@ -325,11 +335,11 @@ def name_column(lang: str) -> str:
 
 def display_names(df, id_col: str, lang: str) -> dict[str, str]:
     """id -> its catalogue name in ``lang`` (the id itself when the catalogue has no name). A
-    provisional person (id new:..., not in the catalogue yet) is named as the text writes it,
-    marked unreviewed in every chart and table that names entities."""
+    provisional person or discovered event (id new:..., not in the catalogue yet) is named as the
+    build named it, marked unreviewed in every chart and table that names entities or events."""
     col = name_column(lang)
     names = dict(zip(df[id_col], df[col].fillna(df[id_col])))
-    if id_col == "entity_id" and "name_ar" in df.columns:
+    if id_col in ("entity_id", "event_id") and "name_ar" in df.columns:
         marker = t("mark_unreviewed", lang)
         for entity_id, name_ar in zip(df[id_col], df["name_ar"]):
             if isinstance(entity_id, str) and entity_id.startswith(PROVISIONAL_PREFIX):

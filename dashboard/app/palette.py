@@ -26,6 +26,8 @@ UNKNOWN_COLOUR = "#64748B"   # a value the dataset does not list (never expected
 # Bars that stand for no outlet, theme or type (an entity's mentions, a country's): a colour of
 # their own, not the first outlet's blue.
 SINGLE_SERIES_COLOUR = "#4C6A92"
+# An event the build discovered (not in the catalogue, unreviewed): Okabe-Ito's vermilion ring.
+UNREVIEWED_COLOUR = "#D55E00"
 
 
 def assign(values: Iterable[str]) -> Mapping[str, str]:

@@ -73,7 +73,7 @@ class Grammar:
     not_dates: re.Pattern | None # names holding a month (حرب أكتوبر): dates inside them are dropped
     # Pattern kind -> a plain regex for a piece every match of that kind contains (a month name, a
     # four-digit year, ...). A stretch without the piece cannot hold a match: the pattern is skipped.
-    prerequisites: dict[str, re.Pattern] = field(default_factory=dict)
+    prerequisites: dict[str, re.Pattern | Literals] = field(default_factory=dict)
     # "، و" or "و" between two items of a list ("شهري مايو، ويونيو"): joined only after a dual
     # noun (dual_before, matched at the end of the text before the first item) or when consecutive
     list_connector: re.Pattern | None = None
@@ -226,7 +226,29 @@ def build_grammar(v: DateWords) -> Grammar:
                    _prerequisites(v, patterns), list_connector, dual_before, month_context)
 
 
-def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, re.Pattern]:
+class Literals:
+    """A prerequisite made of plain words: ``search`` says whether one of them is in text[pos:endpos].
+    Words that hold another of the set are left out (the shorter one is found wherever they are)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, items):
+        folded = {squeeze_spaces(i) for i in items}
+        assert all(" " not in f for f in folded), "a literal prerequisite is one word (blanks vary)"
+        self.words = tuple(sorted(f for f in folded if not any(o != f and o in f for o in folded)))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        end = len(text) if endpos is None else endpos
+        return any(text.find(word, pos, end) >= 0 for word in self.words)
+
+
+def _other_words(phrases) -> list[str]:
+    """The words of anaphoric phrases other than the period noun (الشهر، العام، السنة)."""
+    nouns = {squeeze_spaces(n) for n in ("الشهر", "العام", "السنة")}
+    return [word for p in phrases for word in squeeze_spaces(p).split() if word not in nouns]
+
+
+def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, re.Pattern | Literals]:
     """What each pattern above cannot match without. Each piece is a plain substring of any match
     (no lookaround), so "not found in a stretch" proves "no match in that stretch"."""
 
@@ -235,23 +257,24 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
 
     month = re.compile(words(v.months))
     year = re.compile(YEAR_ANY)  # YEAR_MODERN is a subset
+    hijri_year = re.compile(r"1[345]\d\d")
+    # every word of the phrase but the period's noun: نفس، ذات (الشهر نفسه، ذات العام، السنة نفسها)
+    same = Literals(_other_words(list(v.same_month or ["الشهر نفسه"]) + list(v.same_year or ["العام نفسه"])))
     need = {
         "day_range": month, "ordinal_day_month": month, "day_month": month, "month": month,
         "month_day_year": month,
         "day_relative_month": re.compile(words(with_contracted(v.relative_month))),
         "relative_month": re.compile(words(with_contracted(v.relative_month))),
         "relative_year": re.compile(words(with_contracted(v.relative_year))),
-        "decade": re.compile(words(v.decades)),
+        "decade": Literals(v.decades),
         "numeric_dm": re.compile(r"\d/\d"),
-        "hijri_day": re.compile(words(v.hijri_months or ["محرم"])),
-        "hijri_month": re.compile(words(v.hijri_months or ["محرم"])),
-        "hijri_numeric": re.compile(r"1[345]\d\d"),
-        "hijri_year": re.compile(r"1[345]\d\d"),
-        "month_part": re.compile(words(v.month_parts or ["منتصف"])),
-        "first_days": re.compile(w("الأيام")),
-        "year_part": re.compile(words(v.year_parts or ["النصف الأول"])),
-        "day_same_month": re.compile(words(v.same_month or ["الشهر نفسه"])),
-        "same_period": re.compile(words(list(v.same_month or ["الشهر نفسه"]) + list(v.same_year or ["العام نفسه"]))),
+        # every Hijri pattern holds a Hijri year: rarer in a window than a month name (رمضان)
+        "hijri_day": hijri_year, "hijri_month": hijri_year, "hijri_numeric": hijri_year, "hijri_year": hijri_year,
+        # plain words, found by str.find (a few times faster than a regex pass over the article)
+        "month_part": Literals(v.month_parts or ["منتصف"]),
+        "first_days": Literals(["الأيام"]),
+        "year_part": Literals(p.split()[0] for p in v.year_parts or ["النصف الأول"]),  # النصف، الربع
+        "day_same_month": same, "same_period": same,
     }
     for kind in ("numeric_dmy", "numeric_ymd", "year_range_cue", "year_range", "year_cue", "year_prep",
                  "year_suffix", "year_and", "year_list"):

@@ -38,14 +38,17 @@ from dashboard.text.normalize import fold
 
 DISCOVERED_CUE = "discovered: "
 REFERRED = " + event named in the article"
-ANCHOR_RULES = ("place", "body", "visitor", "parties")
+ANCHOR_RULES = ("place", "body", "visitor", "person", "parties")
 PERIODS = ("month", "year")
 FUTURE_MARGIN = timedelta(days=31)   # as events.py: no event beginning later than this after publication
 LEAD_SENTENCES = 3                   # title and lead: where news of the day is named undated
 MIN_WORDS = 5                        # a shorter line (a heading) does not refer to an event
 MAX_PARTIES = 3
-_PHRASE_CHARS = 90
-_LABEL_CHARS = 80
+_PHRASE_CHARS = 110
+_DEFINITE_CHARS = 35
+_ADJECTIVE_CHARS = 25
+_DEFINITE = re.compile(r"[وف]?(?:[بك]?ال|لل)")
+_LABEL_CHARS = 60
 _PUNCTUATION = "،,.؛;:!?؟()\"«»“”\n"
 _PLACE_TYPES = frozenset({"country", "city", "region"})
 _BODY_TYPES = frozenset({"organisation", "forum", "initiative"})
@@ -54,7 +57,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 # a place visited: after إلى or ل (إلى دولة الإمارات، لأوزبكستان، نحو، في زيارة ... في)
 _TO_PLACE = re.compile(r"(?:(?<![^\W_])(?:إلى|الى|نحو)\s+(?:\S+\s+)?\S*$|(?<![^\W_])[وف]?لـ?\S{0,3}$)")
 # a visitor named by title and country: "الزيارة الرسمية لوزير خارجية جمهورية أوزبكستان"
-_TITLE = re.compile(r"(?<![^\W_])[وفلب]?(?:ال)?(?:رئيس|وزير|أمير|امير|ملك|ولي عهد|وفد|مبعوث|سفير|مستشار)")
+_TITLE = re.compile(r"(?<![^\W_])[وفلب]?(?:ال)?(?:رئيس|وزير|أمير|امير|ملك|ولي عهد|ولي العهد|وفد|مبعوث|سفير|مستشار)")
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
 _RANGE = re.compile(r"\[(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\]")
 _PUBLISHED = re.compile(r"\+ published (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
@@ -73,6 +76,9 @@ class DiscoveryKind:
     anchor: str
     period: str
     catalogue_kinds: frozenset[str]
+    refer_words: frozenset[str] = frozenset()
+    indefinite: bool = False  # only an indefinite noun names an event (منتدى, not المنتدى: the body)
+    noun_words: tuple[str, ...] = ()  # the nouns as written in the file (the promotion command's words)
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,7 @@ class DiscoveryRules:
     kinds: tuple[DiscoveryKind, ...]
     generic_before: frozenset[str]
     generic: PhraseSet | None
+    not_news: PhraseSet | None = None  # a sentence speaking of the past: not dated by publication
 
     @property
     def by_name(self) -> dict[str, DiscoveryKind]:
@@ -103,9 +110,12 @@ def parse_rules(raw: Mapping) -> DiscoveryRules:
             name, str(spec["en"]), str(spec["ar"]), _alternation(list(spec["nouns"])),
             _alternation(list(spec.get("refers") or [])), _alternation(list(spec.get("unless") or [])),
             _alternation(list(spec.get("needs") or [])), spec["anchor"], spec["period"],
-            frozenset(spec.get("catalogue_kinds") or ())))
+            frozenset(spec.get("catalogue_kinds") or ()),
+            refer_words=frozenset(fold(w) for w in spec.get("refers") or ()),
+            indefinite=bool(spec.get("indefinite")), noun_words=tuple(spec["nouns"])))
     return DiscoveryRules(tuple(kinds), frozenset(fold(w) for w in raw.get("generic_before") or ()),
-                          _alternation(list(raw.get("generic") or [])))
+                          _alternation(list(raw.get("generic") or [])),
+                          _alternation(list(raw.get("not_news") or [])))
 
 
 def discovered_id(kind: str, anchor: str, period: str) -> str:
@@ -127,8 +137,8 @@ class _Found:
     sid: int
     kind: DiscoveryKind
     anchor: str
-    start: date
-    end: date
+    start: date | None  # None: named and anchored, not dated (only the same event again)
+    end: date | None
     why: str
 
 
@@ -150,7 +160,6 @@ class EventDiscoverer:
             # person: a visit to Kazakhstan is no Kazakh's visit
             self.catalogue[named.kind].append((named.start, named.end, frozenset(named.persons | named.places)))
         self.kind_of_event = generated.kind_of_event
-        self.event_dates = {n.event_id: (n.start, n.end) for n in generated.named}
 
     @property
     def active(self) -> bool:
@@ -176,16 +185,14 @@ class EventDiscoverer:
             return []
         index = _Sentences(doc, entity_rows, date_rows)
         published = _publication_period(doc)
-        linked_at: dict[int, list[tuple[date, date]]] = defaultdict(list)
+        # the catalogue's links: a sentence it links to an event of a kind's nature is that event's
         kinds_at: dict[int, set[str]] = defaultdict(set)
         linked_kinds: set[str] = set()
         for r in catalogue_rows:
-            dates = self.event_dates.get(r["event_id"])
-            if dates is not None:
-                linked_at[int(r["sentence_id"])].append(dates)
             kinds_at[int(r["sentence_id"])].add(self.kind_of_event.get(r["event_id"], ""))
             linked_kinds.add(self.kind_of_event.get(r["event_id"], ""))
         found: list[_Found] = []
+        undated: list[_Found] = []  # named and anchored but not dated: the same event again?
         for kind in self.rules.kinds:
             hits = index.matches(kind.nouns)
             if not hits:
@@ -199,13 +206,14 @@ class EventDiscoverer:
             for sid in sorted(hits):
                 if kind.catalogue_kinds & kinds_at.get(sid, set()):
                     continue  # the sentence's event of this nature is the catalogue's
-                hit = self._named(index, sid, kind, published, linked_at.get(sid, ()))
+                hit = self._named(index, sid, kind, published)
                 if hit is not None:
-                    found.append(hit)
+                    (found if hit.start is not None else undated).append(hit)
         rows: dict[tuple[int, str], dict] = {}
         for f in found:
             eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
             rows.setdefault((f.sid, eid), self._row(doc, f.sid, eid, f.why))
+        self._add_renamed(doc, index, rows, found, undated)
         self._add_referring(doc, index, rows, found, linked_kinds)
         return [rows[k] for k in sorted(rows)]
 
@@ -215,39 +223,70 @@ class EventDiscoverer:
         return {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
                 "char_start": start, "char_end": end, "cue": DISCOVERED_CUE + why}
 
-    def _named(self, index: _Sentences, sid: int, kind: DiscoveryKind, published,
-               catalogue_dates) -> _Found | None:
+    def _named(self, index: _Sentences, sid: int, kind: DiscoveryKind, published) -> _Found | None:
         """The first mention of the kind's noun in the sentence that names a specific event: not
         generic, anchored, dated, not the catalogue's."""
         doc = index.doc
         text = doc.norm.text
         start, end = index.sentence_span(sid)
-        spans = sorted(index.entity_spans.get(sid, ()))
+        names = sorted(index.name_spans.get(sid, ()))
+        adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
+        nouns = self._noun_starts(index, sid)
+        undated = None
         for m in kind.nouns.regex.finditer(text, start, end):
             if not kind.nouns.accepts(doc, m.start(), m.end()):
+                continue
+            if kind.indefinite and _DEFINITE.match(text, m.start()):
                 continue
             before = _WORD.findall(text[max(start, m.start() - 20):m.start()])
             if before and before[-1] in self.rules.generic_before:
                 continue  # "أي انتخابات"، "عدم الزيارة"
             a, b = doc.norm.to_original(m.start(), m.end())
-            phrase_end = _phrase_end(doc.text, b, doc.sentences[sid][1] if doc.sentences else len(doc.text))
-            phrase = [(s, e, eid) for s, e, eid in spans if s >= b and e <= phrase_end]
-            anchor = self._anchor(kind, spans, phrase, b, doc.text)
+            phrase = self._phrase(doc, sid, names, adjectives, a, b, definite=bool(_DEFINITE.match(text, m.start())))
+            anchor = self._anchor(kind, names, phrase, a, b, doc.text,
+                                  sorted(names + adjectives) if kind.anchor == "parties" else names)
             if anchor is None:
                 continue
-            when = self._when(index, sid, kind, published, b)
+            label_end = max([e for _, e, _ in phrase] + [b])
+            label = _shortened(" ".join(doc.text[a:label_end].split()))
+            when = self._when(index, sid, kind, published, a, b, nouns)
             if when is None:
+                if undated is None and not index.dates.get(sid):
+                    undated = _Found(sid, kind, anchor, None, None, f"{label} + anchor: {anchor}")
                 continue
             first, last, said = when
-            if any(s - FUTURE_MARGIN <= last and first <= e + FUTURE_MARGIN for s, e in catalogue_dates):
-                return None  # the catalogue's event of the sentence (a link the catalogue made)
             if self._held(kind, anchor, first, last):
                 return None
-            label_end = max([e for _, e, _ in phrase] + [b])
-            label = " ".join(doc.text[a:label_end].split())[:_LABEL_CHARS]
             return _Found(sid, kind, anchor, first, last,
                           f"{label} + anchor: {anchor} + {said}")
-        return None
+        return undated
+
+    def _phrase(self, doc: Doc, sid: int, names, adjectives, a: int, b: int, definite: bool) -> list:
+        """The mentions of the noun's own phrase (original offsets ``[a, b)`` of the noun): persons
+        and names up to the next punctuation; after a definite noun, places and bodies only close
+        to it (the event is named right after it: "القمة العربية في الرياض"; further on the clause
+        says something else: "وشهدت القمة أيضا انتقادات حادة من الرئيس الأمريكي"); adjectives
+        only right after the noun ("الانتخابات الرئاسية الأمريكية"; "تحت سطوة النظام الإيراني" at
+        the end of the phrase is no party), after the names."""
+        limit = doc.sentences[sid][1] if doc.sentences else len(doc.text)
+        full = _phrase_end(doc.text, b, limit)
+        near = min(full, b + _DEFINITE_CHARS) if definite else full
+        out = [x for x in names if x[0] >= b and x[1] <= full
+               and (x[1] <= near or self.types.get(x[2]) == "person")]
+        # names first: "تحطمت طائرة عسكرية أفغانية ... في أوزبكستان" crashed in Uzbekistan
+        return out + [x for x in adjectives if x[0] >= b and x[0] - b <= _ADJECTIVE_CHARS and x[1] <= full]
+
+    def _noun_starts(self, index: _Sentences, sid: int) -> list[int]:
+        """Where every kind's noun starts in the sentence (original offsets), memoised per article:
+        a date belongs to the noun it follows ("حريق نشب ... بالانتخابات التشريعية التي جرت في 12
+        أيار" dates the election, not the fire)."""
+        memo = index.__dict__.setdefault("_discovery_nouns", {})
+        if sid not in memo:
+            doc = index.doc
+            start, end = index.sentence_span(sid)
+            memo[sid] = sorted({doc.norm.to_original(m.start(), m.end())[0] for kind in self.rules.kinds
+                                for m in kind.nouns.regex.finditer(doc.norm.text, start, end)})
+        return memo[sid]
 
     def _held(self, kind: DiscoveryKind, anchor: str, first: date, last: date) -> bool:
         """Whether the catalogue holds an event of the same nature with this anchor at this time
@@ -260,19 +299,27 @@ class EventDiscoverer:
         return False
 
     # ---- anchor ------------------------------------------------------------------------------
-    def _anchor(self, kind: DiscoveryKind, spans, phrase, noun_end: int, text: str) -> str | None:
+    def _anchor(self, kind: DiscoveryKind, spans, phrase, noun_start: int, noun_end: int, text: str,
+                sentence=None) -> str | None:
+        """The event's anchor (the kind's rule; see discovered_events.yaml): ``spans`` the sentence's
+        names, ``phrase`` the noun's own mentions, ``sentence`` what the parties rule falls back on
+        (names and adjectives: "ونظيره الأوزبكستاني" is a party to what the two sign)."""
         if kind.anchor == "visitor":
             return self._visitor(spans, phrase, noun_end, text)
+        if kind.anchor == "person":  # whose oath: the person of the phrase, else of the sentence
+            return next((eid for _, _, eid in [*phrase, *spans] if self.types.get(eid) == "person"), None)
         if kind.anchor == "body":
+            # a body's summit (قمة مجموعة السبع), else its parties (قمة بين ترامب وبوتين: ru+us),
+            # else its venue's country (القمة العربية في الرياض)
             body = next((eid for _, _, eid in phrase if self.types.get(eid) in _BODY_TYPES), None)
-            return body or self._place(phrase, None)
+            return body or self._parties(phrase, venues=False) or self._place(phrase, None)
         if kind.anchor == "parties":
-            return self._parties(phrase) or self._parties(spans)
-        return self._place(phrase, spans)
+            return self._parties(phrase) or self._parties(sentence if sentence is not None else spans)
+        return self._place(phrase, [x for x in spans if x[1] <= noun_start])
 
     def _place(self, phrase, sentence) -> str | None:
-        """The country of the phrase's first place; else (``sentence`` given) the one country of
-        every place of the sentence."""
+        """The country of the phrase's first place; else (``sentence`` given: the mentions before
+        the noun) the one country of every place there ("العراق ... الانتخابات البرلمانية")."""
         for _, _, eid in phrase:
             if self.types.get(eid) in _PLACE_TYPES and self.country(eid):
                 return self.country(eid)
@@ -282,11 +329,14 @@ class EventDiscoverer:
         countries.discard(None)
         return countries.pop() if len(countries) == 1 else None
 
-    def _parties(self, spans) -> str | None:
+    def _parties(self, spans, venues: bool = True) -> str | None:
+        """The parties (bodies, countries, persons' countries) of ``spans``, sorted and joined by +;
+        without ``venues``, cities and regions do not count (a summit's host city is no party)."""
+        places = _PLACE_TYPES if venues else frozenset({"country"})
         parties = []
         for _, _, eid in spans:
             typ = self.types.get(eid)
-            party = eid if typ in _BODY_TYPES else self.country(eid) if typ in _PLACE_TYPES | {"person"} else None
+            party = eid if typ in _BODY_TYPES else self.country(eid) if typ in places | {"person"} else None
             if party and party not in parties:
                 parties.append(party)
         if not parties or len(parties) > MAX_PARTIES:
@@ -305,17 +355,22 @@ class EventDiscoverer:
         hosts = {self.country(eid) for s, _, eid in spans
                  if self.types.get(eid) in _PLACE_TYPES and _TO_PLACE.search(text[max(0, s - 12):s + 3])}
         hosts.discard(None)
+        # a visitor named by title and country right after the noun ("جولة أجراها ولي العهد
+        # السعودي"، "الزيارة الرسمية لوزير خارجية جمهورية أوزبكستان")
+        for s, _, eid in phrase:
+            title = _TITLE.search(text, noun_end, s)
+            if self.types.get(eid) == "country" and eid not in hosts and title is not None \
+                    and title.start() - noun_end <= 15 and s - title.end() <= 30:
+                return eid
         for _, _, eid in spans:
             if self.types.get(eid) == "person" and self.person_country.get(eid) \
                     and self.person_country.get(eid) not in hosts:
                 return eid
-        for s, _, eid in phrase:
-            if self.types.get(eid) == "country" and eid not in hosts and _TITLE.search(text[noun_end:s]):
-                return eid
         return None
 
     # ---- time --------------------------------------------------------------------------------
-    def _when(self, index: _Sentences, sid: int, kind: DiscoveryKind, published, noun_end: int):
+    def _when(self, index: _Sentences, sid: int, kind: DiscoveryKind, published, noun_start: int,
+              noun_end: int, nouns: list[int]):
         """(first day, last day, how said) of the event the noun names, or None: the sentence's
         date nearest the noun (a day or month; a year for a yearly kind), no later than a month
         after publication; else, in the title or lead of an article dated to the day, with no
@@ -325,7 +380,8 @@ class EventDiscoverer:
         text = index.doc.text
         usable = [d for d in dates if (d[1] - d[0]).days <= widest
                   and (kind.period == "year" or d[0].year == d[1].year)
-                  and not (len(d) > 4 and _SINCE.search(text[max(0, d[4] - 30):d[4]]))]
+                  and not (len(d) > 4 and _SINCE.search(text[max(0, d[4] - 30):d[4]]))
+                  and (len(d) < 5 or _owner(nouns, d[4]) == noun_start)]
         if usable:
             d = min(usable, key=lambda d: (abs((d[4] if len(d) > 4 else 0) - noun_end), d[0]))
             if published is not None and d[0] > published[1] + FUTURE_MARGIN:
@@ -335,10 +391,30 @@ class EventDiscoverer:
             return None  # dated otherwise (a year of a month-kind), or not news of the day
         if self.planned is not None and index.matches(self.planned, {sid}):
             return None  # a plan with no date
+        if self.rules.not_news is not None and index.matches(self.rules.not_news, {sid}):
+            return None  # "احتجاجات تقسيم في الربيع الماضي": the past, not the news
         # an article dated to its month only: the news is of that month
         return published[0], published[1], f"published {published[0].isoformat()}..{published[1].isoformat()}"
 
     # ---- referring words -----------------------------------------------------------------------
+    def _add_renamed(self, doc: Doc, index: _Sentences, rows: dict, found: list[_Found],
+                     undated: list[_Found]) -> None:
+        """Sentences naming again, undated, a discovered event of the article with the same kind
+        and anchor ("وزيارة الرئيس ميرضيائيف، هي ثاني زيارة" after the visit was named and dated):
+        the same event, when the article has one such event."""
+        by_anchor: dict[tuple[str, str], set[str]] = defaultdict(set)
+        first: dict[str, int] = {}
+        for f in found:
+            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
+            by_anchor[(f.kind.name, f.anchor)].add(eid)
+            first[eid] = min(first.get(eid, f.sid), f.sid)
+        for f in undated:
+            eids = by_anchor.get((f.kind.name, f.anchor), set())
+            if len(eids) != 1:
+                continue
+            eid = next(iter(eids))
+            rows.setdefault((f.sid, eid), self._row(doc, f.sid, eid, f"{f.why}{REFERRED} (s{first[eid]})"))
+
     def _add_referring(self, doc: Doc, index: _Sentences, rows: dict, found: list[_Found],
                        linked_kinds: set[str]) -> None:
         """Later sentences naming the article's one discovered event of a kind by its noun alone
@@ -358,6 +434,9 @@ class EventDiscoverer:
             kind = kinds[name]
             if len(eids) != 1 or kind.refers is None or kind.catalogue_kinds & linked_kinds:
                 continue
+            # "الانتخابات" in an article with a presidential and a parliamentary vote names neither
+            if any(kinds[other].refer_words & kind.refer_words for other in per_kind if other != name):
+                continue
             eid = next(iter(eids))
             lo, hi = dates[eid]
             for sid, word in sorted(index.matches(kind.refers).items()):
@@ -368,6 +447,10 @@ class EventDiscoverer:
                     continue  # dated away from the event
                 if kind.unless is not None and sid in index.matches(kind.unless, {sid}):
                     continue
+                if self.rules.generic is not None and index.matches(self.rules.generic, {sid}):
+                    continue  # "الذين يفوزون عادة في الانتخابات": a habit, not this vote
+                if any(k.name != name and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
+                    continue  # "الانتخابات البرلمانية" is not the presidential vote's referring word
                 if not self._phrase_agrees(index, sid, kind, eid):
                     continue
                 rows[(sid, eid)] = self._row(doc, sid, eid, f"{word}{REFERRED} (s{first[eid]})")
@@ -377,17 +460,31 @@ class EventDiscoverer:
         event ("الانتخابات في روسيا البيضاء" is not Uzbekistan's)."""
         doc = index.doc
         _, anchor, _ = parse_id(eid) or ("", "", "")
-        spans = sorted(index.entity_spans.get(sid, ()))
+        names = sorted(index.name_spans.get(sid, ()))
+        adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
         start, end = index.sentence_span(sid)
         for m in kind.refers.regex.finditer(doc.norm.text, start, end):
-            _, b = doc.norm.to_original(m.start(), m.end())
-            phrase_end = _phrase_end(doc.text, b, doc.sentences[sid][1] if doc.sentences else len(doc.text))
-            phrase = [(s, e, x) for s, e, x in spans if s >= b and e <= phrase_end]
-            own = self._anchor(kind, phrase if kind.anchor == "visitor" else [], phrase, b, doc.text) \
+            a, b = doc.norm.to_original(m.start(), m.end())
+            phrase = self._phrase(doc, sid, names, adjectives, a, b, definite=True)
+            own = self._anchor(kind, phrase if kind.anchor == "visitor" else [], phrase, b, b, doc.text) \
                 if phrase else None
             if own is not None and own != anchor:
                 return False
         return True
+
+
+def _shortened(label: str) -> str:
+    """A label of at most _LABEL_CHARS, cut at a word's end."""
+    if len(label) <= _LABEL_CHARS:
+        return label
+    cut = label[:_LABEL_CHARS]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
+
+
+def _owner(nouns: list[int], at: int) -> int | None:
+    """The noun a date at ``at`` belongs to: the last one before it, else the first after it."""
+    before = [n for n in nouns if n <= at]
+    return before[-1] if before else (nouns[0] if nouns else None)
 
 
 def _phrase_end(text: str, start: int, limit: int) -> int:
@@ -442,13 +539,21 @@ def discovered_events_table(mentions: pd.DataFrame, rules: DiscoveryRules,
                 ends.append(day[2])
         if not starts:
             continue
+        # the label most mentions wrote (then the shortest, then the first written)
+        counts: dict[str, int] = {}
+        for label in labels:
+            counts[label] = counts.get(label, 0) + 1
+        labels = sorted(counts, key=lambda x: (-counts[x], len(x), labels.index(x)))
         parties = anchor.split("+")
         en = " – ".join(entity_names.get(p, (p, p))[1] or p for p in parties)
         ar = " – ".join(entity_names.get(p, (p, p))[0] or p for p in parties)
         kind_en = kind.en if kind else kind_name
         n_articles = group["article_id"].nunique()
+        # a label of a bare noun ("الاحتجاجات") names no event: the kind and its anchor then do
+        label = labels[0] if labels and len(labels[0].split()) >= 3 else \
+            f"{labels[0] if labels else (kind.ar if kind else kind_name)} – {ar} ({period})"
         rows.append({
-            "event_id": eid, "name_ar": labels[0] if labels else f"{kind.ar if kind else kind_name} {ar}",
+            "event_id": eid, "name_ar": label,
             "name_en": f"{kind_en}: {en} ({period})", "date_start": min(starts), "date_end": max(ends),
             "description": f"Discovered, unreviewed: {kind_en.lower()}, {en}, {period}; "
                            f"{len(group)} sentences in {n_articles} articles",

@@ -711,8 +711,8 @@ def redate_event_months(date_rows: list[dict], event_rows: list[dict], events: t
     """A month written without its year that names an event ("خلال اضطرابات أكتوبر", linked by its
     month) is the event's month, not the publication year's: its date rows are set to it."""
     by_month = [r for r in event_rows if " + month: " in r["cue"]]
-    if not by_month:
-        return  # nearly every article: no event named by its month
+    if not by_month:  # most articles: no need to look at the catalogue's events at all
+        return
     starts = {e.id: _iso(e.date_start) for e in events}
     by_sentence = {(r["sentence_id"]): starts[r["event_id"]] for r in by_month if r["event_id"] in starts}
     for row in date_rows:

@@ -265,6 +265,8 @@ class _Sentences:
                      int(r.get("char_start") or 0)))
         self._matches: dict[int, dict[int, str]] = {}
         self._in_sentence: dict[tuple[int, int], str | None] = {}
+        self._anchored: dict[int, bool] = {}
+        self._pieces: dict[str, bool] = {}
         self._norm_spans: list[tuple[int, int]] | None = None
 
     def matches(self, phrases: PhraseSet, within: set[int] | None = None) -> dict[int, str]:
@@ -275,8 +277,10 @@ class _Sentences:
             found = self._matches[key]
             return found if within is None else {s: found[s] for s in within if s in found}
         norm = self.doc.norm
-        text = norm.text
-        if not any(all(piece in text for piece in anchor) for anchor in phrases.anchors):
+        anchored = self._anchored.get(key)
+        if anchored is None:  # asked once per phrase set and article, however many sentences follow
+            anchored = self._anchored[key] = any(all(self._has(piece) for piece in anchor) for anchor in phrases.anchors)
+        if not anchored:
             self._matches[key] = {}
             return {}
         if within is None:
@@ -295,6 +299,14 @@ class _Sentences:
             if self._in_sentence[(key, sid)] is not None:
                 out[sid] = self._in_sentence[(key, sid)]
         return out
+
+    def _has(self, piece: str) -> bool:
+        """``piece in`` the folded text, each piece scanned for once per article (the ~270 cues'
+        phrase sets share most of their words)."""
+        found = self._pieces.get(piece)
+        if found is None:
+            found = self._pieces[piece] = piece in self.doc.norm.text
+        return found
 
     def _scan(self, phrases: PhraseSet, start: int, end: int):
         norm = self.doc.norm
@@ -338,6 +350,9 @@ class _Sentences:
             first = [bisect.bisect_left(range(n), a, key=norm.original_index) for a, _ in self.doc.sentences]
             self._norm_spans = [(s, e) for s, e in zip(first, [*first[1:], n])]
         return self._norm_spans
+
+
+_CHECK_ORDER = ("entities", "entity", "date", "phrase", "word")  # the order _evaluate narrows in
 
 
 def _dated(index: _Sentences, window: tuple[date, date]) -> dict[int, str]:
@@ -398,41 +413,59 @@ class EventLinker:
         self.planned = planned
         self.generated = generated
         self._starts = {e.id: _iso(e.date_start) for e in events}
-        # per event with cues: its dates and its cues, those needing the event linked last
-        self._cued = tuple((e, _iso(e.date_start), _iso(e.date_end), tuple(sorted(e.cues, key=lambda c: c.linked)))
-                           for e in events if e.cues)
+        # every cue, in the order they are tried (event by event, within an event those needing
+        # it already linked last), with its event's dates and the entities an article must name
+        # for it to hold at all (_evaluate's first test): all of ``every``, one of ``some``
+        self._cues = tuple((e, _iso(e.date_start), _iso(e.date_end), c,
+                            frozenset(c.article_entities) | frozenset(c.entities), frozenset(c.any_entities))
+                           for e in events if e.cues for c in sorted(e.cues, key=lambda c: c.linked))
+        # ... indexed by the entities they need, so that an article only looks at the cues its
+        # entities can satisfy (most of the ~270 need an entity most articles do not name)
+        self._cues_free = tuple(i for i, (*_, every, some) in enumerate(self._cues) if not every and not some)
+        self._cues_of: dict[str, list[int]] = defaultdict(list)
+        for i, (*_, every, some) in enumerate(self._cues):
+            for entity in (min(every),) if every else some:
+                self._cues_of[entity].append(i)
 
     def find(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]) -> list[dict]:
         index = _Sentences(doc, entity_rows, date_rows)
         published = _publication_period(doc)
         limit = future_limit(published)
         rows: dict[tuple[int, str], dict] = {}
-        for event, event_start, event_end, cues in self._cued:
+        named = index.article_entities
+        tried = set(self._cues_free)
+        for entity in named:
+            tried.update(self._cues_of.get(entity, ()))
+        for i in sorted(tried):
+            event, event_start, event_end, cue, every, some = self._cues[i]
+            if not every <= named or (some and some.isdisjoint(named)):
+                continue
             # An article cannot report an event that begins more than a month after it was
             # published, unless the sentence speaks of it as planned ("the summit to be held").
             future = limit is not None and event_start > limit
             if future and self.planned is None:
                 continue
             # cues that need the event already linked in the article come after the others
-            for cue in cues:
-                if cue.linked and not any(key[1] == event.id for key in rows):
+            if cue.linked and not any(key[1] == event.id for key in rows):
+                continue
+            if cue.published_window and (published is None or not _overlaps(published, cue.published_window)):
+                continue  # (_evaluate's first test, without the call)
+            for sid, why in self._evaluate(cue, index, published):
+                if (sid, event.id) in rows:
                     continue
-                for sid, why in self._evaluate(cue, index, published):
-                    if (sid, event.id) in rows:
+                if cue.published_window and cue.date_window is None and contradicted(
+                        index, sid, event_start, event_end):
+                    continue
+                if future:  # the planned words are looked for in this sentence only
+                    planned = index.matches(self.planned, {sid})
+                    if sid not in planned:
                         continue
-                    if cue.published_window and cue.date_window is None and contradicted(
-                            index, sid, event_start, event_end):
-                        continue
-                    if future:  # the planned words are looked for in this sentence only
-                        planned = index.matches(self.planned, {sid})
-                        if sid not in planned:
-                            continue
-                        why += f" + planned: {planned[sid]}"
-                    start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
-                    rows[(sid, event.id)] = {
-                        "article_id": doc.article_id, "sentence_id": sid, "event_id": event.id,
-                        "char_start": start, "char_end": end, "cue": why,
-                    }
+                    why += f" + planned: {planned[sid]}"
+                start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+                rows[(sid, event.id)] = {
+                    "article_id": doc.article_id, "sentence_id": sid, "event_id": event.id,
+                    "char_start": start, "char_end": end, "cue": why,
+                }
         if self.generated is not None:
             self._resolve_referring(rows)
             self._add_generated(doc, index, published, limit, rows)
@@ -533,23 +566,30 @@ class EventLinker:
         any_of = set(cue.any_entities) & index.article_entities
         if cue.any_entities and not any_of:
             return []
-        # Cheap conditions first (entity and date rows), phrase regexes only while candidates remain.
-        checks = [
-            ("entities", lambda: dict.fromkeys(set.intersection(*(index.sentences_of[e] for e in cue.entities)),
-                                               "+".join(cue.entities)), bool(cue.entities)),
-            ("entity", lambda: {s: "+".join(sorted(index.entities[s] & any_of))
-                                for s in set().union(*(index.sentences_of[e] for e in any_of))},
-             bool(cue.any_entities)),
-            ("date", lambda: _dated(index, cue.date_window), cue.date_window is not None),
-            ("phrase", lambda: index.matches(cue.phrases, candidates), cue.phrases is not None),
-            ("word", lambda: index.matches(cue.words, candidates), cue.words is not None),
-        ]
+        # Cheap conditions first (entity and date rows), phrase regexes only while candidates remain
+        # (written out one by one: this runs ~70 times per article).
         candidates: set[int] | None = None
         found_by: dict[str, dict[int, str]] = {}
-        for label, run, wanted in checks:
-            if not wanted:
-                continue
-            found = run()
+        for label in _CHECK_ORDER:
+            if label == "entities":
+                if not cue.entities:
+                    continue
+                found = dict.fromkeys(set.intersection(*(index.sentences_of[e] for e in cue.entities)),
+                                      "+".join(cue.entities))
+            elif label == "entity":
+                if not cue.any_entities:
+                    continue
+                found = {s: "+".join(sorted(index.entities[s] & any_of))
+                         for s in set().union(*(index.sentences_of[e] for e in any_of))}
+            elif label == "date":
+                if cue.date_window is None:
+                    continue
+                found = _dated(index, cue.date_window)
+            else:
+                phrases = cue.phrases if label == "phrase" else cue.words
+                if phrases is None:
+                    continue
+                found = index.matches(phrases, candidates)
             candidates = set(found) if candidates is None else candidates & set(found)
             found_by[label] = found
             if not candidates:

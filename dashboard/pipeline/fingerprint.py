@@ -26,7 +26,8 @@ def hash_files(paths: list[Path], root: Path) -> str:
 
 def code_fingerprint() -> str:
     files = [p for d in _CODE_DIRS for p in (REPO_ROOT / d).rglob("*.py")]
-    files += list((REPO_ROOT / "dashboard" / "text").glob("*.json"))  # precomputed normalisation tables
+    text = REPO_ROOT / "dashboard" / "text"  # precomputed normalisation and word-frequency tables
+    files += [p for pattern in ("*.json", "*.tsv", "*.u64") for p in text.glob(pattern)]
     return PIPELINE_VERSION + ":" + hash_files(files, REPO_ROOT)
 
 

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.paths import DATA_DIR, DEFAULT_DATASET_DIR
+from dashboard.catalogues import CatalogueError, load_catalogues
+from dashboard.paths import CATALOGUE_DIR, DATA_DIR, DEFAULT_DATASET_DIR
 from dashboard.pipeline.cli import default_out_dir
 from dashboard.pipeline.cli import main as build_main
 from dashboard.quality.gold import ID_MAP_FILE, GoldError, load_gold_files, load_id_map, resolve_gold
@@ -233,7 +234,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{mapped} product ids read as the gold's ids for the same entity or event "
                   f"({args.gold / ID_MAP_FILE})")
     if args.review:
-        ok &= report_review(data_dir, sys.stdout) == 0
+        try:
+            rules = load_catalogues(CATALOGUE_DIR).discovered_events
+        except CatalogueError as exc:
+            print(f"catalogue error: {exc} (the promotion commands of discovered events name no words)",
+                  file=sys.stderr)
+            rules = None
+        ok &= report_review(data_dir, sys.stdout, rules=rules) == 0
     return 0 if ok or not args.check else 1
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.extract.discovered_events import REFERRED, DiscoveryRules, is_discovered, parse_id
 from dashboard.extract.provisional import DISCOVERED
 from dashboard.schema import PROVISIONAL_PREFIX
 from dashboard.text.clitics import peel
@@ -127,6 +128,41 @@ class EventCandidate:
                 f'--entity {self.anchor}')
 
 
+def discovered_events(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per discovered event (id new:..., extract/discovered_events.py): its label, dates,
+    links and articles, and its first naming sentence; most articles first."""
+    columns = ["event_id", "name_ar", "name_en", "date_start", "date_end", "mentions", "n_articles",
+               "example_article_id", "char_start", "char_end"]
+    links = tables["event_mentions"]
+    new = links[links["event_id"].astype(str).map(is_discovered)]
+    if new.empty:
+        return pd.DataFrame(columns=columns)
+    counted = new.groupby("event_id", sort=True).agg(mentions=("article_id", "size"),
+                                                     n_articles=("article_id", "nunique"))
+    naming = new[~new["cue"].astype(str).str.contains(REFERRED, regex=False)]
+    first = naming.sort_values(["article_id", "sentence_id"]).drop_duplicates("event_id").set_index("event_id")
+    events = tables["events"].set_index("event_id")
+    out = counted.join(first[["article_id", "char_start", "char_end"]]).join(
+        events[["name_ar", "name_en", "date_start", "date_end"]]).reset_index()
+    out = out.rename(columns={"article_id": "example_article_id"})
+    return out[columns].sort_values(["n_articles", "mentions", "event_id"], ascending=[False, False, True],
+                                    kind="stable").reset_index(drop=True)
+
+
+def promotion_command(row, rules: DiscoveryRules | None) -> str:
+    """The analyst command that adds a discovered event to events.yaml (its kind's nouns as words,
+    its anchor's entities); after a rebuild its links carry the new catalogue id."""
+    kind, anchor, period = parse_id(row.event_id) or ("event", "", "")
+    slug = re.sub(r"[^a-z0-9_]", "_", f"{anchor.replace('+', '_')}_{kind}_{period.replace('-', '_')}")
+    spec = rules.by_name.get(kind) if rules is not None else None
+    words = sorted(spec.noun_words) if spec is not None and spec.noun_words else [kind]
+    quoted = " ".join(f'--word "{w}"' for w in words)
+    entities = " ".join(f"--entity {e}" for e in anchor.split("+") if e)
+    name_ar = str(row.name_ar).replace('"', "'")
+    return (f'python -m dashboard.catalogue add-event {slug} --name-ar "{name_ar}" '
+            f'--name-en "{row.name_en}" --start {row.date_start} --end {row.date_end} {quoted} {entities}')
+
+
 def story_links(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Event links made by an article's story, not by a name (cue ``context: ...``,
     dashboard/extract/event_context.py): the ones to check by eye."""
@@ -198,8 +234,9 @@ def _sentence_context(texts: dict[str, str], row) -> str:
     return _context(texts.get(row.article_id, ""), start, min(int(row.char_end), start + 120))
 
 
-def report_review(data_dir: Path, out, limit: int = 40) -> int:
-    """Print the review sections; return the number of impossible event links."""
+def report_review(data_dir: Path, out, limit: int = 40, rules: DiscoveryRules | None = None) -> int:
+    """Print the review sections; return the number of impossible event links. ``rules``: the
+    catalogue's discovered_events rules (the words of each kind, for the promotion command)."""
     tables = read_tables(data_dir)
     texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
     names = dict(zip(tables["entities"]["entity_id"], tables["entities"]["name_ar"]))
@@ -245,6 +282,23 @@ def report_review(data_dir: Path, out, limit: int = 40) -> int:
         print("  a right one: add it to data/catalogues/entities/people.yaml (a body: organisations.yaml) "
               "(- {id: ..., name_ar: ..., name_en: ..., aliases: [...]}) and rebuild; a wrong person: its "
               "first word to not_name_words in data/catalogues/discovery_triggers.yaml", file=out)
+
+    found = discovered_events(tables)
+    links = tables["event_mentions"]
+    n_links = int(links["event_id"].astype(str).map(is_discovered).sum()) if len(links) else 0
+    print(f"\ndiscovered events (not in the catalogue: an event noun with a place or party and a date, "
+          f"one id per event across articles; counted as 'unreviewed'): {len(found)} ids, {n_links} links",
+          file=out)
+    for row in found.head(limit).itertuples(index=False):
+        where = _context(texts.get(row.example_article_id, ""), int(row.char_start),
+                         min(int(row.char_end), int(row.char_start) + 160)) if not pd.isna(row.char_start) else ""
+        print(f"  {row.event_id:<36} {row.name_en} {row.date_start}..{row.date_end} ({row.mentions}x in "
+              f"{row.n_articles} articles) | {row.name_ar} | {row.example_article_id}: {where}\n"
+              f"    {promotion_command(row, rules)}", file=out)
+    if len(found):
+        print("  a right one: run its command (review the name and dates first) and rebuild: its links take the "
+              "catalogue id; a wrong one: the word that misled it to 'unless' or 'generic' in "
+              "data/catalogues/discovered_events.yaml", file=out)
 
     cands = tables["candidates"].sort_values(["n_articles", "count", "candidate"], ascending=[False, False, True])
     print(f"\ncandidate names (after titles, not in the catalogue): {len(cands)}", file=out)

@@ -19,11 +19,9 @@ supports (a title, the person's first name, their country, or an exact mention e
 
 from __future__ import annotations
 
-import math
 import re
-from functools import lru_cache
 
-from dashboard.text.normalize import fold
+from dashboard.text.word_frequencies import COMMON_ZIPF, common_zipf, in_large_list
 
 # Folded text has no أ إ آ ى ة: normalize.fold turned them into ا ي ه.
 _VOWELS = "اويءئؤع"
@@ -77,31 +75,10 @@ def eligible(word: str) -> bool:
     return len(word) >= MIN_VARIANT_LETTERS and consonants(variant_key(word)) >= MIN_KEY_CONSONANTS
 
 
-# A spelling that ordinary Arabic text uses this often (Zipf scale: 3.0 = once per million
-# words, in wordfreq's Arabic list of web, subtitle, Wikipedia and news text) is a word, not an
-# unseen spelling of a name: توقيفه, رئيسي and بلينكن (2.0) on either side of the line.
-COMMON_ZIPF = 3.0
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> dict[str, float]:
-    """Folded forms of the Arabic words at or above COMMON_ZIPF, with their Zipf frequency
-    (loaded once, ~0.2 s)."""
-    from wordfreq import get_frequency_dict  # imported here: only a candidate name needs it
-
-    out: dict[str, float] = {}
-    floor = 10 ** (COMMON_ZIPF - 9)
-    for word, freq in get_frequency_dict("ar", "small").items():
-        if freq >= floor:
-            key = fold(word)
-            out[key] = max(out.get(key, 0.0), math.log10(freq) + 9)
-    return out
-
-
 def word_zipf(word: str) -> float:
-    """How frequent a folded word is in ordinary Arabic text (wordfreq's Zipf scale; 0 below the
-    small list's floor)."""
-    return _common_words().get(word, 0.0)
+    """How frequent a folded word is in ordinary Arabic text (wordfreq's Zipf scale; 0 below
+    COMMON_ZIPF)."""
+    return common_zipf(word)
 
 
 def is_common_word(word: str, zipf: float = COMMON_ZIPF) -> bool:
@@ -119,8 +96,6 @@ def is_unknown_word(written: str, readings: list[str] = ()) -> bool:
     """Whether no form of a word, as written, with its proclitics, future prefix or attached
     pronoun taken off, is in wordfreq's large Arabic list at any frequency: a transliterated
     foreign name (حوكومة، إيلتشين), not a rare Arabic verb or noun (قبع، يرجئها، سيجرم، لمباهاة)."""
-    from wordfreq import zipf_frequency  # imported here: only a bare surname's neighbour needs it
-
     from dashboard.text.clitics import peel
 
     forms = {written, *readings}
@@ -129,4 +104,4 @@ def is_unknown_word(written: str, readings: list[str] = ()) -> bool:
             forms.add(r)
             forms.add(_FUTURE.sub("", r))
             forms.update(r[:-len(s)] for s in _PRONOUN_SUFFIXES if r.endswith(s) and len(r) - len(s) >= 2)
-    return all(zipf_frequency(w, "ar", wordlist="large") == 0 for w in forms if w)
+    return not any(in_large_list(w) for w in forms if w)

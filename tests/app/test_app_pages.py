@@ -355,3 +355,45 @@ def test_unreviewed_persons_are_marked_and_can_be_hidden(app_dataset, tmp_path, 
     assert not at.exception
     bars = plotly_specs(at)[0]["data"][0]
     assert "new:fladymyr_bwtyn" not in bars["customdata"] and "ru" in bars["customdata"]
+
+
+def test_discovered_events_are_marked_unreviewed_and_can_be_hidden(app_dataset, tmp_path, monkeypatch):
+    """An event the build discovered (id new:..., not in the catalogue) is on the timeline with the
+    mark "unreviewed" and a ring of its own colour, in the event picker and the sidebar's event
+    filter; the timeline's switch (?unreviewed=0) leaves it out."""
+    import shutil
+
+    import pandas as pd
+    from app_synthetic import APP, TIMEOUT
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.app.palette import UNREVIEWED_COLOUR
+    from dashboard.paths import DATASET_ENV_VAR
+
+    folder = tmp_path / "dataset"
+    shutil.copytree(app_dataset, folder)
+    new = "new:protests:kz:2022-01"
+    for name in ("events", "event_mentions"):  # the January unrest, as if the catalogue lacked it
+        df = pd.read_parquet(folder / f"{name}.parquet")
+        df["event_id"] = df["event_id"].replace({"kz_unrest_2022": new})
+        df.to_parquet(folder / f"{name}.parquet")
+    info = json.loads((folder / "build_info.json").read_text("utf-8"))
+    info["version"] = f"{info['version']}-discovered"
+    (folder / "build_info.json").write_text(json.dumps(info), "utf-8")
+    monkeypatch.setenv(DATASET_ENV_VAR, str(folder))
+    at = run_page(AppTest.from_file(APP, default_timeout=TIMEOUT), "timeline")
+    points = [d for d in plotly_specs(at)[0]["data"] if d.get("mode") == "markers"][0]
+    labels = dict(zip(points["customdata"], points["y"]))
+    assert f"({t('mark_unreviewed', 'ar')})" in labels[new]
+    ring = dict(zip(points["customdata"], points["marker"]["line"]["color"]))
+    others = [e for e in points["customdata"] if not e.startswith("new:")]  # the catalogue's
+    assert ring[new] == UNREVIEWED_COLOUR and others and all(ring[e] != UNREVIEWED_COLOUR for e in others)
+    picker = at.selectbox(key="timeline_event")
+    assert new in picker.options or any(t("mark_unreviewed", "ar") in o for o in picker.options)
+    assert new in at.multiselect(key="f_events").options or any(
+        t("mark_unreviewed", "ar") in o for o in at.multiselect(key="f_events").options)
+    at.toggle(key="timeline_unreviewed").set_value(False).run()
+    assert not at.exception
+    points = [d for d in plotly_specs(at)[0]["data"] if d.get("mode") == "markers"][0]
+    assert new not in points["customdata"] and set(others) <= set(points["customdata"])
+    assert at.query_params.get("unreviewed") in ("0", ["0"])

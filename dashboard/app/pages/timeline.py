@@ -32,13 +32,17 @@ from dashboard.app.urlstate import Param, page_params
 
 ctx = start_page("timeline", needs_articles=True)
 lang = ctx.lang
-page_params("timeline", {"timeline_event": Param("event", "")})
+page_params("timeline", {"timeline_event": Param("event", ""),
+                         "timeline_unreviewed": Param("unreviewed", True, kind="bool")})
 
-events: pd.DataFrame = compute(ctx, event_counts)
+# events the catalogue lacks, discovered by the build (marked unreviewed; hidden with ?unreviewed=0)
+unreviewed = st.toggle(t("include_unreviewed_events", lang), key="timeline_unreviewed",
+                       help=t("include_unreviewed_events_help", lang))
+events: pd.DataFrame = compute(ctx, event_counts, include_discovered=unreviewed)
 pubs: pd.DataFrame = compute(ctx, publication_counts, freq="M")
 fig = charts.timeline(events, pubs, lang, t("timeline_title", lang), t("publications", lang),
                       t("hover_mentions", lang), t("hover_articles", lang),
-                      palette(ctx.ds).outlets)
+                      palette(ctx.ds).outlets, unreviewed_mark=t("mark_unreviewed", lang))
 picked = chart(fig, key="timeline_chart", file_name="event_timeline", on_select="rerun",
                selection_mode="points")
 outside = charts.events_outside(events, pubs) if not is_empty(events) else events

@@ -201,8 +201,13 @@ class EventDiscoverer:
             linked_kinds.add(self.kind_of_event.get(r["event_id"], ""))
         found: list[_Found] = []
         undated: list[_Found] = []  # named and anchored but not dated: the same event again?
+        # an event is anchored by a mention of its sentence: only sentences with one are read
+        # (a kind's nouns are frequent words; most sentences name nothing of the catalogue)
+        anchored = set(index.entities)
+        if not anchored:
+            return []
         for kind in self.rules.kinds:
-            hits = index.matches(kind.nouns)
+            hits = index.matches(kind.nouns, anchored)
             if not hits:
                 continue
             if kind.needs is not None:
@@ -242,7 +247,6 @@ class EventDiscoverer:
         start, end = index.sentence_span(sid)
         names = sorted(index.name_spans.get(sid, ()))
         adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
-        nouns = self._noun_starts(index, sid)
         undated = None
         for m in kind.nouns.regex.finditer(text, start, end):
             if not kind.nouns.accepts(doc, m.start(), m.end()):
@@ -260,7 +264,7 @@ class EventDiscoverer:
                 continue
             label_end = max([e for _, e, _ in phrase] + [b])
             label = _shortened(" ".join(doc.text[a:label_end].split()))
-            when = self._when(index, sid, kind, published, a, b, nouns)
+            when = self._when(index, sid, kind, published, a, b)
             if when is None:
                 if undated is None and not index.dates.get(sid):
                     undated = _Found(sid, kind, anchor, None, None, f"{label} + anchor: {anchor}")
@@ -389,13 +393,14 @@ class EventDiscoverer:
 
     # ---- time --------------------------------------------------------------------------------
     def _when(self, index: _Sentences, sid: int, kind: DiscoveryKind, published, noun_start: int,
-              noun_end: int, nouns: list[int]):
+              noun_end: int):
         """(first day, last day, how said) of the event the noun names, or None: the sentence's
         date nearest the noun (a day or month; a year for a yearly kind), no later than a month
         after publication; else, in the title or lead of an article dated to the day, with no
         date and no planned word, the publication day."""
         widest = 366 if kind.period == "year" else 31
         dates = index.dates.get(sid, ())
+        nouns = self._noun_starts(index, sid) if dates else []  # which noun each date dates
         text = index.doc.text
         usable = [d for d in dates if (d[1] - d[0]).days <= widest
                   and (kind.period == "year" or d[0].year == d[1].year)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -121,7 +122,7 @@ class PhraseSet:
     plain: tuple[re.Pattern, ...] = ()
     hamza: tuple[HamzaCheck, ...] = ()
     # (phrase, its anchor) in the regex's order: an article scans only the phrases whose anchor
-    # it holds (_Sentences._regex_for)
+    # it holds (_Sentences.regex_for)
     ordered: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def accepts(self, doc: Doc, start: int, end: int) -> bool:
@@ -167,6 +168,15 @@ def _compiled(phrases: tuple[str, ...]) -> PhraseSet:
                      tuple(re.compile(phrase_pattern(p)) for p in ordered if checks[p] is None),
                      tuple(c for c in checks.values() if c is not None),
                      tuple((p, _anchor(p)) for p in ordered))
+
+
+_MIN_CUT_SET = 6  # phrases in a set before regex_for scans a subset of it
+_GROUPS = 4
+
+
+def _group_of(anchor: tuple[str, ...]) -> int:
+    """A fixed group for a phrase, from its anchor's first word (crc32: the same in every process)."""
+    return zlib.crc32(anchor[0].encode("utf-8")) % _GROUPS if anchor else 0
 
 
 @lru_cache(maxsize=4096)
@@ -340,21 +350,28 @@ class _Sentences:
             found = self._pieces[piece] = piece in self.doc.norm.text
         return found
 
-    def _regex_for(self, phrases: PhraseSet) -> re.Pattern:
+    def regex_for(self, phrases: PhraseSet) -> re.Pattern:
         """The set's regex without the phrases whose anchor this article lacks: they cannot match
         anywhere in it, so the matches are the same, and a set of 20 phrases with 3 in reach is
         scanned several times faster."""
         key = id(phrases)
         regex = self._regexes.get(key)
         if regex is None:
-            kept = tuple(p for p, anchor in phrases.ordered if all(self._has(piece) for piece in anchor))
-            regex = phrases.regex if not kept or len(kept) == len(phrases.ordered) else _phrases_regex(kept)
+            regex = phrases.regex
+            if len(phrases.ordered) >= _MIN_CUT_SET:
+                # whole groups of phrases (by their first anchor word) are kept, so that a set
+                # has at most 2**_GROUPS - 1 subsets to compile (~0.6 ms each, once per process)
+                groups = frozenset(_group_of(anchor) for _, anchor in phrases.ordered
+                                   if all(self._has(piece) for piece in anchor))
+                kept = tuple(p for p, anchor in phrases.ordered if _group_of(anchor) in groups)
+                if kept and len(kept) * 2 <= len(phrases.ordered):
+                    regex = _phrases_regex(kept)
             self._regexes[key] = regex
         return regex
 
     def _scan(self, phrases: PhraseSet, start: int, end: int):
         norm = self.doc.norm
-        for m in self._regex_for(phrases).finditer(norm.text, start, end):
+        for m in self.regex_for(phrases).finditer(norm.text, start, end):
             if not phrases.accepts(self.doc, m.start(), m.end()):
                 continue
             a, b = norm.to_original(m.start(), m.end())

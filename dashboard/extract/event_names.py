@@ -77,6 +77,7 @@ class Kind:
     one_country: bool = False  # inside one country: a phrase naming another country's place is
     # another event ("اشتباكات مع قرغيزستان" is a border clash, not Tajikistan's unrest)
     refers_unless: PhraseSet | None = None  # a referring word yields in a sentence holding one of these
+    refers_plural: PhraseSet | None = None  # a plural referring to every event of the kind linked
     person_alone: bool = False  # the person named is enough (an oath of office: one per term)
     background: bool = False  # a pandemic, a war: named beside another event's story, it does not
     # own the sentence ("يبحث رؤساء الدول ... تداعيات وباء كورونا" is the summit's too)
@@ -131,7 +132,8 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           _alternation(list(spec.get("story_alone") or [])),
                           bool(spec.get("setting")), bool(spec.get("month_names")),
                           bool(spec.get("host_country", True)), bool(spec.get("one_country")),
-                          _alternation(list(spec.get("refers_unless") or [])), needs == "person alone",
+                          _alternation(list(spec.get("refers_unless") or [])),
+                          _alternation(list(spec.get("refers_plural") or [])), needs == "person alone",
                           bool(spec.get("background"))))
     return tuple(kinds)
 
@@ -213,7 +215,16 @@ class GeneratedNames:
         self._actors: dict[str, frozenset[str]] = {}
         self._news_by_publication: dict = {}
         self.kind_years = {k: frozenset(y for n in events for y in n.years) for k, events in self.by_kind.items()}
+        self.by_kind_year: dict[str, dict[int, list[NamedEvent]]] = {}
+        for k, events in self.by_kind.items():
+            for n in events:
+                for y in n.years:
+                    self.by_kind_year.setdefault(k, {}).setdefault(y, []).append(n)
         self.event_years = frozenset().union(*self.kind_years.values())
+
+    def _persons_or_countries(self, named: NamedEvent) -> frozenset[str]:
+        """The event's persons and their countries (a title with the country stands for the person)."""
+        return named.persons | {self.person_country[p] for p in named.persons if p in self.person_country}
 
     def actors(self, named: NamedEvent) -> frozenset[str]:
         """The event's parties (its name's places and bodies, their countries and places, its
@@ -245,9 +256,12 @@ class GeneratedNames:
             near = by_publication[kind_name]
             if not near and years.isdisjoint(self.kind_years[kind_name]):
                 continue
-            events = [n for n in all_events
-                      if n.event_id in near or (years and not years.isdisjoint(n.years)
-                                                and any(a <= n.end and n.start <= b for a, b in spans))]
+            # the kind's events of the article's years (an index: a kind holds dozens of events)
+            of_years = {n.event_id for y in years for n in self.by_kind_year[kind_name].get(y, ())}
+            events = [n for n in all_events if n.event_id in near or (
+                n.event_id in of_years and any(a <= n.end and n.start <= b for a, b in spans))]
+            if kind.needs_person:  # a visit or an oath needs its person, or at least his country, named
+                events = [n for n in events if not n.persons or self._persons_or_countries(n) & index.article_entities]
             if not events:
                 continue
             found: list[tuple[int, str, str, tuple]] = []
@@ -280,18 +294,20 @@ class GeneratedNames:
                 if best:
                     top = min(b[0] for b in best)
                     kept = [b for b in sorted(best) if b[0] == top]
-                    # a visit noun listing several visits' places names each ("بوتين زار الصين وروسيا
-                    # البيضاء" is two visits): a rival as well timed (both dated or neither) stays when
-                    # its noun's phrase names a place of its own that none of the nearest has
+                    # a sentence listing several events' places names each ("بوتين زار الصين وروسيا
+                    # البيضاء" is two visits; "الاجتماع التشاوري لرؤساء دول آسيا الوسطى وقمة الصندوق الدولي
+                    # لإنقاذ بحر الآرال" two summits): a rival as well timed (both dated or neither)
+                    # stays when its noun's phrase names a place or body of its own that none of the
+                    # nearest has (a visit's rival, its visitor too)
                     # and so does one whose own visitor, none of theirs, the sentence names ("وزيارة
                     # الرئيس ميرضيائيف هي ثاني زيارة ... بعد الزيارة التي قام بها ... نزارباييف")
                     theirs = set().union(*(self.by_id[eid].places for _, eid, _ in kept))
                     visitors = set().union(*(self.by_id[eid].persons for _, eid, _ in kept))
                     in_sentence = index.entities.get(sid, set())
-                    kept += [b for b in sorted(best) if kind.needs_person and b[0] != top and (
-                             (b[0][0] == top[0] and self.by_id[b[1]].persons & in_sentence
+                    kept += [b for b in sorted(best) if b[0] != top and (
+                             (b[0][0] == top[0] and (self.by_id[b[1]].persons & in_sentence or not kind.needs_person)
                               and (self.by_id[b[1]].places & near) - theirs)
-                             or (self.by_id[b[1]].persons & in_sentence) - visitors)]
+                             or (kind.needs_person and (self.by_id[b[1]].persons & in_sentence) - visitors))]
                     found += [(sid, eid, why, rank, _part(self.by_id[eid], after)) for rank, eid, why in kept]
             # the act with a party anywhere and a date of the event: where the kind's noun is not in the
             # sentence ("نتائج الانتخابات الرئاسية" of Belarus beside Kazakhstan's vote of 10 January
@@ -617,15 +633,31 @@ class GeneratedNames:
                 kind_by_family[id(kind.refers)] = kind
         out = []
         for family, eids in per_family.items():
+            kind = kind_by_family[family]
+            # a plural names every event of the kind the article is linked to ("ومن المتوقع أن يشارك في
+            # القمم رؤساء ..." in an article on two summits held together)
+            if kind.refers_plural is not None:
+                for sid, word in sorted(index.matches(kind.refers_plural).items()):
+                    if _words(index, sid) < HEADING_WORDS:
+                        continue
+                    for eid in eids:
+                        named = self.by_id[eid]
+                        if sid not in linked[eid] and not contradicted(index, sid, named.start, named.end):
+                            out.append((sid, eid, f"generated: {word} + event named in the article"))
             if len(eids) != 1:
                 continue
             elsewhere = set().union(*(sids for e, sids in linked.items() if e != eids[0]))
-            kind = kind_by_family[family]
             hits = index.matches(kind.refers)
             if kind.refers_unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.refers_unless, set(hits))}
             if kind.unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
+            # a word another linked family refers with too is ambiguous ("التصويت" in an article on a
+            # presidential election and a referendum held the same day): it names neither
+            rivals = [p for f, k in kind_by_family.items() if f != family
+                      for p in (k.refers, k.dated_nouns) if p is not None]
+            hits = {s: w for s, w in hits.items()
+                    if not any(p.regex.fullmatch(squeeze_spaces(w)) for p in rivals)}
             named = self.by_id[eids[0]]
             # the event's own noun with no place of its own refers to it too ("غير أن انتخابات
             # الرئاسة ربما تجذب اهتماما أكبر" in an article on one presidential election)

@@ -50,8 +50,21 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # Between a title or byline and the name: spaces, a colon, opening quotes.
 _OPENING = re.compile(r"[ \t\u00a0:\"«“]*")
+_OPENING_OR_SLASH = re.compile(r"[ \t\u00a0:/\"«“]*")
 # Between a name and the role that follows it: a comma (Arabic or Latin), spaces.
 _BEFORE_ROLE = re.compile(r"[ \t\u00a0]*[،,]?[ \t\u00a0]*")
+# A name set off by commas after its title ("لرئيس مقاطعة بدخشان، إدغور فايزوف، خلال"): the comma
+# before it, and a comma or full stop right after it.
+_APPOSITION_OPEN = re.compile(r"[ \t\u00a0]*[،,][ \t\u00a0]*")
+_APPOSITION_CLOSE = re.compile(r"[ \t\u00a0]*[،,.]")
+# After a name and a comma, "وهو"/"وهي" and what the person is ("بيكبولات اوكبويف، وهو طبيب"), or
+# the person's age ("رافيل بودوكوف (31 عاما)", "، 45 عاما،"): only a person is described so.
+_DESCRIBED_PERSON = re.compile(r"[ \t\u00a0]*(?:[،,][ \t\u00a0]*(?:وهو|وهي)[ \t\u00a0]|"
+                               r"[(،,][ \t\u00a0]*[0-9٠-٩]{1,3}[ \t\u00a0]*(?:عاما|عامًا|عاماً|سنة)[ \t\u00a0]*[)،,])")
+# A preposition of place inside a title's descriptors (رئيس جهاز التحقيقات في النيابة العامة).
+_PLACE_PREPOSITIONS = frozenset({"في", "لدى"})
+# Between an author credit and the name: a colon or a slash ("كتب: ...", "كتب / ...").
+_BYLINE_MARKS = (":", "/")
 _MAX_DESCRIPTORS = 5
 # Possessive pronouns glued to a noun (ولايته، دعمه، رئيسها): with one, a frequent stem is a word.
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "نا")
@@ -302,7 +315,8 @@ class ProvisionalFinder:
         return j, k
 
     def _after_title(self, i: int, forms, starts, ends, norm, covered, article) -> int | None:
-        """The token where a name may start after title token i (descriptors skipped), or None.
+        """The token where a name may start after title token i (descriptors skipped), or None, or
+        minus that token when a comma stands before the name (an apposition the caller checks).
         A title in construct (رئيس، مدرب، مضيف without ال) names its body next ("مدرب توتنهام"):
         a name comes only after a descriptor ("رئيس البرلمان كانات إيساييف")."""
         n = len(forms)
@@ -325,9 +339,23 @@ class ProvisionalFinder:
                 j += 1
                 skipped += 1
                 continue
+            nxt = j + 1 < n and _SPACES.fullmatch(norm, ends[j], starts[j + 1]) and (
+                covered[j + 1] is not None or article(j + 1))
+            # the body a title in construct names, itself in construct ("قائد جهاز الأمن القومي"،
+            # "رئيس مقاطعة بدخشان"), or a place of the body ("رئيس جهاز التحقيقات في النيابة العامة"):
+            # an ordinary word followed by a name or an ال-word
+            if nxt and ((not skipped and form not in self.stopwords and len(form) >= 3
+                         and word_zipf(form) >= COMMON_ZIPF) or (skipped and form in _PLACE_PREPOSITIONS)):
+                j += 1
+                skipped += 1
+                continue
             break
-        if j >= n or not _OPENING.fullmatch(norm, ends[j - 1], starts[j]):
+        if j >= n:
             return None
+        if not _OPENING.fullmatch(norm, ends[j - 1], starts[j]):
+            # a name set off by commas after a title and its descriptors ("رئيس مقاطعة بدخشان، إدغور
+            # فايزوف، خلال"): the caller checks the closing comma
+            return -j if skipped and _APPOSITION_OPEN.fullmatch(norm, ends[j - 1], starts[j]) else None
         if not skipped and not any(r.startswith(ARTICLE) for r in peel(forms[i], 2)):
             return None
         return j
@@ -343,11 +371,16 @@ class ProvisionalFinder:
                 continue
             if form in self._title_forms and covered[i] is None:
                 j = self._after_title(i, forms, starts, ends, norm, covered, article)
-                if j is not None and (span := self._name_at(j, forms, starts, ends, norm, covered, article)):
+                apposition = j is not None and j < 0
+                if apposition:
+                    j = -j
+                if j is not None and (span := self._name_at(j, forms, starts, ends, norm, covered, article)) and (
+                        not apposition or _APPOSITION_CLOSE.match(norm, ends[span[1] - 1])):
                     out.append((*span, "title"))
                     continue
             if form in self._byline_forms and i + 1 < n and \
-                    _OPENING.fullmatch(norm, ends[i], starts[i + 1]) and ":" in norm[ends[i]:starts[i + 1]]:
+                    _OPENING_OR_SLASH.fullmatch(norm, ends[i], starts[i + 1]) and \
+                    any(m in norm[ends[i]:starts[i + 1]] for m in _BYLINE_MARKS):
                 if span := self._name_at(i + 1, forms, starts, ends, norm, covered, article, max_commons=2):
                     out.append((*span, "byline"))
                     continue
@@ -357,6 +390,8 @@ class ProvisionalFinder:
                 if span and span[1] < n and _BEFORE_ROLE.fullmatch(norm, ends[span[1] - 1], starts[span[1]]) \
                         and any(r in rules.roles or r in rules.titles for r in peel(forms[span[1]], 2)):
                     out.append((*span, "speech + role"))
+                elif span and _DESCRIBED_PERSON.match(norm, ends[span[1] - 1]):
+                    out.append((*span, "speech + description"))
         return out
 
     def find(self, doc: Doc, mentions: list[dict]) -> list[dict]:

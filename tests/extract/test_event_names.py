@@ -255,3 +255,21 @@ def test_an_oath_needs_only_its_president_and_leaves_the_vote_to_its_sentence(ex
     both = ("أدى قاسم جومارت توكاييف اليمين الدستورية، اليوم الأربعاء، كرئيس جديد لكازخستان، بعد ثلاثة أيام من "
             "الانتخابات التي سجل فيها نحو 70 % من الأصوات.")
     assert {"tokayev_inauguration_2019", "kz_presidential_election_2019"} <= set(links(ex, both, date(2019, 6, 12)))
+
+
+def test_a_plural_names_every_summit_of_the_article(ex):
+    text = ("سيعقد في دوشنبه يومي 14 و15 سبتمبر الاجتماع التشاوري الخامس لرؤساء دول آسيا الوسطى وقمة الصندوق "
+            "الدولي لإنقاذ بحر الآرال. "
+            "ومن المتوقع أن يشارك في القمم رؤساء جمهورية كازاخستان وقيرغيزستان وتركمانستان وأوزبكستان.")
+    rows = {(r["sentence_id"], r["event_id"]) for r in event_rows(ex, text, date(2023, 9, 12))}
+    assert {(1, "central_asia_consultative_meeting_2023"), (1, "ifas_summit_2023")} <= rows
+
+
+def test_a_word_two_linked_votes_share_names_neither(ex):
+    # a presidential election and a referendum held the same day: "التصويت" is either's
+    text = ("حقق صدر جباروف فوزا ساحقا اليوم الأحد في الانتخابات الرئاسية المبكرة في قرغيزستان. "
+            "وقالت المفوضية إن 80% من الناخبين في قرغيزستان أيّدوا مقترحا بتعديل الدستور لمنح الرئيس سلطات أكبر. "
+            "وقالت لجنة الأمن القومي إنها تحقق في تخطيط بعض المرشحين لاضطرابات بعد التصويت.")
+    rows = {(r["sentence_id"], r["event_id"]) for r in event_rows(ex, text, date(2021, 1, 10))}
+    assert (0, "kg_presidential_election_2021") in rows and (1, "kg_system_referendum_2021") in rows
+    assert (2, "kg_system_referendum_2021") not in rows

@@ -236,3 +236,18 @@ def test_a_first_name_of_the_person_with_another_short_family_name_is_someone_el
     # جون كيربي (John Kirby) is not جون كيري (John Kerry): a short family name one letter away
     rows = found(tools, "حذر المحلل العسكري جون كيربي، المتحدث الأسبق باسم وزارة الدفاع")
     assert [r["entity_id"] for r in rows] == [provisional_id("جون كيربي")]
+
+
+def test_names_set_off_by_commas_after_a_title_and_the_body_it_names(tools):
+    rows = found(tools, "أعربت المنظمات عن امتنانها لرئيس مقاطعة بدخشان، إدغور فايزوف، خلال اجتماعه. "
+                        "وقال قائد جهاز الأمن القومي القرغيزي أوروز بيك أوبومباييف إن الرئيس كان يريد")
+    assert names([r for r in rows if is_provisional(r["entity_id"])]) == ["إدغور فايزوف", "أوروز بيك أوبومباييف"]
+    # without the closing comma the words after a comma are no apposition
+    assert not [r for r in found(tools, "وقال رئيس مقاطعة بدخشان، إدغور فايزوف إنه") if is_provisional(r["entity_id"])]
+
+
+def test_a_name_after_a_verb_of_saying_described_as_a_person(tools):
+    rows = found(tools, "واوضح بيكبولات اوكبويف، وهو طبيب في مستشفى المقاطعة، أن. "
+                        "قال رافيل بودوكوف (31 عاما) الذي زار ووهان مرتين")
+    assert names(rows) == ["بيكبولات اوكبويف", "رافيل بودوكوف"]
+    assert not found(tools, "وقال مسؤولون كبار، وهو ما أكده الوزير")

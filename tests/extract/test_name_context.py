@@ -147,9 +147,12 @@ def test_a_masculine_family_name_after_a_word_arabic_never_writes_is_another_per
 
 
 def test_a_generic_alias_counts_only_where_its_country_is_named(matcher):
-    # المجلس الأدنى is any parliament's lower house; the Mazhilis only in an article on Kazakhstan
-    assert "mazhilis" not in ids(matcher, "وصوت المجلس الأدنى في البرلمان البريطاني على القانون.")
-    assert "mazhilis" in ids(matcher, "وأقر المجلس الأدنى في برلمان كازاخستان القانون.")
+    # الحزب الليبرالي الديمقراطي is a name many countries' parties bear; Uzbekistan's only in an
+    # article on Uzbekistan
+    assert "uzlidep" not in ids(matcher, "وفاز الحزب الليبرالي الديمقراطي في اليابان بالانتخابات.")
+    assert "uzlidep" in ids(matcher, "وفاز الحزب الليبرالي الديمقراطي في أوزبكستان بالانتخابات.")
+    # المجلس الأدنى describes any parliament's lower house: readers mark it for no body
+    assert "mazhilis" not in ids(matcher, "وأقر المجلس الأدنى في برلمان كازاخستان القانون.")
 
 
 @pytest.mark.parametrize("text, person", [

@@ -248,7 +248,7 @@ class EventDiscoverer:
         names = sorted(index.name_spans.get(sid, ()))
         adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
         undated = None
-        for m in kind.nouns.regex.finditer(text, start, end):
+        for m in index.regex_for(kind.nouns).finditer(text, start, end):
             if not kind.nouns.accepts(doc, m.start(), m.end()):
                 continue
             if kind.indefinite and _DEFINITE.match(text, m.start()):
@@ -302,7 +302,7 @@ class EventDiscoverer:
             doc = index.doc
             start, end = index.sentence_span(sid)
             memo[sid] = sorted({doc.norm.to_original(m.start(), m.end())[0] for kind in self.rules.kinds
-                                for m in kind.nouns.regex.finditer(doc.norm.text, start, end)})
+                                for m in index.regex_for(kind.nouns).finditer(doc.norm.text, start, end)})
         return memo[sid]
 
     def _held(self, kind: DiscoveryKind, anchor: str, first: date, last: date) -> bool:
@@ -488,7 +488,7 @@ class EventDiscoverer:
         names = sorted(index.name_spans.get(sid, ()))
         adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
         start, end = index.sentence_span(sid)
-        for m in kind.refers.regex.finditer(doc.norm.text, start, end):
+        for m in index.regex_for(kind.refers).finditer(doc.norm.text, start, end):
             a, b = doc.norm.to_original(m.start(), m.end())
             phrase = self._phrase(doc, sid, names, adjectives, a, b, definite=True)
             own = self._anchor(kind, phrase if kind.anchor == "visitor" else [], phrase, b, b, doc.text) \

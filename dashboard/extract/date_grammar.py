@@ -48,6 +48,13 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+def first_of(items) -> str:
+    """A lookahead for the first letter of any of ``items`` (folded): put before a pattern's
+    lookbehinds, it makes the scan skip every other position at once (it rejects no match)."""
+    firsts = sorted({squeeze_spaces(i)[0] for i in items if squeeze_spaces(i)})
+    return "(?=[" + "".join(re.escape(c) for c in firsts) + "])"
+
+
 def w(word: str) -> str:
     """One folded literal word."""
     return re.escape(squeeze_spaces(word))
@@ -130,7 +137,7 @@ def build_grammar(v: DateWords) -> Grammar:
         # "15 و16 سبتمبر"، "7 و9 من أيار الجاري"
         "day_range": (rf"{NUM_START}(?P<d1>{DAY}){SP}{to_day}{SP}(?P<d2>{DAY}){SP}(?:{w('من')}{SP1})?{month_x('m')}"
                       rf"(?:{year_tail('y')})?"),
-        "ordinal_day_month": (rf"{CLITIC_START}(?P<ord>{words(v.ordinal_days)}){SP1}{w('من')}{SP1}"
+        "ordinal_day_month": (rf"{first_of(v.ordinal_days)}{CLITIC_START}(?P<ord>{words(v.ordinal_days)}){SP1}{w('من')}{SP1}"
                               rf"(?:{w('شهر')}{SP1})?{month_x('m')}(?:{year_tail('y')})?"),
         # "21 يناير", "21 من يناير" (الـ 21 من آب)
         "day_month": (rf"{NUM_START}(?P<d>{DAY}){SP}(?:{w('من')}{SP1})?{month_x('m')}"
@@ -141,7 +148,7 @@ def build_grammar(v: DateWords) -> Grammar:
         # "(يناير) 2021": a month in brackets, its year after them
         # (the bracket is the month's only when it closes right after the month's one or two words:
         # in "( أكتوبر 1970)" it holds the year too, and the month takes its year as usual)
-        "month": (rf"(?:{CLITIC_START}(?P<shahr>{w('شهر')}){SP1}|{CLITIC_START})"
+        "month": (rf"{first_of([*v.months, 'شهر', '('])}(?:{CLITIC_START}(?P<shahr>{w('شهر')}){SP1}|{CLITIC_START})"
                   rf"(?:(?P<po>\()(?={SP}[^\s\d()]+(?:{SP1}[^\s\d()]+)?{SP}\)){SP})?"
                   rf"{month_x('m')}(?:(?(po){SP}\)|){year_tail('y')})?"),
         # "في 5 من الشهر الجاري", "بين 22 و24 من الشهر الماضي"
@@ -207,6 +214,10 @@ def build_grammar(v: DateWords) -> Grammar:
                           rf"{SP}{hmark}"),
         "hijri_year": rf"{NUM_START}{hyear}{NUM_END}{SP}{hmark}",
     }
+    # patterns whose every match starts with a digit: the same lookahead trick as first_of
+    for kind in ("day_range", "day_month", "numeric_dmy", "numeric_ymd", "numeric_dm", "year_suffix",
+                 "hijri_day", "hijri_numeric", "hijri_year"):
+        p[kind] = r"(?=\d)" + p[kind]
     patterns = {k: re.compile(v_) for k, v_ in p.items()}
     connector = re.compile(rf"{SP}{to}{SP}")
     range_prefix = re.compile(
@@ -216,7 +227,7 @@ def build_grammar(v: DateWords) -> Grammar:
     relative_words += list(v.year_parts) + list(v.same_month) + list(v.same_year)
     relative_words += [k[1:] for k in relative_words if k.startswith("ال")]  # للعام: ل + ال
     trigger_words = re.compile(words(list(v.months) + relative_words))
-    trigger_numbers = re.compile(r"(?<![\d.,٫])(?:[0-3]?\d|1[89]\d\d|20\d\d|2100|1[345]\d\d)(?![\d٫]|[.,]\d)")
+    trigger_numbers = re.compile(r"(?=\d)(?<![\d.,٫])(?:[0-3]?\d|1[89]\d\d|20\d\d|2100|1[345]\d\d)(?![\d٫]|[.,]\d)")
     not_dates = (re.compile(rf"{CLITIC_START}{words(v.not_dates)}{WORD_END}") if v.not_dates
                  else None)
     list_connector = re.compile(rf"{SP}[,،]?{SP}و{SP}")

@@ -144,9 +144,9 @@ class _Found:
 
 class EventDiscoverer:
     """Built once per catalogue (with the build's GeneratedNames: entity types, places' countries,
-    persons' countries, the catalogue's events by kind); picklable."""
+    persons' countries, the catalogue's events by kind; and the catalogue's events); picklable."""
 
-    def __init__(self, rules: DiscoveryRules, generated, planned: PhraseSet | None):
+    def __init__(self, rules: DiscoveryRules, generated, planned: PhraseSet | None, events=()):
         self.rules = rules
         self.generated = generated
         self.planned = planned
@@ -160,6 +160,9 @@ class EventDiscoverer:
             # person: a visit to Kazakhstan is no Kazakh's visit
             self.catalogue[named.kind].append((named.start, named.end, frozenset(named.persons | named.places)))
         self.kind_of_event = generated.kind_of_event
+        # every catalogue event's dates (``events``: the catalogue's, events.Event)
+        self.event_dates = {e.id: (date.fromisoformat(e.date_start), date.fromisoformat(e.date_end))
+                            for e in events}
 
     @property
     def active(self) -> bool:
@@ -188,7 +191,12 @@ class EventDiscoverer:
         # the catalogue's links: a sentence it links to an event of a kind's nature is that event's
         kinds_at: dict[int, set[str]] = defaultdict(set)
         linked_kinds: set[str] = set()
+        unkinded_at: dict[int, list[tuple[date, date]]] = defaultdict(list)
         for r in catalogue_rows:
+            if r["event_id"] not in self.kind_of_event and r["event_id"] in self.event_dates:
+                # an event of no kind (an agreement, an operation): any event the sentence names at
+                # its time may be it
+                unkinded_at[int(r["sentence_id"])].append(self.event_dates[r["event_id"]])
             kinds_at[int(r["sentence_id"])].add(self.kind_of_event.get(r["event_id"], ""))
             linked_kinds.add(self.kind_of_event.get(r["event_id"], ""))
         found: list[_Found] = []
@@ -207,6 +215,9 @@ class EventDiscoverer:
                 if kind.catalogue_kinds & kinds_at.get(sid, set()):
                     continue  # the sentence's event of this nature is the catalogue's
                 hit = self._named(index, sid, kind, published)
+                if hit is not None and hit.start is not None and any(
+                        s - FUTURE_MARGIN <= hit.end and hit.start <= e + FUTURE_MARGIN for s, e in unkinded_at.get(sid, ())):
+                    continue  # the catalogue's event of the sentence
                 if hit is not None:
                     (found if hit.start is not None else undated).append(hit)
         rows: dict[tuple[int, str], dict] = {}
@@ -233,7 +244,7 @@ class EventDiscoverer:
         adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
         nouns = self._noun_starts(index, sid)
         undated = None
-        for m in kind.nouns.regex.finditer(text, start, end):
+        for m in index.regex_for(kind.nouns).finditer(text, start, end):
             if not kind.nouns.accepts(doc, m.start(), m.end()):
                 continue
             if kind.indefinite and _DEFINITE.match(text, m.start()):
@@ -271,8 +282,10 @@ class EventDiscoverer:
         limit = doc.sentences[sid][1] if doc.sentences else len(doc.text)
         full = _phrase_end(doc.text, b, limit)
         near = min(full, b + _DEFINITE_CHARS) if definite else full
-        out = [x for x in names if x[0] >= b and x[1] <= full
-               and (x[1] <= near or self.types.get(x[2]) == "person")]
+        # a name holding the noun is the event's body ("منتدى فالداي للحوار الدولي": valdai_club)
+        out = [x for x in names if x[0] <= a and x[1] > b]
+        out += [x for x in names if x[0] >= b and x[1] <= full
+                and (x[1] <= near or self.types.get(x[2]) == "person")]
         # names first: "تحطمت طائرة عسكرية أفغانية ... في أوزبكستان" crashed in Uzbekistan
         return out + [x for x in adjectives if x[0] >= b and x[0] - b <= _ADJECTIVE_CHARS and x[1] <= full]
 
@@ -285,7 +298,7 @@ class EventDiscoverer:
             doc = index.doc
             start, end = index.sentence_span(sid)
             memo[sid] = sorted({doc.norm.to_original(m.start(), m.end())[0] for kind in self.rules.kinds
-                                for m in kind.nouns.regex.finditer(doc.norm.text, start, end)})
+                                for m in index.regex_for(kind.nouns).finditer(doc.norm.text, start, end)})
         return memo[sid]
 
     def _held(self, kind: DiscoveryKind, anchor: str, first: date, last: date) -> bool:
@@ -314,7 +327,12 @@ class EventDiscoverer:
             body = next((eid for _, _, eid in phrase if self.types.get(eid) in _BODY_TYPES), None)
             return body or self._parties(phrase, venues=False) or self._place(phrase, None)
         if kind.anchor == "parties":
-            return self._parties(phrase) or self._parties(sentence if sentence is not None else spans)
+            # the signatories: "بين قرغيزستان وأوزبكستان" in the phrase, else the sentence's parties
+            # ("وقّع وزير خارجية قيرغيزستان ... ونظيره الأوزبكستاني ... اتفاقا بشأن خزان كيمبير آباد")
+            own = self._parties(phrase)
+            if own and "+" in own:
+                return own
+            return self._parties(sentence if sentence is not None else spans) or own
         return self._place(phrase, [x for x in spans if x[1] <= noun_start])
 
     def _place(self, phrase, sentence) -> str | None:
@@ -348,13 +366,14 @@ class EventDiscoverer:
         person of the sentence not of the country visited (a place after إلى or ل: "وصل توكاييف
         إلى دولة الإمارات ... في زيارة"); else a country of the phrase that is not the one visited
         ("الزيارة الرسمية لوزير خارجية جمهورية أوزبكستان")."""
-        person = next((eid for _, _, eid in phrase if self.types.get(eid) == "person"
-                       and self.person_country.get(eid)), None)
-        if person is not None:
-            return person
         hosts = {self.country(eid) for s, _, eid in spans
                  if self.types.get(eid) in _PLACE_TYPES and _TO_PLACE.search(text[max(0, s - 12):s + 3])}
         hosts.discard(None)
+        # not the host ("زيارته الرسمية لفرنسا ... جمعه بالرئيس إيمانويل ماكرون" is not Macron's visit)
+        person = next((eid for _, _, eid in phrase if self.types.get(eid) == "person"
+                       and self.person_country.get(eid) and self.person_country.get(eid) not in hosts), None)
+        if person is not None:
+            return person
         # a visitor named by title and country right after the noun ("جولة أجراها ولي العهد
         # السعودي"، "الزيارة الرسمية لوزير خارجية جمهورية أوزبكستان")
         for s, _, eid in phrase:
@@ -387,7 +406,8 @@ class EventDiscoverer:
             if published is not None and d[0] > published[1] + FUTURE_MARGIN:
                 return None  # an event still to come: no discovered event dated in the future
             return d[0], d[1], f"date: {' '.join(str(d[2]).split())} [{d[0].isoformat()}..{d[1].isoformat()}]"
-        if dates or published is None or (published[1] - published[0]).days > 31 or sid >= LEAD_SENTENCES:
+        own = [d for d in dates if len(d) < 5 or _owner(nouns, d[4]) == noun_start]
+        if own or published is None or (published[1] - published[0]).days > 31 or sid >= LEAD_SENTENCES:
             return None  # dated otherwise (a year of a month-kind), or not news of the day
         if self.planned is not None and index.matches(self.planned, {sid}):
             return None  # a plan with no date
@@ -463,7 +483,7 @@ class EventDiscoverer:
         names = sorted(index.name_spans.get(sid, ()))
         adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
         start, end = index.sentence_span(sid)
-        for m in kind.refers.regex.finditer(doc.norm.text, start, end):
+        for m in index.regex_for(kind.refers).finditer(doc.norm.text, start, end):
             a, b = doc.norm.to_original(m.start(), m.end())
             phrase = self._phrase(doc, sid, names, adjectives, a, b, definite=True)
             own = self._anchor(kind, phrase if kind.anchor == "visitor" else [], phrase, b, b, doc.text) \

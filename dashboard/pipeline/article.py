@@ -52,7 +52,8 @@ class Extractors:
         generated = GeneratedNames(catalogues.events, catalogues.raw["events"], catalogues.event_kinds,
                                    self.entities, catalogues.date_words.months, catalogues.stopwords)
         self.events = EventLinker(catalogues.events, catalogues.planned_words, generated)
-        self.discovered_events = EventDiscoverer(catalogues.discovered_events, generated, catalogues.planned_words)
+        self.discovered_events = EventDiscoverer(catalogues.discovered_events, generated, catalogues.planned_words,
+                                                 catalogues.events)
         self.themes = ThemeScorer.from_catalogue(catalogues.themes)
         self.triggers = catalogues.discovery
         self.provisional = ProvisionalFinder(catalogues.provisional, self.entities, catalogues.stopwords,

@@ -171,3 +171,21 @@ def test_unknown_cue_key_is_an_error():
         "date_end": "2022-01-02", "description": "d", "cues": [{"phrase": ["خطأ"]}]}]}
     with pytest.raises(ValueError, match="unknown cue keys"):
         parse_events(raw)
+
+
+def test_an_article_scans_only_the_phrases_in_its_reach_with_the_same_matches():
+    # regex_for drops the phrases whose anchor the article lacks (speed); the matches, their order
+    # and which phrase wins at a position must be exactly the full alternation's
+    from dashboard.extract.events import _alternation, _Sentences
+    phrases = _alternation(["زيارة رسمية", "زيارته", "جولته", "جولتها", "توجه ... إلى", "يزور", "تزور",
+                            "زار*", "القمة", "قمة طارئة", "محادثات", "اجتماع تشاوري"])
+    text = "أجرى الرئيس محادثات في موسكو خلال جولته، وقال إن المحادثات وجولته الثانية ناجحة"
+    doc = Doc.from_text("t", text, date(2022, 7, 1), "day")
+    index = _Sentences(doc, [], [])
+    subset = index.regex_for(phrases)
+    assert subset.pattern != phrases.regex.pattern  # fewer phrases: the test exercises the subset
+    full = [(m.start(), m.end()) for m in phrases.regex.finditer(doc.norm.text)]
+    assert full and [(m.start(), m.end()) for m in subset.finditer(doc.norm.text)] == full
+    # the leading lookahead rejects nothing: the same alternation without it finds the same
+    bare = re.compile(phrases.regex.pattern[phrases.regex.pattern.index("])") + 2:])
+    assert [(m.start(), m.end()) for m in bare.finditer(doc.norm.text)] == full

@@ -293,9 +293,9 @@ class EntityMatcher:
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):
                 continue
-            if etype == "country" and form != ADJECTIVE and not lead and not skip and begin and \
+            if etype in ("country", "city") and form != ADJECTIVE and not lead and not skip and begin and \
                     forms[begin - 1] in self._body_before_country and _adjacent(norm, ends[begin - 1], starts[begin]):
-                continue  # تلفزيون سوريا: a channel's name
+                continue  # تلفزيون سوريا، جامعة ووهان: a channel's, a university's name
             if etype in PLACE_TYPES and not lead and self._after_region_word(forms, starts, ends, norm, begin):
                 entity_id = self._region_named("".join(words)) or entity_id
             if length - lead >= 2 and etype == "person":

@@ -350,3 +350,8 @@ def test_first_names_and_a_variant_family_name_are_one_mention(matcher):
     rows = mentions(matcher, "والرئيس السابق لكازاخستان نور سلطان نزرباييف بصفته ضيف شرف")
     assert [(r["entity_id"], r["surface"]) for r in rows if r["entity_id"] == "nazarbayev"] == [
         ("nazarbayev", "نور سلطان نزرباييف")]
+
+
+def test_a_place_in_the_name_of_a_university_or_channel_is_no_mention_of_it(matcher):
+    assert pairs(mentions(matcher, "أزهار الكرز في جامعة ووهان، وقال باحث في جامعة كولومبيا")) == []
+    assert pairs(mentions(matcher, "عاد إلى ووهان")) == [("wuhan", "ووهان")]

@@ -171,6 +171,7 @@ def _compiled(phrases: tuple[str, ...]) -> PhraseSet:
 
 
 _MIN_CUT_SET = 6  # phrases in a set before regex_for scans a subset of it
+_NOTHING = re.compile(r"[^\s\S]")  # matches nowhere, found so by a fast scan
 _GROUPS = 4
 
 
@@ -358,7 +359,9 @@ class _Sentences:
         regex = self._regexes.get(key)
         if regex is None:
             regex = phrases.regex
-            if len(phrases.ordered) >= _MIN_CUT_SET:
+            if phrases.ordered and not any(all(self._has(piece) for piece in anchor) for anchor in phrases.anchors):
+                regex = _NOTHING  # no phrase of the set can match in this article
+            elif len(phrases.ordered) >= _MIN_CUT_SET:
                 # whole groups of phrases (by their first anchor word) are kept, so that a set
                 # has at most 2**_GROUPS - 1 subsets to compile (~0.6 ms each, once per process)
                 groups = frozenset(_group_of(anchor) for _, anchor in phrases.ordered

@@ -51,6 +51,9 @@ def headline(ds: Dataset, sel: Selection) -> dict:
         "entities_unreviewed": int(np.count_nonzero(mentions[_provisional(ix.entity_ids)])) if len(mentions) else 0,
         "entity_mentions": int(mentions.sum()),
         "events": int(len(np.unique(ix.event_mention_event[ev_ok]))),
+        # of which events the build discovered, not in the catalogue (new:..., shown as unreviewed)
+        "events_unreviewed": int(np.count_nonzero(_provisional(
+            ix.event_ids[np.unique(ix.event_mention_event[ev_ok])]))) if ev_ok.any() else 0,
         "date_from": pub.min().astype(object) if len(pub) else None,
         "date_to": end.max().astype(object) if len(pub) else None,
         # the period's ends written at their precision ("2018", "2022-07", "2022-01-06")

@@ -46,3 +46,29 @@ def test_publication_counts_add_up_to_the_dated_articles(tiny):
     yearly = publication_counts(tiny, sel, freq="Y")
     assert yearly["articles"].sum() == len(dates) and (yearly["period"].dt.month == 1).all()
     assert publication_counts(tiny, select(tiny, Filters(sources=("nowhere",)))).empty
+
+
+def test_discovered_events_are_counted_marked_and_can_be_left_out(tmp_path):
+    """An event the build discovered (id new:..., not in the catalogue) is in the timeline's counts,
+    marked unreviewed, left out with include_discovered=False; the headline says how many of its
+    events are unreviewed."""
+    import pandas as pd
+    from analysis_tiny_dataset import write_dataset
+
+    from dashboard.analysis.overview import headline
+    from dashboard.dataset import load_dataset
+
+    folder = write_dataset(tmp_path / "ds")
+    for table in ("events", "event_mentions"):
+        df = pd.read_parquet(folder / f"{table}.parquet")
+        df["event_id"] = df["event_id"].replace({"E_UNREST": "new:protests:kz:2022-01"})
+        df.to_parquet(folder / f"{table}.parquet")
+    ds = load_dataset(folder)
+    sel = select(ds, Filters())
+    df = event_counts(ds, sel).set_index("event_id")
+    assert bool(df.loc["new:protests:kz:2022-01", "unreviewed"]) and df.loc["new:protests:kz:2022-01", "mentions"] > 0
+    assert not df.drop(index="new:protests:kz:2022-01")["unreviewed"].any()
+    reviewed = event_counts(ds, sel, include_discovered=False)
+    assert "new:protests:kz:2022-01" not in set(reviewed["event_id"]) and len(reviewed) == len(df) - 1
+    head = headline(ds, sel)
+    assert head["events_unreviewed"] == 1 and head["events"] >= 1

@@ -58,6 +58,10 @@ figures = [("m_articles", head.get("articles", 0)), ("m_sentences", head.get("se
 # the entity count includes names the catalogue does not know yet: the card says how many
 unreviewed = head.get("entities_unreviewed", 0)
 notes = {"m_entities": t("m_entities_unreviewed", lang, n=plural(unreviewed, "entity", lang)) if unreviewed else None}
+# and the event count events the build discovered (not in the catalogue yet)
+unreviewed_events = head.get("events_unreviewed", 0)
+if unreviewed_events:
+    notes["m_events"] = t("m_events_unreviewed", lang, n=plural(unreviewed_events, "event", lang))
 for col, (key, value) in zip(cols, figures):
     col.metric(t(key, lang), number(value or 0, lang), help=notes.get(key))
 first_day, last_day = head.get("date_from_label", ""), head.get("date_to_label", "")

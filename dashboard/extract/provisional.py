@@ -99,6 +99,26 @@ def _written(words) -> frozenset[str]:
     return frozenset(w for word in words for w, _ in _written_forms(word))
 
 
+class _Blocked:
+    """Word i is blocked: ``taken`` by a provisional row, covered by a catalogue mention, or
+    marked here; computed when asked."""
+
+    def __init__(self, taken: list[bool], covered: _MentionAt):
+        self._taken, self._covered, self._marked = taken, covered, set()
+
+    def __getitem__(self, i: int) -> bool:
+        return bool(self._taken[i]) or self._covered[i] is not None or i in self._marked
+
+    def __setitem__(self, i: int, value: bool) -> None:
+        if value:
+            self._marked.add(i)
+        else:
+            self._marked.discard(i)
+
+    def __len__(self) -> int:
+        return len(self._taken)
+
+
 class _MentionAt:
     """The entity id of the catalogue mention covering token j (or None), computed only for the
     tokens asked about: a few words around each trigger, not the whole article."""
@@ -526,11 +546,13 @@ class ProvisionalFinder:
         if not article.parts:
             return []
         full_key = {provisional_id(" ".join(k)): " ".join(k) for k in names}
-        blocked = [t or covered[i] is not None for i, t in enumerate(taken)]
+        # a word is blocked where taken or covered by a catalogue mention: asked only of the words
+        # the article's names write (covered[] maps each word to the text, a few per article)
+        blocked = _Blocked(taken, covered)
         out = []
         written = article.written
         for i in range(article.first, len(forms)):
-            if blocked[i] or forms[i] not in written:
+            if forms[i] not in written or blocked[i]:
                 continue
             hit = article.person_at(forms, blocked, i)
             if hit is None:

@@ -207,6 +207,8 @@ class GeneratedNames:
         self.by_kind: dict[str, list[NamedEvent]] = {}
         for named in self.named:
             self.by_kind.setdefault(named.kind, []).append(named)
+        # event id -> its place in its kind's list (find() picks a few events in that order)
+        self.position_in_kind = {n.event_id: p for events in self.by_kind.values() for p, n in enumerate(events)}
         # per kind, per event: the widest publication period any of its links allows
         self.windows = {k: [(n.start - timedelta(days=LEAD_DAYS),
                              n.end + timedelta(days=max(self.kinds[k].tail_days, MONTH_TAIL_DAYS)))
@@ -258,9 +260,10 @@ class GeneratedNames:
                 continue
             # the kind's events of the article's years (an index: a kind holds dozens of events)
             of_years = {n.event_id for y in years for n in self.by_kind_year[kind_name].get(y, ())}
-            events = [n for n in all_events if n.event_id in near or (
-                n.event_id in of_years and any(a <= n.end and n.start <= b for a, b in spans))] \
-                if near or of_years else []  # (neither: none of the kind's dozens of events can qualify)
+            # (only those near or of the years, in the kind's order: not all its dozens of events)
+            position = self.position_in_kind
+            events = [n for n in (all_events[p] for p in sorted(position[e] for e in near | of_years))
+                      if n.event_id in near or any(a <= n.end and n.start <= b for a, b in spans)]
             if kind.needs_person:  # a visit or an oath needs its person, or at least his country, named
                 events = [n for n in events if not n.persons or self._persons_or_countries(n) & index.article_entities]
             if not events:

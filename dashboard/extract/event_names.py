@@ -259,7 +259,8 @@ class GeneratedNames:
             # the kind's events of the article's years (an index: a kind holds dozens of events)
             of_years = {n.event_id for y in years for n in self.by_kind_year[kind_name].get(y, ())}
             events = [n for n in all_events if n.event_id in near or (
-                n.event_id in of_years and any(a <= n.end and n.start <= b for a, b in spans))]
+                n.event_id in of_years and any(a <= n.end and n.start <= b for a, b in spans))] \
+                if near or of_years else []  # (neither: none of the kind's dozens of events can qualify)
             if kind.needs_person:  # a visit or an oath needs its person, or at least his country, named
                 events = [n for n in events if not n.persons or self._persons_or_countries(n) & index.article_entities]
             if not events:

@@ -305,12 +305,15 @@ class _Sentences:
                 self.dates[int(r["sentence_id"])].append(
                     (_iso(r["date_start"]), _iso(r["date_end"]), str(r["surface"]), bool(r.get("relative")),
                      int(r.get("char_start") or 0)))
-        self._matches: dict[int, dict[int, str]] = {}
-        self._in_sentence: dict[tuple[int, int], str | None] = {}
-        self._anchored: dict[int, bool] = {}
-        self._pieces: dict[str, bool] = {}
-        self._regexes: dict[int, re.Pattern] = {}
-        self._norm_spans: list[tuple[int, int]] | None = None
+        # What depends on the text alone is shared with the other index of the same article (event
+        # discovery reads the same phrase sets after linking): see _TextScans
+        scans = _TextScans.of(doc)
+        self._matches: dict[int, dict[int, str]] = scans.matches
+        self._in_sentence: dict[tuple[int, int], str | None] = scans.in_sentence
+        self._anchored: dict[int, bool] = scans.anchored
+        self._anchor_holds = scans.anchor_holds
+        self._regexes: dict[int, re.Pattern] = scans.regexes
+        self._scans = scans
 
     def matches(self, phrases: PhraseSet, within: set[int] | None = None) -> dict[int, str]:
         """sentence_id -> the first matching surface (original text) in it; with ``within``, only
@@ -322,7 +325,7 @@ class _Sentences:
         norm = self.doc.norm
         anchored = self._anchored.get(key)
         if anchored is None:  # asked once per phrase set and article, however many sentences follow
-            anchored = self._anchored[key] = any(all(self._has(piece) for piece in anchor) for anchor in phrases.anchors)
+            anchored = self._anchored[key] = any(map(self._anchor_holds.__getitem__, phrases.anchors))
         if not anchored:
             self._matches[key] = {}
             return {}
@@ -343,14 +346,6 @@ class _Sentences:
                 out[sid] = self._in_sentence[(key, sid)]
         return out
 
-    def _has(self, piece: str) -> bool:
-        """``piece in`` the folded text, each piece scanned for once per article (the ~270 cues'
-        phrase sets share most of their words)."""
-        found = self._pieces.get(piece)
-        if found is None:
-            found = self._pieces[piece] = piece in self.doc.norm.text
-        return found
-
     def regex_for(self, phrases: PhraseSet) -> re.Pattern:
         """The set's regex without the phrases whose anchor this article lacks: they cannot match
         anywhere in it, so the matches are the same, and a set of 20 phrases with 3 in reach is
@@ -359,13 +354,13 @@ class _Sentences:
         regex = self._regexes.get(key)
         if regex is None:
             regex = phrases.regex
-            if phrases.ordered and not any(all(self._has(piece) for piece in anchor) for anchor in phrases.anchors):
+            if phrases.ordered and not any(map(self._anchor_holds.__getitem__, phrases.anchors)):
                 regex = _NOTHING  # no phrase of the set can match in this article
             elif len(phrases.ordered) >= _MIN_CUT_SET:
                 # whole groups of phrases (by their first anchor word) are kept, so that a set
                 # has at most 2**_GROUPS - 1 subsets to compile (~0.6 ms each, once per process)
                 groups = frozenset(_group_of(anchor) for _, anchor in phrases.ordered
-                                   if all(self._has(piece) for piece in anchor))
+                                   if self._anchor_holds[anchor])
                 kept = tuple(p for p, anchor in phrases.ordered if _group_of(anchor) in groups)
                 if kept and len(kept) * 2 <= len(phrases.ordered):
                     regex = _phrases_regex(kept)
@@ -409,11 +404,63 @@ class _Sentences:
 
     def _sentence_spans(self) -> list[tuple[int, int]]:
         """Each sentence's span in normalised offsets."""
-        if self._norm_spans is None:
+        scans = self._scans
+        if scans.norm_spans is None:
             norm, n = self.doc.norm, len(self.doc.norm.text)
             first = [bisect.bisect_left(range(n), a, key=norm.original_index) for a, _ in self.doc.sentences]
-            self._norm_spans = [(s, e) for s, e in zip(first, [*first[1:], n])]
-        return self._norm_spans
+            scans.norm_spans = [(s, e) for s, e in zip(first, [*first[1:], n])]
+        return scans.norm_spans
+
+
+class _TextScans:
+    """The memos of _Sentences that depend on the article's text alone (phrase-set matches, anchor
+    pieces present, cut regexes, sentence spans), so that the linker's and event discovery's
+    indexes of one article scan it once. The last article's are kept (with the Doc itself, so
+    that ``is`` cannot mistake a new Doc for it)."""
+    _last: _TextScans | None = None
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.matches: dict[int, dict[int, str]] = {}
+        self.in_sentence: dict[tuple[int, int], str | None] = {}
+        self.anchored: dict[int, bool] = {}
+        # piece -> ``piece in`` the folded text, and anchor -> all its pieces there: each scanned
+        # for once per article (the ~270 cues' phrase sets share most of their words), looked up
+        # by C-level map() calls (this runs ~300 times per article)
+        self.anchor_holds = _AnchorPresence(_Presence(doc.norm.text))
+        self.regexes: dict[int, re.Pattern] = {}
+        self.norm_spans: list[tuple[int, int]] | None = None
+
+    @classmethod
+    def of(cls, doc: Doc) -> _TextScans:
+        last = cls._last
+        if last is None or last.doc is not doc:
+            last = cls._last = cls(doc)
+        return last
+
+
+class _Presence(dict):
+    """piece -> whether ``text`` contains it, computed on first lookup."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def __missing__(self, piece: str) -> bool:
+        found = self[piece] = piece in self.text
+        return found
+
+
+class _AnchorPresence(dict):
+    """anchor (a tuple of pieces) -> whether the text contains every piece, computed on first lookup."""
+
+    def __init__(self, pieces: _Presence):
+        super().__init__()
+        self.pieces = pieces
+
+    def __missing__(self, anchor: tuple[str, ...]) -> bool:
+        found = self[anchor] = all(map(self.pieces.__getitem__, anchor))
+        return found
 
 
 _CHECK_ORDER = ("entities", "entity", "date", "phrase", "word")  # the order _evaluate narrows in

@@ -360,7 +360,7 @@ def test_unreviewed_persons_are_marked_and_can_be_hidden(app_dataset, tmp_path, 
 def test_discovered_events_are_marked_unreviewed_and_can_be_hidden(app_dataset, tmp_path, monkeypatch):
     """An event the build discovered (id new:..., not in the catalogue) is on the timeline with the
     mark "unreviewed" and a ring of its own colour, in the event picker and the sidebar's event
-    filter; the timeline's switch (?unreviewed=0) leaves it out."""
+    filter; the timeline shows it only with its switch on (?unreviewed=1)."""
     import shutil
 
     import pandas as pd
@@ -383,11 +383,15 @@ def test_discovered_events_are_marked_unreviewed_and_can_be_hidden(app_dataset, 
     monkeypatch.setenv(DATASET_ENV_VAR, str(folder))
     at = run_page(AppTest.from_file(APP, default_timeout=TIMEOUT), "timeline")
     points = [d for d in plotly_specs(at)[0]["data"] if d.get("mode") == "markers"][0]
+    others = list(points["customdata"])  # off by default: the catalogue's events only
+    assert new not in others and others
+    at.toggle(key="timeline_unreviewed").set_value(True).run()
+    assert not at.exception and at.query_params.get("unreviewed") in ("1", ["1"])
+    points = [d for d in plotly_specs(at)[0]["data"] if d.get("mode") == "markers"][0]
     labels = dict(zip(points["customdata"], points["y"]))
     assert f"({t('mark_unreviewed', 'ar')})" in labels[new]
     ring = dict(zip(points["customdata"], points["marker"]["line"]["color"]))
-    others = [e for e in points["customdata"] if not e.startswith("new:")]  # the catalogue's
-    assert ring[new] == UNREVIEWED_COLOUR and others and all(ring[e] != UNREVIEWED_COLOUR for e in others)
+    assert ring[new] == UNREVIEWED_COLOUR and all(ring[e] != UNREVIEWED_COLOUR for e in others)
     picker = at.selectbox(key="timeline_event")
     assert new in picker.options or any(t("mark_unreviewed", "ar") in o for o in picker.options)
     assert new in at.multiselect(key="f_events").options or any(
@@ -396,4 +400,4 @@ def test_discovered_events_are_marked_unreviewed_and_can_be_hidden(app_dataset, 
     assert not at.exception
     points = [d for d in plotly_specs(at)[0]["data"] if d.get("mode") == "markers"][0]
     assert new not in points["customdata"] and set(others) <= set(points["customdata"])
-    assert at.query_params.get("unreviewed") in ("0", ["0"])
+    assert not at.query_params.get("unreviewed")

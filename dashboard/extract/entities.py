@@ -9,6 +9,7 @@ A token matches only as a whole word after peeling, so توكايا is never ت�
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 import pandas as pd
 
@@ -229,8 +230,16 @@ class EntityMatcher:
         rows: list[dict] = []
         covered = [False] * n  # words inside an alias or a blocker
         full_names: list[tuple[int, str, tuple[str, ...]]] = []  # persons named in full
+        # only the words an alias can begin with are looked at (found by one C-level pass: most
+        # words of an article begin none)
+        heads = list(compress(range(n), map(written.__contains__, forms)))
+        h = 0
         i = 0
-        while i < n:
+        while h < len(heads):
+            if heads[h] < i:  # inside the mention just taken
+                h += 1
+                continue
+            i = heads[h]
             readings = written.get(forms[i])
             if readings is None:
                 i += 1

@@ -32,6 +32,7 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import compress
 
 import pandas as pd
 
@@ -386,9 +387,8 @@ class ProvisionalFinder:
         out = []
         n = len(forms)
         triggers = self._trigger_forms
-        for i, form in enumerate(forms):
-            if form not in triggers:
-                continue
+        for i in compress(range(n), map(triggers.__contains__, forms)):  # (one C-level pass finds them)
+            form = forms[i]
             if form in self._title_forms and covered[i] is None:
                 j = self._after_title(i, forms, starts, ends, norm, covered, article)
                 apposition = j is not None and j < 0

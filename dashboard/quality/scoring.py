@@ -192,34 +192,8 @@ def compare_nil(gold: pd.DataFrame, catalogue_predicted: pd.DataFrame, provision
                           provisional.at[pi, "char_start"], provisional.at[pi, "char_end"])
             if ov > 0:
                 pairs.append((ov, gi, pi))
-    counts: dict[tuple[str, str], int] = {}
-    gold_to_new: dict[str, set[str]] = {}
-    new_to_gold: dict[str, set[str]] = {}
-    for _, gi, pi in pairs:
-        g, p = str(gold.at[gi, "entity_id"]), str(provisional.at[pi, "entity_id"])
-        counts[(p, g)] = counts.get((p, g), 0) + 1
-        gold_to_new.setdefault(g, set()).add(p)
-        new_to_gold.setdefault(p, set()).add(g)
-    pairing: dict[str, str] = {}
-    paired_gold: set[str] = set()
-    for (p, g), _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if p not in pairing and g not in paired_gold:
-            pairing[p] = g
-            paired_gold.add(g)
-    matched, used_g, used_p = [], set(), set()
-    for _, gi, pi in sorted(pairs, key=lambda c: (-c[0], c[1], c[2])):
-        if gi in used_g or pi in used_p:
-            continue
-        if pairing.get(str(provisional.at[pi, "entity_id"])) == str(gold.at[gi, "entity_id"]):
-            matched.append((gi, pi))
-            used_g.add(gi)
-            used_p.add(pi)
-    fn = gold.loc[[i for i in gold.index if i not in used_gold and i not in used_g]]
-    fp = provisional.loc[[i for i in provisional.index if i not in used_p]]
-    return NilComparison(
-        strict, provisional, sorted(matched), pairing,
-        {g: sorted(p) for g, p in sorted(gold_to_new.items()) if len(p) > 1},
-        {p: sorted(g) for p, g in sorted(new_to_gold.items()) if len(g) > 1}, fp, fn)
+    ordered = [(gi, pi) for _, gi, pi in sorted(pairs, key=lambda c: (-c[0], c[1], c[2]))]
+    return _nil_comparison(strict, used_gold, provisional, ordered, "entity_id")
 
 
 def compare_events_nil(gold: pd.DataFrame, discovered: pd.DataFrame, catalogue_ids: set[str],
@@ -243,11 +217,21 @@ def compare_events_nil(gold: pd.DataFrame, discovered: pd.DataFrame, catalogue_i
         by_sentence.setdefault(key, []).append(pi)
     pairs = [(gi, pi) for gi in nil_gold
              for pi in by_sentence.get((gold.at[gi, "article_id"], int(gold.at[gi, "sentence_id"])), [])]
+    return _nil_comparison(strict, used_gold, discovered, sorted(pairs), "event_id")
+
+
+def _nil_comparison(strict: Comparison, used_gold: set[int], provisional: pd.DataFrame,
+                    pairs: list[tuple[int, int]], id_column: str) -> NilComparison:
+    """The one-to-one pairing both NIL lines share. ``pairs``: (gold index, provisional index) of
+    NIL gold rows and the provisional rows they meet, in the order a match is tried. Provisional
+    and NIL gold ids are paired most shared rows first (then by id); a pair counts only when its
+    ids are paired, each row once."""
+    gold = strict.gold
     counts: dict[tuple[str, str], int] = {}
     gold_to_new: dict[str, set[str]] = {}
     new_to_gold: dict[str, set[str]] = {}
     for gi, pi in pairs:
-        g, p = str(gold.at[gi, "event_id"]), str(discovered.at[pi, "event_id"])
+        g, p = str(gold.at[gi, id_column]), str(provisional.at[pi, id_column])
         counts[(p, g)] = counts.get((p, g), 0) + 1
         gold_to_new.setdefault(g, set()).add(p)
         new_to_gold.setdefault(p, set()).add(g)
@@ -258,16 +242,16 @@ def compare_events_nil(gold: pd.DataFrame, discovered: pd.DataFrame, catalogue_i
             pairing[p] = g
             paired_gold.add(g)
     matched, used_g, used_p = [], set(), set()
-    for gi, pi in sorted(pairs):
+    for gi, pi in pairs:
         if gi in used_g or pi in used_p:
             continue
-        if pairing.get(str(discovered.at[pi, "event_id"])) == str(gold.at[gi, "event_id"]):
+        if pairing.get(str(provisional.at[pi, id_column])) == str(gold.at[gi, id_column]):
             matched.append((gi, pi))
             used_g.add(gi)
             used_p.add(pi)
     fn = gold.loc[[i for i in gold.index if i not in used_gold and i not in used_g]]
-    fp = discovered.loc[[i for i in discovered.index if i not in used_p]]
+    fp = provisional.loc[[i for i in provisional.index if i not in used_p]]
     return NilComparison(
-        strict, discovered, sorted(matched), pairing,
+        strict, provisional, sorted(matched), pairing,
         {g: sorted(p) for g, p in sorted(gold_to_new.items()) if len(p) > 1},
         {p: sorted(g) for p, g in sorted(new_to_gold.items()) if len(g) > 1}, fp, fn)

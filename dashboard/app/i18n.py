@@ -120,8 +120,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "m_entities_unreviewed": {"ar": "منها {n} بلا مراجعة: أسماء لا يعرفها الفهرس بعد (صفحة الكيانات)",
                               "en": "of which {n} unreviewed: names the catalogue does not know yet (Entities page)"},
     "m_events": {"ar": "الأحداث", "en": "Events"},
-    "m_events_unreviewed": {"ar": "منها {n} بلا مراجعة: أحداث لا يضمها الفهرس بعد (صفحة الخط الزمني)",
-                            "en": "of which {n} unreviewed: events the catalogue does not hold yet (Event timeline page)"},
+    "m_events_unreviewed": {"ar": "أحداث الفهرس فقط؛ وجد البناء فوقها {n} بلا مراجعة لا يضمها الفهرس بعد "
+                                  "(مفتاح «أحداث غير مُراجَعة» في صفحة الخط الزمني)",
+                            "en": "catalogue events only; the build found {n} more, unreviewed, that the catalogue "
+                                  "does not hold yet (switch “Unreviewed events” on the Event timeline page)"},
     "period": {"ar": "المقالات منشورة من {start} إلى {end}.",
                "en": "Articles published from {start} to {end}."},
     "articles_table": {"ar": "المقالات", "en": "Articles"},

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from dashboard.app.i18n import column_label, parse_count, t
+from dashboard.app.i18n import column_label, number, parse_count, plural, t
 from dashboard.app.page import PAGES as PAGE_SPECS
 from dashboard.app.page import page_file
 
@@ -401,3 +401,14 @@ def test_discovered_events_are_marked_unreviewed_and_can_be_hidden(app_dataset, 
     points = [d for d in plotly_specs(at)[0]["data"] if d.get("mode") == "markers"][0]
     assert new not in points["customdata"] and set(others) <= set(points["customdata"])
     assert not at.query_params.get("unreviewed")
+    # the Overview's Events card counts the catalogue's events, as the timeline draws by default
+    from dashboard.analysis.filters import Filters, select
+    from dashboard.analysis.overview import headline
+    from dashboard.dataset import load_dataset
+    ds = load_dataset(folder)
+    head = headline(ds, select(ds, Filters()))
+    at = run_page(AppTest.from_file(APP, default_timeout=TIMEOUT), "overview")
+    card = [m for m in at.metric if m.label == t("m_events", "ar")][0]
+    n_new = head["events_unreviewed"]
+    assert n_new >= 1 and card.value == number(head["events"] - n_new, "ar")
+    assert t("m_events_unreviewed", "ar", n=plural(n_new, "event", "ar")) == card.help

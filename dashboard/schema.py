@@ -12,9 +12,15 @@ from __future__ import annotations
 import pandas as pd
 
 STR, INT, FLOAT, BOOL = "string", "Int64", "float64", "boolean"
-# Entity ids of persons the catalogue does not know yet (entity_mentions.match == "discovered"): the
-# entities table lists them with their name as first written, for review (extract/provisional.py).
+# Ids of entities and events the catalogue does not know yet, found by the build and shown as
+# unreviewed (extract/provisional.py for names, extract/discovered_events.py for events): the
+# entities and events tables list them with a label from the text, for review.
 PROVISIONAL_PREFIX = "new:"
+
+
+def is_provisional(value: object) -> bool:
+    """An entity or event id the build gave to something the catalogue lacks (unreviewed)."""
+    return isinstance(value, str) and value.startswith(PROVISIONAL_PREFIX)
 
 TABLES: dict[str, dict[str, str]] = {
     "articles": {

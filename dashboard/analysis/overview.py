@@ -11,7 +11,7 @@ import pandas as pd
 from dashboard.analysis.common import article_titles, frame, mention_mask
 from dashboard.analysis.filters import Selection
 from dashboard.dataset import Dataset, date_labels
-from dashboard.schema import PROVISIONAL_PREFIX
+from dashboard.schema import is_provisional
 
 ARTICLE_COLUMNS = {"article_id": "string", "title": "string", "source": "string",
                    "published": "string", "themes": "string", "themes_en": "string",
@@ -19,8 +19,8 @@ ARTICLE_COLUMNS = {"article_id": "string", "title": "string", "source": "string"
 THEME_SEP = "، "
 
 
-def _provisional(entity_ids: np.ndarray) -> np.ndarray:
-    return np.fromiter((str(e).startswith(PROVISIONAL_PREFIX) for e in entity_ids), bool, len(entity_ids))
+def _provisional(ids: np.ndarray) -> np.ndarray:
+    return np.fromiter(map(is_provisional, ids), bool, len(ids))
 
 
 def headline(ds: Dataset, sel: Selection) -> dict:

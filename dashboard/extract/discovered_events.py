@@ -32,7 +32,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from dashboard.extract.events import PhraseSet, _alternation, _publication_period, _Sentences
-from dashboard.schema import PROVISIONAL_PREFIX, conform
+from dashboard.schema import PROVISIONAL_PREFIX, conform, is_provisional
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
 
@@ -120,10 +120,6 @@ def parse_rules(raw: Mapping) -> DiscoveryRules:
 
 def discovered_id(kind: str, anchor: str, period: str) -> str:
     return f"{PROVISIONAL_PREFIX}{kind}:{anchor}:{period}"
-
-
-def is_discovered(event_id) -> bool:
-    return isinstance(event_id, str) and event_id.startswith(PROVISIONAL_PREFIX)
 
 
 def parse_id(event_id: str) -> tuple[str, str, str] | None:
@@ -538,7 +534,7 @@ def discovered_events_table(mentions: pd.DataFrame, rules: DiscoveryRules,
     sentence, else the publication day of news of the day). ``entity_names``: id -> (ar, en)."""
     if not len(mentions):
         return conform("events", [])
-    new = mentions[mentions["event_id"].astype(str).map(is_discovered)]
+    new = mentions[mentions["event_id"].astype(str).map(is_provisional)]
     new = new.sort_values(["article_id", "sentence_id"], kind="stable")  # the label: the first naming
     kinds = rules.by_name
     rows = []

@@ -164,10 +164,6 @@ def provisional_type(entity_id: str) -> str:
     return kind if sep and kind in BODY_TYPES else PROVISIONAL_TYPE
 
 
-def is_provisional(entity_id: str) -> bool:
-    return isinstance(entity_id, str) and entity_id.startswith(PROVISIONAL_PREFIX)
-
-
 @dataclass(frozen=True)
 class ProvisionalRules:
     titles: frozenset[str]

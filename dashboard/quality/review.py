@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.extract.discovered_events import REFERRED, DiscoveryRules, is_discovered, parse_id
+from dashboard.extract.discovered_events import REFERRED, DiscoveryRules, parse_id
 from dashboard.extract.provisional import DISCOVERED
-from dashboard.schema import PROVISIONAL_PREFIX
+from dashboard.schema import PROVISIONAL_PREFIX, is_provisional
 from dashboard.text.clitics import peel
 from dashboard.text.normalize import fold
 
@@ -134,7 +134,7 @@ def discovered_events(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     columns = ["event_id", "name_ar", "name_en", "date_start", "date_end", "mentions", "n_articles",
                "example_article_id", "char_start", "char_end"]
     links = tables["event_mentions"]
-    new = links[links["event_id"].astype(str).map(is_discovered)]
+    new = links[links["event_id"].astype(str).map(is_provisional)]
     if new.empty:
         return pd.DataFrame(columns=columns)
     counted = new.groupby("event_id", sort=True).agg(mentions=("article_id", "size"),
@@ -285,7 +285,7 @@ def report_review(data_dir: Path, out, limit: int = 40, rules: DiscoveryRules | 
 
     found = discovered_events(tables)
     links = tables["event_mentions"]
-    n_links = int(links["event_id"].astype(str).map(is_discovered).sum()) if len(links) else 0
+    n_links = int(links["event_id"].astype(str).map(is_provisional).sum()) if len(links) else 0
     print(f"\ndiscovered events (not in the catalogue: an event noun with a place or party and a date, "
           f"one id per event across articles; counted as 'unreviewed'): {len(found)} ids, {n_links} links",
           file=out)

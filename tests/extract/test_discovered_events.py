@@ -15,12 +15,12 @@ from dashboard.catalogues import load_catalogues
 from dashboard.extract.discovered_events import (
     DISCOVERED_CUE,
     discovered_events_table,
-    is_discovered,
     parse_id,
     parse_rules,
 )
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline.article import Extractors
+from dashboard.schema import is_provisional
 from dashboard.text.document import Doc
 
 # The sentences below report events of the unseen parts that the catalogue has held since (the
@@ -128,7 +128,7 @@ def test_an_agreement_is_an_event_when_signed_its_parties_sorted(ex):
 def test_ids_parse_and_the_events_table(catalogues):
     assert parse_id("new:agreement:kg+uz:2022-11") == ("agreement", "kg+uz", "2022-11")
     assert parse_id("new:presidential_election:uz:2021") == ("presidential_election", "uz", "2021")
-    assert is_discovered("new:blast:uz:2023-09") and not is_discovered("sco_summit_2022")
+    assert is_provisional("new:blast:uz:2023-09") and not is_provisional("sco_summit_2022")
     mentions = pd.DataFrame([
         ("b", 0, "new:blast:uz:2023-09", DISCOVERED_CUE + "حريقا اندلع في مستودع قرب مطار طشقند + anchor: uz "
                                              "+ date: 28 سبتمبر 2023 [2023-09-28..2023-09-28]"),

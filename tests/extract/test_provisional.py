@@ -10,10 +10,10 @@ from dashboard.extract.entities import EntityMatcher
 from dashboard.extract.provisional import (
     DISCOVERED,
     ProvisionalFinder,
-    is_provisional,
     provisional_entities,
     provisional_id,
 )
+from dashboard.schema import is_provisional
 from dashboard.text.document import Doc
 
 

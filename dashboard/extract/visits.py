@@ -42,7 +42,7 @@ _TO_CHARS = 14       # "إلى" (or "ل") at most this far before the place gone
 _TO = re.compile(r"(?<![^\W_])(?:إلى|الى|إلي|نحو|لدى)\s+(?!جانب)(?:\S+\s+){0,2}$|(?<![^\W_])[وف]?لـ?$")
 _IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)$")
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
-_YEAR_CHARS = 40     # a year this close after the trigger dates the visit ("زيارته إلى موسكو عام 2015")
+_DATE_CHARS = 60     # a date this close after a word of the talks dates them ("لقاء وديا في فبراير")
 _HERE = re.compile(r"(?<![^\W_])(?:إلى|الى)\s+هنا(?![^\W_])")
 
 
@@ -191,11 +191,20 @@ class VisitFinder:
                 if any(self.types.get(e) == "person" and self.person_country.get(e) not in sides
                        for e in index.entities.get(sid, ())):
                     continue  # another leader's talks
-                if any(d[1] < v.lo - FUTURE or d[0] > v.hi + FUTURE for d in index.dates.get(sid, ())):
-                    continue  # dated away from the visit
+                at = self._first(index, self.rules.talks, sid)
+                if any((d[1] < v.lo - FUTURE or d[0] > v.hi + FUTURE) and (len(d) < 5 or 0 <= d[4] - at <= _DATE_CHARS)
+                       for d in index.dates.get(sid, ())):
+                    continue  # dated away from the visit ("عقد الرئيسان لقاء وديا في فبراير من العام الماضي")
                 out[sid] = (ids[v], f"{word} + visit: {v.visitor}+{v.host} + talks of the visit (s{v.first})")
         visitor_of = {ids[v]: v.visitor for v in visits if ids[v] is not None}
         return [(sid, eid, why, visitor_of[eid]) for sid, (eid, why) in sorted(out.items())]
+
+    @staticmethod
+    def _first(index, phrases: PhraseSet, sid: int) -> int:
+        """Where the first word of ``phrases`` in the sentence starts (original offset)."""
+        start, end = index.sentence_span(sid)
+        m = index.regex_for(phrases).search(index.doc.norm.text, start, end)
+        return index.doc.norm.to_original(m.start(), m.end())[0] if m else 0
 
     def _id(self, v: Visit, meetings) -> str | None:
         """The catalogue's visit of this visitor to this host at this time, else a discovered id
@@ -237,6 +246,10 @@ class VisitFinder:
         countries = {self.person_country[e] for _, e in people} | {e for _, _, e in titled}
         if host is None and how in ("receive", "received"):
             host = self._receiver(how, a, b, people, titled, countries)
+        # the sides the sentence names: its officials' countries and its country adjectives ("مباحثات روسية قرغيزية")
+        sides = countries | {x[2] for x in spans if x not in names and self.types.get(x[2]) == "country"}
+        if how == "meet" and host is not None and host not in sides:
+            return None  # two leaders meeting in a third country: a summit's sidelines, not a visit
         visitors = [(pa, e) for pa, e in people if self.person_country[e] != host]
         visitor = min(visitors, key=lambda x: abs(x[0] - a))[1] if visitors else None
         visitor_country = self.person_country[visitor] if visitor else next(
@@ -332,19 +345,19 @@ class VisitFinder:
         own = [d for d in index.dates.get(sid, ())
                if not (len(d) > 4 and _SINCE.search(text[max(0, d[4] - 30):d[4]]))]
         dates = [d for d in own if (d[1] - d[0]).days <= 31]
-        others = [d for d in own if (d[1] - d[0]).days > 31 and (len(d) < 5 or 0 <= d[4] - at <= _YEAR_CHARS)]
+        others = [d for d in own if (d[1] - d[0]).days > 31]
         if dates:
             d = min(dates, key=lambda d: abs((d[4] if len(d) > 4 else 0) - at))
             if d[0] > published[1] + FUTURE:
                 return None
             return d[0], d[1], False
-        if others and not any(d[0] <= published[1] and published[0] <= d[1] for d in others):
-            return None  # dated to another year
         if (published[1] - published[0]).days > 31:
             return None
-        # a plan, or the past: a part of the article's visit at most
+        # a plan, the past, or a sentence dated to another year ("انعقد في عام 2014"، "اتفاق عام
+        # 2012"): a part of the article's visit at most, never a visit of its own
         joins = bool(self.planned is not None and index.matches(self.planned, {sid})) or \
-            bool(self.not_news is not None and index.matches(self.not_news, {sid}))
+            bool(self.not_news is not None and index.matches(self.not_news, {sid})) or \
+            any(not (d[0] <= published[1] and published[0] <= d[1]) for d in others)
         return published[0], published[1], joins
 
     # ---- over the article ------------------------------------------------------------------------
@@ -366,7 +379,11 @@ class VisitFinder:
         complete = sorted((s for s in sightings if s.visitor and s.host and s.host != s.visitor_country),
                           key=lambda s: ((s.end - s.start).days, s.sid))
         for s in complete:
-            place(s, (s.visitor, s.host), create=not s.joins)
+            if not s.joins:
+                place(s, (s.visitor, s.host), create=True)
+        for s in complete:
+            if s.joins:
+                place(s, (s.visitor, s.host), create=False)
         for s in sightings:
             if s.visitor is None and s.visitor_country and s.host:
                 # a visitor named only by country ("الرئيس الأوزبكي"): the article's leader of that country

@@ -42,7 +42,7 @@ _TO_CHARS = 14       # "إلى" (or "ل") at most this far before the place gone
 _TO = re.compile(r"(?<![^\W_])(?:إلى|الى|إلي|نحو|لدى)\s+(?!جانب)(?:\S+\s+){0,2}$|(?<![^\W_])[وف]?لـ?$")
 _IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)$")
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
-_DATE_CHARS = 60     # a date this close after a word of the talks dates them ("لقاء وديا في فبراير")
+_DATE_CHARS = 60     # a date this close to a word of the talks dates them ("لقاء وديا في فبراير")
 _HERE = re.compile(r"(?<![^\W_])(?:إلى|الى)\s+هنا(?![^\W_])")
 
 
@@ -192,7 +192,7 @@ class VisitFinder:
                        for e in index.entities.get(sid, ())):
                     continue  # another leader's talks
                 at = self._first(index, self.rules.talks, sid)
-                if any((d[1] < v.lo - FUTURE or d[0] > v.hi + FUTURE) and (len(d) < 5 or 0 <= d[4] - at <= _DATE_CHARS)
+                if any((d[1] < v.lo - FUTURE or d[0] > v.hi + FUTURE) and (len(d) < 5 or abs(d[4] - at) <= _DATE_CHARS)
                        for d in index.dates.get(sid, ())):
                     continue  # dated away from the visit ("عقد الرئيسان لقاء وديا في فبراير من العام الماضي")
                 out[sid] = (ids[v], f"{word} + visit: {v.visitor}+{v.host} + talks of the visit (s{v.first})")

@@ -650,7 +650,7 @@ class EventLinker:
 
             ents = index.entities.get(sid, set())
 
-            def rank(n, sid=sid, ents=ents) -> tuple:
+            def rank(n, sid=sid, ents=ents, eid=eid) -> tuple:
                 dated = any(d[0] <= n.end and n.start <= d[1] for d in index.dates.get(sid, ()))
                 gap = 0 if published[0] <= n.end and n.start <= published[1] else min(
                     abs((n.start - published[1]).days), abs((published[0] - n.end).days))

@@ -634,7 +634,7 @@ class ProvisionalFinder:
         if not heads:
             return []
         n = len(forms)
-        adjective_at = {}  # token -> the catalogue row of a country's adjective covering it
+        # the catalogue rows of countries' adjectives, by where they start
         by_start = {m["char_start"]: m for m in mentions if m.get("form") == "adjective"
                     and self.types.get(m["entity_id"]) == "country"}
         out, dropped = [], []

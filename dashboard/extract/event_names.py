@@ -439,7 +439,8 @@ class GeneratedNames:
         page (a press review) moves from country to country: "تقول لابريس إن نسبة المشاركة الضعيفة
         ستبقى نقطة سوداء ... في تونس" is not Russia's election named further on."""
         own = {self.country_of(p) for p in named.places} | {self.person_country.get(p) for p in named.persons}
-        if own & self.lead_countries(index):
+        own.discard(None)
+        if not own or own & self.lead_countries(index):  # (an event of no known country: no ground)
             return True  # an article on the event's country: its sentences name neighbours and partners
         topic = self.topic_country(index, sid)
         return topic is None or topic in own

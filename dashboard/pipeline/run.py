@@ -51,6 +51,7 @@ from dashboard.pipeline.tables import (
     columns_of,
 )
 from dashboard.pipeline.writer import DatasetWriter, dataset_problem
+from dashboard.text import word_frequencies
 from dashboard.text.terms import resolve_terms
 
 Progress = Callable[[int, int, str], None]
@@ -288,6 +289,7 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
     inputs = _Inputs(previous, on_rejection)
     batches = inputs.batches(iter_inputs([Path(s) for s in sources], catalogues.outlets))
     rows, hashes = _run_batches(inputs, batches, workers, catalogues, progress, hash_inputs)
+    word_frequencies.unload()  # loaded here with the extractors; no corpus-level step reads them
     raws, rejected, reuse_ids, todo = inputs.raws, inputs.rejected, inputs.reuse_ids, inputs.n_todo
     if not raws:
         reasons = "; ".join(f"{r.origin}: {r.reason}" for r in rejected[:5]) or "nothing was found there"

@@ -149,6 +149,13 @@ def preload() -> None:
     _large_digests()
 
 
+def unload() -> None:
+    """Drop both tables (~8 MB; read again at the next lookup): a build's parent process, once
+    the articles are extracted, needs them no more."""
+    _common_words.cache_clear()
+    _large_digests.cache_clear()
+
+
 # ---- regeneration -------------------------------------------------------------------------------
 def write_tables() -> None:
     """Recompute both files from the installed wordfreq and record its version."""

@@ -32,15 +32,18 @@ from datetime import date, timedelta
 import pandas as pd
 
 from dashboard.extract.events import PhraseSet, _alternation, _publication_period, _Sentences
+from dashboard.extract.visits import VisitFinder, VisitRules, parse_visit_rules
 from dashboard.schema import PROVISIONAL_PREFIX, conform, is_provisional
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
 
 DISCOVERED_CUE = "discovered: "
+VISIT_CUE = "visit found: "   # a catalogue visit found from the visit's structure (visits.py)
 REFERRED = " + event named in the article"
 ANCHOR_RULES = ("place", "body", "visitor", "person", "parties")
 PERIODS = ("month", "year")
 FUTURE_MARGIN = timedelta(days=31)   # as events.py: no event beginning later than this after publication
+VISIT_MARGIN = timedelta(days=7)
 LEAD_SENTENCES = 3                   # title and lead: where news of the day is named undated
 MIN_WORDS = 5                        # a shorter line (a heading) does not refer to an event
 MAX_PARTIES = 3
@@ -87,6 +90,7 @@ class DiscoveryRules:
     generic_before: frozenset[str]
     generic: PhraseSet | None
     not_news: PhraseSet | None = None  # a sentence speaking of the past: not dated by publication
+    visits: VisitRules | None = None   # visits found from their structure (visits.py)
 
     @property
     def by_name(self) -> dict[str, DiscoveryKind]:
@@ -115,7 +119,8 @@ def parse_rules(raw: Mapping) -> DiscoveryRules:
             indefinite=bool(spec.get("indefinite")), noun_words=tuple(spec["nouns"])))
     return DiscoveryRules(tuple(kinds), frozenset(fold(w) for w in raw.get("generic_before") or ()),
                           _alternation(list(raw.get("generic") or [])),
-                          _alternation(list(raw.get("not_news") or [])))
+                          _alternation(list(raw.get("not_news") or [])),
+                          parse_visit_rules(raw.get("visits")))
 
 
 def discovered_id(kind: str, anchor: str, period: str) -> str:
@@ -159,10 +164,13 @@ class EventDiscoverer:
         # every catalogue event's dates (``events``: the catalogue's, events.Event)
         self.event_dates = {e.id: (date.fromisoformat(e.date_start), date.fromisoformat(e.date_end))
                             for e in events}
+        self.visits = VisitFinder(rules.visits, generated, planned, rules.not_news) if rules.visits else None
+        # the catalogue's kinds of meetings a leader travels to (a visit then is attendance)
+        self.meeting_kinds = frozenset({"summit", "forum", "ministerial_meeting", "inauguration"})
 
     @property
     def active(self) -> bool:
-        return bool(self.rules.kinds)
+        return bool(self.rules.kinds) or self.visits is not None
 
     def country(self, eid: str | None) -> str | None:
         """The country of a place (itself for a country), of a person, or of a body's seat."""
@@ -227,7 +235,47 @@ class EventDiscoverer:
             rows.setdefault((f.sid, eid), self._row(doc, f.sid, eid, f.why))
         self._add_renamed(doc, index, rows, found, undated)
         self._add_referring(doc, index, rows, found, linked_kinds)
+        if self.visits is not None:
+            rows = self._with_visits(doc, index, published, rows, catalogue_rows, kinds_at)
         return [rows[k] for k in sorted(rows)]
+
+    def _with_visits(self, doc: Doc, index: _Sentences, published, rows: dict, catalogue_rows: list[dict],
+                     kinds_at: dict[int, set[str]]) -> dict:
+        """The rows with the visits found from their structure (visits.py): each sentence of the
+        article's visit under its one id (the catalogue's visit where it holds it), and the visit
+        nouns' own discoveries of the same visitor renamed to it."""
+        # a meeting in a sentence the catalogue gives to a summit or a forum is on its sidelines
+        busy = {sid for sid, kinds in kinds_at.items() if kinds - {"", "visit"}}
+        visiting = {sid for sid, kinds in kinds_at.items() if "visit" in kinds}
+        meetings = []
+        for r in catalogue_rows:
+            named = self.generated.by_id.get(str(r["event_id"]))
+            if named is not None and named.kind not in ("visit",) and named.kind in self.meeting_kinds:
+                meetings.append((named.places | {self.country(p) for p in named.places} - {None},
+                                 named.start, named.end))
+        found = self.visits.find(index, published, busy, meetings)
+        if not found:
+            return rows
+        linked = {(int(r["sentence_id"]), str(r["event_id"])) for r in catalogue_rows}
+        of_visitor: dict[str, set[str]] = defaultdict(set)
+        for _, eid, _, visitor in found:
+            of_visitor[visitor].add(eid)
+        renamed: dict[tuple[int, str], dict] = {}
+        for (sid, eid), row in rows.items():
+            parsed = parse_id(eid)
+            if parsed and parsed[0] == "visit" and "+" not in parsed[1] and len(of_visitor.get(parsed[1], ())) == 1:
+                eid = next(iter(of_visitor[parsed[1]]))
+                row = {**row, "event_id": eid}
+            if (sid, eid) not in linked:
+                renamed.setdefault((sid, eid), row)
+        for sid, eid, why, _ in found:
+            if (sid, eid) in linked or (sid in visiting and not is_provisional(eid)):
+                continue  # the catalogue's link, or its visit of the sentence
+            cue = DISCOVERED_CUE + why if is_provisional(eid) else VISIT_CUE + why
+            start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+            renamed.setdefault((sid, eid), {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
+                                            "char_start": start, "char_end": end, "cue": cue})
+        return renamed
 
     @staticmethod
     def _row(doc: Doc, sid: int, eid: str, why: str) -> dict:
@@ -305,9 +353,11 @@ class EventDiscoverer:
         """Whether the catalogue holds an event of the same nature with this anchor at this time
         (a catalogue event its cues missed here is not a new one)."""
         parties = set(anchor.split("+"))
+        # a visitor's visit is the catalogue's only near its days: a leader travels every month
+        margin = VISIT_MARGIN if kind.anchor == "visitor" else FUTURE_MARGIN
         for cat_kind in kind.catalogue_kinds:
             for s, e, theirs in self.catalogue.get(cat_kind, ()):
-                if s - FUTURE_MARGIN <= last and first <= e + FUTURE_MARGIN and parties & theirs:
+                if s - margin <= last and first <= e + margin and parties & theirs:
                     return True
         return False
 

@@ -123,6 +123,7 @@ class EntityMatcher:
             w for words in blocked.values() for entry in words for w, _ in _written_forms(entry.split()[-1]))
         self.owned_generic = catalogue.owned_generic
         self.generic_alias = catalogue.generic_alias
+        self.shared_generic = catalogue.shared_generic
         # the entities that have a generic name or alias (an article naming none skips the check)
         self._generic_ids = frozenset(self.owned_generic) | frozenset(
             catalogue.forms[key].entity_id for key in self.generic_alias if key in catalogue.forms)
@@ -135,6 +136,8 @@ class EntityMatcher:
         self._times_after = frozenset(
             w for word in catalogue.time_words_after_names for w, _ in _written_forms(word))
         self.plus_bodies = catalogue.plus_bodies
+        self.relative_words = catalogue.relative_words
+        self._relative_written = frozenset(w for word in self.relative_words for w, _ in _written_forms(word))
         # A region's name without its region word, by variant key (منطقة كاراغندا -> كاراغندا):
         # after a region word, a city or river of that name, or an unseen spelling, is the region.
         tails: dict[str, set[str]] = {}
@@ -202,6 +205,26 @@ class EntityMatcher:
         # name (-ova, -eva: علييفا، نزارباييفا, shared by every woman of the family), or when no
         # reading of it is an Arabic word at all (إيلتشين علييف, not "قبع")
         return feminine or is_unknown_word(written_before, readings)
+
+    def _relative_named(self, forms, starts, ends, covered, norm, begin: int) -> bool:
+        """A known person's family name after a kinship noun, its descriptors and another first
+        name is a relative's: عقيلته أمينة [أردوغان]، والده الشرطي الأسبق مالك قولي [بردي محمدوف]
+        (the person's own full name, covered by its alias, is never read so: عقيلة الرئيس رجب طيب
+        أردوغان)."""
+        k = begin - 1
+        names = 0
+        while k >= 0 and names < 3 and not covered[k] and _adjacent(norm, ends[k], starts[k + 1]) and \
+                not forms[k].startswith(ARTICLE) and forms[k] not in self._relative_written:
+            names += 1
+            k -= 1
+        if not names:
+            return False
+        descriptors = 0
+        while k >= 0 and descriptors < 3 and not covered[k] and _adjacent(norm, ends[k], starts[k + 1]) and \
+                forms[k].startswith(ARTICLE):
+            descriptors += 1
+            k -= 1
+        return k >= 0 and forms[k] in self._relative_written and _adjacent(norm, ends[k], starts[k + 1])
 
     def _not_the_country(self, entity_id: str, forms, starts, ends, norm, begin: int) -> bool:
         """A country's adjective that names a language, a family of peoples (Turkic) or is part
@@ -299,6 +322,8 @@ class EntityMatcher:
                     entity_id, forms, starts, ends, covered, norm, begin, bare, words[0].endswith("ا"),
                     _original_word(doc, starts, ends, begin - 1) if bare else ""):
                 continue
+            if etype == "person" and not lead and self._relative_named(forms, starts, ends, covered, norm, begin):
+                continue
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):
                 continue
@@ -385,12 +410,25 @@ class EntityMatcher:
             return rows  # most articles: no such body
         owned, by_alias = self.owned_generic, self.generic_alias
 
-        def generic(r: dict) -> tuple[str, str] | None:
-            return owned.get(r["entity_id"]) or by_alias.get(r["alias"])
-
         parents = self.variants.parents
+
+        def generic(r: dict) -> tuple[str, str] | None:
+            found = owned.get(r["entity_id"]) or by_alias.get(r["alias"])
+            if found is not None and r["alias"] in self.shared_generic:
+                return parents.get(r["entity_id"], found[0]), found[1]  # the body it was read as
+            return found
+
         present = {r["entity_id"] for r in rows if not generic(r)}
         countries = present | {parents[e] for e in present if e in parents}
+        # a generic name several countries' bodies share: the body of a country its sentence names,
+        # else of one the article names
+        for r in rows:
+            shared = self.shared_generic.get(r["alias"])
+            if shared:
+                here = {q["entity_id"] for q in rows if q["sentence_id"] == r["sentence_id"] and q is not r}
+                here |= {parents[e] for e in here if e in parents}
+                r["entity_id"] = next((eid for eid, country in shared if country in here),
+                                      next((eid for eid, country in shared if country in countries), r["entity_id"]))
         elsewhere: dict[int, set[str]] = {}  # sentence -> countries of the cities and regions it names
         for r in rows:
             if self.types.get(r["entity_id"]) in PLACE_TYPES and r["entity_id"] in parents:
@@ -519,6 +557,8 @@ class EntityMatcher:
                 continue
             dated = rule.published_before is None or (
                 doc.published is not None and doc.published < rule.published_before)
+            if rule.published_from is not None and (doc.published is None or doc.published < rule.published_from):
+                continue
             targets = [t["char_start"] for t in rows if t["entity_id"] == rule.target]
             for k, r in enumerate(rows):
                 if r["entity_id"] == rule.source and (

@@ -29,7 +29,7 @@ NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين", 
 _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers",
                   "variant_titles", "variant_place_words", "cldr_cities", "named_after_words",
                   "region_words", "adjective_not_country_after", "body_words_before_country",
-                  "time_words_after_names")
+                  "time_words_after_names", "relative_words")
 BLOCKER = "blocker"
 GENERIC_SCOPES = ("article", "sentence")
 # Where a curated alias competes with another for the same words, this order decides
@@ -145,6 +145,10 @@ class ContextRule:
     # ``when_sentence_has`` / triggers ``unless_sentence_has`` as a list word would.
     when_listed_with: frozenset[str] = frozenset()
     unless_listed_with: frozenset[str] = frozenset()
+    # When set, the rule re-reads a mention only in an article published on or after this date
+    # (an article without a date is left alone): a bare family name shared by a father and his
+    # son names the one in office then (بردي محمدوف: Serdar from his inauguration on).
+    published_from: date | None = None
 
 
 @dataclass
@@ -177,6 +181,10 @@ class Catalogue:
     # alias key -> (country, "article"): one generic alias of a body whose other names are its own
     # (المجلس الأدنى, any parliament's lower house, for the Mazhilis; generic_aliases)
     generic_alias: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # alias key -> ((entity, country), ...) for a generic alias several countries' bodies share
+    # (حزب الشعب الديمقراطي: Kazakhstan's, Tajikistan's, Uzbekistan's): the body of the country the
+    # article names
+    shared_generic: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     # Alias keys that name an outlet only in a credit position (credit_aliases: "الدوحة – قنا:",
     # "(كونا)", "رم - يعتزم"): elsewhere they are ordinary words or places (قنا is also Qena).
     credit_only: frozenset[str] = frozenset()
@@ -189,6 +197,9 @@ class Catalogue:
     time_words_after_names: frozenset[str] = frozenset()
     # entity id -> the body its name followed by "+" names (أوبك+ is OPEC+, not OPEC)
     plus_bodies: dict[str, str] = field(default_factory=dict)
+    # Kinship nouns with their pronoun (عقيلته، والده): a name after one is a relative's, even when
+    # it ends in a known person's family name (name_context.yaml).
+    relative_words: frozenset[str] = frozenset()
 
 
 def adjective_forms(stem: str) -> list[str]:
@@ -247,6 +258,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     bare_names: dict[str, frozenset[str]] = {}
     owned_generic: dict[str, tuple[str, str]] = {}
     generic_alias: dict[str, tuple[str, str]] = {}
+    shared_generic: dict[str, list[tuple[str, str]]] = {}
     credit_only: set[str] = set()
     plus_bodies: dict[str, str] = {}
 
@@ -296,8 +308,10 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                 if not item.get("parent"):
                     raise ValueError(f"entity {eid!r}: generic_aliases need a parent country")
                 form = AliasForm.of(alias, eid, NAME, "curated")
-                generic_alias[form.key] = (item["parent"], "article")
-                candidates.append(form)
+                shared_generic.setdefault(form.key, []).append((eid, item["parent"]))
+                if form.key not in generic_alias:  # the first body holds the form, the others share it
+                    generic_alias[form.key] = (item["parent"], "article")
+                    candidates.append(form)
             if item.get("plus"):
                 plus_bodies[eid] = item["plus"]
             if item.get("bare_names"):
@@ -343,6 +357,14 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     unknown_plus = sorted(b for b in plus_bodies.values() if b not in entities)
     if unknown_plus:
         raise ValueError(f"plus: unknown entities {unknown_plus}")
+    for cand in list(candidates):  # both spellings of "democratic" (ديمقراطي، ديموقراطي)
+        variant = _respelled(cand)
+        if variant is not None:
+            candidates.append(variant)
+            if cand.key in generic_alias:
+                generic_alias.setdefault(variant.key, generic_alias[cand.key])
+                if cand.key in shared_generic:
+                    shared_generic.setdefault(variant.key, shared_generic[cand.key])
     forms, conflicts = _resolve(candidates)
     blockers = {}
     for phrase in data["blockers"]:
@@ -357,13 +379,14 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                      bare_names, _words(data["named_after_words"]), _words(data["region_words"]),
                      _adjective_contexts(data["adjective_not_country_after"], entities),
                      owned_generic=owned_generic, generic_alias=generic_alias,
+                     shared_generic={k: tuple(v) for k, v in shared_generic.items() if len(v) > 1},
                      credit_only=frozenset(credit_only),
                      body_words_before_country=_words(data["body_words_before_country"]),
                      name_end_time_words=_words(item for entry in data["time_words_after_names"]
                                                 for item in entry.get("name_ends") or []),
                      time_words_after_names=_words(item for entry in data["time_words_after_names"]
                                                    for item in entry.get("words") or []),
-                     plus_bodies=plus_bodies)
+                     plus_bodies=plus_bodies, relative_words=_words(data["relative_words"]))
 
 
 def _words(items) -> frozenset[str]:
@@ -385,6 +408,20 @@ def _check_parents(entities: dict[str, Entity]) -> None:
     bad = sorted(e.id for e in entities.values() if e.parent and e.parent not in entities)
     if bad:
         raise ValueError(f"entities with an unknown parent: {bad}")
+
+
+# Words a name is written with in two spellings: each alias holding one is matched in the other too.
+_RESPELLINGS = (("ديمقراط", "ديموقراط"),)
+
+
+def _respelled(cand: AliasForm) -> AliasForm | None:
+    """The alias in the other spelling of a word written two ways (الديمقراطي -> الديموقراطي), as
+    a generated form (any curated name wins over it), or None."""
+    for written, other in _RESPELLINGS:
+        if any(written in t for t in cand.tokens):
+            return AliasForm(tuple(t.replace(written, other) for t in cand.tokens), cand.entity_id, cand.form,
+                             GENERATED, cand.gaps, cand.lead)
+    return None
 
 
 def _resolve(candidates: list[AliasForm]) -> tuple[dict[str, AliasForm], list[tuple[str, str, str]]]:
@@ -417,7 +454,8 @@ def _rule(item: dict, entities: dict[str, Entity]) -> ContextRule:
                        frozenset(fold(w) for w in item.get("when_sentence_has") or []),
                        frozenset(fold(w) for w in item.get("unless_sentence_has") or []),
                        _listed(item, "when_listed_with", entities),
-                       _listed(item, "unless_listed_with", entities))
+                       _listed(item, "unless_listed_with", entities),
+                       _date(item.get("published_from")))
 
 
 def _listed(item: dict, key: str, entities: dict[str, Entity]) -> frozenset[str]:

@@ -42,6 +42,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from dashboard.text.normalize import squeeze_spaces
+
 CONTEXT = "context: "
 LEAD_SENTENCES = 2
 WINDOW = 2
@@ -94,8 +96,8 @@ def context_links(index, generated, rows: dict, published: tuple[date, date] | N
         linked_at.setdefault(sid, set()).add(eid)
     # the kind's own nouns are words of its story too: "بدأ اليوم في كازاخستان، استفتاء" in an
     # article on the referendum (its name part out of the noun's phrase)
-    story_of = {k: {**index.matches(kinds[k].nouns), **index.matches(kinds[k].story)}
-                for k in {kind_of[e] for e in storied}}
+    # (not where the kind's ``unless`` says its words are no such event: "الوصول بتجارتهما" is no arrival)
+    story_of = {k: _story_words(index, kinds[k]) for k in {kind_of[e] for e in storied}}
     nouns_in: dict[int, set[str]] = {}
     for kind in kinds.values():
         for sid in index.matches(kind.nouns):
@@ -135,14 +137,29 @@ def context_links(index, generated, rows: dict, published: tuple[date, date] | N
             if ambiguous and not (_named_last(sid, eid, same_kind[kind.name], cited)
                                   or _only_actors_of(index, sid, eid, same_kind[kind.name], generated)):
                 continue
+            # the places of the events the sentence is linked to are theirs, not another of this kind
+            # ("بوصول أكبر مسؤول ... بعد أيام من الذكرى الأولى للغزو الروسي لأوكرانيا")
+            theirs = set().union(*(generated.by_id[e].places for e in linked_at.get(sid, ()) if e in generated.by_id))
             why = _anchored(index, sid, event, kind, generated, cited[eid], _own_nouns(sid, kind.name),
-                            published, planned, after)
+                            published, planned, after, theirs)
             if why is None or (sid in taken and not _joins(index, sid, event, why, linked_at.get(sid, ()),
                                                             generated)):
                 continue
             out.append((sid, eid, f"{CONTEXT}{story} + {why} + event of the article (s{named[eid][0]})"))
             taken.setdefault(sid, set()).add(kind.name)
             break
+    return out
+
+
+def _story_words(index, kind) -> dict[int, str]:
+    """sentence_id -> the first word of the kind's story or its noun there; a noun (as a story word
+    too: وصول) not in a sentence holding one of the kind's ``unless`` phrases ("الوصول بتجارتهما")."""
+    nouns, story = index.matches(kind.nouns), index.matches(kind.story)
+    refused = index.matches(kind.unless, set(nouns) | set(story)) if kind.unless is not None else {}
+    out = {s: w for s, w in nouns.items() if s not in refused}
+    for s, w in story.items():
+        if s not in refused or not kind.nouns.regex.fullmatch(squeeze_spaces(w)):
+            out[s] = w
     return out
 
 
@@ -196,7 +213,7 @@ def actors_of(event, generated) -> frozenset[str]:
 
 
 def _anchored(index, sid: int, event, kind, generated, cited: list[int], nouns: set[str],
-              published, planned, after: bool) -> str | None:
+              published, planned, after: bool, theirs: frozenset[str] | set[str] = frozenset()) -> str | None:
     """What ties the sentence to the event (an actor, a story phrase, the sentence before), or
     None when a guard refuses it."""
     start, end = event.start, event.end
@@ -212,11 +229,20 @@ def _anchored(index, sid: int, event, kind, generated, cited: list[int], nouns: 
         return None  # another kind of event named ("ثم فاز في انتخابات الرئاسة"): another story
     ents = index.entities.get(sid, set())
     present = sorted(ents & actors_of(event, generated))
+    # places that are none of the event's: not the visitor's home ("غادر أردوغان طشقند، عائدا إلى
+    # تركيا في ختام زيارة رسمية"), not those of an event the sentence is linked to (theirs)
+    places = {e for e in ents if generated.entity_types.get(e) in PLACE_TYPES}
+    foreign = places - event.places - {generated.person_country.get(p) for p in event.persons} - theirs
+    if foreign and not present and not after and (kind.setting or kind.one_country):
+        return None  # another country, none of the actors of an event inside one, and not right after
+        # the event is named: another story (a press review's "نسبة المشاركة الضعيفة ... في تونس"
+        # beside Russia's election named further on; not "المراقبين الدوليين" in the statement of
+        # Russia's ministry right after Kazakhstan's vote); a summit's or a visit's story names other
+        # countries (members, guests)
     if nouns:
         # the kind's noun unlinked: another event of the kind ("قمة مجموعة السبع في كندا" in an
         # article on the SCO summit) unless a party of this one is here and no other place
-        places = {e for e in ents if generated.entity_types.get(e) in PLACE_TYPES}
-        if not present or places - event.places:
+        if not present or foreign:
             return None
         if planned is not None and published is not None and start <= published[0] \
                 and index.matches(planned, {sid}):

@@ -53,6 +53,8 @@ _PARTY_TYPES = _PLACE_TYPES | {"organisation"}
 _PART_REACH = 3
 _PHRASE_CHARS = 60
 _OWNER_CHARS = 12  # an adjective this close after a noun owns it: "الانتخابات الرئاسية الأمريكية"
+_DATE_REACH = 30  # a date this close after a noun, in its phrase, dates it: "الانتخابات الرئاسية لعام 2016"
+_DIGIT = re.compile(r"\d")
 _PUNCTUATION = "،,.؛;:!?؟()\"«»\n"
 # a place right after "إلى" (through دولة، جمهورية، العاصمة and its adjective) is where a visitor goes
 _DESTINATION = re.compile(r"(?<![^\W_])[إا]لى\s+(?:(?:دولة|جمهورية|العاصمة|عاصمة)\s+(?:[^\W\d_]+\s+)?)?$")
@@ -81,6 +83,10 @@ class Kind:
     person_alone: bool = False  # the person named is enough (an oath of office: one per term)
     background: bool = False  # a pandemic, a war: named beside another event's story, it does not
     # own the sentence ("يبحث رؤساء الدول ... تداعيات وباء كورونا" is the summit's too)
+    # referring words any meeting is called ("الاجتماع"، "المشاورات"): they refer to the article's
+    # event once a name has linked it (``follow_ups``), never name one as the day's news
+    # (``news_of_the_day``): "هذا الاجتماع" of Putin's talks with a visitor is no summit of the month
+    generic_refers: PhraseSet | None = None
 
 
 @dataclass(frozen=True)
@@ -134,7 +140,7 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           bool(spec.get("host_country", True)), bool(spec.get("one_country")),
                           _alternation(list(spec.get("refers_unless") or [])),
                           _alternation(list(spec.get("refers_plural") or [])), needs == "person alone",
-                          bool(spec.get("background"))))
+                          bool(spec.get("background")), _alternation(list(spec.get("generic_refers") or []))))
     return tuple(kinds)
 
 
@@ -403,9 +409,13 @@ class GeneratedNames:
                     break
                 countries.add(eid)
                 cursor = e
-            # "الانتخابات الرئاسية في عام 2016": a date in the noun's own phrase dates it
+            # "الانتخابات الرئاسية في عام 2016": a date in the noun's own phrase dates it, written
+            # after it ("زيارة بوتين إلى بيشكك توقيع وثيقة تعدل اتفاق عام 2012": not that far) or
+            # right before it ("شارك ميرضيائيف في 21 مايو في القمة"), its year written or a day of
+            # the publication's year
             dated += [(d[0], d[1]) for d in index.dates.get(sid, ())
-                      if len(d) > 4 and b <= d[4] < hi and not d[3] and (d[1] - d[0]).days <= 366]
+                      if len(d) > 4 and (d[1] - d[0]).days <= 366 and (not d[3] or _DIGIT.search(d[2]))
+                      and (b <= d[4] < min(hi, b + _DATE_REACH) or a - _OWNER_CHARS <= d[4] + len(d[2]) <= a)]
         return out, near, Owner(frozenset(countries), tuple(dated))
 
     def country_of(self, place: str) -> str | None:
@@ -488,10 +498,13 @@ class GeneratedNames:
         name = (f"name: {part}" if part is not None else f"month: {month}" if by_month
                 else f"article country: {setting}" if in_setting
                 else "name: " + "+".join(sorted((named.places | named.persons) & ents)))
-        # rank: dated by the sentence first, then named by a word of the name, then nearest
+        # rank: dated by the sentence first, then named by a word of the name, then by more of the
+        # name's entities (the SCO's summit in Dushanbe, not the CSTO's there the same day, where the
+        # sentence names the SCO), then nearest
         by_word = 0 if part is not None or by_month else 1
+        support = -len((named.places | named.persons) & ents)
         if dated is not None:
-            return (0, by_word, abs((named.start - (published[0] if published else named.start)).days)), \
+            return (0, by_word, support, abs((named.start - (published[0] if published else named.start)).days)), \
                 f"{name} + date: {dated}"
         if published is None or contradicted(index, sid, named.start, named.end):
             return None
@@ -500,7 +513,7 @@ class GeneratedNames:
             return None
         distance = 0 if published[0] <= named.end and named.start <= published[1] else min(
             abs((named.start - published[1]).days), abs((published[0] - named.end).days))
-        return (1, by_word, distance), f"{name} + published {index.doc.published.isoformat()[:7]}"
+        return (1, by_word, support, distance), f"{name} + published {index.doc.published.isoformat()[:7]}"
 
     def _destinations(self, index, sid: int) -> set[str]:
         """The places of the sentence written as a destination: right after إلى (or لـ), through
@@ -603,6 +616,8 @@ class GeneratedNames:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.refers_unless, set(hits))}
             if kind.unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
+            if kind.generic_refers is not None and hits:
+                hits = {s: w for s, w in hits.items() if not kind.generic_refers.regex.fullmatch(squeeze_spaces(w))}
             for sid in sorted(hits):
                 if sid in taken:
                     continue

@@ -35,6 +35,9 @@ from dashboard.text.normalize import fold, squeeze_spaces
 
 FUTURE_MARGIN = timedelta(days=31)
 REFERRING = " + event named in the article"  # a link by a word that refers to a named event
+# a cue that held by a date of the sentence or by the publication period: its instance is chosen
+_TIMED_CUE = re.compile(r"(?:^| \+ )(?:date: |published )")
+INSTANCE_LEAD_DAYS = 90  # how long before an event an article may name it undated (as event_names.LEAD_DAYS)
 _GAP = "..."  # in a phrase: up to six words of anything
 _LETTERS = r"[^\W\d_]"
 
@@ -492,11 +495,23 @@ def _compared(doc: Doc, d: tuple) -> bool:
     return _COMPARISON.search(before) is not None
 
 
+_SINCE = re.compile(r"(?<![^\W_])منذ\s+(?:[^\W\d_]+\s+)?$")
+
+
+def _since(doc: Doc, d: tuple) -> bool:
+    """Whether a date starts a period running to the report ("دخلوا كازاخستان منذ 21 سبتمبر"، "منذ
+    عام 2016"): it covers what happened after it, so it contradicts no later event."""
+    return len(d) >= 5 and _SINCE.search(doc.text[max(0, d[4] - 20):d[4]]) is not None
+
+
 def contradicted(index: _Sentences, sid: int, start: date, end: date) -> bool:
     """Whether the sentence dates what it speaks of elsewhere: a month or day written with its
     year, none of its dates within a month of the event ("خلال الاضطرابات التي أعقبت الانتخابات
-    البرلمانية التي جرت في أكتوبر 2020" is not the election of November 2021)."""
-    dates = [d for d in index.dates.get(sid, ()) if not _compared(index.doc, d)]
+    البرلمانية التي جرت في أكتوبر 2020" is not the election of November 2021); a date a period
+    runs from ("منذ 21 سبتمبر") contradicts nothing after it. A date without its year may be
+    another clause's ("يدلي الناخبون ... الأحد 28 نوفمبر ... بعد عام من انتخابات سابقة"): it
+    dates an event only in the event's own phrase (event_names.Owner)."""
+    dates = [d for d in index.dates.get(sid, ()) if not _compared(index.doc, d) and not _since(index.doc, d)]
     explicit = [d for d in dates if not d[3] and (d[1] - d[0]).days <= 31]
     if not explicit:
         return False
@@ -578,6 +593,7 @@ class EventLinker:
                     "char_start": start, "char_end": end, "cue": why,
                 }
         if self.generated is not None:
+            self._choose_instances(index, published, limit, rows)
             self._resolve_referring(rows)
             self._add_generated(doc, index, published, limit, rows)
             self._add_context(doc, index, published, limit, rows)
@@ -602,6 +618,70 @@ class EventLinker:
             start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
             rows[(sid, eid)] = {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
                                 "char_start": start, "char_end": end, "cue": why}
+
+    def _choose_instances(self, index: _Sentences, published, limit, rows: dict) -> None:
+        """A catalogue cue that names an event by its place or body alone ("قمة دوشنبه") names
+        every event of its kind held there: the sentence takes the one nearest the article's time
+        (a 2021 article on the SCO summit in Dushanbe is not on the CICA summit there in 2019),
+        none that a date written in the sentence contradicts ("في 21 مايو في القمة"), and none at
+        all when no such event is within the kind's reach of the publication (INSTANCE_LEAD_DAYS
+        before to the kind's ``tail_days`` after). Rivals are the kind's other events whose name
+        holds every entity of the sentence that named this one; a cue bound to a date or to the
+        publication period chose its instance already, and an event none rivals keeps its cue's
+        link. An event that loses every link by name loses its referring ones ("القمة" of a
+        ``linked`` cue) to the event that took its place."""
+        gen = self.generated
+        if published is None:
+            return
+        taken_over: dict[str, set[str]] = defaultdict(set)
+        for (sid, eid), row in sorted(rows.items()):
+            cue = row["cue"]
+            if cue.endswith(REFERRING) or _TIMED_CUE.search(cue):
+                continue
+            named = gen.by_id.get(eid)
+            if named is None:  # an event of no kind: no rivals
+                continue
+            evidence = index.entities.get(sid, set()) & (named.places | named.persons)
+            rivals = [r for r in gen.by_kind[named.kind] if r.event_id != eid
+                      and evidence <= (r.places | r.persons) and r.start <= limit] if evidence else []
+            if not rivals:
+                continue
+            kind = gen.kinds[named.kind]
+
+            ents = index.entities.get(sid, set())
+
+            def rank(n, sid=sid, ents=ents, eid=eid) -> tuple:
+                dated = any(d[0] <= n.end and n.start <= d[1] for d in index.dates.get(sid, ()))
+                gap = 0 if published[0] <= n.end and n.start <= published[1] else min(
+                    abs((n.start - published[1]).days), abs((published[0] - n.end).days))
+                # dated by the sentence, then naming more of the sentence's entities (the SCO named
+                # beside "قمة دوشنبه": not the CSTO's summit there the same days), then nearest
+                return (not dated, -len(ents & (n.places | n.persons)), gap, n.event_id != eid, n.event_id)
+
+            fits = sorted((n for n in (named, *rivals) if not contradicted(index, sid, n.start, n.end)), key=rank)
+            best = fits[0] if fits else None
+            if best is not None and not (best.start - timedelta(days=INSTANCE_LEAD_DAYS) <= published[1]
+                                         and published[0] <= best.end + timedelta(days=kind.tail_days)):
+                if rank(best)[0]:  # undated and out of reach: no instance
+                    best = None
+            if best is not None and best.event_id == eid:
+                continue
+            del rows[(sid, eid)]
+            if best is not None:
+                taken_over[eid].add(best.event_id)
+                if (sid, best.event_id) not in rows:
+                    rows[(sid, best.event_id)] = {**row, "event_id": best.event_id,
+                                                  "cue": f"{cue} + nearest of its kind (not {eid})"}
+        if not taken_over:
+            return
+        by_name = {eid for (_, eid), row in rows.items() if not row["cue"].endswith(REFERRING)}
+        for (sid, eid), row in sorted(rows.items()):
+            if eid not in taken_over or eid in by_name or not row["cue"].endswith(REFERRING):
+                continue
+            del rows[(sid, eid)]
+            if len(taken_over[eid]) == 1:
+                heir = next(iter(taken_over[eid]))
+                rows.setdefault((sid, heir), {**row, "event_id": heir})
 
     def _resolve_referring(self, rows: dict) -> None:
         """A referring word ("القمة" of a ``linked`` cue) names ONE event: where the article names

@@ -51,22 +51,33 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # Between a title or byline and the name: spaces, a colon, opening quotes.
 _OPENING = re.compile(r"[ \t\u00a0:\"«“]*")
-_OPENING_OR_SLASH = re.compile(r"[ \t\u00a0:/\"«“]*")
+_OPENING_OR_SLASH = re.compile(r"[ \t\u00a0:/\"«“–—-]*")
 # Between a name and the role that follows it: a comma (Arabic or Latin), spaces.
 _BEFORE_ROLE = re.compile(r"[ \t\u00a0]*[،,]?[ \t\u00a0]*")
 # A name set off by commas after its title ("لرئيس مقاطعة بدخشان، إدغور فايزوف، خلال"): the comma
 # before it, and a comma or full stop right after it.
-_APPOSITION_OPEN = re.compile(r"[ \t\u00a0]*[،,][ \t\u00a0]*")
+_APPOSITION_OPEN = re.compile(r"[ \t\u00a0]*[»”\"]?[ \t\u00a0]*[،,][ \t\u00a0]*")
+# Quotes around a body's name among a title's descriptors (المتحدث باسم «طالبان»، سهيل شاهين).
+_QUOTED_GAP = re.compile(r"[ \t\u00a0]*[«»“”\"]?[ \t\u00a0]*")
 _APPOSITION_CLOSE = re.compile(r"[ \t\u00a0]*[،,.]")
 # After a name and a comma, "وهو"/"وهي" and what the person is ("بيكبولات اوكبويف، وهو طبيب"), or
 # the person's age ("رافيل بودوكوف (31 عاما)", "، 45 عاما،"): only a person is described so.
 _DESCRIBED_PERSON = re.compile(r"[ \t\u00a0]*(?:[،,][ \t\u00a0]*(?:وهو|وهي)[ \t\u00a0]|"
                                r"[(،,][ \t\u00a0]*[0-9٠-٩]{1,3}[ \t\u00a0]*(?:عاما|عامًا|عاماً|سنة)[ \t\u00a0]*[)،,])")
 # A preposition of place inside a title's descriptors (رئيس جهاز التحقيقات في النيابة العامة).
-_PLACE_PREPOSITIONS = frozenset({"في", "لدى"})
-# Between an author credit and the name: a colon or a slash ("كتب: ...", "كتب / ...").
-_BYLINE_MARKS = (":", "/")
+_PLACE_PREPOSITIONS = frozenset(fold(w) for w in ("في", "لدى"))
+# Between an author credit and the name: a colon, a slash or a dash ("كتب: ...", "كتب – ...").
+_BYLINE_MARKS = (":", "/", "–", "—", "-")
 _MAX_DESCRIPTORS = 5
+# A nasab (بدر بن سلطان بن عبدالعزيز، عبدالله بن محمد بن إبراهيم آل الشيخ) is longer than other
+# names: with a particle in it, a name may have this many more words.
+_NASAB_EXTRA_WORDS = 3
+# The second half of a compound given name (فخر الدين، نور الدين، صلاح الدين).
+_COMPOUND_GIVEN_TAILS = frozenset({"الدين"})
+# A family name with the article is rarer than this (الفيصل 4.06; not الأسبق 4.12, الجديد).
+_FAMILY_ARTICLE_ZIPF = 4.1
+# Between the items of a list of holders: a comma, then the next portfolio glued to و.
+_LIST_COMMA = re.compile(r"[ \t\u00a0]*[،,][ \t\u00a0]*")
 # Possessive pronouns glued to a noun (ولايته، دعمه، رئيسها): with one, a frequent stem is a word.
 _PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه", "كم", "نا")
 _STEM_ZIPF = 3.5
@@ -80,6 +91,7 @@ _NISBA_SUFFIXES = ("يه", "ي")
 _HYPHEN = re.compile(r"[-‐‑]")
 
 _NOT_SLUG = re.compile(r"[^a-z0-9_]")
+_ABD_APART = re.compile(r"(?<![\u0621-\u064a])عبد (?=[\u0621-\u064a])")
 # Bodies named in quotes after the noun that says what they are (موقع “تنغرينيوز”): their types.
 BODY_TYPES = ("media", "company", "party", "organisation")
 _OPEN_QUOTE = re.compile(r"[ \t\u00a0]*[«“\"][ \t\u00a0]*")
@@ -153,7 +165,8 @@ def provisional_id(folded_name: str, kind: str = PROVISIONAL_TYPE) -> str:
     """The id of a provisional entity: ``new:`` + an ASCII slug of the folded name (deterministic:
     the same name in any article, any build, has the same id); a body's id names its type first
     (``new:media:tnghrynywz``)."""
-    slug = _NOT_SLUG.sub("-", squeeze_spaces(folded_name).translate(_SLUG))
+    # عبد is written apart or glued (عبد الرازق، عبدالرازق): one person, one id
+    slug = _NOT_SLUG.sub("-", _ABD_APART.sub("عبد", squeeze_spaces(folded_name)).translate(_SLUG))
     return PROVISIONAL_PREFIX + (slug if kind == PROVISIONAL_TYPE else f"{kind}:{slug}")
 
 
@@ -176,6 +189,19 @@ class ProvisionalRules:
     max_word_zipf: float
     max_last_zipf: float
     bodies: dict[str, str] = field(default_factory=dict)  # folded noun -> type (صحيفة -> media)
+    # common given names (folded): a name that starts with one may end in an ordinary word
+    # (رشا حافظ، سامح شكري), as Arab family names often are
+    given_names: frozenset[str] = frozenset()
+    # plural roles that open a list of holders, each after their portfolio ("ووزراء الدفاع خلوصي
+    # آكار، والعدل بكير بوزداغ")
+    plural_titles: frozenset[str] = frozenset()
+    # honorifics after which a name may end in a family name with the article (الأمير سعود الفيصل)
+    family_titles: frozenset[str] = frozenset()
+    # Bodies named by a head noun and the words after it, no quotes (حزب النهضة، مركز أبحاث العلوم
+    # الجيولوجية الألماني، المعهد الأميركي للجيوفيزياء): folded head (without ال) -> type
+    headed: dict[str, str] = field(default_factory=dict)
+    # words that make "حزب ال..." no party's name (حزب المعارضة، حزب الرئيس)
+    generic_party_words: frozenset[str] = frozenset()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -190,10 +216,17 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
         if kind not in BODY_TYPES:
             raise ValueError(f"provisional bodies: unknown type {kind!r} (one of {', '.join(BODY_TYPES)})")
         bodies.update({fold(n): kind for n in nouns})
+    headed = {}
+    for kind, nouns in (p.get("headed_bodies") or {}).items():
+        if kind not in BODY_TYPES:
+            raise ValueError(f"provisional headed_bodies: unknown type {kind!r} (one of {', '.join(BODY_TYPES)})")
+        headed.update({fold(n): kind for n in nouns})
     return ProvisionalRules(words("titles"), words("descriptors"), words("speech_verbs"),
                             words("roles"), words("bylines"), words("not_name_words"),
                             words("particles"), float(p.get("max_word_zipf", 5.0)),
-                            float(p.get("max_last_zipf", 3.5)), bodies)
+                            float(p.get("max_last_zipf", 3.5)), bodies, words("given_names"),
+                            words("plural_titles"), words("family_titles"), headed,
+                            words("generic_party_words"))
 
 
 class ProvisionalFinder:
@@ -209,19 +242,33 @@ class ProvisionalFinder:
         self.types = variants.types
         # the catalogue's first names (and the words before a family name): a frequent word that is
         # one of them (محمد، فلاديمير) may start a name
-        self.given = frozenset(variants.all_given).union(*variants.forenames.values()) \
-            if variants.forenames else frozenset(variants.all_given)
+        self.given = (frozenset(variants.all_given).union(*variants.forenames.values())
+                      if variants.forenames else frozenset(variants.all_given)) | rules.given_names
         self.never = (rules.titles | rules.descriptors | rules.speech_verbs | rules.roles
-                      | rules.bylines | rules.not_name_words | variants.titles | variants.place_words)
-        self.active = bool(rules.titles or rules.speech_verbs or rules.bylines or rules.bodies)
+                      | rules.bylines | rules.not_name_words | variants.titles | variants.place_words
+                      | rules.plural_titles | rules.family_titles | matcher.relative_words)
+        # kinship nouns with their pronoun (عقيلته، والده، نجلها): the name after one is a
+        # relative's, its own person (name_context.yaml; the matcher leaves it to this finder)
+        self.relatives = matcher.relative_words
+        self.active = bool(rules.titles or rules.speech_verbs or rules.bylines or rules.bodies or rules.headed)
+        # a head noun as written, with or without the article and proclitics (حزب، وحزب، الحزب،
+        # للمعهد) -> (type, chars before the name, with the article)
+        self._headed_forms: dict[str, tuple[str, int, bool, str]] = {}
+        for noun, kind in sorted(rules.headed.items()):
+            for definite in (False, True):
+                head = ARTICLE + noun if definite else noun
+                for w, skip in _written_forms(head):
+                    self._headed_forms.setdefault(w, (kind, skip, definite, head))
         # every way a trigger word is written with proclitics (وقال، لقائد، للرئيس): one dict lookup
         # per token, as entities.py does; only a hit is looked at further
-        self._title_forms = _written(rules.titles)
+        self._title_forms = _written(rules.titles | self.relatives | rules.family_titles)
+        self._plural_forms = _written(rules.plural_titles)
+        self._named_after = frozenset(w for word in matcher.named_after for w, _ in _written_forms(word))
         self._speech_forms = _written(rules.speech_verbs)
         self._byline_forms = _written(rules.bylines)
         self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
                             for w, _ in _written_forms(noun)}
-        self._trigger_forms = self._title_forms | self._speech_forms | self._byline_forms
+        self._trigger_forms = self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
 
     # -- one word -------------------------------------------------------------------------------
     @staticmethod
@@ -232,11 +279,17 @@ class ProvisionalFinder:
         """What a token (folded, as written) can be in a person's name: "given" (a first name the
         catalogue knows), "rare" (no ordinary word: a foreign name), "common" (an ordinary word of
         some frequency: a name only next to rare ones), "particle" (عبد، بن), or None."""
+        if not first and not article and form in self.rules.particles:
+            return "particle"  # بن is a stopword elsewhere
+        if not first and article and previous in self.rules.particles and _ARABIC_WORD.fullmatch(form):
+            return "particle"  # آل الشيخ، عبد الرحمن: even a title's word names a family after آل
         if len(form) < 2 or not _ARABIC_WORD.fullmatch(form) or form in self.stopwords \
                 or form in self.never or form in self.months:
             return None
         if article:
-            # عبد الله، أبو الفضل: an ال word only right after a particle
+            # عبد الله، أبو الفضل: an ال word only right after a particle; فخر الدين: after a given name
+            if not first and form in _COMPOUND_GIVEN_TAILS and previous in self.given:
+                return "given"
             return "particle" if not first and previous in self.rules.particles else None
         if form in self.rules.particles:
             return None if first else "particle"
@@ -251,8 +304,8 @@ class ProvisionalFinder:
             if reading.startswith(ARTICLE) and self._zipf(reading) >= COMMON_ZIPF:
                 return None  # بالخطوط: a preposition and the article (not فالفيردي، كالياتشيدي)
             if (len(form) - len(reading) == 1 or form.startswith("لل")) and \
-                    self._zipf(reading) >= COMMON_ZIPF and self._zipf(reading) > own:
-                return None  # بمرتبة، بداعي: a proclitic on an ordinary word (not فال+فيردي)
+                    self._zipf(reading) >= COMMON_ZIPF and self._zipf(reading) > own and previous not in self.given:
+                return None  # بمرتبة، بداعي: a proclitic on an ordinary word (not فال+فيردي; not أكرم كريمي)
         if form[0] == "س" and form[1] in "يتن" and self._zipf(form[1:]) >= COMMON_ZIPF:
             return None  # سيحضر، ستبدأ: the future of an ordinary verb
         if any(self._inflected_word(reading) for reading in peel(form, 3)):
@@ -287,20 +340,33 @@ class ProvisionalFinder:
         return (rest.startswith(ARTICLE) or rest in self.given or rest in self.never
                 or self._zipf(rest) >= COMMON_ZIPF or len(rest) < 3)
 
+    def _family_with_article(self, form: str) -> bool:
+        """An ال word that can be a family name (الداود، الفيصل، السديري): no title, stopword or
+        month, and rarer than ordinary words."""
+        return not (form in self.never or form in self.stopwords or form in self.months) and \
+            _ARABIC_WORD.fullmatch(form) is not None and self._zipf(form) < _FAMILY_ARTICLE_ZIPF
+
     def _last_word(self, form: str) -> bool:
         return form not in self.rules.particles and self._zipf(form) < self.rules.max_last_zipf
 
     # -- the name after token j -----------------------------------------------------------------
     def _name_at(self, j: int, forms, starts, ends, norm, covered, article,
-                 max_commons: int = 1) -> tuple[int, int] | None:
+                 max_commons: int = 1, family: bool = False) -> tuple[int, int] | None:
         """(first, end) tokens of the name starting at token j, or None. ``max_commons``: how many
         ordinary words the name may hold before its first rare one (two after an author credit,
-        where nothing but a name stands: "كتب: عنتر فرحات")."""
+        where nothing but a name stands: "كتب: عنتر فرحات"). ``family``: after an honorific
+        (الأمير، الشيخ) the name may end in a family name with the article (سعود الفيصل).
+        A name that starts with a known given name (رشا حافظ) or links a nasab (بدر بن سلطان بن
+        عبدالعزيز) may end in an ordinary word: its first word or its particles say it is a name."""
         n = len(forms)
         k = j
         seen_rare = False
         commons = 0
-        while k < n and k - j < MAX_WORDS:
+        limit = MAX_WORDS
+        nasab = False
+        given_first = False
+        family_end = False
+        while k < n and k - j < limit:
             if k > j and not _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
                 if _HYPHEN.fullmatch(norm, ends[k - 1], starts[k]):
                     return None  # a compound name whose parts cannot all be read: left out
@@ -309,7 +375,17 @@ class ProvisionalFinder:
                 break
             kind = self._word_kind(forms[k], k == j, forms[k - 1] if k > j else None, article(k))
             if kind is None:
+                # the family name with the article that ends a nasab or follows an honorific
+                # (عبدالعزيز بن عبدالله الداود، الأمير سعود الفيصل): a rare enough ال word
+                if (nasab or family) and k > j and article(k) and self._family_with_article(forms[k]):
+                    family_end = True
+                    k += 1
                 break
+            if kind == "particle" and forms[k] in self.rules.particles and not nasab:
+                nasab = True
+                limit = MAX_WORDS + _NASAB_EXTRA_WORDS
+            if k == j:
+                given_first = kind == "given"
             if kind == "common":
                 # a word of some frequency after a foreign family name: a verb ("فالفيردي يرغب")
                 # or the name's last part ("محمود أحمدي نجاد", "ماو تسي تونغ"); unsure, so no name
@@ -325,7 +401,8 @@ class ProvisionalFinder:
         # a catalogue person right after ("دونالد ترمب"): the first name of a known person
         if k < n and k - j < MAX_WORDS and covered[k] is not None and _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
             return None
-        if k - j < MIN_WORDS or not self._last_word(forms[k - 1]):
+        if k - j < MIN_WORDS or not (family_end or self._last_word(forms[k - 1]) or (
+                (given_first or nasab) and forms[k - 1] not in self.rules.particles)):
             return None  # "محمود أحمدي نجاد": a frequent last word may not end the name: unsure
         if k < n and _HYPHEN.fullmatch(norm, ends[k - 1], starts[k]):
             return None  # "كوليندا غرابار-كيتاروفيتش": the name goes on past the hyphen
@@ -339,29 +416,36 @@ class ProvisionalFinder:
         n = len(forms)
         j = i + 1
         skipped = 0
+        # a kinship noun with its pronoun (عقيلته) names no body after it: a name follows
+        definite = any(r in self.relatives for r in peel(forms[i], 2))
         while j < n and skipped < _MAX_DESCRIPTORS:
-            gap_ok = _SPACES.fullmatch(norm, ends[j - 1], starts[j])
+            mention = covered[j]
+            gap_ok = _SPACES.fullmatch(norm, ends[j - 1], starts[j]) or (
+                (mention is not None or covered[j - 1] is not None) and _QUOTED_GAP.fullmatch(norm, ends[j - 1], starts[j]))
             if not gap_ok:
                 break
             form = forms[j]
-            mention = covered[j]
             if mention is not None:
                 if self.types.get(mention) == "person":
                     return None  # "الرئيس ترامب ...": the title's holder is known
                 j += 1
                 skipped += 1
                 continue
-            if form in self.rules.descriptors or (form not in self.stopwords and (article(j) or any(
+            # a body's word before its name (في منطقة باتكين): part of the descriptors
+            body_word = form in self.rules.not_name_words and j + 1 < n and covered[j + 1] is not None
+            if form in self.rules.descriptors or body_word or (form not in self.stopwords and (article(j) or any(
                     r.startswith(ARTICLE) for r in peel(form, 2)[1:]))):
                 j += 1
                 skipped += 1
                 continue
             nxt = j + 1 < n and _SPACES.fullmatch(norm, ends[j], starts[j + 1]) and (
-                covered[j + 1] is not None or article(j + 1))
+                covered[j + 1] is not None or article(j + 1) or (
+                    forms[j + 1] in self.rules.not_name_words and j + 2 < n and covered[j + 2] is not None))
             # the body a title in construct names, itself in construct ("قائد جهاز الأمن القومي"،
             # "رئيس مقاطعة بدخشان"), or a place of the body ("رئيس جهاز التحقيقات في النيابة العامة"):
             # an ordinary word followed by a name or an ال-word
-            if nxt and ((not skipped and form not in self.stopwords and len(form) >= 3
+            if nxt and ((not skipped and not definite and form not in self.stopwords and form not in self.given
+                         and len(form) >= 3
                          and word_zipf(form) >= COMMON_ZIPF) or (skipped and form in _PLACE_PREPOSITIONS)):
                 j += 1
                 skipped += 1
@@ -373,9 +457,50 @@ class ProvisionalFinder:
             # a name set off by commas after a title and its descriptors ("رئيس مقاطعة بدخشان، إدغور
             # فايزوف، خلال"): the caller checks the closing comma
             return -j if skipped and _APPOSITION_OPEN.fullmatch(norm, ends[j - 1], starts[j]) else None
-        if not skipped and not any(r.startswith(ARTICLE) for r in peel(forms[i], 2)):
-            return None
+        if not skipped and not any(r.startswith(ARTICLE) or r in self.relatives for r in peel(forms[i], 2)):
+            return None  # (a kinship noun with its pronoun, عقيلته، is definite too)
         return j
+
+    def _in_named_thing(self, i: int, forms) -> bool:
+        """Token i follows the noun of a thing named after a person, with or without a title
+        between (استاد الأمير فيصل بن فهد، مطار حيدر علييف)."""
+        return (i > 0 and forms[i - 1] in self._named_after) or (
+            i > 1 and forms[i - 1] in self._title_forms and forms[i - 2] in self._named_after)
+
+    def _listed_holders(self, i: int, forms, starts, ends, norm, covered, article) -> list[tuple[int, int, str]]:
+        """The names of a list after a plural role, each after its portfolio and set off by a
+        comma and و ("ووزراء الدفاع خلوصي آكار، والعدل بكير بوزداغ، والعمل والضمان الاجتماعي
+        وداد بلغين"): a portfolio is ال words (the first glued to و after the first item); a
+        holder the catalogue knows keeps its mention and the list goes on after it."""
+        n = len(forms)
+        out = []
+        j = i + 1
+        while j < n:
+            k = j
+            while k < n and k - j < _MAX_DESCRIPTORS and covered[k] is None and \
+                    (k == j or _SPACES.fullmatch(norm, ends[k - 1], starts[k])) and \
+                    any(r.startswith(ARTICLE) for r in peel(forms[k], 2)) and forms[k] not in self.stopwords:
+                k += 1
+            if k == j or k >= n or not _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
+                break  # no portfolio: the list ends
+            if covered[k] is not None:
+                mention = covered[k]
+                if self.types.get(mention) != "person":
+                    break
+                end = k
+                while end < n and covered[end] == mention:
+                    end += 1
+            else:
+                span = self._name_at(k, forms, starts, ends, norm, covered, article)
+                if span is None:
+                    break
+                out.append((*span, "list"))
+                end = span[1]
+            if end >= n or not _LIST_COMMA.fullmatch(norm, ends[end - 1], starts[end]) or \
+                    not forms[end].startswith("و"):
+                break
+            j = end
+        return out
 
     def _triggered(self, forms, starts, ends, norm, covered, article) -> list[tuple[int, int, str]]:
         """(first, end, trigger) of every name a trigger introduces."""
@@ -385,12 +510,22 @@ class ProvisionalFinder:
         triggers = self._trigger_forms
         for i in compress(range(n), map(triggers.__contains__, forms)):  # (one C-level pass finds them)
             form = forms[i]
-            if form in self._title_forms and covered[i] is None:
+            if form in self._plural_forms and covered[i] is None:
+                listed = self._listed_holders(i, forms, starts, ends, norm, covered, article)
+                if listed:
+                    out += listed
+                    continue
+            if form in self._title_forms and covered[i] is None and not (
+                    i and forms[i - 1] in self._named_after and _SPACES.fullmatch(norm, ends[i - 1], starts[i])):
+                # (a title after the noun of a thing named after its holder, استاد الأمير فيصل بن
+                # فهد، مطار الملك عبدالعزيز: the thing's name, not a mention of the person)
                 j = self._after_title(i, forms, starts, ends, norm, covered, article)
                 apposition = j is not None and j < 0
                 if apposition:
                     j = -j
-                if j is not None and (span := self._name_at(j, forms, starts, ends, norm, covered, article)) and (
+                family = any(r in rules.family_titles for r in peel(form, 2))
+                if j is not None and (span := self._name_at(j, forms, starts, ends, norm, covered, article,
+                                                            family=family)) and (
                         not apposition or _APPOSITION_CLOSE.match(norm, ends[span[1] - 1])):
                     out.append((*span, "title"))
                     continue
@@ -428,9 +563,15 @@ class ProvisionalFinder:
 
         found = self._triggered(forms, starts, ends, norm, covered, article)
         names: dict[tuple[str, ...], int] = {}  # folded words -> first token where a trigger met them
+        full_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # a short form -> the full name it shortens
         for first, end, _ in found:
             key = tuple(forms[first:end])
             names[key] = min(names.get(key, first), first)
+            # a nasab is shortened to the first and last names (عبدالعزيز بن عبدالله الداود ->
+            # عبدالعزيز الداود): the same person
+            if len(key) >= 3 and any(w in self.rules.particles for w in key[1:-1]) and \
+                    key[-2] not in self.rules.particles:
+                full_of.setdefault((key[0], key[-1]), key)
         taken = [False] * len(forms)
         rows = []
 
@@ -440,7 +581,7 @@ class ProvisionalFinder:
 
         # every occurrence of a found full name, with or without a title before it
         by_first: dict[str, list[tuple[str, ...]]] = {}
-        for key in sorted(names, key=lambda k: (-len(k), k)):
+        for key in sorted(names.keys() | full_of.keys(), key=lambda k: (-len(k), k)):
             by_first.setdefault(key[0], []).append(key)
         full_names = []
         # the first word as written, or behind a proclitic ("وزياد عيتاني")
@@ -452,13 +593,15 @@ class ProvisionalFinder:
             for key in by_first[first]:
                 end = i + len(key)
                 if tuple(forms[i + 1:end]) == key[1:] and not any(taken[i:end]) and \
+                        not self._in_named_thing(i, forms) and \
                         all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)) and \
                         all(covered[k] is None for k in range(i, end)):
-                    alias = " ".join(key)
+                    alias = " ".join(full_of.get(key, key) if key not in names else key)
                     add(i, end, provisional_id(alias), alias, len(form) - len(first))
                     # a bare part later is this person: ArticleNames reads the family name (and the
                     # first name of a two-word name); a longer name is read by its last word only
-                    full_names.append((i, provisional_id(alias), key if len(key) == 2 else key[-1:]))
+                    full_names.append((i, provisional_id(alias),
+                                       key if len(key) == 2 and key in names else key[-1:]))
                     break
         if full_names:
             rows += self._bare_rows(doc, forms, starts, ends, taken, covered, full_names, names)
@@ -472,8 +615,96 @@ class ProvisionalFinder:
                 r["entity_id"], r["match"] = known[r["entity_id"]], VARIANT
         if self.rules.bodies:
             rows += self._body_rows(doc, forms, starts, ends, norm, covered, taken)
+        if self.rules.headed:
+            rows += self._headed_rows(doc, forms, starts, ends, norm, covered, taken, article, mentions)
         rows.sort(key=lambda r: r["char_start"])
         return rows
+
+    def _headed_rows(self, doc, forms, starts, ends, norm, covered, taken, article, mentions) -> list[dict]:
+        """Bodies named by a head noun and the words after it, without quotes:
+        - a party: حزب and its ال words (حزب النهضة، حزب الشعب الديمقراطى, not حزب المعارضة), or
+          الحزب and two adjectives or one and a country's (الحزب الديموقراطي الليبرالي);
+        - an institute, centre or company whose name holds a country's adjective: at the end after
+          an indefinite head and its ال words (مركز أبحاث العلوم الجيولوجية الألماني), or after a
+          definite head and before ل + its field (المعهد الأميركي للجيوفيزياء).
+        The country's adjective inside is part of the name (the gold's longest-name rule): its
+        catalogue row is taken out of ``mentions``."""
+        headed = self._headed_forms
+        heads = [i for i, form in enumerate(forms) if form in headed]
+        if not heads:
+            return []
+        n = len(forms)
+        # the catalogue rows of countries' adjectives, by where they start
+        by_start = {m["char_start"]: m for m in mentions if m.get("form") == "adjective"
+                    and self.types.get(m["entity_id"]) == "country"}
+        out, dropped = [], []
+        for i in heads:
+            if taken[i] or covered[i] is not None or i + 1 >= n:
+                continue
+            kind, skip, definite, head = headed[forms[i]]
+            k = i + 1
+            words: list[str] = []  # what each word after the head is: "al", "country", "li", "construct"
+            country_rows = []
+            while k < n and len(words) < MAX_BODY_WORDS and not taken[k] and \
+                    _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
+                form = forms[k]
+                mention = covered[k]
+                if mention is not None:
+                    a, _ = doc.norm.to_original(starts[k], ends[k])
+                    row = by_start.get(a)
+                    if row is None or (k + 1 < n and covered[k + 1] == mention and
+                                       doc.norm.to_original(starts[k + 1], ends[k + 1])[1] <= row["char_end"]):
+                        break  # a name of something else (شركة غازبروم): no name of this body
+                    words.append("country")
+                    country_rows.append(row)
+                elif form in self.stopwords or form in self.months or form in self.never or \
+                        not _ARABIC_WORD.fullmatch(form):
+                    break  # (الرئيس after a party's name is the verb's object)
+                elif article(k):
+                    words.append("al")
+                elif form.startswith("لل") and words:
+                    words.append("li")
+                elif not definite and not words and k + 1 < n and article(k + 1) and \
+                        self._zipf(form) >= COMMON_ZIPF and form not in self.never:
+                    words.append("construct")  # مركز أبحاث العلوم
+                else:
+                    break
+                k += 1
+            # a name ends at an ال word or a field, never at a construct noun
+            while words and words[-1] == "construct":
+                words.pop()
+                k -= 1
+            if not words or not self._headed_name(kind, definite, words, forms[i + 1:i + 1 + len(words)]):
+                continue
+            end = i + 1 + len(words)
+            if end < n and _OPEN_QUOTE.fullmatch(norm, ends[end - 1], starts[end]):
+                continue  # a description before the body's quoted name (شركة ... "ماريون بايوتك")
+            alias = " ".join([head, *forms[i + 1:end]])
+            out.append(self._row(doc, i, end, starts, ends, provisional_id(alias, kind), alias, skip))
+            taken[i:end] = [True] * (end - i)
+            dropped += country_rows
+        if dropped:
+            gone = {id(r) for r in dropped}
+            mentions[:] = [m for m in mentions if id(m) not in gone]
+        return out
+
+    def _headed_name(self, kind: str, definite: bool, words: list[str], after: list[str]) -> bool:
+        """Whether a head noun and the words after it (``words``: their kinds) are a body's name."""
+        if kind == "party":
+            if definite:  # الحزب الديموقراطي الليبرالي، الحزب الشيوعي الصيني
+                adjectives = sum(1 for w, f in zip(words, after) if w == "al" and f.endswith("ي"))
+                return all(w in ("al", "country") for w in words) and (
+                    adjectives >= 2 or (adjectives and "country" in words))
+            # حزب النهضة، حزب الشعب الديمقراطي (not حزب المعارضة، حزب الرئيس)
+            return words[0] == "al" and not any(f in self.rules.generic_party_words for f in after[:1]) and \
+                all(w in ("al", "country") for w in words)
+        if "country" not in words:
+            return False
+        if definite:  # المعهد الأميركي للجيوفيزياء: the country's adjective, then the field
+            return words[0] == "country" and len(words) >= 2 and words[1] == "li"
+        # مركز أبحاث العلوم الجيولوجية الألماني: the country's adjective ends the name, after two
+        # words or more (شركة الأدوية الهندية is a description, "the Indian drug maker")
+        return words[-1] == "country" and len(words) >= 3 and words[0] in ("al", "construct")
 
     def _body_rows(self, doc, forms, starts, ends, norm, covered, taken) -> list[dict]:
         """Media, companies, parties and organisations named in quotes right after the noun that

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 import re
 
@@ -355,3 +356,42 @@ def test_first_names_and_a_variant_family_name_are_one_mention(matcher):
 def test_a_place_in_the_name_of_a_university_or_channel_is_no_mention_of_it(matcher):
     assert pairs(mentions(matcher, "أزهار الكرز في جامعة ووهان، وقال باحث في جامعة كولومبيا")) == []
     assert pairs(mentions(matcher, "عاد إلى ووهان")) == [("wuhan", "ووهان")]
+
+
+def _dated(matcher, text: str, published: str) -> list[tuple[str, str]]:
+    doc = Doc.from_text("t", text, dt.date.fromisoformat(published))
+    return pairs(matcher.find(doc))
+
+
+def test_a_bare_family_name_is_the_one_in_office_at_the_date(matcher):
+    # Serdar succeeded his father on 19 March 2022: from then on the bare family name is his,
+    # unless "the former" stands before it
+    text = "زار رئيس تركمانستان موسكو. وقال بردي محمدوف إن والرئيس السابق بردي محمدوف"
+    assert _dated(matcher, text, "2022-06-10")[2:] == [
+        ("serdar_berdimuhamedov", "بردي محمدوف"), ("gurbanguly_berdimuhamedov", "بردي محمدوف")]
+    assert _dated(matcher, text, "2021-06-10")[2:] == [
+        ("gurbanguly_berdimuhamedov", "بردي محمدوف"), ("gurbanguly_berdimuhamedov", "بردي محمدوف")]
+
+
+def test_a_relative_is_not_the_known_person(matcher):
+    # a first name between a kinship noun and a known family name: the relative, no mention of him
+    assert pairs(mentions(matcher, "رافقه في زيارته عقيلته أمينة أردوغان ووزير الدفاع")) == []
+    assert pairs(mentions(matcher, "بمثابة تكريم لمسيرة والده الشرطي الأسبق مالك قولي بردي محمدوف المهنية")) == []
+    # the known person's own full name after a kinship noun and a title stays his
+    assert ("erdogan", "رجب طيب أردوغان") in pairs(mentions(matcher, "عقيلة الرئيس رجب طيب أردوغان"))
+
+
+def test_compound_regions_and_a_paper_named_like_its_city(matcher):
+    assert pairs(mentions(matcher, "دول منطقة آسيا والمحيط الهادئ")) == [("asia_pacific", "آسيا والمحيط الهادئ")]
+    assert pairs(mentions(matcher, "وقال سفير طاجيكستان في الرياض، في تصريح لـ«الرياض» إن")) == [
+        ("tj", "طاجيكستان"), ("riyadh", "الرياض"), ("al_riyadh_daily", "الرياض")]
+
+
+def test_a_generic_party_name_is_the_party_of_the_country_named(matcher):
+    # حزب الشعب الديمقراطي is Kazakhstan's, Tajikistan's and Uzbekistan's: the one of the country its
+    # sentence (else its article) names; ديموقراطي is the same word as ديمقراطي
+    assert pairs(mentions(matcher, "في طاجيكستان يهيمن حزب الشعب الديمقراطى على البرلمان"))[1] == (
+        "pdpt", "حزب الشعب الديمقراطى")
+    text = "عزز الحزب الديموقراطي الليبرالي حضوره في أوزبكستان. وفي كازاخستان فاز حزب الشعب الديمقراطي بمقاعد"
+    assert [p for p in pairs(mentions(matcher, text)) if p[0] not in ("uz", "kz")] == [
+        ("uzlidep", "الحزب الديموقراطي الليبرالي"), ("auyl", "حزب الشعب الديمقراطي")]

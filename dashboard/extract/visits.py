@@ -1,0 +1,410 @@
+"""Visits and the leaders' meetings found from their structure, not from a catalogue of names.
+
+A state visit is reported in a few ways whatever the outlet: the visitor arrives somewhere ("وصل
+الرئيس الصيني شي جين بينغ ... إلى بيشكيك في زيارة دولة"), leaves ("غادر الرئيس التركي رجب طيب أردوغان،
+العاصمة الأوزبكية طشقند"), is received ("ولي العهد السعودي يستقبل الرئيس الأوزبكي في جدة") or meets the
+host ("التقى الرئيس الصيني ... الرئيس الكازاخي ... الذي جاء إلى الصين"). Each such sentence gives what
+it says of the visit: the visitor (a person of the catalogue named with an office in the article:
+"الرئيس"، "وزير"، "ولي العهد"...; or only the visitor's country, "الرئيس الأوزبكي"), the host country
+(the place the visitor goes to, leaves or meets in; the receiver's country; "هنا" is the dateline's
+city) and a time (the sentence's date, else news of the day: the publication). An article speaks
+of one visit under many sentences that each name part of it: the parts are joined over the article
+(the one visit whose visitor and host the article names completely), and the talks' sentences
+("عقد الطرفان جلسة مباحثات رسمية") take it too.
+
+A complete visit is the catalogue's when a catalogue visit has that visitor, that host among its
+places and dates that agree (``CATALOGUE_LEAD``/``CATALOGUE_TAIL`` around it); else it is a
+discovered one, ``new:visit:<visitor>+<host>:<yyyy-mm>``: a 2018 article on Putin in Ankara gets
+``new:visit:putin+tr:2018-04``, never a visit of 2020. The rules' words are data
+(discovered_events.yaml, ``visits``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dashboard.extract.events import PhraseSet, _alternation
+from dashboard.text.document import Doc
+from dashboard.text.normalize import fold
+
+CATALOGUE_LEAD = timedelta(days=7)    # "يصل غدا": reported up to a week before it starts
+CATALOGUE_TAIL = timedelta(days=21)   # and reported on up to three weeks after it ends
+FUTURE = timedelta(days=31)
+TRIGGERS = ("arrive", "leave", "receive", "received", "meet")
+_PLACE_TYPES = frozenset({"country", "city", "region"})
+_VENUE_TYPES = _PLACE_TYPES | {"institution"}   # "في الكرملين": Russia's
+_TITLE_CHARS = 45    # an office title at most this far before the name ("الرئيس الروسي فلاديمير بوتين")
+_TO_CHARS = 14       # "إلى" (or "ل") at most this far before the place gone to
+_TO = re.compile(r"(?<![^\W_])(?:إلى|الى|إلي|نحو|لدى)\s+(?!جانب)(?:\S+\s+){0,2}$|(?<![^\W_])[وف]?لـ?$")
+_IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)$")
+_SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
+_DATE_CHARS = 60     # a date this close to a word of the talks dates them ("لقاء وديا في فبراير")
+_HERE = re.compile(r"(?<![^\W_])(?:إلى|الى)\s+هنا(?![^\W_])")
+
+
+@dataclass(frozen=True)
+class VisitRules:
+    triggers: Mapping[str, PhraseSet]    # kind of trigger -> its words
+    titles: PhraseSet                    # offices: a person named with one may visit officially
+    attend: PhraseSet | None             # "لحضور القمة": there for a meeting, a visit only if catalogued
+    unless: PhraseSet | None             # a phone call, a video link: no visit
+    talks: PhraseSet | None              # the talks of the article's visit ("عقد الطرفان جلسة مباحثات")
+
+
+def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
+    """The ``visits`` section of discovered_events.yaml; None without one. Raises ValueError naming
+    the key at fault."""
+    if not raw:
+        return None
+    triggers = {}
+    for name in TRIGGERS:
+        words = raw.get(name)
+        if not words:
+            raise ValueError(f"visits: missing {name} (the words of that trigger)")
+        triggers[name] = _alternation(list(words))
+    if not raw.get("titles"):
+        raise ValueError("visits: missing titles (the offices a visitor holds)")
+    unknown = set(raw) - set(TRIGGERS) - {"titles", "attend", "unless", "talks"}
+    if unknown:
+        raise ValueError(f"visits: unknown key(s) {', '.join(sorted(unknown))}")
+    return VisitRules(triggers, _alternation(list(raw["titles"])),
+                      _alternation(list(raw.get("attend") or [])) if raw.get("attend") else None,
+                      _alternation(list(raw.get("unless") or [])) if raw.get("unless") else None,
+                      _alternation(list(raw.get("talks") or [])) if raw.get("talks") else None)
+
+
+@dataclass
+class Sighting:
+    """What one sentence says of a visit."""
+    sid: int
+    visitor: str | None          # a person id
+    visitor_country: str | None
+    host: str | None             # a country id
+    start: date | None
+    end: date | None
+    attending: bool              # the visitor came for a meeting ("لحضور القمة")
+    trigger: str                 # the words that said it, as written
+    how: str                     # the trigger's kind
+    joins: bool = False          # a plan or the past: only a part of a visit named otherwise
+
+
+@dataclass(frozen=True)
+class Visit:
+    visitor: str
+    host: str
+    start: date
+    end: date
+    first: int                   # the sentence naming it first
+    attending: bool
+    lo: date                     # the widest time its sentences give
+    hi: date
+    sightings: frozenset[int]    # its sentences
+
+
+class VisitFinder:
+    """Built once per catalogue; ``find`` per article (with the discoverer's sentence index)."""
+
+    def __init__(self, rules: VisitRules, generated, planned: PhraseSet | None, not_news: PhraseSet | None):
+        self.rules = rules
+        self.types = generated.entity_types
+        self.person_country = generated.person_country
+        self.parent_of = generated.parent_of
+        self.country_of_place = generated.country_of
+        self.planned = planned
+        self.not_news = not_news
+        # the catalogue's visits: (event id, visitors, places (countries, cities), start, end)
+        self.catalogue = [(n.event_id, n.persons, n.places, n.start, n.end)
+                          for n in generated.named if n.kind == "visit"]
+
+    def country(self, eid: str) -> str | None:
+        typ = self.types.get(eid)
+        if typ == "person":
+            return self.person_country.get(eid)
+        if typ in _PLACE_TYPES:
+            return self.country_of_place(eid)
+        if typ == "institution":
+            parent = self.parent_of.get(eid)
+            return self.country_of_place(parent) if parent else None
+        return None
+
+    # ---- per article ---------------------------------------------------------------------------
+    def find(self, index, published: tuple[date, date] | None, busy: set[int] = frozenset(),
+             meetings=()) -> list[tuple[int, str, str, str]]:
+        """(sentence id, event id, why, visitor) of the article's visit sentences: the catalogue's
+        visit where it holds the one found, else a discovered id. ``busy``: sentences the catalogue
+        gives to a summit or a forum (a meeting there is on its sidelines, not a visit);
+        ``meetings``: (places, start, end) of the summits and forums the catalogue links in the
+        article: a leader in their host country then came for them ("وصل السيد مودي إلى أوزبكستان"
+        in an article on the SCO summit in Samarkand)."""
+        doc: Doc = index.doc
+        if published is None:
+            return []
+        hits: dict[int, list[tuple[str, int, int, str]]] = defaultdict(list)
+        text = doc.norm.text
+        for how, phrases in self.rules.triggers.items():
+            for sid in index.matches(phrases):
+                start, end = index.sentence_span(sid)
+                for m in index.regex_for(phrases).finditer(text, start, end):
+                    if phrases.accepts(doc, m.start(), m.end()):
+                        a, b = doc.norm.to_original(m.start(), m.end())
+                        hits[sid].append((how, a, b, " ".join(doc.text[a:b].split())))
+        if not hits:
+            return []
+        officials = self._officials(index)
+        dateline = self._dateline(index)
+        sightings = []
+        for sid in sorted(hits):
+            if self.rules.unless is not None and index.matches(self.rules.unless, {sid}):
+                continue
+            own = sorted(h for h in hits[sid] if not (sid in busy and h[0] == "meet"))
+            if not own:
+                continue
+            seen = self._sighting(index, sid, sorted(own, key=lambda h: h[1]), officials, dateline, published)
+            if seen is not None:
+                sightings.append(seen)
+        visits = self._visits(sightings)
+        if not visits:
+            return []
+        out: dict[int, tuple[str, str]] = {}
+        ids = {v: self._id(v, meetings) for v in visits}
+        for s in sightings:
+            v = self._visit_of(s, visits)
+            if v is None or ids[v] is None:
+                continue
+            out.setdefault(s.sid, (ids[v], f"{s.trigger} + visit: {v.visitor}+{v.host}"))
+        # the talks of the article's one visit: "وعقب ذلك، عقد الطرفان جلسة مباحثات رسمية"
+        named = {v for v in visits if ids[v] is not None}
+        if len(named) == 1 and self.rules.talks is not None:
+            v = next(iter(named))
+            sides = {self.person_country.get(v.visitor), v.host}
+            for sid, word in index.matches(self.rules.talks).items():
+                # a sentence the catalogue gives to a summit or forum is also the visit's talks only
+                # when the visit is the catalogue's (Tokayev's visit for the Belt and Road Forum)
+                if sid in out or sid <= v.first or (sid in busy and ids[v].startswith("new:")):
+                    continue
+                if self.rules.unless is not None and index.matches(self.rules.unless, {sid}):
+                    continue
+                if any(self.types.get(e) == "person" and self.person_country.get(e) not in sides
+                       for e in index.entities.get(sid, ())):
+                    continue  # another leader's talks
+                at = self._first(index, self.rules.talks, sid)
+                if any((d[1] < v.lo - FUTURE or d[0] > v.hi + FUTURE) and (len(d) < 5 or abs(d[4] - at) <= _DATE_CHARS)
+                       for d in index.dates.get(sid, ())):
+                    continue  # dated away from the visit ("عقد الرئيسان لقاء وديا في فبراير من العام الماضي")
+                out[sid] = (ids[v], f"{word} + visit: {v.visitor}+{v.host} + talks of the visit (s{v.first})")
+        visitor_of = {ids[v]: v.visitor for v in visits if ids[v] is not None}
+        return [(sid, eid, why, visitor_of[eid]) for sid, (eid, why) in sorted(out.items())]
+
+    @staticmethod
+    def _first(index, phrases: PhraseSet, sid: int) -> int:
+        """Where the first word of ``phrases`` in the sentence starts (original offset)."""
+        start, end = index.sentence_span(sid)
+        m = index.regex_for(phrases).search(index.doc.norm.text, start, end)
+        return index.doc.norm.to_original(m.start(), m.end())[0] if m else 0
+
+    def _id(self, v: Visit, meetings) -> str | None:
+        """The catalogue's visit of this visitor to this host at this time, else a discovered id
+        (none for a visitor who came for a meeting the catalogue does not hold as a visit)."""
+        for eid, persons, places, start, end in self.catalogue:
+            if v.visitor in persons and v.host in places and \
+                    start - CATALOGUE_LEAD <= v.hi and v.lo <= end + CATALOGUE_TAIL:
+                return eid
+        if v.attending:
+            return None
+        for places, start, end in meetings:
+            if v.host in places and start - CATALOGUE_LEAD <= v.hi and v.lo <= end + CATALOGUE_TAIL:
+                return None  # there for the catalogue's summit or forum the article names
+        return f"new:visit:{v.visitor}+{v.host}:{v.start.year:04d}-{v.start.month:02d}"
+
+    # ---- one sentence --------------------------------------------------------------------------
+    def _sighting(self, index, sid: int, hits, officials: set[str], dateline: str | None,
+                  published: tuple[date, date]) -> Sighting | None:
+        doc: Doc = index.doc
+        text = doc.text
+        start, end = doc.sentences[sid] if doc.sentences else (0, len(text))
+        spans = sorted(index.entity_spans.get(sid, ()))
+        names = set(index.name_spans.get(sid, ()))
+        persons = [(a, b, e) for a, b, e in spans if (a, b, e) in names and self.types.get(e) == "person"
+                   and self.person_country.get(e)]
+        # a country named by an office and its adjective: "الرئيس الأوزبكي"، "ولي العهد السعودي"
+        titled = [(a, b, e) for a, b, e in spans if (a, b, e) not in names and self.types.get(e) == "country"
+                  and self._titled(doc, a, start)]
+        if not persons and not titled:
+            return None
+        how, a, b, trigger = hits[0]
+        host = None
+        for h, ha, hb, _ in hits:
+            host = self._host(h, ha, hb, spans, names, text, start, end, dateline)
+            if host is not None:
+                how, a, b, trigger = h, ha, hb, _
+                break
+        people = [(pa, e) for pa, _, e in persons if e in officials]
+        countries = {self.person_country[e] for _, e in people} | {e for _, _, e in titled}
+        if host is None and how in ("receive", "received"):
+            host = self._receiver(how, a, b, people, titled, countries)
+        # the sides the sentence names: its officials' countries and its country adjectives ("مباحثات روسية قرغيزية")
+        sides = countries | {x[2] for x in spans if x not in names and self.types.get(x[2]) == "country"}
+        if how == "meet" and host is not None and host not in sides:
+            return None  # two leaders meeting in a third country: a summit's sidelines, not a visit
+        visitors = [(pa, e) for pa, e in people if self.person_country[e] != host]
+        visitor = min(visitors, key=lambda x: abs(x[0] - a))[1] if visitors else None
+        visitor_country = self.person_country[visitor] if visitor else next(
+            (e for _, _, e in titled if e != host), None) if host else None
+        if visitor is None and visitor_country is None:
+            # no visitor said: only the leaders named, the host still to find over the article
+            if len(people) != 1:
+                return None
+            visitor, visitor_country = people[0][1], self.person_country[people[0][1]]
+            if host is not None:
+                return None  # the host's own leader, at home
+        when = self._when(index, sid, a, published)
+        if when is None:
+            return None
+        attending = self.rules.attend is not None and bool(index.matches(self.rules.attend, {sid}))
+        return Sighting(sid, visitor, visitor_country, host, when[0], when[1], attending, trigger, how, when[2])
+
+    def _host(self, how: str, a: int, b: int, spans, names, text: str, start: int, end: int,
+              dateline: str | None) -> str | None:
+        places = [(pa, pb, e) for pa, pb, e in spans if (pa, pb, e) in names and self.types.get(e) in _VENUE_TYPES
+                  and self.country(e)]
+        if how == "leave":
+            # the place left: the first after the verb ("غادر ... العاصمة الأوزبكية طشقند، عائدا إلى تركيا")
+            after = [p for p in places if p[0] >= b and not _TO.search(text[max(start, p[0] - _TO_CHARS):p[0]])]
+            return self.country(after[0][2]) if after else None
+        if how == "arrive":
+            gone = [p for p in places if _TO.search(text[max(start, p[0] - _TO_CHARS):p[0]])]
+            if gone:
+                return self.country(min(gone, key=lambda p: abs(p[0] - b))[2])
+            if dateline is not None and _HERE.search(text, start, end):
+                return dateline
+            return None  # gone somewhere the sentence does not name
+        # a venue: "في جدة"، "في الكرملين"، "إلى الصين"
+        # (not a place after إلى: "ستقف إلى جانب أذربيجان"; a motion verb is an arrival trigger)
+        venues = [p for p in places if _IN.search(text[max(start, p[0] - _TO_CHARS):p[0]])]
+        if venues:
+            return self.country(min(venues, key=lambda p: abs(p[0] - a))[2])
+        return dateline  # reported from the host's city: "بيشكك-سانا ... بعد مباحثات روسية قرغيزية"
+
+    def _receiver(self, how, a, b, people, titled, countries) -> str | None:
+        """Who receives: the subject after "استقبل" (the host); after "في استقبال" the visitor
+        comes first, the host second. Two countries at most."""
+        if len(countries) != 2:
+            return None
+        after = sorted([(pa, self.person_country[e]) for pa, e in people] + [(ta, e) for ta, _, e in titled])
+        after = [c for pa, c in after if pa >= b]
+        if not after:
+            return None
+        if how == "receive":
+            return after[0]
+        other = [c for c in countries if c != after[0]]
+        return other[0] if other else None
+
+    def _titled(self, doc: Doc, at: int, floor: int) -> bool:
+        """Whether an office title stands right before ``at``: "الرئيس الأوزبكي"، "ولي العهد السعودي"."""
+        return bool(self.rules.titles.regex.search(fold(doc.text[max(floor, at - 16):at])))
+
+    def _officials(self, index) -> set[str]:
+        """Persons the article names with an office at least once ("الرئيس الروسي فلاديمير بوتين")."""
+        doc: Doc = index.doc
+        out = set()
+        for sid, spans in index.name_spans.items():
+            start = doc.sentences[sid][0] if doc.sentences else 0
+            for a, b, e in spans:
+                if e in out or self.types.get(e) != "person":
+                    continue
+                # before the name ("الرئيس الروسي فلاديمير بوتين") or right after it ("توكاييف، رئيس جمهورية")
+                after = re.sub(r"^[\s،,(]+", "", fold(doc.text[b:b + _TITLE_CHARS]))
+                if self.rules.titles.regex.search(fold(doc.text[max(start, a - _TITLE_CHARS):a])) or \
+                        self.rules.titles.regex.match(after):
+                    out.add(e)
+        return out
+
+    def _dateline(self, index) -> str | None:
+        """The country of the dateline's city ("بيشكيك، 12 يونيو (شينخوا)"، "موسكو - وصل"): a place
+        opening one of the first two sentences, followed by a comma, dash or colon."""
+        doc: Doc = index.doc
+        for sid in range(min(2, len(doc.sentences))):
+            start, _ = doc.sentences[sid]
+            for a, b, e in sorted(index.name_spans.get(sid, ())):
+                if a - start > 3:
+                    break
+                if self.types.get(e) in _PLACE_TYPES and re.match(r"\s*[،,:\-–—(]", doc.text[b:b + 3]):
+                    return self.country(e)
+        return None
+
+    def _when(self, index, sid: int, at: int, published: tuple[date, date]) -> tuple[date, date] | None:
+        """The sentence's date nearest the trigger (a day or month), no later than a month after
+        publication; else, with no date, no plan and no word of the past, the publication period."""
+        text = index.doc.text
+        # not a date after منذ ("منذ انتخابه في آذار" dates the election), nor one far from the
+        # trigger that dates something else ("اتفاق عام 2012")
+        own = [d for d in index.dates.get(sid, ())
+               if not (len(d) > 4 and _SINCE.search(text[max(0, d[4] - 30):d[4]]))]
+        dates = [d for d in own if (d[1] - d[0]).days <= 31]
+        others = [d for d in own if (d[1] - d[0]).days > 31]
+        if dates:
+            d = min(dates, key=lambda d: abs((d[4] if len(d) > 4 else 0) - at))
+            if d[0] > published[1] + FUTURE:
+                return None
+            return d[0], d[1], False
+        if (published[1] - published[0]).days > 31:
+            return None
+        # a plan, the past, or a sentence dated to another year ("انعقد في عام 2014"، "اتفاق عام
+        # 2012"): a part of the article's visit at most, never a visit of its own
+        joins = bool(self.planned is not None and index.matches(self.planned, {sid})) or \
+            bool(self.not_news is not None and index.matches(self.not_news, {sid})) or \
+            any(not (d[0] <= published[1] and published[0] <= d[1]) for d in others)
+        return published[0], published[1], joins
+
+    # ---- over the article ------------------------------------------------------------------------
+    def _visits(self, sightings: list[Sighting]) -> list[Visit]:
+        """The article's complete visits (visitor, host, time), each once; partial sightings join
+        the one visit they agree with. Two reports of a visitor to one host months apart are two
+        visits ("وكانت آخر زيارة لبوتين إلى أوزبكستان في سبتمبر 2022" in an article on his 2024 one)."""
+        groups: list[tuple[str, str, list[Sighting]]] = []
+
+        def place(s: Sighting, key: tuple[str, str], create: bool) -> None:
+            for visitor, host, group in groups:
+                if (visitor, host) == key and any(_near(s, g) for g in group):
+                    group.append(s)
+                    return
+            if create:
+                groups.append((key[0], key[1], [s]))
+
+        # the narrowest first (a day rather than the publication month): it sets the visit's time
+        complete = sorted((s for s in sightings if s.visitor and s.host and s.host != s.visitor_country),
+                          key=lambda s: ((s.end - s.start).days, s.sid))
+        for s in complete:
+            if not s.joins:
+                place(s, (s.visitor, s.host), create=True)
+        for s in complete:
+            if s.joins:
+                place(s, (s.visitor, s.host), create=False)
+        for s in sightings:
+            if s.visitor is None and s.visitor_country and s.host:
+                # a visitor named only by country ("الرئيس الأوزبكي"): the article's leader of that country
+                keys = {(v, h) for v, h, _ in groups if self.person_country.get(v) == s.visitor_country and h == s.host}
+                if len(keys) == 1:
+                    place(s, keys.pop(), create=False)
+            elif s.host is None and s.visitor:
+                keys = {(v, h) for v, h, _ in groups if v == s.visitor}
+                if len(keys) == 1:
+                    place(s, keys.pop(), create=False)
+        visits = []
+        for visitor, host, group in groups:
+            best = group[0]
+            visits.append(Visit(visitor, host, best.start, best.end, min(s.sid for s in group),
+                                all(s.attending for s in group), min(s.start for s in group),
+                                max(s.end for s in group), frozenset(s.sid for s in group)))
+        return visits
+
+    def _visit_of(self, s: Sighting, visits: list[Visit]) -> Visit | None:
+        return next((v for v in visits if s.sid in v.sightings), None)
+
+
+def _near(s: Sighting, other: Sighting) -> bool:
+    return s.start - FUTURE <= other.end and other.start <= s.end + FUTURE

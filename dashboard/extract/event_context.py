@@ -233,12 +233,11 @@ def _anchored(index, sid: int, event, kind, generated, cited: list[int], nouns: 
     # تركيا في ختام زيارة رسمية"), not those of an event the sentence is linked to (theirs)
     places = {e for e in ents if generated.entity_types.get(e) in PLACE_TYPES}
     foreign = places - event.places - {generated.person_country.get(p) for p in event.persons} - theirs
-    if foreign and not present and not after and (kind.setting or kind.one_country):
-        return None  # another country, none of the actors of an event inside one, and not right after
-        # the event is named: another story (a press review's "نسبة المشاركة الضعيفة ... في تونس"
-        # beside Russia's election named further on; not "المراقبين الدوليين" in the statement of
-        # Russia's ministry right after Kazakhstan's vote); a summit's or a visit's story names other
-        # countries (members, guests)
+    if not present and (kind.setting or kind.one_country) and not generated.in_topic(index, sid, event):
+        return None  # the sentence speaks of another country, none of the actors of an event inside
+        # one there: another story (a press review's "نسبة المشاركة الضعيفة ... في تونس" beside
+        # Russia's election; not "المراقبين الدوليين" in the statement of Russia's ministry, an
+        # adjective, on Kazakhstan's vote); a summit's or a visit's story names other countries
     if nouns:
         # the kind's noun unlinked: another event of the kind ("قمة مجموعة السبع في كندا" in an
         # article on the SCO summit) unless a party of this one is here and no other place

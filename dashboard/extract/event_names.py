@@ -44,6 +44,7 @@ LEAD_DAYS, TAIL_DAYS = 90, 180
 # as news: its referring words (الانتخابات، الانفجار) name it (``news_of_the_day``).
 NEWS_LEAD_DAYS, NEWS_TAIL_DAYS = 3, 10
 LEAD_SENTENCES = 2  # a referring word before the event is named refers to it only in the lead
+TOPIC_REACH = 3  # sentences back to the last place named, for the country a sentence speaks of
 HEADING_WORDS = 5  # a shorter line is a heading: a topic, not a reference (as event_context.MIN_WORDS)
 MONTH_TAIL_DAYS = 3 * 365
 _WORD = re.compile(r"[^\W\d_]+")
@@ -222,6 +223,7 @@ class GeneratedNames:
         self._by_publication: dict = {}
         self._actors: dict[str, frozenset[str]] = {}
         self._news_by_publication: dict = {}
+        self._last_lead: tuple = (None, frozenset())
         self.kind_years = {k: frozenset(y for n in events for y in n.years) for k, events in self.by_kind.items()}
         self.by_kind_year: dict[str, dict[int, list[NamedEvent]]] = {}
         for k, events in self.by_kind.items():
@@ -418,6 +420,43 @@ class GeneratedNames:
                       and (b <= d[4] < min(hi, b + _DATE_REACH) or a - _OWNER_CHARS <= d[4] + len(d[2]) <= a)]
         return out, near, Owner(frozenset(countries), tuple(dated))
 
+    def topic_country(self, index, sid: int, reach: int = TOPIC_REACH) -> str | None:
+        """The country the sentence speaks of: that of the last place it names (a name, not an
+        adjective: "الخارجية الروسية" is the speaker), or if it names none, of the last place named in
+        the ``reach`` sentences before it; None where they name none."""
+        for s in range(sid, max(-1, sid - reach - 1), -1):
+            for _, _, eid in sorted(index.name_spans.get(s, ()), reverse=True):
+                if self.entity_types.get(eid) in _PLACE_TYPES:
+                    country = self.country_of(eid)
+                    if country is not None:
+                        return country
+        return None
+
+    def in_topic(self, index, sid: int, named: NamedEvent) -> bool:
+        """Whether a sentence may speak of an event inside one country without naming it: in an
+        article whose lead names that country (``lead_countries``), or where the country the sentence speaks of
+        (``topic_country``) is none or one of the event's (its places', its persons'). A multi-story
+        page (a press review) moves from country to country: "تقول لابريس إن نسبة المشاركة الضعيفة
+        ستبقى نقطة سوداء ... في تونس" is not Russia's election named further on."""
+        own = {self.country_of(p) for p in named.places} | {self.person_country.get(p) for p in named.persons}
+        own.discard(None)
+        if not own or own & self.lead_countries(index):  # (an event of no known country: no ground)
+            return True  # an article on the event's country: its sentences name neighbours and partners
+        topic = self.topic_country(index, sid)
+        return topic is None or topic in own
+
+    def lead_countries(self, index) -> frozenset[str]:
+        """The countries the article's lead (its first LEAD_SENTENCES sentences) names, by a place,
+        an adjective or a person of theirs: what the article is about. Memoised for the last article."""
+        if self._last_lead[0] is not index:
+            found = set()
+            for sid in range(min(LEAD_SENTENCES, len(index.doc.sentences) or 1)):
+                for eid in index.entities.get(sid, ()):
+                    found.add(self.person_country.get(eid) if eid in self.person_country else self.country_of(eid))
+            found.discard(None)
+            self._last_lead = (index, frozenset(found))
+        return self._last_lead[1]
+
     def country_of(self, place: str) -> str | None:
         """The country a place lies in (itself for a country): up through its region and city."""
         for _ in range(4):
@@ -429,6 +468,14 @@ class GeneratedNames:
     def _setting(self, index) -> str | None:
         """The country the article is about: the one its places are in, mentioned at least twice
         and at least twice as often as any other (its cities and regions count for it)."""
+        counts = self._country_counts(index)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return ranked[0][0]
+
+    def _country_counts(self, index) -> dict[str, int]:
+        """country -> the number of the article's sentences naming it or one of its places."""
         counts: dict[str, int] = {}
         for ids in index.entities.values():
             for eid in ids:  # once per sentence
@@ -439,10 +486,7 @@ class GeneratedNames:
                     country = self.place_parent.get(country)
                 if country is not None and self.entity_types.get(country) == "country":
                     counts[country] = counts.get(country, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
-            return None
-        return ranked[0][0]
+        return counts
 
     def _in_setting(self, named: NamedEvent, kind: Kind, index, sid: int, near: set[str], setting,
                     published) -> bool:
@@ -684,9 +728,13 @@ class GeneratedNames:
             if nouns is not None:
                 hits = {**index.matches(nouns), **hits}
             first = min(linked[eids[0]])
+            kind_of_event = self.kinds[named.kind]
+            inside = kind_of_event.setting or kind_of_event.one_country
             for sid in sorted(hits):
                 if sid in linked[eids[0]] or contradicted(index, sid, named.start, named.end):
                     continue
+                if inside and not self.in_topic(index, sid, named):
+                    continue  # a press review's "هذه الانتخابات" of Lebanon's or Tunisia's vote
                 if _words(index, sid) < HEADING_WORDS:
                     continue  # a heading ("واشنطن وموسكو والمظاهرات") names a topic, not this event
                 # a referring word before the event is named, in a sentence linked to another event,

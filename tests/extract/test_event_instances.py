@@ -87,8 +87,11 @@ def test_a_press_reviews_other_country_is_not_the_votes_story(ex):
     # further on
     text = ("نبدأ جولتنا في الصحف من تونس حيث جرت الانتخابات البلدية أمس. "
             "تقول لابريس إن نسبة المشاركة الضعيفة ستبقى نقطة سوداء لكنها لن توقف المسار الديموقراطي في تونس. "
+            "وترجح الصحيفة فوز حزب النهضة في هذه الانتخابات بحسب التقديرات الأولية. "
             "وننتقل إلى روسيا حيث تكتب الصحف عن فوز فلاديمير بوتين في الانتخابات الرئاسية الروسية. "
             "وترى صحيفة أخرى أن الانتخابات الرئاسية الروسية في مارس لم تحمل مفاجأة لأحد.")
     found = by_sentence(ex, text, date(2018, 5, 7))
-    assert "ru_presidential_election_2018" in found[2] and "ru_presidential_election_2018" in found[3]
+    assert "ru_presidential_election_2018" in found[3] and "ru_presidential_election_2018" in found[4]
+    # neither its story nor its referring word ("هذه الانتخابات") in the sentences on Tunisia
     assert "ru_presidential_election_2018" not in found.get(1, {})
+    assert "ru_presidential_election_2018" not in found.get(2, {})

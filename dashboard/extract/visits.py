@@ -159,17 +159,20 @@ class VisitFinder:
         doc: Doc = index.doc
         if published is None:
             return []
+        # a visit needs an official: an article naming no person of a country has none (most of a
+        # corpus), and is not scanned
+        if not any(self.types.get(e) == "person" and e in self.person_country for e in index.article_entities):
+            return []
         hits: dict[int, list[tuple[str, int, int, str]]] = defaultdict(list)
         text = doc.norm.text
         for how, phrases in self.rules.triggers.items():
-            for sid in index.matches(phrases):
-                start, end = index.sentence_span(sid)
-                for m in index.regex_for(phrases).finditer(text, start, end):
-                    if phrases.accepts(doc, m.start(), m.end()):
-                        a, b = doc.norm.to_original(m.start(), m.end())
-                        if _NOT.search(doc.text[max(0, a - 8):a]):
-                            continue  # "لن يزور الصين": no visit
-                        hits[sid].append((how, a, b, " ".join(doc.text[a:b].split())))
+            # one pass over the text per trigger kind, each match placed in its sentence
+            for m in index.regex_for(phrases).finditer(text):
+                if phrases.accepts(doc, m.start(), m.end()):
+                    a, b = doc.norm.to_original(m.start(), m.end())
+                    if _NOT.search(doc.text[max(0, a - 8):a]):
+                        continue  # "لن يزور الصين": no visit
+                    hits[doc.sentence_at(a)].append((how, a, b, " ".join(doc.text[a:b].split())))
         if not hits:
             return []
         officials = self._officials(index)

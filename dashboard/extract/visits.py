@@ -38,8 +38,14 @@ TRIGGERS = ("arrive", "leave", "receive", "received", "meet")
 _PLACE_TYPES = frozenset({"country", "city", "region"})
 _VENUE_TYPES = _PLACE_TYPES | {"institution"}   # "في الكرملين": Russia's
 _TITLE_CHARS = 45    # an office title at most this far before the name ("الرئيس الروسي فلاديمير بوتين")
+_PROXY_CHARS = 32    # "زوجة الرئيس الأمريكي، دونالد ترامب": the relation this close before the name
+_SUBJECT_CHARS = 60  # the one who arrives or leaves is named this close to the verb
+_RECEIVED_CHARS = 90 # the one received (or receiving) is named this close after the verb
+_NEAR_CHARS = 70     # the place gone to, left or met in lies this close to the trigger
 _TO_CHARS = 14       # "إلى" (or "ل") at most this far before the place gone to
-_TO = re.compile(r"(?<![^\W_])(?:إلى|الى|إلي|نحو|لدى)\s+(?!جانب)(?:\S+\s+){0,2}$|(?<![^\W_])[وف]?لـ?$")
+_TO = re.compile(r"(?<![^\W_])(?:إلى|الى|إلي|نحو|لدى)\s+(?!جانب)(?:\S+\s+){0,2}$")
+_FOR = re.compile(r"(?<![^\W_])[وف]?لـ?$")   # "زيارته لأنقرة": only right after the noun
+_FOR_CHARS = 12
 _IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)$")
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
 _DATE_CHARS = 60     # a date this close to a word of the talks dates them ("لقاء وديا في فبراير")
@@ -53,6 +59,8 @@ class VisitRules:
     attend: PhraseSet | None             # "لحضور القمة": there for a meeting, a visit only if catalogued
     unless: PhraseSet | None             # a phone call, a video link: no visit
     talks: PhraseSet | None              # the talks of the article's visit ("عقد الطرفان جلسة مباحثات")
+    past: PhraseSet | None = None        # a visit of the past ("بعد شهرين على زيارته للصين"): joins only
+    proxies: PhraseSet | None = None     # "مساعد"، "زوجة" before a name: someone else acts
 
 
 def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
@@ -68,13 +76,15 @@ def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
         triggers[name] = _alternation(list(words))
     if not raw.get("titles"):
         raise ValueError("visits: missing titles (the offices a visitor holds)")
-    unknown = set(raw) - set(TRIGGERS) - {"titles", "attend", "unless", "talks"}
+    unknown = set(raw) - set(TRIGGERS) - {"titles", "attend", "unless", "talks", "past", "proxies"}
     if unknown:
         raise ValueError(f"visits: unknown key(s) {', '.join(sorted(unknown))}")
     return VisitRules(triggers, _alternation(list(raw["titles"])),
                       _alternation(list(raw.get("attend") or [])) if raw.get("attend") else None,
                       _alternation(list(raw.get("unless") or [])) if raw.get("unless") else None,
-                      _alternation(list(raw.get("talks") or [])) if raw.get("talks") else None)
+                      _alternation(list(raw.get("talks") or [])) if raw.get("talks") else None,
+                      _alternation(list(raw.get("past") or [])) if raw.get("past") else None,
+                      _alternation(list(raw.get("proxies") or [])) if raw.get("proxies") else None)
 
 
 @dataclass
@@ -103,6 +113,7 @@ class Visit:
     lo: date                     # the widest time its sentences give
     hi: date
     sightings: frozenset[int]    # its sentences
+    travels: bool = True         # a sentence says who arrived, left or was received (not only a meeting)
 
 
 class VisitFinder:
@@ -188,9 +199,12 @@ class VisitFinder:
                     continue
                 if self.rules.unless is not None and index.matches(self.rules.unless, {sid}):
                     continue
-                if any(self.types.get(e) == "person" and self.person_country.get(e) not in sides
-                       for e in index.entities.get(sid, ())):
+                named = index.entities.get(sid, set())
+                if any(self.types.get(e) == "person" and self.person_country.get(e) not in sides for e in named):
                     continue  # another leader's talks
+                if ids[v].startswith("new:") and sid - 1 not in out and not any(
+                        e == v.visitor or self.country(e) == v.host for e in named):
+                    continue  # a discovered visit's talks name a side, or follow its sentence
                 at = self._first(index, self.rules.talks, sid)
                 if any((d[1] < v.lo - FUTURE or d[0] > v.hi + FUTURE) and (len(d) < 5 or abs(d[4] - at) <= _DATE_CHARS)
                        for d in index.dates.get(sid, ())):
@@ -213,8 +227,8 @@ class VisitFinder:
             if v.visitor in persons and v.host in places and \
                     start - CATALOGUE_LEAD <= v.hi and v.lo <= end + CATALOGUE_TAIL:
                 return eid
-        if v.attending:
-            return None
+        if v.attending or not v.travels:
+            return None  # there for a meeting; or only met, nobody said to travel or be received
         for places, start, end in meetings:
             if v.host in places and start - CATALOGUE_LEAD <= v.hi and v.lo <= end + CATALOGUE_TAIL:
                 return None  # there for the catalogue's summit or forum the article names
@@ -228,11 +242,12 @@ class VisitFinder:
         start, end = doc.sentences[sid] if doc.sentences else (0, len(text))
         spans = sorted(index.entity_spans.get(sid, ()))
         names = set(index.name_spans.get(sid, ()))
+        # not a person named through another ("مساعد كيم جونغ أون"، "زوجة الرئيس الأمريكي، دونالد ترامب")
         persons = [(a, b, e) for a, b, e in spans if (a, b, e) in names and self.types.get(e) == "person"
-                   and self.person_country.get(e)]
-        # a country named by an office and its adjective: "الرئيس الأوزبكي"، "ولي العهد السعودي"
-        titled = [(a, b, e) for a, b, e in spans if (a, b, e) not in names and self.types.get(e) == "country"
-                  and self._titled(doc, a, start)]
+                   and self.person_country.get(e) and not (self.rules.proxies is not None and
+                   self.rules.proxies.regex.search(fold(text[max(start, a - _PROXY_CHARS):a])))]
+        # a country named by an office: "الرئيس الأوزبكي"، "ولي العهد السعودي"، "رئيس الصين"، "أمير قطر"
+        titled = [(a, b, e) for a, b, e in spans if self.types.get(e) == "country" and self._titled(doc, a, start)]
         if not persons and not titled:
             return None
         how, a, b, trigger = hits[0]
@@ -245,11 +260,30 @@ class VisitFinder:
         people = [(pa, e) for pa, _, e in persons if e in officials]
         countries = {self.person_country[e] for _, e in people} | {e for _, _, e in titled}
         if host is None and how in ("receive", "received"):
-            host = self._receiver(how, a, b, people, titled, countries)
-        # the sides the sentence names: its officials' countries and its country adjectives ("مباحثات روسية قرغيزية")
-        sides = countries | {x[2] for x in spans if x not in names and self.types.get(x[2]) == "country"}
-        if how == "meet" and host is not None and host not in sides:
-            return None  # two leaders meeting in a third country: a summit's sidelines, not a visit
+            # "استقبلت دولة الإمارات ... الرئيس الصيني": a country receiving
+            subjects = [(x[0], x[1], x[2]) for x in spans if x in names and self.types.get(x[2]) == "country"
+                        and 0 <= x[0] - b <= _FOR_CHARS + 8]
+            host = self._receiver(how, a, b, people, titled + subjects, countries | {e for _, _, e in subjects})
+        if how == "meet" and host is not None and (len(countries) != 2 or host not in countries):
+            # a meeting is a visit between two sides, one of them at home: not two leaders met in
+            # a third country (a summit's sidelines), not a story naming more sides
+            return None
+        if how in ("arrive", "leave") and host is not None:
+            # who arrives or leaves: the official nearest the verb, close to it, with no country
+            # named between them ("إن تركيا لن تغادر سوريا" is Turkey's); at home, no visit ("غادر
+            # كيم عاصمة كوريا الشمالية بيونغيانغ متوجها إلى ..." is the North's leader setting out)
+            close = [(pa, self.person_country[e]) for pa, e in people if abs(pa - a) <= _SUBJECT_CHARS] + \
+                    [(ta, e) for ta, _, e in titled if abs(ta - a) <= _SUBJECT_CHARS]
+            if not close:
+                return None  # nobody named near the verb: "ووصلت هذه الرسالة إلى طهران"
+            pa, nearest = min(close, key=lambda x: abs(x[0] - a))
+            lo, hi = sorted((pa, a))
+            if nearest == host or any(lo < x[0] < hi and x in names and self.types.get(x[2]) == "country"
+                                      for x in spans):
+                return None
+        if how in ("receive", "received") and not any(0 <= pa - b <= _RECEIVED_CHARS for pa, _ in people) \
+                and not any(0 <= ta - b <= _RECEIVED_CHARS for ta, _, _ in titled):
+            return None  # no official received ("استقباله سفير بيونغ يانغ"، "استقبل كبار مشاهير العالم")
         visitors = [(pa, e) for pa, e in people if self.person_country[e] != host]
         visitor = min(visitors, key=lambda x: abs(x[0] - a))[1] if visitors else None
         visitor_country = self.person_country[visitor] if visitor else next(
@@ -273,10 +307,15 @@ class VisitFinder:
                   and self.country(e)]
         if how == "leave":
             # the place left: the first after the verb ("غادر ... العاصمة الأوزبكية طشقند، عائدا إلى تركيا")
-            after = [p for p in places if p[0] >= b and not _TO.search(text[max(start, p[0] - _TO_CHARS):p[0]])]
+            after = [p for p in places if b <= p[0] <= b + _NEAR_CHARS
+                     and not _TO.search(text[max(start, p[0] - _TO_CHARS):p[0]])]
             return self.country(after[0][2]) if after else None
         if how == "arrive":
-            gone = [p for p in places if _TO.search(text[max(start, p[0] - _TO_CHARS):p[0]])]
+            # the place gone to, close after the verb or noun ("وصل ... إلى جدة"، "زيارته لأنقرة"; not
+            # "ونفى أنه يعطي غطاء للسعودية ... الوصول إلى ما حدث")
+            gone = [p for p in places if b <= p[0] <= b + _NEAR_CHARS
+                    and (_TO.search(text[max(start, p[0] - _TO_CHARS):p[0]])
+                         or (p[0] - b <= _FOR_CHARS and _FOR.search(text[max(start, p[0] - 3):p[0]])))]
             if gone:
                 return self.country(min(gone, key=lambda p: abs(p[0] - b))[2])
             if dateline is not None and _HERE.search(text, start, end):
@@ -284,10 +323,13 @@ class VisitFinder:
             return None  # gone somewhere the sentence does not name
         # a venue: "في جدة"، "في الكرملين"، "إلى الصين"
         # (not a place after إلى: "ستقف إلى جانب أذربيجان"; a motion verb is an arrival trigger)
-        venues = [p for p in places if _IN.search(text[max(start, p[0] - _TO_CHARS):p[0]])]
+        venues = [p for p in places if abs(p[0] - b) <= _NEAR_CHARS + 15
+                  and _IN.search(text[max(start, p[0] - _TO_CHARS):p[0]])]
         if venues:
             return self.country(min(venues, key=lambda p: abs(p[0] - a))[2])
-        return dateline  # reported from the host's city: "بيشكك-سانا ... بعد مباحثات روسية قرغيزية"
+        # reported from the host's city: "بيشكك-سانا ... بعد مباحثات روسية قرغيزية" (a meeting of two
+        # sides only; an outlet's own base, CNN's Dubai, says nothing of who received whom)
+        return dateline if how == "meet" else None
 
     def _receiver(self, how, a, b, people, titled, countries) -> str | None:
         """Who receives: the subject after "استقبل" (the host); after "في استقبال" the visitor
@@ -346,18 +388,20 @@ class VisitFinder:
                if not (len(d) > 4 and _SINCE.search(text[max(0, d[4] - 30):d[4]]))]
         dates = [d for d in own if (d[1] - d[0]).days <= 31]
         others = [d for d in own if (d[1] - d[0]).days > 31]
+        # the past or a plan ("ومن المزمع أن يستقبل"): a part of a visit named otherwise at most
+        past = bool(self.not_news is not None and index.matches(self.not_news, {sid})) or \
+            bool(self.rules.past is not None and index.matches(self.rules.past, {sid})) or \
+            bool(self.planned is not None and index.matches(self.planned, {sid}))
         if dates:
             d = min(dates, key=lambda d: abs((d[4] if len(d) > 4 else 0) - at))
             if d[0] > published[1] + FUTURE:
                 return None
-            return d[0], d[1], False
+            return d[0], d[1], past  # "خلال زيارة الرئيس التركي لواشنطن العام الماضي": the past
         if (published[1] - published[0]).days > 31:
             return None
         # a plan, the past, or a sentence dated to another year ("انعقد في عام 2014"، "اتفاق عام
         # 2012"): a part of the article's visit at most, never a visit of its own
-        joins = bool(self.planned is not None and index.matches(self.planned, {sid})) or \
-            bool(self.not_news is not None and index.matches(self.not_news, {sid})) or \
-            any(not (d[0] <= published[1] and published[0] <= d[1]) for d in others)
+        joins = past or any(not (d[0] <= published[1] and published[0] <= d[1]) for d in others)
         return published[0], published[1], joins
 
     # ---- over the article ------------------------------------------------------------------------
@@ -399,7 +443,8 @@ class VisitFinder:
             best = group[0]
             visits.append(Visit(visitor, host, best.start, best.end, min(s.sid for s in group),
                                 all(s.attending for s in group), min(s.start for s in group),
-                                max(s.end for s in group), frozenset(s.sid for s in group)))
+                                max(s.end for s in group), frozenset(s.sid for s in group),
+                                any(s.how != "meet" and not s.joins and s.visitor == visitor for s in group)))
         return visits
 
     def _visit_of(self, s: Sighting, visits: list[Visit]) -> Visit | None:

@@ -94,6 +94,9 @@ _NOT_SLUG = re.compile(r"[^a-z0-9_]")
 _ABD_APART = re.compile(r"(?<![\u0621-\u064a])عبد (?=[\u0621-\u064a])")
 # Bodies named in quotes after the noun that says what they are (موقع “تنغرينيوز”): their types.
 BODY_TYPES = ("media", "company", "party", "organisation")
+# Places named right after the noun that says what they are (مدينة أكسو، قرية باسكي اريك، نهر إسفارا).
+PLACE_TYPES = ("city", "river")
+MAX_PLACE_WORDS = 2
 _OPEN_QUOTE = re.compile(r"[ \t\u00a0]*[«“\"][ \t\u00a0]*")
 _CLOSE_QUOTES = "»”\""
 MAX_BODY_WORDS = 5
@@ -174,7 +177,7 @@ def provisional_type(entity_id: str) -> str:
     """The entity type a provisional id stands for (person unless the id names a body's type)."""
     rest = entity_id[len(PROVISIONAL_PREFIX):]
     kind, sep, _ = rest.partition(":")
-    return kind if sep and kind in BODY_TYPES else PROVISIONAL_TYPE
+    return kind if sep and (kind in BODY_TYPES or kind in PLACE_TYPES) else PROVISIONAL_TYPE
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,8 @@ class ProvisionalRules:
     headed: dict[str, str] = field(default_factory=dict)
     # words that make "حزب ال..." no party's name (حزب المعارضة، حزب الرئيس)
     generic_party_words: frozenset[str] = frozenset()
+    # place nouns (folded) -> (type, whether the noun is part of the name: نهر إسفارا, not مدينة)
+    places: dict[str, tuple[str, bool]] = field(default_factory=dict)
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -221,12 +226,17 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
         if kind not in BODY_TYPES:
             raise ValueError(f"provisional headed_bodies: unknown type {kind!r} (one of {', '.join(BODY_TYPES)})")
         headed.update({fold(n): kind for n in nouns})
+    places = {}
+    for kind, spec in (p.get("places") or {}).items():
+        if kind not in PLACE_TYPES:
+            raise ValueError(f"provisional places: unknown type {kind!r} (one of {', '.join(PLACE_TYPES)})")
+        places.update({fold(n): (kind, bool(spec.get("noun_in_name"))) for n in spec.get("nouns") or []})
     return ProvisionalRules(words("titles"), words("descriptors"), words("speech_verbs"),
                             words("roles"), words("bylines"), words("not_name_words"),
                             words("particles"), float(p.get("max_word_zipf", 5.0)),
                             float(p.get("max_last_zipf", 3.5)), bodies, words("given_names"),
                             words("plural_titles"), words("family_titles"), headed,
-                            words("generic_party_words"))
+                            words("generic_party_words"), places)
 
 
 class ProvisionalFinder:
@@ -253,6 +263,13 @@ class ProvisionalFinder:
         self.active = bool(rules.titles or rules.speech_verbs or rules.bylines or rules.bodies or rules.headed)
         # a head noun as written, with or without the article and proclitics (حزب، وحزب، الحزب،
         # للمعهد) -> (type, chars before the name, with the article)
+        # catalogue names without their spaces (حزب العدالة و التنمية is حزب العدالة والتنمية): a
+        # body found here that the catalogue knows is the catalogue's, as a variant
+        # (never a generic name, حزب النهضة: the matcher gives it to a body only where the article
+        # names the body's country)
+        self._joined_names = {"".join(cand[0]): cand[2] for cands in matcher.first_words.values()
+                              for cand in cands if cand[2] and not cand[5] and cand[4] not in matcher.generic_alias}
+        self._place_forms = {w: (noun, skip) for noun in sorted(rules.places) for w, skip in _written_forms(noun)}
         self._headed_forms: dict[str, tuple[str, int, bool, str]] = {}
         for noun, kind in sorted(rules.headed.items()):
             for definite in (False, True):
@@ -342,9 +359,11 @@ class ProvisionalFinder:
 
     def _family_with_article(self, form: str) -> bool:
         """An ال word that can be a family name (الداود، الفيصل، السديري): no title, stopword or
-        month, and rarer than ordinary words."""
+        month, and rarer than ordinary words; no participle (المعزول، المخلوع، الملقب "the ousted,
+        the so-called": الم and no nisba ending), which describes the person named before it."""
         return not (form in self.never or form in self.stopwords or form in self.months) and \
-            _ARABIC_WORD.fullmatch(form) is not None and self._zipf(form) < _FAMILY_ARTICLE_ZIPF
+            _ARABIC_WORD.fullmatch(form) is not None and self._zipf(form) < _FAMILY_ARTICLE_ZIPF and \
+            not (form.startswith(ARTICLE + "م") and not form.endswith("ي"))
 
     def _last_word(self, form: str) -> bool:
         return form not in self.rules.particles and self._zipf(form) < self.rules.max_last_zipf
@@ -365,6 +384,7 @@ class ProvisionalFinder:
         limit = MAX_WORDS
         nasab = False
         given_first = False
+        all_given = True
         family_end = False
         while k < n and k - j < limit:
             if k > j and not _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
@@ -377,15 +397,19 @@ class ProvisionalFinder:
             if kind is None:
                 # the family name with the article that ends a nasab or follows an honorific
                 # (عبدالعزيز بن عبدالله الداود، الأمير سعود الفيصل): a rare enough ال word
-                if (nasab or family) and k > j and article(k) and self._family_with_article(forms[k]):
+                if k > j and article(k) and (nasab or family or given_first) and self._family_with_article(forms[k]):
                     family_end = True
                     k += 1
+                elif k > j and article(k) and given_first and all_given and forms[k] not in self.stopwords \
+                        and forms[k] not in self.never and forms[k] not in self.months:
+                    return None  # "الأمير فخر الدين المعني": given names, then a family name read as a word
                 break
             if kind == "particle" and forms[k] in self.rules.particles and not nasab:
                 nasab = True
                 limit = MAX_WORDS + _NASAB_EXTRA_WORDS
             if k == j:
                 given_first = kind == "given"
+            all_given = all_given and kind in ("given", "particle")
             if kind == "common":
                 # a word of some frequency after a foreign family name: a verb ("فالفيردي يرغب")
                 # or the name's last part ("محمود أحمدي نجاد", "ماو تسي تونغ"); unsure, so no name
@@ -596,12 +620,12 @@ class ProvisionalFinder:
                         not self._in_named_thing(i, forms) and \
                         all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)) and \
                         all(covered[k] is None for k in range(i, end)):
-                    alias = " ".join(full_of.get(key, key) if key not in names else key)
+                    alias = " ".join(full_of.get(key, key))  # a nasab's short form is the nasab's person
                     add(i, end, provisional_id(alias), alias, len(form) - len(first))
                     # a bare part later is this person: ArticleNames reads the family name (and the
                     # first name of a two-word name); a longer name is read by its last word only
                     full_names.append((i, provisional_id(alias),
-                                       key if len(key) == 2 and key in names else key[-1:]))
+                                       key if len(key) == 2 and key not in full_of else key[-1:]))
                     break
         if full_names:
             rows += self._bare_rows(doc, forms, starts, ends, taken, covered, full_names, names)
@@ -617,6 +641,8 @@ class ProvisionalFinder:
             rows += self._body_rows(doc, forms, starts, ends, norm, covered, taken)
         if self.rules.headed:
             rows += self._headed_rows(doc, forms, starts, ends, norm, covered, taken, article, mentions)
+        if self.rules.places:
+            rows += self._place_rows(doc, forms, starts, ends, norm, covered, taken, article)
         rows.sort(key=lambda r: r["char_start"])
         return rows
 
@@ -630,7 +656,7 @@ class ProvisionalFinder:
         The country's adjective inside is part of the name (the gold's longest-name rule): its
         catalogue row is taken out of ``mentions``."""
         headed = self._headed_forms
-        heads = [i for i, form in enumerate(forms) if form in headed]
+        heads = list(compress(range(len(forms)), map(headed.__contains__, forms)))  # (one C-level pass)
         if not heads:
             return []
         n = len(forms)
@@ -648,6 +674,10 @@ class ProvisionalFinder:
             while k < n and len(words) < MAX_BODY_WORDS and not taken[k] and \
                     _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
                 form = forms[k]
+                if kind == "party" and len(words) >= 2 and words[-2] == "and" or (
+                        kind == "party" and words and forms[k - 1].startswith("وال") and words[-1] == "al"
+                        and k - 1 > i + 1):
+                    break  # a party's name ends with its second noun (حزب السلام والديمقراطية)
                 mention = covered[k]
                 if mention is not None:
                     a, _ = doc.norm.to_original(starts[k], ends[k])
@@ -657,10 +687,19 @@ class ProvisionalFinder:
                         break  # a name of something else (شركة غازبروم): no name of this body
                     words.append("country")
                     country_rows.append(row)
+                elif form == "و" and words and kind == "party" and k + 1 < n and article(k + 1) and \
+                        _SPACES.fullmatch(norm, ends[k], starts[k + 1]):
+                    words.append("and")  # حزب العدالة و التنمية
                 elif form in self.stopwords or form in self.months or form in self.never or \
                         not _ARABIC_WORD.fullmatch(form):
                     break  # (الرئيس after a party's name is the verb's object)
+                elif kind == "party" and words and form.startswith("وال") and len(form) > 4 and \
+                        form[1:] not in self.stopwords and form[1:] not in self.rules.generic_party_words and \
+                        form[1:] not in self.never:
+                    words.append("al")  # حزب السلام والديمقراطية، حزب الحرية والعدالة
                 elif article(k):
+                    if kind == "party" and form in self.rules.generic_party_words:
+                        break  # زعيم حزب المحافظين السابق: "former" is the leader's
                     words.append("al")
                 elif form.startswith("لل") and words:
                     words.append("li")
@@ -670,8 +709,8 @@ class ProvisionalFinder:
                 else:
                     break
                 k += 1
-            # a name ends at an ال word or a field, never at a construct noun
-            while words and words[-1] == "construct":
+            # a name ends at an ال word or a field, never at a construct noun or و
+            while words and words[-1] in ("construct", "and"):
                 words.pop()
                 k -= 1
             if not words or not self._headed_name(kind, definite, words, forms[i + 1:i + 1 + len(words)]):
@@ -680,7 +719,11 @@ class ProvisionalFinder:
             if end < n and _OPEN_QUOTE.fullmatch(norm, ends[end - 1], starts[end]):
                 continue  # a description before the body's quoted name (شركة ... "ماريون بايوتك")
             alias = " ".join([head, *forms[i + 1:end]])
-            out.append(self._row(doc, i, end, starts, ends, provisional_id(alias, kind), alias, skip))
+            row = self._row(doc, i, end, starts, ends, provisional_id(alias, kind), alias, skip)
+            known = self._joined_names.get(alias.replace(" ", ""))
+            if known is not None:
+                row["entity_id"], row["match"] = known, VARIANT
+            out.append(row)
             taken[i:end] = [True] * (end - i)
             dropped += country_rows
         if dropped:
@@ -688,16 +731,46 @@ class ProvisionalFinder:
             mentions[:] = [m for m in mentions if id(m) not in gone]
         return out
 
+    def _place_rows(self, doc, forms, starts, ends, norm, covered, taken, article) -> list[dict]:
+        """Places the catalogue lacks, named right after the noun that says what they are: one or
+        two words no ordinary text uses (مدينة أكسو، قرية باسكي اريك، لنهر إسفارا); a known place
+        (مدينة ألماتي) is the catalogue's."""
+        place_forms = self._place_forms
+        out = []
+        n = len(forms)
+        for i in compress(range(n), map(place_forms.__contains__, forms)):
+            if taken[i] or covered[i] is not None:
+                continue
+            noun, skip = place_forms[forms[i]]
+            kind, noun_in_name = self.rules.places[noun]
+            k = i + 1
+            while k < n and k - i <= MAX_PLACE_WORDS and not taken[k] and covered[k] is None and \
+                    _OPENING.fullmatch(norm, ends[k - 1], starts[k]) and not article(k) and \
+                    (k == i + 1 or _SPACES.fullmatch(norm, ends[k - 1], starts[k])) and \
+                    self._word_kind(forms[k], k == i + 1, forms[k - 1], False) in (
+                        ("rare",) if k == i + 1 else ("rare", "given")) and self._zipf(forms[k]) < COMMON_ZIPF and \
+                    len(forms[k]) >= 3:
+                k += 1
+            if k == i + 1 or (k < n and covered[k] is not None and self.types.get(covered[k]) != "country"
+                              and _SPACES.fullmatch(norm, ends[k - 1], starts[k])):
+                continue  # nothing, or the first words of a known name (a country's adjective may follow)
+            first = i if noun_in_name else i + 1
+            alias = " ".join(([noun] if noun_in_name else []) + forms[i + 1:k])
+            out.append(self._row(doc, first, k, starts, ends, provisional_id(alias, kind), alias,
+                                 skip if noun_in_name else 0))
+            taken[i:k] = [True] * (k - i)
+        return out
+
     def _headed_name(self, kind: str, definite: bool, words: list[str], after: list[str]) -> bool:
         """Whether a head noun and the words after it (``words``: their kinds) are a body's name."""
         if kind == "party":
             if definite:  # الحزب الديموقراطي الليبرالي، الحزب الشيوعي الصيني
                 adjectives = sum(1 for w, f in zip(words, after) if w == "al" and f.endswith("ي"))
-                return all(w in ("al", "country") for w in words) and (
+                return all(w in ("al", "country", "and") for w in words) and (
                     adjectives >= 2 or (adjectives and "country" in words))
             # حزب النهضة، حزب الشعب الديمقراطي (not حزب المعارضة، حزب الرئيس)
             return words[0] == "al" and not any(f in self.rules.generic_party_words for f in after[:1]) and \
-                all(w in ("al", "country") for w in words)
+                all(w in ("al", "country", "and") for w in words)
         if "country" not in words:
             return False
         if definite:  # المعهد الأميركي للجيوفيزياء: the country's adjective, then the field

@@ -25,6 +25,7 @@ from dashboard.extract.events import EventLinker
 from dashboard.extract.provisional import ProvisionalFinder
 from dashboard.extract.themes import ThemeScorer
 from dashboard.pipeline.tables import PER_ARTICLE_TABLES, columns_of
+from dashboard.text import word_frequencies
 from dashboard.text.boilerplate import sentence_keys
 from dashboard.text.document import Doc
 from dashboard.text.duplicates import article_fingerprint
@@ -60,14 +61,17 @@ class Extractors:
                                              catalogues.date_words.months)
         self.stopwords = catalogues.stopwords
         self.letter_names = catalogues.latin_letter_names
+        word_frequencies.preload()  # part of the set-up a forked worker inherits (run._pool)
 
 
 _WORKER: Extractors | None = None
 
 
-def init_worker(catalogues: Catalogues) -> None:
+def init_worker(setup: Catalogues | Extractors) -> None:
+    """Give this worker process its extractors: built here from the catalogues, or already built
+    (by the parent before it forked this process, see run._pool)."""
     global _WORKER
-    _WORKER = Extractors(catalogues)
+    _WORKER = setup if isinstance(setup, Extractors) else Extractors(setup)
 
 
 def _parse_iso(value: str | None) -> dt.date | None:

@@ -142,6 +142,20 @@ def in_large_list(word: str) -> bool:
     return zipf_frequency(word, "ar", wordlist="large") != 0
 
 
+def preload() -> None:
+    """Load both tables now rather than at their first lookup: a build's pool workers, forked
+    after this, then share the parent's copy instead of each reading its own."""
+    _common_words()
+    _large_digests()
+
+
+def unload() -> None:
+    """Drop both tables (~8 MB; read again at the next lookup): a build's parent process, once
+    the articles are extracted, needs them no more."""
+    _common_words.cache_clear()
+    _large_digests.cache_clear()
+
+
 # ---- regeneration -------------------------------------------------------------------------------
 def write_tables() -> None:
     """Recompute both files from the installed wordfreq and record its version."""

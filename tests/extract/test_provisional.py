@@ -308,3 +308,23 @@ def test_bodies_named_by_a_head_noun(tools):
     # the country's adjective inside a body's name is part of the name; outside, the country's
     adjectives = [(m["entity_id"], m["surface"]) for m in mentions if m["form"] == "adjective"]
     assert adjectives == [("ru", "الروسية"), ("in", "الهندية")]
+
+
+def test_places_named_after_their_noun(tools):
+    text = ("على بعد 140 كلم غرب مدينة أكسو الصينية. في الروافد العليا لنهر إسفارا، فتح الجنود النار. "
+            "وفي مدينة ألماتي وفي مدينة كبيرة")
+    rows = found(tools, text)
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("new:city:aksw", "أكسو"), ("new:river:nhr_asfara", "نهر إسفارا")]
+    assert provisional_entities(pd.DataFrame(rows))["type"].tolist() == ["city", "river"]
+
+
+def test_party_names_end_where_the_name_does(tools):
+    text = ("طالب زعيم حزب المحافظين السابق، لورد هيغ. وتخشى أوساط حزب العدالة و التنمية الحاكم. "
+            "وقال الرئيس محمد مرسي المعزول. واستشهد المهندس فادي محمد البطش، الذي")
+    rows = found(tools, text)
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("new:party:hhzb_almhhafzzyn", "حزب المحافظين"),
+        ("akp", "حزب العدالة و التنمية"),  # the catalogue's party, written with a space after و
+        ("new:mhhmd_mrsy", "محمد مرسي"),   # المعزول "the ousted" describes him
+        ("new:fady_mhhmd_albttsh", "فادي محمد البطش")]

@@ -74,3 +74,26 @@ def test_parquet_bytes_do_not_depend_on_how_the_rows_arrived(tmp_path):
             types_mapper={pa.large_string(): pd.ArrowDtype(pa.large_string())}.get)
         _write_parquet(df, tmp_path / f"{name}.parquet")
     assert (tmp_path / "pieces.parquet").read_bytes() == (tmp_path / "whole.parquet").read_bytes()
+
+
+def test_a_pool_build_is_byte_identical_to_an_inline_one(tmp_path, monkeypatch):
+    """Articles extracted by forked worker processes, which inherit the extractors the parent
+    built once, give the bytes one process gives."""
+    from dashboard.catalogues import load_catalogues
+    from dashboard.paths import CATALOGUE_DIR
+    from dashboard.pipeline import article
+
+    monkeypatch.setattr(pipeline, "BATCH_SIZE", 4)
+    src = _corpus(tmp_path / "src", 12)
+    inline, pooled = tmp_path / "inline", tmp_path / "pooled"
+    build([src], inline, workers=1)
+    monkeypatch.setattr(pipeline, "INLINE_LIMIT", 0)  # a pool even for 12 articles (3 batches)
+    build([src], pooled, workers=2)
+    assert _files(pooled) == _files(inline)
+    # from the main thread the pool forks, and hands its workers the extractors built here
+    pool = pipeline._pool(2, load_catalogues(CATALOGUE_DIR))
+    try:
+        assert pool._mp_context.get_start_method() == "fork"
+        assert isinstance(pool._initargs[0], article.Extractors)
+    finally:
+        pool.shutdown()

@@ -40,6 +40,7 @@ filter these links or review them apart (``python -m dashboard.quality --review`
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from dashboard.text.normalize import squeeze_spaces
@@ -163,6 +164,16 @@ def _story_words(index, kind) -> dict[int, str]:
     return out
 
 
+_ASIDE = re.compile(r"(?<![^\W_])(?:منذ|حيث|عندما)(?![^\W_])[^.،,؛]{0,60}$")
+
+
+def _aside(doc, d: tuple) -> bool:
+    """Whether a date lies in an aside of the sentence, not on what it reports: a period it runs
+    from ("منذ عام 2016") or a clause of background ("قرارا بشأن عضوية إيران حيث تقدمت بطلب
+    الانضمام عام 2015")."""
+    return len(d) >= 5 and _ASIDE.search(doc.text[max(0, d[4] - 70):d[4]]) is not None
+
+
 def _words(index, sid: int) -> int:
     start, end = index.doc.sentences[sid] if index.doc.sentences else (0, len(index.doc.text))
     return len(index.doc.text[start:end].split())
@@ -219,7 +230,7 @@ def _anchored(index, sid: int, event, kind, generated, cited: list[int], nouns: 
     start, end = event.start, event.end
     dates = index.dates.get(sid, ())
     lo, hi = start - DATE_MARGIN, end + DATE_MARGIN
-    if any(not (d[0] <= hi and lo <= d[1]) for d in dates):
+    if any(not (d[0] <= hi and lo <= d[1]) and not _aside(index.doc, d) for d in dates):
         return None  # dated elsewhere: "تأسس عام 1999" is the party's story, not the election's
     dated = any(d[0] <= end and start <= d[1] for d in dates)
     if not dated and (published is None or not (start - timedelta(days=LEAD_DAYS) <= published[1]

@@ -110,3 +110,14 @@ def test_a_visit_named_further_down_is_the_leads_where_its_actors_are_the_leads(
     assert set(found[1]) == {"blinken_visit_central_asia_2023"}
     assert "the article's event (not tokayev_visit_uz_2022)" in found[1]["blinken_visit_central_asia_2023"]
     assert set(found[2]) == {"blinken_visit_central_asia_2023"}
+
+
+def test_a_date_in_an_aside_does_not_take_the_sentence_from_the_summits_story(ex):
+    # Al-Alam, 17 September 2021: Iran's application of 2015 is background to the SCO summit's decision
+    text = ("انطلقت اليوم الجمعة القمة الحادية والعشرون لمنظمة شنغهاي للتعاون في العاصمة الطاجيكية دوشنبه. "
+            "ومن المتوقع أن يتخذ قادة الدول الأعضاء في منظمة شنغهاي للتعاون قرارا بشأن عضوية إيران الدائمة في "
+            "المنظمة حيث تقدمت بطلب الانضمام عام 2015. "
+            "وحزب العدالة تأسس عام 1999 ويشارك قادة الدول في منظمة شنغهاي للتعاون في نشاطاته.")
+    found = by_sentence(ex, text, date(2021, 9, 17))
+    assert found[1]["sco_summit_2021"].startswith(CONTEXT + "قادة الدول")
+    assert "sco_summit_2021" not in found.get(2, {})  # a date of what the sentence reports, far away

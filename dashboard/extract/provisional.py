@@ -68,10 +68,14 @@ _DESCRIBED_PERSON = re.compile(r"[ \t\u00a0]*(?:[،,][ \t\u00a0]*(?:وهو|وه�
 _PLACE_PREPOSITIONS = frozenset(fold(w) for w in ("في", "لدى"))
 # Between an author credit and the name: a colon, a slash or a dash ("كتب: ...", "كتب – ...").
 _BYLINE_MARKS = (":", "/", "–", "—", "-")
-_MAX_DESCRIPTORS = 5
+_MAX_DESCRIPTORS = 6  # (رئيس جهاز التحقيقات في النيابة العامة ضمير بييشكييف)
 # A nasab (بدر بن سلطان بن عبدالعزيز، عبدالله بن محمد بن إبراهيم آل الشيخ) is longer than other
 # names: with a particle in it, a name may have this many more words.
 _NASAB_EXTRA_WORDS = 3
+# After a title written as a letter and a full stop (د. جابر): the stop, then spaces.
+_ABBREVIATION_GAP = re.compile(r"\.[ \t\u00a0]*")
+# Particles that may open a name (folded): عبد الخالق، أبو مازن.
+_NAME_OPENING_PARTICLES = frozenset({"عبد", "ابو"})
 # The second half of a compound given name (فخر الدين، نور الدين، صلاح الدين).
 _COMPOUND_GIVEN_TAILS = frozenset({"الدين"})
 # A family name with the article is rarer than this (الفيصل 4.06; not الأسبق 4.12, الجديد).
@@ -207,6 +211,8 @@ class ProvisionalRules:
     generic_party_words: frozenset[str] = frozenset()
     # place nouns (folded) -> (type, whether the noun is part of the name: نهر إسفارا, not مدينة)
     places: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    # titles written as one letter and a full stop (د. جابر نجم عبد الله التميمي)
+    abbreviated_titles: frozenset[str] = frozenset()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -236,7 +242,7 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             words("particles"), float(p.get("max_word_zipf", 5.0)),
                             float(p.get("max_last_zipf", 3.5)), bodies, words("given_names"),
                             words("plural_titles"), words("family_titles"), headed,
-                            words("generic_party_words"), places)
+                            words("generic_party_words"), places, words("abbreviated_titles"))
 
 
 class ProvisionalFinder:
@@ -285,7 +291,8 @@ class ProvisionalFinder:
         self._byline_forms = _written(rules.bylines)
         self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
                             for w, _ in _written_forms(noun)}
-        self._trigger_forms = self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
+        self._trigger_forms = (self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
+                               | rules.abbreviated_titles)
 
     # -- one word -------------------------------------------------------------------------------
     @staticmethod
@@ -309,7 +316,8 @@ class ProvisionalFinder:
                 return "given"
             return "particle" if not first and previous in self.rules.particles else None
         if form in self.rules.particles:
-            return None if first else "particle"
+            # a name may start with عبد or أبو (عبد الخالق إبراهيم، أبو مازن), never with بن or آل
+            return ("given" if form in _NAME_OPENING_PARTICLES else None) if first else "particle"
         if form in self.given:
             return "given"
         if form[0] == "و" and self._glued_and(form[1:]):
@@ -534,6 +542,10 @@ class ProvisionalFinder:
         triggers = self._trigger_forms
         for i in compress(range(n), map(triggers.__contains__, forms)):  # (one C-level pass finds them)
             form = forms[i]
+            if form in rules.abbreviated_titles and i + 1 < n and _ABBREVIATION_GAP.fullmatch(norm, ends[i], starts[i + 1]):
+                if span := self._name_at(i + 1, forms, starts, ends, norm, covered, article):
+                    out.append((*span, "title"))
+                continue
             if form in self._plural_forms and covered[i] is None:
                 listed = self._listed_holders(i, forms, starts, ends, norm, covered, article)
                 if listed:
@@ -596,6 +608,14 @@ class ProvisionalFinder:
             if len(key) >= 3 and any(w in self.rules.particles for w in key[1:-1]) and \
                     key[-2] not in self.rules.particles:
                 full_of.setdefault((key[0], key[-1]), key)
+        # a family name with عبد found on its own after a title (المستشار عبد الرازق) is the
+        # person whose full name ends in it (عبدالوهاب عبدالرازق، عبدالوهاب عبد الرازق)
+        for key in [k for k in names if len(k) == 2 and k[0] == "عبد"]:
+            whole = next((other for other in sorted(names, key=lambda o: (-len(o), o)) if len(other) > 2 and
+                          (other[-2:] == key or other[-1] == "عبد" + key[1])), None) or next(
+                (other for other in sorted(names) if len(other) == 2 and other[1] == "عبد" + key[1]), None)
+            if whole is not None:
+                full_of[key] = whole
         taken = [False] * len(forms)
         rows = []
 

@@ -44,6 +44,10 @@ _RECEIVED_CHARS = 90 # the one received (or receiving) is named this close after
 _NEAR_CHARS = 70     # the place gone to, left or met in lies this close to the trigger
 _TO_CHARS = 14       # "إلى" (or "ل") at most this far before the place gone to
 _TO = re.compile(r"(?<![^\W_])(?:إلى|الى|إلي|نحو|لدى)\s+(?!جانب)(?:\S+\s+){0,2}$")
+_OBJECT = re.compile(r"(?<![^\W_])(?:[بل]|مع\s+|من\s+|على\s+|عن\s+)(?:ال)?(?:رئيس|وزير|أمير|امير|ملك|ولي|نظير|مستشار|زعيم)"
+                     r"[^\W\d_]*(?:\s+[^\W\d_]+){0,4}\s*$")
+_NOT = re.compile(r"(?<![^\W_])[وف]?(?:لن|لم|لا)\s+$")
+_SUBJECT_BEFORE = re.compile(r"^[\s،,]*(?:قد\s+)?$")   # "وكان الأمير محمد بن سلمان قد استقبل"
 _FOR = re.compile(r"(?<![^\W_])[وف]?لـ?$")   # "زيارته لأنقرة": only right after the noun
 _FOR_CHARS = 12
 _IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)$")
@@ -162,6 +166,8 @@ class VisitFinder:
                 for m in index.regex_for(phrases).finditer(text, start, end):
                     if phrases.accepts(doc, m.start(), m.end()):
                         a, b = doc.norm.to_original(m.start(), m.end())
+                        if _NOT.search(doc.text[max(0, a - 8):a]):
+                            continue  # "لن يزور الصين": no visit
                         hits[sid].append((how, a, b, " ".join(doc.text[a:b].split())))
         if not hits:
             return []
@@ -250,20 +256,23 @@ class VisitFinder:
         titled = [(a, b, e) for a, b, e in spans if self.types.get(e) == "country" and self._titled(doc, a, start)]
         if not persons and not titled:
             return None
-        how, a, b, trigger = hits[0]
-        host = None
-        for h, ha, hb, _ in hits:
-            host = self._host(h, ha, hb, spans, names, text, start, end, dateline)
-            if host is not None:
-                how, a, b, trigger = h, ha, hb, _
-                break
         people = [(pa, e) for pa, _, e in persons if e in officials]
         countries = {self.person_country[e] for _, e in people} | {e for _, _, e in titled}
-        if host is None and how in ("receive", "received"):
-            # "استقبلت دولة الإمارات ... الرئيس الصيني": a country receiving
-            subjects = [(x[0], x[1], x[2]) for x in spans if x in names and self.types.get(x[2]) == "country"
-                        and 0 <= x[0] - b <= _FOR_CHARS + 8]
-            host = self._receiver(how, a, b, people, titled + subjects, countries | {e for _, _, e in subjects})
+        how, a, b, trigger = hits[0]
+        host = None
+        # the first trigger, in the sentence's order, that names a host
+        for h, ha, hb, words in hits:
+            host = self._host(h, ha, hb, spans, names, text, start, end, dateline)
+            if host is None and h in ("receive", "received"):
+                # "استقبلت دولة الإمارات ... الرئيس الصيني": a country receiving
+                subjects = [(x[0], x[1], x[2]) for x in spans if x in names and self.types.get(x[2]) == "country"
+                            and 0 <= x[0] - hb <= _FOR_CHARS + 8]
+                ends = sorted([(pb, self.person_country[e]) for pa, pb, e in persons if e in officials])
+                host = self._receiver(h, ha, hb, people, titled + subjects, countries | {e for _, _, e in subjects},
+                                      text, ends)
+            if host is not None:
+                how, a, b, trigger = h, ha, hb, words
+                break
         if how == "meet" and host is not None and (len(countries) != 2 or host not in countries):
             # a meeting is a visit between two sides, one of them at home: not two leaders met in
             # a third country (a summit's sidelines), not a story naming more sides
@@ -276,6 +285,11 @@ class VisitFinder:
                     [(ta, e) for ta, _, e in titled if abs(ta - a) <= _SUBJECT_CHARS]
             if not close:
                 return None  # nobody named near the verb: "ووصلت هذه الرسالة إلى طهران"
+            # not one introduced by a preposition: "سيلتقي برئيس كازاخستان ... قبل أن يتوجه إلى" is
+            # the other's journey
+            close = [x for x in close if not _OBJECT.search(fold(text[max(start, x[0] - _TITLE_CHARS):x[0]]))]
+            if not close:
+                return None
             pa, nearest = min(close, key=lambda x: abs(x[0] - a))
             lo, hi = sorted((pa, a))
             if nearest == host or any(lo < x[0] < hi and x in names and self.types.get(x[2]) == "country"
@@ -313,9 +327,11 @@ class VisitFinder:
         if how == "arrive":
             # the place gone to, close after the verb or noun ("وصل ... إلى جدة"، "زيارته لأنقرة"; not
             # "ونفى أنه يعطي غطاء للسعودية ... الوصول إلى ما حدث")
+            # or the verb's object: "رئيس كازاخستان يصل الإمارات"، "زار موسكو"
             gone = [p for p in places if b <= p[0] <= b + _NEAR_CHARS
                     and (_TO.search(text[max(start, p[0] - _TO_CHARS):p[0]])
-                         or (p[0] - b <= _FOR_CHARS and _FOR.search(text[max(start, p[0] - 3):p[0]])))]
+                         or (p[0] - b <= _FOR_CHARS and _FOR.search(text[max(start, p[0] - 3):p[0]]))
+                         or not text[b:p[0]].strip())]
             if gone:
                 return self.country(min(gone, key=lambda p: abs(p[0] - b))[2])
             if dateline is not None and _HERE.search(text, start, end):
@@ -331,11 +347,16 @@ class VisitFinder:
         # sides only; an outlet's own base, CNN's Dubai, says nothing of who received whom)
         return dateline if how == "meet" else None
 
-    def _receiver(self, how, a, b, people, titled, countries) -> str | None:
-        """Who receives: the subject after "استقبل" (the host); after "في استقبال" the visitor
-        comes first, the host second. Two countries at most."""
+    def _receiver(self, how, a, b, people, titled, countries, text: str = "", ends=None) -> str | None:
+        """Who receives: the subject after "استقبل" (the host), or right before it ("وكان الأمير
+        محمد بن سلمان قد استقبل"); after "في استقبال" the visitor comes first, the host second. Two
+        countries at most."""
         if len(countries) != 2:
             return None
+        if how == "receive" and ends:
+            before = [(e_end, c) for e_end, c in ends if e_end <= a and _SUBJECT_BEFORE.match(text[e_end:a])]
+            if before:
+                return before[-1][1]
         after = sorted([(pa, self.person_country[e]) for pa, e in people] + [(ta, e) for ta, _, e in titled])
         after = [c for pa, c in after if pa >= b]
         if not after:

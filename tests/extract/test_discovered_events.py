@@ -214,6 +214,21 @@ def test_here_is_the_datelines_city_and_a_leaving_visitor_names_the_host(ex):
     "التقى الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان على هامش القمة في سمرقند.",
     # a person never named with an office is no official visitor
     "وصل نورلان يرمكباييف إلى موسكو الأحد.",
+    # a visit denied
+    "قال مسؤول أمريكي إن وزير الدفاع الأمريكي جيم ماتيس لن يزور الصين هذا الشهر.",
+    # the one received is an aide, not the leader named
+    "يستقبل الرئيس الأمريكي دونالد ترامب الجمعة في واشنطن مساعد كيم جونغ أون.",
+    # an invitation
+    "دعا الرئيس الأمريكي دونالد ترامب، نظيره الروسي فلاديمير بوتين، في رسالة أمس لزيارة الولايات المتحدة.",
 ])
 def test_no_visit_without_a_visit(ex, text):
     assert [r for r in links(ex, text, date(2018, 9, 16)) if r["event_id"].startswith("new:visit")] == []
+
+
+def test_who_receives_and_who_visits(ex):
+    # the receiver named before the verb ("كان ... قد استقبل") is the host
+    text = "وكان ولي العهد السعودي الأمير محمد بن سلمان قد استقبل، الثلاثاء، وزير الخارجية الأمريكي، مايك بومبيو."
+    assert set(ids(links(ex, text, date(2018, 10, 17))).values()) == {"new:visit:pompeo+sa:2018-10"}
+    # the place visited as the verb's object
+    text = "ويواجه الرئيس الفرنسي إيمانويل ماكرون الذي يزور ألمانيا الخميس للتباحث مع المستشارة أنغيلا ميركل انتقادات."
+    assert set(ids(links(ex, text, date(2018, 4, 18))).values()) == {"new:visit:macron+de:2018-04"}

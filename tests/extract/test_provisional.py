@@ -328,3 +328,12 @@ def test_party_names_end_where_the_name_does(tools):
         ("akp", "حزب العدالة و التنمية"),  # the catalogue's party, written with a space after و
         ("new:mhhmd_mrsy", "محمد مرسي"),   # المعزول "the ousted" describes him
         ("new:fady_mhhmd_albttsh", "فادي محمد البطش")]
+
+
+def test_abbreviated_titles_and_names_that_open_with_abd(tools):
+    text = ("القائم بالأعمال في أستانا د. جابر نجم عبد الله التميمي، في مبنى البرلمان. كتب / عبد الخالق إبراهيم "
+            "قالت الوزارة. استقبل المستشار عبدالوهاب عبدالرازق رئيس مجلس الشيوخ. ونقل المستشار عبد الرازق، تحيات")
+    rows = found(tools, text)
+    assert names(rows) == ["جابر نجم عبد الله التميمي", "عبد الخالق إبراهيم", "عبدالوهاب عبدالرازق", "عبد الرازق"]
+    # the family name with عبد, found on its own after a title, is the person named in full before
+    assert rows[2]["entity_id"] == rows[3]["entity_id"]

@@ -164,14 +164,15 @@ def _story_words(index, kind) -> dict[int, str]:
     return out
 
 
-_ASIDE = re.compile(r"(?<![^\W_])(?:منذ|حيث|عندما)(?![^\W_])[^.،,؛]{0,60}$")
+_SINCE = re.compile(r"(?<![^\W_])منذ\s+(?:[^\W\d_]+\s+)?$")
 
 
 def _aside(doc, d: tuple) -> bool:
-    """Whether a date lies in an aside of the sentence, not on what it reports: a period it runs
-    from ("منذ عام 2016") or a clause of background ("قرارا بشأن عضوية إيران حيث تقدمت بطلب
-    الانضمام عام 2015")."""
-    return len(d) >= 5 and _ASIDE.search(doc.text[max(0, d[4] - 70):d[4]]) is not None
+    """Whether a date starts a period running to the report ("زيارته كانت بمثابة اعتراف بالخطوات
+    ... منذ عام 2016"): it covers the event, so it does not say the sentence is another time's. (A
+    clause of background after حيث or عندما may be the story's or another's: "حيث قام الرئيس
+    الأوزبكي في أبريل 1992 بزيارة السعودية" is another visit.)"""
+    return len(d) >= 5 and _SINCE.search(doc.text[max(0, d[4] - 20):d[4]]) is not None
 
 
 def _words(index, sid: int) -> int:

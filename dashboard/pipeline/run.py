@@ -100,6 +100,7 @@ def _pool(workers: int, catalogues: Catalogues) -> ProcessPoolExecutor:
         # phrase regexes, name variants, word tables; ~0.7 CPU-s) are built once, here, not once
         # per worker. Fork hands initargs over without pickling them.
         method, setup = "fork", Extractors(catalogues)
+        word_frequencies.preload(tokenizer=True)  # a pool's worth of articles meets such a word
     else:  # spawn pickles initargs: each worker builds its own from the catalogues
         method, setup = "spawn", catalogues
     return ProcessPoolExecutor(

@@ -22,13 +22,15 @@ paragraphs, which are different articles.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import json
 import zlib
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
 SEED = 1
@@ -42,9 +44,46 @@ _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D], dtype=np.uint64)
 SIGNATURE_DTYPE = np.uint32
 
 
+# datasketch's parameters for these settings (its MinHash permutations, its MinHashLSH bands for
+# NEAR_THRESHOLD), kept beside this file: importing datasketch imports scipy, ~0.4 CPU-s, a third
+# of a build's start-up, for 258 numbers. Valid for the datasketch version the file records; with
+# another one installed they come from datasketch itself. Regenerate with
+# ``python -m dashboard.text.duplicates``; tests/text/test_duplicates.py checks them against datasketch.
+PARAMS_FILE = Path(__file__).with_name("minhash_params.json")
+
+
+def _datasketch_params() -> dict:
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=NEAR_THRESHOLD, num_perm=NUM_PERM)
+    return {"num_perm": NUM_PERM, "seed": SEED, "scheme": _SCHEME, "threshold": NEAR_THRESHOLD,
+            "permutations": MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME).permutations.tolist(),
+            "bands": lsh.b, "rows": lsh.r}
+
+
+@lru_cache(maxsize=1)
+def _stored_params() -> dict | None:
+    """The kept parameters, if they were computed for these settings by the installed datasketch."""
+    try:
+        stored = json.loads(PARAMS_FILE.read_text("utf-8"))
+        installed = importlib.metadata.version("datasketch")
+    except (OSError, ValueError, importlib.metadata.PackageNotFoundError):
+        return None
+    settings = {"num_perm": NUM_PERM, "seed": SEED, "scheme": _SCHEME, "threshold": NEAR_THRESHOLD}
+    if stored.get("datasketch") != installed or any(stored.get(k) != v for k, v in settings.items()):
+        return None
+    return stored
+
+
 @lru_cache(maxsize=1)
 def _permutations() -> np.ndarray:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME).permutations
+    """datasketch's affine32 permutations (a, b) for NUM_PERM and SEED."""
+    stored = _stored_params()
+    if stored is None:
+        from datasketch import MinHash
+
+        return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME).permutations
+    return np.array(stored["permutations"], dtype=SIGNATURE_DTYPE)
 
 
 # MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies to each input hash
@@ -100,6 +139,11 @@ def stable_order(articles: pd.DataFrame) -> np.ndarray:
 
 def _lsh_bands(threshold: float) -> tuple[int, int]:
     """(bands, rows per band) datasketch's MinHashLSH picks for this threshold and NUM_PERM."""
+    stored = _stored_params()
+    if stored is not None and threshold == stored["threshold"]:
+        return stored["bands"], stored["rows"]
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
@@ -187,3 +231,16 @@ def find_duplicates(articles: pd.DataFrame, fingerprints: pd.DataFrame,
     out = pd.DataFrame({"article_id": ids, "duplicate_of": duplicate_of, "duplicate_kind": kind,
                         "similarity": similarity})
     return out.sort_values("article_id", kind="stable").reset_index(drop=True)
+
+
+def write_params() -> None:
+    """Recompute PARAMS_FILE from the installed datasketch and record its version."""
+    params = {"datasketch": importlib.metadata.version("datasketch"), **_datasketch_params()}
+    PARAMS_FILE.write_text(json.dumps(params) + "\n", "utf-8")
+    _stored_params.cache_clear()
+    _permutations.cache_clear()
+
+
+if __name__ == "__main__":
+    write_params()
+    print(f"wrote {PARAMS_FILE.name}")

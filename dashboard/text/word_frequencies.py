@@ -142,11 +142,14 @@ def in_large_list(word: str) -> bool:
     return zipf_frequency(word, "ar", wordlist="large") != 0
 
 
-def preload() -> None:
+def preload(tokenizer: bool = False) -> None:
     """Load both tables now rather than at their first lookup: a build's pool workers, forked
-    after this, then share the parent's copy instead of each reading its own."""
+    after this, then share the parent's copy instead of each reading its own. ``tokenizer``: also
+    import wordfreq's, which in_large_list needs for a word with marks, tatweel or other letters
+    (~0.15 CPU-s here; more in each worker, deep in whose stack its import inspects every frame)."""
     _common_words()
-    _large_digests()
+    if _large_digests() is not None and tokenizer:
+        from wordfreq import lossy_tokenize  # noqa: F401
 
 
 def unload() -> None:

@@ -154,3 +154,42 @@ def test_band_candidates_are_what_datasketchs_lsh_index_returns():
         assert sorted(lsh.query(mh)) == found.get(i, []), i
         lsh.insert(i, mh)
     assert sum(map(len, found.values())) > 30  # the comparison had pairs to agree on
+
+
+def test_kept_parameters_are_datasketchs_and_spare_a_build_its_import(tmp_path, monkeypatch):
+    """minhash_params.json holds what datasketch computes (permutations, LSH bands), so a build
+    never imports it (nor scipy, which it imports: ~0.4 CPU-s); a file from another datasketch
+    version is not used."""
+    import json
+    import subprocess
+    import sys
+
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from dashboard.text import duplicates
+
+    reference = MinHash(num_perm=duplicates.NUM_PERM, seed=duplicates.SEED, scheme="affine32").permutations
+    lsh = MinHashLSH(threshold=NEAR_THRESHOLD, num_perm=duplicates.NUM_PERM)
+    assert duplicates._stored_params() is not None
+    kept = duplicates._permutations()
+    assert kept.dtype == reference.dtype and np.array_equal(kept, reference)
+    assert duplicates._lsh_bands(NEAR_THRESHOLD) == (lsh.b, lsh.r)
+
+    probe = ("import sys; import dashboard.pipeline.run; from dashboard.text import duplicates as d; "
+             "d._permutations(); d._lsh_bands(d.NEAR_THRESHOLD); "
+             "print(sorted(m for m in ('datasketch', 'scipy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+    stale = tmp_path / "minhash_params.json"
+    stale.write_text(json.dumps({**duplicates._stored_params(), "datasketch": "0.0.1"}), "utf-8")
+    monkeypatch.setattr(duplicates, "PARAMS_FILE", stale)
+    duplicates._stored_params.cache_clear()
+    duplicates._permutations.cache_clear()
+    try:
+        assert duplicates._stored_params() is None
+        assert np.array_equal(duplicates._permutations(), reference)
+    finally:
+        duplicates._stored_params.cache_clear()
+        duplicates._permutations.cache_clear()

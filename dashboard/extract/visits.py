@@ -38,6 +38,7 @@ TRIGGERS = ("arrive", "leave", "receive", "received", "meet")
 _PLACE_TYPES = frozenset({"country", "city", "region"})
 _VENUE_TYPES = _PLACE_TYPES | {"institution"}   # "في الكرملين": Russia's
 _TITLE_CHARS = 45    # an office title at most this far before the name ("الرئيس الروسي فلاديمير بوتين")
+_BODY_CHARS = 20     # a body named this close after "اجتماع"، "محادثات" holds the meeting
 _PROXY_CHARS = 32    # "زوجة الرئيس الأمريكي، دونالد ترامب": the relation this close before the name
 _SUBJECT_CHARS = 60  # the one who arrives or leaves is named this close to the verb
 _RECEIVED_CHARS = 90 # the one received (or receiving) is named this close after the verb
@@ -212,12 +213,21 @@ class VisitFinder:
                         e == v.visitor or self.country(e) == v.host for e in named):
                     continue  # a discovered visit's talks name a side, or follow its sentence
                 at = self._first(index, self.rules.talks, sid)
+                if self._body_after(sorted(index.entity_spans.get(sid, ())), at, _BODY_CHARS + 10):
+                    continue  # a body's meeting or talks ("محادثات مع حركة طالبان")
                 if any((d[1] < v.lo - FUTURE or d[0] > v.hi + FUTURE) and (len(d) < 5 or abs(d[4] - at) <= _DATE_CHARS)
                        for d in index.dates.get(sid, ())):
                     continue  # dated away from the visit ("عقد الرئيسان لقاء وديا في فبراير من العام الماضي")
                 out[sid] = (ids[v], f"{word} + visit: {v.visitor}+{v.host} + talks of the visit (s{v.first})")
         visitor_of = {ids[v]: v.visitor for v in visits if ids[v] is not None}
         return [(sid, eid, why, visitor_of[eid]) for sid, (eid, why) in sorted(out.items())]
+
+    def _body_after(self, spans, at: int, reach: int = 0) -> bool:
+        """Whether a body (not a place, not a person) is named right after ``at``: the meeting or
+        talks are that body's ("اجتماع #منظمة_حظر_الأسلحة_الكيمياوية")."""
+        reach = reach or _BODY_CHARS
+        return any(0 <= x[0] - at <= reach and self.types.get(x[2]) not in _VENUE_TYPES | {"person", None}
+                   for x in spans)
 
     @staticmethod
     def _first(index, phrases: PhraseSet, sid: int) -> int:
@@ -273,6 +283,8 @@ class VisitFinder:
             if host is not None:
                 how, a, b, trigger = h, ha, hb, words
                 break
+        if how == "meet" and self._body_after(spans, b):
+            return None  # "اجتماع منظمة حظر الأسلحة الكيميائية"، "محادثات مع طالبان": a body's meeting
         if how == "meet" and host is not None and (len(countries) != 2 or host not in countries):
             # a meeting is a visit between two sides, one of them at home: not two leaders met in
             # a third country (a summit's sidelines), not a story naming more sides

@@ -33,7 +33,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dashboard.extract.events import Event, PhraseSet, _alternation, _iso, contradicted, phrase_pattern
+from dashboard.extract.events import (
+    Event,
+    PhraseSet,
+    _alternation,
+    _iso,
+    _phrase_regex,
+    contradicted,
+)
 from dashboard.text.clitics import peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import squeeze_spaces
@@ -149,7 +156,7 @@ def _kind_of(texts: list[str], kinds: tuple[Kind, ...]) -> Kind | None:
     for text in texts:
         folded = squeeze_spaces(text)
         for kind in kinds:  # events.yaml order: finer kinds (presidential election) first
-            if any(re.search(phrase_pattern(p), folded) for p in kind.noun_phrases):
+            if any(_phrase_regex(p).search(folded) for p in kind.noun_phrases):  # each compiled once
                 return kind
     return None
 

@@ -37,6 +37,7 @@ FUTURE_MARGIN = timedelta(days=31)
 REFERRING = " + event named in the article"  # a link by a word that refers to a named event
 # a cue that held by a date of the sentence or by the publication period: its instance is chosen
 _TIMED_CUE = re.compile(r"(?:^| \+ )(?:date: |published )")
+LEAD_SENTENCES = 2  # the article's lead: the event it names there is the article's (event_context.py)
 INSTANCE_LEAD_DAYS = 90  # how long before an event an article may name it undated (as event_names.LEAD_DAYS)
 _GAP = "..."  # in a phrase: up to six words of anything
 _LETTERS = r"[^\W\d_]"
@@ -92,12 +93,25 @@ def _group(body: str, capture: bool) -> str:
 HAMZA_SEATS = "أإآ"
 
 
+@cache
+def _phrase_regex(phrase: str, capture: bool = False) -> re.Pattern:
+    """One phrase's own regex, compiled at its first use: PhraseSet.accepts needs few of the
+    catalogue's thousands (324 of 2,952 on 1,500 ANT articles), and compiling every one when the
+    catalogues load cost each build ~0.4 CPU-s. (The set's alternation, compiled at load, holds
+    every phrase's pattern: a phrase that makes no regex still fails the load.)"""
+    return re.compile(phrase_pattern(phrase, capture=capture))
+
+
 @dataclass(frozen=True)
 class HamzaCheck:
-    """One phrase of a set whose words carry hamza seats: its word-capturing regex and, per
-    captured word, the (offset, seat) pairs the text must not contradict."""
-    regex: re.Pattern
+    """One phrase of a set whose words carry hamza seats: the phrase (its word-capturing regex)
+    and, per captured word, the (offset, seat) pairs the text must not contradict."""
+    phrase: str
     seats: tuple[tuple[tuple[int, str], ...], ...]
+
+    @property
+    def regex(self) -> re.Pattern:
+        return _phrase_regex(self.phrase, capture=True)
 
 
 def _hamza_check(phrase: str) -> HamzaCheck | None:
@@ -110,7 +124,7 @@ def _hamza_check(phrase: str) -> HamzaCheck | None:
         seats.append(tuple((k, c) for k, c in enumerate(core) if c in HAMZA_SEATS))
     if not any(seats):
         return None
-    return HamzaCheck(re.compile(phrase_pattern(phrase, capture=True)), tuple(seats))
+    return HamzaCheck(phrase, tuple(seats))
 
 
 @dataclass(frozen=True)
@@ -119,10 +133,11 @@ class PhraseSet:
     (its words, without ال or *) that any match must contain. ``piece in text`` is a fast C scan,
     so a document lacking every anchor skips the regex (most of a corpus does).
     ``plain`` and ``hamza`` are the phrases one by one, to re-check a match whose original
-    text carries a hamza seat (see HAMZA_SEATS)."""
+    text carries a hamza seat (see HAMZA_SEATS): ``plain`` those without a seat, whose regexes
+    (_phrase_regex) are compiled when first needed."""
     regex: re.Pattern
     anchors: frozenset[tuple[str, ...]]
-    plain: tuple[re.Pattern, ...] = ()
+    plain: tuple[str, ...] = ()
     hamza: tuple[HamzaCheck, ...] = ()
     # (phrase, its anchor) in the regex's order: an article scans only the phrases whose anchor
     # it holds (_Sentences.regex_for)
@@ -135,7 +150,7 @@ class PhraseSet:
         if not any(c in HAMZA_SEATS for c in doc.text[a:b]):
             return True
         text = doc.norm.text
-        if any(rx.fullmatch(text, start, end) for rx in self.plain):
+        if any(_phrase_regex(p).fullmatch(text, start, end) for p in self.plain):
             return True
         for check in self.hamza:
             m = check.regex.fullmatch(text, start, end)
@@ -168,7 +183,7 @@ def _compiled(phrases: tuple[str, ...]) -> PhraseSet:
     checks = {p: _hamza_check(p) for p in ordered}
     return PhraseSet(_phrases_regex(tuple(ordered)),
                      frozenset(_anchor(p) for p in ordered),
-                     tuple(re.compile(phrase_pattern(p)) for p in ordered if checks[p] is None),
+                     tuple(p for p in ordered if checks[p] is None),
                      tuple(c for c in checks.values() if c is not None),
                      tuple((p, _anchor(p)) for p in ordered))
 
@@ -599,6 +614,36 @@ class EventLinker:
             self._add_context(doc, index, published, limit, rows)
         return [rows[k] for k in sorted(rows)]
 
+    def _prefer_the_articles_event(self, rows: dict, index: _Sentences) -> None:
+        """An undated link by a generated name further down, to an event of the same kind as the
+        one the article's lead names, whose name the sentence supports no better than the lead's
+        event's actors do, is the lead's event: in an article on Blinken's visit to Kazakhstan and
+        Uzbekistan, "حيث سيلتقي برئيس كازاخستان قاسم جومارت توكاييف ... ثم يتوجه إلى أوزبكستان" is
+        his visit, not Tokayev's to Uzbekistan three months before."""
+        gen = self.generated
+        kind_of = gen.kind_of_event
+        lead: dict[str, tuple[int, str]] = {}  # kind -> the first lead sentence naming one, its one event
+        for (sid, eid), row in sorted(rows.items()):
+            kind = kind_of.get(eid)
+            if sid >= LEAD_SENTENCES or kind is None or row["cue"].endswith(REFERRING) \
+                    or row["cue"].startswith("context: "):
+                continue
+            first = lead.setdefault(kind, (sid, eid))
+            if first[0] == sid and first[1] != eid:
+                lead[kind] = (sid, "")  # two events of the kind named first: neither is the article's
+        for (sid, eid), row in sorted(rows.items()):
+            first, article_event = lead.get(kind_of.get(eid, ""), (sid, ""))
+            cue = row["cue"]
+            if not article_event or article_event == eid or sid <= first or (sid, article_event) in rows \
+                    or not cue.startswith("generated: ") or " + published " not in cue:
+                continue
+            named, theirs = gen.by_id[eid], gen.by_id[article_event]
+            support = index.entities.get(sid, set()) & (named.places | named.persons)
+            if support <= gen.actors(theirs):
+                del rows[(sid, eid)]
+                rows[(sid, article_event)] = {**row, "event_id": article_event,
+                                              "cue": f"{cue} + the article's event (not {eid})"}
+
     def _add_context(self, doc: Doc, index: _Sentences, published, limit, rows: dict) -> None:
         """Sentences continuing the story of an event the article names (event_context.py); an
         event beginning after ``limit`` only where the sentence speaks of it as planned."""
@@ -735,6 +780,8 @@ class EventLinker:
             linked_now[eid].add(sid)
         for sid, eid, why in self.generated.news_of_the_day(index, published, linked_now):
             add(sid, eid, why)
+        # (before the follow-ups: a referring word follows the one event of its kind the article names)
+        self._prefer_the_articles_event(rows, index)
         taken = {(sid, kind_of.get(eid)) for sid, eid in rows}
         linked: dict[str, set[int]] = defaultdict(set)
         for sid, eid in rows:

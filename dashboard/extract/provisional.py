@@ -489,8 +489,9 @@ class ProvisionalFinder:
             # a name set off by commas after a title and its descriptors ("رئيس مقاطعة بدخشان، إدغور
             # فايزوف، خلال"): the caller checks the closing comma
             return -j if skipped and _APPOSITION_OPEN.fullmatch(norm, ends[j - 1], starts[j]) else None
-        if not skipped and not any(r.startswith(ARTICLE) or r in self.relatives for r in peel(forms[i], 2)):
-            return None  # (a kinship noun with its pronoun, عقيلته، is definite too)
+        if not skipped and not any(r.startswith(ARTICLE) or r in self.relatives or r in self.rules.family_titles
+                                   for r in peel(forms[i], 2)):
+            return None  # (a kinship noun with its pronoun, عقيلته، or an honorific, معالي، is definite too)
         return j
 
     def _in_named_thing(self, i: int, forms) -> bool:

@@ -337,3 +337,9 @@ def test_abbreviated_titles_and_names_that_open_with_abd(tools):
     assert names(rows) == ["جابر نجم عبد الله التميمي", "عبد الخالق إبراهيم", "عبدالوهاب عبدالرازق", "عبد الرازق"]
     # the family name with عبد, found on its own after a title, is the person named in full before
     assert rows[2]["entity_id"] == rows[3]["entity_id"]
+
+
+def test_honorifics_and_verbs_of_meeting(tools):
+    text = ("وصل معالي عبدالله بن محمد آل الشيخ إلى العاصمة. استقبل أولوغبيك مقصودوف، سفير أوزبكستان لدى المملكة، "
+            "الوفد. واستقبل الوزير الوفد، وقال إن")
+    assert names(found(tools, text)) == ["عبدالله بن محمد آل الشيخ", "أولوغبيك مقصودوف"]

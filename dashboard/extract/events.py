@@ -37,6 +37,7 @@ FUTURE_MARGIN = timedelta(days=31)
 REFERRING = " + event named in the article"  # a link by a word that refers to a named event
 # a cue that held by a date of the sentence or by the publication period: its instance is chosen
 _TIMED_CUE = re.compile(r"(?:^| \+ )(?:date: |published )")
+LEAD_SENTENCES = 2  # the article's lead: the event it names there is the article's (event_context.py)
 INSTANCE_LEAD_DAYS = 90  # how long before an event an article may name it undated (as event_names.LEAD_DAYS)
 _GAP = "..."  # in a phrase: up to six words of anything
 _LETTERS = r"[^\W\d_]"
@@ -613,6 +614,36 @@ class EventLinker:
             self._add_context(doc, index, published, limit, rows)
         return [rows[k] for k in sorted(rows)]
 
+    def _prefer_the_articles_event(self, rows: dict, index: _Sentences) -> None:
+        """An undated link by a generated name further down, to an event of the same kind as the
+        one the article's lead names, whose name the sentence supports no better than the lead's
+        event's actors do, is the lead's event: in an article on Blinken's visit to Kazakhstan and
+        Uzbekistan, "حيث سيلتقي برئيس كازاخستان قاسم جومارت توكاييف ... ثم يتوجه إلى أوزبكستان" is
+        his visit, not Tokayev's to Uzbekistan three months before."""
+        gen = self.generated
+        kind_of = gen.kind_of_event
+        lead: dict[str, tuple[int, str]] = {}  # kind -> the first lead sentence naming one, its one event
+        for (sid, eid), row in sorted(rows.items()):
+            kind = kind_of.get(eid)
+            if sid >= LEAD_SENTENCES or kind is None or row["cue"].endswith(REFERRING) \
+                    or row["cue"].startswith("context: "):
+                continue
+            first = lead.setdefault(kind, (sid, eid))
+            if first[0] == sid and first[1] != eid:
+                lead[kind] = (sid, "")  # two events of the kind named first: neither is the article's
+        for (sid, eid), row in sorted(rows.items()):
+            first, article_event = lead.get(kind_of.get(eid, ""), (sid, ""))
+            cue = row["cue"]
+            if not article_event or article_event == eid or sid <= first or (sid, article_event) in rows \
+                    or not cue.startswith("generated: ") or " + published " not in cue:
+                continue
+            named, theirs = gen.by_id[eid], gen.by_id[article_event]
+            support = index.entities.get(sid, set()) & (named.places | named.persons)
+            if support <= gen.actors(theirs):
+                del rows[(sid, eid)]
+                rows[(sid, article_event)] = {**row, "event_id": article_event,
+                                              "cue": f"{cue} + the article's event (not {eid})"}
+
     def _add_context(self, doc: Doc, index: _Sentences, published, limit, rows: dict) -> None:
         """Sentences continuing the story of an event the article names (event_context.py); an
         event beginning after ``limit`` only where the sentence speaks of it as planned."""
@@ -749,6 +780,8 @@ class EventLinker:
             linked_now[eid].add(sid)
         for sid, eid, why in self.generated.news_of_the_day(index, published, linked_now):
             add(sid, eid, why)
+        # (before the follow-ups: a referring word follows the one event of its kind the article names)
+        self._prefer_the_articles_event(rows, index)
         taken = {(sid, kind_of.get(eid)) for sid, eid in rows}
         linked: dict[str, set[int]] = defaultdict(set)
         for sid, eid in rows:

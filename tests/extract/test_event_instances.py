@@ -95,3 +95,30 @@ def test_a_press_reviews_other_country_is_not_the_votes_story(ex):
     # neither its story nor its referring word ("هذه الانتخابات") in the sentences on Tunisia
     assert "ru_presidential_election_2018" not in found.get(1, {})
     assert "ru_presidential_election_2018" not in found.get(2, {})
+
+
+def test_a_visit_named_further_down_is_the_leads_where_its_actors_are_the_leads(ex):
+    # i24news, 28 February 2023: Blinken's visit; "يتوجه إلى أوزبكستان" near Tokayev's name is his
+    # visit's programme, not Tokayev's own visit to Uzbekistan of December 2022; and "هذه الرحلة"
+    # is then the one visit the article names
+    text = ("وصل وزير الخارجية الأمريكي أنتوني بلينكين إلى كازاخستان يوم الاثنين في زيارة تهدف إلى تعزيز دور "
+            "الولايات المتحدة في آسيا الوسطى. "
+            "واستقبل المسؤولون الكازاخستانيون الدبلوماسي الأمريكي في العاصمة أستانا، حيث سيلتقي برئيس كازاخستان "
+            "قاسم جومارت توكاييف، ثم يتوجه إلى أوزبكستان. "
+            "وتتسم هذه الرحلة بوصول أكبر مسؤول في إدارة الرئيس الأمريكي جو بايدن إلى آسيا الوسطى.")
+    found = by_sentence(ex, text, date(2023, 2, 28))
+    assert set(found[1]) == {"blinken_visit_central_asia_2023"}
+    assert "the article's event (not tokayev_visit_uz_2022)" in found[1]["blinken_visit_central_asia_2023"]
+    assert set(found[2]) == {"blinken_visit_central_asia_2023"}
+
+
+
+def test_a_date_a_period_runs_from_does_not_take_the_sentence_from_the_visits_story(ex):
+    # Elaph, February 2020: Pompeo in Tashkent; "منذ عام 2016" covers his visit
+    text = ("وصل وزير الخارجية الأمريكي مايك بومبيو إلى طشقند في جولة في آسيا الوسطى. "
+            "وأجرى الرئيس الأوزبكي شوكت ميرضيائيف محادثات مع الضيف حول الإصلاحات الجارية في أوزبكستان "
+            "منذ عام 2016. "
+            "وأجرى الرئيس الأوزبكي محادثات مع الضيف حول الانتخابات التي جرت عام 2016.")
+    found = by_sentence(ex, text, date(2020, 2, 3))
+    assert found[1]["pompeo_visit_central_asia_2020"].startswith(CONTEXT)
+    assert "pompeo_visit_central_asia_2020" not in found.get(2, {})  # dated another time

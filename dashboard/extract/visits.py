@@ -196,7 +196,9 @@ class VisitFinder:
             v = self._visit_of(s, visits)
             if v is None or ids[v] is None:
                 continue
-            out.setdefault(s.sid, (ids[v], f"{s.trigger} + visit: {v.visitor}+{v.host}"))
+            # the cue as discovered_events_table reads it: the label before "+ anchor:", the dates in brackets
+            out.setdefault(s.sid, (ids[v], f"{s.trigger} + anchor: {v.visitor}+{v.host} + visit: {v.visitor}+{v.host} "
+                                           f"[{s.start.isoformat()}..{s.end.isoformat()}]"))
         # the talks of the article's one visit: "وعقب ذلك، عقد الطرفان جلسة مباحثات رسمية"
         named = {v for v in visits if ids[v] is not None}
         if len(named) == 1 and self.rules.talks is not None:
@@ -221,7 +223,8 @@ class VisitFinder:
                 if any((d[1] < v.lo - FUTURE or d[0] > v.hi + FUTURE) and (len(d) < 5 or abs(d[4] - at) <= _DATE_CHARS)
                        for d in index.dates.get(sid, ())):
                     continue  # dated away from the visit ("عقد الرئيسان لقاء وديا في فبراير من العام الماضي")
-                out[sid] = (ids[v], f"{word} + visit: {v.visitor}+{v.host} + talks of the visit (s{v.first})")
+                # a referring row (no label, no dates of its own)
+                out[sid] = (ids[v], f"{word} + visit: {v.visitor}+{v.host} + talks of the visit + event named in the article (s{v.first})")
         visitor_of = {ids[v]: v.visitor for v in visits if ids[v] is not None}
         return [(sid, eid, why, visitor_of[eid]) for sid, (eid, why) in sorted(out.items())]
 

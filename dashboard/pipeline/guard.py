@@ -106,17 +106,21 @@ def remove_orphans(out_dir: Path) -> None:
 _PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: int | None = None) -> None:
     """Make this worker process end when the build that started it dies, even by kill -9 (which
     runs no cleanup): a pool worker otherwise waits forever on a queue nobody writes. Linux's
-    PR_SET_PDEATHSIG sends SIGKILL at once; a watchdog thread covers systems without it and the
-    race where the parent died before the call."""
-    parent = os.getppid()
+    PR_SET_PDEATHSIG sends SIGKILL at once; a watchdog thread covers systems without it.
+    ``parent``: the build's pid, read by the build itself before it started the worker. A build
+    killed between the fork and this call has already left the worker to another parent, so the
+    worker's own getppid() here would watch the wrong process forever: it ends at once instead."""
+    parent = os.getppid() if parent is None else parent
     if sys.platform == "linux":
         try:
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         except (OSError, AttributeError):
             pass
+    if os.getppid() != parent:
+        os._exit(1)
 
     def watch() -> None:
         while os.getppid() == parent:

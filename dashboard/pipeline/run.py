@@ -105,12 +105,12 @@ def _pool(workers: int, catalogues: Catalogues) -> ProcessPoolExecutor:
         method, setup = "spawn", catalogues
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context(method),
-        initializer=_init_worker, initargs=(setup,),
+        initializer=_init_worker, initargs=(setup, os.getpid()),
     )
 
 
-def _init_worker(setup: Catalogues | Extractors) -> None:
-    die_with_parent()
+def _init_worker(setup: Catalogues | Extractors, parent: int) -> None:
+    die_with_parent(parent)
     init_worker(setup)
 
 

@@ -226,6 +226,35 @@ def test_a_killed_build_leaves_no_worker_processes(tmp_path):
             proc.kill()
 
 
+def test_a_worker_whose_build_died_before_it_started_ends_at_once():
+    """The race of a build killed between forking a worker and the worker's first line: the worker
+    then already has another parent, and must not watch that one forever."""
+    code = ("import time; from dashboard.pipeline.guard import die_with_parent; "
+            "die_with_parent(parent=1 << 22 | 12345); time.sleep(30)")  # a pid that is not its parent
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, timeout=60)
+    assert done.returncode == 1 and time.monotonic() - started < 20
+
+
+def test_pool_workers_watch_the_build_that_started_them(tmp_path, monkeypatch):
+    """Each worker is told the build's pid as the build read it, not its own getppid() at start-up
+    (which, if the build was killed in between, is already another process)."""
+    from dashboard.catalogues import load_catalogues
+    from dashboard.paths import CATALOGUE_DIR
+    from dashboard.pipeline import run
+
+    seen = tmp_path / "parents"
+
+    def record(parent=None):  # forked workers inherit this patch
+        with seen.open("a") as f:
+            f.write(f"{parent}\n")
+
+    monkeypatch.setattr(run, "die_with_parent", record)
+    with run._pool(2, load_catalogues(CATALOGUE_DIR)) as pool:
+        assert pool.submit(os.getpid).result(timeout=60) != os.getpid()
+    assert set(seen.read_text().split()) == {str(os.getpid())}
+
+
 def _running(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as f:

@@ -173,15 +173,8 @@ class EventDiscoverer:
         return bool(self.rules.kinds) or self.visits is not None
 
     def country(self, eid: str | None) -> str | None:
-        """The country of a place (itself for a country), of a person, or of a body's seat."""
-        if eid is None:
-            return None
-        typ = self.types.get(eid)
-        if typ == "person":
-            return self.person_country.get(eid)
-        if typ in _PLACE_TYPES:
-            return self.generated.country_of(eid)
-        return None
+        """The country of a place (itself for a country) or of a person."""
+        return self.generated.country_of_entity(eid)
 
     # ---- per article ---------------------------------------------------------------------------
     def find(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict],

@@ -464,6 +464,19 @@ class GeneratedNames:
             self._last_lead = (index, frozenset(found))
         return self._last_lead[1]
 
+    def country_of_entity(self, eid: str | None, seats: bool = False) -> str | None:
+        """The country of a place (itself for a country) or of a person; with ``seats``, also of a
+        body (an institution's parent place): a ministry received the visitor in its country."""
+        typ = self.entity_types.get(eid) if eid is not None else None
+        if typ == "person":
+            return self.person_country.get(eid)
+        if typ in _PLACE_TYPES:
+            return self.country_of(eid)
+        if seats and typ == "institution":
+            parent = self.parent_of.get(eid)
+            return self.country_of(parent) if parent else None
+        return None
+
     def country_of(self, place: str) -> str | None:
         """The country a place lies in (itself for a country): up through its region and city."""
         for _ in range(4):

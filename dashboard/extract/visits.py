@@ -128,8 +128,7 @@ class VisitFinder:
         self.rules = rules
         self.types = generated.entity_types
         self.person_country = generated.person_country
-        self.parent_of = generated.parent_of
-        self.country_of_place = generated.country_of
+        self.generated = generated
         self.planned = planned
         self.not_news = not_news
         # the catalogue's visits: (event id, visitors, places (countries, cities), start, end)
@@ -137,15 +136,8 @@ class VisitFinder:
                           for n in generated.named if n.kind == "visit"]
 
     def country(self, eid: str) -> str | None:
-        typ = self.types.get(eid)
-        if typ == "person":
-            return self.person_country.get(eid)
-        if typ in _PLACE_TYPES:
-            return self.country_of_place(eid)
-        if typ == "institution":
-            parent = self.parent_of.get(eid)
-            return self.country_of_place(parent) if parent else None
-        return None
+        """The country of a place, a person or a body's seat."""
+        return self.generated.country_of_entity(eid, seats=True)
 
     # ---- per article ---------------------------------------------------------------------------
     def find(self, index, published: tuple[date, date] | None, busy: set[int] = frozenset(),

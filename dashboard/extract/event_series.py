@@ -17,7 +17,8 @@ that names the series, each sentence is linked to the instance it speaks of:
    falls on, else the article's instance (the last one a sentence before it named; in the lead, the
    first the article names), else, where it names a round ("محادثات أستانا", not a ``process_words``
    phrase: "أهمية تواصل عملية أستانا" is the process), the instance nearest the publication if the
-   article was published from NEAREST_BEFORE days before it to NEAREST_AFTER days after it.
+   article was published during it or up to NEAREST_AFTER days after it (an article of the day before
+   names the round to come by a word of its own: "تنطلق غدا"، "المقبلة").
 3. **A sentence holding one of the series' ``refers`` words** ("الدول الضامنة"، "تسيير المحادثات")
    after an instance was named refers to the article's instance, unless the word's own phrase
    names another body ("اجتماع مجلس الأمن") or the sentence is linked to another event.
@@ -36,10 +37,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dashboard.extract.events import REFERRING, PhraseSet, _alternation, _iso, contradicted
+from dashboard.extract.events import REFERRING, PhraseSet, _alternation, _iso, _since, contradicted
 from dashboard.text.normalize import squeeze_spaces
 
-NEAREST_BEFORE, NEAREST_AFTER = timedelta(days=3), timedelta(days=7)
+NEAREST_BEFORE, NEAREST_AFTER = timedelta(days=0), timedelta(days=3)
 LEAD_SENTENCES = 2
 _FILLERS = 2  # words allowed between an instance noun and its number ("جولة أستانا السابقة")
 # words that end the noun's phrase: "الجولة التي عقدت الشهر الماضي" is dated by the clause, not "السابقة"
@@ -48,7 +49,8 @@ _PHRASE_BREAK = {squeeze_spaces(w) for w in (
     "حول", "حيث", "منذ", "خلال", "عقدت", "انعقدت", "جرت", "ستعقد", "سيعقد", "تعقد", "يعقد")}
 _PUNCT = "،,.؛;:!?؟()\"«»“”\n"
 _WORD = r"[^\W\d_]+"
-_BODY_REACH = 30  # characters after a referring word where a body's name makes it that body's meeting
+_BODY_REACH = 30
+_SAID_REACH = 40  # characters from an instance noun to "هو العشرون" said of it  # characters after a referring word where a body's name makes it that body's meeting
 
 
 @dataclass(frozen=True)
@@ -63,17 +65,23 @@ class Instance:
 class Series:
     id: str
     process: str
-    nouns: PhraseSet
+    nouns: PhraseSet                 # a round's own words (الجولة) and the series' names (أستانا)
     refers: PhraseSet | None
     process_words: frozenset[str]  # folded first words of process-level phrases
     instances: tuple[Instance, ...]
     general: PhraseSet | None = None  # words of the series in general: no instance by the article's
+    meeting_nouns: PhraseSet | None = None  # any meeting's words: an instance's only where the series is named
+    entities: frozenset[str] = frozenset()  # the entities a mention may hold (the series' city)
 
     def number(self, n: int) -> Instance | None:
         return next((i for i in self.instances if i.number == n), None)
 
     def next_after(self, day: date) -> Instance | None:
         return next((i for i in self.instances if i.start > day), None)
+
+    def new_on(self, day: date) -> Instance | None:
+        """A "new" instance: the one under way on ``day`` or the next."""
+        return next((i for i in self.instances if i.end >= day), None)
 
     def last_before(self, day: date) -> Instance | None:
         return next((i for i in reversed(self.instances) if i.end < day), None)
@@ -136,6 +144,7 @@ class SeriesRules:
     said_of: re.Pattern      # "هو العشرون"
     next_words: frozenset[str]
     previous_words: frozenset[str]
+    new_words: frozenset[str] = frozenset()
 
     def by_process(self) -> dict[str, Series]:
         return {s.process: s for s in self.series}
@@ -153,6 +162,7 @@ def parse_series(raw: Mapping, event_ids) -> SeriesRules | None:
     ordinals = _ordinal_words(ordinal_spec)
     next_words = frozenset(squeeze_spaces(w) for w in raw.get("instance_next") or ())
     previous_words = frozenset(squeeze_spaces(w) for w in raw.get("instance_previous") or ())
+    new_words = frozenset(squeeze_spaces(w) for w in raw.get("instance_new") or ())
     series = []
     for spec in specs:
         sid = spec.get("id")
@@ -174,12 +184,14 @@ def parse_series(raw: Mapping, event_ids) -> SeriesRules | None:
         series.append(Series(sid, spec["process"], _alternation(list(spec["nouns"])),
                              _alternation(list(spec.get("refers") or [])),
                              frozenset(squeeze_spaces(w).split()[0] for w in spec.get("process_words") or ()),
-                             tuple(instances), _alternation(list(spec.get("general") or []))))
+                             tuple(instances), _alternation(list(spec.get("general") or [])),
+                             _alternation(list(spec.get("meeting_nouns") or [])), frozenset(spec.get("entities") or ())))
     ordinal = _words_regex(ordinals)
-    relative = _words_regex(next_words | previous_words)
+    relative = _words_regex(next_words | previous_words | new_words)
     # (another instance noun is no filler: "أستانة اليوم الجولة التاسعة" is "الجولة التاسعة")
-    nouns = {squeeze_spaces(w) for spec in specs for w in spec["nouns"] if " " not in w}
-    stop = _words_regex(_PHRASE_BREAK | next_words | previous_words | set(ordinals) | nouns)
+    nouns = {squeeze_spaces(w) for spec in specs for w in [*spec["nouns"], *(spec.get("meeting_nouns") or ())]
+             if " " not in w}
+    stop = _words_regex(_PHRASE_BREAK | next_words | previous_words | new_words | set(ordinals) | nouns)
     # after the noun: up to _FILLERS words that do not end its phrase, then "(رقم) (الـ)13", an
     # ordinal or a relative word, as whole words; a number followed by و and another or by a
     # separator is a date's day ("20 و21"، "20/6")
@@ -189,7 +201,7 @@ def parse_series(raw: Mapping, event_ids) -> SeriesRules | None:
         rf"|(?P<ord>{ordinal})(?![^\W_])|(?P<rel>{relative})(?![^\W_]))")
     said = _words_regex(squeeze_spaces(w) for w in ordinal_spec.get("said_of") or ())
     said_of = re.compile(rf"(?<![^\W_])(?:{said})\s+(?:(?:ال\s?)?(?P<num>\d{{1,2}})(?![\d/.\-])|(?P<ord>{ordinal})(?![^\W_]))")
-    return SeriesRules(tuple(series), ordinals, after_noun, said_of, next_words, previous_words)
+    return SeriesRules(tuple(series), ordinals, after_noun, said_of, next_words, previous_words, new_words)
 
 
 class SeriesResolver:
@@ -216,12 +228,16 @@ class SeriesResolver:
                  by_cue: list[int]) -> None:
         doc = index.doc
         n_sentences = len(doc.sentences) or 1
-        mentions = self._mentions(series, index, published)
+        mentions = self._mentions(series, index, published, set(process_rows))
         # the instances named outright, sentence by sentence (mentions, then a date of a sentence
-        # naming the series, then links by another cue to an instance)
+        # naming the series, then links by another cue to an instance); a mention in a sentence
+        # that does not name the series counts once the series was named before it ("وكانت الجولة
+        # الـ19 قد عقدت" after "صيغة أستانا"; not "وانتهت الجولة الأخيرة" of Geneva's talks before)
+        first_named = min([*process_rows, *by_cue])
         resolved: dict[int, list[tuple[Instance, str]]] = {}
         for sid, found in mentions.items():
-            resolved[sid] = found
+            if sid in process_rows or sid > first_named:
+                resolved[sid] = found
         for sid in process_rows:
             if sid not in resolved:
                 dated = self._dated(series, index, sid)
@@ -278,11 +294,14 @@ class SeriesResolver:
     def _add(self, index, sid: int, inst: Instance, why: str, said_next: bool, limit, rows: dict) -> None:
         if (sid, inst.event_id) in rows or contradicted(index, sid, inst.start, inst.end):
             return
-        if limit is not None and inst.start > limit and not said_next:
+        if limit is not None and inst.start > limit:
             planned = index.matches(self.planned, {sid}) if self.planned is not None else {}
-            if sid not in planned:
+            if sid in planned:
+                why += f" + planned: {planned[sid]}"
+            elif said_next:  # "الجولة القادمة": the word itself says it is to come
+                why += " + planned: " + why.rsplit(": ", 1)[-1]
+            else:
                 return
-            why += f" + planned: {planned[sid]}"
         doc = index.doc
         start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
         rows[(sid, inst.event_id)] = {"article_id": doc.article_id, "sentence_id": sid, "event_id": inst.event_id,
@@ -310,7 +329,7 @@ class SeriesResolver:
 
     def _dated(self, series: Series, index, sid: int) -> tuple[Instance, str] | None:
         for d in index.dates.get(sid, ()):
-            if (d[1] - d[0]).days <= 31:
+            if (d[1] - d[0]).days <= 31 and not _since(index.doc, d):  # "منذ يوليو الماضي": a period
                 inst = series.on(d[0], d[1])
                 if inst is not None:
                     return inst, f"date: {d[2]}"
@@ -320,8 +339,9 @@ class SeriesResolver:
         """Whether the original span [a, b) lies inside a date mention of the sentence."""
         return any(len(d) > 4 and d[4] <= a and b <= d[4] + len(d[2]) + 2 for d in index.dates.get(sid, ()))
 
-    def _mentions(self, series: Series, index, published) -> dict[int, list[tuple[Instance, str]]]:
-        """sentence_id -> the instances its mentions name, in text order (see the module docstring)."""
+    def _mentions(self, series: Series, index, published, naming: set[int]) -> dict[int, list[tuple[Instance, str]]]:
+        """sentence_id -> the instances its mentions name, in text order (see the module docstring);
+        a meeting noun counts in the sentences ``naming`` the series only."""
         doc = index.doc
         text = doc.norm.text
         rules = self.rules
@@ -334,29 +354,42 @@ class SeriesResolver:
         day = published[0] if published is not None else None
         for sid in range(len(doc.sentences) or 1):
             start, end = index.sentence_span(sid)
-            for m in index.regex_for(series.nouns).finditer(text, start, end):
-                if not series.nouns.accepts(doc, m.start(), m.end()):
-                    continue
-                after = rules.after_noun.match(text, m.end(), end)
-                if after is None:
-                    continue
-                which = "num" if after.group("num") else "ord" if after.group("ord") else "rel"
-                a, b = doc.norm.to_original(after.start(which), after.end(which))
-                if self._in_date(index, sid, a, b):
-                    continue
-                noun_a, _ = doc.norm.to_original(m.start(), m.end())
-                surface = " ".join(doc.text[noun_a:b].split())
-                if which == "num":
-                    add(sid, a, series.number(int(after.group("num"))), f"number: {surface}")
-                elif which == "ord":
-                    add(sid, a, series.number(rules.ordinals[after.group("ord")]), f"ordinal: {surface}")
-                elif day is not None:
-                    word = after.group("rel")
-                    if word in rules.next_words:
-                        add(sid, a, series.next_after(day), f"next after the publication: {surface}")
-                    else:
-                        add(sid, a, series.last_before(day), f"last before the publication: {surface}")
+            spans = index.entity_spans.get(sid, ())
+            noun_ends = []
+            sets = [series.nouns] + ([series.meeting_nouns] if sid in naming and series.meeting_nouns else [])
+            for nouns in sets:
+                for m in index.regex_for(nouns).finditer(text, start, end):
+                    if not nouns.accepts(doc, m.start(), m.end()):
+                        continue
+                    noun_ends.append(m.end())
+                    after = rules.after_noun.match(text, m.end(), end)
+                    if after is None:
+                        continue
+                    which = "num" if after.group("num") else "ord" if after.group("ord") else "rel"
+                    a, b = doc.norm.to_original(after.start(which), after.end(which))
+                    if self._in_date(index, sid, a, b):
+                        continue
+                    noun_a, noun_b = doc.norm.to_original(m.start(), m.end())
+                    if any(noun_b <= s_ < a and eid not in series.entities for s_, _, eid in spans):
+                        continue  # "جولة جنيف المقبلة": another place's talks
+                    surface = " ".join(doc.text[noun_a:b].split())
+                    if which == "num":
+                        add(sid, a, series.number(int(after.group("num"))), f"number: {surface}")
+                    elif which == "ord":
+                        add(sid, a, series.number(rules.ordinals[after.group("ord")]), f"ordinal: {surface}")
+                    elif day is not None:
+                        word = after.group("rel")
+                        if word in rules.next_words:
+                            add(sid, a, series.next_after(day), f"next after the publication: {surface}")
+                        elif word in rules.new_words:
+                            add(sid, a, series.new_on(day), f"new at the publication: {surface}")
+                        else:
+                            add(sid, a, series.last_before(day), f"last before the publication: {surface}")
             for m in rules.said_of.finditer(text, start, end):
+                # "اجتماع حول سوريا، هو العشرون": said of a noun of the series just before, in its clause
+                if not any(m.start() - _SAID_REACH <= e <= m.start() and not re.search(r"[.!?؟]", text[e:m.start()])
+                           for e in noun_ends):
+                    continue
                 a, b = doc.norm.to_original(m.start(), m.end())
                 if self._in_date(index, sid, a, b):
                     continue

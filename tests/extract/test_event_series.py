@@ -122,3 +122,24 @@ def test_series_are_checked_when_the_catalogue_loads():
                                      {"n": 1, "start": "2020-01-01", "end": "2020-01-02"}]), ids)
     with pytest.raises(ValueError, match="ends before"):
         parse_series(_raw(instances=[{"n": 1, "start": "2020-01-03", "end": "2020-01-02"}]), ["p", "x_1_2020"])
+
+
+def test_what_ant_coverage_of_2018_said_around_the_rounds(ex):
+    # "a new round" opening on the day of publication is that round, not the next
+    found = links(ex, "مع انطلاق جولة جديدة من محادثات أستانة بشأن سوريا عمدت القوات التركية إلى خطوات جديدة.",
+                  date(2018, 5, 14))
+    assert found == {0: {"astana_talks_9_2018"}}
+    text = ("وقال المسؤول إن صيغة محادثات أستانا بشأن سوريا معطلة حاليا. "
+            "وكشف مصدر رئاسي عن خمس نقاط أبلغها الرئيس للقادة، أولها وهو الثاني في الترتيب وقف القتال. "
+            "وقلل المسؤولون من أهمية اللقاء المرتقب بين ترامب وكيم. "
+            "وتأجلت جولة جنيف المقبلة إلى الشهر القادم.")
+    # "هو الثاني" said of no round noun, a meeting noun where the series is not named, another
+    # city's round: none is a round of the Astana talks
+    assert links(ex, text, date(2018, 3, 6)) == {}
+    # a round number before the series is named belongs to other talks
+    text = ("وانتهت الجولة الأخيرة بدون تحقيق أي تقدم يذكر في جنيف. "
+            "وشهدت محادثات أستانة بشأن سوريا استضافة روسيا مؤتمر الحوار الوطني.")
+    assert links(ex, text, date(2018, 4, 17)) == {}
+    # a period since a month is no date of a round
+    text = "ويشهد الجنوب وقفا لإطلاق النار منذ يوليو الماضي، بعدما أدرجت المنطقة في محادثات أستانة بشأن سوريا."
+    assert links(ex, text, date(2018, 6, 15)) == {}

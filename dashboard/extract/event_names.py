@@ -39,6 +39,7 @@ from dashboard.extract.events import (
     _alternation,
     _iso,
     _phrase_regex,
+    _publication_period,
     contradicted,
 )
 from dashboard.text.clitics import peel
@@ -50,6 +51,7 @@ LEAD_DAYS, TAIL_DAYS = 90, 180
 # An article published from NEWS_LEAD_DAYS before an event to NEWS_TAIL_DAYS after it reports it
 # as news: its referring words (الانتخابات، الانفجار) name it (``news_of_the_day``).
 NEWS_LEAD_DAYS, NEWS_TAIL_DAYS = 3, 10
+NEWS_AHEAD = timedelta(days=31)  # an event this soon after the publication is the article's news too
 LEAD_SENTENCES = 2  # a referring word before the event is named refers to it only in the lead
 TOPIC_REACH = 3  # sentences back to the last place named, for the country a sentence speaks of
 HEADING_WORDS = 5  # a shorter line is a heading: a topic, not a reference (as event_context.MIN_WORDS)
@@ -710,16 +712,25 @@ class GeneratedNames:
                                                      f"{index.doc.published.isoformat()[:10]}"))
         return out
 
-    def _nearest_named(self, sid: int, eids: list[str], linked: Mapping[str, set[int]], word: str) -> str | None:
+    def _nearest_named(self, index, sid: int, eids: list[str], linked: Mapping[str, set[int]], word: str) -> str | None:
         """Of several events of a kind the article is linked to, the one a referring word in ``sid``
-        speaks of: the one linked last before it ("وقال رحمن خلال افتتاح القمة" after the CSTO summit
+        speaks of: of those the article reports as news, the one linked last before it ("وقال رحمن خلال افتتاح القمة" after the CSTO summit
         opened, before the SCO's is named); of several linked in that same sentence, the one whose
         name holds the word ("القمة" after "أول قمة خليجية ... إضافة إلى اللقاء التشاوري" is the
         summit, not the consultative meeting); None when that leaves none or several."""
         last = {e: max((s for s in linked[e] if s < sid), default=-1) for e in eids}
-        top = max(last.values())
-        if top < 0:
+        if max(last.values()) < 0:
             return None
+        # news first: of the events named before, the one the article reports (under way around its
+        # publication) over one it recalls ("وحضر القمة كل من" after "في قمته الأخيرة المنعقدة في
+        # 11 ديسمبر 2020", in an article on the summit of May 2021)
+        published = _publication_period(index.doc)
+        if published is not None:
+            news = [e for e, s in last.items() if s >= 0 and self.by_id[e].start - NEWS_AHEAD <= published[1]
+                    and published[0] <= self.by_id[e].end + timedelta(days=NEWS_TAIL_DAYS)]
+            if news:
+                last = {e: last[e] for e in news}
+        top = max(last.values())
         tied = sorted(e for e, s in last.items() if s == top)
         if len(tied) > 1:
             stem = squeeze_spaces(word).split()[-1]
@@ -778,7 +789,7 @@ class GeneratedNames:
             else:
                 nouns = None
             for sid in sorted(hits):
-                eid = eids[0] if len(eids) == 1 else self._nearest_named(sid, eids, linked, hits[sid])
+                eid = eids[0] if len(eids) == 1 else self._nearest_named(index, sid, eids, linked, hits[sid])
                 if eid is None:
                     continue  # two events of the kind and no one of them named last before the word
                 named = self.by_id[eid]

@@ -714,10 +714,10 @@ class GeneratedNames:
 
     def _nearest_named(self, index, sid: int, eids: list[str], linked: Mapping[str, set[int]], word: str) -> str | None:
         """Of several events of a kind the article is linked to, the one a referring word in ``sid``
-        speaks of: of those the article reports as news, the one linked last before it ("وقال رحمن خلال افتتاح القمة" after the CSTO summit
-        opened, before the SCO's is named); of several linked in that same sentence, the one whose
-        name holds the word ("القمة" after "أول قمة خليجية ... إضافة إلى اللقاء التشاوري" is the
-        summit, not the consultative meeting); None when that leaves none or several."""
+        speaks of: of those the article reports as news, those whose name holds the word ("القمة"
+        after "أول قمة خليجية ... إضافة إلى اللقاء التشاوري" is the summit, not the consultative
+        meeting), of those the one linked last before it ("وقال رحمن خلال افتتاح القمة" after the
+        CSTO summit opened, before the SCO's is named); None when that leaves none or several."""
         last = {e: max((s for s in linked[e] if s < sid), default=-1) for e in eids}
         if max(last.values()) < 0:
             return None
@@ -730,12 +730,15 @@ class GeneratedNames:
                     and published[0] <= self.by_id[e].end + timedelta(days=NEWS_TAIL_DAYS)]
             if news:
                 last = {e: last[e] for e in news}
+        # then those whose name holds the word ("الاجتماع" of "الاجتماع التشاوري", not of the Aral
+        # fund's "قمة"), then the one named last
+        stem = squeeze_spaces(word).split()[-1]
+        stem = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+        own = {e: s for e, s in last.items() if s >= 0 and stem in self.name_text.get(e, "")}
+        if own:
+            last = own
         top = max(last.values())
         tied = sorted(e for e, s in last.items() if s == top)
-        if len(tied) > 1:
-            stem = squeeze_spaces(word).split()[-1]
-            stem = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
-            tied = [e for e in tied if stem in self.name_text.get(e, "")]
         return tied[0] if len(tied) == 1 else None
 
     def follow_ups(self, index, linked: Mapping[str, set[int]]) -> list[tuple[int, str, str]]:

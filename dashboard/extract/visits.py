@@ -57,6 +57,11 @@ _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
 _DATE_CHARS = 60     # a date this close to a word of the talks dates them ("لقاء وديا في فبراير")
 _CAPITAL = re.compile(r"(?<![^\W_])(?:ال)?عاصمة\s+$")
 _SUBJECT_GAP = re.compile(r"^[\s،,]*(?:(?:ال)?عاصمة|مدينة)?\s*$")
+_VISITED = re.compile(r"^[وف]?(?:زار|زارت|يزور|تزور|سيزور|ستزور)$")
+_IN_CITY = re.compile(r"(?<![^\W_])[وف]?(?:في|ب)\s*(?:(?:ال)?(?:عاصمه|مدينه)\s+(?:\S+\s+)?)?$")
+_MEETING = re.compile(r"(?:قمة|مؤتمر|اجتماع|منتدى|ملتقى)")
+_OPENING_CHARS = 40  # the visitor's name this close to the sentence's start: its subject
+_BACKGROUND = re.compile(r"\s*[وف]?(?:كان|كانت)(?![^\W_])")
 _CHAIN = 3           # a sentence of the visit's story follows its last one at most this far on
 _SIDES = re.compile(r"^(?:ال)?(?:طرف|جانب)")
 _HERE = re.compile(r"(?<![^\W_])(?:إلى|الى)\s+هنا(?![^\W_])")
@@ -222,6 +227,8 @@ class VisitFinder:
                         e == v.visitor or self.country(e) == v.host for e in named):
                     continue  # a discovered visit's talks name a side, or follow its sentence
                 at = self._first(index, self.rules.talks, sid)
+                if self._elsewhere(index.doc.text, index.doc.sentences[sid][0], index.name_spans.get(sid, ()), v.host):
+                    continue  # "قام الشيخ محمد بن راشد بزيارة هامة إلى الصين التقى خلالها": another trip
                 if _SIDES.match(fold(word)) and _quoted(index.doc.text, index.doc.sentences[sid][0], at):
                     continue  # "قال: «على كِلا الطرفين أن يبذلا جهوداً»": the speaker's sides in general
                 if self._body_after(sorted(index.entity_spans.get(sid, ())), at, _BODY_CHARS + 10):
@@ -261,16 +268,30 @@ class VisitFinder:
                    for p in (self.rules.speech, self.rules.past, self.not_news, self.rules.attend)):
                 continue
             start, end = doc.sentences[sid]
-            if _quoted(doc.text, start, start):
-                continue
+            if _quoted(doc.text, start, start) or _BACKGROUND.match(doc.text, start):
+                continue  # inside a quotation; "وكان القادة الأوروبيون ...": the background
             if any(d[1] < v.lo - FUTURE or d[0] > v.hi + FUTURE for d in index.dates.get(sid, ())):
                 continue
             spans = index.name_spans.get(sid, ())
-            if any(self.types.get(e) in _PLACE_TYPES and self.country(e) not in (v.host, None)
-                   and _TO.search(doc.text[max(start, a - _TO_CHARS):a]) for a, _, e in spans):
+            # the visitor is the sentence's subject: named at its opening ("وترأس توكاييف"، "ويرافق
+            # الشيخ محمد بن زايد إلى كازاخستان وفد"), not introduced by a preposition ("ولم يتطرق
+            # ترامب مع بوتن")
+            if not any(e == v.visitor and a - start <= _OPENING_CHARS and not self._object(doc.text, start, start, a)
+                       for a, _, e in spans):
+                continue
+            sides = {self.person_country.get(v.visitor), v.host}
+            if any(self.types.get(e) == "person" and self.person_country.get(e) not in sides | {None}
+                   for _, _, e in spans):
+                continue  # another country's leader: another meeting ("بعد أيام على استقباله نتنياهو")
+            if self._elsewhere(doc.text, start, spans, v.host):
                 continue  # "سيتوجه شي جين بينغ إلى سمرقند": the next stop
             out[sid] = (eid, f"{v.visitor} + visit: {v.visitor}+{v.host} + the visit told on (s{last})")
             last = sid
+
+    def _elsewhere(self, text: str, start: int, spans, host: str) -> bool:
+        """Whether the sentence names a place of another country as a destination ("إلى سمرقند")."""
+        return any(self.types.get(e) in _PLACE_TYPES and self.country(e) not in (host, None)
+                   and _TO.search(text[max(start, a - _TO_CHARS):a]) for a, _, e in spans)
 
     def _oriented(self, s: Sighting) -> None:
         """A meeting of two leaders where the sentence names no place ("في لقاء جمعه اليوم مع رئيس
@@ -435,10 +456,12 @@ class VisitFinder:
                     return self.country(e)
             if dateline is not None and _HERE.search(text, start, end):
                 return dateline
-            # a site visited in a place ("زار ... ضريح مؤسس الجمهورية التركية ... في العاصمة أنقرة"),
-            # no other country named between
+            # a site visited in a city ("زار ... ضريح مؤسس الجمهورية التركية ... في العاصمة أنقرة"),
+            # no other country named between (the verb "visited" only: "عشية زيارة الدولة ... في وجه
+            # إيران" names no place of the visit)
             within = [p for p in places if b <= p[0] <= b + _NEAR_CHARS + 40
-                      and _IN.search(text[max(start, p[0] - _IN_CHARS):p[0]])]
+                      and _IN_CITY.search(fold(text[max(start, p[0] - _TO_CHARS):p[0]]))
+                      and not _MEETING.search(text[b:p[0]])] if _VISITED.match(fold(text[a:b])) else []
             if within:
                 p = within[0]
                 if not any(b <= x[0] < p[0] and x in names and self.types.get(x[2]) == "country"

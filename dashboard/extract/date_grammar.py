@@ -25,6 +25,8 @@ NUM_END = r"(?![\d٫]|[.,/:]\d)"
 YEAR_ANY = r"1[89]\d\d|20\d\d|2100"          # with a strong cue (عام، سنة، a month name)
 YEAR_MODERN = r"19\d\d|20\d\d|2100"          # with a weak cue (في، منذ) or none
 DAY = r"0?[1-9]|[12]\d|3[01]"
+# between two items of a list: "و"، "، و"، or a comma alone ("أعوام 2014، 2015، و2016")
+LIST_SEP = r"(?:[,،][^\S\n]*و?|و)"
 
 
 def words(items) -> str:
@@ -81,12 +83,18 @@ class Grammar:
     # Pattern kind -> a plain regex for a piece every match of that kind contains (a month name, a
     # four-digit year, ...). A stretch without the piece cannot hold a match: the pattern is skipped.
     prerequisites: dict[str, re.Pattern | Literals] = field(default_factory=dict)
-    # "، و" or "و" between two items of a list ("شهري مايو، ويونيو"): joined only after a dual
+    # "و"، "، و" or "،" between two items of a list ("شهري مايو، ويونيو"): joined only after a dual
     # noun (dual_before, matched at the end of the text before the first item) or when consecutive
     list_connector: re.Pattern | None = None
     dual_before: re.Pattern | None = None
     # at the end of the text before an ambiguous month (مارس، آب) that makes it a month: "في مارس"
     month_context: re.Pattern | None = None
+    # at the end of the text before an ambiguous month that is the next item of a list of months:
+    # "يناير وفبراير ومارس"، "بين يناير ومارس"
+    month_list_before: re.Pattern | None = None
+    # bare day-month names (11 سبتمبر) among not_dates, and what makes one a day: "في 11 سبتمبر"
+    day_names: frozenset[str] = frozenset()
+    day_name_before: re.Pattern | None = None
 
 
 def build_grammar(v: DateWords) -> Grammar:
@@ -119,13 +127,12 @@ def build_grammar(v: DateWords) -> Grammar:
     # Between two days a tatweel set apart is a dash ("يومي 15 ـ 16 سبتمبر"); folding removes it
     # and leaves its two blanks, so two blanks between the days are a range too.
     to_day = rf"(?:{to}|[^\S\n]{{2,}})"
+    # "الـ21": the article before a day number (folding drops the tatweel)
+    the_day = rf"(?:{w('ال')}{SP})?"
     # the day(s) before "من الشهر الجاري / نفسه": "5"، "22 و24"، "الرابع والعشرين"
     day_of = (rf"(?:{NUM_START}(?P<d1>{DAY})(?:{SP}{to}{SP}(?P<d2>{DAY}))?"
               rf"|{CLITIC_START}(?P<ord>{words(v.ordinal_days)}))")
     units = words(v.counted_nouns or ["عام", "%"])
-    decade_stems = words(v.decades)
-    century_now = words(["القرن الحالي", "القرن الجاري", "القرن الحادي والعشرين"])
-    century_past = words(["القرن الماضي", "القرن العشرين", "القرن المنصرم"])
 
     # the month a part of a month or its first days belong to: a named month (with its year), a
     # relative month (الشهر الجاري) or the month last named (الشهر نفسه)
@@ -135,7 +142,9 @@ def build_grammar(v: DateWords) -> Grammar:
 
     p = {
         # "15 و16 سبتمبر"، "7 و9 من أيار الجاري"
-        "day_range": (rf"{NUM_START}(?P<d1>{DAY}){SP}{to_day}{SP}(?P<d2>{DAY}){SP}(?:{w('من')}{SP1})?{month_x('m')}"
+        # "الـ20 والـ21 حزيران يونيو"، "5 و6 و7 مايو": a day may keep its article, a list its middle days
+        "day_range": (rf"{NUM_START}(?P<d1>{DAY}){NUM_END}(?P<mid>(?:{SP}[,،]?{SP}و{SP}{the_day}{NUM_START}{DAY}{NUM_END})*)"
+                      rf"{SP}{to_day}{SP}{the_day}(?P<d2>{DAY}){SP}(?:{w('من')}{SP1})?{month_x('m')}"
                       rf"(?:{year_tail('y')})?"),
         "ordinal_day_month": (rf"{first_of(v.ordinal_days)}{CLITIC_START}(?P<ord>{words(v.ordinal_days)}){SP1}{w('من')}{SP1}"
                               rf"(?:{w('شهر')}{SP1})?{month_x('m')}(?:{year_tail('y')})?"),
@@ -172,9 +181,9 @@ def build_grammar(v: DateWords) -> Grammar:
         # the first of a list of years after a plural noun: "في أعوام 1998 و2002" (year_and takes
         # the others)
         "year_list": (rf"{WORD_START}{PROCLITIC_LETTER_CLASS}?{words(v.year_list_cues or ['أعوام'])}{SP1}(?P<core>{NUM_START}"
-                      rf"(?P<y>{YEAR_ANY}){NUM_END})(?={SP}[,،]?{SP}و{SP}(?:19|20)\d\d)"),
+                      rf"(?P<y>{YEAR_ANY}){NUM_END})(?={SP}{LIST_SEP}{SP}(?:19|20)\d\d)"),
         # the second of two years: "في 2014 و2017" (a range "بين 2014 و2017" is longer and wins)
-        "year_and": (rf"(?<=(?<![\d.,])(?:19|20)\d\d){SP}و{SP}(?P<core>{NUM_START}(?P<y>{YEAR_MODERN})"
+        "year_and": (rf"(?<=(?<![\d.,])(?:19|20)\d\d){SP}{LIST_SEP}{SP}(?P<core>{NUM_START}(?P<y>{YEAR_MODERN})"
                      rf"{NUM_END})(?!{SP}{units}{WORD_END})"),
         # "منتصف يونيو حزيران الماضي"، "نهاية يوليو / تموز"، "أواخر الشهر الجاري"
         "month_part": rf"{CLITIC_START}(?P<part>{words(v.month_parts or ['منتصف'])}){SP1}{month_ref()}",
@@ -188,6 +197,11 @@ def build_grammar(v: DateWords) -> Grammar:
                       rf"|(?P<same>{same_year}){WORD_END}"
                       # "من العام" alone is this year; "من العام الدراسي" is no calendar year
                       rf"|(?P<bare>{w('العام')}|{w('السنة')}){WORD_END}(?!{SP1}{w('ال')}))"),
+        # "مطلع العام الجاري"، "نهاية العام المقبل"، "منذ بداية العام" (this year; not "بداية العام
+        # الدراسي", nor "بداية العام 2022", a year with its cue)
+        "year_edge": (rf"{CLITIC_START}(?P<part>{words(v.relative_year_parts or ['مطلع'])}){SP1}"
+                      rf"(?:(?P<rely>{rel_year})|(?P<same>{same_year}){WORD_END}"
+                      rf"|(?P<bare>{w('العام')}|{w('السنة')}){WORD_END}(?!{SP1}{w('ال')})(?!{SP}\d))"),
         # "في 23 من الشهر نفسه"; "في الشهر نفسه"، "في العام ذاته"
         "day_same_month": rf"{day_of}{SP1}{w('من')}{SP1}{same_month}{WORD_END}(?:{year_tail('y')})?",
         # "مقابل الشهر نفسه من العام الماضي": the month last named, of the year given
@@ -195,10 +209,6 @@ def build_grammar(v: DateWords) -> Grammar:
                         rf"|(?P<samey>{same_year}){WORD_END})"),
         "relative_year": rf"{clitic_word(v.relative_year)}{WORD_END}",
         "relative_month": rf"{clitic_word(v.relative_month)}{WORD_END}",
-        "decade": (rf"{CLITIC_START}(?:{w('ال')})?(?P<dec>{decade_stems})ي?ات{WORD_END}"
-                   rf"(?:{SP1}(?:(?P<now>{century_now})|{century_past}){WORD_END})?"
-                   # "في الخمسينات من عمره", "الثلاثينيات والأربعينيات من العمر": an age
-                   rf"(?!(?:{SP1}\S+){{0,2}}?{SP1}{w('من')}{SP1}(?:{w('العمر')}|{w('عمر')}))"),
     }
     # Hijri dates: the year (1343-1500, hijridate's range) always; a mark (هـ) where nothing else
     # says the numbers are Hijri.
@@ -223,18 +233,22 @@ def build_grammar(v: DateWords) -> Grammar:
     range_prefix = re.compile(
         rf"(?:(?:{w('في')}|{w('خلال')}){SP1}{w('الفترة')}{SP1})?"
         rf"(?:{CLITIC_START}(?P<word>{w('من')}|{w('بين')}|{w('منذ')})){SP1}$")
-    relative_words = list(v.relative_year) + list(v.relative_month) + list(v.decades)
+    relative_words = list(v.relative_year) + list(v.relative_month)
     relative_words += list(v.year_parts) + list(v.same_month) + list(v.same_year)
+    relative_words += [f"{part} {noun}" for part in v.relative_year_parts for noun in ("العام", "السنة")]
     relative_words += [k[1:] for k in relative_words if k.startswith("ال")]  # للعام: ل + ال
     trigger_words = re.compile(words(list(v.months) + relative_words))
     trigger_numbers = re.compile(r"(?=\d)(?<![\d.,٫])(?:[0-3]?\d|1[89]\d\d|20\d\d|2100|1[345]\d\d)(?![\d٫]|[.,]\d)")
-    not_dates = (re.compile(rf"{CLITIC_START}{words(v.not_dates)}{WORD_END}") if v.not_dates
-                 else None)
-    list_connector = re.compile(rf"{SP}[,،]?{SP}و{SP}")
-    dual_before = re.compile(rf"{CLITIC_START}{words(v.dual_nouns or ['عامي'])}{SP1}$")
+    names = list(v.not_dates) + list(v.day_names)
+    not_dates = re.compile(rf"{CLITIC_START}{words(names)}{WORD_END}") if names else None
+    day_name_before = re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.day_name_prepositions or ['في'])}{SP1}$")
+    list_connector = re.compile(rf"{SP}{LIST_SEP}{SP}")
+    dual_before = re.compile(rf"{CLITIC_START}{words(v.dual_nouns or ['عامي'])}{SP1}(?:{w('ال')}{SP})?$")  # يومي الـ22
     month_context = re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.month_prepositions or ['في'])}{SP1}$")
+    month_list_before = re.compile(rf"{month}(?:{SP}/{SP}{month})?{SP}[,،]?{SP}و{SP}$")
     return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers, not_dates,
-                   _prerequisites(v, patterns), list_connector, dual_before, month_context)
+                   _prerequisites(v, patterns), list_connector, dual_before, month_context, month_list_before,
+                   frozenset(v.day_names), day_name_before)
 
 
 class Literals:
@@ -277,7 +291,6 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
         "day_relative_month": re.compile(words(with_contracted(v.relative_month))),
         "relative_month": re.compile(words(with_contracted(v.relative_month))),
         "relative_year": re.compile(words(with_contracted(v.relative_year))),
-        "decade": Literals(v.decades),
         "numeric_dm": re.compile(r"\d/\d"),
         # every Hijri pattern holds a Hijri year: rarer in a window than a month name (رمضان)
         "hijri_day": hijri_year, "hijri_month": hijri_year, "hijri_numeric": hijri_year, "hijri_year": hijri_year,
@@ -285,6 +298,7 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
         "month_part": Literals(v.month_parts or ["منتصف"]),
         "first_days": Literals(["الأيام"]),
         "year_part": Literals(p.split()[0] for p in v.year_parts or ["النصف الأول"]),  # النصف، الربع
+        "year_edge": Literals(v.relative_year_parts or ["مطلع"]),
         "day_same_month": same, "same_period": same,
     }
     for kind in ("numeric_dmy", "numeric_ymd", "year_range_cue", "year_range", "year_cue", "year_prep",

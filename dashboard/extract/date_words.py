@@ -64,13 +64,15 @@ class DateWords:
     year_pair_cues: tuple[str, ...]
     year_list_cues: tuple[str, ...]    # أعوام 1998 و2002: the first year of a list
     counted_nouns: tuple[str, ...]     # "قبل 2000 شخص": a quantity, not a year
-    decades: dict[str, int]
     ordinal_days: dict[str, int]       # folded "الرابع عشر" -> 14
-    not_dates: tuple[str, ...]         # names holding a month: حرب أكتوبر، 11 سبتمبر
+    not_dates: tuple[str, ...]         # names holding a month: حرب أكتوبر، ثورة 25 يناير
+    day_names: tuple[str, ...]         # 11 سبتمبر: a name but after day_name_prepositions ("في 11 سبتمبر")
+    day_name_prepositions: tuple[str, ...]
     hijri_months: dict[str, int]       # folded "ذو القعدة" -> 11 (Islamic calendar)
     hijri_marks: tuple[str, ...]       # what marks a Hijri year: هـ، هجري
     month_parts: dict[str, tuple[int, int]]  # folded "منتصف" -> (11, 20); 31 = the month's last day
     year_parts: dict[str, tuple[int, int]]   # folded "النصف الاول" -> (1, 6): months
+    relative_year_parts: dict[str, tuple[int, int]]  # folded "مطلع" -> (1, 1): months, before العام الجاري
     dual_nouns: tuple[str, ...]        # عامي، شهري، يومي: a list after them is one mention
     same_month: tuple[str, ...]        # "الشهر نفسه": the month last named before it
     same_year: tuple[str, ...]         # "العام نفسه": the year last named before it
@@ -115,13 +117,15 @@ def parse_date_words(raw: Mapping) -> DateWords:
         year_pair_cues=_folded(raw["year_pair_cues"]),
         year_list_cues=_folded(raw.get("year_list_cues")),
         counted_nouns=_folded(raw.get("counted_nouns")),
-        decades={fold(k): int(v) for k, v in (raw.get("decades") or {}).items()},
         ordinal_days=_ordinal_days(raw),
         not_dates=_folded(raw.get("not_dates")),
+        day_names=_folded(raw.get("day_names")),
+        day_name_prepositions=_folded(raw.get("day_name_prepositions")),
         hijri_months=_hijri_months(raw),
         hijri_marks=_folded(raw.get("hijri_marks") or ["هـ"]),
         month_parts=_spans(raw.get("month_parts")),
         year_parts=_spans(raw.get("year_parts")),
+        relative_year_parts=_spans(raw.get("relative_year_parts")),
         dual_nouns=_folded(raw.get("dual_nouns")),
         same_month=_folded(raw.get("same_month")),
         same_year=_folded(raw.get("same_year")),

@@ -44,7 +44,6 @@ class Atom:
     rel_year: int | None = None  # offset from the publication year (العام الماضي: -1)
     rel_month: int | None = None
     month_mod: int | None = None  # "سبتمبر الماضي": the last September before publication
-    decade: bool = False
     granularity: str | None = None  # a Hijri day or month: its Gregorian days are a range, it is not
     part: bool = False           # a part of a month: its days are cut to the month's length (نهاية يوليو: 31)
     anaphor: str | None = None   # "month"/"year": the one last named before it (23 من الشهر نفسه)
@@ -88,9 +87,9 @@ class DateExtractor:
             (lo, hi), granularity, relative = resolved
             relative = relative or anaphoric  # read from the text before it, not as written
             # what the text named: a year (not one taken from the publication), a month
-            if granularity != "decade" and (atom.lo[0] is not None or atom.rel_year is not None or anaphoric):
+            if atom.lo[0] is not None or atom.rel_year is not None or anaphoric:
                 last_year = hi.year
-            if granularity not in ("decade", "year") and (atom.lo[1] is not None or atom.rel_month is not None):
+            if granularity != "year" and (atom.lo[1] is not None or atom.rel_month is not None):
                 last_month = (hi.year, hi.month)
             a, b = doc.norm.to_original(atom.start, atom.end)
             rows.append({
@@ -138,10 +137,16 @@ class DateExtractor:
             # A name can only hide a date of its own window (windows are disjoint): look for names
             # only where dates were found.
             if self.grammar.not_dates is not None and len(found) > before:
-                names += [m.span() for m in self.grammar.not_dates.finditer(text, s, e)]
+                names += [m.span() for m in self.grammar.not_dates.finditer(text, s, e)
+                          if not self._named_day(text, m)]
         if names:  # "حرب أكتوبر" is no October; "11 سبتمبر 2001" runs past the name and stays
             found = [a for a in found if not any(s <= a.start and a.end <= e for s, e in names)]
         return found
+
+    def _named_day(self, text: str, m: re.Match) -> bool:
+        """A bare day-name ("6 أكتوبر") after a preposition of time: "عقد في 6 أكتوبر" is a day."""
+        return (squeeze_spaces(m.group()) in self.grammar.day_names
+                and self.grammar.day_name_before.search(text, max(0, m.start() - 12), m.start()) is not None)
 
     @staticmethod
     def _select(atoms: list[Atom]) -> list[Atom]:
@@ -165,23 +170,39 @@ class DateExtractor:
                 merged = self._join(text, a, b)
                 if merged is not None:
                     i += 2
-                    # "يناير وفبراير ومارس": a run of consecutive months goes on
-                    while i < len(atoms) and (nxt := self._join_consecutive(text, merged, atoms[i])) is not None:
+                    # "يناير وفبراير ومارس": a run of consecutive months goes on; after a noun
+                    # over the list ("أعوام 2005 و2011 و2017") every further item does
+                    noun = self._list_noun_start(text, a.start)
+                    while (i < len(atoms)
+                           and (nxt := self._join_consecutive(text, merged, atoms[i], noun is not None)) is not None):
                         merged, i = nxt, i + 1
+                    if noun is not None:  # the surface starts at the noun, as "عامي 1949 و1989" does
+                        merged = replace(merged, start=min(noun, merged.start))
                     out.append(merged)
                     continue
             out.append(a)
             i += 1
         return out
 
-    def _join_consecutive(self, text: str, a: Atom, b: Atom) -> Atom | None:
+    def _list_noun_start(self, text: str, first: int) -> int | None:
+        """Where a dual or plural noun right before a list's first item (at ``first``) starts
+        (عامي، شهري، أعوام، أيام); None without one."""
+        m = self.grammar.dual_before.search(text, max(0, first - 20), first)
+        return None if m is None else m.start()
+
+    def _join_consecutive(self, text: str, a: Atom, b: Atom, listed: bool = False) -> Atom | None:
+        """a joined with the next item b of its list: b must follow a's end by a day or a month,
+        or, when ``listed`` (a noun over the list), be an item of the same kind that comes later."""
         if (b.hi is not None or b.anaphor is not None or b.part or a.part
                 or not self.grammar.list_connector.fullmatch(text[a.end:b.start])):
             return None
         end = a.hi or a.lo
         if end[0] is None and b.lo[0] is not None and a.rel_year is None:
             end = (b.lo[0], end[1], end[2])
-        if not _consecutive(end, b.lo):
+        if listed:
+            if not _later_of_same_kind(end, b.lo):
+                return None
+        elif not _consecutive(end, b.lo):
             return None
         lo = a.lo if a.lo[0] is not None or b.lo[0] is None else (b.lo[0], a.lo[1], a.lo[2])
         return replace(a, end=b.end, lo=lo, hi=b.lo,
@@ -198,8 +219,7 @@ class DateExtractor:
             # "يناير 2020 ومارس 2021" is a list, not a range; but after a dual noun ("شهري مايو،
             # ويونيو", "عامي 2005 و2010") or of consecutive months or days ("أغسطس وسبتمبر") it is
             # one mention (gold README)
-            dual = self.grammar.dual_before.search(text, max(0, a.start - 20), a.start) is not None
-            if not dual:
+            if self._list_noun_start(text, a.start) is None:
                 if a.part or b.part:
                     return None
                 return self._join_consecutive(text, a, b)
@@ -270,11 +290,13 @@ class DateExtractor:
     def _atom_day_range(self, m: re.Match) -> Atom | None:
         month = self._month_of(m, "m")
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
-        if month is None or d1 >= d2:
+        days = [d1, *map(int, re.findall(r"\d+", m.group("mid") or "")), d2]
+        if month is None or any(a >= b for a, b in zip(days, days[1:])):
             return None
         tail = self._year_tail(m, "y")
         year = tail.pop("year", None)
-        return Atom(m.start(), m.end(), (year, month, d1), (year, month, d2), **tail)
+        noun = self._list_noun_start(m.string, m.start())  # "يومي 7 و9 من أيار" starts at its noun
+        return Atom(m.start() if noun is None else noun, m.end(), (year, month, d1), (year, month, d2), **tail)
 
     def _atom_month(self, m: re.Match) -> Atom | None:
         month = self._month_of(m, "m")
@@ -285,8 +307,11 @@ class DateExtractor:
         name = squeeze_spaces(m.group("m"))
         bare = year is None and not tail and not any(m.group(g) for g in ("mb", "mc", "md"))
         if (bare and name in self.words.ambiguous_months and not m.group("shahr")
-                and not self.grammar.month_context.search(m.string, max(0, m.start() - 12), m.start())):
-            return None  # مارس "practised", آب "father": a month only with a day, a year, شهر or في
+                and not self.grammar.month_context.search(m.string, max(0, m.start() - 12), m.start())
+                and not self.grammar.month_list_before.search(m.string, max(0, m.start() - 32), m.start())):
+            # مارس "practised", آب "father": a month only with a day, a year, شهر, في or after
+            # another month in a list (يناير وفبراير ومارس)
+            return None
         # the surface leaves شهر out, and keeps the bracket of "(يناير) 2021" when it closes before the year
         start = m.start("po") if m.group("po") and ")" in m.group()[m.end("m") - m.start():] else m.start("m")
         return Atom(start, m.end(), (year, month, None), **tail)
@@ -404,8 +429,14 @@ class DateExtractor:
         return self._month_ref(m, 1, int(m.group("n")))
 
     def _atom_year_part(self, m: re.Match) -> Atom:
-        first, last = self.words.year_parts[squeeze_spaces(m.group("part"))]
-        year = int(m.group("y")) if m.group("y") else None
+        return self._year_months(m, *self.words.year_parts[squeeze_spaces(m.group("part"))])
+
+    def _atom_year_edge(self, m: re.Match) -> Atom:
+        return self._year_months(m, *self.words.relative_year_parts[squeeze_spaces(m.group("part"))])
+
+    def _year_months(self, m: re.Match, first: int, last: int) -> Atom:
+        """Months first..last of the year a year_part or year_edge match names."""
+        year = int(m.group("y")) if m.groupdict().get("y") else None
         extra: dict = {}
         if m.group("rely"):
             key = squeeze_spaces(m.group("rely"))
@@ -467,9 +498,6 @@ class DateExtractor:
         return Atom(m.start(), m.end(), (None, None, d1), hi,
                     rel_month=self._relative_month_offset(m.group("relm")))
 
-    def _atom_decade(self, m: re.Match) -> Atom:
-        first = self.words.decades[squeeze_spaces(m.group("dec"))] + (100 if m.group("now") else 0)
-        return Atom(m.start(), m.end(), (first, None, None), (first + 9, None, None), decade=True)
 
 
 # ---- resolution ---------------------------------------------------------------------------------
@@ -484,6 +512,17 @@ def _consecutive(a: Partial, b: Partial) -> bool:
     except ValueError:
         return False
     return (start - end).days == 1
+
+
+def _later_of_same_kind(a: Partial, b: Partial) -> bool:
+    """b is an item of a's kind (a year, a month, a day; with or without its year) after a ends."""
+    if any((x is None) != (y is None) for x, y in zip(a, b)):
+        return False
+    year = 2000
+    try:
+        return _first_day((b[0] or year, b[1], b[2])) > _last_day((a[0] or year, a[1], a[2]))
+    except ValueError:
+        return False
 
 
 def _bind_anaphor(atom: Atom, last_month: tuple[int, int] | None, last_year: int | None) -> Atom | None:
@@ -553,8 +592,6 @@ def _resolve(atom: Atom, published: date | None, precision: str):
         return None
     if atom.granularity:
         granularity = atom.granularity
-    elif atom.decade:
-        granularity = "decade"
     elif hi is not None and hi != lo:
         granularity = "range"
     else:

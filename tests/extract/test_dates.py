@@ -48,7 +48,7 @@ def test_offsets_exact_and_rows_well_formed_over_every_seed(extractor, prefix):
         assert doc.text[r["char_start"]:r["char_end"]] == r["surface"]
         assert r["sentence_id"] == doc.sentence_at(r["char_start"])
         assert r["date_start"] <= r["date_end"]
-        assert r["granularity"] in {"day", "month", "year", "range", "decade"}
+        assert r["granularity"] in {"day", "month", "year", "range"}
 
 
 @pytest.mark.parametrize("prefix, surface, start, end, granularity, relative", [
@@ -143,8 +143,6 @@ def test_day_month_year_forms(extractor, text, expected):
     ("من يناير إلى مايو 2022", "يناير إلى مايو 2022", "2022-01-01", "2022-05-31", "range"),
     ("في الفترة من 10 يناير 2020 حتى 5 مارس 2021", "10 يناير 2020 حتى 5 مارس 2021",
      "2020-01-10", "2021-03-05", "range"),
-    ("في التسعينيات", "التسعينيات", "1990-01-01", "1999-12-31", "decade"),
-    ("أوائل تسعينيات القرن الماضي", "تسعينيات القرن الماضي", "1990-01-01", "1999-12-31", "decade"),
     ("منذ عام 1991", "عام 1991", "1991-01-01", "1991-12-31", "year"),
     ("لعام 2014", "عام 2014", "2014-01-01", "2014-12-31", "year"),
     ("في سنة 1957", "سنة 1957", "1957-01-01", "1957-12-31", "year"),
@@ -214,8 +212,8 @@ def test_clitics_and_contractions(extractor):
     ("وفي 2016، حصل أيهم أحمد على حق اللجوء في ألمانيا", "2016", "2016-01-01"),
     ("عزز سلطته منذ توليه قيادة الحزب في نهاية 2012 ثم رئاسة الدولة مطلع 2013", "2012", "2012-01-01"),
     ("الذين يفترض أن يعادوا إلى بلدهم بحلول نهاية 2019.", "2019", "2019-01-01"),
-    # the first year of a list after a plural noun (year_and takes the rest)
-    ("تأهلت للبطولة في أعوام 1994 و2002 و2014.", "1994", "1994-01-01"),
+    # a plural noun over a list of years: one mention, first to last (gold README)
+    ("تأهلت للبطولة في أعوام 1994 و2002 و2014.", "أعوام 1994 و2002 و2014", "1994-01-01"),
     # an English or French date quoted from a tweet
     ("— Anonyme Citoyen (@AnonymeCitoyen) January 5, 2022 وكانت التظاهرات اندلعت", "January 5, 2022",
      "2022-01-05"),
@@ -278,7 +276,7 @@ def test_a_month_in_brackets_takes_the_year_after_them_a_year_glued_to_its_cue(e
 def test_a_tatweel_set_apart_between_two_days_is_a_dash(extractor):
     # Yeni Safak (test3 x10): "استضافتها مدينة إسطنبول يومي 15 ـ 16 سبتمبر/ أيلول 2010"
     text = "القمة العاشرة التي استضافتها مدينة إسطنبول يومي 15 ـ 16 سبتمبر/ أيلول 2010."
-    assert find(extractor, text) == [("15 ـ 16 سبتمبر/ أيلول 2010", "2010-09-15", "2010-09-16", "range", False)]
+    assert find(extractor, text) == [("يومي 15 ـ 16 سبتمبر/ أيلول 2010", "2010-09-15", "2010-09-16", "range", False)]
     # one blank between the numbers is no range: "بين 15 16" is not written for one
     assert [f[1] for f in find(extractor, "سجلت 15 16 سبتمبر 2010")] == ["2010-09-16"]
 
@@ -314,14 +312,14 @@ def test_what_is_not_a_hijri_date(extractor, text):
 @pytest.mark.parametrize("text, published, expected", [
     # a dual noun over a list is one mention, consecutive or not (Al-Jazirah, Syria TV, Attaqa)
     ("بالتخطيط لانقلاب في بلاد شهدت ثورتين في عامي 2005 و2010 . وبعد مواجهة", date(2019, 8, 20),
-     [("2005 و2010", "2005-01-01", "2010-12-31", "range")]),
+     [("عامي 2005 و2010", "2005-01-01", "2010-12-31", "range")]),
     ("تم إجلاؤهم من سوريا، خلال يومي 7 و9 من أيار الجاري، ضمن عملية", date(2019, 5, 14),
-     [("7 و9 من أيار الجاري", "2019-05-07", "2019-05-09", "range")]),
+     [("يومي 7 و9 من أيار الجاري", "2019-05-07", "2019-05-09", "range")]),
     ("استمرار خفض الإنتاج طوال شهري أغسطس/آب، وسبتمبر/أيلول. واتّفقت أوبك", date(2020, 6, 8),
-     [("أغسطس/آب، وسبتمبر/أيلول", "2020-08-01", "2020-09-30", "range")]),
+     [("شهري أغسطس/آب، وسبتمبر/أيلول", "2020-08-01", "2020-09-30", "range")]),
     ("ما يعادل 10% من الإمدادات العالمية في شهري مايو / أيّار، ويونيو / حزيران. ووافقت", date(2020, 6, 8),
-     [("مايو / أيّار، ويونيو / حزيران", "2020-05-01", "2020-06-30", "range")]),
-    ("أعلن الحصار يومي 30 أبريل و1 مايو", date(2020, 6, 8), [("30 أبريل و1 مايو", "2020-04-30", "2020-05-01", "range")]),
+     [("شهري مايو / أيّار، ويونيو / حزيران", "2020-05-01", "2020-06-30", "range")]),
+    ("أعلن الحصار يومي 30 أبريل و1 مايو", date(2020, 6, 8), [("يومي 30 أبريل و1 مايو", "2020-04-30", "2020-05-01", "range")]),
     # consecutive months or days without a dual noun are one mention too, a run of them as well
     ("بتخفيض إنتاج النفط في أغسطس وسبتمبر أقرّ وزير الطاقة", date(2020, 6, 8),
      [("أغسطس وسبتمبر", "2020-08-01", "2020-09-30", "range")]),
@@ -386,3 +384,50 @@ def test_a_month_glued_to_its_year_a_fiscal_year_and_ends_of_different_years(ext
 def test_complete_non_consecutive_items_stay_apart(extractor):
     rows = find(extractor, "في مايو 2019 ويوليو 2019، وفي 3 و5 يونيو شيئا، ثم مارس الرئيس ضغوطا")
     assert [r[0] for r in rows] == ["مايو 2019", "يوليو 2019", "3 و5 يونيو"]
+
+
+# ---- classes missed on test9/test10 (issue 9): general forms, checked on ANT ----------------------
+@pytest.mark.parametrize("text, published, expected", [
+    # a day range with the article before each day and a blank-paired month (Kurdistan 24)
+    ("الذي سيعقد في العاصمة، في الـ20 والـ21 حزيران يونيو الجاري. ويشارك", date(2023, 6, 10),
+     [("20 والـ21 حزيران يونيو الجاري", "2023-06-20", "2023-06-21")]),
+    ("قد عقدت في كازاخستان يومي الـ22 والـ23 تشرين الثاني نوفمبر 2022، بمشاركة", date(2023, 6, 10),
+     [("يومي الـ22 والـ23 تشرين الثاني نوفمبر 2022", "2022-11-22", "2022-11-23")]),
+    ("من الـ22 إلى الـ25 كانون الأول ديسمبر 2022", date(2023, 6, 10),
+     [("22 إلى الـ25 كانون الأول ديسمبر 2022", "2022-12-22", "2022-12-25")]),
+    # a list of three days, or days out of order (no range)
+    ("أيام 5 و6 و7 مايو الماضي", date(2023, 6, 10), [("أيام 5 و6 و7 مايو الماضي", "2023-05-05", "2023-05-07")]),
+    ("في 7 و5 مايو", date(2023, 6, 10), [("5 مايو", "2023-05-05", "2023-05-05")]),
+    # a plural noun over a list of years or months is one mention, first to last (gold README)
+    ("بعد أعوام 2005 و2011 و2017 في ظل تحولات", date(2024, 7, 1),
+     [("أعوام 2005 و2011 و2017", "2005-01-01", "2017-12-31")]),
+    ("فاز باللقب أعوام 2014، 2015، و2016. وكان", date(2018, 5, 1),
+     [("أعوام 2014، 2015، و2016", "2014-01-01", "2016-12-31")]),
+    ("في أشهر يناير ومايو وأغسطس", date(2023, 9, 1), [("أشهر يناير ومايو وأغسطس", "2023-01-01", "2023-08-31")]),
+    # ... but a later item out of order ends the list, and complete items without a noun stay apart
+    ("في أعوام 2005 و2011 و2009", date(2023, 9, 1),
+     [("أعوام 2005 و2011", "2005-01-01", "2011-12-31"), ("2009", "2009-01-01", "2009-12-31")]),
+    ("في 2014 و2017", date(2023, 9, 1), [("2014", "2014-01-01", "2014-12-31"), ("2017", "2017-01-01", "2017-12-31")]),
+    # an ambiguous month (مارس) is a month as the next item of a list of months
+    ("تراجعت الصادرات في يناير وفبراير ومارس", date(2023, 9, 1), [("يناير وفبراير ومارس", "2023-01-01", "2023-03-31")]),
+    # a part of a year named by reference: its month(s) (test10's gold: مطلع العام الجاري = January)
+    ("وشهدت كازاخستان مطلع العام الجاري، احتجاجات", date(2022, 2, 1), [("مطلع العام الجاري", "2022-01-01", "2022-01-31")]),
+    ("فقدت الليرة 40 بالمئة من قيمتها منذ بداية العام، مسجلة", date(2018, 9, 12),
+     [("بداية العام", "2018-01-01", "2018-01-31")]),
+    ("حتى نهاية العام المقبل", date(2018, 9, 12), [("نهاية العام المقبل", "2019-12-01", "2019-12-31")]),
+    ("قبل منتصف العام الجاري", date(2018, 9, 12), [("منتصف العام الجاري", "2018-06-01", "2018-07-31")]),
+    ("في أكتوبر 2016 ثم أواخر العام نفسه", date(2018, 9, 12),
+     [("أكتوبر 2016", "2016-10-01", "2016-10-31"), ("أواخر العام نفسه", "2016-12-01", "2016-12-31")]),
+    # ... but before a written year the part word stays out (seeds gold: بداية عام 2022 is 2022)
+    ("في بداية عام 2022", date(2022, 7, 1), [("عام 2022", "2022-01-01", "2022-12-31")]),
+    ("منذ بداية العام الدراسي", date(2022, 7, 1), []),
+    # a bare day-name is a day after a preposition of time (Annahar News: the 2024 referendum)
+    ("النتائج الأولية للاستفتاء الوطني الذي عقد في 6 أكتوبر بشأن بناء محطة", date(2024, 10, 7),
+     [("6 أكتوبر", "2024-10-06", "2024-10-06")]),
+    ("وقعت في 17 فبراير بالقرب من قرية", date(2018, 3, 9), [("17 فبراير", "2018-02-17", "2018-02-17")]),
+    ("تغير العالم بعد 11 سبتمبر، وتيار 14 آذار، ومدينة 6 أكتوبر", date(2018, 3, 9), []),
+    # decades are not dates (test9's gold: vague, like منذ سنوات)
+    ("وسط حرب أهلية مدمرة في أوائل التسعينيات من القرن الماضي", date(2020, 3, 9), []),
+])
+def test_lists_day_pairs_year_parts_day_names(extractor, text, published, expected):
+    assert [f[:3] for f in find(extractor, text, published)] == expected

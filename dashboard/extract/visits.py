@@ -60,7 +60,10 @@ _SUBJECT_GAP = re.compile(r"^[\s،,]*(?:(?:ال)?عاصمة|مدينة)?\s*$")
 _VISITED = re.compile(r"^[وف]?(?:زار|زارت|يزور|تزور|سيزور|ستزور)$")
 _IN_CITY = re.compile(r"(?<![^\W_])[وف]?(?:في|ب)\s*(?:(?:ال)?(?:عاصمه|مدينه)\s+(?:\S+\s+)?)?$")
 _MEETING = re.compile(r"(?:قمة|مؤتمر|اجتماع|منتدى|ملتقى)")
-_OPENING_CHARS = 40  # the visitor's name this close to the sentence's start: its subject
+_OPENING_CHARS = 30  # the visitor's name this close to the sentence's start: its subject
+# a name introduced by a preposition (through a title or two: "مع الرئيس الروسي بوتين") or a
+# proclitic one ("بـبوتين"، "لبوتين"): not the subject
+_INTRODUCED = re.compile(r"(?:(?<![^\W_])(?:مع|من|على|عن|إلى|الى|أمام|لدى|ضد|بين|عبر)\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?[بل]ـ?)$")
 _BACKGROUND = re.compile(r"\s*[وف]?(?:كان|كانت)(?![^\W_])")
 _CHAIN = 3           # a sentence of the visit's story follows its last one at most this far on
 _SIDES = re.compile(r"^(?:ال)?(?:طرف|جانب)")
@@ -276,8 +279,8 @@ class VisitFinder:
             # the visitor is the sentence's subject: named at its opening ("وترأس توكاييف"، "ويرافق
             # الشيخ محمد بن زايد إلى كازاخستان وفد"), not introduced by a preposition ("ولم يتطرق
             # ترامب مع بوتن")
-            if not any(e == v.visitor and a - start <= _OPENING_CHARS and not self._object(doc.text, start, start, a)
-                       for a, _, e in spans):
+            if not any(e == v.visitor and a - start <= _OPENING_CHARS
+                       and not _INTRODUCED.search(doc.text[max(start, a - _TITLE_CHARS):a]) for a, _, e in spans):
                 continue
             sides = {self.person_country.get(v.visitor), v.host}
             if any(self.types.get(e) == "person" and self.person_country.get(e) not in sides | {None}

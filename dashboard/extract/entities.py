@@ -41,6 +41,8 @@ _SPLIT = re.compile(r"[-‐‑'’]")
 _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 # A body's name followed by a plus sign (أوبك+، OPEC +): another body (plus_bodies).
 _PLUS = re.compile(r"[ \t]?\+")
+# Between a noun and the quoted name of a thing named after a person: spaces and an opening quote.
+_QUOTES_GAP = re.compile(r"[ \t\u00a0]*[\"«“][ \t\u00a0]*")
 # Between the parts of one name: spaces or a hyphen on one line (نور سلطان - نزارباييف).
 _NAME_GAP = re.compile(r"[ \t\u00a0]*[-‐‑]?[ \t\u00a0]*")
 
@@ -52,6 +54,9 @@ NASAB_LINK = "بن"
 PATRONYMIC_ENDINGS = ("يتش", "فنا")
 # The Russian adjectival ending of a region's name (Жамбылская -> جامبيلسك): the region.
 _REGION_SUFFIX = "سك"
+
+# The key of a mention row that only the event linker reads (EntityMatcher._inside_event_names).
+INSIDE_EVENT_NAME = "inside_event_name"
 
 # (tokens, gaps, entity_id or "" for a blocker, form, alias key, leading context words)
 Candidate = tuple[tuple[str, ...], tuple[str, ...], str, str, str, int]
@@ -157,8 +162,26 @@ class EntityMatcher:
                 if consonants(key) >= MIN_KEY_CONSONANTS:
                     tails.setdefault(key, set()).add(entity.id)
         self.region_tails = {k: next(iter(v)) for k, v in tails.items() if len(v) == 1}
+        # a one-word region name exactly as the catalogue spells it (تشوي of منطقة تشوي): after a
+        # region word it is the region even when it is also an ordinary word ("roasts")
+        # a region's name after its region word (كاراغندا of منطقة كاراغندا), as the catalogue spells it
+        by_tail: dict[tuple[str, ...], set[str]] = {}
+        for form in catalogue.forms.values():
+            if len(form.tokens) > 1 and form.tokens[0] in self.region_words and form.form == "name" and \
+                    not form.lead and catalogue.entities[form.entity_id].type == "region":
+                by_tail.setdefault(form.tokens[1:], set()).add(form.entity_id)
+        self._region_by_tail = {k: next(iter(v)) for k, v in by_tail.items() if len(v) == 1}
+        self._region_tail_words = frozenset(
+            form.tokens[-1] for form in catalogue.forms.values()
+            if len(form.tokens) == 2 and form.tokens[0] in self.region_words and form.form == "name"
+            and catalogue.entities[form.entity_id].type == "region" and not form.lead)
         self._region_written = frozenset(
             w for word in self.region_words for w, _ in _written_forms(word))
+        # a dual region word (ولايتي، منطقتي: the construct dual of a ة-noun ends in تي) opens a
+        # list of two: "ولايتي أوش وجلال أباد" names two regions
+        self._dual_region_written = frozenset(
+            w for word in self.region_words if word.endswith("تي") for w, _ in _written_forms(word))
+        self.inside_event_names = catalogue.inside_event_names
 
     def _region_named(self, name: str) -> str | None:
         """The region whose name (without its region word) ``name`` (folded) spells, if one."""
@@ -178,6 +201,9 @@ class EntityMatcher:
         or, for a bare family name, another member of the family whose given name the catalogue
         does not know (مضيفة الطائرة حوكومة [علييفا]: a given name that differs is never the
         known person)."""
+        if begin and forms[begin - 1] in self._named_after_written and \
+                _QUOTES_GAP.fullmatch(norm, ends[begin - 1], starts[begin]):
+            return True  # وسام "الإمام البخاري": a decoration named after him, in quotes
         if not begin or not _adjacent(norm, ends[begin - 1], starts[begin]):
             return False
         prev = forms[begin - 1]
@@ -252,6 +278,7 @@ class EntityMatcher:
         written, by_next = self._written, self._by_next
         rows: list[dict] = []
         covered = [False] * n  # words inside an alias or a blocker
+        dual_end = -1  # the word after the first region of a dual region word's list
         full_names: list[tuple[int, str, tuple[str, ...]]] = []  # persons named in full
         # only the words an alias can begin with are looked at (found by one C-level pass: most
         # words of an article begin none)
@@ -330,8 +357,13 @@ class EntityMatcher:
             if etype in ("country", "city") and form != ADJECTIVE and not lead and not skip and begin and \
                     forms[begin - 1] in self._body_before_country and _adjacent(norm, ends[begin - 1], starts[begin]):
                 continue  # تلفزيون سوريا، جامعة ووهان: a channel's, a university's name
-            if etype in PLACE_TYPES and not lead and self._after_region_word(forms, starts, ends, norm, begin):
-                entity_id = self._region_named("".join(words)) or entity_id
+            if etype in PLACE_TYPES and not lead and (
+                    self._after_region_word(forms, starts, ends, norm, begin) or (
+                        begin == dual_end and skip == 1 and forms[begin].startswith("و"))):
+                entity_id = self._region_by_tail.get(words) or self._region_named("".join(words)) or entity_id
+            if etype in PLACE_TYPES and self.types.get(entity_id) == "region" and (
+                    words[0] in self._dual_region_written or (begin and forms[begin - 1] in self._dual_region_written)):
+                dual_end = i  # the second of the two may follow: "ولايتي أوش وجلال أباد"
             if length - lead >= 2 and etype == "person":
                 full_names.append((begin, entity_id, words[lead:]))
             a, b = doc.norm.to_original(start, ends[i - 1])
@@ -350,7 +382,19 @@ class EntityMatcher:
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
         rows += self._region_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
-        return self._owned(self._joined_names(self._apply_rules(rows, doc), doc.text), named)
+        return self._inside_event_names(self._owned(self._joined_names(self._apply_rules(rows, doc), doc.text), named),
+                                        doc.text)
+
+    def _inside_event_names(self, rows: list[dict], text: str) -> list[dict]:
+        """Marks a place named as part of an event series' name (محادثات أستانا، صيغة "أستانة":
+        the Syria talks, not the city) ``inside_event_name``: the event linker reads it, the
+        dataset leaves it out (readers mark no name inside an event's name)."""
+        heads = self.inside_event_names
+        for r in rows:
+            words = heads.get(r["entity_id"])
+            if words and r["form"] == "name" and any(w in words for w in peel(_word_before(text, r["char_start"]), 1)):
+                r[INSIDE_EVENT_NAME] = True
+        return rows
 
     def _joined_names(self, rows: list[dict], text: str) -> list[dict]:
         """A person's first names and an unseen spelling of the family name read as two mentions
@@ -382,7 +426,7 @@ class EntityMatcher:
             if covered[i] or len(forms[i]) < 4 or not _adjacent(norm, ends[i - 1], starts[i]):
                 continue
             word = forms[i]
-            if word.isascii() or is_common_word(word):
+            if word.isascii() or (is_common_word(word) and word not in self._region_tail_words):
                 continue
             region = self._region_named(word)
             if region is None:

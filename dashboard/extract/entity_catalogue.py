@@ -29,7 +29,7 @@ NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين", 
 _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers",
                   "variant_titles", "variant_place_words", "cldr_cities", "named_after_words",
                   "region_words", "adjective_not_country_after", "body_words_before_country",
-                  "time_words_after_names", "relative_words")
+                  "time_words_after_names", "relative_words", "places_inside_event_names")
 BLOCKER = "blocker"
 GENERIC_SCOPES = ("article", "sentence")
 # Where a curated alias competes with another for the same words, this order decides
@@ -200,6 +200,10 @@ class Catalogue:
     # Kinship nouns with their pronoun (عقيلته، والده): a name after one is a relative's, even when
     # it ends in a known person's family name (name_context.yaml).
     relative_words: frozenset[str] = frozenset()
+    # place id -> nouns that make its name right after them (quotes allowed between) the name of an
+    # event series, not the place: محادثات أستانا، صيغة "أستانة" (name_context.yaml). Such a mention
+    # is read by the event linker and left out of the dataset (inside_event_name).
+    inside_event_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def adjective_forms(stem: str) -> list[str]:
@@ -305,12 +309,13 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                                      "and needs a parent country")
                 owned_generic[eid] = (item["parent"], item["generic_name"])
             for alias in item.get("generic_aliases") or []:
-                if not item.get("parent"):
-                    raise ValueError(f"entity {eid!r}: generic_aliases need a parent country")
+                # a body without a country (the GCC's bare "مجلس التعاون") is its own scope: the
+                # generic alias counts in an article that names the body otherwise
+                scope = item.get("parent") or eid
                 form = AliasForm.of(alias, eid, NAME, "curated")
-                shared_generic.setdefault(form.key, []).append((eid, item["parent"]))
+                shared_generic.setdefault(form.key, []).append((eid, scope))
                 if form.key not in generic_alias:  # the first body holds the form, the others share it
-                    generic_alias[form.key] = (item["parent"], "article")
+                    generic_alias[form.key] = (scope, "article")
                     candidates.append(form)
             if item.get("plus"):
                 plus_bodies[eid] = item["plus"]
@@ -357,6 +362,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     unknown_plus = sorted(b for b in plus_bodies.values() if b not in entities)
     if unknown_plus:
         raise ValueError(f"plus: unknown entities {unknown_plus}")
+    candidates += _region_word_forms(candidates, entities, _words(data["region_words"]))
     for cand in list(candidates):  # both spellings of "democratic" (ديمقراطي، ديموقراطي)
         variant = _respelled(cand)
         if variant is not None:
@@ -386,7 +392,19 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                                                 for item in entry.get("name_ends") or []),
                      time_words_after_names=_words(item for entry in data["time_words_after_names"]
                                                    for item in entry.get("words") or []),
-                     plus_bodies=plus_bodies, relative_words=_words(data["relative_words"]))
+                     plus_bodies=plus_bodies, relative_words=_words(data["relative_words"]),
+                     inside_event_names=_inside_event_names(data["places_inside_event_names"], entities))
+
+
+def _inside_event_names(items: list, entities: dict[str, Entity]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for item in items:
+        unknown = sorted(set(item.get("places") or []) - entities.keys())
+        if unknown or not item.get("heads"):
+            raise ValueError(f"places_inside_event_names: unknown places {unknown} or no heads in {item!r}")
+        for place in item["places"]:
+            out.setdefault(place, set()).update(_words(item["heads"]))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _words(items) -> frozenset[str]:
@@ -412,6 +430,31 @@ def _check_parents(entities: dict[str, Entity]) -> None:
 
 # Words a name is written with in two spellings: each alias holding one is matched in the other too.
 _RESPELLINGS = (("ديمقراط", "ديموقراط"),)
+
+
+# Region words that also mean any "area": never put before a region's name by _region_word_forms.
+_GENERIC_REGION_WORDS = frozenset({"منطقه", "منطقة", "منطقتي", "منطقتى"})
+
+
+def _region_word_forms(candidates: list[AliasForm], entities: dict[str, Entity],
+                       region_words: frozenset[str]) -> list[AliasForm]:
+    """A region named with one region word is named with any (منطقة تشوي -> إقليم تشوي، ولاية
+    تشوي، ولايتي تشوي): writers use منطقة، ولاية، مقاطعة، إقليم for the same oblast. Generated
+    forms: a curated alias of another entity wins over them."""
+    out = []
+    # a region the catalogue also names without its word (بدخشان) is matched by that name, which
+    # context rules may re-read (Afghanistan's or Tajikistan's Badakhshan)
+    bare = {(c.tokens, c.entity_id) for c in candidates if c.form == NAME}
+    for cand in candidates:
+        if cand.form != NAME or cand.lead or len(cand.tokens) < 2 or cand.tokens[0] not in region_words or \
+                entities[cand.entity_id].type != "region" or any(g for g in cand.gaps) or \
+                (cand.tokens[1:], cand.entity_id) in bare:
+            continue
+        for word in sorted(region_words - {cand.tokens[0]}):
+            if word in _GENERIC_REGION_WORDS:
+                continue  # "منطقة ماري" is any area called so (a favela of Rio): only as curated
+            out.append(AliasForm((word, *cand.tokens[1:]), cand.entity_id, NAME, GENERATED, cand.gaps, 0))
+    return out
 
 
 def _respelled(cand: AliasForm) -> AliasForm | None:

@@ -103,6 +103,15 @@ PLACE_TYPES = ("city", "river")
 MAX_PLACE_WORDS = 2
 _OPEN_QUOTE = re.compile(r"[ \t\u00a0]*[«“\"][ \t\u00a0]*")
 _CLOSE_QUOTES = "»”\""
+# A source line (المصدر : موزاييك ف م، *المصدر: فرانس24/ أ ف ب): the word, then the rest of the line.
+_SOURCE_LINE = re.compile(r"^[ \t*•-]*(\w+)[ \t]*:[ \t]*([^\n]*)$", re.MULTILINE)
+_CREDIT_SPLIT = re.compile(r"[/،,|]")
+# The opening line's credits: "أربيل (كوردستان 24)- ..." and "مدار الساعة - ...".
+_DATELINE_CREDIT = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—:]")
+_OPENING_BYLINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+[-–—][ \t]")
+_OPEN_PAREN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
+# The places whose name may stand inside a body's quoted name (إذاعة "صدى موسكو"، صحيفة "صوت بيروت").
+_PLACE_TYPES_INSIDE = ("city", "country", "region")
 MAX_BODY_WORDS = 5
 # Folded Arabic letters -> a readable ASCII slug (the id must be safe in URLs, file names and the
 # search language's entity:ID; two letters a translator never confuses stay apart).
@@ -213,6 +222,12 @@ class ProvisionalRules:
     places: dict[str, tuple[str, bool]] = field(default_factory=dict)
     # titles written as one letter and a full stop (د. جابر نجم عبد الله التميمي)
     abbreviated_titles: frozenset[str] = frozenset()
+    # Outlets named where an article credits them (media_credits): the words that open a source
+    # line (المصدر: ...), a name's last words that make it an outlet's (بلدي نيوز، موزاييك ف م), and
+    # the ordinary words a dateline's credit may be (وكالات، متابعات), folded
+    source_words: frozenset[str] = frozenset()
+    media_tails: tuple[tuple[str, ...], ...] = ()
+    generic_credits: frozenset[str] = frozenset()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -222,6 +237,7 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
     def words(key: str) -> frozenset[str]:
         return frozenset(fold(w) for w in p.get(key, []))
 
+    credits = p.get("media_credits") or {}
     bodies = {}
     for kind, nouns in (p.get("bodies") or {}).items():
         if kind not in BODY_TYPES:
@@ -242,7 +258,11 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             words("particles"), float(p.get("max_word_zipf", 5.0)),
                             float(p.get("max_last_zipf", 3.5)), bodies, words("given_names"),
                             words("plural_titles"), words("family_titles"), headed,
-                            words("generic_party_words"), places, words("abbreviated_titles"))
+                            words("generic_party_words"), places, words("abbreviated_titles"),
+                            frozenset(fold(w) for w in credits.get("source_words", [])),
+                            tuple(sorted({tuple(fold(t).split()) for t in credits.get("media_tails", [])},
+                                         key=lambda t: (-len(t), t))),
+                            frozenset(fold(w) for w in credits.get("generic", [])))
 
 
 class ProvisionalFinder:
@@ -291,6 +311,8 @@ class ProvisionalFinder:
         self._byline_forms = _written(rules.bylines)
         self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
                             for w, _ in _written_forms(noun)}
+        # "news" after an agency's noun: وكالة أنباء (قابار)، وكالة الأنباء "..."
+        self._news_words = frozenset(fold(w) for w in ("أنباء", "الأنباء", "للأنباء"))
         self._trigger_forms = (self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
                                | rules.abbreviated_titles)
 
@@ -659,11 +681,13 @@ class ProvisionalFinder:
             if r["entity_id"] in known:
                 r["entity_id"], r["match"] = known[r["entity_id"]], VARIANT
         if self.rules.bodies:
-            rows += self._body_rows(doc, forms, starts, ends, norm, covered, taken)
+            rows += self._body_rows(doc, forms, starts, ends, norm, covered, taken, mentions)
         if self.rules.headed:
             rows += self._headed_rows(doc, forms, starts, ends, norm, covered, taken, article, mentions)
         if self.rules.places:
             rows += self._place_rows(doc, forms, starts, ends, norm, covered, taken, article)
+        if self.rules.source_words or self.rules.media_tails:
+            rows += self._credit_rows(doc, forms, starts, ends, norm, covered, taken)
         rows.sort(key=lambda r: r["char_start"])
         return rows
 
@@ -800,7 +824,7 @@ class ProvisionalFinder:
         # words or more (شركة الأدوية الهندية is a description, "the Indian drug maker")
         return words[-1] == "country" and len(words) >= 3 and words[0] in ("al", "construct")
 
-    def _body_rows(self, doc, forms, starts, ends, norm, covered, taken) -> list[dict]:
+    def _body_rows(self, doc, forms, starts, ends, norm, covered, taken, mentions) -> list[dict]:
         """Media, companies, parties and organisations named in quotes right after the noun that
         says what they are (موقع “تنغرينيوز”، شركة "أرسيلور ميتال"، حزب "نور وطن"): the quotes
         mark the name's extent, the noun its type. The same name again in the article is the same
@@ -809,27 +833,50 @@ class ProvisionalFinder:
         found: dict[tuple[str, ...], str] = {}
         spans: list[tuple[int, int, str]] = []
         body_forms = self._body_forms
+        places_inside: list[int] = []  # tokens of a place's name inside a quoted body's name
         for i in range(n - 1):
             kind = body_forms.get(forms[i])
-            if kind is None or covered[i] is not None or not _OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1]):
+            if kind is None or covered[i] is not None:
                 continue
+            if kind == "media" and forms[i + 1] in self._news_words and i + 2 < n and \
+                    _SPACES.fullmatch(norm, ends[i], starts[i + 1]):
+                i += 1  # وكالة أنباء (قابار)، وكالة الأنباء "..."
+            opening = _OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1])
+            if opening is None and kind == "media" and _OPEN_PAREN.fullmatch(norm, ends[i], starts[i + 1]):
+                opening = "("  # an agency's name in parentheses: وكالة أنباء (قابار)
+            if opening is None:
+                continue
+            closes = ")" if opening == "(" else _CLOSE_QUOTES
             k = i + 1
-            while k < n and k - i <= MAX_BODY_WORDS and not taken[k] and covered[k] is None:
+            inside: list[int] = []
+            while k < n and k - i <= MAX_BODY_WORDS and not taken[k]:
+                if covered[k] is not None:
+                    # a place's name inside a body's quoted name (إذاعة "صدى موسكو"): part of the name
+                    if self.types.get(covered[k]) not in _PLACE_TYPES_INSIDE:
+                        break
+                    inside.append(k)
                 gap = norm[ends[k]:starts[k + 1]] if k + 1 < n else norm[ends[k]:]
-                if any(q in gap for q in _CLOSE_QUOTES):
-                    close = min(gap.index(q) for q in _CLOSE_QUOTES if q in gap)
+                if any(q in gap for q in closes):
+                    close = min(gap.index(q) for q in closes if q in gap)
                     if gap[:close].strip(" \t\u00a0"):
                         break  # punctuation inside the quotes: not a plain name
                     key = tuple(forms[i + 1:k + 1])
-                    if not all(w in self.stopwords for w in key):
+                    if any(w not in self.stopwords for k2, w in enumerate(key, i + 1) if k2 not in inside):
                         spans.append((i + 1, k + 1, kind))
                         found.setdefault(key, kind)
+                        places_inside += inside
                     break
                 if not _SPACES.fullmatch(gap):
                     break
                 k += 1
         if not found:
             return []
+        if places_inside:
+            gone = set()
+            for k in places_inside:
+                a, b = doc.norm.to_original(starts[k], ends[k])
+                gone |= {id(m) for m in mentions if m["char_start"] < b and a < m["char_end"]}
+            mentions[:] = [m for m in mentions if id(m) not in gone]
         out = []
         for first, end, kind in spans:
             out.append(self._row(doc, first, end, starts, ends, provisional_id(" ".join(forms[first:end]), kind),
@@ -851,6 +898,90 @@ class ProvisionalFinder:
                                          " ".join(key)))
                     taken[i:end] = [True] * (end - i)
                     break
+        return out
+
+    def _credit_rows(self, doc, forms, starts, ends, norm, covered, taken) -> list[dict]:
+        """Outlets the catalogue lacks, where the article credits them:
+        - a source line: المصدر: موزاييك ف م، *المصدر: فرانس24/ أ ف ب (each part one outlet);
+        - a dateline's credit in parentheses: أربيل (كوردستان 24)- ...;
+        - a byline opening the text before a dash: مدار الساعة - فر أكثر ...;
+        - anywhere, a name ending in an outlet's word: بلدي نيوز، موزاييك ف م، عربي بوست.
+        A part must be one to four plain words no catalogue mention covers, none a stopword, a
+        month or a generic credit (وكالات، متابعات)."""
+        n = len(forms)
+        if not n:
+            return []
+        spans: list[tuple[int, int]] = []
+
+        def tokens_in(a: int, b: int) -> list[int]:
+            first = bisect.bisect_left(starts, a)
+            out = []
+            for k in range(first, n):
+                if starts[k] >= b:
+                    break
+                if ends[k] <= b:
+                    out.append(k)
+            return out
+
+        def outlet(ks: list[int], single_rare: bool = False) -> None:
+            if not 1 <= len(ks) <= 4 or any(taken[k] or covered[k] is not None for k in ks):
+                return
+            words = [forms[k] for k in ks]
+            # an outlet's word at the end (ف م، تي في) may be a letter a stopword list holds
+            tail = next((t for t in self.rules.media_tails if tuple(words[-len(t):]) == t and len(t) < len(words)), ())
+            if any(w in self.stopwords or w in self.months or w in self.rules.generic_credits or
+                   not (_ARABIC_WORD.fullmatch(w) or w.isascii() and w.isalnum()) or
+                   (w.isdigit() and w != "24") for w in words[:len(words) - len(tail)]):
+                return
+            if not all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in ks[1:]):
+                return
+            if single_rare and len(ks) == 1 and self._zipf(words[0]) >= self.rules.max_last_zipf:
+                return  # "العالم - ...": one ordinary word is no outlet's name
+            spans.append((ks[0], ks[-1] + 1))
+
+        # source lines
+        for m in _SOURCE_LINE.finditer(norm):
+            if m.group(1) not in self.rules.source_words:
+                continue
+            a = m.end()
+            for part in _CREDIT_SPLIT.split(norm[a:m.end(2)]):
+                b = a + len(part)
+                outlet(tokens_in(a, b))
+                a = b + 1 if b < m.end(2) else b
+        # the opening line: a dateline's credit in parentheses, or a byline before a dash
+        line_end = norm.find("\n")
+        line_end = len(norm) if line_end < 0 else line_end
+        head = _DATELINE_CREDIT.match(norm, 0, line_end)
+        if head is not None:
+            outlet(tokens_in(head.start(1), head.end(1)))
+        head = _OPENING_BYLINE.match(norm, 0, line_end)
+        if head is not None:
+            outlet(tokens_in(head.start(1), head.end(1)), single_rare=True)
+        # a name ending in an outlet's word
+        tails = self.rules.media_tails
+        if tails:
+            firsts = {t[0] for t in tails}
+            for i in compress(range(1, n), map(firsts.__contains__, forms[1:])):
+                tail = next((t for t in tails if tuple(forms[i:i + len(t)]) == t), None)
+                if tail is None or taken[i] or covered[i] is not None:
+                    continue
+                if not _SPACES.fullmatch(norm, ends[i - 1], starts[i]) or forms[i - 1] in self.never or \
+                        self._zipf(forms[i - 1]) >= self.rules.max_word_zipf or (
+                            forms[i - 1][0] in "وف" and len(forms[i - 1]) > 3 and
+                            self._zipf(forms[i - 1][1:]) >= self.rules.max_last_zipf):
+                    continue  # "ونقلت تايمز": a verb with its conjunction, no outlet's name
+                ks = [i - 1]
+                if i > 1 and self._zipf(forms[i - 2]) < self.rules.max_last_zipf and \
+                        forms[i - 2] not in self.never and _SPACES.fullmatch(norm, ends[i - 2], starts[i - 1]):
+                    ks.insert(0, i - 2)
+                outlet(ks + list(range(i, i + len(tail))))
+        out = []
+        for first, end in sorted(set(spans)):
+            if any(taken[first:end]):
+                continue
+            alias = " ".join(forms[first:end])
+            out.append(self._row(doc, first, end, starts, ends, provisional_id(alias, "media"), alias))
+            taken[first:end] = [True] * (end - first)
         return out
 
     @staticmethod

@@ -269,6 +269,8 @@ class VariantNames:
             return False
         own = self.given.get(entity_id, frozenset())
         readings = self._readings(previous)
+        if previous in self.titles:
+            return False  # الإمام الخامنئي: a title (إمام is also a first name: إمام علي رحمون)
         # a two-letter first name (هو، لي، شي of Chinese names) is also a pronoun or particle:
         # "هو (ترامب)" is "he (Trump)", no relative
         return any(r in self.all_given and len(r) > 2 for r in readings) and not any(r in own for r in readings)
@@ -385,6 +387,18 @@ class VariantNames:
         return ArticleNames(self, unique, first)
 
 
+def _NAME_NOT_ADJECTIVE(previous: str) -> bool:
+    """The word before a bare surname that is also a masculine adjective (رئيسي "main") shows it is
+    no adjective: a feminine noun in the construct state ("ولاية رئيسي", "حكومة رئيسي": the
+    adjective would be رئيسية), or a demonstrative after the verb ("وصرح بذلك رئيسي")."""
+    return (previous.endswith("ه") and not previous.startswith("ال") and len(previous) >= 4) or \
+        previous in _BEFORE_SUBJECT
+
+
+# Words after which a verb's subject, never an adjective, follows (folded).
+_BEFORE_SUBJECT = frozenset({"بذلك", "ذلك", "بهذا"})
+
+
 @dataclass
 class ArticleNames:
     variants: VariantNames
@@ -431,7 +445,7 @@ class ArticleNames:
             # رئيسي "main", غني "rich", خان: only as a title's name ("الرئيس الإيراني رئيسي")
             if not curated and is_common_word(reading, ARTICLE_COMMON_ZIPF):
                 near = [r for j in range(max(0, i - 3), i) for r in peel(forms[j], 1)]
-                if not any(r in self.variants.titles for r in near):
+                if not any(r in self.variants.titles for r in near) and not (i and _NAME_NOT_ADJECTIVE(forms[i - 1])):
                     return None
             return entity_id, len(word) - len(reading), key
         return None

@@ -19,7 +19,7 @@ from dashboard.catalogues import Catalogues
 from dashboard.extract.dates import DateExtractor
 from dashboard.extract.discovered_events import EventDiscoverer
 from dashboard.extract.discovery import candidates_in
-from dashboard.extract.entities import EntityMatcher
+from dashboard.extract.entities import INSIDE_EVENT_NAME, EntityMatcher
 from dashboard.extract.event_names import GeneratedNames, redate_event_months
 from dashboard.extract.events import EventLinker
 from dashboard.extract.provisional import ProvisionalFinder
@@ -115,7 +115,8 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     new = guarded("provisional entities", lambda: ex.provisional.find(doc, ents), [])
     forms = guarded("term counting", lambda: article_form_counts(doc, ex.stopwords), {})
 
-    out["entity_mentions"].extend(ents)
+    # a place inside an event series' name (محادثات أستانا) served the event linker only
+    out["entity_mentions"].extend(e for e in ents if not e.get(INSIDE_EVENT_NAME))
     out["entity_mentions"].extend(new)
     out["date_mentions"].extend(dates)
     out["event_mentions"].extend(events)

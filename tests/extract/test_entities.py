@@ -395,3 +395,40 @@ def test_a_generic_party_name_is_the_party_of_the_country_named(matcher):
     text = "عزز الحزب الديموقراطي الليبرالي حضوره في أوزبكستان. وفي كازاخستان فاز حزب الشعب الديمقراطي بمقاعد"
     assert [p for p in pairs(mentions(matcher, text)) if p[0] not in ("uz", "kz")] == [
         ("uzlidep", "الحزب الديموقراطي الليبرالي"), ("auyl", "حزب الشعب الديمقراطي")]
+
+
+def test_astana_inside_the_talks_name_serves_only_the_event_linker(matcher):
+    rows = mentions(matcher, 'انطلقت محادثات “أستانة” حول سوريا، وفق صيغة أستانا. وزار أستانا وفد.')
+    assert [(r["surface"], bool(r.get("inside_event_name"))) for r in rows if r["entity_id"] == "astana"] == [
+        ("أستانة", True), ("أستانا", True), ("أستانا", False)]
+
+
+def test_regions_after_any_region_word_and_a_dual(matcher):
+    rows = mentions(matcher, "صوت الناخبون في ولايتي أوش وجلال أباد في قرغيزستان، وفي إقليم تشوي وبيشكيك.")
+    assert [r["entity_id"] for r in rows] == ["osh_region", "jalal_abad_region", "kg", "chuy_region", "bishkek"]
+    # "منطقة" is any area: a region named with another word is not generated with it
+    assert "mary_region" not in {r["entity_id"] for r in mentions(matcher, "نشأت في منطقة ماري الفقيرة في ريو")}
+
+
+def test_a_place_inside_a_company_bank_or_exchange_name(matcher):
+    rows = mentions(matcher, "وقعت شركة الصين الوطنية للطاقة النووية، المدرجة في بورصة تورونتو، مع الصين.")
+    assert pairs(rows) == [("cn", "الصين")]
+
+
+def test_badakhshan_called_afghan_in_its_sentence(matcher):
+    text = ("فر جنود إلى طاجيكستان. وتعبر القوات الحكومية الأفغانية في بدخشان الحدود. "
+            "وأعلن رئيس مقاطعة بدخشان إيواء لاجئين.")
+    assert [r["entity_id"] for r in mentions(matcher, text) if "badakhshan" in r["entity_id"]] == [
+        "badakhshan_province", "gorno_badakhshan"]
+
+
+def test_a_title_is_no_first_name_and_a_bare_surname_after_a_construct(matcher):
+    assert pairs(mentions(matcher, "ورأى الإمام الخامنئي أن")) == [("khamenei", "الخامنئي")]
+    rows = mentions(matcher, "قال إبراهيم رئيسي إن ذلك تم منذ بداية ولاية رئيسي، وهو عامل رئيسي في القرار.")
+    assert [r["surface"] for r in rows if r["entity_id"] == "raisi"] == ["إبراهيم رئيسي", "رئيسي"]
+
+
+def test_bare_gcc_only_where_the_gcc_is_named(matcher):
+    assert [r["entity_id"] for r in mentions(matcher, "قمة مجلس التعاون الخليجي. وأكد مجلس التعاون دعمه.")] == [
+        "gcc", "gcc"]
+    assert mentions(matcher, "وأكد مجلس التعاون دعمه.") == []

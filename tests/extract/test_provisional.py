@@ -343,3 +343,20 @@ def test_honorifics_and_verbs_of_meeting(tools):
     text = ("وصل معالي عبدالله بن محمد آل الشيخ إلى العاصمة. استقبل أولوغبيك مقصودوف، سفير أوزبكستان لدى المملكة، "
             "الوفد. واستقبل الوزير الوفد، وقال إن")
     assert names(found(tools, text)) == ["عبدالله بن محمد آل الشيخ", "أولوغبيك مقصودوف"]
+
+
+def test_a_place_inside_a_quoted_outlet_name_is_the_outlets(tools):
+    matcher, finder = tools
+    doc = Doc.from_text("t", 'قالت في حديث إلى إذاعة "صوت بيروت" اليوم إن بيروت هادئة.')
+    ents = matcher.find(doc)
+    new = finder.find(doc, ents)
+    assert [(r["entity_id"], r["surface"]) for r in new] == [("new:media:sswt_byrwt", "صوت بيروت")]
+    assert [r["surface"] for r in ents] == ["بيروت"]  # the city named later, not the one in the name
+
+
+def test_outlets_in_credits_datelines_and_by_their_last_word(tools):
+    text = ("أربيل (كوجو 24)- أعلنت كازاخستان أنها ستستضيف الجولة. وكانت وكالة أنباء (كاباري) قالت ذلك، "
+            "ونقلت قناة بيرنا نيوز الخبر. ونقلت تايمز الخبر.\nالمصدر : موزاييكو ف م")
+    assert names(found(tools, text)) == ["كوجو 24", "كاباري", "بيرنا نيوز", "موزاييكو ف م"]
+    assert names(found(tools, "زاهر البيان - فر أكثر من ألف جندي")) == ["زاهر البيان"]
+    assert names(found(tools, "موسكو – وكالات : ناقش رؤساء")) == []

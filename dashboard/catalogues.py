@@ -42,6 +42,7 @@ from dashboard.extract.discovery import Triggers, parse_triggers
 from dashboard.extract.entity_catalogue import Catalogue as EntityCatalogue
 from dashboard.extract.entity_catalogue import build_catalogue
 from dashboard.extract.event_names import Kind, parse_event_kinds
+from dashboard.extract.event_series import SeriesRules, parse_series
 from dashboard.extract.events import Event, PhraseSet, parse_events, parse_planned
 from dashboard.extract.provisional import ProvisionalRules
 from dashboard.extract.provisional import parse_rules as parse_provisional
@@ -303,6 +304,12 @@ class Catalogues:
     def planned_words(self) -> PhraseSet | None:
         """events.yaml's words for an event still to come (links to later events need one)."""
         return self._view(FILES["events"].path, lambda: parse_planned(self.raw["events"]))
+
+    @cached_property
+    def event_series(self) -> SeriesRules | None:
+        """events.yaml's series of numbered instances (event_series.py), None without any."""
+        return self._view(FILES["events"].path,
+                          lambda: parse_series(self.raw["events"], [e.id for e in self.events]))
 
     @cached_property
     def event_kinds(self) -> tuple[Kind, ...]:

@@ -39,6 +39,7 @@ from dashboard.extract.events import (
     _alternation,
     _iso,
     _phrase_regex,
+    _publication_period,
     contradicted,
 )
 from dashboard.text.clitics import peel
@@ -50,6 +51,7 @@ LEAD_DAYS, TAIL_DAYS = 90, 180
 # An article published from NEWS_LEAD_DAYS before an event to NEWS_TAIL_DAYS after it reports it
 # as news: its referring words (الانتخابات، الانفجار) name it (``news_of_the_day``).
 NEWS_LEAD_DAYS, NEWS_TAIL_DAYS = 3, 10
+NEWS_AHEAD = timedelta(days=31)  # an event this soon after the publication is the article's news too
 LEAD_SENTENCES = 2  # a referring word before the event is named refers to it only in the lead
 TOPIC_REACH = 3  # sentences back to the last place named, for the country a sentence speaks of
 HEADING_WORDS = 5  # a shorter line is a heading: a topic, not a reference (as event_context.MIN_WORDS)
@@ -188,18 +190,22 @@ class GeneratedNames:
         noun_words = {w for k in kinds for p in k.noun_phrases for w in squeeze_spaces(p).split()}
         self.named: list[NamedEvent] = []
         self.kind_of_event: dict[str, str] = {}
+        self.name_text: dict[str, str] = {}  # event id -> its names, folded (which a referring word names)
         for event in events:
             texts = [event.name_ar, *extra.get(event.id, [])]
             kind = _kind_of(texts, kinds)
             if kind is None:
                 continue
             self.kind_of_event[event.id] = kind.name
+            self.name_text[event.id] = " ".join(squeeze_spaces(t) for t in texts)
             found: set[str] = set()
             keys: set[str] = set()
             for text in texts:
                 doc = Doc.from_text(f"name:{event.id}", text)
-                # "بالتركية" in "الدول الناطقة بالتركية" is no party to the event: names only
-                found |= {r["entity_id"] for r in matcher.find(doc) if r["form"] != "adjective"}
+                # "بالتركية" in "الدول الناطقة بالتركية" is no party to the event: names only, and a
+                # body's adjective ("القمة الخليجية": the GCC's)
+                found |= {r["entity_id"] for r in matcher.find(doc)
+                          if r["form"] != "adjective" or entity_types.get(r["entity_id"]) == "organisation"}
                 for word in _WORD.findall(squeeze_spaces(text)):
                     readings = peel(word)
                     if any(r in generic or r in noun_words or r in stopwords or r in month_names
@@ -565,7 +571,10 @@ class GeneratedNames:
         # rank: dated by the sentence first, then named by a word of the name, then by more of the
         # name's entities (the SCO's summit in Dushanbe, not the CSTO's there the same day, where the
         # sentence names the SCO), then nearest
-        by_word = 0 if part is not None or by_month else 1
+        # a body of the name in the noun's own phrase names the event as a word of its name does
+        # ("قمة منظمة معاهدة الأمن الجماعي": the CSTO's, whose name words are all generic)
+        body = any(self.entity_types.get(e) == "organisation" for e in named.places & near)
+        by_word = 0 if part is not None or by_month or body else 1
         support = -len((named.places | named.persons) & ents)
         if dated is not None:
             return (0, by_word, support, abs((named.start - (published[0] if published else named.start)).days)), \
@@ -703,10 +712,41 @@ class GeneratedNames:
                                                      f"{index.doc.published.isoformat()[:10]}"))
         return out
 
+    def _nearest_named(self, index, sid: int, eids: list[str], linked: Mapping[str, set[int]], word: str) -> str | None:
+        """Of several events of a kind the article is linked to, the one a referring word in ``sid``
+        speaks of: of those the article reports as news, those whose name holds the word ("القمة"
+        after "أول قمة خليجية ... إضافة إلى اللقاء التشاوري" is the summit, not the consultative
+        meeting), of those the one linked last before it ("وقال رحمن خلال افتتاح القمة" after the
+        CSTO summit opened, before the SCO's is named); None when that leaves none or several."""
+        last = {e: max((s for s in linked[e] if s < sid), default=-1) for e in eids}
+        if max(last.values()) < 0:
+            return None
+        # news first: of the events named before, the one the article reports (under way around its
+        # publication) over one it recalls ("وحضر القمة كل من" after "في قمته الأخيرة المنعقدة في
+        # 11 ديسمبر 2020", in an article on the summit of May 2021)
+        published = _publication_period(index.doc)
+        if published is not None:
+            news = [e for e, s in last.items() if s >= 0 and self.by_id[e].start - NEWS_AHEAD <= published[1]
+                    and published[0] <= self.by_id[e].end + timedelta(days=NEWS_TAIL_DAYS)]
+            if news:
+                last = {e: last[e] for e in news}
+        # then those whose name holds the word ("الاجتماع" of "الاجتماع التشاوري", not of the Aral
+        # fund's "قمة"), then the one named last
+        stem = squeeze_spaces(word).split()[-1]
+        stem = stem[2:] if stem.startswith("ال") and len(stem) > 4 else stem
+        own = {e: s for e, s in last.items() if s >= 0 and stem in self.name_text.get(e, "")}
+        if own:
+            last = own
+        top = max(last.values())
+        tied = sorted(e for e, s in last.items() if s == top)
+        return tied[0] if len(tied) == 1 else None
+
     def follow_ups(self, index, linked: Mapping[str, set[int]]) -> list[tuple[int, str, str]]:
         """Sentences where the kind's noun alone refers to the one event of that kind the article
         is linked to: after a sentence naming it (or anywhere when the lead names it), its phrase
-        naming no other place ("الانتخابات الأخيرة في روسيا البيضاء" is not the article's vote)."""
+        naming no other place ("الانتخابات الأخيرة في روسيا البيضاء" is not the article's vote).
+        Where the article is linked to several events of the kind, the word refers to the one linked
+        last before it (``_nearest_named``)."""
         per_family: dict[int, list[str]] = {}
         kind_by_family: dict[int, Kind] = {}
         for eid in linked:
@@ -727,9 +767,10 @@ class GeneratedNames:
                         named = self.by_id[eid]
                         if sid not in linked[eid] and not contradicted(index, sid, named.start, named.end):
                             out.append((sid, eid, f"generated: {word} + event named in the article"))
-            if len(eids) != 1:
+            # events of two kinds sharing the words (a presidential and a parliamentary election):
+            # "الانتخابات" names neither; several of one kind: the one named last before the word
+            if len({self.kind_of_event[e] for e in eids}) > 1:
                 continue
-            elsewhere = set().union(*(sids for e, sids in linked.items() if e != eids[0]))
             hits = index.matches(kind.refers)
             if kind.refers_unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.refers_unless, set(hits))}
@@ -741,22 +782,31 @@ class GeneratedNames:
                       for p in (k.refers, k.dated_nouns) if p is not None]
             hits = {s: w for s, w in hits.items()
                     if not any(p.regex.fullmatch(squeeze_spaces(w)) for p in rivals)}
-            named = self.by_id[eids[0]]
-            # the event's own noun with no place of its own refers to it too ("غير أن انتخابات
-            # الرئاسة ربما تجذب اهتماما أكبر" in an article on one presidential election)
-            nouns = self.kinds[named.kind].nouns if self.kinds[named.kind].setting else None
-            if nouns is not None:
-                hits = {**index.matches(nouns), **hits}
-            first = min(linked[eids[0]])
-            kind_of_event = self.kinds[named.kind]
-            inside = kind_of_event.setting or kind_of_event.one_country
+            if len(eids) == 1:
+                # the event's own noun with no place of its own refers to it too ("غير أن انتخابات
+                # الرئاسة ربما تجذب اهتماما أكبر" in an article on one presidential election)
+                nouns = self.kinds[self.by_id[eids[0]].kind].nouns if self.kinds[self.by_id[eids[0]].kind].setting \
+                    else None
+                if nouns is not None:
+                    hits = {**index.matches(nouns), **hits}
+            else:
+                nouns = None
             for sid in sorted(hits):
-                if sid in linked[eids[0]] or contradicted(index, sid, named.start, named.end):
+                eid = eids[0] if len(eids) == 1 else self._nearest_named(index, sid, eids, linked, hits[sid])
+                if eid is None:
+                    continue  # two events of the kind and no one of them named last before the word
+                named = self.by_id[eid]
+                first = min(linked[eid])
+                elsewhere = set().union(*(sids for e, sids in linked.items() if e != eid))
+                kind_of_event = self.kinds[named.kind]
+                inside = kind_of_event.setting or kind_of_event.one_country
+                if sid in linked[eid] or contradicted(index, sid, named.start, named.end):
                     continue
                 if inside and not self.in_topic(index, sid, named):
                     continue  # a press review's "هذه الانتخابات" of Lebanon's or Tunisia's vote
-                if _words(index, sid) < HEADING_WORDS:
+                if _words(index, sid) < HEADING_WORDS and index.entities.get(sid):
                     continue  # a heading ("واشنطن وموسكو والمظاهرات") names a topic, not this event
+                    # ("المشاركون في القمة", naming nothing else, is the event's)
                 # a referring word before the event is named, in a sentence linked to another event,
                 # is that event's ("ودعي إلى التصويت" in the sentence naming the election, before the
                 # referendum is named)
@@ -765,7 +815,7 @@ class GeneratedNames:
                 mention = self._own_mention(index, sid, kind.refers, named) or \
                     (self._own_mention(index, sid, nouns, named) if nouns is not None else None)
                 if mention is not None:
-                    out.append((sid, eids[0], f"generated: {mention} + event named in the article"))
+                    out.append((sid, eid, f"generated: {mention} + event named in the article"))
         return out
 
 

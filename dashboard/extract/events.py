@@ -265,8 +265,9 @@ def _cue(spec: dict, event: dict) -> Cue:
 
 def parse_events(raw: Mapping) -> tuple[Event, ...]:
     """The events of events.yaml (parsed), sorted by id. Raises ValueError naming the event."""
+    from dashboard.extract.event_series import series_events  # (it imports this module)
     events = []
-    for e in raw["events"]:
+    for e in [*raw["events"], *series_events(raw)]:
         events.append(Event(
             id=e["id"], name_ar=e["name_ar"], name_en=e["name_en"],
             date_start=_iso(e["date_start"]).isoformat(), date_end=_iso(e["date_end"]).isoformat(),
@@ -549,10 +550,15 @@ class EventLinker:
     """Links sentences to catalogue events by their cues and, given ``generated`` (event_names.py),
     by the variant names generated from each event's name."""
 
-    def __init__(self, events: tuple[Event, ...], planned: PhraseSet | None = None, generated=None):
+    def __init__(self, events: tuple[Event, ...], planned: PhraseSet | None = None, generated=None, series=None):
         self.events = events
         self.planned = planned
         self.generated = generated
+        # rounds of a series (event_series.py): the process's links become its instances'
+        self.series = None
+        if series is not None:
+            from dashboard.extract.event_series import SeriesResolver
+            self.series = SeriesResolver(series, planned, generated.entity_types if generated is not None else None)
         self._starts = {e.id: _iso(e.date_start) for e in events}
         # every cue, in the order they are tried (event by event, within an event those needing
         # it already linked last), with its event's dates and the entities an article must name
@@ -607,6 +613,8 @@ class EventLinker:
                     "article_id": doc.article_id, "sentence_id": sid, "event_id": event.id,
                     "char_start": start, "char_end": end, "cue": why,
                 }
+        if self.series is not None:
+            self.series.resolve(index, published, limit, rows)
         if self.generated is not None:
             self._choose_instances(index, published, limit, rows)
             self._resolve_referring(rows)

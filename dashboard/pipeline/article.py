@@ -52,7 +52,7 @@ class Extractors:
         self.dates = DateExtractor(catalogues.date_words)
         generated = GeneratedNames(catalogues.events, catalogues.raw["events"], catalogues.event_kinds,
                                    self.entities, catalogues.date_words.months, catalogues.stopwords)
-        self.events = EventLinker(catalogues.events, catalogues.planned_words, generated)
+        self.events = EventLinker(catalogues.events, catalogues.planned_words, generated, catalogues.event_series)
         self.discovered_events = EventDiscoverer(catalogues.discovered_events, generated, catalogues.planned_words,
                                                  catalogues.events)
         self.themes = ThemeScorer.from_catalogue(catalogues.themes)

@@ -273,3 +273,47 @@ def test_a_word_two_linked_votes_share_names_neither(ex):
     rows = {(r["sentence_id"], r["event_id"]) for r in event_rows(ex, text, date(2021, 1, 10))}
     assert (0, "kg_presidential_election_2021") in rows and (1, "kg_system_referendum_2021") in rows
     assert (2, "kg_system_referendum_2021") not in rows
+
+
+def by_sentence(ex: Extractors, text: str, published: date) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    for r in event_rows(ex, text, published):
+        out.setdefault(r["sentence_id"], set()).add(r["event_id"])
+    return out
+
+
+def test_two_summits_of_one_day_each_takes_the_words_that_follow_it(ex):
+    # the CSTO named by its body alone ("قمة منظمة معاهدة الأمن الجماعي") holds against the SCO's
+    # named by a word further on, and "القمة" after it is the CSTO's, not the SCO's named later
+    text = ("انطلقت أعمال قمة منظمة معاهدة الأمن الجماعي، اليوم الخميس في العاصمة الطاجيكية لبحث التحديات الأمنية. "
+            "وقال الرئيس الطاجيكي إمام علي رحمن خلال افتتاح القمة إن المنطقة تواجه تهديدات غير عادية. "
+            "وفي سياق متصل، تستضيف طاجيكستان اليوم قمة دول منظمة شنغهاي للتعاون في العاصمة دوشنبه.")
+    found = by_sentence(ex, text, date(2021, 9, 16))
+    assert "csto_summit_2021" in found[0] and "sco_summit_2021" not in found.get(0, set())
+    assert "csto_summit_2021" in found[1] and "sco_summit_2021" not in found[1]
+    assert "sco_summit_2021" in found[2]
+
+
+def test_the_summit_named_beside_a_consultative_meeting_keeps_its_own_word(ex):
+    # both named in the lead: "القمة" is the summit's ("قمة خليجية"), not the consultative meeting's
+    text = ("تستضيف مدينة جدة السعودية الأربعاء أول قمة خليجية مع دول آسيا الوسطى، إضافة إلى اللقاء التشاوري "
+            "لقادة دول مجلس التعاون. "
+            "وقالت الأمانة العامة إن القمة تستهدف تعزيز علاقات دول المجلس مع دول آسيا الوسطى. "
+            "المشاركون في القمة")
+    found = by_sentence(ex, text, date(2023, 7, 17))
+    assert found[1] == {"gcc_central_asia_summit_2023"}
+    assert found[2] == {"gcc_central_asia_summit_2023"}  # a heading naming nothing else is the event's
+
+
+def test_the_raid_and_the_attack_by_the_words_that_refer_to_them(ex):
+    text = ("أعلنت روسيا أن محاولة اعتقال رئيس قرغيزستان السابق ألمظ بيك أتامباييف شأن داخلي. "
+            "وأوصت السفارة المواطنين بالابتعاد عن منطقة العملية. "
+            "وقالت اللجنة إن تنفيذ عملية الاعتقال يتواصل في الوقت الراهن.")
+    found = by_sentence(ex, text, date(2019, 8, 8))
+    assert found == {0: {"koi_tash_raid_2019"}, 1: {"koi_tash_raid_2019"}, 2: {"koi_tash_raid_2019"}}
+    text = ("واقتحم مئات من الشبان نزلا في العاصمة بشكك واعتدوا على طلبة أجانب هناك. "
+            "ورغم حضور الشرطة فإنها لم تتمكن من وقف أعمال العنف.")
+    found = by_sentence(ex, text, date(2024, 5, 20))
+    assert found == {0: {"bishkek_student_attacks_2024"}, 1: {"bishkek_student_attacks_2024"}}
+    # the same words in an article on no such event link nothing
+    assert by_sentence(ex, "ولم تتمكن الشرطة من وقف أعمال العنف في المدينة.", date(2024, 5, 20)) == {}

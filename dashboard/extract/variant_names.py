@@ -81,7 +81,7 @@ NAME_PARTICLES = frozenset({"اوغلو", "بن", "بنت", "ال", "ابو", "�
 # frequency on (Zipf, wordfreq): رئيسي 4.6, خان 4.7, غني 4.3 need a title before them; هاريس 4.0,
 # سانشيز 3.95 do not. Names themselves are frequent, hence higher than COMMON_ZIPF.
 ARTICLE_COMMON_ZIPF = 4.2
-_MEMO_LIMIT = 200_000
+_MEMO_LIMIT = 200_000  # distinct word forms (and names) remembered per matcher, cleared when full
 # Letters a translator picks between count as one in the edit distance (as in the variant key).
 _SPELLING = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ق": "ك", "غ": "ك", "ج": "ك", "ط": "ت",
                            "ص": "س", "ث": "س", "ح": "ه", "ئ": "ي", "ؤ": "و", "ء": "ا"})
@@ -104,7 +104,12 @@ def edit_distance(a: str, b: str) -> int:
         for j, cb in enumerate(b, 1):
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
         prev = cur
-    return prev[-1]  # distinct word forms remembered per matcher (cleared when full)
+    return prev[-1]
+
+
+def within_edits(a: str, b: str, most: int) -> bool:
+    """edit_distance(a, b) <= most, without computing it for lengths that already differ more."""
+    return abs(len(a) - len(b)) <= most and edit_distance(a, b) <= most
 
 
 @dataclass
@@ -135,6 +140,20 @@ class VariantNames:
     family_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
     display_words: dict[str, str] = field(default_factory=dict)  # person id -> its family name (folded)
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
+    _person_memo: dict[tuple[str, ...], str | None] = field(default_factory=dict, repr=False)
+    _given_index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
+
+    @property
+    def _given_by_word(self) -> dict[str, tuple[str, ...]]:
+        """first name (folded) -> the persons it is a first name of: ``given`` turned round, built
+        at its first use."""
+        if self._given_index is None:
+            index: dict[str, list[str]] = {}
+            for person, names in self.given.items():
+                for name in names:
+                    index.setdefault(name, []).append(person)
+            self._given_index = {name: tuple(people) for name, people in index.items()}
+        return self._given_index
     _bare_by_country: dict | None = field(default=None, repr=False)
 
     @classmethod
@@ -218,8 +237,7 @@ class VariantNames:
             if found is not None and consonants(key) >= MIN_KEY_CONSONANTS:  # eligible(reading)
                 # the skeleton alone is coarse (موروزوف has Mirziyoyev's): the spelling must
                 # also be within a few letters of one of the name's listed spellings
-                near = min(edit_distance(spelling(reading), a) for a in found[2]) <= \
-                    max_edits(len(reading))
+                near = any(within_edits(spelling(reading), a, max_edits(len(reading))) for a in found[2])
                 hit = None if not near or is_common_word(reading) or is_common_word(word) else \
                     (len(word) - len(reading), found[0], found[1])
                 break
@@ -237,20 +255,30 @@ class VariantNames:
         relative), never this one."""
         if len(words) < 2 or any(w.isascii() for w in words):
             return None
+        # a name found in one article turns up in many (edit distances to every person of a
+        # common first name): remembered, the answer being the catalogue's alone
+        memo = self._person_memo
+        if words not in memo:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[words] = self._person_named(words)
+        return memo[words]
+
+    def _person_named(self, words: tuple[str, ...]) -> str | None:
         joined = spelling("".join(words))
         found = self.index.get(name_key(words))
         if found is not None and self.types.get(found[0]) == "person" and \
-                min(edit_distance(joined, a) for a in found[2]) <= max_edits(len(joined)):
+                any(within_edits(joined, a, max_edits(len(joined))) for a in found[2]):
             return found[0]
         first_key = variant_key(words[0])
-        people = {p for p, given in self.given.items() if words[0] in given} | \
+        people = set(self._given_by_word.get(words[0], ())) | \
             set(self.given_keys.get(first_key, ()) if consonants(first_key) >= MIN_KEY_CONSONANTS else ())
         rest = spelling("".join(words[1:]))
         if len(rest) < MIN_VARIANT_LETTERS:
             return None  # a short family name is too easily another one (جون كيربي is not جون كيري)
+        most = max_edits(len(rest)) - 1
         near = sorted(p for p in people
-                      if min((edit_distance(rest, f) for f in self.family_spellings.get(p, ())), default=9)
-                      <= max_edits(len(rest)) - 1)
+                      if any(within_edits(rest, f, most) for f in self.family_spellings.get(p, ())))
         return near[0] if len(near) == 1 else None
 
     def _readings(self, word: str) -> list[str]:

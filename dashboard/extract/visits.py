@@ -156,10 +156,9 @@ class VisitFinder:
         if not any(self.types.get(e) == "person" and e in self.person_country for e in index.article_entities):
             return []
         hits: dict[int, list[tuple[str, int, int, str]]] = defaultdict(list)
-        text = doc.norm.text
         for how, phrases in self.rules.triggers.items():
             # one pass over the text per trigger kind, each match placed in its sentence
-            for m in index.regex_for(phrases).finditer(text):
+            for m in index.finditer(phrases):
                 if phrases.accepts(doc, m.start(), m.end()):
                     a, b = doc.norm.to_original(m.start(), m.end())
                     if _NOT.search(doc.text[max(0, a - 8):a]):

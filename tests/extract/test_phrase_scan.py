@@ -1,0 +1,59 @@
+"""_Sentences.finditer (the regex tried only where a phrase's first word occurs) finds exactly
+what a scan of every position finds: same matches, same order, same bounds."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from dashboard.extract.events import _alternation, _Sentences
+from dashboard.text.document import Doc
+
+PHRASES = ["زيارة رسمية", "زيارة", "الانتخابات الرئاسية", "الانتخابات", "غادر", "مغادرته", "قمة ... شنغهاي",
+           "استقبل*", "اجتماع", "Summit"]
+TEXTS = [
+    "وبالانتخابات الرئاسية وللانتخابات فالانتخابات. غادر الرئيس ومغادرته وزيارة رسمية وزيارته",
+    "استقبلت واستقبله والاستقبال؛ اجتماعاجتماع اجتماع  اجتماع. Summit summit",
+    "لا شيء هنا",
+    "",
+]
+
+
+def scans(text: str, phrases, start: int = 0, end: int | None = None):
+    index = _Sentences(Doc.from_text("t", text), [], [])
+    fast = [(m.start(), m.end()) for m in index.finditer(phrases, start, end)]
+    n = len(index.doc.norm.text)
+    slow = [(m.start(), m.end()) for m in index.regex_for(phrases).finditer(index.doc.norm.text, start,
+                                                                              n if end is None else end)]
+    return fast, slow
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_matches_as_a_full_scan(text):
+    for size in range(1, len(PHRASES) + 1):
+        phrases = _alternation(PHRASES[:size])
+        fast, slow = scans(text, phrases)
+        assert fast == slow
+    assert scans(TEXTS[0], _alternation(["زيارة"]))[0]  # it finds something at all
+
+
+def test_same_matches_within_bounds_and_on_random_text():
+    rng = random.Random(3)
+    words = ["زيارة", "رسمية", "و", "الانتخابات", "للانتخابات", "غادر", "مغادرته", "قمة", "في", "شنغهاي", "،", ".",
+             "اجتماع", "استقبل", "بال", "x"]
+    phrases = _alternation(PHRASES[:-1])  # no gap first, no Latin: the fast path
+    assert phrases.first_words is not None
+    for _ in range(200):
+        text = "".join(rng.choice(words) + rng.choice([" ", "", "  "]) for _ in range(30))
+        n = len(text)
+        start, end = sorted(rng.sample(range(n + 1), 2)) if n > 2 else (0, n)
+        fast, slow = scans(text, phrases, start, end)
+        assert fast == slow, text
+
+
+def test_a_phrase_starting_with_a_gap_scans_every_position():
+    phrases = _alternation(["... شنغهاي"])
+    assert phrases.first_words is None
+    fast, slow = scans("قمة ، منظمة شنغهاي", phrases)
+    assert fast == slow and fast

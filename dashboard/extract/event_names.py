@@ -539,7 +539,12 @@ class GeneratedNames:
         if kind.needs_person and named.persons & ents:
             # the visitor's destination anywhere in the sentence ("وصل قاسم جومارت توكاييف، رئيس
             # جمهورية كازاخستان الصديقة إلى دولة الإمارات، الأحد، في زيارة رسمية")
-            ents = ents | self._destinations(index, sid)
+            destinations = self._destinations(index, sid)
+            # (a tour of a region, "آسيا الوسطى", takes any destination)
+            if destinations and named.places and all(self.country_of(p) for p in named.places) and \
+                    not {self.country_of(d) for d in destinations} & {self.country_of(p) for p in named.places}:
+                return None  # gone elsewhere: "زيارة توكاييف إلى الإمارات" is not his visit to China
+            ents = ents | destinations
         if named.persons and (kind.needs_person or kind.needs_all) and not named.persons & ents:
             # "الرئيس الفرنسي يزور كازاخستان": the head of state named by title and country
             countries = {self.person_country.get(p) for p in named.persons} - {None}

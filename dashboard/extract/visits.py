@@ -43,9 +43,10 @@ _PROXY_CHARS = 32    # "زوجة الرئيس الأمريكي، دونالد ت
 _SUBJECT_CHARS = 60  # the one who arrives or leaves is named this close to the verb
 _RECEIVED_CHARS = 90 # the one received (or receiving) is named this close after the verb
 _NEAR_CHARS = 70     # the place gone to, left or met in lies this close to the trigger
-_TO_CHARS = 14       # "إلى" (or "ل") at most this far before the place gone to
+_TO_CHARS = 30       # "إلى" (or "ل") at most this far before the place gone to ("إلى العاصمة الإيرانية طهران")
+_IN_CHARS = 14       # "في" (or "ب") at most this far before a venue (two words: "في العاصمة أنقرة")
 _TO = re.compile(r"(?<![^\W_])(?:إلى|الى|إلي|نحو|لدى)\s+(?!جانب)(?:\S+\s+){0,2}$")
-_OBJECT = re.compile(r"(?<![^\W_])(?:[بل]|مع\s+|من\s+|على\s+|عن\s+)(?:ال)?(?:رئيس|وزير|أمير|امير|ملك|ولي|نظير|مستشار|زعيم)"
+_OBJECT = re.compile(r"(?<![^\W_])(?:[بل]|مع\s+|من\s+|على\s+|عن\s+|[لب]?لقاء\s+|ب?استقبال\s+)(?:ال)?(?:رئيس|وزير|أمير|امير|ملك|ولي|نظير|مستشار|زعيم)"
                      r"[^\W\d_]*(?:\s+[^\W\d_]+){0,4}\s*$")
 _NOT = re.compile(r"(?<![^\W_])[وف]?(?:لن|لم|لا)\s+$")
 _SUBJECT_BEFORE = re.compile(r"^[\s،,]*(?:قد\s+)?$")   # "وكان الأمير محمد بن سلمان قد استقبل"
@@ -54,6 +55,18 @@ _FOR_CHARS = 12
 _IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)$")
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
 _DATE_CHARS = 60     # a date this close to a word of the talks dates them ("لقاء وديا في فبراير")
+_CAPITAL = re.compile(r"(?<![^\W_])(?:ال)?عاصمة\s+$")
+_SUBJECT_GAP = re.compile(r"^[\s،,]*(?:(?:ال)?عاصمة|مدينة)?\s*$")
+_VISITED = re.compile(r"^[وف]?(?:زار|زارت|يزور|تزور|سيزور|ستزور)$")
+_IN_CITY = re.compile(r"(?<![^\W_])[وف]?(?:في|ب)\s*(?:(?:ال)?(?:عاصمه|مدينه)\s+(?:\S+\s+)?)?$")
+_MEETING = re.compile(r"(?:قمة|مؤتمر|اجتماع|منتدى|ملتقى)")
+_OPENING_CHARS = 30  # the visitor's name this close to the sentence's start: its subject
+# a name introduced by a preposition (through a title or two: "مع الرئيس الروسي بوتين") or a
+# proclitic one ("بـبوتين"، "لبوتين"): not the subject
+_INTRODUCED = re.compile(r"(?:(?<![^\W_])(?:مع|من|على|عن|إلى|الى|أمام|لدى|ضد|بين|عبر)\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?[بل]ـ?)$")
+_BACKGROUND = re.compile(r"\s*[وف]?(?:كان|كانت)(?![^\W_])")
+_CHAIN = 3           # a sentence of the visit's story follows its last one at most this far on
+_SIDES = re.compile(r"^(?:ال)?(?:طرف|جانب)")
 _HERE = re.compile(r"(?<![^\W_])(?:إلى|الى)\s+هنا(?![^\W_])")
 
 
@@ -66,6 +79,7 @@ class VisitRules:
     talks: PhraseSet | None              # the talks of the article's visit ("عقد الطرفان جلسة مباحثات")
     past: PhraseSet | None = None        # a visit of the past ("بعد شهرين على زيارته للصين"): joins only
     proxies: PhraseSet | None = None     # "مساعد"، "زوجة" before a name: someone else acts
+    speech: PhraseSet | None = None      # "قال"، "أكد": a statement, not an act of the visit
 
 
 def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
@@ -81,7 +95,7 @@ def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
         triggers[name] = _alternation(list(words))
     if not raw.get("titles"):
         raise ValueError("visits: missing titles (the offices a visitor holds)")
-    unknown = set(raw) - set(TRIGGERS) - {"titles", "attend", "unless", "talks", "past", "proxies"}
+    unknown = set(raw) - set(TRIGGERS) - {"titles", "attend", "unless", "talks", "past", "proxies", "speech"}
     if unknown:
         raise ValueError(f"visits: unknown key(s) {', '.join(sorted(unknown))}")
     return VisitRules(triggers, _alternation(list(raw["titles"])),
@@ -89,7 +103,8 @@ def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
                       _alternation(list(raw.get("unless") or [])) if raw.get("unless") else None,
                       _alternation(list(raw.get("talks") or [])) if raw.get("talks") else None,
                       _alternation(list(raw.get("past") or [])) if raw.get("past") else None,
-                      _alternation(list(raw.get("proxies") or [])) if raw.get("proxies") else None)
+                      _alternation(list(raw.get("proxies") or [])) if raw.get("proxies") else None,
+                      _alternation(list(raw.get("speech") or [])) if raw.get("speech") else None)
 
 
 @dataclass
@@ -105,6 +120,7 @@ class Sighting:
     trigger: str                 # the words that said it, as written
     how: str                     # the trigger's kind
     joins: bool = False          # a plan or the past: only a part of a visit named otherwise
+    sides: tuple = ()            # a meeting in no place named: ((official, country), ...), the countries named
 
 
 @dataclass(frozen=True)
@@ -141,12 +157,12 @@ class VisitFinder:
 
     # ---- per article ---------------------------------------------------------------------------
     def find(self, index, published: tuple[date, date] | None, busy: set[int] = frozenset(),
-             meetings=()) -> list[tuple[int, str, str, str]]:
+             meetings=(), others: Mapping[int, set[str]] | None = None) -> list[tuple[int, str, str, str]]:
         """(sentence id, event id, why, visitor) of the article's visit sentences: the catalogue's
         visit where it holds the one found, else a discovered id. ``busy``: sentences the catalogue
         gives to a summit or a forum (a meeting there is on its sidelines, not a visit);
         ``meetings``: (places, start, end) of the summits and forums the catalogue links in the
-        article: a leader in their host country then came for them ("وصل السيد مودي إلى أوزبكستان"
+        article; ``others``: the catalogue's events of each sentence: a leader in their host country then came for them ("وصل السيد مودي إلى أوزبكستان"
         in an article on the SCO summit in Samarkand)."""
         doc: Doc = index.doc
         if published is None:
@@ -178,6 +194,9 @@ class VisitFinder:
             seen = self._sighting(index, sid, sorted(own, key=lambda h: h[1]), officials, dateline, published)
             if seen is not None:
                 sightings.append(seen)
+        for s in sightings:
+            if s.sides and s.host is None:
+                self._oriented(s)
         visits = self._visits(sightings)
         if not visits:
             return []
@@ -192,6 +211,7 @@ class VisitFinder:
                                            f"[{s.start.isoformat()}..{s.end.isoformat()}]"))
         # the talks of the article's one visit: "وعقب ذلك، عقد الطرفان جلسة مباحثات رسمية"
         named = {v for v in visits if ids[v] is not None}
+        the_visit = next(iter(named)) if len(named) == 1 else None
         if len(named) == 1 and self.rules.talks is not None:
             v = next(iter(named))
             sides = {self.person_country.get(v.visitor), v.host}
@@ -209,6 +229,10 @@ class VisitFinder:
                         e == v.visitor or self.country(e) == v.host for e in named):
                     continue  # a discovered visit's talks name a side, or follow its sentence
                 at = self._first(index, self.rules.talks, sid)
+                if self._elsewhere(index.doc.text, index.doc.sentences[sid][0], index.name_spans.get(sid, ()), v.host):
+                    continue  # "قام الشيخ محمد بن راشد بزيارة هامة إلى الصين التقى خلالها": another trip
+                if _SIDES.match(fold(word)) and _quoted(index.doc.text, index.doc.sentences[sid][0], at):
+                    continue  # "قال: «على كِلا الطرفين أن يبذلا جهوداً»": the speaker's sides in general
                 if self._body_after(sorted(index.entity_spans.get(sid, ())), at, _BODY_CHARS + 10):
                     continue  # a body's meeting or talks ("محادثات مع حركة طالبان")
                 if any((d[1] < v.lo - FUTURE or d[0] > v.hi + FUTURE) and (len(d) < 5 or abs(d[4] - at) <= _DATE_CHARS)
@@ -216,8 +240,72 @@ class VisitFinder:
                     continue  # dated away from the visit ("عقد الرئيسان لقاء وديا في فبراير من العام الماضي")
                 # a referring row (no label, no dates of its own)
                 out[sid] = (ids[v], f"{word} + visit: {v.visitor}+{v.host} + talks of the visit + event named in the article (s{v.first})")
+        if the_visit is not None:
+            self._continued(index, the_visit, ids, out, busy, others or {})
         visitor_of = {ids[v]: v.visitor for v in visits if ids[v] is not None}
         return [(sid, eid, why, visitor_of[eid]) for sid, (eid, why) in sorted(out.items())]
+
+    def _continued(self, index, v: Visit, ids, out: dict, busy: set[int], others: Mapping[int, set[str]]) -> None:
+        """The visit's story told on: a sentence after the visit's first naming its visitor at an
+        act of the trip ("وترأس توكاييف وفد بلاده إلى الضريح"، "وكتب توكاييف في الدفتر"), close after
+        the last sentence of the visit (at most ``_CHAIN`` on), until the story turns: not a
+        statement ("وقال توكاييف"، "ويسعى شولتس": what he says or wants is not the trip), not a
+        sentence the catalogue links to another event, dated away, of the past, inside a quotation,
+        or naming another destination."""
+        eid = ids[v]
+        doc: Doc = index.doc
+        last = v.first
+        for sid in range(v.first + 1, len(doc.sentences)):
+            if sid in out:
+                if out[sid][0] == eid:
+                    last = sid
+                continue
+            if sid - last > _CHAIN:
+                break
+            if v.visitor not in index.entities.get(sid, ()) or sid in busy or others.get(sid, set()) - {eid}:
+                continue
+            if self.rules.unless is not None and index.matches(self.rules.unless, {sid}):
+                continue
+            if any(p is not None and index.matches(p, {sid})
+                   for p in (self.rules.speech, self.rules.past, self.not_news, self.rules.attend)):
+                continue
+            start, end = doc.sentences[sid]
+            if _quoted(doc.text, start, start) or _BACKGROUND.match(doc.text, start):
+                continue  # inside a quotation; "وكان القادة الأوروبيون ...": the background
+            if any(d[1] < v.lo - FUTURE or d[0] > v.hi + FUTURE for d in index.dates.get(sid, ())):
+                continue
+            spans = index.name_spans.get(sid, ())
+            # the visitor is the sentence's subject: named at its opening ("وترأس توكاييف"، "ويرافق
+            # الشيخ محمد بن زايد إلى كازاخستان وفد"), not introduced by a preposition ("ولم يتطرق
+            # ترامب مع بوتن")
+            if not any(e == v.visitor and a - start <= _OPENING_CHARS
+                       and not _INTRODUCED.search(doc.text[max(start, a - _TITLE_CHARS):a]) for a, _, e in spans):
+                continue
+            sides = {self.person_country.get(v.visitor), v.host}
+            if any(self.types.get(e) == "person" and self.person_country.get(e) not in sides | {None}
+                   for _, _, e in spans):
+                continue  # another country's leader: another meeting ("بعد أيام على استقباله نتنياهو")
+            if self._elsewhere(doc.text, start, spans, v.host):
+                continue  # "سيتوجه شي جين بينغ إلى سمرقند": the next stop
+            out[sid] = (eid, f"{v.visitor} + visit: {v.visitor}+{v.host} + the visit told on (s{last})")
+            last = sid
+
+    def _elsewhere(self, text: str, start: int, spans, host: str) -> bool:
+        """Whether the sentence names a place of another country as a destination ("إلى سمرقند")."""
+        return any(self.types.get(e) in _PLACE_TYPES and self.country(e) not in (host, None)
+                   and _TO.search(text[max(start, a - _TO_CHARS):a]) for a, _, e in spans)
+
+    def _oriented(self, s: Sighting) -> None:
+        """A meeting of two leaders where the sentence names no place ("في لقاء جمعه اليوم مع رئيس
+        جمهوريّة كازاخستان"): the catalogue's visit of one of them to the other's country on those
+        days says who came to whom."""
+        persons, countries = s.sides
+        for person, country in persons:
+            for other in sorted(countries - {country}):
+                if any(person in persons and other in places and start - CATALOGUE_LEAD <= s.end
+                       and s.start <= end + CATALOGUE_TAIL for _, persons, places, start, end in self.catalogue):
+                    s.visitor, s.visitor_country, s.host = person, country, other
+                    return
 
     def _body_after(self, spans, at: int, reach: int = 0) -> bool:
         """Whether a body (not a place, not a person) is named right after ``at``: the meeting or
@@ -269,7 +357,9 @@ class VisitFinder:
         host = None
         # the first trigger, in the sentence's order, that names a host
         for h, ha, hb, words in hits:
-            host = self._host(h, ha, hb, spans, names, text, start, end, dateline)
+            host = self._host(h, ha, hb, spans, names, text, start, end, dateline,
+                              sorted([(x[0], x[1]) for x in persons if x[2] in officials]
+                                     + [(x[0], x[1]) for x in titled]))
             if host is None and h in ("receive", "received"):
                 # "استقبلت دولة الإمارات ... الرئيس الصيني": a country receiving
                 subjects = [(x[0], x[1], x[2]) for x in spans if x in names and self.types.get(x[2]) == "country"
@@ -296,7 +386,8 @@ class VisitFinder:
                 return None  # nobody named near the verb: "ووصلت هذه الرسالة إلى طهران"
             # not one introduced by a preposition: "سيلتقي برئيس كازاخستان ... قبل أن يتوجه إلى" is
             # the other's journey
-            close = [x for x in close if not _OBJECT.search(fold(text[max(start, x[0] - _TITLE_CHARS):x[0]]))]
+            # ("زيارة من رئيس كازاخستان إلى روسيا": from whom, the visitor)
+            close = [x for x in close if not self._object(text, start, b, x[0])]
             if not close:
                 return None
             pa, nearest = min(close, key=lambda x: abs(x[0] - a))
@@ -308,6 +399,10 @@ class VisitFinder:
                 and not any(0 <= ta - b <= _RECEIVED_CHARS for ta, _, _ in titled):
             return None  # no official received ("استقباله سفير بيونغ يانغ"، "استقبل كبار مشاهير العالم")
         visitors = [(pa, e) for pa, e in people if self.person_country[e] != host]
+        if how in ("arrive", "leave"):
+            # not the one gone to meet ("وصل رئيس كازاخستان ... للقاء نظيره رجب طيب أردوغان"), nor
+            # the one who invited ("بدعوة من الرئيس الإيراني، إبراهيم رئيسي")
+            visitors = [x for x in visitors if not self._object(text, start, b, x[0])]
         visitor = min(visitors, key=lambda x: abs(x[0] - a))[1] if visitors else None
         visitor_country = self.person_country[visitor] if visitor else next(
             (e for _, _, e in titled if e != host), None) if host else None
@@ -322,12 +417,21 @@ class VisitFinder:
         if when is None:
             return None
         attending = self.rules.attend is not None and bool(index.matches(self.rules.attend, {sid}))
-        return Sighting(sid, visitor, visitor_country, host, when[0], when[1], attending, trigger, how, when[2])
+        sides = ()
+        if how == "meet" and host is None and people and len(countries) <= 2:
+            # who met, and the countries the sentence names ("في لقاء جمعه ... مع رئيس جمهوريّة
+            # كازاخستان ... العلاقات ... التي تجمع إيران وكازاخستان")
+            named = countries | {self.country(e) for _, _, e in spans if self.types.get(e) == "country"}
+            sides = (tuple(sorted({(e, self.person_country[e]) for _, e in people})), frozenset(named - {None}))
+        return Sighting(sid, visitor, visitor_country, host, when[0], when[1], attending, trigger, how, when[2],
+                        sides)
 
     def _host(self, how: str, a: int, b: int, spans, names, text: str, start: int, end: int,
-              dateline: str | None) -> str | None:
-        places = [(pa, pb, e) for pa, pb, e in spans if (pa, pb, e) in names and self.types.get(e) in _VENUE_TYPES
-                  and self.country(e)]
+              dateline: str | None, subjects=()) -> str | None:
+        # a place named, or a country's adjective after "العاصمة" ("وصل ... العاصمة التركية")
+        places = [(pa, pb, e) for pa, pb, e in spans if self.types.get(e) in _VENUE_TYPES and self.country(e)
+                  and ((pa, pb, e) in names or (self.types.get(e) == "country"
+                                                and _CAPITAL.search(text[max(start, pa - 10):pa])))]
         if how == "leave":
             # the place left: the first after the verb ("غادر ... العاصمة الأوزبكية طشقند، عائدا إلى تركيا")
             after = [p for p in places if b <= p[0] <= b + _NEAR_CHARS
@@ -343,18 +447,50 @@ class VisitFinder:
                          or not text[b:p[0]].strip())]
             if gone:
                 return self.country(min(gone, key=lambda p: abs(p[0] - b))[2])
+            # the verb, its subject, then the place ("وصل رئيس كازاخستان العاصمة التركية"، "زار
+            # الرئيس الصيني شي جين بينغ موسكو")
+            for pa, _, e in places:
+                if not b <= pa <= b + _NEAR_CHARS + _TITLE_CHARS:
+                    continue
+                own = [x for x in subjects if b <= x[0] and x[1] <= pa]
+                if own and len(text[b:own[0][0]].split()) <= 3 \
+                        and _SUBJECT_GAP.match(text[max(x[1] for x in own):pa]):
+                    return self.country(e)
             if dateline is not None and _HERE.search(text, start, end):
                 return dateline
+            # a site visited in a city ("زار ... ضريح مؤسس الجمهورية التركية ... في العاصمة أنقرة"),
+            # no other country named between (the verb "visited" only: "عشية زيارة الدولة ... في وجه
+            # إيران" names no place of the visit)
+            within = [p for p in places if b <= p[0] <= b + _NEAR_CHARS + 40
+                      and _IN_CITY.search(fold(text[max(start, p[0] - _TO_CHARS):p[0]]))
+                      and not _MEETING.search(text[b:p[0]])] if _VISITED.match(fold(text[a:b])) else []
+            if within:
+                p = within[0]
+                if not any(b <= x[0] < p[0] and x in names and self.types.get(x[2]) == "country"
+                           and self.country(x[2]) != self.country(p[2]) for x in spans):
+                    return self.country(p[2])
             return None  # gone somewhere the sentence does not name
         # a venue: "في جدة"، "في الكرملين"، "إلى الصين"
         # (not a place after إلى: "ستقف إلى جانب أذربيجان"; a motion verb is an arrival trigger)
         venues = [p for p in places if abs(p[0] - b) <= _NEAR_CHARS + 15
-                  and _IN.search(text[max(start, p[0] - _TO_CHARS):p[0]])]
+                  and _IN.search(text[max(start, p[0] - _IN_CHARS):p[0]])]
         if venues:
             return self.country(min(venues, key=lambda p: abs(p[0] - a))[2])
         # reported from the host's city: "بيشكك-سانا ... بعد مباحثات روسية قرغيزية" (a meeting of two
         # sides only; an outlet's own base, CNN's Dubai, says nothing of who received whom)
         return dateline if how == "meet" else None
+
+    @staticmethod
+    def _object(text: str, floor: int, trigger_end: int, at: int) -> bool:
+        """Whether the official named at ``at`` is introduced by a preposition or a verbal noun
+        ("مع الرئيس"، "للقاء نظيره"، "بدعوة من الرئيس"): someone met, not the one travelling; "من"
+        right after the trigger names who travels ("زيارة من رئيس كازاخستان")."""
+        before = fold(text[max(floor, at - _TITLE_CHARS):at])
+        m = _OBJECT.search(before)
+        if m is None:
+            return False
+        return not (re.match(r"\s*من\s", text[trigger_end:at]) and 0 <= at - trigger_end <= _TITLE_CHARS
+                    and not _OBJECT.search(fold(text[trigger_end:at]).split("من", 1)[1]))
 
     def _receiver(self, how, a, b, people, titled, countries, text: str = "", ends=None) -> str | None:
         """Who receives: the subject after "استقبل" (the host), or right before it ("وكان الأمير
@@ -474,11 +610,25 @@ class VisitFinder:
             visits.append(Visit(visitor, host, best.start, best.end, min(s.sid for s in group),
                                 all(s.attending for s in group), min(s.start for s in group),
                                 max(s.end for s in group), frozenset(s.sid for s in group),
-                                any(s.how != "meet" and not s.joins and s.visitor == visitor for s in group)))
+                                any(s.how != "meet" and not s.joins and (s.visitor == visitor or (
+                                    s.visitor is None and s.visitor_country == self.person_country.get(visitor)))
+                                    for s in group)))
         return visits
 
     def _visit_of(self, s: Sighting, visits: list[Visit]) -> Visit | None:
         return next((v for v in visits if s.sid in v.sightings), None)
+
+
+_OPEN, _CLOSE = "«“", "»”"
+
+
+def _quoted(text: str, floor: int, at: int) -> bool:
+    """Whether ``at`` lies inside a quotation opened earlier in its paragraph (« », “ ”, or an odd
+    number of straight double quotes)."""
+    start = text.rfind("\n", 0, floor) + 1
+    before = text[start:at]
+    depth = sum(before.count(c) for c in _OPEN) - sum(before.count(c) for c in _CLOSE)
+    return depth > 0 or before.count('"') % 2 == 1
 
 
 def _near(s: Sighting, other: Sighting) -> bool:

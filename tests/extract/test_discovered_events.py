@@ -232,3 +232,50 @@ def test_who_receives_and_who_visits(ex):
     # the place visited as the verb's object
     text = "ويواجه الرئيس الفرنسي إيمانويل ماكرون الذي يزور ألمانيا الخميس للتباحث مع المستشارة أنغيلا ميركل انتقادات."
     assert set(ids(links(ex, text, date(2018, 4, 18))).values()) == {"new:visit:macron+de:2018-04"}
+
+
+def _all_links(ex: Extractors, text: str, published: date, precision: str = "day") -> set[tuple[int, str]]:
+    doc = Doc.from_text("v", text, published, precision)
+    ents, dates = ex.entities.find(doc), ex.dates.find(doc)
+    catalogue = ex.events.find(doc, ents, dates)
+    return {(r["sentence_id"], r["event_id"]) for r in catalogue + ex.discovered_events.find(doc, ents, dates, catalogue)}
+
+
+# A visit reported by a site visited in the capital, the visitor arriving with the place as the
+# verb's object after its subject, and the trip told on by the visitor's acts (test10's Ankara report)
+ANKARA = ("زار الرئيس الكازاخستاني قاسم جومرت توكاييف، ضريح مؤسس الجمهورية التركية مصطفى كمال أتاتورك في العاصمة أنقرة.\n"
+          "وترأس توكاييف وفد بلاده إلى الضريح، الثلاثاء، حيث وقفوا دقيقة صمت.\n"
+          "وكتب توكاييف في الدفتر الخاص بزوار الضريح: “لتكن صداقة كازاخستان وتركيا دائمة.\n"
+          "وليستمر تطوير التعاون بين البلدين”.\n"
+          "وقال توكاييف إن تركيا شريك استراتيجي مهم.\n"
+          "وفي وقت سابق الثلاثاء، وصل رئيس كازاخستان العاصمة التركية للقاء نظيره رجب طيب أردوغان.")
+
+
+def test_a_visit_told_on_by_the_visitors_acts(ex):
+    links_ = _all_links(ex, ANKARA, date(2022, 5, 1), "month")
+    visit = {sid for sid, eid in links_ if eid == "tokayev_visit_tr_2022"}
+    # the site in the capital (0), his acts there (1, 2), his arrival (5); not the sentence inside
+    # his quotation (3), not what he says (4)
+    assert visit == {0, 1, 2, 5}
+    # in 2018 (an ANT article) the same report is a visit of 2018, not the catalogue's
+    assert {eid for _, eid in _all_links(ex, ANKARA, date(2018, 5, 1), "month") if "visit" in eid} == \
+        {"new:visit:tokayev+tr:2018-05"}
+
+
+def test_a_meeting_in_no_place_named_is_the_catalogues_visit_of_those_days(ex):
+    text = ("أشاد قائد الثورة الإسلاميّة، الإمام الخامنئي، في لقاء جمعه اليوم الأحد 19/6/2022 مع رئيس جمهوريّة "
+            "كازاخستان، قاسم جومارت توكاييف، بالعلاقات التي تجمع إيران وكازاخستان.")
+    assert ("tokayev_visit_ir_2022" in {eid for _, eid in _all_links(ex, text, date(2022, 6, 19))})
+    # who came to whom is unknown without the catalogue's visit: no visit in another year
+    later = text.replace("19/6/2022", "19/6/2018")
+    assert not {eid for _, eid in _all_links(ex, later, date(2018, 6, 19)) if "visit" in eid}
+
+
+@pytest.mark.parametrize("text", [
+    # a president voting at home
+    "أدلى رئيس أوزبكستان شوكت ميرضيائيف صباح اليوم بصوته، وقام بزيارة منطقة الاستفتاء 59 في منطقة ميرزو أولوجبيك بالعاصمة طشقند.",
+    # a visitor named by country only: whose visit, the article must say
+    "زيارة من رئيس كازاخستان إلى روسيا لتطوير الشراكة الثنائية",
+])
+def test_a_discovered_visit_is_a_persons_trip_abroad(ex, text):
+    assert [r for r in links(ex, text, date(2023, 4, 30)) if r["event_id"].startswith("new:visit")] == []

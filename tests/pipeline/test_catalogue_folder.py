@@ -83,7 +83,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "entities/people.yaml": lambda p: _yaml_edit(p, lambda d: d["people"].append(
         {"id": "zaid_test", "name_ar": "زيد البرتقالي", "name_en": "Zaid Test", "parent": "kz"})),
     "entities/places.yaml": lambda p: _yaml_edit(p, lambda d: d["places"].append(
-        {"id": "zahrestan", "type": "city", "parent": "kz", "name_ar": "زهرستان", "name_en": "Zahrestan"})),
+        {"id": "zahrestan", "type": "city", "parent": "uz", "name_ar": "زهرستان", "name_en": "Zahrestan"})),
     "entities/organisations.yaml": lambda p: _yaml_edit(p, lambda d: d["organisations"].append(
         {"id": "orange_org", "type": "organisation", "name_ar": "منظمة البرتقال العالمية",
          "name_en": "World Orange Organisation"})),
@@ -100,7 +100,8 @@ EDITS: dict[str, Callable[[Path], None]] = {
     "discovery_triggers.yaml": lambda p: _yaml_edit(p, _trigger),
     "entities/variant_context.yaml": lambda p: _yaml_edit(p, lambda d: d["variant_titles"].append("الضيف")),
     "entities/name_context.yaml": lambda p: _yaml_edit(p, lambda d: d["named_after_words"].append("مخبز")),
-    # a kind of event named by its guest: "التقى زيد البرتقالي بالرئيس طوقاييف" is news of the day
+    # a kind of event named by its guest: "التقى زيد البرتقالي بالرئيس طوقاييف" (in Zahrestan, abroad:
+    # an Uzbek city) is news of the day
     "discovered_events.yaml": lambda p: _yaml_edit(p, lambda d: d["kinds"].update({"meeting": {
         "en": "Meeting", "ar": "لقاء", "nouns": ["الرئيس"], "anchor": "visitor", "period": "month"}})),
     "boilerplate.yaml": lambda p: _yaml_edit(p, lambda d: d["force"].append(

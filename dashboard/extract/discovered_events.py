@@ -40,7 +40,7 @@ from dashboard.text.normalize import fold
 DISCOVERED_CUE = "discovered: "
 VISIT_CUE = "visit found: "   # a catalogue visit found from the visit's structure (visits.py)
 REFERRED = " + event named in the article"
-ANCHOR_RULES = ("place", "body", "visitor", "person", "parties")
+ANCHOR_RULES = ("place", "body", "visitor", "person", "target", "parties")
 PERIODS = ("month", "year")
 FUTURE_MARGIN = timedelta(days=31)   # as events.py: no event beginning later than this after publication
 VISIT_MARGIN = timedelta(days=7)
@@ -49,6 +49,13 @@ MIN_WORDS = 5                        # a shorter line (a heading) does not refer
 MAX_PARTIES = 3
 _PHRASE_CHARS = 110
 _DEFINITE_CHARS = 35
+_TARGET_GAP = 6  # words between an act's noun and its person: titles ("إقالة رئيس لجنة الأمن القومي ...")
+_POSSESSOR_GAP = 1  # words between a person and their own act ("أعلن جينبيكوف رسميا استقالته")
+# prepositions and conjunctions that end the title before an act's person
+_CLAUSE_WORDS = frozenset(fold(w) for w in ("من", "بعد", "إلى", "على", "عن", "في", "مع", "بين", "قبل", "خلال", "لدى",
+                                            "ضد", "منذ", "حول", "بسبب", "إثر", "عقب", "التي", "الذي", "الذين"))
+_APPOSITION_CHARS = 3  # "ابنته، داريغا": a name right after a comma stands for the one before it
+_RELATIVE_CHARS = 14  # "ابنة نزارباييف": a relative's word right before a person names another person
 _ADJECTIVE_CHARS = 12  # the next word: "الاحتجاجات وافتتاح السفارة الأمريكية" is no US protest
 _DEFINITE = re.compile(r"[وف]?(?:[بك]?ال|لل)")
 _LABEL_CHARS = 60
@@ -80,6 +87,7 @@ class DiscoveryKind:
     refer_words: frozenset[str] = frozenset()
     indefinite: bool = False  # only an indefinite noun names an event (منتدى, not المنتدى: the body)
     noun_words: tuple[str, ...] = ()  # the nouns as written in the file (the promotion command's words)
+    possessive: frozenset[str] = frozenset()  # nouns whose own pronoun is the person (استقالته)
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,7 @@ class DiscoveryRules:
     generic: PhraseSet | None
     not_news: PhraseSet | None = None  # a sentence speaking of the past: not dated by publication
     visits: VisitRules | None = None   # visits found from their structure (visits.py)
+    relatives: frozenset[str] = frozenset()  # words that name a person through another (ابنة نزارباييف)
 
     @property
     def by_name(self) -> dict[str, DiscoveryKind]:
@@ -114,11 +123,13 @@ def parse_rules(raw: Mapping) -> DiscoveryRules:
             _alternation(list(spec.get("needs") or [])), spec["anchor"], spec["period"],
             frozenset(spec.get("catalogue_kinds") or ()),
             refer_words=frozenset(fold(w) for w in spec.get("refers") or ()),
-            indefinite=bool(spec.get("indefinite")), noun_words=tuple(spec["nouns"])))
+            indefinite=bool(spec.get("indefinite")), noun_words=tuple(spec["nouns"]),
+            possessive=frozenset(fold(w) for w in spec.get("possessive") or ())))
     return DiscoveryRules(tuple(kinds), frozenset(fold(w) for w in raw.get("generic_before") or ()),
                           _alternation(list(raw.get("generic") or [])),
                           _alternation(list(raw.get("not_news") or [])),
-                          parse_visit_rules(raw.get("visits")))
+                          parse_visit_rules(raw.get("visits")),
+                          frozenset(fold(w) for w in raw.get("relatives") or ()))
 
 
 def discovered_id(kind: str, anchor: str, period: str) -> str:
@@ -366,6 +377,14 @@ class EventDiscoverer:
             return self._visitor(spans, phrase, noun_end, text)
         if kind.anchor == "person":  # whose oath: the person of the phrase, else of the sentence
             return next((eid for _, _, eid in [*phrase, *spans] if self.types.get(eid) == "person"), None)
+        if kind.anchor == "target":
+            noun = fold(text[noun_start:noun_end])
+            if any(noun.endswith(word) for word in kind.possessive):
+                # his own act: the person named right before the noun ("أعلن جينبيكوف استقالته";
+                # not "عين راب بعدما قدم دافيد دافيس استقالته", whose resigner the catalogue lacks)
+                return next((eid for _, e, eid in reversed(spans) if e <= noun_start and self.types.get(eid) == "person"
+                             and len(_WORD.findall(text[e:noun_start])) <= _POSSESSOR_GAP), None)
+            return self._target(phrase, spans, text, noun_end)
         if kind.anchor == "body":
             # a body's summit (قمة مجموعة السبع), else its parties (قمة بين ترامب وبوتين: ru+us),
             # else its venue's country (القمة العربية في الرياض)
@@ -379,6 +398,29 @@ class EventDiscoverer:
                 return own
             return self._parties(sentence if sentence is not None else spans) or own
         return self._place(phrase, [x for x in spans if x[1] <= noun_start])
+
+    def _target(self, phrase, spans, text: str, noun_end: int) -> str | None:
+        """Whom the act befalls (a dismissal, an arrest): the first person of the noun's own phrase
+        not named through a relative or an aide; the person in apposition right after such a one
+        ("اعتقال ابن شقيق نزارباييف، قيرات ساتيبالدي" is Satybaldy's). Never a person elsewhere in
+        the sentence: "أعلن توكاييف إقالة وزير" names the one who dismisses, and a dismissed person
+        the catalogue does not know anchors nothing."""
+        for start, end, eid in phrase:
+            if self.types.get(eid) != "person":
+                continue
+            between = _WORD.findall(text[noun_end:start])
+            if len(between) > _TARGET_GAP or any(fold(w) in _CLAUSE_WORDS for w in between):
+                # the phrase says something else by then: "استقالة فارغورانتا ... بعد أيام من انسحاب
+                # الرئيس ترامب" is not Trump's
+                return None
+            before = _WORD.findall(text[max(0, start - _RELATIVE_CHARS):start])
+            if not before or fold(before[-1]) not in self.rules.relatives:
+                return eid
+            apposed = next((other for s, _, other in spans if end < s <= end + _APPOSITION_CHARS
+                            and self.types.get(other) == "person" and not text[end:s].strip(" ،,")), None)
+            if apposed is not None:
+                return apposed
+        return None
 
     def _place(self, phrase, sentence) -> str | None:
         """The country of the phrase's first place; else (``sentence`` given: the mentions before
@@ -512,8 +554,11 @@ class EventDiscoverer:
                     continue
                 if self.rules.generic is not None and index.matches(self.rules.generic, {sid}):
                     continue  # "الذين يفوزون عادة في الانتخابات": a habit, not this vote
-                if any(k.name != name and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
-                    continue  # "الانتخابات البرلمانية" is not the presidential vote's referring word
+                # "الانتخابات البرلمانية" is not the presidential vote's referring word; an act befalling
+                # a person beside it is no rival ("تقدم باستقالته على خلفية الاحتجاجات")
+                if any(k.name != name and k.anchor != "target" and index.matches(k.nouns, {sid})
+                       for k in self.rules.kinds):
+                    continue
                 if not self._phrase_agrees(index, sid, kind, eid):
                     continue
                 rows[(sid, eid)] = self._row(doc, sid, eid, f"{word}{REFERRED} (s{first[eid]})")

@@ -672,6 +672,8 @@ class EventLinker:
             self._choose_instances(index, published, limit, rows)
             self._resolve_referring(rows)
             self._add_generated(doc, index, published, limit, rows)
+            if self.series is not None:
+                self.series.resolve_linked(index, published, limit, rows)
             self._add_context(doc, index, published, limit, rows)
         return [rows[k] for k in sorted(rows)]
 

@@ -234,6 +234,49 @@ def test_who_receives_and_who_visits(ex):
     assert set(ids(links(ex, text, date(2018, 4, 18))).values()) == {"new:visit:macron+de:2018-04"}
 
 
+# ---- acts befalling one person: dismissals, resignations, appointments, arrests (``target`` anchor)
+
+def test_a_dismissal_is_the_dismissed_persons_not_the_one_who_dismisses(ex):
+    one = links(ex, "أعلنت الرئاسة القرغيزية يوم 5 مارس 2023 توقيف الرئيس السابق ألمازبيك أتامباييف مجددا.",
+                date(2023, 3, 6))
+    assert list(ids(one).values()) == ["new:arrest:atambayev:2023-03"]
+    # the doer alone names no target: the one dismissed is not in the catalogue
+    assert links(ex, "وأعلن توكاييف في 3 مارس 2024 إقالة محافظ المنطقة بسبب الفيضانات.", date(2024, 3, 4)) == []
+
+
+def test_a_relative_named_first_is_not_the_target(ex):
+    rows = links(ex, "أعلنت السلطات في 16 مارس 2024 اعتقال ابن شقيق نزارباييف، قيرات ساتيبالدي، مجددا.",
+                 date(2024, 3, 17))
+    assert list(ids(rows).values()) == ["new:arrest:satybaldy:2024-03"]
+
+
+@pytest.mark.parametrize("text", [
+    "طالب المحتجون في 6 أكتوبر 2020 بإقالة الرئيس جينبيكوف.",          # a call, not a dismissal
+    "ونفى المتحدث في 6 أكتوبر 2020 استقالة الرئيس جينبيكوف.",          # denied
+    "وأصدرت المحكمة في 17 مارس 2023 مذكرة اعتقال بحق بوتين.",          # a warrant, no arrest
+])
+def test_a_call_a_denial_or_a_warrant_is_no_act(ex, text):
+    assert links(ex, text, date(2023, 3, 18)) == []
+
+
+def test_his_own_resignation_is_the_person_named_before_it(ex):
+    rows = links(ex, "وأعلن جينبيكوف استقالته من منصب الرئيس في 15 أكتوبر 2020.", date(2020, 10, 16))
+    assert list(ids(rows).values()) == ["new:resignation:jeenbekov:2020-10"]
+    # another's resignation (a man the catalogue lacks) between: not the one named before it
+    assert links(ex, "وعين جاباروف في 15 أكتوبر 2020 بعدما قدم رئيس الوزراء كوبات بوروناييف استقالته.",
+                 date(2020, 10, 16)) == []
+    # a person right after the noun but in another clause is not the one resigning
+    rows = links(ex, "وجاءت استقالة المسؤول في 15 أكتوبر 2020 بعد أيام من زيارة الرئيس بوتين.", date(2020, 10, 16))
+    assert [r for r in rows if r["event_id"].startswith("new:resignation:")] == []
+
+
+def test_an_act_beside_a_referring_noun_does_not_take_it_from_its_event(ex):
+    rows = links(ex, "خرج آلاف المحتجين يوم 4 يونيو 2018 في احتجاجات على قانون الضريبة في الأردن. "
+                     "واختار الملك عمر الرزاز لتشكيل الحكومة خلفا لهاني الملقي الذي تقدم باستقالته على خلفية "
+                     "الاحتجاجات يوم الاثنين.", date(2018, 6, 6))
+    assert ids(rows) == {0: "new:protests:jo:2018-06", 1: "new:protests:jo:2018-06"}
+
+
 def _all_links(ex: Extractors, text: str, published: date, precision: str = "day") -> set[tuple[int, str]]:
     doc = Doc.from_text("v", text, published, precision)
     ents, dates = ex.entities.find(doc), ex.dates.find(doc)

@@ -432,3 +432,8 @@ def test_bare_gcc_only_where_the_gcc_is_named(matcher):
     assert [r["entity_id"] for r in mentions(matcher, "قمة مجلس التعاون الخليجي. وأكد مجلس التعاون دعمه.")] == [
         "gcc", "gcc"]
     assert mentions(matcher, "وأكد مجلس التعاون دعمه.") == []
+
+
+def test_large_cities_from_geonames_but_no_ordinary_word(matcher):
+    rows = mentions(matcher, "أقلعت الطائرة من أربيل إلى الموصل، وارتفعت أسهم بورصة اسطنبول، وفاز بايرن ميونيخ.")
+    assert [r["entity_id"] for r in rows] == ["erbil", "mosul"]  # (the exchange and the club hold their city)

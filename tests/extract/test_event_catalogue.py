@@ -138,3 +138,50 @@ def test_the_two_leaders_congratulating_or_at_a_summit_are_no_visit(ex):
     assert "xi_visit_uz_2022" not in links(ex, listed, date(2022, 9, 15))
     talks = "وأجرى الرئيس الصيني شي جين بينغ محادثات مع الرئيس شوكت ميرضيائيف في سمرقند."
     assert "xi_visit_uz_2022" in links(ex, talks, date(2022, 9, 15))
+
+
+# ---- the sweep of non-visit events of 2019-2024 (dismissals, arrests, the Kumtor mine, anniversaries)
+
+def test_a_dismissal_needs_its_person_and_its_time(ex):
+    text = ("أقيلت ابنة رئيس كازاخستان السابق نور سلطان نزارباييف، داريغا نزارباييفا، من منصب رئيسة "
+            "مجلس الشيوخ وفق ما أعلن مكتب الرئيس.")
+    assert "dariga_dismissal_2020" in links(ex, text, date(2020, 5, 2))
+    # her appointment of 2019 is not her dismissal; a dismissal of someone else is none of hers
+    assert "dariga_dismissal_2020" not in links(ex, text, date(2019, 3, 20))
+    assert "dariga_dismissal_2020" not in links(
+        ex, "وأقال الرئيس توكاييف وزير الطاقة بعد ارتفاع أسعار الوقود.", date(2020, 5, 2))
+
+
+def test_an_arrest_and_a_sentence_are_two_events_of_one_person(ex):
+    arrest = "وأعلنت لجنة الأمن القومي اعتقال رئيسها السابق كريم ماسيموف للاشتباه في الخيانة العظمى."
+    sentence = "وقضت محكمة عسكرية في أستانا بالسجن 18 عاما على كريم ماسيموف."
+    assert "massimov_arrest_2022" in links(ex, arrest, date(2022, 1, 8))
+    assert "massimov_sentence_2023" in links(ex, sentence, date(2023, 4, 24))
+    assert "massimov_arrest_2022" not in links(ex, sentence, date(2023, 4, 24))
+    # named as a person, no act: no event
+    assert links(ex, "وكان كريم ماسيموف رئيسا للوزراء مرتين.", date(2022, 1, 8)) == {}
+
+
+def test_the_mine_taken_over_not_the_mine_named(ex):
+    act = "وأقرت الشركة الكندية في أيار/مايو أنها لم تعد تسيطر على منجم كومتور."
+    background = "أمن استغلال منجم كومتور في 2020 حوالى 12,5% من إجمالي الناتج الداخلي للبلد."
+    assert "kumtor_seizure_2021" in links(ex, act, date(2021, 8, 4))
+    assert "kumtor_seizure_2021" not in links(ex, background, date(2021, 8, 4))
+    settled = "وأعلن جاباروف التوصل إلى اتفاق مع شركة سنتيرا تعود بموجبه ملكية منجم كومتور إلى قرغيزستان."
+    assert "kumtor_agreement_2022" in links(ex, settled, date(2022, 4, 5))
+    assert "kumtor_agreement_2022" not in links(ex, settled, date(2021, 6, 1))
+
+
+def test_an_anniversary_names_the_independence_it_celebrates(ex):
+    text = "تحتفل جمهورية كازاخستان بالذكرى الثامنة والعشرين بالإستقلال في السادس عشر من ديسمبر."
+    assert "kz_independence_1991" in links(ex, text, date(2019, 12, 16))
+    assert "kz_independence_1991" in links(ex, "وتحيي كازاخستان الذكرى الثلاثين لاستقلالها.", date(2021, 12, 15))
+    # another anniversary of the country is not its independence
+    assert "kz_independence_1991" not in links(ex, "وتحيي كازاخستان الذكرى الخامسة والعشرين لتأسيس أستانا.",
+                                               date(2023, 7, 6))
+
+
+def test_the_taliban_offensive_told_by_the_soldiers_who_fled_it(ex):
+    text = "فر أكثر من ألف جندي أفغاني عبر الحدود إلى طاجيكستان المجاورة خوفا من تقدم طالبان."
+    assert "taliban_offensive_2021" in links(ex, text, date(2021, 7, 5))
+    assert "taliban_offensive_2021" not in links(ex, text, date(2019, 7, 5))

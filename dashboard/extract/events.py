@@ -416,11 +416,13 @@ class _Sentences:
         the last match: the same matches as a scan of every position."""
         text = self.doc.norm.text
         end = len(text) if end is None else end
-        regex = self.regex_for(phrases)
         firsts = phrases.first_words
-        if firsts is None or regex is _NOTHING:
-            yield from regex.finditer(text, start, end)
+        if firsts is None:
+            yield from self.regex_for(phrases).finditer(text, start, end)
             return
+        # the whole set's regex, not regex_for's cut of it (compiled per subset): tried at a few
+        # places only, and a phrase whose anchor the article lacks matches nowhere in it anyway
+        regex = phrases.regex
         holds = self._anchor_holds
         candidates: set[int] = set()
         for word, anchor in firsts:

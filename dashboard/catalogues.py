@@ -309,7 +309,7 @@ class Catalogues:
     def event_series(self) -> SeriesRules | None:
         """events.yaml's series of numbered instances (event_series.py), None without any."""
         return self._view(FILES["events"].path,
-                          lambda: parse_series(self.raw["events"], [e.id for e in self.events]))
+                          lambda: parse_series(self.raw["events"], self.events))
 
     @cached_property
     def event_kinds(self) -> tuple[Kind, ...]:

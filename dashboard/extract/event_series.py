@@ -64,7 +64,7 @@ class Instance:
 @dataclass(frozen=True)
 class Series:
     id: str
-    process: str
+    process: str | None  # the event whose cues name the series; None: the instances' own links do
     nouns: PhraseSet                 # a round's own words (الجولة) and the series' names (أستانا)
     refers: PhraseSet | None
     process_words: frozenset[str]  # folded first words of process-level phrases
@@ -72,6 +72,7 @@ class Series:
     general: PhraseSet | None = None  # words of the series in general: no instance by the article's
     meeting_nouns: PhraseSet | None = None  # any meeting's words: an instance's only where the series is named
     entities: frozenset[str] = frozenset()  # the entities a mention may hold (the series' city)
+    bodies: frozenset[str] = frozenset()  # one of these in the sentence for a mention to count (the SCO)
 
     def number(self, n: int) -> Instance | None:
         return next((i for i in self.instances if i.number == n), None)
@@ -150,12 +151,13 @@ class SeriesRules:
         return {s.process: s for s in self.series}
 
 
-def parse_series(raw: Mapping, event_ids) -> SeriesRules | None:
-    """events.yaml's series (None when it has none). Raises ValueError naming what is wrong."""
+def parse_series(raw: Mapping, events) -> SeriesRules | None:
+    """events.yaml's series (None when it has none), ``events`` the catalogue's (Event objects).
+    Raises ValueError naming what is wrong."""
     specs = raw.get("series") or ()
     if not specs:
         return None
-    known = set(event_ids)
+    known = {e.id: e for e in events}
     ordinal_spec = raw.get("instance_ordinals")
     if not ordinal_spec:
         raise ValueError("events.yaml: series need instance_ordinals")
@@ -166,14 +168,15 @@ def parse_series(raw: Mapping, event_ids) -> SeriesRules | None:
     series = []
     for spec in specs:
         sid = spec.get("id")
-        if spec.get("process") not in known:
+        if spec.get("process") is not None and spec["process"] not in known:
             raise ValueError(f"series {sid}: its process event {spec.get('process')!r} is no catalogue event")
         instances = []
         for inst in spec.get("instances") or ():
             eid = _instance_id(sid, inst)
             if eid not in known:
                 raise ValueError(f"series {sid}: instance {inst.get('n')} names no catalogue event ({eid})")
-            start, end = _iso(inst["start"]), _iso(inst["end"])
+            event = known[eid]
+            start, end = _iso(event.date_start), _iso(event.date_end)
             if end < start:
                 raise ValueError(f"series {sid}: instance {inst.get('n')} ends before it starts")
             instances.append(Instance(int(inst["n"]), eid, start, end))
@@ -181,11 +184,12 @@ def parse_series(raw: Mapping, event_ids) -> SeriesRules | None:
         if not instances or numbers != sorted(set(numbers)) or \
                 any(a.start > b.start for a, b in zip(instances, instances[1:])):
             raise ValueError(f"series {sid}: instances must be listed once each, in order of number and date")
-        series.append(Series(sid, spec["process"], _alternation(list(spec["nouns"])),
+        series.append(Series(sid, spec.get("process"), _alternation(list(spec["nouns"])),
                              _alternation(list(spec.get("refers") or [])),
                              frozenset(squeeze_spaces(w).split()[0] for w in spec.get("process_words") or ()),
                              tuple(instances), _alternation(list(spec.get("general") or [])),
-                             _alternation(list(spec.get("meeting_nouns") or [])), frozenset(spec.get("entities") or ())))
+                             _alternation(list(spec.get("meeting_nouns") or [])), frozenset(spec.get("entities") or ()),
+                             frozenset(spec.get("bodies") or ())))
     ordinal = _words_regex(ordinals)
     relative = _words_regex(next_words | previous_words | new_words)
     # (another instance noun is no filler: "أستانة اليوم الجولة التاسعة" is "الجولة التاسعة")
@@ -198,7 +202,7 @@ def parse_series(raw: Mapping, event_ids) -> SeriesRules | None:
     after_noun = re.compile(
         rf"(?:\s+(?!(?:{stop})(?![^\W_])){_WORD}){{0,{_FILLERS}}}?\s+"
         rf"(?:(?:رقم\s+)?(?:ال\s?)?(?P<num>\d{{1,2}})(?![\d/.\-])(?!\s*و\s*(?:ال\s?)?\d)"
-        rf"|(?P<ord>{ordinal})(?![^\W_])|(?P<rel>{relative})(?![^\W_]))")
+        rf"|(?P<ord>{ordinal})(?![^\W_])(?!\s+و\S+(?:ون|ين)(?![^\W_]))|(?P<rel>{relative})(?![^\W_]))")
     said = _words_regex(squeeze_spaces(w) for w in ordinal_spec.get("said_of") or ())
     said_of = re.compile(rf"(?<![^\W_])(?:{said})\s+(?:(?:ال\s?)?(?P<num>\d{{1,2}})(?![\d/.\-])|(?P<ord>{ordinal})(?![^\W_]))")
     return SeriesRules(tuple(series), ordinals, after_noun, said_of, next_words, previous_words, new_words)
@@ -215,13 +219,38 @@ class SeriesResolver:
         self._instance_ids = {i.event_id: s for s in rules.series for i in s.instances}
 
     def resolve(self, index, published: tuple[date, date] | None, limit: date | None, rows: dict) -> None:
+        """The series named by their process event's cues (before the generated names link)."""
         for series in self.rules.series:
+            if series.process is None:
+                continue
             named = sorted(sid for sid, eid in rows if eid == series.process)
             by_cue = sorted(sid for sid, eid in rows if self._instance_ids.get(eid) is series)
             if not named and not by_cue:
                 continue
             process_rows = {sid: rows.pop((sid, series.process)) for sid in named}
             self._resolve(series, index, published, limit, rows, process_rows, by_cue)
+
+    def resolve_linked(self, index, published: tuple[date, date] | None, limit: date | None, rows: dict) -> None:
+        """The series whose instances are linked by their own names (a body's summits): in an article
+        linked to one of them, a mention with a number or a relative word and the body in the sentence
+        ("القمة الحادية والعشرون لمنظمة شنغهاي"، "القمة المقبلة للمنظمة") is the instance it says; it
+        replaces the sentence's undated link to another instance of the series (chosen by time)."""
+        for series in self.rules.series:
+            if series.process is not None:
+                continue
+            ids = {i.event_id for i in series.instances}
+            if not any(eid in ids for _, eid in rows):
+                continue
+            for sid, found in sorted(self._mentions(series, index, published, set()).items()):
+                said = {inst.event_id for inst, _ in found}
+                for inst, why in found:
+                    self._add(index, sid, inst, f"series: {why}", why.startswith("next"), limit, rows)
+                # the instance the sentence says is not the one nearest in time ("القمة السابعة للمجلس
+                # التركي" in 2021), even where its own date refuses it ("القمة التاسعة ... في أكتوبر
+                # 2009" is no summit of the series' table)
+                for key in [k for k in rows if k[0] == sid and k[1] in ids - said]:
+                    if " + date: " not in rows[key]["cue"]:
+                        del rows[key]
 
     # ---- one series in one article --------------------------------------------------------------
     def _resolve(self, series: Series, index, published, limit, rows: dict, process_rows: dict,
@@ -353,6 +382,8 @@ class SeriesResolver:
 
         day = published[0] if published is not None else None
         for sid in range(len(doc.sentences) or 1):
+            if series.bodies and not series.bodies & index.entities.get(sid, set()):
+                continue  # "القمة العاشرة" of a sentence that names no body of the series
             start, end = index.sentence_span(sid)
             spans = index.entity_spans.get(sid, ())
             noun_ends = []

@@ -416,11 +416,13 @@ class _Sentences:
         the last match: the same matches as a scan of every position."""
         text = self.doc.norm.text
         end = len(text) if end is None else end
-        regex = self.regex_for(phrases)
         firsts = phrases.first_words
-        if firsts is None or regex is _NOTHING:
-            yield from regex.finditer(text, start, end)
+        if firsts is None:
+            yield from self.regex_for(phrases).finditer(text, start, end)
             return
+        # the whole set's regex, not regex_for's cut of it (compiled per subset): tried at a few
+        # places only, and a phrase whose anchor the article lacks matches nowhere in it anyway
+        regex = phrases.regex
         holds = self._anchor_holds
         candidates: set[int] = set()
         for word, anchor in firsts:
@@ -672,6 +674,8 @@ class EventLinker:
             self._choose_instances(index, published, limit, rows)
             self._resolve_referring(rows)
             self._add_generated(doc, index, published, limit, rows)
+            if self.series is not None:
+                self.series.resolve_linked(index, published, limit, rows)
             self._add_context(doc, index, published, limit, rows)
         return [rows[k] for k in sorted(rows)]
 

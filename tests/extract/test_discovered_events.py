@@ -339,3 +339,9 @@ def test_an_acts_date_is_in_its_own_clause(ex):
     # an apposition is no new clause: its date is the act's
     rows = links(ex, "أعلنت السلطات اعتقال ابن شقيق نزارباييف، قيرات ساتيبالدي، في 16 مارس 2024.", date(2024, 3, 17))
     assert list(ids(rows).values()) == ["new:arrest:satybaldy:2024-03"]
+
+
+def test_the_words_of_a_visit_are_data(ex):
+    # leading a delegation to a place goes there
+    led = "وترأس الرئيس التركي رجب طيب أردوغان وفد بلاده إلى طشقند يوم الاثنين."
+    assert set(ids(links(ex, led, date(2018, 4, 30))).values()) == {"new:visit:erdogan+uz:2018-04"}

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from dashboard.extract.event_series import parse_series, series_events
+from dashboard.extract.events import parse_events
 from dashboard.pipeline.article import Extractors
 from dashboard.text.document import Doc
 
@@ -110,18 +111,24 @@ def _raw(**series):
             "series": [spec]}
 
 
+def _events(raw, *extra):
+    return parse_events({"events": [{"id": "p", "name_ar": "م", "name_en": "p", "date_start": "2019-01-01",
+                                     "date_end": "2020-12-31", "description": "the process of the series"}, *extra],
+                         **raw})
+
+
 def test_series_are_checked_when_the_catalogue_loads():
     raw = _raw()
-    ids = ["p", *(e["id"] for e in series_events(raw))]
-    assert ids == ["p", "x_1_2020", "x_2_2020"]
-    assert parse_series(raw, ids) is not None
+    assert [e["id"] for e in series_events(raw)] == ["x_1_2020", "x_2_2020"]
+    assert parse_series(raw, _events(raw)) is not None
     with pytest.raises(ValueError, match="process event 'q'"):
-        parse_series(_raw(process="q"), ids)
+        parse_series(_raw(process="q"), _events(raw))
     with pytest.raises(ValueError, match="in order"):
-        parse_series(_raw(instances=[{"n": 2, "start": "2020-06-01", "end": "2020-06-02"},
-                                     {"n": 1, "start": "2020-01-01", "end": "2020-01-02"}]), ids)
-    with pytest.raises(ValueError, match="ends before"):
-        parse_series(_raw(instances=[{"n": 1, "start": "2020-01-03", "end": "2020-01-02"}]), ["p", "x_1_2020"])
+        bad = _raw(instances=[{"n": 2, "start": "2020-06-01", "end": "2020-06-02"},
+                              {"n": 1, "start": "2020-01-01", "end": "2020-01-02"}])
+        parse_series(bad, _events(bad))
+    with pytest.raises(ValueError, match="names no catalogue event"):
+        parse_series(_raw(instances=[{"n": 1, "event": "nowhere"}]), _events(raw))
 
 
 def test_what_ant_coverage_of_2018_said_around_the_rounds(ex):
@@ -143,3 +150,19 @@ def test_what_ant_coverage_of_2018_said_around_the_rounds(ex):
     # a period since a month is no date of a round
     text = "ويشهد الجنوب وقفا لإطلاق النار منذ يوليو الماضي، بعدما أدرجت المنطقة في محادثات أستانة بشأن سوريا."
     assert links(ex, text, date(2018, 6, 15)) == {}
+
+
+def test_a_bodys_summit_by_its_number_not_the_one_nearest_in_time(ex):
+    # a 2021 article on the Istanbul summit recalls the 7th (Baku, 2019) by its number
+    text = ("انطلقت في إسطنبول قمة المجلس التركي بمشاركة قادة الدول الأعضاء. "
+            "وكان الرئيس قد شارك في القمة السابعة للمجلس التركي في باكو.")
+    found = links(ex, text, date(2021, 11, 12))
+    assert "ots_summit_2021" in found[0]
+    assert found[1] == {"ots_summit_2019"}
+    # the Turkic-speaking states' 9th summit (2009), dated: no summit of the catalogue's series
+    text = ("انطلقت في إسطنبول قمة المجلس التركي بمشاركة قادة الدول الأعضاء. "
+            "وتعود بدايات تأسيس المجلس التركي إلى القمة التاسعة لزعماء البلدان الناطقة بالتركية في أكتوبر 2009.")
+    assert 1 not in links(ex, text, date(2021, 11, 12))
+    # "the 21st" of the SCO's summits, ordinal words in the masculine and with ال
+    found = links(ex, "انطلقت اليوم القمة الحادية والعشرون لمنظمة شنغهاي للتعاون في دوشنبه.", date(2021, 9, 17))
+    assert found[0] == {"sco_summit_2021"}

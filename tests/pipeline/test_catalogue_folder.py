@@ -36,6 +36,7 @@ date: 2022-03-20
 وقالت المخرجة نادين لبكي إن الفيلم جاهز.
 وتحدث الضيف بلينكين طويلا.
 واشترى الوفد الخبز من مخبز بوتين.
+وسافر الوفد إلى برتقال آباد.
 """
 
 
@@ -84,6 +85,8 @@ EDITS: dict[str, Callable[[Path], None]] = {
         {"id": "zaid_test", "name_ar": "زيد البرتقالي", "name_en": "Zaid Test", "parent": "kz"})),
     "entities/places.yaml": lambda p: _yaml_edit(p, lambda d: d["places"].append(
         {"id": "zahrestan", "type": "city", "parent": "uz", "name_ar": "زهرستان", "name_en": "Zahrestan"})),
+    "entities/places_geonames.yaml": lambda p: _yaml_edit(p, lambda d: d["places"].append(
+        {"id": "orange_abad", "type": "city", "parent": "kz", "name_ar": "برتقال آباد", "name_en": "Orangeabad"})),
     "entities/organisations.yaml": lambda p: _yaml_edit(p, lambda d: d["organisations"].append(
         {"id": "orange_org", "type": "organisation", "name_ar": "منظمة البرتقال العالمية",
          "name_en": "World Orange Organisation"})),
@@ -133,6 +136,7 @@ def effects(out: Path) -> dict[str, bool]:
     return {
         "entities/people.yaml": by_surface.get("زيد البرتقالي") == "zaid_test",
         "entities/places.yaml": by_surface.get("زهرستان") == "zahrestan",
+        "entities/places_geonames.yaml": by_surface.get("برتقال آباد") == "orange_abad",
         "entities/organisations.yaml": by_surface.get("منظمة البرتقال العالمية") == "orange_org",
         "entities/countries.yaml": by_surface.get("بلاد الأرز") == "lb",
         "entities/blockers.yaml": "موسكو" not in by_surface,

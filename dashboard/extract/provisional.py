@@ -770,6 +770,11 @@ class ProvisionalFinder:
                 else:
                     break
                 k += 1
+            if len(words) > 2 and words[0] == "country" and not definite and words[1] == "al" and words[2] == "al":
+                # a body named after its country takes one adjective (مصرف ليبيا المركزي), then
+                # perhaps its field (للطاقة النووية): a second ال word is the sentence going on
+                words = words[:2]
+                k = i + 3
             # a name ends at an ال word or a field, never at a construct noun or و
             while words and words[-1] in ("construct", "and"):
                 words.pop()

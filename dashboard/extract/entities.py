@@ -609,7 +609,8 @@ class EntityMatcher:
                         rule.only_aliases is None or r["alias"] in rule.only_aliases) and not (
                         rule.unless_after and any(w in rule.unless_after for w in peel(
                             _word_before(doc.text, r["char_start"]), 1))) and (
-                        dated or any(_near_after(doc.text, r["char_end"], t) for t in targets)) and \
+                        dated or any(_near_after(doc.text, r["char_end"], t) for t in targets)) and (
+                        not rule.when_followed_by or _word_after(doc.text, r["char_end"]) in rule.when_followed_by) and \
                         _sentence_allows(rule, doc, r, listed[k] if listed is not None else frozenset()):
                     r["entity_id"] = rule.target
         return rows
@@ -661,6 +662,15 @@ def _near_after(text: str, end: int, start: int) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
+
+
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
+
+
+def _word_after(text: str, end: int) -> str:
+    """The folded word right after ``end`` on the same line ('' when punctuation comes first)."""
+    m = _WORD_AFTER.match(text, end)
+    return fold(m.group(1)) if m else ""
 
 
 def _word_before(text: str, start: int) -> str:

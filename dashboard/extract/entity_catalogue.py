@@ -149,6 +149,9 @@ class ContextRule:
     # (an article without a date is left alone): a bare family name shared by a father and his
     # son names the one in office then (بردي محمدوف: Serdar from his inauguration on).
     published_from: date | None = None
+    # Words (folded) of which the word right after the mention must be one, on its line: "نور
+    # سلطان يهنئ توكاييف" (a verb only a person is the subject of) is Nazarbayev.
+    when_followed_by: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -498,7 +501,8 @@ def _rule(item: dict, entities: dict[str, Entity]) -> ContextRule:
                        frozenset(fold(w) for w in item.get("unless_sentence_has") or []),
                        _listed(item, "when_listed_with", entities),
                        _listed(item, "unless_listed_with", entities),
-                       _date(item.get("published_from")))
+                       _date(item.get("published_from")),
+                       frozenset(fold(w) for w in item.get("when_followed_by") or []))
 
 
 def _listed(item: dict, key: str, entities: dict[str, Entity]) -> frozenset[str]:

@@ -29,6 +29,7 @@ persons, resolves them.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -109,6 +110,9 @@ _CREDIT_SPLIT = re.compile(r"[/،,|]")
 # The opening line's credits: "أربيل (كوردستان 24)- ..." and "مدار الساعة - ...".
 _DATELINE_CREDIT = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—:]")
 _OPENING_BYLINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+[-–—][ \t]")
+# A word after a company's initials at most this frequent continues its name (جيه بي مورغان،
+# دي جي وورلد); a more frequent one is the sentence going on (شركة آي بي إم حظر).
+_NAME_WORD_ZIPF = 4.2
 _OPEN_PAREN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 # The places whose name may stand inside a body's quoted name (إذاعة "صدى موسكو"، صحيفة "صوت بيروت").
 _PLACE_TYPES_INSIDE = ("city", "country", "region")
@@ -269,8 +273,11 @@ class ProvisionalFinder:
     """Built once per catalogue (with the build's EntityMatcher); picklable."""
 
     def __init__(self, rules: ProvisionalRules, matcher: EntityMatcher, stopwords: frozenset[str],
-                 months: Mapping[str, int]):
+                 months: Mapping[str, int], letter_names: frozenset[str] = frozenset()):
         self.rules = rules
+        # Latin letters as Arabic spells them (إي، دي، إف): a company named by its initials
+        # (شركة إي دي إف الفرنسية)
+        self.letter_names = frozenset(fold(w) for w in letter_names)
         self.matcher = matcher
         self.stopwords = stopwords
         self.months = frozenset(fold(m) for m in months if not m.isascii())
@@ -312,6 +319,11 @@ class ProvisionalFinder:
         self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
                             for w, _ in _written_forms(noun)}
         # "news" after an agency's noun: وكالة أنباء (قابار)، وكالة الأنباء "..."
+        # countries' one-word names (folded), which the matcher leaves out after a body's noun
+        self._country_names = frozenset(cand[0][0] for cands in matcher.first_words.values() for cand in cands
+                                        if len(cand[0]) == 1 and not cand[5] and
+                                        matcher.types.get(cand[2]) == "country" and
+                                        matcher._form_of.get(cand[4]) == "name")
         self._news_words = frozenset(fold(w) for w in ("أنباء", "الأنباء", "للأنباء"))
         self._trigger_forms = (self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
                                | rules.abbreviated_titles)
@@ -732,6 +744,10 @@ class ProvisionalFinder:
                         break  # a name of something else (شركة غازبروم): no name of this body
                     words.append("country")
                     country_rows.append(row)
+                elif kind == "company" and (not words or words[-1] == "letter") and form in self.letter_names:
+                    words.append("letter")  # شركة كيه إن بي: its initials
+                elif not words and kind != "party" and form in self._country_names:
+                    words.append("country")  # جامعة قرغيزستان الدولية: the matcher left the country out
                 elif form == "و" and words and kind == "party" and k + 1 < n and article(k + 1) and \
                         _SPACES.fullmatch(norm, ends[k], starts[k + 1]):
                     words.append("and")  # حزب العدالة و التنمية
@@ -758,6 +774,17 @@ class ProvisionalFinder:
             while words and words[-1] in ("construct", "and"):
                 words.pop()
                 k -= 1
+            letters = len(words) - len(list(itertools.dropwhile(lambda w: w == "letter", words)))
+            after = i + 1 + letters  # the word after the initials: a rare one continues the name (جيه بي مورغان)
+            if letters >= 2 and (words[letters:letters + 1] == ["country"] or (len(words) == letters and not (
+                    after < n and _SPACES.fullmatch(norm, ends[after - 1], starts[after]) and
+                    covered[after] is None and self._zipf(forms[after]) < _NAME_WORD_ZIPF))):
+                # a company named by two initials or more (شركة إي دي إف الفرنسية): the initials
+                # alone, its country's adjective stays the country's mention
+                alias = " ".join(forms[i + 1:i + 1 + letters])
+                out.append(self._row(doc, i + 1, i + 1 + letters, starts, ends, provisional_id(alias, kind), alias))
+                taken[i + 1:i + 1 + letters] = [True] * letters
+                continue
             if not words or not self._headed_name(kind, definite, words, forms[i + 1:i + 1 + len(words)]):
                 continue
             end = i + 1 + len(words)
@@ -818,6 +845,10 @@ class ProvisionalFinder:
                 all(w in ("al", "country", "and") for w in words)
         if "country" not in words:
             return False
+        if words[0] == "country" and not definite:
+            # the country's name right after the head, then its ال words or field: معهد تركمانستان
+            # الحكومي للتربية البدنية، شركة الصين الوطنية للطاقة النووية، جامعة قرغيزستان الدولية
+            return len(words) >= 2 and words[1] == "al" and all(w in ("al", "li") for w in words[1:])
         if definite:  # المعهد الأميركي للجيوفيزياء: the country's adjective, then the field
             return words[0] == "country" and len(words) >= 2 and words[1] == "li"
         # مركز أبحاث العلوم الجيولوجية الألماني: the country's adjective ends the name, after two

@@ -64,7 +64,8 @@ _OPENING_CHARS = 30  # the visitor's name this close to the sentence's start: it
 # a name introduced by a preposition (through a title or two: "مع الرئيس الروسي بوتين") or a
 # proclitic one ("بـبوتين"، "لبوتين"): not the subject
 _INTRODUCED = re.compile(r"(?:(?<![^\W_])(?:مع|من|على|عن|إلى|الى|أمام|لدى|ضد|بين|عبر)\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?[بل]ـ?)$")
-_BACKGROUND = re.compile(r"\s*[وف]?(?:كان|كانت)(?![^\W_])")
+_BACKGROUND = re.compile(r"\s*(?:[وف]?(?:كان|كانت)(?![^\W_])|[وف]?(?:يذكر|يشار|الجدير)|قد يهمك|اقرأ)")
+_HEADING = re.compile(r"\s*:")
 _CHAIN = 3           # a sentence of the visit's story follows its last one at most this far on
 _SIDES = re.compile(r"^(?:ال)?(?:طرف|جانب)")
 _HERE = re.compile(r"(?<![^\W_])(?:إلى|الى)\s+هنا(?![^\W_])")
@@ -279,7 +280,13 @@ class VisitFinder:
             # الشيخ محمد بن زايد إلى كازاخستان وفد"), not introduced by a preposition ("ولم يتطرق
             # ترامب مع بوتن")
             if not any(e == v.visitor and a - start <= _OPENING_CHARS
-                       and not _INTRODUCED.search(doc.text[max(start, a - _TITLE_CHARS):a]) for a, _, e in spans):
+                       and not _INTRODUCED.search(doc.text[max(start, a - _TITLE_CHARS):a])
+                       # not another through him ("متحدث باسم نتانياهو"), not inside a quotation, not a
+                       # heading ("بومبيو: الصقر الموالي لترامب")
+                       and not (self.rules.proxies is not None
+                                and self.rules.proxies.regex.search(fold(doc.text[max(start, a - _PROXY_CHARS):a])))
+                       and not _quoted(doc.text, start, a) and not _HEADING.match(doc.text, b)
+                       for a, b, e in spans):
                 continue
             sides = {self.person_country.get(v.visitor), v.host}
             if any(self.types.get(e) == "person" and self.person_country.get(e) not in sides | {None}

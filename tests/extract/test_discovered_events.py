@@ -322,3 +322,9 @@ def test_a_meeting_in_no_place_named_is_the_catalogues_visit_of_those_days(ex):
 ])
 def test_a_discovered_visit_is_a_persons_trip_abroad(ex, text):
     assert [r for r in links(ex, text, date(2023, 4, 30)) if r["event_id"].startswith("new:visit")] == []
+
+
+def test_the_words_of_a_visit_are_data(ex):
+    # leading a delegation to a place goes there
+    led = "وترأس الرئيس التركي رجب طيب أردوغان وفد بلاده إلى طشقند يوم الاثنين."
+    assert set(ids(links(ex, led, date(2018, 4, 30))).values()) == {"new:visit:erdogan+uz:2018-04"}

@@ -437,3 +437,10 @@ def test_bare_gcc_only_where_the_gcc_is_named(matcher):
 def test_large_cities_from_geonames_but_no_ordinary_word(matcher):
     rows = mentions(matcher, "أقلعت الطائرة من أربيل إلى الموصل، وارتفعت أسهم بورصة اسطنبول، وفاز بايرن ميونيخ.")
     assert [r["entity_id"] for r in rows] == ["erbil", "mosul"]  # (the exchange and the club hold their city)
+
+
+def test_nursultan_as_the_subject_of_a_persons_verb(matcher):
+    text = "نور سلطان يهنئ توكاييف\nوهنأ نور سلطان نزارباييف الرئيس. وتستضيف نور سلطان القمة، ونور سلطان تستعد."
+    doc = Doc.from_text("t", text, published=dt.date(2022, 11, 21))
+    assert [(r["entity_id"], r["surface"]) for r in matcher.find(doc)][:1] == [("nazarbayev", "نور سلطان")]
+    assert [r["entity_id"] for r in matcher.find(doc) if r["surface"] == "نور سلطان"] == ["nazarbayev", "astana", "astana"]

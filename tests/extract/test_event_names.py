@@ -214,6 +214,15 @@ def test_the_visitors_destination_anywhere_in_the_sentence(ex):
     assert "tokayev_visit_ae_2023" not in links(ex, origin, date(2023, 1, 15))
 
 
+def test_a_visitor_sent_elsewhere_is_not_on_his_other_visit(ex):
+    # Tokayev's catalogued visit to China (September 2019) is four months before: his name after the
+    # noun is not enough where the sentence sends him to the UAE
+    text = "وقالت وسائل إعلام كازاخية إنّ زيارة توكاييف إلى الإمارات تعكس رغبة بلاده في المضي بمسار الشراكة."
+    assert "tokayev_visit_cn_2019" not in links(ex, text, date(2020, 1, 27))
+    # his visit to Beijing named so still is
+    assert "tokayev_visit_cn_2019" in links(ex, text.replace("الإمارات", "الصين"), date(2019, 9, 12))
+
+
 def test_two_visitors_named_are_two_visits(ex):
     text = ("وزيارة الرئيس ميرضيائيف، هي ثاني زيارة يقوم بها رئيس بلد من بلدان آسيا الوسطى إلى دولة الإمارات "
             "بعد الزيارة التي قام بها في الثالث عشر من مارس الجاري الرئيس السابق نور سلطان نزارباييف.")

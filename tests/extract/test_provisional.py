@@ -21,7 +21,7 @@ from dashboard.text.document import Doc
 def tools(catalogues) -> tuple[EntityMatcher, ProvisionalFinder]:
     matcher = EntityMatcher(catalogues.entities)
     finder = ProvisionalFinder(catalogues.provisional, matcher, catalogues.stopwords,
-                               catalogues.date_words.months)
+                               catalogues.date_words.months, catalogues.latin_letter_names)
     return matcher, finder
 
 
@@ -360,3 +360,10 @@ def test_outlets_in_credits_datelines_and_by_their_last_word(tools):
     assert names(found(tools, text)) == ["كوجو 24", "كاباري", "بيرنا نيوز", "موزاييكو ف م"]
     assert names(found(tools, "زاهر البيان - فر أكثر من ألف جندي")) == ["زاهر البيان"]
     assert names(found(tools, "موسكو – وكالات : ناقش رؤساء")) == []
+
+
+def test_companies_by_initials_and_bodies_named_after_their_country(tools):
+    text = ("وشركة كيه إن بي الكورية الجنوبية، وشركة إي دي إف الفرنسية، وشركة الصين الوطنية للطاقة النووية. "
+            "وقال المختص في جامعة قرغيزستان الدولية إن شركة روسيا تعمل.")
+    assert names(found(tools, text)) == ["كيه إن بي", "إي دي إف", "شركة الصين الوطنية للطاقة النووية",
+                                         "جامعة قرغيزستان الدولية"]

@@ -49,6 +49,8 @@ MIN_WORDS = 5                        # a shorter line (a heading) does not refer
 MAX_PARTIES = 3
 _PHRASE_CHARS = 110
 _DEFINITE_CHARS = 35
+# a full stop, or a comma and the conjunction و (not the و of وزير، وزارة، وفد، ولاية، وكالة، وسط، وفق)
+_NEW_CLAUSE = re.compile(r"[.؛;!?؟]|[،,]\s*و(?!زير|زار|فد|لاي|كال|سط|فق|لي\s)(?=\S)")
 _TARGET_GAP = 6  # words between an act's noun and its person: titles ("إقالة رئيس لجنة الأمن القومي ...")
 _POSSESSOR_GAP = 1  # words between a person and their own act ("أعلن جينبيكوف رسميا استقالته")
 # prepositions and conjunctions that end the title before an act's person
@@ -198,7 +200,10 @@ class EventDiscoverer:
         kinds_at: dict[int, set[str]] = defaultdict(set)
         linked_kinds: set[str] = set()
         unkinded_at: dict[int, list[tuple[date, date]]] = defaultdict(list)
+        linked_at: dict[int, list[tuple[date, date]]] = defaultdict(list)  # every catalogue event's
         for r in catalogue_rows:
+            if r["event_id"] in self.event_dates:
+                linked_at[int(r["sentence_id"])].append(self.event_dates[r["event_id"]])
             if r["event_id"] not in self.kind_of_event and r["event_id"] in self.event_dates:
                 # an event of no kind (an agreement, an operation): any event the sentence names at
                 # its time may be it
@@ -226,9 +231,12 @@ class EventDiscoverer:
                 if kind.catalogue_kinds & kinds_at.get(sid, set()):
                     continue  # the sentence's event of this nature is the catalogue's
                 hit = self._named(index, sid, kind, published)
+                # the catalogue's event of the sentence: one of no kind at its time; for an act befalling a
+                # person, any event at its time, whose story it is ("استقالة جينبيكوف" in the 2020 crisis)
+                near = [*unkinded_at.get(sid, ()), *(linked_at.get(sid, ()) if kind.anchor == "target" else ())]
                 if hit is not None and hit.start is not None and any(
-                        s - FUTURE_MARGIN <= hit.end and hit.start <= e + FUTURE_MARGIN for s, e in unkinded_at.get(sid, ())):
-                    continue  # the catalogue's event of the sentence
+                        s - FUTURE_MARGIN <= hit.end and hit.start <= e + FUTURE_MARGIN for s, e in near):
+                    continue
                 if hit is not None:
                     (found if hit.start is not None else undated).append(hit)
         rows: dict[tuple[int, str], dict] = {}
@@ -485,7 +493,11 @@ class EventDiscoverer:
         usable = [d for d in dates if (d[1] - d[0]).days <= widest
                   and (kind.period == "year" or d[0].year == d[1].year)
                   and not (len(d) > 4 and _SINCE.search(text[max(0, d[4] - 30):d[4]]))
-                  and (len(d) < 5 or _owner(nouns, d[4]) == noun_start)]
+                  and (len(d) < 5 or _owner(nouns, d[4]) == noun_start)
+                  # an act's date is in its own clause: "بعد الاستقالة المفاجئة لنزار باييف، وتعهّد
+                  # ... بتسوية أزمة كانون الثاني/يناير" dates the crisis, not the resignation
+                  and (kind.anchor != "target" or len(d) < 5 or not _NEW_CLAUSE.search(
+                      text[min(noun_end, d[4]):max(noun_start, d[4])]))]
         if usable:
             d = min(usable, key=lambda d: (abs((d[4] if len(d) > 4 else 0) - noun_end), d[0]))
             if published is not None and d[0] > published[1] + FUTURE_MARGIN:

@@ -324,6 +324,23 @@ def test_a_discovered_visit_is_a_persons_trip_abroad(ex, text):
     assert [r for r in links(ex, text, date(2023, 4, 30)) if r["event_id"].startswith("new:visit")] == []
 
 
+def test_an_act_in_a_sentence_the_catalogue_gives_to_an_event_of_its_time_is_that_events_story(ex):
+    # Jeenbekov's resignation is the 2020 crisis's (kyrgyzstan_crisis_2020), as readers link it
+    rows = links(ex, "وقد أتت استقالة جينبيكوف صباح اليوم الخميس بعد اقتحام المتظاهرين لمقرات الرئاسة في بيشكيك.",
+                 date(2020, 10, 15))
+    assert [r for r in rows if r["event_id"].startswith("new:resignation:")] == []
+
+
+def test_an_acts_date_is_in_its_own_clause(ex):
+    # the month dates what the next clause tells, not Nazarbayev's resignation of 2019
+    rows = links(ex, "ووصل توكاييف إلى الرئاسة بعد الاستقالة المفاجئة لنزار باييف، وتعهّد رسمياً في آذار/مارس "
+                     "بإصلاحات سياسية واسعة.", date(2022, 11, 20))
+    assert [r for r in rows if r["event_id"].startswith("new:resignation:")] == []
+    # an apposition is no new clause: its date is the act's
+    rows = links(ex, "أعلنت السلطات اعتقال ابن شقيق نزارباييف، قيرات ساتيبالدي، في 16 مارس 2024.", date(2024, 3, 17))
+    assert list(ids(rows).values()) == ["new:arrest:satybaldy:2024-03"]
+
+
 def test_the_words_of_a_visit_are_data(ex):
     # leading a delegation to a place goes there
     led = "وترأس الرئيس التركي رجب طيب أردوغان وفد بلاده إلى طشقند يوم الاثنين."

@@ -390,10 +390,16 @@ class EntityMatcher:
         the Syria talks, not the city) ``inside_event_name``: the event linker reads it, the
         dataset leaves it out (readers mark no name inside an event's name)."""
         heads = self.inside_event_names
+        year_heads = heads.get("", frozenset())
         for r in rows:
             words = heads.get(r["entity_id"])
-            if words and r["form"] == "name" and any(w in words for w in peel(_word_before(text, r["char_start"]), 1)):
-                r[INSIDE_EVENT_NAME] = True
+            if r["form"] != "name":
+                continue
+            before = peel(_word_before(text, r["char_start"]), 1)
+            if (words and any(w in words for w in before)) or (
+                    year_heads and self.types.get(r["entity_id"]) == "city" and any(w in year_heads for w in before)
+                    and _YEAR_AFTER.match(text, r["char_end"])):
+                r[INSIDE_EVENT_NAME] = True  # (قمة أستانا 2024: a summit's name with its year)
         return rows
 
     def _joined_names(self, rows: list[dict], text: str) -> list[dict]:
@@ -664,6 +670,7 @@ def _near_after(text: str, end: int, start: int) -> bool:
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
 
 
+_YEAR_AFTER = re.compile(r"[ \t\u00a0]+(?:19|20)[0-9]{2}(?![0-9])")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 
 

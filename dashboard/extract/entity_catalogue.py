@@ -400,8 +400,13 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
 
 
 def _inside_event_names(items: list, entities: dict[str, Entity]) -> dict[str, frozenset[str]]:
+    """place id -> head words; the key "" holds the heads that make ANY city's name an event's
+    when a year follows (قمة أستانا 2024)."""
     out: dict[str, set[str]] = {}
     for item in items:
+        if item.get("before_year"):
+            out.setdefault("", set()).update(_words(item.get("heads") or []))
+            continue
         unknown = sorted(set(item.get("places") or []) - entities.keys())
         if unknown or not item.get("heads"):
             raise ValueError(f"places_inside_event_names: unknown places {unknown} or no heads in {item!r}")

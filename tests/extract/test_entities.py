@@ -401,6 +401,9 @@ def test_astana_inside_the_talks_name_serves_only_the_event_linker(matcher):
     rows = mentions(matcher, 'انطلقت محادثات “أستانة” حول سوريا، وفق صيغة أستانا. وزار أستانا وفد.')
     assert [(r["surface"], bool(r.get("inside_event_name"))) for r in rows if r["entity_id"] == "astana"] == [
         ("أستانة", True), ("أستانا", True), ("أستانا", False)]
+    # any city's name between a meeting's noun and a year is the meeting's name
+    rows = mentions(matcher, "وعلى طاولة قمة أستانا 2024 ملفات، وفي قمة موسكو اليوم، وفي موسكو 2024.")
+    assert [bool(r.get("inside_event_name")) for r in rows] == [True, False, False]
 
 
 def test_regions_after_any_region_word_and_a_dual(matcher):

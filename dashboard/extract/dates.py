@@ -556,13 +556,17 @@ def _resolve(atom: Atom, published: date | None, precision: str):
     elif atom.month_mod is not None:
         if rank < 2:
             return None
+        # the word qualifies the month it follows, a range's end: "من 16 مارس إلى 15 أبريل القادم"
+        # in an article of 31 March is this April, and the range starts this March
+        month = hi[1] if hi and hi[1] is not None else lo[1]
         year = published.year
-        if atom.month_mod < 0 and lo[1] >= published.month:
+        if atom.month_mod < 0 and month >= published.month:
             year -= 1
-        elif atom.month_mod > 0 and lo[1] <= published.month:
+        elif atom.month_mod > 0 and month <= published.month:
             year += 1
         year += atom.month_mod + 1 if atom.month_mod < -1 else 0  # "سبتمبر قبل الماضي"
-        lo = (year, lo[1], lo[2])
+        crosses_new_year = hi is not None and hi[1] is not None and lo[1] is not None and lo[1] > hi[1]
+        lo = (year - 1 if crosses_new_year else year, lo[1], lo[2])
         hi = (year, hi[1], hi[2]) if hi else None
         relative = True
     elif atom.rel_year is not None:

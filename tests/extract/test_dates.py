@@ -184,6 +184,10 @@ def test_a_list_joined_by_and_is_not_a_range(extractor):
     ("إبريل المقبل", "2023-04-01", "2023-04-30", "month"),
     ("في 5 من الشهر الجاري", "2022-07-05", "2022-07-05", "day"),
     ("بين 22 و24 من الشهر الماضي", "2022-06-22", "2022-06-24", "range"),
+    # the word qualifies the range's end: this August, the range starting this July
+    ("من 10 يوليو إلى 15 أغسطس المقبل", "2022-07-10", "2022-08-15", "range"),
+    ("من 10 ديسمبر إلى 15 فبراير الماضي", "2021-12-10", "2022-02-15", "range"),
+    ("من 10 ديسمبر إلى 15 فبراير المقبل", "2022-12-10", "2023-02-15", "range"),
 ])
 def test_relative_expressions_resolve_against_publication(extractor, text, start, end, granularity):
     rows = find(extractor, f"وقال إن ذلك حدث {text} في المدينة", date(2022, 7, 15))

@@ -11,6 +11,7 @@ from babel.localedata import locale_identifiers
 from hijridate import Hijri
 
 from dashboard.text.normalize import fold, squeeze_spaces
+from dashboard.text.ordinals import ordinal_words
 
 
 def arabic_locales() -> list[str]:
@@ -153,15 +154,4 @@ def _hijri_months(raw: Mapping) -> dict[str, int]:
 
 def _ordinal_days(raw: Mapping) -> dict[str, int]:
     """1..31 as ordinal words: الأول ... العاشر، الحادي عشر ... العشرين، الحادي والعشرين ..."""
-    units = raw["ordinal_units"]
-    out = {squeeze_spaces(forms[0]): i for i, forms in enumerate(units, 1)}
-    out[squeeze_spaces(raw["ordinal_ten"])] = 10
-    compound = {i: forms[-1] for i, forms in enumerate(units, 1)}  # الحادي in 11, 21, 31
-    for i, unit in compound.items():
-        out[squeeze_spaces(f"{unit} {raw['ordinal_teen']}")] = 10 + i
-    for tens, word in raw["ordinal_tens"].items():
-        out[squeeze_spaces(word)] = int(tens)
-        for i, unit in compound.items():
-            if int(tens) + i <= 31:
-                out[squeeze_spaces(f"{unit} و{word}")] = int(tens) + i
-    return out
+    return ordinal_words(raw["ordinal_units"], raw["ordinal_ten"], raw["ordinal_teen"], raw["ordinal_tens"], limit=31)

@@ -39,6 +39,7 @@ from datetime import date, timedelta
 
 from dashboard.extract.events import REFERRING, PhraseSet, _alternation, _iso, _since, contradicted
 from dashboard.text.normalize import squeeze_spaces
+from dashboard.text.ordinals import ordinal_words
 
 NEAREST_BEFORE, NEAREST_AFTER = timedelta(days=0), timedelta(days=3)
 LEAD_SENTENCES = 2
@@ -113,24 +114,7 @@ def series_events(raw: Mapping) -> list[dict]:
 
 def _ordinal_words(spec: Mapping) -> dict[str, int]:
     """folded ordinal word -> its number, 1..39, both genders: الثالثة عشرة، الحادي والعشرين."""
-    units = [[squeeze_spaces(w) for w in forms] for forms in spec["units"]]
-    alone = {i: [w for w in forms if "حادي" not in w] for i, forms in enumerate(units, 1)}
-    compound = {i: [w for w in forms if i != 1 or "حادي" in w] for i, forms in enumerate(units, 1)}
-    out: dict[str, int] = {}
-    for i, forms in alone.items():
-        out.update(dict.fromkeys(forms, i))
-    out.update(dict.fromkeys((squeeze_spaces(w) for w in spec["ten"]), 10))
-    for i, forms in compound.items():
-        for unit in forms:
-            for teen in spec["teen"]:
-                out[f"{unit} {squeeze_spaces(teen)}"] = 10 + i
-    for tens, words in spec["tens"].items():
-        for word in (squeeze_spaces(w) for w in words):
-            out[word] = int(tens)
-            for i, forms in compound.items():
-                for unit in forms:
-                    out[f"{unit} و{word}"] = int(tens) + i
-    return out
+    return ordinal_words(spec["units"], spec["ten"], spec["teen"], spec["tens"])
 
 
 def _words_regex(words) -> str:

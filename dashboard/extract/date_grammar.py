@@ -120,8 +120,12 @@ def build_grammar(v: DateWords) -> Grammar:
     def year_tail(n: str) -> str:
         # "من العام نفسه": the year last named ("في يوليو من العام نفسه" after "أكتوبر 2016")
         of = rf"{SP}[,،]?{SP}(?:{w('من')}{SP1})?"
+        # "ديسمبر المقبل (2020)": a year in brackets glosses the modifier; "يونيو (2019)" the month
+        def bracketed(g: str) -> str:
+            return rf"{SP}\({SP}{year(g, YEAR_ANY)}{SP}\)"
         return (rf"(?:{of}(?:{cues}{SP1})?{year(n, YEAR_ANY)}|{of}(?P<{n}rel>{rel_year})"
-                rf"|{of}(?P<{n}same>{same_year}){WORD_END}|{SP1}(?P<{n}mod>{modifiers}){WORD_END})")
+                rf"|{of}(?P<{n}same>{same_year}){WORD_END}"
+                rf"|{SP1}(?P<{n}mod>{modifiers}){WORD_END}(?:{bracketed(n + 'br')})?|{bracketed(n + 'bo')})")
 
     to = rf"(?:-|–|—|و?{w('إلى')}|و?{w('حتى')}|و?{w('لغاية')}|و)"  # "ما بين 2014 وحتى 2017"
     # Between two days a tatweel set apart is a dash ("يومي 15 ـ 16 سبتمبر"); folding removes it
@@ -133,6 +137,8 @@ def build_grammar(v: DateWords) -> Grammar:
     day_of = (rf"(?:{NUM_START}(?P<d1>{DAY})(?:{SP}{to}{SP}(?P<d2>{DAY}))?"
               rf"|{CLITIC_START}(?P<ord>{words(v.ordinal_days)}))")
     units = words(v.counted_nouns or ["عام", "%"])
+    seasons = list(v.seasons or {"الصيف": 6})
+    bare_seasons = [squeeze_spaces(k)[2:] for k in seasons]  # صيف 2022
 
     # the month a part of a month or its first days belong to: a named month (with its year), a
     # relative month (الشهر الجاري) or the month last named (الشهر نفسه)
@@ -146,7 +152,8 @@ def build_grammar(v: DateWords) -> Grammar:
         "day_range": (rf"{NUM_START}(?P<d1>{DAY}){NUM_END}(?P<mid>(?:{SP}[,،]?{SP}و{SP}{the_day}{NUM_START}{DAY}{NUM_END})*)"
                       rf"{SP}{to_day}{SP}{the_day}(?P<d2>{DAY}){SP}(?:{w('من')}{SP1})?{month_x('m')}"
                       rf"(?:{year_tail('y')})?"),
-        "ordinal_day_month": (rf"{first_of(v.ordinal_days)}{CLITIC_START}(?P<ord>{words(v.ordinal_days)}){SP1}{w('من')}{SP1}"
+        "ordinal_day_month": (rf"{first_of(v.ordinal_days)}{CLITIC_START}(?P<ord>{words(v.ordinal_days)})"
+                              rf"(?:{SP}[,،]?{SP}و{SP}(?P<ord2>{words(v.ordinal_days)}))?{SP1}{w('من')}{SP1}"
                               rf"(?:{w('شهر')}{SP1})?{month_x('m')}(?:{year_tail('y')})?"),
         # "21 يناير", "21 من يناير" (الـ 21 من آب)
         "day_month": (rf"{NUM_START}(?P<d>{DAY}){SP}(?:{w('من')}{SP1})?{month_x('m')}"
@@ -203,10 +210,20 @@ def build_grammar(v: DateWords) -> Grammar:
                       rf"(?:(?P<rely>{rel_year})|(?P<same>{same_year}){WORD_END}"
                       rf"|(?P<bare>{w('العام')}|{w('السنة')}){WORD_END}(?!{SP1}{w('ال')})(?!{SP}\d))"),
         # "في 23 من الشهر نفسه"; "في الشهر نفسه"، "في العام ذاته"
-        "day_same_month": rf"{day_of}{SP1}{w('من')}{SP1}{same_month}{WORD_END}(?:{year_tail('y')})?",
+        # "بين 13 أيلول و15 منه": "منه" (of it) is the month just named; dates.py keeps it only as
+        # the second end of a range, where nothing else can be meant
+        "day_same_month": (rf"{day_of}{SP1}(?:{w('من')}{SP1}{same_month}{WORD_END}(?:{year_tail('y')})?"
+                           rf"|(?P<ofit>{w('منه')}){WORD_END})"),
         # "مقابل الشهر نفسه من العام الماضي": the month last named, of the year given
         "same_period": (rf"{CLITIC_START}(?:(?P<samem>{same_month}){WORD_END}(?:{year_tail('y')})?"
                         rf"|(?P<samey>{same_year}){WORD_END})"),
+        # "الصيف الماضي"، "صيف 2022"، "شتاء العام المقبل"، "هذا الصيف": a season with what fixes its
+        # year (alone, "لفصل الشتاء" or "الربيع العربي", it is none)
+        "season": (rf"{first_of([*seasons, *bare_seasons, 'هذا'])}{CLITIC_START}(?:"
+                   rf"(?P<season>{words(seasons)}){WORD_END}(?:{SP1}(?P<smod>{modifiers}){WORD_END}"
+                   rf"|{SP}[,،]?{SP}(?:{w('من')}{SP1})?(?P<srel>{rel_year})|{SP1}(?:{cues}{SP1})?{year('sy', YEAR_ANY)})"
+                   rf"|(?P<sbare>{words(bare_seasons)}){SP1}(?:(?P<sbrel>{rel_year})|(?:{cues}{SP1})?{year('sby', YEAR_ANY)})"
+                   rf"|{w('هذا')}{SP1}(?P<sthis>{words(seasons)}){WORD_END})"),
         "relative_year": rf"{clitic_word(v.relative_year)}{WORD_END}",
         "relative_month": rf"{clitic_word(v.relative_month)}{WORD_END}",
     }
@@ -237,6 +254,7 @@ def build_grammar(v: DateWords) -> Grammar:
     relative_words += list(v.year_parts) + list(v.same_month) + list(v.same_year)
     relative_words += [f"{part} {noun}" for part in v.relative_year_parts for noun in ("العام", "السنة")]
     relative_words += [k[1:] for k in relative_words if k.startswith("ال")]  # للعام: ل + ال
+    relative_words += [squeeze_spaces(k)[2:] for k in v.seasons]  # صيف (inside الصيف too)
     trigger_words = re.compile(words(list(v.months) + relative_words))
     trigger_numbers = re.compile(r"(?=\d)(?<![\d.,٫])(?:[0-3]?\d|1[89]\d\d|20\d\d|2100|1[345]\d\d)(?![\d٫]|[.,]\d)")
     names = list(v.not_dates) + list(v.day_names)
@@ -299,7 +317,8 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
         "first_days": Literals(["الأيام"]),
         "year_part": Literals(p.split()[0] for p in v.year_parts or ["النصف الأول"]),  # النصف، الربع
         "year_edge": Literals(v.relative_year_parts or ["مطلع"]),
-        "day_same_month": same, "same_period": same,
+        "day_same_month": Literals([*same.words, "منه"]), "same_period": same,
+        "season": Literals(squeeze_spaces(k)[2:] for k in v.seasons or {"الصيف": 6}),
     }
     for kind in ("numeric_dmy", "numeric_ymd", "year_range_cue", "year_range", "year_cue", "year_prep",
                  "year_suffix", "year_and", "year_list"):

@@ -4,7 +4,7 @@ plus the curated words of the catalogue folder's date_words.yaml, all folded lik
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from babel import Locale
 from babel.localedata import locale_identifiers
@@ -78,6 +78,7 @@ class DateWords:
     same_month: tuple[str, ...]        # "الشهر نفسه": the month last named before it
     same_year: tuple[str, ...]         # "العام نفسه": the year last named before it
     month_prepositions: tuple[str, ...]  # "في مارس": an ambiguous month on its own after these
+    seasons: dict[str, int] = field(default_factory=dict)  # folded "الصيف" -> 6, its first month
 
 
 def _relative(spec: dict, modifiers: dict[str, int], this: list[str]) -> dict[str, int]:
@@ -131,7 +132,19 @@ def parse_date_words(raw: Mapping) -> DateWords:
         same_month=_folded(raw.get("same_month")),
         same_year=_folded(raw.get("same_year")),
         month_prepositions=_folded(raw.get("month_prepositions")),
+        seasons=_seasons(raw.get("seasons")),
     )
+
+
+def _seasons(raw: Mapping | None) -> dict[str, int]:
+    """Folded season (with ال) -> its first month (winter: 12)."""
+    out = {}
+    for name, first in (raw or {}).items():
+        key = squeeze_spaces(name)
+        if not key.startswith(squeeze_spaces("ال")) or int(first) not in (12, 3, 6, 9):
+            raise ValueError(f"date_words.yaml: seasons: {name}: {first} (a season with ال -> 12, 3, 6 or 9)")
+        out[key] = int(first)
+    return out
 
 
 def _spans(raw: Mapping | None) -> dict[str, tuple[int, int]]:

@@ -31,8 +31,6 @@ _PRECISION_RANK = {"year": 1, "month": 2, "day": 3, "unknown": 3}
 # Characters a date expression can reach before its first trigger ("الحادي والعشرين من شهر"
 # before a month name) and after its last one ("من العام المقبل" after a month name).
 _BEFORE, _AFTER = 32, 48
-# "في الفترة من 1940 إلى 1957" is one period; "من 1999 إلى 2002" alone two years
-_PERIOD = squeeze_spaces("الفترة")
 
 
 @dataclass(frozen=True)
@@ -47,6 +45,8 @@ class Atom:
     granularity: str | None = None  # a Hijri day or month: its Gregorian days are a range, it is not
     part: bool = False           # a part of a month: its days are cut to the month's length (نهاية يوليو: 31)
     anaphor: str | None = None   # "month"/"year": the one last named before it (23 من الشهر نفسه)
+    range_end: bool = False      # "15 منه": a date only as the second end of a range (بين 13 أيلول و15 منه)
+    season: int | None = None    # a season's first month (12, 3, 6, 9): three months from it
 
 
 class DateExtractor:
@@ -164,9 +164,14 @@ class DateExtractor:
         i = 0
         while i < len(atoms):
             a = atoms[i]
-            if (i + 1 < len(atoms) and (a.hi is None or a.part) and (atoms[i + 1].hi is None or atoms[i + 1].part)
-                    and a.anaphor is None and atoms[i + 1].anaphor is None):
-                b = atoms[i + 1]
+            if a.range_end:  # "15 منه" that ends no range: "of it" means something else
+                i += 1
+                continue
+            b = atoms[i + 1] if i + 1 < len(atoms) else None
+            if b is not None and b.anaphor == "month" and a.anaphor is None and a.season is None and a.lo[1] is not None:
+                b = _of_month(b, a)  # "بين 13 أيلول و15 منه": the month the first end names
+            if (b is not None and (a.hi is None or a.part) and (b.hi is None or b.part)
+                    and a.anaphor is None and b.anaphor is None and a.season is None and b.season is None):
                 merged = self._join(text, a, b)
                 if merged is not None:
                     i += 2
@@ -223,9 +228,6 @@ class DateExtractor:
                 if a.part or b.part:
                     return None
                 return self._join_consecutive(text, a, b)
-        if (a.lo[1] is None and b.lo[1] is None and prefix is not None and prefix.group("word") == "من"
-                and _PERIOD not in prefix.group()):
-            return None  # "من 1999 إلى 2002": two years (see _atom_year_range_cue)
         if (a.lo[1] is None) != (b.lo[1] is None) and a.lo[1] is None:
             return None  # "2020 - 3 مارس" mixes a year with a date: leave both
         lo, hi = a.lo, b.lo
@@ -260,6 +262,9 @@ class DateExtractor:
 
     def _year_tail(self, m: re.Match, name: str) -> dict:
         """The year part after a month: a number, a relative year, or a modifier (الماضي)."""
+        bracketed = m.group(name + "br") or m.group(name + "bo")
+        if bracketed:  # "ديسمبر المقبل (2020)": the year in brackets says which
+            return {"year": int(bracketed)}
         if m.group(name):
             return {"year": int(m.group(name))}
         if m.group(name + "rel"):
@@ -285,7 +290,13 @@ class DateExtractor:
         tail = self._year_tail(m, "y")
         year = tail.pop("year", None)
         day = self.words.ordinal_days[squeeze_spaces(m.group("ord"))]
-        return Atom(m.start(), m.end(), (year, month, day), **tail)
+        if not m.group("ord2"):
+            return Atom(m.start(), m.end(), (year, month, day), **tail)
+        last = self.words.ordinal_days[squeeze_spaces(m.group("ord2"))]  # "الأول والثاني من يوليو"
+        if last <= day:
+            return None
+        noun = self._list_noun_start(m.string, m.start())
+        return Atom(m.start() if noun is None else noun, m.end(), (year, month, day), (year, month, last), **tail)
 
     def _atom_day_range(self, m: re.Match) -> Atom | None:
         month = self._month_of(m, "m")
@@ -372,13 +383,8 @@ class DateExtractor:
             return None
         if not m.group("cue") and y1 < 1900:
             return None
-        if (not m.group("cue") and m.group().lstrip("وف").startswith("من")
-                and _PERIOD not in m.string[max(0, m.start() - 12):m.start()]):
-            # "رئيسا للوزراء من 1999 إلى 2002": the two years a span runs between, each a year
-            # (with a noun, "بين عامي 1949 و1989" is one range)
-            return (Atom(m.start("y1"), m.end("y1"), (y1, None, None)),
-                    Atom(m.start("y2"), m.end("y2"), (y2, None, None)))
-        # The surface starts at the cue noun or the year: "عامي 1949 و1989", never at بين/من.
+        # "رئيسا للوزراء من 1999 إلى 2002" is one period, as "بين عامي 1949 و1989" (gold README,
+        # conventions of stop 20). The surface starts at the cue noun or the year: "عامي 1949 و1989", never at بين/من.
         start = m.start("cue") if m.group("cue") else m.start("y1")
         return Atom(start, m.end(), (y1, None, None), (y2, None, None))
 
@@ -460,6 +466,9 @@ class DateExtractor:
         if days is None:
             return None
         d1, d2 = days
+        if m.group("ofit"):
+            return Atom(m.start(), m.end(), (None, None, d1), (None, None, d2) if d2 else None,
+                        anaphor="month", range_end=True)
         tail = self._year_tail(m, "y")
         tail.pop("month_mod", None)
         tail.pop("anaphor", None)
@@ -473,6 +482,20 @@ class DateExtractor:
         tail.pop("month_mod", None)
         tail.pop("anaphor", None)
         return Atom(m.start(), m.end(), (tail.pop("year", None), None, None), anaphor="month", **tail)
+
+    def _atom_season(self, m: re.Match) -> Atom:
+        name = m.group("season") or m.group("sthis") or ("ال" + m.group("sbare"))
+        first = self.words.seasons[squeeze_spaces(name)]
+        extra: dict = {}
+        year = m.group("sy") or m.group("sby")
+        rel = m.group("srel") or m.group("sbrel")
+        if rel:
+            extra["rel_year"] = self.words.relative_year[squeeze_spaces(rel)]
+        elif m.group("smod"):
+            extra["month_mod"] = self.words.modifiers[squeeze_spaces(m.group("smod"))]
+        elif m.group("sthis"):
+            extra["month_mod"] = 0
+        return Atom(m.start(), m.end(), (int(year) if year else None, None, None), season=first, **extra)
 
     def _atom_relative_year(self, m: re.Match) -> Atom:
         key = squeeze_spaces(m.group())
@@ -525,6 +548,45 @@ def _later_of_same_kind(a: Partial, b: Partial) -> bool:
         return False
 
 
+def _of_month(b: Atom, a: Atom) -> Atom:
+    """b ("15 منه"، "15 من الشهر نفسه") in the month a, the range's first end, ends in."""
+    year, month, _ = a.hi or a.lo
+    return replace(b, anaphor=None, range_end=False, lo=(year, month, b.lo[2]),
+                   hi=(year, month, b.hi[2]) if b.hi else None, rel_year=a.rel_year, month_mod=a.month_mod)
+
+
+def _season(atom: Atom, published: date | None, rank: int):
+    """((first_day, last_day), "range", relative) of a season; None when its year is not known."""
+    def months(year: int) -> tuple[date, date]:  # the season of ``year``; winter 2022: Dec 2021-Feb 2022
+        first_year, first_month = (year - 1, 12) if atom.season == 12 else (year, atom.season)
+        last_year, last_month = (year, 2) if atom.season == 12 else (year, atom.season + 2)
+        return date(first_year, first_month, 1), _last_day((last_year, last_month, None))
+
+    if atom.lo[0] is not None:
+        return months(atom.lo[0]), "range", False
+    if atom.rel_year is not None:
+        return (months(published.year + atom.rel_year), "range", True) if rank >= 1 else None
+    if atom.month_mod is None or rank < 2:
+        return None
+    month_start = date(published.year, published.month, 1)
+    month_end = _last_day((published.year, published.month, None))
+    years = range(published.year - 3, published.year + 4)
+    if atom.month_mod < 0:  # "الصيف الماضي": the last one over before the publication month
+        past = [months(y) for y in years if months(y)[1] < month_start]
+        return past[atom.month_mod], "range", True
+    if atom.month_mod > 0:  # "الشتاء المقبل": the next one to start after it
+        future = [months(y) for y in years if months(y)[0] > month_end]
+        return future[atom.month_mod - 1], "range", True
+    # "الصيف الحالي"، "هذا الشتاء": the one under way, else this year's (a winter after September:
+    # the one about to start)
+    for y in years:
+        first, last = months(y)
+        if first <= month_start <= last:
+            return (first, last), "range", True
+    year = published.year + 1 if atom.season == 12 and published.month >= 9 else published.year
+    return months(year), "range", True
+
+
 def _bind_anaphor(atom: Atom, last_month: tuple[int, int] | None, last_year: int | None) -> Atom | None:
     """"23 من الشهر نفسه" takes the month last named before it, "العام نفسه" the year."""
     if atom.anaphor == "month":
@@ -543,6 +605,8 @@ def _bind_anaphor(atom: Atom, last_month: tuple[int, int] | None, last_year: int
 def _resolve(atom: Atom, published: date | None, precision: str):
     """((first_day, last_day), granularity, relative), or None when it cannot be resolved."""
     rank = _PRECISION_RANK.get(precision or "unknown", 3) if published else 0
+    if atom.season is not None:
+        return _season(atom, published, rank)
     relative = False
     lo, hi = atom.lo, atom.hi
     if atom.rel_month is not None:

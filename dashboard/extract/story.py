@@ -33,7 +33,7 @@ from datetime import date, timedelta
 
 from dashboard.extract.discovered_events import parse_id
 from dashboard.extract.event_context import _aside
-from dashboard.extract.events import _iso, _publication_period, _Sentences
+from dashboard.extract.events import _iso, _publication_period, _Sentences, future_limit
 from dashboard.schema import PROVISIONAL_PREFIX
 from dashboard.text.clitics import peel
 from dashboard.text.document import Doc
@@ -222,17 +222,35 @@ class StoryLinker:
         model = self.model
         verdicts: dict[tuple[int, str], float] = {}
         added = []
+        # an event beginning more than a month after publication: as events.py rules, only where the
+        # sentence speaks of it as planned, or the article named it as planned (its anchor's cue)
+        limit = future_limit(_publication_period(doc))
+        planned_in = {str(r["event_id"]): int(r["sentence_id"]) for r in sorted(
+            event_rows, key=lambda r: -int(r["sentence_id"])) if " + planned: " in str(r["cue"])}
+        planned_at = None
         for c in self.candidates(doc, entity_rows, date_rows, event_rows):
+            if c.rule and model.mode == "union":
+                continue  # the rule's link stays as it is
             p = model.probability(c.features)
             if c.rule:
                 verdicts[(c.sentence_id, c.event_id)] = p
                 continue
             if p < model.threshold:
                 continue
+            why = f"{STORY}p={_shown(p)}, anchor s{c.anchor}"
+            start_date = self._start(c.event_id, event_rows)
+            if limit is not None and start_date is not None and start_date > limit:
+                if planned_at is None:
+                    planned_at = _Sentences(doc, [], []).matches(self.planned) if self.planned is not None else {}
+                if c.sentence_id in planned_at:
+                    why += f" + planned: {planned_at[c.sentence_id]}"
+                elif c.event_id in planned_in:
+                    why += f" + planned: as s{planned_in[c.event_id]}"
+                else:
+                    continue
             start, end = doc.sentences[c.sentence_id] if doc.sentences else (0, len(doc.text))
             added.append({"article_id": doc.article_id, "sentence_id": c.sentence_id, "event_id": c.event_id,
-                          "char_start": start, "char_end": end,
-                          "cue": f"{STORY}p={_shown(p)}, anchor s{c.anchor}"})
+                          "char_start": start, "char_end": end, "cue": why})
         out = []
         for r in event_rows:
             key = (int(r["sentence_id"]), str(r["event_id"]))
@@ -242,6 +260,12 @@ class StoryLinker:
                 r = {**r, "cue": f"{r['cue']}{KEPT}{_shown(verdicts[key])}"}
             out.append(r)
         return out + added
+
+    def _start(self, eid: str, rows: list[dict]) -> date | None:
+        """When the event begins (a discovered one: as its links' cues date it)."""
+        if eid in self.dates:
+            return self.dates[eid][0]
+        return self._event(eid, [r for r in rows if str(r["event_id"]) == eid]).start
 
     # ---- features -----------------------------------------------------------------------------
 

@@ -131,3 +131,19 @@ def test_without_the_file_there_are_no_story_links(tmp_path):
     ex = Extractors(load_catalogues(folder))
     assert not ex.story.active
     assert not story_links(links(ex, POPE, date(2022, 9, 1)))
+
+
+def test_a_story_link_to_an_event_still_to_come_says_it_is_planned(ex):
+    # published two months before the visit: the article names it as planned (سيزور), and every
+    # story link to it, even from a model that links everything, carries the planned word or that
+    # anchor; none is impossible by date
+    text = ("سيزور البابا فرنسيس كازاخستان في أيلول المقبل للمشاركة في مؤتمر زعماء الأديان العالمية والتقليدية. "
+            "وقال المتحدث باسم الفاتيكان إن الحبر الأعظم يعاني من آلام في الركبة منذ أشهر طويلة. "
+            "وأعلنت الرئاسة الكازاخستانية أن الاستعدادات جارية في العاصمة لاستقبال الضيوف.")
+    eager = dataclasses.replace(ex.story.model, bias=20.0)
+    rows = links(ex, text, date(2022, 7, 10), model=eager)
+    anchors = {r["event_id"] for r in rows if not r["cue"].startswith(STORY)}
+    assert VISIT in anchors
+    story = [r for r in rows if r["cue"].startswith(STORY) and r["event_id"] == VISIT]
+    assert story
+    assert all(" + planned: " in r["cue"] for r in story)

@@ -13,7 +13,7 @@ from itertools import compress
 
 import pandas as pd
 
-from dashboard.extract.entity_catalogue import ADJECTIVE, Catalogue, ContextRule, gap_key
+from dashboard.extract.entity_catalogue import ADJECTIVE, ANY_CITY, Catalogue, ContextRule, gap_key
 from dashboard.extract.variant_names import (
     ARTICLE_NAME,
     EXACT,
@@ -182,6 +182,9 @@ class EntityMatcher:
         self._dual_region_written = frozenset(
             w for word in self.region_words if word.endswith("تي") for w, _ in _written_forms(word))
         self.inside_event_names = catalogue.inside_event_names
+        self.quoted_name_heads = catalogue.quoted_name_heads
+        self._body_types = frozenset(
+            e.id for e in catalogue.entities.values() if e.type in _BODY_TYPES_NAMING_PAIRS)
 
     def _region_named(self, name: str) -> str | None:
         """The region whose name (without its region word) ``name`` (folded) spells, if one."""
@@ -279,6 +282,7 @@ class EntityMatcher:
         rows: list[dict] = []
         covered = [False] * n  # words inside an alias or a blocker
         dual_end = -1  # the word after the first region of a dual region word's list
+        body_place_end = -1  # the word after a place's name read as part of a body's name
         full_names: list[tuple[int, str, tuple[str, ...]]] = []  # persons named in full
         # only the words an alias can begin with are looked at (found by one C-level pass: most
         # words of an article begin none)
@@ -354,9 +358,14 @@ class EntityMatcher:
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):
                 continue
-            if etype in ("country", "city") and form != ADJECTIVE and not lead and not skip and begin and \
+            if etype in _NAMED_BODY_PLACES and form != ADJECTIVE and not lead and not skip and begin and \
                     forms[begin - 1] in self._body_before_country and _adjacent(norm, ends[begin - 1], starts[begin]):
-                continue  # تلفزيون سوريا، جامعة ووهان: a channel's, a university's name
+                body_place_end = i
+                continue  # تلفزيون سوريا، جامعة ووهان، معهد آسيا الوسطى: a channel's, a university's name
+            if etype in _NAMED_BODY_PLACES and form != ADJECTIVE and begin == body_place_end and skip == 1 and \
+                    forms[begin].startswith("و") and _adjacent(norm, ends[begin - 1], starts[begin]):
+                body_place_end = i
+                continue  # معهد آسيا الوسطى [والقوقاز]: the body's name goes on with a second place
             if etype in PLACE_TYPES and not lead and (
                     self._after_region_word(forms, starts, ends, norm, begin) or (
                         begin == dual_end and skip == 1 and forms[begin].startswith("و"))):
@@ -382,8 +391,39 @@ class EntityMatcher:
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
         rows += self._region_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
-        return self._inside_event_names(self._owned(self._joined_names(self._apply_rules(rows, doc), doc.text), named),
-                                        doc.text)
+        return self._paired_names(self._inside_event_names(
+            self._owned(self._joined_names(self._apply_rules(rows, doc), doc.text), named), doc.text), doc.text)
+
+    def _paired_names(self, rows: list[dict], text: str) -> list[dict]:
+        """Two places joined by a hyphen and followed by a bracketed short name (آسيا-أوروبا (آسيم))
+        are the long name of a body, not two places: the body's mention when the catalogue knows
+        the bracketed name, else no mention at all."""
+        out: list[dict] = []
+        k = 0
+        while k < len(rows):
+            r = rows[k]
+            pair = rows[k + 1] if k + 1 < len(rows) else None
+            bracket = None
+            if pair is not None and r["form"] == pair["form"] == "name" and \
+                    self.types.get(r["entity_id"]) in _NAMED_BODY_PLACES and \
+                    self.types.get(pair["entity_id"]) in _NAMED_BODY_PLACES and \
+                    _PAIR_HYPHEN.fullmatch(text, r["char_end"], pair["char_start"]):
+                bracket = _BRACKETED.match(text, pair["char_end"])
+            if bracket is None:
+                out.append(r)
+                k += 1
+                continue
+            inside = [x for x in rows[k + 2:k + 4]
+                      if bracket.start(1) <= x["char_start"] and x["char_end"] <= bracket.end(1)]
+            if inside and inside[0]["entity_id"] in self._body_types:
+                out.append(dict(r, entity_id=inside[0]["entity_id"], alias=inside[0]["alias"],
+                                char_end=pair["char_end"], surface=text[r["char_start"]:pair["char_end"]]))
+            elif inside or not _ACRONYM_LIKE.fullmatch(bracket.group(1).strip()):
+                out.append(r)  # (a credit or a place in the brackets: the pair stays two places)
+                k += 1
+                continue
+            k += 2
+        return out
 
     def _inside_event_names(self, rows: list[dict], text: str) -> list[dict]:
         """Marks a place named as part of an event series' name (محادثات أستانا، صيغة "أستانة":
@@ -391,16 +431,34 @@ class EntityMatcher:
         dataset leaves it out (readers mark no name inside an event's name)."""
         heads = self.inside_event_names
         year_heads = heads.get("", frozenset())
+        city_heads = heads.get(ANY_CITY, frozenset())
         for r in rows:
             words = heads.get(r["entity_id"])
             if r["form"] != "name":
                 continue
             before = peel(_word_before(text, r["char_start"]), 1)
+            etype = self.types.get(r["entity_id"])
             if (words and any(w in words for w in before)) or (
-                    year_heads and self.types.get(r["entity_id"]) == "city" and any(w in year_heads for w in before)
+                    year_heads and etype == "city" and any(w in year_heads for w in before)
                     and _YEAR_AFTER.match(text, r["char_end"])):
                 r[INSIDE_EVENT_NAME] = True  # (قمة أستانا 2024: a summit's name with its year)
+            elif etype == "city" and city_heads and any(w in city_heads for w in before) and \
+                    (m := _WORD_SPACE_BEFORE.search(text, max(0, r["char_start"] - 40), r["char_start"])) is not None \
+                    and any(w in city_heads for w in peel(fold(m.group(1)), 1)):
+                r[INSIDE_EVENT_NAME] = True  # منتدى عشق آباد: the forum's name (spaces only between)
+            elif etype in _NAMED_BODY_PLACES and self.quoted_name_heads and \
+                    self._in_quoted_name(text, r["char_start"], r["char_end"]):
+                r[INSIDE_EVENT_NAME] = True  # مؤتمر "قلب آسيا": inside the event's quoted name
         return rows
+
+    def _in_quoted_name(self, text: str, start: int, end: int) -> bool:
+        """The span stands inside quotes opened right after an event's or programme's noun
+        (quoted_name_heads), and the quotes hold more than the span."""
+        opening = _QUOTED_OPEN.search(text, max(0, start - 80), start)
+        if opening is None or not any(w in self.quoted_name_heads for w in peel(fold(opening.group(1)), 1)):
+            return False
+        closing = _QUOTED_CLOSE.match(text, end)
+        return closing is not None and _LETTER.search(opening.group(2) + closing.group(1)) is not None
 
     def _joined_names(self, rows: list[dict], text: str) -> list[dict]:
         """A person's first names and an unseen spelling of the family name read as two mentions
@@ -671,6 +729,20 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
 
 
 _YEAR_AFTER = re.compile(r"[ \t\u00a0]+(?:19|20)[0-9]{2}(?![0-9])")
+# Place types whose name may stand inside a body's or event's name (معهد آسيا الوسطى، جامعة ووهان).
+_NAMED_BODY_PLACES = frozenset({"country", "city", "region"})
+# Bodies whose long name may be a hyphenated pair of places (آسيا-أوروبا (آسيم)).
+_BODY_TYPES_NAMING_PAIRS = frozenset({"organisation", "forum", "initiative", "institution"})
+_PAIR_HYPHEN = re.compile(r"[ \t\u00a0]*[-‐‑–][ \t\u00a0]*")
+_BRACKETED = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,24})\)")
+# A bracketed short name: one to three words of letters (آسيم، ASEM), no digits.
+_ACRONYM_LIKE = re.compile(r"[^\W\d_]+(?:[ .][^\W\d_]+){0,2}")
+# The word before a span, then only spaces (no quote, no punctuation) up to it.
+_WORD_SPACE_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+# An opening quote after a word, and the quoted words up to the span (one line, no other quote).
+_QUOTED_OPEN = re.compile(r"([^\W\d_]+)[ \t\u00a0]*[\"«“]([^\"«»“”\n]{0,60})$")
+_QUOTED_CLOSE = re.compile(r"([^\"«»“”\n]{0,60}?)[\"»”]")
+_LETTER = re.compile(r"[^\W_]")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 
 

@@ -465,3 +465,34 @@ def test_the_vatican_and_its_pope_are_two_mentions(matcher):
     # بابا الفاتيكان فرنسيس: the Vatican (va), then Francis by his bare name in an article naming va
     assert pairs(mentions(matcher, "أعلن بابا الفاتيكان فرنسيس في لقائه")) == [("va", "الفاتيكان"), ("pope_francis", "فرنسيس")]
     assert pairs(mentions(matcher, "مدير دار الصحافة التابعة للكرسي الرسولي")) == [("va", "لكرسي الرسولي")]
+
+
+def test_a_place_inside_a_body_name_is_no_place(matcher):
+    # body_words_before_country holds for regions too, and for a second place joined by و
+    assert pairs(mentions(matcher, "أصدر معهد أوروبا الشرقية والبلقان تقريرا")) == []
+    assert pairs(mentions(matcher, "نظمت جامعة البوسفور في إسطنبول مسيرة")) == [("istanbul", "إسطنبول")]
+    # a place named after the body, not joined to it, stays a place
+    assert pairs(mentions(matcher, "أصدر معهد أوروبا تقريرا عن البلقان")) == [("balkans", "البلقان")]
+
+
+def test_a_hyphenated_pair_before_a_short_name_is_a_body(matcher):
+    # آسيا-أوروبا (آسيم): the body the bracketed name is; an unknown short name: no mention
+    assert pairs(mentions(matcher, "اجتماع وزراء خارجية آسيا-أوروبا (آسيم) هنا")) == \
+        [("asem", "آسيا-أوروبا"), ("asem", "آسيم")]
+    assert pairs(mentions(matcher, "اجتماع خارجية فرنسا-ألمانيا (فايمار) اليوم")) == []
+    # a place in the brackets: the pair stays two places
+    assert [e for e, _ in pairs(mentions(matcher, "خط موسكو-بكين (الصين) الجديد"))] == ["moscow", "beijing", "cn"]
+
+
+def test_a_place_inside_an_event_or_programme_name_is_left_out(matcher):
+    def kept(text):
+        return [(r["entity_id"], r["surface"]) for r in mentions(matcher, text) if not r.get("inside_event_name")]
+    assert kept('للمشاركة في مؤتمر "مستقبل كازاخستان"، وكذلك') == []
+    assert kept("ومنتدى عشق آباد الذي يحتفل بالذكرى") == []
+    # the place alone in the quotes, or after punctuation, stays the place
+    assert kept('في مؤتمر "كازاخستان" أمس') == [("kz", "كازاخستان")]
+    assert kept("عقد في منتدى. عشق آباد عاصمة") == [("ashgabat", "عشق آباد")]
+
+
+def test_compound_region_adjectives(matcher):
+    assert pairs(mentions(matcher, "توقف جارتها الوسط آسيوية عن تصدير الغاز")) == [("central_asia", "الوسط آسيوية")]

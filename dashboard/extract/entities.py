@@ -35,6 +35,7 @@ from dashboard.text.variants import (
     is_unknown_word,
     name_key,
     variant_key,
+    word_zipf,
 )
 
 _SPLIT = re.compile(r"[-‐‑'’]")
@@ -111,6 +112,19 @@ class EntityMatcher:
         for first in by_first:
             for token, skip in _written_forms(first):
                 written.setdefault(token, []).append((skip, first))
+        # A brand's foreign one-word name takes the article in Arabic text (الفيسبوك، واليوتيوب،
+        # للتويتر): the mention is the name after it, as readers mark it. Only a word that names
+        # nothing but companies or outlets, and whose form with the article is rarer than without
+        # it (wordfreq: الأمازون, the river, is more frequent than أمازون; الفيسبوك is not).
+        types = {e.id: e.type for e in catalogue.entities.values()}
+        for first, cands in by_first.items():
+            if first.isascii() or first.startswith(ARTICLE) or len(first) < 4 or \
+                    not all(c[2] and types.get(c[2]) in _BRANDS for c in cands) or \
+                    word_zipf(ARTICLE + first) >= word_zipf(first):
+                continue
+            for token, _ in _written_forms(ARTICLE + first):
+                if token not in written:
+                    written.setdefault(token, []).append((len(token) - len(first), first))
         for readings in written.values():
             readings.sort()  # least peeling first: it wins a tie
         self._written = written
@@ -183,6 +197,18 @@ class EntityMatcher:
             w for word in self.region_words if word.endswith("تي") for w, _ in _written_forms(word))
         self.inside_event_names = catalogue.inside_event_names
         self.quoted_name_heads = catalogue.quoted_name_heads
+        self._city_written = frozenset(w for word in catalogue.city_words for w, _ in _written_forms(word))
+        # a city's one-word name by its variant key (short ones too: the city noun before it is
+        # the evidence), keys that two cities share left out
+        city_keys: dict[str, set[str]] = {}
+        for form in catalogue.forms.values():
+            entity = catalogue.entities[form.entity_id]
+            if entity.type == "city" and entity.parent and form.form == "name" and not form.lead and \
+                    len(form.tokens) == 1 and not form.tokens[0].isascii():
+                key = variant_key(form.tokens[0])
+                if consonants(key) >= MIN_KEY_CONSONANTS:
+                    city_keys.setdefault(key, set()).add(entity.id)
+        self._city_by_key = {k: next(iter(v)) for k, v in city_keys.items() if len(v) == 1}
         self._body_types = frozenset(
             e.id for e in catalogue.entities.values() if e.type in _BODY_TYPES_NAMING_PAIRS)
 
@@ -279,6 +305,9 @@ class EntityMatcher:
         forms, starts, ends = split_tokens(doc)
         n = len(forms)
         written, by_next = self._written, self._by_next
+        as_written = forms
+        if _DOUBLED_END.search(norm):
+            forms = self._undoubled(forms)
         rows: list[dict] = []
         covered = [False] * n  # words inside an alias or a blocker
         dual_end = -1  # the word after the first region of a dual region word's list
@@ -326,7 +355,8 @@ class EntityMatcher:
             if not entity_id:  # a blocker: these words are no mention
                 continue
             start = starts[i - length + lead] if lead else starts[i - length] + skip
-            match = EXACT
+            # a typo read without its doubled last letter: for review, like an unseen spelling
+            match = EXACT if forms is as_written or forms[begin:i] == as_written[begin:i] else VARIANT
             # a family name after another family member's first name (سيردار بيردي محمدوف); never
             # when a proclitic is glued to it: in "شي وأردوغان" the word before is not its first name
             if begin and not lead and not skip and not covered[begin - 1] and \
@@ -390,6 +420,7 @@ class EntityMatcher:
             rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names, named)
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
         rows += self._region_rows(doc, forms, starts, ends, covered, rows)
+        rows += self._city_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
         return self._paired_names(self._inside_event_names(
             self._owned(self._joined_names(self._apply_rules(rows, doc), doc.text), named), doc.text), doc.text)
@@ -423,6 +454,19 @@ class EntityMatcher:
                 k += 1
                 continue
             k += 2
+        return out
+
+    def _undoubled(self, forms: list[str]) -> list[str]:
+        """The tokens with a typist's doubled last letter taken off (بخارىى is بخارى) where the
+        word as written is no word at all (wordfreq) and the word without it begins a name."""
+        written = self._written
+        out = forms
+        for k, form in enumerate(forms):
+            if len(form) > 3 and form[-1] == form[-2] and form not in written and form[:-1] in written \
+                    and is_unknown_word(form):
+                if out is forms:
+                    out = list(forms)
+                out[k] = form[:-1]
         return out
 
     def _inside_event_names(self, rows: list[dict], text: str) -> list[dict]:
@@ -489,6 +533,10 @@ class EntityMatcher:
         for i in [k + 1 for k, form in enumerate(forms[:-1]) if form in written]:
             if covered[i] or len(forms[i]) < 4 or not _adjacent(norm, ends[i - 1], starts[i]):
                 continue
+            split = self._split_region(doc, forms, starts, ends, covered, rows, i)
+            if split is not None:
+                out.append(split)
+                continue
             word = forms[i]
             if word.isascii() or (is_common_word(word) and word not in self._region_tail_words):
                 continue
@@ -506,6 +554,64 @@ class EntityMatcher:
             out.append({
                 "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
                 "entity_id": region, "surface": doc.text[a:b], "char_start": a, "char_end": b,
+                "form": "name", "alias": word, "match": VARIANT,
+            })
+        return out
+
+    def _split_region(self, doc: Doc, forms, starts, ends, covered, rows, i: int) -> dict | None:
+        """A region's name written in two words after a region word (إقليم قرقل باغستان for
+        كاراكالباكستان): the region when the two words joined have its variant key and the article
+        names its country; a variant reading of the second word alone (باغستان ~ Pakistan) goes."""
+        norm = doc.norm.text
+        if i + 1 >= len(forms) or covered[i + 1] or len(forms[i + 1]) < 3 or forms[i + 1].isascii() or \
+                forms[i].isascii() or not _adjacent(norm, ends[i], starts[i + 1]) or \
+                is_common_word(forms[i]) or is_common_word(forms[i + 1]):
+            return None
+        region = self._region_named(forms[i] + forms[i + 1])
+        if region is None:
+            return None
+        named = {r["entity_id"] for r in rows}
+        if region not in named and self.variants.parents.get(region) not in named:
+            return None
+        a, b = doc.norm.to_original(starts[i], ends[i + 1])
+        inside = [r for r in rows if r["char_start"] < b and a < r["char_end"]]
+        if any(r["match"] != VARIANT for r in inside):
+            return None
+        rows[:] = [r for r in rows if not (r["char_start"] < b and a < r["char_end"])]
+        covered[i] = covered[i + 1] = True
+        return {
+            "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+            "entity_id": region, "surface": doc.text[a:b], "char_start": a, "char_end": b,
+            "form": "name", "alias": forms[i] + " " + forms[i + 1], "match": VARIANT,
+        }
+
+    def _city_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
+        """An unseen spelling of a known city right after a city noun (مدينة نكوص for نوكوس): the
+        city whose variant key it has, in an article that names the city's country."""
+        if self._city_written.isdisjoint(forms):
+            return []
+        norm = doc.norm.text
+        out = []
+        named = None
+        for i in [k + 1 for k, form in enumerate(forms[:-1]) if form in self._city_written]:
+            word = forms[i]
+            if covered[i] or len(word) < 4 or word.isascii() or not _adjacent(norm, ends[i - 1], starts[i]) or \
+                    is_common_word(word):
+                continue
+            city = self._city_by_key.get(variant_key(word))
+            if city is None:
+                continue
+            if named is None:
+                named = {r["entity_id"] for r in rows}
+            if self.variants.parents.get(city) not in named:
+                continue
+            a, b = doc.norm.to_original(starts[i], ends[i])
+            if any(r["char_start"] < b and a < r["char_end"] for r in rows):
+                continue
+            covered[i] = True
+            out.append({
+                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+                "entity_id": city, "surface": doc.text[a:b], "char_start": a, "char_end": b,
                 "form": "name", "alias": word, "match": VARIANT,
             })
         return out
@@ -728,6 +834,10 @@ def _near_after(text: str, end: int, start: int) -> bool:
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
 
 
+# A word ending in a doubled letter (بخارىى, a typo; شدد, a verb).
+_DOUBLED_END = re.compile(r"([^\W\d_])\1(?![^\W\d_])")
+# Entity types whose foreign one-word names take the Arabic article (الفيسبوك).
+_BRANDS = frozenset({"company", "media"})
 _YEAR_AFTER = re.compile(r"[ \t\u00a0]+(?:19|20)[0-9]{2}(?![0-9])")
 # Place types whose name may stand inside a body's or event's name (معهد آسيا الوسطى، جامعة ووهان).
 _NAMED_BODY_PLACES = frozenset({"country", "city", "region"})

@@ -30,7 +30,7 @@ _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rul
                   "variant_titles", "variant_place_words", "cldr_cities", "named_after_words",
                   "region_words", "adjective_not_country_after", "body_words_before_country",
                   "time_words_after_names", "relative_words", "places_inside_event_names",
-                  "quoted_name_heads")
+                  "quoted_name_heads", "city_words")
 BLOCKER = "blocker"
 # The key of places_inside_event_names' heads that make any city's name an event's.
 ANY_CITY = "*"
@@ -214,6 +214,9 @@ class Catalogue:
     # the quotes holding more than the place (مؤتمر "قلب آسيا"، برنامج "روسيا 2018"), is part of
     # that name, no mention of the place (name_context.yaml).
     quoted_name_heads: frozenset[str] = frozenset()
+    # Nouns that say the next word is a town's name (مدينة، بلدة): an unseen spelling of a known
+    # city right after one, in an article naming its country, is that city (name_context.yaml).
+    city_words: frozenset[str] = frozenset()
 
 
 def adjective_forms(stem: str) -> list[str]:
@@ -404,7 +407,8 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                                                    for item in entry.get("words") or []),
                      plus_bodies=plus_bodies, relative_words=_words(data["relative_words"]),
                      inside_event_names=_inside_event_names(data["places_inside_event_names"], entities),
-                     quoted_name_heads=_words(data["quoted_name_heads"]))
+                     quoted_name_heads=_words(data["quoted_name_heads"]),
+                     city_words=_words(data["city_words"]))
 
 
 def _inside_event_names(items: list, entities: dict[str, Entity]) -> dict[str, frozenset[str]]:

@@ -496,3 +496,27 @@ def test_a_place_inside_an_event_or_programme_name_is_left_out(matcher):
 
 def test_compound_region_adjectives(matcher):
     assert pairs(mentions(matcher, "توقف جارتها الوسط آسيوية عن تصدير الغاز")) == [("central_asia", "الوسط آسيوية")]
+
+
+def test_a_brand_with_the_article_is_the_brand(matcher):
+    # readers mark the name after the article: ال[فيسبوك]; a word more frequent with the article
+    # than without it (الأمازون, the river) is left alone
+    assert pairs(mentions(matcher, "بثه مباشرة على الفيسبوك واليوتيوب")) == [("facebook", "فيسبوك"), ("youtube", "يوتيوب")]
+
+
+def test_a_doubled_last_letter_is_a_typo_of_the_name(matcher):
+    rows = mentions(matcher, "مثل 39 شخصا أمام محكمة فى بخارىى جنوب غرب أوزبكستان وشدد القاضي")
+    assert pairs(rows)[:1] == [("bukhara", "بخارىى")] and rows[0]["match"] == "variant"
+
+
+def test_a_short_unseen_city_spelling_after_a_city_noun(matcher):
+    # نكوص has Nukus' skeleton; the noun مدينة and the country named in the article support it
+    rows = mentions(matcher, "اندلعت تظاهرات فى مدينة نكوص في أوزبكستان")
+    assert pairs(rows) == [("nukus", "نكوص"), ("uz", "أوزبكستان")] and rows[0]["match"] == "variant"
+    assert pairs(mentions(matcher, "اندلعت تظاهرات فى مدينة نكوص")) == []  # no country: no support
+
+
+def test_a_region_name_split_in_two_words(matcher):
+    # قرقل باغستان after إقليم is Karakalpakstan, and باغستان no variant of Pakistan
+    assert pairs(mentions(matcher, "الحكم الذاتي في إقليم قرقل باغستان في أوزبكستان")) == \
+        [("karakalpakstan", "قرقل باغستان"), ("uz", "أوزبكستان")]

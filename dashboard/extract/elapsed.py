@@ -1,7 +1,7 @@
 """Elapsed-time phrases: "بعد عام على زيارة ماكرون لكازاخستان"، "قبل نحو عام"، "بعد 10 شهور من
 الاجتماع الوزاري"، "منذ عامين". They write no day, month or year, so they are no date mention (the
 date table does not hold them); but they say when what the sentence names happened: that long
-before the publication. The event linker and event discovery read them as approximate dates of
+before the publication. The catalogue's event linker reads them as approximate dates of
 their sentence (``relative``: read from the publication, never a contradiction of another date),
 so a visit recalled a year later is the catalogue's visit of a year before, not news of the day.
 
@@ -30,6 +30,7 @@ class ElapsedRules:
     months_of_unit: dict[str, int]
     numbers: dict[str, int]
     before: frozenset[str]
+    counted: frozenset[str] = frozenset()  # plural units that need a count ("بعد سنوات": vague)
 
 
 def _words(raw: Mapping, key: str) -> list[str]:
@@ -65,7 +66,10 @@ def parse_elapsed(raw: Mapping | None) -> ElapsedRules:
         sides.append(rf"(?P<after>{alt(after)})\s+{about_part}{count.replace('num', 'num2')}"
                      rf"{unit.replace('unit', 'unit2')}{tail}")
     pattern = re.compile(rf"(?<![^\W_])[وف]?(?:{'|'.join(sides)})")
-    return ElapsedRules(pattern, months_of_unit, number_words, frozenset(before))
+    counted = frozenset(_words(raw, "counted_units"))
+    if counted - set(months_of_unit):
+        raise ValueError("elapsed_time.counted_units: each must be one of the units")
+    return ElapsedRules(pattern, months_of_unit, number_words, frozenset(before), counted)
 
 
 def _shift(day: date, months: int) -> date:
@@ -94,6 +98,8 @@ class ElapsedTime:
         for m in self.rules.pattern.finditer(norm):
             unit = m.group("unit") or m.group("unit2")
             num = m.group("num") or m.group("num2")
+            if num is None and unit in self.rules.counted:
+                continue  # "بعد سنوات من": no length
             n = int(num) if num and num.isdigit() else self.rules.numbers.get(num, 1) if num else 1
             months = n * self.rules.months_of_unit[unit]
             if months > 120:

@@ -106,13 +106,14 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
 
     ents = guarded("entity extraction", lambda: ex.entities.find(doc), [])
     dates = guarded("date extraction", lambda: ex.dates.find(doc), [])
-    # "بعد عام على زيارة ماكرون": an elapsed time dates its sentence for the event stages only
-    # (it is no date mention: the dates table does not take it)
+    # "بعد عام على زيارة ماكرون": an elapsed time dates its sentence for the catalogue's links only
+    # (it is no date mention: the dates table does not take it; nor does discovery, which would
+    # date a new event by a length said of something else: "منذ دحر تنظيم الدولة قبل ستة أشهر")
     event_dates = dates + guarded("elapsed-time phrases", lambda: ex.elapsed.find(doc), [])
     events = guarded("event linking", lambda: ex.events.find(doc, ents, event_dates), [])
     guarded("event months", lambda: redate_event_months(dates, events, ex.catalogues.events), None)
     # events the catalogue lacks, under provisional ids (after the catalogue's links, never over them)
-    found = guarded("event discovery", lambda: ex.discovered_events.find(doc, ents, event_dates, events), [])
+    found = guarded("event discovery", lambda: ex.discovered_events.find(doc, ents, dates, events), [])
     sent_themes, art_themes = guarded("theme scoring", lambda: ex.themes.score(doc), ([], []))
     cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.triggers), [])
     # persons the catalogue does not know, under provisional ids: after the catalogue's mentions

@@ -27,6 +27,7 @@ import csv
 import hashlib
 import importlib.metadata
 import io
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -47,6 +48,8 @@ from dashboard.extract.event_series import SeriesRules, parse_series
 from dashboard.extract.events import Event, PhraseSet, parse_events, parse_planned
 from dashboard.extract.provisional import ProvisionalRules
 from dashboard.extract.provisional import parse_rules as parse_provisional
+from dashboard.extract.story import MODEL_FILE as STORY_MODEL_FILE
+from dashboard.extract.story import StoryModel, parse_story_model
 from dashboard.extract.themes import check_themes
 from dashboard.ingest.outlets import outlet_names
 from dashboard.text.boilerplate import Rules as BoilerplateRules
@@ -133,6 +136,17 @@ def read_csv(name: str, data: bytes) -> tuple[FrozenDict, ...]:
     return tuple(rows)
 
 
+def read_json(name: str, data: bytes) -> Any:
+    """A JSON file (a learned model's weights), read-only; an empty file is empty content."""
+    text = _decode(name, data)
+    if not text.strip():
+        return freeze({})
+    try:
+        return freeze(json.loads(text))
+    except json.JSONDecodeError as exc:
+        raise CatalogueError(f"{name}: line {exc.lineno}: not valid JSON ({exc.msg})") from None
+
+
 def read_word_list(name: str, data: bytes) -> tuple[str, ...]:
     """Words of a one-per-line list, in file order; blank lines and ``#`` comments skipped."""
     words = []
@@ -167,6 +181,9 @@ FILES: dict[str, CatalogueFile] = {
     "discovery_triggers": CatalogueFile("discovery_triggers.yaml", read_yaml),
     "discovered_events": CatalogueFile("discovered_events.yaml", read_yaml, optional=True),
     "boilerplate": CatalogueFile("boilerplate.yaml", read_yaml, optional=True),
+    # the story linker's learned weights (dashboard/extract/story.py; retrained by
+    # python -m dashboard.quality.story_training): no file, no story links
+    "story_linker": CatalogueFile(STORY_MODEL_FILE, read_json, optional=True),
 }
 
 
@@ -277,7 +294,7 @@ class Catalogues:
     def check(self) -> None:
         """Build every view now, so a bad file fails the load (naming the file), not a stage."""
         for name in ("entities", "events", "planned_words", "event_kinds", "themes", "date_words", "stopwords", "outlets",
-                     "discovery", "provisional", "discovered_events", "boilerplate"):
+                     "discovery", "provisional", "discovered_events", "boilerplate", "story_model"):
             getattr(self, name)
 
     @staticmethod
@@ -363,3 +380,8 @@ class Catalogues:
     def boilerplate(self) -> BoilerplateRules:
         """boilerplate.yaml: thresholds of outlet boilerplate and the analyst's force/never lists."""
         return self._view(FILES["boilerplate"].path, lambda: parse_boilerplate_rules(self.raw["boilerplate"]))
+
+    @cached_property
+    def story_model(self) -> StoryModel | None:
+        """story_linker.json: the learned story linker (None without the file)."""
+        return self._view(FILES["story_linker"].path, lambda: parse_story_model(self.raw["story_linker"]))

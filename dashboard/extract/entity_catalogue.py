@@ -423,10 +423,12 @@ def _words(items) -> frozenset[str]:
 def _adjective_contexts(items: list, entities: dict[str, Entity]) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for item in items:
-        country = item.get("country", "*")
-        if country != "*" and country not in entities:
-            raise ValueError(f"adjective_not_country_after: unknown country {country!r}")
-        out.setdefault(country, set()).update(_words(item.get("words") or []))
+        # one country (country:), several sharing the words (countries:), or every one
+        countries = item.get("countries") or [item.get("country", "*")]
+        for country in countries:
+            if country != "*" and country not in entities:
+                raise ValueError(f"adjective_not_country_after: unknown country {country!r}")
+            out.setdefault(country, set()).update(_words(item.get("words") or []))
     return {k: frozenset(v) for k, v in out.items()}
 
 

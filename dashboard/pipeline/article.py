@@ -24,6 +24,7 @@ from dashboard.extract.entities import INSIDE_EVENT_NAME, EntityMatcher
 from dashboard.extract.event_names import GeneratedNames, redate_event_months
 from dashboard.extract.events import EventLinker
 from dashboard.extract.provisional import ProvisionalFinder
+from dashboard.extract.story import StoryLinker
 from dashboard.extract.themes import ThemeScorer
 from dashboard.pipeline.tables import PER_ARTICLE_TABLES, columns_of
 from dashboard.text import word_frequencies
@@ -57,6 +58,8 @@ class Extractors:
         self.events = EventLinker(catalogues.events, catalogues.planned_words, generated, catalogues.event_series)
         self.discovered_events = EventDiscoverer(catalogues.discovered_events, generated, catalogues.planned_words,
                                                  catalogues.events)
+        self.story = StoryLinker(catalogues.story_model, generated, catalogues.events, catalogues.discovered_events,
+                                 catalogues.planned_words, catalogues.provisional.speech_verbs, catalogues.stopwords)
         self.themes = ThemeScorer.from_catalogue(catalogues.themes)
         self.triggers = catalogues.discovery
         self.provisional = ProvisionalFinder(catalogues.provisional, self.entities, catalogues.stopwords,
@@ -122,11 +125,14 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     forms = guarded("term counting", lambda: article_form_counts(doc, ex.stopwords), {})
 
     # a place inside an event series' name (محادثات أستانا) served the event linker only
-    out["entity_mentions"].extend(e for e in ents if not e.get(INSIDE_EVENT_NAME))
-    out["entity_mentions"].extend(new)
+    mentions = [e for e in ents if not e.get(INSIDE_EVENT_NAME)] + new
+    linked = events + found
+    # the learned story links (story.py), last: from the tables' own rows, as its training set reads them
+    if ex.story.active:
+        linked = guarded("story links", lambda: ex.story.apply(doc, mentions, dates, linked), linked)
+    out["entity_mentions"].extend(mentions)
     out["date_mentions"].extend(dates)
-    out["event_mentions"].extend(events)
-    out["event_mentions"].extend(found)
+    out["event_mentions"].extend(linked)
     out["sentence_themes"].extend(sent_themes)
     out["article_themes"].extend(art_themes)
     out["candidate_rows"].extend(cands)

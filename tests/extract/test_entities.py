@@ -447,3 +447,21 @@ def test_nursultan_as_the_subject_of_a_persons_verb(matcher):
     doc = Doc.from_text("t", text, published=dt.date(2022, 11, 21))
     assert [(r["entity_id"], r["surface"]) for r in matcher.find(doc)][:1] == [("nazarbayev", "نور سلطان")]
     assert [r["entity_id"] for r in matcher.find(doc) if r["surface"] == "نور سلطان"] == ["nazarbayev", "astana", "astana"]
+
+
+def test_birthplace_idiom_is_no_muscat(matcher):
+    # "مسقط رأسه" is "his birthplace": a blocker; the city stays a city elsewhere
+    assert pairs(mentions(matcher, "وغادر مسقط رأسه الأفغانية حيراتان")) == [("af", "الأفغانية"), ("hairatan", "حيراتان")]
+    assert ("muscat", "مسقط") in pairs(mentions(matcher, "وصل الوزير إلى مسقط أمس"))
+
+
+def test_an_edition_in_a_language_is_no_country(matcher):
+    # adjective_not_country_after with countries: one word list shared by the languages' countries
+    assert pairs(mentions(matcher, "نقلته سبوتنيك في نسختها الإنجليزية")) == [("sputnik", "سبوتنيك")]
+    assert pairs(mentions(matcher, "أوبر في نسختها السودانية")) == [("sd", "السودانية")]
+
+
+def test_the_vatican_and_its_pope_are_two_mentions(matcher):
+    # بابا الفاتيكان فرنسيس: the Vatican (va), then Francis by his bare name in an article naming va
+    assert pairs(mentions(matcher, "أعلن بابا الفاتيكان فرنسيس في لقائه")) == [("va", "الفاتيكان"), ("pope_francis", "فرنسيس")]
+    assert pairs(mentions(matcher, "مدير دار الصحافة التابعة للكرسي الرسولي")) == [("va", "لكرسي الرسولي")]

@@ -7,6 +7,7 @@ undone), then all of them together for one rebuild whose every table shows its e
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -75,6 +76,12 @@ def _context_rule(data: dict) -> None:
                                   "from": "cn", "to": "tw"})
 
 
+def _json_edit(path: Path, change: Callable[[dict], None]) -> None:
+    data = json.loads(path.read_text("utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+
 def _trigger(data: dict) -> None:
     data["triggers"].append({"trigger": "المخرجة", "kind": "person", "max_words": 2})
 
@@ -109,6 +116,8 @@ EDITS: dict[str, Callable[[Path], None]] = {
         "en": "Meeting", "ar": "لقاء", "nouns": ["الرئيس"], "anchor": "visitor", "period": "month"}})),
     "boilerplate.yaml": lambda p: _yaml_edit(p, lambda d: d["force"].append(
         {"text": "وافتتح مهرجان البرتقال أبوابه، ثم جاء سمكري من القرية.", "source": "Test Outlet"})),
+    # a story model that reads every sentence as the story of the festival named in the article
+    "story_linker.json": lambda p: _json_edit(p, lambda d: d.update(bias=20.0, mode="union")),
 }
 
 
@@ -155,6 +164,7 @@ def effects(out: Path) -> dict[str, bool]:
         "entities/name_context.yaml": "بوتين" not in by_surface,
         "boilerplate.yaml": bool(sentences["is_boilerplate"].fillna(False).any()),
         "discovered_events.yaml": "new:meeting:tokayev:2022-03" in set(read(out, "event_mentions")["event_id"]),
+        "story_linker.json": read(out, "event_mentions")["cue"].astype(str).str.startswith("story: ").any(),
     }
 
 

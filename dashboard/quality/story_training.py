@@ -1,0 +1,310 @@
+"""Train the story linker (dashboard/extract/story.py) on the gold, and measure it honestly.
+
+    python -m dashboard.quality.story_training            # build, train, measure, write the model
+    python -m dashboard.quality.story_training --no-write # measure only
+
+1. **Training set.** Each part (the development parts of data/gold/unseen/ and the seeds' gold
+   data/gold/) is built with the current code and catalogues, as ``python -m dashboard.quality
+   --texts`` builds it, and the story links of a model already in the catalogue are dropped: what
+   is left is exactly what the linker reads at build time (it runs last). For every pair (sentence,
+   event linked in that article) not linked yet, the linker's own ``candidates`` give the features;
+   the label says whether the gold links that sentence to that event, the product's id read as the
+   scorer reads it (the part's ID_MAP.csv for catalogue events, the scorer's pairing of discovered
+   ids with the gold's NIL events).
+2. **Leave one part out.** For each part, a model trained on the other parts scores it; the links
+   it adds are scored with the real scorer (dashboard.quality's ``evaluate``). The threshold is the
+   one that gives the best event F1 over the pooled held-out predictions with event precision at
+   least MIN_PRECISION. The parts named by ``--check-parts`` (default test11, test12: the last ones
+   tuned on) are also scored once by a model trained on the parts before them.
+3. **The model** trained on every part is written to the catalogue's story_linker.json with its
+   features, threshold, parts and leave-one-part-out figures.
+
+scikit-learn is used here only (requirements-dev.txt); the build applies the weights in pure Python.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.catalogues import load_catalogues
+from dashboard.extract.story import FEATURES, KEPT, MODEL_FILE, MODES, STORY, StoryModel
+from dashboard.paths import CATALOGUE_DIR, DATA_DIR, REPO_ROOT
+from dashboard.pipeline.article import Extractors, _parse_iso
+from dashboard.pipeline.cli import main as build_main
+from dashboard.quality.__main__ import evaluate
+from dashboard.quality.gold import load_gold_files, load_id_map
+from dashboard.schema import PROVISIONAL_PREFIX
+from dashboard.text.document import Doc
+
+DEV_PARTS = ("dev", "dev2", "test", "test2", "test3", "test4", "test5", "test6", "test7", "test8", "test9",
+             "test10", "test11", "test12")
+SEEDS = "seeds"
+CHECK_PARTS = ("test11", "test12")
+GOLD_UNSEEN = DATA_DIR / "gold" / "unseen"
+TEXTS_UNSEEN = DATA_DIR / "gold_unseen_texts"
+MIN_PRECISION = 0.9
+C = 0.1  # inverse L2 strength of the logistic regression (0.1 ranked the held-out parts best of 0.1, 1)
+THRESHOLDS = tuple(round(0.30 + 0.025 * i, 3) for i in range(27))  # 0.30 .. 0.95
+
+
+@dataclass
+class Part:
+    name: str
+    data: Path
+    gold: Path
+    rows: list[dict]  # candidates: part, article_id, sentence_id, event_id, anchor, x, y
+
+
+def sources_of(part: str) -> tuple[Path, Path]:
+    """(texts, gold folder) of a part."""
+    if part == SEEDS:
+        return REPO_ROOT / "seeds", DATA_DIR / "gold"
+    return TEXTS_UNSEEN / part, GOLD_UNSEEN / part
+
+
+def without_model(catalogues: Path, work: Path) -> Path:
+    """A copy of the catalogue folder without the story model: the parts are built as the linker
+    sees them (it runs last, on the other stages' rows)."""
+    copy = work / "_catalogues"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(catalogues, copy, ignore=shutil.ignore_patterns(MODEL_FILE))
+    return copy
+
+
+def build_part(part: str, work: Path, catalogues: Path, build: bool) -> Path:
+    """The part built into ``work/part`` (incrementally) with ``catalogues`` (no story model)."""
+    texts, _ = sources_of(part)
+    out = work / part
+    if build or not (out / "event_mentions.parquet").exists():
+        code = build_main([str(texts), "--out", str(out), "--catalogues", str(catalogues), "--quiet"])
+        if code != 0:
+            raise SystemExit(f"building {texts} into {out} failed (exit code {code})")
+    cues = pd.read_parquet(out / "event_mentions.parquet")["cue"].astype(str)
+    if (cues.str.startswith(STORY) | cues.str.contains(KEPT, regex=False)).any():
+        raise SystemExit(f"{out}: built with a story model; rebuild it without --no-build")
+    return out
+
+
+def _records(df: pd.DataFrame) -> dict[str, list[dict]]:
+    return {aid: g.to_dict("records") for aid, g in df.groupby("article_id", sort=False)}
+
+
+def candidates_of(part: str, data: Path, gold_dir: Path, extractors: Extractors) -> list[dict]:
+    """The part's (sentence, anchored event) pairs with features and gold labels."""
+    results, _texts, _consistency, _nil, events_nil = evaluate(data, gold_dir)
+    gold = results["event_mentions"].gold
+    gold_links = {(r.article_id, int(r.sentence_id), str(r.event_id)) for r in gold.itertuples(index=False)}
+    id_map = load_id_map(gold_dir).get("event_mentions", {})
+    pairing = events_nil.pairing
+    articles = pd.read_parquet(data / "articles.parquet")
+    with_gold = set(load_gold_files(gold_dir))
+    ents = _records(pd.read_parquet(data / "entity_mentions.parquet"))
+    dates = _records(pd.read_parquet(data / "date_mentions.parquet"))
+    events = _records(pd.read_parquet(data / "event_mentions.parquet"))
+    linker = extractors.story
+    rows = []
+    for art in articles.itertuples(index=False):
+        if art.article_id not in with_gold or art.article_id not in events:
+            continue
+        doc = Doc.from_text(art.article_id, art.text, _parse_iso(art.published), art.published_precision,
+                            extractors.letter_names)
+        for c in linker.candidates(doc, ents.get(art.article_id, []), dates.get(art.article_id, []),
+                                   events[art.article_id]):
+            gold_id = pairing.get(c.event_id) if c.event_id.startswith(PROVISIONAL_PREFIX) \
+                else id_map.get(c.event_id, c.event_id)
+            rows.append({"part": part, "article_id": art.article_id, "sentence_id": c.sentence_id,
+                         "event_id": c.event_id, "anchor": c.anchor, "x": c.features, "rule": bool(c.rule),
+                         "y": int(gold_id is not None and (art.article_id, c.sentence_id, gold_id) in gold_links)})
+    return rows
+
+
+def fit(rows: list[dict]) -> StoryModel:
+    from sklearn.linear_model import LogisticRegression  # training only (requirements-dev.txt)
+    xs = [r["x"] for r in rows]
+    ys = [r["y"] for r in rows]
+    model = LogisticRegression(C=C, max_iter=5000, solver="lbfgs")
+    model.fit(xs, ys)
+    return StoryModel(tuple(round(float(w), 6) for w in model.coef_[0]), round(float(model.intercept_[0]), 6), 0.5)
+
+
+def score_links(part: Part, links: list[dict], scratch: Path, dropped: frozenset = frozenset()) -> dict:
+    """The real scorer's event lines for the part's dataset with ``links`` added and the links
+    ``dropped`` ((article, sentence, event) triples) taken out."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
+    for path in part.data.iterdir():
+        if path.suffix == ".parquet" and path.name != "event_mentions.parquet":
+            (scratch / path.name).symlink_to(path.resolve())
+    base = pd.read_parquet(part.data / "event_mentions.parquet")
+    if dropped:
+        keys = list(zip(base["article_id"], base["sentence_id"].astype(int), base["event_id"]))
+        base = base[[k not in dropped for k in keys]].reset_index(drop=True)
+    if links:
+        base = pd.concat([base, pd.DataFrame(links).astype(base.dtypes.to_dict())], ignore_index=True)
+    base.to_parquet(scratch / "event_mentions.parquet", index=False)
+    results, _t, _c, _n, events_nil = evaluate(scratch, part.gold)
+    s, n = results["event_mentions"].score, events_nil.score
+    return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "p": round(s.precision, 3), "r": round(s.recall, 3),
+            "nil_p": round(n.precision, 3), "nil_r": round(n.recall, 3)}
+
+
+def decided(rows: list[dict], probabilities: list[float], threshold: float, mode: str) -> tuple[list[dict], frozenset]:
+    """(links added, rule links dropped) at ``threshold``, as StoryLinker.apply decides them."""
+    added = [{"article_id": r["article_id"], "sentence_id": r["sentence_id"], "event_id": r["event_id"],
+              "char_start": 0, "char_end": 0, "cue": f"{STORY}p={p:.2f}, anchor s{r['anchor']}"}
+             for r, p in zip(rows, probabilities) if p >= threshold and not r["rule"]]
+    dropped = frozenset((r["article_id"], r["sentence_id"], r["event_id"]) for r, p in zip(rows, probabilities)
+                        if mode == "rerank" and r["rule"] and p < threshold)
+    return added, dropped
+
+
+def choose_threshold(pooled: list[tuple[int, float, bool, bool]], base: dict, mode: str) -> tuple[float, dict]:
+    """The threshold of best pooled event F1 (strict line) with precision >= MIN_PRECISION.
+    ``pooled``: (label, probability, discovered, rule-linked) of every held-out candidate; a new
+    link labelled 1 turns a miss into a hit, one labelled 0 is a false link; in rerank mode a rule's
+    link dropped costs a hit (label 1) or removes a false one (discovered events' links count on
+    the NIL line only, left out here). ``base``: pooled tp/fp/fn."""
+    best = (0.5, dict(base))
+    best_f1 = -1.0
+    for t in THRESHOLDS:
+        tp, fp, fn = base["tp"], base["fp"], base["fn"]
+        for y, p, new, rule in pooled:
+            if new:
+                continue
+            if not rule and p >= t:
+                tp, fp, fn = (tp + 1, fp, fn - 1) if y else (tp, fp + 1, fn)
+            elif rule and mode == "rerank" and p < t:
+                tp, fp, fn = (tp - 1, fp, fn + 1) if y else (tp, fp - 1, fn)
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if precision >= MIN_PRECISION and f1 > best_f1 + 1e-12:
+            best_f1 = f1
+            best = (t, {"tp": tp, "fp": fp, "fn": fn, "p": round(precision, 3), "r": round(recall, 3),
+                        "f1": round(f1, 3)})
+    return best
+
+
+def measure(parts: list[Part], held: dict[str, list[float]], before: dict[str, dict], mode: str,
+            scratch: Path) -> dict:
+    """Leave-one-part-out figures of one mode: its threshold and every part before and after."""
+    pooled = [(r["y"], p, r["event_id"].startswith(PROVISIONAL_PREFIX), r["rule"])
+              for part in parts for r, p in zip(part.rows, held[part.name])]
+    base = {k: sum(before[p.name][k] for p in parts) for k in ("tp", "fp", "fn")}
+    threshold, expected = choose_threshold(pooled, base, mode)
+    lopo = {}
+    for part in parts:
+        added, dropped = decided(part.rows, held[part.name], threshold, mode)
+        lopo[part.name] = {"before": before[part.name], "after": score_links(part, added, scratch, dropped)}
+    return {"mode": mode, "threshold": threshold, "pooled_expected": expected, "lopo": lopo,
+            "lopo_mean": {k: {m: round(sum(lopo[p][k][m] for p in lopo) / len(lopo), 3) for m in ("p", "r")}
+                          for k in ("before", "after")}}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dashboard.quality.story_training",
+                                     description=__doc__.splitlines()[0])
+    parser.add_argument("--parts", default=",".join((*DEV_PARTS, SEEDS)),
+                        help="parts to train and leave out one by one (default: the 14 development parts and seeds)")
+    parser.add_argument("--check-parts", default=",".join(CHECK_PARTS),
+                        help="parts also scored once by a model trained on the parts listed before them")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/story_training"), help="where the parts are built")
+    parser.add_argument("--no-build", action="store_true", help="reuse the parts already built in --work")
+    parser.add_argument("--catalogues", type=Path, default=CATALOGUE_DIR)
+    parser.add_argument("--no-write", action="store_true", help="measure only; do not write the model")
+    parser.add_argument("--report", type=Path, default=None, help="also write the figures (JSON) here")
+    args = parser.parse_args(argv)
+    names = [p for p in args.parts.split(",") if p]
+    if any(p in ("test13", "test14") for p in names):
+        raise SystemExit("test13 and test14 are held out: never trained or scored here")
+    args.work.mkdir(parents=True, exist_ok=True)
+    bare = without_model(args.catalogues, args.work)
+    extractors = Extractors(load_catalogues(bare))
+    parts: list[Part] = []
+    for name in names:
+        data = build_part(name, args.work, bare, build=not args.no_build)
+        gold = sources_of(name)[1]
+        rows = candidates_of(name, data, gold, extractors)
+        parts.append(Part(name, data, gold, rows))
+        print(f"{name}: {len(rows)} candidates, {sum(r['y'] for r in rows)} linked by the gold, "
+              f"{sum(r['rule'] for r in rows)} by a rule", file=sys.stderr)
+    scratch = args.work / "_scored"
+    # leave one part out: each part's probabilities from a model that never saw it
+    held: dict[str, list[float]] = {}
+    before: dict[str, dict] = {}
+    for part in parts:
+        model = fit([r for p in parts if p is not part for r in p.rows])
+        held[part.name] = [model.probability(r["x"]) for r in part.rows]
+        before[part.name] = score_links(part, [], scratch)
+    modes = {mode: measure(parts, held, before, mode, scratch) for mode in MODES}
+    # the simplest mode unless the other scores better on the held-out parts (pooled F1)
+    chosen = max(MODES, key=lambda m: (modes[m]["pooled_expected"].get("f1", 0.0), m == "union"))
+    figures = {"modes": modes, "chosen": chosen}
+    result = modes[chosen]
+    # the check parts, scored once by a model trained on the parts before them
+    checks = [p for p in args.check_parts.split(",") if p]
+    check_parts = [p for p in parts if p.name in checks]
+    if check_parts:
+        first = min(names.index(p.name) for p in check_parts)
+        earlier = parts[:first]
+        model = fit([r for p in earlier for r in p.rows])
+        figures["check"] = {"trained_on": [p.name for p in earlier], "parts": {}}
+        for part in check_parts:
+            probs = [model.probability(r["x"]) for r in part.rows]
+            added, dropped = decided(part.rows, probs, result["threshold"], chosen)
+            figures["check"]["parts"][part.name] = {
+                "before": before[part.name], "after": score_links(part, added, scratch, dropped)}
+    shutil.rmtree(scratch, ignore_errors=True)
+    final = fit([r for p in parts for r in p.rows])
+    for mode, m in modes.items():
+        print(f"\nmode {mode}: threshold {m['threshold']}, pooled {m['pooled_expected']}")
+        print(f"{'part':<8} {'P before':>8} {'R before':>8} {'P after':>8} {'R after':>8}   NIL P/R before -> after")
+        for name, f in m["lopo"].items():
+            b, a = f["before"], f["after"]
+            print(f"{name:<8} {b['p']:8.3f} {b['r']:8.3f} {a['p']:8.3f} {a['r']:8.3f}   "
+                  f"{b['nil_p']:.3f}/{b['nil_r']:.3f} -> {a['nil_p']:.3f}/{a['nil_r']:.3f}")
+        print(f"{'mean':<8} {m['lopo_mean']['before']['p']:8.3f} {m['lopo_mean']['before']['r']:8.3f} "
+              f"{m['lopo_mean']['after']['p']:8.3f} {m['lopo_mean']['after']['r']:8.3f}")
+    print(f"\nchosen: {chosen}")
+    if "check" in figures:
+        print(f"check (trained on {', '.join(figures['check']['trained_on'])}):")
+        for name, f in figures["check"]["parts"].items():
+            b, a = f["before"], f["after"]
+            print(f"{name:<8} {b['p']:8.3f} {b['r']:8.3f} {a['p']:8.3f} {a['r']:8.3f}")
+    if args.report:
+        args.report.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if not args.no_write:
+        def pr(f: dict) -> dict:
+            return {k: f[k] for k in ("p", "r")}
+        doc = {
+            "about": "The story linker's logistic regression (dashboard/extract/story.py); written by "
+                     "python -m dashboard.quality.story_training: do not edit by hand.",
+            "model": "logistic_regression", "C": C, "mode": chosen,
+            "features": list(FEATURES),
+            "weights": list(final.weights), "bias": final.bias, "threshold": result["threshold"],
+            "trained_on": names,
+            "candidates": sum(len(p.rows) for p in parts),
+            "positives": sum(r["y"] for p in parts for r in p.rows),
+            "leave_one_part_out": {n: {"before": pr(f["before"]), "after": pr(f["after"])}
+                                   for n, f in result["lopo"].items()},
+            "leave_one_part_out_mean": result["lopo_mean"],
+        }
+        if "check" in figures:
+            doc["check"] = {"trained_on": figures["check"]["trained_on"],
+                            "parts": {n: {"before": pr(f["before"]), "after": pr(f["after"])}
+                                      for n, f in figures["check"]["parts"].items()}}
+        path = args.catalogues / MODEL_FILE
+        path.write_text(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"model written to {path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

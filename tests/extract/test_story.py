@@ -1,0 +1,133 @@
+"""The learned story linker (dashboard/extract/story.py): the shipped model links the sentences
+that tell the story of an event the article anchors, with its evidence in the cue; weights that
+say nothing link nothing; a broken model file is refused with a message naming it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import shutil
+from datetime import date
+
+import pytest
+
+from dashboard.catalogues import CatalogueError, load_catalogues
+from dashboard.extract.story import FEATURES, MODEL_FILE, STORY, StoryModelError, parse_story_model
+from dashboard.paths import CATALOGUE_DIR
+from dashboard.pipeline.article import Extractors
+from dashboard.text.document import Doc
+
+# An article in the style of the seeds (a visit announced, then told without naming it again)
+POPE = ("يزور البابا فرنسيس كازاخستان من 13 إلى 15 أيلول للمشاركة في مؤتمر زعماء الأديان العالمية والتقليدية في نور سلطان. "
+        "وقال المتحدث باسم الفاتيكان إن الحبر الأعظم سيلتقي الرئيس قاسم جومارت توكاييف في القصر الرئاسي. "
+        "وأعلنت الرئاسة الكازاخستانية في نيسان الماضي زيارة البابا في مناسبة هذا المؤتمر الذي يعقد كل ثلاث سنوات. "
+        "ويعاني البابا منذ أشهر من آلام في الركبة أجبرته على استخدام كرسي متحرك. "
+        "لكنه أكد أنه يعتزم السفر إلى كازاخستان في رحلة هادئة من دون التنقل كثيرا.")
+VISIT = "pope_francis_visit_kz_2022"
+
+
+@pytest.fixture(scope="module")
+def ex(catalogues) -> Extractors:
+    return Extractors(catalogues)
+
+
+def links(ex: Extractors, text: str, published: date, model=None) -> list[dict]:
+    doc = Doc.from_text("t", text, published, "day", ex.letter_names)
+    ents, dates = ex.entities.find(doc), ex.dates.find(doc)
+    linker = ex.story
+    if model is not None:  # the same linker with other weights
+        linker = object.__new__(type(ex.story))
+        linker.__dict__.update(ex.story.__dict__, model=model)
+    return linker.apply(doc, ents, dates, ex.events.find(doc, ents, dates))
+
+
+def story_links(rows: list[dict]) -> dict[tuple[int, str], str]:
+    return {(r["sentence_id"], r["event_id"]): r["cue"] for r in rows if r["cue"].startswith(STORY)}
+
+
+def test_the_shipped_model_links_a_sentence_telling_the_visit_with_its_evidence(ex):
+    found = story_links(links(ex, POPE, date(2022, 9, 1)))
+    # "وأعلنت الرئاسة ... زيارة البابا في مناسبة هذا المؤتمر": the visit's story, anchored in s0
+    assert (2, VISIT) in found
+    cue = found[(2, VISIT)]
+    assert cue.startswith("story: p=0.") and cue.endswith("anchor s0")
+    assert float(cue.split("p=")[1].split(",")[0]) >= ex.story.model.threshold
+    # the pope's knee is no part of the visit's story
+    assert (3, VISIT) not in found
+
+
+def test_weights_that_say_nothing_link_nothing(ex):
+    silent = dataclasses.replace(ex.story.model, weights=(0.0,) * len(FEATURES), bias=0.0)
+    assert silent.probability((1.0,) * len(FEATURES)) == 0.5 < silent.threshold
+    rows = links(ex, POPE, date(2022, 9, 1), model=silent)
+    assert not story_links(rows)
+    # the other links are the linker's own, untouched
+    assert {(r["sentence_id"], r["event_id"]) for r in rows} >= {(0, VISIT)}
+
+
+def test_only_events_linked_in_the_article_are_candidates(ex):
+    doc = Doc.from_text("t", POPE, date(2022, 9, 1), "day", ex.letter_names)
+    ents, dates = ex.entities.find(doc), ex.dates.find(doc)
+    rows = ex.events.find(doc, ents, dates)
+    candidates = ex.story.candidates(doc, ents, dates, rows)
+    assert candidates
+    assert {c.event_id for c in candidates} <= {r["event_id"] for r in rows}
+    assert all(len(c.features) == len(FEATURES) and all(0.0 <= v <= 1.0 for v in c.features) for c in candidates)
+    # a sentence linked by a rule is a candidate marked with that rule, never an anchor of its own
+    assert {c.rule for c in candidates} <= {"", "context", "refers"}
+
+
+def test_an_article_without_links_gets_none(ex):
+    assert links(ex, "قال مسؤول إن الطقس سيكون معتدلا في الأيام المقبلة في أغلب المناطق.", date(2022, 9, 1)) == []
+
+
+def test_the_shipped_model_file_is_this_codes(catalogues):
+    raw = json.loads((CATALOGUE_DIR / MODEL_FILE).read_text(encoding="utf-8"))
+    assert raw["features"] == list(FEATURES)
+    assert not {"test13", "test14"} & set(raw["trained_on"])
+    model = catalogues.story_model
+    assert model is not None and 0 < model.threshold < 1 and model.mode in ("union", "rerank")
+
+
+GOOD = {"features": list(FEATURES), "weights": [0.1] * len(FEATURES), "bias": -1.0, "threshold": 0.6}
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"weights": [0.1] * (len(FEATURES) - 1)}, "weights must be a list"),
+    ({"features": list(reversed(FEATURES))}, "not this code's"),
+    ({"features": [*FEATURES[:-1], "colour"]}, "unknown ['colour']"),
+    ({"bias": math.nan}, "finite numbers"),
+    ({"threshold": 1.5}, "between 0 and 1"),
+    ({"mode": "vote"}, "mode must be one of"),
+])
+def test_a_model_that_does_not_fit_the_code_is_refused(change, message):
+    with pytest.raises(StoryModelError) as err:
+        parse_story_model({**GOOD, **change})
+    assert message in str(err.value)
+
+
+def test_a_missing_key_is_named():
+    with pytest.raises(StoryModelError, match="missing key 'threshold'"):
+        parse_story_model({k: v for k, v in GOOD.items() if k != "threshold"})
+
+
+@pytest.mark.parametrize("content, message", [
+    ('{"features": [', "story_linker.json: line 1: not valid JSON"),
+    (json.dumps({**GOOD, "threshold": 0}), "story_linker.json: threshold must lie between 0 and 1"),
+])
+def test_a_broken_model_file_fails_the_catalogue_load_naming_it(tmp_path, content, message):
+    folder = tmp_path / "catalogues"
+    shutil.copytree(CATALOGUE_DIR, folder)
+    (folder / MODEL_FILE).write_text(content, encoding="utf-8")
+    with pytest.raises(CatalogueError) as err:
+        load_catalogues(folder)
+    assert message in str(err.value)
+
+
+def test_without_the_file_there_are_no_story_links(tmp_path):
+    folder = tmp_path / "catalogues"
+    shutil.copytree(CATALOGUE_DIR, folder, ignore=shutil.ignore_patterns(MODEL_FILE))
+    ex = Extractors(load_catalogues(folder))
+    assert not ex.story.active
+    assert not story_links(links(ex, POPE, date(2022, 9, 1)))

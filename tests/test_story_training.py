@@ -1,0 +1,41 @@
+"""The story linker's training (dashboard/quality/story_training.py): what a threshold adds and
+drops, as the build decides it, and the threshold chosen under the precision floor."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.quality.story_training import MIN_PRECISION, choose_threshold, decided, main
+
+
+def row(sid: int, y: int, rule: bool = False, event: str = "e") -> dict:
+    return {"article_id": "a", "sentence_id": sid, "event_id": event, "anchor": 0, "x": (), "y": y, "rule": rule}
+
+
+def test_union_adds_only_where_no_rule_linked_and_rerank_drops_the_rules_doubted_links():
+    rows = [row(1, 1), row(2, 0), row(3, 1, rule=True), row(4, 0, rule=True)]
+    probs = [0.9, 0.2, 0.9, 0.1]
+    added, dropped = decided(rows, probs, 0.5, "union")
+    assert [a["sentence_id"] for a in added] == [1] and added[0]["cue"] == "story: p=0.90, anchor s0"
+    assert dropped == frozenset()
+    added, dropped = decided(rows, probs, 0.5, "rerank")
+    assert [a["sentence_id"] for a in added] == [1]
+    assert dropped == {("a", 4, "e")}
+
+
+def test_the_threshold_keeps_precision_above_the_floor():
+    base = {"tp": 90, "fp": 5, "fn": 30}
+    # five right links at 0.9; ten wrong ones at 0.6: taking them would sink precision under the floor
+    pooled = [(1, 0.9, False, False)] * 5 + [(0, 0.6, False, False)] * 10
+    threshold, figures = choose_threshold(pooled, base, "union")
+    assert 0.6 < threshold <= 0.9
+    assert figures["tp"] == 95 and figures["fp"] == 5 and figures["fn"] == 25
+    assert figures["p"] >= MIN_PRECISION
+    # discovered events' links are not on the strict line: they change nothing here
+    threshold, figures = choose_threshold([(1, 0.9, True, False)] * 5, base, "union")
+    assert figures["tp"] == 90
+
+
+def test_held_out_parts_are_refused():
+    with pytest.raises(SystemExit, match="held out"):
+        main(["--parts", "dev,test13", "--no-write"])

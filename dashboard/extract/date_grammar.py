@@ -95,6 +95,8 @@ class Grammar:
     # bare day-month names (11 سبتمبر) among not_dates, and what makes one a day: "في 11 سبتمبر"
     day_names: frozenset[str] = frozenset()
     day_name_before: re.Pattern | None = None
+    # a word that puts a sentence in the future (سوف، سينظرون، اعتبارا من): see dates.py, _coming_month
+    future: re.Pattern | None = None
 
 
 def build_grammar(v: DateWords) -> Grammar:
@@ -181,8 +183,10 @@ def build_grammar(v: DateWords) -> Grammar:
         "year_range": (rf"(?:{CLITIC_START}(?P<cue>{cues}){SP1})?{year('y1', YEAR_MODERN)}{SP}[-–—/]{SP}"
                        rf"{year('y2', YEAR_MODERN)}"),
         # "عام2020", "في2020": the number may be glued to its cue
-        "year_cue": rf"{CLITIC_START}{cues}{SP}{year('y', YEAR_ANY)}",
-        "year_prep": (rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.year_prepositions)}{SP}(?P<core>{NUM_START}"
+        # "للعام 2017": the cue contracted after ل (clitic_word)
+        "year_cue": rf"{clitic_word(v.year_cues)}{SP}{year('y', YEAR_ANY)}",
+        # "بنهاية 2019"، "وبحلول 2030": the preposition may carry ب or ل
+        "year_prep": (rf"{WORD_START}{CONJUNCTION_CLASS}?[بل]?{words(v.year_prepositions)}{SP}(?P<core>{NUM_START}"
                       rf"(?P<y>{YEAR_MODERN}){NUM_END}(?:{SP}م{WORD_END})?)(?!{SP}{units}{WORD_END})"),
         "year_suffix": rf"{NUM_START}(?P<y>{YEAR_MODERN}){SP}م{WORD_END}",
         # the first of a list of years after a plural noun: "في أعوام 1998 و2002" (year_and takes
@@ -224,7 +228,16 @@ def build_grammar(v: DateWords) -> Grammar:
                    rf"|{SP}[,،]?{SP}(?:{w('من')}{SP1})?(?P<srel>{rel_year})|{SP1}(?:{cues}{SP1})?{year('sy', YEAR_ANY)})"
                    rf"|(?P<sbare>{words(bare_seasons)}){SP1}(?:(?P<sbrel>{rel_year})|(?:{cues}{SP1})?{year('sby', YEAR_ANY)})"
                    rf"|{w('هذا')}{SP1}(?P<sthis>{words(seasons)}){WORD_END})"),
-        "relative_year": rf"{clitic_word(v.relative_year)}{WORD_END}",
+        # "العام الماضي 2017"، "العام الجاري (2018)": the year written after it glosses it (dates.py
+        # keeps the number only when it is that year)
+        "relative_year": (rf"{clitic_word(v.relative_year)}{WORD_END}"
+                          rf"(?:{SP}(?P<gpo>\()?{SP}{year('gy', YEAR_MODERN)}(?(gpo){SP}\))(?!{SP}{units}{WORD_END}))?"),
+        # "مقارنة بنفس الفترة من 2016."، "بدءا من 2020"، "تعود إلى 1949،": a year after من (or after
+        # إلى of تعود / يعود: "ارتفع إلى 2000." is a count) that ends its clause (a punctuation mark
+        # or the end follows): "أكثر من 2000 طفل" is a count
+        "year_from": (rf"{WORD_START}(?:{CONJUNCTION_CLASS}?{w('من')}|{words(['تعود', 'يعود', 'ترجع', 'يرجع'])}"
+                      rf"{SP1}{w('إلى')}){SP1}(?P<core>{NUM_START}"
+                      rf"(?P<y>{YEAR_MODERN}){NUM_END})(?={SP}(?:[.,،؛:!?)\"»]|$))"),
         "relative_month": rf"{clitic_word(v.relative_month)}{WORD_END}",
     }
     # Hijri dates: the year (1343-1500, hijridate's range) always; a mark (هـ) where nothing else
@@ -264,9 +277,14 @@ def build_grammar(v: DateWords) -> Grammar:
     dual_before = re.compile(rf"{CLITIC_START}{words(v.dual_nouns or ['عامي'])}{SP1}(?:{w('ال')}{SP})?$")  # يومي الـ22
     month_context = re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.month_prepositions or ['في'])}{SP1}$")
     month_list_before = re.compile(rf"{month}(?:{SP}/{SP}{month})?{SP}[,،]?{SP}و{SP}$")
+    # "سينظرون"، "ستبدأ": س + ي/ت/ن + three letters or more, not ending like a noun (سياسة، سنوات،
+    # سيناء) and not a listed noun (سيتي)
+    not_verbs = rf"(?!{words(v.future_prefix_nouns)}{WORD_END})" if v.future_prefix_nouns else ""
+    future = re.compile(rf"{WORD_START}(?:{CONJUNCTION_CLASS}?{words(v.future_markers or ['سوف'])}{WORD_END}"
+                        rf"|{CONJUNCTION_CLASS}?{not_verbs}س[يتن][^\W\d_]{{3,}}(?<!ة)(?<!ات)(?<!اء){WORD_END})")
     return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers, not_dates,
                    _prerequisites(v, patterns), list_connector, dual_before, month_context, month_list_before,
-                   frozenset(v.day_names), day_name_before)
+                   frozenset(v.day_names), day_name_before, future)
 
 
 class Literals:
@@ -320,7 +338,7 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
         "day_same_month": Literals([*same.words, "منه"]), "same_period": same,
         "season": Literals(squeeze_spaces(k)[2:] for k in v.seasons or {"الصيف": 6}),
     }
-    for kind in ("numeric_dmy", "numeric_ymd", "year_range_cue", "year_range", "year_cue", "year_prep",
+    for kind in ("numeric_dmy", "numeric_ymd", "year_range_cue", "year_range", "year_cue", "year_prep", "year_from",
                  "year_suffix", "year_and", "year_list"):
         need[kind] = year
     assert set(need) == set(patterns), "every date pattern needs its prerequisite"

@@ -79,6 +79,8 @@ class DateWords:
     same_year: tuple[str, ...]         # "العام نفسه": the year last named before it
     month_prepositions: tuple[str, ...]  # "في مارس": an ambiguous month on its own after these
     seasons: dict[str, int] = field(default_factory=dict)  # folded "الصيف" -> 6, its first month
+    future_markers: tuple[str, ...] = ()     # "سوف"، "اعتبارا من": the sentence speaks of the future
+    future_prefix_nouns: tuple[str, ...] = ()  # "سيتي": the shape of a future verb, but a noun or name
 
 
 def _relative(spec: dict, modifiers: dict[str, int], this: list[str]) -> dict[str, int]:
@@ -133,6 +135,8 @@ def parse_date_words(raw: Mapping) -> DateWords:
         same_year=_folded(raw.get("same_year")),
         month_prepositions=_folded(raw.get("month_prepositions")),
         seasons=_seasons(raw.get("seasons")),
+        future_markers=_folded(raw.get("future_markers")),
+        future_prefix_nouns=_folded(raw.get("future_prefix_nouns")),
     )
 
 

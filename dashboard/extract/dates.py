@@ -47,6 +47,7 @@ class Atom:
     anaphor: str | None = None   # "month"/"year": the one last named before it (23 من الشهر نفسه)
     range_end: bool = False      # "15 منه": a date only as the second end of a range (بين 13 أيلول و15 منه)
     season: int | None = None    # a season's first month (12, 3, 6, 9): three months from it
+    gloss: tuple[int, int] | None = None  # "العام الماضي 2017": (where the relative words end, the year)
 
 
 class DateExtractor:
@@ -76,6 +77,15 @@ class DateExtractor:
         last_month: tuple[int, int] | None = None  # (year, month) of the last date naming a month
         last_year: int | None = None
         for atom in atoms:
+            if atom.gloss is not None:  # "العام الماضي 2017": the number is that year, or no part of it
+                words_end, year = atom.gloss
+                if doc.published is not None and doc.published.year + atom.rel_year == year:
+                    atom = replace(atom, lo=(year, None, None), rel_year=None, gloss=None)
+                else:
+                    atom = replace(atom, end=words_end, gloss=None)
+            if self._coming_month(doc, atom):  # "زيادة الإنتاج تدريجيا من يناير" in December: next January
+                atom = replace(atom, lo=(doc.published.year + 1, *atom.lo[1:]),
+                               hi=(doc.published.year + 1, *atom.hi[1:]) if atom.hi else None)
             anaphoric = atom.anaphor is not None
             if anaphoric:
                 atom = _bind_anaphor(atom, last_month, last_year)
@@ -99,6 +109,21 @@ class DateExtractor:
                 "granularity": granularity, "relative": relative,
             })
         return rows
+
+    def _coming_month(self, doc: Doc, atom: Atom) -> bool:
+        """A month without a year that the publication year would put 9-11 months back (يناير-مارس
+        in an October-December article) is the coming one when its sentence speaks of the future
+        before it (سينظرون، سوف، اعتبارا من). Without that, news reports the past (_year_shift)."""
+        if (atom.lo[0] is not None or atom.lo[1] is None or atom.rel_year is not None or atom.month_mod is not None
+                or atom.rel_month is not None or atom.anaphor is not None or atom.season is not None
+                or doc.published is None or _PRECISION_RANK.get(doc.published_precision or "unknown", 3) < 2
+                or (atom.hi is not None and atom.hi[0] is not None)
+                or doc.published.month - atom.lo[1] < 12 - _NEAR_MONTHS):
+            return False
+        a, _ = doc.norm.to_original(atom.start, atom.end)
+        first = doc.sentences[doc.sentence_at(a)][0] if doc.sentences else 0
+        starts, _ = doc.norm.from_original([min(first, a)], [a])
+        return self.grammar.future.search(doc.norm.text, int(starts[0]), atom.start) is not None
 
     # ---- matching ---------------------------------------------------------------------------
     def _windows(self, text: str) -> list[tuple[int, int]]:
@@ -498,11 +523,21 @@ class DateExtractor:
         return Atom(m.start(), m.end(), (int(year) if year else None, None, None), season=first, **extra)
 
     def _atom_relative_year(self, m: re.Match) -> Atom:
-        key = squeeze_spaces(m.group())
+        words_end = m.start("gpo") if m.group("gpo") else m.start("gy") if m.group("gy") else m.end()
+        key = squeeze_spaces(m.string[m.start():words_end].rstrip())
         offset = self.words.relative_year.get(key)
         if offset is None:  # contracted after ل: "لعام الماضي" was matched from its second letter
             offset = self.words.relative_year["ا" + key]
-        return Atom(m.start(), m.end(), (None, None, None), rel_year=offset)
+        gloss = (len(m.string[:words_end].rstrip()), int(m.group("gy"))) if m.group("gy") else None
+        return Atom(m.start(), m.end(), (None, None, None), rel_year=offset, gloss=gloss)
+
+    _QUANTITY_BEFORE = re.compile(squeeze_spaces(r"(?:أكثر|اكثر|أقل|اقل|نحو|حوالي|حوالى|قرابة|زهاء|أزيد)\s+"
+                                                 r"(?:من|إلى|الى)\s*$"))
+
+    def _atom_year_from(self, m: re.Match) -> Atom | None:
+        if self._QUANTITY_BEFORE.search(m.string, max(0, m.start() - 12), m.end("core") - len(m.group("core"))):
+            return None  # "أكثر من 2000." is a count
+        return Atom(m.start("core"), m.end("core"), (int(m.group("y")), None, None))
 
     def _relative_month_offset(self, surface: str) -> int:
         key = squeeze_spaces(surface)
@@ -551,6 +586,9 @@ def _later_of_same_kind(a: Partial, b: Partial) -> bool:
 def _of_month(b: Atom, a: Atom) -> Atom:
     """b ("15 منه"، "15 من الشهر نفسه") in the month a, the range's first end, ends in."""
     year, month, _ = a.hi or a.lo
+    if b.lo[0] is not None or b.rel_year is not None:  # "بين مايو 2013 والشهر نفسه من عام 2015"
+        return replace(b, anaphor=None, range_end=False, lo=(b.lo[0], month, b.lo[2]),
+                       hi=(b.lo[0], month, b.hi[2]) if b.hi else None)
     return replace(b, anaphor=None, range_end=False, lo=(year, month, b.lo[2]),
                    hi=(year, month, b.hi[2]) if b.hi else None, rel_year=a.rel_year, month_mod=a.month_mod)
 

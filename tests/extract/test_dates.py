@@ -438,3 +438,57 @@ def test_complete_non_consecutive_items_stay_apart(extractor):
 ])
 def test_lists_day_pairs_year_parts_day_names(extractor, text, published, expected):
     assert [f[:3] for f in find(extractor, text, published)] == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # gold README, conventions of stop 20 (test12, test11): a range whose ends are both dates is one
+    # mention; "منه" is the month the first end names, and only there is it a date
+    ("سيزور كازاخستان في الفترة الواقعة بين 13 أيلول و15 منه للمشاركة", date(2022, 9, 1),
+     [("13 أيلول و15 منه", "2022-09-13", "2022-09-15")]),
+    ("في الفترة من 13 أيلول الى 15 منه لزيارة", date(2022, 9, 1), [("13 أيلول الى 15 منه", "2022-09-13", "2022-09-15")]),
+    ("في 13 أيلول اشترى 15 منه فقط", date(2022, 9, 1), [("13 أيلول", "2022-09-13", "2022-09-13")]),
+    ("فرض حالة الطوارئ من 16 مارس إلى 15 أبريل القادم للتصدى", date(2020, 3, 31),
+     [("16 مارس إلى 15 أبريل القادم", "2020-03-16", "2020-04-15")]),
+    ("ويقود الفريق بين مايو 2013 والشهر نفسه من عام 2015. وأتى", date(2018, 2, 21),
+     [("مايو 2013 والشهر نفسه من عام 2015", "2013-05-01", "2015-05-31")]),
+    # seasons: three months; winter 2022 = December 2021-February 2022; الماضي = the last one over
+    ("لمشاركتهم فى تظاهرات الصيف الماضى. وذكرت", date(2022, 11, 15), [("الصيف الماضى", "2022-06-01", "2022-08-31")]),
+    ("انتقل إليه الصيف الماضي", date(2022, 7, 15), [("الصيف الماضي", "2021-06-01", "2021-08-31")]),
+    ("في شتاء 2022 وخريف العام الماضي والربيع المقبل وهذا الشتاء", date(2022, 11, 15),
+     [("شتاء 2022", "2021-12-01", "2022-02-28"), ("خريف العام الماضي", "2021-09-01", "2021-11-30"),
+      ("الربيع المقبل", "2023-03-01", "2023-05-31"), ("هذا الشتاء", "2022-12-01", "2023-02-28")]),
+    ("بعد الربيع العربي، ولفصل الشتاء، ووصيف البطل", date(2022, 11, 15), []),
+    # ordinal day words and pairs of them
+    ("يشار إلى أنه في الأول والثاني من يوليو الماضي، اندلعت", date(2022, 11, 15),
+     [("الأول والثاني من يوليو الماضي", "2022-07-01", "2022-07-02")]),
+    # a year in brackets after a month says which (test11)
+    ("لاجتماع ديسمبر المقبل (2020) لمجلس", date(2021, 1, 10), [("ديسمبر المقبل (2020)", "2020-12-01", "2020-12-31")]),
+    # a relative year glossed by its number: one mention; a number that is not that year stays out
+    ("مقارنة مع ذات الفترة في العام الماضي 2017. وكانت", date(2018, 7, 21),
+     [("العام الماضي 2017", "2017-01-01", "2017-12-31")]),
+    ("قتل العام الماضي 2000 مدني", date(2018, 7, 21), [("العام الماضي", "2017-01-01", "2017-12-31")]),
+    # a year after من that ends its clause; a count after أكثر من is none
+    ("بزيادة 47 في المائة مقارنة بنفس الفترة من 2016. وبلغت", date(2018, 2, 1), [("2016", "2016-01-01", "2016-12-31")]),
+    ("شملت أكثر من 2000 طفل، وأكثر من 2000.", date(2018, 2, 1), []),
+    # the cue contracted after ل, a preposition with ب
+    ("عن الربع الثالث للعام 2017، وبنهاية 2019", date(2018, 5, 7),
+     [("لعام 2017", "2017-01-01", "2017-12-31"), ("2019", "2019-01-01", "2019-12-31")]),
+])
+def test_conventions_of_stop_20_and_ant_classes(extractor, text, published, expected):
+    assert [f[:3] for f in find(extractor, text, published)] == expected
+
+
+@pytest.mark.parametrize("text, published, start", [
+    # test11: 30 November 2020, "سينظرون ... زيادة الإنتاج تدريجيا من يناير" is January 2021
+    ("أعضاء أوبك+ سينظرون فيما إذا كانوا سيمددون التخفيضات أو زيادة الإنتاج تدريجيا من يناير خلال محادثاتهم",
+     date(2020, 11, 30), "2021-01-01"),
+    ('وأوضح فينغر: "أعتقد أنني سأبدأ مجددا في الأول من يناير', date(2018, 10, 17), "2019-01-01"),
+    # no future in the sentence before it: the January gone by
+    ("شهدت البلاد أعمال شغب في يناير", date(2020, 11, 30), "2020-01-01"),
+    ("قال مدرب مانشستر سيتي إن الفريق خسر في يناير", date(2020, 11, 30), "2020-01-01"),
+    ("سوف يزور الرئيس موسكو. وكان قد زارها في يناير", date(2020, 11, 30), "2020-01-01"),
+    # a future month the calendar already puts ahead keeps its year
+    ("وقال إن الشركة ستبدأ الإنتاج في فبراير", date(2020, 8, 30), "2020-02-01"),
+])
+def test_a_bare_month_after_a_future_verb_is_the_coming_one(extractor, text, published, start):
+    assert find(extractor, text, published)[0][1] == start

@@ -100,6 +100,7 @@ GOOD = {"features": list(FEATURES), "weights": [0.1] * len(FEATURES), "bias": -1
     ({"bias": math.nan}, "finite numbers"),
     ({"threshold": 1.5}, "between 0 and 1"),
     ({"mode": "vote"}, "mode must be one of"),
+    ({"link_discovered": "yes"}, "link_discovered must be true or false"),
 ])
 def test_a_model_that_does_not_fit_the_code_is_refused(change, message):
     with pytest.raises(StoryModelError) as err:
@@ -147,3 +148,23 @@ def test_a_story_link_to_an_event_still_to_come_says_it_is_planned(ex):
     story = [r for r in rows if r["cue"].startswith(STORY) and r["event_id"] == VISIT]
     assert story
     assert all(" + planned: " in r["cue"] for r in story)
+
+
+CRASH = ("أعلنت السلطات الكوبية، الجمعة، عن تحطم طائرة ركاب على متنها 104 أشخاص خلال إقلاعها من مطار العاصمة هافانا. "
+         "وقال مصدر في المطار إن الطائرة كانت متجهة إلى مدينة أخرى شرق البلاد وإن هناك ضحايا في الحادث. "
+         "وتوجهت فرق الإنقاذ إلى موقع الحادث بعد دقائق من سقوط الطائرة قرب المطار.")
+
+
+def test_a_discovered_event_gets_story_links_only_where_the_model_says_the_gold_showed_them_right(ex):
+    doc = Doc.from_text("t", CRASH, date(2018, 5, 18), "day", ex.letter_names)
+    ents, dates = ex.entities.find(doc), ex.dates.find(doc)
+    rows = ex.events.find(doc, ents, dates)
+    rows += ex.discovered_events.find(doc, ents, dates, rows)
+    assert {r["event_id"] for r in rows} == {"new:crash:cu:2018-05"}
+    eager = dataclasses.replace(ex.story.model, bias=20.0, link_discovered=False)
+    linker = object.__new__(type(ex.story))
+    linker.__dict__.update(ex.story.__dict__, model=eager)
+    assert not story_links(linker.apply(doc, ents, dates, rows))
+    linker.model = dataclasses.replace(eager, link_discovered=True)
+    assert set(story_links(linker.apply(doc, ents, dates, rows))) == {(1, "new:crash:cu:2018-05"),
+                                                                       (2, "new:crash:cu:2018-05")}

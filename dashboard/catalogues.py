@@ -40,6 +40,7 @@ from dashboard.extract.date_words import DateWords, parse_date_words
 from dashboard.extract.discovered_events import DiscoveryRules
 from dashboard.extract.discovered_events import parse_rules as parse_discovered_events
 from dashboard.extract.discovery import Triggers, parse_triggers
+from dashboard.extract.elapsed import ElapsedRules, parse_elapsed
 from dashboard.extract.entity_catalogue import Catalogue as EntityCatalogue
 from dashboard.extract.entity_catalogue import build_catalogue
 from dashboard.extract.event_names import Kind, parse_event_kinds
@@ -327,6 +328,11 @@ class Catalogues:
         """events.yaml's series of numbered instances (event_series.py), None without any."""
         return self._view(FILES["events"].path,
                           lambda: parse_series(self.raw["events"], self.events))
+
+    @cached_property
+    def elapsed_time(self) -> ElapsedRules:
+        """events.yaml's elapsed-time phrases ("بعد عام على"، "قبل نحو عام"; elapsed.py)."""
+        return self._view(FILES["events"].path, lambda: parse_elapsed(self.raw["events"].get("elapsed_time")))
 
     @cached_property
     def event_kinds(self) -> tuple[Kind, ...]:

@@ -13,7 +13,7 @@ from itertools import compress
 
 import pandas as pd
 
-from dashboard.extract.entity_catalogue import ADJECTIVE, Catalogue, ContextRule, gap_key
+from dashboard.extract.entity_catalogue import ADJECTIVE, ANY_CITY, Catalogue, ContextRule, gap_key
 from dashboard.extract.variant_names import (
     ARTICLE_NAME,
     EXACT,
@@ -35,6 +35,7 @@ from dashboard.text.variants import (
     is_unknown_word,
     name_key,
     variant_key,
+    word_zipf,
 )
 
 _SPLIT = re.compile(r"[-‐‑'’]")
@@ -111,6 +112,19 @@ class EntityMatcher:
         for first in by_first:
             for token, skip in _written_forms(first):
                 written.setdefault(token, []).append((skip, first))
+        # A brand's foreign one-word name takes the article in Arabic text (الفيسبوك، واليوتيوب،
+        # للتويتر): the mention is the name after it, as readers mark it. Only a word that names
+        # nothing but companies or outlets, and whose form with the article is rarer than without
+        # it (wordfreq: الأمازون, the river, is more frequent than أمازون; الفيسبوك is not).
+        types = {e.id: e.type for e in catalogue.entities.values()}
+        for first, cands in by_first.items():
+            if first.isascii() or first.startswith(ARTICLE) or len(first) < 4 or \
+                    not all(c[2] and types.get(c[2]) in _BRANDS for c in cands) or \
+                    word_zipf(ARTICLE + first) >= word_zipf(first):
+                continue
+            for token, _ in _written_forms(ARTICLE + first):
+                if token not in written:
+                    written.setdefault(token, []).append((len(token) - len(first), first))
         for readings in written.values():
             readings.sort()  # least peeling first: it wins a tie
         self._written = written
@@ -182,6 +196,21 @@ class EntityMatcher:
         self._dual_region_written = frozenset(
             w for word in self.region_words if word.endswith("تي") for w, _ in _written_forms(word))
         self.inside_event_names = catalogue.inside_event_names
+        self.quoted_name_heads = catalogue.quoted_name_heads
+        self._city_written = frozenset(w for word in catalogue.city_words for w, _ in _written_forms(word))
+        # a city's one-word name by its variant key (short ones too: the city noun before it is
+        # the evidence), keys that two cities share left out
+        city_keys: dict[str, set[str]] = {}
+        for form in catalogue.forms.values():
+            entity = catalogue.entities[form.entity_id]
+            if entity.type == "city" and entity.parent and form.form == "name" and not form.lead and \
+                    len(form.tokens) == 1 and not form.tokens[0].isascii():
+                key = variant_key(form.tokens[0])
+                if consonants(key) >= MIN_KEY_CONSONANTS:
+                    city_keys.setdefault(key, set()).add(entity.id)
+        self._city_by_key = {k: next(iter(v)) for k, v in city_keys.items() if len(v) == 1}
+        self._body_types = frozenset(
+            e.id for e in catalogue.entities.values() if e.type in _BODY_TYPES_NAMING_PAIRS)
 
     def _region_named(self, name: str) -> str | None:
         """The region whose name (without its region word) ``name`` (folded) spells, if one."""
@@ -276,9 +305,13 @@ class EntityMatcher:
         forms, starts, ends = split_tokens(doc)
         n = len(forms)
         written, by_next = self._written, self._by_next
+        as_written = forms
+        if _DOUBLED_END.search(norm):
+            forms = self._undoubled(forms)
         rows: list[dict] = []
         covered = [False] * n  # words inside an alias or a blocker
         dual_end = -1  # the word after the first region of a dual region word's list
+        body_place_end = -1  # the word after a place's name read as part of a body's name
         full_names: list[tuple[int, str, tuple[str, ...]]] = []  # persons named in full
         # only the words an alias can begin with are looked at (found by one C-level pass: most
         # words of an article begin none)
@@ -322,7 +355,8 @@ class EntityMatcher:
             if not entity_id:  # a blocker: these words are no mention
                 continue
             start = starts[i - length + lead] if lead else starts[i - length] + skip
-            match = EXACT
+            # a typo read without its doubled last letter: for review, like an unseen spelling
+            match = EXACT if forms is as_written or forms[begin:i] == as_written[begin:i] else VARIANT
             # a family name after another family member's first name (سيردار بيردي محمدوف); never
             # when a proclitic is glued to it: in "شي وأردوغان" the word before is not its first name
             if begin and not lead and not skip and not covered[begin - 1] and \
@@ -354,9 +388,14 @@ class EntityMatcher:
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):
                 continue
-            if etype in ("country", "city") and form != ADJECTIVE and not lead and not skip and begin and \
+            if etype in _NAMED_BODY_PLACES and form != ADJECTIVE and not lead and not skip and begin and \
                     forms[begin - 1] in self._body_before_country and _adjacent(norm, ends[begin - 1], starts[begin]):
-                continue  # تلفزيون سوريا، جامعة ووهان: a channel's, a university's name
+                body_place_end = i
+                continue  # تلفزيون سوريا، جامعة ووهان، معهد آسيا الوسطى: a channel's, a university's name
+            if etype in _NAMED_BODY_PLACES and form != ADJECTIVE and begin == body_place_end and skip == 1 and \
+                    forms[begin].startswith("و") and _adjacent(norm, ends[begin - 1], starts[begin]):
+                body_place_end = i
+                continue  # معهد آسيا الوسطى [والقوقاز]: the body's name goes on with a second place
             if etype in PLACE_TYPES and not lead and (
                     self._after_region_word(forms, starts, ends, norm, begin) or (
                         begin == dual_end and skip == 1 and forms[begin].startswith("و"))):
@@ -381,9 +420,54 @@ class EntityMatcher:
             rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names, named)
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
         rows += self._region_rows(doc, forms, starts, ends, covered, rows)
+        rows += self._city_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
-        return self._inside_event_names(self._owned(self._joined_names(self._apply_rules(rows, doc), doc.text), named),
-                                        doc.text)
+        return self._paired_names(self._inside_event_names(
+            self._owned(self._joined_names(self._apply_rules(rows, doc), doc.text), named), doc.text), doc.text)
+
+    def _paired_names(self, rows: list[dict], text: str) -> list[dict]:
+        """Two places joined by a hyphen and followed by a bracketed short name (آسيا-أوروبا (آسيم))
+        are the long name of a body, not two places: the body's mention when the catalogue knows
+        the bracketed name, else no mention at all."""
+        out: list[dict] = []
+        k = 0
+        while k < len(rows):
+            r = rows[k]
+            pair = rows[k + 1] if k + 1 < len(rows) else None
+            bracket = None
+            if pair is not None and r["form"] == pair["form"] == "name" and \
+                    self.types.get(r["entity_id"]) in _NAMED_BODY_PLACES and \
+                    self.types.get(pair["entity_id"]) in _NAMED_BODY_PLACES and \
+                    _PAIR_HYPHEN.fullmatch(text, r["char_end"], pair["char_start"]):
+                bracket = _BRACKETED.match(text, pair["char_end"])
+            if bracket is None:
+                out.append(r)
+                k += 1
+                continue
+            inside = [x for x in rows[k + 2:k + 4]
+                      if bracket.start(1) <= x["char_start"] and x["char_end"] <= bracket.end(1)]
+            if inside and inside[0]["entity_id"] in self._body_types:
+                out.append(dict(r, entity_id=inside[0]["entity_id"], alias=inside[0]["alias"],
+                                char_end=pair["char_end"], surface=text[r["char_start"]:pair["char_end"]]))
+            elif inside or not _ACRONYM_LIKE.fullmatch(bracket.group(1).strip()):
+                out.append(r)  # (a credit or a place in the brackets: the pair stays two places)
+                k += 1
+                continue
+            k += 2
+        return out
+
+    def _undoubled(self, forms: list[str]) -> list[str]:
+        """The tokens with a typist's doubled last letter taken off (بخارىى is بخارى) where the
+        word as written is no word at all (wordfreq) and the word without it begins a name."""
+        written = self._written
+        out = forms
+        for k, form in enumerate(forms):
+            if len(form) > 3 and form[-1] == form[-2] and form not in written and form[:-1] in written \
+                    and is_unknown_word(form):
+                if out is forms:
+                    out = list(forms)
+                out[k] = form[:-1]
+        return out
 
     def _inside_event_names(self, rows: list[dict], text: str) -> list[dict]:
         """Marks a place named as part of an event series' name (محادثات أستانا، صيغة "أستانة":
@@ -391,16 +475,34 @@ class EntityMatcher:
         dataset leaves it out (readers mark no name inside an event's name)."""
         heads = self.inside_event_names
         year_heads = heads.get("", frozenset())
+        city_heads = heads.get(ANY_CITY, frozenset())
         for r in rows:
             words = heads.get(r["entity_id"])
             if r["form"] != "name":
                 continue
             before = peel(_word_before(text, r["char_start"]), 1)
+            etype = self.types.get(r["entity_id"])
             if (words and any(w in words for w in before)) or (
-                    year_heads and self.types.get(r["entity_id"]) == "city" and any(w in year_heads for w in before)
+                    year_heads and etype == "city" and any(w in year_heads for w in before)
                     and _YEAR_AFTER.match(text, r["char_end"])):
                 r[INSIDE_EVENT_NAME] = True  # (قمة أستانا 2024: a summit's name with its year)
+            elif etype == "city" and city_heads and any(w in city_heads for w in before) and \
+                    (m := _WORD_SPACE_BEFORE.search(text, max(0, r["char_start"] - 40), r["char_start"])) is not None \
+                    and any(w in city_heads for w in peel(fold(m.group(1)), 1)):
+                r[INSIDE_EVENT_NAME] = True  # منتدى عشق آباد: the forum's name (spaces only between)
+            elif etype in _NAMED_BODY_PLACES and self.quoted_name_heads and \
+                    self._in_quoted_name(text, r["char_start"], r["char_end"]):
+                r[INSIDE_EVENT_NAME] = True  # مؤتمر "قلب آسيا": inside the event's quoted name
         return rows
+
+    def _in_quoted_name(self, text: str, start: int, end: int) -> bool:
+        """The span stands inside quotes opened right after an event's or programme's noun
+        (quoted_name_heads), and the quotes hold more than the span."""
+        opening = _QUOTED_OPEN.search(text, max(0, start - 80), start)
+        if opening is None or not any(w in self.quoted_name_heads for w in peel(fold(opening.group(1)), 1)):
+            return False
+        closing = _QUOTED_CLOSE.match(text, end)
+        return closing is not None and _LETTER.search(opening.group(2) + closing.group(1)) is not None
 
     def _joined_names(self, rows: list[dict], text: str) -> list[dict]:
         """A person's first names and an unseen spelling of the family name read as two mentions
@@ -431,6 +533,10 @@ class EntityMatcher:
         for i in [k + 1 for k, form in enumerate(forms[:-1]) if form in written]:
             if covered[i] or len(forms[i]) < 4 or not _adjacent(norm, ends[i - 1], starts[i]):
                 continue
+            split = self._split_region(doc, forms, starts, ends, covered, rows, i)
+            if split is not None:
+                out.append(split)
+                continue
             word = forms[i]
             if word.isascii() or (is_common_word(word) and word not in self._region_tail_words):
                 continue
@@ -448,6 +554,64 @@ class EntityMatcher:
             out.append({
                 "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
                 "entity_id": region, "surface": doc.text[a:b], "char_start": a, "char_end": b,
+                "form": "name", "alias": word, "match": VARIANT,
+            })
+        return out
+
+    def _split_region(self, doc: Doc, forms, starts, ends, covered, rows, i: int) -> dict | None:
+        """A region's name written in two words after a region word (إقليم قرقل باغستان for
+        كاراكالباكستان): the region when the two words joined have its variant key and the article
+        names its country; a variant reading of the second word alone (باغستان ~ Pakistan) goes."""
+        norm = doc.norm.text
+        if i + 1 >= len(forms) or covered[i + 1] or len(forms[i + 1]) < 3 or forms[i + 1].isascii() or \
+                forms[i].isascii() or not _adjacent(norm, ends[i], starts[i + 1]) or \
+                is_common_word(forms[i]) or is_common_word(forms[i + 1]):
+            return None
+        region = self._region_named(forms[i] + forms[i + 1])
+        if region is None:
+            return None
+        named = {r["entity_id"] for r in rows}
+        if region not in named and self.variants.parents.get(region) not in named:
+            return None
+        a, b = doc.norm.to_original(starts[i], ends[i + 1])
+        inside = [r for r in rows if r["char_start"] < b and a < r["char_end"]]
+        if any(r["match"] != VARIANT for r in inside):
+            return None
+        rows[:] = [r for r in rows if not (r["char_start"] < b and a < r["char_end"])]
+        covered[i] = covered[i + 1] = True
+        return {
+            "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+            "entity_id": region, "surface": doc.text[a:b], "char_start": a, "char_end": b,
+            "form": "name", "alias": forms[i] + " " + forms[i + 1], "match": VARIANT,
+        }
+
+    def _city_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
+        """An unseen spelling of a known city right after a city noun (مدينة نكوص for نوكوس): the
+        city whose variant key it has, in an article that names the city's country."""
+        if self._city_written.isdisjoint(forms):
+            return []
+        norm = doc.norm.text
+        out = []
+        named = None
+        for i in [k + 1 for k, form in enumerate(forms[:-1]) if form in self._city_written]:
+            word = forms[i]
+            if covered[i] or len(word) < 4 or word.isascii() or not _adjacent(norm, ends[i - 1], starts[i]) or \
+                    is_common_word(word):
+                continue
+            city = self._city_by_key.get(variant_key(word))
+            if city is None:
+                continue
+            if named is None:
+                named = {r["entity_id"] for r in rows}
+            if self.variants.parents.get(city) not in named:
+                continue
+            a, b = doc.norm.to_original(starts[i], ends[i])
+            if any(r["char_start"] < b and a < r["char_end"] for r in rows):
+                continue
+            covered[i] = True
+            out.append({
+                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+                "entity_id": city, "surface": doc.text[a:b], "char_start": a, "char_end": b,
                 "form": "name", "alias": word, "match": VARIANT,
             })
         return out
@@ -670,7 +834,25 @@ def _near_after(text: str, end: int, start: int) -> bool:
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
 
 
+# A word ending in a doubled letter (بخارىى, a typo; شدد, a verb).
+_DOUBLED_END = re.compile(r"([^\W\d_])\1(?![^\W\d_])")
+# Entity types whose foreign one-word names take the Arabic article (الفيسبوك).
+_BRANDS = frozenset({"company", "media"})
 _YEAR_AFTER = re.compile(r"[ \t\u00a0]+(?:19|20)[0-9]{2}(?![0-9])")
+# Place types whose name may stand inside a body's or event's name (معهد آسيا الوسطى، جامعة ووهان).
+_NAMED_BODY_PLACES = frozenset({"country", "city", "region"})
+# Bodies whose long name may be a hyphenated pair of places (آسيا-أوروبا (آسيم)).
+_BODY_TYPES_NAMING_PAIRS = frozenset({"organisation", "forum", "initiative", "institution"})
+_PAIR_HYPHEN = re.compile(r"[ \t\u00a0]*[-‐‑–][ \t\u00a0]*")
+_BRACKETED = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,24})\)")
+# A bracketed short name: one to three words of letters (آسيم، ASEM), no digits.
+_ACRONYM_LIKE = re.compile(r"[^\W\d_]+(?:[ .][^\W\d_]+){0,2}")
+# The word before a span, then only spaces (no quote, no punctuation) up to it.
+_WORD_SPACE_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+# An opening quote after a word, and the quoted words up to the span (one line, no other quote).
+_QUOTED_OPEN = re.compile(r"([^\W\d_]+)[ \t\u00a0]*[\"«“]([^\"«»“”\n]{0,60})$")
+_QUOTED_CLOSE = re.compile(r"([^\"«»“”\n]{0,60}?)[\"»”]")
+_LETTER = re.compile(r"[^\W_]")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 
 

@@ -29,8 +29,11 @@ NISBA_SUFFIXES = ("", "ه", "ان", "ين", "ون", "ات", "تان", "تين", 
 _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rules", "blockers",
                   "variant_titles", "variant_place_words", "cldr_cities", "named_after_words",
                   "region_words", "adjective_not_country_after", "body_words_before_country",
-                  "time_words_after_names", "relative_words", "places_inside_event_names")
+                  "time_words_after_names", "relative_words", "places_inside_event_names",
+                  "quoted_name_heads", "city_words")
 BLOCKER = "blocker"
+# The key of places_inside_event_names' heads that make any city's name an event's.
+ANY_CITY = "*"
 GENERIC_SCOPES = ("article", "sentence")
 # Where a curated alias competes with another for the same words, this order decides
 # (a curated name beats a CLDR name; any name beats an adjective).
@@ -207,6 +210,13 @@ class Catalogue:
     # event series, not the place: محادثات أستانا، صيغة "أستانة" (name_context.yaml). Such a mention
     # is read by the event linker and left out of the dataset (inside_event_name).
     inside_event_names: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Nouns of events, programmes and prizes: a place's name inside a quoted name right after one,
+    # the quotes holding more than the place (مؤتمر "قلب آسيا"، برنامج "روسيا 2018"), is part of
+    # that name, no mention of the place (name_context.yaml).
+    quoted_name_heads: frozenset[str] = frozenset()
+    # Nouns that say the next word is a town's name (مدينة، بلدة): an unseen spelling of a known
+    # city right after one, in an article naming its country, is that city (name_context.yaml).
+    city_words: frozenset[str] = frozenset()
 
 
 def adjective_forms(stem: str) -> list[str]:
@@ -396,16 +406,19 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                      time_words_after_names=_words(item for entry in data["time_words_after_names"]
                                                    for item in entry.get("words") or []),
                      plus_bodies=plus_bodies, relative_words=_words(data["relative_words"]),
-                     inside_event_names=_inside_event_names(data["places_inside_event_names"], entities))
+                     inside_event_names=_inside_event_names(data["places_inside_event_names"], entities),
+                     quoted_name_heads=_words(data["quoted_name_heads"]),
+                     city_words=_words(data["city_words"]))
 
 
 def _inside_event_names(items: list, entities: dict[str, Entity]) -> dict[str, frozenset[str]]:
     """place id -> head words; the key "" holds the heads that make ANY city's name an event's
-    when a year follows (قمة أستانا 2024)."""
+    when a year follows (قمة أستانا 2024), the key "*" those that make any city's name right
+    after them an event's (منتدى عشق آباد)."""
     out: dict[str, set[str]] = {}
     for item in items:
-        if item.get("before_year"):
-            out.setdefault("", set()).update(_words(item.get("heads") or []))
+        if item.get("before_year") or item.get("any_city"):
+            out.setdefault("" if item.get("before_year") else ANY_CITY, set()).update(_words(item.get("heads") or []))
             continue
         unknown = sorted(set(item.get("places") or []) - entities.keys())
         if unknown or not item.get("heads"):

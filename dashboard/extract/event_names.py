@@ -343,14 +343,22 @@ class GeneratedNames:
             # A link on a bare noun and a party to the event (no date, no word of its name) yields
             # to another event of the kind the article names outright: in an article on the SCO
             # summit in Astana, "القمة ... الرئيس الروسي" is not the EAEU summit in Moscow.
-            # A visit's stands where its noun's phrase names a place of its own, none of theirs ("وصل
-            # بوتين إلى أوزبكستان" in an article that also says he had visited China).
+            # A link stands where its noun's phrase names a place of its own, none of theirs ("وصل
+            # بوتين إلى أوزبكستان" in an article that also says he had visited China; "القمة الثانية
+            # ... في أستانا" beside the first summit, in Berlin, recalled as a year ago: _own_places).
             strong = {eid for _, eid, _, rank, _ in found if rank[0] == 0 or rank[1] == 0}
             theirs = {eid: set().union(*(self.by_id[s].places for s in strong - {eid})) for eid in {f[1] for f in found}}
             out += [(sid, eid, why, name_key((part,)) if part else None) for sid, eid, why, rank, part in found
                     if rank[0] == 0 or rank[1] == 0 or not strong - {eid}
-                    or (kind.needs_person and (self.by_id[eid].places & nears.get(sid, set())) - theirs[eid])]
+                    or self._own_places(kind, eid, nears.get(sid, set()), theirs[eid])]
         return out
+
+    def _own_places(self, kind: Kind, eid: str, near: set[str], theirs: set[str]) -> set[str]:
+        """The places of event ``eid`` its noun's phrase names that the events named outright do not
+        have: any for a visit (its destination); for other kinds a city or region only (a list of
+        member countries after "القمم" names no one summit)."""
+        own = (self.by_id[eid].places & near) - theirs
+        return own if kind.needs_person else {p for p in own if self.entity_types.get(p) != "country"}
 
     @staticmethod
     def _dated_acts(index, kind: Kind, events: list[NamedEvent]) -> list[tuple]:

@@ -60,9 +60,18 @@ _BEFORE_ROLE = re.compile(r"[ \t\u00a0]*[،,]?[ \t\u00a0]*")
 _APPOSITION_OPEN = re.compile(r"[ \t\u00a0]*[»”\"]?[ \t\u00a0]*[،,][ \t\u00a0]*")
 # Quotes around a body's name among a title's descriptors (المتحدث باسم «طالبان»، سهيل شاهين).
 _QUOTED_GAP = re.compile(r"[ \t\u00a0]*[«»“”\"]?[ \t\u00a0]*")
+# A one-word name and its role: only with a comma between (أوضح بولات، رجل الأعمال), never
+# "أكد رئيس" (a verb and the title of someone named later).
+_ROLE_COMMA = re.compile(r"[ \t\u00a0]*[،,]")
 _APPOSITION_CLOSE = re.compile(r"[ \t\u00a0]*[،,.]")
 # After a name and a comma, "وهو"/"وهي" and what the person is ("بيكبولات اوكبويف، وهو طبيب"), or
 # the person's age ("رافيل بودوكوف (31 عاما)", "، 45 عاما،"): only a person is described so.
+# An ordinary word this frequent at most may end a name that a title or role frames (ستار 4.46),
+# or start one of two such words (فريدريك ستار; not "وزير الداخلية بمثابة انتصار", بمثابة 4.76).
+FRAMED_LAST_ZIPF = 4.5
+# A one-word name (أيان، بولات) is taken only between a verb of saying and a description or role,
+# and only when it is this rare at most (or a known first name).
+ONE_WORD_ZIPF = 3.8
 _DESCRIBED_PERSON = re.compile(r"[ \t\u00a0]*(?:[،,][ \t\u00a0]*(?:وهو|وهي)[ \t\u00a0]|"
                                r"[(،,][ \t\u00a0]*[0-9٠-٩]{1,3}[ \t\u00a0]*(?:عاما|عامًا|عاماً|سنة)[ \t\u00a0]*[)،,])")
 # A preposition of place inside a title's descriptors (رئيس جهاز التحقيقات في النيابة العامة).
@@ -411,8 +420,32 @@ class ProvisionalFinder:
         return form not in self.rules.particles and self._zipf(form) < self.rules.max_last_zipf
 
     # -- the name after token j -----------------------------------------------------------------
+    def _one_word_name(self, word: str, article: bool) -> bool:
+        """A single word may be a person's whole name in a speech frame (وقال أيان، وهو طالب):
+        no article, no ordinary word of some frequency unless a known first name."""
+        return not article and (word in self.given or self._zipf(word) < ONE_WORD_ZIPF) and \
+            self._word_kind(word, True, None, False) in ("rare", "common", "given")
+
+    def _ends_here(self, k: int, forms, starts, ends, norm) -> bool:
+        """Nothing name-like goes on at token k: the text ends, punctuation stands before it, or
+        it is a stopword or a word glued to و (a new phrase: "فريدريك ستار وتقديم")."""
+        if k >= len(forms) or not _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
+            return True
+        word = forms[k]
+        return word in self.stopwords or (word[0] == "و" and len(word) > 3)
+
+    def _framed_last(self, k: int, forms, starts, ends, norm) -> bool:
+        """Token k, an ordinary word of some frequency, may end a name a title or a role frames: it
+        is not too frequent (FRAMED_LAST_ZIPF), not a verb's imperfect (يرغب، تقول), and the name
+        ends right after it."""
+        word = forms[k]
+        # (an ordinary word ending in ا or ه is an accusative or feminine noun: "كوتشينسكي عفوا")
+        return self._zipf(word) < FRAMED_LAST_ZIPF and len(word) >= 3 and word[0] != "ي" and word[-1] not in "اه" and \
+            not (word[0] == "ت" and not word.startswith("تش")) and self._ends_here(k + 1, forms, starts, ends, norm)
+
     def _name_at(self, j: int, forms, starts, ends, norm, covered, article,
-                 max_commons: int = 1, family: bool = False) -> tuple[int, int] | None:
+                 max_commons: int = 1, family: bool = False, framed: bool = False,
+                 min_words: int = MIN_WORDS) -> tuple[int, int] | None:
         """(first, end) tokens of the name starting at token j, or None. ``max_commons``: how many
         ordinary words the name may hold before its first rare one (two after an author credit,
         where nothing but a name stands: "كتب: عنتر فرحات"). ``family``: after an honorific
@@ -428,6 +461,7 @@ class ProvisionalFinder:
         given_first = False
         all_given = True
         family_end = False
+        framed_end = False  # the last word is an ordinary word a title's frame lets end the name
         while k < n and k - j < limit:
             if k > j and not _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
                 if _HYPHEN.fullmatch(norm, ends[k - 1], starts[k]):
@@ -454,21 +488,34 @@ class ProvisionalFinder:
             all_given = all_given and kind in ("given", "particle")
             if kind == "common":
                 # a word of some frequency after a foreign family name: a verb ("فالفيردي يرغب")
-                # or the name's last part ("محمود أحمدي نجاد", "ماو تسي تونغ"); unsure, so no name
+                # or the name's last part ("محمود أحمدي نجاد", "ماو تسي تونغ"); unsure, so no name,
+                # unless a title frames the name and it ends right there ("المعروف سفانتي كورنيل.")
                 if seen_rare:
+                    if framed and k == j + 1 and self._framed_last(k, forms, starts, ends, norm):
+                        k += 1
+                        framed_end = True
+                        break
                     return None
                 # a name holds at most one before its family name ("أهدى شجرة سنديان" is none),
-                # never a verb's form ("يزور أوفيا", "يدعى فويادين") nor a two-letter word (ضم)
-                if commons >= max_commons or (k == j and (len(forms[k]) < 3 or forms[k][0] in "يت")):
+                # never a verb's form ("يزور أوفيا", "يدعى فويادين") nor a two-letter word (ضم); a
+                # framed one may be two ordinary words of some frequency (فريدريك ستار)
+                if (commons >= max_commons and not (framed and k == j + 1 and self._framed_last(k, forms, starts, ends, norm)
+                                                     and self._zipf(forms[j]) < FRAMED_LAST_ZIPF)) \
+                        or (k == j and (len(forms[k]) < 3 or forms[k][0] in "يت")):
                     return None
+                if commons >= max_commons:
+                    k += 1
+                    framed_end = True
+                    break
                 commons += 1
             seen_rare |= kind == "rare"
             k += 1
         # a catalogue person right after ("دونالد ترمب"): the first name of a known person
         if k < n and k - j < MAX_WORDS and covered[k] is not None and _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
             return None
-        if k - j < MIN_WORDS or not (family_end or self._last_word(forms[k - 1]) or (
-                (given_first or nasab) and forms[k - 1] not in self.rules.particles)):
+        if k - j < min_words or not (family_end or framed_end or self._last_word(forms[k - 1]) or (
+                (given_first or nasab) and forms[k - 1] not in self.rules.particles) or (
+                framed and k - j == 2 and self._framed_last(k - 1, forms, starts, ends, norm))):
             return None  # "محمود أحمدي نجاد": a frequent last word may not end the name: unsure
         if k < n and _HYPHEN.fullmatch(norm, ends[k - 1], starts[k]):
             return None  # "كوليندا غرابار-كيتاروفيتش": the name goes on past the hyphen
@@ -596,7 +643,7 @@ class ProvisionalFinder:
                     j = -j
                 family = any(r in rules.family_titles for r in peel(form, 2))
                 if j is not None and (span := self._name_at(j, forms, starts, ends, norm, covered, article,
-                                                            family=family)) and (
+                                                            family=family, framed=True)) and (
                         not apposition or _APPOSITION_CLOSE.match(norm, ends[span[1] - 1])):
                     out.append((*span, "title"))
                     continue
@@ -608,9 +655,12 @@ class ProvisionalFinder:
                     continue
             if form in self._speech_forms and i + 1 < n and \
                     _SPACES.fullmatch(norm, ends[i], starts[i + 1]):
-                span = self._name_at(i + 1, forms, starts, ends, norm, covered, article)
+                span = self._name_at(i + 1, forms, starts, ends, norm, covered, article, framed=True, min_words=1)
+                if span and span[1] - span[0] == 1 and not self._one_word_name(forms[span[0]], article(span[0])):
+                    span = None
                 if span and span[1] < n and _BEFORE_ROLE.fullmatch(norm, ends[span[1] - 1], starts[span[1]]) \
-                        and any(r in rules.roles or r in rules.titles for r in peel(forms[span[1]], 2)):
+                        and any(r in rules.roles or r in rules.titles for r in peel(forms[span[1]], 2)) and \
+                        (span[1] - span[0] > 1 or _ROLE_COMMA.match(norm, ends[span[0]])):
                     out.append((*span, "speech + role"))
                 elif span and _DESCRIBED_PERSON.match(norm, ends[span[1] - 1]):
                     out.append((*span, "speech + description"))
@@ -643,6 +693,13 @@ class ProvisionalFinder:
             if len(key) >= 3 and any(w in self.rules.particles for w in key[1:-1]) and \
                     key[-2] not in self.rules.particles:
                 full_of.setdefault((key[0], key[-1]), key)
+        # a one-word name found in a speech frame that is the family name (or the first name) of a
+        # full name found in the article is that person (وأضاف خريبي after شريف خريبي)
+        for key in [k for k in names if len(k) == 1]:
+            whole = next((other for other in sorted(names, key=lambda o: (-len(o), o))
+                          if len(other) > 1 and key[0] in (other[-1], other[0])), None)
+            if whole is not None:
+                full_of[key] = whole
         # a family name with عبد found on its own after a title (المستشار عبد الرازق) is the
         # person whose full name ends in it (عبدالوهاب عبدالرازق، عبدالوهاب عبد الرازق)
         for key in [k for k in names if len(k) == 2 and k[0] == "عبد"]:

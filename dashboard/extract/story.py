@@ -48,7 +48,7 @@ PLACE_TYPES = frozenset({"country", "city", "region"})
 LEAD = 2          # the title and the first sentence
 SHORT_WORDS = 5   # a shorter line is a heading or a dateline
 CONTENT_ZIPF = 5.0  # a word this frequent in Arabic (في، قال، الرئيس ...) says nothing of a story
-STEM = 3          # letters a content word is compared by, its proclitics off (السجناء, سجن: سجن)
+STEM = 4          # letters a content word is compared by, its proclitics off (الكهرباء, كهربائي: كهرب)
 # what a cue says linked the sentence ("phrase: الانتخابات الرئاسية + entity: kz"): its words
 _CUE_WORDS = re.compile(r"(?:^|\+ )(?:phrase|word|generated|discovered|visit found|series): ([^+]+)")
 _QUOTES = frozenset('"«»“”')
@@ -105,6 +105,14 @@ FEATURES = (
     "near_and_words",     # within 3 and a content word shared with its sentences
     "words_share",        # share of the sentence's content words found in the event's sentences
     "between",            # sentences linked to the event both before and after within 3
+    "sole_event",         # no other event but background ones is linked in the article
+    "title",              # the first line (a title or the lead)
+    "kindless",           # a catalogue event of no kind (an agreement, a crisis)
+    "kind_setting",       # of a kind set in a country (a vote, an accident: events.yaml setting)
+    "kind_one_country",   # of a kind inside one country (unrest, an attack)
+    "kind_person",        # of a kind a person makes (a visit, an inauguration)
+    "dated_elsewhere",    # every date of the sentence falls outside the event
+    "noun_elsewhere",     # ... and it names an event of the kind: another one ("القمة التاسعة ... 2009")
 )
 
 
@@ -408,6 +416,14 @@ class StoryLinker:
                     float(near and lexical > 0),
                     lexical / len(content[sid]) if content[sid] else 0.0,
                     float(0 < d_prev <= 3 and 0 < d_next <= 3),
+                    float(all(events[o].background for o in events if o != eid)),
+                    float(sid == 0),
+                    float(not ev.kinds and not ev.discovered),
+                    float(any(k.setting for k in ev.kinds)),
+                    float(any(k.one_country for k in ev.kinds)),
+                    float(any(k.needs_person for k in ev.kinds)),
+                    float(outside and not inside),
+                    float(outside and not inside and (sid in noun_at or sid in refer_at)),
                 )
                 out.append(Candidate(sid, eid, anchor, features, rule))
         out.sort(key=lambda c: (c.sentence_id, c.event_id))
@@ -418,8 +434,8 @@ class StoryLinker:
         the most frequent words of Arabic."""
         out = set()
         for w in words:
-            bare = peel(w, STEM)[-1]
-            if len(bare) < STEM or w in self.stopwords or bare in self.stopwords \
+            bare = peel(w, 3)[-1]
+            if len(bare) < 3 or w in self.stopwords or bare in self.stopwords \
                     or common_zipf(bare) >= CONTENT_ZIPF or common_zipf(w) >= CONTENT_ZIPF:
                 continue
             out.add(bare[:STEM])

@@ -81,6 +81,12 @@ class VisitRules:
     past: PhraseSet | None = None        # a visit of the past ("بعد شهرين على زيارته للصين"): joins only
     proxies: PhraseSet | None = None     # "مساعد"، "زوجة" before a name: someone else acts
     speech: PhraseSet | None = None      # "قال"، "أكد": a statement, not an act of the visit
+    # a trip still to come ("يعتزم السفر إلى"، "سيزور"): a visit of its own only when the sentence
+    # dates it from the publication to a month after ("اليوم الثلاثاء"، "من 13 أيلول"), else a part
+    # of a visit named otherwise
+    plans: PhraseSet | None = None
+    # words that put a planned trip in the days of the publication ("اليوم الثلاثاء"، "غدا")
+    soon: PhraseSet | None = None
 
 
 def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
@@ -96,7 +102,8 @@ def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
         triggers[name] = _alternation(list(words))
     if not raw.get("titles"):
         raise ValueError("visits: missing titles (the offices a visitor holds)")
-    unknown = set(raw) - set(TRIGGERS) - {"titles", "attend", "unless", "talks", "past", "proxies", "speech"}
+    unknown = set(raw) - set(TRIGGERS) - {"titles", "attend", "unless", "talks", "past", "proxies", "speech", "plans",
+                                                "soon"}
     if unknown:
         raise ValueError(f"visits: unknown key(s) {', '.join(sorted(unknown))}")
     return VisitRules(triggers, _alternation(list(raw["titles"])),
@@ -105,7 +112,9 @@ def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
                       _alternation(list(raw.get("talks") or [])) if raw.get("talks") else None,
                       _alternation(list(raw.get("past") or [])) if raw.get("past") else None,
                       _alternation(list(raw.get("proxies") or [])) if raw.get("proxies") else None,
-                      _alternation(list(raw.get("speech") or [])) if raw.get("speech") else None)
+                      _alternation(list(raw.get("speech") or [])) if raw.get("speech") else None,
+                      _alternation(list(raw.get("plans") or [])) if raw.get("plans") else None,
+                      _alternation(list(raw.get("soon") or [])) if raw.get("soon") else None)
 
 
 @dataclass
@@ -562,19 +571,29 @@ class VisitFinder:
         dates = [d for d in own if (d[1] - d[0]).days <= 31]
         others = [d for d in own if (d[1] - d[0]).days > 31]
         # the past or a plan ("ومن المزمع أن يستقبل"): a part of a visit named otherwise at most
-        past = bool(self.not_news is not None and index.matches(self.not_news, {sid})) or \
-            bool(self.rules.past is not None and index.matches(self.rules.past, {sid})) or \
-            bool(self.planned is not None and index.matches(self.planned, {sid}))
+        gone = bool(self.not_news is not None and index.matches(self.not_news, {sid})) or \
+            bool(self.rules.past is not None and index.matches(self.rules.past, {sid}))
+        plan = bool(self.planned is not None and index.matches(self.planned, {sid})) or \
+            bool(self.rules.plans is not None and index.matches(self.rules.plans, {sid}))
+        past = gone or plan
         if dates:
             d = min(dates, key=lambda d: abs((d[4] if len(d) > 4 else 0) - at))
             if d[0] > published[1] + FUTURE:
                 return None
-            return d[0], d[1], past  # "خلال زيارة الرئيس التركي لواشنطن العام الماضي": the past
+            # a trip the sentence plans from the publication to a month on is announced news ("من
+            # المقرر أن يبدأ ... زيارة دولة ... اليوم الثلاثاء"); "خلال زيارة الرئيس التركي لواشنطن
+            # العام الماضي" is the past
+            soon = plan and not gone and published[0] <= d[0]
+            return d[0], d[1], past and not soon
         if (published[1] - published[0]).days > 31:
             return None
         # a plan, the past, or a sentence dated to another year ("انعقد في عام 2014"، "اتفاق عام
         # 2012"): a part of the article's visit at most, never a visit of its own
-        joins = past or any(not (d[0] <= published[1] and published[0] <= d[1]) for d in others)
+        # a plan for the day or the week of an article dated to the day is the day's news ("من المقرر
+        # أن يبدأ ... زيارة دولة ... اليوم الثلاثاء")
+        soon = plan and not gone and (published[1] - published[0]).days < 1 and \
+            self.rules.soon is not None and bool(index.matches(self.rules.soon, {sid}))
+        joins = (past and not soon) or any(not (d[0] <= published[1] and published[0] <= d[1]) for d in others)
         return published[0], published[1], joins
 
     # ---- over the article ------------------------------------------------------------------------

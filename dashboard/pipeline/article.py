@@ -19,6 +19,7 @@ from dashboard.catalogues import Catalogues
 from dashboard.extract.dates import DateExtractor
 from dashboard.extract.discovered_events import EventDiscoverer
 from dashboard.extract.discovery import candidates_in
+from dashboard.extract.elapsed import ElapsedTime
 from dashboard.extract.entities import INSIDE_EVENT_NAME, EntityMatcher
 from dashboard.extract.event_names import GeneratedNames, redate_event_months
 from dashboard.extract.events import EventLinker
@@ -51,6 +52,7 @@ class Extractors:
         self.catalogues = catalogues
         self.entities = EntityMatcher(catalogues.entities)
         self.dates = DateExtractor(catalogues.date_words)
+        self.elapsed = ElapsedTime(catalogues.elapsed_time)
         generated = GeneratedNames(catalogues.events, catalogues.raw["events"], catalogues.event_kinds,
                                    self.entities, catalogues.date_words.months, catalogues.stopwords)
         self.events = EventLinker(catalogues.events, catalogues.planned_words, generated, catalogues.event_series)
@@ -107,7 +109,11 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
 
     ents = guarded("entity extraction", lambda: ex.entities.find(doc), [])
     dates = guarded("date extraction", lambda: ex.dates.find(doc), [])
-    events = guarded("event linking", lambda: ex.events.find(doc, ents, dates), [])
+    # "بعد عام على زيارة ماكرون": an elapsed time dates its sentence for the catalogue's links only
+    # (it is no date mention: the dates table does not take it; nor does discovery, which would
+    # date a new event by a length said of something else: "منذ دحر تنظيم الدولة قبل ستة أشهر")
+    event_dates = dates + guarded("elapsed-time phrases", lambda: ex.elapsed.find(doc), [])
+    events = guarded("event linking", lambda: ex.events.find(doc, ents, event_dates), [])
     guarded("event months", lambda: redate_event_months(dates, events, ex.catalogues.events), None)
     # events the catalogue lacks, under provisional ids (after the catalogue's links, never over them)
     found = guarded("event discovery", lambda: ex.discovered_events.find(doc, ents, dates, events), [])

@@ -165,7 +165,8 @@ def decided(rows: list[dict], probabilities: list[float], threshold: float, mode
     return added, dropped
 
 
-def choose_threshold(pooled: list[tuple[int, float, bool, bool]], base: dict, mode: str) -> tuple[float, dict]:
+def choose_threshold(pooled: list[tuple[int, float, bool, bool]], base: dict, mode: str,
+                     objective: str = "f1") -> tuple[float, dict]:
     """The threshold of best pooled event F1 (strict line) with precision >= MIN_PRECISION.
     ``pooled``: (label, probability, discovered, rule-linked) of every held-out candidate; a new
     link labelled 1 turns a miss into a hit, one labelled 0 is a false link; in rerank mode a rule's
@@ -185,8 +186,9 @@ def choose_threshold(pooled: list[tuple[int, float, bool, bool]], base: dict, mo
         precision = tp / (tp + fp) if tp + fp else 1.0
         recall = tp / (tp + fn) if tp + fn else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        if precision >= MIN_PRECISION and f1 > best_f1 + 1e-12:
-            best_f1 = f1
+        value = f1 if objective == "f1" else recall + f1 * 1e-6
+        if precision >= MIN_PRECISION and value > best_f1 + 1e-12:
+            best_f1 = value
             best = (t, {"tp": tp, "fp": fp, "fn": fn, "p": round(precision, 3), "r": round(recall, 3),
                         "f1": round(f1, 3)})
     return best

@@ -345,3 +345,17 @@ def test_the_words_of_a_visit_are_data(ex):
     # leading a delegation to a place goes there
     led = "وترأس الرئيس التركي رجب طيب أردوغان وفد بلاده إلى طشقند يوم الاثنين."
     assert set(ids(links(ex, led, date(2018, 4, 30))).values()) == {"new:visit:erdogan+uz:2018-04"}
+
+
+def test_a_trip_planned_for_the_days_of_the_publication_is_a_visit_of_its_own(ex):
+    # announced news: the plan dated today or within the month (Steinmeier, June 2023, as DPA's copy
+    # wrote it; Meloni stands for a visitor the catalogue lacks)
+    today = "من المقرر أن تبدأ رئيسة الوزراء الإيطالية جورجيا ميلوني زيارة رسمية إلى قيرغيزستان اليوم الثلاثاء."
+    assert ids(links(ex, today, date(2023, 6, 20))) == {0: "new:visit:meloni+kg:2023-06"}
+    dated = "ستزور رئيسة الوزراء الإيطالية جورجيا ميلوني قيرغيزستان يومي 25 و26 يونيو لإجراء محادثات."
+    assert ids(links(ex, dated, date(2023, 6, 20))) == {0: "new:visit:meloni+kg:2023-06"}
+    # an intention with no date, or a date more than a month on, names no visit of its own
+    undated = "قالت رئيسة الوزراء الإيطالية جورجيا ميلوني إنها تعتزم السفر إلى قيرغيزستان."
+    far = "ستتوجه رئيسة الوزراء الإيطالية جورجيا ميلوني إلى قيرغيزستان في 25 أغسطس."
+    assert links(ex, undated, date(2023, 6, 20)) == []
+    assert links(ex, far, date(2023, 6, 20)) == []

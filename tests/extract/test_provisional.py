@@ -367,3 +367,29 @@ def test_companies_by_initials_and_bodies_named_after_their_country(tools):
             "وقال المختص في جامعة قرغيزستان الدولية إن شركة روسيا تعمل. وأطلق مصرف ليبيا المركزي البيئة الرقابية.")
     assert names(found(tools, text)) == ["كيه إن بي", "إي دي إف", "شركة الصين الوطنية للطاقة النووية",
                                          "جامعة قرغيزستان الدولية", "مصرف ليبيا المركزي"]
+
+
+def test_a_titled_name_may_end_in_an_ordinary_word(tools):
+    # two words after a title's descriptors, the name ending right there: a foreign first name
+    # and family name of some frequency in Arabic text (ستار، كورنيل)
+    text = ("جرى المنتدى تحت إشراف رئيس المركز والمحلل السياسي المعروف فريدريك ستار وتقديم السفير "
+            "ومدير المركز والباحث المعروف سفانتي كورنيل.")
+    assert names(found(tools, text)) == ["فريدريك ستار", "سفانتي كورنيل"]
+    # never two frequent words, nor a name going on into a third word
+    assert names(found(tools, "توصلت إليه ميركل مع وزير الداخلية بمثابة انتصار على الخصوم")) == []
+    assert names(found(tools, "وأصدر الرئيس كوتشينسكي عفوا إنسانيا")) == []
+
+
+def test_a_one_word_name_between_a_verb_and_a_role(tools):
+    text = "لكن في العاصمة، أوضح بولات، رجل الأعمال البالغ 46 عاماً، أنه لن يصوت"
+    assert names(found(tools, text)) == ["بولات"]
+    # no comma before the role: a verb and the title of someone named later
+    assert names(found(tools, "وأكد رئيس الوزراء أن الحكومة")) == []
+
+
+def test_a_one_word_name_is_the_full_name_found_before(tools):
+    text = ("من جانبه، اعتبر شريف خريبي عضو المجلس المصري للشؤون الخارجية، أن التغيير بداية.\n"
+            "واعتبر خريبي، وهو رئيس شركة كوميسا للاستثمار والتجارة، أن الإصلاح ضروري.")
+    rows = found(tools, text)
+    assert names(rows) == ["شريف خريبي", "خريبي"]
+    assert {r["entity_id"] for r in rows} == {provisional_id("شريف خريبي")}

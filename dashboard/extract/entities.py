@@ -498,6 +498,8 @@ class EntityMatcher:
     def _in_quoted_name(self, text: str, start: int, end: int) -> bool:
         """The span stands inside quotes opened right after an event's or programme's noun
         (quoted_name_heads), and the quotes hold more than the span."""
+        if _QUOTE_OPENERS.search(text, max(0, start - 80), start) is None:
+            return False  # (most spans: no quote before them, said without _QUOTED_OPEN's slow search)
         opening = _QUOTED_OPEN.search(text, max(0, start - 80), start)
         if opening is None or not any(w in self.quoted_name_heads for w in peel(fold(opening.group(1)), 1)):
             return False
@@ -851,6 +853,7 @@ _ACRONYM_LIKE = re.compile(r"[^\W\d_]+(?:[ .][^\W\d_]+){0,2}")
 _WORD_SPACE_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 # An opening quote after a word, and the quoted words up to the span (one line, no other quote).
 _QUOTED_OPEN = re.compile(r"([^\W\d_]+)[ \t\u00a0]*[\"«“]([^\"«»“”\n]{0,60})$")
+_QUOTE_OPENERS = re.compile(r"[\"«“]")  # one of them stands in every match of _QUOTED_OPEN
 _QUOTED_CLOSE = re.compile(r"([^\"«»“”\n]{0,60}?)[\"»”]")
 _LETTER = re.compile(r"[^\W_]")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")

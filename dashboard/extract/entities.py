@@ -833,7 +833,7 @@ def _near_after(text: str, end: int, start: int) -> bool:
     return end <= start and (m := _TWO_WORDS.match(text, end, start)) is not None and m.end() == start
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
+_WORD_BEFORE_REVERSED = re.compile(r"[\s\"'«»“”(]*([^\W\d_]+)")  # a word, then blanks, quotes, brackets
 
 
 # A word ending in a doubled letter (بخارىى, a typo; شدد, a verb).
@@ -868,8 +868,10 @@ def _word_after(text: str, end: int) -> str:
 def _word_before(text: str, start: int) -> str:
     """The folded word just before ``start``: the proclitic glued to the mention (بنور سلطان -> ب)
     when there is one, else the previous word."""
-    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return fold(m.group(1)) if m else ""
+    # read backwards: one match at the end, where a search for a word at the end of the stretch
+    # would try every position of it
+    m = _WORD_BEFORE_REVERSED.match(text[max(0, start - 40):start][::-1])
+    return fold(m.group(1)[::-1]) if m else ""
 
 
 _CREDIT_BEFORE = re.compile(r"(?:^|([-–—])|(\())[ \t]*$", re.MULTILINE)

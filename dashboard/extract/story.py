@@ -228,11 +228,9 @@ class StoryLinker:
         model = self.model
         verdicts: dict[tuple[int, str], float] = {}
         added = []
-        # an event beginning more than a month after publication: as events.py rules, only where the
-        # sentence speaks of it as planned, or the article named it as planned (its anchor's cue)
+        # as every link (events.py): none to an event beginning more than a month after the
+        # publication, unless the sentence speaks of it as still to come (its cue then says so)
         limit = future_limit(_publication_period(doc))
-        planned_in = {str(r["event_id"]): int(r["sentence_id"]) for r in sorted(
-            event_rows, key=lambda r: -int(r["sentence_id"])) if " + planned: " in str(r["cue"])}
         planned_at = None
         for c in self.candidates(doc, entity_rows, date_rows, event_rows):
             if c.rule and model.mode == "union":
@@ -250,12 +248,9 @@ class StoryLinker:
             if limit is not None and start_date is not None and start_date > limit:
                 if planned_at is None:
                     planned_at = _Sentences(doc, [], []).matches(self.planned) if self.planned is not None else {}
-                if c.sentence_id in planned_at:
-                    why += f" + planned: {planned_at[c.sentence_id]}"
-                elif c.event_id in planned_in:
-                    why += f" + planned: as s{planned_in[c.event_id]}"
-                else:
+                if c.sentence_id not in planned_at:
                     continue
+                why += f" + planned: {planned_at[c.sentence_id]}"
             start, end = doc.sentences[c.sentence_id] if doc.sentences else (0, len(doc.text))
             added.append({"article_id": doc.article_id, "sentence_id": c.sentence_id, "event_id": c.event_id,
                           "char_start": start, "char_end": end, "cue": why})

@@ -520,3 +520,28 @@ def test_a_region_name_split_in_two_words(matcher):
     # قرقل باغستان after إقليم is Karakalpakstan, and باغستان no variant of Pakistan
     assert pairs(mentions(matcher, "الحكم الذاتي في إقليم قرقل باغستان في أوزبكستان")) == \
         [("karakalpakstan", "قرقل باغستان"), ("uz", "أوزبكستان")]
+
+
+def test_word_before_reads_the_word_a_search_at_the_end_finds():
+    """_word_before reads the text backwards; it must give the word a search for "a word, then
+    only blanks, quotes or brackets up to the mention" finds, on real and on odd text."""
+    import random
+    import re
+
+    from dashboard.extract.entities import _word_before
+    from dashboard.text.normalize import fold
+
+    at_end = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
+
+    def searched(text: str, start: int) -> str:
+        m = at_end.search(text, max(0, start - 40), start)
+        return fold(m.group(1)) if m else ""
+
+    assert _word_before("التقى بنور سلطان", 7) == "ب"  # the proclitic glued to the mention
+    assert _word_before('وقال الرئيس «نزارباييف', 12) == "الرئيس"
+    rng = random.Random(4)
+    pieces = ["ب", "نور", "سلطان", " ", '"', "«", "(", "1", "_", "ً", "a", "\n", "-", "،", "أحمد"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(text))
+        assert _word_before(text, start) == searched(text, start), (text, start)

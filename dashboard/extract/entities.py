@@ -408,6 +408,8 @@ class EntityMatcher:
             a, b = doc.norm.to_original(start, ends[i - 1])
             if entity_id in self._latin_capitalised and words[lead].isascii() and not doc.text[a].isupper():
                 continue  # "turkey", "chad", "jordan" in lower case are words, not the countries
+            if words[-1].isascii() and (_DOMAIN_AFTER.match(doc.text, b) or _URL_BEFORE.search(doc.text, max(0, a - 12), a)):
+                continue  # sohu.com, www.tengrinews.kz: a web address, no mention (readers mark none)
             if entity_id in self.plus_bodies and (plus := _PLUS.match(doc.text, b)) is not None:
                 entity_id, alias, b = self.plus_bodies[entity_id], alias + "+", plus.end()  # أوبك+ is OPEC+
             rows.append({
@@ -834,6 +836,9 @@ def _near_after(text: str, end: int, start: int) -> bool:
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
 
 
+# A Latin name inside a web address: a domain ending right after it, or a scheme or www. before.
+_DOMAIN_AFTER = re.compile(r"\.(?:com|net|org|ru|kz|uz|kg|tj|tm|cn|info|gov|tv|media|news)(?![a-z])", re.IGNORECASE)
+_URL_BEFORE = re.compile(r"(?://|www\.)[\w.]*$", re.IGNORECASE)
 # A word ending in a doubled letter (بخارىى, a typo; شدد, a verb).
 _DOUBLED_END = re.compile(r"([^\W\d_])\1(?![^\W\d_])")
 # Entity types whose foreign one-word names take the Arabic article (الفيسبوك).

@@ -44,6 +44,7 @@ from dashboard.text.clitics import ARTICLE, peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold, squeeze_spaces
 from dashboard.text.variants import COMMON_ZIPF, word_zipf
+from dashboard.text.word_frequencies import in_large_list
 
 DISCOVERED = "discovered"
 PROVISIONAL_TYPE = "person"
@@ -66,6 +67,8 @@ _ROLE_COMMA = re.compile(r"[ \t\u00a0]*[،,]")
 _APPOSITION_CLOSE = re.compile(r"[ \t\u00a0]*[،,.]")
 # After a name and a comma, "وهو"/"وهي" and what the person is ("بيكبولات اوكبويف، وهو طبيب"), or
 # the person's age ("رافيل بودوكوف (31 عاما)", "، 45 عاما،"): only a person is described so.
+# A preposition glued to the article (بال، كال، لل): no word inside a name starts so.
+_PREPOSITION_AND_ARTICLE = ("بال", "لل")
 # An ordinary word this frequent at most may end a name that a title or role frames (ستار 4.46),
 # or start one of two such words (فريدريك ستار; not "وزير الداخلية بمثابة انتصار", بمثابة 4.76).
 FRAMED_LAST_ZIPF = 4.5
@@ -363,6 +366,11 @@ class ProvisionalFinder:
             return ("given" if form in _NAME_OPENING_PARTICLES else None) if first else "particle"
         if form in self.given:
             return "given"
+        if not first and form.startswith(_PREPOSITION_AND_ARTICLE) and \
+                in_large_list(ARTICLE + form[3:] if form.startswith("بال") else ARTICLE + form[2:]):
+            # "بيل كلينتون بالمتدربة": a preposition on an Arabic word with the article starts a new
+            # phrase (not بالاشوف، Balashov: no word after the preposition)
+            return None
         if form[0] == "و" and self._glued_and(form[1:]):
             return None  # "إيغور كشنياكين والطيار": a glued و starts a new phrase (not ويدودو)
         own = self._zipf(form)

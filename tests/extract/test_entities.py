@@ -520,3 +520,14 @@ def test_a_region_name_split_in_two_words(matcher):
     # قرقل باغستان after إقليم is Karakalpakstan, and باغستان no variant of Pakistan
     assert pairs(mentions(matcher, "الحكم الذاتي في إقليم قرقل باغستان في أوزبكستان")) == \
         [("karakalpakstan", "قرقل باغستان"), ("uz", "أوزبكستان")]
+
+
+def test_a_latin_name_inside_a_web_address_is_no_mention(matcher):
+    rows = pairs(mentions(matcher, "بوابة الإنترنت Sohu (التي لا علاقة لها). تسمية sohu.com كمنصة، وموقع www.Tengrinews.kz"))
+    assert rows == [("sohu", "Sohu")]
+
+
+def test_the_islamic_republic_alone_is_iran(matcher):
+    # the other Islamic republics are named with their adjective: the longer alias wins
+    assert pairs(mentions(matcher, "حضور الجمهورية الاسلامية في نشاطات سيكا")) == [("ir", "الجمهورية الاسلامية"), ("cica", "سيكا")]
+    assert pairs(mentions(matcher, "وزار الجمهورية الإسلامية الموريتانية")) == [("mr", "الجمهورية الإسلامية الموريتانية")]

@@ -401,3 +401,13 @@ def test_a_name_ends_before_a_preposition_and_the_article(tools):
     rows = found(tools, "هي علاقة الرئيس الأمريكي الأسبق بيل كلينتون بالمتدربة في البيت الأبيض")
     assert names(rows) == ["بيل كلينتون"]
     assert names(found(tools, "وعد المبعوث الأممي الجديد، مارتن غريفيث، الشعب اليمني")) == ["مارتن غريفيث"]
+
+
+def test_a_candidate_before_the_party_they_stand_for(tools):
+    text = ("وحصل على ٤.٠٢٪، وراباخان محمودوفا عن حزب العدالة وحصلت على ٤.٤٣٪، وعبد شكر حمزايوف عن "
+            "حزب البيئة وحصل على ٣.٧٤٪")
+    def persons(rows):
+        return [r["surface"] for r in rows if ":" not in r["entity_id"][len("new:"):]]
+    assert persons(found(tools, text)) == ["راباخان محمودوفا", "عبد شكر حمزايوف"]
+    # inside a phrase (a verb before the name): no candidate's name
+    assert persons(found(tools, "وكانت آيدينلار ترشحت عن حزب الشعوب الديمقراطي")) == []

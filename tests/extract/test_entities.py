@@ -531,3 +531,10 @@ def test_the_islamic_republic_alone_is_iran(matcher):
     # the other Islamic republics are named with their adjective: the longer alias wins
     assert pairs(mentions(matcher, "حضور الجمهورية الاسلامية في نشاطات سيكا")) == [("ir", "الجمهورية الاسلامية"), ("cica", "سيكا")]
     assert pairs(mentions(matcher, "وزار الجمهورية الإسلامية الموريتانية")) == [("mr", "الجمهورية الإسلامية الموريتانية")]
+
+
+def test_a_region_named_like_its_town_in_a_list_of_towns(matcher):
+    rows = mentions(matcher, "انقطع التيار في مدن ألماتي وشيمكنت وتاراس وتركستان والمناطق المجاورة")
+    assert pairs(rows)[-1] == ("turkistan_city", "تركستان")
+    # no list of towns before it: the region
+    assert pairs(mentions(matcher, "زار مدن ألماتي وأستانا ثم توجه إلى تركستان"))[-1] == ("turkestan_region", "تركستان")

@@ -95,8 +95,11 @@ class Grammar:
     # bare day-month names (11 سبتمبر) among not_dates, and what makes one a day: "في 11 سبتمبر"
     day_names: frozenset[str] = frozenset()
     day_name_before: re.Pattern | None = None
-    # a word that puts a sentence in the future (سوف، سينظرون، اعتبارا من): see dates.py, _coming_month
+    # a word that puts a sentence in the future (سوف، سينظرون، اعتبارا من), one that opens a clause of
+    # the past after it (بعد أن، منذ), the end of a sentence: see dates.py, _coming_month
     future: re.Pattern | None = None
+    past: re.Pattern | None = None
+    sentence_end: re.Pattern = re.compile(r"[.!?؟]")
 
 
 def build_grammar(v: DateWords) -> Grammar:
@@ -284,7 +287,8 @@ def build_grammar(v: DateWords) -> Grammar:
                         rf"|{CONJUNCTION_CLASS}?{not_verbs}س[يتن][^\W\d_]{{3,}}(?<!ة)(?<!ات)(?<!اء){WORD_END})")
     return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers, not_dates,
                    _prerequisites(v, patterns), list_connector, dual_before, month_context, month_list_before,
-                   frozenset(v.day_names), day_name_before, future)
+                   frozenset(v.day_names), day_name_before, future,
+                   re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.past_markers or ['بعد أن'])}{WORD_END}"))
 
 
 class Literals:

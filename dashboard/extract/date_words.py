@@ -81,6 +81,7 @@ class DateWords:
     seasons: dict[str, int] = field(default_factory=dict)  # folded "الصيف" -> 6, its first month
     future_markers: tuple[str, ...] = ()     # "سوف"، "اعتبارا من": the sentence speaks of the future
     future_prefix_nouns: tuple[str, ...] = ()  # "سيتي": the shape of a future verb, but a noun or name
+    past_markers: tuple[str, ...] = ()       # "بعد أن"، "منذ": a clause of the past opens after the future word
 
 
 def _relative(spec: dict, modifiers: dict[str, int], this: list[str]) -> dict[str, int]:
@@ -137,6 +138,7 @@ def parse_date_words(raw: Mapping) -> DateWords:
         seasons=_seasons(raw.get("seasons")),
         future_markers=_folded(raw.get("future_markers")),
         future_prefix_nouns=_folded(raw.get("future_prefix_nouns")),
+        past_markers=_folded(raw.get("past_markers")),
     )
 
 

@@ -83,7 +83,8 @@ class DateExtractor:
                     atom = replace(atom, lo=(year, None, None), rel_year=None, gloss=None)
                 else:
                     atom = replace(atom, end=words_end, gloss=None)
-            if self._coming_month(doc, atom):  # "زيادة الإنتاج تدريجيا من يناير" in December: next January
+            coming = self._coming_month(doc, atom)
+            if coming:  # "زيادة الإنتاج تدريجيا من يناير" in December: next January
                 atom = replace(atom, lo=(doc.published.year + 1, *atom.lo[1:]),
                                hi=(doc.published.year + 1, *atom.hi[1:]) if atom.hi else None)
             anaphoric = atom.anaphor is not None
@@ -95,7 +96,7 @@ class DateExtractor:
             if resolved is None:
                 continue
             (lo, hi), granularity, relative = resolved
-            relative = relative or anaphoric  # read from the text before it, not as written
+            relative = relative or anaphoric or coming  # read from the text or the date, not as written
             # what the text named: a year (not one taken from the publication), a month
             if atom.lo[0] is not None or atom.rel_year is not None or anaphoric:
                 last_year = hi.year
@@ -120,10 +121,14 @@ class DateExtractor:
                 or (atom.hi is not None and atom.hi[0] is not None)
                 or doc.published.month - atom.lo[1] < 12 - _NEAR_MONTHS):
             return False
-        a, _ = doc.norm.to_original(atom.start, atom.end)
-        first = doc.sentences[doc.sentence_at(a)][0] if doc.sentences else 0
-        starts, _ = doc.norm.from_original([min(first, a)], [a])
-        return self.grammar.future.search(doc.norm.text, int(starts[0]), atom.start) is not None
+        # the sentence by its punctuation, not the splitter's: a line break inside it (hard-wrapped
+        # text) is no end
+        text, g = doc.norm.text, self.grammar
+        start = max(0, atom.start - 400)
+        for m in g.sentence_end.finditer(text, start, atom.start):
+            start = m.end()
+        futures = list(g.future.finditer(text, start, atom.start))
+        return bool(futures) and g.past.search(text, futures[-1].end(), atom.start) is None
 
     # ---- matching ---------------------------------------------------------------------------
     def _windows(self, text: str) -> list[tuple[int, int]]:

@@ -145,6 +145,9 @@ class PhraseSet:
     # (first word's letters, the phrase's anchor) of each phrase: where a match can start
     # (_Sentences.finditer); None when a phrase starts with a gap (any word)
     first_words: tuple[tuple[str, tuple[str, ...]], ...] | None = None
+    # the first piece of every anchor (None when an anchor has none): an article holding none of
+    # them holds no anchor, found by a few dict lookups before any anchor is checked in full
+    first_pieces: frozenset[str] | None = frozenset()
 
     def accepts(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the folded match ``[start, end)`` is one of the phrases as the text writes
@@ -189,7 +192,13 @@ def _compiled(phrases: tuple[str, ...]) -> PhraseSet:
                      tuple(p for p in ordered if checks[p] is None),
                      tuple(c for c in checks.values() if c is not None),
                      tuple((p, _anchor(p)) for p in ordered),
-                     _first_words(ordered))
+                     _first_words(ordered),
+                     _first_pieces(ordered))
+
+
+def _first_pieces(phrases) -> frozenset[str] | None:
+    anchors = [_anchor(p) for p in phrases]
+    return None if not all(anchors) else frozenset(a[0] for a in anchors)
 
 
 # Letters a phrase's match may hold before its first word: a conjunction, then the article with a
@@ -366,7 +375,7 @@ class _Sentences:
         norm = self.doc.norm
         anchored = self._anchored.get(key)
         if anchored is None:  # asked once per phrase set and article, however many sentences follow
-            anchored = self._anchored[key] = any(map(self._anchor_holds.__getitem__, phrases.anchors))
+            anchored = self._anchored[key] = self._scans.anchored_in(phrases)
         if not anchored:
             self._matches[key] = {}
             return {}
@@ -395,7 +404,7 @@ class _Sentences:
         regex = self._regexes.get(key)
         if regex is None:
             regex = phrases.regex
-            if phrases.ordered and not any(map(self._anchor_holds.__getitem__, phrases.anchors)):
+            if phrases.ordered and not self._scans.anchored_in(phrases):
                 regex = _NOTHING  # no phrase of the set can match in this article
             elif len(phrases.ordered) >= _MIN_CUT_SET:
                 # whole groups of phrases (by their first anchor word) are kept, so that a set
@@ -501,9 +510,18 @@ class _TextScans:
         # piece -> ``piece in`` the folded text, and anchor -> all its pieces there: each scanned
         # for once per article (the ~270 cues' phrase sets share most of their words), looked up
         # by C-level map() calls (this runs ~300 times per article)
-        self.anchor_holds = _AnchorPresence(_Presence(doc.norm.text))
+        self.pieces = _Presence(doc.norm.text)
+        self.anchor_holds = _AnchorPresence(self.pieces)
         self.regexes: dict[int, re.Pattern] = {}
         self.norm_spans: list[tuple[int, int]] | None = None
+
+    def anchored_in(self, phrases: PhraseSet) -> bool:
+        """Whether the text holds the anchor of one of the set's phrases (most sets' first pieces
+        are all absent: answered then without checking any anchor in full)."""
+        firsts = phrases.first_pieces
+        if firsts is not None and not any(map(self.pieces.__getitem__, firsts)):
+            return False
+        return any(map(self.anchor_holds.__getitem__, phrases.anchors))
 
     @classmethod
     def of(cls, doc: Doc) -> _TextScans:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import compress
 
 import pandas as pd
 
@@ -19,6 +20,7 @@ from dashboard.text.document import Doc
 from dashboard.text.normalize import squeeze_spaces
 
 DEFAULT_MAIN_SHARE = 0.25
+_MEMO_LIMIT = 500_000  # token forms a scorer remembers before it starts afresh
 _MIN_STEM = 2  # a peeled remainder shorter than this is not a word
 
 
@@ -109,6 +111,7 @@ class ThemeScorer:
             self.lexicon.add(cue, None, 0.0)
         self.lexicon.freeze()
         self._memo: dict[str, tuple] = {}
+        self._starters: set[str] = set()  # the memo's forms that start a cue
 
     @classmethod
     def from_catalogue(cls, data: Mapping) -> ThemeScorer:
@@ -121,33 +124,38 @@ class ThemeScorer:
         """Every cue occurrence, longest match first, a token counted at most once."""
         lex = self.lexicon
         forms = doc.forms
+        memo, starters = self._memo, self._starters
+        if len(memo) > _MEMO_LIMIT:  # bound the memory of a long-lived scorer (never mid-article)
+            memo.clear()
+            starters.clear()
+        for form in set(forms).difference(memo):  # this article's new forms, each read once
+            self._form_info(form, lex)
+        # Most tokens start nothing: only the positions of forms that start a cue are tried (found
+        # by one C-level pass), leftmost first, never inside the last hit: the same hits as trying
+        # every token
         out: list[CueHit] = []
-        i, n = 0, len(forms)
-        memo, nothing = self._memo, ((), None)
-        while i < n:
-            # Most tokens start nothing: skip them on the memo alone, without the calls below.
-            if memo.get(forms[i]) == nothing:
-                i += 1
+        end = 0
+        for i in compress(range(len(forms)), map(starters.__contains__, forms)):
+            if i < end:
                 continue
             hit = self._match_at(forms, i, lex)
-            if hit is None:
-                i += 1
-                continue
-            out.append(hit)
-            i = hit.token_end
+            if hit is not None:
+                out.append(hit)
+                end = hit.token_end
         return out
 
     def _form_info(self, form: str, lex: _Lexicon) -> tuple:
         """What a token form can start: (phrase buckets of its peeled readings, its single-word hit).
-        Memoised: a corpus has ~40x fewer distinct forms than tokens, and peeling dominates."""
+        Memoised: a corpus has ~40x fewer distinct forms than tokens, and peeling dominates. A form
+        that starts something is also kept in ``_starters``."""
         info = self._memo.get(form)
         if info is None:
             candidates = peel(form)
             phrases = tuple((c, lex.phrases[c]) for c in candidates if c in lex.phrases)
             single = next(((c, w) for c in candidates if (w := lex.single(c)) is not None), None)
-            if len(self._memo) > 500_000:  # bound the memory of a long-lived scorer
-                self._memo.clear()
             info = self._memo[form] = (phrases, single)
+            if phrases or single is not None:
+                self._starters.add(form)
         return info
 
     def _match_at(self, forms: list[str], i: int, lex: _Lexicon) -> CueHit | None:

@@ -20,7 +20,10 @@ from dashboard.text.normalize import fold
 # no letter follows it: in ``ملحوظ."ميثاق`` it opens the next sentence. Runs chain (؟".).
 _BOUNDARY_RE = re.compile(r"(?:[.!?؟…۔]+(?:[”»)\]’}]|[\"'](?![^\W_]))*)+|\n")
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_SHORT_WORD_DOT_RE = re.compile(r"(?<![^\W_])([^\W\d_]{2,5})\.")
+# A word of two to five letters ending at a full stop that ends the text searched: tried at each
+# full stop only (a scan of every position for this lookbehind costs more than the rest of the split)
+_SHORT_WORD_DOT_RE = re.compile(r"(?<![^\W_])([^\W\d_]{2,5})\.\Z")
+_SHORT_WORD_MAX = 5
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _LATIN_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
                             "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")  # the text is not normalised yet
@@ -67,8 +70,13 @@ def _dots_in_spelled_initials(text: str, names: frozenset[str]) -> frozenset[int
     A dot after a letter name is protected when another letter name follows it, or when the
     name itself follows ``X.`` and more text follows on the line (the last initial before a name).
     """
-    name_dots = {m.end(1): m.start(1) for m in _SHORT_WORD_DOT_RE.finditer(text)
-                 if fold(m.group(1)) in names}
+    name_dots = {}
+    dot = text.find(".")
+    while dot >= 0:
+        m = _SHORT_WORD_DOT_RE.search(text, max(0, dot - _SHORT_WORD_MAX), dot + 1)
+        if m is not None and fold(m.group(1)) in names:
+            name_dots[dot] = m.start(1)
+        dot = text.find(".", dot + 1)
     protected = set()
     for dot, word_start in name_dots.items():
         nxt = _WORD_RE.match(text, dot + 1 + (text[dot + 1:dot + 2] in " \t"))

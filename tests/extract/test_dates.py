@@ -491,4 +491,16 @@ def test_conventions_of_stop_20_and_ant_classes(extractor, text, published, expe
     ("وقال إن الشركة ستبدأ الإنتاج في فبراير", date(2020, 8, 30), "2020-02-01"),
 ])
 def test_a_bare_month_after_a_future_verb_is_the_coming_one(extractor, text, published, start):
-    assert find(extractor, text, published)[0][1] == start
+    row = find(extractor, text, published)[0]
+    assert row[1] == start and row[4] is True  # read against the publication date: relative
+
+
+def test_a_clause_of_the_past_after_the_future_verb_keeps_the_month_gone_by(extractor):
+    # dev (Al Mayadeen, 20 November 2022): the riots of January 2022, not January 2023
+    text = ("وبذلك، سيتاح لتوكاييف في الأعوام الـ 7 المقبلة إلى تعزيز سلطته، بعد أن شهدت بلاده أعمال شغب"
+            " وحال فوضى في كانون الثاني/يناير، راح ضحيتها 238 قتيلاً.")
+    assert find(extractor, text, date(2022, 11, 20))[-1][:2] == ("كانون الثاني/يناير", "2022-01-01")
+    # test11: a line break inside the sentence is no end of it
+    text = ("المجموعة المعروفة باسم أوبك+ سينظرون فيما إذا كانوا سيمددون تخفيضات النفط\n"
+            "الحالية لمدة تتراوح بين ثلاثة وأربعة أشهر أو زيادة الإنتاج تدريجيا من يناير\nخلال محادثاتهم")
+    assert find(extractor, text, date(2020, 11, 30))[0][1] == "2021-01-01"

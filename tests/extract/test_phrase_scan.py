@@ -57,3 +57,18 @@ def test_a_phrase_starting_with_a_gap_scans_every_position():
     assert phrases.first_words is None
     fast, slow = scans("قمة ، منظمة شنغهاي", phrases)
     assert fast == slow and fast
+
+
+def test_first_pieces_gate_answers_as_the_anchors_do():
+    """A set's first pieces decide "no anchor here" before the anchors are checked in full: the
+    answer must be the anchors' own, for every subset of phrases on every text."""
+    rng = random.Random(5)
+    words = ["زيارة", "رسمية", "الانتخابات", "الرئاسية", "غادر", "قمة", "شنغهاي", "اجتماع", "Summit", "و", "في"]
+    for _ in range(150):
+        phrases = _alternation(rng.sample(PHRASES, rng.randint(1, 4)))
+        text = " ".join(rng.sample(words, rng.randint(0, 5)))
+        index = _Sentences(Doc.from_text("t", text), [], [])
+        full = any(all(piece in index.doc.norm.text for piece in anchor) for anchor in phrases.anchors)
+        assert index._scans.anchored_in(phrases) == full, (text, phrases.ordered)
+    # a phrase of a gap alone has no piece to look for: it holds anywhere
+    assert _alternation(["...", "قمة"]).first_pieces is None

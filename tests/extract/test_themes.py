@@ -103,3 +103,28 @@ def test_main_share_threshold():
     main = {r["theme_id"]: r["is_main"] for r in rows}
     # shares 4/7 (top), 2/7 >= 0.25, 1/7 < 0.25
     assert main == {"a": True, "b": True, "c": False}
+
+
+def test_remembered_forms_give_the_same_hits_as_a_fresh_scorer(catalogues, monkeypatch):
+    """The scorer remembers which token forms start a cue across articles (and forgets them all
+    past a limit): neither may change what an article scores."""
+    import dashboard.extract.themes as themes
+
+    docs = [seed(p) for p in ("001", "002", "003", "004")]
+    expected = [ThemeScorer.from_catalogue(catalogues.themes).score(d) for d in docs]
+    warm = ThemeScorer.from_catalogue(catalogues.themes)
+    assert [warm.score(d) for d in docs] == expected
+    assert [warm.score(d) for d in reversed(docs)] == expected[::-1]
+    monkeypatch.setattr(themes, "_MEMO_LIMIT", 0)  # forgets before every article
+    assert [warm.score(d) for d in docs] == expected
+    assert len(warm._memo) < sum(len(set(d.forms)) for d in docs)
+
+
+def test_only_forms_that_start_a_cue_are_tried():
+    scorer = ThemeScorer([{"id": "oil", "cues": ["نفط"]}, {"id": "prices", "cues": ["أسعار النفط"]}])
+    # the phrase's first word met first where it starts nothing, then in the phrase: remembered
+    # as a form that starts a cue, the phrase (not its inner word) scores
+    _, first = scorer.score(Doc.from_text("t", "ارتفعت أسعار الذهب"))
+    assert first == []
+    sentences, _ = scorer.score(Doc.from_text("t", "ارتفعت أسعار النفط. والنفط رخيص"))
+    assert [(r["sentence_id"], r["theme_id"]) for r in sentences] == [(0, "prices"), (1, "oil")]

@@ -182,3 +182,17 @@ def test_original_spans_map_to_what_they_fold_to(text: str, data) -> None:
     starts, ends = norm.from_original([a for a, _ in spans], [b for _, b in spans])
     for (a, b), s, e in zip(spans, starts, ends):
         assert norm.text[s:e] == fold(text[a:b]), (a, b, s, e)
+
+
+def test_every_character_folds_as_fold_does() -> None:
+    """normalize() folds by an array over all code points (built from the folding table at
+    import): each character's fold must be fold()'s, on the path where marks are removed and on
+    the one where nothing is (a ligature that expands takes a third path, tested above)."""
+    from dashboard.text import normalize as module
+
+    kinds = module._KINDS
+    no_expansion = "".join(chr(cp) for cp in range(0x110000) if kinds[cp] != module.KIND_EXPAND)
+    assert normalize(no_expansion).text == fold(no_expansion)
+    kept = "".join(chr(cp) for cp in range(0x110000) if kinds[cp] == module.KIND_KEEP)
+    assert normalize(kept).text == fold(kept)
+    assert normalize("\ud800أ\udfffة").text == "\ud800ا\udfffه"  # lone surrogates pass through

@@ -32,6 +32,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from dashboard.extract.events import PhraseSet, _alternation, _publication_period, _Sentences
+from dashboard.extract.provisional import provisional_id
 from dashboard.extract.visits import VisitFinder, VisitRules, parse_visit_rules
 from dashboard.schema import PROVISIONAL_PREFIX, conform, is_provisional
 from dashboard.text.document import Doc
@@ -40,7 +41,7 @@ from dashboard.text.normalize import fold
 DISCOVERED_CUE = "discovered: "
 VISIT_CUE = "visit found: "   # a catalogue visit found from the visit's structure (visits.py)
 REFERRED = " + event named in the article"
-ANCHOR_RULES = ("place", "body", "visitor", "person", "target", "parties")
+ANCHOR_RULES = ("place", "body", "visitor", "person", "target", "parties", "quoted")
 PERIODS = ("month", "year")
 FUTURE_MARGIN = timedelta(days=31)   # as events.py: no event beginning later than this after publication
 VISIT_MARGIN = timedelta(days=7)
@@ -61,6 +62,10 @@ _RELATIVE_CHARS = 14  # "ابنة نزارباييف": a relative's word right b
 _ADJECTIVE_CHARS = 12  # the next word: "الاحتجاجات وافتتاح السفارة الأمريكية" is no US protest
 _DEFINITE = re.compile(r"[وف]?(?:[بك]?ال|لل)")
 _LABEL_CHARS = 60
+# A name in quotes right after the noun (مؤتمر "قلب آسيا"، عملية «نبع السلام»): the quote, the name
+# (a letter first, no sentence end), the closing quote; the ``quoted`` anchor rule
+_QUOTED = re.compile(r"[ \t\u00a0]*[\"«“'](?P<name>[^\W\d_][^\"«»“”'.!?؟\n]{1,48}?)[\"»”']")
+_QUOTED_WORDS = 4  # a longer quote is what someone said (عملية "اغتيال نفذه جهاز الموساد ..."), not a name
 _PUNCTUATION = "،,.؛;:!?؟()\"«»“”\n"
 _PLACE_TYPES = frozenset({"country", "city", "region"})
 _BODY_TYPES = frozenset({"organisation", "forum", "initiative"})
@@ -383,6 +388,8 @@ class EventDiscoverer:
         (names and adjectives: "ونظيره الأوزبكستاني" is a party to what the two sign)."""
         if kind.anchor == "visitor":
             return self._visitor(spans, phrase, noun_end, text)
+        if kind.anchor == "quoted":  # the name the text gives it in quotes: the same in every article
+            return quoted_anchor(text, noun_end)
         if kind.anchor == "person":  # whose oath: the person of the phrase, else of the sentence
             return next((eid for _, _, eid in [*phrase, *spans] if self.types.get(eid) == "person"), None)
         if kind.anchor == "target":
@@ -591,6 +598,18 @@ class EventDiscoverer:
             if own is not None and own != anchor:
                 return False
         return True
+
+
+def quoted_anchor(text: str, at: int) -> str | None:
+    """The anchor of a name written in quotes right after offset ``at`` ("مؤتمر "قلب آسيا"" ->
+    qlb_asya): an ASCII slug of its folded words, so "قلب آسيا" and "قلب اسيا" are one event."""
+    m = _QUOTED.match(text, at)
+    if m is None:
+        return None
+    words = fold(m["name"]).split()
+    if not words or len(words) > _QUOTED_WORDS:
+        return None
+    return provisional_id(" ".join(words))[len(PROVISIONAL_PREFIX):]
 
 
 def _shortened(label: str) -> str:

@@ -533,6 +533,8 @@ class EntityMatcher:
     def _in_quoted_name(self, text: str, start: int, end: int) -> bool:
         """The span stands inside quotes opened right after an event's or programme's noun
         (quoted_name_heads), and the quotes hold more than the span."""
+        if _QUOTE_OPENERS.search(text, max(0, start - 80), start) is None:
+            return False  # (most spans: no quote before them, said without _QUOTED_OPEN's slow search)
         opening = _QUOTED_OPEN.search(text, max(0, start - 80), start)
         if opening is None or not any(w in self.quoted_name_heads for w in peel(fold(opening.group(1)), 1)):
             return False
@@ -866,7 +868,7 @@ def _near_after(text: str, end: int, start: int) -> bool:
     return end <= start and (m := _TWO_WORDS.match(text, end, start)) is not None and m.end() == start
 
 
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
+_WORD_BEFORE_REVERSED = re.compile(r"[\s\"'«»“”(]*([^\W\d_]+)")  # a word, then blanks, quotes, brackets
 
 
 # A Latin name inside a web address: a domain ending right after it, or a scheme or www. before.
@@ -892,6 +894,7 @@ _ACRONYM_LIKE = re.compile(r"[^\W\d_]+(?:[ .][^\W\d_]+){0,2}")
 _WORD_SPACE_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 # An opening quote after a word, and the quoted words up to the span (one line, no other quote).
 _QUOTED_OPEN = re.compile(r"([^\W\d_]+)[ \t\u00a0]*[\"«“]([^\"«»“”\n]{0,60})$")
+_QUOTE_OPENERS = re.compile(r"[\"«“]")  # one of them stands in every match of _QUOTED_OPEN
 _QUOTED_CLOSE = re.compile(r"([^\"«»“”\n]{0,60}?)[\"»”]")
 _LETTER = re.compile(r"[^\W_]")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
@@ -906,8 +909,10 @@ def _word_after(text: str, end: int) -> str:
 def _word_before(text: str, start: int) -> str:
     """The folded word just before ``start``: the proclitic glued to the mention (بنور سلطان -> ب)
     when there is one, else the previous word."""
-    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    return fold(m.group(1)) if m else ""
+    # read backwards: one match at the end, where a search for a word at the end of the stretch
+    # would try every position of it
+    m = _WORD_BEFORE_REVERSED.match(text[max(0, start - 40):start][::-1])
+    return fold(m.group(1)[::-1]) if m else ""
 
 
 _CREDIT_BEFORE = re.compile(r"(?:^|([-–—])|(\())[ \t]*$", re.MULTILINE)

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 
 from dashboard.extract.discovered_events import parse_id
 from dashboard.extract.event_context import _aside
-from dashboard.extract.events import _iso, _publication_period, _Sentences
+from dashboard.extract.events import _iso, _publication_period, _Sentences, future_limit
 from dashboard.schema import PROVISIONAL_PREFIX
 from dashboard.text.clitics import peel
 from dashboard.text.document import Doc
@@ -222,6 +222,10 @@ class StoryLinker:
         model = self.model
         verdicts: dict[tuple[int, str], float] = {}
         added = []
+        # as every link (events.py): none to a catalogue event beginning more than a month after the
+        # publication, unless the sentence speaks of it as still to come
+        limit = future_limit(_publication_period(doc))
+        planned = None
         for c in self.candidates(doc, entity_rows, date_rows, event_rows):
             p = model.probability(c.features)
             if c.rule:
@@ -229,6 +233,12 @@ class StoryLinker:
                 continue
             if p < model.threshold:
                 continue
+            if limit is not None and c.event_id in self.dates and self.dates[c.event_id][0] > limit:
+                if planned is None:
+                    planned = (_Sentences(doc, entity_rows, date_rows).matches(self.planned)
+                               if self.planned is not None else {})
+                if c.sentence_id not in planned:
+                    continue
             start, end = doc.sentences[c.sentence_id] if doc.sentences else (0, len(doc.text))
             added.append({"article_id": doc.article_id, "sentence_id": c.sentence_id, "event_id": c.event_id,
                           "char_start": start, "char_end": end,

@@ -359,3 +359,15 @@ def test_a_trip_planned_for_the_days_of_the_publication_is_a_visit_of_its_own(ex
     far = "ستتوجه رئيسة الوزراء الإيطالية جورجيا ميلوني إلى قيرغيزستان في 25 أغسطس."
     assert links(ex, undated, date(2023, 6, 20)) == []
     assert links(ex, far, date(2023, 6, 20)) == []
+
+
+def test_a_conference_named_in_quotes_is_one_event_in_any_spelling(ex):
+    # the quotes give the name's extent; its folded words, the id (قلب آسيا = قلب اسيا); Festival
+    # and year stand for a conference the catalogue lacks
+    one = 'وصل الوزير إلى العاصمة الطاجيكية دوشنبه للمشاركة في مؤتمر "جسر الحرير" الإقليمي الثلاثاء 13 يونيو 2023.'
+    two = 'وعقد اللقاء على هامش مؤتمر «جسر الحرير» المقام في طاجيكستان يوم 13 يونيو 2023.'
+    first = {r["event_id"] for r in links(ex, one, date(2023, 6, 13), article_id="a")}
+    second = {r["event_id"] for r in links(ex, two, date(2023, 6, 14), article_id="b")}
+    assert first == second == {"new:named_meeting:jsr_alhhryr:2023"}
+    # no quotes, no name: a press conference is no event
+    assert links(ex, "وقال الوزير في مؤتمر صحفي يوم 13 يونيو 2023 إن المحادثات كانت مثمرة.", date(2023, 6, 13)) == []

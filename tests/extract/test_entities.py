@@ -538,3 +538,28 @@ def test_a_region_named_like_its_town_in_a_list_of_towns(matcher):
     assert pairs(rows)[-1] == ("turkistan_city", "تركستان")
     # no list of towns before it: the region
     assert pairs(mentions(matcher, "زار مدن ألماتي وأستانا ثم توجه إلى تركستان"))[-1] == ("turkestan_region", "تركستان")
+
+
+def test_word_before_reads_the_word_a_search_at_the_end_finds():
+    """_word_before reads the text backwards; it must give the word a search for "a word, then
+    only blanks, quotes or brackets up to the mention" finds, on real and on odd text."""
+    import random
+    import re
+
+    from dashboard.extract.entities import _word_before
+    from dashboard.text.normalize import fold
+
+    at_end = re.compile(r"([^\W\d_]+)[\s\"'«»“”(]*$")
+
+    def searched(text: str, start: int) -> str:
+        m = at_end.search(text, max(0, start - 40), start)
+        return fold(m.group(1)) if m else ""
+
+    assert _word_before("التقى بنور سلطان", 7) == "ب"  # the proclitic glued to the mention
+    assert _word_before('وقال الرئيس «نزارباييف', 12) == "الرئيس"
+    rng = random.Random(4)
+    pieces = ["ب", "نور", "سلطان", " ", '"', "«", "(", "1", "_", "ً", "a", "\n", "-", "،", "أحمد"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        start = rng.randint(0, len(text))
+        assert _word_before(text, start) == searched(text, start), (text, start)

@@ -131,3 +131,19 @@ def test_without_the_file_there_are_no_story_links(tmp_path):
     ex = Extractors(load_catalogues(folder))
     assert not ex.story.active
     assert not story_links(links(ex, POPE, date(2022, 9, 1)))
+
+
+def test_no_story_link_to_an_event_still_to_come_without_a_planned_word(ex):
+    # six weeks before the visit the plan anchors it (المقرر); a model that links every candidate
+    # still gives it no sentence that does not speak of it as still to come, as for every link
+    # (events.py's future check); the sentence with a planned word (يعقد) may be its story
+    eager = dataclasses.replace(ex.story.model, weights=(0.0,) * len(FEATURES), bias=50.0, mode="union")
+    rows = links(ex, "من المقرر أن " + POPE, date(2022, 8, 1), model=eager)
+    assert (0, VISIT) in {(r["sentence_id"], r["event_id"]) for r in rows}  # the anchor, planned
+    found = {sid for sid, eid in story_links(rows) if eid == VISIT}
+    assert {2, 4} <= found  # "... الذي يعقد كل ثلاث سنوات"، "يعتزم السفر"
+    assert 3 not in found
+    # in the month of the visit, the same model links them
+    later = {sid for sid, eid in story_links(links(ex, "من المقرر أن " + POPE, date(2022, 9, 1), model=eager))
+             if eid == VISIT}
+    assert 3 in later

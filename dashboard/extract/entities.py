@@ -209,6 +209,15 @@ class EntityMatcher:
                 if consonants(key) >= MIN_KEY_CONSONANTS:
                     city_keys.setdefault(key, set()).add(entity.id)
         self._city_by_key = {k: next(iter(v)) for k, v in city_keys.items() if len(v) == 1}
+        # a region named like its main city (تركستان) -> that city, when the catalogue names the city
+        # with a city noun (مدينة تركستان): in a list of towns the name is the town's
+        region_by_name = {form.tokens: form.entity_id for form in catalogue.forms.values()
+                          if catalogue.entities[form.entity_id].type == "region" and form.form == "name"
+                          and not form.lead}
+        self._city_of_region = {
+            region_by_name[form.tokens[1:]]: form.entity_id for form in catalogue.forms.values()
+            if catalogue.entities[form.entity_id].type == "city" and len(form.tokens) > 1 and not form.lead
+            and form.tokens[0] in catalogue.city_words and form.tokens[1:] in region_by_name}
         self._body_types = frozenset(
             e.id for e in catalogue.entities.values() if e.type in _BODY_TYPES_NAMING_PAIRS)
 
@@ -408,6 +417,8 @@ class EntityMatcher:
             a, b = doc.norm.to_original(start, ends[i - 1])
             if entity_id in self._latin_capitalised and words[lead].isascii() and not doc.text[a].isupper():
                 continue  # "turkey", "chad", "jordan" in lower case are words, not the countries
+            if words[-1].isascii() and (_DOMAIN_AFTER.match(doc.text, b) or _URL_BEFORE.search(doc.text, max(0, a - 12), a)):
+                continue  # sohu.com, www.tengrinews.kz: a web address, no mention (readers mark none)
             if entity_id in self.plus_bodies and (plus := _PLUS.match(doc.text, b)) is not None:
                 entity_id, alias, b = self.plus_bodies[entity_id], alias + "+", plus.end()  # أوبك+ is OPEC+
             rows.append({
@@ -422,8 +433,32 @@ class EntityMatcher:
         rows += self._region_rows(doc, forms, starts, ends, covered, rows)
         rows += self._city_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
-        return self._paired_names(self._inside_event_names(
+        rows = self._paired_names(self._inside_event_names(
             self._owned(self._joined_names(self._apply_rules(rows, doc), doc.text), named), doc.text), doc.text)
+        return self._listed_towns(rows, doc.text) if self._city_of_region and not self._city_written.isdisjoint(forms) \
+            else rows
+
+    def _listed_towns(self, rows: list[dict], text: str) -> list[dict]:
+        """In a list of towns after a city noun (في مدن ألماتي وشيمكنت وتاراس وتركستان), a region
+        named like its main town is the town: up to MAX_LISTED words joined by و or commas stand
+        between the noun and the name, on one line and in one sentence."""
+        for k, r in enumerate(rows):
+            city = self._city_of_region.get(r["entity_id"])
+            if city is None or r["form"] != "name":
+                continue
+            before = text[max(0, r["char_start"] - 160):r["char_start"]]
+            before = before[max(before.rfind("\n"), before.rfind("."), before.rfind("؟")) + 1:]
+            words = _LIST_WORD.findall(before)
+            for n, word in enumerate(reversed(words)):
+                if n > MAX_LISTED or not word.isalpha():
+                    break
+                if fold(word) in self._city_written:
+                    rows[k] = dict(r, entity_id=city)
+                    break
+                if n and not word.startswith("و") and n < len(words) - 1 and \
+                        fold(words[-n - 2]) not in self._city_written:
+                    break  # a word of a phrase, neither the list's first item nor joined by و
+        return rows
 
     def _paired_names(self, rows: list[dict], text: str) -> list[dict]:
         """Two places joined by a hyphen and followed by a bracketed short name (آسيا-أوروبا (آسيم))
@@ -836,6 +871,12 @@ def _near_after(text: str, end: int, start: int) -> bool:
 _WORD_BEFORE_REVERSED = re.compile(r"[\s\"'«»“”(]*([^\W\d_]+)")  # a word, then blanks, quotes, brackets
 
 
+# A Latin name inside a web address: a domain ending right after it, or a scheme or www. before.
+_DOMAIN_AFTER = re.compile(r"\.(?:com|net|org|ru|kz|uz|kg|tj|tm|cn|info|gov|tv|media|news)(?![a-z])", re.IGNORECASE)
+_URL_BEFORE = re.compile(r"(?://|www\.)[\w.]*$", re.IGNORECASE)
+# The words of a list of towns (joined by و or commas) before one of them, and how many at most.
+_LIST_WORD = re.compile(r"[^\s،,]+")
+MAX_LISTED = 6
 # A word ending in a doubled letter (بخارىى, a typo; شدد, a verb).
 _DOUBLED_END = re.compile(r"([^\W\d_])\1(?![^\W\d_])")
 # Entity types whose foreign one-word names take the Arabic article (الفيسبوك).

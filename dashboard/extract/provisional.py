@@ -44,6 +44,7 @@ from dashboard.text.clitics import ARTICLE, peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold, squeeze_spaces
 from dashboard.text.variants import COMMON_ZIPF, word_zipf
+from dashboard.text.word_frequencies import in_large_list
 
 DISCOVERED = "discovered"
 PROVISIONAL_TYPE = "person"
@@ -66,6 +67,8 @@ _ROLE_COMMA = re.compile(r"[ \t\u00a0]*[،,]")
 _APPOSITION_CLOSE = re.compile(r"[ \t\u00a0]*[،,.]")
 # After a name and a comma, "وهو"/"وهي" and what the person is ("بيكبولات اوكبويف، وهو طبيب"), or
 # the person's age ("رافيل بودوكوف (31 عاما)", "، 45 عاما،"): only a person is described so.
+# A preposition glued to the article (بال، كال، لل): no word inside a name starts so.
+_PREPOSITION_AND_ARTICLE = ("بال", "لل")
 # An ordinary word this frequent at most may end a name that a title or role frames (ستار 4.46),
 # or start one of two such words (فريدريك ستار; not "وزير الداخلية بمثابة انتصار", بمثابة 4.76).
 FRAMED_LAST_ZIPF = 4.5
@@ -334,8 +337,11 @@ class ProvisionalFinder:
                                         matcher.types.get(cand[2]) == "country" and
                                         matcher._form_of.get(cand[4]) == "name")
         self._news_words = frozenset(fold(w) for w in ("أنباء", "الأنباء", "للأنباء"))
+        # "عن حزب": the party a candidate stands for, after the candidate's name
+        self._before_party = frozenset({"عن"})
+        self._party_nouns = frozenset(noun for noun, kind in rules.headed.items() if kind == "party")
         self._trigger_forms = (self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
-                               | rules.abbreviated_titles)
+                               | rules.abbreviated_titles | self._before_party)
 
     # -- one word -------------------------------------------------------------------------------
     @staticmethod
@@ -363,6 +369,11 @@ class ProvisionalFinder:
             return ("given" if form in _NAME_OPENING_PARTICLES else None) if first else "particle"
         if form in self.given:
             return "given"
+        if not first and form.startswith(_PREPOSITION_AND_ARTICLE) and \
+                in_large_list(ARTICLE + form[3:] if form.startswith("بال") else ARTICLE + form[2:]):
+            # "بيل كلينتون بالمتدربة": a preposition on an Arabic word with the article starts a new
+            # phrase (not بالاشوف، Balashov: no word after the preposition)
+            return None
         if form[0] == "و" and self._glued_and(form[1:]):
             return None  # "إيغور كشنياكين والطيار": a glued و starts a new phrase (not ويدودو)
         own = self._zipf(form)
@@ -425,6 +436,20 @@ class ProvisionalFinder:
         no article, no ordinary word of some frequency unless a known first name."""
         return not article and (word in self.given or self._zipf(word) < ONE_WORD_ZIPF) and \
             self._word_kind(word, True, None, False) in ("rare", "common", "given")
+
+    def _name_before(self, i: int, forms, starts, ends, norm, covered, article) -> tuple[int, int] | None:
+        """(first, end) of a name of two to four words ending right before token i, its first word
+        possibly behind a glued و (stripped when the name is read)."""
+        for j in range(max(0, i - MAX_WORDS), i - 1):
+            if j and _SPACES.fullmatch(norm, ends[j - 1], starts[j]):
+                continue  # the name would start inside a phrase ("وكانت آيدينلار ترشحت عن حزب")
+            words = forms
+            if forms[j].startswith("و") and len(forms[j]) > 3:
+                words = [*forms[:j], forms[j][1:], *forms[j + 1:]]
+            span = self._name_at(j, words, starts, ends, norm, covered, article)
+            if span is not None and span[1] == i and _SPACES.fullmatch(norm, ends[i - 1], starts[i]):
+                return span
+        return None
 
     def _ends_here(self, k: int, forms, starts, ends, norm) -> bool:
         """Nothing name-like goes on at token k: the text ends, punctuation stands before it, or
@@ -653,6 +678,14 @@ class ProvisionalFinder:
                 if span := self._name_at(i + 1, forms, starts, ends, norm, covered, article, max_commons=2):
                     out.append((*span, "byline"))
                     continue
+            if form in self._before_party and i + 1 < n and i >= 2 and \
+                    forms[i + 1].lstrip("ال") in self._party_nouns:
+                # a candidate's name before "عن حزب ..." (a list of results: "وراباخان محمودوفا عن
+                # حزب العدالة"): a glued و is the list's, not the name's
+                span = self._name_before(i, forms, starts, ends, norm, covered, article)
+                if span is not None:
+                    out.append((*span, "party"))
+                    continue
             if form in self._speech_forms and i + 1 < n and \
                     _SPACES.fullmatch(norm, ends[i], starts[i + 1]):
                 span = self._name_at(i + 1, forms, starts, ends, norm, covered, article, framed=True, min_words=1)
@@ -685,8 +718,10 @@ class ProvisionalFinder:
         found = self._triggered(forms, starts, ends, norm, covered, article)
         names: dict[tuple[str, ...], int] = {}  # folded words -> first token where a trigger met them
         full_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # a short form -> the full name it shortens
-        for first, end, _ in found:
+        for first, end, trigger in found:
             key = tuple(forms[first:end])
+            if trigger == "party" and key[0].startswith("و") and len(key[0]) > 3:
+                key = (key[0][1:], *key[1:])  # "وراباخان محمودوفا عن حزب": the list's و
             names[key] = min(names.get(key, first), first)
             # a nasab is shortened to the first and last names (عبدالعزيز بن عبدالله الداود ->
             # عبدالعزيز الداود): the same person

@@ -43,6 +43,10 @@ class _Lexicon:
     stems: dict[str, dict[str, float]] = field(default_factory=dict)  # word* cues
     phrases: dict[str, list[tuple[tuple[str, ...], dict[str, float]]]] = field(default_factory=dict)
     stem_lengths: tuple[int, ...] = ()
+    # every stem's first letters, as many as the shortest stem has: a form that starts with none
+    # of them starts no stem (most forms), said by one lookup instead of one per stem length
+    stem_heads: frozenset[str] = frozenset()
+    stem_head_length: int = 0
 
     def add(self, cue: str, theme_id: str | None, weight: float) -> None:
         """Register a cue; theme_id None registers a stop phrase (matches, scores nothing)."""
@@ -66,6 +70,8 @@ class _Lexicon:
 
     def freeze(self) -> None:
         self.stem_lengths = tuple(sorted({len(s) for s in self.stems}, reverse=True))
+        self.stem_head_length = min(self.stem_lengths, default=0)
+        self.stem_heads = frozenset(s[:self.stem_head_length] for s in self.stems)
         for bucket in self.phrases.values():
             bucket.sort(key=lambda item: -len(item[0]))  # longest phrase first
 
@@ -73,6 +79,8 @@ class _Lexicon:
         hit = self.words.get(form)
         if hit is not None:
             return hit
+        if form[:self.stem_head_length] not in self.stem_heads:
+            return None
         for n in self.stem_lengths:
             if n <= len(form):
                 hit = self.stems.get(form[:n])

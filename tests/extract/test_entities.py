@@ -522,6 +522,24 @@ def test_a_region_name_split_in_two_words(matcher):
         [("karakalpakstan", "قرقل باغستان"), ("uz", "أوزبكستان")]
 
 
+def test_a_latin_name_inside_a_web_address_is_no_mention(matcher):
+    rows = pairs(mentions(matcher, "بوابة الإنترنت Sohu (التي لا علاقة لها). تسمية sohu.com كمنصة، وموقع www.Tengrinews.kz"))
+    assert rows == [("sohu", "Sohu")]
+
+
+def test_the_islamic_republic_alone_is_iran(matcher):
+    # the other Islamic republics are named with their adjective: the longer alias wins
+    assert pairs(mentions(matcher, "حضور الجمهورية الاسلامية في نشاطات سيكا")) == [("ir", "الجمهورية الاسلامية"), ("cica", "سيكا")]
+    assert pairs(mentions(matcher, "وزار الجمهورية الإسلامية الموريتانية")) == [("mr", "الجمهورية الإسلامية الموريتانية")]
+
+
+def test_a_region_named_like_its_town_in_a_list_of_towns(matcher):
+    rows = mentions(matcher, "انقطع التيار في مدن ألماتي وشيمكنت وتاراس وتركستان والمناطق المجاورة")
+    assert pairs(rows)[-1] == ("turkistan_city", "تركستان")
+    # no list of towns before it: the region
+    assert pairs(mentions(matcher, "زار مدن ألماتي وأستانا ثم توجه إلى تركستان"))[-1] == ("turkestan_region", "تركستان")
+
+
 def test_word_before_reads_the_word_a_search_at_the_end_finds():
     """_word_before reads the text backwards; it must give the word a search for "a word, then
     only blanks, quotes or brackets up to the mention" finds, on real and on odd text."""

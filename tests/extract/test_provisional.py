@@ -393,3 +393,21 @@ def test_a_one_word_name_is_the_full_name_found_before(tools):
     rows = found(tools, text)
     assert names(rows) == ["شريف خريبي", "خريبي"]
     assert {r["entity_id"] for r in rows} == {provisional_id("شريف خريبي")}
+
+
+def test_a_name_ends_before_a_preposition_and_the_article(tools):
+    # a Western first name (given_names) lets a name end in an ordinary word, never take in
+    # the preposition and article that start the next phrase
+    rows = found(tools, "هي علاقة الرئيس الأمريكي الأسبق بيل كلينتون بالمتدربة في البيت الأبيض")
+    assert names(rows) == ["بيل كلينتون"]
+    assert names(found(tools, "وعد المبعوث الأممي الجديد، مارتن غريفيث، الشعب اليمني")) == ["مارتن غريفيث"]
+
+
+def test_a_candidate_before_the_party_they_stand_for(tools):
+    text = ("وحصل على ٤.٠٢٪، وراباخان محمودوفا عن حزب العدالة وحصلت على ٤.٤٣٪، وعبد شكر حمزايوف عن "
+            "حزب البيئة وحصل على ٣.٧٤٪")
+    def persons(rows):
+        return [r["surface"] for r in rows if ":" not in r["entity_id"][len("new:"):]]
+    assert persons(found(tools, text)) == ["راباخان محمودوفا", "عبد شكر حمزايوف"]
+    # inside a phrase (a verb before the name): no candidate's name
+    assert persons(found(tools, "وكانت آيدينلار ترشحت عن حزب الشعوب الديمقراطي")) == []

@@ -128,3 +128,13 @@ def test_only_forms_that_start_a_cue_are_tried():
     assert first == []
     sentences, _ = scorer.score(Doc.from_text("t", "ارتفعت أسعار النفط. والنفط رخيص"))
     assert [(r["sentence_id"], r["theme_id"]) for r in sentences] == [(0, "prices"), (1, "oil")]
+
+
+def test_stems_of_every_length_are_found_behind_the_first_letters_gate():
+    """single() looks stems up only for forms starting with a stem's first letters (as many as
+    the shortest stem has): stems of every length, met with clitics, are still found."""
+    scorer = ThemeScorer([{"id": "oil", "cues": ["نفط*"]}, {"id": "invest", "cues": ["استثمار*"]},
+                          {"id": "war", "cues": ["حرب"]}])
+    assert scorer.lexicon.stem_heads == {"نفط", "است"}
+    _, rows = scorer.score(Doc.from_text("t", "الصادرات النفطية والاستثمارات الأجنبية وحرب ونفطها"))
+    assert {r["theme_id"]: r["score"] for r in rows} == {"oil": 2.0, "invest": 1.0, "war": 1.0}

@@ -66,6 +66,11 @@ class DateExtractor:
         self._latin_months = (re.compile("(?:" + "|".join(sorted(latin, key=len, reverse=True))
                                          + r")(?![a-z])") if latin else None)
         self.grammar: Grammar = self.full_grammar
+        # Per grammar, its patterns in order, each with its prerequisite and builder: the scan of a
+        # window looks nothing up by name (the order is kept: of two equal spans the first found wins)
+        self._plans = {id(g): (tuple((g.prerequisites[kind], pattern, getattr(self, f"_atom_{kind}"))
+                                     for kind, pattern in g.patterns.items()), tuple(set(g.prerequisites.values())))
+                       for g in (self.full_grammar, self.arabic_grammar)}
 
     # ---- public API -------------------------------------------------------------------------
     def find(self, doc: Doc) -> list[dict]:
@@ -151,18 +156,18 @@ class DateExtractor:
         names: list[tuple[int, int]] = []
         # Patterns grouped by prerequisite, keeping only those whose prerequisite is in the article:
         # most windows surround a plain number (625 مليون) and need none of the 17 patterns.
-        in_article = {need for need in set(self.grammar.prerequisites.values()) if need.search(text)}
+        plan, needs = self._plans[id(self.grammar)]
         for s, e in self._windows(text):
-            present = {need for need in in_article if need.search(text, s, e)}
+            present = {need for need in needs if need.search(text, s, e)}
+            if not present:  # a window around a plain number (625 مليون): no pattern can match
+                continue
             before = len(found)
-            for kind, pattern in self.grammar.patterns.items():
-                if self.grammar.prerequisites[kind] not in present:
+            for need, pattern, build in plan:
+                if need not in present:
                     continue
                 for m in pattern.finditer(text, s, e):
-                    atom = getattr(self, f"_atom_{kind}")(m)
-                    if isinstance(atom, tuple):
-                        found.extend(atom)
-                    elif atom is not None:
+                    atom = build(m)
+                    if atom is not None:
                         found.append(atom)
             # A name can only hide a date of its own window (windows are disjoint): look for names
             # only where dates were found.
@@ -407,7 +412,7 @@ class DateExtractor:
         return self._numeric(m, None)
 
     @staticmethod
-    def _atom_year_range_cue(m: re.Match) -> Atom | tuple[Atom, Atom] | None:
+    def _atom_year_range_cue(m: re.Match) -> Atom | None:
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
         if not y1 < y2 <= y1 + 200:
             return None

@@ -51,6 +51,7 @@ LEAD_DAYS, TAIL_DAYS = 90, 180
 # An article published from NEWS_LEAD_DAYS before an event to NEWS_TAIL_DAYS after it reports it
 # as news: its referring words (الانتخابات، الانفجار) name it (``news_of_the_day``).
 NEWS_LEAD_DAYS, NEWS_TAIL_DAYS = 3, 10
+_NEWS_LEAD, _NEWS_TAIL = timedelta(days=NEWS_LEAD_DAYS), timedelta(days=NEWS_TAIL_DAYS)
 NEWS_AHEAD = timedelta(days=31)  # an event this soon after the publication is the article's news too
 LEAD_SENTENCES = 2  # a referring word before the event is named refers to it only in the lead
 TOPIC_REACH = 3  # sentences back to the last place named, for the country a sentence speaks of
@@ -669,8 +670,7 @@ class GeneratedNames:
             found = []
             for kinds in self._families().values():
                 near = [n for k in kinds for n in self.by_kind.get(k.name, ())
-                        if n.start - timedelta(days=NEWS_LEAD_DAYS) <= published[1]
-                        and published[0] <= n.end + timedelta(days=NEWS_TAIL_DAYS)]
+                        if n.start - _NEWS_LEAD <= published[1] and published[0] <= n.end + _NEWS_TAIL]
                 if near:
                     found.append((kinds, near))
             if len(self._news_by_publication) < 100_000:

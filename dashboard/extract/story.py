@@ -128,6 +128,9 @@ class StoryModel:
     trained_on: tuple[str, ...] = ()
     # union: the rules' links stay, the model adds; rerank: the model decides the rules' links too
     mode: str = "union"
+    # whether discovered events (new:...) get story links: only once the held-out gold showed them
+    # right (the training decides it); their story is otherwise discovered_events.py's referring words
+    link_discovered: bool = False
 
     def probability(self, x: tuple[float, ...]) -> float:
         z = self.bias + math.fsum(w * v for w, v in zip(self.weights, x))
@@ -164,8 +167,11 @@ def parse_story_model(raw: Mapping | None) -> StoryModel | None:
     mode = raw.get("mode", "union")
     if mode not in MODES:
         raise StoryModelError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    link_discovered = raw.get("link_discovered", False)
+    if not isinstance(link_discovered, bool):
+        raise StoryModelError(f"link_discovered must be true or false, not {link_discovered!r}")
     return StoryModel(tuple(float(w) for w in weights), float(raw["bias"]), float(raw["threshold"]),
-                      tuple(str(p) for p in raw.get("trained_on") or ()), mode)
+                      tuple(str(p) for p in raw.get("trained_on") or ()), mode, link_discovered)
 
 
 @dataclass(frozen=True)
@@ -222,27 +228,32 @@ class StoryLinker:
         model = self.model
         verdicts: dict[tuple[int, str], float] = {}
         added = []
-        # as every link (events.py): none to a catalogue event beginning more than a month after the
-        # publication, unless the sentence speaks of it as still to come
+        # as every link (events.py): none to an event beginning more than a month after the
+        # publication, unless the sentence speaks of it as still to come (its cue then says so)
         limit = future_limit(_publication_period(doc))
-        planned = None
+        planned_at = None
         for c in self.candidates(doc, entity_rows, date_rows, event_rows):
+            if c.rule and model.mode == "union":
+                continue  # the rule's link stays as it is
+            if not model.link_discovered and c.event_id.startswith(PROVISIONAL_PREFIX):
+                continue
             p = model.probability(c.features)
             if c.rule:
                 verdicts[(c.sentence_id, c.event_id)] = p
                 continue
             if p < model.threshold:
                 continue
-            if limit is not None and c.event_id in self.dates and self.dates[c.event_id][0] > limit:
-                if planned is None:
-                    planned = (_Sentences(doc, entity_rows, date_rows).matches(self.planned)
-                               if self.planned is not None else {})
-                if c.sentence_id not in planned:
+            why = f"{STORY}p={_shown(p)}, anchor s{c.anchor}"
+            start_date = self._start(c.event_id, event_rows)
+            if limit is not None and start_date is not None and start_date > limit:
+                if planned_at is None:
+                    planned_at = _Sentences(doc, [], []).matches(self.planned) if self.planned is not None else {}
+                if c.sentence_id not in planned_at:
                     continue
+                why += f" + planned: {planned_at[c.sentence_id]}"
             start, end = doc.sentences[c.sentence_id] if doc.sentences else (0, len(doc.text))
             added.append({"article_id": doc.article_id, "sentence_id": c.sentence_id, "event_id": c.event_id,
-                          "char_start": start, "char_end": end,
-                          "cue": f"{STORY}p={_shown(p)}, anchor s{c.anchor}"})
+                          "char_start": start, "char_end": end, "cue": why})
         out = []
         for r in event_rows:
             key = (int(r["sentence_id"]), str(r["event_id"]))
@@ -252,6 +263,12 @@ class StoryLinker:
                 r = {**r, "cue": f"{r['cue']}{KEPT}{_shown(verdicts[key])}"}
             out.append(r)
         return out + added
+
+    def _start(self, eid: str, rows: list[dict]) -> date | None:
+        """When the event begins (a discovered one: as its links' cues date it)."""
+        if eid in self.dates:
+            return self.dates[eid][0]
+        return self._event(eid, [r for r in rows if str(r["event_id"]) == eid]).start
 
     # ---- features -----------------------------------------------------------------------------
 

@@ -165,9 +165,10 @@ def promotion_command(row, rules: DiscoveryRules | None) -> str:
 
 def story_links(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Event links made by an article's story, not by a name (cue ``context: ...``,
-    dashboard/extract/event_context.py): the ones to check by eye."""
+    dashboard/extract/event_context.py, or ``story: p=...``, the learned story linker,
+    dashboard/extract/story.py): the ones to check by eye."""
     links = tables["event_mentions"]
-    return links[links["cue"].str.startswith("context:")]
+    return links[links["cue"].str.startswith(("context:", "story:"))]
 
 
 def event_candidates(tables: dict[str, pd.DataFrame], min_articles: int = 2) -> list[EventCandidate]:
@@ -249,7 +250,7 @@ def report_review(data_dir: Path, out, limit: int = 40, rules: DiscoveryRules | 
               f"| {row.cue} | {_sentence_context(texts, row)}", file=out)
 
     story = story_links(tables)
-    print(f"\nevent links by the article's story (cue 'context:', no name of the event in the sentence): "
+    print(f"\nevent links by the article's story (cue 'context:' or 'story:', no name of the event in the sentence): "
           f"{len(story)} in {story['article_id'].nunique()} articles", file=out)
     for row in story.head(limit).itertuples(index=False):
         print(f"  {row.article_id} s{row.sentence_id}: {row.event_id} | {row.cue} | {_sentence_context(texts, row)}",

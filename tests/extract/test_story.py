@@ -100,6 +100,7 @@ GOOD = {"features": list(FEATURES), "weights": [0.1] * len(FEATURES), "bias": -1
     ({"bias": math.nan}, "finite numbers"),
     ({"threshold": 1.5}, "between 0 and 1"),
     ({"mode": "vote"}, "mode must be one of"),
+    ({"link_discovered": "yes"}, "link_discovered must be true or false"),
 ])
 def test_a_model_that_does_not_fit_the_code_is_refused(change, message):
     with pytest.raises(StoryModelError) as err:
@@ -133,6 +134,41 @@ def test_without_the_file_there_are_no_story_links(tmp_path):
     assert not story_links(links(ex, POPE, date(2022, 9, 1)))
 
 
+def test_a_story_link_to_an_event_still_to_come_says_it_is_planned(ex):
+    # published two months before the visit: the article names it as planned (سيزور), and every
+    # story link to it, even from a model that links everything, carries the planned word or that
+    # anchor; none is impossible by date
+    text = ("سيزور البابا فرنسيس كازاخستان في أيلول المقبل للمشاركة في مؤتمر زعماء الأديان العالمية والتقليدية. "
+            "وقال المتحدث باسم الفاتيكان إن الحبر الأعظم يعاني من آلام في الركبة منذ أشهر طويلة. "
+            "ومن المقرر أن يلتقي الحبر الأعظم الرئيس الكازاخستاني في القصر الرئاسي في العاصمة.")
+    eager = dataclasses.replace(ex.story.model, bias=20.0)
+    rows = links(ex, text, date(2022, 7, 10), model=eager)
+    anchors = {r["event_id"] for r in rows if not r["cue"].startswith(STORY)}
+    assert VISIT in anchors
+    story = [r for r in rows if r["cue"].startswith(STORY)]
+    # s2 (المقرر) only, to the congress (the visit's is event_context's already); not the knee (s1)
+    assert [(r["sentence_id"], r["event_id"]) for r in story] == [(2, "congress_of_religions_2022")]
+    assert all(" + planned: " in r["cue"] for r in story)
+
+
+CRASH = ("أعلنت السلطات الكوبية، الجمعة، عن تحطم طائرة ركاب على متنها 104 أشخاص خلال إقلاعها من مطار العاصمة هافانا. "
+         "وقال مصدر في المطار إن الطائرة كانت متجهة إلى مدينة أخرى شرق البلاد وإن هناك ضحايا في الحادث. "
+         "وتوجهت فرق الإنقاذ إلى موقع الحادث بعد دقائق من سقوط الطائرة قرب المطار.")
+
+
+def test_a_discovered_event_gets_story_links_only_where_the_model_says_the_gold_showed_them_right(ex):
+    doc = Doc.from_text("t", CRASH, date(2018, 5, 18), "day", ex.letter_names)
+    ents, dates = ex.entities.find(doc), ex.dates.find(doc)
+    rows = ex.events.find(doc, ents, dates)
+    rows += ex.discovered_events.find(doc, ents, dates, rows)
+    assert {r["event_id"] for r in rows} == {"new:crash:cu:2018-05"}
+    eager = dataclasses.replace(ex.story.model, bias=20.0, link_discovered=False)
+    linker = object.__new__(type(ex.story))
+    linker.__dict__.update(ex.story.__dict__, model=eager)
+    assert not story_links(linker.apply(doc, ents, dates, rows))
+    linker.model = dataclasses.replace(eager, link_discovered=True)
+    assert set(story_links(linker.apply(doc, ents, dates, rows))) == {(1, "new:crash:cu:2018-05"),
+                                                                       (2, "new:crash:cu:2018-05")}
 def test_no_story_link_to_an_event_still_to_come_without_a_planned_word(ex):
     # six weeks before the visit the plan anchors it (المقرر); a model that links every candidate
     # still gives it no sentence that does not speak of it as still to come, as for every link

@@ -82,6 +82,15 @@ def _written_forms(first: str) -> list[tuple[str, int]]:
     return out
 
 
+
+def _mention_row(doc: Doc, a: int, b: int, entity_id: str, form: str, alias: str, match: str) -> dict:
+    """One entity_mentions row for the original text's span [a, b)."""
+    return {
+        "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+        "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
+        "form": form, "alias": alias, "match": match,
+    }
+
 class EntityMatcher:
     """Built once (about half a second), reused for every article; picklable."""
 
@@ -421,11 +430,7 @@ class EntityMatcher:
                 continue  # sohu.com, www.tengrinews.kz: a web address, no mention (readers mark none)
             if entity_id in self.plus_bodies and (plus := _PLUS.match(doc.text, b)) is not None:
                 entity_id, alias, b = self.plus_bodies[entity_id], alias + "+", plus.end()  # أوبك+ is OPEC+
-            rows.append({
-                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
-                "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
-                "form": form, "alias": alias, "match": match,
-            })
+            rows.append(_mention_row(doc, a, b, entity_id, form, alias, match))
         named = {r["entity_id"] for r in rows}
         if full_names or not named.isdisjoint(self.variants.bare_by_country):
             rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names, named)
@@ -588,11 +593,7 @@ class EntityMatcher:
             if any(r["char_start"] <= a < r["char_end"] for r in rows):
                 continue  # a variant match, already read as the region
             covered[i] = True
-            out.append({
-                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
-                "entity_id": region, "surface": doc.text[a:b], "char_start": a, "char_end": b,
-                "form": "name", "alias": word, "match": VARIANT,
-            })
+            out.append(_mention_row(doc, a, b, region, "name", word, VARIANT))
         return out
 
     def _split_region(self, doc: Doc, forms, starts, ends, covered, rows, i: int) -> dict | None:
@@ -616,11 +617,7 @@ class EntityMatcher:
             return None
         rows[:] = [r for r in rows if not (r["char_start"] < b and a < r["char_end"])]
         covered[i] = covered[i + 1] = True
-        return {
-            "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
-            "entity_id": region, "surface": doc.text[a:b], "char_start": a, "char_end": b,
-            "form": "name", "alias": forms[i] + " " + forms[i + 1], "match": VARIANT,
-        }
+        return _mention_row(doc, a, b, region, "name", forms[i] + " " + forms[i + 1], VARIANT)
 
     def _city_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
         """An unseen spelling of a known city right after a city noun (مدينة نكوص for نوكوس): the
@@ -646,11 +643,7 @@ class EntityMatcher:
             if any(r["char_start"] < b and a < r["char_end"] for r in rows):
                 continue
             covered[i] = True
-            out.append({
-                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
-                "entity_id": city, "surface": doc.text[a:b], "char_start": a, "char_end": b,
-                "form": "name", "alias": word, "match": VARIANT,
-            })
+            out.append(_mention_row(doc, a, b, city, "name", word, VARIANT))
         return out
 
     def _owned(self, rows: list[dict], named: set[str]) -> list[dict]:
@@ -713,11 +706,7 @@ class EntityMatcher:
                 continue
             covered[i] = True
             a, b = doc.norm.to_original(starts[i] + skip, ends[i])
-            out.append({
-                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
-                "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
-                "form": "name", "alias": alias, "match": ARTICLE_NAME,
-            })
+            out.append(_mention_row(doc, a, b, entity_id, "name", alias, ARTICLE_NAME))
         return out
 
     def _variant_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
@@ -790,11 +779,7 @@ class EntityMatcher:
             k -= 1
             start = starts[k] + len(forms[k]) - len(given)
         a, b = doc.norm.to_original(start, ends[i])
-        return {
-            "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
-            "entity_id": entity_id, "surface": doc.text[a:b], "char_start": a, "char_end": b,
-            "form": form, "alias": alias, "match": VARIANT,
-        }
+        return _mention_row(doc, a, b, entity_id, form, alias, VARIANT)
 
     def _apply_rules(self, rows: list[dict], doc: Doc) -> list[dict]:
         if not rows or not self.rules:

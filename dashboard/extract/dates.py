@@ -50,6 +50,15 @@ class Atom:
     gloss: tuple[int, int] | None = None  # "العام الماضي 2017": (where the relative words end, the year)
 
 
+def date_row(doc: Doc, a: int, b: int, lo: date, hi: date, granularity: str, relative: bool) -> dict:
+    """One date_mentions row for the original text's span [a, b), meaning the days lo..hi."""
+    return {
+        "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
+        "surface": doc.text[a:b], "char_start": a, "char_end": b,
+        "date_start": lo.isoformat(), "date_end": hi.isoformat(),
+        "granularity": granularity, "relative": relative,
+    }
+
 class DateExtractor:
     def __init__(self, words: DateWords):
         self.words: DateWords = words
@@ -108,12 +117,7 @@ class DateExtractor:
             if granularity != "year" and (atom.lo[1] is not None or atom.rel_month is not None):
                 last_month = (hi.year, hi.month)
             a, b = doc.norm.to_original(atom.start, atom.end)
-            rows.append({
-                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
-                "surface": doc.text[a:b], "char_start": a, "char_end": b,
-                "date_start": lo.isoformat(), "date_end": hi.isoformat(),
-                "granularity": granularity, "relative": relative,
-            })
+            rows.append(date_row(doc, a, b, lo, hi, granularity, relative))
         return rows
 
     def _coming_month(self, doc: Doc, atom: Atom) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from dashboard.extract.dates import date_row
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
 
@@ -92,7 +93,7 @@ class ElapsedTime:
         length (at least a month)."""
         if self.rules.pattern is None or doc.published is None:
             return []
-        published = doc.published if isinstance(doc.published, date) else date.fromisoformat(str(doc.published)[:10])
+        published = doc.published
         rows = []
         norm = doc.norm.text
         for m in self.rules.pattern.finditer(norm):
@@ -107,10 +108,5 @@ class ElapsedTime:
             slack = max(1, months // 4)
             lo, hi = _shift(published, months + slack), _shift(published, max(months - slack, 0))
             a, b = doc.norm.to_original(m.start(), m.end())
-            rows.append({
-                "article_id": doc.article_id, "sentence_id": doc.sentence_at(a),
-                "surface": doc.text[a:b], "char_start": a, "char_end": b,
-                "date_start": lo.isoformat(), "date_end": hi.isoformat(),
-                "granularity": ELAPSED_GRANULARITY, "relative": True,
-            })
+            rows.append(date_row(doc, a, b, lo, hi, ELAPSED_GRANULARITY, True))
         return rows

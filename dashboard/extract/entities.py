@@ -83,6 +83,13 @@ def _written_forms(first: str) -> list[tuple[str, int]]:
 
 
 
+def _article_readings(form: str) -> list[str]:
+    """``form`` with its proclitics peeled (clitics.peel), and ل + ال read back as ال: "للعالم"
+    is ل + العالم (peel alone gives عالم and لعالم, never the word with its article)."""
+    readings = peel(form, 2)
+    return readings + [ARTICLE + r[2:] for r in readings if r.startswith("لل") and len(r) > 3]
+
+
 def _mention_row(doc: Doc, a: int, b: int, entity_id: str, form: str, alias: str, match: str) -> dict:
     """One entity_mentions row for the original text's span [a, b)."""
     return {
@@ -307,11 +314,11 @@ class EntityMatcher:
         words = self.adjective_blocked.get(entity_id)
         if not words or not _adjacent(norm, ends[begin - 1], starts[begin]):
             return False
-        prev = peel(forms[begin - 1], 2)
+        prev = _article_readings(forms[begin - 1])
         if any(r in words for r in prev):
             return True
         return begin > 1 and _adjacent(norm, ends[begin - 2], starts[begin - 1]) and \
-            any(f"{r} {forms[begin - 1]}" in words for r in peel(forms[begin - 2], 2))
+            any(f"{r} {forms[begin - 1]}" in words for r in _article_readings(forms[begin - 2]))
 
     @property
     def first_words(self) -> dict[str, list[Candidate]]:
@@ -388,7 +395,9 @@ class EntityMatcher:
                         match = VARIANT  # the first name is an unseen spelling: for review
                 elif length == 1 and self.variants.given_name_of_another(entity_id, forms[begin - 1]):
                     continue  # "عليا نزارباييف": a relative, not the person the surname alone names
-            if alias in self.credit_only and not _credit_position(norm, starts[begin] + skip, ends[i - 1]) and \
+            if alias in self.credit_only and not _credit_position(
+                    norm, starts[begin] + skip, ends[i - 1],
+                    doc.text[doc.norm.to_original(starts[begin] + skip, ends[i - 1])[1]:][:4]) and \
                     not _short_name_after(rows, entity_id, doc.text, *doc.norm.to_original(starts[begin] + skip, ends[i - 1])):
                 continue
             etype = self.types.get(entity_id)
@@ -901,15 +910,20 @@ def _word_before(text: str, start: int) -> str:
 
 
 _CREDIT_BEFORE = re.compile(r"(?:^|([-–—])|(\())[ \t]*$", re.MULTILINE)
+# A tatweel between spaces is a dash (folding removes it): "العالم ـ أسيا الوسطى".
+_TATWEEL_DASH = re.compile(r"[ \t]+\u0640+[ \t]")
 _CREDIT_AFTER = re.compile(r"[ \t]*(?:($)|([-–—:])|(\)))", re.MULTILINE)
 
 
-def _credit_position(norm: str, start: int, end: int) -> bool:
+def _credit_position(norm: str, start: int, end: int, original_after: str = "") -> bool:
     """An outlet's credit: in parentheses ("(كونا)"), or at a line's start or after a dash and
     followed by a colon, a dash or the line's end ("الدوحة – قنا:", "رم - يعتزم"); not a route
-    ("(القاهرة – قنا)")."""
+    ("(القاهرة – قنا)"). ``original_after``, the text right after the name as written, may hold
+    the dash that folding removes: a tatweel standing alone ("العالم ـ أسيا الوسطى")."""
     line_start = max(norm.rfind("\n", 0, start), norm.rfind("\r", 0, start)) + 1
     before = _CREDIT_BEFORE.search(norm, line_start, start)
+    if before is not None and not before.group(2) and _TATWEEL_DASH.match(original_after):
+        return True
     after = _CREDIT_AFTER.match(norm, end)
     if before is None or after is None:
         return False

@@ -104,6 +104,9 @@ _NUMBER_SUFFIXES = ("ين", "ان", "ون", "ات", "ا")  # and the accusative 
 _PLURAL_ZIPF = 4.0
 # Nisba endings (folded): with one, a frequent stem of five letters or more is an adjective.
 _NISBA_SUFFIXES = ("يه", "ي")
+# The Tajik and Turkish patronymic suffixes written as a word of their own (رستم لطيف زاده، جاويش
+# أوغلو), folded: ordinary words alone (زاده "increased it"), the end of a name after one.
+_DETACHED_SUFFIXES = frozenset({"زاده", "زوده", "زودا", "زادا", "اوغلو"})
 # A hyphen inside a compound family name (غرابار-كيتاروفيتش): the name goes on after it.
 _HYPHEN = re.compile(r"[-‐‑]")
 
@@ -244,6 +247,13 @@ class ProvisionalRules:
     source_words: frozenset[str] = frozenset()
     media_tails: tuple[tuple[str, ...], ...] = ()
     generic_credits: frozenset[str] = frozenset()
+    # Roles with a possessive pronoun (منافسه "his rival", سلفه "his predecessor"): definite as
+    # titles with ال are, so a name may follow them directly ("حل منافسه أداخان مادوماروف ثانيا")
+    possessed_titles: frozenset[str] = frozenset()
+    # Endings of Russian and Central Asian family names (folded: -ov, -ova, -yev, -zoda, -enko):
+    # a name of rare words ending in one, right after a verb of saying, is a person's even without
+    # a role after it ("وقالت ديانا موكاناييفا، بصوت مرهق")
+    surname_endings: tuple[str, ...] = ()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -278,7 +288,9 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             frozenset(fold(w) for w in credits.get("source_words", [])),
                             tuple(sorted({tuple(fold(t).split()) for t in credits.get("media_tails", [])},
                                          key=lambda t: (-len(t), t))),
-                            frozenset(fold(w) for w in credits.get("generic", [])))
+                            frozenset(fold(w) for w in credits.get("generic", [])),
+                            words("possessed_titles"),
+                            tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))))
 
 
 class ProvisionalFinder:
@@ -301,7 +313,8 @@ class ProvisionalFinder:
                       if variants.forenames else frozenset(variants.all_given)) | rules.given_names
         self.never = (rules.titles | rules.descriptors | rules.speech_verbs | rules.roles
                       | rules.bylines | rules.not_name_words | variants.titles | variants.place_words
-                      | rules.plural_titles | rules.family_titles | matcher.relative_words)
+                      | rules.plural_titles | rules.family_titles | matcher.relative_words
+                      | rules.possessed_titles)
         # kinship nouns with their pronoun (عقيلته، والده، نجلها): the name after one is a
         # relative's, its own person (name_context.yaml; the matcher leaves it to this finder)
         self.relatives = matcher.relative_words
@@ -323,7 +336,7 @@ class ProvisionalFinder:
                     self._headed_forms.setdefault(w, (kind, skip, definite, head))
         # every way a trigger word is written with proclitics (وقال، لقائد، للرئيس): one dict lookup
         # per token, as entities.py does; only a hit is looked at further
-        self._title_forms = _written(rules.titles | self.relatives | rules.family_titles)
+        self._title_forms = _written(rules.titles | self.relatives | rules.family_titles | rules.possessed_titles)
         self._plural_forms = _written(rules.plural_titles)
         self._named_after = frozenset(w for word in matcher.named_after for w, _ in _written_forms(word))
         self._speech_forms = _written(rules.speech_verbs)
@@ -392,6 +405,14 @@ class ProvisionalFinder:
         if own >= self.rules.max_word_zipf:
             return None
         return "common" if own >= COMMON_ZIPF else "rare"
+
+    def _surname_shaped(self, forms, span: tuple[int, int]) -> bool:
+        """A name of two or three words, none an ordinary word (a first name the catalogue or the
+        rules know may be), whose last word ends as a Russian or Central Asian family name does."""
+        first, end = span
+        last = forms[end - 1]
+        return 2 <= end - first <= 3 and len(last) >= 6 and last.endswith(self.rules.surname_endings) and \
+            all(forms[k] in self.given or self._zipf(forms[k]) < COMMON_ZIPF for k in range(first, end))
 
     def _inflected_word(self, word: str) -> bool:
         """Whether ``word`` (a token, or a token with its proclitics peeled: لقنصليتها) is an
@@ -494,6 +515,10 @@ class ProvisionalFinder:
                 break
             if covered[k] is not None:
                 break
+            if k > j and forms[k] in _DETACHED_SUFFIXES:
+                k += 1  # "رستم لطيف زاده": the patronymic suffix written apart ends the name
+                family_end = True
+                break
             kind = self._word_kind(forms[k], k == j, forms[k - 1] if k > j else None, article(k))
             if kind is None:
                 # the family name with the article that ends a nasab or follows an honorific
@@ -555,7 +580,7 @@ class ProvisionalFinder:
         j = i + 1
         skipped = 0
         # a kinship noun with its pronoun (عقيلته) names no body after it: a name follows
-        definite = any(r in self.relatives for r in peel(forms[i], 2))
+        definite = any(r in self.relatives or r in self.rules.possessed_titles for r in peel(forms[i], 2))
         while j < n and skipped < _MAX_DESCRIPTORS:
             mention = covered[j]
             gap_ok = _SPACES.fullmatch(norm, ends[j - 1], starts[j]) or (
@@ -571,8 +596,10 @@ class ProvisionalFinder:
                 continue
             # a body's word before its name (في منطقة باتكين): part of the descriptors
             body_word = form in self.rules.not_name_words and j + 1 < n and covered[j + 1] is not None
+            # (an ال-word behind ل is written لل: "رئيس اللجنة المركزية للانتخابات في طاجيكستان")
             if form in self.rules.descriptors or body_word or (form not in self.stopwords and (article(j) or any(
-                    r.startswith(ARTICLE) for r in peel(form, 2)[1:]))):
+                    r.startswith(ARTICLE) for r in peel(form, 2)[1:]) or (
+                    form.lstrip("وف").startswith("لل") and len(form) > 5 and form not in self.never))):
                 j += 1
                 skipped += 1
                 continue
@@ -596,7 +623,7 @@ class ProvisionalFinder:
             # فايزوف، خلال"): the caller checks the closing comma
             return -j if skipped and _APPOSITION_OPEN.fullmatch(norm, ends[j - 1], starts[j]) else None
         if not skipped and not any(r.startswith(ARTICLE) or r in self.relatives or r in self.rules.family_titles
-                                   for r in peel(forms[i], 2)):
+                                   or r in self.rules.possessed_titles for r in peel(forms[i], 2)):
             return None  # (a kinship noun with its pronoun, عقيلته، or an honorific, معالي، is definite too)
         return j
 
@@ -697,6 +724,8 @@ class ProvisionalFinder:
                     out.append((*span, "speech + role"))
                 elif span and _DESCRIBED_PERSON.match(norm, ends[span[1] - 1]):
                     out.append((*span, "speech + description"))
+                elif span and self._surname_shaped(forms, span):
+                    out.append((*span, "speech + surname"))
         return out
 
     def find(self, doc: Doc, mentions: list[dict]) -> list[dict]:

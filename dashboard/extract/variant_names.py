@@ -21,6 +21,7 @@ Exact matching (entities.py) knows the spellings the catalogue lists. This modul
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,8 +88,13 @@ _SPELLING = str.maketrans({"ض": "ز", "ظ": "ز", "ذ": "ز", "ق": "ك", "غ":
                            "ص": "س", "ث": "س", "ح": "ه", "ئ": "ي", "ؤ": "و", "ء": "ا"})
 
 
+# The Tajik (and Persian) patronymic suffix -zoda/-zade is written زاده، زودا، زوده، زادا (folded):
+# one suffix, not two or three letters of difference (رسول زاده ~ راسولزودا, Rasulzoda).
+_ZODA = re.compile(r"(?:زاد|زود)[اه]$")
+
+
 def spelling(alias_or_word: str) -> str:
-    return alias_or_word.replace(" ", "").translate(_SPELLING)
+    return _ZODA.sub("زاده", alias_or_word.replace(" ", "").translate(_SPELLING))
 
 
 def max_edits(length: int) -> int:

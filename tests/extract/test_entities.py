@@ -563,3 +563,13 @@ def test_word_before_reads_the_word_a_search_at_the_end_finds():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         start = rng.randint(0, len(text))
         assert _word_before(text, start) == searched(text, start), (text, start)
+
+
+def test_outlet_credited_before_a_tatweel_dash_and_lil_before_a_turkic_adjective(matcher):
+    rows = matcher.find(Doc.from_text("t", "العالم ـ أسيا الوسطى تهاوت جدران سد خزان ساردوبا"))
+    assert [r["entity_id"] for r in rows][:1] == ["alalam"]
+    rows = matcher.find(Doc.from_text("t", "وقال العالم إن أسيا الوسطى"))
+    assert "alalam" not in [r["entity_id"] for r in rows]
+    # للعالم is ل + العالم: the Turkic world, no mention of Turkey
+    rows = matcher.find(Doc.from_text("t", "تركستان العاصمة الروحية للعالم التركي"))
+    assert "tr" not in [r["entity_id"] for r in rows]

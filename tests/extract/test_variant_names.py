@@ -135,3 +135,4 @@ def test_regions_in_a_list_and_directions(matcher):
 
 def test_quotes_inside_a_name(matcher):
     assert [r[0] for r in found(matcher, 'انطلقت قمة منظمة "شنغهاي" للتعاون')] == ["sco"]
+

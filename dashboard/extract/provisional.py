@@ -341,6 +341,8 @@ class ProvisionalFinder:
         self._named_after = frozenset(w for word in matcher.named_after for w, _ in _written_forms(word))
         self._speech_forms = _written(rules.speech_verbs)
         self._byline_forms = _written(rules.bylines)
+        # (a possessed role that is also a title, نائبه ~ نائبة, stays a title with ة)
+        self._possessed_forms = _written(rules.possessed_titles - rules.titles)
         self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
                             for w, _ in _written_forms(noun)}
         # "news" after an agency's noun: وكالة أنباء (قابار)، وكالة الأنباء "..."
@@ -389,6 +391,8 @@ class ProvisionalFinder:
             return None
         if form[0] == "و" and self._glued_and(form[1:]):
             return None  # "إيغور كشنياكين والطيار": a glued و starts a new phrase (not ويدودو)
+        if not first and form.startswith("لل"):
+            return None  # "خلفا للوبيتيجي": ل + the article or a name, a new phrase
         own = self._zipf(form)
         for reading in peel(form, 3)[1:]:
             if reading in self.never or reading in self.months or reading in self.stopwords:
@@ -405,6 +409,12 @@ class ProvisionalFinder:
         if own >= self.rules.max_word_zipf:
             return None
         return "common" if own >= COMMON_ZIPF else "rare"
+
+    @staticmethod
+    def _ta_marbuta(doc: Doc, start: int, end: int) -> bool:
+        """The token ends in ة as written: folding made منافسة ("competition") منافسه ("his rival")."""
+        a, b = doc.norm.to_original(start, end)
+        return doc.text[a:b].rstrip("\u064b-\u0652\u0640").endswith("ة")
 
     def _surname_shaped(self, forms, span: tuple[int, int]) -> bool:
         """A name of two or three words, none an ordinary word (a first name the catalogue or the
@@ -668,7 +678,7 @@ class ProvisionalFinder:
             j = end
         return out
 
-    def _triggered(self, forms, starts, ends, norm, covered, article) -> list[tuple[int, int, str]]:
+    def _triggered(self, forms, starts, ends, norm, covered, article, doc: Doc) -> list[tuple[int, int, str]]:
         """(first, end, trigger) of every name a trigger introduces."""
         rules = self.rules
         out = []
@@ -686,7 +696,8 @@ class ProvisionalFinder:
                     out += listed
                     continue
             if form in self._title_forms and covered[i] is None and not (
-                    i and forms[i - 1] in self._named_after and _SPACES.fullmatch(norm, ends[i - 1], starts[i])):
+                    i and forms[i - 1] in self._named_after and _SPACES.fullmatch(norm, ends[i - 1], starts[i])) and \
+                    not (form in self._possessed_forms and self._ta_marbuta(doc, starts[i], ends[i])):
                 # (a title after the noun of a thing named after its holder, استاد الأمير فيصل بن
                 # فهد، مطار الملك عبدالعزيز: the thing's name, not a mention of the person)
                 j = self._after_title(i, forms, starts, ends, norm, covered, article)
@@ -744,7 +755,7 @@ class ProvisionalFinder:
             a, _ = doc.norm.to_original(starts[k], ends[k])
             return text[a] == "ا"
 
-        found = self._triggered(forms, starts, ends, norm, covered, article)
+        found = self._triggered(forms, starts, ends, norm, covered, article, doc)
         names: dict[tuple[str, ...], int] = {}  # folded words -> first token where a trigger met them
         full_of: dict[tuple[str, ...], tuple[str, ...]] = {}  # a short form -> the full name it shortens
         for first, end, trigger in found:

@@ -196,6 +196,14 @@ def build_grammar(v: DateWords) -> Grammar:
         # the others)
         "year_list": (rf"{WORD_START}{PROCLITIC_LETTER_CLASS}?{words(v.year_list_cues or ['أعوام'])}{SP1}(?P<core>{NUM_START}"
                       rf"(?P<y>{YEAR_ANY}){NUM_END})(?={SP}{LIST_SEP}{SP}(?:19|20)\d\d)"),
+        # the first of a list of years in brackets: "ثلاث انقلابات (2005، 2010، 2020)" (year_and takes
+        # the others)
+        "year_bracket_list": (rf"\({SP}(?P<core>{NUM_START}(?P<y>{YEAR_MODERN}){NUM_END})"
+                              rf"(?={SP}{LIST_SEP}{SP}(?:19|20)\d\d)"),
+        # the year of a summit, a conference, a vote: "خلال قمة 2023" (not إكسبو 2030 or رؤية 2030,
+        # names of a programme; the noun stays out of the date)
+        "year_event": (rf"{WORD_START}{PROCLITIC_LETTER_CLASS}?{words(v.event_nouns_before_year or ['قمة'])}{SP1}"
+                       rf"(?P<core>{NUM_START}(?P<y>{YEAR_MODERN}){NUM_END})(?!{SP}[-–—/]{SP}\d)"),
         # the second of two years: "في 2014 و2017" (a range "بين 2014 و2017" is longer and wins)
         "year_and": (rf"(?<=(?<![\d.,])(?:19|20)\d\d){SP}{LIST_SEP}{SP}(?P<core>{NUM_START}(?P<y>{YEAR_MODERN})"
                      rf"{NUM_END})(?!{SP}{units}{WORD_END})"),
@@ -343,7 +351,7 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
         "season": Literals(squeeze_spaces(k)[2:] for k in v.seasons or {"الصيف": 6}),
     }
     for kind in ("numeric_dmy", "numeric_ymd", "year_range_cue", "year_range", "year_cue", "year_prep", "year_from",
-                 "year_suffix", "year_and", "year_list"):
+                 "year_suffix", "year_and", "year_list", "year_bracket_list", "year_event"):
         need[kind] = year
     assert set(need) == set(patterns), "every date pattern needs its prerequisite"
     return need

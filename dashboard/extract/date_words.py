@@ -82,6 +82,7 @@ class DateWords:
     future_markers: tuple[str, ...] = ()     # "سوف"، "اعتبارا من": the sentence speaks of the future
     future_prefix_nouns: tuple[str, ...] = ()  # "سيتي": the shape of a future verb, but a noun or name
     past_markers: tuple[str, ...] = ()       # "بعد أن"، "منذ": a clause of the past opens after the future word
+    event_nouns_before_year: tuple[str, ...] = ()  # قمة 2023: the year of the summit
 
 
 def _relative(spec: dict, modifiers: dict[str, int], this: list[str]) -> dict[str, int]:
@@ -121,6 +122,7 @@ def parse_date_words(raw: Mapping) -> DateWords:
         year_prepositions=_folded(raw["year_prepositions"]),
         year_pair_cues=_folded(raw["year_pair_cues"]),
         year_list_cues=_folded(raw.get("year_list_cues")),
+        event_nouns_before_year=_folded(raw.get("event_nouns_before_year")),
         counted_nouns=_folded(raw.get("counted_nouns")),
         ordinal_days=_ordinal_days(raw),
         not_dates=_folded(raw.get("not_dates")),

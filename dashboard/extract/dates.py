@@ -445,6 +445,8 @@ class DateExtractor:
     _atom_year_suffix = _atom_year_cue
     _atom_year_and = _atom_year_prep
     _atom_year_list = _atom_year_prep
+    _atom_year_bracket_list = _atom_year_prep
+    _atom_year_event = _atom_year_prep
 
     def _atom_month_day_year(self, m: re.Match) -> Atom | None:
         month = self._month_of(m, "m")
@@ -618,8 +620,13 @@ def _season(atom: Atom, published: date | None, rank: int):
         return months(atom.lo[0]), "range", False
     if atom.rel_year is not None:
         return (months(published.year + atom.rel_year), "range", True) if rank >= 1 else None
-    if atom.month_mod is None or rank < 2:
+    if atom.month_mod is None or rank < 1:
         return None
+    if rank == 1:
+        # a publication known to its year only: read from its middle (1 July), which gives each
+        # "next/last season" the year it has for most months of publication (الخريف المقبل: this
+        # year's for January-August; الربيع المقبل: next year's for March-December)
+        published = date(published.year, 7, 1)
     month_start = date(published.year, published.month, 1)
     month_end = _last_day((published.year, published.month, None))
     years = range(published.year - 3, published.year + 4)

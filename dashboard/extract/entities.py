@@ -22,6 +22,7 @@ from dashboard.extract.variant_names import (
     VariantNames,
     edit_distance,
     spelling,
+    within_edits,
 )
 from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS, peel
@@ -215,7 +216,8 @@ class EntityMatcher:
         self.quoted_name_heads = catalogue.quoted_name_heads
         self._city_written = frozenset(w for word in catalogue.city_words for w, _ in _written_forms(word))
         # a city's one-word name by its variant key (short ones too: the city noun before it is
-        # the evidence), keys that two cities share left out
+        # the evidence); a key two cities share (خجند، خوقند) names the one whose country the
+        # article names
         city_keys: dict[str, set[str]] = {}
         for form in catalogue.forms.values():
             entity = catalogue.entities[form.entity_id]
@@ -224,7 +226,7 @@ class EntityMatcher:
                 key = variant_key(form.tokens[0])
                 if consonants(key) >= MIN_KEY_CONSONANTS:
                     city_keys.setdefault(key, set()).add(entity.id)
-        self._city_by_key = {k: next(iter(v)) for k, v in city_keys.items() if len(v) == 1}
+        self._city_by_key = {k: tuple(sorted(v)) for k, v in city_keys.items()}
         # a region named like its main city (تركستان) -> that city, when the catalogue names the city
         # with a city noun (مدينة تركستان): in a list of towns the name is the town's
         region_by_name = {form.tokens: form.entity_id for form in catalogue.forms.values()
@@ -236,6 +238,19 @@ class EntityMatcher:
             and form.tokens[0] in catalogue.city_words and form.tokens[1:] in region_by_name}
         self._body_types = frozenset(
             e.id for e in catalogue.entities.values() if e.type in _BODY_TYPES_NAMING_PAIRS)
+        # Bodies' names of two or three words by each of their rare words (ميتال، أوتان): a name
+        # written with a letter more, less or swapped in another word (أرسليور ميتال، نو أوتان) is
+        # read as the body's, for review (_body_variant_rows)
+        by_word: dict[str, list[tuple[tuple[str, ...], int, str, str]]] = {}
+        for key, form in sorted(catalogue.forms.items()):
+            if catalogue.entities[form.entity_id].type not in _VARIANT_BODY_TYPES or form.lead or \
+                    form.form != "name" or not 2 <= len(form.tokens) <= 3 or \
+                    any(t.isascii() or len(t) < 2 for t in form.tokens) or len("".join(form.tokens)) < _MIN_BODY_VARIANT_LETTERS:
+                continue
+            for p, token in enumerate(form.tokens):
+                if len(token) >= 4 and word_zipf(token) < _BODY_ANCHOR_ZIPF and not token.startswith(ARTICLE):
+                    by_word.setdefault(token, []).append((form.tokens, p, form.entity_id, key))
+        self._body_names_by_word = by_word
 
     def _region_named(self, name: str) -> str | None:
         """The region whose name (without its region word) ``name`` (folded) spells, if one."""
@@ -449,6 +464,7 @@ class EntityMatcher:
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
         rows += self._region_rows(doc, forms, starts, ends, covered, rows)
         rows += self._city_rows(doc, forms, starts, ends, covered, rows)
+        rows += self._body_variant_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
         rows = self._paired_names(self._inside_event_names(
             self._owned(self._joined_names(self._apply_rules(rows, doc), doc.text), named), doc.text), doc.text)
@@ -631,6 +647,41 @@ class EntityMatcher:
         covered[i] = covered[i + 1] = True
         return _mention_row(doc, a, b, region, "name", forms[i] + " " + forms[i + 1], VARIANT)
 
+    def _body_variant_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
+        """A body's name of two or three words with one of its rare words as listed and the whole
+        within one letter of the listed name (two from 12 letters), every other word no ordinary
+        word: أرسليور ميتال for أرسيلور ميتال, نو أوتان for نور أوتان (match = variant)."""
+        index = self._body_names_by_word
+        hits = list(compress(range(len(forms)), map(index.__contains__, forms)))
+        if not hits:
+            return []
+        norm = doc.norm.text
+        out: list[dict] = []
+        for i in hits:
+            if covered[i]:
+                continue
+            for tokens, p, entity_id, key in index[forms[i]]:
+                first, end = i - p, i - p + len(tokens)
+                if first < 0 or end > len(forms) or any(covered[first:end]) or \
+                        any(not _adjacent(norm, ends[k - 1], starts[k]) for k in range(first + 1, end)):
+                    continue
+                found = None
+                for reading in peel(forms[first], 2):  # (a proclitic on the first word: لأرسليور)
+                    words = (reading, *forms[first + 1:end])
+                    if words == tokens or any(word_zipf(w) >= _BODY_VARIANT_WORD_ZIPF for w, t in zip(words, tokens) if w != t):
+                        continue
+                    a, b = spelling("".join(words)), spelling("".join(tokens))
+                    if a != b and within_edits(a, b, 1 if len(b) < 12 else 2):
+                        found = len(forms[first]) - len(reading)
+                        break
+                if found is None:
+                    continue
+                covered[first:end] = [True] * (end - first)
+                a, b = doc.norm.to_original(starts[first] + found, ends[end - 1])
+                out.append(_mention_row(doc, a, b, entity_id, "name", key, VARIANT))
+                break
+        return out
+
     def _city_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
         """An unseen spelling of a known city right after a city noun (مدينة نكوص for نوكوس): the
         city whose variant key it has, in an article that names the city's country."""
@@ -644,13 +695,16 @@ class EntityMatcher:
             if covered[i] or len(word) < 4 or word.isascii() or not _adjacent(norm, ends[i - 1], starts[i]) or \
                     is_common_word(word):
                 continue
-            city = self._city_by_key.get(variant_key(word))
-            if city is None:
+            cities = self._city_by_key.get(variant_key(word))
+            if cities is None:
                 continue
-            if named is None:
+            if named is None:  # the countries the article names, itself or by their places
                 named = {r["entity_id"] for r in rows}
-            if self.variants.parents.get(city) not in named:
+                named |= {self.variants.parents[e] for e in named if e in self.variants.parents}
+            cities = [c for c in cities if self.variants.parents.get(c) in named]
+            if len(cities) != 1:
                 continue
+            city = cities[0]
             a, b = doc.norm.to_original(starts[i], ends[i])
             if any(r["char_start"] < b and a < r["char_end"] for r in rows):
                 continue
@@ -680,7 +734,8 @@ class EntityMatcher:
         # else of one the article names
         for r in rows:
             shared = self.shared_generic.get(r["alias"])
-            if shared:
+            # (a mention a context rule moved to another body keeps it: ppk_as_kazssr)
+            if shared and any(eid == r["entity_id"] for eid, _ in shared):
                 here = {q["entity_id"] for q in rows if q["sentence_id"] == r["sentence_id"] and q is not r}
                 here |= {parents[e] for e in here if e in parents}
                 r["entity_id"] = next((eid for eid, country in shared if country in here),
@@ -883,6 +938,14 @@ _YEAR_AFTER = re.compile(r"[ \t\u00a0]+(?:19|20)[0-9]{2}(?![0-9])")
 _NAMED_BODY_PLACES = frozenset({"country", "city", "region"})
 # Bodies whose long name may be a hyphenated pair of places (آسيا-أوروبا (آسيم)).
 _BODY_TYPES_NAMING_PAIRS = frozenset({"organisation", "forum", "initiative", "institution"})
+# Bodies whose names of two or three words are read in unseen spellings (_body_variant_rows), and
+# from how many letters (joined): أرسيلورميتال 12, نوراوتان 8.
+_VARIANT_BODY_TYPES = frozenset({"company", "party", "media", "organisation", "institution"})
+_MIN_BODY_VARIANT_LETTERS = 8
+# ... with a word listed as written at most this frequent (ميتال 3.45), the other words rarer than
+# ordinary words (نو 4.01 for نور: a letter lost, not the word "no"; not الوطن 5.2)
+_BODY_ANCHOR_ZIPF = 4.0
+_BODY_VARIANT_WORD_ZIPF = 4.2
 _PAIR_HYPHEN = re.compile(r"[ \t\u00a0]*[-‐‑–][ \t\u00a0]*")
 _BRACKETED = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,24})\)")
 # A bracketed short name: one to three words of letters (آسيم، ASEM), no digits.

@@ -378,6 +378,9 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     candidates += _region_word_forms(candidates, entities, _words(data["region_words"]))
     for cand in list(candidates):  # both spellings of "democratic" (ديمقراطي، ديموقراطي)
         variant = _respelled(cand)
+        synonym = _synonymous(cand, entities)
+        if synonym is not None:
+            candidates.append(synonym)
         if variant is not None:
             candidates.append(variant)
             if cand.key in generic_alias:
@@ -478,6 +481,26 @@ def _region_word_forms(candidates: list[AliasForm], entities: dict[str, Entity],
                 continue  # "منطقة ماري" is any area called so (a favela of Rio): only as curated
             out.append(AliasForm((word, *cand.tokens[1:]), cand.entity_id, NAME, GENERATED, cand.gaps, 0))
     return out
+
+
+# Words a body's long name is translated with either way: "the countries" as الدول or البلدان
+# (مجلس التعاون للدول / للبلدان الناطقة بالتركية, the Turkic Council). A body's alias of three words
+# or more holding one is matched with the other too, as a generated form.
+_SYNONYM_WORDS = {"الدول": "البلدان", "للدول": "للبلدان", "دول": "بلدان", "البلدان": "الدول",
+                  "للبلدان": "للدول", "بلدان": "دول"}
+_NOT_BODIES = frozenset({"country", "city", "region", "state_entity", "person", "river", "place"})
+
+
+def _synonymous(cand: AliasForm, entities: Mapping[str, Entity]) -> AliasForm | None:
+    """A body's long alias with its one synonym word swapped (_SYNONYM_WORDS), or None."""
+    if len(cand.tokens) < 3 or entities[cand.entity_id].type in _NOT_BODIES:
+        return None
+    hits = [k for k, t in enumerate(cand.tokens) if t in _SYNONYM_WORDS]
+    if len(hits) != 1:
+        return None
+    tokens = list(cand.tokens)
+    tokens[hits[0]] = _SYNONYM_WORDS[tokens[hits[0]]]
+    return AliasForm(tuple(tokens), cand.entity_id, cand.form, GENERATED, cand.gaps, cand.lead)
 
 
 def _respelled(cand: AliasForm) -> AliasForm | None:

@@ -90,7 +90,7 @@ _ABBREVIATION_GAP = re.compile(r"\.[ \t\u00a0]*")
 # Particles that may open a name (folded): عبد الخالق، أبو مازن.
 _NAME_OPENING_PARTICLES = frozenset({"عبد", "ابو"})
 # The second half of a compound given name (فخر الدين، نور الدين، صلاح الدين).
-_COMPOUND_GIVEN_TAILS = frozenset({"الدين"})
+_COMPOUND_GIVEN_TAILS = frozenset({"الدين", "العابدين", "الاسلام"})  # (زين العابدين بن علي، سيف الإسلام)
 # A family name with the article is rarer than this (الفيصل 4.06; not الأسبق 4.12, الجديد).
 _FAMILY_ARTICLE_ZIPF = 4.1
 # Between the items of a list of holders: a comma, then the next portfolio glued to و.
@@ -415,6 +415,14 @@ class ProvisionalFinder:
         """The token ends in ة as written: folding made منافسة ("competition") منافسه ("his rival")."""
         a, b = doc.norm.to_original(start, end)
         return doc.text[a:b].rstrip("\u064b-\u0652\u0640").endswith("ة")
+
+    def _rare_with_ta_marbuta(self, doc: Doc, k: int, forms, starts, ends) -> bool:
+        """A rare word written with a final ة (إسفرة): folding made it look like an ordinary word
+        with the pronoun ه (أسفر + ه), which ة never is."""
+        form = forms[k]
+        # (not a nisba adjective: قرية مجرية is a Hungarian village)
+        return form.endswith("ه") and not form.endswith("يه") and form not in self.stopwords and form not in self.never and \
+            self._zipf(form) < COMMON_ZIPF and self._ta_marbuta(doc, starts[k], ends[k])
 
     def _surname_shaped(self, forms, span: tuple[int, int]) -> bool:
         """A name of two or three words, none an ordinary word (a first name the catalogue or the
@@ -956,9 +964,9 @@ class ProvisionalFinder:
             while k < n and k - i <= MAX_PLACE_WORDS and not taken[k] and covered[k] is None and \
                     _OPENING.fullmatch(norm, ends[k - 1], starts[k]) and not article(k) and \
                     (k == i + 1 or _SPACES.fullmatch(norm, ends[k - 1], starts[k])) and \
-                    self._word_kind(forms[k], k == i + 1, forms[k - 1], False) in (
-                        ("rare",) if k == i + 1 else ("rare", "given")) and self._zipf(forms[k]) < COMMON_ZIPF and \
-                    len(forms[k]) >= 3:
+                    (self._word_kind(forms[k], k == i + 1, forms[k - 1], False) in (
+                        ("rare",) if k == i + 1 else ("rare", "given")) or self._rare_with_ta_marbuta(doc, k, forms, starts, ends)) \
+                    and self._zipf(forms[k]) < COMMON_ZIPF and len(forms[k]) >= 3:
                 k += 1
             if k == i + 1 or (k < n and covered[k] is not None and self.types.get(covered[k]) != "country"
                               and _SPACES.fullmatch(norm, ends[k - 1], starts[k])):

@@ -37,6 +37,7 @@ from dashboard.text.variants import (
     name_key,
     variant_key,
 )
+from dashboard.text.word_frequencies import in_large_list
 
 EXACT, VARIANT, ARTICLE_NAME = "exact", "variant", "article"
 # After a dual or a number the word is a noun in construct, not a name: "ورئيسي وزراء البلدين"
@@ -53,6 +54,10 @@ CONSTRUCT_NEXT = frozenset({
 VARIANT_TYPES = frozenset({"person", "city", "region", "state_entity", "country"})
 PLACE_TYPES = frozenset({"city", "region", "state_entity"})
 MIN_COUNTRY_CONSONANTS = 5
+# Countries and places whose one-word names are read with two neighbouring letters swapped
+# (كازاختسان), from this many letters: no Arabic word is that close to a long foreign name.
+TRANSPOSED_TYPES = frozenset({"country", "city", "region"})
+MIN_TRANSPOSED_LETTERS = 7
 # A place's variant needs a longer skeleton than a person's (a person's is also held by its
 # first name or title): لينغارد (a footballer) is not لينينغراد.
 MIN_PLACE_CONSONANTS = 4
@@ -145,6 +150,9 @@ class VariantNames:
     # each of its multi-word names, and its one-word names
     family_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
     display_words: dict[str, str] = field(default_factory=dict)  # person id -> its family name (folded)
+    # a long one-word country or place name with two neighbouring letters swapped (كازاختسان for
+    # كازاخستان, a typo the consonant skeleton does not forgive) -> (entity id, alias key)
+    transposed: dict[str, tuple[str, str]] = field(default_factory=dict)
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
     _person_memo: dict[tuple[str, ...], str | None] = field(default_factory=dict, repr=False)
     _given_index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
@@ -209,6 +217,18 @@ class VariantNames:
             by_key.setdefault(name_key(form.tokens), {}).setdefault(entity.id, []).append(key)
         index = {k: (eid, keys[0], tuple(spelling(a) for a in keys))
                  for k, v in by_key.items() if len(v) == 1 for eid, keys in v.items()}
+        transposed: dict[str, set[tuple[str, str]]] = {}
+        for key, form in sorted(cat.forms.items()):
+            entity = cat.entities[form.entity_id]
+            word = form.tokens[0] if len(form.tokens) == 1 else ""
+            if form.lead or form.form != NAME or entity.type not in TRANSPOSED_TYPES or \
+                    len(word) < MIN_TRANSPOSED_LETTERS or word.isascii() or word.startswith("ال"):
+                continue
+            for k in range(len(word) - 1):
+                if word[k] != word[k + 1]:
+                    swapped = word[:k] + word[k + 1] + word[k] + word[k + 2:]
+                    if swapped not in cat.forms:
+                        transposed.setdefault(swapped, set()).add((entity.id, key))
         ambiguous = {k: tuple(sorted(v)) for k, v in by_key.items() if len(v) > 1}
         return cls(index, ambiguous, {e.id: e.type for e in cat.entities.values()},
                    {e.id: e.parent for e in cat.entities.values() if e.parent},
@@ -224,7 +244,8 @@ class VariantNames:
                    {k: frozenset(v) for k, v in forenames.items()},
                    {k: frozenset(v) for k, v in family_spellings.items()},
                    {e.id: fold(e.name_ar).split()[-1] for e in cat.entities.values()
-                    if e.type == "person" and e.name_ar.strip()})
+                    if e.type == "person" and e.name_ar.strip()},
+                   {w: min(v) for w, v in transposed.items() if len({e for e, _ in v}) == 1})
 
     def candidate(self, word: str) -> tuple[int, str, str] | None:
         """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)
@@ -246,6 +267,10 @@ class VariantNames:
                 near = any(within_edits(spelling(reading), a, max_edits(len(reading))) for a in found[2])
                 hit = None if not near or is_common_word(reading) or is_common_word(word) else \
                     (len(word) - len(reading), found[0], found[1])
+                break
+            swap = self.transposed.get(reading)
+            if swap is not None and not in_large_list(reading):
+                hit = (len(word) - len(reading), swap[0], swap[1])
                 break
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()

@@ -504,3 +504,23 @@ def test_a_clause_of_the_past_after_the_future_verb_keeps_the_month_gone_by(extr
     text = ("المجموعة المعروفة باسم أوبك+ سينظرون فيما إذا كانوا سيمددون تخفيضات النفط\n"
             "الحالية لمدة تتراوح بين ثلاثة وأربعة أشهر أو زيادة الإنتاج تدريجيا من يناير\nخلال محادثاتهم")
     assert find(extractor, text, date(2020, 11, 30))[0][1] == "2021-01-01"
+
+
+def _spans(extractor, text: str, published=date(2023, 7, 5), precision="day") -> list[tuple[str, str, str]]:
+    doc = Doc.from_text("t", text, published, precision)
+    return [(r["surface"], r["date_start"], r["date_end"]) for r in extractor.find(doc)]
+
+
+def test_the_first_year_of_a_bracketed_list_and_a_summits_year(extractor):
+    assert _spans(extractor, "عانت من ثلاث انقلابات (2005، 2010، 2020) وأزمات")[0] == \
+        ("2005", "2005-01-01", "2005-12-31")
+    assert _spans(extractor, "وفق قرار أعلن خلال قمة 2023 التي نظمتها الهند") == [("2023", "2023-01-01", "2023-12-31")]
+    # a programme's or an exhibition's name holds no date; a bracket alone is no list
+    assert _spans(extractor, "ضمن رؤية 2030 ومعرض إكسبو 2030") == []
+    assert _spans(extractor, "قتل (2005) شخصا") == []
+
+
+def test_a_next_season_in_an_article_known_to_its_year_only(extractor):
+    # read from the middle of the year: autumn is still ahead, spring already past
+    spans = _spans(extractor, "تعتزم استضافة القمة الخريف المقبل، ثم الربيع المقبل", date(2020, 1, 1), "year")
+    assert spans == [("الخريف المقبل", "2020-09-01", "2020-11-30"), ("الربيع المقبل", "2021-03-01", "2021-05-31")]

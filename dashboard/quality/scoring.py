@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-TARGETS = {  # (min precision, min recall) for --check
-    "entity_mentions": (0.95, 0.95),
-    "date_mentions": (0.9, 0.9),
+TARGETS = {  # (min precision, min recall) for --check: issue 9's targets on text nobody tuned on
+    "entity_mentions": (0.97, 0.95),
+    "date_mentions": (0.95, 0.95),
     "event_mentions": (0.9, 0.9),
 }
 KEYS = {

@@ -1,0 +1,70 @@
+"""The event catalogue's coverage checklist (data/catalogues/event_coverage.yaml) stays true to the
+catalogue: every cell of every class, country, summit format and year is there (checked), and every
+event a cell lists is a loaded catalogue event whose dates meet that year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import yaml
+
+from dashboard.paths import CATALOGUE_DIR
+
+CHECKLIST = CATALOGUE_DIR / "event_coverage.yaml"
+
+
+@pytest.fixture(scope="module")
+def checklist() -> dict:
+    return yaml.safe_load(CHECKLIST.read_text(encoding="utf-8"))
+
+
+def _cells(checklist: dict):
+    """(where, year, ids) for every cell of the checklist."""
+    for country, classes in checklist["countries"].items():
+        for name, years in classes.items():
+            if name != "notes":
+                for year, ids in years.items():
+                    yield f"countries.{country}.{name}", year, ids
+    for section in ("summits", "outside"):
+        for name, years in checklist[section].items():
+            if name != "notes":
+                for year, ids in years.items():
+                    yield f"{section}.{name}", year, ids
+
+
+def test_every_cell_is_checked(checklist):
+    years = set(checklist["years"])
+    assert years == set(range(2019, 2025))
+    for country, classes in checklist["countries"].items():
+        assert set(classes) - {"notes"} == set(checklist["classes"]), country
+        for name in checklist["classes"]:
+            assert set(classes[name]) == years, f"{country}.{name}: a year is unchecked"
+    for section in ("summits", "outside"):
+        for name, cells in checklist[section].items():
+            if name != "notes":
+                assert set(cells) == years, f"{section}.{name}: a year is unchecked"
+
+
+def test_listed_events_exist_and_meet_their_year(checklist, catalogues):
+    events = {e.id: e for e in catalogues.events}
+    problems = []
+    for where, year, ids in _cells(checklist):
+        for event_id in ids or ():
+            event = events.get(event_id)
+            if event is None:
+                problems.append(f"{where}.{year}: {event_id} is not a catalogue event")
+                continue
+            start, end = date.fromisoformat(str(event.date_start)), date.fromisoformat(str(event.date_end))
+            if not (start.year <= year <= end.year):
+                problems.append(f"{where}.{year}: {event_id} runs {start}..{end}")
+    assert not problems, "\n".join(problems)
+
+
+def test_checklist_names_the_sweeps_additions(checklist):
+    """The events the sweep added are listed where it found them missing (a cell that lost its
+    event would make the next sweep add it again)."""
+    listed = {event_id for _, _, ids in _cells(checklist) for event_id in ids or ()}
+    for event_id in ("kg_coup_plot_arrests_2023", "cis_informal_summit_2024", "pope_francis_visit_mn_2023",
+                     "af_herat_earthquake_2023", "russia_annexation_2022", "moscow_format_afghanistan_2023"):
+        assert event_id in listed

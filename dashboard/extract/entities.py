@@ -78,6 +78,9 @@ def _written_forms(first: str) -> list[tuple[str, int]]:
             prefix = conj + prep
             if prep == "ل" and first.startswith(ARTICLE):
                 out.append((prefix + first[1:], len(prefix)))
+                # a name whose أل is no article (ألمانيا، ألماتي; folded المانيا) keeps it after ل:
+                # "لألمانيا"
+                out.append((prefix + first, len(prefix)))
             else:
                 out.append((prefix + first, len(prefix)))
     return out
@@ -736,7 +739,11 @@ class EntityMatcher:
             shared = self.shared_generic.get(r["alias"])
             # (a mention a context rule moved to another body keeps it: ppk_as_kazssr)
             if shared and any(eid == r["entity_id"] for eid, _ in shared):
-                here = {q["entity_id"] for q in rows if q["sentence_id"] == r["sentence_id"] and q is not r}
+                # (from the sentence's other mentions that are no shared name themselves: two party
+                # names of one list, الحزب الشيوعي and حزب الشعب الديمقراطي, would read each other's
+                # first holder's country)
+                here = {q["entity_id"] for q in rows if q["sentence_id"] == r["sentence_id"] and q is not r
+                        and q["alias"] not in self.shared_generic}
                 here |= {parents[e] for e in here if e in parents}
                 r["entity_id"] = next((eid for eid, country in shared if country in here),
                                       next((eid for eid, country in shared if country in countries), r["entity_id"]))

@@ -580,3 +580,12 @@ def test_outlet_credited_before_a_tatweel_dash_and_lil_before_a_turkic_adjective
     # للعالم is ل + العالم: the Turkic world, no mention of Turkey
     rows = matcher.find(Doc.from_text("t", "تركستان العاصمة الروحية للعالم التركي"))
     assert "tr" not in [r["entity_id"] for r in rows]
+
+
+def test_two_shared_party_names_in_one_sentence_take_its_country(matcher):
+    # each generic party name reads the sentence's other mentions, not the other generic name's
+    # first holder (Kazakhstan's party for both)
+    rows = matcher.find(Doc.from_text("t", "أعلنت طاجيكستان فوز رحمن. وزعيم الحزب الشيوعي معراج، إضافة إلى "
+                                           "إمام علي رحمن عن حزب الشعب الديمقراطي الحاكم."))
+    ids = [r["entity_id"] for r in rows]
+    assert "communist_party_tj" in ids and "pdpt" in ids and "ppk" not in ids and "auyl" not in ids

@@ -104,6 +104,9 @@ _NUMBER_SUFFIXES = ("ين", "ان", "ون", "ات", "ا")  # and the accusative 
 _PLURAL_ZIPF = 4.0
 # Nisba endings (folded): with one, a frequent stem of five letters or more is an adjective.
 _NISBA_SUFFIXES = ("يه", "ي")
+# Russian patronymics (folded: -ovich, -evich, -ovna, -evna): after a first name and one, the family
+# name follows ("يفغيني فيكتوروفيتش بريجوجين")
+_PATRONYMIC_ENDINGS = ("وفيتش", "يفيتش", "وفنا", "يفنا")
 # The Tajik and Turkish patronymic suffixes written as a word of their own (رستم لطيف زاده، جاويش
 # أوغلو), folded: ordinary words alone (زاده "increased it"), the end of a name after one.
 _DETACHED_SUFFIXES = frozenset({"زاده", "زوده", "زودا", "زادا", "اوغلو"})
@@ -745,6 +748,43 @@ class ProvisionalFinder:
                     out.append((*span, "speech + description"))
                 elif span and self._surname_shaped(forms, span):
                     out.append((*span, "speech + surname"))
+        return out + self._given_and_surname(forms, starts, ends, norm, covered, article, doc)
+
+    @staticmethod
+    def _alif_maqsura(doc: Doc, start: int, end: int) -> bool:
+        """The token ends in ى as written: folding made على ("on") علي (Ali)."""
+        a, b = doc.norm.to_original(start, end)
+        return doc.text[a:b].rstrip("\u064b-\u0652\u0640").endswith("ى")
+
+    def _given_and_surname(self, forms, starts, ends, norm, covered, article, doc: Doc) -> list[tuple[int, int, str]]:
+        """A known first name (the catalogue's or the rules') right before a rare word ending as a
+        Russian or Central Asian family name does, with no frame around them ("رستم ميناخانوف"):
+        the shape alone says it is a person's name."""
+        endings = self.rules.surname_endings
+        if not endings:
+            return []
+        out = []
+        for k in range(1, len(forms)):
+            last = forms[k]
+            if len(last) < 6 or not last.endswith(endings) or covered[k] is not None or covered[k - 1] is not None \
+                    or article(k) or self._zipf(last) >= COMMON_ZIPF or last in self.never \
+                    or not _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
+                continue
+            first = forms[k - 1]
+            # (a first name behind و or ف opens a new phrase: the name starts after it)
+            reading = first if first in self.given else (first[1:] if first[:1] in "وف" and first[1:] in self.given else None)
+            if reading is None or reading in self.stopwords or article(k - 1) or \
+                    self._word_kind(last, False, reading, False) != "rare" or self._alif_maqsura(doc, starts[k - 1], ends[k - 1]):
+                continue  # (أن، على: folded as آن، علي)
+            end = k + 1
+            if last.endswith(_PATRONYMIC_ENDINGS) and end < len(forms) and covered[end] is not None and \
+                    _SPACES.fullmatch(norm, ends[k], starts[end]):
+                continue  # the first name and patronymic of a known person named right after
+            if last.endswith(_PATRONYMIC_ENDINGS) and end < len(forms) and covered[end] is None and \
+                    _SPACES.fullmatch(norm, ends[k], starts[end]) and not article(end) and \
+                    self._word_kind(forms[end], False, last, False) == "rare":
+                end += 1  # "يفغيني فيكتوروفيتش بريجوجين": the patronymic, then the family name
+            out.append((k - 1, end, "given + surname"))
         return out
 
     def find(self, doc: Doc, mentions: list[dict]) -> list[dict]:
@@ -770,6 +810,8 @@ class ProvisionalFinder:
             key = tuple(forms[first:end])
             if trigger == "party" and key[0].startswith("و") and len(key[0]) > 3:
                 key = (key[0][1:], *key[1:])  # "وراباخان محمودوفا عن حزب": the list's و
+            elif trigger == "given + surname" and key[0] not in self.given:
+                key = (key[0][1:], *key[1:])  # "وإيرينا فولكوفا": the conjunction's و
             names[key] = min(names.get(key, first), first)
             # a nasab is shortened to the first and last names (عبدالعزيز بن عبدالله الداود ->
             # عبدالعزيز الداود): the same person
@@ -1197,7 +1239,9 @@ class ProvisionalFinder:
                     _SPACES.fullmatch(doc.norm.text, ends[i - 1], starts[i]) and \
                     not any(r in key_words for r in peel(forms[i - 1], 3)) and \
                     any(self._word_kind(r, True, None, False) in ("given", "rare") for r in peel(forms[i - 1], 3)):
-                continue  # "(و)ناصر بوضياف" after "محمد بوضياف": another first name, a relative
+                # "(و)ناصر بوضياف" after "محمد بوضياف": another first name, a relative ("فيدل كاسترو"
+                # after "راؤول كاسترو": فيدل is a given name of the rules' list, though frequent)
+                continue
             if first_name and i + 1 < len(forms) and _SPACES.fullmatch(doc.norm.text, ends[i], starts[i + 1]) and (
                     covered[i + 1] is not None
                     or self._word_kind(forms[i + 1], False, forms[i], False) is not None):

@@ -446,3 +446,21 @@ def test_tajik_zoda_suffix_in_any_spelling(tools):
     # another family name of the same ending is another person
     rows = found(tools, "قال رئيس الوزراء كوهير رحمتزودا إن")
     assert [r["entity_id"] for r in rows] == ["new:kwhyr_rhhmtzwda"]
+
+
+def test_a_family_name_after_another_first_name_is_a_relative(tools):
+    # فيدل is a first name frequent in the news (no ordinary word, no catalogue first name): the
+    # Castro after it is Fidel, not Raúl met before; "وأضاف كاسترو" is Raúl
+    rows = found(tools, "وقال الرئيس الكوبي راؤول كاسترو إن البلاد. وقد توفي فيدل كاسترو أواخر 2016. وأضاف كاسترو أن")
+    assert [(r["surface"], r["entity_id"]) for r in rows] == [
+        ("راؤول كاسترو", "new:rawxwl_kastrw"), ("كاسترو", "new:rawxwl_kastrw")]
+    assert rows[1]["char_start"] > 60
+
+
+def test_a_known_first_name_and_a_russian_or_central_asian_family_name(tools):
+    rows = found(tools, "وشارك في اللقاء رستم ميناخانوف وإيرينا فولكوفا، فيما غاب الخوف عن محمد الظروف")
+    assert names(rows) == ["رستم ميناخانوف", "إيرينا فولكوفا"]
+    # أن and على fold like the names آن and علي: no name after them
+    assert names(found(tools, "قالت إنها سعيدة بأن بابتشينكو لا يزال. وفي عام 2013 عثر على بيريزوفسكي")) == []
+    # a patronymic: the family name after it belongs to the name
+    assert names(found(tools, "وتعود الرفاة إلى الضابط كارل كارلوفيتش ريجبتسكي، وهو")) == ["كارل كارلوفيتش ريجبتسكي"]

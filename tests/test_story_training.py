@@ -38,4 +38,6 @@ def test_the_threshold_keeps_precision_above_the_floor():
 
 def test_held_out_parts_are_refused():
     with pytest.raises(SystemExit, match="held out"):
-        main(["--parts", "dev,test13", "--no-write"])
+        main(["--parts", "dev,test15", "--no-write"])
+    with pytest.raises(SystemExit, match="held out"):
+        main(["--parts", "dev", "--check-parts", "test16", "--no-write"])

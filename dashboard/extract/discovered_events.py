@@ -31,7 +31,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from dashboard.extract.events import PhraseSet, _alternation, _publication_period, _Sentences
+from dashboard.extract.events import PhraseSet, SentenceIndex, _alternation
 from dashboard.extract.provisional import provisional_id
 from dashboard.extract.visits import VisitFinder, VisitRules, parse_visit_rules
 from dashboard.schema import PROVISIONAL_PREFIX, conform, is_provisional
@@ -202,8 +202,8 @@ class EventDiscoverer:
         catalogue's links of the article, which discovery never repeats)."""
         if not self.active or doc.published is None:
             return []
-        index = _Sentences(doc, entity_rows, date_rows)
-        published = _publication_period(doc)
+        index = SentenceIndex(doc, entity_rows, date_rows)
+        published = doc.publication_period
         # the catalogue's links: a sentence it links to an event of a kind's nature is that event's
         kinds_at: dict[int, set[str]] = defaultdict(set)
         linked_kinds: set[str] = set()
@@ -257,7 +257,7 @@ class EventDiscoverer:
             rows = self._with_visits(doc, index, published, rows, catalogue_rows, kinds_at)
         return [rows[k] for k in sorted(rows)]
 
-    def _with_visits(self, doc: Doc, index: _Sentences, published, rows: dict, catalogue_rows: list[dict],
+    def _with_visits(self, doc: Doc, index: SentenceIndex, published, rows: dict, catalogue_rows: list[dict],
                      kinds_at: dict[int, set[str]]) -> dict:
         """The rows with the visits found from their structure (visits.py): each sentence of the
         article's visit under its one id (the catalogue's visit where it holds it), and the visit
@@ -305,7 +305,7 @@ class EventDiscoverer:
         return {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
                 "char_start": start, "char_end": end, "cue": DISCOVERED_CUE + why}
 
-    def _named(self, index: _Sentences, sid: int, kind: DiscoveryKind, published) -> _Found | None:
+    def _named(self, index: SentenceIndex, sid: int, kind: DiscoveryKind, published) -> _Found | None:
         """The first mention of the kind's noun in the sentence that names a specific event: not
         generic, anchored, dated, not the catalogue's."""
         doc = index.doc
@@ -359,7 +359,7 @@ class EventDiscoverer:
         # names first: "تحطمت طائرة عسكرية أفغانية ... في أوزبكستان" crashed in Uzbekistan
         return out + [x for x in adjectives if x[0] >= b and x[0] - b <= _ADJECTIVE_CHARS and x[1] <= full]
 
-    def _noun_starts(self, index: _Sentences, sid: int) -> list[int]:
+    def _noun_starts(self, index: SentenceIndex, sid: int) -> list[int]:
         """Where every kind's noun starts in the sentence (original offsets), memoised per article:
         a date belongs to the noun it follows ("حريق نشب ... بالانتخابات التشريعية التي جرت في 12
         أيار" dates the election, not the fire)."""
@@ -490,7 +490,7 @@ class EventDiscoverer:
         return person
 
     # ---- time --------------------------------------------------------------------------------
-    def _when(self, index: _Sentences, sid: int, kind: DiscoveryKind, published, noun_start: int,
+    def _when(self, index: SentenceIndex, sid: int, kind: DiscoveryKind, published, noun_start: int,
               noun_end: int):
         """(first day, last day, how said) of the event the noun names, or None: the sentence's
         date nearest the noun (a day or month; a year for a yearly kind), no later than a month
@@ -524,7 +524,7 @@ class EventDiscoverer:
         return published[0], published[1], f"published {published[0].isoformat()}..{published[1].isoformat()}"
 
     # ---- referring words -----------------------------------------------------------------------
-    def _add_renamed(self, doc: Doc, index: _Sentences, rows: dict, found: list[_Found],
+    def _add_renamed(self, doc: Doc, index: SentenceIndex, rows: dict, found: list[_Found],
                      undated: list[_Found]) -> None:
         """Sentences naming again, undated, a discovered event of the article with the same kind
         and anchor ("وزيارة الرئيس ميرضيائيف، هي ثاني زيارة" after the visit was named and dated):
@@ -542,7 +542,7 @@ class EventDiscoverer:
             eid = next(iter(eids))
             rows.setdefault((f.sid, eid), self._row(doc, f.sid, eid, f"{f.why}{REFERRED} (s{first[eid]})"))
 
-    def _add_referring(self, doc: Doc, index: _Sentences, rows: dict, found: list[_Found],
+    def _add_referring(self, doc: Doc, index: SentenceIndex, rows: dict, found: list[_Found],
                        linked_kinds: set[str]) -> None:
         """Later sentences naming the article's one discovered event of a kind by its noun alone
         ("وتسبب الانفجار بتدمير نوافذ"), when the catalogue links no event of that nature in the
@@ -585,7 +585,7 @@ class EventDiscoverer:
                     continue
                 rows[(sid, eid)] = self._row(doc, sid, eid, f"{word}{REFERRED} (s{first[eid]})")
 
-    def _phrase_agrees(self, index: _Sentences, sid: int, kind: DiscoveryKind, eid: str) -> bool:
+    def _phrase_agrees(self, index: SentenceIndex, sid: int, kind: DiscoveryKind, eid: str) -> bool:
         """Whether every referring word of the sentence either anchors nothing or anchors this
         event ("الانتخابات في روسيا البيضاء" is not Uzbekistan's)."""
         doc = index.doc

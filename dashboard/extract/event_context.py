@@ -167,11 +167,12 @@ def _story_words(index, kind) -> dict[int, str]:
 _SINCE = re.compile(r"(?<![^\W_])منذ\s+(?:[^\W\d_]+\s+)?$")
 
 
-def _aside(doc, d: tuple) -> bool:
-    """Whether a date starts a period running to the report ("زيارته كانت بمثابة اعتراف بالخطوات
-    ... منذ عام 2016"): it covers the event, so it does not say the sentence is another time's. (A
-    clause of background after حيث or عندما may be the story's or another's: "حيث قام الرئيس
-    الأوزبكي في أبريل 1992 بزيارة السعودية" is another visit.)"""
+def runs_to_report(doc, d: tuple) -> bool:
+    """Whether a date mention (a SentenceIndex.dates tuple) starts a period running to the report
+    ("دخلوا كازاخستان منذ 21 سبتمبر"، "زيارته كانت بمثابة اعتراف بالخطوات ... منذ عام 2016"): it
+    covers what happened after it, so it contradicts no later event and does not say the sentence
+    is another time's. (A clause of background after حيث or عندما may be the story's or another's:
+    "حيث قام الرئيس الأوزبكي في أبريل 1992 بزيارة السعودية" is another visit.)"""
     return len(d) >= 5 and _SINCE.search(doc.text[max(0, d[4] - 20):d[4]]) is not None
 
 
@@ -231,7 +232,7 @@ def _anchored(index, sid: int, event, kind, generated, cited: list[int], nouns: 
     start, end = event.start, event.end
     dates = index.dates.get(sid, ())
     lo, hi = start - DATE_MARGIN, end + DATE_MARGIN
-    if any(not (d[0] <= hi and lo <= d[1]) and not _aside(index.doc, d) for d in dates):
+    if any(not (d[0] <= hi and lo <= d[1]) and not runs_to_report(index.doc, d) for d in dates):
         return None  # dated elsewhere: "تأسس عام 1999" is the party's story, not the election's
     dated = any(d[0] <= end and start <= d[1] for d in dates)
     if not dated and (published is None or not (start - timedelta(days=LEAD_DAYS) <= published[1]

@@ -39,7 +39,6 @@ from dashboard.extract.events import (
     _alternation,
     _iso,
     _phrase_regex,
-    _publication_period,
     contradicted,
 )
 from dashboard.text.clitics import peel
@@ -737,7 +736,7 @@ class GeneratedNames:
         # news first: of the events named before, the one the article reports (under way around its
         # publication) over one it recalls ("وحضر القمة كل من" after "في قمته الأخيرة المنعقدة في
         # 11 ديسمبر 2020", in an article on the summit of May 2021)
-        published = _publication_period(index.doc)
+        published = index.doc.publication_period
         if published is not None:
             news = [e for e, s in last.items() if s >= 0 and self.by_id[e].start - NEWS_AHEAD <= published[1]
                     and published[0] <= self.by_id[e].end + timedelta(days=NEWS_TAIL_DAYS)]

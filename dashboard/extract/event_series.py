@@ -37,7 +37,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dashboard.extract.events import REFERRING, PhraseSet, _alternation, _iso, _since, contradicted
+from dashboard.extract.event_context import runs_to_report
+from dashboard.extract.events import REFERRING, PhraseSet, _alternation, _iso, contradicted
 from dashboard.text.normalize import squeeze_spaces
 from dashboard.text.ordinals import ordinal_words
 
@@ -342,7 +343,7 @@ class SeriesResolver:
 
     def _dated(self, series: Series, index, sid: int) -> tuple[Instance, str] | None:
         for d in index.dates.get(sid, ()):
-            if (d[1] - d[0]).days <= 31 and not _since(index.doc, d):  # "منذ يوليو الماضي": a period
+            if (d[1] - d[0]).days <= 31 and not runs_to_report(index.doc, d):  # "منذ يوليو الماضي": a period
                 inst = series.on(d[0], d[1])
                 if inst is not None:
                     return inst, f"date: {d[2]}"

@@ -9,7 +9,6 @@ and a human-readable ``cue`` naming what linked it. The YAML header documents th
 
 from __future__ import annotations
 
-import bisect
 import re
 import zlib
 from collections import defaultdict
@@ -20,7 +19,7 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
-from dashboard.extract.event_context import context_links
+from dashboard.extract.event_context import context_links, runs_to_report
 from dashboard.schema import conform
 from dashboard.text.clitics import (
     ARTICLE,
@@ -140,10 +139,10 @@ class PhraseSet:
     plain: tuple[str, ...] = ()
     hamza: tuple[HamzaCheck, ...] = ()
     # (phrase, its anchor) in the regex's order: an article scans only the phrases whose anchor
-    # it holds (_Sentences.regex_for)
+    # it holds (SentenceIndex.regex_for)
     ordered: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # (first word's letters, the phrase's anchor) of each phrase: where a match can start
-    # (_Sentences.finditer); None when a phrase starts with a gap (any word)
+    # (SentenceIndex.finditer); None when a phrase starts with a gap (any word)
     first_words: tuple[tuple[str, tuple[str, ...]], ...] | None = None
     # the first piece of every anchor (None when an anchor has none): an article holding none of
     # them holds no anchor, found by a few dict lookups before any anchor is checked in full
@@ -318,24 +317,11 @@ def events_table(events: tuple[Event, ...]) -> pd.DataFrame:
     return conform("events", rows)
 
 
-def _publication_period(doc: Doc) -> tuple[date, date] | None:
-    """The publication date as a period: a month-precision date covers its whole month."""
-    pub = doc.published
-    if pub is None:
-        return None
-    if doc.published_precision == "year":
-        return date(pub.year, 1, 1), date(pub.year, 12, 31)
-    if doc.published_precision == "month":
-        nxt = date(pub.year + pub.month // 12, pub.month % 12 + 1, 1)
-        return date(pub.year, pub.month, 1), date.fromordinal(nxt.toordinal() - 1)
-    return pub, pub
-
-
 def _overlaps(a: tuple[date, date], b: tuple[date, date]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-class _Sentences:
+class SentenceIndex:
     """Per-sentence lookups for one document: matches of a pattern, entities, dates."""
 
     def __init__(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]):
@@ -386,10 +372,9 @@ class _Sentences:
             self._matches[key] = found
             return found
         out = {}
-        spans = self._sentence_spans()
         for sid in within:
             if (key, sid) not in self._in_sentence:
-                start, end = spans[sid] if sid < len(spans) else (0, len(norm.text))
+                start, end = self.doc.norm_sentence(sid)
                 self._in_sentence[(key, sid)] = next(
                     (surface for s, surface in self._scan(phrases, start, end) if s == sid), None)
             if self._in_sentence[(key, sid)] is not None:
@@ -482,22 +467,12 @@ class _Sentences:
 
     def sentence_span(self, sid: int) -> tuple[int, int]:
         """One sentence's span in normalised offsets."""
-        spans = self._sentence_spans()
-        return spans[sid] if sid < len(spans) else (0, len(self.doc.norm.text))
-
-    def _sentence_spans(self) -> list[tuple[int, int]]:
-        """Each sentence's span in normalised offsets."""
-        scans = self._scans
-        if scans.norm_spans is None:
-            norm, n = self.doc.norm, len(self.doc.norm.text)
-            first = [bisect.bisect_left(range(n), a, key=norm.original_index) for a, _ in self.doc.sentences]
-            scans.norm_spans = [(s, e) for s, e in zip(first, [*first[1:], n])]
-        return scans.norm_spans
+        return self.doc.norm_sentence(sid)
 
 
 class _TextScans:
-    """The memos of _Sentences that depend on the article's text alone (phrase-set matches, anchor
-    pieces present, cut regexes, sentence spans), so that the linker's and event discovery's
+    """The memos of SentenceIndex that depend on the article's text alone (phrase-set matches, anchor
+    pieces present, cut regexes), so that the linker's and event discovery's
     indexes of one article scan it once. The last article's are kept (with the Doc itself, so
     that ``is`` cannot mistake a new Doc for it)."""
     _last: _TextScans | None = None
@@ -513,7 +488,6 @@ class _TextScans:
         self.pieces = _Presence(doc.norm.text)
         self.anchor_holds = _AnchorPresence(self.pieces)
         self.regexes: dict[int, re.Pattern] = {}
-        self.norm_spans: list[tuple[int, int]] | None = None
 
     def anchored_in(self, phrases: PhraseSet) -> bool:
         """Whether the text holds the anchor of one of the set's phrases (most sets' first pieces
@@ -558,7 +532,7 @@ class _AnchorPresence(dict):
 _CHECK_ORDER = ("entities", "entity", "date", "phrase", "word")  # the order _evaluate narrows in
 
 
-def _dated(index: _Sentences, window: tuple[date, date]) -> dict[int, str]:
+def _dated(index: SentenceIndex, window: tuple[date, date]) -> dict[int, str]:
     """sentence_id -> the first date mention in it overlapping ``window`` and not much vaguer than
     it: "عام 2019" does not date a one-day election of June 2019 (a month may)."""
     out = {}
@@ -584,23 +558,14 @@ def _compared(doc: Doc, d: tuple) -> bool:
     return _COMPARISON.search(before) is not None
 
 
-_SINCE = re.compile(r"(?<![^\W_])منذ\s+(?:[^\W\d_]+\s+)?$")
-
-
-def _since(doc: Doc, d: tuple) -> bool:
-    """Whether a date starts a period running to the report ("دخلوا كازاخستان منذ 21 سبتمبر"، "منذ
-    عام 2016"): it covers what happened after it, so it contradicts no later event."""
-    return len(d) >= 5 and _SINCE.search(doc.text[max(0, d[4] - 20):d[4]]) is not None
-
-
-def contradicted(index: _Sentences, sid: int, start: date, end: date) -> bool:
+def contradicted(index: SentenceIndex, sid: int, start: date, end: date) -> bool:
     """Whether the sentence dates what it speaks of elsewhere: a month or day written with its
     year, none of its dates within a month of the event ("خلال الاضطرابات التي أعقبت الانتخابات
     البرلمانية التي جرت في أكتوبر 2020" is not the election of November 2021); a date a period
     runs from ("منذ 21 سبتمبر") contradicts nothing after it. A date without its year may be
     another clause's ("يدلي الناخبون ... الأحد 28 نوفمبر ... بعد عام من انتخابات سابقة"): it
     dates an event only in the event's own phrase (event_names.Owner)."""
-    dates = [d for d in index.dates.get(sid, ()) if not _compared(index.doc, d) and not _since(index.doc, d)]
+    dates = [d for d in index.dates.get(sid, ()) if not _compared(index.doc, d) and not runs_to_report(index.doc, d)]
     explicit = [d for d in dates if not d[3] and (d[1] - d[0]).days <= 31]
     if not explicit:
         return False
@@ -648,8 +613,8 @@ class EventLinker:
                 self._cues_of[entity].append(i)
 
     def find(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict]) -> list[dict]:
-        index = _Sentences(doc, entity_rows, date_rows)
-        published = _publication_period(doc)
+        index = SentenceIndex(doc, entity_rows, date_rows)
+        published = doc.publication_period
         limit = future_limit(published)
         rows: dict[tuple[int, str], dict] = {}
         named = index.article_entities
@@ -697,7 +662,7 @@ class EventLinker:
             self._add_context(doc, index, published, limit, rows)
         return [rows[k] for k in sorted(rows)]
 
-    def _prefer_the_articles_event(self, rows: dict, index: _Sentences) -> None:
+    def _prefer_the_articles_event(self, rows: dict, index: SentenceIndex) -> None:
         """An undated link by a generated name further down, to an event of the same kind as the
         one the article's lead names, whose name the sentence supports no better than the lead's
         event's actors do, is the lead's event: in an article on Blinken's visit to Kazakhstan and
@@ -727,7 +692,7 @@ class EventLinker:
                 rows[(sid, article_event)] = {**row, "event_id": article_event,
                                               "cue": f"{cue} + the article's event (not {eid})"}
 
-    def _add_context(self, doc: Doc, index: _Sentences, published, limit, rows: dict) -> None:
+    def _add_context(self, doc: Doc, index: SentenceIndex, published, limit, rows: dict) -> None:
         """Sentences continuing the story of an event the article names (event_context.py); an
         event beginning after ``limit`` only where the sentence speaks of it as planned."""
         if not rows:
@@ -747,7 +712,7 @@ class EventLinker:
             rows[(sid, eid)] = {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
                                 "char_start": start, "char_end": end, "cue": why}
 
-    def _choose_instances(self, index: _Sentences, published, limit, rows: dict) -> None:
+    def _choose_instances(self, index: SentenceIndex, published, limit, rows: dict) -> None:
         """A catalogue cue that names an event by its place or body alone ("قمة دوشنبه") names
         every event of its kind held there: the sentence takes the one nearest the article's time
         (a 2021 article on the SCO summit in Dushanbe is not on the CICA summit there in 2019),
@@ -829,7 +794,7 @@ class EventLinker:
             if chosen != eid:
                 del rows[(sid, eid)]
 
-    def _add_generated(self, doc: Doc, index: _Sentences, published, limit, rows: dict) -> None:
+    def _add_generated(self, doc: Doc, index: SentenceIndex, published, limit, rows: dict) -> None:
         """Links by generated names: not where a cue linked the sentence to an event of the same
         kind, unless a word of this event's name that is none of that event's follows the noun
         ("بوتين سيزور طاجيكستان ... مع الرئيس الإندونيسي جوكو ويدودو في موسكو" names two visits);
@@ -873,7 +838,7 @@ class EventLinker:
             add(sid, eid, why)
 
     @staticmethod
-    def _evaluate(cue: Cue, index: _Sentences, published) -> list[tuple[int, str]]:
+    def _evaluate(cue: Cue, index: SentenceIndex, published) -> list[tuple[int, str]]:
         """Sentences where every condition of ``cue`` holds, with a description of why."""
         if cue.published_window and (published is None
                                      or not _overlaps(published, cue.published_window)):

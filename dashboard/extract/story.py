@@ -32,12 +32,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dashboard.extract.discovered_events import parse_id
-from dashboard.extract.event_context import _aside
-from dashboard.extract.events import _iso, _publication_period, _Sentences, future_limit
+from dashboard.extract.event_context import runs_to_report
+from dashboard.extract.events import SentenceIndex, future_limit
 from dashboard.schema import PROVISIONAL_PREFIX
 from dashboard.text.clitics import peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
+from dashboard.text.tokens import tokenize
 from dashboard.text.word_frequencies import common_zipf
 
 STORY = "story: "                 # the cue of a link the model adds: "story: p=0.81, anchor s2"
@@ -54,7 +55,7 @@ _CUE_WORDS = re.compile(r"(?:^|\+ )(?:phrase|word|generated|discovered|visit fou
 _QUOTES = frozenset('"«»“”')
 _RANGE = re.compile(r"\[(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\]")
 _PUBLISHED = re.compile(r"published (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")  # a token with a letter is a word (not 2022, not 9.2)
 CONTEXT = "context: "
 # a referring word's link (events.py REFERRING; discovered_events.py and visits.py add the sentence named)
 _REFERRING = re.compile(r" \+ event named in the article(?: \(s\d+\))?$")
@@ -207,7 +208,7 @@ class StoryLinker:
         self.model = model
         self.generated = generated
         self.stopwords = stopwords
-        self.dates = {e.id: (_iso(e.date_start), _iso(e.date_end)) for e in events}
+        self.dates = {e.id: (date.fromisoformat(e.date_start), date.fromisoformat(e.date_end)) for e in events}
         self.names = {e.id: " ".join((e.name_ar, generated.name_text.get(e.id, ""))) for e in events}
         self.discovery_kinds = discovery_rules.by_name if discovery_rules is not None else {}
         self.planned = planned
@@ -230,7 +231,7 @@ class StoryLinker:
         added = []
         # as every link (events.py): none to an event beginning more than a month after the
         # publication, unless the sentence speaks of it as still to come (its cue then says so)
-        limit = future_limit(_publication_period(doc))
+        limit = future_limit(doc.publication_period)
         planned_at = None
         for c in self.candidates(doc, entity_rows, date_rows, event_rows):
             if c.rule and model.mode == "union":
@@ -247,7 +248,7 @@ class StoryLinker:
             start_date = self._start(c.event_id, event_rows)
             if limit is not None and start_date is not None and start_date > limit:
                 if planned_at is None:
-                    planned_at = _Sentences(doc, [], []).matches(self.planned) if self.planned is not None else {}
+                    planned_at = SentenceIndex(doc, [], []).matches(self.planned) if self.planned is not None else {}
                 if c.sentence_id not in planned_at:
                     continue
                 why += f" + planned: {planned_at[c.sentence_id]}"
@@ -331,16 +332,16 @@ class StoryLinker:
             return []
         # the event's anchors: the sentences naming it (an event linked by continuations alone: those)
         linked = {eid: sorted(named[eid] or continued[eid]) for eid in rows_of}
-        index = _Sentences(doc, entity_rows, date_rows)
+        index = SentenceIndex(doc, entity_rows, date_rows)
         events = {eid: self._event(eid, rows_of[eid]) for eid in sorted(linked)}
-        published = _publication_period(doc)
+        published = doc.publication_period
         types = self.generated.entity_types
         counts = {eid: len(s) for eid, s in linked.items()}
         most = max(counts.values())
         n_events = len(linked)
         kind_names = {eid: {k.name for k in ev.kinds} | ({ev.own_kind.name} if ev.own_kind else set())
                       for eid, ev in events.items()}
-        words = [self._words(doc, sid) for sid in range(n)]
+        words = [_words(doc.sentence_forms(sid)) for sid in range(n)]
         content = [self._content(w) for w in words]
         planned = index.matches(self.planned) if self.planned is not None else {}
         nouns_at: dict[int, set[str]] = defaultdict(set)
@@ -353,7 +354,8 @@ class StoryLinker:
             anchor_ents = set().union(*(index.entities.get(s, set()) for s in anchors))
             anchor_words = set().union(*(content[s] for s in anchors))
             said = " ".join(m.strip() for r in rows_of[eid] for m in _CUE_WORDS.findall(str(r["cue"])))
-            name_words = self._content(_WORD.findall(fold(f"{self.names.get(eid, '')} {said}")))
+            named_by = fold(f"{self.names.get(eid, '')} {said}")
+            name_words = self._content(_words([named_by[a:b] for a, b in tokenize(named_by)]))
             story_sets = [p for k in ev.kinds for p in (k.story, k.story_alone) if p is not None]
             noun_sets = [k.nouns for k in ev.kinds if k.nouns is not None]
             refer_sets = [p for k in ev.kinds for p in (k.refers, k.generic_refers) if p is not None]
@@ -388,7 +390,7 @@ class StoryLinker:
                     for d in dates:
                         if d[0] <= hi and lo <= d[1]:
                             inside = True
-                        elif not _aside(doc, d):
+                        elif not runs_to_report(doc, d):
                             outside = True
                 pub_before = pub_after = 0.0
                 if published is not None and ev.start is not None:
@@ -468,10 +470,10 @@ class StoryLinker:
             out.add(bare[:STEM])
         return frozenset(out)
 
-    @staticmethod
-    def _words(doc: Doc, sid: int) -> list[str]:
-        start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
-        return [fold(w) for w in _WORD.findall(doc.text[start:end])]
+
+def _words(forms: list[str]) -> list[str]:
+    """The words among token forms (the build's tokens, dashboard/text/tokens.py): not numbers."""
+    return [f for f in forms if _LETTER.search(f)]
 
 
 def is_continuation(cue: str) -> str:
@@ -489,7 +491,7 @@ def _shown(p: float) -> str:
     return f"{math.floor(p * 100) / 100:.2f}"
 
 
-def _union(index: _Sentences, sets: list) -> set[int]:
+def _union(index: SentenceIndex, sets: list) -> set[int]:
     out: set[int] = set()
     for phrases in sets:
         out.update(index.matches(phrases))

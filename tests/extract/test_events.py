@@ -176,12 +176,12 @@ def test_unknown_cue_key_is_an_error():
 def test_an_article_scans_only_the_phrases_in_its_reach_with_the_same_matches():
     # regex_for drops the phrases whose anchor the article lacks (speed); the matches, their order
     # and which phrase wins at a position must be exactly the full alternation's
-    from dashboard.extract.events import _alternation, _Sentences
+    from dashboard.extract.events import SentenceIndex, _alternation
     phrases = _alternation(["زيارة رسمية", "زيارته", "جولته", "جولتها", "توجه ... إلى", "يزور", "تزور",
                             "زار*", "القمة", "قمة طارئة", "محادثات", "اجتماع تشاوري"])
     text = "أجرى الرئيس محادثات في موسكو خلال جولته، وقال إن المحادثات وجولته الثانية ناجحة"
     doc = Doc.from_text("t", text, date(2022, 7, 1), "day")
-    index = _Sentences(doc, [], [])
+    index = SentenceIndex(doc, [], [])
     subset = index.regex_for(phrases)
     assert subset.pattern != phrases.regex.pattern  # fewer phrases: the test exercises the subset
     full = [(m.start(), m.end()) for m in phrases.regex.finditer(doc.norm.text)]

@@ -1,4 +1,4 @@
-"""_Sentences.finditer (the regex tried only where a phrase's first word occurs) finds exactly
+"""SentenceIndex.finditer (the regex tried only where a phrase's first word occurs) finds exactly
 what a scan of every position finds: same matches, same order, same bounds."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from dashboard.extract.events import _alternation, _Sentences
+from dashboard.extract.events import SentenceIndex, _alternation
 from dashboard.text.document import Doc
 
 PHRASES = ["زيارة رسمية", "زيارة", "الانتخابات الرئاسية", "الانتخابات", "غادر", "مغادرته", "قمة ... شنغهاي",
@@ -21,7 +21,7 @@ TEXTS = [
 
 
 def scans(text: str, phrases, start: int = 0, end: int | None = None):
-    index = _Sentences(Doc.from_text("t", text), [], [])
+    index = SentenceIndex(Doc.from_text("t", text), [], [])
     fast = [(m.start(), m.end()) for m in index.finditer(phrases, start, end)]
     n = len(index.doc.norm.text)
     slow = [(m.start(), m.end()) for m in index.regex_for(phrases).finditer(index.doc.norm.text, start,
@@ -67,7 +67,7 @@ def test_first_pieces_gate_answers_as_the_anchors_do():
     for _ in range(150):
         phrases = _alternation(rng.sample(PHRASES, rng.randint(1, 4)))
         text = " ".join(rng.sample(words, rng.randint(0, 5)))
-        index = _Sentences(Doc.from_text("t", text), [], [])
+        index = SentenceIndex(Doc.from_text("t", text), [], [])
         full = any(all(piece in index.doc.norm.text for piece in anchor) for anchor in phrases.anchors)
         assert index._scans.anchored_in(phrases) == full, (text, phrases.ordered)
     # a phrase of a gap alone has no piece to look for: it holds anywhere

@@ -85,7 +85,8 @@ def test_an_article_without_links_gets_none(ex):
 def test_the_shipped_model_file_is_this_codes(catalogues):
     raw = json.loads((CATALOGUE_DIR / MODEL_FILE).read_text(encoding="utf-8"))
     assert raw["features"] == list(FEATURES)
-    assert not {"test13", "test14"} & set(raw["trained_on"])
+    # the evaluation parts being annotated are never trained on
+    assert not {"test15", "test16"} & set(raw["trained_on"])
     model = catalogues.story_model
     assert model is not None and 0 < model.threshold < 1 and model.mode in ("union", "rerank")
 

@@ -424,7 +424,8 @@ class ProvisionalFinder:
         with the pronoun ه (أسفر + ه), which ة never is."""
         form = forms[k]
         # (not a nisba adjective: قرية مجرية is a Hungarian village)
-        return form.endswith("ه") and not form.endswith("يه") and form not in self.stopwords and form not in self.never and \
+        return form.endswith("ه") and not form.endswith("يه") and not form.startswith(("لل", "ال")) and \
+            form not in self.stopwords and form not in self.never and \
             self._zipf(form) < COMMON_ZIPF and self._ta_marbuta(doc, starts[k], ends[k])
 
     def _surname_shaped(self, forms, span: tuple[int, int]) -> bool:

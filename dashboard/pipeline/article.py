@@ -107,7 +107,9 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
             })
             return default
 
-    ents = guarded("entity extraction", lambda: ex.entities.find(doc), [])
+    ents = guarded("entity extraction", lambda: ex.entities.find(doc), None)
+    entities_failed = ents is None
+    ents = ents or []
     dates = guarded("date extraction", lambda: ex.dates.find(doc), [])
     # "بعد عام على زيارة ماكرون": an elapsed time dates its sentence for the catalogue's links only
     # (it is no date mention: the dates table does not take it; nor does discovery, which would
@@ -121,7 +123,9 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.triggers), [])
     # persons the catalogue does not know, under provisional ids: after the catalogue's mentions
     # (never over them); events and candidates read the catalogue's alone
-    new = guarded("provisional entities", lambda: ex.provisional.find(doc, ents), [])
+    # (not when the catalogue's mentions failed: the finder would read names the catalogue knows
+    # as new ones, and the failure costs the article's entity rows, all of them)
+    new = [] if entities_failed else guarded("provisional entities", lambda: ex.provisional.find(doc, ents), [])
     forms = guarded("term counting", lambda: article_form_counts(doc, ex.stopwords), {})
 
     # a place inside an event series' name (محادثات أستانا) served the event linker only

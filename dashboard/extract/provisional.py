@@ -777,6 +777,8 @@ class ProvisionalFinder:
             if reading is None or reading in self.stopwords or article(k - 1) or \
                     self._word_kind(last, False, reading, False) != "rare" or self._alif_maqsura(doc, starts[k - 1], ends[k - 1]):
                 continue  # (أن، على: folded as آن، علي)
+            if k >= 2 and self.types.get(covered[k - 2]) == "person" and _SPACES.fullmatch(norm, ends[k - 2], starts[k - 1]):
+                continue  # "كولوبييف زينبك مولدوكانوفيتش": a known person's first name and patronymic after the family name
             end = k + 1
             if last.endswith(_PATRONYMIC_ENDINGS) and end < len(forms) and covered[end] is not None and \
                     _SPACES.fullmatch(norm, ends[k], starts[end]):

@@ -464,3 +464,9 @@ def test_a_known_first_name_and_a_russian_or_central_asian_family_name(tools):
     assert names(found(tools, "قالت إنها سعيدة بأن بابتشينكو لا يزال. وفي عام 2013 عثر على بيريزوفسكي")) == []
     # a patronymic: the family name after it belongs to the name
     assert names(found(tools, "وتعود الرفاة إلى الضابط كارل كارلوفيتش ريجبتسكي، وهو")) == ["كارل كارلوفيتش ريجبتسكي"]
+
+
+def test_a_known_persons_first_name_and_patronymic_after_the_family_name(tools):
+    # Russian order, family name first: كولوبييف is the catalogue's Kulubaev, زينبك his first name
+    rows = found(tools, "ووزير خارجية قيرغيزستان كولوبييف زينبك مولدوكانوفيتش، ووزير خارجية طاجيكستان")
+    assert not any(r["entity_id"].startswith("new:") for r in rows)

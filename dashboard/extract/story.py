@@ -15,7 +15,8 @@ saying ``story: p=0.81, anchor s2`` (the probability and the nearest sentence li
 so an analyst can filter or review these links apart.
 
 Only events already linked in the same article are candidates: a story link never brings an event
-the article does not name, so it can never be impossible by date where its anchor is not.
+the article does not name, so it can never be impossible by date where its anchor is not. Nor is a
+sentence whose every date lies more than a year from the event: it tells another time.
 
 The model (weights, feature names, threshold, the parts it was trained on, its leave-one-part-out
 figures) is the catalogue file ``story_linker.json``; ``python -m dashboard.quality.story_training``
@@ -45,6 +46,7 @@ STORY = "story: "                 # the cue of a link the model adds: "story: p=
 KEPT = " + story model: p="        # a rule's link the model kept (rerank mode): its cue + this
 MODEL_FILE = "story_linker.json"
 DATE_MARGIN = timedelta(days=31)
+ANOTHER_TIME = timedelta(days=365)  # a sentence dated only this far from an event tells another time
 PLACE_TYPES = frozenset({"country", "city", "region"})
 LEAD = 2          # the title and the first sentence
 SHORT_WORDS = 5   # a shorter line is a heading or a dateline
@@ -399,6 +401,7 @@ class StoryLinker:
                 foreign = places - anchor_ents - ev.places - ev.actors
                 dates = index.dates.get(sid, ())
                 inside = outside = False
+                near_dated = False  # a date within a year of the event
                 if ev.start is not None:
                     lo, hi = ev.start - DATE_MARGIN, ev.end + DATE_MARGIN
                     for d in dates:
@@ -406,6 +409,14 @@ class StoryLinker:
                             inside = True
                         elif not runs_to_report(doc, d):
                             outside = True
+                            near_dated |= d[0] <= ev.end + ANOTHER_TIME and ev.start - ANOTHER_TIME <= d[1]
+                if outside and not inside and not near_dated and not rule:
+                    # every date of the sentence is years away ("في الانتخابات الأخيرة عام 2012"):
+                    # another time's story, not this event's (on ANT: earlier elections, a leader's
+                    # earlier terms). A date months away may be the plan's or the announcement's
+                    # ("وأعلنت الرئاسة في نيسان الماضي زيارة البابا"). A rule's link names the event:
+                    # it stays a candidate.
+                    continue
                 pub_before = pub_after = 0.0
                 if published is not None and ev.start is not None:
                     pub_before = float(published[1] < ev.start)

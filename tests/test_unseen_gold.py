@@ -120,3 +120,23 @@ def test_fetched_texts_are_the_annotated_ones(part):
         texts[aid] = data.decode("utf-8")
     gold = resolve_gold(load_gold_files(UNSEEN / part), texts)  # raises on any surface not in its text
     assert len(gold["entity_mentions"]) > 10 * len(texts)
+
+
+AGREEMENT = DATA_DIR / "gold" / "agreement"  # a second, independent reading of the events of NINTH
+
+
+@pytest.mark.parametrize("part", NINTH)
+def test_second_reading_covers_the_same_articles_with_known_events(part):
+    if not (AGREEMENT / part).is_dir():
+        pytest.skip(f"no second reading of {part}")
+    second = load_gold_files(AGREEMENT / part)
+    assert set(second) == set(load_gold_files(UNSEEN / part))
+    assert all(set(doc) <= {"article_id", "published", "events"} for doc in second.values())
+    known = set(pd.read_parquet(DEFAULT_DATASET_DIR / "events.parquet")["event_id"]) | new_ids()
+    known |= set(re.findall(r"^\| ([a-z0-9_]+) \|", (AGREEMENT / part / "NEW_IDS.md").read_text(encoding="utf-8"), re.M))
+    used = {e["event"] for doc in second.values() for e in doc.get("events") or []}
+    assert not used - known, used - known
+    folder = TEXTS / part
+    if folder.is_dir():
+        texts = {aid: (folder / f"{aid}.txt").read_text(encoding="utf-8") for aid in second}
+        assert len(resolve_gold(second, texts)["event_mentions"]) > 3 * len(texts)

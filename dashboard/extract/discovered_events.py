@@ -67,6 +67,9 @@ _LABEL_CHARS = 60
 _QUOTED = re.compile(r"[ \t\u00a0]*[\"«“'](?P<name>[^\W\d_][^\"«»“”'.!?؟\n]{1,48}?)[\"»”']")
 _QUOTED_WORDS = 4  # a longer quote is what someone said (عملية "اغتيال نفذه جهاز الموساد ..."), not a name
 _PUNCTUATION = "،,.؛;:!?؟()\"«»“”\n"
+# a day set off by commas inside a clause: "، الأربعاء،"، "، أمس الأول،"، "، يوم الخميس الماضي،"
+_DAY_ASIDE = re.compile(r"[،,]\s*(?:(?:يوم|اليوم|مساء|صباح|ليلة|فجر|ظهر)\s+)?(?:ال)?(?:سبت|أحد|[اإ]ثنين|ثلاثاء|[أا]ربعاء|خميس|جمعة"
+                        r"|[أا]مس(?:\s+الأول)?)(?:\s+(?:الماضي|الماضية|المقبل|المقبلة))?\s*[،,]")
 _PLACE_TYPES = frozenset({"country", "city", "region"})
 _BODY_TYPES = frozenset({"organisation", "forum", "initiative"})
 _WORD = re.compile(r"[^\W\d_]+")
@@ -627,11 +630,17 @@ def _owner(nouns: list[int], at: int) -> int | None:
 
 
 def _phrase_end(text: str, start: int, limit: int) -> int:
-    """Where the noun's phrase ends: the next punctuation, at most _PHRASE_CHARS on."""
+    """Where the noun's phrase ends: the next punctuation, at most _PHRASE_CHARS on; a day named
+    between commas does not end it ("تحطمت طائرة ركاب، الأربعاء، قرب مدينة أكتاو": the news style
+    of dating the act inside its clause)."""
     stop = min(limit, start + _PHRASE_CHARS)
-    stretch = text[start:stop]
-    cut = min((i for i in (stretch.find(c) for c in _PUNCTUATION) if i >= 0), default=len(stretch))
-    return start + cut
+    while True:
+        stretch = text[start:stop]
+        cut = min((i for i in (stretch.find(c) for c in _PUNCTUATION) if i >= 0), default=len(stretch))
+        aside = _DAY_ASIDE.match(text, start + cut, limit)
+        if aside is None:
+            return start + cut
+        start, stop = aside.end(), min(limit, aside.end() + _PHRASE_CHARS)
 
 
 def _period(day: date, period: str) -> str:

@@ -185,3 +185,16 @@ def test_the_taliban_offensive_told_by_the_soldiers_who_fled_it(ex):
     text = "فر أكثر من ألف جندي أفغاني عبر الحدود إلى طاجيكستان المجاورة خوفا من تقدم طالبان."
     assert "taliban_offensive_2021" in links(ex, text, date(2021, 7, 5))
     assert "taliban_offensive_2021" not in links(ex, text, date(2019, 7, 5))
+
+
+def test_a_coup_and_a_mobilisation_by_their_kind_and_country(ex):
+    # the coup kind: a coup plot in Kyrgyzstan in June 2023, not Turkey's of 2016 told the same month
+    plot = links(ex, "أحبطت قوات الأمن القومي في قيرغيزستان محاولة انقلابية وقالت إن مجموعة خططت لأعمال شغب.",
+                 date(2023, 6, 6))
+    assert "kg_coup_plot_arrests_2023" in plot and "tr_coup_attempt_2016" not in plot
+    turkey = links(ex, "وتتهم أنقرة غولن بتدبير محاولة الانقلاب الفاشلة في تركيا.", date(2023, 6, 6))
+    assert "tr_coup_attempt_2016" in turkey and "kg_coup_plot_arrests_2023" not in turkey
+    # the mobilisation kind: the noun with its country, near the event; not a year before
+    called = "وأثار إعلان التعبئة الجزئية في روسيا موجة نزوح نحو الحدود."
+    assert "russia_mobilisation_2022" in links(ex, called, date(2022, 10, 3))
+    assert "russia_mobilisation_2022" not in links(ex, called, date(2021, 10, 3))

@@ -15,7 +15,8 @@ saying ``story: p=0.81, anchor s2`` (the probability and the nearest sentence li
 so an analyst can filter or review these links apart.
 
 Only events already linked in the same article are candidates: a story link never brings an event
-the article does not name, so it can never be impossible by date where its anchor is not.
+the article does not name, so it can never be impossible by date where its anchor is not. Nor is a
+sentence whose every date lies more than a year from the event: it tells another time.
 
 The model (weights, feature names, threshold, the parts it was trained on, its leave-one-part-out
 figures) is the catalogue file ``story_linker.json``; ``python -m dashboard.quality.story_training``
@@ -45,6 +46,7 @@ STORY = "story: "                 # the cue of a link the model adds: "story: p=
 KEPT = " + story model: p="        # a rule's link the model kept (rerank mode): its cue + this
 MODEL_FILE = "story_linker.json"
 DATE_MARGIN = timedelta(days=31)
+ANOTHER_TIME = timedelta(days=365)  # a sentence dated only this far from an event tells another time
 PLACE_TYPES = frozenset({"country", "city", "region"})
 LEAD = 2          # the title and the first sentence
 SHORT_WORDS = 5   # a shorter line is a heading or a dateline
@@ -56,6 +58,9 @@ _QUOTES = frozenset('"«»“”')
 _RANGE = re.compile(r"\[(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\]")
 _PUBLISHED = re.compile(r"published (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
 _LETTER = re.compile(r"[^\W\d_]")  # a token with a letter is a word (not 2022, not 9.2)
+# Arabic's demonstratives (closed-class grammar, not a curated list): before a definite noun they
+# point back to what the text told ("هذه المحاولة الانقلابية"، "تلك الأوضاع"، "هذا الهجوم")
+DEMONSTRATIVES = frozenset({"هذه", "هذا", "هذان", "هاتان", "هؤلاء", "تلك", "ذلك", "اولئك"})
 CONTEXT = "context: "
 # a referring word's link (events.py REFERRING; discovered_events.py and visits.py add the sentence named)
 _REFERRING = re.compile(r" \+ event named in the article(?: \(s\d+\))?$")
@@ -114,6 +119,12 @@ FEATURES = (
     "kind_person",        # of a kind a person makes (a visit, an inauguration)
     "dated_elsewhere",    # every date of the sentence falls outside the event
     "noun_elsewhere",     # ... and it names an event of the kind: another one ("القمة التاسعة ... 2009")
+    "near_linked",        # 1/d: the nearest sentence linked to the event by any rule (naming it or continuing it)
+    "between_linked",     # linked to it (any rule) both before and after, within 2
+    "anchor_actor",       # a person or body of the nearest linked sentence (the story's actor goes on)
+    "anchor_place",       # a place of the nearest linked sentence
+    "demonstrative",      # a demonstrative before a definite noun (هذه المحاولة، تلك الأوضاع): it points back
+    "planned_ahead",      # a planned word, published before the event ended (its programme)
 )
 
 
@@ -316,12 +327,14 @@ class StoryLinker:
         continued: dict[str, dict[int, str]] = defaultdict(dict)  # event -> sentence -> context / refers
         rows_of: dict[str, list[dict]] = defaultdict(list)
         at: dict[int, set[str]] = defaultdict(set)
+        any_link: dict[str, set[int]] = defaultdict(set)  # event -> its sentences linked by any rule
         for r in event_rows:
             cue = str(r["cue"])
             if cue.startswith(STORY):
                 continue
             sid, eid = int(r["sentence_id"]), str(r["event_id"])
             rows_of[eid].append(r)
+            any_link[eid].add(sid)
             at[sid].add(eid)
             how = is_continuation(cue)
             if how:
@@ -344,6 +357,7 @@ class StoryLinker:
         words = [_words(doc.sentence_forms(sid)) for sid in range(n)]
         content = [self._content(w) for w in words]
         planned = index.matches(self.planned) if self.planned is not None else {}
+        pointing = {sid for sid in range(n) if _points_back(words[sid])}
         nouns_at: dict[int, set[str]] = defaultdict(set)
         for name, phrases in self.all_nouns:
             for sid in index.matches(phrases):
@@ -368,6 +382,8 @@ class StoryLinker:
             refer_at = _union(index, refer_sets)
             rivals = {o for o in events if o != eid and kind_names[o] & kind_names[eid]}
             rules = continued.get(eid, {})
+            all_linked = sorted(any_link[eid])
+            ahead = published is not None and ev.end is not None and published[0] <= ev.end
             for sid in range(n):
                 if sid in anchors:
                     continue
@@ -385,6 +401,7 @@ class StoryLinker:
                 foreign = places - anchor_ents - ev.places - ev.actors
                 dates = index.dates.get(sid, ())
                 inside = outside = False
+                near_dated = False  # a date within a year of the event
                 if ev.start is not None:
                     lo, hi = ev.start - DATE_MARGIN, ev.end + DATE_MARGIN
                     for d in dates:
@@ -392,6 +409,14 @@ class StoryLinker:
                             inside = True
                         elif not runs_to_report(doc, d):
                             outside = True
+                            near_dated |= d[0] <= ev.end + ANOTHER_TIME and ev.start - ANOTHER_TIME <= d[1]
+                if outside and not inside and not near_dated and not rule:
+                    # every date of the sentence is years away ("في الانتخابات الأخيرة عام 2012"):
+                    # another time's story, not this event's (on ANT: earlier elections, a leader's
+                    # earlier terms). A date months away may be the plan's or the announcement's
+                    # ("وأعلنت الرئاسة في نيسان الماضي زيارة البابا"). A rule's link names the event:
+                    # it stays a candidate.
+                    continue
                 pub_before = pub_after = 0.0
                 if published is not None and ev.start is not None:
                     pub_before = float(published[1] < ev.start)
@@ -402,6 +427,13 @@ class StoryLinker:
                 near = nearest <= 3
                 lexical = len(content[sid] & anchor_words)
                 story = sid in story_at or sid in noun_at
+                d_linked = min((abs(sid - s) for s in all_linked if s != sid), default=0)
+                prev_linked = max((s for s in all_linked if s < sid), default=None)
+                next_linked = min((s for s in all_linked if s > sid), default=None)
+                close = prev_linked if next_linked is None or (
+                    prev_linked is not None and sid - prev_linked <= next_linked - sid) else next_linked
+                close_ents = index.entities.get(close, set()) if close is not None else set()
+                shared_close = ents & close_ents
                 features = (
                     1.0 / d_prev if d_prev else 0.0,
                     1.0 / d_next if d_next else 0.0,
@@ -453,6 +485,13 @@ class StoryLinker:
                     float(any(k.needs_person for k in ev.kinds)),
                     float(outside and not inside),
                     float(outside and not inside and (sid in noun_at or sid in refer_at)),
+                    1.0 / d_linked if d_linked else 0.0,
+                    float(prev_linked is not None and next_linked is not None
+                          and sid - prev_linked <= 2 and next_linked - sid <= 2),
+                    float(any(types.get(e) not in PLACE_TYPES for e in shared_close)),
+                    float(any(types.get(e) in PLACE_TYPES for e in shared_close)),
+                    float(sid in pointing),
+                    float(sid in planned and ahead),
                 )
                 out.append(Candidate(sid, eid, anchor, features, rule))
         out.sort(key=lambda c: (c.sentence_id, c.event_id))
@@ -469,6 +508,15 @@ class StoryLinker:
                 continue
             out.add(bare[:STEM])
         return frozenset(out)
+
+
+def _points_back(words: list[str]) -> bool:
+    """Whether a demonstrative stands before a definite noun ("هذه المحاولة"، "وتلك الأوضاع")."""
+    for w, after in zip(words, words[1:]):
+        bare = w[1:] if w[:1] in "وف" and w[1:] in DEMONSTRATIVES else w
+        if bare in DEMONSTRATIVES and after.startswith("ال") and len(after) > 3:
+            return True
+    return False
 
 
 def _words(forms: list[str]) -> list[str]:

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from dashboard.catalogues import CatalogueError, load_catalogues
-from dashboard.extract.story import FEATURES, MODEL_FILE, STORY, StoryModelError, parse_story_model
+from dashboard.extract.story import FEATURES, MODEL_FILE, STORY, StoryModelError, _points_back, parse_story_model
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline.article import Extractors
 from dashboard.text.document import Doc
@@ -76,6 +76,30 @@ def test_only_events_linked_in_the_article_are_candidates(ex):
     assert all(len(c.features) == len(FEATURES) and all(0.0 <= v <= 1.0 for v in c.features) for c in candidates)
     # a sentence linked by a rule is a candidate marked with that rule, never an anchor of its own
     assert {c.rule for c in candidates} <= {"", "context", "refers"}
+
+
+def test_a_sentence_reads_its_relation_to_the_events_linked_sentences(ex):
+    doc = Doc.from_text("t", POPE, date(2022, 9, 1), "day", ex.letter_names)
+    ents, dates = ex.entities.find(doc), ex.dates.find(doc)
+    rows = ex.events.find(doc, ents, dates)
+    linked = {r["sentence_id"] for r in rows if r["event_id"] == VISIT}
+    feats = {c.sentence_id: dict(zip(FEATURES, c.features)) for c in ex.story.candidates(doc, ents, dates, rows)
+             if c.event_id == VISIT}
+    # "في مناسبة هذا المؤتمر" points back; the knee sentence points at nothing
+    assert feats[2]["demonstrative"] == 1.0 and feats[3]["demonstrative"] == 0.0
+    # the distance to the nearest other sentence linked to the visit by any rule
+    for sid, f in feats.items():
+        assert f["near_linked"] == 1.0 / min(abs(sid - s) for s in linked if s != sid)
+
+
+@pytest.mark.parametrize(("words", "points"), [
+    (["هذه", "المحاوله", "الانقلابيه"], True),
+    (["وتلك", "الاوضاع"], True),
+    (["بالاضافه", "الي", "ذلك", "سيشارك"], False),  # "in addition to that": no noun after it
+    (["هذه", "دول"], False),
+])
+def test_a_demonstrative_points_back_before_a_definite_noun(words, points):
+    assert _points_back(words) is points
 
 
 def test_an_article_without_links_gets_none(ex):

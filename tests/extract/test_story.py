@@ -208,3 +208,13 @@ def test_no_story_link_to_an_event_still_to_come_without_a_planned_word(ex):
     later = {sid for sid, eid in story_links(links(ex, "من المقرر أن " + POPE, date(2022, 9, 1), model=eager))
              if eid == VISIT}
     assert 3 in later
+
+
+def test_no_story_link_for_a_sentence_dated_years_from_the_event(ex):
+    # a model that links every candidate: the 2001 visit is another time's story (no event of the
+    # article gets it); the April announcement of the visit (months before it) may be this one's
+    eager = dataclasses.replace(ex.story.model, weights=(0.0,) * len(FEATURES), bias=50.0, mode="union")
+    text = POPE + " وكان البابا يوحنا بولس الثاني قد زار كازاخستان في أيلول 2001."
+    found = story_links(links(ex, text, date(2022, 9, 1), model=eager))
+    assert (2, VISIT) in found  # "وأعلنت الرئاسة الكازاخستانية في نيسان الماضي زيارة البابا"
+    assert not {eid for sid, eid in found if sid == 5}

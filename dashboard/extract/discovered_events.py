@@ -68,6 +68,7 @@ _QUOTED = re.compile(r"[ \t\u00a0]*[\"«“'](?P<name>[^\W\d_][^\"«»“”'.!?
 _QUOTED_WORDS = 4  # a longer quote is what someone said (عملية "اغتيال نفذه جهاز الموساد ..."), not a name
 _PUNCTUATION = "،,.؛;:!?؟()\"«»“”\n"
 # a day set off by commas inside a clause: "، الأربعاء،"، "، أمس الأول،"، "، يوم الخميس الماضي،"
+_CONTRAST = re.compile(r"(?<![^\W_])[وف]?(?:إلا أن|الا أن|إلا أنه|إلا أنها|لكن|لكنه|لكنها|غير أن|بيد أن)(?![^\W_])")
 _DAY_ASIDE = re.compile(r"[،,]\s*(?:(?:يوم|اليوم|مساء|صباح|ليلة|فجر|ظهر)\s+)?(?:ال)?(?:سبت|أحد|[اإ]ثنين|ثلاثاء|[أا]ربعاء|خميس|جمعة"
                         r"|[أا]مس(?:\s+الأول)?)(?:\s+(?:الماضي|الماضية|المقبل|المقبلة))?\s*[،,]")
 _PLACE_TYPES = frozenset({"country", "city", "region"})
@@ -507,7 +508,10 @@ class EventDiscoverer:
                   # an act's date is in its own clause: "بعد الاستقالة المفاجئة لنزار باييف، وتعهّد
                   # ... بتسوية أزمة كانون الثاني/يناير" dates the crisis, not the resignation
                   and (kind.anchor != "target" or len(d) < 5 or not _NEW_CLAUSE.search(
-                      text[min(noun_end, d[4]):max(noun_start, d[4])]))]
+                      text[min(noun_end, d[4]):max(noun_start, d[4])]))
+                  # for any kind, a date past a contrast is another act's: "يعتزم قيادة الاحتجاجات في
+                  # موسكو، الأحد، إلا أن محكمة أدانته الشهر الماضي" (the month is the conviction's)
+                  and (len(d) < 5 or not _CONTRAST.search(text[min(noun_end, d[4]):max(noun_start, d[4])]))]
         if usable:
             d = min(usable, key=lambda d: (abs((d[4] if len(d) > 4 else 0) - noun_end), d[0]))
             if published is not None and d[0] > published[1] + FUTURE_MARGIN:

@@ -398,6 +398,12 @@ def test_a_day_set_off_by_commas_does_not_end_the_nouns_phrase(ex):
     assert ids(links(ex, text, date(2024, 12, 1), "month")).get(0) == "new:crash:kz:2024-12"
 
 
+def test_a_date_past_a_contrast_is_another_acts(ex):
+    planned = ("وكان المعارض يعتزم قيادة الاحتجاجات في موسكو، الأحد، إلا أن محكمة أدانته الشهر الماضي "
+               "بانتهاك قوانين التظاهر.")
+    assert not [r for r in links(ex, planned, date(2018, 9, 9)) if r["event_id"].endswith("2018-08")]
+
+
 def test_a_mobilisation_and_a_dam_collapse_are_events_of_their_kind(ex):
     mobilised = "فر عشرات الآلاف من الروس إلى كازاخستان منذ إعلان التعبئة الجزئية في روسيا في 21 سبتمبر 2022."
     assert "new:mobilisation:ru:2022-09" in ids(links(ex, mobilised, date(2022, 9, 28))).values()

@@ -42,7 +42,7 @@ from dashboard.extract.variant_names import VARIANT
 from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
 from dashboard.text.document import Doc
-from dashboard.text.normalize import fold, squeeze_spaces
+from dashboard.text.normalize import IGNORABLE_CLASS, fold, squeeze_spaces
 from dashboard.text.variants import COMMON_ZIPF, word_zipf
 from dashboard.text.word_frequencies import in_large_list
 
@@ -51,6 +51,17 @@ PROVISIONAL_TYPE = "person"
 MIN_WORDS, MAX_WORDS = 2, 4
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# A token's last letter as written, past the diacritics and tatweel folding removes
+_LAST_LETTER = re.compile(r"(\w)" + IGNORABLE_CLASS + "$")
+
+
+def _written_last_letter(doc: Doc, start: int, end: int) -> str:
+    """The last letter of the token at normalised [start, end) as the original text writes it:
+    folding makes ة ه (منافسة "competition" reads as منافسه "his rival") and ى ي (على "on" reads
+    as علي, Ali)."""
+    a, b = doc.norm.to_original(start, end)
+    found = _LAST_LETTER.search(doc.text, a, b)
+    return found.group(1) if found else ""
 # Between a title or byline and the name: spaces, a colon, opening quotes.
 _OPENING = re.compile(r"[ \t\u00a0:\"«“]*")
 _OPENING_OR_SLASH = re.compile(r"[ \t\u00a0:/\"«“–—-]*")
@@ -413,12 +424,6 @@ class ProvisionalFinder:
             return None
         return "common" if own >= COMMON_ZIPF else "rare"
 
-    @staticmethod
-    def _ta_marbuta(doc: Doc, start: int, end: int) -> bool:
-        """The token ends in ة as written: folding made منافسة ("competition") منافسه ("his rival")."""
-        a, b = doc.norm.to_original(start, end)
-        return doc.text[a:b].rstrip("\u064b-\u0652\u0640").endswith("ة")
-
     def _rare_with_ta_marbuta(self, doc: Doc, k: int, forms, starts, ends) -> bool:
         """A rare word written with a final ة (إسفرة): folding made it look like an ordinary word
         with the pronoun ه (أسفر + ه), which ة never is."""
@@ -426,7 +431,7 @@ class ProvisionalFinder:
         # (not a nisba adjective: قرية مجرية is a Hungarian village)
         return form.endswith("ه") and not form.endswith("يه") and not form.startswith(("لل", "ال")) and \
             form not in self.stopwords and form not in self.never and \
-            self._zipf(form) < COMMON_ZIPF and self._ta_marbuta(doc, starts[k], ends[k])
+            self._zipf(form) < COMMON_ZIPF and _written_last_letter(doc, starts[k], ends[k]) == "ة"
 
     def _surname_shaped(self, forms, span: tuple[int, int]) -> bool:
         """A name of two or three words, none an ordinary word (a first name the catalogue or the
@@ -709,7 +714,7 @@ class ProvisionalFinder:
                     continue
             if form in self._title_forms and covered[i] is None and not (
                     i and forms[i - 1] in self._named_after and _SPACES.fullmatch(norm, ends[i - 1], starts[i])) and \
-                    not (form in self._possessed_forms and self._ta_marbuta(doc, starts[i], ends[i])):
+                    not (form in self._possessed_forms and _written_last_letter(doc, starts[i], ends[i]) == "ة"):
                 # (a title after the noun of a thing named after its holder, استاد الأمير فيصل بن
                 # فهد، مطار الملك عبدالعزيز: the thing's name, not a mention of the person)
                 j = self._after_title(i, forms, starts, ends, norm, covered, article)
@@ -751,12 +756,6 @@ class ProvisionalFinder:
                     out.append((*span, "speech + surname"))
         return out + self._given_and_surname(forms, starts, ends, norm, covered, article, doc)
 
-    @staticmethod
-    def _alif_maqsura(doc: Doc, start: int, end: int) -> bool:
-        """The token ends in ى as written: folding made على ("on") علي (Ali)."""
-        a, b = doc.norm.to_original(start, end)
-        return doc.text[a:b].rstrip("\u064b-\u0652\u0640").endswith("ى")
-
     def _given_and_surname(self, forms, starts, ends, norm, covered, article, doc: Doc) -> list[tuple[int, int, str]]:
         """A known first name (the catalogue's or the rules') right before a rare word ending as a
         Russian or Central Asian family name does, with no frame around them ("رستم ميناخانوف"):
@@ -775,7 +774,7 @@ class ProvisionalFinder:
             # (a first name behind و or ف opens a new phrase: the name starts after it)
             reading = first if first in self.given else (first[1:] if first[:1] in "وف" and first[1:] in self.given else None)
             if reading is None or reading in self.stopwords or article(k - 1) or \
-                    self._word_kind(last, False, reading, False) != "rare" or self._alif_maqsura(doc, starts[k - 1], ends[k - 1]):
+                    self._word_kind(last, False, reading, False) != "rare" or _written_last_letter(doc, starts[k - 1], ends[k - 1]) == "ى":
                 continue  # (أن، على: folded as آن، علي)
             if k >= 2 and self.types.get(covered[k - 2]) == "person" and _SPACES.fullmatch(norm, ends[k - 2], starts[k - 1]):
                 continue  # "كولوبييف زينبك مولدوكانوفيتش": a known person's first name and patronymic after the family name

@@ -470,3 +470,11 @@ def test_a_known_persons_first_name_and_patronymic_after_the_family_name(tools):
     # Russian order, family name first: كولوبييف is the catalogue's Kulubaev, زينبك his first name
     rows = found(tools, "ووزير خارجية قيرغيزستان كولوبييف زينبك مولدوكانوفيتش، ووزير خارجية طاجيكستان")
     assert not any(r["entity_id"].startswith("new:") for r in rows)
+
+
+def test_a_possessed_role_is_no_title_when_written_with_ta_marbuta(tools):
+    # منافسه "his rival" is a title; منافسة "competition" folds to the same letters, with or
+    # without its case ending written
+    assert names(found(tools, "فيما حل منافسه أحمد سعيدي ثانيا")) == ["أحمد سعيدي"]
+    assert names(found(tools, "وبعد منافسة أحمد سعيدي ثانيا")) == []
+    assert names(found(tools, "وبعد منافسةٍ أحمد سعيدي ثانيا")) == []

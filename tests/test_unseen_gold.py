@@ -25,7 +25,8 @@ SIXTH = ("test9", "test10")  # the sixth, made when the fifth had been scored: t
 SEVENTH = ("test11", "test12")  # the seventh, made when the sixth had been scored: the same year split
 EIGHTH = ("test13", "test14")  # the eighth, made when the seventh had been scored: the same year split
 NINTH = ("test15", "test16")  # the ninth, made when the eighth had been scored: the same year split
-LATER = SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH
+TENTH = ("test17", "test18")  # the tenth, made when the ninth had been scored: the same year split
+LATER = SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH
 
 
 def sources(part: str) -> dict[str, dict]:
@@ -67,10 +68,11 @@ YEARS = {"test3": range(2019, 2022), "test4": range(2022, 2025),  # the two anno
          "test9": range(2019, 2022), "test10": range(2022, 2025),
          "test11": range(2019, 2022), "test12": range(2022, 2025),
          "test13": range(2019, 2022), "test14": range(2022, 2025),
-         "test15": range(2019, 2022), "test16": range(2022, 2025)}
+         "test15": range(2019, 2022), "test16": range(2022, 2025),
+         "test17": range(2019, 2022), "test18": range(2022, 2025)}
 
 
-@pytest.mark.parametrize("part", THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH)
+@pytest.mark.parametrize("part", THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH)
 def test_third_set_parts_keep_their_years(part):
     if not (UNSEEN / part / "SOURCES.csv").is_file():
         pytest.skip(f"no {part} part yet")

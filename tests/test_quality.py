@@ -211,8 +211,13 @@ def test_cli_builds_a_texts_folder_then_scores_it(tmp_path, capsys):
     out = capsys.readouterr().out
     assert (data_dir / "articles.parquet").exists()
     assert "entity_mentions   1.000  1.000" in out and "date_mentions     1.000  1.000" in out
-    # a gold article that is not among the texts is a gold error (exit 2), not a silent zero
+    # a gold article whose text could not be fetched is left out, and the report says so
     (gold_dir / "t2.yaml").write_text(yaml.safe_dump({"article_id": "t2"}), encoding="utf-8")
+    assert main(["--texts", str(texts), "--gold", str(gold_dir), "--data", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "1 gold article(s) with no text" in out and ": t2" in out and "entity_mentions   1.000  1.000" in out
+    # ... but a gold folder none of whose articles is among the texts is a gold error (exit 2), not a silent zero
+    (gold_dir / "t1.yaml").unlink()
     assert main(["--texts", str(texts), "--gold", str(gold_dir), "--data", str(data_dir)]) == 2
 
 

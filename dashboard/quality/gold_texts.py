@@ -46,7 +46,7 @@ def _forms(raw: str) -> Iterator[str]:
         if base is not raw:
             yield base
         for k in (1, 2, 3):  # runs of blank lines capped at k newlines
-            yield re.sub(r"\n{%d,}" % (k + 1), "\n" * k, base)
+            yield re.sub("\n{" + str(k + 1) + ",}", "\n" * k, base)
 
 
 def find_text(raw: str, chars: int, sha256: str) -> str | None:

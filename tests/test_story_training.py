@@ -38,9 +38,9 @@ def test_the_threshold_keeps_precision_above_the_floor():
 
 def test_held_out_parts_are_refused():
     with pytest.raises(SystemExit, match="held out"):
-        main(["--parts", "dev,test15", "--no-write"])
+        main(["--parts", "dev,test17", "--no-write"])
     with pytest.raises(SystemExit, match="held out"):
-        main(["--parts", "dev", "--check-parts", "test16", "--no-write"])
+        main(["--parts", "dev", "--check-parts", "test18", "--no-write"])
 
 
 def test_the_rules_links_taken_out_one_at_a_time_are_training_rows_labelled_by_the_gold(seeds_dataset, catalogues):
@@ -63,3 +63,26 @@ def test_the_rules_links_taken_out_one_at_a_time_are_training_rows_labelled_by_t
     # the candidates proper are the pairs no rule named
     assert all(r["rule"] or (r["article_id"], r["sentence_id"], r["event_id"]) not in linked
                for r in rows if not r["event_id"].startswith("new:"))
+
+
+def test_a_part_missing_an_articles_text_is_scored_on_the_articles_that_have_one(tmp_path, monkeypatch):
+    import pandas as pd
+    import yaml
+
+    from dashboard.quality import story_training
+
+    gold = tmp_path / "gold" / "p"
+    gold.mkdir(parents=True)
+    for aid in ("a01", "a02", "a03"):
+        (gold / f"{aid}.yaml").write_text(yaml.safe_dump({"article_id": aid}), encoding="utf-8")
+    (gold / "ID_MAP.csv").write_text("table,product_id,gold_id,why\n", encoding="utf-8")
+    monkeypatch.setattr(story_training, "sources_of", lambda part: (tmp_path / "texts" / part, gold))
+    data = tmp_path / "built"
+    data.mkdir()
+    pd.DataFrame({"article_id": ["a01", "a03"]}).to_parquet(data / "articles.parquet")
+    copy, left_out = story_training.gold_with_texts("p", data, tmp_path / "work")
+    assert left_out == 1
+    assert sorted(p.name for p in copy.iterdir()) == ["ID_MAP.csv", "a01.yaml", "a03.yaml"]
+    # every article has its text: the gold itself
+    pd.DataFrame({"article_id": ["a01", "a02", "a03"]}).to_parquet(data / "articles.parquet")
+    assert story_training.gold_with_texts("p", data, tmp_path / "work") == (gold, 0)

@@ -27,12 +27,12 @@ def test_the_threshold_keeps_precision_above_the_floor():
     base = {"tp": 90, "fp": 5, "fn": 30}
     # five right links at 0.9; ten wrong ones at 0.6: taking them would sink precision under the floor
     pooled = [(1, 0.9, False, False)] * 5 + [(0, 0.6, False, False)] * 10
-    threshold, figures = choose_threshold(pooled, base, "union")
+    threshold, figures = choose_threshold(pooled, base, "union", floor=MIN_PRECISION)
     assert 0.6 < threshold <= 0.9
     assert figures["tp"] == 95 and figures["fp"] == 5 and figures["fn"] == 25
     assert figures["p"] >= MIN_PRECISION
     # discovered events' links are not on the strict line: they change nothing here
-    threshold, figures = choose_threshold([(1, 0.9, True, False)] * 5, base, "union")
+    threshold, figures = choose_threshold([(1, 0.9, True, False)] * 5, base, "union", floor=MIN_PRECISION)
     assert figures["tp"] == 90
 
 
@@ -60,7 +60,9 @@ def test_the_rules_links_taken_out_one_at_a_time_are_training_rows_labelled_by_t
         assert per_event[(r["article_id"], r["event_id"])] >= 2
     # the seeds' gold links nearly every sentence the rules link (event precision 0.986)
     assert sum(r["y"] for r in unlinked) >= 0.9 * len(unlinked)
-    # the candidates proper are the pairs no rule named
+    # the candidates proper are the pairs no rule named (the model's own links are candidates)
+    ruled = links[~links["cue"].astype(str).str.startswith("story: ")]
+    linked = set(zip(ruled["article_id"], ruled["sentence_id"].astype(int), ruled["event_id"]))
     assert all(r["rule"] or (r["article_id"], r["sentence_id"], r["event_id"]) not in linked
                for r in rows if not r["event_id"].startswith("new:"))
 
@@ -86,3 +88,55 @@ def test_a_part_missing_an_articles_text_is_scored_on_the_articles_that_have_one
     # every article has its text: the gold itself
     pd.DataFrame({"article_id": ["a01", "a02", "a03"]}).to_parquet(data / "articles.parquet")
     assert story_training.gold_with_texts("p", data, tmp_path / "work") == (gold, 0)
+
+
+def part(name: str, rows: list[dict] = ()):
+    from dashboard.quality.story_training import Part
+    return Part(name, None, None, list(rows), [])
+
+
+def test_a_fresh_part_is_scored_by_a_model_of_the_parts_before_it_and_the_seeds():
+    from dashboard.quality.story_training import earlier_than
+    parts = [part(n) for n in ("dev", "test13", "test14", "test15", "test16", "seeds")]
+    assert [p.name for p in earlier_than(parts[3], parts)] == ["dev", "test13", "test14", "seeds"]
+    assert [p.name for p in earlier_than(parts[4], parts)] == ["dev", "test13", "test14", "test15", "seeds"]
+    assert [p.name for p in earlier_than(parts[5], parts)] == ["dev", "test13", "test14", "test15", "test16"]
+
+
+def test_the_mode_and_threshold_are_those_of_best_f1_on_the_fresh_parts():
+    from dashboard.quality.story_training import select
+    # new text: a fifth of what the rules leave is story, at probabilities a model of tuned parts
+    # puts low (0.4); a high threshold would leave it all
+    rows = [row(i, 1) for i in range(10)] + [row(10 + i, 0) for i in range(40)] + \
+        [row(50 + i, 0, rule=True) for i in range(5)] + [row(55, 1, rule=True)]
+    probs = [0.4] * 10 + [0.1] * 40 + [0.05] * 5 + [0.9]
+    chosen = select([part("p", rows)], {"p": probs}, {"p": {"tp": 40, "fp": 5, "fn": 30}})
+    assert chosen["threshold"] <= 0.4 and chosen["expected"]["tp"] == 50
+    # rerank also drops the rules' wrong links: a clearly better F1, so it is chosen
+    assert chosen["mode"] == "rerank" and chosen["expected"]["fp"] == 0
+    # no wrong link of a rule to drop: the modes tie, the simpler one
+    chosen = select([part("p", rows[:50] + rows[-1:])], {"p": probs[:50] + probs[-1:]},
+                    {"p": {"tp": 40, "fp": 5, "fn": 30}})
+    assert chosen["mode"] == "union"
+
+
+def test_where_f1_is_flat_the_lowest_threshold_within_the_tolerance_wins():
+    from dashboard.quality.story_training import TOLERANCE
+    base = {"tp": 100, "fp": 10, "fn": 40}
+    # one right link and two wrong ones at 0.5, one wrong at 0.8: F1 0.8 with none, 0.795 with all
+    pooled = [(1, 0.5, False, False)] + [(0, 0.5, False, False)] * 2 + [(0, 0.8, False, False)]
+    strict, _ = choose_threshold(pooled, base, "union")
+    assert strict > 0.8  # best F1 alone: link nothing
+    threshold, figures = choose_threshold(pooled, base, "union", tolerance=TOLERANCE)
+    assert threshold <= 0.5 and figures["tp"] == 101 and figures["f1"] >= figures["best_f1"] - TOLERANCE
+
+
+def test_a_threshold_that_would_add_a_false_link_on_the_seeds_is_not_chosen():
+    from dashboard.quality.story_training import TOLERANCE, seeds_keep
+    seeds = part("seeds", [row(1, 0), row(2, 0)])
+    keeps = seeds_keep(seeds, [0.55, 0.1], "union")
+    assert keeps(0.6) and not keeps(0.55) and not keeps(0.3)
+    base = {"tp": 100, "fp": 10, "fn": 40}
+    pooled = [(1, 0.5, False, False)] + [(0, 0.5, False, False)] * 2 + [(0, 0.8, False, False)]
+    threshold, _ = choose_threshold(pooled, base, "union", tolerance=TOLERANCE, keeps=keeps)
+    assert threshold > 0.55

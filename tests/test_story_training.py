@@ -120,23 +120,25 @@ def test_the_mode_and_threshold_are_those_of_best_f1_on_the_fresh_parts():
     assert chosen["mode"] == "union"
 
 
-def test_where_f1_is_flat_the_lowest_threshold_within_the_tolerance_wins():
-    from dashboard.quality.story_training import TOLERANCE
+def test_a_lone_peak_of_f1_loses_to_its_neighbourhood():
+    from dashboard.quality.story_training import SMOOTH
     base = {"tp": 100, "fp": 10, "fn": 40}
-    # one right link and two wrong ones at 0.5, one wrong at 0.8: F1 0.8 with none, 0.795 with all
-    pooled = [(1, 0.5, False, False)] + [(0, 0.5, False, False)] * 2 + [(0, 0.8, False, False)]
-    strict, _ = choose_threshold(pooled, base, "union")
-    assert strict > 0.8  # best F1 alone: link nothing
-    threshold, figures = choose_threshold(pooled, base, "union", tolerance=TOLERANCE)
-    assert threshold <= 0.5 and figures["tp"] == 101 and figures["f1"] >= figures["best_f1"] - TOLERANCE
+    # two right links at 0.51 (in from 0.5 down), ten wrong ones at 0.49 (in from 0.475 down): F1
+    # peaks at 0.5 alone, a link's width from a fall
+    pooled = [(1, 0.51, False, False)] * 2 + [(0, 0.49, False, False)] * 10
+    alone, figures = choose_threshold(pooled, base, "union")
+    assert alone == 0.5 and figures["tp"] == 102
+    threshold, _ = choose_threshold(pooled, base, "union", smooth=SMOOTH)
+    assert threshold > 0.5
 
 
 def test_a_threshold_that_would_add_a_false_link_on_the_seeds_is_not_chosen():
-    from dashboard.quality.story_training import TOLERANCE, seeds_keep
+    from dashboard.quality.story_training import SMOOTH, seeds_keep
     seeds = part("seeds", [row(1, 0), row(2, 0)])
     keeps = seeds_keep(seeds, [0.55, 0.1], "union")
     assert keeps(0.6) and not keeps(0.55) and not keeps(0.3)
     base = {"tp": 100, "fp": 10, "fn": 40}
-    pooled = [(1, 0.5, False, False)] + [(0, 0.5, False, False)] * 2 + [(0, 0.8, False, False)]
-    threshold, _ = choose_threshold(pooled, base, "union", tolerance=TOLERANCE, keeps=keeps)
+    pooled = [(1, 0.5, False, False)] * 3 + [(0, 0.5, False, False)]
+    assert choose_threshold(pooled, base, "union", smooth=SMOOTH)[0] <= 0.5
+    threshold, _ = choose_threshold(pooled, base, "union", smooth=SMOOTH, keeps=keeps)
     assert threshold > 0.55

@@ -6,7 +6,7 @@ What stays put is the consonant skeleton. ``variant_key`` reduces a folded word 
 
 - long vowels and hamza seats inside the word are dropped (ا و ي ء ئ ؤ), and ع, which
   transliteration uses for a vowel (عسكر / أسكار);
-- consonants a translator picks between are one class: ز ض ظ ذ (z), ك ق غ ج گ (k/g/q),
+- consonants a translator picks between are one class: ز ض ظ ذ (z), ك ق غ ج (k/g/q),
   ت ط (t), س ص ث (s), ه ح (h), ب پ (b), ف ڤ (f/v); تش is written for ch and is ش;
 - a doubled consonant is one (ييف and ف run into one ف once vowels are gone);
 - a word-final vowel letter stays (-a, -i, -o): a feminine surname is another person

@@ -589,3 +589,11 @@ def test_two_shared_party_names_in_one_sentence_take_its_country(matcher):
                                            "إمام علي رحمن عن حزب الشعب الديمقراطي الحاكم."))
     ids = [r["entity_id"] for r in rows]
     assert "communist_party_tj" in ids and "pdpt" in ids and "ppk" not in ids and "auyl" not in ids
+
+
+def test_persian_letters_match_the_arabic_spelling_exactly(matcher):
+    # an Iranian outlet keeps Persian letters (پ ک ی) in a name the catalogue spells in Arabic
+    # letters: folding reads them as ب ك ي, so the match is exact, not a variant (test16 b13)
+    rows = mentions(matcher, "يتوجه الرئيس الإيراني مسعود پزشکیان غداً إلى تركمانستان")
+    assert [(r["entity_id"], r["surface"], r["match"]) for r in rows if r["entity_id"] == "pezeshkian"] == [
+        ("pezeshkian", "مسعود پزشکیان", "exact")]

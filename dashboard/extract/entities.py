@@ -13,12 +13,13 @@ from itertools import compress
 
 import pandas as pd
 
-from dashboard.extract.entity_catalogue import ADJECTIVE, ANY_CITY, Catalogue, ContextRule, gap_key
+from dashboard.extract.entity_catalogue import ADJECTIVE, ANY_CITY, NAME, Catalogue, ContextRule, gap_key
 from dashboard.extract.variant_names import (
     ARTICLE_NAME,
     EXACT,
     PLACE_TYPES,
     VARIANT,
+    VARIANT_TYPES,
     VariantNames,
     edit_distance,
     spelling,
@@ -30,10 +31,14 @@ from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
 from dashboard.text.variants import (
     MIN_KEY_CONSONANTS,
+    MIN_LATIN_LETTERS,
+    MIN_LATIN_LETTERS_IN_NAME,
     MIN_VARIANT_LETTERS,
     consonants,
     is_common_word,
     is_unknown_word,
+    latin_key,
+    latin_spelling,
     name_key,
     variant_key,
     word_zipf,
@@ -108,8 +113,25 @@ class EntityMatcher:
     def __init__(self, catalogue: Catalogue):
         self.rules: list[ContextRule] = catalogue.rules
         self.variants = VariantNames.from_catalogue(catalogue)
-        # countries: a Latin-letter name (Kyrgyzstan, Tajik) is one only when capitalised
-        self._latin_capitalised = frozenset(e.id for e in catalogue.entities.values() if e.type == "country")
+        # a Latin-letter name (Kyrgyzstan, Tajik, Mangystau) is one only when capitalised
+        # Latin names of persons and places by their words' skeletons (latin_key), for unseen
+        # transliterations (Janaozen, Mangistau, Kassym-Jomart Tokaev). A skeleton two entities
+        # share is no one's.
+        latin: dict[tuple[str, ...], set[str]] = {}
+        spellings: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for form in catalogue.forms.values():
+            etype = catalogue.entities[form.entity_id].type
+            if form.lead or form.form != NAME or etype not in VARIANT_TYPES or \
+                    not all(t.isascii() and t.isalpha() for t in form.tokens):
+                continue
+            least = MIN_LATIN_LETTERS if len(form.tokens) == 1 else MIN_LATIN_LETTERS_IN_NAME
+            keys = [(tuple(latin_key(t, least) for t in form.tokens), form.tokens)]
+            for key, tokens in keys:
+                if all(key):
+                    latin.setdefault(key, set()).add(form.entity_id)
+                    spellings.setdefault(key, set()).add(tuple(map(latin_spelling, tokens)))
+        self._latin_keys = {k: (next(iter(v)), frozenset(spellings[k])) for k, v in latin.items() if len(v) == 1}
+        self._latin_longest = max(map(len, self._latin_keys), default=0)
         by_first: dict[str, list[Candidate]] = {}
         for key, form in [*catalogue.forms.items(), *catalogue.blockers.items()]:
             by_first.setdefault(form.tokens[0], []).append(
@@ -454,7 +476,7 @@ class EntityMatcher:
             if length - lead >= 2 and etype == "person":
                 full_names.append((begin, entity_id, words[lead:]))
             a, b = doc.norm.to_original(start, ends[i - 1])
-            if entity_id in self._latin_capitalised and words[lead].isascii() and not doc.text[a].isupper():
+            if words[lead].isascii() and words[lead].isalpha() and not doc.text[a].isupper():
                 continue  # "turkey", "chad", "jordan" in lower case are words, not the countries
             if words[-1].isascii() and (_DOMAIN_AFTER.match(doc.text, b) or _URL_BEFORE.search(doc.text, max(0, a - 12), a)):
                 continue  # sohu.com, www.tengrinews.kz: a web address, no mention (readers mark none)
@@ -465,6 +487,7 @@ class EntityMatcher:
         if full_names or not named.isdisjoint(self.variants.bare_by_country):
             rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names, named)
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
+        rows += self._latin_variant_rows(doc, forms, starts, ends, covered)
         rows += self._region_rows(doc, forms, starts, ends, covered, rows)
         rows += self._city_rows(doc, forms, starts, ends, covered, rows)
         rows += self._body_variant_rows(doc, forms, starts, ends, covered, rows)
@@ -816,6 +839,53 @@ class EntityMatcher:
                 break
             pending = [(i, hit) for i, hit in retry if hit[1] in accepted]
         return out
+
+    def _latin_variant_rows(self, doc: Doc, forms, starts, ends, covered) -> list[dict]:
+        """Unseen Latin transliterations of catalogue persons and places among the capitalised
+        Latin words no alias covered, in Arabic text (Janaozen, Mangistau, Kassym-Jomart Tokaev):
+        each word with the skeleton of the catalogue name's word (latin_key) and a letter or two
+        from its spelling; a name of one word from MIN_LATIN_LETTERS letters, of several from
+        MIN_LATIN_LETTERS_IN_NAME a word. Stored as variant matches, for review."""
+        out: list[dict] = []
+        if not self._latin_keys:
+            return out
+        text, norm = doc.text, doc.norm.text
+        i, n = 0, len(forms)
+        while i < n:
+            if covered[i] or not forms[i].isascii() or len(forms[i]) < MIN_LATIN_LETTERS_IN_NAME or \
+                    not text[doc.norm.to_original(starts[i], ends[i])[0]].isupper():
+                i += 1
+                continue
+            keys = []
+            for k in range(i, min(n, i + self._latin_longest)):
+                if k > i and (covered[k] or not _NAME_GAP.fullmatch(norm, ends[k - 1], starts[k])):
+                    break
+                keys.append(latin_key(forms[k], MIN_LATIN_LETTERS_IN_NAME) if forms[k].isascii() else "")
+            for length in range(len(keys), 0, -1):
+                if length == 1 and len(forms[i]) < MIN_LATIN_LETTERS:
+                    break  # (Tokaev alone: too close to too many English words and names)
+                entity_id, known = self._latin_keys.get(tuple(keys[:length]), (None, ()))
+                # a transliteration differs from a known spelling by a letter or two (Tokaev,
+                # Mangistau), an English word with the same skeleton by more (please, Pelosi)
+                words = tuple(latin_spelling(w) for w in forms[i:i + length])
+                if entity_id is not None and any(
+                        all(within_edits(w, s, 1 if len(s) < 9 else 2) for w, s in zip(words, spelled))
+                        for spelled in known) and self._in_arabic(forms, i, i + length):
+                    a, b = doc.norm.to_original(starts[i], ends[i + length - 1])
+                    if _DOMAIN_AFTER.match(text, b) or _URL_BEFORE.search(text, max(0, a - 12), a):
+                        break
+                    out.append(_mention_row(doc, a, b, entity_id, NAME, " ".join(forms[i:i + length]), VARIANT))
+                    covered[i:i + length] = [True] * length
+                    i += length - 1
+                    break
+            i += 1
+        return out
+
+    @staticmethod
+    def _in_arabic(forms, i: int, end: int) -> bool:
+        """An Arabic word among the two words on either side of forms[i:end] (an English sentence
+        quoted whole is left alone)."""
+        return any(not w.isascii() for w in forms[max(0, i - 2):i] + forms[end:end + 2])
 
     def _variant_row(self, doc: Doc, forms, starts, ends, covered, item, by_sentence, article) -> dict | None:
         """The mention row of one variant candidate ``item`` = (token, (skip, entity, alias)), or None."""

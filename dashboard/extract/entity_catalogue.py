@@ -10,6 +10,7 @@ inflect (كازاخستاني -> كازاخستانية، كازاخستانيو
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,7 +31,7 @@ _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rul
                   "variant_titles", "variant_place_words", "cldr_cities", "named_after_words",
                   "region_words", "adjective_not_country_after", "body_words_before_country",
                   "time_words_after_names", "relative_words", "places_inside_event_names",
-                  "quoted_name_heads", "city_words")
+                  "quoted_name_heads", "city_words", "latin_region_words")
 BLOCKER = "blocker"
 # The key of places_inside_event_names' heads that make any city's name an event's.
 ANY_CITY = "*"
@@ -246,6 +247,25 @@ def national_agency_names(name: str, aliases: list[str], adjective_stems: list[s
     return out
 
 
+def latin_forms(names: list[str], etype: str, region_words: tuple[str, ...]) -> list[str]:
+    """Latin spellings an Arabic article may use that the catalogue's Latin names imply: the name
+    without its diacritics (Khürelsükh -> Khurelsukh) and a region's name without its region word
+    (Mangystau Region -> Mangystau, "في منطقة Mangystau")."""
+    out = []
+    for name in names:
+        if not name.isascii() and not all(c.isascii() or unicodedata.category(c).startswith("L") and
+                                          "LATIN" in unicodedata.name(c, "") for c in name if not c.isspace()):
+            continue
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name.replace("ı", "i"))
+                        if not unicodedata.combining(c))
+        if plain != name and plain.isascii():
+            out.append(plain)
+        words = plain.split()
+        if etype == "region" and len(words) > 1 and words[-1].lower() in region_words:
+            out.append(" ".join(words[:-1]))
+    return out
+
+
 def with_and_without_article(forms: list[str]) -> list[str]:
     out = []
     for f in forms:
@@ -305,6 +325,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
         add_forms(rec["id"], ext.get("aliases", []), ext.get("adjectives", []),
                   ext.get("adjective_forms", []), "curated")
 
+    region_words_en = tuple(w.lower() for w in data["latin_region_words"])
     for section, default_type in (("places", None), ("people", "person"), ("organisations", None)):
         for item in data[section]:
             eid = item["id"]
@@ -347,6 +368,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                 candidates.append(form)
             add_forms(eid, names, item.get("adjectives", []), item.get("adjective_forms", []),
                       "curated")
+            add_forms(eid, latin_forms(names, etype, region_words_en), [], [], GENERATED)
 
     # World cities named by CLDR (reviewed zones): a city the curated files already hold, under its
     # English name or any Arabic spelling, stays the curated entity.

@@ -105,3 +105,37 @@ def is_unknown_word(written: str, readings: list[str] = ()) -> bool:
             forms.add(_FUTURE.sub("", r))
             forms.update(r[:-len(s)] for s in _PRONOUN_SUFFIXES if r.endswith(s) and len(r) - len(s) >= 2)
     return not any(in_large_list(w) for w in forms if w)
+
+
+# Latin transliterations of one name differ in the same ways (Zhanaozen / Janaozen, Mangystau /
+# Mangistau, Tokayev / Tokaev, Aqtobe / Aktobe): digraphs a language picks between are one letter,
+# a run of vowels is one vowel (which one varies), a doubled letter is one.
+_LATIN_DIGRAPHS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("q", "k"),
+                   ("y", "i"), ("w", "v"), ("x", "ks"))
+_LATIN_WORD = re.compile(r"[a-z]+")
+_LATIN_VOWELS = re.compile(r"[aeiou]+")
+# A Latin word is read as a variant from this many letters, its key keeping this many consonants.
+MIN_LATIN_LETTERS = 7
+MIN_LATIN_CONSONANTS = 3
+# ... or from this many, a word of a name of several (Kassym-Jomart Tokaev)
+MIN_LATIN_LETTERS_IN_NAME = 4
+
+
+def latin_key(word: str, min_letters: int = MIN_LATIN_LETTERS) -> str:
+    """The consonant skeleton of one lower-case Latin word ('' for a short or non-Latin word).
+
+    >>> latin_key("zhanaozen") == latin_key("janaozen") and latin_key("mangystau") == latin_key("mangistau")
+    True
+    """
+    if len(word) < min_letters or not _LATIN_WORD.fullmatch(word):
+        return ""
+    word = latin_spelling(word)
+    skeleton = _DOUBLED.sub(r"\1", _LATIN_VOWELS.sub("a", word))
+    return skeleton if len(skeleton) - skeleton.count("a") >= min(MIN_LATIN_CONSONANTS, min_letters - 2) else ""
+
+
+def latin_spelling(word: str) -> str:
+    """A lower-case Latin word with the digraphs a language picks between made one letter."""
+    for a, b in _LATIN_DIGRAPHS:
+        word = word.replace(a, b)
+    return word

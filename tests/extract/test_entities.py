@@ -597,3 +597,18 @@ def test_persian_letters_match_the_arabic_spelling_exactly(matcher):
     rows = mentions(matcher, "يتوجه الرئيس الإيراني مسعود پزشکیان غداً إلى تركمانستان")
     assert [(r["entity_id"], r["surface"], r["match"]) for r in rows if r["entity_id"] == "pezeshkian"] == [
         ("pezeshkian", "مسعود پزشکیان", "exact")]
+
+
+def test_latin_names_in_arabic_text_a_regions_name_and_unseen_transliterations(matcher):
+    # test16 b04: the region's English name without "Region"; unseen transliterations of
+    # catalogue names (zh/j, y/i, a vowel more or less) are variants; ordinary English words
+    # with a name's skeleton, lower case or in an English sentence are nothing
+    text = "اندلعت الاحتجاجات في مدينتي Zhanaozen و Aktau في منطقة Mangystau ، في جنوب غرب كازاخستان"
+    assert [(e, s) for e, s in pairs(mentions(matcher, text)) if s.isascii()] == [
+        ("zhanaozen", "Zhanaozen"), ("aktau", "Aktau"), ("mangystau_region", "Mangystau")]
+    rows = mentions(matcher, "في مدينة Janaozen بمنطقة Mangistau قال الرئيس Kassym-Jomart Tokaev")
+    assert [(r["entity_id"], r["surface"], r["match"]) for r in rows if r["surface"].isascii()] == [
+        ("zhanaozen", "Janaozen", "variant"), ("mangystau_region", "Mangistau", "variant"),
+        ("tokayev", "Kassym-Jomart Tokaev", "variant")]
+    assert not mentions(matcher, "قال إن mangystau و Please Someone")
+    assert not [r for r in mentions(matcher, "The Janaozen strike began. قال") if r["entity_id"] == "zhanaozen"]

@@ -13,7 +13,15 @@ from itertools import compress
 
 import pandas as pd
 
-from dashboard.extract.entity_catalogue import ADJECTIVE, ANY_CITY, NAME, Catalogue, ContextRule, gap_key
+from dashboard.extract.entity_catalogue import (
+    ADJECTIVE,
+    ANY_CITY,
+    NAME,
+    WORDS_BEFORE,
+    Catalogue,
+    ContextRule,
+    gap_key,
+)
 from dashboard.extract.variant_names import (
     ARTICLE_NAME,
     EXACT,
@@ -475,6 +483,16 @@ class EntityMatcher:
                 dual_end = i  # the second of the two may follow: "ولايتي أوش وجلال أباد"
             if length - lead >= 2 and etype == "person":
                 full_names.append((begin, entity_id, words[lead:]))
+            elif etype == "person" and length == 1 and not skip and begin >= 2 and \
+                    forms[begin - 1].endswith(PATRONYMIC_ENDINGS) and not covered[begin - 2] and \
+                    _NAME_GAP.fullmatch(norm, ends[begin - 1], starts[begin]) and \
+                    _NAME_GAP.fullmatch(norm, ends[begin - 2], starts[begin - 1]) and \
+                    (given := self.variants.given_reading(entity_id, forms[begin - 2])) is not None:
+                # the given name, the patronymic, the family name (سورونباي شاريبوفيتش جينبيكوف):
+                # one mention, and the person named in full for the rest of the article
+                start = ends[begin - 2] - len(given)
+                covered[begin - 2:begin] = [True, True]
+                full_names.append((begin - 2, entity_id, (given, words[0])))
             a, b = doc.norm.to_original(start, ends[i - 1])
             if words[lead].isascii() and words[lead].isalpha() and not doc.text[a].isupper():
                 continue  # "turkey", "chad", "jordan" in lower case are words, not the countries
@@ -946,10 +964,29 @@ class EntityMatcher:
                         rule.unless_after and any(w in rule.unless_after for w in peel(
                             _word_before(doc.text, r["char_start"]), 1))) and (
                         dated or any(_near_after(doc.text, r["char_end"], t) for t in targets)) and (
-                        not rule.when_followed_by or _word_after(doc.text, r["char_end"]) in rule.when_followed_by) and \
+                        not rule.when_followed_by or _word_after(doc.text, r["char_end"]) in rule.when_followed_by) and (
+                        not rule.when_after_within or _after_within(rule, _words_before(doc.text, r["char_start"]))) and \
                         _sentence_allows(rule, doc, r, listed[k] if listed is not None else frozenset()):
                     r["entity_id"] = rule.target
         return rows
+
+
+# The words right before a mention, back to the first punctuation (a clause's words).
+_CLAUSE_BEFORE = re.compile(r"[^\n.،,:؛;!?؟()\"«»“”]*$")
+
+
+def _words_before(text: str, start: int) -> set[str]:
+    """The last WORDS_BEFORE words before ``start`` in its clause, folded, each with and without
+    one proclitic."""
+    clause = _CLAUSE_BEFORE.search(text, max(0, start - 80), start)
+    words = _WORDS.findall(fold(clause.group(0))) if clause else []
+    return {r for w in words[-WORDS_BEFORE:] for r in peel(w, 1)}
+
+
+def _after_within(rule: ContextRule, window: set[str]) -> bool:
+    """A title of ``when_after_within`` among the words before, and none of ``unless_after``
+    (a verb of travel or a preposition: "زار الرئيس الصيني نور سلطان" is the city)."""
+    return not rule.when_after_within.isdisjoint(window) and rule.unless_after.isdisjoint(window)
 
 
 def _sentence_allows(rule: ContextRule, doc: Doc, row: dict, listed_with: frozenset[str]) -> bool:

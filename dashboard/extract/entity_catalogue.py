@@ -156,6 +156,14 @@ class ContextRule:
     # Words (folded) of which the word right after the mention must be one, on its line: "نور
     # سلطان يهنئ توكاييف" (a verb only a person is the subject of) is Nazarbayev.
     when_followed_by: frozenset[str] = frozenset()
+    # Words (folded, clitics peeled) of which one must stand among the WORDS_BEFORE words right
+    # before the mention, with no punctuation between: "الرئيس السابق للبلاد نور سلطان" (a title
+    # a person holds) is Nazarbayev.
+    when_after_within: frozenset[str] = frozenset()
+
+
+# How many words before a mention ``when_after_within`` reads.
+WORDS_BEFORE = 3
 
 
 @dataclass
@@ -567,7 +575,8 @@ def _rule(item: dict, entities: dict[str, Entity]) -> ContextRule:
                        _listed(item, "when_listed_with", entities),
                        _listed(item, "unless_listed_with", entities),
                        _date(item.get("published_from")),
-                       frozenset(fold(w) for w in item.get("when_followed_by") or []))
+                       frozenset(fold(w) for w in item.get("when_followed_by") or []),
+                       frozenset(fold(w) for w in item.get("when_after_within") or []))
 
 
 def _listed(item: dict, key: str, entities: dict[str, Entity]) -> frozenset[str]:

@@ -626,3 +626,25 @@ def test_latin_names_in_arabic_text_a_regions_name_and_unseen_transliterations(m
         ("tokayev", "Kassym-Jomart Tokaev", "variant")]
     assert not mentions(matcher, "قال إن mangystau و Please Someone")
     assert not [r for r in mentions(matcher, "The Janaozen strike began. قال") if r["entity_id"] == "zhanaozen"]
+
+
+def test_a_given_name_and_patronymic_before_the_surname_and_the_given_name_alone_after(matcher):
+    # test15 a07: the full name with a patronymic is one mention; the rare given name alone later
+    # is the same person; a common given name alone (قاسم) is no one's
+    text = ("أعلن رئيس قيرغيزستان، سورونباي شاريبوفيتش جينبيكوف، استقالته. وصرح سورونباي أنه وقع. "
+            "وقال قاسم جومارت توكاييف ثم قال قاسم إن")
+    assert [(r["entity_id"], r["surface"]) for r in mentions(matcher, text) if r["entity_id"] != "kg"] == [
+        ("jeenbekov", "سورونباي شاريبوفيتش جينبيكوف"), ("jeenbekov", "سورونباي"), ("tokayev", "قاسم جومارت توكاييف")]
+    assert not mentions(matcher, "قال سورونباي إن")  # (never named in full: no one)
+
+
+def test_nursultan_after_a_persons_title_and_a_daughter_with_her_fathers_surname(matcher):
+    # test15 a05: "the former president of the country Nur Sultan, aged 78" is Nazarbayev; the
+    # capital after a verb of travel or a mayor's title stays the city
+    text = ("الزعيم التاريخي للبلاد نور سلطان نزارباييف. وقرر الرئيس السابق للبلاد نور سلطان البالغ من "
+            "العمر 78 عامًا، تعيين خلفه. وزار الرئيس الصيني نور سلطان أمس. وقال رئيس بلدية نور سلطان.")
+    doc = Doc.from_text("t", text, published=dt.date(2019, 6, 10))
+    assert [r["entity_id"] for r in matcher.find(doc) if r["surface"] == "نور سلطان"] == ["nazarbayev", "astana", "astana"]
+    # Dariga written with her father's masculine surname is Dariga, never Nursultan
+    assert pairs(mentions(matcher, "كما تم تعيين داريجا نزارباييف رئيسة لمجلس الشيوخ")) == [
+        ("dariga_nazarbayeva", "داريجا نزارباييف")]

@@ -139,6 +139,18 @@ class EntityMatcher:
                     latin.setdefault(key, set()).add(form.entity_id)
                     spellings.setdefault(key, set()).add(tuple(map(latin_spelling, tokens)))
         self._latin_keys = {k: (next(iter(v)), frozenset(spellings[k])) for k, v in latin.items() if len(v) == 1}
+        # Countries' one-word names of TYPO_LETTERS letters or more, by every spelling with one
+        # letter dropped: a word one typing slip away from one (قيرغيرستان، كازاخستا) is found by
+        # dropping a letter from it or from nothing (symmetric deletion), then checked.
+        typos: dict[str, set[tuple[str, str]]] = {}
+        for key, form in catalogue.forms.items():
+            word = form.tokens[0]
+            if len(form.tokens) != 1 or form.form != NAME or form.lead or word.isascii() or \
+                    len(word) < TYPO_LETTERS or catalogue.entities[form.entity_id].type != "country":
+                continue
+            for k in range(len(word) + 1):
+                typos.setdefault(word[:k] + word[k + 1:] if k < len(word) else word, set()).add((form.entity_id, word))
+        self._typos = {k: tuple(sorted(v)) for k, v in typos.items()}
         self._latin_longest = max(map(len, self._latin_keys), default=0)
         by_first: dict[str, list[Candidate]] = {}
         for key, form in [*catalogue.forms.items(), *catalogue.blockers.items()]:
@@ -506,6 +518,7 @@ class EntityMatcher:
             rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names, named)
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
         rows += self._latin_variant_rows(doc, forms, starts, ends, covered)
+        rows += self._typo_rows(doc, forms, starts, ends, covered, rows)
         rows += self._region_rows(doc, forms, starts, ends, covered, rows)
         rows += self._city_rows(doc, forms, starts, ends, covered, rows)
         rows += self._body_variant_rows(doc, forms, starts, ends, covered, rows)
@@ -899,6 +912,35 @@ class EntityMatcher:
             i += 1
         return out
 
+    def _typo_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
+        """A country's long name with one letter mistyped, dropped or doubled (قيرغيرستان،
+        كازاخستا) among the words no alias covered: a word no wordfreq list holds as a common word,
+        proclitics peeled, one edit from exactly one country's name. Stored as a variant match."""
+        out: list[dict] = []
+        typos = self._typos
+        for i, form in enumerate(forms):
+            if covered[i] or len(form) < TYPO_LETTERS - 1 or form.isascii():
+                continue
+            hit = None
+            for reading in peel(form, 2):
+                if len(reading) < TYPO_LETTERS - 1 or is_common_word(reading):
+                    continue
+                found = {c for k in range(len(reading) + 1)
+                         for c in typos.get(reading[:k] + reading[k + 1:] if k < len(reading) else reading, ())
+                         if within_edits(reading, c[1], 1)}
+                if len({e for e, _ in found}) == 1:
+                    hit = (reading, *next(iter(found)))
+                    break
+            if hit is None:
+                continue
+            reading, entity_id, alias = hit
+            a, b = doc.norm.to_original(ends[i] - len(reading), ends[i])
+            if any(r["char_start"] < b and a < r["char_end"] for r in rows):
+                continue  # read already (an unseen spelling of the name: _variant_rows)
+            covered[i] = True
+            out.append(_mention_row(doc, a, b, entity_id, NAME, alias, VARIANT))
+        return out
+
     @staticmethod
     def _in_arabic(forms, i: int, end: int) -> bool:
         """An Arabic word among the two words on either side of forms[i:end] (an English sentence
@@ -1060,6 +1102,8 @@ _MIN_BODY_VARIANT_LETTERS = 8
 # ordinary words (نو 4.01 for نور: a letter lost, not the word "no"; not الوطن 5.2)
 _BODY_ANCHOR_ZIPF = 4.0
 _BODY_VARIANT_WORD_ZIPF = 4.2
+# A country's one-word name is read with a typing slip from this many letters (قيرغيزستان 10).
+TYPO_LETTERS = 9
 _PAIR_HYPHEN = re.compile(r"[ \t\u00a0]*[-‐‑–][ \t\u00a0]*")
 _BRACKETED = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,24})\)")
 # A bracketed short name: one to three words of letters (آسيم، ASEM), no digits.

@@ -406,6 +406,10 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     if unknown_plus:
         raise ValueError(f"plus: unknown entities {unknown_plus}")
     candidates += _region_word_forms(candidates, entities, _words(data["region_words"]))
+    for cand in list(candidates):
+        joined = _run_together(cand)
+        if joined is not None:
+            candidates.append(joined)
     for cand in list(candidates):  # both spellings of "democratic" (ديمقراطي، ديموقراطي)
         variant = _respelled(cand)
         synonym = _synonymous(cand, entities)
@@ -531,6 +535,22 @@ def _synonymous(cand: AliasForm, entities: Mapping[str, Entity]) -> AliasForm | 
     tokens = list(cand.tokens)
     tokens[hits[0]] = _SYNONYM_WORDS[tokens[hits[0]]]
     return AliasForm(tuple(tokens), cand.entity_id, cand.form, GENERATED, cand.gaps, cand.lead)
+
+
+# A two-word name written as one word is read from this many letters (الولاياتالمتحدة).
+RUN_TOGETHER_LETTERS = 9
+
+
+def _run_together(cand: AliasForm) -> AliasForm | None:
+    """A curated two-word name with the space between its words lost, as text copied from a web
+    page often has it ("الولاياتالمتحدة", test15): the same entity, yielding to any other name."""
+    if cand.form != NAME or cand.lead or cand.source == GENERATED or len(cand.tokens) != 2 or \
+            any(cand.gaps) or any(t.isascii() for t in cand.tokens):
+        return None
+    joined = "".join(cand.tokens)
+    if len(joined) < RUN_TOGETHER_LETTERS:
+        return None
+    return AliasForm((joined,), cand.entity_id, NAME, GENERATED)
 
 
 def _respelled(cand: AliasForm) -> AliasForm | None:

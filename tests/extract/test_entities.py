@@ -648,3 +648,13 @@ def test_nursultan_after_a_persons_title_and_a_daughter_with_her_fathers_surname
     # Dariga written with her father's masculine surname is Dariga, never Nursultan
     assert pairs(mentions(matcher, "كما تم تعيين داريجا نزارباييف رئيسة لمجلس الشيوخ")) == [
         ("dariga_nazarbayeva", "داريجا نزارباييف")]
+
+
+def test_a_long_country_name_with_a_typing_slip_or_its_space_lost(matcher):
+    # test15 a07 (ر for ز), dev u21 (the last letter dropped), test15 a12 (two words run together)
+    rows = mentions(matcher, "أعلن رئيس قيرغيرستان استقالته، ورئيس كازاخستا، وجنود من الولاياتالمتحدة")
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("kg", "قيرغيرستان"), ("kz", "كازاخستا"), ("us", "الولاياتالمتحدة")]
+    assert [r["match"] for r in rows][:2] == ["variant", "variant"]
+    # ordinary long words near a country's name are words
+    assert not mentions(matcher, "الاستثمارات والمستشفيات والاستراتيجية")

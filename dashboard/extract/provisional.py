@@ -1173,9 +1173,10 @@ class ProvisionalFinder:
             if not key or all(w in self.rules.generic_credits or w in self.stopwords for w in key):
                 continue
             firsts = {w: skip for w, skip in _written_forms(key[0])}
-            for i in range(n - len(key) + 1):
-                skip = firsts.get(forms[i])
-                if skip is None or tuple(forms[i + 1:i + len(key)]) != key[1:]:
+            # (only the words the name can start with are looked at: one C-level pass)
+            for i in compress(range(n), map(firsts.__contains__, forms)):
+                skip = firsts[forms[i]]
+                if tuple(forms[i + 1:i + len(key)]) != key[1:]:
                     continue
                 end = i + len(key)
                 if not all(_OUTLET_GAP.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)):

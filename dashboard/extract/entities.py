@@ -938,7 +938,12 @@ class EntityMatcher:
             if any(r["char_start"] < b and a < r["char_end"] for r in rows):
                 continue  # read already (an unseen spelling of the name: _variant_rows)
             covered[i] = True
-            out.append(_mention_row(doc, a, b, entity_id, NAME, alias, VARIANT))
+            # the name with a nisba ending (كوستاريكي، كوستاريكية): the country's adjective
+            stems = (alias, alias[:-1]) if alias[-1] in "اه" else (alias,)
+            form = ADJECTIVE if any(reading == stem + end for stem in stems for end in ("ي", "يه")) else NAME
+            if form == ADJECTIVE and forms[i][:len(forms[i]) - len(reading)].endswith("ال"):
+                a, _ = doc.norm.to_original(ends[i] - len(reading) - 2, ends[i])  # (its article too)
+            out.append(_mention_row(doc, a, b, entity_id, form, alias, VARIANT))
         return out
 
     @staticmethod

@@ -658,3 +658,6 @@ def test_a_long_country_name_with_a_typing_slip_or_its_space_lost(matcher):
     assert [r["match"] for r in rows][:2] == ["variant", "variant"]
     # ordinary long words near a country's name are words
     assert not mentions(matcher, "الاستثمارات والمستشفيات والاستراتيجية")
+    # the name with a nisba ending the catalogue does not list is the country's adjective (ANT)
+    assert [(r["entity_id"], r["surface"], r["form"]) for r in mentions(matcher, "أمام نظيره الكوستاريكي وانتصر")] == [
+        ("cr", "الكوستاريكي", "adjective")]

@@ -407,7 +407,8 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
         raise ValueError(f"plus: unknown entities {unknown_plus}")
     candidates += _region_word_forms(candidates, entities, _words(data["region_words"]))
     for cand in list(candidates):
-        joined = _run_together(cand)
+        # (never a generic name's: حزب النهضة counts only where its country is named)
+        joined = None if cand.key in generic_alias else _run_together(cand)
         if joined is not None:
             candidates.append(joined)
     for cand in list(candidates):  # both spellings of "democratic" (ديمقراطي، ديموقراطي)

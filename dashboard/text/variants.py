@@ -114,8 +114,9 @@ _LATIN_DIGRAPHS = (("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ph", "
                    ("y", "i"), ("w", "v"), ("x", "ks"))
 _LATIN_WORD = re.compile(r"[a-z]+")
 _LATIN_VOWELS = re.compile(r"[aeiou]+")
-# A Latin word is read as a variant from this many letters, its key keeping this many consonants.
-MIN_LATIN_LETTERS = 7
+# A Latin word is read as a variant from this many letters (not Mandala for Mandalay), its key
+# keeping this many consonants.
+MIN_LATIN_LETTERS = 8
 MIN_LATIN_CONSONANTS = 3
 # ... or from this many, a word of a name of several (Kassym-Jomart Tokaev)
 MIN_LATIN_LETTERS_IN_NAME = 4

@@ -13,12 +13,21 @@ from itertools import compress
 
 import pandas as pd
 
-from dashboard.extract.entity_catalogue import ADJECTIVE, ANY_CITY, Catalogue, ContextRule, gap_key
+from dashboard.extract.entity_catalogue import (
+    ADJECTIVE,
+    ANY_CITY,
+    NAME,
+    WORDS_BEFORE,
+    Catalogue,
+    ContextRule,
+    gap_key,
+)
 from dashboard.extract.variant_names import (
     ARTICLE_NAME,
     EXACT,
     PLACE_TYPES,
     VARIANT,
+    VARIANT_TYPES,
     VariantNames,
     edit_distance,
     spelling,
@@ -30,10 +39,14 @@ from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
 from dashboard.text.variants import (
     MIN_KEY_CONSONANTS,
+    MIN_LATIN_LETTERS,
+    MIN_LATIN_LETTERS_IN_NAME,
     MIN_VARIANT_LETTERS,
     consonants,
     is_common_word,
     is_unknown_word,
+    latin_key,
+    latin_spelling,
     name_key,
     variant_key,
     word_zipf,
@@ -108,8 +121,37 @@ class EntityMatcher:
     def __init__(self, catalogue: Catalogue):
         self.rules: list[ContextRule] = catalogue.rules
         self.variants = VariantNames.from_catalogue(catalogue)
-        # countries: a Latin-letter name (Kyrgyzstan, Tajik) is one only when capitalised
-        self._latin_capitalised = frozenset(e.id for e in catalogue.entities.values() if e.type == "country")
+        # a Latin-letter name (Kyrgyzstan, Tajik, Mangystau) is one only when capitalised
+        # Latin names of persons and places by their words' skeletons (latin_key), for unseen
+        # transliterations (Janaozen, Mangistau, Kassym-Jomart Tokaev). A skeleton two entities
+        # share is no one's.
+        latin: dict[tuple[str, ...], set[str]] = {}
+        spellings: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for form in catalogue.forms.values():
+            etype = catalogue.entities[form.entity_id].type
+            if form.lead or form.form != NAME or etype not in VARIANT_TYPES or \
+                    not all(t.isascii() and t.isalpha() for t in form.tokens):
+                continue
+            least = MIN_LATIN_LETTERS if len(form.tokens) == 1 else MIN_LATIN_LETTERS_IN_NAME
+            keys = [(tuple(latin_key(t, least) for t in form.tokens), form.tokens)]
+            for key, tokens in keys:
+                if all(key):
+                    latin.setdefault(key, set()).add(form.entity_id)
+                    spellings.setdefault(key, set()).add(tuple(map(latin_spelling, tokens)))
+        self._latin_keys = {k: (next(iter(v)), frozenset(spellings[k])) for k, v in latin.items() if len(v) == 1}
+        # Countries' one-word names of TYPO_LETTERS letters or more, by every spelling with one
+        # letter dropped: a word one typing slip away from one (قيرغيرستان، كازاخستا) is found by
+        # dropping a letter from it or from nothing (symmetric deletion), then checked.
+        typos: dict[str, set[tuple[str, str]]] = {}
+        for key, form in catalogue.forms.items():
+            word = form.tokens[0]
+            if len(form.tokens) != 1 or form.form != NAME or form.lead or word.isascii() or \
+                    len(word) < TYPO_LETTERS or catalogue.entities[form.entity_id].type != "country":
+                continue
+            for k in range(len(word) + 1):
+                typos.setdefault(word[:k] + word[k + 1:] if k < len(word) else word, set()).add((form.entity_id, word))
+        self._typos = {k: tuple(sorted(v)) for k, v in typos.items()}
+        self._latin_longest = max(map(len, self._latin_keys), default=0)
         by_first: dict[str, list[Candidate]] = {}
         for key, form in [*catalogue.forms.items(), *catalogue.blockers.items()]:
             by_first.setdefault(form.tokens[0], []).append(
@@ -453,8 +495,18 @@ class EntityMatcher:
                 dual_end = i  # the second of the two may follow: "ولايتي أوش وجلال أباد"
             if length - lead >= 2 and etype == "person":
                 full_names.append((begin, entity_id, words[lead:]))
+            elif etype == "person" and length == 1 and not skip and begin >= 2 and \
+                    forms[begin - 1].endswith(PATRONYMIC_ENDINGS) and not covered[begin - 2] and \
+                    _NAME_GAP.fullmatch(norm, ends[begin - 1], starts[begin]) and \
+                    _NAME_GAP.fullmatch(norm, ends[begin - 2], starts[begin - 1]) and \
+                    (given := self.variants.given_reading(entity_id, forms[begin - 2])) is not None:
+                # the given name, the patronymic, the family name (سورونباي شاريبوفيتش جينبيكوف):
+                # one mention, and the person named in full for the rest of the article
+                start = ends[begin - 2] - len(given)
+                covered[begin - 2:begin] = [True, True]
+                full_names.append((begin - 2, entity_id, (given, words[0])))
             a, b = doc.norm.to_original(start, ends[i - 1])
-            if entity_id in self._latin_capitalised and words[lead].isascii() and not doc.text[a].isupper():
+            if words[lead].isascii() and words[lead].isalpha() and not doc.text[a].isupper():
                 continue  # "turkey", "chad", "jordan" in lower case are words, not the countries
             if words[-1].isascii() and (_DOMAIN_AFTER.match(doc.text, b) or _URL_BEFORE.search(doc.text, max(0, a - 12), a)):
                 continue  # sohu.com, www.tengrinews.kz: a web address, no mention (readers mark none)
@@ -465,6 +517,8 @@ class EntityMatcher:
         if full_names or not named.isdisjoint(self.variants.bare_by_country):
             rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names, named)
         rows += self._variant_rows(doc, forms, starts, ends, covered, rows)
+        rows += self._latin_variant_rows(doc, forms, starts, ends, covered)
+        rows += self._typo_rows(doc, forms, starts, ends, covered, rows)
         rows += self._region_rows(doc, forms, starts, ends, covered, rows)
         rows += self._city_rows(doc, forms, starts, ends, covered, rows)
         rows += self._body_variant_rows(doc, forms, starts, ends, covered, rows)
@@ -817,6 +871,87 @@ class EntityMatcher:
             pending = [(i, hit) for i, hit in retry if hit[1] in accepted]
         return out
 
+    def _latin_variant_rows(self, doc: Doc, forms, starts, ends, covered) -> list[dict]:
+        """Unseen Latin transliterations of catalogue persons and places among the capitalised
+        Latin words no alias covered, in Arabic text (Janaozen, Mangistau, Kassym-Jomart Tokaev):
+        each word with the skeleton of the catalogue name's word (latin_key) and a letter or two
+        from its spelling; a name of one word from MIN_LATIN_LETTERS letters, of several from
+        MIN_LATIN_LETTERS_IN_NAME a word. Stored as variant matches, for review."""
+        out: list[dict] = []
+        if not self._latin_keys:
+            return out
+        text, norm = doc.text, doc.norm.text
+        i, n = 0, len(forms)
+        while i < n:
+            if covered[i] or not forms[i].isascii() or len(forms[i]) < MIN_LATIN_LETTERS_IN_NAME or \
+                    not text[doc.norm.to_original(starts[i], ends[i])[0]].isupper():
+                i += 1
+                continue
+            keys = []
+            for k in range(i, min(n, i + self._latin_longest)):
+                if k > i and (covered[k] or not _NAME_GAP.fullmatch(norm, ends[k - 1], starts[k])):
+                    break
+                keys.append(latin_key(forms[k], MIN_LATIN_LETTERS_IN_NAME) if forms[k].isascii() else "")
+            for length in range(len(keys), 0, -1):
+                if length == 1 and len(forms[i]) < MIN_LATIN_LETTERS:
+                    break  # (Tokaev alone: too close to too many English words and names)
+                entity_id, known = self._latin_keys.get(tuple(keys[:length]), (None, ()))
+                # a transliteration differs from a known spelling by a letter or two (Tokaev,
+                # Mangistau), an English word with the same skeleton by more (please, Pelosi)
+                words = tuple(latin_spelling(w) for w in forms[i:i + length])
+                if entity_id is not None and any(
+                        all(within_edits(w, s, 1 if len(s) < 9 else 2) for w, s in zip(words, spelled))
+                        for spelled in known) and self._in_arabic(forms, i, i + length):
+                    a, b = doc.norm.to_original(starts[i], ends[i + length - 1])
+                    if _DOMAIN_AFTER.match(text, b) or _URL_BEFORE.search(text, max(0, a - 12), a):
+                        break
+                    out.append(_mention_row(doc, a, b, entity_id, NAME, " ".join(forms[i:i + length]), VARIANT))
+                    covered[i:i + length] = [True] * length
+                    i += length - 1
+                    break
+            i += 1
+        return out
+
+    def _typo_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:
+        """A country's long name with one letter mistyped, dropped or doubled (قيرغيرستان،
+        كازاخستا) among the words no alias covered: a word no wordfreq list holds as a common word,
+        proclitics peeled, one edit from exactly one country's name. Stored as a variant match."""
+        out: list[dict] = []
+        typos = self._typos
+        for i, form in enumerate(forms):
+            if covered[i] or len(form) < TYPO_LETTERS - 1 or form.isascii():
+                continue
+            hit = None
+            for reading in peel(form, 2):
+                if len(reading) < TYPO_LETTERS - 1 or is_common_word(reading):
+                    continue
+                found = {c for k in range(len(reading) + 1)
+                         for c in typos.get(reading[:k] + reading[k + 1:] if k < len(reading) else reading, ())
+                         if within_edits(reading, c[1], 1)}
+                if len({e for e, _ in found}) == 1:
+                    hit = (reading, *next(iter(found)))
+                    break
+            if hit is None:
+                continue
+            reading, entity_id, alias = hit
+            a, b = doc.norm.to_original(ends[i] - len(reading), ends[i])
+            if any(r["char_start"] < b and a < r["char_end"] for r in rows):
+                continue  # read already (an unseen spelling of the name: _variant_rows)
+            covered[i] = True
+            # the name with a nisba ending (كوستاريكي، كوستاريكية): the country's adjective
+            stems = (alias, alias[:-1]) if alias[-1] in "اه" else (alias,)
+            form = ADJECTIVE if any(reading == stem + end for stem in stems for end in ("ي", "يه")) else NAME
+            if form == ADJECTIVE and forms[i][:len(forms[i]) - len(reading)].endswith("ال"):
+                a, _ = doc.norm.to_original(ends[i] - len(reading) - 2, ends[i])  # (its article too)
+            out.append(_mention_row(doc, a, b, entity_id, form, alias, VARIANT))
+        return out
+
+    @staticmethod
+    def _in_arabic(forms, i: int, end: int) -> bool:
+        """An Arabic word among the two words on either side of forms[i:end] (an English sentence
+        quoted whole is left alone)."""
+        return any(not w.isascii() for w in forms[max(0, i - 2):i] + forms[end:end + 2])
+
     def _variant_row(self, doc: Doc, forms, starts, ends, covered, item, by_sentence, article) -> dict | None:
         """The mention row of one variant candidate ``item`` = (token, (skip, entity, alias)), or None."""
         variants = self.variants
@@ -876,10 +1011,29 @@ class EntityMatcher:
                         rule.unless_after and any(w in rule.unless_after for w in peel(
                             _word_before(doc.text, r["char_start"]), 1))) and (
                         dated or any(_near_after(doc.text, r["char_end"], t) for t in targets)) and (
-                        not rule.when_followed_by or _word_after(doc.text, r["char_end"]) in rule.when_followed_by) and \
+                        not rule.when_followed_by or _word_after(doc.text, r["char_end"]) in rule.when_followed_by) and (
+                        not rule.when_after_within or _after_within(rule, _words_before(doc.text, r["char_start"]))) and \
                         _sentence_allows(rule, doc, r, listed[k] if listed is not None else frozenset()):
                     r["entity_id"] = rule.target
         return rows
+
+
+# The words right before a mention, back to the first punctuation (a clause's words).
+_CLAUSE_BEFORE = re.compile(r"[^\n.،,:؛;!?؟()\"«»“”]*$")
+
+
+def _words_before(text: str, start: int) -> set[str]:
+    """The last WORDS_BEFORE words before ``start`` in its clause, folded, each with and without
+    one proclitic."""
+    clause = _CLAUSE_BEFORE.search(text, max(0, start - 80), start)
+    words = _WORDS.findall(fold(clause.group(0))) if clause else []
+    return {r for w in words[-WORDS_BEFORE:] for r in peel(w, 1)}
+
+
+def _after_within(rule: ContextRule, window: set[str]) -> bool:
+    """A title of ``when_after_within`` among the words before, and none of ``unless_after``
+    (a verb of travel or a preposition: "زار الرئيس الصيني نور سلطان" is the city)."""
+    return not rule.when_after_within.isdisjoint(window) and rule.unless_after.isdisjoint(window)
 
 
 def _sentence_allows(rule: ContextRule, doc: Doc, row: dict, listed_with: frozenset[str]) -> bool:
@@ -953,6 +1107,8 @@ _MIN_BODY_VARIANT_LETTERS = 8
 # ordinary words (نو 4.01 for نور: a letter lost, not the word "no"; not الوطن 5.2)
 _BODY_ANCHOR_ZIPF = 4.0
 _BODY_VARIANT_WORD_ZIPF = 4.2
+# A country's one-word name is read with a typing slip from this many letters (قيرغيزستان 10).
+TYPO_LETTERS = 9
 _PAIR_HYPHEN = re.compile(r"[ \t\u00a0]*[-‐‑–][ \t\u00a0]*")
 _BRACKETED = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,24})\)")
 # A bracketed short name: one to three words of letters (آسيم، ASEM), no digits.

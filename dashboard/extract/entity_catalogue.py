@@ -10,6 +10,7 @@ inflect (كازاخستاني -> كازاخستانية، كازاخستانيو
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,7 +31,7 @@ _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rul
                   "variant_titles", "variant_place_words", "cldr_cities", "named_after_words",
                   "region_words", "adjective_not_country_after", "body_words_before_country",
                   "time_words_after_names", "relative_words", "places_inside_event_names",
-                  "quoted_name_heads", "city_words")
+                  "quoted_name_heads", "city_words", "latin_region_words")
 BLOCKER = "blocker"
 # The key of places_inside_event_names' heads that make any city's name an event's.
 ANY_CITY = "*"
@@ -155,6 +156,14 @@ class ContextRule:
     # Words (folded) of which the word right after the mention must be one, on its line: "نور
     # سلطان يهنئ توكاييف" (a verb only a person is the subject of) is Nazarbayev.
     when_followed_by: frozenset[str] = frozenset()
+    # Words (folded, clitics peeled) of which one must stand among the WORDS_BEFORE words right
+    # before the mention, with no punctuation between: "الرئيس السابق للبلاد نور سلطان" (a title
+    # a person holds) is Nazarbayev.
+    when_after_within: frozenset[str] = frozenset()
+
+
+# How many words before a mention ``when_after_within`` reads.
+WORDS_BEFORE = 3
 
 
 @dataclass
@@ -246,6 +255,25 @@ def national_agency_names(name: str, aliases: list[str], adjective_stems: list[s
     return out
 
 
+def latin_forms(names: list[str], etype: str, region_words: tuple[str, ...]) -> list[str]:
+    """Latin spellings an Arabic article may use that the catalogue's Latin names imply: the name
+    without its diacritics (Khürelsükh -> Khurelsukh) and a region's name without its region word
+    (Mangystau Region -> Mangystau, "في منطقة Mangystau")."""
+    out = []
+    for name in names:
+        if not name.isascii() and not all(c.isascii() or unicodedata.category(c).startswith("L") and
+                                          "LATIN" in unicodedata.name(c, "") for c in name if not c.isspace()):
+            continue
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name.replace("ı", "i"))
+                        if not unicodedata.combining(c))
+        if plain != name and plain.isascii():
+            out.append(plain)
+        words = plain.split()
+        if etype == "region" and len(words) > 1 and words[-1].lower() in region_words:
+            out.append(" ".join(words[:-1]))
+    return out
+
+
 def with_and_without_article(forms: list[str]) -> list[str]:
     out = []
     for f in forms:
@@ -305,6 +333,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
         add_forms(rec["id"], ext.get("aliases", []), ext.get("adjectives", []),
                   ext.get("adjective_forms", []), "curated")
 
+    region_words_en = tuple(w.lower() for w in data["latin_region_words"])
     for section, default_type in (("places", None), ("people", "person"), ("organisations", None)):
         for item in data[section]:
             eid = item["id"]
@@ -347,6 +376,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                 candidates.append(form)
             add_forms(eid, names, item.get("adjectives", []), item.get("adjective_forms", []),
                       "curated")
+            add_forms(eid, latin_forms(names, etype, region_words_en), [], [], GENERATED)
 
     # World cities named by CLDR (reviewed zones): a city the curated files already hold, under its
     # English name or any Arabic spelling, stays the curated entity.
@@ -376,6 +406,11 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     if unknown_plus:
         raise ValueError(f"plus: unknown entities {unknown_plus}")
     candidates += _region_word_forms(candidates, entities, _words(data["region_words"]))
+    for cand in list(candidates):
+        # (never a generic name's: حزب النهضة counts only where its country is named)
+        joined = None if cand.key in generic_alias else _run_together(cand)
+        if joined is not None:
+            candidates.append(joined)
     for cand in list(candidates):  # both spellings of "democratic" (ديمقراطي، ديموقراطي)
         variant = _respelled(cand)
         synonym = _synonymous(cand, entities)
@@ -503,6 +538,22 @@ def _synonymous(cand: AliasForm, entities: Mapping[str, Entity]) -> AliasForm | 
     return AliasForm(tuple(tokens), cand.entity_id, cand.form, GENERATED, cand.gaps, cand.lead)
 
 
+# A two-word name written as one word is read from this many letters (الولاياتالمتحدة).
+RUN_TOGETHER_LETTERS = 9
+
+
+def _run_together(cand: AliasForm) -> AliasForm | None:
+    """A curated two-word name with the space between its words lost, as text copied from a web
+    page often has it ("الولاياتالمتحدة", test15): the same entity, yielding to any other name."""
+    if cand.form != NAME or cand.lead or cand.source == GENERATED or len(cand.tokens) != 2 or \
+            any(cand.gaps) or any(t.isascii() for t in cand.tokens):
+        return None
+    joined = "".join(cand.tokens)
+    if len(joined) < RUN_TOGETHER_LETTERS:
+        return None
+    return AliasForm((joined,), cand.entity_id, NAME, GENERATED)
+
+
 def _respelled(cand: AliasForm) -> AliasForm | None:
     """The alias in the other spelling of a word written two ways (الديمقراطي -> الديموقراطي), as
     a generated form (any curated name wins over it), or None."""
@@ -545,7 +596,8 @@ def _rule(item: dict, entities: dict[str, Entity]) -> ContextRule:
                        _listed(item, "when_listed_with", entities),
                        _listed(item, "unless_listed_with", entities),
                        _date(item.get("published_from")),
-                       frozenset(fold(w) for w in item.get("when_followed_by") or []))
+                       frozenset(fold(w) for w in item.get("when_followed_by") or []),
+                       frozenset(fold(w) for w in item.get("when_after_within") or []))
 
 
 def _listed(item: dict, key: str, entities: dict[str, Entity]) -> frozenset[str]:

@@ -38,11 +38,12 @@ from itertools import compress
 import pandas as pd
 
 from dashboard.extract.entities import EntityMatcher, _written_forms, split_tokens
-from dashboard.extract.variant_names import VARIANT
+from dashboard.extract.variant_names import ARTICLE_NAME, VARIANT
 from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import IGNORABLE_CLASS, fold, squeeze_spaces
+from dashboard.text.tokens import tokenize
 from dashboard.text.variants import COMMON_ZIPF, word_zipf
 from dashboard.text.word_frequencies import in_large_list
 
@@ -125,6 +126,19 @@ _DETACHED_SUFFIXES = frozenset({"زاده", "زوده", "زودا", "زادا", 
 _HYPHEN = re.compile(r"[-‐‑]")
 
 _NOT_SLUG = re.compile(r"[^a-z0-9_]")
+# The Arabic names in an article's source field: "Iran Press (إيران برس), arabic.iranpress.com"
+# -> إيران برس; "روسيا - العالم الإسلامي" stays one name (a dash joins its parts).
+_SOURCE_NAME = re.compile(r"[\u0621-\u06ff]+(?:[ \t]*[-–][ \t]*[\u0621-\u06ff0-9]+|[ \t]+[\u0621-\u06ff0-9]+)*")
+# Between the words of an outlet's name: spaces, or a dash inside it (روسيا - العالم الإسلامي).
+_OUTLET_GAP = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*[-–][ \t\u00a0]*")
+# Before an outlet's own credit: a line's start, a dateline's dash or an opening bracket; after it:
+# the line's end, a dash, a colon or the closing bracket.
+_OWN_BEFORE = re.compile(r"(?:^|[-–—]|(\())[ \t]*$", re.MULTILINE)
+_OWN_AFTER = re.compile(r"[ \t]*(?:$|[-–—:]|(\)))", re.MULTILINE)
+# Catalogue types an outlet's own name may already be (then the catalogue's mention stands).
+_BRANDS_KNOWN = frozenset({"media", "company", "organisation"})
+# The word before a name, quotes between allowed (وكالة «إيران برس»).
+_NOUN_BEFORE = re.compile(r"(\w+)[ \t\u00a0]*[«“\"]?[ \t\u00a0]*$")
 _ABD_APART = re.compile(r"(?<![\u0621-\u064a])عبد (?=[\u0621-\u064a])")
 # Bodies named in quotes after the noun that says what they are (موقع “تنغرينيوز”): their types.
 BODY_TYPES = ("media", "company", "party", "organisation")
@@ -261,6 +275,8 @@ class ProvisionalRules:
     source_words: frozenset[str] = frozenset()
     media_tails: tuple[tuple[str, ...], ...] = ()
     generic_credits: frozenset[str] = frozenset()
+    # words after which the outlet's own name, glued to ب or ل, is its credit ("خاص بالعالم")
+    exclusive_words: frozenset[str] = frozenset()
     # Roles with a possessive pronoun (منافسه "his rival", سلفه "his predecessor"): definite as
     # titles with ال are, so a name may follow them directly ("حل منافسه أداخان مادوماروف ثانيا")
     possessed_titles: frozenset[str] = frozenset()
@@ -303,6 +319,7 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             tuple(sorted({tuple(fold(t).split()) for t in credits.get("media_tails", [])},
                                          key=lambda t: (-len(t), t))),
                             frozenset(fold(w) for w in credits.get("generic", [])),
+                            frozenset(fold(w) for w in credits.get("exclusive", [])),
                             words("possessed_titles"),
                             tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))))
 
@@ -789,12 +806,14 @@ class ProvisionalFinder:
             out.append((k - 1, end, "given + surname"))
         return out
 
-    def find(self, doc: Doc, mentions: list[dict]) -> list[dict]:
-        """Entity-mention rows of the article's provisional persons (``mentions``: the catalogue's)."""
+    def find(self, doc: Doc, mentions: list[dict], outlet: str | None = None) -> list[dict]:
+        """Entity-mention rows of the article's provisional persons (``mentions``: the catalogue's;
+        ``outlet``: the article's source field, whose name the article may credit)."""
         if not self.active:
             return []
         norm = doc.norm.text
         forms, starts, ends = split_tokens(doc)
+        own_outlet = self._own_outlet_rows(doc, forms, starts, ends, norm, mentions, outlet) if outlet else []
         covered = _MentionAt(doc, mentions, starts, ends)
         text = doc.text
 
@@ -836,7 +855,10 @@ class ProvisionalFinder:
             if whole is not None:
                 full_of[key] = whole
         taken = [False] * len(forms)
-        rows = []
+        for r in own_outlet:  # the outlet's own credits: no person's name there
+            first, end = r.pop("_first"), r.pop("_end")
+            taken[first:end] = [True] * (end - first)
+        rows = list(own_outlet)
 
         def add(first: int, end: int, entity_id: str, alias: str, skip: int = 0) -> None:
             taken[first:end] = [True] * (end - first)
@@ -1120,6 +1142,78 @@ class ProvisionalFinder:
                     break
         return out
 
+    def _own_outlet_rows(self, doc, forms, starts, ends, norm, mentions, outlet: str) -> list[dict]:
+        """The article's own outlet where the article credits it: its source field's Arabic name
+        ("Iran Press (إيران برس)", "العرب اليوم") found in a credit's place, that is a line's
+        start or a dateline's dash before it and a dash, colon or the line's end after it ("روما -
+        العرب اليوم", "إيران برس - إيران:"), parentheses around it ("أنقرة (زمان التركية) –"),
+        an outlet's noun before it ("وكالة «إيران برس»") or ب/ل after an exclusive's word ("خاص
+        بالعالم"). The source field is the evidence that these words are the outlet's name, so a
+        place the name holds (إيران، التركية) is no mention of the place: its catalogue row is
+        taken out of ``mentions``. A name the catalogue knows as an outlet is left to it."""
+        out: list[dict] = []
+        n = len(forms)
+        if not n:
+            return out
+        media_nouns = frozenset(w for w, kind in self.rules.bodies.items() if kind == "media")
+        spans = sorted((m["char_start"], m["char_end"], id(m)) for m in mentions)
+        ids = {id(m): m["entity_id"] for m in mentions}
+        dropped: set[int] = set()
+        # the catalogue's outlets the article names: its own name credited elsewhere is theirs
+        catalogued = {m["alias"]: m["entity_id"] for m in mentions
+                      if self.types.get(m["entity_id"]) in _BRANDS_KNOWN}
+        keys = []
+        for name in outlet_names(outlet):
+            folded = fold(name)
+            key = tuple(folded[a:b] for a, b in tokenize(folded))
+            keys.append(key)
+            if len(key) > 1 and key[0] in media_nouns:  # قناة العالم: credited as العالم too
+                keys.append(key[1:])
+        for key in keys:
+            if not key or all(w in self.rules.generic_credits or w in self.stopwords for w in key):
+                continue
+            firsts = {w: skip for w, skip in _written_forms(key[0])}
+            # (only the words the name can start with are looked at: one C-level pass)
+            for i in compress(range(n), map(firsts.__contains__, forms)):
+                skip = firsts[forms[i]]
+                if tuple(forms[i + 1:i + len(key)]) != key[1:]:
+                    continue
+                end = i + len(key)
+                if not all(_OUTLET_GAP.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)):
+                    continue
+                s, e = starts[i] + skip, ends[end - 1]
+                prefix = forms[i][:skip]
+                if not (_own_credit_place(norm, s, e) or self._after_media_noun(norm, s, media_nouns) or
+                        (prefix[-1:] in ("ب", "ل") and _word_before_fold(norm, starts[i]) in self.rules.exclusive_words)):
+                    continue
+                a, _ = doc.norm.to_original(s, ends[i])
+                _, b = doc.norm.to_original(starts[end - 1], e)
+                inside = [(ms, me, mid) for ms, me, mid in spans if ms < b and a < me]
+                if any(ms < a or me > b for ms, me, _ in inside):
+                    continue  # a longer name of something else runs across it
+                if any(ms == a and me == b and self.types.get(ids[mid]) in _BRANDS_KNOWN for ms, me, mid in inside):
+                    continue  # the catalogue knows the outlet
+                dropped.update(mid for _, _, mid in inside)
+                alias = " ".join(key)
+                row = self._row(doc, i, end, starts, ends, catalogued.get(alias) or provisional_id(alias, "media"),
+                                alias, skip)
+                if alias in catalogued:
+                    row["match"] = ARTICLE_NAME
+                row["_first"], row["_end"] = i, end
+                out.append(row)
+        if dropped:
+            mentions[:] = [m for m in mentions if id(m) not in dropped]
+        return out
+
+    @staticmethod
+    def _after_media_noun(norm: str, start: int, media_nouns: frozenset[str]) -> bool:
+        """An outlet's noun right before ``start``, quotes allowed between (وكالة «إيران برس»)."""
+        m = _NOUN_BEFORE.search(norm, max(0, start - 40), start)
+        if m is None:
+            return False
+        word = m.group(1)
+        return word in media_nouns or (word.startswith(ARTICLE) and word[2:] in media_nouns)
+
     def _credit_rows(self, doc, forms, starts, ends, norm, covered, taken) -> list[dict]:
         """Outlets the catalogue lacks, where the article credits them:
         - a source line: المصدر: موزاييك ف م، *المصدر: فرانس24/ أ ف ب (each part one outlet);
@@ -1268,3 +1362,24 @@ def provisional_entities(mentions: pd.DataFrame) -> pd.DataFrame:
             for eid, surface in zip(first["entity_id"], first["surface"])]
     rows.sort(key=lambda r: r["entity_id"])
     return conform("entities", rows)
+
+
+def outlet_names(source: str) -> list[str]:
+    """The Arabic names an article's source field gives its outlet (none for a Latin-only field)."""
+    return [m.group(0).strip() for m in _SOURCE_NAME.finditer(source or "")]
+
+
+def _own_credit_place(norm: str, start: int, end: int) -> bool:
+    """A credit's place around norm[start:end]: a line's start, a dash or "(" before it and the
+    line's end, a dash, a colon or ")" after it (brackets on both sides or neither)."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    before = _OWN_BEFORE.search(norm, line_start, start)
+    after = _OWN_AFTER.match(norm, end)
+    if before is None or after is None:
+        return False
+    return bool(before.group(1)) == bool(after.group(1))
+
+
+def _word_before_fold(norm: str, start: int) -> str:
+    m = _NOUN_BEFORE.search(norm, max(0, start - 40), start)
+    return m.group(1) if m else ""

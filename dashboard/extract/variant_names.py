@@ -350,8 +350,10 @@ class VariantNames:
             key = variant_key(reading)
             if key in own_keys or is_common_word(reading):
                 continue
+            # (a woman named with her father's masculine surname, "داريجا نزارباييف" for Dariga
+            # Nazarbayeva, is still the woman: the feminine -a is the one letter the text lacks)
             others = [o for o in self.given_keys.get(key, ()) if o != entity_id and
-                      family in self.family_keys.get(o, ())]
+                      not self.family_keys.get(o, frozenset()).isdisjoint((family, family + "ا"))]
             if len(others) == 1:
                 return others[0], reading
         return None
@@ -424,6 +426,10 @@ class VariantNames:
             if any(w.isascii() for w in words):
                 continue
             key = " ".join(words)
+            # a Russian patronymic between the given and the family name (سورونباي شاريبوفيتش
+            # جينبيكوف) makes the name no longer: the person is still named by the two
+            if len(words) == 3 and words[1].endswith(_PATRONYMICS):
+                words = (words[0], words[2])
             curated = self.bare_names.get(entity_id, frozenset())
             # شي جين بينغ، محمد بن زايد آل نهيان: a lone part is not how text names them, unless
             # the catalogue says so (bare_names: شي)
@@ -435,8 +441,13 @@ class VariantNames:
             if family_first:
                 found = {family_first} | set(curated)
             for part in found:
+                # a rare given name that starts the person's own alias (سورونباي of "سورونباي
+                # جينبيكوف") names the person alone after the full name; a common one (نور، قاسم)
+                # is a word or anybody's
+                own_rare_given = part == words[0] and len(words) == 2 and len(part) >= _MIN_ALONE_GIVEN and \
+                    not is_common_word(part) and all(c[2] == entity_id for c in by_first.get(part, ()))
                 if part not in curated and (part in NAME_PARTICLES or len(part) < 3 or part in self.titles
-                                            or (part in by_first and part != family_first)):
+                                            or (part in by_first and part != family_first and not own_rare_given)):
                     continue  # a catalogue alias on its own, or the start of one: exact matching's
                 seen = parts.setdefault(part, {})
                 if entity_id not in seen or begin < seen[entity_id][0]:
@@ -444,6 +455,12 @@ class VariantNames:
         unique = {p: next(iter(e.items())) for p, e in parts.items() if len(e) == 1}
         first = max(0, min((pos for _, (pos, *_) in unique.values()), default=0))
         return ArticleNames(self, unique, first)
+
+
+# Folded endings of Russian patronymics (-ovich, -evich, -ovna, -evna).
+_PATRONYMICS = ("وفيتش", "يفيتش", "فيتش", "وفنا", "يفنا")
+# A given name alone is read as the person from this many letters (سورونباي).
+_MIN_ALONE_GIVEN = 5
 
 
 def _NAME_NOT_ADJECTIVE(previous: str) -> bool:

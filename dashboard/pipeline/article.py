@@ -43,6 +43,7 @@ class ArticleInput:
     published: str | None
     published_precision: str
     origin: str
+    source: str | None = None  # the outlet: evidence for its name where the article credits it
 
 
 class Extractors:
@@ -125,7 +126,7 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     # (never over them); events and candidates read the catalogue's alone
     # (not when the catalogue's mentions failed: the finder would read names the catalogue knows
     # as new ones, and the failure costs the article's entity rows, all of them)
-    new = [] if entities_failed else guarded("provisional entities", lambda: ex.provisional.find(doc, ents), [])
+    new = [] if entities_failed else guarded("provisional entities", lambda: ex.provisional.find(doc, ents, art.source), [])
     forms = guarded("term counting", lambda: article_form_counts(doc, ex.stopwords), {})
 
     # a place inside an event series' name (محادثات أستانا) served the event linker only

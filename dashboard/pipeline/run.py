@@ -89,7 +89,7 @@ def _release_memory() -> None:
 
 
 def _article_input(raw: RawArticle) -> ArticleInput:
-    return ArticleInput(raw.article_id, raw.text, raw.published, raw.published_precision, raw.origin)
+    return ArticleInput(raw.article_id, raw.text, raw.published, raw.published_precision, raw.origin, raw.source)
 
 
 def _pool(workers: int, catalogues: Catalogues) -> ProcessPoolExecutor:
@@ -159,7 +159,7 @@ class _Inputs:
                 self.notices.append(item)
                 continue
             self.raws.append(item)
-            key = fingerprint.article_key(item.article_id, item.text, item.published, item.published_precision)
+            key = fingerprint.article_key(item.article_id, item.text, item.published, item.published_precision, item.source)
             self.keys[item.article_id] = key
             if self.previous is not None and self.previous.article_keys.get(item.article_id) == key:
                 self.reuse_ids.append(item.article_id)

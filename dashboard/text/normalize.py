@@ -7,7 +7,8 @@ character expansion (a ligature such as ﻷ becomes two letters), ``to_original(
 
 What is folded (the things Arabic spelling varies on in real news text):
 - hamza seats on alef (أ إ آ ٱ -> ا), alef maqsura (ى -> ي), ta marbuta (ة -> ه);
-- Persian/Urdu letter forms (ک -> ك, ی -> ي, ۀ/ہ -> ه);
+- Persian/Urdu letter forms (ک -> ك, ی -> ي, ۀ/ہ -> ه) and letters for sounds Arabic lacks
+  (پ -> ب, چ -> ج, ژ -> ج, گ -> ك; ڤ -> ف, ڨ -> ق), as Arabic news spells them;
 - tashkeel, Quranic marks, tatweel: removed;
 - zero-width and direction marks, BOM, soft hyphen: removed;
 - presentation forms and other compatibility characters: NFKC (ﻷ -> لأ -> لا);
@@ -40,6 +41,10 @@ _LETTER_FOLDS = {
     "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ێ": "ي",
     "ة": "ه", "ۀ": "ه", "ہ": "ه", "ە": "ه", "ھ": "ه",
     "ک": "ك", "ڪ": "ك",
+    # Persian letters for sounds Arabic lacks, as Arabic news writes them (Iranian outlets keep
+    # them: مسعود پزشکیان is مسعود بزشكيان, عراقچی is عراقجي): p, ch, zh, g; and the Maghrebi
+    # and Gulf letters for v and g (ڤلاديمير، ڨابس).
+    "پ": "ب", "چ": "ج", "ژ": "ج", "گ": "ك", "ڤ": "ف", "ڨ": "ق",
 }
 for _i in range(10):
     _LETTER_FOLDS[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits

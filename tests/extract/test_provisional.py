@@ -478,3 +478,32 @@ def test_a_possessed_role_is_no_title_when_written_with_ta_marbuta(tools):
     assert names(found(tools, "فيما حل منافسه أحمد سعيدي ثانيا")) == ["أحمد سعيدي"]
     assert names(found(tools, "وبعد منافسة أحمد سعيدي ثانيا")) == []
     assert names(found(tools, "وبعد منافسةٍ أحمد سعيدي ثانيا")) == []
+
+
+def _with_outlet(tools, text: str, source: str) -> list[tuple[str, str]]:
+    matcher, finder = tools
+    doc = Doc.from_text("t", text)
+    ents = matcher.find(doc)
+    rows = ents + finder.find(doc, ents, source)  # (find takes the outlet's places out of ents)
+    return [(r["entity_id"], r["surface"]) for r in sorted(rows, key=lambda r: r["char_start"])]
+
+
+def test_the_source_fields_name_credited_is_the_outlet_not_the_place_it_holds(tools):
+    # test16 b13 and b06, test15 a07: the outlet's own name in its credit line and after وكالة
+    src = "Iran Press (إيران برس), arabic.iranpress.com"
+    assert _with_outlet(tools, "قادة تركمانستان.\n\nإيران برس - إيران: وبحسب تقرير وكالة «إيران برس»، سيقوم", src) == [
+        ("tm", "تركمانستان"), ("new:media:ayran_brs", "إيران برس"), ("ir", "إيران"),
+        ("new:media:ayran_brs", "إيران برس")]
+    assert ("new:media:zman_altrkyh", "زمان التركية") in _with_outlet(
+        tools, "أنقرة (زمان التركية) – أعلن رئيس قيرغيزستان", "Zaman Arabic (زمان التركية)")
+    assert ("new:media:alerb_alywm", "العرب اليوم") in _with_outlet(
+        tools, "روما - العرب اليوم\nيغادر البابا فرنسيس", "Arabs Today (العرب اليوم), arabstoday.net")
+    # the same words elsewhere are no credit: "the Arabs today"; without a source field, nothing
+    assert _with_outlet(tools, "قال إن العرب اليوم يواجهون تحديات", "Arabs Today (العرب اليوم)") == []
+    assert ("tr", "التركية") in _with_outlet(tools, "أنقرة (زمان التركية) – أعلن", "")
+
+
+def test_a_catalogued_outlet_credited_after_an_exclusive_word(tools):
+    # dev2 v12: "العالم - خاص بالعالم": the channel (its source field: قناة العالم), twice
+    assert _with_outlet(tools, "العالم - خاص بالعالم\nتستضيف كازاخستان اليوم قمة", "Al-Alam (قناة العالم)")[:2] == [
+        ("alalam", "العالم"), ("alalam", "العالم")]

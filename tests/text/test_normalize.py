@@ -21,6 +21,10 @@ SEED_003 = (SEEDS_DIR / "003_66d920fe0e9a548e.txt").read_text("utf-8")
     ("الديمقراطية", "الديمقراطيه"),   # ta marbuta
     ("کازاخستان", "كازاخستان"),       # Persian kaf in copied text
     ("روسیا", "روسيا"),              # Persian yeh
+    ("پزشکیان", "بزشكيان"),          # Persian pe, kaf, yeh (Iran Press, test16 b13)
+    ("عراقچی", "عراقجي"),            # Persian che
+    ("ژاله گرگان", "جاله كركان"),    # Persian zhe and gaf
+    ("ڤلاديمير", "فلاديمير"),        # the Maghrebi and Gulf letter for v
     ("حُكم", "حكم"),                 # damma (seed 000)
     ("صحفيًا", "صحفيا"),             # tanween (seed 000)
     ("الاستثـمارات", "الاستثمارات"),   # tatweel (seed 003)

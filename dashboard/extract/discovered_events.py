@@ -58,6 +58,7 @@ _POSSESSOR_GAP = 1  # words between a person and their own act ("أعلن جين
 _CLAUSE_WORDS = frozenset(fold(w) for w in ("من", "بعد", "إلى", "على", "عن", "في", "مع", "بين", "قبل", "خلال", "لدى",
                                             "ضد", "منذ", "حول", "بسبب", "إثر", "عقب", "التي", "الذي", "الذين"))
 _APPOSITION_CHARS = 3  # "ابنته، داريغا": a name right after a comma stands for the one before it
+_APPOSED_NAME_CHARS = 14  # ... or after one word: a given name the mention leaves out
 _RELATIVE_CHARS = 14  # "ابنة نزارباييف": a relative's word right before a person names another person
 _ADJECTIVE_CHARS = 12  # the next word: "الاحتجاجات وافتتاح السفارة الأمريكية" is no US protest
 _DEFINITE = re.compile(r"[وف]?(?:[بك]?ال|لل)")
@@ -433,10 +434,15 @@ class EventDiscoverer:
                 # الرئيس ترامب" is not Trump's
                 return None
             before = _WORD.findall(text[max(0, start - _RELATIVE_CHARS):start])
-            if not before or fold(before[-1]) not in self.rules.relatives:
+            # a relative's word right before the person, or heading the title chain between the noun
+            # and the person ("أقيلت ابنة رئيس كازاخستان السابق نور سلطان نزارباييف، داريجا نزارباييفا"
+            # befalls the daughter)
+            related = (before and fold(before[-1]) in self.rules.relatives) or \
+                any(fold(w) in self.rules.relatives for w in between)
+            if not related:
                 return eid
-            apposed = next((other for s, _, other in spans if end < s <= end + _APPOSITION_CHARS
-                            and self.types.get(other) == "person" and not text[end:s].strip(" ،,")), None)
+            apposed = next((other for s, _, other in spans if end < s and self.types.get(other) == "person"
+                            and _apposed(text[end:s])), None)
             if apposed is not None:
                 return apposed
         return None
@@ -605,6 +611,16 @@ class EventDiscoverer:
             if own is not None and own != anchor:
                 return False
         return True
+
+
+def _apposed(gap: str) -> bool:
+    """Whether a name after ``gap`` stands in apposition to the one before it: a comma right after
+    the first ("ابنته، داريغا"), and at most one word (a given name the mention leaves out:
+    "نزارباييف، داريجا نزارباييفا") before the second."""
+    if len(gap) <= _APPOSITION_CHARS and not gap.strip(" ،,"):
+        return True
+    return len(gap) <= _APPOSITION_CHARS + _APPOSED_NAME_CHARS and gap.lstrip(" ").startswith(("،", ",")) \
+        and len(_WORD.findall(gap)) <= 1 and not re.search(r"[.؛;:()\n]", gap)
 
 
 def quoted_anchor(text: str, at: int) -> str | None:

@@ -28,7 +28,7 @@ from dashboard.text.document import Doc
 # discovery is tried on a copy of the catalogue without them, as it stood when it lacked them.
 HELD_SINCE = {"tashkent_explosion_2023", "tamim_central_asia_tour_2023", "tokayev_visit_ae_2023",
               "kg_uz_border_agreement_2022", "kg_coup_plot_arrests_2023", "aktau_plane_crash_2024",
-              "russia_mobilisation_2022", "sardoba_dam_collapse_2020"}
+              "russia_mobilisation_2022", "sardoba_dam_collapse_2020", "dariga_dismissal_2020"}
 
 
 @pytest.fixture(scope="module")
@@ -249,6 +249,13 @@ def test_a_relative_named_first_is_not_the_target(ex):
     rows = links(ex, "أعلنت السلطات في 16 مارس 2024 اعتقال ابن شقيق نزارباييف، قيرات ساتيبالدي، مجددا.",
                  date(2024, 3, 17))
     assert list(ids(rows).values()) == ["new:arrest:satybaldy:2024-03"]
+
+
+def test_a_relative_heading_the_title_chain_names_the_person_in_apposition(ex):
+    # test9 o04: the daughter is dismissed, not the former president her title names
+    rows = links(ex, "أُقيلت ابنة رئيس كازاخستان السابق نور سلطان نزارباييف، داريجا نزارباييفا، من منصب رئيسة "
+                     "مجلس الشيوخ وفق ما أعلن مكتب رئيس البلاد اليوم السبت.", date(2020, 5, 2))
+    assert list(ids(rows).values()) == ["new:dismissal:dariga_nazarbayeva:2020-05"]
 
 
 @pytest.mark.parametrize("text", [

@@ -41,6 +41,7 @@ from dashboard.text.normalize import fold
 DISCOVERED_CUE = "discovered: "
 VISIT_CUE = "visit found: "   # a catalogue visit found from the visit's structure (visits.py)
 REFERRED = " + event named in the article"
+STORY = " + story"   # after REFERRED's "(sN)": a sentence continuing the event's story (_add_story)
 ANCHOR_RULES = ("place", "body", "visitor", "person", "target", "parties", "quoted")
 PERIODS = ("month", "year")
 FUTURE_MARGIN = timedelta(days=31)   # as events.py: no event beginning later than this after publication
@@ -255,6 +256,7 @@ class EventDiscoverer:
             rows.setdefault((f.sid, eid), self._row(doc, f.sid, eid, f.why))
         self._add_renamed(doc, index, rows, found, undated)
         self._add_referring(doc, index, rows, found, linked_kinds)
+        self._add_story(doc, index, rows, found, linked_kinds, catalogue_rows)
         if self.visits is not None:
             rows = self._with_visits(doc, index, published, rows, catalogue_rows, kinds_at)
         return [rows[k] for k in sorted(rows)]
@@ -594,6 +596,75 @@ class EventDiscoverer:
                 if not self._phrase_agrees(index, sid, kind, eid):
                     continue
                 rows[(sid, eid)] = self._row(doc, sid, eid, f"{word}{REFERRED} (s{first[eid]})")
+
+    def _story_of(self, kind: DiscoveryKind):
+        """(story, story_alone) of the catalogue kind of the same nature (events.yaml event_kinds: what
+        an article about such an event tells without naming it), or None where it has none (a crash,
+        floods: readers link their figures only where the event is named)."""
+        for name in sorted(kind.catalogue_kinds):
+            own = self.generated.kinds.get(name)
+            if own is not None and own.story is not None:
+                return own.story, own.story_alone
+        return None
+
+    def _actors(self, anchor: str) -> frozenset[str]:
+        """The anchor's parties (a country, a body, a person)."""
+        return frozenset(anchor.split("+"))
+
+    def _add_story(self, doc: Doc, index: SentenceIndex, rows: dict, found: list[_Found], linked_kinds: set[str],
+                   catalogue_rows: list[dict]) -> None:
+        """Sentences continuing the story of the article's event: the one discovered event of its kind
+        that the title or lead names (news of the day: the article is about it), where the catalogue
+        links no event of its nature. A later sentence with a word of the kind's story (events.yaml:
+        talks for a visit, leaders for a summit, voters for an election) and one of the event's
+        parties in it (its country's places and people for a country), or a phrase that speaks of
+        the story alone ("الرئيسان"، "البيان الختامي"), takes it; never a sentence the catalogue
+        links, one naming an event of another kind, one dated away from the event, or a heading."""
+        per_kind: dict[str, set[str]] = defaultdict(set)
+        first: dict[str, int] = {}
+        dates: dict[str, tuple[date, date]] = {}
+        for f in found:
+            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
+            per_kind[f.kind.name].add(eid)
+            first[eid] = min(first.get(eid, f.sid), f.sid)
+            lo, hi = dates.get(eid, (f.start, f.end))
+            dates[eid] = (min(lo, f.start), max(hi, f.end))
+        linked_at = {int(r["sentence_id"]) for r in catalogue_rows}
+        kinds = self.rules.by_name
+        n = len(doc.sentences) or 1
+        for name, eids in sorted(per_kind.items()):
+            kind = kinds[name]
+            if len(eids) != 1 or kind.catalogue_kinds & linked_kinds:
+                continue
+            eid = next(iter(eids))
+            if first[eid] >= LEAD_SENTENCES:
+                continue  # named further down: one story among others
+            story = self._story_of(kind)
+            if story is None:
+                continue
+            words, alone = story
+            actors = self._actors(parse_id(eid)[1])
+            lo, hi = dates[eid]
+            told = index.matches(words)
+            for sid in range(first[eid] + 1, n):
+                if sid not in told or (sid, eid) in rows or sid in linked_at or _words(doc, sid) < MIN_WORDS:
+                    continue
+                if any(key[0] == sid for key in rows):
+                    continue  # another discovered event's sentence
+                if any(not (d[0] <= hi + FUTURE_MARGIN and lo - FUTURE_MARGIN <= d[1])
+                       for d in index.dates.get(sid, ()) if not d[3]):
+                    continue  # dated away from the event
+                if any(k.name != name and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
+                    continue  # another kind of event named: another story
+                if self.rules.generic is not None and index.matches(self.rules.generic, {sid}):
+                    continue
+                present = sorted(e for e in index.entities.get(sid, set())
+                                 if e in actors or (self.types.get(e) != "organisation" and self.country(e) in actors))
+                said = index.matches(alone, {sid}).get(sid) if alone is not None else None
+                if not present and said is None:
+                    continue
+                why = f"actor: {'+'.join(present)}" if present else f"story: {said}"
+                rows[(sid, eid)] = self._row(doc, sid, eid, f"{told[sid]} + {why}{REFERRED} (s{first[eid]}){STORY}")
 
     def _phrase_agrees(self, index: SentenceIndex, sid: int, kind: DiscoveryKind, eid: str) -> bool:
         """Whether every referring word of the sentence either anchors nothing or anchors this

@@ -28,7 +28,8 @@ from dashboard.text.document import Doc
 # discovery is tried on a copy of the catalogue without them, as it stood when it lacked them.
 HELD_SINCE = {"tashkent_explosion_2023", "tamim_central_asia_tour_2023", "tokayev_visit_ae_2023",
               "kg_uz_border_agreement_2022", "kg_coup_plot_arrests_2023", "aktau_plane_crash_2024",
-              "russia_mobilisation_2022", "sardoba_dam_collapse_2020", "dariga_dismissal_2020"}
+              "russia_mobilisation_2022", "sardoba_dam_collapse_2020", "dariga_dismissal_2020",
+              "tj_vahdat_prison_riot_2019", "ots_informal_summit_2021"}
 
 
 @pytest.fixture(scope="module")
@@ -419,3 +420,23 @@ def test_a_mobilisation_and_a_dam_collapse_are_events_of_their_kind(ex):
     # Egypt's statistics agency is no mobilisation
     capmas = "وقال الجهاز المركزي للتعبئة العامة والإحصاء في مصر في 3 مارس 2023 إن التضخم ارتفع."
     assert not links(ex, capmas, date(2023, 3, 3))
+
+
+def test_a_riot_with_prisoners_in_the_sentence_is_a_prison_riot_and_its_later_naming_refers_to_it(ex):
+    # test11 k10: the prison and its inmates, not "riot in a prison" in one phrase
+    rows = links(ex, "قُتل ثلاثة حراس و29 سجيناً في طاجيكستان في أعمال شغب ألقت الحكومة مسؤوليتها على متشددين. "
+                     "وقالت وزارة العدل في طاجيكستان إن أعمال الشغب اندلعت في وقت متأخر من مساء الأحد 19 مايو 2019 "
+                     "في سجن يقع بمدينة وحدات. ولم توضح وزارة العدل إن كان قد قتل في أعمال الشغب أم لا.",
+                 date(2019, 5, 20))
+    assert ids(rows) == {0: "new:prison_riot:tj:2019-05", 1: "new:prison_riot:tj:2019-05", 2: "new:prison_riot:tj:2019-05"}
+    # street riots and a prison term are no prison riot
+    assert not [r for r in links(ex, "وحكم على 20 شخصا بالسجن بعد أعمال شغب في طاجيكستان يوم 19 مايو 2019.",
+                                 date(2019, 5, 20)) if r["event_id"].startswith("new:prison_riot")]
+
+
+def test_in_a_summit_is_a_summit(ex):
+    # test13 m04: "في قمة" is "in a summit" as often as "at the height of"
+    rows = links(ex, "التقى رؤساء الدول الناطقة بالتركية اليوم الثلاثاء 31 مارس 2021 في قمة غير رسمية للمجلس التركي "
+                     "وذلك عبر شبكة الإنترنت.", date(2021, 3, 31))
+    assert list(ids(rows).values()) == ["new:summit:ots:2021-03"]
+    assert links(ex, "وكانت العلاقات بين البلدين في قمة التوتر يوم 31 مارس 2021.", date(2021, 3, 31)) == []

@@ -50,6 +50,7 @@ LEAD_SENTENCES = 3                   # title and lead: where news of the day is 
 MIN_WORDS = 5                        # a shorter line (a heading) does not refer to an event
 MAX_PARTIES = 3
 _PHRASE_CHARS = 110
+_PLANNED_CHARS = 60  # a plan's word this near the noun, in its clause, speaks of it
 _DEFINITE_CHARS = 35
 # a full stop, or a comma and the conjunction و (not the و of وزير، وزارة، وفد، ولاية، وكالة، وسط، وفق)
 _NEW_CLAUSE = re.compile(r"[.؛;!?؟]|[،,]\s*و(?!زير|زار|فد|لاي|كال|سط|فق|لي\s)(?=\S)")
@@ -67,6 +68,7 @@ _LABEL_CHARS = 60
 # A name in quotes right after the noun (مؤتمر "قلب آسيا"، عملية «نبع السلام»): the quote, the name
 # (a letter first, no sentence end), the closing quote; the ``quoted`` anchor rule
 _QUOTED = re.compile(r"[ \t\u00a0]*[\"«“'](?P<name>[^\W\d_][^\"«»“”'.!?؟\n]{1,48}?)[\"»”']")
+_OPENING_QUOTES = "\"«“"
 _QUOTED_WORDS = 4  # a longer quote is what someone said (عملية "اغتيال نفذه جهاز الموساد ..."), not a name
 _PUNCTUATION = "،,.؛;:!?؟()\"«»“”\n"
 # a day set off by commas inside a clause: "، الأربعاء،"، "، أمس الأول،"، "، يوم الخميس الماضي،"
@@ -76,6 +78,8 @@ _DAY_ASIDE = re.compile(r"[،,]\s*(?:(?:يوم|اليوم|مساء|صباح|لي
 _PLACE_TYPES = frozenset({"country", "city", "region"})
 _BODY_TYPES = frozenset({"organisation", "forum", "initiative"})
 _WORD = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+(?P<word>[\w\u0640]+)")
+_NUMBERED = re.compile(r"(?:ال)?ـ?\d+")  # "الـ21"، "21"
 # "منذ إعادة انتخابه في مارس": a date after منذ dates what the visit came after, not the visit
 # a place visited: after إلى or ل (إلى دولة الإمارات، لأوزبكستان، نحو، في زيارة ... في)
 _TO_PLACE = re.compile(r"(?:(?<![^\W_])(?:إلى|الى|نحو)\s+(?:\S+\s+)?\S*$|(?<![^\W_])[وف]?لـ?\S{0,3}$)")
@@ -111,6 +115,7 @@ class DiscoveryRules:
     not_news: PhraseSet | None = None  # a sentence speaking of the past: not dated by publication
     visits: VisitRules | None = None   # visits found from their structure (visits.py)
     relatives: frozenset[str] = frozenset()  # words that name a person through another (ابنة نزارباييف)
+    instance_words: frozenset[str] = frozenset()  # which instance a noun names (الحادية، والعشرون، السنوية)
 
     @property
     def by_name(self) -> dict[str, DiscoveryKind]:
@@ -142,7 +147,8 @@ def parse_rules(raw: Mapping) -> DiscoveryRules:
                           _alternation(list(raw.get("generic") or [])),
                           _alternation(list(raw.get("not_news") or [])),
                           parse_visit_rules(raw.get("visits")),
-                          frozenset(fold(w) for w in raw.get("relatives") or ()))
+                          frozenset(fold(w) for w in raw.get("relatives") or ()),
+                          frozenset(fold(w) for w in raw.get("instance_words") or ()))
 
 
 def discovered_id(kind: str, anchor: str, period: str) -> str:
@@ -355,13 +361,28 @@ class EventDiscoverer:
         the end of the phrase is no party), after the names."""
         limit = doc.sentences[sid][1] if doc.sentences else len(doc.text)
         full = _phrase_end(doc.text, b, limit)
-        near = min(full, b + _DEFINITE_CHARS) if definite else full
+        # which instance the noun names does not part it from its name: "القمة الحادية والعشرون لمنظمة
+        # شنغهاي للتعاون" (``instance_words``)
+        near = min(full, self._after_instance(doc.text, b, full) + _DEFINITE_CHARS) if definite else full
         # a name holding the noun is the event's body ("منتدى فالداي للحوار الدولي": valdai_club)
         out = [x for x in names if x[0] <= a and x[1] > b]
         out += [x for x in names if x[0] >= b and x[1] <= full
                 and (x[1] <= near or self.types.get(x[2]) == "person")]
         # names first: "تحطمت طائرة عسكرية أفغانية ... في أوزبكستان" crashed in Uzbekistan
         return out + [x for x in adjectives if x[0] >= b and x[0] - b <= _ADJECTIVE_CHARS and x[1] <= full]
+
+    def _after_instance(self, text: str, at: int, limit: int) -> int:
+        """Where the words saying which instance a noun names (an ordinal, a number, السنوية) end,
+        from ``at``."""
+        while True:
+            m = _NEXT_WORD.match(text, at, limit)
+            if m is None:
+                return at
+            word = m["word"]
+            if not (word.strip("ـ").isdigit() or fold(word).lstrip("و") in self.rules.instance_words
+                    or fold(word) in self.rules.instance_words or _NUMBERED.fullmatch(word)):
+                return at
+            at = m.end()
 
     def _noun_starts(self, index: SentenceIndex, sid: int) -> list[int]:
         """Where every kind's noun starts in the sentence (original offsets), memoised per article:
@@ -411,7 +432,10 @@ class EventDiscoverer:
             # a body's summit (قمة مجموعة السبع), else its parties (قمة بين ترامب وبوتين: ru+us),
             # else its venue's country (القمة العربية في الرياض)
             body = next((eid for _, _, eid in phrase if self.types.get(eid) in _BODY_TYPES), None)
-            return body or self._parties(phrase, venues=False) or self._place(phrase, None)
+            # parties: two or more ("قمة بين ترامب وبوتين"); one leader after the noun is a speaker there
+            # ("القمة اعمالها حيث اكد الرئيس الايراني بالانابة محمد مخبر"), not the summit's anchor
+            parties = self._parties(phrase, venues=False)
+            return body or (parties if parties and "+" in parties else None) or self._place(phrase, None)
         if kind.anchor == "parties":
             # the signatories: "بين قرغيزستان وأوزبكستان" in the phrase, else the sentence's parties
             # ("وقّع وزير خارجية قيرغيزستان ... ونظيره الأوزبكستاني ... اتفاقا بشأن خزان كيمبير آباد")
@@ -526,14 +550,33 @@ class EventDiscoverer:
                 return None  # an event still to come: no discovered event dated in the future
             return d[0], d[1], f"date: {' '.join(str(d[2]).split())} [{d[0].isoformat()}..{d[1].isoformat()}]"
         own = [d for d in dates if len(d) < 5 or _owner(nouns, d[4]) == noun_start]
-        if own or published is None or (published[1] - published[0]).days > 31 or sid >= LEAD_SENTENCES:
+        if own or published is None or (published[1] - published[0]).days > 31 or sid >= _lead_end(index.doc):
             return None  # dated otherwise (a year of a month-kind), or not news of the day
-        if self.planned is not None and index.matches(self.planned, {sid}):
+        if self._planned_near(index, sid, noun_start, noun_end):
             return None  # a plan with no date
         if self.rules.not_news is not None and index.matches(self.rules.not_news, {sid}):
             return None  # "احتجاجات تقسيم في الربيع الماضي": the past, not the news
         # an article dated to its month only: the news is of that month
         return published[0], published[1], f"published {published[0].isoformat()}..{published[1].isoformat()}"
+
+    def _planned_near(self, index: SentenceIndex, sid: int, noun_start: int, noun_end: int) -> bool:
+        """Whether a word of a plan (سيعقد، المقبل، المرتقب ...) speaks of the noun: anywhere before
+        it in the sentence, or after it in its clause (no comma or clause-opening و between them)
+        within _PLANNED_CHARS. Not a plan later in the sentence: "أظهرت نتائج شبه نهائية لاستفتاء
+        دستوري في قرغيزستان ... والسماح لرئيس الدولة ... بالترشح لولاية ثانية" reports a vote held."""
+        if self.planned is None or not index.matches(self.planned, {sid}):
+            return False
+        doc = index.doc
+        start, end = index.sentence_span(sid)
+        text = doc.text
+        for m in index.regex_for(self.planned).finditer(doc.norm.text, start, end):
+            a, b = doc.norm.to_original(m.start(), m.end())
+            if b <= noun_start:
+                return True  # "ومن المقرر أن يصل شولتس ... ويوقع اتفاقيات": the plan governs what follows
+            if a - noun_end <= _PLANNED_CHARS and not _NEW_CLAUSE.search(text[noun_end:a]) \
+                    and not re.search(r"[،,]", text[noun_end:a]):
+                return True  # "القمة المقبلة"
+        return False
 
     # ---- referring words -----------------------------------------------------------------------
     def _add_renamed(self, doc: Doc, index: SentenceIndex, rows: dict, found: list[_Found],
@@ -637,7 +680,7 @@ class EventDiscoverer:
             if len(eids) != 1 or kind.catalogue_kinds & linked_kinds:
                 continue
             eid = next(iter(eids))
-            if first[eid] >= LEAD_SENTENCES:
+            if first[eid] >= _lead_end(doc):
                 continue  # named further down: one story among others
             story = self._story_of(kind)
             if story is None:
@@ -728,10 +771,32 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     while True:
         stretch = text[start:stop]
         cut = min((i for i in (stretch.find(c) for c in _PUNCTUATION) if i >= 0), default=len(stretch))
+        quoted = _QUOTED.match(text, start + cut) if cut < len(stretch) and stretch[cut] in _OPENING_QUOTES else None
+        if quoted is not None and quoted.end() <= limit:
+            # a name in quotes is part of the phrase ("قمة "المجلس التركي" الثامنة في ..."); what follows
+            # it goes on
+            start, stop = quoted.end(), min(limit, quoted.end() + _PHRASE_CHARS)
+            continue
         aside = _DAY_ASIDE.match(text, start + cut, limit)
         if aside is None:
             return start + cut
         start, stop = aside.end(), min(limit, aside.end() + _PHRASE_CHARS)
+
+
+def _lead_end(doc: Doc) -> int:
+    """The end of the title and lead: the first LEAD_SENTENCES sentences of MIN_WORDS words or more
+    (a byline, a dateline or a heading before them does not count: "بقلم: يورونيوز مع أ ف ب"),
+    memoised on the document."""
+    memo = doc.__dict__.get("_discovery_lead")
+    if memo is not None:
+        return memo
+    n = len(doc.sentences) or 1
+    end, counted = 0, 0
+    while end < n and counted < LEAD_SENTENCES:
+        counted += _words(doc, end) >= MIN_WORDS
+        end += 1
+    doc.__dict__["_discovery_lead"] = end
+    return end
 
 
 def _period(day: date, period: str) -> str:

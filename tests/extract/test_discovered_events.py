@@ -4,12 +4,10 @@ far ahead or an event the catalogue holds. Sentences modelled on the unseen deve
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pandas as pd
 import pytest
-import yaml
 
 from dashboard.catalogues import load_catalogues
 from dashboard.extract.discovered_events import (
@@ -19,8 +17,8 @@ from dashboard.extract.discovered_events import (
     parse_rules,
 )
 from dashboard.paths import CATALOGUE_DIR
-from dashboard.quality.holdout import write_copy
 from dashboard.pipeline.article import Extractors
+from dashboard.quality.holdout import write_copy
 from dashboard.schema import is_provisional
 from dashboard.text.document import Doc
 

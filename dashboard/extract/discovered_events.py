@@ -660,7 +660,7 @@ class EventDiscoverer:
         that the title or lead names (news of the day: the article is about it), where the catalogue
         links no event of its nature. A later sentence with a word of the kind's story (events.yaml:
         talks for a visit, leaders for a summit, voters for an election) and one of the event's
-        parties in it (its country's places and people for a country), or a phrase that speaks of
+        parties itself in it (the country, the body, the person), or a phrase that speaks of
         the story alone ("الرئيسان"، "البيان الختامي"), takes it; never a sentence the catalogue
         links, one naming an event of another kind, one dated away from the event, or a heading."""
         per_kind: dict[str, set[str]] = defaultdict(set)
@@ -701,8 +701,9 @@ class EventDiscoverer:
                     continue  # another kind of event named: another story
                 if self.rules.generic is not None and index.matches(self.rules.generic, {sid}):
                     continue
-                present = sorted(e for e in index.entities.get(sid, set())
-                                 if e in actors or (self.types.get(e) != "organisation" and self.country(e) in actors))
+                # the party itself (a country, a body, a person), not any place or person of its country:
+                # "رؤساء الدول" beside Beijing and Xi in an op-ed on China is not the lead's summit's story
+                present = sorted(e for e in index.entities.get(sid, set()) if e in actors)
                 said = index.matches(alone, {sid}).get(sid) if alone is not None else None
                 if not present and said is None:
                     continue

@@ -483,3 +483,23 @@ def test_one_leader_after_a_summit_is_a_speaker_not_its_anchor(ex):
     # dev2 v12: "القمة ... حيث اكد الرئيس الايراني" is not Iran's summit
     assert links(ex, "واختتمت القمة اعمالها حيث اكد الرئيس الايراني بالانابة محمد مخبر على دور المنظمة.",
                  date(2024, 7, 4)) == []
+
+
+def test_the_opening_of_a_power_unit_is_an_event_not_a_villages_or_a_books(ex):
+    rows = links(ex, "دشن الرئيس الطاجيكي إمام علي رحمن يوم 16 نوفمبر 2018 الوحدة الأولى لمحطة روغون الكهرومائية "
+                     "في طاجيكستان.", date(2018, 11, 17))
+    assert list(ids(rows).values()) == ["new:opening:tj:2018-11"]
+    # test7 s07, test6 r06: a village and a book are no works an analyst tracks
+    assert links(ex, "وظهر بردي محمدوف وهو يقص الشريط لدى تدشين القرية الجديدة في تركمانستان يوم 5 يونيو 2019.",
+                 date(2019, 6, 6)) == []
+    assert links(ex, "وأضاف، خلال مؤتمر صحفي بمناسبة تدشين كتاب 30 عاما على العلاقات بين الإمارات وكازاخستان يوم 3 يناير 2023.",
+                 date(2023, 1, 4)) == []
+
+
+def test_a_ratification_is_the_parties_and_a_name_is_no_ratification(ex):
+    rows = links(ex, "صادق مجلس الشيوخ الكازاخستاني يوم 16 مايو 2024 على اتفاقية التعاون العسكري مع روسيا.",
+                 date(2024, 5, 17))
+    assert list(ids(rows).values()) == ["new:ratification:kz+ru:2024-05"]
+    assert links(ex, "وقال محمد صادق يوم 16 مايو 2024 إن الاتفاقية مع روسيا مهمة لكازاخستان.", date(2024, 5, 17)) == []
+    assert links(ex, "ولم يصادق البرلمان الكازاخستاني بعد على الاتفاقية مع روسيا الموقعة يوم 16 مايو 2024.",
+                 date(2024, 5, 17)) == []

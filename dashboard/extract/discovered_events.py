@@ -263,6 +263,7 @@ class EventDiscoverer:
         self._add_renamed(doc, index, rows, found, undated)
         self._add_referring(doc, index, rows, found, linked_kinds)
         self._add_story(doc, index, rows, found, linked_kinds, catalogue_rows)
+        rows = self._without_duplicates(rows, found, catalogue_rows)
         if self.visits is not None:
             rows = self._with_visits(doc, index, published, rows, catalogue_rows, kinds_at)
         return [rows[k] for k in sorted(rows)]
@@ -639,6 +640,50 @@ class EventDiscoverer:
                 if not self._phrase_agrees(index, sid, kind, eid):
                     continue
                 rows[(sid, eid)] = self._row(doc, sid, eid, f"{word}{REFERRED} (s{first[eid]})")
+
+    def _without_duplicates(self, rows: dict, found: list[_Found], catalogue_rows: list[dict]) -> dict:
+        """The rows without the discovered events that duplicate a catalogue event the article links:
+        one of the same nature (its kind among the discovered kind's ``catalogue_kinds``, or an event of
+        no kind: an agreement, a riot) at the same time (a month's margin), sharing a party with the
+        discovered anchor (its places, bodies, persons and their countries) or a sentence with its
+        links ("أعمال الشغب اندلعت ... في سجن" linked to the Vahdat prison riot: the discovered riot of
+        the lead is that one)."""
+        linked: dict[str, set[int]] = defaultdict(set)
+        for r in catalogue_rows:
+            if str(r["event_id"]) in self.event_dates:
+                linked[str(r["event_id"])].add(int(r["sentence_id"]))
+        if not linked or not rows:
+            return rows
+        spans: dict[str, tuple[date, date]] = {}
+        for f in found:
+            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
+            lo, hi = spans.get(eid, (f.start, f.end))
+            spans[eid] = (min(lo, f.start), max(hi, f.end))
+        sentences: dict[str, set[int]] = defaultdict(set)
+        for sid, eid in rows:
+            sentences[eid].add(sid)
+        kinds = self.rules.by_name
+        drop = set()
+        for eid, (lo, hi) in spans.items():
+            kind_name, anchor, _ = parse_id(eid) or ("", "", "")
+            kind = kinds.get(kind_name)
+            if kind is None:
+                continue
+            parties = set(anchor.split("+"))
+            for cid, at in linked.items():
+                start, end = self.event_dates[cid]
+                if not (start - FUTURE_MARGIN <= hi and lo <= end + FUTURE_MARGIN):
+                    continue
+                cat_kind = self.kind_of_event.get(cid)
+                if cat_kind and cat_kind not in kind.catalogue_kinds:
+                    continue
+                named = self.generated.by_id.get(cid)
+                theirs = set(named.persons | named.places) if named is not None else set()
+                theirs |= {self.country(x) for x in theirs} - {None}
+                if parties & theirs or at & sentences[eid]:
+                    drop.add(eid)
+                    break
+        return {key: row for key, row in rows.items() if key[1] not in drop} if drop else rows
 
     def _story_of(self, kind: DiscoveryKind):
         """(story, story_alone) of the catalogue kind of the same nature (events.yaml event_kinds: what

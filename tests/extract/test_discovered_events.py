@@ -503,3 +503,23 @@ def test_a_ratification_is_the_parties_and_a_name_is_no_ratification(ex):
     assert links(ex, "وقال محمد صادق يوم 16 مايو 2024 إن الاتفاقية مع روسيا مهمة لكازاخستان.", date(2024, 5, 17)) == []
     assert links(ex, "ولم يصادق البرلمان الكازاخستاني بعد على الاتفاقية مع روسيا الموقعة يوم 16 مايو 2024.",
                  date(2024, 5, 17)) == []
+
+
+@pytest.fixture(scope="module")
+def full() -> Extractors:
+    return Extractors(load_catalogues(CATALOGUE_DIR))
+
+
+def test_no_discovered_event_duplicates_a_catalogue_event_the_article_links(full, ex):
+    # test11 k10 with the whole catalogue: the Vahdat prison riot is the catalogue's (linked in the second
+    # sentence), so the lead's riot is not discovered beside it
+    text = ("قُتل ثلاثة حراس و29 سجيناً في طاجيكستان في أعمال شغب ألقت الحكومة مسؤوليتها على متشددين. "
+            "وقالت وزارة العدل في طاجيكستان إن أعمال الشغب اندلعت في وقت متأخر من مساء الأحد 19 مايو 2019 "
+            "في سجن يقع بمدينة وحدات التي تبعد 10 كيلومترات عن العاصمة دوشنبه.")
+    doc = Doc.from_text("t", text, date(2019, 5, 20), "day")
+    ents, dates = full.entities.find(doc), full.dates.find(doc)
+    catalogue = full.events.find(doc, ents, dates)
+    assert "tj_vahdat_prison_riot_2019" in {r["event_id"] for r in catalogue}
+    assert full.discovered_events.find(doc, ents, dates, catalogue) == []
+    # without it in the catalogue, the riot is discovered
+    assert {r["event_id"] for r in links(ex, text, date(2019, 5, 20))} == {"new:prison_riot:tj:2019-05"}

@@ -733,6 +733,9 @@ class EventDiscoverer:
             words, alone = story
             actors = self._actors(parse_id(eid)[1])
             lo, hi = dates[eid]
+            published = doc.publication_period
+            if published is None or not (lo - FUTURE_MARGIN <= published[1] and published[0] <= hi + FUTURE_MARGIN):
+                continue  # the lead recalls an event of another time: the article is not its news
             told = index.matches(words)
             for sid in range(first[eid] + 1, n):
                 if sid not in told or (sid, eid) in rows or sid in linked_at or _words(doc, sid) < MIN_WORDS:
@@ -740,10 +743,13 @@ class EventDiscoverer:
                 if any(key[0] == sid for key in rows):
                     continue  # another discovered event's sentence
                 if any(not (d[0] <= hi + FUTURE_MARGIN and lo - FUTURE_MARGIN <= d[1])
-                       for d in index.dates.get(sid, ()) if not d[3]):
-                    continue  # dated away from the event
+                       for d in index.dates.get(sid, ())):
+                    continue  # dated away from the event ("لقاء ... في تشرين الثاني" in March)
                 if any(k.name != name and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
                     continue  # another kind of event named: another story
+                if all(self.types.get(a) == "country" for a in actors) and any(
+                        self.types.get(e) == "country" and e not in actors for e in index.entities.get(sid, set())):
+                    continue  # another country's story ("نسبة المشاركة الضعيفة ... في تونس" beside Lebanon's vote)
                 if self.rules.generic is not None and index.matches(self.rules.generic, {sid}):
                     continue
                 # the party itself (a country, a body, a person), not any place or person of its country:

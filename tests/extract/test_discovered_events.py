@@ -523,3 +523,15 @@ def test_no_discovered_event_duplicates_a_catalogue_event_the_article_links(full
     assert full.discovered_events.find(doc, ents, dates, catalogue) == []
     # without it in the catalogue, the riot is discovered
     assert {r["event_id"] for r in links(ex, text, date(2019, 5, 20))} == {"new:prison_riot:tj:2019-05"}
+
+
+def test_a_lead_events_story_stops_at_another_countrys_sentence_and_another_time(ex):
+    lead = ("أظهرت نتائج شبه نهائية لاستفتاء دستوري في قرغيزستان، أمس الأحد، موافقة أغلبية واسعة على توسيع "
+            "السلطات الرئاسية. ")
+    # ANT: "نسبة المشاركة الضعيفة ... في تونس" beside another country's vote is Tunisia's story
+    rows = links(ex, lead + "وجاءت نسبة المشاركة ضعيفة في قرغيزستان وفي كازاخستان المجاورة، لكنّها بلغت نحو 37 %.",
+                 date(2021, 4, 12))
+    assert ids(rows) == {0: "new:referendum:kg:2021"}
+    # a sentence dated months away is another time's ("في تشرين الثاني")
+    rows = links(ex, lead + "وكانت نسبة المشاركة في قرغيزستان قد بلغت 40% في تشرين الثاني الماضي.", date(2021, 4, 12))
+    assert ids(rows) == {0: "new:referendum:kg:2021"}

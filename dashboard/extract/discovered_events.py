@@ -41,6 +41,7 @@ from dashboard.text.normalize import fold
 DISCOVERED_CUE = "discovered: "
 VISIT_CUE = "visit found: "   # a catalogue visit found from the visit's structure (visits.py)
 REFERRED = " + event named in the article"
+STORY = " + story"   # after REFERRED's "(sN)": a sentence continuing the event's story (_add_story)
 ANCHOR_RULES = ("place", "body", "visitor", "person", "target", "parties", "quoted")
 PERIODS = ("month", "year")
 FUTURE_MARGIN = timedelta(days=31)   # as events.py: no event beginning later than this after publication
@@ -49,6 +50,7 @@ LEAD_SENTENCES = 3                   # title and lead: where news of the day is 
 MIN_WORDS = 5                        # a shorter line (a heading) does not refer to an event
 MAX_PARTIES = 3
 _PHRASE_CHARS = 110
+_PLANNED_CHARS = 60  # a plan's word this near the noun, in its clause, speaks of it
 _DEFINITE_CHARS = 35
 # a full stop, or a comma and the conjunction و (not the و of وزير، وزارة، وفد، ولاية، وكالة، وسط، وفق)
 _NEW_CLAUSE = re.compile(r"[.؛;!?؟]|[،,]\s*و(?!زير|زار|فد|لاي|كال|سط|فق|لي\s)(?=\S)")
@@ -58,6 +60,7 @@ _POSSESSOR_GAP = 1  # words between a person and their own act ("أعلن جين
 _CLAUSE_WORDS = frozenset(fold(w) for w in ("من", "بعد", "إلى", "على", "عن", "في", "مع", "بين", "قبل", "خلال", "لدى",
                                             "ضد", "منذ", "حول", "بسبب", "إثر", "عقب", "التي", "الذي", "الذين"))
 _APPOSITION_CHARS = 3  # "ابنته، داريغا": a name right after a comma stands for the one before it
+_APPOSED_NAME_CHARS = 14  # ... or after one word: a given name the mention leaves out
 _RELATIVE_CHARS = 14  # "ابنة نزارباييف": a relative's word right before a person names another person
 _ADJECTIVE_CHARS = 12  # the next word: "الاحتجاجات وافتتاح السفارة الأمريكية" is no US protest
 _DEFINITE = re.compile(r"[وف]?(?:[بك]?ال|لل)")
@@ -65,6 +68,7 @@ _LABEL_CHARS = 60
 # A name in quotes right after the noun (مؤتمر "قلب آسيا"، عملية «نبع السلام»): the quote, the name
 # (a letter first, no sentence end), the closing quote; the ``quoted`` anchor rule
 _QUOTED = re.compile(r"[ \t\u00a0]*[\"«“'](?P<name>[^\W\d_][^\"«»“”'.!?؟\n]{1,48}?)[\"»”']")
+_OPENING_QUOTES = "\"«“"
 _QUOTED_WORDS = 4  # a longer quote is what someone said (عملية "اغتيال نفذه جهاز الموساد ..."), not a name
 _PUNCTUATION = "،,.؛;:!?؟()\"«»“”\n"
 # a day set off by commas inside a clause: "، الأربعاء،"، "، أمس الأول،"، "، يوم الخميس الماضي،"
@@ -74,6 +78,8 @@ _DAY_ASIDE = re.compile(r"[،,]\s*(?:(?:يوم|اليوم|مساء|صباح|لي
 _PLACE_TYPES = frozenset({"country", "city", "region"})
 _BODY_TYPES = frozenset({"organisation", "forum", "initiative"})
 _WORD = re.compile(r"[^\W\d_]+")
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+(?P<word>[\w\u0640]+)")
+_NUMBERED = re.compile(r"(?:ال)?ـ?\d+")  # "الـ21"، "21"
 # "منذ إعادة انتخابه في مارس": a date after منذ dates what the visit came after, not the visit
 # a place visited: after إلى or ل (إلى دولة الإمارات، لأوزبكستان، نحو، في زيارة ... في)
 _TO_PLACE = re.compile(r"(?:(?<![^\W_])(?:إلى|الى|نحو)\s+(?:\S+\s+)?\S*$|(?<![^\W_])[وف]?لـ?\S{0,3}$)")
@@ -109,6 +115,7 @@ class DiscoveryRules:
     not_news: PhraseSet | None = None  # a sentence speaking of the past: not dated by publication
     visits: VisitRules | None = None   # visits found from their structure (visits.py)
     relatives: frozenset[str] = frozenset()  # words that name a person through another (ابنة نزارباييف)
+    instance_words: frozenset[str] = frozenset()  # which instance a noun names (الحادية، والعشرون، السنوية)
 
     @property
     def by_name(self) -> dict[str, DiscoveryKind]:
@@ -140,7 +147,8 @@ def parse_rules(raw: Mapping) -> DiscoveryRules:
                           _alternation(list(raw.get("generic") or [])),
                           _alternation(list(raw.get("not_news") or [])),
                           parse_visit_rules(raw.get("visits")),
-                          frozenset(fold(w) for w in raw.get("relatives") or ()))
+                          frozenset(fold(w) for w in raw.get("relatives") or ()),
+                          frozenset(fold(w) for w in raw.get("instance_words") or ()))
 
 
 def discovered_id(kind: str, anchor: str, period: str) -> str:
@@ -254,6 +262,8 @@ class EventDiscoverer:
             rows.setdefault((f.sid, eid), self._row(doc, f.sid, eid, f.why))
         self._add_renamed(doc, index, rows, found, undated)
         self._add_referring(doc, index, rows, found, linked_kinds)
+        self._add_story(doc, index, rows, found, linked_kinds, catalogue_rows)
+        rows = self._without_duplicates(rows, found, catalogue_rows)
         if self.visits is not None:
             rows = self._with_visits(doc, index, published, rows, catalogue_rows, kinds_at)
         return [rows[k] for k in sorted(rows)]
@@ -352,13 +362,28 @@ class EventDiscoverer:
         the end of the phrase is no party), after the names."""
         limit = doc.sentences[sid][1] if doc.sentences else len(doc.text)
         full = _phrase_end(doc.text, b, limit)
-        near = min(full, b + _DEFINITE_CHARS) if definite else full
+        # which instance the noun names does not part it from its name: "القمة الحادية والعشرون لمنظمة
+        # شنغهاي للتعاون" (``instance_words``)
+        near = min(full, self._after_instance(doc.text, b, full) + _DEFINITE_CHARS) if definite else full
         # a name holding the noun is the event's body ("منتدى فالداي للحوار الدولي": valdai_club)
         out = [x for x in names if x[0] <= a and x[1] > b]
         out += [x for x in names if x[0] >= b and x[1] <= full
                 and (x[1] <= near or self.types.get(x[2]) == "person")]
         # names first: "تحطمت طائرة عسكرية أفغانية ... في أوزبكستان" crashed in Uzbekistan
         return out + [x for x in adjectives if x[0] >= b and x[0] - b <= _ADJECTIVE_CHARS and x[1] <= full]
+
+    def _after_instance(self, text: str, at: int, limit: int) -> int:
+        """Where the words saying which instance a noun names (an ordinal, a number, السنوية) end,
+        from ``at``."""
+        while True:
+            m = _NEXT_WORD.match(text, at, limit)
+            if m is None:
+                return at
+            word = m["word"]
+            if not (word.strip("ـ").isdigit() or fold(word).lstrip("و") in self.rules.instance_words
+                    or fold(word) in self.rules.instance_words or _NUMBERED.fullmatch(word)):
+                return at
+            at = m.end()
 
     def _noun_starts(self, index: SentenceIndex, sid: int) -> list[int]:
         """Where every kind's noun starts in the sentence (original offsets), memoised per article:
@@ -408,7 +433,10 @@ class EventDiscoverer:
             # a body's summit (قمة مجموعة السبع), else its parties (قمة بين ترامب وبوتين: ru+us),
             # else its venue's country (القمة العربية في الرياض)
             body = next((eid for _, _, eid in phrase if self.types.get(eid) in _BODY_TYPES), None)
-            return body or self._parties(phrase, venues=False) or self._place(phrase, None)
+            # parties: two or more ("قمة بين ترامب وبوتين"); one leader after the noun is a speaker there
+            # ("القمة اعمالها حيث اكد الرئيس الايراني بالانابة محمد مخبر"), not the summit's anchor
+            parties = self._parties(phrase, venues=False)
+            return body or (parties if parties and "+" in parties else None) or self._place(phrase, None)
         if kind.anchor == "parties":
             # the signatories: "بين قرغيزستان وأوزبكستان" in the phrase, else the sentence's parties
             # ("وقّع وزير خارجية قيرغيزستان ... ونظيره الأوزبكستاني ... اتفاقا بشأن خزان كيمبير آباد")
@@ -433,10 +461,15 @@ class EventDiscoverer:
                 # الرئيس ترامب" is not Trump's
                 return None
             before = _WORD.findall(text[max(0, start - _RELATIVE_CHARS):start])
-            if not before or fold(before[-1]) not in self.rules.relatives:
+            # a relative's word right before the person, or heading the title chain between the noun
+            # and the person ("أقيلت ابنة رئيس كازاخستان السابق نور سلطان نزارباييف، داريجا نزارباييفا"
+            # befalls the daughter)
+            related = (before and fold(before[-1]) in self.rules.relatives) or \
+                any(fold(w) in self.rules.relatives for w in between)
+            if not related:
                 return eid
-            apposed = next((other for s, _, other in spans if end < s <= end + _APPOSITION_CHARS
-                            and self.types.get(other) == "person" and not text[end:s].strip(" ،,")), None)
+            apposed = next((other for s, _, other in spans if end < s and self.types.get(other) == "person"
+                            and _apposed(text[end:s])), None)
             if apposed is not None:
                 return apposed
         return None
@@ -518,14 +551,33 @@ class EventDiscoverer:
                 return None  # an event still to come: no discovered event dated in the future
             return d[0], d[1], f"date: {' '.join(str(d[2]).split())} [{d[0].isoformat()}..{d[1].isoformat()}]"
         own = [d for d in dates if len(d) < 5 or _owner(nouns, d[4]) == noun_start]
-        if own or published is None or (published[1] - published[0]).days > 31 or sid >= LEAD_SENTENCES:
+        if own or published is None or (published[1] - published[0]).days > 31 or sid >= _lead_end(index.doc):
             return None  # dated otherwise (a year of a month-kind), or not news of the day
-        if self.planned is not None and index.matches(self.planned, {sid}):
+        if self._planned_near(index, sid, noun_start, noun_end):
             return None  # a plan with no date
         if self.rules.not_news is not None and index.matches(self.rules.not_news, {sid}):
             return None  # "احتجاجات تقسيم في الربيع الماضي": the past, not the news
         # an article dated to its month only: the news is of that month
         return published[0], published[1], f"published {published[0].isoformat()}..{published[1].isoformat()}"
+
+    def _planned_near(self, index: SentenceIndex, sid: int, noun_start: int, noun_end: int) -> bool:
+        """Whether a word of a plan (سيعقد، المقبل، المرتقب ...) speaks of the noun: anywhere before
+        it in the sentence, or after it in its clause (no comma or clause-opening و between them)
+        within _PLANNED_CHARS. Not a plan later in the sentence: "أظهرت نتائج شبه نهائية لاستفتاء
+        دستوري في قرغيزستان ... والسماح لرئيس الدولة ... بالترشح لولاية ثانية" reports a vote held."""
+        if self.planned is None or not index.matches(self.planned, {sid}):
+            return False
+        doc = index.doc
+        start, end = index.sentence_span(sid)
+        text = doc.text
+        for m in index.regex_for(self.planned).finditer(doc.norm.text, start, end):
+            a, b = doc.norm.to_original(m.start(), m.end())
+            if b <= noun_start:
+                return True  # "ومن المقرر أن يصل شولتس ... ويوقع اتفاقيات": the plan governs what follows
+            if a - noun_end <= _PLANNED_CHARS and not _NEW_CLAUSE.search(text[noun_end:a]) \
+                    and not re.search(r"[،,]", text[noun_end:a]):
+                return True  # "القمة المقبلة"
+        return False
 
     # ---- referring words -----------------------------------------------------------------------
     def _add_renamed(self, doc: Doc, index: SentenceIndex, rows: dict, found: list[_Found],
@@ -589,6 +641,126 @@ class EventDiscoverer:
                     continue
                 rows[(sid, eid)] = self._row(doc, sid, eid, f"{word}{REFERRED} (s{first[eid]})")
 
+    def _without_duplicates(self, rows: dict, found: list[_Found], catalogue_rows: list[dict]) -> dict:
+        """The rows without the discovered events that duplicate a catalogue event the article links:
+        one of the same nature (its kind among the discovered kind's ``catalogue_kinds``, or an event of
+        no kind: an agreement, a riot) at the same time (a month's margin), sharing a party with the
+        discovered anchor (its places, bodies, persons and their countries) or a sentence with its
+        links ("أعمال الشغب اندلعت ... في سجن" linked to the Vahdat prison riot: the discovered riot of
+        the lead is that one)."""
+        linked: dict[str, set[int]] = defaultdict(set)
+        for r in catalogue_rows:
+            if str(r["event_id"]) in self.event_dates:
+                linked[str(r["event_id"])].add(int(r["sentence_id"]))
+        if not linked or not rows:
+            return rows
+        spans: dict[str, tuple[date, date]] = {}
+        for f in found:
+            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
+            lo, hi = spans.get(eid, (f.start, f.end))
+            spans[eid] = (min(lo, f.start), max(hi, f.end))
+        sentences: dict[str, set[int]] = defaultdict(set)
+        for sid, eid in rows:
+            sentences[eid].add(sid)
+        kinds = self.rules.by_name
+        drop = set()
+        for eid, (lo, hi) in spans.items():
+            kind_name, anchor, _ = parse_id(eid) or ("", "", "")
+            kind = kinds.get(kind_name)
+            if kind is None:
+                continue
+            parties = set(anchor.split("+"))
+            for cid, at in linked.items():
+                start, end = self.event_dates[cid]
+                if not (start - FUTURE_MARGIN <= hi and lo <= end + FUTURE_MARGIN):
+                    continue
+                cat_kind = self.kind_of_event.get(cid)
+                if cat_kind and cat_kind not in kind.catalogue_kinds:
+                    continue
+                named = self.generated.by_id.get(cid)
+                theirs = set(named.persons | named.places) if named is not None else set()
+                theirs |= {self.country(x) for x in theirs} - {None}
+                if parties & theirs or at & sentences[eid]:
+                    drop.add(eid)
+                    break
+        return {key: row for key, row in rows.items() if key[1] not in drop} if drop else rows
+
+    def _story_of(self, kind: DiscoveryKind):
+        """(story, story_alone) of the catalogue kind of the same nature (events.yaml event_kinds: what
+        an article about such an event tells without naming it), or None where it has none (a crash,
+        floods: readers link their figures only where the event is named)."""
+        for name in sorted(kind.catalogue_kinds):
+            own = self.generated.kinds.get(name)
+            if own is not None and own.story is not None:
+                return own.story, own.story_alone
+        return None
+
+    def _actors(self, anchor: str) -> frozenset[str]:
+        """The anchor's parties (a country, a body, a person)."""
+        return frozenset(anchor.split("+"))
+
+    def _add_story(self, doc: Doc, index: SentenceIndex, rows: dict, found: list[_Found], linked_kinds: set[str],
+                   catalogue_rows: list[dict]) -> None:
+        """Sentences continuing the story of the article's event: the one discovered event of its kind
+        that the title or lead names (news of the day: the article is about it), where the catalogue
+        links no event of its nature. A later sentence with a word of the kind's story (events.yaml:
+        talks for a visit, leaders for a summit, voters for an election) and one of the event's
+        parties itself in it (the country, the body, the person), or a phrase that speaks of
+        the story alone ("الرئيسان"، "البيان الختامي"), takes it; never a sentence the catalogue
+        links, one naming an event of another kind, one dated away from the event, or a heading."""
+        per_kind: dict[str, set[str]] = defaultdict(set)
+        first: dict[str, int] = {}
+        dates: dict[str, tuple[date, date]] = {}
+        for f in found:
+            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
+            per_kind[f.kind.name].add(eid)
+            first[eid] = min(first.get(eid, f.sid), f.sid)
+            lo, hi = dates.get(eid, (f.start, f.end))
+            dates[eid] = (min(lo, f.start), max(hi, f.end))
+        linked_at = {int(r["sentence_id"]) for r in catalogue_rows}
+        kinds = self.rules.by_name
+        n = len(doc.sentences) or 1
+        for name, eids in sorted(per_kind.items()):
+            kind = kinds[name]
+            if len(eids) != 1 or kind.catalogue_kinds & linked_kinds:
+                continue
+            eid = next(iter(eids))
+            if first[eid] >= _lead_end(doc):
+                continue  # named further down: one story among others
+            story = self._story_of(kind)
+            if story is None:
+                continue
+            words, alone = story
+            actors = self._actors(parse_id(eid)[1])
+            lo, hi = dates[eid]
+            published = doc.publication_period
+            if published is None or not (lo - FUTURE_MARGIN <= published[1] and published[0] <= hi + FUTURE_MARGIN):
+                continue  # the lead recalls an event of another time: the article is not its news
+            told = index.matches(words)
+            for sid in range(first[eid] + 1, n):
+                if sid not in told or (sid, eid) in rows or sid in linked_at or _words(doc, sid) < MIN_WORDS:
+                    continue
+                if any(key[0] == sid for key in rows):
+                    continue  # another discovered event's sentence
+                if any(not (d[0] <= hi + FUTURE_MARGIN and lo - FUTURE_MARGIN <= d[1])
+                       for d in index.dates.get(sid, ())):
+                    continue  # dated away from the event ("لقاء ... في تشرين الثاني" in March)
+                if any(k.name != name and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
+                    continue  # another kind of event named: another story
+                if all(self.types.get(a) == "country" for a in actors) and any(
+                        self.types.get(e) == "country" and e not in actors for e in index.entities.get(sid, set())):
+                    continue  # another country's story ("نسبة المشاركة الضعيفة ... في تونس" beside Lebanon's vote)
+                if self.rules.generic is not None and index.matches(self.rules.generic, {sid}):
+                    continue
+                # the party itself (a country, a body, a person), not any place or person of its country:
+                # "رؤساء الدول" beside Beijing and Xi in an op-ed on China is not the lead's summit's story
+                present = sorted(e for e in index.entities.get(sid, set()) if e in actors)
+                said = index.matches(alone, {sid}).get(sid) if alone is not None else None
+                if not present and said is None:
+                    continue
+                why = f"actor: {'+'.join(present)}" if present else f"story: {said}"
+                rows[(sid, eid)] = self._row(doc, sid, eid, f"{told[sid]} + {why}{REFERRED} (s{first[eid]}){STORY}")
+
     def _phrase_agrees(self, index: SentenceIndex, sid: int, kind: DiscoveryKind, eid: str) -> bool:
         """Whether every referring word of the sentence either anchors nothing or anchors this
         event ("الانتخابات في روسيا البيضاء" is not Uzbekistan's)."""
@@ -605,6 +777,16 @@ class EventDiscoverer:
             if own is not None and own != anchor:
                 return False
         return True
+
+
+def _apposed(gap: str) -> bool:
+    """Whether a name after ``gap`` stands in apposition to the one before it: a comma right after
+    the first ("ابنته، داريغا"), and at most one word (a given name the mention leaves out:
+    "نزارباييف، داريجا نزارباييفا") before the second."""
+    if len(gap) <= _APPOSITION_CHARS and not gap.strip(" ،,"):
+        return True
+    return len(gap) <= _APPOSITION_CHARS + _APPOSED_NAME_CHARS and gap.lstrip(" ").startswith(("،", ",")) \
+        and len(_WORD.findall(gap)) <= 1 and not re.search(r"[.؛;:()\n]", gap)
 
 
 def quoted_anchor(text: str, at: int) -> str | None:
@@ -641,10 +823,32 @@ def _phrase_end(text: str, start: int, limit: int) -> int:
     while True:
         stretch = text[start:stop]
         cut = min((i for i in (stretch.find(c) for c in _PUNCTUATION) if i >= 0), default=len(stretch))
+        quoted = _QUOTED.match(text, start + cut) if cut < len(stretch) and stretch[cut] in _OPENING_QUOTES else None
+        if quoted is not None and quoted.end() <= limit:
+            # a name in quotes is part of the phrase ("قمة "المجلس التركي" الثامنة في ..."); what follows
+            # it goes on
+            start, stop = quoted.end(), min(limit, quoted.end() + _PHRASE_CHARS)
+            continue
         aside = _DAY_ASIDE.match(text, start + cut, limit)
         if aside is None:
             return start + cut
         start, stop = aside.end(), min(limit, aside.end() + _PHRASE_CHARS)
+
+
+def _lead_end(doc: Doc) -> int:
+    """The end of the title and lead: the first LEAD_SENTENCES sentences of MIN_WORDS words or more
+    (a byline, a dateline or a heading before them does not count: "بقلم: يورونيوز مع أ ف ب"),
+    memoised on the document."""
+    memo = doc.__dict__.get("_discovery_lead")
+    if memo is not None:
+        return memo
+    n = len(doc.sentences) or 1
+    end, counted = 0, 0
+    while end < n and counted < LEAD_SENTENCES:
+        counted += _words(doc, end) >= MIN_WORDS
+        end += 1
+    doc.__dict__["_discovery_lead"] = end
+    return end
 
 
 def _period(day: date, period: str) -> str:

@@ -1,5 +1,5 @@
 """CLI: score a built dataset against the gold, and list what to review in any dataset.
-``python -m dashboard.quality [--data DIR] [--gold DIR | --no-gold] [--texts DIR] [--review] [--check]``
+``python -m dashboard.quality [--data DIR] [--gold DIR | --no-gold] [--texts DIR] [--catalogues DIR] [--review] [--check]``
 
 With --review (any dataset, gold or not): event links impossible by date, variant and
 article-resolved entity matches, candidate names and event candidates (dashboard/quality/review.py).
@@ -212,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD_DIR, help="gold YAML folder")
     parser.add_argument("--texts", type=Path, default=None,
                         help="folder of article texts to build into --data before scoring")
+    parser.add_argument("--catalogues", type=Path, default=CATALOGUE_DIR,
+                        help="catalogue folder to build --texts with and to review by (default: data/catalogues; "
+                             "a copy without some events scores discovery: python -m dashboard.quality.holdout)")
     parser.add_argument("--no-gold", action="store_true", help="no scoring (a dataset without gold: use with --review)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--review", action="store_true",
@@ -222,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data
     if args.texts is not None:
         data_dir = data_dir or default_out_dir([args.texts])
-        built = build_main([str(args.texts), "--out", str(data_dir), "--quiet"])
+        built = build_main([str(args.texts), "--out", str(data_dir), "--catalogues", str(args.catalogues), "--quiet"])
         if built != 0:
             print(f"building {args.texts} into {data_dir} failed (exit code {built})", file=sys.stderr)
             return built
@@ -245,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"({args.gold / ID_MAP_FILE})")
     if args.review:
         try:
-            rules = load_catalogues(CATALOGUE_DIR).discovered_events
+            rules = load_catalogues(args.catalogues).discovered_events
         except CatalogueError as exc:
             print(f"catalogue error: {exc} (the promotion commands of discovered events name no words)",
                   file=sys.stderr)

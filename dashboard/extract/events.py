@@ -261,6 +261,9 @@ class Event:
     description: str
     description_ar: str
     cues: tuple[Cue, ...]
+    # the larger event whose story this one is told as (events.yaml ``part_of``): its links are that
+    # event's (the annulled Kyrgyz vote of October 2020 is the crisis it set off)
+    part_of: str = ""
 
 
 def _window(spec, event: dict) -> tuple[date, date] | None:
@@ -303,10 +306,14 @@ def parse_events(raw: Mapping) -> tuple[Event, ...]:
             date_start=_iso(e["date_start"]).isoformat(), date_end=_iso(e["date_end"]).isoformat(),
             description=e["description"], description_ar=e.get("description_ar", ""),
             cues=tuple(_cue(c, e) for c in e.get("cues") or ()),
+            part_of=str(e.get("part_of") or ""),
         ))
     ids = [e.id for e in events]
     if len(ids) != len(set(ids)):
         raise ValueError("duplicate event ids")
+    for e in events:
+        if e.part_of and (e.part_of not in ids or e.part_of == e.id):
+            raise ValueError(f"event {e.id}: part_of names no other catalogue event ({e.part_of!r})")
     return tuple(sorted(events, key=lambda e: e.id))
 
 
@@ -598,6 +605,7 @@ class EventLinker:
             from dashboard.extract.event_series import SeriesResolver
             self.series = SeriesResolver(series, planned, generated.entity_types if generated is not None else None)
         self._starts = {e.id: _iso(e.date_start) for e in events}
+        self._part_of = {e.id: e.part_of for e in events if e.part_of}
         # every cue, in the order they are tried (event by event, within an event those needing
         # it already linked last), with its event's dates and the entities an article must name
         # for it to hold at all (_evaluate's first test): all of ``every``, one of ``some``
@@ -660,7 +668,22 @@ class EventLinker:
             if self.series is not None:
                 self.series.resolve_linked(index, published, limit, rows)
             self._add_context(doc, index, published, limit, rows)
+        if self._part_of:
+            self._to_wholes(rows)
         return [rows[k] for k in sorted(rows)]
+
+    def _to_wholes(self, rows: dict) -> None:
+        """A link to an event that is part of another (``part_of``) is the whole's: its row moves to
+        that event, its cue noting the part it named (once per sentence)."""
+        for (sid, eid), row in sorted(rows.items()):
+            whole = self._part_of.get(eid)
+            if whole is None:
+                continue
+            del rows[(sid, eid)]
+            cue = row["cue"]
+            note = f" + part of the event: {eid}"
+            cue = cue[:-len(REFERRING)] + note + REFERRING if cue.endswith(REFERRING) else cue + note
+            rows.setdefault((sid, whole), {**row, "event_id": whole, "cue": cue})
 
     def _prefer_the_articles_event(self, rows: dict, index: SentenceIndex) -> None:
         """An undated link by a generated name further down, to an event of the same kind as the

@@ -326,3 +326,21 @@ def test_the_raid_and_the_attack_by_the_words_that_refer_to_them(ex):
     assert found == {0: {"bishkek_student_attacks_2024"}, 1: {"bishkek_student_attacks_2024"}}
     # the same words in an article on no such event link nothing
     assert by_sentence(ex, "ولم تتمكن الشرطة من وقف أعمال العنف في المدينة.", date(2024, 5, 20)) == {}
+
+
+def test_an_event_told_as_part_of_another_links_the_whole(ex):
+    # the annulled Kyrgyz vote of October 2020 is named by its own name, and told as the crisis it
+    # set off (events.yaml part_of): the link is the crisis's, its cue says which part named it
+    text = ("وقد شهدت البلاد ثلاث ثورات شعبية منذ استقلالها عام 1991، آخرها كانت في أكتوبر 2020، عندما "
+            "أطاح المحتجون بالحكومة بعد انتخابات برلمانية متنازع عليها في قيرغيزستان.")
+    found = links(ex, text, date(2023, 6, 6))
+    assert "kg_parliamentary_election_2020" not in found
+    assert found["kyrgyzstan_crisis_2020"].endswith(" + part of the event: kg_parliamentary_election_2020")
+
+
+def test_part_of_must_name_another_catalogue_event():
+    from dashboard.extract.events import parse_events
+    event = {"id": "x", "name_ar": "س", "name_en": "X", "date_start": "2022-01-01", "date_end": "2022-01-02",
+             "description": "d", "part_of": "nowhere"}
+    with pytest.raises(ValueError, match="part_of"):
+        parse_events({"events": [event]})

@@ -224,6 +224,13 @@ class GeneratedNames:
                                          frozenset().union(*groups) if groups else frozenset(),
                                          groups, frozenset(k for k in keys if k), months, start, end))
         self.by_id = {n.event_id: n for n in self.named}
+        # kinds that share their referring words are one family (a presidential and a parliamentary
+        # election are both "الانتخابات"): event id -> its family (the first kind's name)
+        family = {}
+        for kind in kinds:
+            family.setdefault(id(kind.refers) if kind.refers is not None else kind.name, kind.name)
+        self.family_of_event = {eid: family[id(self.kinds[k].refers) if self.kinds[k].refers is not None else k]
+                                for eid, k in self.kind_of_event.items()}
         self.by_kind: dict[str, list[NamedEvent]] = {}
         for named in self.named:
             self.by_kind.setdefault(named.kind, []).append(named)
@@ -779,10 +786,9 @@ class GeneratedNames:
                         named = self.by_id[eid]
                         if sid not in linked[eid] and not contradicted(index, sid, named.start, named.end):
                             out.append((sid, eid, f"generated: {word} + event named in the article"))
-            # events of two kinds sharing the words (a presidential and a parliamentary election):
-            # "الانتخابات" names neither; several of one kind: the one named last before the word
-            if len({self.kind_of_event[e] for e in eids}) > 1:
-                continue
+            # several events of the kind, or of kinds sharing the words (a presidential and a
+            # parliamentary election): the one the article reports as news, else the one named last
+            # before the word (``_nearest_named``)
             hits = index.matches(kind.refers)
             if kind.refers_unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.refers_unless, set(hits))}

@@ -800,20 +800,28 @@ class EventLinker:
                 rows.setdefault((sid, heir), {**row, "event_id": heir})
 
     def _resolve_referring(self, rows: dict) -> None:
-        """A referring word ("القمة" of a ``linked`` cue) names ONE event: where the article names
-        two events of its kind outright (a C5+1 article that also names a Gulf summit), it is
-        kept only for the one named last before the sentence (the first named, before any)."""
-        kind_of = self.generated.kind_of_event
-        named: dict[str, list[tuple[int, str]]] = defaultdict(list)  # kind -> (naming sentence, event)
+        """A referring word ("القمة" of a ``linked`` cue, "الاقتراع") names ONE event: where the
+        article names two events of its kind, or of kinds that share their referring words (a
+        presidential and a parliamentary election), outright, it is kept only for the one named
+        last before the sentence (the first named, before any); of two named last in one sentence,
+        for the one the article named first (its subject: "هذه الانتخابات المبكرة" in an article on
+        the 2023 parliamentary vote, after a sentence recalling the 2022 presidential one too)."""
+        family_of = self.generated.family_of_event
+        named: dict[str, list[tuple[int, str]]] = defaultdict(list)  # family -> (naming sentence, event)
         for (sid, eid), row in sorted(rows.items()):
-            if not row["cue"].endswith(REFERRING) and eid in kind_of:
-                named[kind_of[eid]].append((sid, eid))
+            if not row["cue"].endswith(REFERRING) and eid in family_of:
+                named[family_of[eid]].append((sid, eid))
         for (sid, eid), row in list(rows.items()):
-            kind = kind_of.get(eid)
-            if not row["cue"].endswith(REFERRING) or kind is None or len({e for _, e in named[kind]}) < 2:
+            family = family_of.get(eid)
+            if not row["cue"].endswith(REFERRING) or family is None or len({e for _, e in named[family]}) < 2:
                 continue
-            before = [n for n in named[kind] if n[0] <= sid]
-            chosen = max(before)[1] if before else min(named[kind])[1]
+            before = [n for n in named[family] if n[0] <= sid]
+            if not before:
+                chosen = min(named[family])[1]
+            else:
+                top = max(s for s, _ in before)
+                first = {e: min(s for s, f in named[family] if f == e) for s, e in before if s == top}
+                chosen = min(first, key=lambda e: (first[e], e))
             if chosen != eid:
                 del rows[(sid, eid)]
 

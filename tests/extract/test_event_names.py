@@ -344,3 +344,21 @@ def test_part_of_must_name_another_catalogue_event():
              "description": "d", "part_of": "nowhere"}
     with pytest.raises(ValueError, match="part_of"):
         parse_events({"events": [event]})
+
+
+def test_a_referring_word_names_the_election_of_its_family_named_last(ex):
+    # an article on the parliamentary vote of March 2023 that recalls the presidential one of 2022:
+    # "الانتخابات"، "الاقتراع" are the parliamentary vote's (named last before them; of two named in
+    # one sentence, the one the article named first), never the presidential one's too
+    text = ("بدأ الناخبون في كازاخستان، اليوم الأحد، الإدلاء بأصواتهم لاختيار ممثليهم في الانتخابات البرلمانية "
+            "المبكرة التي تشهدها البلاد. "
+            "وتوجه أكثر من 12 مليون ناخب إلى مراكز الاقتراع البالغ عددها 10146 مركزًا، لبدء فرز الأصوات. "
+            "وكان \"توكاييف\" قرر في يناير الماضى، حل مجلس النواب ودعا إلى انتخابات تشريعية مبكرة، بعد 4 أشهر "
+            "من إعادة انتخابه في انتخابات رئاسية مبكرة. "
+            "وفي رسالة إلى الكازاخستانيين نُشرت قبل شهرين، قال توكاييف آنذاك، إنه يأمل في أن تعطي هذه "
+            "الانتخابات المبكرة \"دفعًا جديدًا للتحديث\".")
+    found = by_sentence(ex, text, date(2023, 3, 19))
+    assert found[0] == {"kz_parliamentary_election_2023"}
+    assert found[1] == {"kz_parliamentary_election_2023"}
+    assert found[2] == {"kz_parliamentary_election_2023", "kz_presidential_election_2022"}
+    assert found[3] == {"kz_parliamentary_election_2023"}

@@ -105,13 +105,17 @@ class Owner:
     the noun, the dates inside the phrase."""
     countries: frozenset[str] = frozenset()
     dates: tuple[tuple[date, date], ...] = ()
+    # elapsed times written after every noun of the kind, "بعد 3 أشهر من انتخاب": they date what
+    # follows them (the election), not the noun before ("ويأتي الاستفتاء بعد 3 أشهر من ...")
+    elsewhere: frozenset[tuple[date, date]] = frozenset()
 
     def refuses(self, named: NamedEvent, person_country: Mapping[str, str]) -> bool:
         margin = timedelta(days=31)
         # a list of countries owns one event each: the event must be one of theirs
         if self.countries and not self.countries & (named.places | {person_country.get(p) for p in named.persons}):
             return True
-        return any(not (a <= named.end + margin and named.start - margin <= b) for a, b in self.dates)
+        return any(not (a <= named.end + margin and named.start - margin <= b) for a, b in self.dates
+                   if (a, b) not in self.elsewhere)
 
 
 @dataclass(frozen=True)
@@ -187,6 +191,7 @@ class GeneratedNames:
         self.place_parent = parents
         self.parent_of = {eid: p for eid, p in _parents(matcher).items() if p}
         self.planned = _alternation(list(raw_events.get("planned_words") or []))
+        self.elapsed_after = frozenset(squeeze_spaces(w) for w in (raw_events.get("elapsed_time") or {}).get("after") or ())
         noun_words = {w for k in kinds for p in k.noun_phrases for w in squeeze_spaces(p).split()}
         self.named: list[NamedEvent] = []
         self.kind_of_event: dict[str, str] = {}
@@ -231,6 +236,20 @@ class GeneratedNames:
             family.setdefault(id(kind.refers) if kind.refers is not None else kind.name, kind.name)
         self.family_of_event = {eid: family[id(self.kinds[k].refers) if self.kinds[k].refers is not None else k]
                                 for eid, k in self.kind_of_event.items()}
+        # kinds a sentence's own noun tells apart (events.yaml ``rival_kinds``): kind -> its rivals
+        # and the words of their voters, which are the vote the sentence names (kind -> them)
+        self.rival_kinds: dict[str, tuple[str, ...]] = {}
+        self.voter_words: dict[str, PhraseSet] = {}
+        for group in raw_events.get("rival_kinds") or ():
+            members = list(group["kinds"])
+            unknown = set(members) - set(self.kinds)
+            if unknown:
+                raise ValueError(f"rival_kinds: no such event kinds {sorted(unknown)}")
+            voters = _alternation(list(group.get("voters") or []))
+            for k in members:
+                self.rival_kinds[k] = tuple(r for r in members if r != k)
+                if voters is not None:
+                    self.voter_words[k] = voters
         self.by_kind: dict[str, list[NamedEvent]] = {}
         for named in self.named:
             self.by_kind.setdefault(named.kind, []).append(named)
@@ -318,7 +337,7 @@ class GeneratedNames:
                         continue
                     if kind.one_country and foreign - {self.country_of(p) for p in named.places}:
                         continue
-                    why = self._holds(named, kind, index, sid, after, near, published, setting)
+                    why = self._holds(named, kind, index, sid, after, near, published, setting, owner.elsewhere)
                     if why is None:
                         continue
                     rank, reason = why
@@ -355,10 +374,22 @@ class GeneratedNames:
             # ... في أستانا" beside the first summit, in Berlin, recalled as a year ago: _own_places).
             strong = {eid for _, eid, _, rank, _ in found if rank[0] == 0 or rank[1] == 0}
             theirs = {eid: set().union(*(self.by_id[s].places for s in strong - {eid})) for eid in {f[1] for f in found}}
+            # ... and where it is the day's news and none of them is: an article published on the
+            # day of Kyrgyzstan's April 2021 referendum ("يدلي الناخبون ... في استفتاء") that
+            # recalls January's, dated ("على استفتاء ... يناير الماضي")
+            news = {eid for eid in {f[1] for f in found} if self._is_news(self.by_id[eid], published)}
             out += [(sid, eid, why, name_key((part,)) if part else None) for sid, eid, why, rank, part in found
                     if rank[0] == 0 or rank[1] == 0 or not strong - {eid}
-                    or self._own_places(kind, eid, nears.get(sid, set()), theirs[eid])]
+                    or self._own_places(kind, eid, nears.get(sid, set()), theirs[eid])
+                    or (eid in news and not (strong - {eid}) & news)]
         return out
+
+    @staticmethod
+    def _is_news(named: NamedEvent, published: tuple[date, date] | None) -> bool:
+        """Whether an article of this publication period reports the event as news (from
+        NEWS_LEAD_DAYS before it to NEWS_TAIL_DAYS after it, a publication day or so precise)."""
+        return published is not None and (published[1] - published[0]).days <= 1 and \
+            named.start - _NEWS_LEAD <= published[1] and published[0] <= named.end + _NEWS_TAIL
 
     def _own_places(self, kind: Kind, eid: str, near: set[str], theirs: set[str]) -> set[str]:
         """The places of event ``eid`` its noun's phrase names that the events named outright do not
@@ -408,6 +439,7 @@ class GeneratedNames:
         out, near = [], set()
         countries: set[str] = set()
         dated: list[tuple[date, date]] = []
+        starts: list[int] = []
         spans = index.entity_spans.get(sid, ())
         for m in index.regex_for(kind.nouns).finditer(text, start, end):
             # the first word after the noun that is not a stopword or a generic word, before any
@@ -423,6 +455,7 @@ class GeneratedNames:
                 break
             out.append(words)
             a, b = doc.norm.to_original(m.start(), m.end())
+            starts.append(a)
             before = doc.text[max(0, a - _PHRASE_CHARS):a]
             after = doc.text[b:b + _PHRASE_CHARS]
             cut_before = max((before.rfind(c) for c in _PUNCTUATION), default=-1)
@@ -446,7 +479,10 @@ class GeneratedNames:
             dated += [(d[0], d[1]) for d in index.dates.get(sid, ())
                       if len(d) > 4 and (d[1] - d[0]).days <= 366 and (not d[3] or _DIGIT.search(d[2]))
                       and (b <= d[4] < min(hi, b + _DATE_REACH) or a - _OWNER_CHARS <= d[4] + len(d[2]) <= a)]
-        return out, near, Owner(frozenset(countries), tuple(dated))
+        elsewhere = frozenset((d[0], d[1]) for d in index.dates.get(sid, ())
+                              if starts and len(d) > 4 and d[3] and d[4] > max(starts)
+                              and squeeze_spaces(d[2]).split()[:1] and squeeze_spaces(d[2]).split()[0] in self.elapsed_after)
+        return out, near, Owner(frozenset(countries), tuple(dated), elsewhere)
 
     def topic_country(self, index, sid: int, reach: int = TOPIC_REACH) -> str | None:
         """The country the sentence speaks of: that of the last place it names (a name, not an
@@ -547,7 +583,8 @@ class GeneratedNames:
         return True
 
     def _holds(self, named: NamedEvent, kind: Kind, index, sid: int, after, near: set[str],
-               published, setting: str | None = None) -> tuple[tuple, str] | None:
+               published, setting: str | None = None,
+               elsewhere: frozenset[tuple[date, date]] = frozenset()) -> tuple[tuple, str] | None:
         # places and bodies must be in the noun's phrase; a person anywhere in the sentence (the
         # subject of "سيقوم فخامة الرئيس ... بزيارة رسمية لطاجيكستان" stands far from the noun)
         ents = near | (named.persons & index.entities.get(sid, set()))
@@ -584,7 +621,8 @@ class GeneratedNames:
             return None  # "احتجاجات أكتوبر" is this event's only in an article naming its place
         span = (named.start, named.end)
         dated = next((d[2] for d in index.dates.get(sid, ())
-                      if d[0] <= span[1] and span[0] <= d[1] and (d[1] - d[0]).days <= 366), None)
+                      if d[0] <= span[1] and span[0] <= d[1] and (d[1] - d[0]).days <= 366
+                      and (d[0], d[1]) not in elsewhere), None)
         name = (f"name: {part}" if part is not None else f"month: {month}" if by_month
                 else f"article country: {setting}" if in_setting
                 else "name: " + "+".join(sorted((named.places | named.persons) & ents)))

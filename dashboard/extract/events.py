@@ -34,6 +34,8 @@ from dashboard.text.normalize import fold, squeeze_spaces
 
 FUTURE_MARGIN = timedelta(days=31)
 REFERRING = " + event named in the article"  # a link by a word that refers to a named event
+# the words a cue's first condition matched ("word: الناخبين + ...", "generated: الاقتراع + ...")
+_FIRST_SURFACE = re.compile(r"(?:phrase|word|generated): (.+?)(?: \+ |$)")
 # a cue that held by a date of the sentence or by the publication period: its instance is chosen
 _TIMED_CUE = re.compile(r"(?:^| \+ )(?:date: |published )")
 LEAD_SENTENCES = 2  # the article's lead: the event it names there is the article's (event_context.py)
@@ -668,9 +670,47 @@ class EventLinker:
             if self.series is not None:
                 self.series.resolve_linked(index, published, limit, rows)
             self._add_context(doc, index, published, limit, rows)
+        if self.generated is not None and self.generated.rival_kinds:
+            self._drop_rival_kinds(index, rows)
         if self._part_of:
             self._to_wholes(rows)
         return [rows[k] for k in sorted(rows)]
+
+    def _drop_rival_kinds(self, index: SentenceIndex, rows: dict) -> None:
+        """A link by one of its kind's generic words (a referring word, the kind's act) that the
+        sentence's own noun of a rival kind (events.yaml ``rival_kinds``) qualifies is that kind's
+        event, not this one: the word inside the rival's noun ("في الانتخابات البرلمانية المبكرة" is
+        no presidential election's), or a word of the voters (``voters``) where the sentence names
+        a vote by a rival's noun only ("يدلي الناخبون ... في استفتاء على دستور جديد" is the
+        referendum's, not the election the article recalls). "جاءت الانتخابات بعد استفتاء دستوري"
+        still names an election."""
+        gen = self.generated
+        for (sid, eid), row in sorted(rows.items()):
+            kind_name = gen.kind_of_event.get(eid)
+            rivals = gen.rival_kinds.get(kind_name, ())
+            if not rivals:
+                continue
+            m = _FIRST_SURFACE.match(row["cue"])
+            if m is None:
+                continue
+            kind = gen.kinds[kind_name]
+            words = squeeze_spaces(m.group(1))
+            voters = gen.voter_words.get(kind_name)
+            by_voters = voters is not None and voters.regex.fullmatch(words) is not None
+            if not by_voters and not any(p is not None and p.regex.fullmatch(words)
+                                         for p in (kind.refers, kind.dated_nouns, kind.generic_refers)):
+                continue
+            if sid in index.matches(kind.nouns, {sid}):
+                continue
+            start, end = index.sentence_span(sid)
+            for rival in rivals:
+                nouns = gen.kinds[rival].nouns
+                if sid not in index.matches(nouns, {sid}):
+                    continue
+                if by_voters or any(words in squeeze_spaces(index.doc.text[slice(*index.doc.norm.to_original(r.start(), r.end()))])
+                                    for r in index.finditer(nouns, start, end)):
+                    del rows[(sid, eid)]
+                    break
 
     def _to_wholes(self, rows: dict) -> None:
         """A link to an event that is part of another (``part_of``) is the whole's: its row moves to

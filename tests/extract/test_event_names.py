@@ -362,3 +362,26 @@ def test_a_referring_word_names_the_election_of_its_family_named_last(ex):
     assert found[1] == {"kz_parliamentary_election_2023"}
     assert found[2] == {"kz_parliamentary_election_2023", "kz_presidential_election_2022"}
     assert found[3] == {"kz_parliamentary_election_2023"}
+
+
+def test_the_vote_of_the_day_named_by_a_rival_kinds_noun(ex):
+    # published on the day of Kyrgyzstan's April 2021 referendum, recalling January's (dated) and the
+    # annulled parliamentary vote of 2020: the voters of the first sentence are the referendum's
+    # (rival_kinds voters), the referendum undated is the day's news, not January's named outright,
+    # and "بعد 3 أشهر من انتخاب" dates the election after it, not the referendum before it
+    text = ("يدلي الناخبون في قرغيزستان بأصواتهم اليوم الأحد في استفتاء على دستور جديد من شأنه تكريس المزيد "
+            "من السلطات في يد رئيس الدولة. "
+            "ويأتي الاستفتاء بعد 3 أشهر من انتخاب سادير جاباروف رئيسا. "
+            "ووافق الناخبون في انتخابات يناير الماضي على استفتاء لتوسيع السلطات الرئاسية. "
+            "وأطلق سراحه من قبل متظاهرين طعنوا في نتائج الانتخابات البرلمانية في أكتوبر الماضي.")
+    found = by_sentence(ex, text, date(2021, 4, 11))
+    assert found[0] == {"kg_constitutional_referendum_2021"}
+    assert "kg_constitutional_referendum_2021" in found[1] and "kg_system_referendum_2021" not in found[1]
+
+
+def test_a_vote_named_beside_a_rival_kinds_noun_keeps_its_own_word(ex):
+    # "الانتخابات" is the subject here, the referendum another vote: both linked
+    text = ("فاز الرئيس قاسم جومارت توكاييف بفترة ولاية ثانية في الانتخابات المبكرة في كازاخستان. "
+            "جاءت الانتخابات بعد استفتاء دستوري في يونيو/حزيران 2022.")
+    found = by_sentence(ex, text, date(2022, 11, 21))
+    assert "kz_presidential_election_2022" in found[1]

@@ -97,6 +97,10 @@ class Kind:
     # event once a name has linked it (``follow_ups``), never name one as the day's news
     # (``news_of_the_day``): "هذا الاجتماع" of Putin's talks with a visitor is no summit of the month
     generic_refers: PhraseSet | None = None
+    # qualifiers that tell the kind's events apart, per set (marked words, unmarked words), folded:
+    # an event whose name holds a marked word ("المبكرة"، "الاستثنائية") is not what a phrase with an
+    # unmarked one names ("القمة السنوية"), an event whose name holds none not what a marked one names
+    qualifiers: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,12 +109,17 @@ class Owner:
     the noun, the dates inside the phrase."""
     countries: frozenset[str] = frozenset()
     dates: tuple[tuple[date, date], ...] = ()
+    marked: frozenset[int] = frozenset()    # qualifier sets whose marked word the phrase holds
+    unmarked: frozenset[int] = frozenset()  # ... whose unmarked word it holds (and no marked one)
     # elapsed times written after every noun of the kind, "بعد 3 أشهر من انتخاب": they date what
     # follows them (the election), not the noun before ("ويأتي الاستفتاء بعد 3 أشهر من ...")
     elsewhere: frozenset[tuple[date, date]] = frozenset()
 
     def refuses(self, named: NamedEvent, person_country: Mapping[str, str]) -> bool:
         margin = timedelta(days=31)
+        # "القمة السنوية" is no extraordinary summit, "الانتخابات البرلمانية المبكرة" no regular vote
+        if (self.marked - named.marks) or (self.unmarked & named.marks):
+            return True
         # a list of countries owns one event each: the event must be one of theirs
         if self.countries and not self.countries & (named.places | {person_country.get(p) for p in named.persons}):
             return True
@@ -130,6 +139,7 @@ class NamedEvent:
     months: frozenset[str]                       # folded names of the event's first month
     start: date
     end: date
+    marks: frozenset[int] = frozenset()          # the kind's qualifier sets whose marked word its name holds
 
     @property
     def years(self) -> range:
@@ -154,7 +164,10 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           bool(spec.get("host_country", True)), bool(spec.get("one_country")),
                           _alternation(list(spec.get("refers_unless") or [])),
                           _alternation(list(spec.get("refers_plural") or [])), needs == "person alone",
-                          bool(spec.get("background")), _alternation(list(spec.get("generic_refers") or []))))
+                          bool(spec.get("background")), _alternation(list(spec.get("generic_refers") or [])),
+                          tuple((tuple(squeeze_spaces(w) for w in q.get("marked") or ()),
+                                 tuple(squeeze_spaces(w) for w in q.get("unmarked") or ()))
+                                for q in spec.get("qualifiers") or ())))
     return tuple(kinds)
 
 
@@ -225,9 +238,12 @@ class GeneratedNames:
             start, end = _iso(event.date_start), _iso(event.date_end)
             months = frozenset(name for name, number in month_names.items()
                                if number == start.month and not name.isascii())
+            padded = f" {self.name_text[event.id]} "
+            marks = frozenset(i for i, (marked, _) in enumerate(kind.qualifiers)
+                              if any(f" {w} " in padded for w in marked))
             self.named.append(NamedEvent(event.id, kind.name, persons,
                                          frozenset().union(*groups) if groups else frozenset(),
-                                         groups, frozenset(k for k in keys if k), months, start, end))
+                                         groups, frozenset(k for k in keys if k), months, start, end, marks))
         self.by_id = {n.event_id: n for n in self.named}
         # kinds that share their referring words are one family (a presidential and a parliamentary
         # election are both "الانتخابات"): event id -> its family (the first kind's name)
@@ -440,6 +456,8 @@ class GeneratedNames:
         countries: set[str] = set()
         dated: list[tuple[date, date]] = []
         starts: list[int] = []
+        marked: set[int] = set()
+        unmarked: set[int] = set()
         spans = index.entity_spans.get(sid, ())
         for m in index.regex_for(kind.nouns).finditer(text, start, end):
             # the first word after the noun that is not a stopword or a generic word, before any
@@ -454,6 +472,13 @@ class GeneratedNames:
                 words.append(readings)
                 break
             out.append(words)
+            if kind.qualifiers:  # the noun's own words: "القمة السنوية لمجلس"، "الانتخابات البرلمانية المبكرة"
+                own = " " + " ".join(_WORD.findall(text[m.start():m.end()] + " " + stretch)[:6]) + " "
+                for i, (yes, no) in enumerate(kind.qualifiers):
+                    if any(f" {w} " in own for w in yes):
+                        marked.add(i)
+                    elif any(f" {w} " in own for w in no):
+                        unmarked.add(i)
             a, b = doc.norm.to_original(m.start(), m.end())
             starts.append(a)
             before = doc.text[max(0, a - _PHRASE_CHARS):a]
@@ -482,7 +507,7 @@ class GeneratedNames:
         elsewhere = frozenset((d[0], d[1]) for d in index.dates.get(sid, ())
                               if starts and len(d) > 4 and d[3] and d[4] > max(starts)
                               and squeeze_spaces(d[2]).split()[:1] and squeeze_spaces(d[2]).split()[0] in self.elapsed_after)
-        return out, near, Owner(frozenset(countries), tuple(dated), elsewhere)
+        return out, near, Owner(frozenset(countries), tuple(dated), frozenset(marked), frozenset(unmarked), elsewhere)
 
     def topic_country(self, index, sid: int, reach: int = TOPIC_REACH) -> str | None:
         """The country the sentence speaks of: that of the last place it names (a name, not an
@@ -638,6 +663,10 @@ class GeneratedNames:
             return (0, by_word, support, abs((named.start - (published[0] if published else named.start)).days)), \
                 f"{name} + date: {dated}"
         if published is None or contradicted(index, sid, named.start, named.end):
+            return None
+        # a sentence speaking of the kind's event as still to come ("تعتزم استضافة القمة السنوية ...
+        # الخريف المقبل") names none that was over before the article, undated
+        if named.end < published[0] and self.planned is not None and index.matches(self.planned, {sid}):
             return None
         tail = timedelta(days=MONTH_TAIL_DAYS if by_month else kind.tail_days)
         if not (named.start - timedelta(days=LEAD_DAYS) <= published[1] and published[0] <= named.end + tail):

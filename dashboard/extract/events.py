@@ -672,6 +672,8 @@ class EventLinker:
             self._add_context(doc, index, published, limit, rows)
         if self.generated is not None and self.generated.rival_kinds:
             self._drop_rival_kinds(index, rows)
+        if self.generated is not None:
+            self._drop_unqualified(index, rows)
         if self._part_of:
             self._to_wholes(rows)
         return [rows[k] for k in sorted(rows)]
@@ -711,6 +713,23 @@ class EventLinker:
                                     for r in index.finditer(nouns, start, end)):
                     del rows[(sid, eid)]
                     break
+
+    def _drop_unqualified(self, index: SentenceIndex, rows: dict) -> None:
+        """Whatever linked it, a sentence whose noun of the event's kind carries a qualifier the
+        event's name contradicts (event_kinds ``qualifiers``) is not that event's: "للانتخابات
+        البرلمانية المبكرة" is no regular vote, "القمة السنوية" no extraordinary summit."""
+        gen = self.generated
+        owners: dict[tuple[int, str], object] = {}
+        for (sid, eid), row in sorted(rows.items()):
+            named = gen.by_id.get(eid)
+            if named is None or not gen.kinds[named.kind].qualifiers:
+                continue
+            key = (sid, named.kind)
+            if key not in owners:
+                owners[key] = gen._words_after(index, sid, gen.kinds[named.kind])[2]
+            owner = owners[key]
+            if (owner.marked - named.marks) or (owner.unmarked & named.marks):
+                del rows[(sid, eid)]
 
     def _to_wholes(self, rows: dict) -> None:
         """A link to an event that is part of another (``part_of``) is the whole's: its row moves to

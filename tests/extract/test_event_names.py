@@ -385,3 +385,20 @@ def test_a_vote_named_beside_a_rival_kinds_noun_keeps_its_own_word(ex):
             "جاءت الانتخابات بعد استفتاء دستوري في يونيو/حزيران 2022.")
     found = by_sentence(ex, text, date(2022, 11, 21))
     assert "kz_presidential_election_2022" in found[1]
+
+
+def test_qualifiers_tell_neighbouring_events_of_a_kind_apart(ex):
+    # "القمة السنوية" planned for the autumn is neither the extraordinary video summit of April 2020
+    # nor the informal one of 2021, and, spoken of as still to come, not the last annual one (2019)
+    text = ("أعلنت كازاخستان، الخميس، أنها تعتزم استضافة القمة السنوية لمجلس التعاون للبلدان الناطقة "
+            "بالتركية (المجلس التركي) الخريف المقبل.")
+    found = links(ex, text, date(2020, 1, 1), "year")
+    assert not {"ots_extraordinary_summit_2020", "ots_informal_summit_2021", "ots_summit_2019"} & set(found)
+    # the extraordinary summit is named so
+    found = links(ex, "وشارك توكاييف في القمة الاستثنائية للمجلس التركي عبر الفيديو.", date(2020, 4, 10))
+    assert "ots_extraordinary_summit_2020" in found
+    # an early vote is not the regular one of its month
+    text = "وتستعد كازاخستان للانتخابات البرلمانية في كازاخستان التي ستجري الأحد."
+    assert "kz_parliamentary_election_2021" in links(ex, text, date(2021, 1, 8))
+    text = "وتستعد كازاخستان للانتخابات البرلمانية المبكرة في كازاخستان التي ستجري الأحد."
+    assert "kz_parliamentary_election_2021" not in links(ex, text, date(2021, 1, 8))

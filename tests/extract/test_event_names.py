@@ -402,3 +402,17 @@ def test_qualifiers_tell_neighbouring_events_of_a_kind_apart(ex):
     assert "kz_parliamentary_election_2021" in links(ex, text, date(2021, 1, 8))
     text = "وتستعد كازاخستان للانتخابات البرلمانية المبكرة في كازاخستان التي ستجري الأحد."
     assert "kz_parliamentary_election_2021" not in links(ex, text, date(2021, 1, 8))
+
+
+def test_world_summits_and_visits_the_regions_coverage_names(ex):
+    # the G7 in Hiroshima named beside the China - Central Asia summit (by a word of its name: the
+    # body is written "مجموعة الدول الصناعية الكبرى السبع")
+    text = ("وتعقد القمة في الوقت ذاته تقريبا الذي تنعقد فيه قمة مجموعة الدول الصناعية الكبرى السبع (جي 7) "
+            "التي تبدأ في مدينة هيروشيما اليابانية غدا الجمعة.")
+    assert "g7_summit_2023" in links(ex, text, date(2023, 5, 18))
+    assert "g7_summit_2023" in links(ex, "وشارك الرئيس في قمة مجموعة السبع في هيروشيما.", date(2023, 5, 20))
+    # Nazarbayev's meeting with Xi in Beijing in April 2019, after he stepped down
+    text = ("التقى الرئيس الصيني شي جين بينغ برئيس قازاقستان السابق نور سلطان نزارباييف في بكين اليوم "
+            "(الأحد).")
+    assert "nazarbayev_visit_cn_2019" in links(ex, text, date(2019, 4, 28))
+    assert "nazarbayev_visit_cn_2019" not in links(ex, text, date(2017, 6, 8))

@@ -253,6 +253,12 @@ class GeneratedNames:
         self.family_of_event = {eid: family[id(self.kinds[k].refers) if self.kinds[k].refers is not None else k]
                                 for eid, k in self.kind_of_event.items()}
         # kinds a sentence's own noun tells apart (events.yaml ``rival_kinds``): kind -> its rivals
+        # a demonstrative with a word any event is called ("هذه الأزمة"، "هذه المناسبة"): events.yaml
+        # ``event_anaphora``, the phrases and how many sentences back their event may be named
+        spec = raw_events.get("event_anaphora") or {}
+        self.anaphora = _alternation([f"{d} {n}" for d in spec.get("demonstratives") or ()
+                                      for n in spec.get("nouns") or ()])
+        self.anaphora_reach = int(spec.get("reach", 3))
         # and the words of their voters, which are the vote the sentence names (kind -> them)
         self.rival_kinds: dict[str, tuple[str, ...]] = {}
         self.voter_words: dict[str, PhraseSet] = {}

@@ -670,6 +670,8 @@ class EventLinker:
             if self.series is not None:
                 self.series.resolve_linked(index, published, limit, rows)
             self._add_context(doc, index, published, limit, rows)
+        if self.generated is not None and self.generated.anaphora is not None and rows:
+            self._add_anaphora(doc, index, rows)
         if self.generated is not None and self.generated.rival_kinds:
             self._drop_rival_kinds(index, rows)
         if self.generated is not None:
@@ -677,6 +679,30 @@ class EventLinker:
         if self._part_of:
             self._to_wholes(rows)
         return [rows[k] for k in sorted(rows)]
+
+    def _add_anaphora(self, doc: Doc, index: SentenceIndex, rows: dict) -> None:
+        """A demonstrative with a word any event is called ("على تجاوز هذه الأزمة"، "هذه المناسبة
+        تمثل حدثا تاريخيا"، "هذه مأساة كبيرة لبلدنا"; events.yaml ``event_anaphora``) refers to the
+        event linked in the nearest sentence before it (at most ``reach`` back), when that sentence
+        is linked to that event alone."""
+        gen = self.generated
+        hits = index.matches(gen.anaphora)
+        if not hits:
+            return
+        linked: dict[int, set[str]] = defaultdict(set)
+        for s, e in rows:
+            linked[s].add(e)
+        for sid, surface in sorted(hits.items()):
+            before = [s for s in range(sid - 1, max(-1, sid - gen.anaphora_reach - 1), -1) if linked.get(s)]
+            if not before or len(linked[before[0]]) != 1:
+                continue
+            eid = next(iter(linked[before[0]]))
+            if (sid, eid) in rows:
+                continue
+            start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+            rows[(sid, eid)] = {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
+                                "char_start": start, "char_end": end,
+                                "cue": f"anaphora: {surface} + as s{before[0]}{REFERRING}"}
 
     def _drop_rival_kinds(self, index: SentenceIndex, rows: dict) -> None:
         """A link by one of its kind's generic words (a referring word, the kind's act) that the

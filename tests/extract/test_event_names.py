@@ -416,3 +416,13 @@ def test_world_summits_and_visits_the_regions_coverage_names(ex):
             "(الأحد).")
     assert "nazarbayev_visit_cn_2019" in links(ex, text, date(2019, 4, 28))
     assert "nazarbayev_visit_cn_2019" not in links(ex, text, date(2017, 6, 8))
+
+
+def test_a_demonstrative_with_an_event_word_refers_to_the_event_just_named(ex):
+    # "هذه الأزمة" after the sentence on the January 2022 unrest (event_anaphora)
+    text = ("اندلعت احتجاجات في كازاخستان على رفع أسعار الغاز في يناير 2022. "
+            "وأعرب سمو الأمير عن ثقته بقدرة السلطات الكازاخستانية على تجاوز هذه الأزمة.")
+    found = by_sentence(ex, text, date(2022, 1, 6))
+    assert found[0] == {"kz_unrest_2022"} and found[1] == {"kz_unrest_2022"}
+    # none when no sentence just before names an event
+    assert by_sentence(ex, "وأعرب عن ثقته بقدرة السلطات على تجاوز هذه الأزمة.", date(2022, 1, 6)) == {}

@@ -101,6 +101,9 @@ class Kind:
     # an event whose name holds a marked word ("المبكرة"، "الاستثنائية") is not what a phrase with an
     # unmarked one names ("القمة السنوية"), an event whose name holds none not what a marked one names
     qualifiers: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # nouns that name one of the kind's events only with its city or region right after them, as
+    # their construct ("هجوم موسكو الدموي"): alone they are any act ("هجوم إرهابي")
+    place_nouns: PhraseSet | None = None
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,7 @@ class NamedEvent:
     start: date
     end: date
     marks: frozenset[int] = frozenset()          # the kind's qualifier sets whose marked word its name holds
+    own: frozenset[str] = frozenset()            # the places and bodies its name itself holds
 
     @property
     def years(self) -> range:
@@ -167,7 +171,8 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           bool(spec.get("background")), _alternation(list(spec.get("generic_refers") or [])),
                           tuple((tuple(squeeze_spaces(w) for w in q.get("marked") or ()),
                                  tuple(squeeze_spaces(w) for w in q.get("unmarked") or ()))
-                                for q in spec.get("qualifiers") or ())))
+                                for q in spec.get("qualifiers") or ()),
+                          _alternation(list(spec.get("place_nouns") or []))))
     return tuple(kinds)
 
 
@@ -243,7 +248,8 @@ class GeneratedNames:
                               if any(f" {w} " in padded for w in marked))
             self.named.append(NamedEvent(event.id, kind.name, persons,
                                          frozenset().union(*groups) if groups else frozenset(),
-                                         groups, frozenset(k for k in keys if k), months, start, end, marks))
+                                         groups, frozenset(k for k in keys if k), months, start, end, marks,
+                                         frozenset(found - persons)))
         self.by_id = {n.event_id: n for n in self.named}
         # kinds that share their referring words are one family (a presidential and a parliamentary
         # election are both "الانتخابات"): event id -> its family (the first kind's name)
@@ -344,7 +350,8 @@ class GeneratedNames:
                           if any(d[0] <= n.end and n.start <= d[1] for d in ds for n in events)}
             hits = index.matches(kind.nouns, within)
             acts = self._dated_acts(index, kind, events) if kind.dated_nouns is not None else []
-            if not hits and not acts:
+            constructs = self._place_constructs(index, kind, within) if kind.place_nouns is not None else []
+            if not hits and not acts and not constructs:
                 continue
             if kind.unless is not None:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
@@ -386,6 +393,23 @@ class GeneratedNames:
             # sentence ("نتائج الانتخابات الرئاسية" of Belarus beside Kazakhstan's vote of 10 January
             # is another election's), or, for a kind whose act is its noun (a disaster), where the
             # noun's phrase named it for no event ("تحطمت طائرة ... في 25 ديسمبر بالقرب من أكتاو")
+            # "هجوم موسكو": the noun and the event's own city or region as its construct name it as a
+            # name word does (where no noun of the kind in the sentence named one already)
+            named_here = {sid for sid, *_ in found}
+            for sid, surface, place in constructs:
+                if sid in named_here:
+                    continue
+                best = []
+                for named in events:
+                    if place not in named.own:
+                        continue
+                    why = self._holds(named, kind, index, sid, [], {place}, published, setting)
+                    if why is not None:
+                        best.append(((why[0][0], 0, *why[0][2:]), named.event_id, f"generated: {surface} + {why[1]}"))
+                if best:
+                    rank, eid, why = min(best)
+                    found.append((sid, eid, why, rank, None))
+                    named_here.add(sid)
             skip = {sid for sid, *_ in found} if kind.dated_nouns is kind.nouns else set(hits)
             found += [(*act, None) for act in acts if act[0] not in skip]
             # A link on a bare noun and a party to the event (no date, no word of its name) yields
@@ -404,6 +428,26 @@ class GeneratedNames:
                     if rank[0] == 0 or rank[1] == 0 or not strong - {eid}
                     or self._own_places(kind, eid, nears.get(sid, set()), theirs[eid])
                     or (eid in news and not (strong - {eid}) & news)]
+        return out
+
+    def _place_constructs(self, index, kind: Kind, within) -> list[tuple[int, str, str]]:
+        """(sentence, the words as written, the place) per place noun of the kind followed at once
+        by a city or region named (not an adjective, not a country: "هجوم روسيا" is Russia's)."""
+        out = []
+        doc = index.doc
+        for sid in sorted(index.matches(kind.place_nouns, within)):
+            start, end = index.sentence_span(sid)
+            spans = sorted(index.name_spans.get(sid, ()))
+            for m in index.finditer(kind.place_nouns, start, end):
+                if not kind.place_nouns.accepts(doc, m.start(), m.end()):
+                    continue
+                a, b = doc.norm.to_original(m.start(), m.end())
+                place = next((eid for s, e, eid in spans if b < s <= b + 2 and not doc.text[b:s].strip()
+                              and self.entity_types.get(eid) in ("city", "region")), None)
+                if place is not None:
+                    e = next(e for s, e, eid in spans if eid == place and s > b)
+                    out.append((sid, " ".join(doc.text[a:e].split()), place))
+                    break
         return out
 
     @staticmethod

@@ -426,3 +426,12 @@ def test_a_demonstrative_with_an_event_word_refers_to_the_event_just_named(ex):
     assert found[0] == {"kz_unrest_2022"} and found[1] == {"kz_unrest_2022"}
     # none when no sentence just before names an event
     assert by_sentence(ex, "وأعرب عن ثقته بقدرة السلطات على تجاوز هذه الأزمة.", date(2022, 1, 6)) == {}
+
+
+def test_an_attack_by_its_city_as_the_nouns_construct(ex):
+    # "هجوم موسكو" names the Crocus attack (place_nouns); "هجوم" alone, or Russia's, names none
+    text = ("التورّط المفترض لأربعة أشخاص من طاجيكستان في هجوم موسكو الدموي أحدث هزّة في مجتمع الدولة "
+            "الواقعة في آسيا الوسطى.")
+    assert "crocus_attack_2024" in links(ex, text, date(2024, 3, 27))
+    assert "crocus_attack_2024" not in links(ex, text, date(2019, 3, 27))
+    assert "crocus_attack_2024" not in links(ex, "وأدان الرئيس هجوما إرهابيا وهجوم روسيا على المدن.", date(2024, 3, 27))

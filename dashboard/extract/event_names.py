@@ -67,6 +67,7 @@ _DATE_REACH = 30  # a date this close after a noun, in its phrase, dates it: "ا
 _DIGIT = re.compile(r"\d")
 _PUNCTUATION = "،,.؛;:!?؟()\"«»\n"
 # a place right after "إلى" (through دولة، جمهورية، العاصمة and its adjective) is where a visitor goes
+_IN = re.compile(r"(?<![^\W_])(?:في|ب)\s*$")  # a place written as where something is: في أوزبكستان
 _DESTINATION = re.compile(r"(?<![^\W_])[إا]لى\s+(?:(?:دولة|جمهورية|العاصمة|عاصمة)\s+(?:[^\W\d_]+\s+)?)?$")
 
 
@@ -117,11 +118,18 @@ class Owner:
     # elapsed times written after every noun of the kind, "بعد 3 أشهر من انتخاب": they date what
     # follows them (the election), not the noun before ("ويأتي الاستفتاء بعد 3 أشهر من ...")
     elsewhere: frozenset[tuple[date, date]] = frozenset()
+    # for a hosted kind (a summit), the countries written as where it meets: "قمة ... في أوزبكستان"
+    located: frozenset[str] = frozenset()
+    hosts: Mapping[str, frozenset[str]] | None = None  # event id -> the countries of its own places
 
     def refuses(self, named: NamedEvent, person_country: Mapping[str, str]) -> bool:
         margin = timedelta(days=31)
         # "القمة السنوية" is no extraordinary summit, "الانتخابات البرلمانية المبكرة" no regular vote
         if (self.marked - named.marks) or (self.unmarked & named.marks):
+            return True
+        # "قمة ... في أوزبكستان" is not a summit held in another country
+        if self.located and self.hosts is not None and self.hosts.get(named.event_id) \
+                and not self.hosts[named.event_id] & self.located:
             return True
         # a list of countries owns one event each: the event must be one of theirs
         if self.countries and not self.countries & (named.places | {person_country.get(p) for p in named.persons}):
@@ -251,6 +259,10 @@ class GeneratedNames:
                                          groups, frozenset(k for k in keys if k), months, start, end, marks,
                                          frozenset(found - persons)))
         self.by_id = {n.event_id: n for n in self.named}
+        # event id -> the countries its name's own cities and regions lie in (where it was held)
+        self.hosts = {n.event_id: frozenset(c for c in (self.country_of(p) for p in n.own
+                                                          if entity_types.get(p) in ("city", "region")) if c)
+                      for n in self.named}
         # kinds that share their referring words are one family (a presidential and a parliamentary
         # election are both "الانتخابات"): event id -> its family (the first kind's name)
         family = {}
@@ -366,7 +378,8 @@ class GeneratedNames:
                         continue
                     if kind.one_country and foreign - {self.country_of(p) for p in named.places}:
                         continue
-                    why = self._holds(named, kind, index, sid, after, near, published, setting, owner.elsewhere)
+                    why = self._holds(named, kind, index, sid, after, near, published, setting, owner.elsewhere,
+                                      owner.located)
                     if why is None:
                         continue
                     rank, reason = why
@@ -429,6 +442,22 @@ class GeneratedNames:
                     or self._own_places(kind, eid, nears.get(sid, set()), theirs[eid])
                     or (eid in news and not (strong - {eid}) & news)]
         return out
+
+    def _located(self, index, sid: int, kind: Kind) -> set[str]:
+        """The countries a hosted kind's noun is said to meet in: a country named right after في
+        in the noun's phrase ("قمة الأمن الإقليمي في أوزبكستان"; no punctuation between)."""
+        doc = index.doc
+        start, end = index.sentence_span(sid)
+        spans = index.name_spans.get(sid, ())
+        found = set()
+        for m in index.regex_for(kind.nouns).finditer(doc.norm.text, start, end):
+            a, b = doc.norm.to_original(m.start(), m.end())
+            after = doc.text[b:b + _PHRASE_CHARS]
+            hi = b + min((i for i in (after.find(c) for c in _PUNCTUATION) if i >= 0), default=len(after))
+            for s, e, eid in spans:
+                if b <= s and e <= hi and self.entity_types.get(eid) == "country" and _IN.search(doc.text[max(b, s - 4):s]):
+                    found.add(eid)
+        return found
 
     def _place_constructs(self, index, kind: Kind, within) -> list[tuple[int, str, str]]:
         """(sentence, the words as written, the place) per place noun of the kind followed at once
@@ -557,7 +586,9 @@ class GeneratedNames:
         elsewhere = frozenset((d[0], d[1]) for d in index.dates.get(sid, ())
                               if starts and len(d) > 4 and d[3] and d[4] > max(starts)
                               and squeeze_spaces(d[2]).split()[:1] and squeeze_spaces(d[2]).split()[0] in self.elapsed_after)
-        return out, near, Owner(frozenset(countries), tuple(dated), frozenset(marked), frozenset(unmarked), elsewhere)
+        located = frozenset(self._located(index, sid, kind)) if not kind.host_country else frozenset()
+        return out, near, Owner(frozenset(countries), tuple(dated), frozenset(marked), frozenset(unmarked), elsewhere,
+                                located, self.hosts)
 
     def topic_country(self, index, sid: int, reach: int = TOPIC_REACH) -> str | None:
         """The country the sentence speaks of: that of the last place it names (a name, not an
@@ -659,10 +690,13 @@ class GeneratedNames:
 
     def _holds(self, named: NamedEvent, kind: Kind, index, sid: int, after, near: set[str],
                published, setting: str | None = None,
-               elsewhere: frozenset[tuple[date, date]] = frozenset()) -> tuple[tuple, str] | None:
+               elsewhere: frozenset[tuple[date, date]] = frozenset(),
+               located: frozenset[str] = frozenset()) -> tuple[tuple, str] | None:
         # places and bodies must be in the noun's phrase; a person anywhere in the sentence (the
         # subject of "سيقوم فخامة الرئيس ... بزيارة رسمية لطاجيكستان" stands far from the noun)
         ents = near | (named.persons & index.entities.get(sid, set()))
+        if located:  # "قمة ... في أوزبكستان": the summit held in Samarkand
+            ents = ents | {p for p in named.own if self.country_of(p) in located}
         if kind.needs_person and named.persons & ents:
             # the visitor's destination anywhere in the sentence ("وصل قاسم جومارت توكاييف، رئيس
             # جمهورية كازاخستان الصديقة إلى دولة الإمارات، الأحد، في زيارة رسمية")

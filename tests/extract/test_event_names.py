@@ -435,3 +435,12 @@ def test_an_attack_by_its_city_as_the_nouns_construct(ex):
     assert "crocus_attack_2024" in links(ex, text, date(2024, 3, 27))
     assert "crocus_attack_2024" not in links(ex, text, date(2019, 3, 27))
     assert "crocus_attack_2024" not in links(ex, "وأدان الرئيس هجوما إرهابيا وهجوم روسيا على المدن.", date(2024, 3, 27))
+
+
+def test_a_summit_said_to_meet_in_a_country_is_the_one_held_there(ex):
+    # "قمة الأمن الإقليمي في أوزبكستان" in September 2022: the SCO's in Samarkand, not the Central
+    # Asian leaders' meeting held in Kyrgyzstan two months before (whose president the sentence names)
+    text = ("هذا ويحضر كل من الرئيس القرغيزي صادر جاباروف والرئيس الطاجيكي إمام علي رحمان قمة الأمن الإقليمي "
+            "في أوزبكستان، وظهر من بين القادة في صورة جماعية التقطت على العشاء يوم الخميس.")
+    found = links(ex, text, date(2022, 9, 16))
+    assert "sco_summit_2022" in found and "central_asia_consultative_meeting_2022" not in found

@@ -416,6 +416,9 @@ def test_world_summits_and_visits_the_regions_coverage_names(ex):
             "(الأحد).")
     assert "nazarbayev_visit_cn_2019" in links(ex, text, date(2019, 4, 28))
     assert "nazarbayev_visit_cn_2019" not in links(ex, text, date(2017, 6, 8))
+    # Xi arriving in Bishkek for the SCO summit (June 2019) is no visit of Nazarbayev's
+    text = "وصل الرئيس الصيني شي جين بينغ يوم الأربعاء إلى بيشكيك في زيارة دولة ولحضور القمة الـ19 لمنظمة شانغهاي للتعاون."
+    assert "nazarbayev_visit_cn_2019" not in links(ex, text, date(2019, 6, 12))
 
 
 def test_a_demonstrative_with_an_event_word_refers_to_the_event_just_named(ex):

@@ -447,3 +447,12 @@ def test_a_summit_said_to_meet_in_a_country_is_the_one_held_there(ex):
             "في أوزبكستان، وظهر من بين القادة في صورة جماعية التقطت على العشاء يوم الخميس.")
     found = links(ex, text, date(2022, 9, 16))
     assert "sco_summit_2022" in found and "central_asia_consultative_meeting_2022" not in found
+
+
+def test_the_war_by_its_other_names_with_ukraine_in_the_sentence(ex):
+    text = ("وتأتي هذه الخطوة بعد إعلان التعبئة الجزئية في إطار \"العملية الخاصة\" التي يقوم بها الجيش الروسي "
+            "في أوكرانيا.")
+    assert "russia_invades_ukraine_2022" in links(ex, text, date(2022, 9, 27))
+    text = "أعلن بوتين تعبئة جنود الاحتياط الأسبوع الماضي وسط حملة عسكرية متوقفة في أوكرانيا."
+    assert "russia_invades_ukraine_2022" in links(ex, text, date(2022, 9, 27))
+    assert "russia_invades_ukraine_2022" not in links(ex, "وسط حملة عسكرية متوقفة في سوريا.", date(2022, 9, 27))

@@ -443,22 +443,6 @@ class GeneratedNames:
                     or (eid in news and not (strong - {eid}) & news)]
         return out
 
-    def _located(self, index, sid: int, kind: Kind) -> set[str]:
-        """The countries a hosted kind's noun is said to meet in: a country named right after في
-        in the noun's phrase ("قمة الأمن الإقليمي في أوزبكستان"; no punctuation between)."""
-        doc = index.doc
-        start, end = index.sentence_span(sid)
-        spans = index.name_spans.get(sid, ())
-        found = set()
-        for m in index.regex_for(kind.nouns).finditer(doc.norm.text, start, end):
-            a, b = doc.norm.to_original(m.start(), m.end())
-            after = doc.text[b:b + _PHRASE_CHARS]
-            hi = b + min((i for i in (after.find(c) for c in _PUNCTUATION) if i >= 0), default=len(after))
-            for s, e, eid in spans:
-                if b <= s and e <= hi and self.entity_types.get(eid) == "country" and _IN.search(doc.text[max(b, s - 4):s]):
-                    found.add(eid)
-        return found
-
     def _place_constructs(self, index, kind: Kind, within) -> list[tuple[int, str, str]]:
         """(sentence, the words as written, the place) per place noun of the kind followed at once
         by a city or region named (not an adjective, not a country: "هجوم روسيا" is Russia's)."""
@@ -537,6 +521,7 @@ class GeneratedNames:
         starts: list[int] = []
         marked: set[int] = set()
         unmarked: set[int] = set()
+        located: set[str] = set()
         spans = index.entity_spans.get(sid, ())
         for m in index.regex_for(kind.nouns).finditer(text, start, end):
             # the first word after the noun that is not a stopword or a generic word, before any
@@ -566,6 +551,9 @@ class GeneratedNames:
             lo = a - len(before) + cut_before + 1
             hi = b + min((i for i in (after.find(c) for c in _PUNCTUATION) if i >= 0), default=len(after))
             near |= {eid for s, e, eid in spans if s >= lo and e <= hi}
+            if not kind.host_country:  # "قمة ... في أوزبكستان": where a hosted kind's noun meets
+                located |= {eid for s, e, eid in spans if b <= s and e <= hi and self.entity_types.get(eid) == "country"
+                            and _IN.search(doc.text[max(b, s - 4):s])}
             # "انتخابات الرئاسة الأمريكية": a country right after the noun owns the event
             # and so does each country of a list there ("زار الصين وروسيا البيضاء": two visits)
             cursor = b
@@ -586,9 +574,8 @@ class GeneratedNames:
         elsewhere = frozenset((d[0], d[1]) for d in index.dates.get(sid, ())
                               if starts and len(d) > 4 and d[3] and d[4] > max(starts)
                               and squeeze_spaces(d[2]).split()[:1] and squeeze_spaces(d[2]).split()[0] in self.elapsed_after)
-        located = frozenset(self._located(index, sid, kind)) if not kind.host_country else frozenset()
         return out, near, Owner(frozenset(countries), tuple(dated), frozenset(marked), frozenset(unmarked), elsewhere,
-                                located, self.hosts)
+                                frozenset(located), self.hosts)
 
     def topic_country(self, index, sid: int, reach: int = TOPIC_REACH) -> str | None:
         """The country the sentence speaks of: that of the last place it names (a name, not an

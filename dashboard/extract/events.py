@@ -693,6 +693,14 @@ class EventLinker:
         for s, e in rows:
             linked[s].add(e)
         for sid, surface in sorted(hits.items()):
+            # the noun named earlier in its own sentence is what it refers to ("فصول الأزمة الخليجية
+            # ... هذه الأزمة")
+            start, _ = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+            noun = fold(surface.split()[-1])
+            noun = noun[2:] if noun.startswith("ال") and len(noun) > 4 else noun
+            at = doc.text.find(surface, start)
+            if at > start and noun in fold(doc.text[start:at]):
+                continue
             before = [s for s in range(sid - 1, max(-1, sid - gen.anaphora_reach - 1), -1) if linked.get(s)]
             if not before or len(linked[before[0]]) != 1:
                 continue

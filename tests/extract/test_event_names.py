@@ -456,3 +456,10 @@ def test_the_war_by_its_other_names_with_ukraine_in_the_sentence(ex):
     text = "أعلن بوتين تعبئة جنود الاحتياط الأسبوع الماضي وسط حملة عسكرية متوقفة في أوكرانيا."
     assert "russia_invades_ukraine_2022" in links(ex, text, date(2022, 9, 27))
     assert "russia_invades_ukraine_2022" not in links(ex, "وسط حملة عسكرية متوقفة في سوريا.", date(2022, 9, 27))
+
+
+def test_a_demonstrative_after_its_own_noun_in_the_sentence_refers_to_that(ex):
+    # "هذه الأزمة" after "الأزمة الخليجية" in its own sentence is the Gulf crisis, not the unrest
+    text = ("اندلعت احتجاجات في كازاخستان على رفع أسعار الغاز في يناير 2022. "
+            "ولا تزال فصول الأزمة الخليجية مستمرة ولا أحد يعرف متى تنتهي هذه الأزمة.")
+    assert 1 not in by_sentence(ex, text, date(2022, 1, 6))

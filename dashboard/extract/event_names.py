@@ -67,6 +67,7 @@ _DATE_REACH = 30  # a date this close after a noun, in its phrase, dates it: "ا
 _DIGIT = re.compile(r"\d")
 _PUNCTUATION = "،,.؛;:!?؟()\"«»\n"
 # a place right after "إلى" (through دولة، جمهورية، العاصمة and its adjective) is where a visitor goes
+_IN = re.compile(r"(?<![^\W_])(?:في|ب)\s*$")  # a place written as where something is: في أوزبكستان
 _DESTINATION = re.compile(r"(?<![^\W_])[إا]لى\s+(?:(?:دولة|جمهورية|العاصمة|عاصمة)\s+(?:[^\W\d_]+\s+)?)?$")
 
 
@@ -97,6 +98,13 @@ class Kind:
     # event once a name has linked it (``follow_ups``), never name one as the day's news
     # (``news_of_the_day``): "هذا الاجتماع" of Putin's talks with a visitor is no summit of the month
     generic_refers: PhraseSet | None = None
+    # qualifiers that tell the kind's events apart, per set (marked words, unmarked words), folded:
+    # an event whose name holds a marked word ("المبكرة"، "الاستثنائية") is not what a phrase with an
+    # unmarked one names ("القمة السنوية"), an event whose name holds none not what a marked one names
+    qualifiers: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    # nouns that name one of the kind's events only with its city or region right after them, as
+    # their construct ("هجوم موسكو الدموي"): alone they are any act ("هجوم إرهابي")
+    place_nouns: PhraseSet | None = None
 
 
 @dataclass(frozen=True)
@@ -105,13 +113,29 @@ class Owner:
     the noun, the dates inside the phrase."""
     countries: frozenset[str] = frozenset()
     dates: tuple[tuple[date, date], ...] = ()
+    marked: frozenset[int] = frozenset()    # qualifier sets whose marked word the phrase holds
+    unmarked: frozenset[int] = frozenset()  # ... whose unmarked word it holds (and no marked one)
+    # elapsed times written after every noun of the kind, "بعد 3 أشهر من انتخاب": they date what
+    # follows them (the election), not the noun before ("ويأتي الاستفتاء بعد 3 أشهر من ...")
+    elsewhere: frozenset[tuple[date, date]] = frozenset()
+    # for a hosted kind (a summit), the countries written as where it meets: "قمة ... في أوزبكستان"
+    located: frozenset[str] = frozenset()
+    hosts: Mapping[str, frozenset[str]] | None = None  # event id -> the countries of its own places
 
     def refuses(self, named: NamedEvent, person_country: Mapping[str, str]) -> bool:
         margin = timedelta(days=31)
+        # "القمة السنوية" is no extraordinary summit, "الانتخابات البرلمانية المبكرة" no regular vote
+        if (self.marked - named.marks) or (self.unmarked & named.marks):
+            return True
+        # "قمة ... في أوزبكستان" is not a summit held in another country
+        if self.located and self.hosts is not None and self.hosts.get(named.event_id) \
+                and not self.hosts[named.event_id] & self.located:
+            return True
         # a list of countries owns one event each: the event must be one of theirs
         if self.countries and not self.countries & (named.places | {person_country.get(p) for p in named.persons}):
             return True
-        return any(not (a <= named.end + margin and named.start - margin <= b) for a, b in self.dates)
+        return any(not (a <= named.end + margin and named.start - margin <= b) for a, b in self.dates
+                   if (a, b) not in self.elsewhere)
 
 
 @dataclass(frozen=True)
@@ -126,6 +150,8 @@ class NamedEvent:
     months: frozenset[str]                       # folded names of the event's first month
     start: date
     end: date
+    marks: frozenset[int] = frozenset()          # the kind's qualifier sets whose marked word its name holds
+    own: frozenset[str] = frozenset()            # the places and bodies its name itself holds
 
     @property
     def years(self) -> range:
@@ -150,7 +176,11 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           bool(spec.get("host_country", True)), bool(spec.get("one_country")),
                           _alternation(list(spec.get("refers_unless") or [])),
                           _alternation(list(spec.get("refers_plural") or [])), needs == "person alone",
-                          bool(spec.get("background")), _alternation(list(spec.get("generic_refers") or []))))
+                          bool(spec.get("background")), _alternation(list(spec.get("generic_refers") or [])),
+                          tuple((tuple(squeeze_spaces(w) for w in q.get("marked") or ()),
+                                 tuple(squeeze_spaces(w) for w in q.get("unmarked") or ()))
+                                for q in spec.get("qualifiers") or ()),
+                          _alternation(list(spec.get("place_nouns") or []))))
     return tuple(kinds)
 
 
@@ -187,6 +217,7 @@ class GeneratedNames:
         self.place_parent = parents
         self.parent_of = {eid: p for eid, p in _parents(matcher).items() if p}
         self.planned = _alternation(list(raw_events.get("planned_words") or []))
+        self.elapsed_after = frozenset(squeeze_spaces(w) for w in (raw_events.get("elapsed_time") or {}).get("after") or ())
         noun_words = {w for k in kinds for p in k.noun_phrases for w in squeeze_spaces(p).split()}
         self.named: list[NamedEvent] = []
         self.kind_of_event: dict[str, str] = {}
@@ -220,10 +251,45 @@ class GeneratedNames:
             start, end = _iso(event.date_start), _iso(event.date_end)
             months = frozenset(name for name, number in month_names.items()
                                if number == start.month and not name.isascii())
+            padded = f" {self.name_text[event.id]} "
+            marks = frozenset(i for i, (marked, _) in enumerate(kind.qualifiers)
+                              if any(f" {w} " in padded for w in marked))
             self.named.append(NamedEvent(event.id, kind.name, persons,
                                          frozenset().union(*groups) if groups else frozenset(),
-                                         groups, frozenset(k for k in keys if k), months, start, end))
+                                         groups, frozenset(k for k in keys if k), months, start, end, marks,
+                                         frozenset(found - persons)))
         self.by_id = {n.event_id: n for n in self.named}
+        # event id -> the countries its name's own cities and regions lie in (where it was held)
+        self.hosts = {n.event_id: frozenset(c for c in (self.country_of(p) for p in n.own
+                                                          if entity_types.get(p) in ("city", "region")) if c)
+                      for n in self.named}
+        # kinds that share their referring words are one family (a presidential and a parliamentary
+        # election are both "الانتخابات"): event id -> its family (the first kind's name)
+        family = {}
+        for kind in kinds:
+            family.setdefault(id(kind.refers) if kind.refers is not None else kind.name, kind.name)
+        self.family_of_event = {eid: family[id(self.kinds[k].refers) if self.kinds[k].refers is not None else k]
+                                for eid, k in self.kind_of_event.items()}
+        # kinds a sentence's own noun tells apart (events.yaml ``rival_kinds``): kind -> its rivals
+        # a demonstrative with a word any event is called ("هذه الأزمة"، "هذه المناسبة"): events.yaml
+        # ``event_anaphora``, the phrases and how many sentences back their event may be named
+        spec = raw_events.get("event_anaphora") or {}
+        self.anaphora = _alternation([f"{d} {n}" for d in spec.get("demonstratives") or ()
+                                      for n in spec.get("nouns") or ()])
+        self.anaphora_reach = int(spec.get("reach", 3))
+        # and the words of their voters, which are the vote the sentence names (kind -> them)
+        self.rival_kinds: dict[str, tuple[str, ...]] = {}
+        self.voter_words: dict[str, PhraseSet] = {}
+        for group in raw_events.get("rival_kinds") or ():
+            members = list(group["kinds"])
+            unknown = set(members) - set(self.kinds)
+            if unknown:
+                raise ValueError(f"rival_kinds: no such event kinds {sorted(unknown)}")
+            voters = _alternation(list(group.get("voters") or []))
+            for k in members:
+                self.rival_kinds[k] = tuple(r for r in members if r != k)
+                if voters is not None:
+                    self.voter_words[k] = voters
         self.by_kind: dict[str, list[NamedEvent]] = {}
         for named in self.named:
             self.by_kind.setdefault(named.kind, []).append(named)
@@ -296,7 +362,8 @@ class GeneratedNames:
                           if any(d[0] <= n.end and n.start <= d[1] for d in ds for n in events)}
             hits = index.matches(kind.nouns, within)
             acts = self._dated_acts(index, kind, events) if kind.dated_nouns is not None else []
-            if not hits and not acts:
+            constructs = self._place_constructs(index, kind, within) if kind.place_nouns is not None else []
+            if not hits and not acts and not constructs:
                 continue
             if kind.unless is not None:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.unless, set(hits))}
@@ -311,7 +378,8 @@ class GeneratedNames:
                         continue
                     if kind.one_country and foreign - {self.country_of(p) for p in named.places}:
                         continue
-                    why = self._holds(named, kind, index, sid, after, near, published, setting)
+                    why = self._holds(named, kind, index, sid, after, near, published, setting, owner.elsewhere,
+                                      owner.located)
                     if why is None:
                         continue
                     rank, reason = why
@@ -338,6 +406,23 @@ class GeneratedNames:
             # sentence ("نتائج الانتخابات الرئاسية" of Belarus beside Kazakhstan's vote of 10 January
             # is another election's), or, for a kind whose act is its noun (a disaster), where the
             # noun's phrase named it for no event ("تحطمت طائرة ... في 25 ديسمبر بالقرب من أكتاو")
+            # "هجوم موسكو": the noun and the event's own city or region as its construct name it as a
+            # name word does (where no noun of the kind in the sentence named one already)
+            named_here = {sid for sid, *_ in found}
+            for sid, surface, place in constructs:
+                if sid in named_here:
+                    continue
+                best = []
+                for named in events:
+                    if place not in named.own:
+                        continue
+                    why = self._holds(named, kind, index, sid, [], {place}, published, setting)
+                    if why is not None:
+                        best.append(((why[0][0], 0, *why[0][2:]), named.event_id, f"generated: {surface} + {why[1]}"))
+                if best:
+                    rank, eid, why = min(best)
+                    found.append((sid, eid, why, rank, None))
+                    named_here.add(sid)
             skip = {sid for sid, *_ in found} if kind.dated_nouns is kind.nouns else set(hits)
             found += [(*act, None) for act in acts if act[0] not in skip]
             # A link on a bare noun and a party to the event (no date, no word of its name) yields
@@ -348,10 +433,42 @@ class GeneratedNames:
             # ... في أستانا" beside the first summit, in Berlin, recalled as a year ago: _own_places).
             strong = {eid for _, eid, _, rank, _ in found if rank[0] == 0 or rank[1] == 0}
             theirs = {eid: set().union(*(self.by_id[s].places for s in strong - {eid})) for eid in {f[1] for f in found}}
+            # ... and where it is the day's news and none of them is: an article published on the
+            # day of Kyrgyzstan's April 2021 referendum ("يدلي الناخبون ... في استفتاء") that
+            # recalls January's, dated ("على استفتاء ... يناير الماضي")
+            news = {eid for eid in {f[1] for f in found} if self._is_news(self.by_id[eid], published)}
             out += [(sid, eid, why, name_key((part,)) if part else None) for sid, eid, why, rank, part in found
                     if rank[0] == 0 or rank[1] == 0 or not strong - {eid}
-                    or self._own_places(kind, eid, nears.get(sid, set()), theirs[eid])]
+                    or self._own_places(kind, eid, nears.get(sid, set()), theirs[eid])
+                    or (eid in news and not (strong - {eid}) & news)]
         return out
+
+    def _place_constructs(self, index, kind: Kind, within) -> list[tuple[int, str, str]]:
+        """(sentence, the words as written, the place) per place noun of the kind followed at once
+        by a city or region named (not an adjective, not a country: "هجوم روسيا" is Russia's)."""
+        out = []
+        doc = index.doc
+        for sid in sorted(index.matches(kind.place_nouns, within)):
+            start, end = index.sentence_span(sid)
+            spans = sorted(index.name_spans.get(sid, ()))
+            for m in index.finditer(kind.place_nouns, start, end):
+                if not kind.place_nouns.accepts(doc, m.start(), m.end()):
+                    continue
+                a, b = doc.norm.to_original(m.start(), m.end())
+                place = next((eid for s, e, eid in spans if b < s <= b + 2 and not doc.text[b:s].strip()
+                              and self.entity_types.get(eid) in ("city", "region")), None)
+                if place is not None:
+                    e = next(e for s, e, eid in spans if eid == place and s > b)
+                    out.append((sid, " ".join(doc.text[a:e].split()), place))
+                    break
+        return out
+
+    @staticmethod
+    def _is_news(named: NamedEvent, published: tuple[date, date] | None) -> bool:
+        """Whether an article of this publication period reports the event as news (from
+        NEWS_LEAD_DAYS before it to NEWS_TAIL_DAYS after it, a publication day or so precise)."""
+        return published is not None and (published[1] - published[0]).days <= 1 and \
+            named.start - _NEWS_LEAD <= published[1] and published[0] <= named.end + _NEWS_TAIL
 
     def _own_places(self, kind: Kind, eid: str, near: set[str], theirs: set[str]) -> set[str]:
         """The places of event ``eid`` its noun's phrase names that the events named outright do not
@@ -401,6 +518,10 @@ class GeneratedNames:
         out, near = [], set()
         countries: set[str] = set()
         dated: list[tuple[date, date]] = []
+        starts: list[int] = []
+        marked: set[int] = set()
+        unmarked: set[int] = set()
+        located: set[str] = set()
         spans = index.entity_spans.get(sid, ())
         for m in index.regex_for(kind.nouns).finditer(text, start, end):
             # the first word after the noun that is not a stopword or a generic word, before any
@@ -415,13 +536,24 @@ class GeneratedNames:
                 words.append(readings)
                 break
             out.append(words)
+            if kind.qualifiers:  # the noun's own words: "القمة السنوية لمجلس"، "الانتخابات البرلمانية المبكرة"
+                own = " " + " ".join(_WORD.findall(text[m.start():m.end()] + " " + stretch)[:6]) + " "
+                for i, (yes, no) in enumerate(kind.qualifiers):
+                    if any(f" {w} " in own for w in yes):
+                        marked.add(i)
+                    elif any(f" {w} " in own for w in no):
+                        unmarked.add(i)
             a, b = doc.norm.to_original(m.start(), m.end())
+            starts.append(a)
             before = doc.text[max(0, a - _PHRASE_CHARS):a]
             after = doc.text[b:b + _PHRASE_CHARS]
             cut_before = max((before.rfind(c) for c in _PUNCTUATION), default=-1)
             lo = a - len(before) + cut_before + 1
             hi = b + min((i for i in (after.find(c) for c in _PUNCTUATION) if i >= 0), default=len(after))
             near |= {eid for s, e, eid in spans if s >= lo and e <= hi}
+            if not kind.host_country:  # "قمة ... في أوزبكستان": where a hosted kind's noun meets
+                located |= {eid for s, e, eid in spans if b <= s and e <= hi and self.entity_types.get(eid) == "country"
+                            and _IN.search(doc.text[max(b, s - 4):s])}
             # "انتخابات الرئاسة الأمريكية": a country right after the noun owns the event
             # and so does each country of a list there ("زار الصين وروسيا البيضاء": two visits)
             cursor = b
@@ -439,7 +571,11 @@ class GeneratedNames:
             dated += [(d[0], d[1]) for d in index.dates.get(sid, ())
                       if len(d) > 4 and (d[1] - d[0]).days <= 366 and (not d[3] or _DIGIT.search(d[2]))
                       and (b <= d[4] < min(hi, b + _DATE_REACH) or a - _OWNER_CHARS <= d[4] + len(d[2]) <= a)]
-        return out, near, Owner(frozenset(countries), tuple(dated))
+        elsewhere = frozenset((d[0], d[1]) for d in index.dates.get(sid, ())
+                              if starts and len(d) > 4 and d[3] and d[4] > max(starts)
+                              and squeeze_spaces(d[2]).split()[:1] and squeeze_spaces(d[2]).split()[0] in self.elapsed_after)
+        return out, near, Owner(frozenset(countries), tuple(dated), frozenset(marked), frozenset(unmarked), elsewhere,
+                                frozenset(located), self.hosts)
 
     def topic_country(self, index, sid: int, reach: int = TOPIC_REACH) -> str | None:
         """The country the sentence speaks of: that of the last place it names (a name, not an
@@ -540,10 +676,14 @@ class GeneratedNames:
         return True
 
     def _holds(self, named: NamedEvent, kind: Kind, index, sid: int, after, near: set[str],
-               published, setting: str | None = None) -> tuple[tuple, str] | None:
+               published, setting: str | None = None,
+               elsewhere: frozenset[tuple[date, date]] = frozenset(),
+               located: frozenset[str] = frozenset()) -> tuple[tuple, str] | None:
         # places and bodies must be in the noun's phrase; a person anywhere in the sentence (the
         # subject of "سيقوم فخامة الرئيس ... بزيارة رسمية لطاجيكستان" stands far from the noun)
         ents = near | (named.persons & index.entities.get(sid, set()))
+        if located:  # "قمة ... في أوزبكستان": the summit held in Samarkand
+            ents = ents | {p for p in named.own if self.country_of(p) in located}
         if kind.needs_person and named.persons & ents:
             # the visitor's destination anywhere in the sentence ("وصل قاسم جومارت توكاييف، رئيس
             # جمهورية كازاخستان الصديقة إلى دولة الإمارات، الأحد، في زيارة رسمية")
@@ -577,7 +717,8 @@ class GeneratedNames:
             return None  # "احتجاجات أكتوبر" is this event's only in an article naming its place
         span = (named.start, named.end)
         dated = next((d[2] for d in index.dates.get(sid, ())
-                      if d[0] <= span[1] and span[0] <= d[1] and (d[1] - d[0]).days <= 366), None)
+                      if d[0] <= span[1] and span[0] <= d[1] and (d[1] - d[0]).days <= 366
+                      and (d[0], d[1]) not in elsewhere), None)
         name = (f"name: {part}" if part is not None else f"month: {month}" if by_month
                 else f"article country: {setting}" if in_setting
                 else "name: " + "+".join(sorted((named.places | named.persons) & ents)))
@@ -593,6 +734,10 @@ class GeneratedNames:
             return (0, by_word, support, abs((named.start - (published[0] if published else named.start)).days)), \
                 f"{name} + date: {dated}"
         if published is None or contradicted(index, sid, named.start, named.end):
+            return None
+        # a sentence speaking of the kind's event as still to come ("تعتزم استضافة القمة السنوية ...
+        # الخريف المقبل") names none that was over before the article, undated
+        if named.end < published[0] and self.planned is not None and index.matches(self.planned, {sid}):
             return None
         tail = timedelta(days=MONTH_TAIL_DAYS if by_month else kind.tail_days)
         if not (named.start - timedelta(days=LEAD_DAYS) <= published[1] and published[0] <= named.end + tail):
@@ -779,10 +924,9 @@ class GeneratedNames:
                         named = self.by_id[eid]
                         if sid not in linked[eid] and not contradicted(index, sid, named.start, named.end):
                             out.append((sid, eid, f"generated: {word} + event named in the article"))
-            # events of two kinds sharing the words (a presidential and a parliamentary election):
-            # "الانتخابات" names neither; several of one kind: the one named last before the word
-            if len({self.kind_of_event[e] for e in eids}) > 1:
-                continue
+            # several events of the kind, or of kinds sharing the words (a presidential and a
+            # parliamentary election): the one the article reports as news, else the one named last
+            # before the word (``_nearest_named``)
             hits = index.matches(kind.refers)
             if kind.refers_unless is not None and hits:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(kind.refers_unless, set(hits))}

@@ -34,6 +34,8 @@ from dashboard.text.normalize import fold, squeeze_spaces
 
 FUTURE_MARGIN = timedelta(days=31)
 REFERRING = " + event named in the article"  # a link by a word that refers to a named event
+# the words a cue's first condition matched ("word: الناخبين + ...", "generated: الاقتراع + ...")
+_FIRST_SURFACE = re.compile(r"(?:phrase|word|generated): (.+?)(?: \+ |$)")
 # a cue that held by a date of the sentence or by the publication period: its instance is chosen
 _TIMED_CUE = re.compile(r"(?:^| \+ )(?:date: |published )")
 LEAD_SENTENCES = 2  # the article's lead: the event it names there is the article's (event_context.py)
@@ -261,6 +263,9 @@ class Event:
     description: str
     description_ar: str
     cues: tuple[Cue, ...]
+    # the larger event whose story this one is told as (events.yaml ``part_of``): its links are that
+    # event's (the annulled Kyrgyz vote of October 2020 is the crisis it set off)
+    part_of: str = ""
 
 
 def _window(spec, event: dict) -> tuple[date, date] | None:
@@ -303,10 +308,14 @@ def parse_events(raw: Mapping) -> tuple[Event, ...]:
             date_start=_iso(e["date_start"]).isoformat(), date_end=_iso(e["date_end"]).isoformat(),
             description=e["description"], description_ar=e.get("description_ar", ""),
             cues=tuple(_cue(c, e) for c in e.get("cues") or ()),
+            part_of=str(e.get("part_of") or ""),
         ))
     ids = [e.id for e in events]
     if len(ids) != len(set(ids)):
         raise ValueError("duplicate event ids")
+    for e in events:
+        if e.part_of and (e.part_of not in ids or e.part_of == e.id):
+            raise ValueError(f"event {e.id}: part_of names no other catalogue event ({e.part_of!r})")
     return tuple(sorted(events, key=lambda e: e.id))
 
 
@@ -598,6 +607,7 @@ class EventLinker:
             from dashboard.extract.event_series import SeriesResolver
             self.series = SeriesResolver(series, planned, generated.entity_types if generated is not None else None)
         self._starts = {e.id: _iso(e.date_start) for e in events}
+        self._part_of = {e.id: e.part_of for e in events if e.part_of}
         # every cue, in the order they are tried (event by event, within an event those needing
         # it already linked last), with its event's dates and the entities an article must name
         # for it to hold at all (_evaluate's first test): all of ``every``, one of ``some``
@@ -660,7 +670,113 @@ class EventLinker:
             if self.series is not None:
                 self.series.resolve_linked(index, published, limit, rows)
             self._add_context(doc, index, published, limit, rows)
+        if self.generated is not None and self.generated.anaphora is not None and rows:
+            self._add_anaphora(doc, index, rows)
+        if self.generated is not None and self.generated.rival_kinds:
+            self._drop_rival_kinds(index, rows)
+        if self.generated is not None:
+            self._drop_unqualified(index, rows)
+        if self._part_of:
+            self._to_wholes(rows)
         return [rows[k] for k in sorted(rows)]
+
+    def _add_anaphora(self, doc: Doc, index: SentenceIndex, rows: dict) -> None:
+        """A demonstrative with a word any event is called ("على تجاوز هذه الأزمة"، "هذه المناسبة
+        تمثل حدثا تاريخيا"، "هذه مأساة كبيرة لبلدنا"; events.yaml ``event_anaphora``) refers to the
+        event linked in the nearest sentence before it (at most ``reach`` back), when that sentence
+        is linked to that event alone."""
+        gen = self.generated
+        hits = index.matches(gen.anaphora)
+        if not hits:
+            return
+        linked: dict[int, set[str]] = defaultdict(set)
+        for s, e in rows:
+            linked[s].add(e)
+        for sid, surface in sorted(hits.items()):
+            # the noun named earlier in its own sentence is what it refers to ("فصول الأزمة الخليجية
+            # ... هذه الأزمة")
+            start, _ = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+            noun = fold(surface.split()[-1])
+            noun = noun[2:] if noun.startswith("ال") and len(noun) > 4 else noun
+            at = doc.text.find(surface, start)
+            if at > start and noun in fold(doc.text[start:at]):
+                continue
+            before = [s for s in range(sid - 1, max(-1, sid - gen.anaphora_reach - 1), -1) if linked.get(s)]
+            if not before or len(linked[before[0]]) != 1:
+                continue
+            eid = next(iter(linked[before[0]]))
+            if (sid, eid) in rows:
+                continue
+            start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+            rows[(sid, eid)] = {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
+                                "char_start": start, "char_end": end,
+                                "cue": f"anaphora: {surface} + as s{before[0]}{REFERRING}"}
+
+    def _drop_rival_kinds(self, index: SentenceIndex, rows: dict) -> None:
+        """A link by one of its kind's generic words (a referring word, the kind's act) that the
+        sentence's own noun of a rival kind (events.yaml ``rival_kinds``) qualifies is that kind's
+        event, not this one: the word inside the rival's noun ("في الانتخابات البرلمانية المبكرة" is
+        no presidential election's), or a word of the voters (``voters``) where the sentence names
+        a vote by a rival's noun only ("يدلي الناخبون ... في استفتاء على دستور جديد" is the
+        referendum's, not the election the article recalls). "جاءت الانتخابات بعد استفتاء دستوري"
+        still names an election."""
+        gen = self.generated
+        for (sid, eid), row in sorted(rows.items()):
+            kind_name = gen.kind_of_event.get(eid)
+            rivals = gen.rival_kinds.get(kind_name, ())
+            if not rivals:
+                continue
+            m = _FIRST_SURFACE.match(row["cue"])
+            if m is None:
+                continue
+            kind = gen.kinds[kind_name]
+            words = squeeze_spaces(m.group(1))
+            voters = gen.voter_words.get(kind_name)
+            by_voters = voters is not None and voters.regex.fullmatch(words) is not None
+            if not by_voters and not any(p is not None and p.regex.fullmatch(words)
+                                         for p in (kind.refers, kind.dated_nouns, kind.generic_refers)):
+                continue
+            if sid in index.matches(kind.nouns, {sid}):
+                continue
+            start, end = index.sentence_span(sid)
+            for rival in rivals:
+                nouns = gen.kinds[rival].nouns
+                if sid not in index.matches(nouns, {sid}):
+                    continue
+                if by_voters or any(words in squeeze_spaces(index.doc.text[slice(*index.doc.norm.to_original(r.start(), r.end()))])
+                                    for r in index.finditer(nouns, start, end)):
+                    del rows[(sid, eid)]
+                    break
+
+    def _drop_unqualified(self, index: SentenceIndex, rows: dict) -> None:
+        """Whatever linked it, a sentence whose noun of the event's kind carries a qualifier the
+        event's name contradicts (event_kinds ``qualifiers``) is not that event's: "للانتخابات
+        البرلمانية المبكرة" is no regular vote, "القمة السنوية" no extraordinary summit."""
+        gen = self.generated
+        owners: dict[tuple[int, str], object] = {}
+        for (sid, eid), row in sorted(rows.items()):
+            named = gen.by_id.get(eid)
+            if named is None or not gen.kinds[named.kind].qualifiers:
+                continue
+            key = (sid, named.kind)
+            if key not in owners:
+                owners[key] = gen._words_after(index, sid, gen.kinds[named.kind])[2]
+            owner = owners[key]
+            if (owner.marked - named.marks) or (owner.unmarked & named.marks):
+                del rows[(sid, eid)]
+
+    def _to_wholes(self, rows: dict) -> None:
+        """A link to an event that is part of another (``part_of``) is the whole's: its row moves to
+        that event, its cue noting the part it named (once per sentence)."""
+        for (sid, eid), row in sorted(rows.items()):
+            whole = self._part_of.get(eid)
+            if whole is None:
+                continue
+            del rows[(sid, eid)]
+            cue = row["cue"]
+            note = f" + part of the event: {eid}"
+            cue = cue[:-len(REFERRING)] + note + REFERRING if cue.endswith(REFERRING) else cue + note
+            rows.setdefault((sid, whole), {**row, "event_id": whole, "cue": cue})
 
     def _prefer_the_articles_event(self, rows: dict, index: SentenceIndex) -> None:
         """An undated link by a generated name further down, to an event of the same kind as the
@@ -777,20 +893,28 @@ class EventLinker:
                 rows.setdefault((sid, heir), {**row, "event_id": heir})
 
     def _resolve_referring(self, rows: dict) -> None:
-        """A referring word ("القمة" of a ``linked`` cue) names ONE event: where the article names
-        two events of its kind outright (a C5+1 article that also names a Gulf summit), it is
-        kept only for the one named last before the sentence (the first named, before any)."""
-        kind_of = self.generated.kind_of_event
-        named: dict[str, list[tuple[int, str]]] = defaultdict(list)  # kind -> (naming sentence, event)
+        """A referring word ("القمة" of a ``linked`` cue, "الاقتراع") names ONE event: where the
+        article names two events of its kind, or of kinds that share their referring words (a
+        presidential and a parliamentary election), outright, it is kept only for the one named
+        last before the sentence (the first named, before any); of two named last in one sentence,
+        for the one the article named first (its subject: "هذه الانتخابات المبكرة" in an article on
+        the 2023 parliamentary vote, after a sentence recalling the 2022 presidential one too)."""
+        family_of = self.generated.family_of_event
+        named: dict[str, list[tuple[int, str]]] = defaultdict(list)  # family -> (naming sentence, event)
         for (sid, eid), row in sorted(rows.items()):
-            if not row["cue"].endswith(REFERRING) and eid in kind_of:
-                named[kind_of[eid]].append((sid, eid))
+            if not row["cue"].endswith(REFERRING) and eid in family_of:
+                named[family_of[eid]].append((sid, eid))
         for (sid, eid), row in list(rows.items()):
-            kind = kind_of.get(eid)
-            if not row["cue"].endswith(REFERRING) or kind is None or len({e for _, e in named[kind]}) < 2:
+            family = family_of.get(eid)
+            if not row["cue"].endswith(REFERRING) or family is None or len({e for _, e in named[family]}) < 2:
                 continue
-            before = [n for n in named[kind] if n[0] <= sid]
-            chosen = max(before)[1] if before else min(named[kind])[1]
+            before = [n for n in named[family] if n[0] <= sid]
+            if not before:
+                chosen = min(named[family])[1]
+            else:
+                top = max(s for s, _ in before)
+                first = {e: min(s for s, f in named[family] if f == e) for s, e in before if s == top}
+                chosen = min(first, key=lambda e: (first[e], e))
             if chosen != eid:
                 del rows[(sid, eid)]
 

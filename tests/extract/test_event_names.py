@@ -326,3 +326,140 @@ def test_the_raid_and_the_attack_by_the_words_that_refer_to_them(ex):
     assert found == {0: {"bishkek_student_attacks_2024"}, 1: {"bishkek_student_attacks_2024"}}
     # the same words in an article on no such event link nothing
     assert by_sentence(ex, "ولم تتمكن الشرطة من وقف أعمال العنف في المدينة.", date(2024, 5, 20)) == {}
+
+
+def test_an_event_told_as_part_of_another_links_the_whole(ex):
+    # the annulled Kyrgyz vote of October 2020 is named by its own name, and told as the crisis it
+    # set off (events.yaml part_of): the link is the crisis's, its cue says which part named it
+    text = ("وقد شهدت البلاد ثلاث ثورات شعبية منذ استقلالها عام 1991، آخرها كانت في أكتوبر 2020، عندما "
+            "أطاح المحتجون بالحكومة بعد انتخابات برلمانية متنازع عليها في قيرغيزستان.")
+    found = links(ex, text, date(2023, 6, 6))
+    assert "kg_parliamentary_election_2020" not in found
+    assert found["kyrgyzstan_crisis_2020"].endswith(" + part of the event: kg_parliamentary_election_2020")
+
+
+def test_part_of_must_name_another_catalogue_event():
+    from dashboard.extract.events import parse_events
+    event = {"id": "x", "name_ar": "س", "name_en": "X", "date_start": "2022-01-01", "date_end": "2022-01-02",
+             "description": "d", "part_of": "nowhere"}
+    with pytest.raises(ValueError, match="part_of"):
+        parse_events({"events": [event]})
+
+
+def test_a_referring_word_names_the_election_of_its_family_named_last(ex):
+    # an article on the parliamentary vote of March 2023 that recalls the presidential one of 2022:
+    # "الانتخابات"، "الاقتراع" are the parliamentary vote's (named last before them; of two named in
+    # one sentence, the one the article named first), never the presidential one's too
+    text = ("بدأ الناخبون في كازاخستان، اليوم الأحد، الإدلاء بأصواتهم لاختيار ممثليهم في الانتخابات البرلمانية "
+            "المبكرة التي تشهدها البلاد. "
+            "وتوجه أكثر من 12 مليون ناخب إلى مراكز الاقتراع البالغ عددها 10146 مركزًا، لبدء فرز الأصوات. "
+            "وكان \"توكاييف\" قرر في يناير الماضى، حل مجلس النواب ودعا إلى انتخابات تشريعية مبكرة، بعد 4 أشهر "
+            "من إعادة انتخابه في انتخابات رئاسية مبكرة. "
+            "وفي رسالة إلى الكازاخستانيين نُشرت قبل شهرين، قال توكاييف آنذاك، إنه يأمل في أن تعطي هذه "
+            "الانتخابات المبكرة \"دفعًا جديدًا للتحديث\".")
+    found = by_sentence(ex, text, date(2023, 3, 19))
+    assert found[0] == {"kz_parliamentary_election_2023"}
+    assert found[1] == {"kz_parliamentary_election_2023"}
+    assert found[2] == {"kz_parliamentary_election_2023", "kz_presidential_election_2022"}
+    assert found[3] == {"kz_parliamentary_election_2023"}
+
+
+def test_the_vote_of_the_day_named_by_a_rival_kinds_noun(ex):
+    # published on the day of Kyrgyzstan's April 2021 referendum, recalling January's (dated) and the
+    # annulled parliamentary vote of 2020: the voters of the first sentence are the referendum's
+    # (rival_kinds voters), the referendum undated is the day's news, not January's named outright,
+    # and "بعد 3 أشهر من انتخاب" dates the election after it, not the referendum before it
+    text = ("يدلي الناخبون في قرغيزستان بأصواتهم اليوم الأحد في استفتاء على دستور جديد من شأنه تكريس المزيد "
+            "من السلطات في يد رئيس الدولة. "
+            "ويأتي الاستفتاء بعد 3 أشهر من انتخاب سادير جاباروف رئيسا. "
+            "ووافق الناخبون في انتخابات يناير الماضي على استفتاء لتوسيع السلطات الرئاسية. "
+            "وأطلق سراحه من قبل متظاهرين طعنوا في نتائج الانتخابات البرلمانية في أكتوبر الماضي.")
+    found = by_sentence(ex, text, date(2021, 4, 11))
+    assert found[0] == {"kg_constitutional_referendum_2021"}
+    assert "kg_constitutional_referendum_2021" in found[1] and "kg_system_referendum_2021" not in found[1]
+
+
+def test_a_vote_named_beside_a_rival_kinds_noun_keeps_its_own_word(ex):
+    # "الانتخابات" is the subject here, the referendum another vote: both linked
+    text = ("فاز الرئيس قاسم جومارت توكاييف بفترة ولاية ثانية في الانتخابات المبكرة في كازاخستان. "
+            "جاءت الانتخابات بعد استفتاء دستوري في يونيو/حزيران 2022.")
+    found = by_sentence(ex, text, date(2022, 11, 21))
+    assert "kz_presidential_election_2022" in found[1]
+
+
+def test_qualifiers_tell_neighbouring_events_of_a_kind_apart(ex):
+    # "القمة السنوية" planned for the autumn is neither the extraordinary video summit of April 2020
+    # nor the informal one of 2021, and, spoken of as still to come, not the last annual one (2019)
+    text = ("أعلنت كازاخستان، الخميس، أنها تعتزم استضافة القمة السنوية لمجلس التعاون للبلدان الناطقة "
+            "بالتركية (المجلس التركي) الخريف المقبل.")
+    found = links(ex, text, date(2020, 1, 1), "year")
+    assert not {"ots_extraordinary_summit_2020", "ots_informal_summit_2021", "ots_summit_2019"} & set(found)
+    # the extraordinary summit is named so
+    found = links(ex, "وشارك توكاييف في القمة الاستثنائية للمجلس التركي عبر الفيديو.", date(2020, 4, 10))
+    assert "ots_extraordinary_summit_2020" in found
+    # an early vote is not the regular one of its month
+    text = "وتستعد كازاخستان للانتخابات البرلمانية في كازاخستان التي ستجري الأحد."
+    assert "kz_parliamentary_election_2021" in links(ex, text, date(2021, 1, 8))
+    text = "وتستعد كازاخستان للانتخابات البرلمانية المبكرة في كازاخستان التي ستجري الأحد."
+    assert "kz_parliamentary_election_2021" not in links(ex, text, date(2021, 1, 8))
+
+
+def test_world_summits_and_visits_the_regions_coverage_names(ex):
+    # the G7 in Hiroshima named beside the China - Central Asia summit (by a word of its name: the
+    # body is written "مجموعة الدول الصناعية الكبرى السبع")
+    text = ("وتعقد القمة في الوقت ذاته تقريبا الذي تنعقد فيه قمة مجموعة الدول الصناعية الكبرى السبع (جي 7) "
+            "التي تبدأ في مدينة هيروشيما اليابانية غدا الجمعة.")
+    assert "g7_summit_2023" in links(ex, text, date(2023, 5, 18))
+    assert "g7_summit_2023" in links(ex, "وشارك الرئيس في قمة مجموعة السبع في هيروشيما.", date(2023, 5, 20))
+    # Nazarbayev's meeting with Xi in Beijing in April 2019, after he stepped down
+    text = ("التقى الرئيس الصيني شي جين بينغ برئيس قازاقستان السابق نور سلطان نزارباييف في بكين اليوم "
+            "(الأحد).")
+    assert "nazarbayev_visit_cn_2019" in links(ex, text, date(2019, 4, 28))
+    assert "nazarbayev_visit_cn_2019" not in links(ex, text, date(2017, 6, 8))
+    # Xi arriving in Bishkek for the SCO summit (June 2019) is no visit of Nazarbayev's
+    text = "وصل الرئيس الصيني شي جين بينغ يوم الأربعاء إلى بيشكيك في زيارة دولة ولحضور القمة الـ19 لمنظمة شانغهاي للتعاون."
+    assert "nazarbayev_visit_cn_2019" not in links(ex, text, date(2019, 6, 12))
+
+
+def test_a_demonstrative_with_an_event_word_refers_to_the_event_just_named(ex):
+    # "هذه الأزمة" after the sentence on the January 2022 unrest (event_anaphora)
+    text = ("اندلعت احتجاجات في كازاخستان على رفع أسعار الغاز في يناير 2022. "
+            "وأعرب سمو الأمير عن ثقته بقدرة السلطات الكازاخستانية على تجاوز هذه الأزمة.")
+    found = by_sentence(ex, text, date(2022, 1, 6))
+    assert found[0] == {"kz_unrest_2022"} and found[1] == {"kz_unrest_2022"}
+    # none when no sentence just before names an event
+    assert by_sentence(ex, "وأعرب عن ثقته بقدرة السلطات على تجاوز هذه الأزمة.", date(2022, 1, 6)) == {}
+
+
+def test_an_attack_by_its_city_as_the_nouns_construct(ex):
+    # "هجوم موسكو" names the Crocus attack (place_nouns); "هجوم" alone, or Russia's, names none
+    text = ("التورّط المفترض لأربعة أشخاص من طاجيكستان في هجوم موسكو الدموي أحدث هزّة في مجتمع الدولة "
+            "الواقعة في آسيا الوسطى.")
+    assert "crocus_attack_2024" in links(ex, text, date(2024, 3, 27))
+    assert "crocus_attack_2024" not in links(ex, text, date(2019, 3, 27))
+    assert "crocus_attack_2024" not in links(ex, "وأدان الرئيس هجوما إرهابيا وهجوم روسيا على المدن.", date(2024, 3, 27))
+
+
+def test_a_summit_said_to_meet_in_a_country_is_the_one_held_there(ex):
+    # "قمة الأمن الإقليمي في أوزبكستان" in September 2022: the SCO's in Samarkand, not the Central
+    # Asian leaders' meeting held in Kyrgyzstan two months before (whose president the sentence names)
+    text = ("هذا ويحضر كل من الرئيس القرغيزي صادر جاباروف والرئيس الطاجيكي إمام علي رحمان قمة الأمن الإقليمي "
+            "في أوزبكستان، وظهر من بين القادة في صورة جماعية التقطت على العشاء يوم الخميس.")
+    found = links(ex, text, date(2022, 9, 16))
+    assert "sco_summit_2022" in found and "central_asia_consultative_meeting_2022" not in found
+
+
+def test_the_war_by_its_other_names_with_ukraine_in_the_sentence(ex):
+    text = ("وتأتي هذه الخطوة بعد إعلان التعبئة الجزئية في إطار \"العملية الخاصة\" التي يقوم بها الجيش الروسي "
+            "في أوكرانيا.")
+    assert "russia_invades_ukraine_2022" in links(ex, text, date(2022, 9, 27))
+    text = "أعلن بوتين تعبئة جنود الاحتياط الأسبوع الماضي وسط حملة عسكرية متوقفة في أوكرانيا."
+    assert "russia_invades_ukraine_2022" in links(ex, text, date(2022, 9, 27))
+    assert "russia_invades_ukraine_2022" not in links(ex, "وسط حملة عسكرية متوقفة في سوريا.", date(2022, 9, 27))
+
+
+def test_a_demonstrative_after_its_own_noun_in_the_sentence_refers_to_that(ex):
+    # "هذه الأزمة" after "الأزمة الخليجية" in its own sentence is the Gulf crisis, not the unrest
+    text = ("اندلعت احتجاجات في كازاخستان على رفع أسعار الغاز في يناير 2022. "
+            "ولا تزال فصول الأزمة الخليجية مستمرة ولا أحد يعرف متى تنتهي هذه الأزمة.")
+    assert 1 not in by_sentence(ex, text, date(2022, 1, 6))

@@ -603,15 +603,7 @@ class EventDiscoverer:
         """Later sentences naming the article's one discovered event of a kind by its noun alone
         ("وتسبب الانفجار بتدمير نوافذ"), when the catalogue links no event of that nature in the
         article, the noun's phrase anchors no other event and the sentence dates nothing else."""
-        per_kind: dict[str, set[str]] = defaultdict(set)
-        first: dict[str, int] = {}
-        dates: dict[str, tuple[date, date]] = {}
-        for f in found:
-            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
-            per_kind[f.kind.name].add(eid)
-            first[eid] = min(first.get(eid, f.sid), f.sid)
-            lo, hi = dates.get(eid, (f.start, f.end))
-            dates[eid] = (min(lo, f.start), max(hi, f.end))
+        per_kind, first, dates = _by_kind(found)
         kinds = self.rules.by_name
         for name, eids in per_kind.items():
             kind = kinds[name]
@@ -708,15 +700,7 @@ class EventDiscoverer:
         parties itself in it (the country, the body, the person), or a phrase that speaks of
         the story alone ("الرئيسان"، "البيان الختامي"), takes it; never a sentence the catalogue
         links, one naming an event of another kind, one dated away from the event, or a heading."""
-        per_kind: dict[str, set[str]] = defaultdict(set)
-        first: dict[str, int] = {}
-        dates: dict[str, tuple[date, date]] = {}
-        for f in found:
-            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
-            per_kind[f.kind.name].add(eid)
-            first[eid] = min(first.get(eid, f.sid), f.sid)
-            lo, hi = dates.get(eid, (f.start, f.end))
-            dates[eid] = (min(lo, f.start), max(hi, f.end))
+        per_kind, first, dates = _by_kind(found)
         linked_at = {int(r["sentence_id"]) for r in catalogue_rows}
         kinds = self.rules.by_name
         n = len(doc.sentences) or 1
@@ -915,3 +899,17 @@ def discovered_events_table(mentions: pd.DataFrame, rules: DiscoveryRules,
                            f"{len(group)} sentences in {n_articles} articles",
         })
     return conform("events", rows)
+
+
+def _by_kind(found: list[_Found]) -> tuple[dict[str, set[str]], dict[str, int], dict[str, tuple[date, date]]]:
+    """The article's discovered events per kind, each event's first sentence and its dates."""
+    per_kind: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, int] = {}
+    dates: dict[str, tuple[date, date]] = {}
+    for f in found:
+        eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
+        per_kind[f.kind.name].add(eid)
+        first[eid] = min(first.get(eid, f.sid), f.sid)
+        lo, hi = dates.get(eid, (f.start, f.end))
+        dates[eid] = (min(lo, f.start), max(hi, f.end))
+    return per_kind, first, dates

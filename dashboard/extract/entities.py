@@ -143,7 +143,7 @@ class EntityMatcher:
         # letter dropped: a word one typing slip away from one (قيرغيرستان، كازاخستا) is found by
         # dropping a letter from it or from nothing (symmetric deletion), then checked.
         typos: dict[str, set[tuple[str, str]]] = {}
-        for key, form in catalogue.forms.items():
+        for form in catalogue.forms.values():
             word = form.tokens[0]
             if len(form.tokens) != 1 or form.form != NAME or form.lead or word.isascii() or \
                     len(word) < TYPO_LETTERS or catalogue.entities[form.entity_id].type != "country":

@@ -754,7 +754,7 @@ class EventLinker:
         البرلمانية المبكرة" is no regular vote, "القمة السنوية" no extraordinary summit."""
         gen = self.generated
         owners: dict[tuple[int, str], object] = {}
-        for (sid, eid), row in sorted(rows.items()):
+        for sid, eid in sorted(rows):
             named = gen.by_id.get(eid)
             if named is None or not gen.kinds[named.kind].qualifiers:
                 continue

@@ -695,7 +695,7 @@ class EventLinker:
         for sid, surface in sorted(hits.items()):
             # the noun named earlier in its own sentence is what it refers to ("فصول الأزمة الخليجية
             # ... هذه الأزمة")
-            start, _ = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
+            start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
             noun = fold(surface.split()[-1])
             noun = noun[2:] if noun.startswith("ال") and len(noun) > 4 else noun
             at = doc.text.find(surface, start)
@@ -707,7 +707,6 @@ class EventLinker:
             eid = next(iter(linked[before[0]]))
             if (sid, eid) in rows:
                 continue
-            start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
             rows[(sid, eid)] = {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
                                 "char_start": start, "char_end": end,
                                 "cue": f"anaphora: {surface} + as s{before[0]}{REFERRING}"}

@@ -125,3 +125,20 @@ def test_discovered_events_pair_one_to_one_with_nil_gold_events():
     assert set(nil.false_positives["event_id"]) == {"new:fire:uz:2023-09", "new:summit:sco:2022-09",
                                                      "new:visit:tamim:2023-06"}
     assert list(nil.false_negatives["event_id"]) == ["tashkent_explosion_2023"]
+
+
+def test_event_articles_count_each_article_event_pair_once():
+    from dashboard.quality.scoring import compare_events_nil, event_articles
+
+    gold = evs(("a", 0, "tashkent_explosion_2023"), ("a", 3, "tashkent_explosion_2023"),
+               ("a", 1, "sco_summit_2022"), ("b", 0, "tamim_tour_2023"), ("c", 2, "sco_summit_2022"))
+    catalogue_pred = evs(("a", 4, "sco_summit_2022"),        # another sentence: the article still speaks of it
+                         ("b", 1, "sco_summit_2022"))        # an event article b never names
+    discovered = evs(("a", 3, "new:blast:uz:2023-09"),       # paired with the explosion on sentence 3
+                     ("b", 5, "new:visit:tamim:2023-06"),    # no sentence matches: never paired
+                     ("c", 2, "new:summit:sco:2022-09"))     # a catalogue event's sentence: never paired
+    strict = compare("event_mentions", gold, catalogue_pred)
+    nil = compare_events_nil(gold, discovered, {"sco_summit_2022"}, strict)
+    s = event_articles(nil)
+    # right: (a, sco), (a, explosion); false: (b, sco), (b, new:visit), (c, new:summit); missed: (b, tamim), (c, sco)
+    assert (s.tp, s.fp, s.fn) == (2, 3, 2)

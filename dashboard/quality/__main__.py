@@ -34,6 +34,7 @@ from dashboard.quality.scoring import (
     compare,
     compare_events_nil,
     compare_nil,
+    event_articles,
     id_consistency,
     sentence_ids,
 )
@@ -144,6 +145,9 @@ def report(results: dict[str, Comparison], texts: dict[str, str], consistency, o
         print(f"{'events+NIL':<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}  "
               "(NIL-aware: discovered events scored against gold events the catalogue lacks)", file=out)
         _report_events_nil(events_nil, texts, out)
+        s = event_articles(events_nil)
+        print(f"{'event articles':<16} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}  "
+              "(NIL-aware, per article: which events each article speaks of, as the timeline counts them)", file=out)
     print("\nper article", file=out)
     for name, c in results.items():
         for aid, s in sorted(c.per_article.items()):

@@ -255,3 +255,15 @@ def _nil_comparison(strict: Comparison, used_gold: set[int], provisional: pd.Dat
         strict, provisional, sorted(matched), pairing,
         {g: sorted(p) for g, p in sorted(gold_to_new.items()) if len(p) > 1},
         {p: sorted(g) for p, g in sorted(new_to_gold.items()) if len(g) > 1}, fp, fn)
+
+
+def event_articles(nil: NilComparison) -> Score:
+    """Which events each article speaks of, whatever its sentences: the count the timeline and the
+    event filters show (an article counts once per event). NIL-aware, as ``compare_events_nil``: a
+    discovered id counts as the gold event it was paired with, an unpaired one as an event of its
+    own (a false one); catalogue ids are read as the gold names them (the strict line's ID map)."""
+    gold = set(zip(nil.strict.gold["article_id"], nil.strict.gold["event_id"].astype(str)))
+    predicted = set(zip(nil.strict.predicted["article_id"], nil.strict.predicted["event_id"].astype(str)))
+    predicted |= {(aid, nil.pairing.get(str(eid), str(eid)))
+                  for aid, eid in zip(nil.provisional["article_id"], nil.provisional["event_id"])}
+    return Score(len(gold & predicted), len(predicted - gold), len(gold - predicted))

@@ -38,9 +38,9 @@ def test_the_threshold_keeps_precision_above_the_floor():
 
 def test_held_out_parts_are_refused():
     with pytest.raises(SystemExit, match="held out"):
-        main(["--parts", "dev,test17", "--no-write"])
+        main(["--parts", "dev,test19", "--no-write"])
     with pytest.raises(SystemExit, match="held out"):
-        main(["--parts", "dev", "--check-parts", "test18", "--no-write"])
+        main(["--parts", "dev", "--check-parts", "test20", "--no-write"])
 
 
 def test_the_rules_links_taken_out_one_at_a_time_are_training_rows_labelled_by_the_gold(seeds_dataset, catalogues):

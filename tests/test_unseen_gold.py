@@ -26,7 +26,8 @@ SEVENTH = ("test11", "test12")  # the seventh, made when the sixth had been scor
 EIGHTH = ("test13", "test14")  # the eighth, made when the seventh had been scored: the same year split
 NINTH = ("test15", "test16")  # the ninth, made when the eighth had been scored: the same year split
 TENTH = ("test17", "test18")  # the tenth, made when the ninth had been scored: the same year split
-LATER = SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH
+ELEVENTH = ("test19", "test20")  # the eleventh, made when the tenth had been scored: the same year split
+LATER = SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH
 
 
 def sources(part: str) -> dict[str, dict]:
@@ -69,10 +70,11 @@ YEARS = {"test3": range(2019, 2022), "test4": range(2022, 2025),  # the two anno
          "test11": range(2019, 2022), "test12": range(2022, 2025),
          "test13": range(2019, 2022), "test14": range(2022, 2025),
          "test15": range(2019, 2022), "test16": range(2022, 2025),
-         "test17": range(2019, 2022), "test18": range(2022, 2025)}
+         "test17": range(2019, 2022), "test18": range(2022, 2025),
+         "test19": range(2019, 2022), "test20": range(2022, 2025)}
 
 
-@pytest.mark.parametrize("part", THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH)
+@pytest.mark.parametrize("part", THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH)
 def test_third_set_parts_keep_their_years(part):
     if not (UNSEEN / part / "SOURCES.csv").is_file():
         pytest.skip(f"no {part} part yet")

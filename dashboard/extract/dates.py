@@ -163,7 +163,13 @@ class DateExtractor:
         # Patterns grouped by prerequisite, keeping only those whose prerequisite is in the article:
         # most windows surround a plain number (625 مليون) and need none of the 17 patterns.
         plan, needs = self._plans[id(self.grammar)]
-        for s, e in self._windows(text):
+        windows = self._windows(text)
+        if not windows:
+            return found
+        # each prerequisite looked for once over the stretch all windows span, then per window only
+        # those found there (most articles hold none of the plain words: منتصف، الأيام، النصف ...)
+        needs = [need for need in needs if need.search(text, windows[0][0], windows[-1][1])]
+        for s, e in windows:
             present = {need for need in needs if need.search(text, s, e)}
             if not present:  # a window around a plain number (625 مليون): no pattern can match
                 continue

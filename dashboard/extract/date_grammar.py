@@ -99,6 +99,12 @@ class Grammar:
     # the past after it (بعد أن، منذ), the end of a sentence: see dates.py, _coming_month
     future: re.Pattern | None = None
     past: re.Pattern | None = None
+    # between a month and its twin of the other tradition where the grammar's pair does not reach:
+    # a dash or a comma ("سبتمبر-أيلول"، "أغسطس، آب")
+    twin_joint: re.Pattern = re.compile(rf"{SP}[-–—،,]{SP}")
+    # right after a day or month without a year, words that make it one of every year: "21 مارس من
+    # كل عام" (dates.py drops it)
+    recurring: re.Pattern | None = None
     sentence_end: re.Pattern = re.compile(r"[.!?؟]")
 
 
@@ -183,8 +189,9 @@ def build_grammar(v: DateWords) -> Grammar:
         "year_range_cue": (rf"{WORD_START}{CONJUNCTION_CLASS}?(?:{w('بين')}|{w('من')}){SP1}"
                            rf"(?:(?P<cue>{words(v.year_pair_cues + v.year_cues)}){SP1})?"
                            rf"{year('y1', YEAR_ANY)}{SP}{to}{SP}(?:{cues}{SP1})?{year('y2', YEAR_ANY)}"),
-        "year_range": (rf"(?:{CLITIC_START}(?P<cue>{cues}){SP1})?{year('y1', YEAR_MODERN)}{SP}[-–—/]{SP}"
-                       rf"{year('y2', YEAR_MODERN)}"),
+        # (a slash between the two years is no fraction or numeric date: "العام المالي 2017/2018")
+        "year_range": (rf"(?:(?P<cue>{clitic_word(v.year_cues)}){SP1})?{NUM_START}(?P<y1>{YEAR_MODERN})(?![\d٫]|[.,:]\d)"
+                       rf"(?:{SP}م{WORD_END})?{SP}[-–—/]{SP}(?<![\d.,:])(?P<y2>{YEAR_MODERN}){NUM_END}(?:{SP}م{WORD_END})?"),
         # "عام2020", "في2020": the number may be glued to its cue
         # "للعام 2017": the cue contracted after ل (clitic_word)
         "year_cue": rf"{clitic_word(v.year_cues)}{SP}{year('y', YEAR_ANY)}",
@@ -213,12 +220,14 @@ def build_grammar(v: DateWords) -> Grammar:
         "first_days": (rf"{CLITIC_START}{w('الأيام')}{SP1}(?:{w('ال')}{SP})?{NUM_START}(?P<n>{DAY}){NUM_END}{SP1}"
                        rf"{w('الأولى')}{SP1}{w('من')}{SP1}{month_ref()}"),
         # "النصف الأول من العام"، "الربع الثالث من عام 2020"، "النصف الثاني من العام الماضي"
-        "year_part": (rf"{CLITIC_START}(?P<part>{words(v.year_parts or ['النصف الأول'])}){SP1}{w('من')}{SP1}"
+        # (من may be left out before a written year: "بنهاية الربع الأول 2018")
+        "year_part": (rf"{CLITIC_START}(?P<part>{words(v.year_parts or ['النصف الأول'])}){SP1}"
                       # (not a fiscal year "العام المالي 2017-2018": that stays one)
-                      rf"(?:(?P<rely>{rel_year})|(?:{cues}{SP1})?{year('y', YEAR_ANY)}(?!{SP}[-–—/]{SP}\d)"
+                      rf"(?:(?:{w('من')}{SP1})?(?:{cues}{SP1})?{year('y', YEAR_ANY)}(?!{SP}[-–—/]{SP}\d)"
+                      rf"|{w('من')}{SP1}(?:(?P<rely>{rel_year})"
                       rf"|(?P<same>{same_year}){WORD_END}"
                       # "من العام" alone is this year; "من العام الدراسي" is no calendar year
-                      rf"|(?P<bare>{w('العام')}|{w('السنة')}){WORD_END}(?!{SP1}{w('ال')}))"),
+                      rf"|(?P<bare>{w('العام')}|{w('السنة')}){WORD_END}(?!{SP1}{w('ال')})))"),
         # "مطلع العام الجاري"، "نهاية العام المقبل"، "منذ بداية العام" (this year; not "بداية العام
         # الدراسي", nor "بداية العام 2022", a year with its cue)
         "year_edge": (rf"{CLITIC_START}(?P<part>{words(v.relative_year_parts or ['مطلع'])}){SP1}"
@@ -237,7 +246,9 @@ def build_grammar(v: DateWords) -> Grammar:
         "season": (rf"{first_of([*seasons, *bare_seasons, 'هذا'])}{CLITIC_START}(?:"
                    rf"(?P<season>{words(seasons)}){WORD_END}(?:{SP1}(?P<smod>{modifiers}){WORD_END}"
                    rf"|{SP}[,،]?{SP}(?:{w('من')}{SP1})?(?P<srel>{rel_year})|{SP1}(?:{cues}{SP1})?{year('sy', YEAR_ANY)})"
-                   rf"|(?P<sbare>{words(bare_seasons)}){SP1}(?:(?P<sbrel>{rel_year})|(?:{cues}{SP1})?{year('sby', YEAR_ANY)})"
+                   rf"|(?P<sbare>{words(bare_seasons)})(?:{SP1}(?P<sbrel>{rel_year})|{SP1}{cues}{SP1}{year('sby', YEAR_ANY)}"
+                   # the year may be glued to the season: "صيف2012"
+                   rf"|{SP}{year('sbn', YEAR_ANY)})"
                    rf"|{w('هذا')}{SP1}(?P<sthis>{words(seasons)}){WORD_END})"),
         # "العام الماضي 2017"، "العام الجاري (2018)": the year written after it glosses it (dates.py
         # keeps the number only when it is that year)
@@ -287,16 +298,19 @@ def build_grammar(v: DateWords) -> Grammar:
     list_connector = re.compile(rf"{SP}{LIST_SEP}{SP}")
     dual_before = re.compile(rf"{CLITIC_START}{words(v.dual_nouns or ['عامي'])}{SP1}(?:{w('ال')}{SP})?$")  # يومي الـ22
     month_context = re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.month_prepositions or ['في'])}{SP1}$")
-    month_list_before = re.compile(rf"{month}(?:{SP}/{SP}{month})?{SP}[,،]?{SP}و{SP}$")
+    # (or its twin after a dash or a comma: "أغسطس- آب")
+    month_list_before = re.compile(rf"{month}(?:{SP}/{SP}{month})?{SP}(?:[,،]?{SP}و|[-–—،,]){SP}$")
     # "سينظرون"، "ستبدأ": س + ي/ت/ن + three letters or more, not ending like a noun (سياسة، سنوات،
     # سيناء) and not a listed noun (سيتي)
     not_verbs = rf"(?!{words(v.future_prefix_nouns)}{WORD_END})" if v.future_prefix_nouns else ""
     future = re.compile(rf"{WORD_START}(?:{CONJUNCTION_CLASS}?{words(v.future_markers or ['سوف'])}{WORD_END}"
                         rf"|{CONJUNCTION_CLASS}?{not_verbs}س[يتن][^\W\d_]{{3,}}(?<!ة)(?<!ات)(?<!اء){WORD_END})")
+    recurring = re.compile(rf"{SP}[,،]?{SP}{words(v.recurring_after)}{WORD_END}") if v.recurring_after else None
     return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers, not_dates,
                    _prerequisites(v, patterns), list_connector, dual_before, month_context, month_list_before,
                    frozenset(v.day_names), day_name_before, future,
-                   re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.past_markers or ['بعد أن'])}{WORD_END}"))
+                   re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.past_markers or ['بعد أن'])}{WORD_END}"),
+                   recurring=recurring)
 
 
 class Literals:

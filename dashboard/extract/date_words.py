@@ -83,6 +83,7 @@ class DateWords:
     future_prefix_nouns: tuple[str, ...] = ()  # "سيتي": the shape of a future verb, but a noun or name
     past_markers: tuple[str, ...] = ()       # "بعد أن"، "منذ": a clause of the past opens after the future word
     event_nouns_before_year: tuple[str, ...] = ()  # قمة 2023: the year of the summit
+    recurring_after: tuple[str, ...] = ()    # "21 مارس من كل عام": a day or month of every year, no date
 
 
 def _relative(spec: dict, modifiers: dict[str, int], this: list[str]) -> dict[str, int]:
@@ -141,6 +142,7 @@ def parse_date_words(raw: Mapping) -> DateWords:
         future_markers=_folded(raw.get("future_markers")),
         future_prefix_nouns=_folded(raw.get("future_prefix_nouns")),
         past_markers=_folded(raw.get("past_markers")),
+        recurring_after=_folded(raw.get("recurring_after")),
     )
 
 

@@ -86,7 +86,7 @@ class DateExtractor:
         text = doc.norm.text
         self.grammar = (self.full_grammar if self._latin_months is not None and self._latin_months.search(text)
                         else self.arabic_grammar)
-        atoms = self._merge_ranges(text, self._select(self._candidates(text)))
+        atoms = self._merge_ranges(text, self._join_twins(text, self._select(self._candidates(text))))
         rows = []
         last_month: tuple[int, int] | None = None  # (year, month) of the last date naming a month
         last_year: int | None = None
@@ -97,6 +97,8 @@ class DateExtractor:
                     atom = replace(atom, lo=(year, None, None), rel_year=None, gloss=None)
                 else:
                     atom = replace(atom, end=words_end, gloss=None)
+            if self.grammar.recurring is not None and _yearless(atom) and self.grammar.recurring.match(text, atom.end):
+                continue  # "يحتفل به في 21 مارس من كل عام": the day of every year, no date
             coming = self._coming_month(doc, atom)
             if coming:  # "زيادة الإنتاج تدريجيا من يناير" in December: next January
                 atom = replace(atom, lo=(doc.published.year + 1, *atom.lo[1:]),
@@ -161,7 +163,13 @@ class DateExtractor:
         # Patterns grouped by prerequisite, keeping only those whose prerequisite is in the article:
         # most windows surround a plain number (625 مليون) and need none of the 17 patterns.
         plan, needs = self._plans[id(self.grammar)]
-        for s, e in self._windows(text):
+        windows = self._windows(text)
+        if not windows:
+            return found
+        # each prerequisite looked for once over the stretch all windows span, then per window only
+        # those found there (most articles hold none of the plain words: منتصف، الأيام، النصف ...)
+        needs = [need for need in needs if need.search(text, windows[0][0], windows[-1][1])]
+        for s, e in windows:
             present = {need for need in needs if need.search(text, s, e)}
             if not present:  # a window around a plain number (625 مليون): no pattern can match
                 continue
@@ -196,6 +204,22 @@ class DateExtractor:
                 continue
             chosen.append(atom)
         return chosen
+
+    def _join_twins(self, text: str, atoms: list[Atom]) -> list[Atom]:
+        """A month named again in the other tradition after a dash or a comma ("25 سبتمبر-أيلول 2019",
+        "في أغسطس، آب الماضي") is the same month, no range to its end and no list: one date, the
+        first name's day with the second's year. (A slash, bracket or blank pair is one match of
+        the grammar already.)"""
+        out: list[Atom] = []
+        for b in atoms:
+            a = out[-1] if out else None
+            if (a is not None and _bare_month(b) and _yearless(a) and a.lo[1] == b.lo[1] == (a.hi or a.lo)[1]
+                    and self.grammar.twin_joint.fullmatch(text, a.end, b.start)):
+                out[-1] = replace(a, end=b.end, lo=(b.lo[0], *a.lo[1:]), hi=(b.lo[0], *a.hi[1:]) if a.hi else None,
+                                  rel_year=b.rel_year, month_mod=b.month_mod, anaphor=b.anaphor, gloss=b.gloss)
+                continue
+            out.append(b)
+        return out
 
     def _merge_ranges(self, text: str, atoms: list[Atom]) -> list[Atom]:
         """"من 29 مايو إلى 9 يونيو", "بين يناير ومايو": two atoms joined by a connector."""
@@ -528,7 +552,7 @@ class DateExtractor:
         name = m.group("season") or m.group("sthis") or ("ال" + m.group("sbare"))
         first = self.words.seasons[squeeze_spaces(name)]
         extra: dict = {}
-        year = m.group("sy") or m.group("sby")
+        year = m.group("sy") or m.group("sby") or m.group("sbn")
         rel = m.group("srel") or m.group("sbrel")
         if rel:
             extra["rel_year"] = self.words.relative_year[squeeze_spaces(rel)]
@@ -586,6 +610,19 @@ def _consecutive(a: Partial, b: Partial) -> bool:
     except ValueError:
         return False
     return (start - end).days == 1
+
+
+def _bare_month(b: Atom) -> bool:
+    """A month name with no day (and maybe its year after it): the second name of a twin pair."""
+    return (b.lo[1] is not None and b.lo[2] is None and b.hi is None and not b.part and b.season is None
+            and b.granularity is None and b.anaphor in (None, "year"))
+
+
+def _yearless(a: Atom) -> bool:
+    """A Gregorian day, days or month whose year is not written after it: the first name of a twin pair."""
+    return (a.lo[0] is None and a.lo[1] is not None and a.rel_year is None and a.month_mod is None
+            and a.rel_month is None and a.anaphor is None and a.season is None and a.gloss is None
+            and a.granularity is None and not a.range_end)
 
 
 def _later_of_same_kind(a: Partial, b: Partial) -> bool:

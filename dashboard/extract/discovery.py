@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
 
 import pandas as pd
 
@@ -65,9 +66,10 @@ def candidates_in(doc: Doc, mentions: list[dict], trig: Triggers) -> list[dict]:
     forms, starts, ends = split_tokens(doc)
     covered = _Coverage(doc, mentions, starts, ends)
     out = []
-    n = len(forms)
-    for i in range(n):
-        for _, t in trig.by_written_first.get(forms[i], ()):
+    by_first = trig.by_written_first
+    # only the tokens that start a trigger (found by one C-level pass; most start none)
+    for i in compress(range(len(forms)), map(by_first.__contains__, forms)):
+        for _, t in by_first[forms[i]]:
             if _follows(t.words, forms, starts, ends, norm, i):
                 cand = _name_after(t, i + len(t.words), forms, starts, ends, norm, covered, trig)
                 if cand:

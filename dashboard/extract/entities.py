@@ -151,6 +151,7 @@ class EntityMatcher:
             for k in range(len(word) + 1):
                 typos.setdefault(word[:k] + word[k + 1:] if k < len(word) else word, set()).add((form.entity_id, word))
         self._typos = {k: tuple(sorted(v)) for k, v in typos.items()}
+        self._typo_hits: dict[str, tuple[str, str, str] | None] = {}  # word form -> its reading (_typo_rows)
         self._latin_longest = max(map(len, self._latin_keys), default=0)
         by_first: dict[str, list[Candidate]] = {}
         for key, form in [*catalogue.forms.items(), *catalogue.blockers.items()]:
@@ -881,6 +882,8 @@ class EntityMatcher:
         if not self._latin_keys:
             return out
         text, norm = doc.text, doc.norm.text
+        if text.lower() == text:  # no capital letter: no word below can start one (Arabic-only text)
+            return out
         i, n = 0, len(forms)
         while i < n:
             if covered[i] or not forms[i].isascii() or len(forms[i]) < MIN_LATIN_LETTERS_IN_NAME or \
@@ -917,20 +920,27 @@ class EntityMatcher:
         كازاخستا) among the words no alias covered: a word no wordfreq list holds as a common word,
         proclitics peeled, one edit from exactly one country's name. Stored as a variant match."""
         out: list[dict] = []
-        typos = self._typos
+        typos, memo = self._typos, self._typo_hits
         for i, form in enumerate(forms):
             if covered[i] or len(form) < TYPO_LETTERS - 1 or form.isascii():
                 continue
-            hit = None
-            for reading in peel(form, 2):
-                if len(reading) < TYPO_LETTERS - 1 or is_common_word(reading):
-                    continue
-                found = {c for k in range(len(reading) + 1)
-                         for c in typos.get(reading[:k] + reading[k + 1:] if k < len(reading) else reading, ())
-                         if within_edits(reading, c[1], 1)}
-                if len({e for e, _ in found}) == 1:
-                    hit = (reading, *next(iter(found)))
-                    break
+            # a form's reading depends on the form alone: looked up once per process (words recur)
+            if form in memo:
+                hit = memo[form]
+            else:
+                hit = None
+                for reading in peel(form, 2):
+                    if len(reading) < TYPO_LETTERS - 1 or is_common_word(reading):
+                        continue
+                    found = {c for k in range(len(reading) + 1)
+                             for c in typos.get(reading[:k] + reading[k + 1:] if k < len(reading) else reading, ())
+                             if within_edits(reading, c[1], 1)}
+                    if len({e for e, _ in found}) == 1:
+                        hit = (reading, *next(iter(found)))
+                        break
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                memo[form] = hit
             if hit is None:
                 continue
             reading, entity_id, alias = hit
@@ -1109,6 +1119,7 @@ _BODY_ANCHOR_ZIPF = 4.0
 _BODY_VARIANT_WORD_ZIPF = 4.2
 # A country's one-word name is read with a typing slip from this many letters (قيرغيزستان 10).
 TYPO_LETTERS = 9
+_MEMO_LIMIT = 200_000  # word forms a per-process memo holds before it starts again
 _PAIR_HYPHEN = re.compile(r"[ \t\u00a0]*[-‐‑–][ \t\u00a0]*")
 _BRACKETED = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,24})\)")
 # A bracketed short name: one to three words of letters (آسيم، ASEM), no digits.

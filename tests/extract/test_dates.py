@@ -524,3 +524,48 @@ def test_a_next_season_in_an_article_known_to_its_year_only(extractor):
     # read from the middle of the year: autumn is still ahead, spring already past
     spans = _spans(extractor, "تعتزم استضافة القمة الخريف المقبل، ثم الربيع المقبل", date(2020, 1, 1), "year")
     assert spans == [("الخريف المقبل", "2020-09-01", "2020-11-30"), ("الربيع المقبل", "2021-03-01", "2021-05-31")]
+
+
+# ---- stop 23: twins after a dash or a comma, birth years and other cues, recurring days ----------
+@pytest.mark.parametrize("text, surface, start, end, granularity", [
+    # test17's Jordanian text: the Levantine twin after a hyphen (and misspelt آيلول) is no range
+    ("في كازاخستان بتاريخ 25 سبتمبر-آيلول 2019، وسيعود", "25 سبتمبر-آيلول 2019", "2019-09-25", "2019-09-25", "day"),
+    ("في 3 حزيران – يونيو 2019 قال", "3 حزيران – يونيو 2019", "2019-06-03", "2019-06-03", "day"),
+    # ANT: a comma between the twins, the ambiguous آب as the second
+    ("هجوم على مطعم في أغسطس،آب 2017 كما", "أغسطس،آب 2017", "2017-08-01", "2017-08-31", "month"),
+    ("قد احتفل في يناير ، كانون الثاني 2018 بمرور", "يناير ، كانون الثاني 2018", "2018-01-01", "2018-01-31", "month"),
+    # two different months after a dash stay a range
+    ("من يناير-فبراير 2019 قال", "يناير-فبراير 2019", "2019-01-01", "2019-02-28", "range"),
+])
+def test_a_month_and_its_twin_after_a_dash_or_comma_are_one_date(extractor, text, surface, start, end, granularity):
+    assert find(extractor, text) == [(surface, start, end, granularity, False)]
+
+
+def test_a_twin_takes_the_modifier_after_it(extractor):
+    rows = find(extractor, "في أغسطس،آب الماضي كما", date(2018, 6, 1))
+    assert [r[:4] for r in rows] == [("أغسطس،آب الماضي", "2017-08-01", "2017-08-31", "month")]
+
+
+@pytest.mark.parametrize("text, surface, start, end, granularity", [
+    ("عن مقتل مواطن من طاجيكستان ، من مواليد 1982 ، قاطن قرية", "1982", "1982-01-01", "1982-12-31", "year"),  # test17
+    ("وشي جين بينغ المولود 1953 هو الرئيس", "1953", "1953-01-01", "1953-12-31", "year"),   # ANT
+    ("التي شهدت أحداثا عقب 2011. لكن", "2011", "2011-01-01", "2011-12-31", "year"),        # ANT
+    ("دخل السجن العام 1968 لغاية 1985 (أي 17 سنة)", "العام 1968 لغاية 1985", "1968-01-01", "1985-12-31", "range"),
+    ("بنهاية الربع الأول 2018 مقارنة", "الربع الأول 2018", "2018-01-01", "2018-03-31", "range"),  # ANT, no من
+    ("وقد اعتقلت لثلاثة أيام في صيف2012  بعد", "صيف2012", "2012-06-01", "2012-08-31", "range"),   # ANT, glued
+    ("نتائج الأداء المالي للعام 2017/2018، وأهم", "لعام 2017/2018", "2017-01-01", "2018-12-31", "range"),
+    ("في 5 دسمبر/كانون الأول 1969 عن", "5 دسمبر/كانون الأول 1969", "1969-12-05", "1969-12-05", "day"),  # misspelt
+    ("زيورخ في سبتمر 2009، وبات", "سبتمر 2009", "2009-09-01", "2009-09-30", "month"),
+])
+def test_more_words_make_a_number_a_year_and_more_spellings_a_month(extractor, text, surface, start, end, granularity):
+    assert find(extractor, text) == [(surface, start, end, granularity, False)]
+
+
+@pytest.mark.parametrize("text", [
+    "عقب 2000 غارة على المدينة",     # a count after the new cue
+    "يحتفل به في 21 مارس من كل عام",  # a day of every year
+    # test8: a month of every year (the coldest January of fifty years)
+    "هي الأكثر انخفاضًا في شهر كانون الثاني/يناير في السنوات الخمسين الأخيرة. وقال",
+])
+def test_counts_and_recurring_days_are_no_dates(extractor, text):
+    assert find(extractor, text) == []

@@ -277,6 +277,13 @@ class GeneratedNames:
         self.anaphora = _alternation([f"{d} {n}" for d in spec.get("demonstratives") or ()
                                       for n in spec.get("nouns") or ()])
         self.anaphora_reach = int(spec.get("reach", 3))
+        # days that date a sentence to its publication, and words that recall an earlier time
+        # (events.yaml ``news_days``; events.EventLinker._drop_stale_news)
+        spec = raw_events.get("news_days") or {}
+        self.news_days = _alternation(list(spec.get("days") or []))
+        self.news_recall = _alternation(list(spec.get("recall") or []))
+        self.news_reach = int(spec.get("reach", 12))
+        self.news_recall_reach = int(spec.get("recall_reach", 6))
         # and the words of their voters, which are the vote the sentence names (kind -> them)
         self.rival_kinds: dict[str, tuple[str, ...]] = {}
         self.voter_words: dict[str, PhraseSet] = {}

@@ -463,3 +463,19 @@ def test_a_demonstrative_after_its_own_noun_in_the_sentence_refers_to_that(ex):
     text = ("اندلعت احتجاجات في كازاخستان على رفع أسعار الغاز في يناير 2022. "
             "ولا تزال فصول الأزمة الخليجية مستمرة ولا أحد يعرف متى تنتهي هذه الأزمة.")
     assert 1 not in by_sentence(ex, text, date(2022, 1, 6))
+
+
+def test_a_weekday_dates_the_happening_to_the_publication_not_to_an_event_months_before(ex):
+    # test17's anti-Chinese protests of September 2019: "الاحتجاجات" with Kazakhstan, timed by the
+    # publication alone, would be the election protests of June 2019; the weekday says they are
+    # the week's own (the same sentence in June links them)
+    text = ("وبدأت الاحتجاجات فى بلدة جاناوزن الصناعية الصغيرة فى غرب قازاخستان، يوم الأحد، حيث تجمع "
+            "نحو مئة شخص للمطالبة بحظر نقل مصانع صينية إلى قازاخستان.")
+    assert "kz_election_protests_2019" not in links(ex, text, date(2019, 9, 1), "month")
+    without_day = text.replace("، يوم الأحد،", "،")
+    assert "kz_election_protests_2019" in links(ex, without_day, date(2019, 9, 1), "month")
+    # a word recalling an earlier time before the event's words keeps it beside the day's news
+    # (test5: "وبعد أشهر من الاضطرابات، أدلى الناخبون ... اليوم الأحد")
+    recalled = ("وبعد أشهر من الاحتجاجات في قازاخستان، تجمع اليوم الأحد نحو مئة شخص في بلدة جاناوزن "
+                "للمطالبة بحظر نقل مصانع صينية.")
+    assert "kz_election_protests_2019" in links(ex, recalled, date(2019, 9, 1), "month")

@@ -494,6 +494,10 @@ class GeneratedNames:
             for named in events:
                 if not ((named.places | named.persons) & ents):
                     continue
+                # an oath of office is its person's: "الذي تولى منصبه في يناير 2021" of a minister
+                # of the country is no president's oath
+                if kind.person_alone and named.persons and not named.persons & ents:
+                    continue
                 dated = next((d[2] for d in index.dates.get(sid, ())
                               if d[0] <= named.end and named.start <= d[1] and (d[1] - d[0]).days <= 31), None)
                 if dated is not None:

@@ -479,3 +479,16 @@ def test_a_weekday_dates_the_happening_to_the_publication_not_to_an_event_months
     recalled = ("وبعد أشهر من الاحتجاجات في قازاخستان، تجمع اليوم الأحد نحو مئة شخص في بلدة جاناوزن "
                 "للمطالبة بحظر نقل مصانع صينية.")
     assert "kz_election_protests_2019" in links(ex, recalled, date(2019, 9, 1), "month")
+
+
+def test_taking_office_on_the_month_of_the_oath_is_the_inauguration(ex):
+    # test17: Japarov "who took office in January 2021" is his oath of 28 January 2021
+    text = ("أجرى الرئيس الروسي فلاديمير بوتين محادثات مع نظيره القرغيزي صادر جاباروف، الذي تولى منصبه في "
+            "يناير/كانون الثاني 2021 كرئيس لقرغيزستان.")
+    found = links(ex, text, date(2021, 2, 24))
+    assert found["japarov_inauguration_2021"].startswith("generated: تولى منصبه + name: japarov")
+    # another month is another office's or another time's; a minister of the country is not the president
+    assert "japarov_inauguration_2021" not in links(ex, text.replace("يناير/كانون الثاني 2021", "أكتوبر 2020"),
+                                                   date(2021, 2, 24))
+    minister = "وقال وزير الخارجية القرغيزي الذي تولى منصبه في يناير 2021 إن بلاده تريد علاقات جيدة مع روسيا."
+    assert "japarov_inauguration_2021" not in links(ex, minister, date(2021, 2, 24))

@@ -492,3 +492,17 @@ def test_taking_office_on_the_month_of_the_oath_is_the_inauguration(ex):
                                                    date(2021, 2, 24))
     minister = "وقال وزير الخارجية القرغيزي الذي تولى منصبه في يناير 2021 إن بلاده تريد علاقات جيدة مع روسيا."
     assert "japarov_inauguration_2021" not in links(ex, minister, date(2021, 2, 24))
+
+
+def test_the_crashs_own_verb_and_wreck_refer_to_the_crash_the_article_names(ex):
+    # test17's An-26 at Almaty (March 2021), shortened: once the crash is named, "تحطّمت" and "حطام
+    # الطائرة" are it; in an article naming no crash, months later, they are nothing
+    text = ("قضى أربعة أشخاص السبت جراء تحطّم طائرة عسكرية لدى محاولتها الهبوط في مطار في ألماتي كبرى مدن كازاخستان. "
+            "والطائرة تابعة للجنة الأمن القومي، وقد اشتعلت فيها النيران بعدما تحطّمت في مطار ألماتي. "
+            "وأفاد مراسل لوكالة فرانس برس أنه شاهد حطام الطائرة وقد انفصلت قمرة القيادة عن الهيكل.")
+    rows = event_rows(ex, text, date(2021, 3, 14))
+    found = {r["sentence_id"]: r["cue"] for r in rows if r["event_id"] == "kz_an26_crash_2021"}
+    assert found[1] == "generated: تحطّمت + event named in the article"
+    assert found[2] == "generated: حطام الطائرة + event named in the article"
+    alone = " ".join(text.split(". ")[1:])
+    assert not [r for r in event_rows(ex, alone, date(2021, 9, 14)) if r["event_id"] == "kz_an26_crash_2021"]

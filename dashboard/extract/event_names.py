@@ -41,7 +41,7 @@ from dashboard.extract.events import (
     _phrase_regex,
     contradicted,
 )
-from dashboard.text.clitics import peel
+from dashboard.text.clitics import peel, possessive_forms
 from dashboard.text.document import Doc
 from dashboard.text.normalize import squeeze_spaces
 from dashboard.text.variants import name_key
@@ -170,8 +170,8 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           _alternation(list(spec.get("refers") or [])),
                           int(spec.get("tail_days", TAIL_DAYS)),
                           _alternation(list(spec.get("dated_nouns") or [])),
-                          _alternation(list(spec.get("story") or [])),
-                          _alternation(list(spec.get("story_alone") or [])),
+                          _alternation(_with_possessives(spec.get("story") or [])),
+                          _alternation(_with_possessives(spec.get("story_alone") or [])),
                           bool(spec.get("setting")), bool(spec.get("month_names")),
                           bool(spec.get("host_country", True)), bool(spec.get("one_country")),
                           _alternation(list(spec.get("refers_unless") or [])),
@@ -182,6 +182,14 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                                 for q in spec.get("qualifiers") or ()),
                           _alternation(list(spec.get("place_nouns") or []))))
     return tuple(kinds)
+
+
+def _with_possessives(phrases) -> list[str]:
+    """A kind's story phrases and their possessive forms: the story tells "حملته الانتخابية" as
+    often as "الحملة الانتخابية" (clitics.possessive_forms)."""
+    out = list(phrases)
+    out += [f for p in phrases for f in possessive_forms(p) if f not in out]
+    return out
 
 
 def _kind_of(texts: list[str], kinds: tuple[Kind, ...]) -> Kind | None:

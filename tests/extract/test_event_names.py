@@ -506,3 +506,13 @@ def test_the_crashs_own_verb_and_wreck_refer_to_the_crash_the_article_names(ex):
     assert found[2] == "generated: حطام الطائرة + event named in the article"
     alone = " ".join(text.split(". ")[1:])
     assert not [r for r in event_rows(ex, alone, date(2021, 9, 14)) if r["event_id"] == "kz_an26_crash_2021"]
+
+
+def test_a_story_phrase_in_its_possessive_form_continues_the_story(ex):
+    # test13's Kyrgyz vote of January 2021: "في مقر حملته الانتخابية" is "الحملة الانتخابية" of the
+    # winner the article is about (a story word with its actor)
+    text = ("فاز الشعبوي صدر جاباروف بفارق كبير الاحد في الدورة الأولى من الانتخابات الرئاسية في قرغيزستان. "
+            "وتحدث جاباروف مساء الاحد في مقر حملته الانتخابية، واعدا باجتثاث الفساد المتجذر في البلاد.")
+    rows = event_rows(ex, text, date(2021, 1, 11))
+    found = {r["sentence_id"]: r["cue"] for r in rows if r["event_id"] == "kg_presidential_election_2021"}
+    assert found[1].startswith("context: حملته الانتخابية + actor: japarov")

@@ -41,7 +41,7 @@ from dashboard.extract.events import (
     _phrase_regex,
     contradicted,
 )
-from dashboard.text.clitics import peel
+from dashboard.text.clitics import peel, possessive_forms
 from dashboard.text.document import Doc
 from dashboard.text.normalize import squeeze_spaces
 from dashboard.text.variants import name_key
@@ -170,8 +170,8 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           _alternation(list(spec.get("refers") or [])),
                           int(spec.get("tail_days", TAIL_DAYS)),
                           _alternation(list(spec.get("dated_nouns") or [])),
-                          _alternation(list(spec.get("story") or [])),
-                          _alternation(list(spec.get("story_alone") or [])),
+                          _alternation(_with_possessives(spec.get("story") or [])),
+                          _alternation(_with_possessives(spec.get("story_alone") or [])),
                           bool(spec.get("setting")), bool(spec.get("month_names")),
                           bool(spec.get("host_country", True)), bool(spec.get("one_country")),
                           _alternation(list(spec.get("refers_unless") or [])),
@@ -182,6 +182,14 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                                 for q in spec.get("qualifiers") or ()),
                           _alternation(list(spec.get("place_nouns") or []))))
     return tuple(kinds)
+
+
+def _with_possessives(phrases) -> list[str]:
+    """A kind's story phrases and their possessive forms: the story tells "حملته الانتخابية" as
+    often as "الحملة الانتخابية" (clitics.possessive_forms)."""
+    out = list(phrases)
+    out += [f for p in phrases for f in possessive_forms(p) if f not in out]
+    return out
 
 
 def _kind_of(texts: list[str], kinds: tuple[Kind, ...]) -> Kind | None:
@@ -277,6 +285,13 @@ class GeneratedNames:
         self.anaphora = _alternation([f"{d} {n}" for d in spec.get("demonstratives") or ()
                                       for n in spec.get("nouns") or ()])
         self.anaphora_reach = int(spec.get("reach", 3))
+        # days that date a sentence to its publication, and words that recall an earlier time
+        # (events.yaml ``news_days``; events.EventLinker._drop_stale_news)
+        spec = raw_events.get("news_days") or {}
+        self.news_days = _alternation(list(spec.get("days") or []))
+        self.news_recall = _alternation(list(spec.get("recall") or []))
+        self.news_reach = int(spec.get("reach", 12))
+        self.news_recall_reach = int(spec.get("recall_reach", 6))
         # and the words of their voters, which are the vote the sentence names (kind -> them)
         self.rival_kinds: dict[str, tuple[str, ...]] = {}
         self.voter_words: dict[str, PhraseSet] = {}
@@ -486,6 +501,10 @@ class GeneratedNames:
             ents = index.entities.get(sid, set())
             for named in events:
                 if not ((named.places | named.persons) & ents):
+                    continue
+                # an oath of office is its person's: "الذي تولى منصبه في يناير 2021" of a minister
+                # of the country is no president's oath
+                if kind.person_alone and named.persons and not named.persons & ents:
                     continue
                 dated = next((d[2] for d in index.dates.get(sid, ())
                               if d[0] <= named.end and named.start <= d[1] and (d[1] - d[0]).days <= 31), None)

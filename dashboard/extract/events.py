@@ -607,6 +607,7 @@ class EventLinker:
             from dashboard.extract.event_series import SeriesResolver
             self.series = SeriesResolver(series, planned, generated.entity_types if generated is not None else None)
         self._starts = {e.id: _iso(e.date_start) for e in events}
+        self._ends = {e.id: _iso(e.date_end) for e in events}
         self._part_of = {e.id: e.part_of for e in events if e.part_of}
         # every cue, in the order they are tried (event by event, within an event those needing
         # it already linked last), with its event's dates and the entities an article must name
@@ -946,6 +947,7 @@ class EventLinker:
         found = self.generated.find(index, published)
         for sid, eid, why, word in found:
             add(sid, eid, why, word)
+        self._drop_stale_news(index, published, rows)
         linked_now: dict[str, set[int]] = defaultdict(set)
         for sid, eid in rows:
             linked_now[eid].add(sid)
@@ -959,6 +961,57 @@ class EventLinker:
             linked[eid].add(sid)
         for sid, eid, why in self.generated.follow_ups(index, linked):
             add(sid, eid, why)
+
+    def _drop_stale_news(self, index: SentenceIndex, published, rows: dict) -> None:
+        """A weekday or "yesterday" (events.yaml ``news_days``) dates what the sentence reports to
+        the days of the publication: a link timed by the publication period alone (no date of the
+        sentence, not a referring word) to an event that ended more than a month before it is
+        another happening of the kind ("وبدأت الاحتجاجات ... يوم الأحد" three months after the
+        election protests), where the day stands within ``reach`` words of the words that linked
+        it and no word recalling an earlier time stands just before those ("وبعد أشهر من
+        الاضطرابات، أدلى الناخبون ... اليوم الأحد"). The event's referring links go with it when
+        no link naming it is left."""
+        gen = self.generated
+        if published is None or gen.news_days is None:
+            return
+        days_at = index.matches(gen.news_days)
+        if not days_at:
+            return
+        stale = published[0] - FUTURE_MARGIN
+        text = index.doc.norm.text
+        dropped = set()
+        for (sid, eid), row in sorted(rows.items()):
+            cue = row["cue"]
+            if sid not in days_at or " + published " not in cue or "date: " in cue or cue.endswith(REFERRING):
+                continue
+            if self._ends[eid] >= stale:
+                continue
+            m = _FIRST_SURFACE.match(cue)
+            if m is None:
+                continue
+            start, end = index.sentence_span(sid)
+            at = text.find(squeeze_spaces(m.group(1)), start, end)
+            if at < 0:
+                continue
+
+            def words(a: int, b: int) -> int:
+                return len(text[a:b].split())
+
+            near = any(words(d.end(), at) <= gen.news_reach if d.end() <= at else words(at, d.start()) <= gen.news_reach
+                       for d in index.finditer(gen.news_days, start, end))
+            if not near:
+                continue
+            if gen.news_recall is not None and any(
+                    r.end() <= at and words(r.end(), at) <= gen.news_recall_reach
+                    for r in index.finditer(gen.news_recall, start, end)):
+                continue
+            del rows[(sid, eid)]
+            dropped.add(eid)
+        for eid in dropped:
+            if any(e == eid and not row["cue"].endswith(REFERRING) for (_, e), row in rows.items()):
+                continue
+            for key in [k for k, row in rows.items() if k[1] == eid]:
+                del rows[key]
 
     @staticmethod
     def _evaluate(cue: Cue, index: SentenceIndex, published) -> list[tuple[int, str]]:

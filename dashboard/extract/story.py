@@ -245,6 +245,13 @@ class StoryLinker:
         # publication, unless the sentence speaks of it as still to come (its cue then says so)
         limit = future_limit(doc.publication_period)
         planned_at = None
+        # the sentences that name an event by its own name (a cue, a generated name: not a story
+        # continued, not a referring word, not a story link): such a sentence is that event's
+        named_at: dict[int, set[str]] = defaultdict(set)
+        for r in event_rows:
+            cue = str(r["cue"])
+            if not cue.startswith(STORY) and not is_continuation(cue):
+                named_at[int(r["sentence_id"])].add(str(r["event_id"]))
         for c in self.candidates(doc, entity_rows, date_rows, event_rows):
             if c.rule and model.mode == "union":
                 continue  # the rule's link stays as it is
@@ -255,6 +262,11 @@ class StoryLinker:
                 verdicts[(c.sentence_id, c.event_id)] = p
                 continue
             if p < model.threshold:
+                continue
+            if named_at.get(c.sentence_id, set()) - {c.event_id}:
+                # a sentence naming another event tells that event: "وسيُعقد اجتماع لمجلس رؤساء دول
+                # رابطة الدول المستقلة في بيشكيك" in an article on a visit to Bishkek is the summit's,
+                # not the visit's story
                 continue
             why = f"{STORY}p={_shown(p)}, anchor s{c.anchor}"
             start_date = self._start(c.event_id, event_rows)

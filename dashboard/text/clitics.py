@@ -56,3 +56,26 @@ PREPOSITION_CLASS = letter_class(PREPOSITIONS)                 # [بلك]
 PROCLITIC_LETTER_CLASS = letter_class(CONJUNCTIONS + PREPOSITIONS)  # [وفبلك]
 # The article with what may stand before it: ب or ك in full, ل contracted (لل).
 ARTICLE_PATTERN = f"(?:{letter_class(tuple(p for p in PREPOSITIONS if p != 'ل'))}?{ARTICLE}|لل)"
+
+
+POSSESSIVES = ("ه", "ها", "هم")  # his, her/its, their: the suffixes a noun of a story takes
+
+
+def possessive_forms(phrase: str) -> list[str]:
+    """The phrase with its first word, a definite noun, in its possessive forms instead: "الحملة
+    الانتخابية" -> "حملته الانتخابية"، "حملتها الانتخابية"، "حملتهم الانتخابية" (ة is written ت before
+    the suffix; a sound plural drops its ن: "الناخبين" -> "ناخبيه"; a final ان, a dual's or the stem's, is
+    left out). The words after it stay as
+    written (the adjective keeps its article). Empty where the first word is no definite noun of at
+    least three letters, or ends in * (any ending already)."""
+    words = phrase.split()
+    if not words or not words[0].startswith(ARTICLE) or words[0].endswith("*"):
+        return []
+    stem = words[0][len(ARTICLE):]
+    if len(stem) < 3 or stem.endswith("ان"):  # a dual's ن or a stem's (الرئيسان، الإعلان): not told apart
+        return []
+    if stem.endswith("ة"):
+        stem = stem[:-1] + "ت"
+    elif stem.endswith(("ين", "ون")) and len(stem) > 4:
+        stem = stem[:-1]  # مرشحي، مقترعو
+    return [" ".join((stem + suffix, *words[1:])) for suffix in POSSESSIVES]

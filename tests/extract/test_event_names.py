@@ -463,3 +463,56 @@ def test_a_demonstrative_after_its_own_noun_in_the_sentence_refers_to_that(ex):
     text = ("اندلعت احتجاجات في كازاخستان على رفع أسعار الغاز في يناير 2022. "
             "ولا تزال فصول الأزمة الخليجية مستمرة ولا أحد يعرف متى تنتهي هذه الأزمة.")
     assert 1 not in by_sentence(ex, text, date(2022, 1, 6))
+
+
+def test_a_weekday_dates_the_happening_to_the_publication_not_to_an_event_months_before(ex):
+    # test17's anti-Chinese protests of September 2019: "الاحتجاجات" with Kazakhstan, timed by the
+    # publication alone, would be the election protests of June 2019; the weekday says they are
+    # the week's own (the same sentence in June links them)
+    text = ("وبدأت الاحتجاجات فى بلدة جاناوزن الصناعية الصغيرة فى غرب قازاخستان، يوم الأحد، حيث تجمع "
+            "نحو مئة شخص للمطالبة بحظر نقل مصانع صينية إلى قازاخستان.")
+    assert "kz_election_protests_2019" not in links(ex, text, date(2019, 9, 1), "month")
+    without_day = text.replace("، يوم الأحد،", "،")
+    assert "kz_election_protests_2019" in links(ex, without_day, date(2019, 9, 1), "month")
+    # a word recalling an earlier time before the event's words keeps it beside the day's news
+    # (test5: "وبعد أشهر من الاضطرابات، أدلى الناخبون ... اليوم الأحد")
+    recalled = ("وبعد أشهر من الاحتجاجات في قازاخستان، تجمع اليوم الأحد نحو مئة شخص في بلدة جاناوزن "
+                "للمطالبة بحظر نقل مصانع صينية.")
+    assert "kz_election_protests_2019" in links(ex, recalled, date(2019, 9, 1), "month")
+
+
+def test_taking_office_on_the_month_of_the_oath_is_the_inauguration(ex):
+    # test17: Japarov "who took office in January 2021" is his oath of 28 January 2021
+    text = ("أجرى الرئيس الروسي فلاديمير بوتين محادثات مع نظيره القرغيزي صادر جاباروف، الذي تولى منصبه في "
+            "يناير/كانون الثاني 2021 كرئيس لقرغيزستان.")
+    found = links(ex, text, date(2021, 2, 24))
+    assert found["japarov_inauguration_2021"].startswith("generated: تولى منصبه + name: japarov")
+    # another month is another office's or another time's; a minister of the country is not the president
+    assert "japarov_inauguration_2021" not in links(ex, text.replace("يناير/كانون الثاني 2021", "أكتوبر 2020"),
+                                                   date(2021, 2, 24))
+    minister = "وقال وزير الخارجية القرغيزي الذي تولى منصبه في يناير 2021 إن بلاده تريد علاقات جيدة مع روسيا."
+    assert "japarov_inauguration_2021" not in links(ex, minister, date(2021, 2, 24))
+
+
+def test_the_crashs_own_verb_and_wreck_refer_to_the_crash_the_article_names(ex):
+    # test17's An-26 at Almaty (March 2021), shortened: once the crash is named, "تحطّمت" and "حطام
+    # الطائرة" are it; in an article naming no crash, months later, they are nothing
+    text = ("قضى أربعة أشخاص السبت جراء تحطّم طائرة عسكرية لدى محاولتها الهبوط في مطار في ألماتي كبرى مدن كازاخستان. "
+            "والطائرة تابعة للجنة الأمن القومي، وقد اشتعلت فيها النيران بعدما تحطّمت في مطار ألماتي. "
+            "وأفاد مراسل لوكالة فرانس برس أنه شاهد حطام الطائرة وقد انفصلت قمرة القيادة عن الهيكل.")
+    rows = event_rows(ex, text, date(2021, 3, 14))
+    found = {r["sentence_id"]: r["cue"] for r in rows if r["event_id"] == "kz_an26_crash_2021"}
+    assert found[1] == "generated: تحطّمت + event named in the article"
+    assert found[2] == "generated: حطام الطائرة + event named in the article"
+    alone = " ".join(text.split(". ")[1:])
+    assert not [r for r in event_rows(ex, alone, date(2021, 9, 14)) if r["event_id"] == "kz_an26_crash_2021"]
+
+
+def test_a_story_phrase_in_its_possessive_form_continues_the_story(ex):
+    # test13's Kyrgyz vote of January 2021: "في مقر حملته الانتخابية" is "الحملة الانتخابية" of the
+    # winner the article is about (a story word with its actor)
+    text = ("فاز الشعبوي صدر جاباروف بفارق كبير الاحد في الدورة الأولى من الانتخابات الرئاسية في قرغيزستان. "
+            "وتحدث جاباروف مساء الاحد في مقر حملته الانتخابية، واعدا باجتثاث الفساد المتجذر في البلاد.")
+    rows = event_rows(ex, text, date(2021, 1, 11))
+    found = {r["sentence_id"]: r["cue"] for r in rows if r["event_id"] == "kg_presidential_election_2021"}
+    assert found[1].startswith("context: حملته الانتخابية + actor: japarov")

@@ -233,3 +233,22 @@ def test_no_story_link_for_a_heading(ex):
     found = story_links(links(ex, text, date(2022, 9, 1), model=eager))
     assert (heading + 1, VISIT) in found  # the sentence after it is told
     assert (heading, VISIT) not in found
+
+
+# test4's Putin visit to Bishkek (October 2023), shortened: s3 names the CIS summit by its own name
+BISHKEK = ("وصل الرئيس الروسي فلاديمير بوتين إلى جمهورية قيرغيزستان اليوم الخميس 12 أكتوبر 2023 في زيارة رسمية. "
+           "وسيبدأ الرئيس بوتين برنامجه في العاصمة بيشكيك، إذ من المقرر عقد اجتماع رسمي مع نظيره صادر جاباروف. "
+           "ويعاني الرئيس من ضيق الوقت بسبب جدول أعماله المزدحم هذا الأسبوع كما قال مساعدوه للصحافيين. "
+           "هذا وسيعقد اجتماع لمجلس رؤساء دول رابطة الدول المستقلة في بيشكيك، يوم غد الجمعة 13 أكتوبر، في جلسة مغلقة.")
+
+
+def test_no_story_link_where_the_sentence_names_another_event(ex):
+    # a model that links every candidate: the sentence naming the CIS summit by its own name is the
+    # summit's, not the story of the visit the article is about; the sentence naming none is told
+    eager = dataclasses.replace(ex.story.model, weights=(0.0,) * len(FEATURES), bias=50.0, mode="union")
+    rows = links(ex, BISHKEK, date(2023, 10, 12), model=eager)
+    named = {(r["sentence_id"], r["event_id"]) for r in rows if not r["cue"].startswith(STORY)}
+    assert (0, "putin_visit_kg_2023") in named and (3, "cis_summit_2023") in named
+    found = story_links(rows)
+    assert (2, "putin_visit_kg_2023") in found
+    assert (3, "putin_visit_kg_2023") not in found

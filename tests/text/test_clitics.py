@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from dashboard.text.clitics import ARTICLE_PATTERN, PREFIXES, peel
+import pytest
+
+from dashboard.text.clitics import ARTICLE_PATTERN, PREFIXES, peel, possessive_forms
 from dashboard.text.normalize import fold
 
 
@@ -42,3 +44,15 @@ def test_peel_gives_every_prefix_reading_in_prefix_order():
     for form in forms:
         for min_stem in (1, 2, 3, 6):
             assert peel(form, min_stem) == reference(form, min_stem), (form, min_stem)
+
+
+@pytest.mark.parametrize(("phrase", "forms"), [
+    ("الحملة الانتخابية", ["حملته الانتخابية", "حملتها الانتخابية", "حملتهم الانتخابية"]),
+    ("الناخبين", ["ناخبيه", "ناخبيها", "ناخبيهم"]),   # a sound plural drops its ن
+    ("المقترعون", ["مقترعوه", "مقترعوها", "مقترعوهم"]),
+    ("الرئيسان", []),        # a dual (or a stem ending ان: الإعلان) is left out
+    ("مرشح*", []),           # any ending already
+    ("على هامش", []),        # no definite noun first
+])
+def test_possessive_forms_of_a_definite_noun(phrase, forms):
+    assert possessive_forms(phrase) == forms

@@ -513,3 +513,24 @@ def test_a_catalogued_outlet_credited_after_an_exclusive_word(tools):
     # dev2 v12: "العالم - خاص بالعالم": the channel (its source field: قناة العالم), twice
     assert _with_outlet(tools, "العالم - خاص بالعالم\nتستضيف كازاخستان اليوم قمة", "Al-Alam (قناة العالم)")[:2] == [
         ("alalam", "العالم"), ("alalam", "العالم")]
+
+
+def test_a_body_named_after_a_catalogue_person_is_the_body(tools):
+    # test17 (alghad): a centre named after a known ruler, with its field; the ruler inside its
+    # name is no mention (the matcher's), the centre is, three times under one id
+    # (and ANT: مؤسسة نافالني; جامعة نزارباييف is a catalogue body, the catalogue's)
+    text = ("الذي يشرف عليه مركز محمد بن راشد للفضاء. وأفاد مراسلنا من أمام مركز محمد بن راشد للفضاء في دبي. "
+            "وقالت مؤسسة نافالني إن. ودرس في جامعة نزارباييف في أستانا.")
+    rows = found(tools, text)
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("new:organisation:mrkz_mhhmd_bn_rashd_llfddax", "مركز محمد بن راشد للفضاء"),
+        ("new:organisation:mrkz_mhhmd_bn_rashd_llfddax", "مركز محمد بن راشد للفضاء"),
+        ("new:organisation:mwxssh_nafalny", "مؤسسة نافالني")]
+    # a venue named after a person is no body (مطار حيدر علييف), nor is a centre of a frequent name
+    assert found(tools, "وصل إلى مطار حيدر علييف الدولي. وقال رئيس مركز بوتين") == []
+
+
+def test_a_blog_named_in_quotes_is_an_outlet(tools):
+    # test17 (almadina): مدونة "الفانت ميديا", a blog, named in quotes after its noun
+    rows = found(tools, 'وكتب المقال في مدونة "الفانت ميديا" التي لا ترتبط على ما يبدو بالإعلام الرسمي')
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [("new:media:alfant_mydya", "الفانت ميديا")]

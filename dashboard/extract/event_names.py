@@ -58,6 +58,8 @@ HEADING_WORDS = 5  # a shorter line is a heading: a topic, not a reference (as e
 MONTH_TAIL_DAYS = 3 * 365
 _WORD = re.compile(r"[^\W\d_]+")
 _PLACE_TYPES = frozenset({"country", "city", "region"})
+# Bodies whose summits and meetings events are named after
+_BODY_TYPES = frozenset({"organisation", "forum"})
 _PARTY_TYPES = _PLACE_TYPES | {"organisation"}
 # Words after the noun looked at for a name part: "قمة منظمة شنغهاي" reaches شنغهاي.
 _PART_REACH = 3
@@ -416,6 +418,7 @@ class GeneratedNames:
                              (b[0][0] == top[0] and (self.by_id[b[1]].persons & in_sentence or not kind.needs_person)
                               and (self.by_id[b[1]].places & near) - theirs)
                              or (kind.needs_person and (self.by_id[b[1]].persons & in_sentence) - visitors))]
+                    kept = self._named_body_wins(kept, in_sentence)
                     found += [(sid, eid, why, rank, _part(self.by_id[eid], after)) for rank, eid, why in kept]
             # the act with a party anywhere and a date of the event: where the kind's noun is not in the
             # sentence ("نتائج الانتخابات الرئاسية" of Belarus beside Kazakhstan's vote of 10 January
@@ -457,6 +460,17 @@ class GeneratedNames:
                     or self._own_places(kind, eid, nears.get(sid, set()), theirs[eid])
                     or (eid in news and not (strong - {eid}) & news)]
         return out
+
+    def _named_body_wins(self, kept: list[tuple[tuple, str, str]], in_sentence: set[str]) -> list[tuple[tuple, str, str]]:
+        """Equal candidates of one sentence: an event whose name holds a body (the SCO, the CSTO) that
+        the sentence does not name yields to one whose body it names. "قمة منظمة التعاون الاقتصادي
+        في دوشانبة" is the ECO's summit, not the SCO's or the CSTO's of the same city and year."""
+        if len(kept) < 2:
+            return kept
+        bodies = {b[1]: {e for e in self.by_id[b[1]].own if self.entity_types.get(e) in _BODY_TYPES} for b in kept}
+        if not any(own & in_sentence for own in bodies.values()):
+            return kept
+        return [b for b in kept if not bodies[b[1]] or bodies[b[1]] & in_sentence]
 
     def _place_constructs(self, index, kind: Kind, within) -> list[tuple[int, str, str]]:
         """(sentence, the words as written, the place) per place noun of the kind followed at once

@@ -38,6 +38,7 @@ from itertools import compress
 import pandas as pd
 
 from dashboard.extract.entities import EntityMatcher, _written_forms, split_tokens
+from dashboard.extract.entity_catalogue import NAME
 from dashboard.extract.variant_names import ARTICLE_NAME, VARIANT
 from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
@@ -160,6 +161,7 @@ _OPEN_PAREN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 # The places whose name may stand inside a body's quoted name (إذاعة "صدى موسكو"، صحيفة "صوت بيروت").
 _PLACE_TYPES_INSIDE = ("city", "country", "region")
 MAX_BODY_WORDS = 5
+_MAX_FIELD_WORDS = 2  # a body named after a person: its field's words after the name (للفضاء)
 # Folded Arabic letters -> a readable ASCII slug (the id must be safe in URLs, file names and the
 # search language's entity:ID; two letters a translator never confuses stay apart).
 _SLUG = str.maketrans({
@@ -931,6 +933,13 @@ class ProvisionalFinder:
             if taken[i] or covered[i] is not None or i + 1 >= n:
                 continue
             kind, skip, definite, head = headed[forms[i]]
+            if kind == "organisation" and not definite and \
+                    (named := self._named_after_person(i, forms, starts, ends, norm, taken)) is not None:
+                end = named
+                alias = " ".join([head, *forms[i + 1:end]])
+                out.append(self._row(doc, i, end, starts, ends, provisional_id(alias, kind), alias, skip))
+                taken[i:end] = [True] * (end - i)
+                continue
             k = i + 1
             words: list[str] = []  # what each word after the head is: "al", "country", "li", "construct"
             country_rows = []
@@ -1013,6 +1022,30 @@ class ProvisionalFinder:
             gone = {id(r) for r in dropped}
             mentions[:] = [m for m in mentions if id(m) not in gone]
         return out
+
+    def _named_after_person(self, i: int, forms, starts, ends, norm, taken) -> int | None:
+        """The end of a body's name when an organisation's head noun (no article) is followed by a
+        catalogue person's full name, then perhaps its field (ل + ال: للفضاء، للإغاثة): "مركز محمد بن
+        راشد للفضاء", "جامعة نزارباييف", "مؤسسة نافالني". The matcher leaves the person out after the
+        noun (a name inside a name: name_context.yaml named_after_words); the body is the mention. A
+        frequent one-word name (بوتين) after the noun is left alone."""
+        n = len(forms)
+        if i + 1 >= n or not _SPACES.fullmatch(norm, ends[i], starts[i + 1]):
+            return None
+        for tokens, _gaps, entity_id, form, _key, lead in self.matcher.first_words.get(forms[i + 1], ()):
+            if lead or form != NAME or self.types.get(entity_id) != "person" or (
+                    len(tokens) < 2 and self._zipf(tokens[0]) >= COMMON_ZIPF):
+                continue
+            end = i + 1 + len(tokens)
+            if end > n or tuple(forms[i + 1:end]) != tuple(tokens) or any(taken[i + 1:end]) or \
+                    not all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 2, end)):
+                continue
+            field = end
+            while end < n and end - field < _MAX_FIELD_WORDS and forms[end].startswith("لل") and \
+                    len(forms[end]) > 4 and not taken[end] and _SPACES.fullmatch(norm, ends[end - 1], starts[end]):
+                end += 1
+            return end
+        return None
 
     def _place_rows(self, doc, forms, starts, ends, norm, covered, taken, article) -> list[dict]:
         """Places the catalogue lacks, named right after the noun that says what they are: one or

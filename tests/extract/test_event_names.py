@@ -516,3 +516,16 @@ def test_a_story_phrase_in_its_possessive_form_continues_the_story(ex):
     rows = event_rows(ex, text, date(2021, 1, 11))
     found = {r["sentence_id"]: r["cue"] for r in rows if r["event_id"] == "kg_presidential_election_2021"}
     assert found[1].startswith("context: حملته الانتخابية + actor: japarov")
+
+
+def test_a_summit_named_by_its_body_is_not_another_bodys_summit_in_the_same_city(ex):
+    # test17 (otaghiranonline): the ECO's summit, placed (wrongly) in Dushanbe; the SCO and the CSTO
+    # met in Dushanbe that year too, but the sentence names the ECO, not them
+    text = ("بحسب وزير النفط جواد أوجي، تم توقيع العقد على هامش اجتماع قمة منظمة التعاون الاقتصادي "
+            "في دوشانبة، طاجيكستان، يوم الأحد.")
+    found = links(ex, text, date(2021, 12, 1), "month")
+    assert "eco_summit_2021" in found
+    assert "sco_summit_2021" not in found and "csto_summit_2021" not in found
+    # without a body named, the city still names the summits held there
+    assert "sco_summit_2021" in links(ex, "وانطلقت أعمال القمة في دوشانبي بحضور قادة الدول الأعضاء.",
+                                      date(2021, 9, 16))

@@ -759,7 +759,12 @@ class EventDiscoverer:
                 continue
             eid = next(iter(eids))
             lo, hi = dates[eid]
-            for sid, word in sorted(index.matches(kind.refers).items()):
+            # its noun again, where its phrase anchors nothing else ("جراء سقوط طائرة تابعة لإحدى شركات
+            # الطيران" in the article of the one crash): the same event, as its referring words are (not a
+            # kind whose noun needs another word to name an event: an agreement signed)
+            referring = {} if kind.needs is not None else dict(index.matches(kind.nouns))
+            referring.update(index.matches(kind.refers))
+            for sid, word in sorted(referring.items()):
                 if sid <= first[eid] or (sid, eid) in rows or _words(doc, sid) < MIN_WORDS:
                     continue
                 if any(not (d[0] <= hi + FUTURE_MARGIN and lo - FUTURE_MARGIN <= d[1])
@@ -898,7 +903,8 @@ class EventDiscoverer:
         names = sorted(index.name_spans.get(sid, ()))
         adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
         start, end = index.sentence_span(sid)
-        for m in index.regex_for(kind.refers).finditer(doc.norm.text, start, end):
+        words = [index.regex_for(kind.refers)] + ([index.regex_for(kind.nouns)] if kind.needs is None else [])
+        for m in (m for regex in words for m in regex.finditer(doc.norm.text, start, end)):
             a, b = doc.norm.to_original(m.start(), m.end())
             phrase = self._phrase(doc, sid, names, adjectives, a, b, definite=True)
             own = self._anchor(kind, phrase if kind.anchor == "visitor" else [], phrase, b, b, doc.text) \

@@ -637,3 +637,14 @@ def test_a_summit_of_another_body_is_not_the_catalogues_summit_in_that_city(with
     kept, found = ex.discovered_events.overrule(doc, ents, dates, catalogue)
     assert "sco_summit_2022" not in {r["event_id"] for r in kept}
     assert ids(found) == {0: "new:summit:ots:2022-11", 2: "new:summit:ots:2022-11"}
+
+
+def test_the_kinds_noun_again_unanchored_is_the_articles_one_event(ex):
+    # as test9's Bek Air article: the crash named in the lead, then its noun again with no place of its own
+    text = ("تحطمت طائرة ركاب صباح اليوم الجمعة بعد إقلاعها من مطار أكتوبي في كازاخستان. "
+            "وحسب مصادر أمنية فإن 7 أشخاص على الأقل قتلوا جراء سقوط طائرة تابعة لإحدى شركات الطيران المحلية.")
+    assert ids(links(ex, text, date(2022, 5, 20))) == {0: "new:crash:kz:2022-05", 1: "new:crash:kz:2022-05"}
+    # a kind whose noun needs another word (an agreement signed) is not named again by its noun alone
+    signed = ("وقعت قرغيزستان وأوزبكستان اليوم الخميس اتفاقية لترسيم الحدود بين البلدين. "
+              "وقال الخبراء إن اتفاقية أخرى ستتبعها في مجال المياه.")
+    assert 1 not in ids(links(ex, signed, date(2022, 11, 3)))

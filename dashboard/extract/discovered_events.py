@@ -231,15 +231,8 @@ class EventDiscoverer:
              catalogue_rows: list[dict]) -> list[dict]:
         """Rows of event_mentions for the article's discovered events (``catalogue_rows``: the
         catalogue's links of the article, which discovery never repeats)."""
-        return self._find(doc, entity_rows, date_rows, catalogue_rows)[0]
-
-    def _find(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict],
-              catalogue_rows: list[dict]) -> tuple[list[dict], set[tuple[int, str]]]:
-        """(``find``'s rows, the catalogue links (sentence, event) that the sentence's own naming of an
-        event of their nature contradicts: ``_against``)."""
-        against: set[tuple[int, str]] = set()
         if not self.active or doc.published is None:
-            return [], against
+            return []
         index = SentenceIndex(doc, entity_rows, date_rows)
         published = doc.publication_period
         # the catalogue's links: a sentence it links to an event of a kind's nature is that event's
@@ -262,7 +255,7 @@ class EventDiscoverer:
         # (a kind's nouns are frequent words; most sentences name nothing of the catalogue)
         anchored = set(index.entities)
         if not anchored:
-            return [], against
+            return []
         for kind in self.rules.kinds:
             hits = index.matches(kind.nouns, anchored)
             if not hits:
@@ -275,11 +268,7 @@ class EventDiscoverer:
                 hits = {s: w for s, w in hits.items() if s not in index.matches(self.rules.generic, set(hits))}
             for sid in sorted(hits):
                 if kind.catalogue_kinds & kinds_at.get(sid, set()):
-                    # the sentence's event of this nature is the catalogue's, unless the sentence names it
-                    # otherwise (another body, another visitor, a date of its own a month away)
-                    hit = self._named(index, sid, kind, published)
-                    against |= self._against(kind, hit, sid, catalogue_rows)
-                    continue
+                    continue  # the sentence's event of this nature is the catalogue's
                 hit = self._named(index, sid, kind, published)
                 # the catalogue's event of the sentence: one of no kind at its time; for an act befalling a
                 # person, any event at its time, whose story it is ("استقالة جينبيكوف" in the 2020 crisis)
@@ -300,62 +289,28 @@ class EventDiscoverer:
         rows = self._without_duplicates(rows, found, catalogue_rows)
         if self.visits is not None:
             rows = self._with_visits(doc, index, published, rows, catalogue_rows, kinds_at)
-        return [rows[k] for k in sorted(rows)], against
-
-    def _against(self, kind: DiscoveryKind, hit: _Found | None, sid: int, catalogue_rows: list[dict]) -> set:
-        """The catalogue's links of sentence ``sid`` to events of the kind's nature that the sentence's own
-        naming (``hit``: its anchor and its date) contradicts: a body none of the event's persons, places,
-        bodies or their countries ("القمة التاسعة لمنظمة الدول التركية في
-        مدينة سمرقند" is not the SCO's summit in Samarkand), or a date more than a month from the
-        event's days that the sentence itself says. A naming the sentence does not date contradicts by its
-        body alone."""
-        if hit is None:
-            return set()
-        # a date the sentence says (the publication dates a lead's news, not what a lead recalls)
-        dated = hit.start is not None and "+ date: " in hit.why
-        out = set()
-        for r in catalogue_rows:
-            eid = str(r["event_id"])
-            if int(r["sentence_id"]) != sid or self.kind_of_event.get(eid) not in kind.catalogue_kinds:
-                continue
-            named = self.generated.by_id.get(eid)
-            start, end = self.event_dates.get(eid, (None, None))
-            if named is None or start is None:
-                continue
-            theirs = set(named.persons | named.places)
-            theirs |= {self.country(x) for x in theirs} - {None}
-            far = dated and not (start - FUTURE_MARGIN <= hit.end and hit.start <= end + FUTURE_MARGIN)
-            # a body is the event's own (where the event is a body's: its name holds one); parties or a
-            # venue may be who attends ("كما يتمثل في القمة ... رئيس تركمانستان ورئيس أوزبكستان"), and a
-            # visitor is the visit finder's to tell (``contradicted``)
-            bodies = {x for x in theirs if self.types.get(x) in _BODY_TYPES}
-            other_body = kind.anchor == "body" and self.types.get(hit.anchor) in _BODY_TYPES and bodies \
-                and hit.anchor not in theirs
-            if far or other_body:
-                out.add((sid, eid))
-        return out
+        return [rows[k] for k in sorted(rows)]
 
     def overrule(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict],
                  catalogue_rows: list[dict]) -> tuple[list[dict], list[dict]]:
         """(the catalogue's rows kept, the discovered rows): ``find``, after which a catalogue visit that
         a visit found from the sentence's own structure contradicts gives way (``contradicted``), and
-        discovery reads the article again without it."""
-        found, against = self._find(doc, entity_rows, date_rows, catalogue_rows)
-        drop = self.contradicted(catalogue_rows, found, against)
+        discovery reads the article again without it. (A summit's body or date said in the sentence was
+        tried as a contradiction too, and dropped: it took right links on the checking half.)"""
+        found = self.find(doc, entity_rows, date_rows, catalogue_rows)
+        drop = self.contradicted(catalogue_rows, found)
         if not drop:
             return catalogue_rows, found
         kept = [r for r in catalogue_rows if (int(r["sentence_id"]), str(r["event_id"])) not in drop]
         return kept, self.find(doc, entity_rows, date_rows, kept)
 
-    def contradicted(self, catalogue_rows: list[dict], found_rows: list[dict],
-                     named_against: set[tuple[int, str]] = frozenset()) -> set[tuple[int, str]]:
+    def contradicted(self, catalogue_rows: list[dict], found_rows: list[dict]) -> set[tuple[int, str]]:
         """The catalogue's visit links (sentence, event) that the article's own visit contradicts: in a
         sentence where discovery found a visit of visitor V to host H (``new:visit:V+H:...``), a
         catalogue visit of another visitor or to another host ("أردوغان يختتم زيارته إلى أوزبكستان"
         linked, by its visitor's name and month, to his visit to Saudi Arabia). Where every sentence
         naming the catalogue visit (a link of its own, not one referring to it or telling its story)
-        is contradicted, its every link in the article goes. ``named_against``: the links the sentence's
-        own naming of an event contradicts (``_against``), taken the same way."""
+        is contradicted, its every link in the article goes."""
         found_at: dict[int, list[tuple[str, str]]] = defaultdict(list)
         for r in found_rows:
             parsed = parse_id(str(r["event_id"]))
@@ -363,11 +318,9 @@ class EventDiscoverer:
                 visitor, host = parsed[1].split("+")
                 if self.types.get(visitor) == "person" and self.types.get(host) == "country":
                     found_at[int(r["sentence_id"])].append((visitor, host))
-        against: dict[str, set[int]] = defaultdict(set)
-        for sid, eid in named_against:
-            against[eid].add(sid)
-        if not found_at and not against:
+        if not found_at:
             return set()
+        against: dict[str, set[int]] = defaultdict(set)
         for r in catalogue_rows:
             sid, eid = int(r["sentence_id"]), str(r["event_id"])
             named = self.generated.by_id.get(eid)

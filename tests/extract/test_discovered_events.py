@@ -616,29 +616,6 @@ def test_a_visit_the_sentence_itself_contradicts_gives_way(without_uz_visit):
     assert ex.discovered_events.contradicted(catalogue, []) == set()
 
 
-@pytest.fixture(scope="module")
-def without_ots_2022(tmp_path_factory) -> Extractors:
-    folder = tmp_path_factory.mktemp("catalogues") / "copy"
-    write_copy(CATALOGUE_DIR, folder, HELD_SINCE | {"ots_summit_2022"})
-    return Extractors(load_catalogues(folder))
-
-
-def test_a_summit_of_another_body_is_not_the_catalogues_summit_in_that_city(without_ots_2022):
-    # dev2: the Turkic states' summit in Samarkand, read by the catalogue (without it) as the SCO's
-    # summit there two months before; the sentence names the body, which the SCO summit is not
-    ex = without_ots_2022
-    text = ("جاء ذلك في كلمة له في قمة زعماء منظمة الدول التركية التي انطلقت الجمعة في مدينة سمرقند الأوزبكية.\n"
-            "ولفت أردوغان إلى ضرورة التكاتف لمواجهة التغير المناخي.\n"
-            "وانطلقت الجمعة القمة التاسعة لمنظمة الدول التركية في مدينة سمرقند الأوزبكستانية تحت عنوان التنمية المشتركة.")
-    doc = Doc.from_text("v08", text, date(2022, 11, 11), "day")
-    ents, dates = ex.entities.find(doc), ex.dates.find(doc)
-    catalogue = ex.events.find(doc, ents, dates)
-    assert "sco_summit_2022" in {r["event_id"] for r in catalogue}
-    kept, found = ex.discovered_events.overrule(doc, ents, dates, catalogue)
-    assert "sco_summit_2022" not in {r["event_id"] for r in kept}
-    assert ids(found) == {0: "new:summit:ots:2022-11", 2: "new:summit:ots:2022-11"}
-
-
 def test_the_kinds_noun_again_unanchored_is_the_articles_one_event(ex):
     # as test9's Bek Air article: the crash named in the lead, then its noun again with no place of its own
     text = ("تحطمت طائرة ركاب صباح اليوم الجمعة بعد إقلاعها من مطار أكتوبي في كازاخستان. "

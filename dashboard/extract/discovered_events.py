@@ -86,6 +86,9 @@ _TO_PLACE = re.compile(r"(?:(?<![^\W_])(?:إلى|الى|نحو)\s+(?:\S+\s+)?\S*
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
 _RANGE = re.compile(r"\[(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\]")
 _PUBLISHED = re.compile(r"\+ published (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
+# a catalogue link that refers to an event named elsewhere in the article or tells its story (events.py,
+# event_context.py, story.py): not a sentence naming it
+_REFERRING_CUE = re.compile(r"event named in the article|event of the article|^context:|^story:")
 _ID = re.compile(r"^new:(?P<kind>[a-z_]+):(?P<anchor>[^:]+):(?P<period>\d{4}(?:-\d{2})?)$")
 
 
@@ -136,7 +139,7 @@ def parse_rules(raw: Mapping) -> DiscoveryRules:
         if spec["period"] not in PERIODS:
             raise ValueError(f"kind {name}: period is month or year, not {spec['period']!r}")
         kinds.append(DiscoveryKind(
-            name, str(spec["en"]), str(spec["ar"]), _alternation(list(spec["nouns"])),
+            name, str(spec["en"]), str(spec["ar"]), _alternation(with_forms(spec["nouns"])),
             _alternation(list(spec.get("refers") or [])), _alternation(list(spec.get("unless") or [])),
             _alternation(list(spec.get("needs") or [])), spec["anchor"], spec["period"],
             frozenset(spec.get("catalogue_kinds") or ()),
@@ -149,6 +152,25 @@ def parse_rules(raw: Mapping) -> DiscoveryRules:
                           parse_visit_rules(raw.get("visits")),
                           frozenset(fold(w) for w in raw.get("relatives") or ()),
                           frozenset(fold(w) for w in raw.get("instance_words") or ()))
+
+
+# the letters after which an indefinite noun's accusative takes no alif (ـةً، ـاءً، ـىً, a sound feminine
+# plural ـاتٍ) or which end no bare noun (a pronoun's ه)
+_NO_ALIF = ("ة", "ا", "ى", "ء", "ي", "و", "ه", "ات", "آ", "أ", "ئ", "ؤ")
+
+
+def with_forms(nouns) -> list[str]:
+    """A kind's nouns with the forms morphology gives them: the accusative of an indefinite one-word noun
+    (انفجار -> انفجارا "هز انفجارا ضخما"، حريق -> حريقا "أخمد الدفاع المدني حريقا"، اعتقال -> اعتقالا); the
+    proclitics (و ف ب ل ك) and the article are the phrase matcher's own."""
+    out = [str(n) for n in nouns]
+    for noun in list(out):
+        word = noun.strip()
+        if (" " in word or "*" in word or word.startswith("ال") or len(word) < 3
+                or any(word.endswith(end) for end in _NO_ALIF)):
+            continue
+        out.append(word + "ا")
+    return out
 
 
 def discovered_id(kind: str, anchor: str, period: str) -> str:
@@ -256,6 +278,7 @@ class EventDiscoverer:
                     continue
                 if hit is not None:
                     (found if hit.start is not None else undated).append(hit)
+        found, undated = self._venues_as_bodies(found), self._venues_as_bodies(undated, found)
         rows: dict[tuple[int, str], dict] = {}
         for f in found:
             eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
@@ -267,6 +290,76 @@ class EventDiscoverer:
         if self.visits is not None:
             rows = self._with_visits(doc, index, published, rows, catalogue_rows, kinds_at)
         return [rows[k] for k in sorted(rows)]
+
+    def overrule(self, doc: Doc, entity_rows: list[dict], date_rows: list[dict],
+                 catalogue_rows: list[dict]) -> tuple[list[dict], list[dict]]:
+        """(the catalogue's rows kept, the discovered rows): ``find``, after which a catalogue visit that
+        a visit found from the sentence's own structure contradicts gives way (``contradicted``), and
+        discovery reads the article again without it. (A summit's body or date said in the sentence was
+        tried as a contradiction too, and dropped: it took right links on the checking half.)"""
+        found = self.find(doc, entity_rows, date_rows, catalogue_rows)
+        drop = self.contradicted(catalogue_rows, found)
+        if not drop:
+            return catalogue_rows, found
+        kept = [r for r in catalogue_rows if (int(r["sentence_id"]), str(r["event_id"])) not in drop]
+        return kept, self.find(doc, entity_rows, date_rows, kept)
+
+    def contradicted(self, catalogue_rows: list[dict], found_rows: list[dict]) -> set[tuple[int, str]]:
+        """The catalogue's visit links (sentence, event) that the article's own visit contradicts: in a
+        sentence where discovery found a visit of visitor V to host H (``new:visit:V+H:...``), a
+        catalogue visit of another visitor or to another host ("أردوغان يختتم زيارته إلى أوزبكستان"
+        linked, by its visitor's name and month, to his visit to Saudi Arabia). Where every sentence
+        naming the catalogue visit (a link of its own, not one referring to it or telling its story)
+        is contradicted, its every link in the article goes."""
+        found_at: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for r in found_rows:
+            parsed = parse_id(str(r["event_id"]))
+            if parsed and parsed[0] == "visit" and parsed[1].count("+") == 1:
+                visitor, host = parsed[1].split("+")
+                if self.types.get(visitor) == "person" and self.types.get(host) == "country":
+                    found_at[int(r["sentence_id"])].append((visitor, host))
+        if not found_at:
+            return set()
+        against: dict[str, set[int]] = defaultdict(set)
+        for r in catalogue_rows:
+            sid, eid = int(r["sentence_id"]), str(r["event_id"])
+            named = self.generated.by_id.get(eid)
+            if named is None or named.kind != "visit" or sid not in found_at:
+                continue
+            hosts = set(named.places) | {self.country(p) for p in named.places} - {None}
+            if any(visitor not in named.persons or host not in hosts for visitor, host in found_at[sid]):
+                against[eid].add(sid)
+        drop = set()
+        for eid, sids in against.items():
+            own = {int(r["sentence_id"]) for r in catalogue_rows if str(r["event_id"]) == eid
+                   and not _REFERRING_CUE.search(str(r.get("cue", "")))}
+            every = own <= sids
+            drop |= {(int(r["sentence_id"]), eid) for r in catalogue_rows if str(r["event_id"]) == eid
+                     and (every or int(r["sentence_id"]) in sids)}
+        return drop
+
+    def _venues_as_bodies(self, found: list[_Found], named: list[_Found] | None = None) -> list[_Found]:
+        """``found`` with the summits anchored by their venue's country alone ("وحضر القمة التاريخية في
+        إسطنبول") given the body of the one summit of the article (``named``, else ``found``) that a body
+        anchors at that time ("بقمة منظمة الدول التركية"): one summit, named by its body and then by its
+        venue, not two."""
+        named = found if named is None else named
+        bodies: dict[str, dict[str, tuple[date, date]]] = defaultdict(dict)
+        for f in named:
+            if f.kind.anchor == "body" and f.start is not None and self.types.get(f.anchor) in _BODY_TYPES:
+                lo, hi = bodies[f.kind.name].get(f.anchor, (f.start, f.end))
+                bodies[f.kind.name][f.anchor] = (min(lo, f.start), max(hi, f.end))
+        if not bodies:
+            return found
+        out = []
+        for f in found:
+            one = bodies.get(f.kind.name, {})
+            if len(one) == 1 and self.types.get(f.anchor) == "country":
+                body, (lo, hi) = next(iter(one.items()))
+                if f.start is None or (lo - FUTURE_MARGIN <= f.end and f.start <= hi + FUTURE_MARGIN):
+                    f = _Found(f.sid, f.kind, body, f.start, f.end, f"{f.why} + venue of: {body}")
+            out.append(f)
+        return out
 
     def _with_visits(self, doc: Doc, index: SentenceIndex, published, rows: dict, catalogue_rows: list[dict],
                      kinds_at: dict[int, set[str]]) -> dict:
@@ -334,7 +427,8 @@ class EventDiscoverer:
             if before and before[-1] in self.rules.generic_before:
                 continue  # "أي انتخابات"، "عدم الزيارة"
             a, b = doc.norm.to_original(m.start(), m.end())
-            phrase = self._phrase(doc, sid, names, adjectives, a, b, definite=bool(_DEFINITE.match(text, m.start())))
+            phrase = self._phrase(doc, sid, names, adjectives, a, b, definite=bool(_DEFINITE.match(text, m.start())),
+                                  inner=kind.anchor == "place")
             anchor = self._anchor(kind, names, phrase, a, b, doc.text,
                                   sorted(names + adjectives) if kind.anchor == "parties" else names)
             if anchor is None:
@@ -353,20 +447,24 @@ class EventDiscoverer:
                           f"{label} + anchor: {anchor} + {said}")
         return undated
 
-    def _phrase(self, doc: Doc, sid: int, names, adjectives, a: int, b: int, definite: bool) -> list:
+    def _phrase(self, doc: Doc, sid: int, names, adjectives, a: int, b: int, definite: bool,
+                inner: bool = False) -> list:
         """The mentions of the noun's own phrase (original offsets ``[a, b)`` of the noun): persons
         and names up to the next punctuation; after a definite noun, places and bodies only close
         to it (the event is named right after it: "القمة العربية في الرياض"; further on the clause
         says something else: "وشهدت القمة أيضا انتقادات حادة من الرئيس الأمريكي"); adjectives
         only right after the noun ("الانتخابات الرئاسية الأمريكية"; "تحت سطوة النظام الإيراني" at
-        the end of the phrase is no party), after the names."""
+        the end of the phrase is no party), after the names. With ``inner``, the places inside a
+        match with a gap come first ("نظم العشرات فى قازاخستان، اليوم الأربعاء، احتجاجا": the
+        organisers' country is the protest's)."""
         limit = doc.sentences[sid][1] if doc.sentences else len(doc.text)
         full = _phrase_end(doc.text, b, limit)
         # which instance the noun names does not part it from its name: "القمة الحادية والعشرون لمنظمة
         # شنغهاي للتعاون" (``instance_words``)
         near = min(full, self._after_instance(doc.text, b, full) + _DEFINITE_CHARS) if definite else full
         # a name holding the noun is the event's body ("منتدى فالداي للحوار الدولي": valdai_club)
-        out = [x for x in names if x[0] <= a and x[1] > b]
+        out = [x for x in names if a <= x[0] and x[1] <= b and self.types.get(x[2]) in _PLACE_TYPES] if inner else []
+        out += [x for x in names if x[0] <= a and x[1] > b]
         out += [x for x in names if x[0] >= b and x[1] <= full
                 and (x[1] <= near or self.types.get(x[2]) == "person")]
         # names first: "تحطمت طائرة عسكرية أفغانية ... في أوزبكستان" crashed in Uzbekistan
@@ -614,7 +712,12 @@ class EventDiscoverer:
                 continue
             eid = next(iter(eids))
             lo, hi = dates[eid]
-            for sid, word in sorted(index.matches(kind.refers).items()):
+            # its noun again, where its phrase anchors nothing else ("جراء سقوط طائرة تابعة لإحدى شركات
+            # الطيران" in the article of the one crash): the same event, as its referring words are (not a
+            # kind whose noun needs another word to name an event: an agreement signed)
+            referring = {} if kind.needs is not None else dict(index.matches(kind.nouns))
+            referring.update(index.matches(kind.refers))
+            for sid, word in sorted(referring.items()):
                 if sid <= first[eid] or (sid, eid) in rows or _words(doc, sid) < MIN_WORDS:
                     continue
                 if any(not (d[0] <= hi + FUTURE_MARGIN and lo - FUTURE_MARGIN <= d[1])
@@ -753,12 +856,16 @@ class EventDiscoverer:
         names = sorted(index.name_spans.get(sid, ()))
         adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
         start, end = index.sentence_span(sid)
-        for m in index.regex_for(kind.refers).finditer(doc.norm.text, start, end):
+        words = [index.regex_for(kind.refers)] + ([index.regex_for(kind.nouns)] if kind.needs is None else [])
+        for m in (m for regex in words for m in regex.finditer(doc.norm.text, start, end)):
             a, b = doc.norm.to_original(m.start(), m.end())
             phrase = self._phrase(doc, sid, names, adjectives, a, b, definite=True)
             own = self._anchor(kind, phrase if kind.anchor == "visitor" else [], phrase, b, b, doc.text) \
                 if phrase else None
-            if own is not None and own != anchor:
+            if own is not None and own != anchor and not (
+                    kind.anchor == "body" and self.types.get(own) == "country"
+                    and self.types.get(anchor.split("+")[0]) in _BODY_TYPES):
+                # (a body's summit named again with its venue, "وحضر القمة التاريخية في إسطنبول", is the same)
                 return False
         return True
 

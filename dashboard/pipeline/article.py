@@ -118,8 +118,10 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     event_dates = dates + guarded("elapsed-time phrases", lambda: ex.elapsed.find(doc), [])
     events = guarded("event linking", lambda: ex.events.find(doc, ents, event_dates), [])
     guarded("event months", lambda: redate_event_months(dates, events, ex.catalogues.events), None)
-    # events the catalogue lacks, under provisional ids (after the catalogue's links, never over them)
-    found = guarded("event discovery", lambda: ex.discovered_events.find(doc, ents, dates, events), [])
+    # events the catalogue lacks, under provisional ids (after the catalogue's links, never over them but
+    # where the sentence's own visit contradicts a catalogue visit: EventDiscoverer.contradicted)
+    events, found = guarded("event discovery", lambda: ex.discovered_events.overrule(doc, ents, dates, events),
+                            (events, []))
     sent_themes, art_themes = guarded("theme scoring", lambda: ex.themes.score(doc), ([], []))
     cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.triggers), [])
     # persons the catalogue does not know, under provisional ids: after the catalogue's mentions

@@ -593,6 +593,10 @@ def future_limit(published: tuple[date, date] | None) -> date | None:
     return None if published is None else published[1] + FUTURE_MARGIN
 
 
+def _word_count(text: str, a: int, b: int) -> int:
+    """The words between offsets ``a`` and ``b`` of ``text``."""
+    return len(text[a:b].split())
+
 class EventLinker:
     """Links sentences to catalogue events by their cues and, given ``generated`` (event_names.py),
     by the variant names generated from each event's name."""
@@ -993,16 +997,13 @@ class EventLinker:
             at = text.find(squeeze_spaces(m.group(1)), start, end)
             if at < 0:
                 continue
-
-            def words(a: int, b: int) -> int:
-                return len(text[a:b].split())
-
-            near = any(words(d.end(), at) <= gen.news_reach if d.end() <= at else words(at, d.start()) <= gen.news_reach
+            near = any(_word_count(text, d.end(), at) <= gen.news_reach if d.end() <= at
+                       else _word_count(text, at, d.start()) <= gen.news_reach
                        for d in index.finditer(gen.news_days, start, end))
             if not near:
                 continue
             if gen.news_recall is not None and any(
-                    r.end() <= at and words(r.end(), at) <= gen.news_recall_reach
+                    r.end() <= at and _word_count(text, r.end(), at) <= gen.news_recall_reach
                     for r in index.finditer(gen.news_recall, start, end)):
                 continue
             del rows[(sid, eid)]

@@ -39,6 +39,7 @@ import pandas as pd
 
 from dashboard.extract.entities import EntityMatcher, _written_forms, split_tokens
 from dashboard.extract.entity_catalogue import NAME
+from dashboard.extract.learned_names import LEARNED, Lexicon, NameModel, decode, probabilities, residual
 from dashboard.extract.variant_names import ARTICLE_NAME, VARIANT
 from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
@@ -330,8 +331,11 @@ class ProvisionalFinder:
     """Built once per catalogue (with the build's EntityMatcher); picklable."""
 
     def __init__(self, rules: ProvisionalRules, matcher: EntityMatcher, stopwords: frozenset[str],
-                 months: Mapping[str, int], letter_names: frozenset[str] = frozenset()):
+                 months: Mapping[str, int], letter_names: frozenset[str] = frozenset(),
+                 learned: NameModel | None = None):
         self.rules = rules
+        # the learned name finder (learned_names.py), applied after every rule: None without a model
+        self.learned = learned
         # Latin letters as Arabic spells them (إي، دي، إف): a company named by its initials
         # (شركة إي دي إف الفرنسية)
         self.letter_names = frozenset(fold(w) for w in letter_names)
@@ -388,6 +392,7 @@ class ProvisionalFinder:
         # "عن حزب": the party a candidate stands for, after the candidate's name
         self._before_party = frozenset({"عن"})
         self._party_nouns = frozenset(noun for noun, kind in rules.headed.items() if kind == "party")
+        self.lexicon = Lexicon(self.given, rules.surname_endings, self._inflected_word)
         self._trigger_forms = (self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
                                | rules.abbreviated_titles | self._before_party)
 
@@ -908,8 +913,93 @@ class ProvisionalFinder:
             rows += self._place_rows(doc, forms, starts, ends, norm, covered, taken, article)
         if self.rules.source_words or self.rules.media_tails:
             rows += self._credit_rows(doc, forms, starts, ends, norm, covered, taken)
+        if self.learned is not None:
+            rows += self.learned_rows(doc, mentions + rows, self.learned)
         rows.sort(key=lambda r: r["char_start"])
         return rows
+
+    # -- the learned finder ---------------------------------------------------------------------
+    def mention_type(self, entity_id: str) -> str:
+        """The type of a mention's entity (a provisional id's as its id says)."""
+        if entity_id.startswith(PROVISIONAL_PREFIX):
+            return provisional_type(entity_id)
+        return self.types.get(entity_id, "other")
+
+    def learned_residual(self, doc: Doc, mentions: list[dict], candidate_zipf: float):
+        """The article's residual as the learned finder reads it (``mentions``: every mention found
+        before it, the catalogue's and the rules' provisional ones)."""
+        forms, starts, ends = split_tokens(doc)
+        covered = _MentionAt(doc, mentions, starts, ends)
+
+        def kind(i: int) -> str | None:
+            entity_id = covered[i]
+            return None if entity_id is None else self.mention_type(entity_id)
+
+        return residual(forms, starts, ends, doc.norm.text, kind, self.stopwords, candidate_zipf), covered
+
+    def learned_rows(self, doc: Doc, mentions: list[dict], model: NameModel,
+                     probs: Mapping[int, float] | None = None) -> list[dict]:
+        """Mention rows of the names the learned model finds in what ``mentions`` leave (``probs``:
+        the candidates' probabilities when already computed, as the training does). Each name is
+        a provisional entity (a body's type when a head noun right before it says so: شركة،
+        صحيفة، مدينة; a person otherwise), every occurrence of it in the article a mention, a person's
+        bare family name later too (ArticleNames); a spelling of a catalogue person is that person
+        (a variant match)."""
+        r, covered = self.learned_residual(doc, mentions, model.candidate_zipf)
+        if probs is None:
+            probs = probabilities(r, model, self.lexicon)
+        spans = decode(r, probs, model.threshold, model.one_word_threshold, model.extend_threshold)
+        if not spans:
+            return []
+        forms, starts, ends, norm = r.forms, r.starts, r.ends, r.norm
+        heads = {**self._body_forms, **{w: v[0] for w, v in self._headed_forms.items()},
+                 **{w: self.rules.places[noun][0] for w, (noun, _) in self._place_forms.items()}}
+        found: dict[tuple[str, ...], tuple[str, float]] = {}  # folded words -> (kind, p)
+        person_words = None
+        for first, end, p in spans:
+            key = tuple(forms[first:end])
+            if end - first == 1:
+                if person_words is None:  # the words of the persons the article names
+                    person_words = {forms[k] for k in range(len(forms)) if r.mention_type(k) == PROVISIONAL_TYPE}
+                if key[0] in person_words:
+                    continue  # "اسم غولنارا" after "غولنارا كاريموفا": that person's first name, not a new one
+            kind = heads.get(forms[first - 1], PROVISIONAL_TYPE) if first else PROVISIONAL_TYPE
+            if key not in found or found[key][1] < p:
+                found[key] = (kind, p)
+        person_named = self.matcher.variants.person_named
+        taken = [False] * len(forms)
+        out, full_names, names = [], [], {}
+        keys = sorted(found, key=lambda k: (-len(k), k))
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in keys:
+            by_first.setdefault(key[0], []).append(key)
+        for i, form in enumerate(forms):
+            for key in by_first.get(form, ()):
+                end = i + len(key)
+                if tuple(forms[i:end]) != key or any(taken[i:end]) or any(covered[k] is not None for k in range(i, end)) \
+                        or not all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)):
+                    continue
+                kind, p = found[key]
+                alias = " ".join(key)
+                entity_id, match = provisional_id(alias, kind), DISCOVERED
+                if kind == PROVISIONAL_TYPE and len(key) > 1:
+                    known = person_named(key)
+                    if known is not None:
+                        entity_id, match = known, VARIANT
+                    else:
+                        full_names.append((i, entity_id, key if len(key) == 2 else key[-1:]))
+                        names[key] = i
+                taken[i:end] = [True] * (end - i)
+                row = self._row(doc, i, end, starts, ends, entity_id, f"{LEARNED} p={p:.2f}: {alias}")
+                row["match"] = match
+                out.append(row)
+                break
+        if full_names:
+            for row in self._bare_rows(doc, forms, starts, ends, taken, covered, full_names, names):
+                row["alias"] = f"{LEARNED} p={found[tuple(row['alias'].split(' '))][1]:.2f}: {row['alias']}" \
+                    if tuple(row["alias"].split(" ")) in found else f"{LEARNED}: {row['alias']}"
+                out.append(row)
+        return out
 
     def _headed_rows(self, doc, forms, starts, ends, norm, covered, taken, article, mentions) -> list[dict]:
         """Bodies named by a head noun and the words after it, without quotes:

@@ -937,6 +937,17 @@ class ProvisionalFinder:
 
         return residual(forms, starts, ends, doc.norm.text, kind, self.stopwords, candidate_zipf), covered
 
+    def _person_evidence(self, forms, first: int, end: int) -> bool:
+        """Whether a learned name (tokens first..end) reads as a person's: a first name the
+        catalogue or the rules know (ألكسندر، كايرات), a family name's ending (ـوف، ـوفا، ـزاده), or
+        a title or verb of saying right before it."""
+        words = forms[first:end]
+        if any(w in self.given or (w[:1] == "و" and w[1:] in self.given) for w in words):
+            return True
+        if any(w.endswith(self.rules.surname_endings) for w in words):
+            return True
+        return bool(first) and (forms[first - 1] in self._title_forms or forms[first - 1] in self._speech_forms)
+
     def learned_rows(self, doc: Doc, mentions: list[dict], model: NameModel,
                      probs: Mapping[int, float] | None = None) -> list[dict]:
         """Mention rows of the names the learned model finds in what ``mentions`` leave (``probs``:
@@ -963,7 +974,11 @@ class ProvisionalFinder:
                     person_words = {forms[k] for k in range(len(forms)) if r.mention_type(k) == PROVISIONAL_TYPE}
                 if key[0] in person_words:
                     continue  # "اسم غولنارا" after "غولنارا كاريموفا": that person's first name, not a new one
-            kind = heads.get(forms[first - 1], PROVISIONAL_TYPE) if first else PROVISIONAL_TYPE
+            kind = heads.get(forms[first - 1]) if first else None
+            if kind is None:
+                if not self._person_evidence(forms, first, end):
+                    continue  # no head noun says what it is, nothing says a person: no untyped body
+                kind = PROVISIONAL_TYPE
             if key not in found or found[key][1] < p:
                 found[key] = (kind, p)
         person_named = self.matcher.variants.person_named

@@ -42,7 +42,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.catalogues import load_catalogues
-from dashboard.extract.learned_names import MODEL_FILE, NameModel, token_features
+from dashboard.extract.learned_names import LEARNED, MODEL_FILE, NameModel, token_features
 from dashboard.extract.provisional import ProvisionalFinder
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline.article import Extractors, _parse_iso
@@ -134,6 +134,22 @@ def label_of(a: int, b: int, spans: list[tuple[int, int, bool]]) -> int | None:
     return 0
 
 
+def gold_spans(gold: pd.DataFrame, known: set[str], mentions: list[dict]) -> tuple[list[tuple[int, int, bool]], list[dict]]:
+    """(spans, mentions of the training reading) of one article. ``spans``: the gold's name
+    surfaces (adjectives left out: الكازاخستاني is no name) as (start, end, whether the entity is
+    NIL, i.e. its gold id no catalogue id). The training reading takes out the product's mentions
+    of the gold's names (but countries', ISO codes, which every catalogue holds), as if the
+    catalogue and the rules had not known them: every name of the gold is then a training example
+    in its context, not only the few the catalogue still lacks."""
+    names = gold[gold["form"] != "adjective"]
+    spans = [(int(s), int(e), str(i) not in known)
+             for i, s, e in zip(names["entity_id"], names["char_start"], names["char_end"])]
+    unknown_spans = [(int(s), int(e)) for i, s, e in zip(names["entity_id"], names["char_start"], names["char_end"])
+                     if not (len(str(i)) == 2 and str(i).isalpha())]
+    unknown = [m for m in mentions if not any(s < m["char_end"] and m["char_start"] < e for s, e in unknown_spans)]
+    return spans, unknown
+
+
 def read_part(name: str, data: Path, gold: Path, finder: ProvisionalFinder, letter_names) -> Part:
     """The part's articles: residual candidates, their features and labels."""
     from dashboard.quality.gold import load_gold_files, resolve_gold
@@ -150,16 +166,9 @@ def read_part(name: str, data: Path, gold: Path, finder: ProvisionalFinder, lett
         if row.article_id not in docs:
             continue
         doc = Doc.from_text(row.article_id, row.text, _parse_iso(row.published), row.published_precision, letter_names)
-        rows = [m for m in by_article.get(row.article_id, []) if not str(m["alias"]).startswith("learned")]
-        ga = g[(g["article_id"] == row.article_id) & (g["form"] != "adjective")]
-        spans = [(int(s), int(e), str(i) not in known) for i, s, e in zip(ga["entity_id"], ga["char_start"], ga["char_end"])]
-        # the training reading: the product's mentions of the gold's names taken out (but countries',
-        # which every catalogue holds), as if the catalogue and the rules had not known them: every
-        # name of the gold is then a training example in its context, not only the few the catalogue
-        # still lacks
-        names = [(s, e) for i, s, e in zip(ga["entity_id"], ga["char_start"], ga["char_end"])
-                 if not (len(str(i)) == 2 and str(i).isalpha())]
-        unknown = [m for m in rows if not any(s < m["char_end"] and m["char_start"] < e for s, e in names)]
+        rows = [m for m in by_article.get(row.article_id, []) if not str(m["alias"]).startswith(LEARNED)]
+        ga = g[g["article_id"] == row.article_id]
+        spans, unknown = gold_spans(ga, known, rows)
         train_spans = [(s, e, True) for s, e, _ in spans]
         art = Article(row.article_id, doc, rows, Tokens(), Tokens())
         for tokens, ms, sp in ((art.train, unknown, train_spans), (art.real, rows, spans)):

@@ -259,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--no-check", action="store_true", help="do not score the CHECKING half")
     ap.add_argument("--tuning", nargs="*", default=list(TUNING))
+    ap.add_argument("--final", choices=("all", "tuning"), default="all",
+                    help="the parts the written model is trained on: both halves (shipped) or TUNING only "
+                         "(to score the CHECKING half with score.sh)")
     args = ap.parse_args(argv)
     for p in (*args.tuning, *CHECKING):
         if p in HELD_OUT:
@@ -332,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
                            "after": s.score(added_rows(finder, p, model, probs, threshold, one_word, extend))}
             print(f"CHECK {name}: {check[name]}")
     # 5. the model of every part
-    every = [parts[p] for p in (*args.tuning, *CHECKING)]
+    every = [parts[p] for p in ((*args.tuning, *CHECKING) if args.final == "all" else args.tuning)]
     final = fit(every)
     out = {
         "about": "Learned name finder (dashboard/extract/learned_names.py), trained by "

@@ -392,6 +392,8 @@ class ProvisionalFinder:
         # "عن حزب": the party a candidate stands for, after the candidate's name
         self._before_party = frozenset({"عن"})
         self._party_nouns = frozenset(noun for noun, kind in rules.headed.items() if kind == "party")
+        # the nouns of places (منطقة، مقاطعة، ميناء), with proclitics: a name after one is no person's
+        self._place_noun_forms = _written(variants.place_words)
         self.lexicon = Lexicon(self.given, rules.surname_endings, self._inflected_word)
         self._trigger_forms = (self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
                                | rules.abbreviated_titles | self._before_party)
@@ -968,7 +970,15 @@ class ProvisionalFinder:
         found: dict[tuple[str, ...], tuple[str, float]] = {}  # folded words -> (kind, p)
         person_words = None
         for first, end, p in spans:
+            # a nationality adjective before a name is no part of it (النروجي ألكسندر كريستوف)
+            while end - first > 1 and forms[first].startswith(ARTICLE) and forms[first].endswith("ي"):
+                first += 1
             key = tuple(forms[first:end])
+            # the conjunction glued to a first name (وأيوب نناح، وميغيل ديازكانيل): the name is without it
+            if key[0][:1] == "و" and key[0][1:] in self.given:
+                key = (key[0][1:], *key[1:])
+            if first and forms[first - 1] in self._place_noun_forms:
+                continue  # after منطقة، مقاطعة، ميناء: a place's name, no person's (and no type for it here)
             if end - first == 1:
                 if person_words is None:  # the words of the persons the article names
                     person_words = {forms[k] for k in range(len(forms)) if r.mention_type(k) == PROVISIONAL_TYPE}
@@ -985,13 +995,14 @@ class ProvisionalFinder:
         taken = [False] * len(forms)
         out, full_names, names = [], [], {}
         keys = sorted(found, key=lambda k: (-len(k), k))
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for key in keys:
-            by_first.setdefault(key[0], []).append(key)
+        by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for key in keys:  # the first word as written, or glued to و
+            by_first.setdefault(key[0], []).append((key, 0))
+            by_first.setdefault("و" + key[0], []).append((key, 1))
         for i, form in enumerate(forms):
-            for key in by_first.get(form, ()):
+            for key, skip in by_first.get(form, ()):
                 end = i + len(key)
-                if tuple(forms[i:end]) != key or any(taken[i:end]) or any(covered[k] is not None for k in range(i, end)) \
+                if tuple(forms[i + 1:end]) != key[1:] or any(taken[i:end]) or any(covered[k] is not None for k in range(i, end)) \
                         or not all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)):
                     continue
                 kind, p = found[key]
@@ -1005,7 +1016,7 @@ class ProvisionalFinder:
                         full_names.append((i, entity_id, key if len(key) == 2 else key[-1:]))
                         names[key] = i
                 taken[i:end] = [True] * (end - i)
-                row = self._row(doc, i, end, starts, ends, entity_id, f"{LEARNED} p={p:.2f}: {alias}")
+                row = self._row(doc, i, end, starts, ends, entity_id, f"{LEARNED} p={p:.2f}: {alias}", skip)
                 row["match"] = match
                 out.append(row)
                 break

@@ -173,3 +173,28 @@ def test_no_person_without_a_persons_mark(tools):
     spans = decode(r, probabilities(r, model, finder.lexicon), 0.5, 0.9)
     assert [" ".join(r.forms[a:b]) for a, b, _ in spans] == ["روغون الكهرمائيه"]  # a name-like run
     assert finder.learned_rows(doc, matcher.find(doc), model) == []
+
+
+@pytest.mark.parametrize("text, surface, entity_id", [
+    # ANT (France24 sport): the conjunction glued to a known first name is no part of the name
+    ("فاز فيتا كلوب بهدفين لحميد أحداد وأيوب نناح في المباراة.", "أيوب نناح", "new:aywb_nnahh"),
+    # ANT (cycling): a nationality adjective before the name is no part of it
+    ("وبقي النروجي ألكنسدر كريستوف في المركز الثامن.", "ألكنسدر كريستوف", "new:alknsdr_krystwf"),
+])
+def test_learned_names_are_delimited_as_names(catalogues, text, surface, entity_id):
+    matcher = EntityMatcher(catalogues.entities)
+    finder = ProvisionalFinder(catalogues.provisional, matcher, catalogues.stopwords, catalogues.date_words.months,
+                               catalogues.latin_letter_names,
+                               NameModel({"z0": 3.0, "given": 3.0, "surname_end": 3.0}, -2.0, 0.5, 0.99, 4.0, (), 0.3))
+    doc = Doc.from_text("t", text)
+    rows = [r for r in finder.find(doc, matcher.find(doc)) if r["alias"].startswith(LEARNED)]
+    assert [(r["surface"], r["entity_id"]) for r in rows] == [(surface, entity_id)]
+
+
+def test_no_person_after_a_place_noun(catalogues):
+    # ANT: a Ukrainian region after منطقة ends like a family name (-iv), but is a place
+    matcher = EntityMatcher(catalogues.entities)
+    finder = ProvisionalFinder(catalogues.provisional, matcher, catalogues.stopwords, catalogues.date_words.months,
+                               catalogues.latin_letter_names, NameModel({"z0": 9.0}, -2.0, 0.5, 0.9, 4.0))
+    doc = Doc.from_text("t", "انفجار في ترسانة وزارة الدفاع الأوكرانية في منطقة تشيرنيهيف أمس.")
+    assert [r for r in finder.find(doc, matcher.find(doc)) if r["alias"].startswith(LEARNED)] == []

@@ -128,6 +128,8 @@ _DETACHED_SUFFIXES = frozenset({"زاده", "زوده", "زودا", "زادا", 
 _HYPHEN = re.compile(r"[-‐‑]")
 
 _NOT_SLUG = re.compile(r"[^a-z0-9_]")
+# The verbal noun of a doubled verb (تفعيل: توقيف، تسليم، تعيين), folded: an ordinary word before a name
+_VERBAL_NOUN = re.compile(r"ت[\u0621-\u064a]{2}ي[\u0621-\u064a]")
 # The Arabic names in an article's source field: "Iran Press (إيران برس), arabic.iranpress.com"
 # -> إيران برس; "روسيا - العالم الإسلامي" stays one name (a dash joins its parts).
 _SOURCE_NAME = re.compile(r"[\u0621-\u06ff]+(?:[ \t]*[-–][ \t]*[\u0621-\u06ff0-9]+|[ \t]+[\u0621-\u06ff0-9]+)*")
@@ -971,7 +973,12 @@ class ProvisionalFinder:
         person_words = None
         for first, end, p in spans:
             # a nationality adjective before a name is no part of it (النروجي ألكسندر كريستوف)
-            while end - first > 1 and forms[first].startswith(ARTICLE) and forms[first].endswith("ي"):
+            # nor an ordinary noun before it: a verbal noun (توقيف دميرتاش "Demirtas's arrest"), a noun
+            # with a pronoun (ناديه فيرييا "his club Vereya")
+            while end - first > 1 and forms[first] not in self.given and (
+                    (forms[first].startswith(ARTICLE) and forms[first].endswith("ي"))
+                    or (self._zipf(forms[first]) > 0 and _VERBAL_NOUN.fullmatch(forms[first]))
+                    or self._inflected_word(forms[first])):
                 first += 1
             key = tuple(forms[first:end])
             # the conjunction glued to a first name (وأيوب نناح، وميغيل ديازكانيل): the name is without it

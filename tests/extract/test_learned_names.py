@@ -180,6 +180,9 @@ def test_no_person_without_a_persons_mark(tools):
     ("فاز فيتا كلوب بهدفين لحميد أحداد وأيوب نناح في المباراة.", "أيوب نناح", "new:aywb_nnahh"),
     # ANT (cycling): a nationality adjective before the name is no part of it
     ("وبقي النروجي ألكنسدر كريستوف في المركز الثامن.", "ألكنسدر كريستوف", "new:alknsdr_krystwf"),
+    # ANT: a verbal noun before the name ("the arrest of Puigdemont") is no part of it
+    ("ستقرر المحكمة في شأن توقيف بوتشيمون كارلوفيتش تمهيدا لتسليمه.", "بوتشيمون كارلوفيتش",
+     "new:bwtshymwn_karlwfytsh"),
 ])
 def test_learned_names_are_delimited_as_names(catalogues, text, surface, entity_id):
     matcher = EntityMatcher(catalogues.entities)

@@ -958,8 +958,7 @@ class ProvisionalFinder:
         the candidates' probabilities when already computed, as the training does). Each name is
         a provisional entity (a body's type when a head noun right before it says so: شركة،
         صحيفة، مدينة; a person otherwise), every occurrence of it in the article a mention, a person's
-        bare family name later too (ArticleNames); a spelling of a catalogue person is that person
-        (a variant match)."""
+        bare family name later too (ArticleNames)."""
         r, covered = self.learned_residual(doc, mentions, model.candidate_zipf)
         if probs is None:
             probs = probabilities(r, model, self.lexicon)
@@ -998,7 +997,6 @@ class ProvisionalFinder:
                 kind = PROVISIONAL_TYPE
             if key not in found or found[key][1] < p:
                 found[key] = (kind, p)
-        person_named = self.matcher.variants.person_named
         taken = [False] * len(forms)
         out, full_names, names = [], [], {}
         keys = sorted(found, key=lambda k: (-len(k), k))
@@ -1014,14 +1012,12 @@ class ProvisionalFinder:
                     continue
                 kind, p = found[key]
                 alias = " ".join(key)
+                # always a provisional id: a learned name read as an unseen spelling of a catalogue
+                # person (كايرات ساريبال ~ a catalogue alias) was another person as often as not
                 entity_id, match = provisional_id(alias, kind), DISCOVERED
                 if kind == PROVISIONAL_TYPE and len(key) > 1:
-                    known = person_named(key)
-                    if known is not None:
-                        entity_id, match = known, VARIANT
-                    else:
-                        full_names.append((i, entity_id, key if len(key) == 2 else key[-1:]))
-                        names[key] = i
+                    full_names.append((i, entity_id, key if len(key) == 2 else key[-1:]))
+                    names[key] = i
                 taken[i:end] = [True] * (end - i)
                 row = self._row(doc, i, end, starts, ends, entity_id, f"{LEARNED} p={p:.2f}: {alias}", skip)
                 row["match"] = match

@@ -36,11 +36,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dashboard.text.clitics import peel
 from dashboard.text.variants import word_zipf
-from dashboard.text.word_frequencies import in_large_list
+from dashboard.text.word_frequencies import _common_words, in_large_list
 
 MODEL_FILE = "name_finder.json"
 LEARNED = "learned"  # the alias prefix of a learned mention ("learned p=0.83: ...")
@@ -53,6 +53,7 @@ _GAP_CLASSES = {"«": "q", "»": "q", "“": "q", "”": "q", '"': "q", "'": "q"
                 "[": "(", "]": ")", "،": ",", ",": ",", ".": ".", "\n": "n", ":": ":", "-": "-",
                 "–": "-", "—": "-", "؛": ";", ";": ";", "/": "/", "؟": ".", "?": ".", "!": "."}
 _ZIPF_EDGES = (0.0, 2.0, 3.0, 3.5, 4.0, 4.5, 5.0)
+_CACHE_WORDS = 200_000  # words whose own features are kept (a few tens of MB at most)
 
 
 class NameModelError(ValueError):
@@ -128,8 +129,10 @@ def residual(forms, starts, ends, norm: str, covered: Callable[[int], str | None
     """The article's candidates: rare Arabic words in no mention (``covered(i)``: the type of the
     mention covering token i, or None), no stopword."""
     cand = [False] * len(forms)
+    common = _common_words()  # word -> Zipf (word_zipf without two calls a token)
+    arabic = _ARABIC_WORD.fullmatch
     for i, f in enumerate(forms):
-        if f in stopwords or not _ARABIC_WORD.fullmatch(f) or word_zipf(f) >= candidate_zipf:
+        if common.get(f, 0.0) >= candidate_zipf or f in stopwords or not arabic(f):
             continue
         if covered(i) is None:
             cand[i] = True
@@ -144,11 +147,15 @@ class Lexicon:
     given: frozenset[str]
     endings: tuple[str, ...]
     inflected: Callable[[str], bool]
+    # word -> its own features, filled as words are met (a worker keeps it across articles)
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-def token_features(r: Residual, i: int, lex: Lexicon) -> list[str]:
-    """The features of candidate token i (strings; a model weighs those it learned)."""
-    f = r.forms[i]
+def word_features(f: str, lex: Lexicon) -> tuple[str, ...]:
+    """The features of a word alone, whatever its context (computed once per word: ``lex.cache``)."""
+    found = lex.cache.get(f)
+    if found is not None:
+        return found
     z = word_zipf(f)
     out = [f"z{zipf_bucket(z)}", f"s2:{f[-2:]}", f"s3:{f[-3:]}", f"p2:{f[:2]}", f"len{min(len(f), 10)}"]
     if z == 0 and in_large_list(f):
@@ -168,6 +175,15 @@ def token_features(r: Residual, i: int, lex: Lexicon) -> list[str]:
         out.append("inflected")
     if any(word_zipf(w) > 0 for w in stems[1:]):
         out.append("known_stem")
+    if len(lex.cache) < _CACHE_WORDS:
+        lex.cache[f] = tuple(out)
+    return tuple(out)
+
+
+def token_features(r: Residual, i: int, lex: Lexicon) -> list[str]:
+    """The features of candidate token i (strings; a model weighs those it learned): the word's
+    own, then its context's."""
+    out = list(word_features(r.forms[i], lex))
     n = len(r.forms)
     for side, j in (("p1", i - 1), ("n1", i + 1)):
         if not 0 <= j < n:
@@ -197,8 +213,34 @@ def token_features(r: Residual, i: int, lex: Lexicon) -> list[str]:
 
 
 def probabilities(r: Residual, model: NameModel, lex: Lexicon) -> dict[int, float]:
-    """Candidate token -> probability of lying inside a name."""
-    return {i: model.probability(token_features(r, i, lex)) for i, c in enumerate(r.candidate) if c}
+    """Candidate token -> probability of lying inside a name, for the candidates that can be part
+    of a name ``decode`` keeps: those of a run of candidates (only spaces between them) with a word
+    no list knows (``unlisted``); the others cannot make a name, and cost nothing."""
+    out = {}
+    n = len(r.forms)
+    i = 0
+    while i < n:
+        if not r.candidate[i]:
+            i += 1
+            continue
+        end = i + 1
+        while end < n and r.candidate[end] and _SPACES.fullmatch(r.norm, r.ends[end - 1], r.starts[end]):
+            end += 1
+        if not REQUIRE_UNLISTED or any(_unlisted_cached(r.forms[k], lex) for k in range(i, end)):
+            for k in range(i, end):
+                out[k] = model.probability(token_features(r, k, lex))
+        i = end
+    return out
+
+
+def _unlisted_cached(form: str, lex: Lexicon) -> bool:
+    key = ("unlisted", form)
+    found = lex.cache.get(key)
+    if found is None:
+        found = unlisted(form)
+        if len(lex.cache) < _CACHE_WORDS:
+            lex.cache[key] = found
+    return found
 
 
 def _joined(r: Residual, a: int, b: int) -> bool:

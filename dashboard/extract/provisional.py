@@ -396,6 +396,9 @@ class ProvisionalFinder:
         self._party_nouns = frozenset(noun for noun, kind in rules.headed.items() if kind == "party")
         # the nouns of places (منطقة، مقاطعة، ميناء), with proclitics: a name after one is no person's
         self._place_noun_forms = _written(variants.place_words)
+        # a head noun as written -> the type of the body or place named after it (a learned name's)
+        self._head_kinds = {**self._body_forms, **{w: v[0] for w, v in self._headed_forms.items()},
+                            **{w: rules.places[noun][0] for w, (noun, _) in self._place_forms.items()}}
         self.lexicon = Lexicon(self.given, rules.surname_endings, self._inflected_word)
         self._trigger_forms = (self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
                                | rules.abbreviated_titles | self._before_party)
@@ -966,8 +969,7 @@ class ProvisionalFinder:
         if not spans:
             return []
         forms, starts, ends, norm = r.forms, r.starts, r.ends, r.norm
-        heads = {**self._body_forms, **{w: v[0] for w, v in self._headed_forms.items()},
-                 **{w: self.rules.places[noun][0] for w, (noun, _) in self._place_forms.items()}}
+        heads = self._head_kinds
         found: dict[tuple[str, ...], tuple[str, float]] = {}  # folded words -> (kind, p)
         person_words = None
         for first, end, p in spans:

@@ -46,10 +46,10 @@ from dashboard.extract.entity_catalogue import build_catalogue
 from dashboard.extract.event_names import Kind, parse_event_kinds
 from dashboard.extract.event_series import SeriesRules, parse_series
 from dashboard.extract.events import Event, PhraseSet, parse_events, parse_planned
-from dashboard.extract.provisional import ProvisionalRules
-from dashboard.extract.provisional import parse_rules as parse_provisional
 from dashboard.extract.learned_names import MODEL_FILE as NAME_MODEL_FILE
 from dashboard.extract.learned_names import NameModel, parse_name_model
+from dashboard.extract.provisional import ProvisionalRules
+from dashboard.extract.provisional import parse_rules as parse_provisional
 from dashboard.extract.story import MODEL_FILE as STORY_MODEL_FILE
 from dashboard.extract.story import StoryModel, parse_story_model
 from dashboard.extract.themes import check_themes

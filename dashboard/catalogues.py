@@ -46,6 +46,8 @@ from dashboard.extract.entity_catalogue import build_catalogue
 from dashboard.extract.event_names import Kind, parse_event_kinds
 from dashboard.extract.event_series import SeriesRules, parse_series
 from dashboard.extract.events import Event, PhraseSet, parse_events, parse_planned
+from dashboard.extract.learned_names import MODEL_FILE as NAME_MODEL_FILE
+from dashboard.extract.learned_names import NameModel, parse_name_model
 from dashboard.extract.provisional import ProvisionalRules
 from dashboard.extract.provisional import parse_rules as parse_provisional
 from dashboard.extract.story import MODEL_FILE as STORY_MODEL_FILE
@@ -184,6 +186,9 @@ FILES: dict[str, CatalogueFile] = {
     # the story linker's learned weights (dashboard/extract/story.py; retrained by
     # python -m dashboard.quality.story_training): no file, no story links
     "story_linker": CatalogueFile(STORY_MODEL_FILE, read_json, optional=True),
+    # the learned name finder's weights (dashboard/extract/learned_names.py; retrained by
+    # python -m dashboard.quality.name_training): no file, no learned names
+    "name_finder": CatalogueFile(NAME_MODEL_FILE, read_json, optional=True),
 }
 
 
@@ -294,7 +299,7 @@ class Catalogues:
     def check(self) -> None:
         """Build every view now, so a bad file fails the load (naming the file), not a stage."""
         for name in ("entities", "events", "planned_words", "event_kinds", "themes", "date_words", "stopwords", "outlets",
-                     "discovery", "provisional", "discovered_events", "boilerplate", "story_model"):
+                     "discovery", "provisional", "discovered_events", "boilerplate", "story_model", "name_model"):
             getattr(self, name)
 
     @staticmethod
@@ -380,6 +385,11 @@ class Catalogues:
     def boilerplate(self) -> BoilerplateRules:
         """boilerplate.yaml: thresholds of outlet boilerplate and the analyst's force/never lists."""
         return self._view(FILES["boilerplate"].path, lambda: parse_boilerplate_rules(self.raw["boilerplate"]))
+
+    @cached_property
+    def name_model(self) -> NameModel | None:
+        """name_finder.json: the learned name finder (None without the file)."""
+        return self._view(FILES["name_finder"].path, lambda: parse_name_model(self.raw["name_finder"]))
 
     @cached_property
     def story_model(self) -> StoryModel | None:

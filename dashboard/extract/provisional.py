@@ -39,6 +39,7 @@ import pandas as pd
 
 from dashboard.extract.entities import EntityMatcher, _written_forms, split_tokens
 from dashboard.extract.entity_catalogue import NAME
+from dashboard.extract.learned_names import LEARNED, Lexicon, NameModel, decode, probabilities, residual
 from dashboard.extract.variant_names import ARTICLE_NAME, VARIANT
 from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
@@ -127,6 +128,8 @@ _DETACHED_SUFFIXES = frozenset({"زاده", "زوده", "زودا", "زادا", 
 _HYPHEN = re.compile(r"[-‐‑]")
 
 _NOT_SLUG = re.compile(r"[^a-z0-9_]")
+# The verbal noun of a doubled verb (تفعيل: توقيف، تسليم، تعيين), folded: an ordinary word before a name
+_VERBAL_NOUN = re.compile(r"ت[\u0621-\u064a]{2}ي[\u0621-\u064a]")
 # The Arabic names in an article's source field: "Iran Press (إيران برس), arabic.iranpress.com"
 # -> إيران برس; "روسيا - العالم الإسلامي" stays one name (a dash joins its parts).
 _SOURCE_NAME = re.compile(r"[\u0621-\u06ff]+(?:[ \t]*[-–][ \t]*[\u0621-\u06ff0-9]+|[ \t]+[\u0621-\u06ff0-9]+)*")
@@ -330,8 +333,11 @@ class ProvisionalFinder:
     """Built once per catalogue (with the build's EntityMatcher); picklable."""
 
     def __init__(self, rules: ProvisionalRules, matcher: EntityMatcher, stopwords: frozenset[str],
-                 months: Mapping[str, int], letter_names: frozenset[str] = frozenset()):
+                 months: Mapping[str, int], letter_names: frozenset[str] = frozenset(),
+                 learned: NameModel | None = None):
         self.rules = rules
+        # the learned name finder (learned_names.py), applied after every rule: None without a model
+        self.learned = learned
         # Latin letters as Arabic spells them (إي، دي، إف): a company named by its initials
         # (شركة إي دي إف الفرنسية)
         self.letter_names = frozenset(fold(w) for w in letter_names)
@@ -388,6 +394,12 @@ class ProvisionalFinder:
         # "عن حزب": the party a candidate stands for, after the candidate's name
         self._before_party = frozenset({"عن"})
         self._party_nouns = frozenset(noun for noun, kind in rules.headed.items() if kind == "party")
+        # the nouns of places (منطقة، مقاطعة، ميناء), with proclitics: a name after one is no person's
+        self._place_noun_forms = _written(variants.place_words)
+        # a head noun as written -> the type of the body or place named after it (a learned name's)
+        self._head_kinds = {**self._body_forms, **{w: v[0] for w, v in self._headed_forms.items()},
+                            **{w: rules.places[noun][0] for w, (noun, _) in self._place_forms.items()}}
+        self.lexicon = Lexicon(self.given, rules.surname_endings, self._inflected_word)
         self._trigger_forms = (self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
                                | rules.abbreviated_titles | self._before_party)
 
@@ -908,8 +920,117 @@ class ProvisionalFinder:
             rows += self._place_rows(doc, forms, starts, ends, norm, covered, taken, article)
         if self.rules.source_words or self.rules.media_tails:
             rows += self._credit_rows(doc, forms, starts, ends, norm, covered, taken)
+        if self.learned is not None:
+            rows += self.learned_rows(doc, mentions + rows, self.learned)
         rows.sort(key=lambda r: r["char_start"])
         return rows
+
+    # -- the learned finder ---------------------------------------------------------------------
+    def mention_type(self, entity_id: str) -> str:
+        """The type of a mention's entity (a provisional id's as its id says)."""
+        if entity_id.startswith(PROVISIONAL_PREFIX):
+            return provisional_type(entity_id)
+        return self.types.get(entity_id, "other")
+
+    def learned_residual(self, doc: Doc, mentions: list[dict], candidate_zipf: float):
+        """The article's residual as the learned finder reads it (``mentions``: every mention found
+        before it, the catalogue's and the rules' provisional ones)."""
+        forms, starts, ends = split_tokens(doc)
+        covered = _MentionAt(doc, mentions, starts, ends)
+
+        def kind(i: int) -> str | None:
+            entity_id = covered[i]
+            return None if entity_id is None else self.mention_type(entity_id)
+
+        return residual(forms, starts, ends, doc.norm.text, kind, self.stopwords, candidate_zipf), covered
+
+    def _person_evidence(self, forms, first: int, end: int) -> bool:
+        """Whether a learned name (tokens first..end) reads as a person's: a first name the
+        catalogue or the rules know (ألكسندر، كايرات), a family name's ending (ـوف، ـوفا، ـزاده), or
+        a title or verb of saying right before it."""
+        words = forms[first:end]
+        if any(w in self.given or (w[:1] == "و" and w[1:] in self.given) for w in words):
+            return True
+        if any(w.endswith(self.rules.surname_endings) for w in words):
+            return True
+        return bool(first) and (forms[first - 1] in self._title_forms or forms[first - 1] in self._speech_forms)
+
+    def learned_rows(self, doc: Doc, mentions: list[dict], model: NameModel,
+                     probs: Mapping[int, float] | None = None) -> list[dict]:
+        """Mention rows of the names the learned model finds in what ``mentions`` leave (``probs``:
+        the candidates' probabilities when already computed, as the training does). Each name is
+        a provisional entity (a body's type when a head noun right before it says so: شركة،
+        صحيفة، مدينة; a person otherwise), every occurrence of it in the article a mention, a person's
+        bare family name later too (ArticleNames)."""
+        r, covered = self.learned_residual(doc, mentions, model.candidate_zipf)
+        if probs is None:
+            probs = probabilities(r, model, self.lexicon)
+        spans = decode(r, probs, model.threshold, model.one_word_threshold, model.extend_threshold)
+        if not spans:
+            return []
+        forms, starts, ends, norm = r.forms, r.starts, r.ends, r.norm
+        heads = self._head_kinds
+        found: dict[tuple[str, ...], tuple[str, float]] = {}  # folded words -> (kind, p)
+        person_words = None
+        for first, end, p in spans:
+            # a nationality adjective before a name is no part of it (النروجي ألكسندر كريستوف)
+            # nor an ordinary noun before it: a verbal noun (توقيف دميرتاش "Demirtas's arrest"), a noun
+            # with a pronoun (ناديه فيرييا "his club Vereya")
+            while end - first > 1 and forms[first] not in self.given and (
+                    (forms[first].startswith(ARTICLE) and forms[first].endswith("ي"))
+                    or (self._zipf(forms[first]) > 0 and _VERBAL_NOUN.fullmatch(forms[first]))
+                    or self._inflected_word(forms[first])):
+                first += 1
+            key = tuple(forms[first:end])
+            # the conjunction glued to a first name (وأيوب نناح، وميغيل ديازكانيل): the name is without it
+            if key[0][:1] == "و" and key[0][1:] in self.given:
+                key = (key[0][1:], *key[1:])
+            if first and forms[first - 1] in self._place_noun_forms:
+                continue  # after منطقة، مقاطعة، ميناء: a place's name, no person's (and no type for it here)
+            if end - first == 1:
+                if person_words is None:  # the words of the persons the article names
+                    person_words = {forms[k] for k in range(len(forms)) if r.mention_type(k) == PROVISIONAL_TYPE}
+                if key[0] in person_words:
+                    continue  # "اسم غولنارا" after "غولنارا كاريموفا": that person's first name, not a new one
+            kind = heads.get(forms[first - 1]) if first else None
+            if kind is None:
+                if not self._person_evidence(forms, first, end):
+                    continue  # no head noun says what it is, nothing says a person: no untyped body
+                kind = PROVISIONAL_TYPE
+            if key not in found or found[key][1] < p:
+                found[key] = (kind, p)
+        taken = [False] * len(forms)
+        out, full_names, names = [], [], {}
+        keys = sorted(found, key=lambda k: (-len(k), k))
+        by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for key in keys:  # the first word as written, or glued to و
+            by_first.setdefault(key[0], []).append((key, 0))
+            by_first.setdefault("و" + key[0], []).append((key, 1))
+        for i, form in enumerate(forms):
+            for key, skip in by_first.get(form, ()):
+                end = i + len(key)
+                if tuple(forms[i + 1:end]) != key[1:] or any(taken[i:end]) or any(covered[k] is not None for k in range(i, end)) \
+                        or not all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)):
+                    continue
+                kind, p = found[key]
+                alias = " ".join(key)
+                # always a provisional id: a learned name read as an unseen spelling of a catalogue
+                # person (كايرات ساريبال ~ a catalogue alias) was another person as often as not
+                entity_id, match = provisional_id(alias, kind), DISCOVERED
+                if kind == PROVISIONAL_TYPE and len(key) > 1:
+                    full_names.append((i, entity_id, key if len(key) == 2 else key[-1:]))
+                    names[key] = i
+                taken[i:end] = [True] * (end - i)
+                row = self._row(doc, i, end, starts, ends, entity_id, f"{LEARNED} p={p:.2f}: {alias}", skip)
+                row["match"] = match
+                out.append(row)
+                break
+        if full_names:
+            for row in self._bare_rows(doc, forms, starts, ends, taken, covered, full_names, names):
+                row["alias"] = f"{LEARNED} p={found[tuple(row['alias'].split(' '))][1]:.2f}: {row['alias']}" \
+                    if tuple(row["alias"].split(" ")) in found else f"{LEARNED}: {row['alias']}"
+                out.append(row)
+        return out
 
     def _headed_rows(self, doc, forms, starts, ends, norm, covered, taken, article, mentions) -> list[dict]:
         """Bodies named by a head noun and the words after it, without quotes:

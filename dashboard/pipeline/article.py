@@ -64,7 +64,8 @@ class Extractors:
         self.themes = ThemeScorer.from_catalogue(catalogues.themes)
         self.triggers = catalogues.discovery
         self.provisional = ProvisionalFinder(catalogues.provisional, self.entities, catalogues.stopwords,
-                                             catalogues.date_words.months, catalogues.latin_letter_names)
+                                             catalogues.date_words.months, catalogues.latin_letter_names,
+                                             catalogues.name_model)
         self.stopwords = catalogues.stopwords
         self.letter_names = catalogues.latin_letter_names
         word_frequencies.preload()  # part of the set-up a forked worker inherits (run._pool)

@@ -37,6 +37,7 @@ date: 2022-03-20
 وقالت المخرجة نادين لبكي إن الفيلم جاهز.
 وتحدث الضيف بلينكين طويلا.
 واشترى الوفد الخبز من مخبز بوتين.
+واستقبل الوزير ضيفه البرتقالوف أمس.
 وسافر الوفد إلى برتقال آباد.
 """
 
@@ -118,6 +119,8 @@ EDITS: dict[str, Callable[[Path], None]] = {
         {"text": "وافتتح مهرجان البرتقال أبوابه، ثم جاء سمكري من القرية.", "source": "Test Outlet"})),
     # a story model that reads every sentence as the story of the festival named in the article
     "story_linker.json": lambda p: _json_edit(p, lambda d: d.update(bias=20.0, mode="union")),
+    # a name model that reads every rare word as part of a name
+    "name_finder.json": lambda p: _json_edit(p, lambda d: d.update(bias=20.0, one_word_threshold=0.5)),
 }
 
 
@@ -165,6 +168,7 @@ def effects(out: Path) -> dict[str, bool]:
         "boilerplate.yaml": bool(sentences["is_boilerplate"].fillna(False).any()),
         "discovered_events.yaml": "new:meeting:tokayev:2022-03" in set(read(out, "event_mentions")["event_id"]),
         "story_linker.json": read(out, "event_mentions")["cue"].astype(str).str.startswith("story: ").any(),
+        "name_finder.json": read(out, "entity_mentions")["alias"].astype(str).str.startswith("learned").any(),
     }
 
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from dashboard.text.clitics import peel
 from dashboard.text.variants import word_zipf
-from dashboard.text.word_frequencies import _common_words, in_large_list
+from dashboard.text.word_frequencies import common_words, in_large_list
 
 MODEL_FILE = "name_finder.json"
 LEARNED = "learned"  # the alias prefix of a learned mention ("learned p=0.83: ...")
@@ -129,7 +129,7 @@ def residual(forms, starts, ends, norm: str, covered: Callable[[int], str | None
     """The article's candidates: rare Arabic words in no mention (``covered(i)``: the type of the
     mention covering token i, or None), no stopword."""
     cand = [False] * len(forms)
-    common = _common_words()  # word -> Zipf (word_zipf without two calls a token)
+    common = common_words()  # word -> Zipf (word_zipf without two calls a token)
     arabic = _ARABIC_WORD.fullmatch
     for i, f in enumerate(forms):
         if common.get(f, 0.0) >= candidate_zipf or f in stopwords or not arabic(f):

@@ -27,8 +27,10 @@ import re
 import sys
 from array import array
 from bisect import bisect_left
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 from dashboard.text.normalize import fold
 
@@ -101,6 +103,12 @@ def _common_words() -> dict[str, float]:
 def common_zipf(word: str) -> float:
     """How frequent a folded word is in ordinary Arabic text (Zipf; 0 below COMMON_ZIPF)."""
     return _common_words().get(word, 0.0)
+
+
+def common_words() -> Mapping[str, float]:
+    """The common words' table itself (folded word -> Zipf, COMMON_ZIPF and above), read-only: for a
+    loop over every token of an article, where a call of common_zipf per token costs."""
+    return MappingProxyType(_common_words())
 
 
 # ---- the large list: is a word in it at all -----------------------------------------------------

@@ -28,12 +28,15 @@ from dashboard.text.clitics import (
     CONJUNCTIONS,
     PREPOSITION_CLASS,
     PREPOSITIONS,
+    peel,
 )
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold, squeeze_spaces
+from dashboard.text.word_frequencies import common_zipf
 
 FUTURE_MARGIN = timedelta(days=31)
 REFERRING = " + event named in the article"  # a link by a word that refers to a named event
+_REFERS_AT = re.compile(r" \+ event named in the article(?: \(s\d+\))?$")  # ... with the sentence named
 # the words a cue's first condition matched ("word: الناخبين + ...", "generated: الاقتراع + ...")
 _FIRST_SURFACE = re.compile(r"(?:phrase|word|generated): (.+?)(?: \+ |$)")
 # a cue that held by a date of the sentence or by the publication period: its instance is chosen
@@ -41,6 +44,10 @@ _TIMED_CUE = re.compile(r"(?:^| \+ )(?:date: |published )")
 LEAD_SENTENCES = 2  # the article's lead: the event it names there is the article's (event_context.py)
 INSTANCE_LEAD_DAYS = 90  # how long before an event an article may name it undated (as event_names.LEAD_DAYS)
 _GAP = "..."  # in a phrase: up to six words of anything
+# an event of no kind is referred to by its name's head noun made definite ("مؤتمر آسيا الوسطى
+# وجنوب آسيا ..." -> "فكرة المؤتمر"); a head this frequent in any text (الأمر، الحكم) refers to nothing
+HEAD_ZIPF = 5.3
+HEAD_MIN_WORDS = 5  # a shorter line is a heading (as event_names.HEADING_WORDS)
 _LETTERS = r"[^\W\d_]"
 
 
@@ -567,6 +574,23 @@ def _compared(doc: Doc, d: tuple) -> bool:
     return _COMPARISON.search(before) is not None
 
 
+def head_noun(name: str) -> str:
+    """The head noun of an event's name: its first word, folded, the article off ("المؤتمر الدولي
+    ..." -> مؤتمر); "" for one of under three letters or too frequent to refer (HEAD_ZIPF)."""
+    first = next((w for w in fold(name).split() if re.search(_LETTERS, w)), "")
+    bare = first[len(ARTICLE):] if first.startswith(ARTICLE) else first
+    if len(bare) < 3 or max(common_zipf(ARTICLE + bare), common_zipf(bare)) >= HEAD_ZIPF:
+        return ""
+    return bare
+
+
+def _definite(word: str, head: str) -> bool:
+    """Whether a (folded) word is ``head`` with the article, its proclitics off: المؤتمر، والمؤتمر،
+    بالمؤتمر، للمؤتمر (ل + ال contracted)."""
+    forms = peel(word, 3)
+    return ARTICLE + head in forms or (head in forms and "لل" + head in (word, word[1:]))
+
+
 def contradicted(index: SentenceIndex, sid: int, start: date, end: date) -> bool:
     """Whether the sentence dates what it speaks of elsewhere: a month or day written with its
     year, none of its dates within a month of the event ("خلال الاضطرابات التي أعقبت الانتخابات
@@ -613,6 +637,9 @@ class EventLinker:
         self._starts = {e.id: _iso(e.date_start) for e in events}
         self._ends = {e.id: _iso(e.date_end) for e in events}
         self._part_of = {e.id: e.part_of for e in events if e.part_of}
+        # the head noun of each event's name (its first word, folded, the article off): the events
+        # of no kind (event_names.py generates no name, no referring word for them) are referred to by it
+        self._heads = {e.id: h for e in events if (h := head_noun(e.name_ar))}
         # every cue, in the order they are tried (event by event, within an event those needing
         # it already linked last), with its event's dates and the entities an article must name
         # for it to hold at all (_evaluate's first test): all of ``every``, one of ``some``
@@ -672,6 +699,7 @@ class EventLinker:
             self._choose_instances(index, published, limit, rows)
             self._resolve_referring(rows)
             self._add_generated(doc, index, published, limit, rows)
+            self._add_head_nouns(index, rows)
             if self.series is not None:
                 self.series.resolve_linked(index, published, limit, rows)
             self._add_context(doc, index, published, limit, rows)
@@ -684,6 +712,41 @@ class EventLinker:
         if self._part_of:
             self._to_wholes(rows)
         return [rows[k] for k in sorted(rows)]
+
+    def _add_head_nouns(self, index: SentenceIndex, rows: dict) -> None:
+        """An event of no kind (an agreement, a conference, a crisis: no referring word of a kind
+        names it) that a sentence names by its own name is referred to further down by its name's
+        head noun with the article: "قال بيان ... إن فكرة المؤتمر كانت مبادرة من الرئيس" after "مؤتمر
+        ... وسط وجنوب آسيا". Only in a sentence linked to no event, not a heading, not dated away
+        from the event, and where no other event the article names has that head noun."""
+        gen = self.generated
+        named: dict[str, int] = {}  # event -> the first sentence naming it (not a referring word)
+        linked_at: set[int] = set()
+        for (sid, eid), row in rows.items():
+            linked_at.add(sid)
+            if eid in self._heads and not _REFERS_AT.search(row["cue"]) and not row["cue"].startswith("context: "):
+                named[eid] = min(sid, named.get(eid, sid))
+        heads = defaultdict(set)
+        for eid in {e for _, e in rows}:
+            if eid in self._heads:
+                heads[self._heads[eid]].add(eid)
+        n = len(index.doc.sentences) or 1
+        for eid, first in sorted(named.items()):
+            head = self._heads[eid]
+            if eid in gen.kind_of_event or len(heads[head]) > 1:
+                continue
+            for sid in range(first + 1, n):
+                if sid in linked_at:
+                    continue
+                words = [w for w in index.doc.sentence_forms(sid) if re.search(_LETTERS, w)]
+                word = next((w for w in words if _definite(w, head)), None)
+                if word is None or len(words) < HEAD_MIN_WORDS \
+                        or contradicted(index, sid, self._starts[eid], self._ends[eid]):
+                    continue
+                start, end = index.sentence_span(sid)
+                rows[(sid, eid)] = {"article_id": index.doc.article_id, "sentence_id": sid, "event_id": eid,
+                                    "char_start": start, "char_end": end,
+                                    "cue": f"head noun: {word}{REFERRING} (s{first})"}
 
     def _add_anaphora(self, doc: Doc, index: SentenceIndex, rows: dict) -> None:
         """A demonstrative with a word any event is called ("على تجاوز هذه الأزمة"، "هذه المناسبة

@@ -118,3 +118,19 @@ def test_story_links_are_listed_apart_from_named_links():
     t = tables()
     t["event_mentions"].loc[1, "cue"] = "context: الرئيسان + story: الرئيسان + event of the article (s0)"
     assert list(story_links(t)["article_id"]) == ["b"]
+
+
+def test_a_long_linked_sentence_is_cut_at_a_word_and_marked_not_bracketed_inside_a_word():
+    from types import SimpleNamespace
+
+    from dashboard.quality.review import SENTENCE_SHOWN, _sentence_context
+    # ANT AL-internationalNews-448-20180312 s6: a sentence longer than the review prints
+    sentence = ("ومن أبرز المرشحين التقليديين فلاديمير جيرنوفسكي زعيم الحزب الديمقراطي الليبرالي الروسي، "
+                "الذي أيد حزبه نحو سبعة ملايين ناخب في انتخابات البرلمان الأخيرة ليشغل نحو 39 مقعداً.")
+    assert len(sentence) > SENTENCE_SHOWN
+    row = SimpleNamespace(article_id="a", char_start=0, char_end=len(sentence))
+    shown = _sentence_context({"a": sentence}, row)
+    assert shown.endswith(" …]")
+    assert sentence.startswith(shown[1:-3]) and shown[1:-3].split()[-1] in sentence.split()  # a whole word
+    short = SimpleNamespace(article_id="a", char_start=0, char_end=17)
+    assert _sentence_context({"a": sentence}, short).startswith("[ومن أبرز المرشحين] التقليديين")

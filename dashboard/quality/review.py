@@ -224,15 +224,23 @@ def read_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
     return out
 
 
+SENTENCE_SHOWN = 120  # characters of a long linked sentence the review prints
+
+
 def _context(text: str, start: int, end: int) -> str:
     return " ".join((text[max(0, start - CONTEXT):start] + "[" + text[start:end] + "]"
                      + text[end:end + CONTEXT]).split())
 
 
 def _sentence_context(texts: dict[str, str], row) -> str:
-    """An event link's sentence (its first 120 characters) in its context."""
-    start = int(row.char_start)
-    return _context(texts.get(row.article_id, ""), start, min(int(row.char_end), start + 120))
+    """An event link's sentence in its context; a longer one than SENTENCE_SHOWN characters is cut
+    at a word's end and marked "…]" (a bracket inside a word would read as a wrong span)."""
+    text, start, end = texts.get(row.article_id, ""), int(row.char_start), int(row.char_end)
+    if end - start <= SENTENCE_SHOWN:
+        return _context(text, start, end)
+    cut = text.rfind(" ", start, start + SENTENCE_SHOWN)
+    cut = cut if cut > start else start + SENTENCE_SHOWN
+    return " ".join((text[max(0, start - CONTEXT):start] + "[" + text[start:cut] + " …]").split())
 
 
 def report_review(data_dir: Path, out, limit: int = 40, rules: DiscoveryRules | None = None) -> int:

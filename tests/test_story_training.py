@@ -37,10 +37,11 @@ def test_the_threshold_keeps_precision_above_the_floor():
 
 
 def test_held_out_parts_are_refused():
+    from dashboard.quality.story_training import HELD_OUT
     with pytest.raises(SystemExit, match="held out"):
-        main(["--parts", "dev,test19", "--no-write"])
+        main(["--parts", f"dev,{HELD_OUT[0]}", "--no-write"])
     with pytest.raises(SystemExit, match="held out"):
-        main(["--parts", "dev", "--check-parts", "test20", "--no-write"])
+        main(["--parts", "dev", "--check-parts", HELD_OUT[-1], "--no-write"])
 
 
 def test_the_rules_links_taken_out_one_at_a_time_are_training_rows_labelled_by_the_gold(seeds_dataset, catalogues):
@@ -142,3 +143,14 @@ def test_a_threshold_that_would_add_a_false_link_on_the_seeds_is_not_chosen():
     assert choose_threshold(pooled, base, "union", smooth=SMOOTH)[0] <= 0.5
     threshold, _ = choose_threshold(pooled, base, "union", smooth=SMOOTH, keeps=keeps)
     assert threshold > 0.55
+
+
+def test_the_threshold_keeps_the_fresh_parts_precision_at_the_floor():
+    from dashboard.quality.story_training import MIN_PRECISION, select
+    # 30 right and 20 wrong links at 0.4 (the best F1, at pooled precision below the floor), 10
+    # right ones at 0.8: the floor keeps only those
+    rows = [row(i, 1) for i in range(30)] + [row(30 + i, 0) for i in range(20)] + [row(50 + i, 1) for i in range(10)]
+    probs = [0.4] * 50 + [0.8] * 10
+    chosen = select([part("p", rows)], {"p": probs}, {"p": {"tp": 90, "fp": 5, "fn": 60}})
+    assert chosen["expected"]["p"] >= MIN_PRECISION
+    assert chosen["threshold"] > 0.4 and chosen["expected"]["tp"] == 100

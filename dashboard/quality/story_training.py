@@ -18,7 +18,7 @@
    seeds (``earlier_than``); the mode (union or rerank) and the threshold are those of the best
    event F1 (OBJECTIVE) on the strict line over their pooled predictions, scored as the build
    decides (``decided``), F1 read over each threshold and its neighbours (SMOOTH), among those
-   that leave the seeds' links as they are (``seeds_keep``: the model trained on every part adds
+   whose pooled precision stays at MIN_PRECISION or more and that leave the seeds' links as they are (``seeds_keep``: the model trained on every part adds
    no link the seeds' gold lacks). Not leaving one part out: the rules were tuned for many stops on the
    early parts, so what they leave there is nearly all what the gold does not link (1-5 % of the
    candidates are story, against a fifth on the parts read last and on test15/test16 when they were
@@ -336,7 +336,8 @@ def select(parts: list[Part], probs: dict[str, list[float]], before: dict[str, d
     that never saw it), with what they give there; ``keeps(mode)``: which thresholds are allowed."""
     pooled = pooled_of(parts, probs)
     base = {k: sum(before[p.name][k] for p in parts) for k in ("tp", "fp", "fn")}
-    options = {mode: choose_threshold(pooled, base, mode, OBJECTIVE, smooth=SMOOTH, keeps=keeps(mode))
+    options = {mode: choose_threshold(pooled, base, mode, OBJECTIVE, floor=MIN_PRECISION, smooth=SMOOTH,
+                                      keeps=keeps(mode))
                for mode in MODES}
     # the simplest mode unless the other's F1 is better by more than MODE_MARGIN
     mode = "union" if options["union"][1]["value"] >= options["rerank"][1]["value"] - MODE_MARGIN else "rerank"

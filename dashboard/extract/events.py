@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
-from dashboard.extract.event_context import context_links, runs_to_report
+from dashboard.extract.event_context import CONTEXT, context_links, runs_to_report
 from dashboard.schema import conform
 from dashboard.text.clitics import (
     ARTICLE,
@@ -36,7 +36,8 @@ from dashboard.text.word_frequencies import common_zipf
 
 FUTURE_MARGIN = timedelta(days=31)
 REFERRING = " + event named in the article"  # a link by a word that refers to a named event
-_REFERS_AT = re.compile(r" \+ event named in the article(?: \(s\d+\))?$")  # ... with the sentence named
+# a referring link's cue, with or without the sentence that names the event ("... (s2)")
+REFERS_AT = re.compile(re.escape(REFERRING) + r"(?: \(s\d+\))?$")
 # the words a cue's first condition matched ("word: الناخبين + ...", "generated: الاقتراع + ...")
 _FIRST_SURFACE = re.compile(r"(?:phrase|word|generated): (.+?)(?: \+ |$)")
 # a cue that held by a date of the sentence or by the publication period: its instance is chosen
@@ -621,6 +622,7 @@ def _word_count(text: str, a: int, b: int) -> int:
     """The words between offsets ``a`` and ``b`` of ``text``."""
     return len(text[a:b].split())
 
+
 class EventLinker:
     """Links sentences to catalogue events by their cues and, given ``generated`` (event_names.py),
     by the variant names generated from each event's name."""
@@ -724,7 +726,7 @@ class EventLinker:
         linked_at: set[int] = set()
         for (sid, eid), row in rows.items():
             linked_at.add(sid)
-            if eid in self._heads and not _REFERS_AT.search(row["cue"]) and not row["cue"].startswith("context: "):
+            if eid in self._heads and not REFERS_AT.search(row["cue"]) and not row["cue"].startswith(CONTEXT):
                 named[eid] = min(sid, named.get(eid, sid))
         heads = defaultdict(set)
         for eid in {e for _, e in rows}:
@@ -857,7 +859,7 @@ class EventLinker:
         for (sid, eid), row in sorted(rows.items()):
             kind = kind_of.get(eid)
             if sid >= LEAD_SENTENCES or kind is None or row["cue"].endswith(REFERRING) \
-                    or row["cue"].startswith("context: "):
+                    or row["cue"].startswith(CONTEXT):
                 continue
             first = lead.setdefault(kind, (sid, eid))
             if first[0] == sid and first[1] != eid:

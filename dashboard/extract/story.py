@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dashboard.extract.discovered_events import parse_id
-from dashboard.extract.event_context import runs_to_report
-from dashboard.extract.events import SentenceIndex, future_limit
+from dashboard.extract.event_context import CONTEXT, runs_to_report
+from dashboard.extract.events import REFERS_AT, SentenceIndex, future_limit
 from dashboard.schema import PROVISIONAL_PREFIX
 from dashboard.text.clitics import peel
 from dashboard.text.document import Doc
@@ -62,9 +62,6 @@ _LETTER = re.compile(r"[^\W\d_]")  # a token with a letter is a word (not 2022, 
 # Arabic's demonstratives (closed-class grammar, not a curated list): before a definite noun they
 # point back to what the text told ("هذه المحاولة الانقلابية"، "تلك الأوضاع"، "هذا الهجوم")
 DEMONSTRATIVES = frozenset({"هذه", "هذا", "هذان", "هاتان", "هؤلاء", "تلك", "ذلك", "اولئك"})
-CONTEXT = "context: "
-# a referring word's link (events.py REFERRING; discovered_events.py and visits.py add the sentence named)
-_REFERRING = re.compile(r" \+ event named in the article(?: \(s\d+\))?$")
 MODES = ("union", "rerank")
 
 # The model's inputs, in the order of its weights. Each is general (no article, outlet or event
@@ -546,7 +543,7 @@ def is_continuation(cue: str) -> str:
     to an event the article names, '' for a link naming its event (an anchor)."""
     if cue.startswith(CONTEXT):
         return "context"
-    if _REFERRING.search(cue):
+    if REFERS_AT.search(cue):
         return "refers"
     return ""
 

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -46,11 +45,10 @@ from dashboard.extract.learned_names import LEARNED, MODEL_FILE, NameModel, toke
 from dashboard.extract.provisional import ProvisionalFinder
 from dashboard.paths import CATALOGUE_DIR
 from dashboard.pipeline.article import Extractors, _parse_iso
-from dashboard.pipeline.cli import main as build_main
 from dashboard.quality.__main__ import evaluate
 from dashboard.quality.gold import load_id_map
 from dashboard.quality.scoring import compare_nil
-from dashboard.quality.story_training import SEEDS, gold_with_texts, sources_of
+from dashboard.quality.story_training import SEEDS, build_into, gold_with_texts, without_model
 from dashboard.schema import PROVISIONAL_PREFIX
 from dashboard.text.document import Doc
 
@@ -103,20 +101,10 @@ def build_part(part: str, work: Path, catalogues: Path, prefix: str | None) -> P
         if not (out / "entity_mentions.parquet").exists():
             raise SystemExit(f"{out}: no built dataset")
         return out
-    texts, _ = sources_of(part)
     out = work / part
     if not (out / "entity_mentions.parquet").exists():
-        code = build_main([str(texts), "--out", str(out), "--catalogues", str(catalogues), "--quiet"])
-        if code != 0:
-            raise SystemExit(f"building {texts} into {out} failed (exit code {code})")
+        build_into(part, out, catalogues)
     return out
-
-
-def without_model(catalogues: Path, work: Path) -> Path:
-    copy = work / "_catalogues"
-    shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(catalogues, copy, ignore=shutil.ignore_patterns(MODEL_FILE))
-    return copy
 
 
 def catalogue_ids(data: Path, gold: Path) -> set[str]:
@@ -267,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         if p in HELD_OUT:
             raise SystemExit(f"{p} is held out")
     args.work.mkdir(parents=True, exist_ok=True)
-    cats = without_model(args.catalogues, args.work)
+    cats = without_model(args.catalogues, args.work, MODEL_FILE)
     catalogues = load_catalogues(cats)
     ex = Extractors(catalogues)
     finder = ex.provisional

@@ -113,13 +113,21 @@ def sources_of(part: str) -> tuple[Path, Path]:
     return TEXTS_UNSEEN / part, GOLD_UNSEEN / part
 
 
-def without_model(catalogues: Path, work: Path) -> Path:
-    """A copy of the catalogue folder without the story model: the parts are built as the linker
-    sees them (it runs last, on the other stages' rows)."""
+def without_model(catalogues: Path, work: Path, model_file: str = MODEL_FILE) -> Path:
+    """A copy of the catalogue folder without a learned model (the story model by default): the
+    parts are built as the model sees them (the linker runs last, on the other stages' rows)."""
     copy = work / "_catalogues"
     shutil.rmtree(copy, ignore_errors=True)
-    shutil.copytree(catalogues, copy, ignore=shutil.ignore_patterns(MODEL_FILE))
+    shutil.copytree(catalogues, copy, ignore=shutil.ignore_patterns(model_file))
     return copy
+
+
+def build_into(part: str, out: Path, catalogues: Path) -> None:
+    """Build a part's texts into ``out`` (incrementally) with ``catalogues``."""
+    texts, _ = sources_of(part)
+    code = build_main([str(texts), "--out", str(out), "--catalogues", str(catalogues), "--quiet"])
+    if code != 0:
+        raise SystemExit(f"building {texts} into {out} failed (exit code {code})")
 
 
 def texts_of(part: str) -> list[Path]:
@@ -156,12 +164,9 @@ def gold_with_texts(part: str, data: Path, work: Path) -> tuple[Path, int]:
 
 def build_part(part: str, work: Path, catalogues: Path, build: bool) -> Path:
     """The part built into ``work/part`` (incrementally) with ``catalogues`` (no story model)."""
-    texts, _ = sources_of(part)
     out = work / part
     if build or not (out / "event_mentions.parquet").exists():
-        code = build_main([str(texts), "--out", str(out), "--catalogues", str(catalogues), "--quiet"])
-        if code != 0:
-            raise SystemExit(f"building {texts} into {out} failed (exit code {code})")
+        build_into(part, out, catalogues)
     cues = pd.read_parquet(out / "event_mentions.parquet")["cue"].astype(str)
     if (cues.str.startswith(STORY) | cues.str.contains(KEPT, regex=False)).any():
         raise SystemExit(f"{out}: built with a story model; rebuild it without --no-build")

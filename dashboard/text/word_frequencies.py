@@ -30,7 +30,6 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from types import MappingProxyType
 
 from dashboard.text.normalize import fold
 
@@ -106,9 +105,10 @@ def common_zipf(word: str) -> float:
 
 
 def common_words() -> Mapping[str, float]:
-    """The common words' table itself (folded word -> Zipf, COMMON_ZIPF and above), read-only: for a
-    loop over every token of an article, where a call of common_zipf per token costs."""
-    return MappingProxyType(_common_words())
+    """The common words' table itself (folded word -> Zipf, COMMON_ZIPF and above), for a loop over
+    every token of an article, where a call of common_zipf per token costs. Shared: never write to it
+    (a read-only proxy would double the cost of each lookup)."""
+    return _common_words()
 
 
 # ---- the large list: is a word in it at all -----------------------------------------------------

@@ -28,7 +28,8 @@ NINTH = ("test15", "test16")  # the ninth, made when the eighth had been scored:
 TENTH = ("test17", "test18")  # the tenth, made when the ninth had been scored: the same year split
 ELEVENTH = ("test19", "test20")  # the eleventh, made when the tenth had been scored: the same year split
 TWELFTH = ("test21", "test22")  # the twelfth, made when the eleventh had been scored: the same year split
-LATER = SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH
+THIRTEENTH = ("test23", "test24")  # the thirteenth, made when the twelfth had been scored: the same year split
+LATER = SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH
 
 
 def sources(part: str) -> dict[str, dict]:
@@ -73,10 +74,12 @@ YEARS = {"test3": range(2019, 2022), "test4": range(2022, 2025),  # the two anno
          "test15": range(2019, 2022), "test16": range(2022, 2025),
          "test17": range(2019, 2022), "test18": range(2022, 2025),
          "test19": range(2019, 2022), "test20": range(2022, 2025),
-         "test21": range(2019, 2022), "test22": range(2022, 2025)}
+         "test21": range(2019, 2022), "test22": range(2022, 2025),
+         "test23": range(2019, 2022), "test24": range(2022, 2025)}
 
 
-@pytest.mark.parametrize("part", THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH)
+@pytest.mark.parametrize("part", THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH
+                         + THIRTEENTH)
 def test_third_set_parts_keep_their_years(part):
     if not (UNSEEN / part / "SOURCES.csv").is_file():
         pytest.skip(f"no {part} part yet")

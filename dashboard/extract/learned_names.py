@@ -35,10 +35,10 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import compress, repeat
-from operator import is_not
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import is_not
 
 from dashboard.text.clitics import peel
 from dashboard.text.variants import word_zipf

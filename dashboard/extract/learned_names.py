@@ -35,8 +35,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import is_not
 
 from dashboard.text.clitics import peel
 from dashboard.text.variants import word_zipf
@@ -71,8 +73,7 @@ class NameModel:
     extend_threshold: float | None = None  # a run's other words (see ``decode``)
 
     def probability(self, features: list[str]) -> float:
-        w = self.weights
-        z = self.bias + math.fsum(w.get(f, 0.0) for f in features)
+        z = self.bias + math.fsum(map(self.weights.get, features, repeat(0.0)))
         if z < -60:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
@@ -124,19 +125,40 @@ class Residual:
     mention_type: Callable[[int], str | None]
 
 
-def residual(forms, starts, ends, norm: str, covered: Callable[[int], str | None], stopwords: frozenset[str],
-             candidate_zipf: float) -> Residual:
-    """The article's candidates: rare Arabic words in no mention (``covered(i)``: the type of the
-    mention covering token i, or None), no stopword."""
-    cand = [False] * len(forms)
-    common = common_words()  # word -> Zipf (word_zipf without two calls a token)
-    arabic = _ARABIC_WORD.fullmatch
-    for i, f in enumerate(forms):
-        if common.get(f, 0.0) >= candidate_zipf or f in stopwords or not arabic(f):
-            continue
-        if covered(i) is None:
-            cand[i] = True
-    return Residual(forms, starts, ends, norm, cand, covered)
+class RareForms(dict):
+    """Form -> whether it can be a candidate's word (rare, Arabic, no stopword), filled as forms
+    are met: one dict lookup a token, in C (``map``), where three were made in Python."""
+
+    def __init__(self, stopwords: frozenset[str], candidate_zipf: float):
+        super().__init__()
+        self.key = (stopwords, candidate_zipf)
+
+    def __missing__(self, f: str) -> bool:
+        stopwords, candidate_zipf = self.key
+        rare = common_words().get(f, 0.0) < candidate_zipf and f not in stopwords \
+            and _ARABIC_WORD.fullmatch(f) is not None
+        if len(self) < _CACHE_WORDS:
+            self[f] = rare
+        return rare
+
+
+def residual(forms, starts, ends, norm: str, covered: Sequence[str | None], entity_type: Callable[[str], str],
+             stopwords: frozenset[str], candidate_zipf: float, rare: RareForms | None = None) -> Residual:
+    """The article's candidates: rare Arabic words in no mention (``covered[i]``: the entity id of
+    the mention covering token i, or None; ``entity_type``: an id's type), no stopword. ``rare``:
+    the memo a finder keeps across articles, so each form is judged once (a new one when it was
+    made for other settings)."""
+    if rare is None or rare.key != (stopwords, candidate_zipf):
+        rare = RareForms(stopwords, candidate_zipf)
+    cand = list(map(rare.__getitem__, forms))
+    for i in compress(range(len(covered)), map(is_not, covered, repeat(None))):  # (C-level passes)
+        cand[i] = False
+
+    def mention_type(i: int) -> str | None:
+        entity_id = covered[i]
+        return None if entity_id is None else entity_type(entity_id)
+
+    return Residual(forms, starts, ends, norm, cand, mention_type)
 
 
 @dataclass(frozen=True)
@@ -149,6 +171,7 @@ class Lexicon:
     inflected: Callable[[str], bool]
     # word -> its own features, filled as words are met (a worker keeps it across articles)
     cache: dict = field(default_factory=dict, compare=False, repr=False)
+    unlisted: dict = field(default_factory=dict, compare=False, repr=False)  # word -> ``unlisted(word)``
 
 
 def word_features(f: str, lex: Lexicon) -> tuple[str, ...]:
@@ -218,28 +241,26 @@ def probabilities(r: Residual, model: NameModel, lex: Lexicon) -> dict[int, floa
     no list knows (``unlisted``); the others cannot make a name, and cost nothing."""
     out = {}
     n = len(r.forms)
-    i = 0
-    while i < n:
-        if not r.candidate[i]:
-            i += 1
-            continue
+    cand = r.candidate
+    end = 0
+    for i in compress(range(n), cand):  # (only the candidates are visited)
+        if i < end:
+            continue  # inside the run already read
         end = i + 1
-        while end < n and r.candidate[end] and _SPACES.fullmatch(r.norm, r.ends[end - 1], r.starts[end]):
+        while end < n and cand[end] and _SPACES.fullmatch(r.norm, r.ends[end - 1], r.starts[end]):
             end += 1
         if not REQUIRE_UNLISTED or any(_unlisted_cached(r.forms[k], lex) for k in range(i, end)):
             for k in range(i, end):
                 out[k] = model.probability(token_features(r, k, lex))
-        i = end
     return out
 
 
 def _unlisted_cached(form: str, lex: Lexicon) -> bool:
-    key = ("unlisted", form)
-    found = lex.cache.get(key)
+    found = lex.unlisted.get(form)
     if found is None:
         found = unlisted(form)
-        if len(lex.cache) < _CACHE_WORDS:
-            lex.cache[key] = found
+        if len(lex.unlisted) < _CACHE_WORDS:
+            lex.unlisted[form] = found
     return found
 
 
@@ -294,10 +315,9 @@ def decode(r: Residual, probs: Mapping[int, float], threshold: float, one_word_t
     person's mention touching it; p is the run's highest probability."""
     low = threshold if extend_threshold is None else min(extend_threshold, threshold)
     out = []
-    i, n = 0, len(r.forms)
-    while i < n:
-        if probs.get(i, 0.0) < low:
-            i += 1
+    n, end = len(r.forms), 0
+    for i in sorted(probs):  # (only the scored candidates are visited)
+        if i < end or probs[i] < low:
             continue
         end = i + 1
         while end < n and probs.get(end, 0.0) >= low and _SPACES.fullmatch(r.norm, r.ends[end - 1], r.starts[end]) \
@@ -307,5 +327,4 @@ def decode(r: Residual, probs: Mapping[int, float], threshold: float, one_word_t
         if end - i <= MAX_WORDS and p >= (threshold if end - i > 1 else one_word_threshold) \
                 and not _beside_person(r, i, end) and (not REQUIRE_UNLISTED or any(unlisted(r.forms[k]) for k in range(i, end))):
             out.append((i, end, p))
-        i = end
     return out

@@ -35,11 +35,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import compress
 
+import numpy as np
 import pandas as pd
 
 from dashboard.extract.entities import EntityMatcher, _written_forms, split_tokens
 from dashboard.extract.entity_catalogue import NAME
-from dashboard.extract.learned_names import LEARNED, Lexicon, NameModel, decode, probabilities, residual
+from dashboard.extract.learned_names import LEARNED, Lexicon, NameModel, RareForms, decode, probabilities, residual
 from dashboard.extract.variant_names import ARTICLE_NAME, VARIANT
 from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
@@ -229,6 +230,26 @@ class _MentionAt:
         return found
 
 
+def mentions_by_token(doc: Doc, mentions: list[dict], starts, ends) -> list[str | None]:
+    """The entity id of the mention covering each token (or None): what ``_MentionAt`` answers
+    token by token, for the whole article at once (the learned finder asks of every rare word)."""
+    if not mentions or not starts:
+        return [None] * len(starts)
+    spans = sorted((m["char_start"], m["char_end"], m["entity_id"]) for m in mentions)
+    m_starts = np.array([s for s, _, _ in spans], dtype=np.int64)
+    m_ends = np.array([e for _, e, _ in spans], dtype=np.int64)
+    a, b = doc.norm.to_original_many(np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64))
+    k = np.searchsorted(m_starts, a, "right") - 1  # the last mention starting at or before a
+    found = np.full(len(a), -1, dtype=np.int64)
+    for idx in (k + 1, k):  # k first: it overrides k + 1 where both overlap, as _MentionAt reads them
+        ok = (idx >= 0) & (idx < len(spans))
+        safe = np.where(ok, idx, 0)
+        hit = ok & (m_starts[safe] < b) & (a < m_ends[safe])
+        found = np.where(hit, idx, found)
+    ids = [entity_id for _, _, entity_id in spans]
+    return [None if j < 0 else ids[j] for j in found.tolist()]
+
+
 def provisional_id(folded_name: str, kind: str = PROVISIONAL_TYPE) -> str:
     """The id of a provisional entity: ``new:`` + an ASCII slug of the folded name (deterministic:
     the same name in any article, any build, has the same id); a body's id names its type first
@@ -400,6 +421,7 @@ class ProvisionalFinder:
         self._head_kinds = {**self._body_forms, **{w: v[0] for w, v in self._headed_forms.items()},
                             **{w: rules.places[noun][0] for w, (noun, _) in self._place_forms.items()}}
         self.lexicon = Lexicon(self.given, rules.surname_endings, self._inflected_word)
+        self._rare_forms = RareForms(self.stopwords, learned.candidate_zipf if learned else 0.0)  # residual's memo
         self._trigger_forms = (self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
                                | rules.abbreviated_titles | self._before_party)
 
@@ -936,13 +958,9 @@ class ProvisionalFinder:
         """The article's residual as the learned finder reads it (``mentions``: every mention found
         before it, the catalogue's and the rules' provisional ones)."""
         forms, starts, ends = split_tokens(doc)
-        covered = _MentionAt(doc, mentions, starts, ends)
-
-        def kind(i: int) -> str | None:
-            entity_id = covered[i]
-            return None if entity_id is None else self.mention_type(entity_id)
-
-        return residual(forms, starts, ends, doc.norm.text, kind, self.stopwords, candidate_zipf), covered
+        covered = mentions_by_token(doc, mentions, starts, ends)
+        return residual(forms, starts, ends, doc.norm.text, covered, self.mention_type, self.stopwords,
+                        candidate_zipf, self._rare_forms), covered
 
     def _person_evidence(self, forms, first: int, end: int) -> bool:
         """Whether a learned name (tokens first..end) reads as a person's: a first name the

@@ -196,6 +196,12 @@ class Normalized:
             return pos, pos
         return int(self._starts[start]), int(self._ends[end - 1])
 
+    def to_original_many(self, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``to_original`` of many non-empty spans at once (an article's tokens)."""
+        if self._starts is None:
+            return starts, ends
+        return self._starts[starts], self._ends[ends - 1]
+
     def from_original(self, starts: Sequence[int], ends: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
         """For original spans ``original[a:b]`` (``starts``, ``ends``), the spans ``text[s:e]``
         they fold to: ``fold(original[a:b]) == text[s:e]``, since folding is per character. The

@@ -534,3 +534,24 @@ def test_a_blog_named_in_quotes_is_an_outlet(tools):
     # test17 (almadina): مدونة "الفانت ميديا", a blog, named in quotes after its noun
     rows = found(tools, 'وكتب المقال في مدونة "الفانت ميديا" التي لا ترتبط على ما يبدو بالإعلام الرسمي')
     assert [(r["entity_id"], r["surface"]) for r in rows] == [("new:media:alfant_mydya", "الفانت ميديا")]
+
+
+def test_mentions_by_token_answers_as_the_lazy_index(tools):
+    """The whole-article index the learned finder reads gives, token by token, what _MentionAt
+    gives: with diacritics and tatweel (folded offsets differ from the original's), mentions that
+    touch, and a token no mention covers."""
+    from dashboard.extract.entities import split_tokens
+    from dashboard.extract.provisional import _MentionAt, mentions_by_token
+
+    matcher, _ = tools
+    text = ("وصل الرئيسُ الكازاخـــي قاسم جومارت توكاييف إلى موسكو، حيث التقى بوتين وشي جين بينغ "
+            "في قمة منظمة شنغهاي للتعاون بمدينة نور-سلطان.")
+    doc = Doc.from_text("t", text)
+    mentions = matcher.find(doc)
+    assert len(mentions) >= 4
+    forms, starts, ends = split_tokens(doc)
+    lazy = _MentionAt(doc, mentions, starts, ends)
+    index = mentions_by_token(doc, mentions, starts, ends)
+    assert index == [lazy[i] for i in range(len(forms))]
+    assert {"tokayev", "moscow", "putin"} <= set(index) and None in index
+    assert mentions_by_token(doc, [], starts, ends) == [None] * len(forms)

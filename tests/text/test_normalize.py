@@ -200,3 +200,14 @@ def test_every_character_folds_as_fold_does() -> None:
     kept = "".join(chr(cp) for cp in range(0x110000) if kinds[cp] == module.KIND_KEEP)
     assert normalize(kept).text == fold(kept)
     assert normalize("\ud800أ\udfffة").text == "\ud800ا\udfffه"  # lone surrogates pass through
+
+
+@pytest.mark.parametrize("text", ["قاسمُ جومارت توكاييف", "الكازاخـــي مُسْتَقِلّة", "plain text", "بوتين"])
+def test_to_original_many_maps_each_span_as_to_original(text):
+    """Many tokens' spans at once, diacritics and tatweel inside and at the end of the text."""
+    import numpy as np
+
+    n = normalize(text)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", n.text)]
+    starts, ends = n.to_original_many(np.array([s for s, _ in spans]), np.array([e for _, e in spans]))
+    assert list(zip(starts.tolist(), ends.tolist())) == [n.to_original(s, e) for s, e in spans]

@@ -123,34 +123,39 @@ class Residual:
     norm: str
     candidate: list[bool]
     mention_type: Callable[[int], str | None]
+    unlisted: list[bool]  # the token is a candidate no list knows (``unlisted``): a name needs one
+
+
+NOT_RARE, LISTED, UNLISTED = 0, 1, 2  # what a form can be in a name (``RareForms``)
 
 
 class RareForms(dict):
-    """Form -> whether it can be a candidate's word (rare, Arabic, no stopword), filled as forms
-    are met: one dict lookup a token, in C (``map``), where three were made in Python."""
+    """Form -> what it can be in a name: NOT_RARE (common, a stopword, not Arabic letters: never a
+    candidate), LISTED (a rare word wordfreq's large list knows), UNLISTED (one no list knows, the
+    word a name needs: ``unlisted``). Judged once per form as forms are met, then looked up in C
+    (``map``): one dict lookup a token."""
 
     def __init__(self, stopwords: frozenset[str], candidate_zipf: float):
         super().__init__()
         self.key = (stopwords, candidate_zipf)
 
-    def __missing__(self, f: str) -> bool:
+    def __missing__(self, f: str) -> int:
         stopwords, candidate_zipf = self.key
-        rare = common_words().get(f, 0.0) < candidate_zipf and f not in stopwords \
-            and _ARABIC_WORD.fullmatch(f) is not None
+        if common_words().get(f, 0.0) >= candidate_zipf or f in stopwords or _ARABIC_WORD.fullmatch(f) is None:
+            kind = NOT_RARE
+        else:
+            kind = UNLISTED if unlisted(f) else LISTED
         if len(self) < _CACHE_WORDS:
-            self[f] = rare
-        return rare
+            self[f] = kind
+        return kind
 
 
-def residual(forms, starts, ends, norm: str, covered: Sequence[str | None], entity_type: Callable[[str], str],
-             stopwords: frozenset[str], candidate_zipf: float, rare: RareForms | None = None) -> Residual:
-    """The article's candidates: rare Arabic words in no mention (``covered[i]``: the entity id of
-    the mention covering token i, or None; ``entity_type``: an id's type), no stopword. ``rare``:
-    the memo a finder keeps across articles, so each form is judged once (a new one when it was
-    made for other settings)."""
-    if rare is None or rare.key != (stopwords, candidate_zipf):
-        rare = RareForms(stopwords, candidate_zipf)
-    cand = list(map(rare.__getitem__, forms))
+def residual(forms, starts, ends, norm: str, kinds: list[int], covered: Sequence[str | None],
+             entity_type: Callable[[str], str]) -> Residual:
+    """The article's candidates: rare Arabic words (``kinds``: each token's ``RareForms`` kind) in
+    no mention (``covered[i]``: the entity id of the mention covering token i, or None;
+    ``entity_type``: an id's type), no stopword."""
+    cand = list(map(bool, kinds))
     for i in compress(range(len(covered)), map(is_not, covered, repeat(None))):  # (C-level passes)
         cand[i] = False
 
@@ -158,7 +163,7 @@ def residual(forms, starts, ends, norm: str, covered: Sequence[str | None], enti
         entity_id = covered[i]
         return None if entity_id is None else entity_type(entity_id)
 
-    return Residual(forms, starts, ends, norm, cand, mention_type)
+    return Residual(forms, starts, ends, norm, cand, mention_type, list(map(UNLISTED.__eq__, kinds)))
 
 
 @dataclass(frozen=True)
@@ -171,7 +176,6 @@ class Lexicon:
     inflected: Callable[[str], bool]
     # word -> its own features, filled as words are met (a worker keeps it across articles)
     cache: dict = field(default_factory=dict, compare=False, repr=False)
-    unlisted: dict = field(default_factory=dict, compare=False, repr=False)  # word -> ``unlisted(word)``
 
 
 def word_features(f: str, lex: Lexicon) -> tuple[str, ...]:
@@ -249,19 +253,10 @@ def probabilities(r: Residual, model: NameModel, lex: Lexicon) -> dict[int, floa
         end = i + 1
         while end < n and cand[end] and _SPACES.fullmatch(r.norm, r.ends[end - 1], r.starts[end]):
             end += 1
-        if not REQUIRE_UNLISTED or any(_unlisted_cached(r.forms[k], lex) for k in range(i, end)):
+        if not REQUIRE_UNLISTED or True in r.unlisted[i:end]:
             for k in range(i, end):
                 out[k] = model.probability(token_features(r, k, lex))
     return out
-
-
-def _unlisted_cached(form: str, lex: Lexicon) -> bool:
-    found = lex.unlisted.get(form)
-    if found is None:
-        found = unlisted(form)
-        if len(lex.unlisted) < _CACHE_WORDS:
-            lex.unlisted[form] = found
-    return found
 
 
 def _joined(r: Residual, a: int, b: int) -> bool:
@@ -325,6 +320,6 @@ def decode(r: Residual, probs: Mapping[int, float], threshold: float, one_word_t
             end += 1
         p = max(probs[k] for k in range(i, end))
         if end - i <= MAX_WORDS and p >= (threshold if end - i > 1 else one_word_threshold) \
-                and not _beside_person(r, i, end) and (not REQUIRE_UNLISTED or any(unlisted(r.forms[k]) for k in range(i, end))):
+                and not _beside_person(r, i, end) and (not REQUIRE_UNLISTED or True in r.unlisted[i:end]):
             out.append((i, end, p))
     return out

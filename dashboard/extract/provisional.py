@@ -38,9 +38,19 @@ from itertools import compress
 import numpy as np
 import pandas as pd
 
+from dashboard.extract import learned_names
 from dashboard.extract.entities import EntityMatcher, _written_forms, split_tokens
 from dashboard.extract.entity_catalogue import NAME
-from dashboard.extract.learned_names import LEARNED, Lexicon, NameModel, RareForms, decode, probabilities, residual
+from dashboard.extract.learned_names import (
+    LEARNED,
+    UNLISTED,
+    Lexicon,
+    NameModel,
+    RareForms,
+    decode,
+    probabilities,
+    residual,
+)
 from dashboard.extract.variant_names import ARTICLE_NAME, VARIANT
 from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
@@ -959,8 +969,14 @@ class ProvisionalFinder:
         before it, the catalogue's and the rules' provisional ones)."""
         forms, starts, ends = split_tokens(doc)
         covered = mentions_by_token(doc, mentions, starts, ends)
-        return residual(forms, starts, ends, doc.norm.text, covered, self.mention_type, self.stopwords,
-                        candidate_zipf, self._rare_forms), covered
+        return residual(forms, starts, ends, doc.norm.text, self.form_kinds(forms, candidate_zipf), covered,
+                        self.mention_type), covered
+
+    def form_kinds(self, forms: list[str], candidate_zipf: float) -> list[int]:
+        """Each token's RareForms kind (the finder keeps the memo across articles)."""
+        if self._rare_forms.key != (self.stopwords, candidate_zipf):
+            self._rare_forms = RareForms(self.stopwords, candidate_zipf)
+        return list(map(self._rare_forms.__getitem__, forms))
 
     def _person_evidence(self, forms, first: int, end: int) -> bool:
         """Whether a learned name (tokens first..end) reads as a person's: a first name the
@@ -980,6 +996,9 @@ class ProvisionalFinder:
         a provisional entity (a body's type when a head noun right before it says so: شركة،
         صحيفة، مدينة; a person otherwise), every occurrence of it in the article a mention, a person's
         bare family name later too (ArticleNames)."""
+        if learned_names.REQUIRE_UNLISTED and probs is None \
+                and UNLISTED not in self.form_kinds(split_tokens(doc)[0], model.candidate_zipf):
+            return []  # no word a name needs (a third of ANT's articles): no mention index, no residual
         r, covered = self.learned_residual(doc, mentions, model.candidate_zipf)
         if probs is None:
             probs = probabilities(r, model, self.lexicon)

@@ -151,6 +151,7 @@ PLACE_TYPES = ("city", "river")
 MAX_PLACE_WORDS = 2
 _OPEN_QUOTE = re.compile(r"[ \t\u00a0]*[«“\"][ \t\u00a0]*")
 _CLOSE_QUOTES = "»”\""
+_CLOSED_GAP = re.compile(r"[ \t\u00a0]*[»”\"][ \t\u00a0]+")
 # A source line (المصدر : موزاييك ف م، *المصدر: فرانس24/ أ ف ب): the word, then the rest of the line.
 _SOURCE_LINE = re.compile(r"^[ \t*•-]*(\w+)[ \t]*:[ \t]*([^\n]*)$", re.MULTILINE)
 _CREDIT_SPLIT = re.compile(r"[/،,|]")
@@ -164,6 +165,7 @@ _OPEN_PAREN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 # The places whose name may stand inside a body's quoted name (إذاعة "صدى موسكو"، صحيفة "صوت بيروت").
 _PLACE_TYPES_INSIDE = ("city", "country", "region")
 MAX_BODY_WORDS = 5
+_MAX_BODY_DESCRIPTORS = 3  # ال words between a body's noun and its quoted name (شركة الطاقة الحكومية "...")
 _MAX_FIELD_WORDS = 2  # a body named after a person: its field's words after the name (للفضاء)
 # Folded Arabic letters -> a readable ASCII slug (the id must be safe in URLs, file names and the
 # search language's entity:ID; two letters a translator never confuses stay apart).
@@ -421,7 +423,8 @@ class ProvisionalFinder:
             return None
         if article:
             # عبد الله، أبو الفضل: an ال word only right after a particle; فخر الدين: after a given name
-            if not first and form in _COMPOUND_GIVEN_TAILS and previous in self.given:
+            if not first and form in _COMPOUND_GIVEN_TAILS and previous is not None and (
+                    previous in self.given or self._compound_head(previous)):
                 return "given"
             return "particle" if not first and previous in self.rules.particles else None
         if form in self.rules.particles:
@@ -454,6 +457,13 @@ class ProvisionalFinder:
         if own >= self.rules.max_word_zipf:
             return None
         return "common" if own >= COMMON_ZIPF else "rare"
+
+    def _compound_head(self, word: str) -> bool:
+        """Whether ``word`` may open a compound given name with الدين (فيض الدين، شمس الدين،
+        نجم الدين): a plain word, neither a stopword, a title or a place's noun ("رجل الدين",
+        "a cleric", is a title), glued to no proclitic that makes it another word."""
+        return len(word) >= 2 and _ARABIC_WORD.fullmatch(word) is not None and word not in self.stopwords \
+            and word not in self.never and not word.startswith(ARTICLE) and not self._inflected_word(word)
 
     def _rare_with_ta_marbuta(self, doc: Doc, k: int, forms, starts, ends) -> bool:
         """A rare word written with a final ة (إسفرة): folding made it look like an ordinary word
@@ -609,7 +619,8 @@ class ProvisionalFinder:
                 # framed one may be two ordinary words of some frequency (فريدريك ستار)
                 if (commons >= max_commons and not (framed and k == j + 1 and self._framed_last(k, forms, starts, ends, norm)
                                                      and self._zipf(forms[j]) < FRAMED_LAST_ZIPF)) \
-                        or (k == j and (len(forms[k]) < 3 or forms[k][0] in "يت")):
+                        or (k == j and (len(forms[k]) < 3 or forms[k][0] in "يت")
+                            and not (k + 1 < n and forms[k + 1] in _COMPOUND_GIVEN_TAILS)):  # (عز الدين)
                     return None
                 if commons >= max_commons:
                     k += 1
@@ -639,9 +650,10 @@ class ProvisionalFinder:
         skipped = 0
         # a kinship noun with its pronoun (عقيلته) names no body after it: a name follows
         definite = any(r in self.relatives or r in self.rules.possessed_titles for r in peel(forms[i], 2))
+        after_quote = None  # the token right after a quoted body's name among the descriptors
         while j < n and skipped < _MAX_DESCRIPTORS:
             mention = covered[j]
-            gap_ok = _SPACES.fullmatch(norm, ends[j - 1], starts[j]) or (
+            gap_ok = j == after_quote or _SPACES.fullmatch(norm, ends[j - 1], starts[j]) or (
                 (mention is not None or covered[j - 1] is not None) and _QUOTED_GAP.fullmatch(norm, ends[j - 1], starts[j]))
             if not gap_ok:
                 break
@@ -661,6 +673,11 @@ class ProvisionalFinder:
                 j += 1
                 skipped += 1
                 continue
+            quoted = self._quoted_body_end(j, forms, starts, ends, norm) if form in self._body_forms else None
+            if quoted is not None:
+                j = after_quote = quoted  # the body a title names, quoted (الرئيس التنفيذي لشركة "مصدر")
+                skipped += 1
+                continue
             nxt = j + 1 < n and _SPACES.fullmatch(norm, ends[j], starts[j + 1]) and (
                 covered[j + 1] is not None or article(j + 1) or (
                     forms[j + 1] in self.rules.not_name_words and j + 2 < n and covered[j + 2] is not None))
@@ -668,7 +685,7 @@ class ProvisionalFinder:
             # "رئيس مقاطعة بدخشان"), or a place of the body ("رئيس جهاز التحقيقات في النيابة العامة"):
             # an ordinary word followed by a name or an ال-word
             if nxt and ((not skipped and not definite and form not in self.stopwords and form not in self.given
-                         and len(form) >= 3
+                         and len(form) >= 3 and forms[j + 1] not in _COMPOUND_GIVEN_TAILS  # (السيد فيض الدين ...)
                          and word_zipf(form) >= COMMON_ZIPF) or (skipped and form in _PLACE_PREPOSITIONS)):
                 j += 1
                 skipped += 1
@@ -676,7 +693,7 @@ class ProvisionalFinder:
             break
         if j >= n:
             return None
-        if not _OPENING.fullmatch(norm, ends[j - 1], starts[j]):
+        if j != after_quote and not _OPENING.fullmatch(norm, ends[j - 1], starts[j]):
             # a name set off by commas after a title and its descriptors ("رئيس مقاطعة بدخشان، إدغور
             # فايزوف، خلال"): the caller checks the closing comma
             return -j if skipped and _APPOSITION_OPEN.fullmatch(norm, ends[j - 1], starts[j]) else None
@@ -684,6 +701,20 @@ class ProvisionalFinder:
                                    or r in self.rules.possessed_titles for r in peel(forms[i], 2)):
             return None  # (a kinship noun with its pronoun, عقيلته، or an honorific, معالي، is definite too)
         return j
+
+    def _quoted_body_end(self, j: int, forms, starts, ends, norm) -> int | None:
+        """The token after a body's quoted name that follows its noun, token j (لشركة "مصدر" محمد
+        جميل الرمحي -> the token of محمد), when only spaces follow the closing quote; else None."""
+        n = len(forms)
+        if j + 1 >= n or not _OPEN_QUOTE.fullmatch(norm, ends[j], starts[j + 1]):
+            return None
+        for k in range(j + 1, min(n - 1, j + 1 + MAX_BODY_WORDS)):
+            gap = norm[ends[k]:starts[k + 1]]
+            if any(q in gap for q in _CLOSE_QUOTES):
+                return k + 1 if _CLOSED_GAP.fullmatch(gap) else None
+            if not _SPACES.fullmatch(gap):
+                return None
+        return None
 
     def _in_named_thing(self, i: int, forms) -> bool:
         """Token i follows the noun of a thing named after a person, with or without a title
@@ -1220,6 +1251,21 @@ class ProvisionalFinder:
         # words or more (شركة الأدوية الهندية is a description, "the Indian drug maker")
         return words[-1] == "country" and len(words) >= 3 and words[0] in ("al", "construct")
 
+    def _body_descriptors(self, i: int, forms, starts, ends, norm, covered) -> int:
+        """The last token of the ال words that describe a body between its noun (token i) and its
+        quoted name (شركة الطاقة الحكومية "تركمان انيرجو"، شركة الكهرباء الأوزبكية "..."): i when
+        none. A country's adjective among them keeps its own mention."""
+        n = len(forms)
+        j = i
+        while j + 1 < n and j - i < _MAX_BODY_DESCRIPTORS and _SPACES.fullmatch(norm, ends[j], starts[j + 1]):
+            word = forms[j + 1]
+            mention = covered[j + 1]
+            if not word.startswith(ARTICLE) or word in self.stopwords or word in self.never or (
+                    mention is not None and self.types.get(mention) not in _PLACE_TYPES_INSIDE):
+                break
+            j += 1
+        return j
+
     def _body_rows(self, doc, forms, starts, ends, norm, covered, taken, mentions) -> list[dict]:
         """Media, companies, parties and organisations named in quotes right after the noun that
         says what they are (موقع “تنغرينيوز”، شركة "أرسيلور ميتال"، حزب "نور وطن"): the quotes
@@ -1238,6 +1284,9 @@ class ProvisionalFinder:
                     _SPACES.fullmatch(norm, ends[i], starts[i + 1]):
                 i += 1  # وكالة أنباء (قابار)، وكالة الأنباء "..."
             opening = _OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1])
+            if opening is None:
+                i = self._body_descriptors(i, forms, starts, ends, norm, covered)
+                opening = _OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1]) if i + 1 < n else None
             if opening is None and kind == "media" and _OPEN_PAREN.fullmatch(norm, ends[i], starts[i + 1]):
                 opening = "("  # an agency's name in parentheses: وكالة أنباء (قابار)
             if opening is None:

@@ -308,7 +308,9 @@ def test_bodies_named_by_a_head_noun(tools):
     bodies = [(r["entity_id"].split(":")[1], r["surface"]) for r in rows if r["entity_id"].count(":") == 2]
     assert bodies == [("organisation", "مركز أبحاث العلوم الجيولوجية الألماني"),
                       ("organisation", "لمعهد الأميركي للجيوفيزياء"),
-                      ("party", "حزب الديمقراطيين الاشتراكيين")]
+                      ("party", "حزب الديمقراطيين الاشتراكيين"),
+                      # ال words between a body's noun and its quoted name (test6)
+                      ("company", "ماريون بايوتك")]
     # the country's adjective inside a body's name is part of the name; outside, the country's
     adjectives = [(m["entity_id"], m["surface"]) for m in mentions if m["form"] == "adjective"]
     assert adjectives == [("ru", "الروسية"), ("in", "الهندية")]
@@ -534,3 +536,20 @@ def test_a_blog_named_in_quotes_is_an_outlet(tools):
     # test17 (almadina): مدونة "الفانت ميديا", a blog, named in quotes after its noun
     rows = found(tools, 'وكتب المقال في مدونة "الفانت ميديا" التي لا ترتبط على ما يبدو بالإعلام الرسمي')
     assert [(r["entity_id"], r["surface"]) for r in rows] == [("new:media:alfant_mydya", "الفانت ميديا")]
+
+
+def test_a_quoted_body_among_a_titles_descriptors(tools):
+    # test19: the title names its body in quotes, then the holder's (Arab) name
+    rows = found(tools, "وأشار الرئيس التنفيذي لشركة “مصدر” محمد جميل الرمحي إلى أنّ “هذه الخطوة تعتبر")
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("new:company:mssdr", "مصدر"), (provisional_id("محمد جميل الرمحي"), "محمد جميل الرمحي")]
+    # an ال word after the quoted body is one more descriptor
+    rows = found(tools, "وأشار الرئيس التنفيذي لشركة “مصدر” الإماراتية محمد جميل الرمحي إلى أنّ")
+    assert "محمد جميل الرمحي" in names(rows)
+
+
+def test_a_compound_given_name_with_al_din(tools):
+    # ANT: a given name of two words, X الدين, whose first word is no listed given name
+    assert names(found(tools, "وقال وزير الثقافة عز الدين ميهوبي إن الجزائر")) == ["عز الدين ميهوبي"]
+    # رجل الدين "a cleric" is a role, الدين "the debt" no name
+    assert names(found(tools, "وقال رجل الدين الإيراني إن. وقال الوزير يتم الدين العام")) == []

@@ -102,6 +102,7 @@ _NASAB_EXTRA_WORDS = 3
 # After a title written as a letter and a full stop (د. جابر): the stop, then spaces.
 _ABBREVIATION_GAP = re.compile(r"\.[ \t\u00a0]*")
 # Particles that may open a name (folded): عبد الخالق، أبو مازن.
+_NASAB = "بن"  # the link of a nasab (أحمد بن علي)
 _NAME_OPENING_PARTICLES = frozenset({"عبد", "ابو"})
 # The second half of a compound given name (فخر الدين، نور الدين، صلاح الدين).
 _COMPOUND_GIVEN_TAILS = frozenset({"الدين", "العابدين", "الاسلام"})  # (زين العابدين بن علي، سيف الإسلام)
@@ -291,6 +292,9 @@ class ProvisionalRules:
     # a name of rare words ending in one, right after a verb of saying, is a person's even without
     # a role after it ("وقالت ديانا موكاناييفا، بصوت مرهق")
     surname_endings: tuple[str, ...] = ()
+    # nouns of projects and facilities (مشروع، محطة، حقل): a place's name in quotes after one is the
+    # project's name ("مشروع "نوكوس" لتوليد طاقة الرياح"), no mention of the place
+    projects: frozenset[str] = frozenset()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -328,7 +332,8 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             frozenset(fold(w) for w in credits.get("generic", [])),
                             frozenset(fold(w) for w in credits.get("exclusive", [])),
                             words("possessed_titles"),
-                            tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))))
+                            tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))),
+                            words("projects"))
 
 
 class ProvisionalFinder:
@@ -386,6 +391,7 @@ class ProvisionalFinder:
         self._possessed_forms = _written(rules.possessed_titles - rules.titles)
         self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
                             for w, _ in _written_forms(noun)}
+        self._project_forms = _written(rules.projects)
         # "news" after an agency's noun: وكالة أنباء (قابار)، وكالة الأنباء "..."
         # countries' one-word names (folded), which the matcher leaves out after a body's noun
         self._country_names = frozenset(cand[0][0] for cands in matcher.first_words.values() for cand in cands
@@ -418,6 +424,8 @@ class ProvisionalFinder:
             return "particle"  # بن is a stopword elsewhere
         if not first and article and previous in self.rules.particles and _ARABIC_WORD.fullmatch(form):
             return "particle"  # آل الشيخ، عبد الرحمن: even a title's word names a family after آل
+        if not first and not article and previous == _NASAB and form in self.given:
+            return "given"  # أحمد بن علي: a given name after بن, even one folding makes a stopword (على)
         if len(form) < 2 or not _ARABIC_WORD.fullmatch(form) or form in self.stopwords \
                 or form in self.never or form in self.months:
             return None
@@ -816,7 +824,37 @@ class ProvisionalFinder:
                     out.append((*span, "speech + description"))
                 elif span and self._surname_shaped(forms, span):
                     out.append((*span, "speech + surname"))
-        return out + self._given_and_surname(forms, starts, ends, norm, covered, article, doc)
+        return out + self._given_and_surname(forms, starts, ends, norm, covered, article, doc) + \
+            self._nasab_names(forms, starts, ends, norm, covered, article, found=out)
+
+    def _nasab_names(self, forms, starts, ends, norm, covered, article, found) -> list[tuple[int, int, str]]:
+        """An Arab name linked by بن between two given names (أحمد بن علي محمد الصايغ، ثاني بن
+        أحمد الزيودي after a known first name), with no frame around it: the nasab itself says it
+        is a person's name. Not inside the name of a thing named after someone (مطار الملك خالد بن
+        عبدالعزيز، شارع عمر بن الخطاب), nor where a trigger already found a name over it."""
+        out = []
+        n = len(forms)
+        framed = {k for first, end, _ in found for k in range(first, end)}
+        for k in compress(range(n), map(_NASAB.__eq__, forms)):
+            if k == 0 or k + 1 >= n:
+                continue
+            j = k - 1
+            first = forms[j]
+            reading = first if first in self.given else (first[1:] if first[:1] in "وف" and first[1:] in self.given else None)
+            if reading is None or forms[k + 1] not in self.given or j in framed or covered[j] is not None or \
+                    covered[k + 1] is not None or article(j) or \
+                    not _SPACES.fullmatch(norm, ends[j], starts[k]) or not _SPACES.fullmatch(norm, ends[k], starts[k + 1]):
+                continue
+            if j and (forms[j - 1] in self.rules.particles or covered[j - 1] is not None) and \
+                    _SPACES.fullmatch(norm, ends[j - 1], starts[j]):
+                continue  # inside a longer nasab (حمدان بن محمد بن راشد: the father's name)
+            if any(forms[b] in self._named_after for b in range(max(0, j - 2), j)):
+                continue  # مطار الملك خالد بن عبدالعزيز
+            words = forms if reading == first else [*forms[:j], reading, *forms[j + 1:]]
+            span = self._name_at(j, words, starts, ends, norm, covered, article)
+            if span is not None:
+                out.append((*span, "nasab"))
+        return out
 
     def _given_and_surname(self, forms, starts, ends, norm, covered, article, doc: Doc) -> list[tuple[int, int, str]]:
         """A known first name (the catalogue's or the rules') right before a rare word ending as a
@@ -943,6 +981,8 @@ class ProvisionalFinder:
         for r in rows:
             if r["entity_id"] in known:
                 r["entity_id"], r["match"] = known[r["entity_id"]], VARIANT
+        if self.rules.projects:
+            self._drop_quoted_places(doc, forms, starts, ends, norm, covered, mentions)
         if self.rules.bodies:
             rows += self._body_rows(doc, forms, starts, ends, norm, covered, taken, mentions)
         if self.rules.headed:
@@ -1250,6 +1290,32 @@ class ProvisionalFinder:
         # مركز أبحاث العلوم الجيولوجية الألماني: the country's adjective ends the name, after two
         # words or more (شركة الأدوية الهندية is a description, "the Indian drug maker")
         return words[-1] == "country" and len(words) >= 3 and words[0] in ("al", "construct")
+
+    def _drop_quoted_places(self, doc, forms, starts, ends, norm, covered, mentions) -> None:
+        """Take out of ``mentions`` a place's name quoted right after a project's noun (مشروع
+        "نوكوس" لتوليد طاقة الرياح: the wind farm's name, not the city)."""
+        n = len(forms)
+        gone = set()
+        for i in compress(range(n - 1), map(self._project_forms.__contains__, forms)):
+            if not _OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1]):
+                continue
+            inside = []
+            for k in range(i + 1, min(n, i + 1 + MAX_PLACE_WORDS)):
+                # (a city or country: a field or a dam the catalogue knows is typed region, حقل "كاشاغان")
+                if covered[k] is None or self.types.get(covered[k]) not in ("city", "country"):
+                    break
+                inside.append(k)
+                gap = norm[ends[k]:starts[k + 1]] if k + 1 < n else norm[ends[k]:]
+                if any(q in gap for q in _CLOSE_QUOTES):
+                    if not gap[:min(gap.index(q) for q in _CLOSE_QUOTES if q in gap)].strip(" \t\u00a0"):
+                        a, _ = doc.norm.to_original(starts[inside[0]], ends[inside[0]])
+                        _, b = doc.norm.to_original(starts[k], ends[k])
+                        gone |= {id(m) for m in mentions if m["char_start"] < b and a < m["char_end"]}
+                    break
+                if not _SPACES.fullmatch(gap):
+                    break
+        if gone:
+            mentions[:] = [m for m in mentions if id(m) not in gone]
 
     def _body_descriptors(self, i: int, forms, starts, ends, norm, covered) -> int:
         """The last token of the ال words that describe a body between its noun (token i) and its

@@ -553,3 +553,42 @@ def test_a_compound_given_name_with_al_din(tools):
     assert names(found(tools, "وقال وزير الثقافة عز الدين ميهوبي إن الجزائر")) == ["عز الدين ميهوبي"]
     # رجل الدين "a cleric" is a role, الدين "the debt" no name
     assert names(found(tools, "وقال رجل الدين الإيراني إن. وقال الوزير يتم الدين العام")) == []
+
+
+def test_a_nasab_is_a_name_without_a_frame(tools):
+    # test6: a name set off by a comma before the role, its nasab linked by بن (علي folds as على)
+    rows = found(tools, "لدى وصوله مطار الرئاسة في أبوظبي، أحمد بن علي محمد الصايغ وزير الدولة الإماراتي.")
+    assert names(rows) == ["أحمد بن علي محمد الصايغ"]
+    # a thing named after someone holds no mention of them; a known person's nasab is the catalogue's
+    assert names(found(tools, "وافتتح مطار الملك خالد بن عبدالعزيز الدولي")) == []
+    assert names(found(tools, "وأكد سمو الشيخ حمدان بن محمد بن راشد آل مكتوم")) == []
+
+
+def test_a_body_headed_by_hayat_with_its_countrys_adjective(tools):
+    matcher, finder = tools
+    # ANT: هيئة + ال words + the country's adjective is the body's name (the adjective inside it)
+    doc = Doc.from_text("t", "وقالت هيئة المسح الجيولوجي الأميركية إن الزلزال بلغت قوته 6 درجات.")
+    mentions = matcher.find(doc)
+    rows = finder.find(doc, mentions)
+    assert [(r["entity_id"].split(":")[1], r["surface"]) for r in rows] == [
+        ("organisation", "هيئة المسح الجيولوجي الأميركية")]
+    assert [m["entity_id"] for m in mentions] == []
+
+
+def test_a_city_quoted_after_a_projects_noun_is_the_projects_name(tools):
+    matcher, finder = tools
+    # test21: the wind farm named after the city is no mention of the city
+    doc = Doc.from_text("t", "وقّعت الشركة الصيغة النهائية من اتفاقات تنفيذ مشروع \"نوكوس\" لتوليد طاقة الرياح في نوكوس.")
+    mentions = matcher.find(doc)
+    finder.find(doc, mentions)
+    assert [(m["entity_id"], m["char_start"]) for m in mentions] == [("nukus", doc.text.rindex("نوكوس"))]
+    # a field the catalogue knows by its noun and name stays its mention
+    doc = Doc.from_text("t", "في حقل \"كاشاغان\" النفطي")
+    mentions = matcher.find(doc)
+    finder.find(doc, mentions)
+    assert [m["entity_id"] for m in mentions] == ["kashagan_field"]
+    # test17: the cosmodrome after محطة is read as the town, as the gold marks it
+    doc = Doc.from_text("t", "التي ستنطلق من محطة “بايكونور” الفضائية في كازاخستان")
+    mentions = matcher.find(doc)
+    finder.find(doc, mentions)
+    assert [m["entity_id"] for m in mentions] == ["baikonur", "kz"]

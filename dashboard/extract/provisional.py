@@ -103,6 +103,7 @@ _NASAB_EXTRA_WORDS = 3
 _ABBREVIATION_GAP = re.compile(r"\.[ \t\u00a0]*")
 # Particles that may open a name (folded): عبد الخالق، أبو مازن.
 _NASAB = "بن"  # the link of a nasab (أحمد بن علي)
+_NASAB_OF_CHILD = frozenset({"بنت", "ابنه", "ابن"})  # the child's name goes before (الجوهرة بنت ...)
 _NAME_OPENING_PARTICLES = frozenset({"عبد", "ابو"})
 # The second half of a compound given name (فخر الدين، نور الدين، صلاح الدين).
 _COMPOUND_GIVEN_TAILS = frozenset({"الدين", "العابدين", "الاسلام"})  # (زين العابدين بن علي، سيف الإسلام)
@@ -152,6 +153,7 @@ PLACE_TYPES = ("city", "river")
 MAX_PLACE_WORDS = 2
 _OPEN_QUOTE = re.compile(r"[ \t\u00a0]*[«“\"][ \t\u00a0]*")
 _CLOSE_QUOTES = "»”\""
+_SPACED_OPEN_QUOTE = re.compile(r"[ \t\u00a0]+[«“\"][ \t\u00a0]*")
 _CLOSED_GAP = re.compile(r"[ \t\u00a0]*[»”\"][ \t\u00a0]+")
 # A source line (المصدر : موزاييك ف م، *المصدر: فرانس24/ أ ف ب): the word, then the rest of the line.
 _SOURCE_LINE = re.compile(r"^[ \t*•-]*(\w+)[ \t]*:[ \t]*([^\n]*)$", re.MULTILINE)
@@ -295,6 +297,9 @@ class ProvisionalRules:
     # nouns of projects and facilities (مشروع، محطة، حقل): a place's name in quotes after one is the
     # project's name ("مشروع "نوكوس" لتوليد طاقة الرياح"), no mention of the place
     projects: frozenset[str] = frozenset()
+    # nouns of broadcasters (تلفزيون، إذاعة): one right before an organisation's name the catalogue
+    # knows is a broadcaster named after it (تلفزيون الأمم المتحدة), the organisation inside its name
+    broadcasters: frozenset[str] = frozenset()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -333,7 +338,7 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             frozenset(fold(w) for w in credits.get("exclusive", [])),
                             words("possessed_titles"),
                             tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))),
-                            words("projects"))
+                            words("projects"), words("broadcasters"))
 
 
 class ProvisionalFinder:
@@ -392,6 +397,7 @@ class ProvisionalFinder:
         self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
                             for w, _ in _written_forms(noun)}
         self._project_forms = _written(rules.projects)
+        self._broadcaster_forms = _written(rules.broadcasters)
         # "news" after an agency's noun: وكالة أنباء (قابار)، وكالة الأنباء "..."
         # countries' one-word names (folded), which the matcher leaves out after a body's noun
         self._country_names = frozenset(cand[0][0] for cands in matcher.first_words.values() for cand in cands
@@ -848,11 +854,14 @@ class ProvisionalFinder:
             if j and (forms[j - 1] in self.rules.particles or covered[j - 1] is not None) and \
                     _SPACES.fullmatch(norm, ends[j - 1], starts[j]):
                 continue  # inside a longer nasab (حمدان بن محمد بن راشد: the father's name)
-            if any(forms[b] in self._named_after for b in range(max(0, j - 2), j)):
-                continue  # مطار الملك خالد بن عبدالعزيز
+            if any(forms[b] in self._named_after for b in range(max(0, j - 2), j)) or \
+                    (j and forms[j - 1] in _NASAB_OF_CHILD):
+                continue  # مطار الملك خالد بن عبدالعزيز; الأميرة الجوهرة بنت طلال بن عبدالعزيز (hers)
             words = forms if reading == first else [*forms[:j], reading, *forms[j + 1:]]
             span = self._name_at(j, words, starts, ends, norm, covered, article)
-            if span is not None:
+            # (every word a name's: "والدي طلال بن عبدالعزيز شفاءً" ends before the ordinary word)
+            if span is not None and all(self._word_kind(words[x], x == j, words[x - 1], article(x)) != "common"
+                                        for x in range(j, span[1])):
                 out.append((*span, "nasab"))
         return out
 
@@ -983,6 +992,8 @@ class ProvisionalFinder:
                 r["entity_id"], r["match"] = known[r["entity_id"]], VARIANT
         if self.rules.projects:
             self._drop_quoted_places(doc, forms, starts, ends, norm, covered, mentions)
+        if self.rules.broadcasters:
+            rows += self._broadcaster_rows(doc, forms, starts, ends, norm, covered, taken, mentions)
         if self.rules.bodies:
             rows += self._body_rows(doc, forms, starts, ends, norm, covered, taken, mentions)
         if self.rules.headed:
@@ -1291,6 +1302,36 @@ class ProvisionalFinder:
         # words or more (شركة الأدوية الهندية is a description, "the Indian drug maker")
         return words[-1] == "country" and len(words) >= 3 and words[0] in ("al", "construct")
 
+    def _broadcaster_rows(self, doc, forms, starts, ends, norm, covered, taken, mentions) -> list[dict]:
+        """A broadcaster named after the organisation it belongs to (تلفزيون الأمم المتحدة): its
+        noun and the organisation's whole name, a provisional media body; the organisation's
+        mention inside it is taken out of ``mentions`` (the gold's longest-name rule)."""
+        n = len(forms)
+        out, gone = [], set()
+        for i in compress(range(n - 1), map(self._broadcaster_forms.__contains__, forms)):
+            body = covered[i + 1]
+            if taken[i] or covered[i] is not None or body is None or self.types.get(body) != "organisation" or \
+                    not _SPACES.fullmatch(norm, ends[i], starts[i + 1]):
+                continue
+            a, _ = doc.norm.to_original(starts[i + 1], ends[i + 1])
+            inner = [m for m in mentions if m["char_start"] == a and m["entity_id"] == body and m.get("form") == "name"]
+            if not inner:
+                continue
+            end = i + 1
+            while end < n and ends[end - 1] < len(norm) and doc.norm.to_original(starts[end], ends[end])[1] <= inner[0]["char_end"]:
+                end += 1
+            if doc.norm.to_original(starts[end - 1], ends[end - 1])[1] != inner[0]["char_end"]:
+                continue  # the organisation's name ends inside a token: not a whole name
+            alias = " ".join(forms[i:end])
+            skip = len(forms[i]) - len(next(w for w in sorted(self.rules.broadcasters, key=len, reverse=True)
+                                            if forms[i].endswith(w)))
+            out.append(self._row(doc, i, end, starts, ends, provisional_id(alias[skip:], "media"), alias[skip:], skip))
+            taken[i:end] = [True] * (end - i)
+            gone.add(id(inner[0]))
+        if gone:
+            mentions[:] = [m for m in mentions if id(m) not in gone]
+        return out
+
     def _drop_quoted_places(self, doc, forms, starts, ends, norm, covered, mentions) -> None:
         """Take out of ``mentions`` a place's name quoted right after a project's noun (مشروع
         "نوكوس" لتوليد طاقة الرياح: the wind farm's name, not the city)."""
@@ -1350,9 +1391,19 @@ class ProvisionalFinder:
                     _SPACES.fullmatch(norm, ends[i], starts[i + 1]):
                 i += 1  # وكالة أنباء (قابار)، وكالة الأنباء "..."
             opening = _OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1])
-            if opening is None:
+            if opening is None and kind != "party":
+                # (a party's noun and ال words are its name: حزب العمال "سيدمر الاقتصاد" quotes a claim)
+                head = i
                 i = self._body_descriptors(i, forms, starts, ends, norm, covered)
-                opening = _OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1]) if i + 1 < n else None
+                if i == head:
+                    pass
+                elif i + 1 >= n or (kind == "media" and not any(f in self._news_words for f in forms[head:i + 1])):
+                    continue  # the descriptors end the text; لوكالة الغوث "الأونروا" is no news agency
+                else:
+                    # a quote glued to the last word closes a quotation ("... حركة التحرير الشبابية" المعروفة)
+                    opening = _SPACED_OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1])
+                    if opening is None:
+                        continue
             if opening is None and kind == "media" and _OPEN_PAREN.fullmatch(norm, ends[i], starts[i + 1]):
                 opening = "("  # an agency's name in parentheses: وكالة أنباء (قابار)
             if opening is None:

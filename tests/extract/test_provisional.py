@@ -592,3 +592,38 @@ def test_a_city_quoted_after_a_projects_noun_is_the_projects_name(tools):
     mentions = matcher.find(doc)
     finder.find(doc, mentions)
     assert [m["entity_id"] for m in mentions] == ["baikonur", "kz"]
+
+
+def test_a_broadcaster_named_after_an_organisation(tools):
+    matcher, finder = tools
+    doc = Doc.from_text("t", "وبث تلفزيون الأمم المتحدة التقرير. وقال لتلفزيون الأمم المتحدة إن الأمم المتحدة قلقة.")
+    mentions = matcher.find(doc)
+    rows = finder.find(doc, mentions)
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("new:media:tlfzywn_alamm_almthhdh", "تلفزيون الأمم المتحدة")] * 2
+    # the organisation inside the broadcaster's name is dropped; on its own it stays
+    assert [(m["entity_id"], m["char_start"]) for m in mentions] == [("un", doc.text.rindex("الأمم المتحدة"))]
+    # a country's broadcaster the catalogue knows stays the catalogue's
+    doc = Doc.from_text("t", "وذكر تلفزيون سوريا أن")
+    assert [m["entity_id"] for m in matcher.find(doc)] == ["syria_tv"]
+
+
+def test_a_bodys_descriptors_that_end_the_text(tools):
+    # ANT: the article ends on the body's noun and its ال words, with no quoted name after them
+    assert names(found(tools, "هم السلفيون، بحسب ما ذكرت صحيفة المرصد الليبية")) == []
+
+
+def test_what_a_bodys_descriptors_do_not_open(tools):
+    # ANT: a quote glued to the last word closes a quotation; a party's ال words are its name and
+    # the quotes after it a claim; an agency's descriptors without أنباء name no news outlet
+    text = ("\"البلطجة السياسية تحت اسم حركة التحرير الشبابية\" المعروفة باسم \"غود بويز\". "
+            "مشيرة إلى أن حزب العمال \"سيدمر الاقتصاد\". بتقديم دعم لوكالة الغوث \"الأونروا\"، "
+            "لوكالة الإنفاذ البحري (حرس السواحل) أن")
+    assert names(found(tools, text)) == []
+    assert names(found(tools, "وقالت وكالة الأنباء الروسية \"تاسيتو\" إن")) == ["تاسيتو"]
+
+
+def test_a_nasab_inside_a_childs_name_or_before_an_ordinary_word(tools):
+    # ANT: the father's nasab inside his daughter's name; a prayer's word after the name
+    text = "نشرت الأميرة الجوهرة بنت طلال بن عبدالعزيز، صورة. اللهم اشفي والدي طلال بن عبدالعزيز شفاءً ليس بعده"
+    assert names(found(tools, text)) == []

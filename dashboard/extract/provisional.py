@@ -923,8 +923,8 @@ class ProvisionalFinder:
             key = tuple(forms[first:end])
             if trigger == "party" and key[0].startswith("و") and len(key[0]) > 3:
                 key = (key[0][1:], *key[1:])  # "وراباخان محمودوفا عن حزب": the list's و
-            elif trigger == "given + surname" and key[0] not in self.given:
-                key = (key[0][1:], *key[1:])  # "وإيرينا فولكوفا": the conjunction's و
+            elif trigger in ("given + surname", "nasab") and key[0] not in self.given:
+                key = (key[0][1:], *key[1:])  # "وإيرينا فولكوفا"، "وحمد بن جاسم": the conjunction's و
             names[key] = min(names.get(key, first), first)
             # a nasab is shortened to the first and last names (عبدالعزيز بن عبدالله الداود ->
             # عبدالعزيز الداود): the same person

@@ -562,6 +562,9 @@ def test_a_nasab_is_a_name_without_a_frame(tools):
     # a thing named after someone holds no mention of them; a known person's nasab is the catalogue's
     assert names(found(tools, "وافتتح مطار الملك خالد بن عبدالعزيز الدولي")) == []
     assert names(found(tools, "وأكد سمو الشيخ حمدان بن محمد بن راشد آل مكتوم")) == []
+    # ANT: a list's و glued to the first given name is not the name's (وحمد بن جاسم)
+    rows = found(tools, "حضر حمد بن خليفة (أمير البلاد وقتها) وحمد بن جاسم (رئيس الوزراء)، بالإضافة")
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [(provisional_id("حمد بن جاسم"), "حمد بن جاسم")]
 
 
 def test_a_body_headed_by_hayat_with_its_countrys_adjective(tools):

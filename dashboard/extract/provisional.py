@@ -151,6 +151,9 @@ BODY_TYPES = ("media", "company", "party", "organisation")
 # Places named right after the noun that says what they are (مدينة أكسو، قرية باسكي اريك، نهر إسفارا).
 PLACE_TYPES = ("city", "river")
 MAX_PLACE_WORDS = 2
+# A place's two-word name may open with a word of some frequency (كوي 3.2) when the second is a word
+# no text uses (تاش 0): قرية كوي تاش
+_PLACE_FIRST_ZIPF, _PLACE_SECOND_ZIPF = 3.5, 1.5
 _OPEN_QUOTE = re.compile(r"[ \t\u00a0]*[«“\"][ \t\u00a0]*")
 _CLOSE_QUOTES = "»”\""
 _SPACED_OPEN_QUOTE = re.compile(r"[ \t\u00a0]+[«“\"][ \t\u00a0]*")
@@ -1267,8 +1270,9 @@ class ProvisionalFinder:
                     _OPENING.fullmatch(norm, ends[k - 1], starts[k]) and not article(k) and \
                     (k == i + 1 or _SPACES.fullmatch(norm, ends[k - 1], starts[k])) and \
                     (self._word_kind(forms[k], k == i + 1, forms[k - 1], False) in (
-                        ("rare",) if k == i + 1 else ("rare", "given")) or self._rare_with_ta_marbuta(doc, k, forms, starts, ends)) \
-                    and self._zipf(forms[k]) < COMMON_ZIPF and len(forms[k]) >= 3:
+                        ("rare",) if k == i + 1 else ("rare", "given")) or self._rare_with_ta_marbuta(doc, k, forms, starts, ends)
+                     or self._place_first_of_two(k, forms, starts, ends, norm, covered, article)) \
+                    and (self._zipf(forms[k]) < COMMON_ZIPF or k == i + 1) and len(forms[k]) >= 3:
                 k += 1
             if k == i + 1 or (k < n and covered[k] is not None and self.types.get(covered[k]) != "country"
                               and _SPACES.fullmatch(norm, ends[k - 1], starts[k])):
@@ -1279,6 +1283,16 @@ class ProvisionalFinder:
                                  skip if noun_in_name else 0))
             taken[i:k] = [True] * (k - i)
         return out
+
+    def _place_first_of_two(self, k: int, forms, starts, ends, norm, covered, article) -> bool:
+        """Token k, a word of some frequency (كوي), opens a place's two-word name when a word no
+        text uses follows it (قرية كوي تاش): the pair is no ordinary phrase."""
+        n = len(forms)
+        return k + 1 < n and self._word_kind(forms[k], True, None, False) == "common" and \
+            self._zipf(forms[k]) < _PLACE_FIRST_ZIPF and covered[k + 1] is None and not article(k + 1) and \
+            _SPACES.fullmatch(norm, ends[k], starts[k + 1]) is not None and len(forms[k + 1]) >= 3 and \
+            self._zipf(forms[k + 1]) < _PLACE_SECOND_ZIPF and \
+            self._word_kind(forms[k + 1], False, forms[k], False) == "rare"
 
     def _headed_name(self, kind: str, definite: bool, words: list[str], after: list[str]) -> bool:
         """Whether a head noun and the words after it (``words``: their kinds) are a body's name."""

@@ -630,3 +630,10 @@ def test_a_nasab_inside_a_childs_name_or_before_an_ordinary_word(tools):
     # ANT: the father's nasab inside his daughter's name; a prayer's word after the name
     text = "نشرت الأميرة الجوهرة بنت طلال بن عبدالعزيز، صورة. اللهم اشفي والدي طلال بن عبدالعزيز شفاءً ليس بعده"
     assert names(found(tools, text)) == []
+
+
+def test_a_villages_two_word_name_opening_with_a_word_of_some_frequency(tools):
+    # test21: كوي (a word of some frequency) then تاش (none): the village's name
+    rows = found(tools, "أثناء دخولها المنزل الواقع في قرية كوي تاش قرب العاصمة بشكك")
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [("new:city:kwy_tash", "كوي تاش")]
+    assert names(found(tools, "في قرية نائية شمالي البلاد. في قرية صغيرة")) == []

@@ -113,6 +113,8 @@ _NASAB_EXTRA_WORDS = 3
 # After a title written as a letter and a full stop (د. جابر): the stop, then spaces.
 _ABBREVIATION_GAP = re.compile(r"\.[ \t\u00a0]*")
 # Particles that may open a name (folded): عبد الخالق، أبو مازن.
+_NASAB = "بن"  # the link of a nasab (أحمد بن علي)
+_NASAB_OF_CHILD = frozenset({"بنت", "ابنه", "ابن"})  # the child's name goes before (الجوهرة بنت ...)
 _NAME_OPENING_PARTICLES = frozenset({"عبد", "ابو"})
 # The second half of a compound given name (فخر الدين، نور الدين، صلاح الدين).
 _COMPOUND_GIVEN_TAILS = frozenset({"الدين", "العابدين", "الاسلام"})  # (زين العابدين بن علي، سيف الإسلام)
@@ -160,8 +162,13 @@ BODY_TYPES = ("media", "company", "party", "organisation")
 # Places named right after the noun that says what they are (مدينة أكسو، قرية باسكي اريك، نهر إسفارا).
 PLACE_TYPES = ("city", "river")
 MAX_PLACE_WORDS = 2
+# A place's two-word name may open with a word of some frequency (كوي 3.2) when the second is a word
+# no text uses (تاش 0): قرية كوي تاش
+_PLACE_FIRST_ZIPF, _PLACE_SECOND_ZIPF = 3.5, 1.5
 _OPEN_QUOTE = re.compile(r"[ \t\u00a0]*[«“\"][ \t\u00a0]*")
 _CLOSE_QUOTES = "»”\""
+_SPACED_OPEN_QUOTE = re.compile(r"[ \t\u00a0]+[«“\"][ \t\u00a0]*")
+_CLOSED_GAP = re.compile(r"[ \t\u00a0]*[»”\"][ \t\u00a0]+")
 # A source line (المصدر : موزاييك ف م، *المصدر: فرانس24/ أ ف ب): the word, then the rest of the line.
 _SOURCE_LINE = re.compile(r"^[ \t*•-]*(\w+)[ \t]*:[ \t]*([^\n]*)$", re.MULTILINE)
 _CREDIT_SPLIT = re.compile(r"[/،,|]")
@@ -175,6 +182,7 @@ _OPEN_PAREN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 # The places whose name may stand inside a body's quoted name (إذاعة "صدى موسكو"، صحيفة "صوت بيروت").
 _PLACE_TYPES_INSIDE = ("city", "country", "region")
 MAX_BODY_WORDS = 5
+_MAX_BODY_DESCRIPTORS = 3  # ال words between a body's noun and its quoted name (شركة الطاقة الحكومية "...")
 _MAX_FIELD_WORDS = 2  # a body named after a person: its field's words after the name (للفضاء)
 # Folded Arabic letters -> a readable ASCII slug (the id must be safe in URLs, file names and the
 # search language's entity:ID; two letters a translator never confuses stay apart).
@@ -320,6 +328,12 @@ class ProvisionalRules:
     # a name of rare words ending in one, right after a verb of saying, is a person's even without
     # a role after it ("وقالت ديانا موكاناييفا، بصوت مرهق")
     surname_endings: tuple[str, ...] = ()
+    # nouns of projects and facilities (مشروع، محطة، حقل): a place's name in quotes after one is the
+    # project's name ("مشروع "نوكوس" لتوليد طاقة الرياح"), no mention of the place
+    projects: frozenset[str] = frozenset()
+    # nouns of broadcasters (تلفزيون، إذاعة): one right before an organisation's name the catalogue
+    # knows is a broadcaster named after it (تلفزيون الأمم المتحدة), the organisation inside its name
+    broadcasters: frozenset[str] = frozenset()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -357,7 +371,8 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             frozenset(fold(w) for w in credits.get("generic", [])),
                             frozenset(fold(w) for w in credits.get("exclusive", [])),
                             words("possessed_titles"),
-                            tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))))
+                            tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))),
+                            words("projects"), words("broadcasters"))
 
 
 class ProvisionalFinder:
@@ -415,6 +430,8 @@ class ProvisionalFinder:
         self._possessed_forms = _written(rules.possessed_titles - rules.titles)
         self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
                             for w, _ in _written_forms(noun)}
+        self._project_forms = _written(rules.projects)
+        self._broadcaster_forms = _written(rules.broadcasters)
         # "news" after an agency's noun: وكالة أنباء (قابار)، وكالة الأنباء "..."
         # countries' one-word names (folded), which the matcher leaves out after a body's noun
         self._country_names = frozenset(cand[0][0] for cands in matcher.first_words.values() for cand in cands
@@ -448,12 +465,15 @@ class ProvisionalFinder:
             return "particle"  # بن is a stopword elsewhere
         if not first and article and previous in self.rules.particles and _ARABIC_WORD.fullmatch(form):
             return "particle"  # آل الشيخ، عبد الرحمن: even a title's word names a family after آل
+        if not first and not article and previous == _NASAB and form in self.given:
+            return "given"  # أحمد بن علي: a given name after بن, even one folding makes a stopword (على)
         if len(form) < 2 or not _ARABIC_WORD.fullmatch(form) or form in self.stopwords \
                 or form in self.never or form in self.months:
             return None
         if article:
             # عبد الله، أبو الفضل: an ال word only right after a particle; فخر الدين: after a given name
-            if not first and form in _COMPOUND_GIVEN_TAILS and previous in self.given:
+            if not first and form in _COMPOUND_GIVEN_TAILS and previous is not None and (
+                    previous in self.given or self._compound_head(previous)):
                 return "given"
             return "particle" if not first and previous in self.rules.particles else None
         if form in self.rules.particles:
@@ -486,6 +506,13 @@ class ProvisionalFinder:
         if own >= self.rules.max_word_zipf:
             return None
         return "common" if own >= COMMON_ZIPF else "rare"
+
+    def _compound_head(self, word: str) -> bool:
+        """Whether ``word`` may open a compound given name with الدين (فيض الدين، شمس الدين،
+        نجم الدين): a plain word, neither a stopword, a title or a place's noun ("رجل الدين",
+        "a cleric", is a title), glued to no proclitic that makes it another word."""
+        return len(word) >= 2 and _ARABIC_WORD.fullmatch(word) is not None and word not in self.stopwords \
+            and word not in self.never and not word.startswith(ARTICLE) and not self._inflected_word(word)
 
     def _rare_with_ta_marbuta(self, doc: Doc, k: int, forms, starts, ends) -> bool:
         """A rare word written with a final ة (إسفرة): folding made it look like an ordinary word
@@ -641,7 +668,8 @@ class ProvisionalFinder:
                 # framed one may be two ordinary words of some frequency (فريدريك ستار)
                 if (commons >= max_commons and not (framed and k == j + 1 and self._framed_last(k, forms, starts, ends, norm)
                                                      and self._zipf(forms[j]) < FRAMED_LAST_ZIPF)) \
-                        or (k == j and (len(forms[k]) < 3 or forms[k][0] in "يت")):
+                        or (k == j and (len(forms[k]) < 3 or forms[k][0] in "يت")
+                            and not (k + 1 < n and forms[k + 1] in _COMPOUND_GIVEN_TAILS)):  # (عز الدين)
                     return None
                 if commons >= max_commons:
                     k += 1
@@ -671,9 +699,10 @@ class ProvisionalFinder:
         skipped = 0
         # a kinship noun with its pronoun (عقيلته) names no body after it: a name follows
         definite = any(r in self.relatives or r in self.rules.possessed_titles for r in peel(forms[i], 2))
+        after_quote = None  # the token right after a quoted body's name among the descriptors
         while j < n and skipped < _MAX_DESCRIPTORS:
             mention = covered[j]
-            gap_ok = _SPACES.fullmatch(norm, ends[j - 1], starts[j]) or (
+            gap_ok = j == after_quote or _SPACES.fullmatch(norm, ends[j - 1], starts[j]) or (
                 (mention is not None or covered[j - 1] is not None) and _QUOTED_GAP.fullmatch(norm, ends[j - 1], starts[j]))
             if not gap_ok:
                 break
@@ -693,6 +722,11 @@ class ProvisionalFinder:
                 j += 1
                 skipped += 1
                 continue
+            quoted = self._quoted_body_end(j, forms, starts, ends, norm) if form in self._body_forms else None
+            if quoted is not None:
+                j = after_quote = quoted  # the body a title names, quoted (الرئيس التنفيذي لشركة "مصدر")
+                skipped += 1
+                continue
             nxt = j + 1 < n and _SPACES.fullmatch(norm, ends[j], starts[j + 1]) and (
                 covered[j + 1] is not None or article(j + 1) or (
                     forms[j + 1] in self.rules.not_name_words and j + 2 < n and covered[j + 2] is not None))
@@ -700,7 +734,7 @@ class ProvisionalFinder:
             # "رئيس مقاطعة بدخشان"), or a place of the body ("رئيس جهاز التحقيقات في النيابة العامة"):
             # an ordinary word followed by a name or an ال-word
             if nxt and ((not skipped and not definite and form not in self.stopwords and form not in self.given
-                         and len(form) >= 3
+                         and len(form) >= 3 and forms[j + 1] not in _COMPOUND_GIVEN_TAILS  # (السيد فيض الدين ...)
                          and word_zipf(form) >= COMMON_ZIPF) or (skipped and form in _PLACE_PREPOSITIONS)):
                 j += 1
                 skipped += 1
@@ -708,7 +742,7 @@ class ProvisionalFinder:
             break
         if j >= n:
             return None
-        if not _OPENING.fullmatch(norm, ends[j - 1], starts[j]):
+        if j != after_quote and not _OPENING.fullmatch(norm, ends[j - 1], starts[j]):
             # a name set off by commas after a title and its descriptors ("رئيس مقاطعة بدخشان، إدغور
             # فايزوف، خلال"): the caller checks the closing comma
             return -j if skipped and _APPOSITION_OPEN.fullmatch(norm, ends[j - 1], starts[j]) else None
@@ -716,6 +750,20 @@ class ProvisionalFinder:
                                    or r in self.rules.possessed_titles for r in peel(forms[i], 2)):
             return None  # (a kinship noun with its pronoun, عقيلته، or an honorific, معالي، is definite too)
         return j
+
+    def _quoted_body_end(self, j: int, forms, starts, ends, norm) -> int | None:
+        """The token after a body's quoted name that follows its noun, token j (لشركة "مصدر" محمد
+        جميل الرمحي -> the token of محمد), when only spaces follow the closing quote; else None."""
+        n = len(forms)
+        if j + 1 >= n or not _OPEN_QUOTE.fullmatch(norm, ends[j], starts[j + 1]):
+            return None
+        for k in range(j + 1, min(n - 1, j + 1 + MAX_BODY_WORDS)):
+            gap = norm[ends[k]:starts[k + 1]]
+            if any(q in gap for q in _CLOSE_QUOTES):
+                return k + 1 if _CLOSED_GAP.fullmatch(gap) else None
+            if not _SPACES.fullmatch(gap):
+                return None
+        return None
 
     def _in_named_thing(self, i: int, forms) -> bool:
         """Token i follows the noun of a thing named after a person, with or without a title
@@ -817,7 +865,40 @@ class ProvisionalFinder:
                     out.append((*span, "speech + description"))
                 elif span and self._surname_shaped(forms, span):
                     out.append((*span, "speech + surname"))
-        return out + self._given_and_surname(forms, starts, ends, norm, covered, article, doc)
+        return out + self._given_and_surname(forms, starts, ends, norm, covered, article, doc) + \
+            self._nasab_names(forms, starts, ends, norm, covered, article, found=out)
+
+    def _nasab_names(self, forms, starts, ends, norm, covered, article, found) -> list[tuple[int, int, str]]:
+        """An Arab name linked by بن between two given names (أحمد بن علي محمد الصايغ، ثاني بن
+        أحمد الزيودي after a known first name), with no frame around it: the nasab itself says it
+        is a person's name. Not inside the name of a thing named after someone (مطار الملك خالد بن
+        عبدالعزيز، شارع عمر بن الخطاب), nor where a trigger already found a name over it."""
+        out = []
+        n = len(forms)
+        framed = {k for first, end, _ in found for k in range(first, end)}
+        for k in compress(range(n), map(_NASAB.__eq__, forms)):
+            if k == 0 or k + 1 >= n:
+                continue
+            j = k - 1
+            first = forms[j]
+            reading = first if first in self.given else (first[1:] if first[:1] in "وف" and first[1:] in self.given else None)
+            if reading is None or forms[k + 1] not in self.given or j in framed or covered[j] is not None or \
+                    covered[k + 1] is not None or article(j) or \
+                    not _SPACES.fullmatch(norm, ends[j], starts[k]) or not _SPACES.fullmatch(norm, ends[k], starts[k + 1]):
+                continue
+            if j and (forms[j - 1] in self.rules.particles or covered[j - 1] is not None) and \
+                    _SPACES.fullmatch(norm, ends[j - 1], starts[j]):
+                continue  # inside a longer nasab (حمدان بن محمد بن راشد: the father's name)
+            if any(forms[b] in self._named_after for b in range(max(0, j - 2), j)) or \
+                    (j and forms[j - 1] in _NASAB_OF_CHILD):
+                continue  # مطار الملك خالد بن عبدالعزيز; الأميرة الجوهرة بنت طلال بن عبدالعزيز (hers)
+            words = forms if reading == first else [*forms[:j], reading, *forms[j + 1:]]
+            span = self._name_at(j, words, starts, ends, norm, covered, article)
+            # (every word a name's: "والدي طلال بن عبدالعزيز شفاءً" ends before the ordinary word)
+            if span is not None and all(self._word_kind(words[x], x == j, words[x - 1], article(x)) != "common"
+                                        for x in range(j, span[1])):
+                out.append((*span, "nasab"))
+        return out
 
     def _given_and_surname(self, forms, starts, ends, norm, covered, article, doc: Doc) -> list[tuple[int, int, str]]:
         """A known first name (the catalogue's or the rules') right before a rare word ending as a
@@ -877,8 +958,8 @@ class ProvisionalFinder:
             key = tuple(forms[first:end])
             if trigger == "party" and key[0].startswith("و") and len(key[0]) > 3:
                 key = (key[0][1:], *key[1:])  # "وراباخان محمودوفا عن حزب": the list's و
-            elif trigger == "given + surname" and key[0] not in self.given:
-                key = (key[0][1:], *key[1:])  # "وإيرينا فولكوفا": the conjunction's و
+            elif trigger in ("given + surname", "nasab") and key[0] not in self.given:
+                key = (key[0][1:], *key[1:])  # "وإيرينا فولكوفا"، "وحمد بن جاسم": the conjunction's و
             names[key] = min(names.get(key, first), first)
             # a nasab is shortened to the first and last names (عبدالعزيز بن عبدالله الداود ->
             # عبدالعزيز الداود): the same person
@@ -944,6 +1025,10 @@ class ProvisionalFinder:
         for r in rows:
             if r["entity_id"] in known:
                 r["entity_id"], r["match"] = known[r["entity_id"]], VARIANT
+        if self.rules.projects:
+            self._drop_quoted_places(doc, forms, starts, ends, norm, covered, mentions)
+        if self.rules.broadcasters:
+            rows += self._broadcaster_rows(doc, forms, starts, ends, norm, covered, taken, mentions)
         if self.rules.bodies:
             rows += self._body_rows(doc, forms, starts, ends, norm, covered, taken, mentions)
         if self.rules.headed:
@@ -1222,8 +1307,9 @@ class ProvisionalFinder:
                     _OPENING.fullmatch(norm, ends[k - 1], starts[k]) and not article(k) and \
                     (k == i + 1 or _SPACES.fullmatch(norm, ends[k - 1], starts[k])) and \
                     (self._word_kind(forms[k], k == i + 1, forms[k - 1], False) in (
-                        ("rare",) if k == i + 1 else ("rare", "given")) or self._rare_with_ta_marbuta(doc, k, forms, starts, ends)) \
-                    and self._zipf(forms[k]) < COMMON_ZIPF and len(forms[k]) >= 3:
+                        ("rare",) if k == i + 1 else ("rare", "given")) or self._rare_with_ta_marbuta(doc, k, forms, starts, ends)
+                     or self._place_first_of_two(k, forms, starts, ends, norm, covered, article)) \
+                    and (self._zipf(forms[k]) < COMMON_ZIPF or k == i + 1) and len(forms[k]) >= 3:
                 k += 1
             if k == i + 1 or (k < n and covered[k] is not None and self.types.get(covered[k]) != "country"
                               and _SPACES.fullmatch(norm, ends[k - 1], starts[k])):
@@ -1234,6 +1320,16 @@ class ProvisionalFinder:
                                  skip if noun_in_name else 0))
             taken[i:k] = [True] * (k - i)
         return out
+
+    def _place_first_of_two(self, k: int, forms, starts, ends, norm, covered, article) -> bool:
+        """Token k, a word of some frequency (كوي), opens a place's two-word name when a word no
+        text uses follows it (قرية كوي تاش): the pair is no ordinary phrase."""
+        n = len(forms)
+        return k + 1 < n and self._word_kind(forms[k], True, None, False) == "common" and \
+            self._zipf(forms[k]) < _PLACE_FIRST_ZIPF and covered[k + 1] is None and not article(k + 1) and \
+            _SPACES.fullmatch(norm, ends[k], starts[k + 1]) is not None and len(forms[k + 1]) >= 3 and \
+            self._zipf(forms[k + 1]) < _PLACE_SECOND_ZIPF and \
+            self._word_kind(forms[k + 1], False, forms[k], False) == "rare"
 
     def _headed_name(self, kind: str, definite: bool, words: list[str], after: list[str]) -> bool:
         """Whether a head noun and the words after it (``words``: their kinds) are a body's name."""
@@ -1257,6 +1353,77 @@ class ProvisionalFinder:
         # words or more (شركة الأدوية الهندية is a description, "the Indian drug maker")
         return words[-1] == "country" and len(words) >= 3 and words[0] in ("al", "construct")
 
+    def _broadcaster_rows(self, doc, forms, starts, ends, norm, covered, taken, mentions) -> list[dict]:
+        """A broadcaster named after the organisation it belongs to (تلفزيون الأمم المتحدة): its
+        noun and the organisation's whole name, a provisional media body; the organisation's
+        mention inside it is taken out of ``mentions`` (the gold's longest-name rule)."""
+        n = len(forms)
+        out, gone = [], set()
+        for i in compress(range(n - 1), map(self._broadcaster_forms.__contains__, forms)):
+            body = covered[i + 1]
+            if taken[i] or covered[i] is not None or body is None or self.types.get(body) != "organisation" or \
+                    not _SPACES.fullmatch(norm, ends[i], starts[i + 1]):
+                continue
+            a, _ = doc.norm.to_original(starts[i + 1], ends[i + 1])
+            inner = [m for m in mentions if m["char_start"] == a and m["entity_id"] == body and m.get("form") == "name"]
+            if not inner:
+                continue
+            end = i + 1
+            while end < n and ends[end - 1] < len(norm) and doc.norm.to_original(starts[end], ends[end])[1] <= inner[0]["char_end"]:
+                end += 1
+            if doc.norm.to_original(starts[end - 1], ends[end - 1])[1] != inner[0]["char_end"]:
+                continue  # the organisation's name ends inside a token: not a whole name
+            alias = " ".join(forms[i:end])
+            skip = len(forms[i]) - len(next(w for w in sorted(self.rules.broadcasters, key=len, reverse=True)
+                                            if forms[i].endswith(w)))
+            out.append(self._row(doc, i, end, starts, ends, provisional_id(alias[skip:], "media"), alias[skip:], skip))
+            taken[i:end] = [True] * (end - i)
+            gone.add(id(inner[0]))
+        if gone:
+            mentions[:] = [m for m in mentions if id(m) not in gone]
+        return out
+
+    def _drop_quoted_places(self, doc, forms, starts, ends, norm, covered, mentions) -> None:
+        """Take out of ``mentions`` a place's name quoted right after a project's noun (مشروع
+        "نوكوس" لتوليد طاقة الرياح: the wind farm's name, not the city)."""
+        n = len(forms)
+        gone = set()
+        for i in compress(range(n - 1), map(self._project_forms.__contains__, forms)):
+            if not _OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1]):
+                continue
+            inside = []
+            for k in range(i + 1, min(n, i + 1 + MAX_PLACE_WORDS)):
+                # (a city or country: a field or a dam the catalogue knows is typed region, حقل "كاشاغان")
+                if covered[k] is None or self.types.get(covered[k]) not in ("city", "country"):
+                    break
+                inside.append(k)
+                gap = norm[ends[k]:starts[k + 1]] if k + 1 < n else norm[ends[k]:]
+                if any(q in gap for q in _CLOSE_QUOTES):
+                    if not gap[:min(gap.index(q) for q in _CLOSE_QUOTES if q in gap)].strip(" \t\u00a0"):
+                        a, _ = doc.norm.to_original(starts[inside[0]], ends[inside[0]])
+                        _, b = doc.norm.to_original(starts[k], ends[k])
+                        gone |= {id(m) for m in mentions if m["char_start"] < b and a < m["char_end"]}
+                    break
+                if not _SPACES.fullmatch(gap):
+                    break
+        if gone:
+            mentions[:] = [m for m in mentions if id(m) not in gone]
+
+    def _body_descriptors(self, i: int, forms, starts, ends, norm, covered) -> int:
+        """The last token of the ال words that describe a body between its noun (token i) and its
+        quoted name (شركة الطاقة الحكومية "تركمان انيرجو"، شركة الكهرباء الأوزبكية "..."): i when
+        none. A country's adjective among them keeps its own mention."""
+        n = len(forms)
+        j = i
+        while j + 1 < n and j - i < _MAX_BODY_DESCRIPTORS and _SPACES.fullmatch(norm, ends[j], starts[j + 1]):
+            word = forms[j + 1]
+            mention = covered[j + 1]
+            if not word.startswith(ARTICLE) or word in self.stopwords or word in self.never or (
+                    mention is not None and self.types.get(mention) not in _PLACE_TYPES_INSIDE):
+                break
+            j += 1
+        return j
+
     def _body_rows(self, doc, forms, starts, ends, norm, covered, taken, mentions) -> list[dict]:
         """Media, companies, parties and organisations named in quotes right after the noun that
         says what they are (موقع “تنغرينيوز”، شركة "أرسيلور ميتال"، حزب "نور وطن"): the quotes
@@ -1275,6 +1442,19 @@ class ProvisionalFinder:
                     _SPACES.fullmatch(norm, ends[i], starts[i + 1]):
                 i += 1  # وكالة أنباء (قابار)، وكالة الأنباء "..."
             opening = _OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1])
+            if opening is None and kind != "party":
+                # (a party's noun and ال words are its name: حزب العمال "سيدمر الاقتصاد" quotes a claim)
+                head = i
+                i = self._body_descriptors(i, forms, starts, ends, norm, covered)
+                if i == head:
+                    pass
+                elif i + 1 >= n or (kind == "media" and not any(f in self._news_words for f in forms[head:i + 1])):
+                    continue  # the descriptors end the text; لوكالة الغوث "الأونروا" is no news agency
+                else:
+                    # a quote glued to the last word closes a quotation ("... حركة التحرير الشبابية" المعروفة)
+                    opening = _SPACED_OPEN_QUOTE.fullmatch(norm, ends[i], starts[i + 1])
+                    if opening is None:
+                        continue
             if opening is None and kind == "media" and _OPEN_PAREN.fullmatch(norm, ends[i], starts[i + 1]):
                 opening = "("  # an agency's name in parentheses: وكالة أنباء (قابار)
             if opening is None:

@@ -569,3 +569,15 @@ def test_more_words_make_a_number_a_year_and_more_spellings_a_month(extractor, t
 ])
 def test_counts_and_recurring_days_are_no_dates(extractor, text):
     assert find(extractor, text) == []
+
+
+def test_the_first_or_last_months_of_a_year(extractor):
+    # test21: the first N months of a year, written or this year's (the gold's range, January to the Nth)
+    rows = find(extractor, "تجاوز حجم الشحن في الأشهر التسعة الأولى من عام 2020 بالفعل", published=date(2020, 10, 20))
+    assert [r[:3] for r in rows] == [
+        ("الأشهر التسعة الأولى من عام 2020", "2020-01-01", "2020-09-30")]
+    rows = find(extractor, "أنه في الأشهر السبعة الأولى من هذا العام، زاد عدد", published=date(2020, 10, 20))
+    assert [r[:3] for r in rows] == [
+        ("الأشهر السبعة الأولى من هذا العام", "2020-01-01", "2020-07-31")]
+    rows = find(extractor, "خلال الشهور الثلاثة الأخيرة من العام الماضي", published=date(2020, 10, 20))
+    assert [r[1:3] for r in rows] == [("2019-10-01", "2019-12-31")]

@@ -625,3 +625,16 @@ def test_the_kinds_noun_again_unanchored_is_the_articles_one_event(ex):
     signed = ("وقعت قرغيزستان وأوزبكستان اليوم الخميس اتفاقية لترسيم الحدود بين البلدين. "
               "وقال الخبراء إن اتفاقية أخرى ستتبعها في مجال المياه.")
     assert 1 not in ids(links(ex, signed, date(2022, 11, 3)))
+
+
+SARDOBA = ("العالم ـ أسيا الوسطى\nتهاوت جدران سد خزان ساردوبا في شرق اوزبكستان في وقت مبكر الجمعة ما استدعى البدء "
+           "بعملية حكومية لإجلاء 70 الف شخص. وتم نقل أكثر من 50 شخصا إلى المستشفى في أوزبكستان.")
+
+
+def test_an_event_the_catalogue_holds_but_its_cues_miss_is_linked_to_it(catalogues):
+    """A dam's collapse named, anchored and dated by the article (test13): the catalogue holds one
+    collapse in Uzbekistan that month and its own cues missed the sentence, so the sentence is
+    linked to it (cue ``held:``), not left unlinked nor given a provisional id."""
+    rows = links(Extractors(catalogues), SARDOBA, date(2020, 5, 1), "month")
+    assert ids(rows) == {1: "sardoba_dam_collapse_2020"}
+    assert rows[0]["cue"].startswith("held: ") and "anchor: uz" in rows[0]["cue"]

@@ -88,6 +88,7 @@ _NUMBERED = re.compile(r"(?:ال)?ـ?\d+")  # "الـ21"، "21"
 _TO_PLACE = re.compile(r"(?:(?<![^\W_])(?:إلى|الى|نحو)\s+(?:\S+\s+)?\S*$|(?<![^\W_])[وف]?لـ?\S{0,3}$)")
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
 _RANGE = re.compile(r"\[(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\]")
+_BY_PUBLICATION = "+ published "  # how a discovered event dated by the publication says so (``_when``)
 _PUBLISHED = re.compile(r"\+ published (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
 # a catalogue link that refers to an event named elsewhere in the article or tells its story (events.py,
 # event_context.py, story.py): not a sentence naming it
@@ -286,6 +287,9 @@ class EventDiscoverer:
                 if hit is not None and hit.start is not None and any(
                         s - FUTURE_MARGIN <= hit.end and hit.start <= e + FUTURE_MARGIN for s, e in near):
                     continue
+                if hit is not None and hit.held is None and hit.start is not None and _BY_PUBLICATION in hit.why \
+                        and kind.catalogue_kinds & linked_kinds:
+                    continue  # undated news beside the catalogue's event of its nature: that event's story
                 if hit is not None and hit.held is not None and sid in linked_at:
                     continue  # the catalogue linked the sentence to its event: a held one is only named by the way
                 if hit is not None:

@@ -112,6 +112,9 @@ class DiscoveryKind:
     indefinite: bool = False  # only an indefinite noun names an event (منتدى, not المنتدى: the body)
     noun_words: tuple[str, ...] = ()  # the nouns as written in the file (the promotion command's words)
     possessive: frozenset[str] = frozenset()  # nouns whose own pronoun is the person (استقالته)
+    # undated news of the day of this kind beside a catalogue event of its nature that the article links
+    # is part of that event's story (floods below a collapsed dam, an attack during protests)
+    part_of_linked: bool = False
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,8 @@ def parse_rules(raw: Mapping) -> DiscoveryRules:
             frozenset(spec.get("catalogue_kinds") or ()),
             refer_words=frozenset(fold(w) for w in spec.get("refers") or ()),
             indefinite=bool(spec.get("indefinite")), noun_words=tuple(spec["nouns"]),
-            possessive=frozenset(fold(w) for w in spec.get("possessive") or ())))
+            possessive=frozenset(fold(w) for w in spec.get("possessive") or ()),
+            part_of_linked=bool(spec.get("part_of_linked"))))
     return DiscoveryRules(tuple(kinds), frozenset(fold(w) for w in raw.get("generic_before") or ()),
                           _alternation(list(raw.get("generic") or [])),
                           _alternation(list(raw.get("not_news") or [])),
@@ -288,7 +292,7 @@ class EventDiscoverer:
                         s - FUTURE_MARGIN <= hit.end and hit.start <= e + FUTURE_MARGIN for s, e in near):
                     continue
                 if hit is not None and hit.held is None and hit.start is not None and _BY_PUBLICATION in hit.why \
-                        and kind.catalogue_kinds & linked_kinds:
+                        and kind.part_of_linked and kind.catalogue_kinds & linked_kinds:
                     continue  # undated news beside the catalogue's event of its nature: that event's story
                 if hit is not None and hit.held is not None and sid in linked_at:
                     continue  # the catalogue linked the sentence to its event: a held one is only named by the way

@@ -115,6 +115,9 @@ class DiscoveryKind:
     # undated news of the day of this kind beside a catalogue event of its nature that the article links
     # is part of that event's story (floods below a collapsed dam, an attack during protests)
     part_of_linked: bool = False
+    # kinds that say which event this kind's noun names (a vote's voters: the election or referendum the
+    # article names): its links go to the article's one event of those kinds with the same anchor and year
+    yields_to: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,8 @@ def parse_rules(raw: Mapping) -> DiscoveryRules:
             refer_words=frozenset(fold(w) for w in spec.get("refers") or ()),
             indefinite=bool(spec.get("indefinite")), noun_words=tuple(spec["nouns"]),
             possessive=frozenset(fold(w) for w in spec.get("possessive") or ()),
-            part_of_linked=bool(spec.get("part_of_linked"))))
+            part_of_linked=bool(spec.get("part_of_linked")),
+            yields_to=frozenset(spec.get("yields_to") or ())))
     return DiscoveryRules(tuple(kinds), frozenset(fold(w) for w in raw.get("generic_before") or ()),
                           _alternation(list(raw.get("generic") or [])),
                           _alternation(list(raw.get("not_news") or [])),
@@ -307,6 +311,7 @@ class EventDiscoverer:
         self._add_renamed(doc, index, rows, found, undated)
         self._add_referring(doc, index, rows, found, linked_kinds)
         self._add_story(doc, index, rows, found, linked_kinds, catalogue_rows)
+        rows = self._yielded(rows, found)
         rows = self._without_duplicates(rows, found, catalogue_rows)
         if self.visits is not None:
             rows = self._with_visits(doc, index, published, rows, catalogue_rows, kinds_at)
@@ -697,6 +702,31 @@ class EventDiscoverer:
         return False
 
     # ---- referring words -----------------------------------------------------------------------
+    @staticmethod
+    def _yielded(rows: dict, found: list[_Found]) -> dict:
+        """The rows with the events of a kind that yields (``yields_to``) given the article's one event of
+        the kinds it yields to with the same anchor and year ("يدلي الناخبون" in an article naming the
+        referendum is the referendum's)."""
+        if not any(f.kind.yields_to for f in found):
+            return rows
+        to: dict[str, str] = {}
+        for f in found:
+            if not f.kind.yields_to or f.held is not None:
+                continue
+            them = {g.eid for g in found if g.kind.name in f.kind.yields_to and g.anchor == f.anchor
+                    and g.start.year == f.start.year}
+            if len(them) == 1:
+                to[f.eid] = next(iter(them))
+        if not to:
+            return rows
+        out: dict[tuple[int, str], dict] = {}
+        for (sid, eid), row in rows.items():
+            if eid in to:
+                eid = to[eid]
+                row = {**row, "event_id": eid}
+            out.setdefault((sid, eid), row)
+        return out
+
     def _add_renamed(self, doc: Doc, index: SentenceIndex, rows: dict, found: list[_Found],
                      undated: list[_Found]) -> None:
         """Sentences naming again, undated, a discovered event of the article with the same kind
@@ -727,7 +757,8 @@ class EventDiscoverer:
             if len(eids) != 1 or kind.refers is None or kind.catalogue_kinds & linked_kinds:
                 continue
             # "الانتخابات" in an article with a presidential and a parliamentary vote names neither
-            if any(kinds[other].refer_words & kind.refer_words for other in per_kind if other != name):
+            if any(kinds[other].refer_words & kind.refer_words for other in per_kind if other != name
+                   and name not in kinds[other].yields_to and other not in kind.yields_to):
                 continue
             eid = next(iter(eids))
             lo, hi = dates[eid]
@@ -748,8 +779,8 @@ class EventDiscoverer:
                     continue  # "الذين يفوزون عادة في الانتخابات": a habit, not this vote
                 # "الانتخابات البرلمانية" is not the presidential vote's referring word; an act befalling
                 # a person beside it is no rival ("تقدم باستقالته على خلفية الاحتجاجات")
-                if any(k.name != name and k.anchor != "target" and index.matches(k.nouns, {sid})
-                       for k in self.rules.kinds):
+                if any(k.name != name and k.anchor != "target" and name not in k.yields_to
+                       and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
                     continue
                 if not self._phrase_agrees(index, sid, kind, next(f.anchor for f in found if f.eid == eid)):
                     continue
@@ -853,7 +884,8 @@ class EventDiscoverer:
                 if any(not (d[0] <= hi + FUTURE_MARGIN and lo - FUTURE_MARGIN <= d[1])
                        for d in index.dates.get(sid, ())):
                     continue  # dated away from the event ("لقاء ... في تشرين الثاني" in March)
-                if any(k.name != name and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
+                if any(k.name != name and name not in k.yields_to and index.matches(k.nouns, {sid})
+                       for k in self.rules.kinds):
                     continue  # another kind of event named: another story
                 if all(self.types.get(a) == "country" for a in actors) and any(
                         self.types.get(e) == "country" and e not in actors for e in index.entities.get(sid, set())):

@@ -30,7 +30,8 @@ HELD_SINCE = {"tashkent_explosion_2023", "tamim_central_asia_tour_2023", "tokaye
               "russia_mobilisation_2022", "sardoba_dam_collapse_2020", "dariga_dismissal_2020",
               "tj_vahdat_prison_riot_2019", "ots_informal_summit_2021", "sco_summit_2021", "ots_summit_2021",
               "kg_constitutional_referendum_2021", "kg_tj_border_clashes_2021",
-              "kg_system_referendum_2021", "tj_border_post_attack_2019"}
+              "kg_system_referendum_2021", "tj_border_post_attack_2019", "kg_parliamentary_election_2021",
+              "kz_nuclear_referendum_2024"}
 
 
 @pytest.fixture(scope="module")
@@ -690,3 +691,21 @@ def test_undated_news_beside_the_catalogues_event_of_its_nature_is_its_story(cat
     catalogue = ex.events.find(doc, ents, dates)
     assert "sardoba_dam_collapse_2020" in {r["event_id"] for r in catalogue}
     assert not any(is_provisional(r["event_id"]) for r in ex.discovered_events.find(doc, ents, dates, catalogue))
+
+
+# dev2: a vote told by its voters, and one whose ballot boxes open in an article naming the referendum
+VOTERS = ("يدلي الناخبون في قرغيزستان بأصواتهم، الأحد 28 نوفمبر (تشرين الثاني)، لاختيار برلمان جديد، وذلك بعد عام "
+          "من انتخابات سابقة أثارت أعمال شغب أطاحت الحكومة.\nويتنافس نحو 1300 مرشح من 21 حزباً سياسياً على 90 "
+          "مقعداً في البرلمان خلال الانتخابات.")
+REFERENDUM_BOXES = ("بدأ اليوم في كازاخستان، استفتاء حول إنشاء أول محطة للطاقة النووية، وهي مبادرة تدعمها حكومة الرئيس "
+                    "قاسم جومارت توكاييف.\nوبحسب وكالة الأنباء الكازاخستانية، فتحت مراكز الاقتراع في 74 مركز اقتراع "
+                    "في البعثات الدبلوماسية لكازاخستان في 59 دولة.")
+
+
+def test_a_vote_told_by_its_voters_and_the_referendum_it_yields_to(ex):
+    """No noun says which vote "يدلي الناخبون في قرغيزستان" is: a vote of Kyrgyzstan that month, and
+    "الانتخابات" after it refers to it; the ballot boxes of an article naming the referendum are the
+    referendum's (``yields_to``), not a second event."""
+    assert ids(links(ex, VOTERS, date(2021, 11, 28))) == {0: "new:vote:kg:2021-11", 1: "new:vote:kg:2021-11"}
+    assert ids(links(ex, REFERENDUM_BOXES, date(2024, 10, 6))) == {0: "new:referendum:kz:2024",
+                                                                  1: "new:referendum:kz:2024"}

@@ -39,6 +39,9 @@ from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
 
 DISCOVERED_CUE = "discovered: "
+# a catalogue event found by discovery's structure (kind's noun, anchor, date) where the catalogue's
+# own cues missed it: the one catalogue event of that nature, anchor and time (``_holders``)
+HELD_CUE = "held: "
 VISIT_CUE = "visit found: "   # a catalogue visit found from the visit's structure (visits.py)
 REFERRED = " + event named in the article"
 STORY = " + story"   # after REFERRED's "(sN)": a sentence continuing the event's story (_add_story)
@@ -85,6 +88,7 @@ _NUMBERED = re.compile(r"(?:ال)?ـ?\d+")  # "الـ21"، "21"
 _TO_PLACE = re.compile(r"(?:(?<![^\W_])(?:إلى|الى|نحو)\s+(?:\S+\s+)?\S*$|(?<![^\W_])[وف]?لـ?\S{0,3}$)")
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
 _RANGE = re.compile(r"\[(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})\]")
+_BY_PUBLICATION = "+ published "  # how a discovered event dated by the publication says so (``_when``)
 _PUBLISHED = re.compile(r"\+ published (\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
 # a catalogue link that refers to an event named elsewhere in the article or tells its story (events.py,
 # event_context.py, story.py): not a sentence naming it
@@ -108,6 +112,12 @@ class DiscoveryKind:
     indefinite: bool = False  # only an indefinite noun names an event (منتدى, not المنتدى: the body)
     noun_words: tuple[str, ...] = ()  # the nouns as written in the file (the promotion command's words)
     possessive: frozenset[str] = frozenset()  # nouns whose own pronoun is the person (استقالته)
+    # undated news of the day of this kind beside a catalogue event of its nature that the article links
+    # is part of that event's story (floods below a collapsed dam, an attack during protests)
+    part_of_linked: bool = False
+    # kinds that say which event this kind's noun names (a vote's voters: the election or referendum the
+    # article names): its links go to the article's one event of those kinds with the same anchor and year
+    yields_to: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -145,7 +155,9 @@ def parse_rules(raw: Mapping) -> DiscoveryRules:
             frozenset(spec.get("catalogue_kinds") or ()),
             refer_words=frozenset(fold(w) for w in spec.get("refers") or ()),
             indefinite=bool(spec.get("indefinite")), noun_words=tuple(spec["nouns"]),
-            possessive=frozenset(fold(w) for w in spec.get("possessive") or ())))
+            possessive=frozenset(fold(w) for w in spec.get("possessive") or ()),
+            part_of_linked=bool(spec.get("part_of_linked")),
+            yields_to=frozenset(spec.get("yields_to") or ())))
     return DiscoveryRules(tuple(kinds), frozenset(fold(w) for w in raw.get("generic_before") or ()),
                           _alternation(list(raw.get("generic") or [])),
                           _alternation(list(raw.get("not_news") or [])),
@@ -191,6 +203,12 @@ class _Found:
     start: date | None  # None: named and anchored, not dated (only the same event again)
     end: date | None
     why: str
+    held: str | None = None  # the catalogue event it is (the one of its nature, anchor and time)
+
+    @property
+    def eid(self) -> str:
+        """Its event id: the catalogue's that holds it, else the provisional id of its kind, anchor and period."""
+        return self.held or discovered_id(self.kind.name, self.anchor, _period(self.start, self.kind.period))
 
 
 class EventDiscoverer:
@@ -209,7 +227,8 @@ class EventDiscoverer:
         for named in generated.named:
             # its persons and places (a place's country and cities included), not every country's
             # person: a visit to Kazakhstan is no Kazakh's visit
-            self.catalogue[named.kind].append((named.start, named.end, frozenset(named.persons | named.places)))
+            self.catalogue[named.kind].append((named.start, named.end, frozenset(named.persons | named.places),
+                                               named.event_id))
         self.kind_of_event = generated.kind_of_event
         # every catalogue event's dates (``events``: the catalogue's, events.Event)
         self.event_dates = {e.id: (date.fromisoformat(e.date_start), date.fromisoformat(e.date_end))
@@ -276,16 +295,23 @@ class EventDiscoverer:
                 if hit is not None and hit.start is not None and any(
                         s - FUTURE_MARGIN <= hit.end and hit.start <= e + FUTURE_MARGIN for s, e in near):
                     continue
+                if hit is not None and hit.held is None and hit.start is not None and _BY_PUBLICATION in hit.why \
+                        and kind.part_of_linked and kind.catalogue_kinds & linked_kinds:
+                    continue  # undated news beside the catalogue's event of its nature: that event's story
+                if hit is not None and hit.held is not None and sid in linked_at:
+                    continue  # the catalogue linked the sentence to its event: a held one is only named by the way
                 if hit is not None:
                     (found if hit.start is not None else undated).append(hit)
         found, undated = self._venues_as_bodies(found), self._venues_as_bodies(undated, found)
         rows: dict[tuple[int, str], dict] = {}
+        linked = {(int(r["sentence_id"]), str(r["event_id"])) for r in catalogue_rows}
         for f in found:
-            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
-            rows.setdefault((f.sid, eid), self._row(doc, f.sid, eid, f.why))
+            if (f.sid, f.eid) not in linked:
+                rows.setdefault((f.sid, f.eid), self._row(doc, f.sid, f.eid, f.why))
         self._add_renamed(doc, index, rows, found, undated)
         self._add_referring(doc, index, rows, found, linked_kinds)
         self._add_story(doc, index, rows, found, linked_kinds, catalogue_rows)
+        rows = self._yielded(rows, found)
         rows = self._without_duplicates(rows, found, catalogue_rows)
         if self.visits is not None:
             rows = self._with_visits(doc, index, published, rows, catalogue_rows, kinds_at)
@@ -356,7 +382,7 @@ class EventDiscoverer:
             one = bodies.get(f.kind.name, {})
             if len(one) == 1 and self.types.get(f.anchor) == "country":
                 body, (lo, hi) = next(iter(one.items()))
-                if f.start is None or (lo - FUTURE_MARGIN <= f.end and f.start <= hi + FUTURE_MARGIN):
+                if f.held is None and (f.start is None or (lo - FUTURE_MARGIN <= f.end and f.start <= hi + FUTURE_MARGIN)):
                     f = _Found(f.sid, f.kind, body, f.start, f.end, f"{f.why} + venue of: {body}")
             out.append(f)
         return out
@@ -407,7 +433,7 @@ class EventDiscoverer:
     def _row(doc: Doc, sid: int, eid: str, why: str) -> dict:
         start, end = doc.sentences[sid] if doc.sentences else (0, len(doc.text))
         return {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
-                "char_start": start, "char_end": end, "cue": DISCOVERED_CUE + why}
+                "char_start": start, "char_end": end, "cue": (DISCOVERED_CUE if is_provisional(eid) else HELD_CUE) + why}
 
     def _named(self, index: SentenceIndex, sid: int, kind: DiscoveryKind, published) -> _Found | None:
         """The first mention of the kind's noun in the sentence that names a specific event: not
@@ -441,10 +467,11 @@ class EventDiscoverer:
                     undated = _Found(sid, kind, anchor, None, None, f"{label} + anchor: {anchor}")
                 continue
             first, last, said = when
-            if self._held(kind, anchor, first, last):
-                return None
-            return _Found(sid, kind, anchor, first, last,
-                          f"{label} + anchor: {anchor} + {said}")
+            holders = self._holders(kind, anchor, first, last)
+            if len(holders) > 1:
+                return None  # the catalogue's, but which of its events the structure cannot say
+            return _Found(sid, kind, anchor, first, last, f"{label} + anchor: {anchor} + {said}",
+                          held=next(iter(holders)) if holders else None)
         return undated
 
     def _phrase(self, doc: Doc, sid: int, names, adjectives, a: int, b: int, definite: bool,
@@ -495,17 +522,14 @@ class EventDiscoverer:
                                 for m in index.regex_for(kind.nouns).finditer(doc.norm.text, start, end)})
         return memo[sid]
 
-    def _held(self, kind: DiscoveryKind, anchor: str, first: date, last: date) -> bool:
-        """Whether the catalogue holds an event of the same nature with this anchor at this time
-        (a catalogue event its cues missed here is not a new one)."""
+    def _holders(self, kind: DiscoveryKind, anchor: str, first: date, last: date) -> set[str]:
+        """The catalogue's events of the same nature with this anchor at this time (a catalogue event its
+        cues missed here is not a new one: where it is one event, the sentence is linked to it)."""
         parties = set(anchor.split("+"))
         # a visitor's visit is the catalogue's only near its days: a leader travels every month
         margin = VISIT_MARGIN if kind.anchor == "visitor" else FUTURE_MARGIN
-        for cat_kind in kind.catalogue_kinds:
-            for s, e, theirs in self.catalogue.get(cat_kind, ()):
-                if s - margin <= last and first <= e + margin and parties & theirs:
-                    return True
-        return False
+        return {eid for cat_kind in kind.catalogue_kinds for s, e, theirs, eid in self.catalogue.get(cat_kind, ())
+                if s - margin <= last and first <= e + margin and parties & theirs}
 
     # ---- anchor ------------------------------------------------------------------------------
     def _anchor(self, kind: DiscoveryKind, spans, phrase, noun_start: int, noun_end: int, text: str,
@@ -678,6 +702,31 @@ class EventDiscoverer:
         return False
 
     # ---- referring words -----------------------------------------------------------------------
+    @staticmethod
+    def _yielded(rows: dict, found: list[_Found]) -> dict:
+        """The rows with the events of a kind that yields (``yields_to``) given the article's one event of
+        the kinds it yields to with the same anchor and year ("يدلي الناخبون" in an article naming the
+        referendum is the referendum's)."""
+        if not any(f.kind.yields_to for f in found):
+            return rows
+        to: dict[str, str] = {}
+        for f in found:
+            if not f.kind.yields_to or f.held is not None:
+                continue
+            them = {g.eid for g in found if g.kind.name in f.kind.yields_to and g.anchor == f.anchor
+                    and g.start.year == f.start.year}
+            if len(them) == 1:
+                to[f.eid] = next(iter(them))
+        if not to:
+            return rows
+        out: dict[tuple[int, str], dict] = {}
+        for (sid, eid), row in rows.items():
+            if eid in to:
+                eid = to[eid]
+                row = {**row, "event_id": eid}
+            out.setdefault((sid, eid), row)
+        return out
+
     def _add_renamed(self, doc: Doc, index: SentenceIndex, rows: dict, found: list[_Found],
                      undated: list[_Found]) -> None:
         """Sentences naming again, undated, a discovered event of the article with the same kind
@@ -686,7 +735,7 @@ class EventDiscoverer:
         by_anchor: dict[tuple[str, str], set[str]] = defaultdict(set)
         first: dict[str, int] = {}
         for f in found:
-            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
+            eid = f.eid
             by_anchor[(f.kind.name, f.anchor)].add(eid)
             first[eid] = min(first.get(eid, f.sid), f.sid)
         for f in undated:
@@ -708,7 +757,8 @@ class EventDiscoverer:
             if len(eids) != 1 or kind.refers is None or kind.catalogue_kinds & linked_kinds:
                 continue
             # "الانتخابات" in an article with a presidential and a parliamentary vote names neither
-            if any(kinds[other].refer_words & kind.refer_words for other in per_kind if other != name):
+            if any(kinds[other].refer_words & kind.refer_words for other in per_kind if other != name
+                   and name not in kinds[other].yields_to and other not in kind.yields_to):
                 continue
             eid = next(iter(eids))
             lo, hi = dates[eid]
@@ -729,10 +779,10 @@ class EventDiscoverer:
                     continue  # "الذين يفوزون عادة في الانتخابات": a habit, not this vote
                 # "الانتخابات البرلمانية" is not the presidential vote's referring word; an act befalling
                 # a person beside it is no rival ("تقدم باستقالته على خلفية الاحتجاجات")
-                if any(k.name != name and k.anchor != "target" and index.matches(k.nouns, {sid})
-                       for k in self.rules.kinds):
+                if any(k.name != name and k.anchor != "target" and name not in k.yields_to
+                       and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
                     continue
-                if not self._phrase_agrees(index, sid, kind, eid):
+                if not self._phrase_agrees(index, sid, kind, next(f.anchor for f in found if f.eid == eid)):
                     continue
                 rows[(sid, eid)] = self._row(doc, sid, eid, f"{word}{REFERRED} (s{first[eid]})")
 
@@ -751,7 +801,9 @@ class EventDiscoverer:
             return rows
         spans: dict[str, tuple[date, date]] = {}
         for f in found:
-            eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
+            if f.held is not None:
+                continue  # the catalogue's own event
+            eid = f.eid
             lo, hi = spans.get(eid, (f.start, f.end))
             spans[eid] = (min(lo, f.start), max(hi, f.end))
         sentences: dict[str, set[int]] = defaultdict(set)
@@ -818,7 +870,7 @@ class EventDiscoverer:
             if story is None:
                 continue
             words, alone = story
-            actors = self._actors(parse_id(eid)[1])
+            actors = self._actors(next(f.anchor for f in found if f.eid == eid))
             lo, hi = dates[eid]
             published = doc.publication_period
             if published is None or not (lo - FUTURE_MARGIN <= published[1] and published[0] <= hi + FUTURE_MARGIN):
@@ -832,7 +884,8 @@ class EventDiscoverer:
                 if any(not (d[0] <= hi + FUTURE_MARGIN and lo - FUTURE_MARGIN <= d[1])
                        for d in index.dates.get(sid, ())):
                     continue  # dated away from the event ("لقاء ... في تشرين الثاني" in March)
-                if any(k.name != name and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
+                if any(k.name != name and name not in k.yields_to and index.matches(k.nouns, {sid})
+                       for k in self.rules.kinds):
                     continue  # another kind of event named: another story
                 if all(self.types.get(a) == "country" for a in actors) and any(
                         self.types.get(e) == "country" and e not in actors for e in index.entities.get(sid, set())):
@@ -848,11 +901,10 @@ class EventDiscoverer:
                 why = f"actor: {'+'.join(present)}" if present else f"story: {said}"
                 rows[(sid, eid)] = self._row(doc, sid, eid, f"{told[sid]} + {why}{REFERRED} (s{first[eid]}){STORY}")
 
-    def _phrase_agrees(self, index: SentenceIndex, sid: int, kind: DiscoveryKind, eid: str) -> bool:
+    def _phrase_agrees(self, index: SentenceIndex, sid: int, kind: DiscoveryKind, anchor: str) -> bool:
         """Whether every referring word of the sentence either anchors nothing or anchors this
-        event ("الانتخابات في روسيا البيضاء" is not Uzbekistan's)."""
+        event (``anchor``: "الانتخابات في روسيا البيضاء" is not Uzbekistan's)."""
         doc = index.doc
-        _, anchor, _ = parse_id(eid) or ("", "", "")
         names = sorted(index.name_spans.get(sid, ()))
         adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
         start, end = index.sentence_span(sid)
@@ -1014,7 +1066,7 @@ def _by_kind(found: list[_Found]) -> tuple[dict[str, set[str]], dict[str, int], 
     first: dict[str, int] = {}
     dates: dict[str, tuple[date, date]] = {}
     for f in found:
-        eid = discovered_id(f.kind.name, f.anchor, _period(f.start, f.kind.period))
+        eid = f.eid
         per_kind[f.kind.name].add(eid)
         first[eid] = min(first.get(eid, f.sid), f.sid)
         lo, hi = dates.get(eid, (f.start, f.end))

@@ -30,7 +30,8 @@ HELD_SINCE = {"tashkent_explosion_2023", "tamim_central_asia_tour_2023", "tokaye
               "russia_mobilisation_2022", "sardoba_dam_collapse_2020", "dariga_dismissal_2020",
               "tj_vahdat_prison_riot_2019", "ots_informal_summit_2021", "sco_summit_2021", "ots_summit_2021",
               "kg_constitutional_referendum_2021", "kg_tj_border_clashes_2021",
-              "kg_system_referendum_2021"}
+              "kg_system_referendum_2021", "tj_border_post_attack_2019", "kg_parliamentary_election_2021",
+              "kz_nuclear_referendum_2024"}
 
 
 @pytest.fixture(scope="module")
@@ -625,3 +626,86 @@ def test_the_kinds_noun_again_unanchored_is_the_articles_one_event(ex):
     signed = ("وقعت قرغيزستان وأوزبكستان اليوم الخميس اتفاقية لترسيم الحدود بين البلدين. "
               "وقال الخبراء إن اتفاقية أخرى ستتبعها في مجال المياه.")
     assert 1 not in ids(links(ex, signed, date(2022, 11, 3)))
+
+
+SARDOBA = ("العالم ـ أسيا الوسطى\nتهاوت جدران سد خزان ساردوبا في شرق اوزبكستان في وقت مبكر الجمعة ما استدعى البدء "
+           "بعملية حكومية لإجلاء 70 الف شخص. وتم نقل أكثر من 50 شخصا إلى المستشفى في أوزبكستان.")
+
+
+def test_an_event_the_catalogue_holds_but_its_cues_miss_is_linked_to_it(catalogues):
+    """A dam's collapse named, anchored and dated by the article (test13): the catalogue holds one
+    collapse in Uzbekistan that month and its own cues missed the sentence, so the sentence is
+    linked to it (cue ``held:``), not left unlinked nor given a provisional id."""
+    rows = links(Extractors(catalogues), SARDOBA, date(2020, 5, 1), "month")
+    assert ids(rows) == {1: "sardoba_dam_collapse_2020"}
+    assert rows[0]["cue"].startswith("held: ") and "anchor: uz" in rows[0]["cue"]
+
+
+# test21 (tuning half): an armed attack, a repatriation and a sit-in, each named in the article's lead
+BORDER_ATTACK = ("أعلنت السلطات في طاجكستان، الأربعاء 6 نوفمبر 2019، مقتل 15 مهاجمًا من تنظيم داعش برصاص قوات الأمن، "
+                 "كانوا يهاجمونها قادمين من أفغانستان.\n\nووقع الهجوم عند الساعة 3,23، بالتوقيت المحلي، مستهدفًا وحدة "
+                 "من حرس الحدود الطاجيكيين، قرب أوزبكستان، المجاورة على بعد حوالى 50 كلم، جنوب غرب العاصمة دوشانبي.")
+REPATRIATION = ("أعلنت وزارة الخارجية في أوزبكستان، \"أنّها أعادت 156 من مواطنيها، معظمهم من النساء والأطفال، كانوا "
+                "عالقين في نزاعات مسلّحة غير محدّدة في الشرق الأوسط\".\n\nوأوضحت في بيان، أنّ \"المواطنين تمّ خداعهم في "
+                "منطقة النزاعات المسلحة في الشرق الأوسط\"، لافتةً إلى أنّ \"الرئيس شوكت ميرزوييف أمر بإعادتهم إلى طشقند "
+                "عبر رحلة خاصة\".\n\nوبيّنت أنّ \"الحكومة ستقدّم مساعدة شاملة لإعادة تأهيل وإعادة إندماج جميع المواطنين "
+                "الأوزبك الّذين عادوا إلى وطنهم بعد حياة صعبة\".")
+SIT_IN = ("مع استمرار القمع في الصين وتحديدا في شينجيانغ، يتواصل اعتصام منذ أكثر من شهر رغم تدخل الشرطة لوقفه، أمام "
+          "قنصلية بكين في ألماتي، كبرى مدن كازاخستان.\nوالمطالب من هذا الاعتصام هي فقط العودة الآمنة لأقارب المتظاهرين "
+          "المفقودين أو المسجونين.")
+
+
+def test_an_armed_attack_its_attackers_and_the_catalogues_attack_when_it_holds_it(ex, catalogues):
+    """The attackers killed name the attack (a killing in the sentence: not a verbal attack), the
+    country before the noun anchors it; "ووقع الهجوم" refers to it. With the catalogue that holds
+    the attack (its kind now said by a name), the lead is the catalogue's, as held."""
+    assert ids(links(ex, BORDER_ATTACK, date(2019, 11, 6))) == {0: "new:attack:tj:2019-11", 1: "new:attack:tj:2019-11"}
+    full = links(Extractors(catalogues), BORDER_ATTACK, date(2019, 11, 6))
+    assert ids(full) == {0: "tj_border_post_attack_2019"} and full[0]["cue"].startswith("held: ")
+    verbal = "شن الرئيس هجوما حادا على الحكومة في طاجيكستان، الأربعاء 6 نوفمبر 2019، أمام البرلمان."
+    assert links(ex, verbal, date(2019, 11, 6)) == []
+
+
+def test_citizens_brought_home_and_not_any_return(ex):
+    """"أعادت 156 من مواطنيها": a repatriation by the state named before it; the order to bring them
+    home refers to it; rehabilitation (إعادة تأهيل) is no event."""
+    assert ids(links(ex, REPATRIATION, date(2019, 5, 1), "month")) == {0: "new:repatriation:uz:2019-05",
+                                                                      1: "new:repatriation:uz:2019-05"}
+
+
+def test_a_sit_in_is_a_protest(ex):
+    rows = ids(links(ex, SIT_IN, date(2021, 3, 19)))
+    assert rows[0].startswith("new:protests:") and rows[1] == rows[0]
+
+
+def test_undated_news_beside_the_catalogues_event_of_its_nature_is_its_story(catalogues):
+    """test13: floods in Kazakh villages, in the lead of an article on the Sardoba dam's collapse that
+    the catalogue links: not a new event of the publication's month but the collapse's story."""
+    text = SARDOBA + (" وكتب رئيس كازاختسان قاسم-جومارت توكاييف الأحد على تويتر أنّ عشر قرى كازاخية على مقربة من "
+                      "الحدود الأوزبكية تعرضت لـ 'فيضانات قوية' ما أجبر السلطات على إجلاء 22 ألف شخص.\n"
+                      "وزار ميرزيوييف الجمعة المنطقة، التي شهدت رياحا وأمطارا قوية قبل انهيار السد، من أجل الإشراف على "
+                      "عملية الإخلاء.")
+    ex = Extractors(catalogues)
+    doc = Doc.from_text("t", text, date(2020, 5, 1), "month")
+    ents, dates = ex.entities.find(doc), ex.dates.find(doc)
+    catalogue = ex.events.find(doc, ents, dates)
+    assert "sardoba_dam_collapse_2020" in {r["event_id"] for r in catalogue}
+    assert not any(is_provisional(r["event_id"]) for r in ex.discovered_events.find(doc, ents, dates, catalogue))
+
+
+# dev2: a vote told by its voters, and one whose ballot boxes open in an article naming the referendum
+VOTERS = ("يدلي الناخبون في قرغيزستان بأصواتهم، الأحد 28 نوفمبر (تشرين الثاني)، لاختيار برلمان جديد، وذلك بعد عام "
+          "من انتخابات سابقة أثارت أعمال شغب أطاحت الحكومة.\nويتنافس نحو 1300 مرشح من 21 حزباً سياسياً على 90 "
+          "مقعداً في البرلمان خلال الانتخابات.")
+REFERENDUM_BOXES = ("بدأ اليوم في كازاخستان، استفتاء حول إنشاء أول محطة للطاقة النووية، وهي مبادرة تدعمها حكومة الرئيس "
+                    "قاسم جومارت توكاييف.\nوبحسب وكالة الأنباء الكازاخستانية، فتحت مراكز الاقتراع في 74 مركز اقتراع "
+                    "في البعثات الدبلوماسية لكازاخستان في 59 دولة.")
+
+
+def test_a_vote_told_by_its_voters_and_the_referendum_it_yields_to(ex):
+    """No noun says which vote "يدلي الناخبون في قرغيزستان" is: a vote of Kyrgyzstan that month, and
+    "الانتخابات" after it refers to it; the ballot boxes of an article naming the referendum are the
+    referendum's (``yields_to``), not a second event."""
+    assert ids(links(ex, VOTERS, date(2021, 11, 28))) == {0: "new:vote:kg:2021-11", 1: "new:vote:kg:2021-11"}
+    assert ids(links(ex, REFERENDUM_BOXES, date(2024, 10, 6))) == {0: "new:referendum:kz:2024",
+                                                                  1: "new:referendum:kz:2024"}

@@ -7,7 +7,6 @@ entity mention are never a candidate, so the table shrinks as the analyst adds a
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
@@ -16,7 +15,7 @@ from itertools import compress
 
 import pandas as pd
 
-from dashboard.extract.entities import _written_forms, split_tokens
+from dashboard.extract.entities import _written_forms, mentions_by_token, split_tokens
 from dashboard.schema import conform
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold, squeeze_spaces
@@ -64,7 +63,7 @@ def candidates_in(doc: Doc, mentions: list[dict], trig: Triggers) -> list[dict]:
     """Per-article candidate rows: candidate (as written), trigger, article_id, sentence_id, example."""
     norm = doc.norm.text
     forms, starts, ends = split_tokens(doc)
-    covered = _Coverage(doc, mentions, starts, ends)
+    covered = mentions_by_token(doc, mentions, starts, ends, field="form")  # name | adjective
     out = []
     by_first = trig.by_written_first
     # only the tokens that start a trigger (found by one C-level pass; most start none)
@@ -82,29 +81,6 @@ def candidates_in(doc: Doc, mentions: list[dict], trig: Triggers) -> list[dict]:
                                 "example": doc.text[s:e]})
                 break
     return out
-
-
-class _Coverage:
-    """Which mention (name | adjective) covers token j, computed only for the tokens asked about:
-    discovery looks at a few words after each trigger, not at the whole article."""
-
-    def __init__(self, doc: Doc, mentions: list[dict], starts, ends):
-        spans = sorted((m["char_start"], m["char_end"], m["form"]) for m in mentions)
-        self._starts = [s for s, _, _ in spans]
-        self._spans = spans
-        self._doc, self._tok_starts, self._tok_ends = doc, starts, ends
-
-    def __getitem__(self, j: int) -> str | None:
-        if not self._spans:
-            return None
-        a, b = self._doc.norm.to_original(self._tok_starts[j], self._tok_ends[j])
-        k = bisect.bisect_right(self._starts, a) - 1  # the last mention starting at or before a
-        for idx in (k, k + 1):
-            if 0 <= idx < len(self._spans):
-                s, e, form = self._spans[idx]
-                if s < b and a < e:
-                    return form
-        return None
 
 
 def _follows(words, forms, starts, ends, norm, i) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from itertools import compress
 
+import numpy as np
 import pandas as pd
 
 from dashboard.extract.entity_catalogue import (
@@ -1226,6 +1227,28 @@ def split_tokens(doc: Doc) -> tuple[list[str], list[int], list[int]]:
             found = _match_tokens(norm, doc.tokens)
         doc.shared["split_tokens"] = found
     return found
+
+
+def mentions_by_token(doc: Doc, mentions: list[dict], starts, ends, field: str = "entity_id") -> list:
+    """For each token (``starts``/``ends``: spans of the normalised text, as split_tokens gives), the
+    ``field`` of the mention covering it, or None: the last mention starting at or before the
+    token's start, else the next one, where either overlaps it. One vectorised pass over the
+    article (provisional names, their learned finder and candidate discovery all read it)."""
+    if not mentions or not starts:
+        return [None] * len(starts)
+    spans = sorted((m["char_start"], m["char_end"], m[field]) for m in mentions)
+    m_starts = np.array([s for s, _, _ in spans], dtype=np.int64)
+    m_ends = np.array([e for _, e, _ in spans], dtype=np.int64)
+    a, b = doc.norm.to_original_many(np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64))
+    k = np.searchsorted(m_starts, a, "right") - 1  # the last mention starting at or before a
+    found = np.full(len(a), -1, dtype=np.int64)
+    for idx in (k + 1, k):  # k last: where both overlap the token, k's mention wins
+        ok = (idx >= 0) & (idx < len(spans))
+        safe = np.where(ok, idx, 0)
+        hit = ok & (m_starts[safe] < b) & (a < m_ends[safe])
+        found = np.where(hit, idx, found)
+    values = [value for _, _, value in spans]
+    return [None if j < 0 else values[j] for j in found.tolist()]
 
 
 def _match_tokens(norm: str, tokens: list[tuple[int, int]]):

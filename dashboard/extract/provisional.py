@@ -35,11 +35,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import compress
 
-import numpy as np
 import pandas as pd
 
 from dashboard.extract import learned_names
-from dashboard.extract.entities import EntityMatcher, _written_forms, split_tokens
+from dashboard.extract.entities import EntityMatcher, _written_forms, mentions_by_token, split_tokens
 from dashboard.extract.entity_catalogue import NAME
 from dashboard.extract.learned_names import (
     LEARNED,
@@ -203,7 +202,7 @@ class _Blocked:
     """Word i is blocked: ``taken`` by a provisional row, covered by a catalogue mention, or
     marked here; computed when asked."""
 
-    def __init__(self, taken: list[bool], covered: _MentionAt):
+    def __init__(self, taken: list[bool], covered: list[str | None]):
         self._taken, self._covered, self._marked = taken, covered, set()
 
     def __getitem__(self, i: int) -> bool:
@@ -217,55 +216,6 @@ class _Blocked:
 
     def __len__(self) -> int:
         return len(self._taken)
-
-
-class _MentionAt:
-    """The entity id of the catalogue mention covering token j (or None), computed only for the
-    tokens asked about: a few words around each trigger, not the whole article."""
-
-    def __init__(self, doc: Doc, mentions: list[dict], starts, ends):
-        spans = sorted((m["char_start"], m["char_end"], m["entity_id"]) for m in mentions)
-        self._starts = [s for s, _, _ in spans]
-        self._spans = spans
-        self._doc, self._tok_starts, self._tok_ends = doc, starts, ends
-        self._memo: dict[int, str | None] = {}
-
-    def __getitem__(self, j: int) -> str | None:
-        if not self._spans:
-            return None
-        if j in self._memo:
-            return self._memo[j]
-        a, b = self._doc.norm.to_original(self._tok_starts[j], self._tok_ends[j])
-        k = bisect.bisect_right(self._starts, a) - 1  # the last mention starting at or before a
-        found = None
-        for idx in (k, k + 1):
-            if 0 <= idx < len(self._spans):
-                s, e, entity_id = self._spans[idx]
-                if s < b and a < e:
-                    found = entity_id
-                    break
-        self._memo[j] = found
-        return found
-
-
-def mentions_by_token(doc: Doc, mentions: list[dict], starts, ends) -> list[str | None]:
-    """The entity id of the mention covering each token (or None): what ``_MentionAt`` answers
-    token by token, for the whole article at once (the learned finder asks of every rare word)."""
-    if not mentions or not starts:
-        return [None] * len(starts)
-    spans = sorted((m["char_start"], m["char_end"], m["entity_id"]) for m in mentions)
-    m_starts = np.array([s for s, _, _ in spans], dtype=np.int64)
-    m_ends = np.array([e for _, e, _ in spans], dtype=np.int64)
-    a, b = doc.norm.to_original_many(np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64))
-    k = np.searchsorted(m_starts, a, "right") - 1  # the last mention starting at or before a
-    found = np.full(len(a), -1, dtype=np.int64)
-    for idx in (k + 1, k):  # k first: it overrides k + 1 where both overlap, as _MentionAt reads them
-        ok = (idx >= 0) & (idx < len(spans))
-        safe = np.where(ok, idx, 0)
-        hit = ok & (m_starts[safe] < b) & (a < m_ends[safe])
-        found = np.where(hit, idx, found)
-    ids = [entity_id for _, _, entity_id in spans]
-    return [None if j < 0 else ids[j] for j in found.tolist()]
 
 
 def provisional_id(folded_name: str, kind: str = PROVISIONAL_TYPE) -> str:
@@ -941,7 +891,7 @@ class ProvisionalFinder:
         norm = doc.norm.text
         forms, starts, ends = split_tokens(doc)
         own_outlet = self._own_outlet_rows(doc, forms, starts, ends, norm, mentions, outlet) if outlet else []
-        covered = _MentionAt(doc, mentions, starts, ends)
+        covered = mentions_by_token(doc, mentions, starts, ends)
         text = doc.text
 
         def article(k: int) -> bool:

@@ -538,12 +538,11 @@ def test_a_blog_named_in_quotes_is_an_outlet(tools):
     assert [(r["entity_id"], r["surface"]) for r in rows] == [("new:media:alfant_mydya", "الفانت ميديا")]
 
 
-def test_mentions_by_token_answers_as_the_lazy_index(tools):
-    """The whole-article index the learned finder reads gives, token by token, what _MentionAt
-    gives: with diacritics and tatweel (folded offsets differ from the original's), mentions that
-    touch, and a token no mention covers."""
-    from dashboard.extract.entities import split_tokens
-    from dashboard.extract.provisional import _MentionAt, mentions_by_token
+def test_mentions_by_token_finds_the_mention_over_each_token(tools):
+    """The whole-article index names, token by token, the mention whose original span overlaps
+    the token's: with diacritics and tatweel (folded offsets differ from the original's), a
+    hyphenated name split in two, and tokens no mention covers."""
+    from dashboard.extract.entities import mentions_by_token, split_tokens
 
     matcher, _ = tools
     text = ("وصل الرئيسُ الكازاخـــي قاسم جومارت توكاييف إلى موسكو، حيث التقى بوتين وشي جين بينغ "
@@ -552,10 +551,17 @@ def test_mentions_by_token_answers_as_the_lazy_index(tools):
     mentions = matcher.find(doc)
     assert len(mentions) >= 4
     forms, starts, ends = split_tokens(doc)
-    lazy = _MentionAt(doc, mentions, starts, ends)
+
+    def overlapping(i: int, field: str):
+        a, b = doc.norm.to_original(starts[i], ends[i])
+        return {m[field] for m in mentions if m["char_start"] < b and a < m["char_end"]}
+
     index = mentions_by_token(doc, mentions, starts, ends)
-    assert index == [lazy[i] for i in range(len(forms))]
+    for i, entity_id in enumerate(index):
+        assert ({entity_id} if entity_id is not None else set()) == overlapping(i, "entity_id"), forms[i]
     assert {"tokayev", "moscow", "putin"} <= set(index) and None in index
+    forms_index = mentions_by_token(doc, mentions, starts, ends, field="form")
+    assert [f is None for f in forms_index] == [e is None for e in index]
     assert mentions_by_token(doc, [], starts, ends) == [None] * len(forms)
 
 

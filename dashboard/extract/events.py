@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
+import ahocorasick
 import pandas as pd
 
 from dashboard.extract.event_context import CONTEXT, context_links, runs_to_report
@@ -195,6 +196,7 @@ def _alternation(phrases: list[str]) -> PhraseSet | None:
 @cache
 def _compiled(phrases: tuple[str, ...]) -> PhraseSet:
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
+    _PIECES.add(piece for p in ordered for piece in _anchor(p))
     checks = {p: _hamza_check(p) for p in ordered}
     return PhraseSet(_phrases_regex(tuple(ordered)),
                      frozenset(_anchor(p) for p in ordered),
@@ -522,14 +524,53 @@ class _TextScans:
         return last
 
 
+class _PieceScanner:
+    """Which anchor pieces an article holds, found by one pass over its text: an Aho-Corasick
+    automaton (pyahocorasick) over every piece of every compiled PhraseSet. An article is asked
+    about ~370 of the ~1,500 pieces; a ``piece in text`` scan for each, through a Python-level
+    lookup, cost more than the rest of the anchor test. Pieces of fewer than MIN letters (nearly
+    every text holds one, and ``in`` finds it at once) are left to ``in``."""
+    MIN = 3
+
+    def __init__(self):
+        self.pieces: set[str] = set()
+        self._automaton = None
+        self._absent: dict[str, bool] = {}  # every piece -> False: an article's answers start from a copy
+
+    def add(self, pieces) -> None:
+        new = {p for p in pieces if len(p) >= self.MIN} - self.pieces
+        if new:
+            self.pieces |= new
+            self._automaton = None  # rebuilt at the next article (catalogues compile before any)
+
+    def answers(self, text: str) -> dict[str, bool]:
+        """Every piece -> whether ``text`` contains it."""
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for piece in self.pieces:
+                automaton.add_word(piece, piece)
+            if self.pieces:
+                automaton.make_automaton()
+            self._automaton = automaton
+            self._absent = dict.fromkeys(self.pieces, False)
+        out = self._absent.copy()
+        if self.pieces:
+            out.update((piece, True) for _, piece in self._automaton.iter(text))
+        return out
+
+
+_PIECES = _PieceScanner()
+
+
 class _Presence(dict):
-    """piece -> whether ``text`` contains it, computed on first lookup."""
+    """piece -> whether ``text`` contains it: every piece a PhraseSet knows answered by one scan
+    (_PieceScanner), any other on first lookup."""
 
     def __init__(self, text: str):
-        super().__init__()
+        super().__init__(_PIECES.answers(text))
         self.text = text
 
-    def __missing__(self, piece: str) -> bool:
+    def __missing__(self, piece: str) -> bool:  # a piece no PhraseSet holds, or a short one
         found = self[piece] = piece in self.text
         return found
 

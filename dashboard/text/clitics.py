@@ -7,6 +7,8 @@ article ال; ل before ال is written لل (للولايات = ل + الولا
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
@@ -35,15 +37,23 @@ _FIRST_LETTERS = frozenset(p[0] for p in PREFIXES)
 
 def peel(form: str, min_stem: int = 2) -> list[str]:
     """``form`` itself, then every reading of it with a proclitic sequence removed (remainders of at
-    least ``min_stem`` letters), longest proclitic first (the order of PREFIXES)."""
-    forms = [form]
+    least ``min_stem`` letters), longest proclitic first (the order of PREFIXES). A new list each
+    call (callers extend it)."""
     if not form or form[0] not in _FIRST_LETTERS:
-        return forms
+        return [form]
+    return list(_peeled(form, min_stem))
+
+
+# Every extractor peels the same words again and again (an article's forms, each asked by several
+# matchers; a corpus has ~40x fewer distinct forms than tokens): one memo for all of them, bounded.
+@lru_cache(maxsize=1 << 16)
+def _peeled(form: str, min_stem: int) -> tuple[str, ...]:
+    forms = [form]
     n = len(form)
     for k, prefixes_of_length in _PREFIX_LENGTHS:
         if n - k >= min_stem and form[:k] in prefixes_of_length:
             forms.append(form[k:])
-    return forms
+    return tuple(forms)
 
 
 def letter_class(letters: tuple[str, ...]) -> str:

@@ -8,7 +8,8 @@ one plus the import ~0.15 s and ~20 MB; extraction only asks two things of them:
   (``common_zipf``): kept as the list's own frequency bucket of each folded word
   (wordfreq_ar_common.tsv, ~52,000 words), read back to the very same floats;
 - whether a word is in the large list at any frequency (``in_large_list``): kept as the sorted
-  64-bit BLAKE2b digests of the list's words (wordfreq_ar_large.u64, 5 MB, searched by bisection;
+  64-bit BLAKE2b digests of the list's words (wordfreq_ar_large.u64, 5 MB, searched by bisection of
+  the bucket of a digest's top 16 bits;
   a word outside the list matches a digest by chance with odds of 1 in 3e13).
 
 Both files are valid for the wordfreq version recorded in wordfreq_tables.json; with any other
@@ -127,10 +128,31 @@ def _large_digests() -> array | None:
     return digests
 
 
+_BUCKET_SHIFT = 48  # digests bucketed by their top 16 bits: ~10 digests a bucket
+
+
+@lru_cache(maxsize=1)
+def _bucket_starts() -> array:
+    """starts[k]: the index of the first digest whose top 16 bits are k or more (k = 0 ... 65536),
+    so that a lookup bisects one bucket (~4 comparisons) instead of the whole list (~20, each
+    making a Python int of an array item)."""
+    import numpy as np
+
+    digests = np.frombuffer(_large_digests(), dtype=np.uint64)
+    tops = np.arange(1 << (64 - _BUCKET_SHIFT), dtype=np.uint64) << np.uint64(_BUCKET_SHIFT)
+    return array("q", [*np.searchsorted(digests, tops).tolist(), len(digests)])
+
+
 def _has_digest(digests: array, word: str) -> bool:
-    value = _digest(word)
-    i = bisect_left(digests, value)
-    return i < len(digests) and digests[i] == value
+    return _has_value(digests, _digest(word))
+
+
+def _has_value(digests: array, value: int) -> bool:
+    starts = _bucket_starts()
+    k = value >> _BUCKET_SHIFT
+    lo, hi = starts[k], starts[k + 1]
+    i = bisect_left(digests, value, lo, hi)
+    return i < hi and digests[i] == value
 
 
 def in_large_list(word: str) -> bool:
@@ -156,6 +178,8 @@ def preload(tokenizer: bool = False) -> None:
     import wordfreq's, which in_large_list needs for a word with marks, tatweel or other letters
     (~0.15 CPU-s here; more in each worker, deep in whose stack its import inspects every frame)."""
     _common_words()
+    if _large_digests() is not None:
+        _bucket_starts()
     if _large_digests() is not None and tokenizer:
         from wordfreq import lossy_tokenize  # noqa: F401
 
@@ -165,6 +189,7 @@ def unload() -> None:
     the articles are extracted, needs them no more."""
     _common_words.cache_clear()
     _large_digests.cache_clear()
+    _bucket_starts.cache_clear()
 
 
 # ---- regeneration -------------------------------------------------------------------------------
@@ -187,6 +212,7 @@ def write_tables() -> None:
     _tables_valid.cache_clear()
     _common_words.cache_clear()
     _large_digests.cache_clear()
+    _bucket_starts.cache_clear()
 
 
 if __name__ == "__main__":

@@ -72,3 +72,19 @@ def test_first_pieces_gate_answers_as_the_anchors_do():
         assert index._scans.anchored_in(phrases) == full, (text, phrases.ordered)
     # a phrase of a gap alone has no piece to look for: it holds anywhere
     assert _alternation(["...", "قمة"]).first_pieces is None
+
+
+def test_anchor_pieces_present_are_what_a_substring_test_finds():
+    """The one-pass piece scan (an Aho-Corasick automaton over every anchor piece) answers exactly
+    as ``piece in text``: pieces inside longer words, overlapping pieces, pieces at the text's
+    ends, short pieces and pieces no PhraseSet holds."""
+    from dashboard.extract.events import _PIECES, _Presence, _alternation
+
+    phrases = _alternation(["زيارة رسمية", "انتخابات الرئاسية", "رئاسي", "اجتماع", "قمة ... شنغهاي", "ab", "Summit"])
+    assert phrases is not None
+    text = Doc.from_text("t", "وبالانتخابات الرئاسية، زيارةرسمية اجتماعاجتماع قمة شنغهاي Summit").norm.text
+    pieces = {p for anchor in phrases.anchors for p in anchor} | {"غير موجود", "x", "ئاس", "اجتماعاج"}
+    presence = _Presence(text)
+    for piece in sorted(pieces):
+        assert presence[piece] == (piece in text), piece
+    assert {p for p in pieces if len(p) >= _PIECES.MIN} & _PIECES.pieces  # the automaton answered some

@@ -56,3 +56,12 @@ def test_peel_gives_every_prefix_reading_in_prefix_order():
 ])
 def test_possessive_forms_of_a_definite_noun(phrase, forms):
     assert possessive_forms(phrase) == forms
+
+
+def test_peel_gives_a_new_list_each_call():
+    """peel's readings are memoised: a caller extending its list must not change the next answer
+    (entities' _article_readings appends the ل + ال readings)."""
+    first = peel(fold("للعالم"), 2)
+    first.append("zzz")
+    assert "zzz" not in peel(fold("للعالم"), 2)
+    assert peel(fold("للعالم"), 2) == [fold("للعالم"), fold("عالم"), fold("لعالم")]

@@ -45,3 +45,24 @@ def test_in_large_list_agrees_with_wordfreq_on_the_list_and_beside_it():
     near = [w[:-1] + "ژ" for w in words] + [w + "ن" for w in words]  # one letter off: mostly absent
     for word in words + near:
         assert wf.in_large_list(word) == (zipf_frequency(word, "ar", wordlist="large") != 0), word
+
+
+def test_bucketed_lookup_finds_every_digest_at_the_bucket_edges_and_nothing_between():
+    """A digest is looked for in its bucket (top 16 bits) only: the first and last digest of
+    buckets, the list's ends, and the values one off each must answer as the whole list does."""
+    from dashboard.text.word_frequencies import _bucket_starts, _has_value, _large_digests
+
+    digests = _large_digests()
+    if digests is None:
+        pytest.skip("tables not valid for the installed wordfreq")
+    starts = _bucket_starts()
+    every = set(digests)
+    probes = {digests[0], digests[-1], 0, (1 << 64) - 1}
+    for k in range(0, len(starts) - 1, 997):
+        for i in (starts[k], starts[k + 1] - 1):
+            if 0 <= i < len(digests):
+                probes |= {digests[i], digests[i] - 1, digests[i] + 1}
+    probes = {v for v in probes if 0 <= v < 1 << 64}
+    assert sum(v in every for v in probes) > 100
+    for value in probes:
+        assert _has_value(digests, value) == (value in every), value

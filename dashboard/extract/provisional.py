@@ -159,7 +159,7 @@ _ABD_APART = re.compile(r"(?<![\u0621-\u064a])عبد (?=[\u0621-\u064a])")
 # Bodies named in quotes after the noun that says what they are (موقع “تنغرينيوز”): their types.
 BODY_TYPES = ("media", "company", "party", "organisation")
 # Places named right after the noun that says what they are (مدينة أكسو، قرية باسكي اريك، نهر إسفارا).
-PLACE_TYPES = ("city", "river")
+PLACE_TYPES = ("city", "region", "river")
 MAX_PLACE_WORDS = 2
 # A place's two-word name may open with a word of some frequency (كوي 3.2) when the second is a word
 # no text uses (تاش 0): قرية كوي تاش

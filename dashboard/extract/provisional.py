@@ -89,6 +89,8 @@ _QUOTED_GAP = re.compile(r"[ \t\u00a0]*[«»“”\"]?[ \t\u00a0]*")
 # "أكد رئيس" (a verb and the title of someone named later).
 _ROLE_COMMA = re.compile(r"[ \t\u00a0]*[،,]")
 _APPOSITION_CLOSE = re.compile(r"[ \t\u00a0]*[،,.]")
+_COMMA = re.compile(r"[،,][ \t\u00a0]*")
+_PHRASE_BREAK = re.compile(r"[؛;.،,:\n]")
 # After a name and a comma, "وهو"/"وهي" and what the person is ("بيكبولات اوكبويف، وهو طبيب"), or
 # the person's age ("رافيل بودوكوف (31 عاما)", "، 45 عاما،"): only a person is described so.
 # A preposition glued to the article (بال، كال، لل): no word inside a name starts so.
@@ -375,6 +377,8 @@ class ProvisionalFinder:
         self._plural_forms = _written(rules.plural_titles)
         self._named_after = frozenset(w for word in matcher.named_after for w, _ in _written_forms(word))
         self._speech_forms = _written(rules.speech_verbs)
+        # a role right after a name and its comma, as written (no proclitic: والمتحدث goes on a list)
+        self._apposed_roles = rules.roles | rules.titles
         self._byline_forms = _written(rules.bylines)
         # (a possessed role that is also a title, نائبه ~ نائبة, stays a title with ة)
         self._possessed_forms = _written(rules.possessed_titles - rules.titles)
@@ -815,8 +819,40 @@ class ProvisionalFinder:
                     out.append((*span, "speech + description"))
                 elif span and self._surname_shaped(forms, span):
                     out.append((*span, "speech + surname"))
-        return out + self._given_and_surname(forms, starts, ends, norm, covered, article, doc) + \
-            self._nasab_names(forms, starts, ends, norm, covered, article, found=out)
+        out += self._given_and_surname(forms, starts, ends, norm, covered, article, doc)
+        out += self._nasab_names(forms, starts, ends, norm, covered, article, found=out)
+        return out + self._named_then_role(forms, starts, ends, norm, covered, article, found=out)
+
+    def _named_then_role(self, forms, starts, ends, norm, covered, article, found) -> list[tuple[int, int, str]]:
+        """A name that opens a phrase (after punctuation, or behind the list's glued و) and is
+        followed by a comma and a role, with no verb before it: each holder of a list of
+        participants ("؛ وأليشر سلطانوف، وزير الطاقة الأوزبكي، وسعيد مطر القمزي، سفير دولة
+        الإمارات"). The role says it is a person; the name is read as after a verb of saying (two
+        to four words, ``_name_at``), and must end right at the comma."""
+        out = []
+        n = len(forms)
+        framed = {k for first, end, _ in found for k in range(first, end)}
+        roles = self._apposed_roles
+        for m in _COMMA.finditer(norm):
+            i = bisect.bisect_left(starts, m.end())
+            if i >= n or i < 2 or forms[i] not in roles or not _BEFORE_ROLE.fullmatch(norm, ends[i - 1], starts[i]) \
+                    or i - 1 in framed or covered[i - 1] is not None:
+                continue
+            for j in range(max(0, i - MAX_WORDS), i - 1):
+                if j and _SPACES.fullmatch(norm, ends[j - 1], starts[j]):
+                    continue  # the name must open a phrase: a verb or a word before it says what it is
+                if j and covered[j - 1] is not None and not _PHRASE_BREAK.search(norm, ends[j - 1], starts[j]):
+                    continue
+                words = forms
+                if forms[j].startswith("و") and len(forms[j]) > 3 and forms[j] not in self.given:
+                    words = [*forms[:j], forms[j][1:], *forms[j + 1:]]
+                if words[j] in self.stopwords or words[j] in self.never:
+                    continue
+                span = self._name_at(j, words, starts, ends, norm, covered, article)
+                if span is not None and span[1] == i and not framed.intersection(range(*span)):
+                    out.append((*span, "name + role"))
+                    break
+        return out
 
     def _nasab_names(self, forms, starts, ends, norm, covered, article, found) -> list[tuple[int, int, str]]:
         """An Arab name linked by بن between two given names (أحمد بن علي محمد الصايغ، ثاني بن
@@ -910,6 +946,8 @@ class ProvisionalFinder:
                 key = (key[0][1:], *key[1:])  # "وراباخان محمودوفا عن حزب": the list's و
             elif trigger in ("given + surname", "nasab") and key[0] not in self.given:
                 key = (key[0][1:], *key[1:])  # "وإيرينا فولكوفا"، "وحمد بن جاسم": the conjunction's و
+            elif trigger == "name + role" and key[0].startswith("و") and len(key[0]) > 3 and key[0] not in self.given:
+                key = (key[0][1:], *key[1:])  # "؛ وأليشر سلطانوف، وزير الطاقة": the list's و
             names[key] = min(names.get(key, first), first)
             # a nasab is shortened to the first and last names (عبدالعزيز بن عبدالله الداود ->
             # عبدالعزيز الداود): the same person

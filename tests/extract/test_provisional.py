@@ -676,3 +676,16 @@ def test_regions_named_after_their_noun(tools):
         ("new:region:shyrabad", "شيرآباد"), ("new:region:waywkh", "واىوخ")]
     assert provisional_entities(pd.DataFrame(rows))["type"].tolist() == ["region", "region"]
 
+
+def test_listed_names_each_with_a_role_after_a_comma(tools):
+    # test23 (Masdar's Uzbek contract): the guests are listed, each name then its role, no verb
+    text = ("ووزير الاستثمار والتجارة الخارجية الأوزبكي؛ وأليشر سلطانوف، وزير الطاقة الأوزبكي، "
+            "وسعيد مطر القمزي، سفير دولة الإمارات لدى أوزبكستان، كما حضر. وقال سلطانوف إن")
+    rows = found(tools, text)
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("new:alyshr_slttanwf", "أليشر سلطانوف"), ("new:seyd_mttr_alqmzy", "سعيد مطر القمزي"),
+        ("new:alyshr_slttanwf", "سلطانوف")]
+    # ordinary phrases before a comma and a title are no names
+    text = "ومن جانبه، رئيس الوزراء قال. مكافحة الإرهاب، وزير الداخلية. تصريحات صحفية، رئيس الحكومة"
+    assert found(tools, text) == []
+

@@ -365,6 +365,17 @@ class ProvisionalFinder:
         self._joined_names = {"".join(cand[0]): cand[2] for cands in matcher.first_words.values()
                               for cand in cands if cand[2] and not cand[5] and cand[4] not in matcher.generic_alias}
         self._place_forms = {w: (noun, skip) for noun in sorted(rules.places) for w, skip in _written_forms(noun)}
+        # catalogue bodies' Arabic names without their last word (a country's adjective, a web
+        # suffix): (type, shortened name) -> ids; read only where this finder found a body's name
+        self._parents = variants.parents
+        self._shortened_bodies: dict[tuple[str, str], set[str]] = {}
+        for cands in matcher.first_words.values():
+            for words, _gaps, entity_id, _form, _alias, _context in cands:
+                kind = self.types.get(entity_id)
+                if kind in BODY_TYPES and len(words) >= 2 and _ARABIC_WORD.fullmatch(words[-1]) and \
+                        words[-2] not in stopwords and variants.parents.get(entity_id) and \
+                        (len(words) > 2 or len(words[0]) >= 5):
+                    self._shortened_bodies.setdefault((kind, " ".join(words[:-1])), set()).add(entity_id)
         self._headed_forms: dict[str, tuple[str, int, bool, str]] = {}
         for noun, kind in sorted(rules.headed.items()):
             for definite in (False, True):
@@ -1027,8 +1038,32 @@ class ProvisionalFinder:
             rows += self._credit_rows(doc, forms, starts, ends, norm, covered, taken)
         if self.learned is not None:
             rows += self.learned_rows(doc, mentions + rows, self.learned)
+        if self._shortened_bodies:
+            self._known_shortened(rows, mentions)
         rows.sort(key=lambda r: r["char_start"])
         return rows
+
+    def _known_shortened(self, rows: list[dict], mentions: list[dict]) -> None:
+        """A body found here whose name is a catalogue body's name without its last word (its
+        country's adjective or web suffix: الحزب الاشتراكي الديمقراطي for the SDPK's الحزب الاشتراكي
+        الديمقراطي القرغيزي, موقع "غازيتا" for غازيتا.أوز), of the same type, is that body when the
+        article names the body's country and no other such body's: a variant match, for review."""
+        named = {m["entity_id"] for m in mentions}
+        known: dict[str, str] = {}
+        for r in rows:
+            entity_id = r["entity_id"]
+            if entity_id in known or not entity_id.startswith(PROVISIONAL_PREFIX):
+                continue
+            kind = provisional_type(entity_id)
+            alias = r.get("alias", "")
+            if kind not in BODY_TYPES or alias.startswith(LEARNED):
+                continue
+            ids = {b for b in self._shortened_bodies.get((kind, alias), ()) if self._parents.get(b) in named}
+            if len(ids) == 1:
+                known[entity_id] = ids.pop()
+        for r in rows:
+            if r["entity_id"] in known:
+                r["entity_id"], r["match"] = known[r["entity_id"]], VARIANT
 
     # -- the learned finder ---------------------------------------------------------------------
     def mention_type(self, entity_id: str) -> str:

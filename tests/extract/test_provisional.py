@@ -689,3 +689,16 @@ def test_listed_names_each_with_a_role_after_a_comma(tools):
     text = "ومن جانبه، رئيس الوزراء قال. مكافحة الإرهاب، وزير الداخلية. تصريحات صحفية، رئيس الحكومة"
     assert found(tools, text) == []
 
+
+def test_a_catalogue_bodys_name_without_its_last_word_is_that_body(tools):
+    # test23: the SDPK without its adjective القرغيزي, Gazeta.uz without its suffix; each only in an
+    # article that names the body's country (Germany's SPD is spelt the same)
+    text = "دعا أتامباييف الرئيس القرغيزي سورونباي جينبيكوف إلى الاستقالة، خلال حديثه بمقر الحزب الاشتراكي الديمقراطي."
+    rows = found(tools, text)
+    assert [(r["entity_id"], r["surface"], r["match"]) for r in rows] == [
+        ("sdpk", "الحزب الاشتراكي الديمقراطي", "variant")]
+    rows = found(tools, "وذكر موقع \"غازيتا\" الأوزبكي أن الطائرة. أوضح موقع غازيتا أنه")
+    assert [(r["entity_id"], r["surface"], r["match"]) for r in rows] == [
+        ("gazeta_uz", "غازيتا", "variant"), ("gazeta_uz", "غازيتا", "variant")]
+    rows = found(tools, "وقال زعيم الحزب الاشتراكي الديمقراطي في ألمانيا")
+    assert [r["entity_id"] for r in rows] == ["new:party:alhhzb_alashtraky_aldymqratty"]

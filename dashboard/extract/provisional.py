@@ -183,6 +183,11 @@ _OPEN_PAREN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 # The places whose name may stand inside a body's quoted name (إذاعة "صدى موسكو"، صحيفة "صوت بيروت").
 _PLACE_TYPES_INSIDE = ("city", "country", "region")
 MAX_BODY_WORDS = 5
+# A body's short name right after its long one, in quotes or brackets: «مصدر»، (مصدر)
+_SHORT_NAME_OPEN = re.compile(r"[ \t\u00a0]*[«“\"(][ \t\u00a0]*")
+_SHORT_NAME_CLOSE = re.compile(r"[ \t\u00a0]*[»”\")]")
+# Heads of bodies named after a place and their field (شركة أبوظبي لطاقة المستقبل، هيئة دبي للطرق)
+_PLACE_NAMED_BODIES = ("company", "organisation")
 _MAX_BODY_DESCRIPTORS = 3  # ال words between a body's noun and its quoted name (شركة الطاقة الحكومية "...")
 _MAX_FIELD_WORDS = 2  # a body named after a person: its field's words after the name (للفضاء)
 # Folded Arabic letters -> a readable ASCII slug (the id must be safe in URLs, file names and the
@@ -368,6 +373,13 @@ class ProvisionalFinder:
         # catalogue bodies' Arabic names without their last word (a country's adjective, a web
         # suffix): (type, shortened name) -> ids; read only where this finder found a body's name
         self._parents = variants.parents
+        # cities' and countries' names (folded words) by their first word: a body named after one
+        self._place_names: dict[str, set[tuple[str, ...]]] = {}
+        for cands in matcher.first_words.values():
+            for words, _gaps, entity_id, form, _alias, _context in cands:
+                if form == "name" and self.types.get(entity_id) in ("city", "country") and \
+                        all(_ARABIC_WORD.fullmatch(w) for w in words):
+                    self._place_names.setdefault(words[0], set()).add(words)
         self._shortened_bodies: dict[tuple[str, str], set[str]] = {}
         for cands in matcher.first_words.values():
             for words, _gaps, entity_id, _form, _alias, _context in cands:
@@ -1038,6 +1050,7 @@ class ProvisionalFinder:
             rows += self._credit_rows(doc, forms, starts, ends, norm, covered, taken)
         if self.learned is not None:
             rows += self.learned_rows(doc, mentions + rows, self.learned)
+        _one_id_per_body(rows)
         if self._shortened_bodies:
             self._known_shortened(rows, mentions)
         rows.sort(key=lambda r: r["char_start"])
@@ -1217,6 +1230,14 @@ class ProvisionalFinder:
                         and k - 1 > i + 1):
                     break  # a party's name ends with its second noun (حزب السلام والديمقراطية)
                 mention = covered[k]
+                if not words and not definite and kind in _PLACE_NAMED_BODIES and \
+                        (place := self._place_then_field(k, forms, starts, ends, norm, covered, mentions, doc)):
+                    # شركة أبوظبي لطاقة المستقبل، هيئة دبي للطرق: a place, then the body's field
+                    k, row = place
+                    words.append("place")
+                    if row is not None:
+                        country_rows.append(row)
+                    continue
                 if mention is not None:
                     a, _ = doc.norm.to_original(starts[k], ends[k])
                     row = by_start.get(a)
@@ -1245,6 +1266,13 @@ class ProvisionalFinder:
                     words.append("al")
                 elif form.startswith("لل") and words:
                     words.append("li")
+                elif words[:1] == ["place"] and len(words) >= 2 and form.startswith("وال") and len(form) > 4 and \
+                        form[1:] not in self.stopwords:
+                    words.append("al")  # هيئة دبي للطرق والمواصلات
+                elif words == ["place"] and form[0] == "ل" and len(form) >= 4 and form not in self.stopwords and \
+                        form[1:] not in self.stopwords and k + 1 < n and article(k + 1) and \
+                        _SPACES.fullmatch(norm, ends[k], starts[k + 1]):
+                    words.append("li")  # لطاقة المستقبل: the field in construct
                 elif not definite and not words and k + 1 < n and article(k + 1) and \
                         self._zipf(form) >= COMMON_ZIPF and form not in self.never:
                     words.append("construct")  # مركز أبحاث العلوم
@@ -1271,6 +1299,22 @@ class ProvisionalFinder:
                 out.append(self._row(doc, i + 1, i + 1 + letters, starts, ends, provisional_id(alias, kind), alias))
                 taken[i + 1:i + 1 + letters] = [True] * letters
                 continue
+            if words[:1] == ["place"]:
+                # the place, then its field: ل + ال (للبترول) or ل + a noun in construct (لطاقة
+                # المستقبل), perhaps ال words after; the name is the place and the field, and a short
+                # name quoted right after it is the same body's (شركة أبوظبي لطاقة المستقبل «مصدر»)
+                if len(words) < 2 or words[1] != "li" or not all(w in ("al", "li") for w in words[1:]):
+                    continue
+                alias = " ".join(forms[i + 1:k])
+                entity_id = provisional_id(alias, kind)
+                out.append(self._row(doc, i + 1, k, starts, ends, entity_id, alias))
+                taken[i:k] = [True] * (k - i)
+                dropped += country_rows
+                short = self._short_name_after(k, forms, starts, ends, norm, covered, taken)
+                if short is not None:
+                    out.append(self._row(doc, k, short, starts, ends, entity_id, " ".join(forms[k:short])))
+                    taken[k:short] = [True] * (short - k)
+                continue
             if not words or not self._headed_name(kind, definite, words, forms[i + 1:i + 1 + len(words)]):
                 continue
             end = i + 1 + len(words)
@@ -1288,6 +1332,53 @@ class ProvisionalFinder:
             gone = {id(r) for r in dropped}
             mentions[:] = [m for m in mentions if id(m) not in gone]
         return out
+
+    def _short_name_after(self, k: int, forms, starts, ends, norm, covered, taken) -> int | None:
+        """The end of a body's short name quoted or bracketed right before token k's word (…
+        لطاقة المستقبل «مصدر»، … (مصدر)): one or two words no catalogue mention holds; else None."""
+        n = len(forms)
+        if k >= n or not _SHORT_NAME_OPEN.fullmatch(norm, ends[k - 1], starts[k]):
+            return None
+        for end in range(k + 1, min(n, k + 2) + 1):
+            if covered[end - 1] is not None or taken[end - 1] or forms[end - 1] in self.stopwords:
+                return None
+            gap = norm[ends[end - 1]:starts[end]] if end < n else norm[ends[end - 1]:]
+            if _SHORT_NAME_CLOSE.match(gap):
+                return end
+            if not _SPACES.fullmatch(gap):
+                return None
+        return None
+
+    def _place_then_field(self, k: int, forms, starts, ends, norm, covered, mentions, doc) -> tuple[int, dict] | None:
+        """(the token after it, its row) of the catalogue place's name (a city or country, all of
+        its words) at token k, when a body's field written with ل follows it (أبوظبي لطاقة
+        المستقبل، قطر للبترول); else None."""
+        n = len(forms)
+        mention = covered[k]
+        row = None
+        if mention is not None:
+            if self.types.get(mention) not in ("city", "country"):
+                return None
+            end = k
+            while end < n and covered[end] == mention and (end == k or _SPACES.fullmatch(norm, ends[end - 1], starts[end])):
+                end += 1
+            a, _ = doc.norm.to_original(starts[k], ends[k])
+            _, b = doc.norm.to_original(starts[end - 1], ends[end - 1])
+            row = next((m for m in mentions if m["char_start"] == a and m["char_end"] == b and
+                        m["entity_id"] == mention and m.get("form") == "name"), None)
+            if row is None:
+                return None
+        else:  # after شركة، بنك the matcher leaves the place out (body_words_before_country)
+            end = max((k + len(words) for words in self._place_names.get(forms[k], ())
+                       if tuple(forms[k:k + len(words)]) == words and all(
+                           covered[x] is None and _SPACES.fullmatch(norm, ends[x - 1], starts[x])
+                           for x in range(k + 1, k + len(words)))), default=None)
+            if end is None:
+                return None
+        if end >= n or not _SPACES.fullmatch(norm, ends[end - 1], starts[end]) or forms[end][0] != "ل" or \
+                forms[end] in self.stopwords:
+            return None
+        return end, row
 
     def _named_after_person(self, i: int, forms, starts, ends, norm, taken) -> int | None:
         """The end of a body's name when an organisation's head noun (no article) is followed by a
@@ -1739,6 +1830,23 @@ class ProvisionalFinder:
             blocked[i] = True
             out.append(self._row(doc, i, i + 1, starts, ends, entity_id, full_key.get(entity_id, ""), skip))
         return out
+
+
+def _one_id_per_body(rows: list[dict]) -> None:
+    """A body found under two names in one article (its long name and the short one quoted after
+    it: شركة أبوظبي لطاقة المستقبل «مصدر») keeps one id: a row that another rule found under the
+    short name alone (شركة «مصدر» later) takes the long name's."""
+    other_names = {}
+    for r in rows:
+        entity_id = r["entity_id"]
+        if not entity_id.startswith(PROVISIONAL_PREFIX) or r["alias"].startswith(LEARNED):
+            continue
+        kind = provisional_type(entity_id)
+        if kind in BODY_TYPES and (own := provisional_id(r["alias"], kind)) != entity_id:
+            other_names[own] = entity_id
+    if other_names:
+        for r in rows:
+            r["entity_id"] = other_names.get(r["entity_id"], r["entity_id"])
 
 
 def provisional_entities(mentions: pd.DataFrame) -> pd.DataFrame:

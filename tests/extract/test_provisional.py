@@ -702,3 +702,23 @@ def test_a_catalogue_bodys_name_without_its_last_word_is_that_body(tools):
         ("gazeta_uz", "غازيتا", "variant"), ("gazeta_uz", "غازيتا", "variant")]
     rows = found(tools, "وقال زعيم الحزب الاشتراكي الديمقراطي في ألمانيا")
     assert [r["entity_id"] for r in rows] == ["new:party:alhhzb_alashtraky_aldymqratty"]
+
+
+def test_a_body_named_after_a_place_and_its_field(tools):
+    # test23 (Masdar in Uzbekistan): the company's long name, a place and its field, with its short
+    # name quoted after it; the short name alone later is the same company
+    text = ("دشنت شركة أبوظبي لطاقة المستقبل «مصدر»، التابعة لشركة مبادلة للاستثمار. "
+            "وحضر أعضاء من الإدارة في شركة «مصدر». ووقعت هيئة دبي للطرق والمواصلات")
+    rows = found(tools, text)
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("new:company:abwzzby_lttaqh_almstqbl", "أبوظبي لطاقة المستقبل"),
+        ("new:company:abwzzby_lttaqh_almstqbl", "مصدر"), ("new:company:abwzzby_lttaqh_almstqbl", "مصدر"),
+        ("new:organisation:dby_llttrq_walmwasslat", "دبي للطرق والمواصلات")]
+    # the city inside the body's name is no mention of the city
+    matcher, finder = tools
+    doc = Doc.from_text("t", text)
+    mentions = matcher.find(doc)
+    finder.find(doc, mentions)
+    assert "dubai" not in {m["entity_id"] for m in mentions}
+    # a place, then a verb written with ل: no body's field
+    assert found(tools, "وأكدت شركة روسيا لتكون الأولى") == []

@@ -183,6 +183,9 @@ _OPEN_PAREN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 # The places whose name may stand inside a body's quoted name (إذاعة "صدى موسكو"، صحيفة "صوت بيروت").
 _PLACE_TYPES_INSIDE = ("city", "country", "region")
 MAX_BODY_WORDS = 5
+# The web suffix a news site's name may end in (غازيتا.أوز, Gazeta.uz; folded): left out, the rest
+# is still the site's name
+_WEB_SUFFIXES = frozenset({"اوز", "كز", "كوم", "نت"})
 # A body's short name right after its long one, in quotes or brackets: «مصدر»، (مصدر)
 _SHORT_NAME_OPEN = re.compile(r"[ \t\u00a0]*[«“\"(][ \t\u00a0]*")
 _SHORT_NAME_CLOSE = re.compile(r"[ \t\u00a0]*[»”\")]")
@@ -381,13 +384,27 @@ class ProvisionalFinder:
                         all(_ARABIC_WORD.fullmatch(w) for w in words):
                     self._place_names.setdefault(words[0], set()).add(words)
         self._shortened_bodies: dict[tuple[str, str], set[str]] = {}
+        shortened = []
         for cands in matcher.first_words.values():
             for words, _gaps, entity_id, _form, _alias, _context in cands:
                 kind = self.types.get(entity_id)
                 if kind in BODY_TYPES and len(words) >= 2 and _ARABIC_WORD.fullmatch(words[-1]) and \
                         words[-2] not in stopwords and variants.parents.get(entity_id) and \
                         (len(words) > 2 or len(words[0]) >= 5):
-                    self._shortened_bodies.setdefault((kind, " ".join(words[:-1])), set()).add(entity_id)
+                    shortened.append((kind, words, entity_id))
+        # ... when the word left out names the body's country (its adjective or name: القرغيزي),
+        # or is a web suffix (غازيتا.أوز), never a word of the name (اندبندنت عربية, The Independent)
+        country_words: dict[str, set[str]] = {}
+        for cands in matcher.first_words.values():
+            for words, _gaps, entity_id, _form, _alias, _context in cands:
+                if len(words) == 1 and self.types.get(entity_id) == "country":
+                    country_words.setdefault(entity_id, set()).add(words[0])
+        for kind, words, entity_id in shortened:
+            last = words[-1]
+            parent = variants.parents[entity_id]
+            if last in country_words.get(parent, ()) or last.lstrip("ل") in country_words.get(parent, ()) or \
+                    last in _WEB_SUFFIXES:
+                self._shortened_bodies.setdefault((kind, " ".join(words[:-1])), set()).add(entity_id)
         self._headed_forms: dict[str, tuple[str, int, bool, str]] = {}
         for noun, kind in sorted(rules.headed.items()):
             for definite in (False, True):
@@ -869,8 +886,9 @@ class ProvisionalFinder:
                 words = forms
                 if forms[j].startswith("و") and len(forms[j]) > 3 and forms[j] not in self.given:
                     words = [*forms[:j], forms[j][1:], *forms[j + 1:]]
-                if words[j] in self.stopwords or words[j] in self.never:
-                    continue
+                if words[j] in self.stopwords or words[j] in self.never or \
+                        self._word_kind(words[j], True, None, article(j)) not in ("given", "rare"):
+                    continue  # (an ordinary word first: "وحسم إيفاب، المسؤول", "اغتيال عزيز اسبر، مدير")
                 span = self._name_at(j, words, starts, ends, norm, covered, article)
                 if span is not None and span[1] == i and not framed.intersection(range(*span)):
                     out.append((*span, "name + role"))
@@ -1305,9 +1323,12 @@ class ProvisionalFinder:
                 # name quoted right after it is the same body's (شركة أبوظبي لطاقة المستقبل «مصدر»)
                 if len(words) < 2 or words[1] != "li" or not all(w in ("al", "li") for w in words[1:]):
                     continue
-                alias = " ".join(forms[i + 1:k])
+                # (a company's noun is no part of its name, as the gold reads it: شركة [قطر للبترول];
+                # an organisation's is: [هيئة دبي للطرق])
+                first = i + 1 if kind == "company" else i
+                alias = " ".join(([] if kind == "company" else [head]) + forms[i + 1:k])
                 entity_id = provisional_id(alias, kind)
-                out.append(self._row(doc, i + 1, k, starts, ends, entity_id, alias))
+                out.append(self._row(doc, first, k, starts, ends, entity_id, alias, 0 if kind == "company" else skip))
                 taken[i:k] = [True] * (k - i)
                 dropped += country_rows
                 short = self._short_name_after(k, forms, starts, ends, norm, covered, taken)

@@ -186,6 +186,9 @@ MAX_BODY_WORDS = 5
 # The web suffix a news site's name may end in (غازيتا.أوز, Gazeta.uz; folded): left out, the rest
 # is still the site's name
 _WEB_SUFFIXES = frozenset({"اوز", "كز", "كوم", "نت"})
+# A passive participle in the feminine (مفعولة: منكوبة، مأزومة، منزوعة), folded: after a place's noun
+# it describes the place, it names none
+_PARTICIPLE = re.compile(r"م[\u0621-\u064a]{2}و[\u0621-\u064a]ه")
 # A body's short name right after its long one, in quotes or brackets: «مصدر»، (مصدر)
 _SHORT_NAME_OPEN = re.compile(r"[ \t\u00a0]*[«“\"(][ \t\u00a0]*")
 _SHORT_NAME_CLOSE = re.compile(r"[ \t\u00a0]*[»”\")]")
@@ -1449,6 +1452,9 @@ class ProvisionalFinder:
             if k == i + 1 or (k < n and covered[k] is not None and self.types.get(covered[k]) != "country"
                               and _SPACES.fullmatch(norm, ends[k - 1], starts[k])):
                 continue  # nothing, or the first words of a known name (a country's adjective may follow)
+            if k == i + 2 and _PARTICIPLE.fullmatch(forms[i + 1]) and \
+                    _written_last_letter(doc, starts[i + 1], ends[i + 1]) == "ة":
+                continue  # a participle agreeing with the noun: محافظة منكوبة، منطقة منزوعة السلاح
             first = i if noun_in_name else i + 1
             alias = " ".join(([noun] if noun_in_name else []) + forms[i + 1:k])
             out.append(self._row(doc, first, k, starts, ends, provisional_id(alias, kind), alias,

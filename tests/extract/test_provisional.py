@@ -675,6 +675,9 @@ def test_regions_named_after_their_noun(tools):
     assert [(r["entity_id"], r["surface"]) for r in rows] == [
         ("new:region:shyrabad", "شيرآباد"), ("new:region:waywkh", "واىوخ")]
     assert provisional_entities(pd.DataFrame(rows))["type"].tolist() == ["region", "region"]
+    # a participle agreeing with the noun describes the place (ANT: الجزيرة "محافظة منكوبة")
+    rows = found(tools, "أعلنت الجزيرة محافظة منكوبة. وفي منطقة منزوعة السلاح. وفي ولاية كوارة")
+    assert names(rows) == ["كوارة"]
 
 
 def test_listed_names_each_with_a_role_after_a_comma(tools):
@@ -728,3 +731,9 @@ def test_a_body_named_after_a_place_and_its_field(tools):
     assert "dubai" not in {m["entity_id"] for m in mentions}
     # a place, then a verb written with ل: no body's field
     assert found(tools, "وأكدت شركة روسيا لتكون الأولى") == []
+
+
+def test_kin_described_after_their_name(tools):
+    # test21 (Xinjiang's missing men): a verb of speaking, the name, then what she is to someone
+    rows = found(tools, "بدورها، تتحدث غولنور كوسدولت، زوجة رجل عالق في شينجيانغ أنه")
+    assert names(rows) == ["غولنور كوسدولت"]

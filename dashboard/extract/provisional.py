@@ -183,9 +183,6 @@ _OPEN_PAREN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 # The places whose name may stand inside a body's quoted name (إذاعة "صدى موسكو"، صحيفة "صوت بيروت").
 _PLACE_TYPES_INSIDE = ("city", "country", "region")
 MAX_BODY_WORDS = 5
-# The web suffix a news site's name may end in (غازيتا.أوز, Gazeta.uz; folded): left out, the rest
-# is still the site's name
-_WEB_SUFFIXES = frozenset({"اوز", "كز", "كوم", "نت"})
 # A passive participle in the feminine (مفعولة: منكوبة، مأزومة، منزوعة), folded: after a place's noun
 # it describes the place, it names none
 _PARTICIPLE = re.compile(r"م[\u0621-\u064a]{2}و[\u0621-\u064a]ه")
@@ -376,9 +373,6 @@ class ProvisionalFinder:
         self._joined_names = {"".join(cand[0]): cand[2] for cands in matcher.first_words.values()
                               for cand in cands if cand[2] and not cand[5] and cand[4] not in matcher.generic_alias}
         self._place_forms = {w: (noun, skip) for noun in sorted(rules.places) for w, skip in _written_forms(noun)}
-        # catalogue bodies' Arabic names without their last word (a country's adjective, a web
-        # suffix): (type, shortened name) -> ids; read only where this finder found a body's name
-        self._parents = variants.parents
         # cities' and countries' names (folded words) by their first word: a body named after one
         self._place_names: dict[str, set[tuple[str, ...]]] = {}
         for cands in matcher.first_words.values():
@@ -386,28 +380,6 @@ class ProvisionalFinder:
                 if form == "name" and self.types.get(entity_id) in ("city", "country") and \
                         all(_ARABIC_WORD.fullmatch(w) for w in words):
                     self._place_names.setdefault(words[0], set()).add(words)
-        self._shortened_bodies: dict[tuple[str, str], set[str]] = {}
-        shortened = []
-        for cands in matcher.first_words.values():
-            for words, _gaps, entity_id, _form, _alias, _context in cands:
-                kind = self.types.get(entity_id)
-                if kind in BODY_TYPES and len(words) >= 2 and _ARABIC_WORD.fullmatch(words[-1]) and \
-                        words[-2] not in stopwords and variants.parents.get(entity_id) and \
-                        (len(words) > 2 or len(words[0]) >= 5):
-                    shortened.append((kind, words, entity_id))
-        # ... when the word left out names the body's country (its adjective or name: القرغيزي),
-        # or is a web suffix (غازيتا.أوز), never a word of the name (اندبندنت عربية, The Independent)
-        country_words: dict[str, set[str]] = {}
-        for cands in matcher.first_words.values():
-            for words, _gaps, entity_id, _form, _alias, _context in cands:
-                if len(words) == 1 and self.types.get(entity_id) == "country":
-                    country_words.setdefault(entity_id, set()).add(words[0])
-        for kind, words, entity_id in shortened:
-            last = words[-1]
-            parent = variants.parents[entity_id]
-            if last in country_words.get(parent, ()) or last.lstrip("ل") in country_words.get(parent, ()) or \
-                    last in _WEB_SUFFIXES:
-                self._shortened_bodies.setdefault((kind, " ".join(words[:-1])), set()).add(entity_id)
         self._headed_forms: dict[str, tuple[str, int, bool, str]] = {}
         for noun, kind in sorted(rules.headed.items()):
             for definite in (False, True):
@@ -1072,32 +1044,8 @@ class ProvisionalFinder:
         if self.learned is not None:
             rows += self.learned_rows(doc, mentions + rows, self.learned)
         _one_id_per_body(rows)
-        if self._shortened_bodies:
-            self._known_shortened(rows, mentions)
         rows.sort(key=lambda r: r["char_start"])
         return rows
-
-    def _known_shortened(self, rows: list[dict], mentions: list[dict]) -> None:
-        """A body found here whose name is a catalogue body's name without its last word (its
-        country's adjective or web suffix: الحزب الاشتراكي الديمقراطي for the SDPK's الحزب الاشتراكي
-        الديمقراطي القرغيزي, موقع "غازيتا" for غازيتا.أوز), of the same type, is that body when the
-        article names the body's country and no other such body's: a variant match, for review."""
-        named = {m["entity_id"] for m in mentions}
-        known: dict[str, str] = {}
-        for r in rows:
-            entity_id = r["entity_id"]
-            if entity_id in known or not entity_id.startswith(PROVISIONAL_PREFIX):
-                continue
-            kind = provisional_type(entity_id)
-            alias = r.get("alias", "")
-            if kind not in BODY_TYPES or alias.startswith(LEARNED):
-                continue
-            ids = {b for b in self._shortened_bodies.get((kind, alias), ()) if self._parents.get(b) in named}
-            if len(ids) == 1:
-                known[entity_id] = ids.pop()
-        for r in rows:
-            if r["entity_id"] in known:
-                r["entity_id"], r["match"] = known[r["entity_id"]], VARIANT
 
     # -- the learned finder ---------------------------------------------------------------------
     def mention_type(self, entity_id: str) -> str:

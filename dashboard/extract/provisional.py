@@ -89,6 +89,8 @@ _QUOTED_GAP = re.compile(r"[ \t\u00a0]*[«»“”\"]?[ \t\u00a0]*")
 # "أكد رئيس" (a verb and the title of someone named later).
 _ROLE_COMMA = re.compile(r"[ \t\u00a0]*[،,]")
 _APPOSITION_CLOSE = re.compile(r"[ \t\u00a0]*[،,.]")
+_COMMA = re.compile(r"[،,][ \t\u00a0]*")
+_PHRASE_BREAK = re.compile(r"[؛;.،,:\n]")
 # After a name and a comma, "وهو"/"وهي" and what the person is ("بيكبولات اوكبويف، وهو طبيب"), or
 # the person's age ("رافيل بودوكوف (31 عاما)", "، 45 عاما،"): only a person is described so.
 # A preposition glued to the article (بال، كال، لل): no word inside a name starts so.
@@ -159,7 +161,7 @@ _ABD_APART = re.compile(r"(?<![\u0621-\u064a])عبد (?=[\u0621-\u064a])")
 # Bodies named in quotes after the noun that says what they are (موقع “تنغرينيوز”): their types.
 BODY_TYPES = ("media", "company", "party", "organisation")
 # Places named right after the noun that says what they are (مدينة أكسو، قرية باسكي اريك، نهر إسفارا).
-PLACE_TYPES = ("city", "river")
+PLACE_TYPES = ("city", "region", "river")
 MAX_PLACE_WORDS = 2
 # A place's two-word name may open with a word of some frequency (كوي 3.2) when the second is a word
 # no text uses (تاش 0): قرية كوي تاش
@@ -181,6 +183,14 @@ _OPEN_PAREN = re.compile(r"[ \t\u00a0]*\([ \t\u00a0]*")
 # The places whose name may stand inside a body's quoted name (إذاعة "صدى موسكو"، صحيفة "صوت بيروت").
 _PLACE_TYPES_INSIDE = ("city", "country", "region")
 MAX_BODY_WORDS = 5
+# A passive participle in the feminine (مفعولة: منكوبة، مأزومة، منزوعة), folded: after a place's noun
+# it describes the place, it names none
+_PARTICIPLE = re.compile(r"م[\u0621-\u064a]{2}و[\u0621-\u064a]ه")
+# A body's short name right after its long one, in quotes or brackets: «مصدر»، (مصدر)
+_SHORT_NAME_OPEN = re.compile(r"[ \t\u00a0]*[«“\"(][ \t\u00a0]*")
+_SHORT_NAME_CLOSE = re.compile(r"[ \t\u00a0]*[»”\")]")
+# Heads of bodies named after a place and their field (شركة أبوظبي لطاقة المستقبل، هيئة دبي للطرق)
+_PLACE_NAMED_BODIES = ("company", "organisation")
 _MAX_BODY_DESCRIPTORS = 3  # ال words between a body's noun and its quoted name (شركة الطاقة الحكومية "...")
 _MAX_FIELD_WORDS = 2  # a body named after a person: its field's words after the name (للفضاء)
 # Folded Arabic letters -> a readable ASCII slug (the id must be safe in URLs, file names and the
@@ -363,6 +373,13 @@ class ProvisionalFinder:
         self._joined_names = {"".join(cand[0]): cand[2] for cands in matcher.first_words.values()
                               for cand in cands if cand[2] and not cand[5] and cand[4] not in matcher.generic_alias}
         self._place_forms = {w: (noun, skip) for noun in sorted(rules.places) for w, skip in _written_forms(noun)}
+        # cities' and countries' names (folded words) by their first word: a body named after one
+        self._place_names: dict[str, set[tuple[str, ...]]] = {}
+        for cands in matcher.first_words.values():
+            for words, _gaps, entity_id, form, _alias, _context in cands:
+                if form == "name" and self.types.get(entity_id) in ("city", "country") and \
+                        all(_ARABIC_WORD.fullmatch(w) for w in words):
+                    self._place_names.setdefault(words[0], set()).add(words)
         self._headed_forms: dict[str, tuple[str, int, bool, str]] = {}
         for noun, kind in sorted(rules.headed.items()):
             for definite in (False, True):
@@ -375,6 +392,8 @@ class ProvisionalFinder:
         self._plural_forms = _written(rules.plural_titles)
         self._named_after = frozenset(w for word in matcher.named_after for w, _ in _written_forms(word))
         self._speech_forms = _written(rules.speech_verbs)
+        # a role right after a name and its comma, as written (no proclitic: والمتحدث goes on a list)
+        self._apposed_roles = rules.roles | rules.titles
         self._byline_forms = _written(rules.bylines)
         # (a possessed role that is also a title, نائبه ~ نائبة, stays a title with ة)
         self._possessed_forms = _written(rules.possessed_titles - rules.titles)
@@ -815,8 +834,41 @@ class ProvisionalFinder:
                     out.append((*span, "speech + description"))
                 elif span and self._surname_shaped(forms, span):
                     out.append((*span, "speech + surname"))
-        return out + self._given_and_surname(forms, starts, ends, norm, covered, article, doc) + \
-            self._nasab_names(forms, starts, ends, norm, covered, article, found=out)
+        out += self._given_and_surname(forms, starts, ends, norm, covered, article, doc)
+        out += self._nasab_names(forms, starts, ends, norm, covered, article, found=out)
+        return out + self._named_then_role(forms, starts, ends, norm, covered, article, found=out)
+
+    def _named_then_role(self, forms, starts, ends, norm, covered, article, found) -> list[tuple[int, int, str]]:
+        """A name that opens a phrase (after punctuation, or behind the list's glued و) and is
+        followed by a comma and a role, with no verb before it: each holder of a list of
+        participants ("؛ وأليشر سلطانوف، وزير الطاقة الأوزبكي، وسعيد مطر القمزي، سفير دولة
+        الإمارات"). The role says it is a person; the name is read as after a verb of saying (two
+        to four words, ``_name_at``), and must end right at the comma."""
+        out = []
+        n = len(forms)
+        framed = {k for first, end, _ in found for k in range(first, end)}
+        roles = self._apposed_roles
+        for m in _COMMA.finditer(norm):
+            i = bisect.bisect_left(starts, m.end())
+            if i >= n or i < 2 or forms[i] not in roles or not _BEFORE_ROLE.fullmatch(norm, ends[i - 1], starts[i]) \
+                    or i - 1 in framed or covered[i - 1] is not None:
+                continue
+            for j in range(max(0, i - MAX_WORDS), i - 1):
+                if j and _SPACES.fullmatch(norm, ends[j - 1], starts[j]):
+                    continue  # the name must open a phrase: a verb or a word before it says what it is
+                if j and covered[j - 1] is not None and not _PHRASE_BREAK.search(norm, ends[j - 1], starts[j]):
+                    continue
+                words = forms
+                if forms[j].startswith("و") and len(forms[j]) > 3 and forms[j] not in self.given:
+                    words = [*forms[:j], forms[j][1:], *forms[j + 1:]]
+                if words[j] in self.stopwords or words[j] in self.never or \
+                        self._word_kind(words[j], True, None, article(j)) not in ("given", "rare"):
+                    continue  # (an ordinary word first: "وحسم إيفاب، المسؤول", "اغتيال عزيز اسبر، مدير")
+                span = self._name_at(j, words, starts, ends, norm, covered, article)
+                if span is not None and span[1] == i and not framed.intersection(range(*span)):
+                    out.append((*span, "name + role"))
+                    break
+        return out
 
     def _nasab_names(self, forms, starts, ends, norm, covered, article, found) -> list[tuple[int, int, str]]:
         """An Arab name linked by بن between two given names (أحمد بن علي محمد الصايغ، ثاني بن
@@ -910,6 +962,8 @@ class ProvisionalFinder:
                 key = (key[0][1:], *key[1:])  # "وراباخان محمودوفا عن حزب": the list's و
             elif trigger in ("given + surname", "nasab") and key[0] not in self.given:
                 key = (key[0][1:], *key[1:])  # "وإيرينا فولكوفا"، "وحمد بن جاسم": the conjunction's و
+            elif trigger == "name + role" and key[0].startswith("و") and len(key[0]) > 3 and key[0] not in self.given:
+                key = (key[0][1:], *key[1:])  # "؛ وأليشر سلطانوف، وزير الطاقة": the list's و
             names[key] = min(names.get(key, first), first)
             # a nasab is shortened to the first and last names (عبدالعزيز بن عبدالله الداود ->
             # عبدالعزيز الداود): the same person
@@ -989,6 +1043,7 @@ class ProvisionalFinder:
             rows += self._credit_rows(doc, forms, starts, ends, norm, covered, taken)
         if self.learned is not None:
             rows += self.learned_rows(doc, mentions + rows, self.learned)
+        _one_id_per_body(rows)
         rows.sort(key=lambda r: r["char_start"])
         return rows
 
@@ -1144,6 +1199,14 @@ class ProvisionalFinder:
                         and k - 1 > i + 1):
                     break  # a party's name ends with its second noun (حزب السلام والديمقراطية)
                 mention = covered[k]
+                if not words and not definite and kind in _PLACE_NAMED_BODIES and \
+                        (place := self._place_then_field(k, forms, starts, ends, norm, covered, mentions, doc)):
+                    # شركة أبوظبي لطاقة المستقبل، هيئة دبي للطرق: a place, then the body's field
+                    k, row = place
+                    words.append("place")
+                    if row is not None:
+                        country_rows.append(row)
+                    continue
                 if mention is not None:
                     a, _ = doc.norm.to_original(starts[k], ends[k])
                     row = by_start.get(a)
@@ -1172,6 +1235,13 @@ class ProvisionalFinder:
                     words.append("al")
                 elif form.startswith("لل") and words:
                     words.append("li")
+                elif words[:1] == ["place"] and len(words) >= 2 and form.startswith("وال") and len(form) > 4 and \
+                        form[1:] not in self.stopwords:
+                    words.append("al")  # هيئة دبي للطرق والمواصلات
+                elif words == ["place"] and form[0] == "ل" and len(form) >= 4 and form not in self.stopwords and \
+                        form[1:] not in self.stopwords and k + 1 < n and article(k + 1) and \
+                        _SPACES.fullmatch(norm, ends[k], starts[k + 1]):
+                    words.append("li")  # لطاقة المستقبل: the field in construct
                 elif not definite and not words and k + 1 < n and article(k + 1) and \
                         self._zipf(form) >= COMMON_ZIPF and form not in self.never:
                     words.append("construct")  # مركز أبحاث العلوم
@@ -1198,6 +1268,25 @@ class ProvisionalFinder:
                 out.append(self._row(doc, i + 1, i + 1 + letters, starts, ends, provisional_id(alias, kind), alias))
                 taken[i + 1:i + 1 + letters] = [True] * letters
                 continue
+            if words[:1] == ["place"]:
+                # the place, then its field: ل + ال (للبترول) or ل + a noun in construct (لطاقة
+                # المستقبل), perhaps ال words after; the name is the place and the field, and a short
+                # name quoted right after it is the same body's (شركة أبوظبي لطاقة المستقبل «مصدر»)
+                if len(words) < 2 or words[1] != "li" or not all(w in ("al", "li") for w in words[1:]):
+                    continue
+                # (a company's noun is no part of its name, as the gold reads it: شركة [قطر للبترول];
+                # an organisation's is: [هيئة دبي للطرق])
+                first = i + 1 if kind == "company" else i
+                alias = " ".join(([] if kind == "company" else [head]) + forms[i + 1:k])
+                entity_id = provisional_id(alias, kind)
+                out.append(self._row(doc, first, k, starts, ends, entity_id, alias, 0 if kind == "company" else skip))
+                taken[i:k] = [True] * (k - i)
+                dropped += country_rows
+                short = self._short_name_after(k, forms, starts, ends, norm, covered, taken)
+                if short is not None:
+                    out.append(self._row(doc, k, short, starts, ends, entity_id, " ".join(forms[k:short])))
+                    taken[k:short] = [True] * (short - k)
+                continue
             if not words or not self._headed_name(kind, definite, words, forms[i + 1:i + 1 + len(words)]):
                 continue
             end = i + 1 + len(words)
@@ -1215,6 +1304,53 @@ class ProvisionalFinder:
             gone = {id(r) for r in dropped}
             mentions[:] = [m for m in mentions if id(m) not in gone]
         return out
+
+    def _short_name_after(self, k: int, forms, starts, ends, norm, covered, taken) -> int | None:
+        """The end of a body's short name quoted or bracketed right before token k's word (…
+        لطاقة المستقبل «مصدر»، … (مصدر)): one or two words no catalogue mention holds; else None."""
+        n = len(forms)
+        if k >= n or not _SHORT_NAME_OPEN.fullmatch(norm, ends[k - 1], starts[k]):
+            return None
+        for end in range(k + 1, min(n, k + 2) + 1):
+            if covered[end - 1] is not None or taken[end - 1] or forms[end - 1] in self.stopwords:
+                return None
+            gap = norm[ends[end - 1]:starts[end]] if end < n else norm[ends[end - 1]:]
+            if _SHORT_NAME_CLOSE.match(gap):
+                return end
+            if not _SPACES.fullmatch(gap):
+                return None
+        return None
+
+    def _place_then_field(self, k: int, forms, starts, ends, norm, covered, mentions, doc) -> tuple[int, dict] | None:
+        """(the token after it, its row) of the catalogue place's name (a city or country, all of
+        its words) at token k, when a body's field written with ل follows it (أبوظبي لطاقة
+        المستقبل، قطر للبترول); else None."""
+        n = len(forms)
+        mention = covered[k]
+        row = None
+        if mention is not None:
+            if self.types.get(mention) not in ("city", "country"):
+                return None
+            end = k
+            while end < n and covered[end] == mention and (end == k or _SPACES.fullmatch(norm, ends[end - 1], starts[end])):
+                end += 1
+            a, _ = doc.norm.to_original(starts[k], ends[k])
+            _, b = doc.norm.to_original(starts[end - 1], ends[end - 1])
+            row = next((m for m in mentions if m["char_start"] == a and m["char_end"] == b and
+                        m["entity_id"] == mention and m.get("form") == "name"), None)
+            if row is None:
+                return None
+        else:  # after شركة، بنك the matcher leaves the place out (body_words_before_country)
+            end = max((k + len(words) for words in self._place_names.get(forms[k], ())
+                       if tuple(forms[k:k + len(words)]) == words and all(
+                           covered[x] is None and _SPACES.fullmatch(norm, ends[x - 1], starts[x])
+                           for x in range(k + 1, k + len(words)))), default=None)
+            if end is None:
+                return None
+        if end >= n or not _SPACES.fullmatch(norm, ends[end - 1], starts[end]) or forms[end][0] != "ل" or \
+                forms[end] in self.stopwords:
+            return None
+        return end, row
 
     def _named_after_person(self, i: int, forms, starts, ends, norm, taken) -> int | None:
         """The end of a body's name when an organisation's head noun (no article) is followed by a
@@ -1264,6 +1400,9 @@ class ProvisionalFinder:
             if k == i + 1 or (k < n and covered[k] is not None and self.types.get(covered[k]) != "country"
                               and _SPACES.fullmatch(norm, ends[k - 1], starts[k])):
                 continue  # nothing, or the first words of a known name (a country's adjective may follow)
+            if k == i + 2 and _PARTICIPLE.fullmatch(forms[i + 1]) and \
+                    _written_last_letter(doc, starts[i + 1], ends[i + 1]) == "ة":
+                continue  # a participle agreeing with the noun: محافظة منكوبة، منطقة منزوعة السلاح
             first = i if noun_in_name else i + 1
             alias = " ".join(([noun] if noun_in_name else []) + forms[i + 1:k])
             out.append(self._row(doc, first, k, starts, ends, provisional_id(alias, kind), alias,
@@ -1666,6 +1805,23 @@ class ProvisionalFinder:
             blocked[i] = True
             out.append(self._row(doc, i, i + 1, starts, ends, entity_id, full_key.get(entity_id, ""), skip))
         return out
+
+
+def _one_id_per_body(rows: list[dict]) -> None:
+    """A body found under two names in one article (its long name and the short one quoted after
+    it: شركة أبوظبي لطاقة المستقبل «مصدر») keeps one id: a row that another rule found under the
+    short name alone (شركة «مصدر» later) takes the long name's."""
+    other_names = {}
+    for r in rows:
+        entity_id = r["entity_id"]
+        if not entity_id.startswith(PROVISIONAL_PREFIX) or r["alias"].startswith(LEARNED):
+            continue
+        kind = provisional_type(entity_id)
+        if kind in BODY_TYPES and (own := provisional_id(r["alias"], kind)) != entity_id:
+            other_names[own] = entity_id
+    if other_names:
+        for r in rows:
+            r["entity_id"] = other_names.get(r["entity_id"], r["entity_id"])
 
 
 def provisional_entities(mentions: pd.DataFrame) -> pd.DataFrame:

@@ -630,8 +630,7 @@ class EventLinker:
     """Links sentences to catalogue events by their cues and, given ``generated`` (event_names.py),
     by the variant names generated from each event's name."""
 
-    def __init__(self, events: tuple[Event, ...], planned: PhraseSet | None = None, generated=None, series=None,
-                 natures=None):
+    def __init__(self, events: tuple[Event, ...], planned: PhraseSet | None = None, generated=None, series=None):
         self.events = events
         self.planned = planned
         self.generated = generated
@@ -646,12 +645,6 @@ class EventLinker:
         # the head noun of each event's name (its first word, folded, the article off): the events
         # of no kind (event_names.py generates no name, no referring word for them) are referred to by it
         self._heads = {e.id: h for e in events if (h := head_noun(e.name_ar))}
-        # the words discovery refers to an event of a nature with (discovered_events.yaml ``refers``,
-        # ``catalogue_kinds``), lent to the catalogue's events of that nature (event_nature.py)
-        self.natures = None
-        if natures is not None and generated is not None:
-            from dashboard.extract.event_nature import NatureNouns
-            self.natures = NatureNouns(natures, generated, self._heads, {e.id: e.name_ar for e in events})
         # every cue, in the order they are tried (event by event, within an event those needing
         # it already linked last), with its event's dates and the entities an article must name
         # for it to hold at all (_evaluate's first test): all of ``every``, one of ``some``
@@ -715,8 +708,6 @@ class EventLinker:
             if self.series is not None:
                 self.series.resolve_linked(index, published, limit, rows)
             self._add_context(doc, index, published, limit, rows)
-            if self.natures is not None:
-                self.natures.add(index, rows, self._starts, self._ends, limit)
         if self.generated is not None and self.generated.anaphora is not None and rows:
             self._add_anaphora(doc, index, rows)
         if self.generated is not None and self.generated.rival_kinds:

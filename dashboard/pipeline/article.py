@@ -56,8 +56,7 @@ class Extractors:
         self.elapsed = ElapsedTime(catalogues.elapsed_time)
         generated = GeneratedNames(catalogues.events, catalogues.raw["events"], catalogues.event_kinds,
                                    self.entities, catalogues.date_words.months, catalogues.stopwords)
-        self.events = EventLinker(catalogues.events, catalogues.planned_words, generated, catalogues.event_series,
-                                  catalogues.discovered_events)
+        self.events = EventLinker(catalogues.events, catalogues.planned_words, generated, catalogues.event_series)
         self.discovered_events = EventDiscoverer(catalogues.discovered_events, generated, catalogues.planned_words,
                                                  catalogues.events)
         self.story = StoryLinker(catalogues.story_model, generated, catalogues.events, catalogues.discovered_events,

@@ -635,6 +635,19 @@ class GeneratedNames:
         topic = self.topic_country(index, sid)
         return topic is None or topic in own
 
+    def _countries(self, named: NamedEvent) -> set[str]:
+        """The countries of an event's places and persons."""
+        own = {self.country_of(p) for p in named.places} | {self.person_country.get(p) for p in named.persons}
+        own.discard(None)
+        return own
+
+    def _named_countries(self, index) -> set[str]:
+        """The countries the article names anywhere, by a place, an adjective or a person of theirs."""
+        found = {self.person_country.get(e) if e in self.person_country else self.country_of(e)
+                 for ents in index.entities.values() for e in ents}
+        found.discard(None)
+        return found
+
     def lead_countries(self, index) -> frozenset[str]:
         """The countries the article's lead (its first LEAD_SENTENCES sentences) names, by a place,
         an adjective or a person of theirs: what the article is about. Memoised for the last article."""
@@ -891,6 +904,13 @@ class GeneratedNames:
                     # article on Russia's meddling in the US vote is not Russia's election)
                     actors = self.actors(named) & ents
                     if not actors or _dated_away(index, sid, named):
+                        continue
+                    # an event inside one country, in an article that never names that country or in a
+                    # sentence on another's: the actor acts elsewhere too (IS claimed the attack on
+                    # cyclists in Tajikistan and, four days before, Sweida's massacre in Syria: "الهجوم
+                    # الذي تبناه تنظيم الدولة" in an article on Sweida)
+                    if (kind.setting or kind.one_country) and not (
+                            self._named_countries(index) & self._countries(named) and self.in_topic(index, sid, named)):
                         continue
                     why = "actor: " + "+".join(sorted(actors))
                     mention = self._own_mention(index, sid, kind.refers, named)

@@ -618,9 +618,12 @@ def _compared(doc: Doc, d: tuple) -> bool:
 
 def head_noun(name: str) -> str:
     """The head noun of an event's name: its first word, folded, the article off ("المؤتمر الدولي
-    ..." -> مؤتمر); "" for one of under three letters or too frequent to refer (HEAD_ZIPF)."""
-    first = next((w for w in fold(name).split() if re.search(_LETTERS, w)), "")
-    bare = first[len(ARTICLE):] if first.startswith(ARTICLE) else first
+    ..." -> مؤتمر); "" for one of under three letters or too frequent to refer (HEAD_ZIPF). Only
+    an article as written comes off: a hamza-seated first letter folds to ا, and "ألعاب الرحل" or
+    "إلغاء عقوبة الإعدام" would lose "ال" of the word itself (عاب، غاء)."""
+    written = next((w for w in name.split() if re.search(_LETTERS, fold(w))), "")
+    first = fold(written)
+    bare = first[len(ARTICLE):] if written.startswith(ARTICLE) and first.startswith(ARTICLE) else first
     if len(bare) < 3 or max(common_zipf(ARTICLE + bare), common_zipf(bare)) >= HEAD_ZIPF:
         return ""
     return bare

@@ -709,3 +709,15 @@ def test_a_vote_told_by_its_voters_and_the_referendum_it_yields_to(ex):
     assert ids(links(ex, VOTERS, date(2021, 11, 28))) == {0: "new:vote:kg:2021-11", 1: "new:vote:kg:2021-11"}
     assert ids(links(ex, REFERENDUM_BOXES, date(2024, 10, 6))) == {0: "new:referendum:kz:2024",
                                                                   1: "new:referendum:kz:2024"}
+
+
+def test_disengagement_is_no_clash_of_the_articles_attack(catalogues):
+    """ANT (CNN, 12 September 2018, an op-ed): after the Boston marathon bombing is named, "فك الاشتباك"
+    (disengagement) does not refer to it."""
+    text = ("تمكن إرهابيان من \"الذئاب المنفردة\" بتصنيع قنبلتين عبر تعديل طنجرتي ضغط للطهي وتفجيرهما باعتداء مشين "
+            "قرب خط النهاية في ماراثون مدينة بوسطن منتصف إبريل عام 2013.\n"
+            "وأخيرا فك الاشتباك والارتباط إن لزم الأمر بكل ما يعيق تحقيق الهدفين السابقين في أميركا.")
+    ex = Extractors(catalogues)
+    found = ids(links(ex, text, date(2018, 9, 12)))
+    assert found.get(0, "").startswith("new:attack:us:2013")
+    assert 1 not in found

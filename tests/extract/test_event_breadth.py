@@ -54,3 +54,12 @@ def test_election_day_protests_are_their_own_event_and_leave_the_vote_its_own(ex
     text = "أعلنت وزارة الداخلية الكازاخية اعتقال حوالى 100 شخص خلال مظاهرات غير مصرح بها في مدينتي نور سلطان وألماتى."
     assert "kz_election_protests_2019" in linked(ex, text, date(2019, 6, 9))
     assert "kz_election_protests_2019" not in linked(ex, text, date(2022, 1, 6))
+
+
+def test_the_new_coronavirus_of_january_2020_is_the_pandemic(ex):
+    # test23 (i08_elfagr, 29 January 2020): the outbreak before the WHO's declaration is the same event
+    text = ("صرحت حكومة الدولة الواقعة في آسيا الوسطى، اليوم الأربعاء، أن كازاخستان أوقفت جميع أشكال سفر "
+            "المسافرين من وإلى الصين المجاورة مع استمرار انتشار فيروس كورونا الجديد.")
+    assert "covid_pandemic" in linked(ex, text, date(2020, 1, 29))
+    # not in 2018 (the ANT corpus' year): a coronavirus then is another one
+    assert "covid_pandemic" not in linked(ex, text, date(2018, 6, 1))

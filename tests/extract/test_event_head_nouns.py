@@ -50,3 +50,17 @@ def test_the_head_noun_of_a_name():
     assert head_noun("اتفاقية كومتور") == "اتفاقيه"  # folded: ة -> ه
     # a word this frequent in any text refers to nothing
     assert head_noun("الأمر التنفيذي") == ""
+    # a hamza-seated alif and a lam are the word's own letters, not the article
+    assert head_noun("ألعاب الرحل العالمية الخامسة في أستانا 2024") == "العاب"
+    assert head_noun("إلغاء عقوبة الإعدام في كازاخستان 2021") == "الغاء"
+    assert head_noun("المنتدى الاقتصادي الأول لبحر قزوين في أفازا 2019") == "منتدي"
+
+
+def test_a_name_whose_first_word_starts_with_a_hamza_seat_is_referred_to_by_it(ex):
+    # (no text of the seen parts refers to the games by the head noun alone: a sentence written here)
+    games = ("افتتحت في أستانا عاصمة كازاخستان ألعاب الرحل العالمية الخامسة بمشاركة رياضيين من عشرات الدول. "
+             "وتضم الألعاب هذا العام مسابقات في رياضات تقليدية كثيرة.")
+    found = by_sentence(ex, games, date(2024, 9, 8))
+    assert "world_nomad_games_2024" in found[0]
+    last = max(found)
+    assert found[last]["world_nomad_games_2024"] == "head noun: الالعاب + event named in the article (s0)"  # folded

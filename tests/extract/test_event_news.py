@@ -231,3 +231,29 @@ def test_a_referring_noun_owned_by_another_country_or_year_is_not_the_articles_v
     found = by_sentence(ex, text, date(2018, 3, 5))
     assert "ru_presidential_election_2018" in found[0]
     assert 1 not in found
+
+
+SWEIDA = ("أفاد المرصد السوري لحقوق الإنسان الخميس أن حصيلة الهجمات التي شهدتها محافظة السويداء جنوب البلاد "
+          "صباح الأربعاء قد بلغت 252 قتيلا. وشيعت المحافظة ذات الغالبية الدرزية عشرات من الشبان الذين سقطوا في "
+          "الهجوم الذي تبناه تنظيم \"الدولة الإسلامية\".")
+
+
+def test_the_news_of_the_day_needs_the_events_country_in_the_article(ex):
+    # ANT (AFP, 26 July 2018): IS claimed Sweida's massacre in Syria, and three days later the attack on
+    # cyclists in Tajikistan; an article that never names Tajikistan speaks of the other one
+    assert "tajik_cyclists_attack_2018" not in {e for links in by_sentence(ex, SWEIDA, date(2018, 7, 31)).values()
+                                                for e in links}
+    # (ANT, AFP, 31 July 2018) the same claim in an article on Tajikistan names its attack
+    tajik = ("قتل أربعة سياح أجانب في منطقة دنغارا جنوب العاصمة دوشانبي في طاجيكستان. "
+             "وكان تنظيم \"الدولة الإسلامية\" قد تبنى الاثنين الاعتداء الذي أوقع أربعة قتلى هم أمريكيان وسويسري "
+             "وهولندي بمنطقة نائية في طاجيكستان، البلد الصغير في آسيا الوسطى.")
+    assert "tajik_cyclists_attack_2018" in by_sentence(ex, tajik, date(2018, 7, 31)).get(1, {})
+
+
+def test_a_claimants_word_is_no_part_of_an_events_name(ex):
+    # ANT (CNN, 12 September 2018, an op-ed): "تنظيم" of "تنظيم أنصار الشريعة" is no part of the name
+    # "هجوم تنظيم الدولة الإسلامية على السياح الأجانب في طاجيكستان"
+    text = ("وهنا تكمن الطامة الكبرى حيث انتهت مخرجات وتداعيات تلك السياسة الكارثية إلى اعتداء آخر في الذكرى "
+            "الحادية عشرة للحادي عشر من سبتمبر تمثلت باعتداء تنظيم من تفريخ القاعدة، تنظيم \"أنصار الشريعة\" في "
+            "حرق ونهب القنصلية الأميركية في بنغازي.")
+    assert by_sentence(ex, text, date(2018, 9, 12)) == {}

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from dashboard.extract.events import SentenceIndex, _alternation
+from dashboard.extract.events import _PIECES, SentenceIndex, _alternation, _Presence
 from dashboard.text.document import Doc
 
 PHRASES = ["زيارة رسمية", "زيارة", "الانتخابات الرئاسية", "الانتخابات", "غادر", "مغادرته", "قمة ... شنغهاي",
@@ -78,8 +78,6 @@ def test_anchor_pieces_present_are_what_a_substring_test_finds():
     """The one-pass piece scan (an Aho-Corasick automaton over every anchor piece) answers exactly
     as ``piece in text``: pieces inside longer words, overlapping pieces, pieces at the text's
     ends, short pieces and pieces no PhraseSet holds."""
-    from dashboard.extract.events import _PIECES, _Presence, _alternation
-
     phrases = _alternation(["زيارة رسمية", "انتخابات الرئاسية", "رئاسي", "اجتماع", "قمة ... شنغهاي", "ab", "Summit"])
     assert phrases is not None
     text = Doc.from_text("t", "وبالانتخابات الرئاسية، زيارةرسمية اجتماعاجتماع قمة شنغهاي Summit").norm.text

@@ -467,7 +467,8 @@ class EventDiscoverer:
                     undated = _Found(sid, kind, anchor, None, None, f"{label} + anchor: {anchor}")
                 continue
             first, last, said = when
-            holders = self._holders(kind, anchor, first, last)
+            hosts = self._hosts(names, doc.text) if kind.anchor == "visitor" else set()
+            holders = self._holders(kind, anchor, first, last, hosts)
             if len(holders) > 1:
                 return None  # the catalogue's, but which of its events the structure cannot say
             return _Found(sid, kind, anchor, first, last, f"{label} + anchor: {anchor} + {said}",
@@ -522,14 +523,24 @@ class EventDiscoverer:
                                 for m in index.regex_for(kind.nouns).finditer(doc.norm.text, start, end)})
         return memo[sid]
 
-    def _holders(self, kind: DiscoveryKind, anchor: str, first: date, last: date) -> set[str]:
+    def _holders(self, kind: DiscoveryKind, anchor: str, first: date, last: date,
+                 hosts: set[str] = frozenset()) -> set[str]:
         """The catalogue's events of the same nature with this anchor at this time (a catalogue event its
-        cues missed here is not a new one: where it is one event, the sentence is linked to it)."""
+        cues missed here is not a new one: where it is one event, the sentence is linked to it).
+        ``hosts``: the countries a visit goes to, as the sentence says; a catalogue visit to none of
+        them is another visit ("زيارة رحمن الرسمية لأوزبكستان في يونيو 2022" is not his visit to
+        Iran of late May)."""
         parties = set(anchor.split("+"))
         # a visitor's visit is the catalogue's only near its days: a leader travels every month
         margin = VISIT_MARGIN if kind.anchor == "visitor" else FUTURE_MARGIN
         return {eid for cat_kind in kind.catalogue_kinds for s, e, theirs, eid in self.catalogue.get(cat_kind, ())
-                if s - margin <= last and first <= e + margin and parties & theirs}
+                if s - margin <= last and first <= e + margin and parties & theirs
+                and (not hosts or self._visits_one_of(theirs, hosts))}
+
+    def _visits_one_of(self, theirs: frozenset[str], hosts: set[str]) -> bool:
+        """Whether a catalogue event's places (none said: any) lie in one of ``hosts``."""
+        places = {self.country(eid) for eid in theirs if self.types.get(eid) in _PLACE_TYPES} - {None}
+        return not places or not places.isdisjoint(hosts)
 
     # ---- anchor ------------------------------------------------------------------------------
     def _anchor(self, kind: DiscoveryKind, spans, phrase, noun_start: int, noun_end: int, text: str,
@@ -629,9 +640,7 @@ class EventDiscoverer:
         the finder of visits.py tells from the article) to somewhere abroad: the sentence names a
         place not of the visitor's country ("بزيارة منطقة الاستفتاء ... بالعاصمة طشقند" is a president
         voting at home)."""
-        hosts = {self.country(eid) for s, _, eid in spans
-                 if self.types.get(eid) in _PLACE_TYPES and _TO_PLACE.search(text[max(0, s - 12):s + 3])}
-        hosts.discard(None)
+        hosts = self._hosts(spans, text)
         # not the host ("زيارته الرسمية لفرنسا ... جمعه بالرئيس إيمانويل ماكرون" is not Macron's visit)
         person = next((eid for _, _, eid in phrase if self.types.get(eid) == "person"
                        and self.person_country.get(eid) and self.person_country.get(eid) not in hosts), None)
@@ -644,6 +653,14 @@ class EventDiscoverer:
         if not any(self.types.get(eid) in _PLACE_TYPES and self.country(eid) != home for _, _, eid in spans):
             return None  # nowhere abroad named
         return person
+
+    def _hosts(self, spans, text: str) -> set[str]:
+        """The countries of the places a sentence's visit goes to: after إلى or ل ("إلى دولة
+        الإمارات"، "لأوزبكستان")."""
+        hosts = {self.country(eid) for s, _, eid in spans
+                 if self.types.get(eid) in _PLACE_TYPES and _TO_PLACE.search(text[max(0, s - 12):s + 3])}
+        hosts.discard(None)
+        return hosts
 
     # ---- time --------------------------------------------------------------------------------
     def _when(self, index: SentenceIndex, sid: int, kind: DiscoveryKind, published, noun_start: int,

@@ -721,3 +721,21 @@ def test_disengagement_is_no_clash_of_the_articles_attack(catalogues):
     found = ids(links(ex, text, date(2018, 9, 12)))
     assert found.get(0, "").startswith("new:attack:us:2013")
     assert 1 not in found
+
+
+def test_a_visit_held_by_the_catalogue_goes_where_the_sentence_says(catalogues):
+    """A visit named, anchored by its visitor and dated is the catalogue's visit of that visitor at
+    that time only if it goes where the sentence says: Rahmon's June 2022 visit to Uzbekistan is not
+    his visit to Iran of late May (held by the visitor and the month alone, it was)."""
+    full = Extractors(catalogues)
+    to_uzbekistan = ("وقع الرئيس الطاجيكي إمام علي رحمن ونظيره الأوزبكي شوكت ميرضيائيف اتفاقية تحالف في دوشنبه. "
+                     "وكان الرئيسان قد وقعا، خلال زيارة رحمن الرسمية لأوزبكستان في يونيو 2022، إعلانا لتعزيز الصداقة.")
+    rows = links(full, to_uzbekistan, date(2024, 4, 18))
+    assert "rahmon_visit_ir_2022" not in {r["event_id"] for r in rows}
+    assert ids(rows).get(1, "").startswith("new:visit:rahmon")
+    # his visit to Iran is still the catalogue's (its own cues link it)
+    to_iran = ("وقع الرئيس الطاجيكي إمام علي رحمن ونظيره الإيراني 17 وثيقة للتعاون. "
+               "وكان ذلك خلال زيارة رحمن الرسمية لإيران في مايو 2022.")
+    doc = Doc.from_text("t", to_iran, date(2022, 6, 5), "day")
+    catalogue = full.events.find(doc, full.entities.find(doc), full.dates.find(doc))
+    assert ids(catalogue).get(1) == "rahmon_visit_ir_2022"

@@ -415,9 +415,11 @@ class EventDiscoverer:
         renamed: dict[tuple[int, str], dict] = {}
         for (sid, eid), row in rows.items():
             parsed = parse_id(eid)
-            if parsed and parsed[0] == "visit" and "+" not in parsed[1] and len(of_visitor.get(parsed[1], ())) == 1:
-                eid = next(iter(of_visitor[parsed[1]]))
-                row = {**row, "event_id": eid}
+            if parsed and parsed[0] == "visit" and "+" not in parsed[1]:
+                same = self._visits_in(of_visitor.get(parsed[1], set()), parsed[2])
+                if len(same) == 1:
+                    eid = next(iter(same))
+                    row = {**row, "event_id": eid}
             if (sid, eid) not in linked:
                 renamed.setdefault((sid, eid), row)
         for sid, eid, why, _ in found:
@@ -428,6 +430,21 @@ class EventDiscoverer:
             renamed.setdefault((sid, eid), {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
                                             "char_start": start, "char_end": end, "cue": cue})
         return renamed
+
+    def _visits_in(self, visits: set[str], period: str) -> set[str]:
+        """The visits (ids) of one visitor that a visit noun's discovery of ``period`` (its month) is:
+        the one visit when there is one; else those of that month ("وصل ... في زيارة دولة إلى دوشانبي في
+        18 أبريل" beside "وقبل ذلك، زار ... دوشانبي" of another year is April's)."""
+        if len(visits) <= 1:
+            return visits
+        return {eid for eid in visits if self._in_period(eid, period)}
+
+    def _in_period(self, eid: str, period: str) -> bool:
+        parsed = parse_id(eid)
+        if parsed is not None:
+            return parsed[2] == period
+        span = self.event_dates.get(eid)
+        return span is not None and any(_period(day, "month") == period for day in span)
 
     @staticmethod
     def _row(doc: Doc, sid: int, eid: str, why: str) -> dict:

@@ -739,3 +739,15 @@ def test_a_visit_held_by_the_catalogue_goes_where_the_sentence_says(catalogues):
     doc = Doc.from_text("t", to_iran, date(2022, 6, 5), "day")
     catalogue = full.events.find(doc, full.entities.find(doc), full.dates.find(doc))
     assert ids(catalogue).get(1) == "rahmon_visit_ir_2022"
+
+
+def test_a_visit_nouns_discovery_takes_the_visit_of_its_month_when_its_visitor_has_two(catalogues):
+    """A visit noun's discovery ("زيارة دولة إلى دوشنبه", anchored by the visitor alone) is renamed to
+    the visit found from the article's structure (visits.py, visitor + host): where the article
+    names another visit of the same visitor (his 2021 visit, the catalogue's), the one of its month,
+    not two ids for one visit in one sentence."""
+    text = ("دوشنبه، 18 أبريل. وقع رئيسا طاجيكستان وأوزبكستان إمام علي رحمن وشوكت ميرضيائيف على معاهدة تحالف بين البلدين.\n"
+            "وصل شوكت ميرضيائيف في زيارة دولة إلى دوشنبه في 18 أبريل. "
+            "وكان ميرضيائيف قد قام بزيارة رسمية إلى طاجيكستان في يونيو 2021، وقع خلالها الطرفان 30 وثيقة.")
+    rows = links(Extractors(catalogues), text, date(2024, 4, 18))
+    assert sorted(r["event_id"] for r in rows if r["sentence_id"] == 2) == ["new:visit:mirziyoyev+tj:2024-04"]

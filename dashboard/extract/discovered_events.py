@@ -795,6 +795,7 @@ class EventDiscoverer:
                    and name not in kinds[other].yields_to and other not in kind.yields_to):
                 continue
             eid = next(iter(eids))
+            anchor = next(f.anchor for f in found if f.eid == eid)
             lo, hi = dates[eid]
             # its noun again, where its phrase anchors nothing else ("جراء سقوط طائرة تابعة لإحدى شركات
             # الطيران" in the article of the one crash): the same event, as its referring words are (not a
@@ -816,7 +817,7 @@ class EventDiscoverer:
                 if any(k.name != name and k.anchor != "target" and name not in k.yields_to
                        and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
                     continue
-                if not self._phrase_agrees(index, sid, kind, next(f.anchor for f in found if f.eid == eid)):
+                if not self._phrase_agrees(index, sid, kind, anchor):
                     continue
                 rows[(sid, eid)] = self._row(doc, sid, eid, f"{word}{REFERRED} (s{first[eid]})")
 

@@ -628,8 +628,7 @@ class GeneratedNames:
         (``topic_country``) is none or one of the event's (its places', its persons'). A multi-story
         page (a press review) moves from country to country: "تقول لابريس إن نسبة المشاركة الضعيفة
         ستبقى نقطة سوداء ... في تونس" is not Russia's election named further on."""
-        own = {self.country_of(p) for p in named.places} | {self.person_country.get(p) for p in named.persons}
-        own.discard(None)
+        own = self._countries(named)
         if not own or own & self.lead_countries(index):  # (an event of no known country: no ground)
             return True  # an article on the event's country: its sentences name neighbours and partners
         topic = self.topic_country(index, sid)
@@ -641,23 +640,18 @@ class GeneratedNames:
         own.discard(None)
         return own
 
-    def _named_countries(self, index) -> set[str]:
-        """The countries the article names anywhere, by a place, an adjective or a person of theirs."""
+    def _countries_named(self, index, sids) -> frozenset[str]:
+        """The countries sentences ``sids`` name, by a place, an adjective or a person of theirs."""
         found = {self.person_country.get(e) if e in self.person_country else self.country_of(e)
-                 for ents in index.entities.values() for e in ents}
+                 for sid in sids for e in index.entities.get(sid, ())}
         found.discard(None)
-        return found
+        return frozenset(found)
 
     def lead_countries(self, index) -> frozenset[str]:
         """The countries the article's lead (its first LEAD_SENTENCES sentences) names, by a place,
         an adjective or a person of theirs: what the article is about. Memoised for the last article."""
         if self._last_lead[0] is not index:
-            found = set()
-            for sid in range(min(LEAD_SENTENCES, len(index.doc.sentences) or 1)):
-                for eid in index.entities.get(sid, ()):
-                    found.add(self.person_country.get(eid) if eid in self.person_country else self.country_of(eid))
-            found.discard(None)
-            self._last_lead = (index, frozenset(found))
+            self._last_lead = (index, self._countries_named(index, range(min(LEAD_SENTENCES, len(index.doc.sentences) or 1))))
         return self._last_lead[1]
 
     def country_of_entity(self, eid: str | None, seats: bool = False) -> str | None:
@@ -883,6 +877,7 @@ class GeneratedNames:
         if published is None or (published[1] - published[0]).days > 31:
             return []
         out = []
+        article_countries = None  # the countries the whole article names (asked of events inside one)
         for kinds, near in self._news_near(published):
             if any(self.kind_of_event.get(e) in {k.name for k in kinds} for e in linked):
                 continue
@@ -909,9 +904,11 @@ class GeneratedNames:
                     # sentence on another's: the actor acts elsewhere too (IS claimed the attack on
                     # cyclists in Tajikistan and, four days before, Sweida's massacre in Syria: "الهجوم
                     # الذي تبناه تنظيم الدولة" in an article on Sweida)
-                    if (kind.setting or kind.one_country) and not (
-                            self._named_countries(index) & self._countries(named) and self.in_topic(index, sid, named)):
-                        continue
+                    if kind.setting or kind.one_country:
+                        if article_countries is None:
+                            article_countries = self._countries_named(index, index.entities)
+                        if not (article_countries & self._countries(named) and self.in_topic(index, sid, named)):
+                            continue
                     why = "actor: " + "+".join(sorted(actors))
                     mention = self._own_mention(index, sid, kind.refers, named)
                     if mention is not None:

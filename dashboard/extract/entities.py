@@ -1239,7 +1239,7 @@ def mentions_by_token(doc: Doc, mentions: list[dict], starts, ends, field: str =
     spans = sorted((m["char_start"], m["char_end"], m[field]) for m in mentions)
     m_starts = np.array([s for s, _, _ in spans], dtype=np.int64)
     m_ends = np.array([e for _, e, _ in spans], dtype=np.int64)
-    a, b = doc.norm.to_original_many(np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64))
+    a, b = _original_token_spans(doc, starts, ends)
     k = np.searchsorted(m_starts, a, "right") - 1  # the last mention starting at or before a
     found = np.full(len(a), -1, dtype=np.int64)
     for idx in (k + 1, k):  # k last: where both overlap the token, k's mention wins
@@ -1249,6 +1249,17 @@ def mentions_by_token(doc: Doc, mentions: list[dict], starts, ends, field: str =
         found = np.where(hit, idx, found)
     values = [value for _, _, value in spans]
     return [None if j < 0 else values[j] for j in found.tolist()]
+
+
+def _original_token_spans(doc: Doc, starts, ends) -> tuple[np.ndarray, np.ndarray]:
+    """The tokens' spans in the original text, as arrays: computed once per article for the
+    token lists split_tokens gives (three readers ask for them), else for the lists given."""
+    found = doc.shared.get("original_token_spans")
+    if found is not None and found[0] is starts and found[1] is ends:
+        return found[2], found[3]
+    a, b = doc.norm.to_original_many(np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64))
+    doc.shared["original_token_spans"] = (starts, ends, a, b)
+    return a, b
 
 
 def _match_tokens(norm: str, tokens: list[tuple[int, int]]):

@@ -1054,13 +1054,16 @@ class ProvisionalFinder:
             return provisional_type(entity_id)
         return self.types.get(entity_id, "other")
 
-    def learned_residual(self, doc: Doc, mentions: list[dict], candidate_zipf: float):
+    def learned_residual(self, doc: Doc, mentions: list[dict], candidate_zipf: float,
+                         kinds: list[int] | None = None):
         """The article's residual as the learned finder reads it (``mentions``: every mention found
-        before it, the catalogue's and the rules' provisional ones)."""
+        before it, the catalogue's and the rules' provisional ones; ``kinds``: the tokens'
+        form_kinds when already known)."""
         forms, starts, ends = split_tokens(doc)
         covered = mentions_by_token(doc, mentions, starts, ends)
-        return residual(forms, starts, ends, doc.norm.text, self.form_kinds(forms, candidate_zipf), covered,
-                        self.mention_type), covered
+        if kinds is None:
+            kinds = self.form_kinds(forms, candidate_zipf)
+        return residual(forms, starts, ends, doc.norm.text, kinds, covered, self.mention_type), covered
 
     def form_kinds(self, forms: list[str], candidate_zipf: float) -> list[int]:
         """Each token's RareForms kind (the finder keeps the memo across articles)."""
@@ -1086,10 +1089,10 @@ class ProvisionalFinder:
         a provisional entity (a body's type when a head noun right before it says so: شركة،
         صحيفة، مدينة; a person otherwise), every occurrence of it in the article a mention, a person's
         bare family name later too (ArticleNames)."""
-        if learned_names.REQUIRE_UNLISTED and probs is None \
-                and UNLISTED not in self.form_kinds(split_tokens(doc)[0], model.candidate_zipf):
+        kinds = self.form_kinds(split_tokens(doc)[0], model.candidate_zipf)
+        if learned_names.REQUIRE_UNLISTED and probs is None and UNLISTED not in kinds:
             return []  # no word a name needs (a third of ANT's articles): no mention index, no residual
-        r, covered = self.learned_residual(doc, mentions, model.candidate_zipf)
+        r, covered = self.learned_residual(doc, mentions, model.candidate_zipf, kinds)
         if probs is None:
             probs = probabilities(r, model, self.lexicon)
         spans = decode(r, probs, model.threshold, model.one_word_threshold, model.extend_threshold)

@@ -10,6 +10,7 @@ the article: the failure is recorded as a warning.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass
 
 import pandas as pd
@@ -79,6 +80,11 @@ def init_worker(setup: Catalogues | Extractors) -> None:
     (by the parent before it forked this process, see run._pool)."""
     global _WORKER
     _WORKER = setup if isinstance(setup, Extractors) else Extractors(setup)
+    # The extractors (catalogues, compiled grammars, word tables) live as long as the worker: out
+    # of the collector's generations, a full collection no longer walks them (its GC time on 1,500
+    # ANT articles fell from ~0.37 to ~0.23 CPU-s of ~17), nor, in a forked worker, writes to their
+    # headers, which would copy the pages it shares with the parent (Python's gc.freeze advice).
+    gc.freeze()
 
 
 def _parse_iso(value: str | None) -> dt.date | None:

@@ -7,8 +7,10 @@ app when its dataset is missing or stale.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
+import gc
 import itertools
 import multiprocessing
 import os
@@ -109,6 +111,19 @@ def _pool(workers: int, catalogues: Catalogues) -> ProcessPoolExecutor:
     )
 
 
+@contextlib.contextmanager
+def _frozen_gc() -> Iterator[None]:
+    """What exists before extraction (catalogues, extractors, the caller's own objects) is left out
+    of the cyclic collector's walks while it runs, and given back after: extraction makes many
+    short-lived rows, and each full collection would walk the long-lived tables again. A worker
+    forked meanwhile inherits the frozen state (init_worker freezes its own for good)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _init_worker(setup: Catalogues | Extractors, parent: int) -> None:
     die_with_parent(parent)
     init_worker(setup)
@@ -194,10 +209,11 @@ def _run_batches(inputs: _Inputs, batches: Iterator[list[ArticleInput]], workers
             break
     if workers <= 1 or inputs.n_todo <= INLINE_LIMIT:
         extractors = Extractors(catalogues) if head else None
-        for batch in itertools.chain(head, batches):
-            collect(process_batch(batch, extractors))
+        with _frozen_gc():
+            for batch in itertools.chain(head, batches):
+                collect(process_batch(batch, extractors))
         return rows, side_job()
-    with _pool(workers, catalogues) as pool:
+    with _pool(workers, catalogues) as pool, _frozen_gc():
         side = pool.submit(side_job)
         pending: list[Future] = []
         for batch in itertools.chain(head, batches):

@@ -191,6 +191,25 @@ def test_extractor_failure_costs_rows_not_the_article(tmp_path, monkeypatch):
     assert mentions["article_id"].str.startswith("004").any()
 
 
+def test_extraction_runs_with_the_long_lived_objects_frozen_and_gives_them_back(tmp_path, monkeypatch):
+    import gc
+
+    from dashboard.pipeline import article as process
+
+    real_find = process.EntityMatcher.find
+    counts = []
+
+    def counting(self, doc):
+        counts.append(gc.get_freeze_count())
+        return real_find(self, doc)
+
+    monkeypatch.setattr(process.EntityMatcher, "find", counting)
+    before = gc.get_freeze_count()
+    build([SEEDS_DIR], tmp_path / "ds", workers=1)
+    assert counts and counts[-1] > before  # the last article read with the catalogues and extractors frozen
+    assert gc.get_freeze_count() == before
+
+
 def test_bad_inputs_are_rejected_by_name_and_good_ones_kept(tmp_path):
     src = tmp_path / "in"
     src.mkdir()

@@ -751,3 +751,22 @@ def test_a_visit_nouns_discovery_takes_the_visit_of_its_month_when_its_visitor_h
             "وكان ميرضيائيف قد قام بزيارة رسمية إلى طاجيكستان في يونيو 2021، وقع خلالها الطرفان 30 وثيقة.")
     rows = links(Extractors(catalogues), text, date(2024, 4, 18))
     assert sorted(r["event_id"] for r in rows if r["sentence_id"] == 2) == ["new:visit:mirziyoyev+tj:2024-04"]
+
+
+MUDFLOW = ("أدت سيول ناجمة عن انزلاق تربة في طاجيكستان إلى مصرع 10 أشخاص وفقدان شخصين، حسبما أعلن مسؤولون، "
+           "اليوم الثلاثاء. "
+           "وتشهد المناطق الجبلية بآسيا الوسطى كل عام حوادث انزلاق تربة مميتة غالبا في الربيع. "
+           "وأفادت أجهزة الطوارئ أن انزلاق التربة في المنطقة الشمالية قطع الطرق الريفية ودمر عشرات المنازل.")
+DROUGHT = ("قال رئيس الدولة في كازاخستان، أمس، ان وزير الزراعة لم تفعل وزارته ما يكفي لمعالجة تأثير الجفاف "
+           "الذي أثر على المزارعين في عدة مناطق. "
+           "وقال الرئيس، قاسم جومارت توكاييف، إن وزارته فشلت في مساعدة المزارعين على مواجهة الجفاف.")
+
+
+def test_a_landslide_and_a_drought_are_events_of_their_kind(ex):
+    """A mudflow (test25's AFP report) is the landslide's of its country and month, named again by its noun
+    later; the habit of such disasters (كل عام) is none. A drought is its country's of the year."""
+    assert ids(links(ex, MUDFLOW, date(2021, 7, 20))) == {0: "new:landslide:tj:2021-07", 2: "new:landslide:tj:2021-07"}
+    assert ids(links(ex, DROUGHT, date(2021, 7, 1), "month")) == {0: "new:drought:kz:2021", 1: "new:drought:kz:2021"}
+    # dry skin is no drought
+    skin = "وقالت وزارة الصحة في كازاخستان اليوم الثلاثاء إن جفاف الجلد يصيب كثيرا من المرضى في الشتاء."
+    assert not links(ex, skin, date(2021, 7, 20))

@@ -1,0 +1,93 @@
+"""The entity catalogue's coverage checklist (data/catalogues/entity_coverage.yaml) stays true to the
+catalogue: every class and cell of every country is there, every id a cell lists is a loaded
+catalogue entity of that country, an empty cell says why, and the Central Asian states' regions are
+exactly the entities that carry their ISO 3166-2 codes."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from dashboard.paths import CATALOGUE_DIR
+
+CHECKLIST = CATALOGUE_DIR / "entity_coverage.yaml"
+
+# The countries the sweep covers (issue 9: the five Central Asian states, their neighbours, the great
+# powers, the Gulf, Egypt, the EU's main states, the UK, Japan and the two Koreas).
+SWEPT = {"kz", "kg", "uz", "tj", "tm", "ru", "cn", "us", "tr", "ir", "af", "pk", "in", "mn", "az", "by",
+         "ua", "sa", "ae", "qa", "kw", "bh", "om", "eg", "de", "fr", "it", "es", "pl", "gb", "jp", "kp", "kr"}
+
+
+@pytest.fixture(scope="module")
+def checklist() -> dict:
+    return yaml.safe_load(CHECKLIST.read_text(encoding="utf-8"))
+
+
+def _classes_of(checklist: dict, country: str) -> list[str]:
+    if country in checklist["central_asia"]:
+        return checklist["classes"]
+    return [c for c in checklist["classes"] if c not in checklist["central_asia_only"]]
+
+
+def _cells(checklist: dict):
+    """(country, "class.cell", ids) for every cell of the checklist."""
+    for country, classes in checklist["countries"].items():
+        for name in _classes_of(checklist, country):
+            for cell in checklist["cells"][name]:
+                yield country, f"{name}.{cell}", classes[name][cell]
+
+
+def test_every_country_and_cell_is_there(checklist):
+    assert set(checklist["countries"]) == SWEPT
+    assert set(checklist["central_asia"]) <= SWEPT
+    for country, classes in checklist["countries"].items():
+        expected = set(_classes_of(checklist, country))
+        assert set(classes) - {"notes"} == expected, country
+        for name in expected:
+            assert set(classes[name]) == set(checklist["cells"][name]), f"{country}.{name}: a cell is missing or unknown"
+
+
+def test_listed_ids_are_entities_of_their_country(checklist, catalogues):
+    entities = catalogues.entities.entities
+    problems = []
+    for country, where, ids in _cells(checklist):
+        for eid in ids or ():
+            entity = entities.get(eid)
+            if entity is None:
+                problems.append(f"{country}.{where}: {eid} is no catalogue entity")
+            elif entity.parent != country:
+                problems.append(f"{country}.{where}: {eid} belongs to {entity.parent}")
+    assert not problems, "\n".join(problems)
+
+
+def test_an_empty_cell_says_why(checklist):
+    common = checklist["common_notes"]
+    silent = [f"{country}.{where}" for country, where, ids in _cells(checklist)
+              if not ids and where not in (checklist["countries"][country].get("notes") or {}) and where not in common]
+    assert not silent, "empty cells without a note: " + ", ".join(silent)
+
+
+def test_notes_name_real_cells(checklist):
+    cells = {f"{name}.{cell}" for name, names in checklist["cells"].items() for cell in names}
+    assert set(checklist["common_notes"]) <= cells
+    for country, classes in checklist["countries"].items():
+        assert set(classes.get("notes") or {}) <= cells, country
+
+
+def test_regions_are_the_iso_subdivisions(checklist, catalogues):
+    """The regions cell of each Central Asian state holds exactly the places carrying one of its
+    ISO 3166-2 codes (test_countries checks that every code pycountry lists has its place)."""
+    places = catalogues.raw["entities"]["entities/places.yaml"]["places"]
+    for country in checklist["central_asia"]:
+        coded = {p["id"] for p in places if str(p.get("iso3166_2", "")).lower().startswith(country + "-")}
+        assert set(checklist["countries"][country]["places"]["regions"]) == coded, country
+
+
+def test_the_sweeps_additions_stay_listed(checklist, catalogues):
+    """An entity the sweep added is listed where it was found missing (a cell that lost it would
+    make the next sweep add it again)."""
+    listed = {eid for _, _, ids in _cells(checklist) for eid in ids or ()}
+    added = set(checklist["added"])
+    assert {"state_duma", "aramco", "poroshenko", "kcna", "naruhito"} <= added
+    assert added <= listed, sorted(added - listed)
+    assert added <= set(catalogues.entities.entities)

@@ -22,6 +22,7 @@ from dashboard.extract.entity_catalogue import (
     Catalogue,
     ContextRule,
     gap_key,
+    strip_marks,
 )
 from dashboard.extract.variant_names import (
     ARTICLE_NAME,
@@ -122,6 +123,7 @@ class EntityMatcher:
     def __init__(self, catalogue: Catalogue):
         self.rules: list[ContextRule] = catalogue.rules
         self.variants = VariantNames.from_catalogue(catalogue)
+        self._function_words = catalogue.function_words_as_written
         # a Latin-letter name (Kyrgyzstan, Tajik, Mangystau) is one only when capitalised
         # Latin names of persons and places by their words' skeletons (latin_key), for unseen
         # transliterations (Janaozen, Mangistau, Kassym-Jomart Tokaev). A skeleton two entities
@@ -368,6 +370,16 @@ class EntityMatcher:
             k -= 1
         return k >= 0 and forms[k] in self._relative_written and _adjacent(norm, ends[k], starts[k + 1])
 
+    def _another_given(self, doc: Doc, forms, starts, ends, entity_id: str, k: int, before: str | None) -> bool:
+        """Word ``k``, right before a known person's family name, is another member of the family's
+        first name (variant_names.given_name_of_another), and the text does not write it as a
+        preposition or particle that folds to a first name ("حُكم على أتامباييف": على, not علي)."""
+        if not self.variants.given_name_of_another(entity_id, forms[k], before):
+            return False
+        written = strip_marks(_original_word(doc, starts, ends, k))
+        return written not in self._function_words and not (
+            written[:1] in CONJUNCTIONS and written[1:] in self._function_words)
+
     def _not_the_country(self, entity_id: str, forms, starts, ends, norm, begin: int) -> bool:
         """A country's adjective that names a language, a family of peoples (Turkic) or is part
         of another name: الناطقة [بالروسية]، العالم [التركي]، الخطوط الجوية [الأذربيجانية]."""
@@ -455,7 +467,8 @@ class EntityMatcher:
                     covered[begin - 1] = True
                     if given not in self.variants.given.get(entity_id, ()):
                         match = VARIANT  # the first name is an unseen spelling: for review
-                elif length == 1 and self.variants.given_name_of_another(entity_id, forms[begin - 1]):
+                elif length == 1 and self._another_given(doc, forms, starts, ends, entity_id, begin - 1,
+                                                         forms[begin - 2] if begin > 1 else None):
                     continue  # "عليا نزارباييف": a relative, not the person the surname alone names
             # (a credit that is an ordinary word, العالم، الوقت, counts at a line's start only: in
             # brackets it is the word, "تحتاج إلى (الوقت)")
@@ -974,7 +987,8 @@ class EntityMatcher:
             if j < 0 or covered[j] or _LINE_BREAK.search(doc.norm.text[ends[j]:starts[i]]):
                 break
             before.insert(0, forms[j])
-        if not skip and variants.given_name_of_another(entity_id, before[-1] if before else None):
+        if not skip and before and self._another_given(doc, forms, starts, ends, entity_id, i - 1,
+                                                       before[-2] if len(before) > 1 else None):
             return None
         why = variants.support(entity_id, variant_key(forms[i][skip:]), before,
                                by_sentence.get(sentence, set()), article)

@@ -68,6 +68,10 @@ MIN_ARTICLE_PERSON_CONSONANTS = 4
 # -> كزخستني: six).
 MIN_ADJECTIVE_CONSONANTS = 6
 _PROCLITICS = frozenset(PREFIXES) | {""}
+# Proclitic sequences that end in the article (folded): a word peeled of one is no first name.
+_ARTICLES = ("ال", "لل")
+# A first name is an unseen spelling of the person's own (same variant key) from this many letters.
+MIN_OWN_VARIANT_LETTERS = 5
 # Words before a bare name that make it an ordinary word ("أي شي", "كل شي": "any/every thing").
 NOT_BEFORE_NAME = frozenset({"اي", "باي", "لاي", "واي", "كل", "بكل", "لكل", "وكل", "لا", "ولا", "هذا",
                              "وهذا", "بهذا", "هيك", "اول", "نفس", "بعض", "ايش", "شو", "مش"})
@@ -321,18 +325,34 @@ class VariantNames:
         own = self.forenames.get(entity_id, frozenset())
         return next((r for r in self._readings(word) if r in own), None)
 
-    def given_name_of_another(self, entity_id: str, previous: str | None) -> bool:
+    def given_name_of_another(self, entity_id: str, previous: str | None, before: str | None = None) -> bool:
         """The word before a person's surname is a first name the catalogue knows for someone
-        else, and not one of this person's: another member of the family."""
+        else, and not one of this person's: another member of the family. ``before`` is the word
+        before ``previous`` (None at the start of the text)."""
         if previous is None or self.types.get(entity_id) != "person":
             return False
-        own = self.given.get(entity_id, frozenset())
-        readings = self._readings(previous)
         if previous in self.titles:
             return False  # الإمام الخامنئي: a title (إمام is also a first name: إمام علي رحمون)
+        # a name takes no article: "الشهر الماضي ساغينتايف" ("last month", not ماضي), "المرشح الوحيد
+        # باشنيان" ("the only candidate", not وحيد); a first name written with its article is one
+        # the catalogue lists so (السلطان)
+        readings = [r for r in self._readings(previous) if not previous[:len(previous) - len(r)].endswith(_ARTICLES)]
         # a two-letter first name (هو، لي، شي of Chinese names) is also a pronoun or particle:
         # "هو (ترامب)" is "he (Trump)", no relative
-        return any(r in self.all_given and len(r) > 2 for r in readings) and not any(r in own for r in readings)
+        if not any(r in self.all_given and len(r) > 2 for r in readings):
+            return False
+        # the person's own first names and the other words of its names (عبد العزيز كاميلوف)
+        own = self.given.get(entity_id, frozenset()) | self.forenames.get(entity_id, frozenset())
+        if any(r in own for r in readings):
+            return False
+        # an unseen spelling of its own first name (ديميتري بيسكوف, listed دميتري): long first names
+        # only (عليا is not علي, a daughter is not her father)
+        own_keys = {variant_key(g) for g in own if len(g) >= MIN_OWN_VARIANT_LETTERS}
+        if any(len(r) >= MIN_OWN_VARIANT_LETTERS and variant_key(r) in own_keys for r in readings):
+            return False
+        # a middle name after the person's own first name: باراك حسين أوباما، مصطفى كمال مدبولي (not
+        # a second person's first name joined by و: "سيرغي ويوليا سكريبال" names the daughter too)
+        return before is None or previous not in self.all_given or not any(r in own for r in self._readings(before))
 
     def relative_named(self, entity_id: str, words: tuple[str, ...], previous: str | None) -> tuple[str, str] | None:
         """(the other person, the first name as written without proclitics) when the word before
@@ -516,7 +536,7 @@ class ArticleNames:
             if guarded and ((i + 1 < len(forms) and forms[i + 1] in EAST_ASIAN_NAME_SYLLABLES)
                             or (i and forms[i - 1] in EAST_ASIAN_NAME_SYLLABLES)):
                 return None  # "كيم يونغ نام", "ليو شي": another person of the same family name
-            if i and self.variants.given_name_of_another(entity_id, forms[i - 1]):
+            if i and self.variants.given_name_of_another(entity_id, forms[i - 1], forms[i - 2] if i > 1 else None):
                 return None
             # رئيسي "main", غني "rich", خان: only as a title's name ("الرئيس الإيراني رئيسي")
             if not curated and is_common_word(reading, ARTICLE_COMMON_ZIPF):

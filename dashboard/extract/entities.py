@@ -374,11 +374,15 @@ class EntityMatcher:
         """Word ``k``, right before a known person's family name, is another member of the family's
         first name (variant_names.given_name_of_another), and the text does not write it as a
         preposition or particle that folds to a first name ("حُكم على أتامباييف": على, not علي)."""
-        if not self.variants.given_name_of_another(entity_id, forms[k], before):
-            return False
+        return self.variants.given_name_of_another(entity_id, forms[k], before) and \
+            not self._function_word(doc, starts, ends, k)
+
+    def _function_word(self, doc: Doc, starts, ends, k: int) -> bool:
+        """Word ``k`` is written as a preposition or particle (function_words_as_written), و or ف
+        glued on or not. (A text that writes على as علي is not told apart: علي stays a first name.)"""
         written = strip_marks(_original_word(doc, starts, ends, k))
-        return written not in self._function_words and not (
-            written[:1] in CONJUNCTIONS and written[1:] in self._function_words)
+        readings = [written, written[1:]] if written[:1] in CONJUNCTIONS else [written]
+        return any(r in self._function_words for r in readings)
 
     def _not_the_country(self, entity_id: str, forms, starts, ends, norm, begin: int) -> bool:
         """A country's adjective that names a language, a family of peoples (Turkic) or is part
@@ -841,7 +845,7 @@ class EntityMatcher:
         for i in range(names.first, len(forms)):
             if covered[i] or forms[i] not in written:
                 continue
-            hit = names.person_at(forms, covered, i)
+            hit = names.person_at(forms, covered, i, lambda k: self._function_word(doc, starts, ends, k))
             if hit is None:
                 continue
             entity_id, skip, alias = hit

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from dashboard.extract.entity_catalogue import ADJECTIVE, NAME, Catalogue
 from dashboard.text.clitics import PREFIXES, peel
@@ -519,9 +519,11 @@ class ArticleNames:
             self._by_length = sorted(self.parts, key=len, reverse=True)
         return self._by_length
 
-    def person_at(self, forms: list[str], covered: list[bool], i: int) -> tuple[str, int, str] | None:
+    def person_at(self, forms: list[str], covered: list[bool], i: int,
+                  function_word: Callable[[int], bool] | None = None) -> tuple[str, int, str] | None:
         """(person id, proclitic letters to skip, the full name's key) when word ``i`` is a bare
-        part of a person's name met earlier in the article."""
+        part of a person's name met earlier in the article. ``function_word(k)``: word k is written
+        as a preposition or particle (على), no first name, whatever it folds to."""
         word = forms[i]
         # the word is a part itself or a part behind proclitics (وهاريس): no peeling of every word
         readings = [p for p in self.by_length if word.endswith(p) and word[:len(word) - len(p)] in _PROCLITICS]
@@ -536,7 +538,8 @@ class ArticleNames:
             if guarded and ((i + 1 < len(forms) and forms[i + 1] in EAST_ASIAN_NAME_SYLLABLES)
                             or (i and forms[i - 1] in EAST_ASIAN_NAME_SYLLABLES)):
                 return None  # "كيم يونغ نام", "ليو شي": another person of the same family name
-            if i and self.variants.given_name_of_another(entity_id, forms[i - 1], forms[i - 2] if i > 1 else None):
+            if i and self.variants.given_name_of_another(entity_id, forms[i - 1], forms[i - 2] if i > 1 else None) \
+                    and not (function_word is not None and function_word(i - 1)):
                 return None
             # رئيسي "main", غني "rich", خان: only as a title's name ("الرئيس الإيراني رئيسي")
             if not curated and is_common_word(reading, ARTICLE_COMMON_ZIPF):

@@ -81,6 +81,10 @@ def test_a_word_that_folds_to_a_first_name_is_no_relatives_name(matcher):
     assert ("sagintayev", "ساغينتايف", "exact") in found(
         matcher, "وأقال الرئيس السابق الشهر الماضي ساغينتايف من منصب رئيس الوزراء.")
     assert ("erdogan", "أردوغان", "exact") in found(matcher, "ويرى أن على أردوغان أن يبدأ بتعيين أشخاص.")
+    # a bare family name after the full name, after على (ANT): the person; after علي, still a relative
+    text = "قال رئيس الوزراء الإيطالي جوزيبي كونتي إن الحكومة مستعدة. {} كونتي بصفته رئيسا للوزراء تحمل المسؤولية."
+    assert ("giuseppe_conte", "كونتي", "article") in found(matcher, text.format("وعلى"))
+    assert ("giuseppe_conte", "كونتي", "article") not in found(matcher, text.format("وعلي"))
     # an unseen spelling of the person's own first name, and a middle name after it
     assert ("peskov", "بيسكوف", "exact") in found(matcher, "أكد المتحدث باسم الرئاسة الروسية، ديميتري بيسكوف، أن")
     assert ("madbouly", "مدبولي", "exact") in found(matcher, "قرارا أصدره رئيس الوزراء مصطفى كمال مدبولي برفع الأسعار")

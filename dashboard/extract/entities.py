@@ -414,6 +414,7 @@ class EntityMatcher:
         rows: list[dict] = []
         covered = [False] * n  # words inside an alias or a blocker
         dual_end = -1  # the word after the first region of a dual region word's list
+        definite_adjective_end = -1  # the word after a country's adjective written with the article
         body_place_end = -1  # the word after a place's name read as part of a body's name
         full_names: list[tuple[int, str, tuple[str, ...]]] = []  # persons named in full
         # only the words an alias can begin with are looked at (found by one C-level pass: most
@@ -497,6 +498,14 @@ class EntityMatcher:
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):
                 continue
+            if form == ADJECTIVE and not lead:
+                definite = words[0].startswith(ARTICLE) or forms[begin][:skip].endswith((ARTICLE, "لل"))
+                if not definite and begin == definite_adjective_end and _adjacent(norm, ends[begin - 1], starts[begin]):
+                    # an indefinite adjective cannot describe the definite noun before it: a given
+                    # name ("الرئيس الأرميني أرمن سركسيان"، "السعودي تركي آل الشيخ")
+                    continue
+                if definite:
+                    definite_adjective_end = i
             if etype in _NAMED_BODY_PLACES and form != ADJECTIVE and not lead and not skip and begin and \
                     forms[begin - 1] in self._body_before_country and _adjacent(norm, ends[begin - 1], starts[begin]):
                 body_place_end = i

@@ -377,6 +377,30 @@ class EntityMatcher:
         return self.variants.given_name_of_another(entity_id, forms[k], before) and \
             not self._function_word(doc, starts, ends, k)
 
+    def _own_names_before(self, forms, starts, ends, covered, norm, entity_id: str, begin: int) -> tuple[int, str, bool] | None:
+        """(the first token, its reading without proclitics, whether any word is an unseen
+        spelling) of the person's own names written right before its family name at token
+        ``begin`` (variant_names.own_words_before, then any own first names before those: at most
+        three words, spaces only between them), or None."""
+        def free(k: int) -> bool:  # token k is free and only spaces stand between it and k + 1
+            return k >= 0 and not covered[k] and _adjacent(norm, ends[k], starts[k + 1])
+
+        if not free(begin - 1):
+            return None
+        variants = self.variants
+        found = variants.own_words_before(entity_id, forms[begin - 1],
+                                          forms[begin - 2] if free(begin - 2) else None)
+        if found is None:
+            return None
+        count, first = found
+        k = begin - count
+        spelled = count == 1 and variants.own_reading(entity_id, forms[k]) != (first, True)
+        while begin - k < 3 and free(k - 1) and (own := variants.own_reading(entity_id, forms[k - 1])) is not None:
+            k -= 1
+            first = own[0]
+            spelled = spelled or not own[1]
+        return k, first, spelled
+
     def _function_word(self, doc: Doc, starts, ends, k: int) -> bool:
         """Word ``k`` is written as a preposition or particle (function_words_as_written), و or ف
         glued on or not. (A text that writes على as علي is not told apart: علي stays a first name.)"""
@@ -472,6 +496,15 @@ class EntityMatcher:
                     covered[begin - 1] = True
                     if given not in self.variants.given.get(entity_id, ()):
                         match = VARIANT  # the first name is an unseen spelling: for review
+                elif length == 1 and (own := self._own_names_before(forms, starts, ends, covered, norm, entity_id, begin)):
+                    # the person's own first names (one perhaps in an unseen spelling) and middle
+                    # name just before: part of the mention (قاسم جومارت توقايف، ديميتري بيسكوف،
+                    # مصطفى كمال مدبولي)
+                    k, first, spelled = own
+                    start = ends[k] - len(first)
+                    covered[k:begin] = [True] * (begin - k)
+                    if spelled:
+                        match = VARIANT  # an unseen spelling: for review
                 elif length == 1 and self._another_given(doc, forms, starts, ends, entity_id, begin - 1,
                                                          forms[begin - 2] if begin > 1 else None):
                     continue  # "عليا نزارباييف": a relative, not the person the surname alone names

@@ -343,16 +343,39 @@ class VariantNames:
             return False
         # the person's own first names and the other words of its names (عبد العزيز كاميلوف)
         own = self.given.get(entity_id, frozenset()) | self.forenames.get(entity_id, frozenset())
-        if any(r in own for r in readings):
-            return False
-        # an unseen spelling of its own first name (ديميتري بيسكوف, listed دميتري): long first names
-        # only (عليا is not علي, a daughter is not her father)
+        return not any(r in own for r in readings) and self.own_words_before(entity_id, previous, before) is None
+
+    def own_reading(self, entity_id: str, word: str) -> tuple[str, bool] | None:
+        """(``word`` without its proclitics, whether written as the catalogue writes it) when it
+        is one of the person's own first names or other words before its family name (قاسم،
+        جومارت), or an unseen spelling of one (ديميتري for دميتري, سيرجي for سيرغي). Long names
+        only for spellings (عليا is not علي: a daughter is not her father)."""
+        own = self.forenames.get(entity_id)
+        if not own:
+            return None
+        readings = self._readings(word)
+        exact = next((r for r in readings if r in own), None)
+        if exact is not None:
+            return exact, True
         own_keys = {variant_key(g) for g in own if len(g) >= MIN_OWN_VARIANT_LETTERS}
-        if any(len(r) >= MIN_OWN_VARIANT_LETTERS and variant_key(r) in own_keys for r in readings):
-            return False
-        # a middle name after the person's own first name: باراك حسين أوباما، مصطفى كمال مدبولي (not
-        # a second person's first name joined by و: "سيرغي ويوليا سكريبال" names the daughter too)
-        return before is None or previous not in self.all_given or not any(r in own for r in self._readings(before))
+        return next(((r, False) for r in readings if len(r) >= MIN_OWN_VARIANT_LETTERS and variant_key(r) in own_keys), None)
+
+    def own_words_before(self, entity_id: str, previous: str, before: str | None) -> tuple[int, str] | None:
+        """(how many words, the first one without its proclitics) when the words right before a
+        person's family name are the person's own names: an unseen spelling of its own first name
+        (ديميتري بيسكوف: one word), or a middle name after its own first name (مصطفى كمال مدبولي،
+        باراك حسين أوباما: two words; not a first name joined by و, a second person's: "سيرغي
+        ويوليا سكريبال" names the daughter too)."""
+        if self.types.get(entity_id) != "person":
+            return None
+        own = self.own_reading(entity_id, previous)
+        if own is not None:
+            return 1, own[0]
+        if before is not None and previous in self.all_given:
+            own = self.own_reading(entity_id, before)
+            if own is not None and own[1]:
+                return 2, own[0]
+        return None
 
     def relative_named(self, entity_id: str, words: tuple[str, ...], previous: str | None) -> tuple[str, str] | None:
         """(the other person, the first name as written without proclitics) when the word before

@@ -175,6 +175,12 @@ _SOURCE_LINE = re.compile(r"^[ \t*•-]*(\w+)[ \t]*:[ \t]*([^\n]*)$", re.MULTILI
 _CREDIT_SPLIT = re.compile(r"[/،,|]")
 # The opening line's credits: "أربيل (كوردستان 24)- ..." and "مدار الساعة - ...".
 _DATELINE_CREDIT = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—:]")
+# The opening line's dateline and the reporter after its last slash or colon: "الأناضول - بيشكيك /
+# نذير علييف - أعلن ..."، "كازينفورم - نورسلطان - القاهرة: محمد سلامة" (a credit, then places after dashes).
+_DATELINE_REPORTER = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}"
+                                r"(?:[ \t]*[-–—][ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}){0,3}[ \t]*[/:][ \t]*")
+# What may end a dateline's reporter: the line's end, or a dash before the report.
+_REPORTER_END = re.compile(r"[ \t]*(?:$|[-–—][ \t])", re.MULTILINE)
 _OPENING_BYLINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+[-–—][ \t]")
 # A word after a company's initials at most this frequent continues its name (جيه بي مورغان،
 # دي جي وورلد); a more frequent one is the sentence going on (شركة آي بي إم حظر).
@@ -294,6 +300,9 @@ class ProvisionalRules:
     # nouns of broadcasters (تلفزيون، إذاعة): one right before an organisation's name the catalogue
     # knows is a broadcaster named after it (تلفزيون الأمم المتحدة), the organisation inside its name
     broadcasters: frozenset[str] = frozenset()
+    # words that close a report, its editor's name after them at the very end of the text
+    # ("... وفاة.انتهى" then "عمار المسعودي")
+    sign_offs: frozenset[str] = frozenset()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -332,7 +341,7 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             frozenset(fold(w) for w in credits.get("exclusive", [])),
                             words("possessed_titles"),
                             tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))),
-                            words("projects"), words("broadcasters"))
+                            words("projects"), words("broadcasters"), words("sign_offs"))
 
 
 class ProvisionalFinder:
@@ -834,9 +843,36 @@ class ProvisionalFinder:
                     out.append((*span, "speech + description"))
                 elif span and self._surname_shaped(forms, span):
                     out.append((*span, "speech + surname"))
+        out += self._reporters(forms, starts, ends, norm, covered, article)
         out += self._given_and_surname(forms, starts, ends, norm, covered, article, doc)
         out += self._nasab_names(forms, starts, ends, norm, covered, article, found=out)
         return out + self._named_then_role(forms, starts, ends, norm, covered, article, found=out)
+
+    def _reporters(self, forms, starts, ends, norm, covered, article) -> list[tuple[int, int, str]]:
+        """The reporter a dateline names after its last slash or colon, where the name ends the
+        opening line or a dash follows it ("كازينفورم - نورسلطان - القاهرة: محمد سلامة"), and the
+        editor named after a sign-off at the very end of the text ("... وفاة.انتهى\nعمار المسعودي")."""
+        n = len(forms)
+        out: list[tuple[int, int, str]] = []
+        if not n:
+            return out
+        line_end = norm.find("\n")
+        line_end = len(norm) if line_end < 0 else line_end
+        head = _DATELINE_REPORTER.match(norm, 0, line_end)
+        if head is not None and forms[0] not in self._byline_forms:  # (كتب: ... is a byline's)
+            j = bisect.bisect_left(starts, head.end())
+            if j < n and starts[j] == head.end():
+                span = self._name_at(j, forms, starts, ends, norm, covered, article, max_commons=2)
+                if span is not None and ends[span[1] - 1] <= line_end and \
+                        _REPORTER_END.match(norm, ends[span[1] - 1], line_end + 1 if line_end < len(norm) else line_end):
+                    out.append((*span, "byline"))
+        sign_offs = self.rules.sign_offs
+        for j in range(max(0, n - MAX_WORDS - 1), n - MIN_WORDS):
+            if forms[j] in sign_offs and norm[ends[j]:starts[j + 1]].strip(" \t\n\r\u00a0.:-–—") == "":
+                span = self._name_at(j + 1, forms, starts, ends, norm, covered, article, max_commons=2)
+                if span is not None and span[1] == n:
+                    out.append((*span, "byline"))
+        return out
 
     def _named_then_role(self, forms, starts, ends, norm, covered, article, found) -> list[tuple[int, int, str]]:
         """A name that opens a phrase (after punctuation, or behind the list's glued و) and is

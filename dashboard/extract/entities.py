@@ -505,6 +505,8 @@ class EntityMatcher:
                     covered[k:begin] = [True] * (begin - k)
                     if spelled:
                         match = VARIANT  # an unseen spelling: for review
+                    # named in full: its bare first name may follow (درايغا نزارباييفا ... والد درايغا)
+                    full_names.append((k, entity_id, (first, *forms[k + 1:begin], *words)))
                 elif length == 1 and self._another_given(doc, forms, starts, ends, entity_id, begin - 1,
                                                          forms[begin - 2] if begin > 1 else None):
                     continue  # "عليا نزارباييف": a relative, not the person the surname alone names

@@ -91,6 +91,9 @@ def test_a_word_that_folds_to_a_first_name_is_no_relatives_name(matcher):
     assert ("madbouly", "مصطفى كمال مدبولي", "exact") in found(
         matcher, "قرارا أصدره رئيس الوزراء مصطفى كمال مدبولي برفع الأسعار")
     assert ("tokayev", "قاسم جومارت توقايف", "exact") in found(matcher, "إن الرئيس الكازاخى قاسم جومارت توقايف فرض")
+    # named so in full, the person's bare first name later in the article is the person (test9)
+    assert found(matcher, "وقالت درايغا نزارباييفا إنها ستترشح. ولا يزال ينظر إلى والد درايغا البالغ 79 عاماً") == [
+        ("dariga_nazarbayeva", "درايغا نزارباييفا", "variant"), ("dariga_nazarbayeva", "درايغا", "article")]
     # relatives stay apart: علي written so, a daughter after her father's first name and و
     assert [r for r in found(matcher, "وقالت عليا نزارباييف إن") if r[0] == "nazarbayev"] == []
     assert [r for r in found(matcher, "وكانت يوليا سكريبال قد تعرضت لعملية تسمم") if r[0] == "skripal"] == []

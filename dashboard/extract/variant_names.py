@@ -237,7 +237,10 @@ class VariantNames:
         return cls(index, ambiguous, {e.id: e.type for e in cat.entities.values()},
                    {e.id: e.parent for e in cat.entities.values() if e.parent},
                    {k: frozenset(v) for k, v in given.items()},
-                   frozenset().union(*given.values()) if given else frozenset(),
+                   # (a Chinese, Korean or Vietnamese name starts with the family name: كيم of كيم
+                   # جونغ أون is no first name, and "قمة كيم مون" names two leaders)
+                   frozenset(g for person, names in given.items()
+                             if cat.entities[person].parent not in FAMILY_NAME_FIRST for g in names),
                    cat.variant_titles, cat.variant_place_words,
                    frozenset(e.id for e in cat.entities.values()
                              if e.type == "person" and len(e.name_ar.split()) > 2),

@@ -91,6 +91,10 @@ def test_a_word_that_folds_to_a_first_name_is_no_relatives_name(matcher):
     assert ("madbouly", "مصطفى كمال مدبولي", "exact") in found(
         matcher, "قرارا أصدره رئيس الوزراء مصطفى كمال مدبولي برفع الأسعار")
     assert ("tokayev", "قاسم جومارت توقايف", "exact") in found(matcher, "إن الرئيس الكازاخى قاسم جومارت توقايف فرض")
+    # a Korean name starts with the family name: كيم is no first name before مون (ANT)
+    rows = found(matcher, "التقى الرئيس الكوري الجنوبي مون جاي إن بالزعيم الكوري الشمالي كيم جونغ أون. "
+                          "هل تسفر قمة كيم مون عن نتائج ملموسة")
+    assert ("moon_jae_in", "مون", "article") in rows
     # named so in full, the person's bare first name later in the article is the person (test9)
     assert found(matcher, "وقالت درايغا نزارباييفا إنها ستترشح. ولا يزال ينظر إلى والد درايغا البالغ 79 عاماً") == [
         ("dariga_nazarbayeva", "درايغا نزارباييفا", "variant"), ("dariga_nazarbayeva", "درايغا", "article")]

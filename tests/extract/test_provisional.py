@@ -71,6 +71,17 @@ def test_reporter_in_a_dateline_and_editor_after_a_sign_off(tools):
     assert found(tools, "القاهرة: عنتر فرحات أعلن الرئيس حالة الطوارئ") == []
     assert found(tools, "وصلت الإصابات إلى 264 وفاة. انتهى\nعمار المسعودي من بغداد") == []
 
+
+def test_an_outlet_named_without_quotes_after_its_noun(tools):
+    # a rare word after صحيفة / وكالة, then an adjective with the article or punctuation (test17's
+    # c02, ANT); a noun with a pronoun, a common word or a network of people is no outlet
+    rows = found(tools, "ليتجاوز 300 شخص وفقا لما ذكرته صحيفة لادا المحلية، وقال الحاكم")
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [("new:media:lada", "لادا")]
+    assert names(found(tools, "وفق ما نقلت وكالة دوغان. أصدرت محكمة تركية حكما")) == ["دوغان"]
+    assert found(tools, "إن كوريا الشمالية ستغلق موقع تجاربها النووية في مايو") == []
+    assert found(tools, "وقالت صحيفة محلية إن الحادث وقع ليلا") == []
+    assert found(tools, "بتهمة الانتماء إلى شبكة غولن. وعرض الرئيس") == []
+
 def test_hamza_names_are_not_article_words(tools):
     # أليكسي and ألكسندر fold to اليكسي / الكسندر: still names, not descriptors like الثاني
     rows = found(tools, "لقائد الطائرة إيغور كشنياكين ، والطيار الثاني ألكسندر كاليانينوف ، الذين فقدوا حياتهم")

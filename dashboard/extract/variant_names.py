@@ -342,7 +342,8 @@ class VariantNames:
         readings = [r for r in self._readings(previous) if not previous[:len(previous) - len(r)].endswith(_ARTICLES)]
         # a two-letter first name (هو، لي، شي of Chinese names) is also a pronoun or particle:
         # "هو (ترامب)" is "he (Trump)", no relative
-        if not any(r in self.all_given and len(r) > 2 for r in readings):
+        # (a particle that opens a name is no first name: "زوجة ابن ترامب" is Trump's son's wife)
+        if not any(r in self.all_given and len(r) > 2 and r not in NAME_PARTICLES and r != "ابن" for r in readings):
             return False
         # the person's own first names and the other words of its names (عبد العزيز كاميلوف)
         own = self.given.get(entity_id, frozenset()) | self.forenames.get(entity_id, frozenset())

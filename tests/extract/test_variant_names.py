@@ -91,6 +91,11 @@ def test_a_word_that_folds_to_a_first_name_is_no_relatives_name(matcher):
     assert ("madbouly", "مصطفى كمال مدبولي", "exact") in found(
         matcher, "قرارا أصدره رئيس الوزراء مصطفى كمال مدبولي برفع الأسعار")
     assert ("tokayev", "قاسم جومارت توقايف", "exact") in found(matcher, "إن الرئيس الكازاخى قاسم جومارت توقايف فرض")
+    # a speaker's name before a quotation, and a particle, are no relative's first name; a
+    # hashtag's underscore joins a name (ANT)
+    assert ("erdogan", "أردوغان", "exact") in found(matcher, 'قال المتحدث باسم الوحدات نوري محمود: "أردوغان يكذب على العالم"')
+    assert ("trump", "ترامب", "exact") in found(matcher, "من جانبها أصدرت زوجة ابن ترامب بيانا")
+    assert [r for r in found(matcher, "إن #يوليا_سكريبال التي تعرضت مع والدها") if r[0] == "skripal"] == []
     # a Korean name starts with the family name: كيم is no first name before مون (ANT)
     rows = found(matcher, "التقى الرئيس الكوري الجنوبي مون جاي إن بالزعيم الكوري الشمالي كيم جونغ أون. "
                           "هل تسفر قمة كيم مون عن نتائج ملموسة")

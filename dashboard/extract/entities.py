@@ -60,8 +60,9 @@ _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 _PLUS = re.compile(r"[ \t]?\+")
 # Between a noun and the quoted name of a thing named after a person: spaces and an opening quote.
 _QUOTES_GAP = re.compile(r"[ \t\u00a0]*[\"«“][ \t\u00a0]*")
-# Between a first name and a family name: spaces, a hyphen, or a hashtag's underscore and # (#يوليا_سكريبال).
-_NAME_JOIN = re.compile(r"[ \t\u00a0_#-]+")
+# Between a first name and a family name: spaces, a hyphen, quotes (a nickname: يوسف إبراهيم "أوباما")
+# or a hashtag's underscore and # (#يوليا_سكريبال); no colon or comma.
+_NAME_JOIN = re.compile(r"[ \t\u00a0_#\"«»“”-]+")
 # Between the parts of one name: spaces or a hyphen on one line (نور سلطان - نزارباييف).
 _NAME_GAP = re.compile(r"[ \t\u00a0]*[-‐‑]?[ \t\u00a0]*")
 
@@ -376,8 +377,7 @@ class EntityMatcher:
         """Word ``k``, right before a known person's family name, is another member of the family's
         first name (variant_names.given_name_of_another), and the text does not write it as a
         preposition or particle that folds to a first name ("حُكم على أتامباييف": على, not علي)."""
-        # (nothing but spaces, or a hashtag's _ and #, between: in 'نوري محمود: "أردوغان يكذب"' the
-        # name before is a speaker's)
+        # (no colon or comma between: in 'نوري محمود: "أردوغان يكذب"' the name before is a speaker's)
         return _NAME_JOIN.fullmatch(doc.norm.text, ends[k], starts[k + 1]) is not None and \
             self.variants.given_name_of_another(entity_id, forms[k], before) and \
             not self._function_word(doc, starts, ends, k)

@@ -96,6 +96,7 @@ def test_a_word_that_folds_to_a_first_name_is_no_relatives_name(matcher):
     assert ("erdogan", "أردوغان", "exact") in found(matcher, 'قال المتحدث باسم الوحدات نوري محمود: "أردوغان يكذب على العالم"')
     assert ("trump", "ترامب", "exact") in found(matcher, "من جانبها أصدرت زوجة ابن ترامب بيانا")
     assert [r for r in found(matcher, "إن #يوليا_سكريبال التي تعرضت مع والدها") if r[0] == "skripal"] == []
+    assert [r for r in found(matcher, 'بتصديه لتسديدة يوسف إبراهيم "أوباما" وإخراجها') if r[0] == "obama"] == []
     # a Korean name starts with the family name: كيم is no first name before مون (ANT)
     rows = found(matcher, "التقى الرئيس الكوري الجنوبي مون جاي إن بالزعيم الكوري الشمالي كيم جونغ أون. "
                           "هل تسفر قمة كيم مون عن نتائج ملموسة")

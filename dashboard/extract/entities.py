@@ -22,6 +22,7 @@ from dashboard.extract.entity_catalogue import (
     Catalogue,
     ContextRule,
     gap_key,
+    strip_marks,
 )
 from dashboard.extract.variant_names import (
     ARTICLE_NAME,
@@ -59,6 +60,9 @@ _LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
 _PLUS = re.compile(r"[ \t]?\+")
 # Between a noun and the quoted name of a thing named after a person: spaces and an opening quote.
 _QUOTES_GAP = re.compile(r"[ \t\u00a0]*[\"«“][ \t\u00a0]*")
+# Between a first name and a family name: spaces, a hyphen, quotes (a nickname: يوسف إبراهيم "أوباما")
+# or a hashtag's underscore and # (#يوليا_سكريبال); no colon or comma.
+_NAME_JOIN = re.compile(r"[ \t\u00a0_#\"«»“”-]+")
 # Between the parts of one name: spaces or a hyphen on one line (نور سلطان - نزارباييف).
 _NAME_GAP = re.compile(r"[ \t\u00a0]*[-‐‑]?[ \t\u00a0]*")
 
@@ -122,6 +126,7 @@ class EntityMatcher:
     def __init__(self, catalogue: Catalogue):
         self.rules: list[ContextRule] = catalogue.rules
         self.variants = VariantNames.from_catalogue(catalogue)
+        self._function_words = catalogue.function_words_as_written
         # a Latin-letter name (Kyrgyzstan, Tajik, Mangystau) is one only when capitalised
         # Latin names of persons and places by their words' skeletons (latin_key), for unseen
         # transliterations (Janaozen, Mangistau, Kassym-Jomart Tokaev). A skeleton two entities
@@ -368,6 +373,46 @@ class EntityMatcher:
             k -= 1
         return k >= 0 and forms[k] in self._relative_written and _adjacent(norm, ends[k], starts[k + 1])
 
+    def _another_given(self, doc: Doc, forms, starts, ends, entity_id: str, k: int, before: str | None) -> bool:
+        """Word ``k``, right before a known person's family name, is another member of the family's
+        first name (variant_names.given_name_of_another), and the text does not write it as a
+        preposition or particle that folds to a first name ("حُكم على أتامباييف": على, not علي)."""
+        # (no colon or comma between: in 'نوري محمود: "أردوغان يكذب"' the name before is a speaker's)
+        return _NAME_JOIN.fullmatch(doc.norm.text, ends[k], starts[k + 1]) is not None and \
+            self.variants.given_name_of_another(entity_id, forms[k], before) and \
+            not self._function_word(doc, starts, ends, k)
+
+    def _own_names_before(self, forms, starts, ends, covered, norm, entity_id: str, begin: int) -> tuple[int, str, bool] | None:
+        """(the first token, its reading without proclitics, whether any word is an unseen
+        spelling) of the person's own names written right before its family name at token
+        ``begin`` (variant_names.own_words_before, then any own first names before those: at most
+        three words, spaces only between them), or None."""
+        def free(k: int) -> bool:  # token k is free and only spaces stand between it and k + 1
+            return k >= 0 and not covered[k] and _adjacent(norm, ends[k], starts[k + 1])
+
+        if not free(begin - 1):
+            return None
+        variants = self.variants
+        found = variants.own_words_before(entity_id, forms[begin - 1],
+                                          forms[begin - 2] if free(begin - 2) else None)
+        if found is None:
+            return None
+        count, first = found
+        k = begin - count
+        spelled = count == 1 and variants.own_reading(entity_id, forms[k]) != (first, True)
+        while begin - k < 3 and free(k - 1) and (own := variants.own_reading(entity_id, forms[k - 1])) is not None:
+            k -= 1
+            first = own[0]
+            spelled = spelled or not own[1]
+        return k, first, spelled
+
+    def _function_word(self, doc: Doc, starts, ends, k: int) -> bool:
+        """Word ``k`` is written as a preposition or particle (function_words_as_written), و or ف
+        glued on or not. (A text that writes على as علي is not told apart: علي stays a first name.)"""
+        written = strip_marks(_original_word(doc, starts, ends, k))
+        readings = [written, written[1:]] if written[:1] in CONJUNCTIONS else [written]
+        return any(r in self._function_words for r in readings)
+
     def _not_the_country(self, entity_id: str, forms, starts, ends, norm, begin: int) -> bool:
         """A country's adjective that names a language, a family of peoples (Turkic) or is part
         of another name: الناطقة [بالروسية]، العالم [التركي]، الخطوط الجوية [الأذربيجانية]."""
@@ -398,6 +443,7 @@ class EntityMatcher:
         rows: list[dict] = []
         covered = [False] * n  # words inside an alias or a blocker
         dual_end = -1  # the word after the first region of a dual region word's list
+        definite_adjective_end = -1  # the word after a country's adjective written with the article
         body_place_end = -1  # the word after a place's name read as part of a body's name
         full_names: list[tuple[int, str, tuple[str, ...]]] = []  # persons named in full
         # only the words an alias can begin with are looked at (found by one C-level pass: most
@@ -455,7 +501,19 @@ class EntityMatcher:
                     covered[begin - 1] = True
                     if given not in self.variants.given.get(entity_id, ()):
                         match = VARIANT  # the first name is an unseen spelling: for review
-                elif length == 1 and self.variants.given_name_of_another(entity_id, forms[begin - 1]):
+                elif length == 1 and (own := self._own_names_before(forms, starts, ends, covered, norm, entity_id, begin)):
+                    # the person's own first names (one perhaps in an unseen spelling) and middle
+                    # name just before: part of the mention (قاسم جومارت توقايف، ديميتري بيسكوف،
+                    # مصطفى كمال مدبولي)
+                    k, first, spelled = own
+                    start = ends[k] - len(first)
+                    covered[k:begin] = [True] * (begin - k)
+                    if spelled:
+                        match = VARIANT  # an unseen spelling: for review
+                    # named in full: its bare first name may follow (درايغا نزارباييفا ... والد درايغا)
+                    full_names.append((k, entity_id, (first, *forms[k + 1:begin], *words)))
+                elif length == 1 and self._another_given(doc, forms, starts, ends, entity_id, begin - 1,
+                                                         forms[begin - 2] if begin > 1 else None):
                     continue  # "عليا نزارباييف": a relative, not the person the surname alone names
             # (a credit that is an ordinary word, العالم، الوقت, counts at a line's start only: in
             # brackets it is the word, "تحتاج إلى (الوقت)")
@@ -480,6 +538,14 @@ class EntityMatcher:
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):
                 continue
+            if form == ADJECTIVE and not lead:
+                definite = words[0].startswith(ARTICLE) or forms[begin][:skip].endswith((ARTICLE, "لل"))
+                if not definite and begin == definite_adjective_end and _adjacent(norm, ends[begin - 1], starts[begin]):
+                    # an indefinite adjective cannot describe the definite noun before it: a given
+                    # name ("الرئيس الأرميني أرمن سركسيان"، "السعودي تركي آل الشيخ")
+                    continue
+                if definite:
+                    definite_adjective_end = i
             if etype in _NAMED_BODY_PLACES and form != ADJECTIVE and not lead and not skip and begin and \
                     forms[begin - 1] in self._body_before_country and _adjacent(norm, ends[begin - 1], starts[begin]):
                 body_place_end = i
@@ -828,7 +894,7 @@ class EntityMatcher:
         for i in range(names.first, len(forms)):
             if covered[i] or forms[i] not in written:
                 continue
-            hit = names.person_at(forms, covered, i)
+            hit = names.person_at(forms, covered, i, lambda k: self._function_word(doc, starts, ends, k))
             if hit is None:
                 continue
             entity_id, skip, alias = hit
@@ -974,7 +1040,8 @@ class EntityMatcher:
             if j < 0 or covered[j] or _LINE_BREAK.search(doc.norm.text[ends[j]:starts[i]]):
                 break
             before.insert(0, forms[j])
-        if not skip and variants.given_name_of_another(entity_id, before[-1] if before else None):
+        if not skip and before and self._another_given(doc, forms, starts, ends, entity_id, i - 1,
+                                                       before[-2] if len(before) > 1 else None):
             return None
         why = variants.support(entity_id, variant_key(forms[i][skip:]), before,
                                by_sentence.get(sentence, set()), article)

@@ -31,7 +31,8 @@ _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rul
                   "variant_titles", "variant_place_words", "cldr_cities", "named_after_words",
                   "region_words", "adjective_not_country_after", "body_words_before_country",
                   "time_words_after_names", "relative_words", "places_inside_event_names",
-                  "quoted_name_heads", "city_words", "latin_region_words")
+                  "quoted_name_heads", "city_words", "latin_region_words",
+                  "function_words_as_written")
 BLOCKER = "blocker"
 # The key of places_inside_event_names' heads that make any city's name an event's.
 ANY_CITY = "*"
@@ -226,6 +227,10 @@ class Catalogue:
     # Nouns that say the next word is a town's name (مدينة، بلدة): an unseen spelling of a known
     # city right after one, in an article naming its country, is that city (name_context.yaml).
     city_words: frozenset[str] = frozenset()
+    # Prepositions and particles as the text writes them (marks removed, hamza and ى kept), which
+    # fold to a first name (على -> علي, أمام -> امام): written so before a person's family name, no
+    # relative's first name (name_context.yaml).
+    function_words_as_written: frozenset[str] = frozenset()
 
 
 def adjective_forms(stem: str) -> list[str]:
@@ -446,7 +451,8 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                      plus_bodies=plus_bodies, relative_words=_words(data["relative_words"]),
                      inside_event_names=_inside_event_names(data["places_inside_event_names"], entities),
                      quoted_name_heads=_words(data["quoted_name_heads"]),
-                     city_words=_words(data["city_words"]))
+                     city_words=_words(data["city_words"]),
+                     function_words_as_written=frozenset(strip_marks(w) for w in data["function_words_as_written"]))
 
 
 def _inside_event_names(items: list, entities: dict[str, Entity]) -> dict[str, frozenset[str]]:
@@ -464,6 +470,15 @@ def _inside_event_names(items: list, entities: dict[str, Entity]) -> dict[str, f
         for place in item["places"]:
             out.setdefault(place, set()).update(_words(item["heads"]))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+# Arabic marks (harakat, tanwin, shadda, sukun, dagger alif) and tatweel.
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+
+
+def strip_marks(word: str) -> str:
+    """``word`` as written, without its marks and tatweel (letters, hamza seats and ى kept)."""
+    return _MARKS.sub("", word)
 
 
 def _words(items) -> frozenset[str]:

@@ -175,6 +175,12 @@ _SOURCE_LINE = re.compile(r"^[ \t*•-]*(\w+)[ \t]*:[ \t]*([^\n]*)$", re.MULTILI
 _CREDIT_SPLIT = re.compile(r"[/،,|]")
 # The opening line's credits: "أربيل (كوردستان 24)- ..." and "مدار الساعة - ...".
 _DATELINE_CREDIT = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+)?[ \t]*\(([^()\n]{2,40})\)[ \t]*[-–—:]")
+# The opening line's dateline and the reporter after its last slash or colon: "الأناضول - بيشكيك /
+# نذير علييف - أعلن ..."، "كازينفورم - نورسلطان - القاهرة: محمد سلامة" (a credit, then places after dashes).
+_DATELINE_REPORTER = re.compile(r"[ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}"
+                                r"(?:[ \t]*[-–—][ \t]*[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2}){0,3}[ \t]*[/:][ \t]*")
+# What may end a dateline's reporter: the line's end, or a dash before the report.
+_REPORTER_END = re.compile(r"[ \t]*(?:$|[-–—][ \t])", re.MULTILINE)
 _OPENING_BYLINE = re.compile(r"[ \t]*([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})[ \t]+[-–—][ \t]")
 # A word after a company's initials at most this frequent continues its name (جيه بي مورغان،
 # دي جي وورلد); a more frequent one is the sentence going on (شركة آي بي إم حظر).
@@ -191,6 +197,10 @@ _SHORT_NAME_OPEN = re.compile(r"[ \t\u00a0]*[«“\"(][ \t\u00a0]*")
 _SHORT_NAME_CLOSE = re.compile(r"[ \t\u00a0]*[»”\")]")
 # Heads of bodies named after a place and their field (شركة أبوظبي لطاقة المستقبل، هيئة دبي للطرق)
 _PLACE_NAMED_BODIES = ("company", "organisation")
+# Pronoun suffixes (folded) of a noun in construct.
+_PRONOUNS = ("ها", "هم", "هما", "ه", "كم", "نا")
+# Punctuation that may end an outlet's name written without quotes (صحيفة فيدوموستي، ...).
+_OUTLET_NAME_END = re.compile(r"[ \t\u00a0]*[،,.:؛]")
 _MAX_BODY_DESCRIPTORS = 3  # ال words between a body's noun and its quoted name (شركة الطاقة الحكومية "...")
 _MAX_FIELD_WORDS = 2  # a body named after a person: its field's words after the name (للفضاء)
 # Folded Arabic letters -> a readable ASCII slug (the id must be safe in URLs, file names and the
@@ -294,6 +304,11 @@ class ProvisionalRules:
     # nouns of broadcasters (تلفزيون، إذاعة): one right before an organisation's name the catalogue
     # knows is a broadcaster named after it (تلفزيون الأمم المتحدة), the organisation inside its name
     broadcasters: frozenset[str] = frozenset()
+    # words that close a report, its editor's name after them at the very end of the text
+    # ("... وفاة.انتهى" then "عمار المسعودي")
+    sign_offs: frozenset[str] = frozenset()
+    # outlets' nouns after which a rare word is an outlet's name without quotes (صحيفة لادا المحلية)
+    unquoted_outlet_nouns: frozenset[str] = frozenset()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -332,7 +347,8 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             frozenset(fold(w) for w in credits.get("exclusive", [])),
                             words("possessed_titles"),
                             tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))),
-                            words("projects"), words("broadcasters"))
+                            words("projects"), words("broadcasters"), words("sign_offs"),
+                            words("unquoted_outlet_nouns"))
 
 
 class ProvisionalFinder:
@@ -395,6 +411,7 @@ class ProvisionalFinder:
         # a role right after a name and its comma, as written (no proclitic: والمتحدث goes on a list)
         self._apposed_roles = rules.roles | rules.titles
         self._byline_forms = _written(rules.bylines)
+        self._unquoted_outlet_forms = _written(rules.unquoted_outlet_nouns)
         # (a possessed role that is also a title, نائبه ~ نائبة, stays a title with ة)
         self._possessed_forms = _written(rules.possessed_titles - rules.titles)
         self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
@@ -834,9 +851,36 @@ class ProvisionalFinder:
                     out.append((*span, "speech + description"))
                 elif span and self._surname_shaped(forms, span):
                     out.append((*span, "speech + surname"))
+        out += self._reporters(forms, starts, ends, norm, covered, article)
         out += self._given_and_surname(forms, starts, ends, norm, covered, article, doc)
         out += self._nasab_names(forms, starts, ends, norm, covered, article, found=out)
         return out + self._named_then_role(forms, starts, ends, norm, covered, article, found=out)
+
+    def _reporters(self, forms, starts, ends, norm, covered, article) -> list[tuple[int, int, str]]:
+        """The reporter a dateline names after its last slash or colon, where the name ends the
+        opening line or a dash follows it ("كازينفورم - نورسلطان - القاهرة: محمد سلامة"), and the
+        editor named after a sign-off at the very end of the text ("... وفاة.انتهى\nعمار المسعودي")."""
+        n = len(forms)
+        out: list[tuple[int, int, str]] = []
+        if not n:
+            return out
+        line_end = norm.find("\n")
+        line_end = len(norm) if line_end < 0 else line_end
+        head = _DATELINE_REPORTER.match(norm, 0, line_end)
+        if head is not None and forms[0] not in self._byline_forms:  # (كتب: ... is a byline's)
+            j = bisect.bisect_left(starts, head.end())
+            if j < n and starts[j] == head.end():
+                span = self._name_at(j, forms, starts, ends, norm, covered, article, max_commons=2)
+                if span is not None and ends[span[1] - 1] <= line_end and \
+                        _REPORTER_END.match(norm, ends[span[1] - 1], line_end + 1 if line_end < len(norm) else line_end):
+                    out.append((*span, "byline"))
+        sign_offs = self.rules.sign_offs
+        for j in range(max(0, n - MAX_WORDS - 1), n - MIN_WORDS):
+            if forms[j] in sign_offs and norm[ends[j]:starts[j + 1]].strip(" \t\n\r\u00a0.:-–—") == "":
+                span = self._name_at(j + 1, forms, starts, ends, norm, covered, article, max_commons=2)
+                if span is not None and span[1] == n:
+                    out.append((*span, "byline"))
+        return out
 
     def _named_then_role(self, forms, starts, ends, norm, covered, article, found) -> list[tuple[int, int, str]]:
         """A name that opens a phrase (after punctuation, or behind the list's glued و) and is
@@ -1550,6 +1594,10 @@ class ProvisionalFinder:
             if opening is None and kind == "media" and _OPEN_PAREN.fullmatch(norm, ends[i], starts[i + 1]):
                 opening = "("  # an agency's name in parentheses: وكالة أنباء (قابار)
             if opening is None:
+                if forms[i] in self._unquoted_outlet_forms and \
+                        (end := self._unquoted_outlet(i, forms, starts, ends, norm, covered, taken)):
+                    spans.append((i + 1, end, kind))
+                    found.setdefault(tuple(forms[i + 1:end]), kind)
                 continue
             closes = ")" if opening == "(" else _CLOSE_QUOTES
             k = i + 1
@@ -1604,6 +1652,26 @@ class ProvisionalFinder:
                     taken[i:end] = [True] * (end - i)
                     break
         return out
+
+    def _unquoted_outlet(self, i: int, forms, starts, ends, norm, covered, taken) -> int | None:
+        """The end of an outlet's name written without quotes right after its noun, token i: one or
+        two words no ordinary text uses (rarer than max_last_zipf, no article, no month), then an
+        adjective with the article or punctuation ("صحيفة لادا المحلية"، "صحيفة فيدوموستي،")."""
+        n = len(forms)
+        k = i + 1
+        while k < n and k - i <= 2 and covered[k] is None and not taken[k] and \
+                _SPACES.fullmatch(norm, ends[k - 1], starts[k]) and _ARABIC_WORD.fullmatch(forms[k]) and \
+                not forms[k].startswith(ARTICLE) and forms[k] not in self.months and forms[k] not in self.stopwords \
+                and forms[k] not in self.never and self._zipf(forms[k]) < self.rules.max_last_zipf and \
+                not any(forms[k].endswith(p) and self._zipf(forms[k][:-len(p)]) >= COMMON_ZIPF for p in _PRONOUNS):
+            k += 1  # (a noun with a pronoun, "موقع تجاربها النووية" "its test site", is no name)
+        if k == i + 1:
+            return None
+        if k == n or _OUTLET_NAME_END.match(norm, ends[k - 1]):
+            return k
+        adjective = forms[k]
+        return k if covered[k] is None and _SPACES.fullmatch(norm, ends[k - 1], starts[k]) and \
+            adjective.startswith(ARTICLE) and adjective.endswith(("ي", "يه")) and len(adjective) > 5 else None
 
     def _own_outlet_rows(self, doc, forms, starts, ends, norm, mentions, outlet: str) -> list[dict]:
         """The article's own outlet where the article credits it: its source field's Arabic name

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from dashboard.extract.entity_catalogue import ADJECTIVE, NAME, Catalogue
 from dashboard.text.clitics import PREFIXES, peel
@@ -68,6 +68,10 @@ MIN_ARTICLE_PERSON_CONSONANTS = 4
 # -> كزخستني: six).
 MIN_ADJECTIVE_CONSONANTS = 6
 _PROCLITICS = frozenset(PREFIXES) | {""}
+# Proclitic sequences that end in the article (folded): a word peeled of one is no first name.
+_ARTICLES = ("ال", "لل")
+# A first name is an unseen spelling of the person's own (same variant key) from this many letters.
+MIN_OWN_VARIANT_LETTERS = 5
 # Words before a bare name that make it an ordinary word ("أي شي", "كل شي": "any/every thing").
 NOT_BEFORE_NAME = frozenset({"اي", "باي", "لاي", "واي", "كل", "بكل", "لكل", "وكل", "لا", "ولا", "هذا",
                              "وهذا", "بهذا", "هيك", "اول", "نفس", "بعض", "ايش", "شو", "مش"})
@@ -233,7 +237,10 @@ class VariantNames:
         return cls(index, ambiguous, {e.id: e.type for e in cat.entities.values()},
                    {e.id: e.parent for e in cat.entities.values() if e.parent},
                    {k: frozenset(v) for k, v in given.items()},
-                   frozenset().union(*given.values()) if given else frozenset(),
+                   # (a Chinese, Korean or Vietnamese name starts with the family name: كيم of كيم
+                   # جونغ أون is no first name, and "قمة كيم مون" names two leaders)
+                   frozenset(g for person, names in given.items()
+                             if cat.entities[person].parent not in FAMILY_NAME_FIRST for g in names),
                    cat.variant_titles, cat.variant_place_words,
                    frozenset(e.id for e in cat.entities.values()
                              if e.type == "person" and len(e.name_ar.split()) > 2),
@@ -321,18 +328,58 @@ class VariantNames:
         own = self.forenames.get(entity_id, frozenset())
         return next((r for r in self._readings(word) if r in own), None)
 
-    def given_name_of_another(self, entity_id: str, previous: str | None) -> bool:
+    def given_name_of_another(self, entity_id: str, previous: str | None, before: str | None = None) -> bool:
         """The word before a person's surname is a first name the catalogue knows for someone
-        else, and not one of this person's: another member of the family."""
+        else, and not one of this person's: another member of the family. ``before`` is the word
+        before ``previous`` (None at the start of the text)."""
         if previous is None or self.types.get(entity_id) != "person":
             return False
-        own = self.given.get(entity_id, frozenset())
-        readings = self._readings(previous)
         if previous in self.titles:
             return False  # الإمام الخامنئي: a title (إمام is also a first name: إمام علي رحمون)
+        # a name takes no article: "الشهر الماضي ساغينتايف" ("last month", not ماضي), "المرشح الوحيد
+        # باشنيان" ("the only candidate", not وحيد); a first name written with its article is one
+        # the catalogue lists so (السلطان)
+        readings = [r for r in self._readings(previous) if not previous[:len(previous) - len(r)].endswith(_ARTICLES)]
         # a two-letter first name (هو، لي، شي of Chinese names) is also a pronoun or particle:
         # "هو (ترامب)" is "he (Trump)", no relative
-        return any(r in self.all_given and len(r) > 2 for r in readings) and not any(r in own for r in readings)
+        # (a particle that opens a name is no first name: "زوجة ابن ترامب" is Trump's son's wife)
+        if not any(r in self.all_given and len(r) > 2 and r not in NAME_PARTICLES and r != "ابن" for r in readings):
+            return False
+        # the person's own first names and the other words of its names (عبد العزيز كاميلوف)
+        own = self.given.get(entity_id, frozenset()) | self.forenames.get(entity_id, frozenset())
+        return not any(r in own for r in readings) and self.own_words_before(entity_id, previous, before) is None
+
+    def own_reading(self, entity_id: str, word: str) -> tuple[str, bool] | None:
+        """(``word`` without its proclitics, whether written as the catalogue writes it) when it
+        is one of the person's own first names or other words before its family name (قاسم،
+        جومارت), or an unseen spelling of one (ديميتري for دميتري, سيرجي for سيرغي). Long names
+        only for spellings (عليا is not علي: a daughter is not her father)."""
+        own = self.forenames.get(entity_id)
+        if not own:
+            return None
+        readings = self._readings(word)
+        exact = next((r for r in readings if r in own), None)
+        if exact is not None:
+            return exact, True
+        own_keys = {variant_key(g) for g in own if len(g) >= MIN_OWN_VARIANT_LETTERS}
+        return next(((r, False) for r in readings if len(r) >= MIN_OWN_VARIANT_LETTERS and variant_key(r) in own_keys), None)
+
+    def own_words_before(self, entity_id: str, previous: str, before: str | None) -> tuple[int, str] | None:
+        """(how many words, the first one without its proclitics) when the words right before a
+        person's family name are the person's own names: an unseen spelling of its own first name
+        (ديميتري بيسكوف: one word), or a middle name after its own first name (مصطفى كمال مدبولي،
+        باراك حسين أوباما: two words; not a first name joined by و, a second person's: "سيرغي
+        ويوليا سكريبال" names the daughter too)."""
+        if self.types.get(entity_id) != "person":
+            return None
+        own = self.own_reading(entity_id, previous)
+        if own is not None:
+            return 1, own[0]
+        if before is not None and previous in self.all_given:
+            own = self.own_reading(entity_id, before)
+            if own is not None and own[1]:
+                return 2, own[0]
+        return None
 
     def relative_named(self, entity_id: str, words: tuple[str, ...], previous: str | None) -> tuple[str, str] | None:
         """(the other person, the first name as written without proclitics) when the word before
@@ -499,9 +546,11 @@ class ArticleNames:
             self._by_length = sorted(self.parts, key=len, reverse=True)
         return self._by_length
 
-    def person_at(self, forms: list[str], covered: list[bool], i: int) -> tuple[str, int, str] | None:
+    def person_at(self, forms: list[str], covered: list[bool], i: int,
+                  function_word: Callable[[int], bool] | None = None) -> tuple[str, int, str] | None:
         """(person id, proclitic letters to skip, the full name's key) when word ``i`` is a bare
-        part of a person's name met earlier in the article."""
+        part of a person's name met earlier in the article. ``function_word(k)``: word k is written
+        as a preposition or particle (على), no first name, whatever it folds to."""
         word = forms[i]
         # the word is a part itself or a part behind proclitics (وهاريس): no peeling of every word
         readings = [p for p in self.by_length if word.endswith(p) and word[:len(word) - len(p)] in _PROCLITICS]
@@ -516,7 +565,8 @@ class ArticleNames:
             if guarded and ((i + 1 < len(forms) and forms[i + 1] in EAST_ASIAN_NAME_SYLLABLES)
                             or (i and forms[i - 1] in EAST_ASIAN_NAME_SYLLABLES)):
                 return None  # "كيم يونغ نام", "ليو شي": another person of the same family name
-            if i and self.variants.given_name_of_another(entity_id, forms[i - 1]):
+            if i and self.variants.given_name_of_another(entity_id, forms[i - 1], forms[i - 2] if i > 1 else None) \
+                    and not (function_word is not None and function_word(i - 1)):
                 return None
             # رئيسي "main", غني "rich", خان: only as a title's name ("الرئيس الإيراني رئيسي")
             if not curated and is_common_word(reading, ARTICLE_COMMON_ZIPF):

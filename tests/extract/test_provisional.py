@@ -57,6 +57,31 @@ def test_author_credit(tools):
     assert names(rows) == ["عنتر فرحات"]
 
 
+
+def test_reporter_in_a_dateline_and_editor_after_a_sign_off(tools):
+    # the name after a dateline's last slash or colon, ending the line or before a dash (test25's
+    # z11 and test23's i03 open so), and the editor after انتهى at the end of the text (test5's q13)
+    rows = found(tools, "كازينفورم - نورسلطان - القاهرة: عنتر فرحات\n\nأدلى رئيس لجنة العلاقات الدولية ببيان.")
+    assert names(rows) == ["عنتر فرحات"]
+    rows = found(tools, "الأناضول - بيشكيك / عنتر فرحات - أعلن الرئيس القرغيزي حالة الطوارئ")
+    assert names(rows) == ["عنتر فرحات"]
+    rows = found(tools, "وصلت الإصابات إلى 55 ألف إصابة و264 وفاة.انتهى\nعمار المسعودي")
+    assert names(rows) == ["عمار المسعودي"]
+    # a dateline whose report starts at once, and a name after انتهى that the text goes on from
+    assert found(tools, "القاهرة: عنتر فرحات أعلن الرئيس حالة الطوارئ") == []
+    assert found(tools, "وصلت الإصابات إلى 264 وفاة. انتهى\nعمار المسعودي من بغداد") == []
+
+
+def test_an_outlet_named_without_quotes_after_its_noun(tools):
+    # a rare word after صحيفة / وكالة, then an adjective with the article or punctuation (test17's
+    # c02, ANT); a noun with a pronoun, a common word or a network of people is no outlet
+    rows = found(tools, "ليتجاوز 300 شخص وفقا لما ذكرته صحيفة لادا المحلية، وقال الحاكم")
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [("new:media:lada", "لادا")]
+    assert names(found(tools, "وفق ما نقلت وكالة دوغان. أصدرت محكمة تركية حكما")) == ["دوغان"]
+    assert found(tools, "إن كوريا الشمالية ستغلق موقع تجاربها النووية في مايو") == []
+    assert found(tools, "وقالت صحيفة محلية إن الحادث وقع ليلا") == []
+    assert found(tools, "بتهمة الانتماء إلى شبكة غولن. وعرض الرئيس") == []
+
 def test_hamza_names_are_not_article_words(tools):
     # أليكسي and ألكسندر fold to اليكسي / الكسندر: still names, not descriptors like الثاني
     rows = found(tools, "لقائد الطائرة إيغور كشنياكين ، والطيار الثاني ألكسندر كاليانينوف ، الذين فقدوا حياتهم")

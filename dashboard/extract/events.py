@@ -310,7 +310,15 @@ def spelling_variants(entities) -> dict[tuple[str, ...], tuple[tuple[str, ...], 
     for names in groups.values():
         for name in names:
             out[name] |= names - {name}
-    return {name: tuple(sorted(others)) for name, others in out.items() if others}
+    return SpellingVariants({name: tuple(sorted(others)) for name, others in out.items() if others})
+
+
+class SpellingVariants(dict):
+    """``spelling_variants``'s mapping, with the most words a name of it has (looked up per phrase)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.longest = max(map(len, self), default=0)
 
 
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
@@ -323,7 +331,7 @@ def expand_spellings(phrase: str, variants: Mapping) -> list[str]:
         return [phrase]
     raw = phrase.split()
     folded = [fold(w) for w in raw]
-    longest = max(len(k) for k in variants)
+    longest = variants.longest if isinstance(variants, SpellingVariants) else max(map(len, variants))
     slots: list[tuple[str, ...]] = []  # each a choice of written text for a stretch of the phrase
     i = 0
     while i < len(raw):

@@ -45,7 +45,7 @@ from dashboard.extract.entity_catalogue import Catalogue as EntityCatalogue
 from dashboard.extract.entity_catalogue import build_catalogue
 from dashboard.extract.event_names import Kind, parse_event_kinds
 from dashboard.extract.event_series import SeriesRules, parse_series
-from dashboard.extract.events import Event, PhraseSet, parse_events, parse_planned
+from dashboard.extract.events import Event, PhraseSet, parse_events, parse_planned, spelling_variants
 from dashboard.extract.learned_names import MODEL_FILE as NAME_MODEL_FILE
 from dashboard.extract.learned_names import NameModel, parse_name_model
 from dashboard.extract.provisional import ProvisionalRules
@@ -321,7 +321,7 @@ class Catalogues:
 
     @cached_property
     def events(self) -> tuple[Event, ...]:
-        return self._view(FILES["events"].path, lambda: parse_events(self.raw["events"]))
+        return self._view(FILES["events"].path, lambda: parse_events(self.raw["events"], spelling_variants(self.entities)))
 
     @cached_property
     def planned_words(self) -> PhraseSet | None:

@@ -286,16 +286,84 @@ def _window(spec, event: dict) -> tuple[date, date] | None:
     return _iso(spec[0]), _iso(spec[1])
 
 
-def _cue(spec: dict, event: dict) -> Cue:
+# A name inside a cue phrase ("تغيير اسم أستانا") is written once, in one spelling; the text may
+# write another spelling of the same catalogue entity's name (استانه، آستانة). When the catalogues
+# load, each such name is expanded into the entity's aliases that spell the SAME name (its variant
+# key, dashboard/text/variants.py): not into the entity's other names (Nur-Sultan is Astana's
+# alias too, and "renaming Nur-Sultan" is the 2022 event, not 2019's).
+_NAME_PREFIXES = "وبلفك"  # a proclitic the cue wrote on a name inside the phrase ("زيارة لأستانا")
+
+
+def spelling_variants(entities) -> dict[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """folded name (its words) -> the other catalogue spellings of that name: the names of one
+    entity (curated or CLDR, Arabic, plain word gaps) that share their variant key."""
+    from dashboard.text.variants import name_key
+    groups: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
+    for f in entities.forms.values():
+        if (not f.entity_id or f.form != "name" or f.source == "generated" or f.lead
+                or any(f.gaps) or not all(_ARABIC_WORD.fullmatch(t) for t in f.tokens)):
+            continue
+        key = name_key(f.tokens)
+        if key:
+            groups[(f.entity_id, key)].add(f.tokens)
+    out: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    for names in groups.values():
+        for name in names:
+            out[name] |= names - {name}
+    return SpellingVariants({name: tuple(sorted(others)) for name, others in out.items() if others})
+
+
+class SpellingVariants(dict):
+    """``spelling_variants``'s mapping, with the most words a name of it has (looked up per phrase)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.longest = max(map(len, self), default=0)
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+
+
+def expand_spellings(phrase: str, variants: Mapping) -> list[str]:
+    """The phrase and its copies with each catalogue name in it spelt every other way the
+    catalogue spells that name (``spelling_variants``); the phrase's other words as written."""
+    if not variants:
+        return [phrase]
+    raw = phrase.split()
+    folded = [fold(w) for w in raw]
+    longest = variants.longest if isinstance(variants, SpellingVariants) else max(map(len, variants))
+    slots: list[tuple[str, ...]] = []  # each a choice of written text for a stretch of the phrase
+    i = 0
+    while i < len(raw):
+        for n in range(min(longest, len(raw) - i), 0, -1):
+            if any(w.endswith("*") or w == _GAP for w in raw[i:i + n]):
+                continue
+            span, prefix = tuple(folded[i:i + n]), ""
+            if span not in variants and n == 1 and i > 0 and span[0][:1] in _NAME_PREFIXES:
+                span, prefix = (span[0][1:],), span[0][0]
+            if span in variants:
+                slots.append((" ".join(raw[i:i + n]), *(prefix + " ".join(v) for v in variants[span])))
+                i += n
+                break
+        else:
+            slots.append((raw[i],))
+            i += 1
+    out = [""]
+    for choices in slots:
+        out = [f"{p} {c}" if p else c for p in out for c in choices]
+    return list(dict.fromkeys([phrase, *out]))
+
+
+def _cue(spec: dict, event: dict, spellings: Mapping | None = None) -> Cue:
     known = {"phrases", "words", "unless", "entities", "any_entities", "article_entities", "date",
              "published", "linked"}
     unknown = set(spec) - known
     if unknown:
         raise ValueError(f"event {event['id']}: unknown cue keys {sorted(unknown)}")
     cue = Cue(
-        phrases=_alternation(list(spec.get("phrases") or [])),
-        words=_alternation(list(spec.get("words") or [])),
-        unless=_alternation(list(spec.get("unless") or [])),
+        phrases=_alternation([v for p in spec.get("phrases") or [] for v in expand_spellings(p, spellings)]),
+        words=_alternation([v for p in spec.get("words") or [] for v in expand_spellings(p, spellings)]),
+        unless=_alternation([v for p in spec.get("unless") or [] for v in expand_spellings(p, spellings)]),
         entities=tuple(spec.get("entities") or []),
         any_entities=tuple(spec.get("any_entities") or []),
         article_entities=tuple(spec.get("article_entities") or []),
@@ -308,8 +376,10 @@ def _cue(spec: dict, event: dict) -> Cue:
     return cue
 
 
-def parse_events(raw: Mapping) -> tuple[Event, ...]:
-    """The events of events.yaml (parsed), sorted by id. Raises ValueError naming the event."""
+def parse_events(raw: Mapping, spellings: Mapping | None = None) -> tuple[Event, ...]:
+    """The events of events.yaml (parsed), sorted by id. Raises ValueError naming the event.
+    ``spellings``: the entity catalogue's spelling variants of names (``spelling_variants``), in
+    which the names inside cue phrases are expanded."""
     from dashboard.extract.event_series import series_events  # (it imports this module)
     events = []
     for e in [*raw["events"], *series_events(raw)]:
@@ -317,7 +387,7 @@ def parse_events(raw: Mapping) -> tuple[Event, ...]:
             id=e["id"], name_ar=e["name_ar"], name_en=e["name_en"],
             date_start=_iso(e["date_start"]).isoformat(), date_end=_iso(e["date_end"]).isoformat(),
             description=e["description"], description_ar=e.get("description_ar", ""),
-            cues=tuple(_cue(c, e) for c in e.get("cues") or ()),
+            cues=tuple(_cue(c, e, spellings or {}) for c in e.get("cues") or ()),
             part_of=str(e.get("part_of") or ""),
         ))
     ids = [e.id for e in events]

@@ -22,8 +22,9 @@ Exact matching (entities.py) knows the spellings the catalogue lists. This modul
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from dashboard.extract.entity_catalogue import ADJECTIVE, NAME, Catalogue
 from dashboard.text.clitics import PREFIXES, peel

@@ -197,8 +197,6 @@ _SHORT_NAME_OPEN = re.compile(r"[ \t\u00a0]*[«“\"(][ \t\u00a0]*")
 _SHORT_NAME_CLOSE = re.compile(r"[ \t\u00a0]*[»”\")]")
 # Heads of bodies named after a place and their field (شركة أبوظبي لطاقة المستقبل، هيئة دبي للطرق)
 _PLACE_NAMED_BODIES = ("company", "organisation")
-# Pronoun suffixes (folded) of a noun in construct.
-_PRONOUNS = ("ها", "هم", "هما", "ه", "كم", "نا")
 # Punctuation that may end an outlet's name written without quotes (صحيفة فيدوموستي، ...).
 _OUTLET_NAME_END = re.compile(r"[ \t\u00a0]*[،,.:؛]")
 _MAX_BODY_DESCRIPTORS = 3  # ال words between a body's noun and its quoted name (شركة الطاقة الحكومية "...")
@@ -1663,7 +1661,7 @@ class ProvisionalFinder:
                 _SPACES.fullmatch(norm, ends[k - 1], starts[k]) and _ARABIC_WORD.fullmatch(forms[k]) and \
                 not forms[k].startswith(ARTICLE) and forms[k] not in self.months and forms[k] not in self.stopwords \
                 and forms[k] not in self.never and self._zipf(forms[k]) < self.rules.max_last_zipf and \
-                not any(forms[k].endswith(p) and self._zipf(forms[k][:-len(p)]) >= COMMON_ZIPF for p in _PRONOUNS):
+                not any(forms[k].endswith(p) and self._zipf(forms[k][:-len(p)]) >= COMMON_ZIPF for p in _PRONOUN_SUFFIXES):
             k += 1  # (a noun with a pronoun, "موقع تجاربها النووية" "its test site", is no name)
         if k == i + 1:
             return None

@@ -22,7 +22,6 @@ from dashboard.extract.entity_catalogue import (
     Catalogue,
     ContextRule,
     gap_key,
-    strip_marks,
 )
 from dashboard.extract.variant_names import (
     ARTICLE_NAME,
@@ -38,7 +37,7 @@ from dashboard.extract.variant_names import (
 from dashboard.schema import conform
 from dashboard.text.clitics import ARTICLE, CONJUNCTIONS, PREPOSITIONS, peel
 from dashboard.text.document import Doc
-from dashboard.text.normalize import fold
+from dashboard.text.normalize import fold, strip_marks
 from dashboard.text.variants import (
     MIN_KEY_CONSONANTS,
     MIN_LATIN_LETTERS,

@@ -17,7 +17,7 @@ from datetime import date
 
 from dashboard.extract.countries import cldr_cities, cldr_countries
 from dashboard.text.clitics import ARTICLE
-from dashboard.text.normalize import fold
+from dashboard.text.normalize import fold, strip_marks
 from dashboard.text.tokens import TOKEN_RE
 
 ENTITIES_SUBDIR = "entities"
@@ -470,15 +470,6 @@ def _inside_event_names(items: list, entities: dict[str, Entity]) -> dict[str, f
         for place in item["places"]:
             out.setdefault(place, set()).update(_words(item["heads"]))
     return {k: frozenset(v) for k, v in out.items()}
-
-
-# Arabic marks (harakat, tanwin, shadda, sukun, dagger alif) and tatweel.
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-
-
-def strip_marks(word: str) -> str:
-    """``word`` as written, without its marks and tatweel (letters, hamza seats and ى kept)."""
-    return _MARKS.sub("", word)
 
 
 def _words(items) -> frozenset[str]:

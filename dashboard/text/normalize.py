@@ -263,6 +263,17 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE) if text else text
 
 
+@cache
+def _marks_table() -> dict[int, None]:
+    return {cp: None for lo, hi in (*_ATTACHED, *_SEPARATE) for cp in range(lo, hi + 1)}
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without what normalize() removes (harakat, tatweel, Quranic marks, format
+    characters), its letters unfolded: a word as written, hamza seats and ى kept (على, not علي)."""
+    return text.translate(_marks_table())
+
+
 def folded_characters() -> list[int]:
     """The code points ``fold`` changes (every other character folds to itself), ascending."""
     return sorted(cp for cp, out in _FOLD_TABLE.items() if out != chr(cp))

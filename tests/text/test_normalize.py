@@ -211,3 +211,12 @@ def test_to_original_many_maps_each_span_as_to_original(text):
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", n.text)]
     starts, ends = n.to_original_many(np.array([s for s, _ in spans]), np.array([e for _, e in spans]))
     assert list(zip(starts.tolist(), ends.tolist())) == [n.to_original(s, e) for s, e in spans]
+
+
+def test_strip_marks_removes_what_normalize_removes_and_keeps_the_letters_as_written():
+    from dashboard.text.normalize import strip_marks
+
+    assert strip_marks("عَلَى") == "على"  # the preposition stays على: fold would make it علي (Ali)
+    assert strip_marks("أمـــام\u200f") == "أمام"
+    for word in ("وحُكِمَ", "الإِمَارَات", "قـــمّة"):
+        assert fold(strip_marks(word)) == fold(word)

@@ -191,7 +191,9 @@ def build_grammar(v: DateWords) -> Grammar:
                            rf"{year('y1', YEAR_ANY)}{SP}{to}{SP}(?:{cues}{SP1})?{year('y2', YEAR_ANY)}"),
         # (a slash between the two years is no fraction or numeric date: "العام المالي 2017/2018")
         "year_range": (rf"(?:(?P<cue>{clitic_word(v.year_cues)}){SP1})?{NUM_START}(?P<y1>{YEAR_MODERN})(?![\d٫]|[.,:]\d)"
-                       rf"(?:{SP}م{WORD_END})?{SP}[-–—/]{SP}(?<![\d.,:])(?P<y2>{YEAR_MODERN}){NUM_END}(?:{SP}م{WORD_END})?"),
+                       rf"(?:{SP}م{WORD_END})?{SP}[-–—/]{SP}(?<![\d.,:])(?:(?P<y2>{YEAR_MODERN}){NUM_END}(?:{SP}م{WORD_END})?"
+                       # or its last two digits, after a dash or slash with no blank ("2024-25")
+                       rf"|(?<=\d[-–—/])(?P<y2s>\d\d){NUM_END})"),
         # "عام2020", "في2020": the number may be glued to its cue
         # "للعام 2017": the cue contracted after ل (clitic_word)
         "year_cue": rf"{clitic_word(v.year_cues)}{SP}{year('y', YEAR_ANY)}",

@@ -315,13 +315,18 @@ class DateExtractor:
     # ---- one builder per grammar pattern ----------------------------------------------------
     def _month_of(self, m: re.Match, name: str) -> int | None:
         """The month number; None when a blank-separated pair disagrees ("يناير فبراير" is no
-        date). A slash or bracket pair that disagrees ("11 يناير/كانون الأول") is a typo: the
-        first name wins."""
-        first = self.words.months[squeeze_spaces(m.group(name))]
+        date). A slash or bracket pair that disagrees ("11 يناير/كانون الأول") is a typo. Writers
+        mix up the ordinal names (كانون الأول / الثاني, تشرين الأول / الثاني) more than the
+        one-word ones, so a one-word name wins over a two-word one, and otherwise the first."""
+        written = squeeze_spaces(m.group(name))
+        first = self.words.months[written]
         other = m.group(name + "b") or m.group(name + "c") or m.group(name + "d")
         if other is None or self.words.months[squeeze_spaces(other)] == first:
             return first
-        return None if m.group(name + "d") else first
+        if m.group(name + "d"):
+            return None
+        other = squeeze_spaces(other)
+        return self.words.months[other] if " " in written and " " not in other else first
 
     def _year_tail(self, m: re.Match, name: str) -> dict:
         """The year part after a month: a number, a relative year, or a modifier (الماضي)."""
@@ -453,7 +458,17 @@ class DateExtractor:
 
     @staticmethod
     def _atom_year_range(m: re.Match) -> Atom | None:
-        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        y1 = int(m.group("y1"))
+        if m.group("y2s"):
+            # "موسم 2012-13"، "العام التسويقي 2024-25": the second year's last two digits. Written
+            # the other way round ("عام 2022/21", "موسم 2010-09") when typed right to left.
+            y2 = y1 // 100 * 100 + int(m.group("y2s"))
+            if y2 == y1 - 1:
+                y1, y2 = y2, y1
+            if not y1 < y2 <= y1 + 9:
+                return None
+            return Atom(m.start(), m.end(), (y1, None, None), (y2, None, None))
+        y2 = int(m.group("y2"))
         if not y1 < y2 <= y1 + 100:
             return None
         return Atom(m.start(), m.end(), (y1, None, None), (y2, None, None))

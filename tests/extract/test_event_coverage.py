@@ -66,5 +66,14 @@ def test_checklist_names_the_sweeps_additions(checklist):
     event would make the next sweep add it again)."""
     listed = {event_id for _, _, ids in _cells(checklist) for event_id in ids or ()}
     for event_id in ("kg_coup_plot_arrests_2023", "cis_informal_summit_2024", "pope_francis_visit_mn_2023",
-                     "af_herat_earthquake_2023", "russia_annexation_2022", "moscow_format_afghanistan_2023"):
+                     "af_herat_earthquake_2023", "russia_annexation_2022", "moscow_format_afghanistan_2023",
+                     "soyuz_ms15_mansouri_2019", "soyuz_ms20_maezawa_2021"):
         assert event_id in listed
+
+
+def test_the_classes_of_stop_28_are_swept(checklist):
+    """The space class (Baikonur's crewed launches) is a class of every country, and its launches
+    are Kazakhstan's cells (the cosmodrome's country)."""
+    assert "space" in checklist["classes"]
+    kz_space = {e for ids in checklist["countries"]["kz"]["space"].values() for e in ids or ()}
+    assert {"soyuz_ms15_mansouri_2019", "soyuz_ms20_maezawa_2021"} <= kz_space

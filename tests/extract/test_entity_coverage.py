@@ -100,3 +100,16 @@ def test_the_sweeps_additions_stay_listed(checklist, catalogues):
             "gulnara_karimova"} <= added
     assert added <= listed, sorted(added - listed)
     assert added <= set(catalogues.entities.entities)
+
+
+def test_the_international_bodies_are_no_countrys(checklist, catalogues):
+    """The international section lists catalogue bodies of no country (a country's body belongs in
+    its country's cells), one list per class, and a note names only a class of it."""
+    entities = catalogues.entities.entities
+    section = checklist["international"]
+    classes = {k: v for k, v in section.items() if k != "notes"}
+    assert {"finance", "un_missions", "space"} <= set(classes)
+    assert set(section.get("notes") or {}) <= set(classes)
+    problems = [f"{name}: {eid}" for name, ids in classes.items() for eid in ids
+                if eid not in entities or entities[eid].parent]
+    assert not problems, problems

@@ -392,7 +392,9 @@ def test_a_relative_is_not_the_known_person(matcher):
     # (Emine Erdoğan, in the catalogue since stop 23, is her own entity, never her husband)
     assert pairs(mentions(matcher, "رافقه في زيارته عقيلته أمينة أردوغان ووزير الدفاع")) == [
         ("emine_erdogan", "أمينة أردوغان")]
-    assert pairs(mentions(matcher, "بمثابة تكريم لمسيرة والده الشرطي الأسبق مالك قولي بردي محمدوف المهنية")) == []
+    # (Kurmanbek Bakiyev's son, no catalogue person; the earlier example, Berdimuhamedow's father,
+    # is one since stop 28)
+    assert pairs(mentions(matcher, "وفر نجله مكسيم باكييف إلى لندن بعد الثورة")) == [("london", "لندن")]
     # the known person's own full name after a kinship noun and a title stays his
     assert ("erdogan", "رجب طيب أردوغان") in pairs(mentions(matcher, "عقيلة الرئيس رجب طيب أردوغان"))
 
@@ -691,3 +693,23 @@ def test_kabul_written_as_cable_is_the_city_only_after_a_place_word(matcher):
     assert pairs(mentions(matcher, "قبل هبوطه في كابل في زيارة لم يسبق الإعلان عنها")) == [("kabul", "كابل")]
     assert ("kabul", "كابل") in pairs(mentions(matcher, "شهدت العاصمة الأفغانية كابل تفجيرا"))
     assert pairs(mentions(matcher, "امتدت النيران من كابل الكهرباء إلى المبنى")) == []
+
+
+def test_the_golan_and_the_maghrebs_curfew(matcher):
+    """Stop 28 (class abroad): the Golan Heights under each of its names, and the UN force there as
+    one body; the Maghreb's word for a curfew (حظر الجولان) names no place (blockers.yaml)."""
+    text = ("وافق البرلمان الكازاخي على إرسال سرية إلى هضبة الجولان ضمن قوة الأمم المتحدة لمراقبة فض الاشتباك "
+            "(أندوف). وفرضت تونس حظر الجولان الليلي بسبب الوباء.")
+    assert pairs(mentions(matcher, text)) == [("kz", "الكازاخي"), ("golan_heights", "هضبة الجولان"),
+                                              ("undof", "قوة الأمم المتحدة لمراقبة فض الاشتباك"),
+                                              ("undof", "أندوف"), ("tn", "تونس")]
+
+
+def test_a_former_presidents_daughter_is_not_the_president(matcher):
+    """Stop 28 (class former): Gulnara Karimova in her spellings and by her given name after her
+    full name; the late president is his own entity."""
+    text = ("صدر حكم بسجن غولنارا كاريموفا ابنة الرئيس الراحل إسلام كريموف. كانت غولنارا تميل إلى خلافة والدها "
+            "إسلام كريموف. وكانت جلنار كريموفا قد اختفت عام 2014.")
+    got = pairs(mentions(matcher, text))
+    assert got.count(("karimov", "إسلام كريموف")) == 2
+    assert [e for e, _ in got if e != "karimov"] == ["gulnara_karimova"] * 3

@@ -47,6 +47,11 @@ def test_every_country_and_cell_is_there(checklist):
             assert set(classes[name]) == set(checklist["cells"][name]), f"{country}.{name}: a cell is missing or unknown"
 
 
+# Cells that list international bodies (the UN missions a country's troops serve in), not the
+# country's own: their ids are catalogue entities of no country.
+INTERNATIONAL_CELLS = {"abroad.missions"}
+
+
 def test_listed_ids_are_entities_of_their_country(checklist, catalogues):
     entities = catalogues.entities.entities
     problems = []
@@ -55,6 +60,9 @@ def test_listed_ids_are_entities_of_their_country(checklist, catalogues):
             entity = entities.get(eid)
             if entity is None:
                 problems.append(f"{country}.{where}: {eid} is no catalogue entity")
+            elif where in INTERNATIONAL_CELLS:
+                if entity.parent:
+                    problems.append(f"{country}.{where}: {eid} belongs to {entity.parent}, not to no country")
             elif entity.parent != country:
                 problems.append(f"{country}.{where}: {eid} belongs to {entity.parent}")
     assert not problems, "\n".join(problems)
@@ -88,6 +96,20 @@ def test_the_sweeps_additions_stay_listed(checklist, catalogues):
     make the next sweep add it again)."""
     listed = {eid for _, _, ids in _cells(checklist) for eid in ids or ()}
     added = set(checklist["added"])
-    assert {"state_duma", "aramco", "poroshenko", "kcna", "naruhito"} <= added
+    assert {"state_duma", "aramco", "poroshenko", "kcna", "naruhito", "hazzaa_al_mansouri", "mbrsc", "undof",
+            "gulnara_karimova"} <= added
     assert added <= listed, sorted(added - listed)
     assert added <= set(catalogues.entities.entities)
+
+
+def test_the_international_bodies_are_no_countrys(checklist, catalogues):
+    """The international section lists catalogue bodies of no country (a country's body belongs in
+    its country's cells), one list per class, and a note names only a class of it."""
+    entities = catalogues.entities.entities
+    section = checklist["international"]
+    classes = {k: v for k, v in section.items() if k != "notes"}
+    assert {"finance", "un_missions", "space"} <= set(classes)
+    assert set(section.get("notes") or {}) <= set(classes)
+    problems = [f"{name}: {eid}" for name, ids in classes.items() for eid in ids
+                if eid not in entities or entities[eid].parent]
+    assert not problems, problems

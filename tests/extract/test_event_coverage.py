@@ -66,5 +66,18 @@ def test_checklist_names_the_sweeps_additions(checklist):
     event would make the next sweep add it again)."""
     listed = {event_id for _, _, ids in _cells(checklist) for event_id in ids or ()}
     for event_id in ("kg_coup_plot_arrests_2023", "cis_informal_summit_2024", "pope_francis_visit_mn_2023",
-                     "af_herat_earthquake_2023", "russia_annexation_2022", "moscow_format_afghanistan_2023"):
+                     "af_herat_earthquake_2023", "russia_annexation_2022", "moscow_format_afghanistan_2023",
+                     "soyuz_ms15_mansouri_2019", "soyuz_ms20_maezawa_2021", "kz_peacekeepers_golan_2024",
+                     "unwto_general_assembly_2023", "chess_world_championship_2023"):
         assert event_id in listed
+
+
+def test_the_classes_of_stop_28_are_swept(checklist):
+    """The space class (Baikonur's crewed launches) and the abroad class (troops abroad, events hosted)
+    are classes of every country, and Baikonur's launches are Kazakhstan's cells (the cosmodrome's
+    country)."""
+    assert {"space", "abroad"} <= set(checklist["classes"])
+    kz_abroad = {e for ids in checklist["countries"]["kz"]["abroad"].values() for e in ids or ()}
+    assert "kz_peacekeepers_golan_2024" in kz_abroad
+    kz_space = {e for ids in checklist["countries"]["kz"]["space"].values() for e in ids or ()}
+    assert {"soyuz_ms15_mansouri_2019", "soyuz_ms20_maezawa_2021"} <= kz_space

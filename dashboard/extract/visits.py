@@ -27,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dashboard.extract.events import PhraseSet, _alternation
+from dashboard.extract.events import PhraseSet, _alternation, _phrase_regex
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
 
@@ -52,7 +52,8 @@ _NOT = re.compile(r"(?<![^\W_])[وف]?(?:لن|لم|لا)\s+$")
 _SUBJECT_BEFORE = re.compile(r"^[\s،,]*(?:قد\s+)?$")   # "وكان الأمير محمد بن سلمان قد استقبل"
 _FOR = re.compile(r"(?<![^\W_])[وف]?لـ?$")   # "زيارته لأنقرة": only right after the noun
 _FOR_CHARS = 12
-_IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)$")
+# (an opening quote may stand before the venue: "واستقبل تشاووش أوغلو في “سمرقند”")
+_IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)[\"«“]?$")
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
 _DATE_CHARS = 60     # a date this close to a word of the talks dates them ("لقاء وديا في فبراير")
 _CAPITAL = re.compile(r"(?<![^\W_])(?:ال)?عاصمة\s+$")
@@ -87,6 +88,8 @@ class VisitRules:
     plans: PhraseSet | None = None
     # words that put a planned trip in the days of the publication ("اليوم الثلاثاء"، "غدا")
     soon: PhraseSet | None = None
+    # offices that name a visitor alone with a country ("وزير الخارجية السعودي"), as ``_office`` words them
+    title_visitors: frozenset[str] = frozenset()
 
 
 def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
@@ -103,7 +106,7 @@ def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
     if not raw.get("titles"):
         raise ValueError("visits: missing titles (the offices a visitor holds)")
     unknown = set(raw) - set(TRIGGERS) - {"titles", "attend", "unless", "talks", "past", "proxies", "speech", "plans",
-                                                "soon"}
+                                                "soon", "title_visitors"}
     if unknown:
         raise ValueError(f"visits: unknown key(s) {', '.join(sorted(unknown))}")
     return VisitRules(triggers, _alternation(list(raw["titles"])),
@@ -114,7 +117,8 @@ def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
                       _alternation(list(raw.get("proxies") or [])) if raw.get("proxies") else None,
                       _alternation(list(raw.get("speech") or [])) if raw.get("speech") else None,
                       _alternation(list(raw.get("plans") or [])) if raw.get("plans") else None,
-                      _alternation(list(raw.get("soon") or [])) if raw.get("soon") else None)
+                      _alternation(list(raw.get("soon") or [])) if raw.get("soon") else None,
+                      _office_words(raw.get("title_visitors") or ()))
 
 
 @dataclass
@@ -131,6 +135,7 @@ class Sighting:
     how: str                     # the trigger's kind
     joins: bool = False          # a plan or the past: only a part of a visit named otherwise
     sides: tuple = ()            # a meeting in no place named: ((official, country), ...), the countries named
+    office: str | None = None    # the visitor named only by an office and a country ("وزير الخارجية السعودي"): the office
 
 
 @dataclass(frozen=True)
@@ -207,7 +212,7 @@ class VisitFinder:
         for s in sightings:
             if s.sides and s.host is None:
                 self._oriented(s)
-        visits = self._visits(sightings)
+        visits = self._visits(sightings, officials)
         if not visits:
             return []
         out: dict[int, tuple[str, str]] = {}
@@ -224,7 +229,7 @@ class VisitFinder:
         the_visit = next(iter(named)) if len(named) == 1 else None
         if len(named) == 1 and self.rules.talks is not None:
             v = next(iter(named))
-            sides = {self.person_country.get(v.visitor), v.host}
+            sides = {self._country_of(v.visitor), v.host}
             for sid, word in index.matches(self.rules.talks).items():
                 # a sentence the catalogue gives to a summit or forum is also the visit's talks only
                 # when the visit is the catalogue's (Tokayev's visit for the Belt and Road Forum)
@@ -250,7 +255,7 @@ class VisitFinder:
                     continue  # dated away from the visit ("عقد الرئيسان لقاء وديا في فبراير من العام الماضي")
                 # a referring row (no label, no dates of its own)
                 out[sid] = (ids[v], f"{word} + visit: {v.visitor}+{v.host} + talks of the visit + event named in the article (s{v.first})")
-        if the_visit is not None:
+        if the_visit is not None and self.types.get(the_visit.visitor) == "person":
             self._continued(index, the_visit, ids, out, busy, others or {})
         visitor_of = {ids[v]: v.visitor for v in visits if ids[v] is not None}
         return [(sid, eid, why, visitor_of[eid]) for sid, (eid, why) in sorted(out.items())]
@@ -276,8 +281,9 @@ class VisitFinder:
                 continue
             if self.rules.unless is not None and index.matches(self.rules.unless, {sid}):
                 continue
+            # (nor an act still to come: "ومن المقرر أن يشارك تشاووش أوغلو ... بافتتاح القنصلية" is another event)
             if any(p is not None and index.matches(p, {sid})
-                   for p in (self.rules.speech, self.rules.past, self.not_news, self.rules.attend)):
+                   for p in (self.rules.speech, self.rules.past, self.not_news, self.rules.attend, self.rules.plans)):
                 continue
             start, end = doc.sentences[sid]
             if _quoted(doc.text, start, start) or _BACKGROUND.match(doc.text, start):
@@ -422,6 +428,8 @@ class VisitFinder:
         visitor = min(visitors, key=lambda x: abs(x[0] - a))[1] if visitors else None
         visitor_country = self.person_country[visitor] if visitor else next(
             (e for _, _, e in titled if e != host), None) if host else None
+        office = None if visitor or visitor_country is None else next(
+            (self._office(doc.text[max(start, ta - 16):ta]) for ta, _, e in titled if e == visitor_country), None)
         if visitor is None and visitor_country is None:
             # no visitor said: only the leaders named, the host still to find over the article
             if len(people) != 1:
@@ -440,7 +448,7 @@ class VisitFinder:
             named = countries | {self.country(e) for _, _, e in spans if self.types.get(e) == "country"}
             sides = (tuple(sorted({(e, self.person_country[e]) for _, e in people})), frozenset(named - {None}))
         return Sighting(sid, visitor, visitor_country, host, when[0], when[1], attending, trigger, how, when[2],
-                        sides)
+                        sides, office)
 
     def _host(self, how: str, a: int, b: int, spans, names, text: str, start: int, end: int,
               dateline: str | None, subjects=()) -> str | None:
@@ -531,10 +539,21 @@ class VisitFinder:
         """Whether an office title stands right before ``at``: "الرئيس الأوزبكي"، "ولي العهد السعودي"."""
         return bool(self.rules.titles.regex.search(fold(doc.text[max(floor, at - 16):at])))
 
-    def _officials(self, index) -> set[str]:
-        """Persons the article names with an office at least once ("الرئيس الروسي فلاديمير بوتين")."""
+    def _office(self, before: str) -> str | None:
+        """The office of the last title in ``before`` (the words before a name or a country), its words
+        without clitics or the article: "وزير الخارجية الإيراني" -> "وزير"، "ورئيس الوزراء" -> "رئيس وزراء"."""
+        found = list(self.rules.titles.regex.finditer(fold(before)))
+        if not found:
+            return None
+        said = found[-1].group(0)
+        return next((" ".join(words) for phrase, words in self.rules.titles.ordered
+                     if _phrase_regex(phrase).fullmatch(said)), said)
+
+    def _officials(self, index) -> dict[str, str | None]:
+        """Persons the article names with an office at least once ("الرئيس الروسي فلاديمير بوتين"), with
+        the office the first such naming gives (``_office``; None for a title after the name)."""
         doc: Doc = index.doc
-        out = set()
+        out: dict[str, str | None] = {}
         for sid, spans in index.name_spans.items():
             start = doc.sentences[sid][0] if doc.sentences else 0
             for a, b, e in spans:
@@ -542,9 +561,11 @@ class VisitFinder:
                     continue
                 # before the name ("الرئيس الروسي فلاديمير بوتين") or right after it ("توكاييف، رئيس جمهورية")
                 after = re.sub(r"^[\s،,(]+", "", fold(doc.text[b:b + _TITLE_CHARS]))
-                if self.rules.titles.regex.search(fold(doc.text[max(start, a - _TITLE_CHARS):a])) or \
-                        self.rules.titles.regex.match(after):
-                    out.add(e)
+                before = doc.text[max(start, a - _TITLE_CHARS):a]
+                if self.rules.titles.regex.search(fold(before)):
+                    out[e] = self._office(before)
+                elif self.rules.titles.regex.match(after):
+                    out[e] = None
         return out
 
     def _dateline(self, index) -> str | None:
@@ -597,7 +618,24 @@ class VisitFinder:
         return published[0], published[1], joins
 
     # ---- over the article ------------------------------------------------------------------------
-    def _visits(self, sightings: list[Sighting]) -> list[Visit]:
+    def _country_of(self, visitor: str) -> str | None:
+        """A visitor's country: a person's, or the visitor itself when the text names only an office
+        and a country ("وزير الخارجية السعودي": the visitor is ``sa``)."""
+        return self.person_country.get(visitor) or (visitor if self.types.get(visitor) == "country" else None)
+
+    def _stand_in(self, s: Sighting, officials: Mapping[str, str | None]) -> str | None:
+        """Who a visitor named only by an office and a country is: the article's one official of that
+        country (of that office, where both are said: "وزير الخارجية الإيراني" is Zarif, named so in
+        the lead, not the president); with none, the country itself stands for the visitor, under one
+        id over the article's sentences; None for an office no visitor is named by alone
+        (``title_visitors``: "وفد سعودي"، "المسؤولين" are not an official's trip)."""
+        if s.office is None or s.office not in self.rules.title_visitors:
+            return None
+        theirs = [p for p, office in officials.items() if self.person_country.get(p) == s.visitor_country
+                  and (office is None or office == s.office)]
+        return theirs[0] if len(theirs) == 1 else s.visitor_country
+
+    def _visits(self, sightings: list[Sighting], officials: Mapping[str, str | None] = {}) -> list[Visit]:
         """The article's complete visits (visitor, host, time), each once; partial sightings join
         the one visit they agree with. Two reports of a visitor to one host months apart are two
         visits ("وكانت آخر زيارة لبوتين إلى أوزبكستان في سبتمبر 2022" in an article on his 2024 one)."""
@@ -621,13 +659,27 @@ class VisitFinder:
             if s.joins:
                 place(s, (s.visitor, s.host), create=False)
         for s in sightings:
+            if s.visitor is None and s.visitor_country and s.host and not s.joins and not any(
+                    self._country_of(v) == s.visitor_country and h == s.host for v, h, _ in groups):
+                # a visitor named only by an office and a country, whose visit no sentence names otherwise
+                # ("استقبل الرئيس التركماني ... وزير الخارجية السعودي"): the article's official of that
+                # country, else the country
+                who = self._stand_in(s, officials)
+                if who is not None:
+                    place(s, (who, s.host), create=True)
+        for s in sightings:
             if s.visitor is None and s.visitor_country and s.host:
                 # a visitor named only by country ("الرئيس الأوزبكي"): the article's leader of that country
-                keys = {(v, h) for v, h, _ in groups if self.person_country.get(v) == s.visitor_country and h == s.host}
+                keys = {(v, h) for v, h, _ in groups if self._country_of(v) == s.visitor_country and h == s.host}
                 if len(keys) == 1:
                     place(s, keys.pop(), create=False)
             elif s.host is None and s.visitor:
                 keys = {(v, h) for v, h, _ in groups if v == s.visitor}
+                if not keys and s.sides:
+                    # two officials met, the sentence naming no place: the visit of one of them to the
+                    # other's country ("خلال لقائه مع وزير الخارجية الإيراني محمد جواد ظريف" in Ashgabat)
+                    met = s.sides[0]
+                    keys = {(v, h) for v, h, _ in groups if any(p == v for p, _ in met) and any(c == h for _, c in met)}
                 if len(keys) == 1:
                     place(s, keys.pop(), create=False)
         visits = []
@@ -637,12 +689,18 @@ class VisitFinder:
                                 all(s.attending for s in group), min(s.start for s in group),
                                 max(s.end for s in group), frozenset(s.sid for s in group),
                                 any(s.how != "meet" and not s.joins and (s.visitor == visitor or (
-                                    s.visitor is None and s.visitor_country == self.person_country.get(visitor)))
+                                    s.visitor is None and s.visitor_country == self._country_of(visitor)))
                                     for s in group)))
         return visits
 
     def _visit_of(self, s: Sighting, visits: list[Visit]) -> Visit | None:
         return next((v for v in visits if s.sid in v.sightings), None)
+
+
+def _office_words(titles) -> frozenset[str]:
+    """Titles as ``VisitFinder._office`` words an office: their words without the article."""
+    compiled = _alternation(list(titles))
+    return frozenset(" ".join(words) for _, words in compiled.ordered) if compiled else frozenset()
 
 
 _OPEN, _CLOSE = "«“", "»”"

@@ -69,6 +69,9 @@ _BACKGROUND = re.compile(r"\s*(?:[وف]?(?:كان|كانت)(?![^\W_])|[وف]?(?:
 _HEADING = re.compile(r"\s*:")
 _CHAIN = 3           # a sentence of the visit's story follows its last one at most this far on
 _SIDES = re.compile(r"^(?:ال)?(?:طرف|جانب)")
+_LEAD = 3            # the title and lead: where news of the day is told undated
+_MINISTER = ("وزير", "وزيره")   # folded
+_PORTFOLIO = re.compile(r"\s+(?:ال)?([^\W\d_]+)")
 _HERE = re.compile(r"(?<![^\W_])(?:إلى|الى)\s+هنا(?![^\W_])")
 
 
@@ -136,6 +139,9 @@ class Sighting:
     joins: bool = False          # a plan or the past: only a part of a visit named otherwise
     sides: tuple = ()            # a meeting in no place named: ((official, country), ...), the countries named
     office: str | None = None    # the visitor named only by an office and a country ("وزير الخارجية السعودي"): the office
+    # where an office alone may stand for the visitor: news of the lead or dated by the sentence, no meeting named
+    # ("برنامج زيارة الرئيس الايراني الى دوشنبة ... قادة الدول المشاركة في المؤتمر" is a summit's guest)
+    stands: bool = False
 
 
 @dataclass(frozen=True)
@@ -447,8 +453,10 @@ class VisitFinder:
             # كازاخستان ... العلاقات ... التي تجمع إيران وكازاخستان")
             named = countries | {self.country(e) for _, _, e in spans if self.types.get(e) == "country"}
             sides = (tuple(sorted({(e, self.person_country[e]) for _, e in people})), frozenset(named - {None}))
+        stands = office is not None and (sid < _LEAD or any((d[1] - d[0]).days <= 31 for d in index.dates.get(sid, ()))) \
+            and not _MEETING.search(text, start, end)
         return Sighting(sid, visitor, visitor_country, host, when[0], when[1], attending, trigger, how, when[2],
-                        sides, office)
+                        sides, office, stands)
 
     def _host(self, how: str, a: int, b: int, spans, names, text: str, start: int, end: int,
               dateline: str | None, subjects=()) -> str | None:
@@ -546,8 +554,11 @@ class VisitFinder:
         if not found:
             return None
         said = found[-1].group(0)
-        return next((" ".join(words) for phrase, words in self.rules.titles.ordered
-                     if _phrase_regex(phrase).fullmatch(said)), said)
+        office = next((" ".join(words) for phrase, words in self.rules.titles.ordered
+                       if _phrase_regex(phrase).fullmatch(said)), said)
+        # a minister's ministry ("وزير الخارجية" is not "وزير الإعلام")
+        portfolio = _PORTFOLIO.match(fold(before), found[-1].end())
+        return f"{office} {portfolio[1]}" if portfolio and office in _MINISTER else office
 
     def _officials(self, index) -> dict[str, str | None]:
         """Persons the article names with an office at least once ("الرئيس الروسي فلاديمير بوتين"), with
@@ -629,7 +640,7 @@ class VisitFinder:
         the lead, not the president); with none, the country itself stands for the visitor, under one
         id over the article's sentences; None for an office no visitor is named by alone
         (``title_visitors``: "وفد سعودي"، "المسؤولين" are not an official's trip)."""
-        if s.office is None or s.office not in self.rules.title_visitors:
+        if not s.stands or not any(s.office == t or s.office.startswith(t + " ") for t in self.rules.title_visitors):
             return None
         theirs = [p for p, office in officials.items() if self.person_country.get(p) == s.visitor_country
                   and (office is None or office == s.office)]

@@ -770,3 +770,34 @@ def test_a_landslide_and_a_drought_are_events_of_their_kind(ex):
     # dry skin is no drought
     skin = "وقالت وزارة الصحة في كازاخستان اليوم الثلاثاء إن جفاف الجلد يصيب كثيرا من المرضى في الشتاء."
     assert not links(ex, skin, date(2021, 7, 20))
+
+
+# A visitor named only by an office and a country (test23's Ashgabat report): the article's one official
+# of that country and office; the leaders' meeting in no place named is that visit's
+ASHGABAT = ("أعرب الرئيس التركماني، قربانغولي بيردي محمدوف، خلال لقائه مع وزير الخارجية الإيراني محمد جواد ظريف، "
+            "عن شكره لطهران على دعم مبادرات عشق أباد للأمم المتحدة.\n"
+            "ويأتي ذلك خلال زيارة وزير الخارجية الإيراني إلى عشق أباد خلال جولته في آسيا الوسطى.")
+
+
+def test_a_visitor_named_by_office_and_country_is_the_articles_official_of_them(ex):
+    assert _all_links(ex, ASHGABAT, date(2021, 4, 8)) == {(0, "new:visit:zarif+tm:2021-04"),
+                                                         (1, "new:visit:zarif+tm:2021-04")}
+
+
+def test_with_no_official_of_that_country_named_the_country_stands_for_the_visitor(ex):
+    text = ("استقبل الرئيس التركماني قربانغولي بيردي محمدوف اليوم وزير الخارجية السعودي في عشق أباد.\n"
+            "وبحث الجانبان سبل تطوير التعاون بين البلدين في مجالات الطاقة والنقل.")
+    assert _all_links(ex, text, date(2023, 5, 10)) == {(0, "new:visit:sa+tm:2023-05"), (1, "new:visit:sa+tm:2023-05")}
+    # a delegation is no official's trip
+    delegation = text.replace("وزير الخارجية السعودي", "الوفد السعودي")
+    assert not {eid for _, eid in _all_links(ex, delegation, date(2023, 5, 10)) if "visit" in eid}
+
+
+def test_received_in_a_quoted_city_is_the_visitor_there(ex):
+    # test25: "واستقبل" read as passive by its venue (the one received is in Samarkand, not the host)
+    text = ("زار وزير الخارجية التركي “مولود تشاووش أوغلو”، الأحد، ضريح أمير تيمور في مدينة سمرقند الأوزبكية.\n"
+            "واستقبل تشاووش أوغلو في “سمرقند”، نائب رئيس الوزراء عزيز عبد الحكيموف، ووزير الخارجية عبد العزيز كاملوف.\n"
+            "ومن المقرر أن يشارك” تشاووش أوغلو”، في وقت لاحق اليوم، بافتتاح القنصلية العامة لبلاده في مدينة سمرقند.")
+    # the consulate's opening to come is not told as the visit
+    assert _all_links(ex, text, date(2021, 3, 7)) == {(0, "new:visit:cavusoglu+uz:2021-03"),
+                                                     (1, "new:visit:cavusoglu+uz:2021-03")}

@@ -190,7 +190,8 @@ class VisitFinder:
             return []
         # a visit needs an official: an article naming no person of a country has none (most of a
         # corpus), and is not scanned
-        if not any(self.types.get(e) == "person" and e in self.person_country for e in index.article_entities):
+        if not any(self.types.get(e) == "person" and e in self.person_country for e in index.article_entities) \
+                and not self._any_titled(index):
             return []
         hits: dict[int, list[tuple[str, int, int, str]]] = defaultdict(list)
         for how, phrases in self.rules.triggers.items():
@@ -352,9 +353,10 @@ class VisitFinder:
     def _id(self, v: Visit, meetings) -> str | None:
         """The catalogue's visit of this visitor to this host at this time, else a discovered id
         (none for a visitor who came for a meeting the catalogue does not hold as a visit)."""
+        # (a visitor named by an office and a country: the catalogue's visit of a person of that country)
         for eid, persons, places, start, end in self.catalogue:
-            if v.visitor in persons and v.host in places and \
-                    start - CATALOGUE_LEAD <= v.hi and v.lo <= end + CATALOGUE_TAIL:
+            if (v.visitor in persons or any(self.person_country.get(p) == v.visitor for p in persons)) \
+                    and v.host in places and start - CATALOGUE_LEAD <= v.hi and v.lo <= end + CATALOGUE_TAIL:
                 return eid
         if v.attending or not v.travels:
             return None  # there for a meeting; or only met, nobody said to travel or be received
@@ -546,6 +548,16 @@ class VisitFinder:
     def _titled(self, doc: Doc, at: int, floor: int) -> bool:
         """Whether an office title stands right before ``at``: "الرئيس الأوزبكي"، "ولي العهد السعودي"."""
         return bool(self.rules.titles.regex.search(fold(doc.text[max(floor, at - 16):at])))
+
+    def _any_titled(self, index) -> bool:
+        """Whether the article names a country by an office ("وصل وزير الخارجية السعودي"): its visitor may be
+        named so alone."""
+        doc: Doc = index.doc
+        for sid, spans in index.entity_spans.items():
+            start = doc.sentences[sid][0] if doc.sentences else 0
+            if any(self.types.get(e) == "country" and self._titled(doc, a, start) for a, _, e in spans):
+                return True
+        return False
 
     def _office(self, before: str) -> str | None:
         """The office of the last title in ``before`` (the words before a name or a country), its words

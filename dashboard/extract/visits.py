@@ -72,6 +72,7 @@ _SIDES = re.compile(r"^(?:ال)?(?:طرف|جانب)")
 _LEAD = 3            # the title and lead: where news of the day is told undated
 _MINISTER = ("وزير", "وزيره")   # folded
 _PORTFOLIO = re.compile(r"\s+(?:ال)?([^\W\d_]+)")
+_THAT = re.compile(r"(?<![^\W_])(?:ذلك|تلك)\s+$")
 _HERE = re.compile(r"(?<![^\W_])(?:إلى|الى)\s+هنا(?![^\W_])")
 
 
@@ -250,7 +251,12 @@ class VisitFinder:
                 if ids[v].startswith("new:") and sid - 1 not in out and not any(
                         e == v.visitor or self.country(e) == v.host for e in named):
                     continue  # a discovered visit's talks name a side, or follow its sentence
+                if ids[v].startswith("new:") and (_BACKGROUND.match(index.doc.text, index.doc.sentences[sid][0]) or any(
+                        p is not None and index.matches(p, {sid}) for p in (self.rules.past, self.not_news))):
+                    continue  # "وكان السيسي تحدث الشهر الماضي عن انفراج في محادثات": earlier talks
                 at = self._first(index, self.rules.talks, sid)
+                if _THAT.search(index.doc.text, max(0, at - 6), at):
+                    continue  # "وتوصل أطراف ذلك الاجتماع": that other meeting, named before
                 if self._elsewhere(index.doc.text, index.doc.sentences[sid][0], index.name_spans.get(sid, ()), v.host):
                     continue  # "قام الشيخ محمد بن راشد بزيارة هامة إلى الصين التقى خلالها": another trip
                 if _SIDES.match(fold(word)) and _quoted(index.doc.text, index.doc.sentences[sid][0], at):
@@ -687,6 +693,12 @@ class VisitFinder:
                 # a visitor named only by an office and a country, whose visit no sentence names otherwise
                 # ("استقبل الرئيس التركماني ... وزير الخارجية السعودي"): the article's official of that
                 # country, else the country
+                reverse = {(v, h) for v, h, _ in groups if h == s.visitor_country and self._country_of(v) == s.host}
+                if len(reverse) == 1:
+                    # the host named by office beside the visit the article names ("وحظي الزعيم الإثيوبي باستقبال
+                    # ... الرئيس الإريتري ... على رأس مستقبليه" in the report of Abiy's arrival in Asmara)
+                    place(s, reverse.pop(), create=False)
+                    continue
                 who = self._stand_in(s, officials)
                 if who is not None:
                     place(s, (who, s.host), create=True)

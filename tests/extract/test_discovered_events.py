@@ -841,3 +841,27 @@ def test_an_article_naming_no_person_may_tell_an_officials_visit(ex):
     # (stop 28: a visitor named by an office and a country is now that country's visit; it was none before)
     assert _all_links(ex, "زيارة من رئيس كازاخستان إلى روسيا لتطوير الشراكة الثنائية", date(2018, 4, 30)) == \
         {(0, "new:visit:kz+ru:2018-04")}
+
+
+def test_a_contract_signed_is_its_parties_and_is_named_again(ex):
+    # test17's gas swap (without its yearly volume: "سنويا" is a habit's word, no event)
+    text = ("تم توقيع عقد مقايضة الغاز الطبيعي بين إيران وتركمانستان وأذربيجان في العاصمة الطاجيكية.\n"
+            "وبموجب العقد، ستتلقى شركة النفط الوطنية الإيرانية الغاز من تركمانستان وتسلم كمية معادلة لأذربيجان.")
+    assert ids(links(ex, text, date(2021, 11, 29))) == {0: "new:contract:az+ir+tm:2021-11", 1: "new:contract:az+ir+tm:2021-11"}
+    # a player's contract is none
+    player = "وقع اللاعب الكازاخستاني عقد انتقال إلى نادي في روسيا بعقد بقيمة مليون دولار اليوم."
+    assert not [r for r in links(ex, player, date(2021, 11, 29)) if "contract" in r["event_id"]]
+
+
+def test_the_host_named_by_office_beside_the_visit_is_that_visit_and_earlier_talks_are_not(ex):
+    # ANT (France 24, 8 July 2018): Abiy's arrival in Asmara; his reception by the Eritrean president
+    asmara = ("وصل رئيس الوزراء الإثيوبي آبي أحمد صباح الأحد إلى العاصمة الإريترية أسمرة في زيارة تاريخية لإنهاء الخلاف.\n"
+              "وحظي الزعيم الإثيوبي باستقبال رسمي وشعبي حافل، حيث كان الرئيس الإريتري على رأس مستقبليه في المطار.")
+    visits = {eid for _, eid in _all_links(ex, asmara, date(2018, 7, 8)) if "visit" in eid}
+    assert len(visits) == 1 and {sid for sid, eid in _all_links(ex, asmara, date(2018, 7, 8)) if eid in visits} == {0, 1}
+    # ANT (10 June 2018): the Ethiopian prime minister in Cairo; the talks before it and "that meeting" are others
+    cairo = ("وذكر البيان أن السيسي، التقى رئيس الوزراء الإثيوبي، الذي يقوم بأول زيارة إلى مصر منذ توليه منصبه.\n"
+             "وأضاف: \"عقد السيسي جلسة مباحثات ثنائية مع رئيس الوزراء الإثيوبي تناولت القضايا ذات الاهتمام المشترك\".\n"
+             "وكان السيسي تحدث الشهر الماضي عن انفراج في محادثات مع السودان وإثيوبيا بشأن السد في أديس أبابا.\n"
+             "وتوصل أطراف ذلك الاجتماع إلى تشكيل لجنة علمية، والجولة المقبلة من المفاوضات مقررة في القاهرة.")
+    assert _all_links(ex, cairo, date(2018, 6, 10)) == {(0, "new:visit:et+eg:2018-06"), (1, "new:visit:et+eg:2018-06")}

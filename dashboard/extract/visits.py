@@ -12,6 +12,10 @@ of one visit under many sentences that each name part of it: the parts are joine
 (the one visit whose visitor and host the article names completely), and the talks' sentences
 ("عقد الطرفان جلسة مباحثات رسمية") take it too.
 
+A visitor named only by an office and a country ("وزير الخارجية الإيراني"، "وصل وزير الدفاع الروسي إلى ...")
+stands for the article's one official of that country and office, else for the country itself
+(``new:visit:sa+tm:2023-05``), in the lead or a dated sentence naming no meeting (``_stand_in``).
+
 A complete visit is the catalogue's when a catalogue visit has that visitor, that host among its
 places and dates that agree (``CATALOGUE_LEAD``/``CATALOGUE_TAIL`` around it); else it is a
 discovered one, ``new:visit:<visitor>+<host>:<yyyy-mm>``: a 2018 article on Putin in Ankara gets

@@ -843,16 +843,6 @@ def test_an_article_naming_no_person_may_tell_an_officials_visit(ex):
         {(0, "new:visit:kz+ru:2018-04")}
 
 
-def test_a_contract_signed_is_its_parties_and_is_named_again(ex):
-    # test17's gas swap (without its yearly volume: "سنويا" is a habit's word, no event)
-    text = ("تم توقيع عقد مقايضة الغاز الطبيعي بين إيران وتركمانستان وأذربيجان في العاصمة الطاجيكية.\n"
-            "وبموجب العقد، ستتلقى شركة النفط الوطنية الإيرانية الغاز من تركمانستان وتسلم كمية معادلة لأذربيجان.")
-    assert ids(links(ex, text, date(2021, 11, 29))) == {0: "new:contract:az+ir+tm:2021-11", 1: "new:contract:az+ir+tm:2021-11"}
-    # a player's contract is none
-    player = "وقع اللاعب الكازاخستاني عقد انتقال إلى نادي في روسيا بعقد بقيمة مليون دولار اليوم."
-    assert not [r for r in links(ex, player, date(2021, 11, 29)) if "contract" in r["event_id"]]
-
-
 def test_the_host_named_by_office_beside_the_visit_is_that_visit_and_earlier_talks_are_not(ex):
     # ANT (France 24, 8 July 2018): Abiy's arrival in Asmara; his reception by the Eritrean president
     asmara = ("وصل رئيس الوزراء الإثيوبي آبي أحمد صباح الأحد إلى العاصمة الإريترية أسمرة في زيارة تاريخية لإنهاء الخلاف.\n"

@@ -68,7 +68,6 @@ _RELATIVE_CHARS = 14  # "ابنة نزارباييف": a relative's word right b
 _ADJECTIVE_CHARS = 12  # the next word: "الاحتجاجات وافتتاح السفارة الأمريكية" is no US protest
 _DEFINITE = re.compile(r"[وف]?(?:[بك]?ال|لل)")
 _LABEL_CHARS = 60
-_CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟()\[\]\"«»“”\-–—\n]")
 # A name in quotes right after the noun (مؤتمر "قلب آسيا"، عملية «نبع السلام»): the quote, the name
 # (a letter first, no sentence end), the closing quote; the ``quoted`` anchor rule
 _QUOTED = re.compile(r"[ \t\u00a0]*[\"«“'](?P<name>[^\W\d_][^\"«»“”'.!?؟\n]{1,48}?)[\"»”']")
@@ -595,7 +594,7 @@ class EventDiscoverer:
             if own and "+" in own:
                 return own
             return self._parties(sentence if sentence is not None else spans) or own
-        return self._place(phrase, [x for x in spans if x[1] <= noun_start], text, noun_start)
+        return self._place(phrase, [x for x in spans if x[1] <= noun_start])
 
     def _target(self, phrase, spans, text: str, noun_end: int) -> str | None:
         """Whom the act befalls (a dismissal, an arrest): the first person of the noun's own phrase
@@ -625,11 +624,9 @@ class EventDiscoverer:
                 return apposed
         return None
 
-    def _place(self, phrase, sentence, text: str = "", noun_start: int = 0) -> str | None:
+    def _place(self, phrase, sentence) -> str | None:
         """The country of the phrase's first place; else (``sentence`` given: the mentions before
-        the noun) the one country of every place there ("العراق ... الانتخابات البرلمانية"), or of
-        the last place before the noun in its clause, no punctuation between ("الماتي (كازاخستان) – أعلن
-        النائب العام في طاجيكستان الثلاثاء توقيف": the dateline's city is where the news was filed)."""
+        the noun) the one country of every place there ("العراق ... الانتخابات البرلمانية")."""
         for _, _, eid in phrase:
             if self.types.get(eid) in _PLACE_TYPES and self.country(eid):
                 return self.country(eid)
@@ -637,13 +634,7 @@ class EventDiscoverer:
             return None
         countries = {self.country(eid) for _, _, eid in sentence if self.types.get(eid) in _PLACE_TYPES}
         countries.discard(None)
-        if len(countries) == 1:
-            return countries.pop()
-        last = next(((e, eid) for _, e, eid in reversed(sentence) if self.types.get(eid) in _PLACE_TYPES
-                     and self.country(eid)), None)
-        if countries and last is not None and not _CLAUSE_BREAK.search(text, last[0], noun_start):
-            return self.country(last[1])
-        return None
+        return countries.pop() if len(countries) == 1 else None
 
     def _parties(self, spans, venues: bool = True) -> str | None:
         """The parties (bodies, countries, persons' countries) of ``spans``, sorted and joined by +;

@@ -12,10 +12,6 @@ of one visit under many sentences that each name part of it: the parts are joine
 (the one visit whose visitor and host the article names completely), and the talks' sentences
 ("عقد الطرفان جلسة مباحثات رسمية") take it too.
 
-A visitor named only by an office and a country ("وزير الخارجية الإيراني"، "وصل وزير الدفاع الروسي إلى ...")
-stands for the article's one official of that country and office, else for the country itself
-(``new:visit:sa+tm:2023-05``), in the lead or a dated sentence naming no meeting (``_stand_in``).
-
 A complete visit is the catalogue's when a catalogue visit has that visitor, that host among its
 places and dates that agree (``CATALOGUE_LEAD``/``CATALOGUE_TAIL`` around it); else it is a
 discovered one, ``new:visit:<visitor>+<host>:<yyyy-mm>``: a 2018 article on Putin in Ankara gets
@@ -31,7 +27,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dashboard.extract.events import PhraseSet, _alternation, _phrase_regex
+from dashboard.extract.events import PhraseSet, _alternation
 from dashboard.text.document import Doc
 from dashboard.text.normalize import fold
 
@@ -56,8 +52,7 @@ _NOT = re.compile(r"(?<![^\W_])[وف]?(?:لن|لم|لا)\s+$")
 _SUBJECT_BEFORE = re.compile(r"^[\s،,]*(?:قد\s+)?$")   # "وكان الأمير محمد بن سلمان قد استقبل"
 _FOR = re.compile(r"(?<![^\W_])[وف]?لـ?$")   # "زيارته لأنقرة": only right after the noun
 _FOR_CHARS = 12
-# (an opening quote may stand before the venue: "واستقبل تشاووش أوغلو في “سمرقند”")
-_IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)[\"«“]?$")
+_IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)$")
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
 _DATE_CHARS = 60     # a date this close to a word of the talks dates them ("لقاء وديا في فبراير")
 _CAPITAL = re.compile(r"(?<![^\W_])(?:ال)?عاصمة\s+$")
@@ -73,10 +68,6 @@ _BACKGROUND = re.compile(r"\s*(?:[وف]?(?:كان|كانت)(?![^\W_])|[وف]?(?:
 _HEADING = re.compile(r"\s*:")
 _CHAIN = 3           # a sentence of the visit's story follows its last one at most this far on
 _SIDES = re.compile(r"^(?:ال)?(?:طرف|جانب)")
-_LEAD = 3            # the title and lead: where news of the day is told undated
-_MINISTER = ("وزير", "وزيره")   # folded
-_PORTFOLIO = re.compile(r"\s+(?:ال)?([^\W\d_]+)")
-_THAT = re.compile(r"(?<![^\W_])(?:ذلك|تلك)\s+$")
 _HERE = re.compile(r"(?<![^\W_])(?:إلى|الى)\s+هنا(?![^\W_])")
 
 
@@ -96,8 +87,6 @@ class VisitRules:
     plans: PhraseSet | None = None
     # words that put a planned trip in the days of the publication ("اليوم الثلاثاء"، "غدا")
     soon: PhraseSet | None = None
-    # offices that name a visitor alone with a country ("وزير الخارجية السعودي"), as ``_office`` words them
-    title_visitors: frozenset[str] = frozenset()
 
 
 def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
@@ -114,7 +103,7 @@ def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
     if not raw.get("titles"):
         raise ValueError("visits: missing titles (the offices a visitor holds)")
     unknown = set(raw) - set(TRIGGERS) - {"titles", "attend", "unless", "talks", "past", "proxies", "speech", "plans",
-                                                "soon", "title_visitors"}
+                                                "soon"}
     if unknown:
         raise ValueError(f"visits: unknown key(s) {', '.join(sorted(unknown))}")
     return VisitRules(triggers, _alternation(list(raw["titles"])),
@@ -125,8 +114,7 @@ def parse_visit_rules(raw: Mapping | None) -> VisitRules | None:
                       _alternation(list(raw.get("proxies") or [])) if raw.get("proxies") else None,
                       _alternation(list(raw.get("speech") or [])) if raw.get("speech") else None,
                       _alternation(list(raw.get("plans") or [])) if raw.get("plans") else None,
-                      _alternation(list(raw.get("soon") or [])) if raw.get("soon") else None,
-                      _office_words(raw.get("title_visitors") or ()))
+                      _alternation(list(raw.get("soon") or [])) if raw.get("soon") else None)
 
 
 @dataclass
@@ -143,10 +131,6 @@ class Sighting:
     how: str                     # the trigger's kind
     joins: bool = False          # a plan or the past: only a part of a visit named otherwise
     sides: tuple = ()            # a meeting in no place named: ((official, country), ...), the countries named
-    office: str | None = None    # the visitor named only by an office and a country ("وزير الخارجية السعودي"): the office
-    # where an office alone may stand for the visitor: news of the lead or dated by the sentence, no meeting named
-    # ("برنامج زيارة الرئيس الايراني الى دوشنبة ... قادة الدول المشاركة في المؤتمر" is a summit's guest)
-    stands: bool = False
 
 
 @dataclass(frozen=True)
@@ -195,8 +179,7 @@ class VisitFinder:
             return []
         # a visit needs an official: an article naming no person of a country has none (most of a
         # corpus), and is not scanned
-        if not any(self.types.get(e) == "person" and e in self.person_country for e in index.article_entities) \
-                and not self._any_titled(index):
+        if not any(self.types.get(e) == "person" and e in self.person_country for e in index.article_entities):
             return []
         hits: dict[int, list[tuple[str, int, int, str]]] = defaultdict(list)
         for how, phrases in self.rules.triggers.items():
@@ -224,7 +207,7 @@ class VisitFinder:
         for s in sightings:
             if s.sides and s.host is None:
                 self._oriented(s)
-        visits = self._visits(sightings, officials)
+        visits = self._visits(sightings)
         if not visits:
             return []
         out: dict[int, tuple[str, str]] = {}
@@ -241,7 +224,7 @@ class VisitFinder:
         the_visit = next(iter(named)) if len(named) == 1 else None
         if len(named) == 1 and self.rules.talks is not None:
             v = next(iter(named))
-            sides = {self._country_of(v.visitor), v.host}
+            sides = {self.person_country.get(v.visitor), v.host}
             for sid, word in index.matches(self.rules.talks).items():
                 # a sentence the catalogue gives to a summit or forum is also the visit's talks only
                 # when the visit is the catalogue's (Tokayev's visit for the Belt and Road Forum)
@@ -255,12 +238,7 @@ class VisitFinder:
                 if ids[v].startswith("new:") and sid - 1 not in out and not any(
                         e == v.visitor or self.country(e) == v.host for e in named):
                     continue  # a discovered visit's talks name a side, or follow its sentence
-                if ids[v].startswith("new:") and (_BACKGROUND.match(index.doc.text, index.doc.sentences[sid][0]) or any(
-                        p is not None and index.matches(p, {sid}) for p in (self.rules.past, self.not_news))):
-                    continue  # "وكان السيسي تحدث الشهر الماضي عن انفراج في محادثات": earlier talks
                 at = self._first(index, self.rules.talks, sid)
-                if _THAT.search(index.doc.text, max(0, at - 6), at):
-                    continue  # "وتوصل أطراف ذلك الاجتماع": that other meeting, named before
                 if self._elsewhere(index.doc.text, index.doc.sentences[sid][0], index.name_spans.get(sid, ()), v.host):
                     continue  # "قام الشيخ محمد بن راشد بزيارة هامة إلى الصين التقى خلالها": another trip
                 if _SIDES.match(fold(word)) and _quoted(index.doc.text, index.doc.sentences[sid][0], at):
@@ -272,7 +250,7 @@ class VisitFinder:
                     continue  # dated away from the visit ("عقد الرئيسان لقاء وديا في فبراير من العام الماضي")
                 # a referring row (no label, no dates of its own)
                 out[sid] = (ids[v], f"{word} + visit: {v.visitor}+{v.host} + talks of the visit + event named in the article (s{v.first})")
-        if the_visit is not None and self.types.get(the_visit.visitor) == "person":
+        if the_visit is not None:
             self._continued(index, the_visit, ids, out, busy, others or {})
         visitor_of = {ids[v]: v.visitor for v in visits if ids[v] is not None}
         return [(sid, eid, why, visitor_of[eid]) for sid, (eid, why) in sorted(out.items())]
@@ -298,9 +276,8 @@ class VisitFinder:
                 continue
             if self.rules.unless is not None and index.matches(self.rules.unless, {sid}):
                 continue
-            # (nor an act still to come: "ومن المقرر أن يشارك تشاووش أوغلو ... بافتتاح القنصلية" is another event)
             if any(p is not None and index.matches(p, {sid})
-                   for p in (self.rules.speech, self.rules.past, self.not_news, self.rules.attend, self.rules.plans)):
+                   for p in (self.rules.speech, self.rules.past, self.not_news, self.rules.attend)):
                 continue
             start, end = doc.sentences[sid]
             if _quoted(doc.text, start, start) or _BACKGROUND.match(doc.text, start):
@@ -363,10 +340,9 @@ class VisitFinder:
     def _id(self, v: Visit, meetings) -> str | None:
         """The catalogue's visit of this visitor to this host at this time, else a discovered id
         (none for a visitor who came for a meeting the catalogue does not hold as a visit)."""
-        # (a visitor named by an office and a country: the catalogue's visit of a person of that country)
         for eid, persons, places, start, end in self.catalogue:
-            if (v.visitor in persons or any(self.person_country.get(p) == v.visitor for p in persons)) \
-                    and v.host in places and start - CATALOGUE_LEAD <= v.hi and v.lo <= end + CATALOGUE_TAIL:
+            if v.visitor in persons and v.host in places and \
+                    start - CATALOGUE_LEAD <= v.hi and v.lo <= end + CATALOGUE_TAIL:
                 return eid
         if v.attending or not v.travels:
             return None  # there for a meeting; or only met, nobody said to travel or be received
@@ -446,8 +422,6 @@ class VisitFinder:
         visitor = min(visitors, key=lambda x: abs(x[0] - a))[1] if visitors else None
         visitor_country = self.person_country[visitor] if visitor else next(
             (e for _, _, e in titled if e != host), None) if host else None
-        office = None if visitor or visitor_country is None else next(
-            (self._office(doc.text[max(start, ta - 16):ta]) for ta, _, e in titled if e == visitor_country), None)
         if visitor is None and visitor_country is None:
             # no visitor said: only the leaders named, the host still to find over the article
             if len(people) != 1:
@@ -465,10 +439,8 @@ class VisitFinder:
             # كازاخستان ... العلاقات ... التي تجمع إيران وكازاخستان")
             named = countries | {self.country(e) for _, _, e in spans if self.types.get(e) == "country"}
             sides = (tuple(sorted({(e, self.person_country[e]) for _, e in people})), frozenset(named - {None}))
-        stands = office is not None and (sid < _LEAD or any((d[1] - d[0]).days <= 31 for d in index.dates.get(sid, ()))) \
-            and not _MEETING.search(text, start, end)
         return Sighting(sid, visitor, visitor_country, host, when[0], when[1], attending, trigger, how, when[2],
-                        sides, office, stands)
+                        sides)
 
     def _host(self, how: str, a: int, b: int, spans, names, text: str, start: int, end: int,
               dateline: str | None, subjects=()) -> str | None:
@@ -559,34 +531,10 @@ class VisitFinder:
         """Whether an office title stands right before ``at``: "الرئيس الأوزبكي"، "ولي العهد السعودي"."""
         return bool(self.rules.titles.regex.search(fold(doc.text[max(floor, at - 16):at])))
 
-    def _any_titled(self, index) -> bool:
-        """Whether the article names a country by an office ("وصل وزير الخارجية السعودي"): its visitor may be
-        named so alone."""
+    def _officials(self, index) -> set[str]:
+        """Persons the article names with an office at least once ("الرئيس الروسي فلاديمير بوتين")."""
         doc: Doc = index.doc
-        for sid, spans in index.entity_spans.items():
-            start = doc.sentences[sid][0] if doc.sentences else 0
-            if any(self.types.get(e) == "country" and self._titled(doc, a, start) for a, _, e in spans):
-                return True
-        return False
-
-    def _office(self, before: str) -> str | None:
-        """The office of the last title in ``before`` (the words before a name or a country), its words
-        without clitics or the article: "وزير الخارجية الإيراني" -> "وزير"، "ورئيس الوزراء" -> "رئيس وزراء"."""
-        found = list(self.rules.titles.regex.finditer(fold(before)))
-        if not found:
-            return None
-        said = found[-1].group(0)
-        office = next((" ".join(words) for phrase, words in self.rules.titles.ordered
-                       if _phrase_regex(phrase).fullmatch(said)), said)
-        # a minister's ministry ("وزير الخارجية" is not "وزير الإعلام")
-        portfolio = _PORTFOLIO.match(fold(before), found[-1].end())
-        return f"{office} {portfolio[1]}" if portfolio and office in _MINISTER else office
-
-    def _officials(self, index) -> dict[str, str | None]:
-        """Persons the article names with an office at least once ("الرئيس الروسي فلاديمير بوتين"), with
-        the office the first such naming gives (``_office``; None for a title after the name)."""
-        doc: Doc = index.doc
-        out: dict[str, str | None] = {}
+        out = set()
         for sid, spans in index.name_spans.items():
             start = doc.sentences[sid][0] if doc.sentences else 0
             for a, b, e in spans:
@@ -594,11 +542,9 @@ class VisitFinder:
                     continue
                 # before the name ("الرئيس الروسي فلاديمير بوتين") or right after it ("توكاييف، رئيس جمهورية")
                 after = re.sub(r"^[\s،,(]+", "", fold(doc.text[b:b + _TITLE_CHARS]))
-                before = doc.text[max(start, a - _TITLE_CHARS):a]
-                if self.rules.titles.regex.search(fold(before)):
-                    out[e] = self._office(before)
-                elif self.rules.titles.regex.match(after):
-                    out[e] = None
+                if self.rules.titles.regex.search(fold(doc.text[max(start, a - _TITLE_CHARS):a])) or \
+                        self.rules.titles.regex.match(after):
+                    out.add(e)
         return out
 
     def _dateline(self, index) -> str | None:
@@ -651,24 +597,7 @@ class VisitFinder:
         return published[0], published[1], joins
 
     # ---- over the article ------------------------------------------------------------------------
-    def _country_of(self, visitor: str) -> str | None:
-        """A visitor's country: a person's, or the visitor itself when the text names only an office
-        and a country ("وزير الخارجية السعودي": the visitor is ``sa``)."""
-        return self.person_country.get(visitor) or (visitor if self.types.get(visitor) == "country" else None)
-
-    def _stand_in(self, s: Sighting, officials: Mapping[str, str | None]) -> str | None:
-        """Who a visitor named only by an office and a country is: the article's one official of that
-        country (of that office, where both are said: "وزير الخارجية الإيراني" is Zarif, named so in
-        the lead, not the president); with none, the country itself stands for the visitor, under one
-        id over the article's sentences; None for an office no visitor is named by alone
-        (``title_visitors``: "وفد سعودي"، "المسؤولين" are not an official's trip)."""
-        if not s.stands or not any(s.office == t or s.office.startswith(t + " ") for t in self.rules.title_visitors):
-            return None
-        theirs = [p for p, office in officials.items() if self.person_country.get(p) == s.visitor_country
-                  and (office is None or office == s.office)]
-        return theirs[0] if len(theirs) == 1 else s.visitor_country
-
-    def _visits(self, sightings: list[Sighting], officials: Mapping[str, str | None] = {}) -> list[Visit]:
+    def _visits(self, sightings: list[Sighting]) -> list[Visit]:
         """The article's complete visits (visitor, host, time), each once; partial sightings join
         the one visit they agree with. Two reports of a visitor to one host months apart are two
         visits ("وكانت آخر زيارة لبوتين إلى أوزبكستان في سبتمبر 2022" in an article on his 2024 one)."""
@@ -692,33 +621,13 @@ class VisitFinder:
             if s.joins:
                 place(s, (s.visitor, s.host), create=False)
         for s in sightings:
-            if s.visitor is None and s.visitor_country and s.host and not s.joins and not any(
-                    self._country_of(v) == s.visitor_country and h == s.host for v, h, _ in groups):
-                # a visitor named only by an office and a country, whose visit no sentence names otherwise
-                # ("استقبل الرئيس التركماني ... وزير الخارجية السعودي"): the article's official of that
-                # country, else the country
-                reverse = {(v, h) for v, h, _ in groups if h == s.visitor_country and self._country_of(v) == s.host}
-                if len(reverse) == 1:
-                    # the host named by office beside the visit the article names ("وحظي الزعيم الإثيوبي باستقبال
-                    # ... الرئيس الإريتري ... على رأس مستقبليه" in the report of Abiy's arrival in Asmara)
-                    place(s, reverse.pop(), create=False)
-                    continue
-                who = self._stand_in(s, officials)
-                if who is not None:
-                    place(s, (who, s.host), create=True)
-        for s in sightings:
             if s.visitor is None and s.visitor_country and s.host:
                 # a visitor named only by country ("الرئيس الأوزبكي"): the article's leader of that country
-                keys = {(v, h) for v, h, _ in groups if self._country_of(v) == s.visitor_country and h == s.host}
+                keys = {(v, h) for v, h, _ in groups if self.person_country.get(v) == s.visitor_country and h == s.host}
                 if len(keys) == 1:
                     place(s, keys.pop(), create=False)
             elif s.host is None and s.visitor:
                 keys = {(v, h) for v, h, _ in groups if v == s.visitor}
-                if not keys and s.sides:
-                    # two officials met, the sentence naming no place: the visit of one of them to the
-                    # other's country ("خلال لقائه مع وزير الخارجية الإيراني محمد جواد ظريف" in Ashgabat)
-                    met = s.sides[0]
-                    keys = {(v, h) for v, h, _ in groups if any(p == v for p, _ in met) and any(c == h for _, c in met)}
                 if len(keys) == 1:
                     place(s, keys.pop(), create=False)
         visits = []
@@ -728,18 +637,12 @@ class VisitFinder:
                                 all(s.attending for s in group), min(s.start for s in group),
                                 max(s.end for s in group), frozenset(s.sid for s in group),
                                 any(s.how != "meet" and not s.joins and (s.visitor == visitor or (
-                                    s.visitor is None and s.visitor_country == self._country_of(visitor)))
+                                    s.visitor is None and s.visitor_country == self.person_country.get(visitor)))
                                     for s in group)))
         return visits
 
     def _visit_of(self, s: Sighting, visits: list[Visit]) -> Visit | None:
         return next((v for v in visits if s.sid in v.sightings), None)
-
-
-def _office_words(titles) -> frozenset[str]:
-    """Titles as ``VisitFinder._office`` words an office: their words without the article."""
-    compiled = _alternation(list(titles))
-    return frozenset(" ".join(words) for _, words in compiled.ordered) if compiled else frozenset()
 
 
 _OPEN, _CLOSE = "«“", "»”"

@@ -567,6 +567,9 @@ class ArticleNames:
     first: int
     _by_length: list[str] | None = None
     _written: frozenset[str] | None = None
+    # part -> the first word where it was another person's family name (a relative's first name
+    # before it, person_at): "النائب العام يوسف رحمن"
+    relatives: dict[str, int] = field(default_factory=dict)
 
     @property
     def written(self) -> frozenset[str]:
@@ -603,8 +606,14 @@ class ArticleNames:
             if guarded and ((i + 1 < len(forms) and forms[i + 1] in EAST_ASIAN_NAME_SYLLABLES)
                             or (i and forms[i - 1] in EAST_ASIAN_NAME_SYLLABLES)):
                 return None  # "كيم يونغ نام", "ليو شي": another person of the same family name
+            if begin < 0 and self.relatives.get(reading, i) < i:
+                # a curated bare name read because the article names the person's country, after
+                # the article named another person of that family name and never this one: the
+                # other ("النائب العام يوسف رحمن ... وقال رحمن", test19; the provisional finder's)
+                return None
             if i and (another_given(entity_id, i - 1) if another_given is not None else
                       self.variants.given_name_of_another(entity_id, forms[i - 1], forms[i - 2] if i > 1 else None)):
+                self.relatives.setdefault(reading, i)
                 return None
             # رئيسي "main", غني "rich", خان: only as a title's name ("الرئيس الإيراني رئيسي")
             if not curated and is_common_word(reading, ARTICLE_COMMON_ZIPF):

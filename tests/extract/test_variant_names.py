@@ -237,3 +237,17 @@ def test_every_path_reads_a_relatives_first_name_joined_to_the_family_name(match
     assert ("giuseppe_conte", "كونتي", "article") in found(matcher, text.format("إن محمد، كونتي يتحمل المسؤولية."))
     assert ("giuseppe_conte", "كونتي", "article") not in found(
         matcher, "قال رئيس الوزراء الإيطالي جوزيبي كونتي إن الحكومة مستعدة. وقال محمد كونتي إن")
+
+
+def test_a_curated_bare_name_after_a_namesake_is_the_namesake(matcher):
+    # test19 (raialyoum): the article names Tajikistan (so bare رحمن may be Rahmon) and the
+    # prosecutor يوسف رحمن, never Rahmon before "وقال رحمن": the bare name is the prosecutor's
+    # (the provisional finder's), not the president's
+    text = ("أعلن النائب العام في طاجيكستان توقيف أكثر من مئة شخص. وقال النائب العام يوسف رحمن في مؤتمر "
+            "صحافي إن الموقوفين ينتمون إلى جماعة محظورة. وقال رحمن “بين الموقوفين أشخاصا من مهن مختلفة”. "
+            "وقال المدعي العام الذي لا تربطه بالرئيس الطاجيكي إمام علي رحمن أي صلة قرابة، إن")
+    rows = found(matcher, text)
+    assert [r for r in rows if r[0] == "rahmon"] == [("rahmon", "إمام علي رحمن", "exact")]
+    # without the namesake, the bare name in an article on Tajikistan is the president
+    text = "أعلن النائب العام في طاجيكستان توقيف أكثر من مئة شخص. وقال رحمن “بين الموقوفين أشخاصا”."
+    assert ("rahmon", "رحمن", "article") in found(matcher, text)

@@ -527,7 +527,10 @@ class VariantNames:
                     seen[entity_id] = (begin, key, part in curated, part in curated or part == family_first)
         unique = {p: next(iter(e.items())) for p, e in parts.items() if len(e) == 1}
         first = max(0, min((pos for _, (pos, *_) in unique.values()), default=0))
-        return ArticleNames(self, unique, first)
+        named_at: dict[str, int] = {}  # person -> its first full-name mention
+        for begin, entity_id, _words in full_names:
+            named_at[entity_id] = min(begin, named_at.get(entity_id, begin))
+        return ArticleNames(self, unique, first, named_at=named_at)
 
 
 # Folded endings of Russian patronymics (-ovich, -evich, -ovna, -evna).
@@ -570,6 +573,7 @@ class ArticleNames:
     # part -> the first word where it was another person's family name (a relative's first name
     # before it, person_at): "النائب العام يوسف رحمن"
     relatives: dict[str, int] = field(default_factory=dict)
+    named_at: dict[str, int] = field(default_factory=dict)  # person -> its first full-name mention
 
     @property
     def written(self) -> frozenset[str]:
@@ -606,7 +610,7 @@ class ArticleNames:
             if guarded and ((i + 1 < len(forms) and forms[i + 1] in EAST_ASIAN_NAME_SYLLABLES)
                             or (i and forms[i - 1] in EAST_ASIAN_NAME_SYLLABLES)):
                 return None  # "كيم يونغ نام", "ليو شي": another person of the same family name
-            if begin < 0 and self.relatives.get(reading, i) < i:
+            if begin < 0 and self.relatives.get(reading, i) < i and self.named_at.get(entity_id, i) >= i:
                 # a curated bare name read because the article names the person's country, after
                 # the article named another person of that family name and never this one: the
                 # other ("النائب العام يوسف رحمن ... وقال رحمن", test19; the provisional finder's)

@@ -248,6 +248,11 @@ def test_a_curated_bare_name_after_a_namesake_is_the_namesake(matcher):
             "وقال المدعي العام الذي لا تربطه بالرئيس الطاجيكي إمام علي رحمن أي صلة قرابة، إن")
     rows = found(matcher, text)
     assert [r for r in rows if r[0] == "rahmon"] == [("rahmon", "إمام علي رحمن", "exact")]
+    # named in full first, the person keeps the bare name after a word refused as a namesake's
+    # first name (ANT: "الرئيس الصيني شي جينبينغ ... أشرف شي على ... وقال شي")
+    text = ("أعلن الرئيس الصيني شي جينبينغ الثلاثاء تقديم قروض. ومنذ توليه منصبه، أشرف شي على جهود "
+            "التوسع. وقال شي إن الصين ترحب بفرص المشاركة.")
+    assert ("xi_jinping", "شي", "article") in found(matcher, text)
     # without the namesake, the bare name in an article on Tajikistan is the president
     text = "أعلن النائب العام في طاجيكستان توقيف أكثر من مئة شخص. وقال رحمن “بين الموقوفين أشخاصا”."
     assert ("rahmon", "رحمن", "article") in found(matcher, text)

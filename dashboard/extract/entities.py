@@ -9,6 +9,7 @@ A token matches only as a whole word after peeling, so توكايا is never ت�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import compress
 
 import numpy as np
@@ -64,6 +65,10 @@ _QUOTES_GAP = re.compile(r"[ \t\u00a0]*[\"«“][ \t\u00a0]*")
 _NAME_JOIN = re.compile(r"[ \t\u00a0_#\"«»“”-]+")
 # Between the parts of one name: spaces or a hyphen on one line (نور سلطان - نزارباييف).
 _NAME_GAP = re.compile(r"[ \t\u00a0]*[-‐‑]?[ \t\u00a0]*")
+
+# على، إلى، حتى، لدى written with ي (and و or ف glued on): a text that writes no ى and two of these
+# writes every final ى so (EntityMatcher._function_word).
+_YA_FOR_ALIF_MAQSURA = re.compile(r"(?<![\w])[وف]?(?:علي|الي|إلي|حتي|لدي)(?![\w])")
 
 # The word that links a nasab: in "حمدان بن محمد بن راشد" the person is حمدان; the father's
 # name after بن is part of the son's name, no mention of the father. (ابن، ابنة، بنت are also the
@@ -374,12 +379,26 @@ class EntityMatcher:
 
     def _another_given(self, doc: Doc, forms, starts, ends, entity_id: str, k: int, before: str | None) -> bool:
         """Word ``k``, right before a known person's family name, is another member of the family's
-        first name (variant_names.given_name_of_another), and the text does not write it as a
-        preposition or particle that folds to a first name ("حُكم على أتامباييف": على, not علي)."""
-        # (no colon or comma between: in 'نوري محمود: "أردوغان يكذب"' the name before is a speaker's)
+        first name (variant_names.given_name_of_another: no noun in construct, سياسات ترامب), written
+        as a first name joined to it (_joined_first_name). The one test of "a relative's first name
+        the catalogue knows" for every path that reads a family name: the aliases, the unseen
+        spellings, the bare names resolved in the article and the unreviewed persons'."""
+        return self.variants.given_name_of_another(entity_id, forms[k], before) and \
+            self._joined_first_name(doc, starts, ends, k)
+
+    def _joined_first_name(self, doc: Doc, starts, ends, k: int) -> bool:
+        """Word ``k`` may be a first name of the family name at ``k + 1``: spaces, a hyphen or
+        quotes join them (no colon or comma: in 'نوري محمود: "أردوغان يكذب"' the name before is a
+        speaker's), and the text does not write it as a preposition or particle that folds to a
+        first name ("حُكم على أتامباييف": على, not علي)."""
         return _NAME_JOIN.fullmatch(doc.norm.text, ends[k], starts[k + 1]) is not None and \
-            self.variants.given_name_of_another(entity_id, forms[k], before) and \
             not self._function_word(doc, starts, ends, k)
+
+    def _relative_test(self, doc: Doc, forms, starts, ends) -> Callable[[str, int], bool]:
+        """_another_given for one article, as variant_names.ArticleNames.person_at asks it:
+        (person id, word k) -> word k is another family member's first name."""
+        return lambda entity_id, k: self._another_given(doc, forms, starts, ends, entity_id, k,
+                                                        forms[k - 1] if k else None)
 
     def _own_names_before(self, forms, starts, ends, covered, norm, entity_id: str, begin: int) -> tuple[int, str, bool] | None:
         """(the first token, its reading without proclitics, whether any word is an unseen
@@ -407,10 +426,14 @@ class EntityMatcher:
 
     def _function_word(self, doc: Doc, starts, ends, k: int) -> bool:
         """Word ``k`` is written as a preposition or particle (function_words_as_written), و or ف
-        glued on or not. (A text that writes على as علي is not told apart: علي stays a first name.)"""
+        glued on or not. A text that writes no ى at all writes على، إلى، لدى with ي: there علي
+        before a family name is على ("الضغط علي الاسد"، "حكم علي شريف"), elsewhere a first name."""
         written = strip_marks(_original_word(doc, starts, ends, k))
         readings = [written, written[1:]] if written[:1] in CONJUNCTIONS else [written]
-        return any(r in self._function_words for r in readings)
+        if any(r in self._function_words for r in readings):
+            return True
+        return any(r.endswith("ي") and r[:-1] + "ى" in self._function_words for r in readings) and \
+            "ى" not in doc.text and len(_YA_FOR_ALIF_MAQSURA.findall(doc.text)) >= 2
 
     def _not_the_country(self, entity_id: str, forms, starts, ends, norm, begin: int) -> bool:
         """A country's adjective that names a language, a family of peoples (Turkic) or is part
@@ -494,7 +517,7 @@ class EntityMatcher:
             if begin and not lead and not skip and not covered[begin - 1] and \
                     self.variants.types.get(entity_id) == "person":
                 relative = self.variants.relative_named(entity_id, words, forms[begin - 1])
-                if relative is not None:
+                if relative is not None and self._joined_first_name(doc, starts, ends, begin - 1):
                     entity_id, given = relative
                     start = ends[begin - 1] - len(given)
                     covered[begin - 1] = True
@@ -893,7 +916,7 @@ class EntityMatcher:
         for i in range(names.first, len(forms)):
             if covered[i] or forms[i] not in written:
                 continue
-            hit = names.person_at(forms, covered, i, lambda k: self._function_word(doc, starts, ends, k))
+            hit = names.person_at(forms, covered, i, self._relative_test(doc, forms, starts, ends))
             if hit is None:
                 continue
             entity_id, skip, alias = hit

@@ -1849,7 +1849,7 @@ class ProvisionalFinder:
         for i in range(article.first, len(forms)):
             if forms[i] not in written or blocked[i]:
                 continue
-            hit = article.person_at(forms, blocked, i)
+            hit = article.person_at(forms, blocked, i, self.matcher._relative_test(doc, forms, starts, ends))
             if hit is None:
                 continue
             entity_id, skip, _ = hit

@@ -172,3 +172,16 @@ def test_a_nasab_alias_after_another_given_name_is_another_son(matcher):
 def test_a_town_named_like_a_philosopher_needs_its_country(matcher):
     assert "kant" in ids(matcher, 'وسيشارك بوتين في قيرغيزستان في الذكرى الـ 20 للقاعدة الجوية الروسية في "كانط".')
     assert "kant" not in ids(matcher, "وكتب الفيلسوف الألماني كانط عن السلام الدائم.")
+
+
+def test_right_and_a_cent_are_no_countries(matcher):
+    # test21: اليمنى after a body part and its pronoun is "right"; a US cent is a unit
+    assert ids(matcher, "وقد وضع يده اليمنى على دستور طاجيكستان، وأقسم يمين الولاء") == {"tj"}
+    assert ids(matcher, "بعد تقديمها تعرفة 2.5695 سنت أميركي / كيلوواط ساعة.") == set()
+    assert "ye" in ids(matcher, "وقال الرئيس اليمنى إن")
+
+
+def test_an_unseen_spelling_of_a_town_after_its_airport(matcher):
+    # test27 (khaleej): مطار تارميز in an article naming Uzbekistan is Termez's airport
+    text = "أجبرت 24 مروحية عسكرية على الهبوط في مطار تارميز في جنوب أوزبكستان."
+    assert ("termez", "تارميز") in found(matcher, text)

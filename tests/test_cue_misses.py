@@ -50,3 +50,30 @@ def test_a_date_cue_names_the_sentences_dates_and_a_partial_text_is_told_apart(e
     assert classify([("e", 1, ["words=x"], ["phrase", "entities(a; absent)"])]) == "text partial: entities+phrase"
     assert classify([]) == "no cue text"
     assert classify([("e", 0, ["words=x"], [])]) == "holds"
+
+
+# Conditions cue_failures reports that the linker checks after _evaluate, not in it.
+LATER = ("linked", "future", "contradicted")
+
+
+def test_the_diagnosis_agrees_with_the_linker_on_every_cue_of_a_seed(ex, catalogues):
+    # cue_failures re-checks _evaluate's conditions one by one: a cue _evaluate accepts on a sentence
+    # must show no failure there, and one whose text matches but _evaluate rejects must show one
+    from dashboard.extract.events import EventLinker
+    from tests.extract.test_dates import seed_doc
+    doc = seed_doc("001")
+    index = SentenceIndex(doc, ex.entities.find(doc), ex.dates.find(doc))
+    limit = future_limit(doc.publication_period)
+    accepted = rejected = 0
+    for event in catalogues.events:
+        for cue in event.cues:
+            holds = {sid for sid, _why in EventLinker._evaluate(cue, index, doc.publication_period)}
+            for sid in range(len(doc.sentences)):
+                hit, fails = cue_failures(index, sid, event, cue, {event.id}, limit)
+                if not hit:
+                    continue
+                fails = [f for f in fails if not f.startswith(LATER)]
+                assert (not fails) == (sid in holds), (event.id, cue, sid, fails)
+                accepted += sid in holds
+                rejected += sid not in holds
+    assert accepted > 5 and rejected > 5  # the seed exercises both verdicts

@@ -1,6 +1,6 @@
 """Missed event links whose cue words are there: which condition of the cue rejects the sentence.
 
-    python -m dashboard.quality.cue_misses --data OUT --texts TEXTS --gold GOLD [--all]
+    python -m dashboard.quality.cue_misses --data OUT --gold GOLD [--all]
 
 (OUT is a dataset ``python -m dashboard.quality --texts TEXTS --gold GOLD --data OUT`` built.) For
 every event link the gold has and the dataset lacks (the strict ``event_mentions`` misses, gold ids
@@ -36,7 +36,10 @@ TEXT = ("phrase", "words")
 
 
 def cue_failures(index: SentenceIndex, sid: int, event, cue, linked: set[str], limit) -> tuple[list[str], list[str]]:
-    """(what of the cue's text matched the sentence, each condition that fails there with its value)."""
+    """(what of the cue's text matched the sentence, each condition that fails there with its value).
+    The conditions of EventLinker._evaluate, each checked on its own instead of stopping at the first
+    that fails (tests/test_cue_misses.py holds the two to the same verdict), then those the linker
+    applies after it (linked, the future limit, a contradicting date)."""
     hit, fails = [], []
     for label, phrases in (("phrase", cue.phrases), ("words", cue.words)):
         if phrases is None:

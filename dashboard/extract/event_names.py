@@ -107,6 +107,10 @@ class Kind:
     # nouns that name one of the kind's events only with its city or region right after them, as
     # their construct ("هجوم موسكو الدموي"): alone they are any act ("هجوم إرهابي")
     place_nouns: PhraseSet | None = None
+    # kinds whose events on this kind's days are its meetings where a sentence names none of their
+    # nouns: the host's talks with the leaders of a summit are the summit's, not each leader's
+    # visit (events.py ``EventLinker._to_gatherings``)
+    gathers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,7 +186,8 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                           tuple((tuple(squeeze_spaces(w) for w in q.get("marked") or ()),
                                  tuple(squeeze_spaces(w) for w in q.get("unmarked") or ()))
                                 for q in spec.get("qualifiers") or ()),
-                          _alternation(list(spec.get("place_nouns") or []))))
+                          _alternation(list(spec.get("place_nouns") or [])),
+                          tuple(spec.get("gathers") or ())))
     return tuple(kinds)
 
 
@@ -209,6 +214,9 @@ class GeneratedNames:
     def __init__(self, events: tuple[Event, ...], raw_events: Mapping, kinds: tuple[Kind, ...],
                  matcher, month_names: Mapping[str, int], stopwords: frozenset[str]):
         self.kinds = {k.name: k for k in kinds}
+        for k in kinds:
+            if set(k.gathers) - set(self.kinds):
+                raise ValueError(f"event_kinds.{k.name}.gathers: no such event kinds {sorted(set(k.gathers) - set(self.kinds))}")
         extra = {e["id"]: list(e.get("names") or []) for e in raw_events.get("events") or []}
         entity_types = matcher.variants.types
         # a place stands for its country and the country for its places (أستانا for كازاخستان),

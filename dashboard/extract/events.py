@@ -43,6 +43,8 @@ REFERS_AT = re.compile(re.escape(REFERRING) + r"(?: \(s\d+\))?$")
 _FIRST_SURFACE = re.compile(r"(?:phrase|word|generated): (.+?)(?: \+ |$)")
 # a cue that held by a date of the sentence or by the publication period: its instance is chosen
 _TIMED_CUE = re.compile(r"(?:^| \+ )(?:date: |published )")
+# a link by the event's own name (a catalogue phrase, a generated name): not a meeting told by talks
+_BY_NAME = re.compile(r"(?:phrase|generated): ")
 LEAD_SENTENCES = 2  # the article's lead: the event it names there is the article's (event_context.py)
 INSTANCE_LEAD_DAYS = 90  # how long before an event an article may name it undated (as event_names.LEAD_DAYS)
 _GAP = "..."  # in a phrase: up to six words of anything
@@ -825,6 +827,7 @@ class EventLinker:
             self._drop_rival_kinds(index, rows)
         if self.generated is not None:
             self._drop_unqualified(index, rows)
+            self._to_gatherings(index, rows)
         if self._part_of:
             self._to_wholes(rows)
         return [rows[k] for k in sorted(rows)]
@@ -947,6 +950,46 @@ class EventLinker:
             owner = owners[key]
             if (owner.marked - named.marks) or (owner.unmarked & named.marks):
                 del rows[(sid, eid)]
+
+    def _to_gatherings(self, index: SentenceIndex, rows: dict) -> None:
+        """Events of a kind another kind gathers (events.yaml ``gathers``: a summit its leaders'
+        visits) on the days of such a gathering the article is linked to are its meetings in a
+        sentence that names none of their kind's nouns, when the sentence is linked to two of them
+        (the host's talks with the leaders: "عقد شي محادثات مع توكاييف وجباروف ...", visits to a place
+        of the gathering's name) or names the gathering itself ("تبادل أطراف الحديث مع ... على هامش
+        القمة": there a visit elsewhere on its days is not the meeting either): their links there
+        become the gathering's. A sentence saying visit, arrival or tour (the visit kind's nouns),
+        or naming the visit by its name (a tour called off with the summit it was to hold), keeps them."""
+        gen = self.generated
+        kind_of = gen.kind_of_event
+        gatherings = sorted({eid for _, eid in rows if eid in gen.by_id
+                             and gen.kinds.get(kind_of.get(eid, "")) is not None and gen.kinds[kind_of[eid]].gathers})
+        if not gatherings:
+            return
+        by_sentence: dict[int, list[str]] = defaultdict(list)
+        for sid, eid in sorted(rows):
+            by_sentence[sid].append(eid)
+        for sid, eids in sorted(by_sentence.items()):
+            for gathering in gatherings:
+                gathered = gen.kinds[kind_of[gathering]].gathers
+                start, end = self._starts[gathering], self._ends[gathering]
+                named = (sid, gathering) in rows
+                at = gen.by_id[gathering].places
+                # on its days, and in its host country (or elsewhere where the sentence names it)
+                met = [e for e in eids if kind_of.get(e) in gathered and (sid, e) in rows
+                       and not _BY_NAME.match(rows[(sid, e)]["cue"])
+                       and self._starts[e] <= end and start <= self._ends[e]
+                       and e in gen.by_id and (named or gen.by_id[e].places & at)]
+                if not met or (len(met) < 2 and not named):
+                    continue
+                if any(sid in index.matches(gen.kinds[k].nouns, {sid}) for k in {kind_of[e] for e in met}):
+                    continue
+                first = rows[(sid, met[0])]
+                for e in met:
+                    del rows[(sid, e)]
+                rows.setdefault((sid, gathering), {
+                    **first, "event_id": gathering,
+                    "cue": f"{first['cue']} + meetings of the gathering: {gathering} (not {'+'.join(met)})"})
 
     def _to_wholes(self, rows: dict) -> None:
         """A link to an event that is part of another (``part_of``) is the whole's: its row moves to

@@ -4,10 +4,11 @@ A sentence ends at . ! ? ؟ … ۔ (with the closing quotes and brackets that fo
 break, so headings and captions without final punctuation are sentences of their own. A full stop
 does not end a sentence inside a number (9.2, 27.10.2022), inside a Latin token (aljazeera.net,
 U.S), after a one-letter abbreviation followed by more text (د. أحمد, U.S. officials), or inside
-a chain of spelled initials (إف. بي. آي); an ellipsis does not inside brackets ``(...)`` or when
-glued to the next word (النهضة...الذي). Pieces without a single letter ("488)." left over from
-a misplaced full stop, a list number "1.") are not sentences: they join the sentence before them
-on the same line, or else the one after them (at the very end: the one before).
+a chain of spelled initials, its dots glued or spaced (إف. بي. آي, سويوز إم . اس 15); an ellipsis
+does not inside brackets ``(...)`` or when glued to the next word (النهضة...الذي). Pieces without
+a single letter ("488)." left over from a misplaced full stop, a list number "1.") are not
+sentences: they join the sentence before them on the same line, or else the one after them (at
+the very end: the one before).
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from dashboard.text.normalize import fold
 # no letter follows it: in ``ملحوظ."ميثاق`` it opens the next sentence. Runs chain (؟".).
 _BOUNDARY_RE = re.compile(r"(?:[.!?؟…۔]+(?:[”»)\]’}]|[\"'](?![^\W_]))*)+|\n")
 _LETTER_RE = re.compile(r"[^\W\d_]")
-# A word of two to five letters ending at a full stop that ends the text searched: tried at each
-# full stop only (a scan of every position for this lookbehind costs more than the rest of the split)
-_SHORT_WORD_DOT_RE = re.compile(r"(?<![^\W_])([^\W\d_]{2,5})\.\Z")
-_SHORT_WORD_MAX = 5
+# A word of two to five letters ending at a full stop that ends the text searched, glued to it or
+# one space before it ("إف. بي"، "سويوز إم . اس 15"): tried at each full stop only (a scan of every
+# position for this lookbehind costs more than the rest of the split)
+_SHORT_WORD_DOT_RE = re.compile(r"(?<![^\W_])([^\W\d_]{2,5})[ \t\u00a0]?\.\Z")
+_SHORT_WORD_MAX = 6  # five letters and a space
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _LATIN_OR_DIGIT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
                             "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹")  # the text is not normalised yet

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import ahocorasick
 import pandas as pd
@@ -146,8 +146,9 @@ class PhraseSet:
     so a document lacking every anchor skips the regex (most of a corpus does).
     ``plain`` and ``hamza`` are the phrases one by one, to re-check a match whose original
     text carries a hamza seat (see HAMZA_SEATS): ``plain`` those without a seat, whose regexes
-    (_phrase_regex) are compiled when first needed."""
-    regex: re.Pattern
+    (_phrase_regex) are compiled when first needed, as is the whole set's ``regex``: compiling
+    the catalogue's ~900 sets took half of a worker's set-up, and most sets never reach a regex in
+    a given corpus (their anchors are absent)."""
     anchors: frozenset[tuple[str, ...]]
     plain: tuple[str, ...] = ()
     hamza: tuple[HamzaCheck, ...] = ()
@@ -160,6 +161,11 @@ class PhraseSet:
     # the first piece of every anchor (None when an anchor has none): an article holding none of
     # them holds no anchor, found by a few dict lookups before any anchor is checked in full
     first_pieces: frozenset[str] | None = frozenset()
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        """One regex for the phrases in their order (the first that matches at a position wins)."""
+        return _phrases_regex(tuple(p for p, _ in self.ordered))
 
     def accepts(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the folded match ``[start, end)`` is one of the phrases as the text writes
@@ -200,8 +206,7 @@ def _compiled(phrases: tuple[str, ...]) -> PhraseSet:
     ordered = sorted(phrases, key=lambda p: (-len(p), p))
     _PIECES.add(piece for p in ordered for piece in _anchor(p))
     checks = {p: _hamza_check(p) for p in ordered}
-    return PhraseSet(_phrases_regex(tuple(ordered)),
-                     frozenset(_anchor(p) for p in ordered),
+    return PhraseSet(frozenset(_anchor(p) for p in ordered),
                      tuple(p for p in ordered if checks[p] is None),
                      tuple(c for c in checks.values() if c is not None),
                      tuple((p, _anchor(p)) for p in ordered),
@@ -479,7 +484,6 @@ class SentenceIndex:
         key = id(phrases)
         regex = self._regexes.get(key)
         if regex is None:
-            regex = phrases.regex
             if phrases.ordered and not self._scans.anchored_in(phrases):
                 regex = _NOTHING  # no phrase of the set can match in this article
             elif len(phrases.ordered) >= _MIN_CUT_SET:
@@ -488,8 +492,9 @@ class SentenceIndex:
                 groups = frozenset(_group_of(anchor) for _, anchor in phrases.ordered
                                    if self._anchor_holds[anchor])
                 kept = tuple(p for p, anchor in phrases.ordered if _group_of(anchor) in groups)
-                if kept and len(kept) * 2 <= len(phrases.ordered):
-                    regex = _phrases_regex(kept)
+                regex = _phrases_regex(kept) if kept and len(kept) * 2 <= len(phrases.ordered) else phrases.regex
+            else:
+                regex = phrases.regex
             self._regexes[key] = regex
         return regex
 

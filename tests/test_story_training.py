@@ -154,3 +154,17 @@ def test_the_threshold_keeps_the_fresh_parts_precision_at_the_floor():
     chosen = select([part("p", rows)], {"p": probs}, {"p": {"tp": 90, "fp": 5, "fn": 60}})
     assert chosen["expected"]["p"] >= MIN_PRECISION
     assert chosen["threshold"] > 0.4 and chosen["expected"]["tp"] == 100
+
+
+def test_the_floor_is_on_the_links_the_model_adds_not_on_the_rules_precision():
+    from dashboard.quality.story_training import MIN_STORY_PRECISION, select
+    # the rules alone sit under 0.9 on the fresh parts (test29/test30 in: 0.900): a floor on the
+    # pooled precision of every link let no story link through whatever its own precision (the
+    # threshold went to 0.95). Ten right links at 0.9 pass the floor on the model's own links; six
+    # right and six wrong ones at 0.5 would raise F1 but take the model's links under the floor
+    rows = [row(i, 1) for i in range(16)] + [row(16 + i, 0) for i in range(6)]
+    probs = [0.9] * 10 + [0.5] * 12
+    chosen = select([part("p", rows)], {"p": probs}, {"p": {"tp": 89, "fp": 11, "fn": 60}})
+    assert 0.5 < chosen["threshold"] <= 0.9
+    assert chosen["expected"]["tp"] == 99 and chosen["expected"]["fp"] == 11
+    assert chosen["expected"]["added_p"] >= MIN_STORY_PRECISION

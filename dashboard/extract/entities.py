@@ -1072,8 +1072,12 @@ class EntityMatcher:
         etype = self.types.get(entity_id)
         if etype == "person" and forms[i][:skip].endswith(("ال", "لل")):
             return None  # "والدونغان" (the Dungans): a person's name takes no article
+        # (bare: a name-like word no list knows joined before an unseen spelling of a family name
+        # is another person's first name, as before an exact one: جولميرات ميرادوف is not Rashid
+        # Meredov)
         if etype == "person" and not skip and not why[1] and self._not_the_person(
-                entity_id, forms, starts, ends, covered, doc.norm.text, i, False):
+                entity_id, forms, starts, ends, covered, doc.norm.text, i, True, forms[i].endswith("ا"),
+                _original_word(doc, starts, ends, i - 1) if i else ""):
             return None
         if etype in PLACE_TYPES and self._after_region_word(forms, starts, ends, doc.norm.text, i):
             entity_id = self._region_named(forms[i][skip:]) or entity_id

@@ -60,6 +60,8 @@ MIN_COUNTRY_CONSONANTS = 5
 # (كازاختسان), from this many letters: no Arabic word is that close to a long foreign name.
 TRANSPOSED_TYPES = frozenset({"country", "city", "region"})
 MIN_TRANSPOSED_LETTERS = 7
+# A person's one-word family name is read with its last letter lost (أتامبايي) from this many letters.
+MIN_TRUNCATED_LETTERS = 8
 # A place's variant needs a longer skeleton than a person's (a person's is also held by its
 # first name or title): لينغارد (a footballer) is not لينينغراد.
 MIN_PLACE_CONSONANTS = 4
@@ -243,6 +245,15 @@ class VariantNames:
                     swapped = word[:k] + word[k + 1] + word[k] + word[k + 2:]
                     if swapped not in cat.forms:
                         transposed.setdefault(swapped, set()).add((entity.id, key))
+        for key, form in sorted(cat.forms.items()):
+            # a long one-word family name with its last letter lost (أتامبايي for أتامباييف): the
+            # skeleton drops a consonant, so it is looked up as written, like a swap
+            word = form.tokens[0] if len(form.tokens) == 1 else ""
+            if form.lead or form.form != NAME or cat.entities[form.entity_id].type != "person" or \
+                    len(word) < MIN_TRUNCATED_LETTERS or word.isascii() or word.startswith("ال") or \
+                    word[:-1] in cat.forms:
+                continue
+            transposed.setdefault(word[:-1], set()).add((form.entity_id, key))
         ambiguous = {k: tuple(sorted(v)) for k, v in by_key.items() if len(v) > 1}
         return cls(index, ambiguous, {e.id: e.type for e in cat.entities.values()},
                    {e.id: e.parent for e in cat.entities.values() if e.parent},

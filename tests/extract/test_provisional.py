@@ -255,7 +255,9 @@ def test_quoted_words_that_are_no_plain_name(tools):
 def test_an_unseen_spelling_of_a_catalogue_person_takes_the_catalogue_id(tools):
     # نيكول باشينيا (the final ن dropped) is Nikol Pashinyan, مارات أحمد جانوف (the family name
     # split) is Marat Akhmetzhanov: variant matches of the catalogue's person, not new people
-    rows = found(tools, "ورئيس الوزراء الأرميني نيكول باشينيا، وأكد وزير الداخلية مارات أحمد جانوف، أنه")
+    # (باشينيا, the family name with its last letter lost, is read by the matcher itself since stop 29)
+    text = "ورئيس الوزراء الأرميني نيكول باشينيا، وأكد وزير الداخلية مارات أحمد جانوف، أنه"
+    rows = tools[0].find(Doc.from_text("t", text)) + found(tools, text)
     assert [(r["entity_id"], r["surface"], r["match"]) for r in rows if r["entity_id"] in ("pashinyan", "akhmetzhanov")] \
         == [("pashinyan", "نيكول باشينيا", "variant"), ("akhmetzhanov", "مارات أحمد جانوف", "variant")]
     assert not [r for r in rows if is_provisional(r["entity_id"])]

@@ -295,3 +295,8 @@ def test_an_unknown_first_name_before_an_unseen_spelling_of_a_surname_is_another
     assert ("meredov", "ميرادوف", "variant") in found(
         matcher, "زار الوفد تركمانستان. والتقى وزير الخارجية ميرادوف")
 
+
+def test_a_long_family_name_with_its_last_letter_lost(matcher):
+    # "الرئيس السابق أتامبايي." (test29): Atambayev's name cut short by a typo
+    assert found(matcher, "للمطالبة بإطلاق سراح الرئيس السابق أتامبايي.وأعلن رئيس قرغيزستان") == [
+        ("atambayev", "أتامبايي", "variant"), ("kg", "قرغيزستان", "exact")]

@@ -768,10 +768,6 @@ class EntityMatcher:
         for r in rows:
             words = heads.get(r["entity_id"])
             if r["form"] != "name":
-                if r["form"] == ADJECTIVE and self.quoted_name_heads and \
-                        self.types.get(r["entity_id"]) == "country" and \
-                        self._in_quoted_name(text, r["char_start"], r["char_end"], _SHORT_TITLE):
-                    r[INSIDE_EVENT_NAME] = True  # كتاب بعنوان "العالم الروحي للتركمانستانيين"
                 continue
             before = peel(_word_before(text, r["char_start"]), 1)
             etype = self.types.get(r["entity_id"])
@@ -788,18 +784,16 @@ class EntityMatcher:
                 r[INSIDE_EVENT_NAME] = True  # مؤتمر "قلب آسيا": inside the event's quoted name
         return rows
 
-    def _in_quoted_name(self, text: str, start: int, end: int, longest: int = 0) -> bool:
+    def _in_quoted_name(self, text: str, start: int, end: int) -> bool:
         """The span stands inside quotes opened right after an event's or programme's noun
-        (quoted_name_heads), and the quotes hold more than the span (and, given ``longest``, at
-        most that many characters: a title, not a quoted statement)."""
+        (quoted_name_heads), and the quotes hold more than the span."""
         if _QUOTE_OPENERS.search(text, max(0, start - 80), start) is None:
             return False  # (most spans: no quote before them, said without _QUOTED_OPEN's slow search)
         opening = _QUOTED_OPEN.search(text, max(0, start - 80), start)
         if opening is None or not any(w in self.quoted_name_heads for w in peel(fold(opening.group(1)), 1)):
             return False
         closing = _QUOTED_CLOSE.match(text, end)
-        return closing is not None and _LETTER.search(opening.group(2) + closing.group(1)) is not None and (
-            not longest or len(opening.group(2)) + end - start + len(closing.group(1)) <= longest)
+        return closing is not None and _LETTER.search(opening.group(2) + closing.group(1)) is not None
 
     def _joined_names(self, rows: list[dict], text: str) -> list[dict]:
         """A person's first names and an unseen spelling of the family name read as two mentions
@@ -1308,9 +1302,6 @@ _QUOTED_OPEN = re.compile(r"([^\W\d_]+)[ \t\u00a0]*[\"«“]([^\"«»“”\n]{0
 _QUOTE_OPENERS = re.compile(r"[\"«“]")  # one of them stands in every match of _QUOTED_OPEN
 _QUOTED_CLOSE = re.compile(r"([^\"«»“”\n]{0,60}?)[\"»”]")
 _LETTER = re.compile(r"[^\W_]")
-# A quoted title, not a quoted statement, in characters: a country's adjective inside one is no
-# mention (كتاب بعنوان "العالم الروحي للتركمانستانيين").
-_SHORT_TITLE = 40
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_]+)")
 
 

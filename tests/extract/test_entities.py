@@ -722,16 +722,3 @@ def test_an_outlets_edition_holds_no_mention_of_its_country(matcher):
     # apart, the country is its own mention
     assert ("kg", "قرغيزستان") in pairs(mentions(matcher, "نقلت سبوتنيك عن وزير خارجية قرغيزستان"))
 
-
-def test_a_place_inside_a_quoted_title_is_no_mention(matcher):
-    def inside(text):
-        return [(r["entity_id"], bool(r.get("inside_event_name"))) for r in mentions(matcher, text)]
-    # a report's title (test27) and a book's (test25): no place, no country's adjective inside
-    assert inside("أصدر البنك تقريرا جديدا بعنوان “آفاق الاقتصاد العالمي: أوروبا وآسيا الوسطى” توقعات") == [
-        ("europe", True), ("central_asia", True)]
-    assert inside('مقتطفات من كتاب بعنوان "العالم الروحي للتركمانستانيين"، وقدم الرئيس') == [("tm", True)]
-    # a resolution's quoted text and a summit's quoted statement (ANT) name their places
-    assert inside('ويطالب مشروع القرار "السلطات السورية بالدخول في مفاوضات سورية-سورية بحسن نية"') == [
-        ("sy", False), ("sy", False), ("sy", False)]
-    assert inside('البيان الختامي للقمة "ندعو إلى توفير الحماية الدولية للسكان الفلسطينيين من خلال اجراءات"') == [
-        ("ps", False)]

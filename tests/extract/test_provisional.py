@@ -741,3 +741,12 @@ def test_a_body_named_after_a_place_and_its_field(tools):
     assert "dubai" not in {m["entity_id"] for m in mentions}
     # a place, then a verb written with ل: no body's field
     assert found(tools, "وأكدت شركة روسيا لتكون الأولى") == []
+
+
+def test_a_central_asian_name_written_family_name_first(tools):
+    # a Gulf agency's copy (test29): the Tajik family name, the given name (an ordinary word too),
+    # the patronymic
+    rows = found(tools, "وسعادة قديرزودا سعدي سانجينمورد رئيس لجنة الاستثمار وإدارة أملاك الدولة")
+    assert names(rows) == ["قديرزودا سعدي سانجينمورد"]
+    # a known family name then an ordinary word stays a verb's subject and its adverb
+    assert names(found(tools, "وقال رئيس الوزراء مامادوف أمس إن")) == []

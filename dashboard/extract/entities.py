@@ -1143,6 +1143,10 @@ class EntityMatcher:
                                by_sentence.get(sentence, set()), article)
         if why is None:
             return None
+        if forms[i][skip:] in variants.truncated and not (why[1] or entity_id in article):
+            # a name cut short needs the person's own first name before it or the person named in
+            # the article: "الروسي دانييل ميدفيدي" is the tennis player, not Dmitry Medvedev
+            return None
         etype = self.types.get(entity_id)
         if etype == "person" and forms[i][:skip].endswith(("ال", "لل")):
             return None  # "والدونغان" (the Dungans): a person's name takes no article

@@ -27,6 +27,7 @@ from dashboard.extract.entity_catalogue import (
 from dashboard.extract.variant_names import (
     ARTICLE_NAME,
     EXACT,
+    NAME_PARTICLES,
     PLACE_TYPES,
     VARIANT,
     VARIANT_TYPES,
@@ -229,6 +230,27 @@ class EntityMatcher:
             w for word in catalogue.time_words_after_names for w, _ in _written_forms(word))
         self.plus_bodies = catalogue.plus_bodies
         self.relative_words = catalogue.relative_words
+        # A bare family name two catalogue persons share (بردي محمدوف: Gurbanguly, his son Serdar,
+        # his father Malikguly; علييف: Ilham and Heydar; رحمون، جباروف ...): the alias key of a
+        # person's family name -> every person one of whose full names ends in it (a nasab's
+        # بن سلمان aside: the name after بن is the father's). The article says which of them it
+        # is (_family_rows).
+        ending: dict[tuple[str, ...], set[str]] = {}
+        for form in catalogue.forms.values():
+            if len(form.tokens) > 1 and form.form == NAME and not form.lead and \
+                    catalogue.entities[form.entity_id].type == "person" and form.tokens[0] not in NAME_PARTICLES:
+                for k in range(1, len(form.tokens)):
+                    if form.tokens[k - 1] not in NAME_PARTICLES:
+                        ending.setdefault(form.tokens[k:], set()).add(form.entity_id)
+        self._family = {
+            key: frozenset(owners) for key, form in catalogue.forms.items()
+            if form.form == NAME and not form.lead and form.tokens[0] not in NAME_PARTICLES
+            and len(owners := ending.get(form.tokens, ())) > 1 and form.entity_id in owners}
+        # a woman of the family, by her given name's feminine ending (أمينة أردوغان، أوزودا رحمون):
+        # a masculine family name alone is never hers
+        self._feminine_given = frozenset(
+            e.id for e in catalogue.entities.values() if e.type == "person" and e.name_ar.strip()
+            and e.name_ar.split()[0].endswith(("ة", "ا")) and any(e.id in g for g in self._family.values()))
         self._relative_written = frozenset(w for word in self.relative_words for w, _ in _written_forms(word))
         # A region's name without its region word, by variant key (منطقة كاراغندا -> كاراغندا):
         # after a region word, a city or river of that name, or an unseen spelling, is the region.
@@ -468,6 +490,7 @@ class EntityMatcher:
         definite_adjective_end = -1  # the word after a country's adjective written with the article
         body_place_end = -1  # the word after a place's name read as part of a body's name
         full_names: list[tuple[int, str, tuple[str, ...]]] = []  # persons named in full
+        family_bare: list[dict] = []  # rows of a family name alone that several persons share
         # only the words an alias can begin with are looked at (found by one C-level pass: most
         # words of an article begin none)
         heads = list(compress(range(n), map(written.__contains__, forms)))
@@ -603,6 +626,9 @@ class EntityMatcher:
             if entity_id in self.plus_bodies and (plus := _PLUS.match(doc.text, b)) is not None:
                 entity_id, alias, b = self.plus_bodies[entity_id], alias + "+", plus.end()  # أوبك+ is OPEC+
             rows.append(_mention_row(doc, a, b, entity_id, form, alias, match))
+            if alias in self._family and start == starts[begin] + skip and entity_id == best[2][2] and \
+                    not self._name_or_title_before(doc, forms, starts, ends, covered, begin):
+                family_bare.append(rows[-1])
         named = {r["entity_id"] for r in rows}
         if full_names or not named.isdisjoint(self.variants.bare_by_country):
             rows += self._resolved_rows(doc, forms, starts, ends, covered, full_names, named)
@@ -613,10 +639,58 @@ class EntityMatcher:
         rows += self._city_rows(doc, forms, starts, ends, covered, rows)
         rows += self._body_variant_rows(doc, forms, starts, ends, covered, rows)
         rows.sort(key=lambda r: r["char_start"])
+        if family_bare:
+            self._family_rows(rows, family_bare)
+        rows = self._outlet_editions(rows, doc.text)
         rows = self._paired_names(self._inside_event_names(
             self._owned(self._joined_names(self._apply_rules(rows, doc), doc.text), named), doc.text), doc.text)
         return self._listed_towns(rows, doc.text) if self._city_of_region and not self._city_written.isdisjoint(forms) \
             else rows
+
+    def _name_or_title_before(self, doc: Doc, forms, starts, ends, covered, begin: int) -> bool:
+        """The word right before a bare family name is a title (الرئيس بردي محمدوف: the office
+        says who, and the dated context rules read it) or a name-like word joined to it, no common
+        word (قوربان قولو بيردي محمدوف: a full name under an unseen spelling)."""
+        if not begin or covered[begin - 1] or not self._joined_first_name(doc, starts, ends, begin - 1):
+            return False
+        readings = peel(forms[begin - 1], 2)
+        return any(r in self.variants.titles for r in readings) or not any(is_common_word(r) for r in readings)
+
+    def _family_rows(self, rows: list[dict], bare: list[dict]) -> None:
+        """A family name alone that several catalogue persons share is the member of the family
+        the article names in full first, its subject (سردار بردي محمدوف ... وحصل بردي محمدوف: the
+        son, not the father the bare name names by default), a woman only for a feminine family
+        name (أمينة أردوغان ... وقال أردوغان is her husband); with none named in full, the
+        catalogue's reading (and the dated context rules) stand. Reviewable: ``match = article``."""
+        alone = {id(r) for r in bare}
+        first: dict[tuple[frozenset[str], bool], str] = {}
+        keys = {(self._family[b["alias"]], b["alias"].endswith("ا")) for b in bare}
+        for r in rows:  # in text order
+            if id(r) in alone or self.types.get(r["entity_id"]) != "person" or len(r["surface"].split()) < 2:
+                continue
+            for group, feminine in keys:
+                if r["entity_id"] in group and (feminine or r["entity_id"] not in self._feminine_given):
+                    first.setdefault((group, feminine), r["entity_id"])
+        for r in bare:
+            subject = first.get((self._family[r["alias"]], r["alias"].endswith("ا")))
+            if subject is not None and subject != r["entity_id"]:
+                r["entity_id"], r["match"] = subject, ARTICLE_NAME
+
+    def _outlet_editions(self, rows: list[dict], text: str) -> list[dict]:
+        """An outlet's name glued by a hyphen to a country's or city's name is its edition there
+        (سبوتنيك-قيرغيزستان، الجزيرة-مصر): one mention of the outlet, none of the place (the
+        gold counts no place inside a name)."""
+        out: list[dict] = []
+        for r in rows:
+            prev = out[-1] if out else None
+            if prev is not None and self.types.get(prev["entity_id"]) == "media" and r["form"] == NAME and \
+                    self.types.get(r["entity_id"]) in _EDITION_PLACES and r["char_start"] == prev["char_end"] + 1 and \
+                    text[prev["char_end"]] in _EDITION_HYPHENS:
+                prev["char_end"] = r["char_end"]
+                prev["surface"] = text[prev["char_start"]:r["char_end"]]
+                continue
+            out.append(r)
+        return out
 
     def _listed_towns(self, rows: list[dict], text: str) -> list[dict]:
         """In a list of towns after a city noun (في مدن ألماتي وشيمكنت وتاراس وتركستان), a region
@@ -1069,11 +1143,19 @@ class EntityMatcher:
                                by_sentence.get(sentence, set()), article)
         if why is None:
             return None
+        if forms[i][skip:] in variants.truncated and not (why[1] or entity_id in article):
+            # a name cut short needs the person's own first name before it or the person named in
+            # the article: "الروسي دانييل ميدفيدي" is the tennis player, not Dmitry Medvedev
+            return None
         etype = self.types.get(entity_id)
         if etype == "person" and forms[i][:skip].endswith(("ال", "لل")):
             return None  # "والدونغان" (the Dungans): a person's name takes no article
+        # (bare: a name-like word no list knows joined before an unseen spelling of a family name
+        # is another person's first name, as before an exact one: جولميرات ميرادوف is not Rashid
+        # Meredov)
         if etype == "person" and not skip and not why[1] and self._not_the_person(
-                entity_id, forms, starts, ends, covered, doc.norm.text, i, False):
+                entity_id, forms, starts, ends, covered, doc.norm.text, i, True, forms[i].endswith("ا"),
+                _original_word(doc, starts, ends, i - 1) if i else ""):
             return None
         if etype in PLACE_TYPES and self._after_region_word(forms, starts, ends, doc.norm.text, i):
             entity_id = self._region_named(forms[i][skip:]) or entity_id
@@ -1194,6 +1276,9 @@ MAX_LISTED = 6
 _DOUBLED_END = re.compile(r"([^\W\d_])\1(?![^\W\d_])")
 # Entity types whose foreign one-word names take the Arabic article (الفيسبوك).
 _BRANDS = frozenset({"company", "media"})
+# An outlet's edition in a country or city: the outlet's name, a hyphen, the place (_outlet_editions).
+_EDITION_PLACES = frozenset({"country", "city"})
+_EDITION_HYPHENS = frozenset("-‐‑–")
 _YEAR_AFTER = re.compile(r"[ \t\u00a0]+(?:19|20)[0-9]{2}(?![0-9])")
 # Place types whose name may stand inside a body's or event's name (معهد آسيا الوسطى، جامعة ووهان).
 _NAMED_BODY_PLACES = frozenset({"country", "city", "region"})

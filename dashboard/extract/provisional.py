@@ -98,6 +98,9 @@ _PREPOSITION_AND_ARTICLE = ("بال", "لل")
 # An ordinary word this frequent at most may end a name that a title or role frames (ستار 4.46),
 # or start one of two such words (فريدريك ستار; not "وزير الداخلية بمثابة انتصار", بمثابة 4.76).
 FRAMED_LAST_ZIPF = 4.5
+# The given name between a family name written first and a patronymic (قديرزودا سعدي سانجينمورد:
+# سعدي 3.45) is an ordinary word of this frequency at most.
+_FAMILY_FIRST_GIVEN_ZIPF = 4.0
 # A one-word name (أيان، بولات) is taken only between a verb of saying and a description or role,
 # and only when it is this rare at most (or a known first name).
 ONE_WORD_ZIPF = 3.8
@@ -637,6 +640,8 @@ class ProvisionalFinder:
             if k == j:
                 given_first = kind == "given"
             all_given = all_given and kind in ("given", "particle")
+            if kind == "common" and k == j + 1 and self._family_first(forms, k, article):
+                kind = "given"  # قديرزودا سعدي سانجينمورد: the family name first, then the given name
             if kind == "common":
                 # a word of some frequency after a foreign family name: a verb ("فالفيردي يرغب")
                 # or the name's last part ("محمود أحمدي نجاد", "ماو تسي تونغ"); unsure, so no name,
@@ -672,6 +677,18 @@ class ProvisionalFinder:
         if k < n and _HYPHEN.fullmatch(norm, ends[k - 1], starts[k]):
             return None  # "كوليندا غرابار-كيتاروفيتش": the name goes on past the hyphen
         return j, k
+
+    def _family_first(self, forms, k: int, article) -> bool:
+        """Token k, a word of some frequency, is the given name of a Central Asian name written
+        family name first, as Gulf agencies' copy writes Tajik and Uzbek names (قديرزودا سعدي
+        سانجينمورد): the word before ends as a family name (surname_endings) and is no word, and the
+        word after is no word either (the patronymic), on the same stretch of text."""
+        if k + 1 >= len(forms) or article(k + 1) or self._zipf(forms[k]) >= _FAMILY_FIRST_GIVEN_ZIPF:
+            return False
+        before, after = forms[k - 1], forms[k + 1]
+        return before.endswith(self.rules.surname_endings) and len(before) >= 6 and \
+            not in_large_list(before) and not in_large_list(after) and len(after) >= 5 and \
+            _ARABIC_WORD.fullmatch(after) is not None
 
     def _after_title(self, i: int, forms, starts, ends, norm, covered, article) -> int | None:
         """The token where a name may start after title token i (descriptors skipped), or None, or

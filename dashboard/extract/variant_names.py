@@ -60,6 +60,8 @@ MIN_COUNTRY_CONSONANTS = 5
 # (كازاختسان), from this many letters: no Arabic word is that close to a long foreign name.
 TRANSPOSED_TYPES = frozenset({"country", "city", "region"})
 MIN_TRANSPOSED_LETTERS = 7
+# A person's one-word family name is read with its last letter lost (أتامبايي) from this many letters.
+MIN_TRUNCATED_LETTERS = 8
 # A place's variant needs a longer skeleton than a person's (a person's is also held by its
 # first name or title): لينغارد (a footballer) is not لينينغراد.
 MIN_PLACE_CONSONANTS = 4
@@ -167,6 +169,9 @@ class VariantNames:
     # a long one-word country or place name with two neighbouring letters swapped (كازاختسان for
     # كازاخستان, a typo the consonant skeleton does not forgive) -> (entity id, alias key)
     transposed: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # a person's long family name with its last letter lost (أتامبايي): read only where the person's
+    # own first name stands before it or the article names the person as listed (truncated_support)
+    truncated: frozenset[str] = frozenset()
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
     _person_memo: dict[tuple[str, ...], str | None] = field(default_factory=dict, repr=False)
     _given_index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
@@ -243,6 +248,17 @@ class VariantNames:
                     swapped = word[:k] + word[k + 1] + word[k] + word[k + 2:]
                     if swapped not in cat.forms:
                         transposed.setdefault(swapped, set()).add((entity.id, key))
+        truncated: set[str] = set()
+        for key, form in sorted(cat.forms.items()):
+            # a long one-word family name with its last letter lost (أتامبايي for أتامباييف): the
+            # skeleton drops a consonant, so it is looked up as written, like a swap
+            word = form.tokens[0] if len(form.tokens) == 1 else ""
+            if form.lead or form.form != NAME or cat.entities[form.entity_id].type != "person" or \
+                    len(word) < MIN_TRUNCATED_LETTERS or word.isascii() or word.startswith("ال") or \
+                    word[:-1] in cat.forms:
+                continue
+            transposed.setdefault(word[:-1], set()).add((form.entity_id, key))
+            truncated.add(word[:-1])
         ambiguous = {k: tuple(sorted(v)) for k, v in by_key.items() if len(v) > 1}
         return cls(index, ambiguous, {e.id: e.type for e in cat.entities.values()},
                    {e.id: e.parent for e in cat.entities.values() if e.parent},
@@ -262,7 +278,8 @@ class VariantNames:
                    {k: frozenset(v) for k, v in family_spellings.items()},
                    {e.id: fold(e.name_ar).split()[-1] for e in cat.entities.values()
                     if e.type == "person" and e.name_ar.strip()},
-                   {w: min(v) for w, v in transposed.items() if len({e for e, _ in v}) == 1})
+                   {w: min(v) for w, v in transposed.items() if len({e for e, _ in v}) == 1},
+                   truncated=frozenset(truncated))
 
     def candidate(self, word: str) -> tuple[int, str, str] | None:
         """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)

@@ -713,3 +713,12 @@ def test_a_former_presidents_daughter_is_not_the_president(matcher):
     got = pairs(mentions(matcher, text))
     assert got.count(("karimov", "إسلام كريموف")) == 2
     assert [e for e, _ in got if e != "karimov"] == ["gulnara_karimova"] * 3
+
+
+def test_an_outlets_edition_holds_no_mention_of_its_country(matcher):
+    # Sputnik's Kyrgyz edition (test29): one mention of the outlet, none of Kyrgyzstan
+    assert pairs(mentions(matcher, 'وبحسب وكالة "سبوتنيك-قيرجيزستان" الروسية، فإن')) == [
+        ("sputnik", 'وكالة "سبوتنيك-قيرجيزستان'), ("ru", "الروسية")]
+    # apart, the country is its own mention
+    assert ("kg", "قرغيزستان") in pairs(mentions(matcher, "نقلت سبوتنيك عن وزير خارجية قرغيزستان"))
+

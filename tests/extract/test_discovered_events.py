@@ -33,7 +33,9 @@ HELD_SINCE = {"tashkent_explosion_2023", "tamim_central_asia_tour_2023", "tokaye
               "kg_system_referendum_2021", "tj_border_post_attack_2019", "kg_parliamentary_election_2021",
               "kz_nuclear_referendum_2024",
               # catalogued at stop 28 (class space); the launch test reads its discovery
-              "soyuz_ms15_mansouri_2019"}
+              "soyuz_ms15_mansouri_2019",
+              # catalogued at stop 29; the protest-organising test reads its discovery
+              "kz_anti_china_protests_2019"}
 
 
 @pytest.fixture(scope="module")

@@ -113,3 +113,42 @@ def test_the_international_bodies_are_no_countrys(checklist, catalogues):
     problems = [f"{name}: {eid}" for name, ids in classes.items() for eid in ids
                 if eid not in entities or entities[eid].parent]
     assert not problems, problems
+
+
+GEOGRAPHY_CLASSES = {"mountains", "deserts", "seas", "lakes", "rivers", "reservoirs", "valleys"}
+
+
+def test_the_geography_classes_are_places(checklist, catalogues):
+    """The geography section (stop 29) lists, class by class, places of type region (a lake, a range or a
+    dam is a region, as the Caspian): every class is there, an empty class says why, and the sweep's
+    additions stay listed."""
+    section = checklist["geography"]
+    classes = {k: v for k, v in section.items() if k != "notes"}
+    assert set(classes) == GEOGRAPHY_CLASSES
+    notes = section.get("notes") or {}
+    assert set(notes) <= GEOGRAPHY_CLASSES
+    assert not [name for name, ids in classes.items() if not ids and name not in notes]
+    places = {p["id"]: p for p in catalogues.raw["entities"]["entities/places.yaml"]["places"]}
+    problems = [f"{name}: {eid}" for name, ids in classes.items() for eid in ids
+                if eid not in places or places[eid]["type"] != "region"]
+    assert not problems, problems
+    listed = {eid for ids in classes.values() for eid in ids}
+    assert {"pamir_mountains", "karakum_desert", "sarez_lake", "kempir_abad_reservoir", "rogun_hpp"} <= listed
+
+
+def test_the_sweep_classes_hold_entities_of_their_kind(checklist, catalogues):
+    """The stop-29 classes that are no country's cells (diplomats, family, outlets, science) list
+    catalogue entities: people for diplomats and family, media for outlets; an empty class says why."""
+    section = checklist["sweep_classes"]
+    classes = {k: v for k, v in section.items() if k != "notes"}
+    assert set(classes) == {"diplomats", "family", "outlets", "science"}
+    assert set(section.get("notes") or {}) <= set(classes)
+    entities = catalogues.entities.entities
+    people = {p["id"] for p in catalogues.raw["entities"]["entities/people.yaml"]["people"]}
+    problems = [f"{name}: {eid}" for name, ids in classes.items() for eid in ids if eid not in entities]
+    problems += [f"{name}: {eid} is no person" for name in ("diplomats", "family") for eid in classes[name]
+                 if eid not in people]
+    problems += [f"outlets: {eid} is no outlet" for eid in classes["outlets"]
+                 if eid in entities and entities[eid].type != "media"]
+    assert not problems, problems
+    assert {"berik_aryn", "abdulnasser_alshaali", "peng_liyuan", "una", "usgs"} <= {e for ids in classes.values() for e in ids}

@@ -68,7 +68,9 @@ def test_checklist_names_the_sweeps_additions(checklist):
     for event_id in ("kg_coup_plot_arrests_2023", "cis_informal_summit_2024", "pope_francis_visit_mn_2023",
                      "af_herat_earthquake_2023", "russia_annexation_2022", "moscow_format_afghanistan_2023",
                      "soyuz_ms15_mansouri_2019", "soyuz_ms20_maezawa_2021", "kz_peacekeepers_golan_2024",
-                     "unwto_general_assembly_2023", "chess_world_championship_2023"):
+                     "unwto_general_assembly_2023", "chess_world_championship_2023",
+                     # stop 29
+                     "rogun_unit2_launch_2019", "kz_anti_china_protests_2019", "zarif_central_asia_tour_2021"):
         assert event_id in listed
 
 

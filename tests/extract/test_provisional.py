@@ -304,20 +304,23 @@ def test_a_relative_is_a_person_of_their_own(tools):
 
 
 def test_nasab_chains_and_honorifics(tools):
+    # (test7's ambassador, عبدالعزيز بن عبدالله الداود, is a catalogue person since stop 29: a made-up
+    # nasab of the same shape stands in for him)
     text = ("استقبله الأمير بدر بن سلطان بن عبدالعزيز أمير منطقة مكة. وصل رئيس مجلس الشورى الشيخ الدكتور "
-            "عبدالله بن محمد بن إبراهيم آل الشيخ إلى العاصمة. وقال سفير المملكة لدى كازاخستان عبدالعزيز بن "
-            "عبدالله الداود، إن الزيارة مهمة. وعد عبدالعزيز الداود الزيارة ناجحة. وذلك أثناء زيارة الأمير سعود الفيصل وزير الخارجية")
+            "عبدالله بن محمد بن إبراهيم آل الشيخ إلى العاصمة. وقال سفير المملكة لدى كازاخستان عبدالرحمن بن "
+            "إبراهيم الغامدي، إن الزيارة مهمة. وعد عبدالرحمن الغامدي الزيارة ناجحة. وذلك أثناء زيارة الأمير سعود الفيصل وزير الخارجية")
     rows = found(tools, text)
     assert names(rows) == ["بدر بن سلطان بن عبدالعزيز", "عبدالله بن محمد بن إبراهيم آل الشيخ",
-                           "عبدالعزيز بن عبدالله الداود", "عبدالعزيز الداود", "سعود الفيصل"]
+                           "عبدالرحمن بن إبراهيم الغامدي", "عبدالرحمن الغامدي", "سعود الفيصل"]
     # the short form (first and last names) of a nasab is the same person
     assert rows[2]["entity_id"] == rows[3]["entity_id"]
 
 
 def test_given_names_let_a_name_end_in_an_ordinary_word(tools):
-    text = ("كتب – رشا حافظ أعلنت الحكومة. وقال أكرم كريمي سفير طاجيكستان إن القمة ناجحة. "
+    # (test7's أكرم كريمي is a catalogue person since stop 29: another given name before the same word)
+    text = ("كتب – رشا حافظ أعلنت الحكومة. وقال سامي كريمي سفير طاجيكستان إن القمة ناجحة. "
             "وشدد المتحدث السياسي باسم «طالبان»، سهيل شاهين، على وجوب الانسحاب.")
-    assert names(found(tools, text)) == ["رشا حافظ", "أكرم كريمي", "سهيل شاهين"]
+    assert names(found(tools, text)) == ["رشا حافظ", "سامي كريمي", "سهيل شاهين"]
 
 
 def test_abd_apart_or_glued_is_one_id():
@@ -326,15 +329,16 @@ def test_abd_apart_or_glued_is_one_id():
 
 def test_bodies_named_by_a_head_noun(tools):
     matcher, finder = tools
-    text = ("قال مركز أبحاث العلوم الجيولوجية الألماني إن زلزالا ضرب المنطقة. ووفقا للمعهد الأميركي للجيوفيزياء، "
+    # (test8's GFZ and USGS are catalogue bodies since stop 29: bodies of the same shape stand in)
+    text = ("قال مركز أبحاث العلوم الجيولوجية النمساوي إن زلزالا ضرب المنطقة. ووفقا للمعهد الإيطالي للجيوفيزياء، "
             "فقد سجل. ولم ينتقد سوى حزب الديمقراطيين الاشتراكيين الرئيس. وقالت الشركة الروسية العملاقة إن "
             "شرابا تصنعه شركة الأدوية الهندية \"ماريون بايوتك\" قتل أطفالا. وانتقد حزب المعارضة الرئيسي الحكومة.")
     doc = Doc.from_text("t", text)
     mentions = matcher.find(doc)
     rows = finder.find(doc, mentions)
     bodies = [(r["entity_id"].split(":")[1], r["surface"]) for r in rows if r["entity_id"].count(":") == 2]
-    assert bodies == [("organisation", "مركز أبحاث العلوم الجيولوجية الألماني"),
-                      ("organisation", "لمعهد الأميركي للجيوفيزياء"),
+    assert bodies == [("organisation", "مركز أبحاث العلوم الجيولوجية النمساوي"),
+                      ("organisation", "لمعهد الإيطالي للجيوفيزياء"),
                       ("party", "حزب الديمقراطيين الاشتراكيين"),
                       # ال words between a body's noun and its quoted name (test6)
                       ("company", "ماريون بايوتك")]
@@ -375,9 +379,10 @@ def test_abbreviated_titles_and_names_that_open_with_abd(tools):
 
 
 def test_honorifics_and_verbs_of_meeting(tools):
-    text = ("وصل معالي عبدالله بن محمد آل الشيخ إلى العاصمة. استقبل أولوغبيك مقصودوف، سفير أوزبكستان لدى المملكة، "
+    # (test8's أولوغبيك مقصودوف is a catalogue person since stop 29: another surname stands in)
+    text = ("وصل معالي عبدالله بن محمد آل الشيخ إلى العاصمة. استقبل أولوغبيك نورماتوف، سفير أوزبكستان لدى المملكة، "
             "الوفد. واستقبل الوزير الوفد، وقال إن")
-    assert names(found(tools, text)) == ["عبدالله بن محمد آل الشيخ", "أولوغبيك مقصودوف"]
+    assert names(found(tools, text)) == ["عبدالله بن محمد آل الشيخ", "أولوغبيك نورماتوف"]
 
 
 def test_a_place_inside_a_quoted_outlet_name_is_the_outlets(tools):
@@ -624,12 +629,13 @@ def test_a_nasab_is_a_name_without_a_frame(tools):
 
 def test_a_body_headed_by_hayat_with_its_countrys_adjective(tools):
     matcher, finder = tools
-    # ANT: هيئة + ال words + the country's adjective is the body's name (the adjective inside it)
-    doc = Doc.from_text("t", "وقالت هيئة المسح الجيولوجي الأميركية إن الزلزال بلغت قوته 6 درجات.")
+    # ANT: هيئة + ال words + the country's adjective is the body's name (the adjective inside it); the
+    # USGS, ANT's example, is a catalogue body since stop 29: the British survey (ANT too) stands in
+    doc = Doc.from_text("t", "وقالت هيئة المسح الجيولوجي البريطانية إن الزلزال بلغت قوته 6 درجات.")
     mentions = matcher.find(doc)
     rows = finder.find(doc, mentions)
     assert [(r["entity_id"].split(":")[1], r["surface"]) for r in rows] == [
-        ("organisation", "هيئة المسح الجيولوجي الأميركية")]
+        ("organisation", "هيئة المسح الجيولوجي البريطانية")]
     assert [m["entity_id"] for m in mentions] == []
 
 
@@ -709,12 +715,13 @@ def test_regions_named_after_their_noun(tools):
 
 
 def test_listed_names_each_with_a_role_after_a_comma(tools):
-    # test23 (Masdar's Uzbek contract): the guests are listed, each name then its role, no verb
+    # test23 (Masdar's Uzbek contract): the guests are listed, each name then its role, no verb (the
+    # UAE ambassador there, سعيد مطر القمزي, is a catalogue person since stop 29: a name of his shape)
     text = ("ووزير الاستثمار والتجارة الخارجية الأوزبكي؛ وأليشر سلطانوف، وزير الطاقة الأوزبكي، "
-            "وسعيد مطر القمزي، سفير دولة الإمارات لدى أوزبكستان، كما حضر. وقال سلطانوف إن")
+            "وسعيد مطر النعيمي، سفير دولة الإمارات لدى أوزبكستان، كما حضر. وقال سلطانوف إن")
     rows = found(tools, text)
     assert [(r["entity_id"], r["surface"]) for r in rows] == [
-        ("new:alyshr_slttanwf", "أليشر سلطانوف"), ("new:seyd_mttr_alqmzy", "سعيد مطر القمزي"),
+        ("new:alyshr_slttanwf", "أليشر سلطانوف"), ("new:seyd_mttr_alneymy", "سعيد مطر النعيمي"),
         ("new:alyshr_slttanwf", "سلطانوف")]
     # ordinary phrases before a comma and a title are no names
     text = "ومن جانبه، رئيس الوزراء قال. مكافحة الإرهاب، وزير الداخلية. تصريحات صحفية، رئيس الحكومة"

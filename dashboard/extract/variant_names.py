@@ -299,10 +299,7 @@ class VariantNames:
                 # the skeleton alone is coarse (موروزوف has Mirziyoyev's): the spelling must
                 # also be within a few letters of one of the name's listed spellings
                 near = any(within_edits(spelling(reading), a, max_edits(len(reading))) for a in found[2])
-                # a common word behind a proclitic is still a word: "وتوقيف" (and detention) has
-                # Tokayev's skeleton, but wordfreq lists it only without its و
-                hit = None if not near or is_common_word(reading) or is_common_word(word) or any(
-                    is_common_word(r) for r in peel(word, 4)) else \
+                hit = None if not near or is_common_word(reading) or is_common_word(word) else \
                     (len(word) - len(reading), found[0], found[1])
                 break
             swap = self.transposed.get(reading)

@@ -30,6 +30,7 @@ import hashlib
 import json
 import re
 import shutil
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -255,15 +256,24 @@ def main(argv: list[str] | None = None) -> int:
 
     staging = DATA_DIR / "cache" / f"{DEMO_NAME}-inputs"
     root = stage_inputs(chosen, staging)
-    # The build owns the dataset folder and refuses one holding other files: lift ours out first.
+    # The build owns the dataset folder and refuses one holding other files: lift ours out first,
+    # and put them back however the build ends (an error, Ctrl-C, a kill): a demo dataset without
+    # its licence and citation must not be left behind (stop 29: a killed rebuild lost them).
     for name in COMPANION_FILES:
         (args.out / name).unlink(missing_ok=True)
     build_args = [str(root), "--out", str(args.out), "--quiet"]
     if args.workers:
         build_args += ["--workers", str(args.workers)]
-    status = build_main(build_args)
-    write_companions(args.out, docnos)
-    return status
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        return build_main(build_args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        write_companions(args.out, docnos)
+
+
+def _terminated(signum, frame) -> None:
+    raise SystemExit(128 + signum)  # so that main's finally runs on a kill, as on Ctrl-C
 
 
 if __name__ == "__main__":

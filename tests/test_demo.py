@@ -4,6 +4,8 @@ exactly the articles its committed docnos.list names, with its licence and citat
 from __future__ import annotations
 
 import json
+import os
+import signal
 
 import pandas as pd
 import pytest
@@ -67,3 +69,28 @@ def test_built_demo_dataset_matches_its_docnos():
         pytest.skip("the ANT demo is not built here (python -m dashboard.demo --corpus corpora/ant)")
     built = pd.read_parquet(articles, columns=["article_id"])["article_id"].tolist()
     assert sorted(built) == sorted(demo.read_docnos(demo.DEMO_DIR / demo.DOCNOS_FILE))
+
+
+def test_a_failed_or_killed_build_keeps_the_licence_and_citation(tmp_path, monkeypatch):
+    # the build refuses a folder holding other files, so the demo lifts its companions out first:
+    # however the build ends, they are back (a killed rebuild once left the dataset without them)
+    corpus = tmp_path / "ant"
+    write(corpus, "BBC_1", "كازاخستان", "زار الرئيس توكاييف موسكو. " * 30)
+    out = tmp_path / "demo"
+    out.mkdir()
+    (out / demo.DOCNOS_FILE).write_text("BBC_1\n", encoding="utf-8")
+    (out / demo.LICENCE_FILE).write_text("old", encoding="utf-8")
+    monkeypatch.setattr(demo, "DATA_DIR", tmp_path / "data")
+
+    def killed(argv):
+        assert not (out / demo.LICENCE_FILE).exists()  # lifted out while the build runs
+        os.kill(os.getpid(), signal.SIGTERM)  # as `kill` does to a rebuild
+
+    monkeypatch.setattr("dashboard.pipeline.cli.main", killed)
+    with pytest.raises(SystemExit) as exit_:
+        demo.main(["--corpus", str(corpus), "--out", str(out)])
+    assert exit_.value.code == 128 + signal.SIGTERM
+    assert signal.getsignal(signal.SIGTERM) is not demo._terminated  # the handler is put back
+    assert (out / demo.LICENCE_FILE).read_text(encoding="utf-8") == demo.LICENCE_TEXT
+    assert json.loads((out / demo.ABOUT_FILE).read_text(encoding="utf-8")) == demo.ABOUT
+    assert demo.read_docnos(out / demo.DOCNOS_FILE) == ["BBC_1"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.quality.story_training import MIN_PRECISION, choose_threshold, decided, main
+from dashboard.quality.story_training import MIN_STORY_PRECISION, choose_threshold, decided, main
 
 
 def row(sid: int, y: int, rule: bool = False, event: str = "e") -> dict:
@@ -23,16 +23,17 @@ def test_union_adds_only_where_no_rule_linked_and_rerank_drops_the_rules_doubted
     assert dropped == {("a", 4, "e")}
 
 
-def test_the_threshold_keeps_precision_above_the_floor():
+def test_the_threshold_keeps_the_added_links_precision_above_the_floor():
     base = {"tp": 90, "fp": 5, "fn": 30}
-    # five right links at 0.9; ten wrong ones at 0.6: taking them would sink precision under the floor
+    # five right links at 0.9; ten wrong ones at 0.6: taking them would sink the added links'
+    # precision to a third
     pooled = [(1, 0.9, False, False)] * 5 + [(0, 0.6, False, False)] * 10
-    threshold, figures = choose_threshold(pooled, base, "union", floor=MIN_PRECISION)
+    threshold, figures = choose_threshold(pooled, base, "union", floor=MIN_STORY_PRECISION)
     assert 0.6 < threshold <= 0.9
     assert figures["tp"] == 95 and figures["fp"] == 5 and figures["fn"] == 25
-    assert figures["p"] >= MIN_PRECISION
+    assert figures["added"] == 5 and figures["added_p"] >= MIN_STORY_PRECISION
     # discovered events' links are not on the strict line: they change nothing here
-    threshold, figures = choose_threshold([(1, 0.9, True, False)] * 5, base, "union", floor=MIN_PRECISION)
+    threshold, figures = choose_threshold([(1, 0.9, True, False)] * 5, base, "union", floor=MIN_STORY_PRECISION)
     assert figures["tp"] == 90
 
 
@@ -145,14 +146,14 @@ def test_a_threshold_that_would_add_a_false_link_on_the_seeds_is_not_chosen():
     assert threshold > 0.55
 
 
-def test_the_threshold_keeps_the_fresh_parts_precision_at_the_floor():
-    from dashboard.quality.story_training import MIN_PRECISION, select
-    # 30 right and 20 wrong links at 0.4 (the best F1, at pooled precision below the floor), 10
-    # right ones at 0.8: the floor keeps only those
+def test_the_threshold_keeps_the_fresh_parts_added_links_at_the_floor():
+    from dashboard.quality.story_training import select
+    # 30 right and 20 wrong links at 0.4 (the best F1, but the added links right at 0.67, under the
+    # floor), 10 right ones at 0.8: the floor keeps only those
     rows = [row(i, 1) for i in range(30)] + [row(30 + i, 0) for i in range(20)] + [row(50 + i, 1) for i in range(10)]
     probs = [0.4] * 50 + [0.8] * 10
     chosen = select([part("p", rows)], {"p": probs}, {"p": {"tp": 90, "fp": 5, "fn": 60}})
-    assert chosen["expected"]["p"] >= MIN_PRECISION
+    assert chosen["expected"]["added_p"] >= MIN_STORY_PRECISION
     assert chosen["threshold"] > 0.4 and chosen["expected"]["tp"] == 100
 
 

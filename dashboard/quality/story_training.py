@@ -82,10 +82,10 @@ FRESH_PARTS = ("test11", "test12", "test13", "test14", "test15", "test16", "test
                "test21", "test22", "test23", "test24", "test25", "test26", "test27", "test28", "test29", "test30")
 GOLD_UNSEEN = DATA_DIR / "gold" / "unseen"
 TEXTS_UNSEEN = DATA_DIR / "gold_unseen_texts"
-# The threshold gives the best pooled held-out F1 at this precision or more. "recall" (the best
-# recall at the same floor) was tried: at 0.92 it added 25 right and 28 wrong held-out links where
-# F1 adds 17 and 14 (leave-one-part-out mean P / R 0.915 / 0.871 against 0.926 / 0.864): recall
-# bought one for one with precision, not a better linker.
+# Discovered events get story links when this share of their held-out ones is right. (It was also
+# the threshold's floor on every link's pooled precision, until stop 29: see MIN_STORY_PRECISION.
+# "recall", the best recall at that floor, was tried: at 0.92 it added 25 right and 28 wrong
+# held-out links where F1 adds 17 and 14: recall bought one for one with precision.)
 MIN_PRECISION = 0.9
 # The floor is on the precision of the links the model adds (held out, pooled over the fresh
 # parts), not on the pooled precision of every link: that one is mostly the rules' (their false
@@ -274,12 +274,11 @@ def decided(rows: list[dict], probabilities: list[float], threshold: float, mode
 
 def choose_threshold(pooled: list[tuple[int, float, bool, bool]], base: dict, mode: str,
                      objective: str = "f1", floor: float = 0.0, smooth: int = 0,
-                     keeps=lambda t: True, story_floor: float = 0.0) -> tuple[float, dict]:
+                     keeps=lambda t: True) -> tuple[float, dict]:
     """The threshold of best pooled event F1 (``objective`` "f1") or recall ("recall", F1 breaking
-    ties) on the strict line, with precision >= ``floor``; with ``smooth``, F1 read as its mean over
-    the threshold and ``smooth`` grid steps each side (a plateau, not a lone peak a link or two
-    made), and with the precision of the links the model adds there (held out: ``added_p``) at
-    ``story_floor`` or more. Only thresholds that ``keeps`` (the seeds' scores: see ``seeds_keep``) are considered,
+    ties) on the strict line, where the links the model adds (held out: ``added_p``) are right at
+    ``floor`` or more; with ``smooth``, F1 read as its mean over the threshold and ``smooth`` grid
+    steps each side (a plateau, not a lone peak a link or two made). Only thresholds that ``keeps`` (the seeds' scores: see ``seeds_keep``) are considered,
     if any does; ties go to the lowest (the most recall). The figures carry the threshold's own
     counts and ``value`` (the smoothed F1).
     ``pooled``: (label, probability, discovered, rule-linked) of every held-out candidate; a new
@@ -302,13 +301,13 @@ def choose_threshold(pooled: list[tuple[int, float, bool, bool]], base: dict, mo
         recall = tp / (tp + fn) if tp + fn else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         added_p = right / added if added else 1.0
-        grid.append((t, precision, f1 if objective == "f1" else recall + f1 * 1e-6,
+        grid.append((t, f1 if objective == "f1" else recall + f1 * 1e-6,
                      {"tp": tp, "fp": fp, "fn": fn, "p": round(precision, 3), "r": round(recall, 3),
                       "f1": round(f1, 3), "added": added, "added_p": round(added_p, 3)}))
     options = []
-    for i, (t, precision, _v, figures) in enumerate(grid):
-        around = [v for _t, _p, v, _f in grid[max(0, i - smooth):i + smooth + 1]]
-        if precision >= floor and figures["added_p"] >= story_floor:
+    for i, (t, _v, figures) in enumerate(grid):
+        around = [v for _t, v, _f in grid[max(0, i - smooth):i + smooth + 1]]
+        if figures["added_p"] >= floor:
             options.append((t, sum(around) / len(around), figures))
     options = [o for o in options if keeps(o[0])] or options
     if not options:
@@ -355,7 +354,7 @@ def select(parts: list[Part], probs: dict[str, list[float]], before: dict[str, d
     pooled = pooled_of(parts, probs)
     base = {k: sum(before[p.name][k] for p in parts) for k in ("tp", "fp", "fn")}
     options = {mode: choose_threshold(pooled, base, mode, OBJECTIVE, smooth=SMOOTH, keeps=keeps(mode),
-                                      story_floor=MIN_STORY_PRECISION)
+                                      floor=MIN_STORY_PRECISION)
                for mode in MODES}
     # the simplest mode unless the other's F1 is better by more than MODE_MARGIN
     mode = "union" if options["union"][1]["value"] >= options["rerank"][1]["value"] - MODE_MARGIN else "rerank"

@@ -33,8 +33,9 @@ FOURTEENTH = ("test25", "test26")  # the fourteenth, made when the thirteenth ha
 FIFTEENTH = ("test27", "test28")  # the fifteenth, made when the fourteenth had been scored: the same year split
 SIXTEENTH = ("test29", "test30")  # the sixteenth, made when the fifteenth had been scored: the same year split
 SEVENTEENTH = ("test31", "test32")  # the seventeenth, made when the sixteenth had been scored: the same year split
+EIGHTEENTH = ("test33", "test34")  # the eighteenth, made when the seventeenth had been scored: the same year split
 LATER = (SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH
-         + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH)
+         + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH)
 
 
 def sources(part: str) -> dict[str, dict]:
@@ -84,11 +85,12 @@ YEARS = {"test3": range(2019, 2022), "test4": range(2022, 2025),  # the two anno
          "test25": range(2019, 2022), "test26": range(2022, 2025),
          "test27": range(2019, 2022), "test28": range(2022, 2025),
          "test29": range(2019, 2022), "test30": range(2022, 2025),
-         "test31": range(2019, 2022), "test32": range(2022, 2025)}
+         "test31": range(2019, 2022), "test32": range(2022, 2025),
+         "test33": range(2019, 2022), "test34": range(2022, 2025)}
 
 
 @pytest.mark.parametrize("part", THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH
-                         + THIRTEENTH + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH)
+                         + THIRTEENTH + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH)
 def test_third_set_parts_keep_their_years(part):
     if not (UNSEEN / part / "SOURCES.csv").is_file():
         pytest.skip(f"no {part} part yet")

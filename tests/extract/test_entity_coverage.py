@@ -108,7 +108,8 @@ def test_the_international_bodies_are_no_countrys(checklist, catalogues):
     entities = catalogues.entities.entities
     section = checklist["international"]
     classes = {k: v for k, v in section.items() if k != "notes"}
-    assert {"finance", "un_missions", "space"} <= set(classes)
+    assert {"finance", "un_missions", "space", "rights"} <= set(classes)
+    assert "rsf" in classes["rights"]
     assert set(section.get("notes") or {}) <= set(classes)
     problems = [f"{name}: {eid}" for name, ids in classes.items() for eid in ids
                 if eid not in entities or entities[eid].parent]
@@ -133,15 +134,16 @@ def test_the_geography_classes_are_places(checklist, catalogues):
                 if eid not in places or places[eid]["type"] != "region"]
     assert not problems, problems
     listed = {eid for ids in classes.values() for eid in ids}
-    assert {"pamir_mountains", "karakum_desert", "sarez_lake", "kempir_abad_reservoir", "rogun_hpp"} <= listed
+    assert {"pamir_mountains", "karakum_desert", "sarez_lake", "kempir_abad_reservoir", "rogun_hpp", "tian_shan"} <= listed
 
 
 def test_the_sweep_classes_hold_entities_of_their_kind(checklist, catalogues):
-    """The stop-29 classes that are no country's cells (diplomats, family, outlets, science) list
-    catalogue entities: people for diplomats and family, media for outlets; an empty class says why."""
+    """The stop-29 classes that are no country's cells (diplomats, family, outlets, science; stop 30:
+    afghanistan) list catalogue entities: people for diplomats and family, media for outlets, entities of
+    Afghanistan for afghanistan; an empty class says why."""
     section = checklist["sweep_classes"]
     classes = {k: v for k, v in section.items() if k != "notes"}
-    assert set(classes) == {"diplomats", "family", "outlets", "science"}
+    assert set(classes) == {"diplomats", "family", "outlets", "science", "afghanistan"}
     assert set(section.get("notes") or {}) <= set(classes)
     entities = catalogues.entities.entities
     people = {p["id"] for p in catalogues.raw["entities"]["entities/people.yaml"]["people"]}
@@ -150,5 +152,27 @@ def test_the_sweep_classes_hold_entities_of_their_kind(checklist, catalogues):
                  if eid not in people]
     problems += [f"outlets: {eid} is no outlet" for eid in classes["outlets"]
                  if eid in entities and entities[eid].type != "media"]
+    problems += [f"afghanistan: {eid} is no entity of Afghanistan" for eid in classes["afghanistan"]
+                 if eid in entities and entities[eid].parent != "af"]
     assert not problems, problems
-    assert {"berik_aryn", "abdulnasser_alshaali", "peng_liyuan", "una", "usgs"} <= {e for ids in classes.values() for e in ids}
+    assert {"berik_aryn", "abdulnasser_alshaali", "peng_liyuan", "una", "usgs", "ahmad_massoud", "maraya_news"} <= \
+        {e for ids in classes.values() for e in ids}
+
+
+def test_the_long_names_are_read_as_their_body(checklist, catalogues):
+    """(stop 30) Every written-out name of a regional body the checklist lists, as Arabic outlets print it,
+    is an alias form of that body in the loaded catalogue: no other entity's, and not left unmatched."""
+    from dashboard.extract.entity_catalogue import alias_key, alias_parts
+
+    cat = catalogues.entities
+    section = checklist["long_names"]
+    assert {"cica", "sco", "csto", "cis", "eaeu", "ots"} <= set(section)
+    problems = []
+    for body, names in section.items():
+        assert body in cat.entities, body
+        for name in names:
+            form = cat.forms.get(alias_key(*alias_parts(name)[:2]))
+            if form is None or form.entity_id != body:
+                problems.append(f"{body}: {name!r} -> {form.entity_id if form else None}")
+    assert not problems, problems
+    assert "منظمة التعاون وبناء تدابير الثقة في آسيا" in section["cica"]

@@ -83,3 +83,27 @@ def test_the_classes_of_stop_28_are_swept(checklist):
     assert "kz_peacekeepers_golan_2024" in kz_abroad
     kz_space = {e for ids in checklist["countries"]["kz"]["space"].values() for e in ids or ()}
     assert {"soyuz_ms15_mansouri_2019", "soyuz_ms20_maezawa_2021"} <= kz_space
+
+
+def test_the_tuning_parts_nil_events_are_catalogued(checklist, catalogues):
+    """(stop 30) Every NIL event the checklist lists for a TUNING part (a gold event id no catalogue event
+    held) is now a catalogue event under the gold's id, listed in a cell of its class and year; or it is
+    left out with a reason."""
+    section = checklist["nil_events"]
+    left_out = section.get("left_out") or {}
+    events = {e.id for e in catalogues.events}
+    listed = {event_id for _, _, ids in _cells(checklist) for event_id in ids or ()}
+    problems = []
+    for part, ids in section.items():
+        if part == "left_out":
+            continue
+        for event_id in ids:
+            if event_id in left_out:
+                continue
+            if event_id not in events:
+                problems.append(f"{part}: {event_id} is no catalogue event")
+            elif event_id not in listed:
+                problems.append(f"{part}: {event_id} is in no cell")
+    assert not problems, problems
+    assert {"japarov_visit_tr_2021", "panjshir_battle_2021"} <= set(section["test17"]) | set(section["test25"])
+    assert all(reason for reason in left_out.values())

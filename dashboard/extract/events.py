@@ -1009,7 +1009,7 @@ class EventLinker:
             cue = cue[:-len(REFERRING)] + note + REFERRING if cue.endswith(REFERRING) else cue + note
             rows.setdefault((sid, whole), {**row, "event_id": whole, "cue": cue})
 
-    def _prefer_the_articles_event(self, rows: dict, index: SentenceIndex) -> None:
+    def _prefer_the_articles_event(self, rows: dict, index: SentenceIndex, news=None) -> None:
         """An undated link by a generated name further down, to an event of the same kind as the
         one the article's lead names, whose name the sentence supports no better than the lead's
         event's actors do, is the lead's event: in an article on Blinken's visit to Kazakhstan and
@@ -1032,6 +1032,8 @@ class EventLinker:
             if not article_event or article_event == eid or sid <= first or (sid, article_event) in rows \
                     or not cue.startswith("generated: ") or " + published " not in cue:
                 continue
+            if news is not None and news(eid) and not news(article_event):
+                continue  # the event of the article's time is not an older one the lead recalls
             named, theirs = gen.by_id[eid], gen.by_id[article_event]
             support = index.entities.get(sid, set()) & (named.places | named.persons)
             if support <= gen.actors(theirs):
@@ -1155,13 +1157,16 @@ class EventLinker:
         ("بوتين سيزور طاجيكستان ... مع الرئيس الإندونيسي جوكو ويدودو في موسكو" names two visits);
         and only with a planned word for an event beginning after ``limit``."""
         kind_of = self.generated.kind_of_event
-        taken = {(sid, kind_of.get(eid)) for sid, eid in rows}
         by_id = self.generated.by_id
+        news = self._news_of(published)
+        # a referring link to an event the article recalls (its time far from the publication) does
+        # not keep a sentence from the event of the article's own time (_recalled_yield)
+        taken, taken_by_news = self._taken(rows, news)
 
         def add(sid: int, eid: str, why: str, word: str | None = None) -> None:
             if (sid, eid) in rows:
                 return
-            if (sid, kind_of.get(eid)) in taken and (word is None or any(
+            if (sid, kind_of.get(eid)) in (taken_by_news if news(eid) else taken) and (word is None or any(
                     word in by_id[e].part_keys for s, e in rows if s == sid and e in by_id)):
                 return
             if limit is not None and self._starts[eid] > limit:
@@ -1185,13 +1190,70 @@ class EventLinker:
         for sid, eid, why in self.generated.news_of_the_day(index, published, linked_now):
             add(sid, eid, why)
         # (before the follow-ups: a referring word follows the one event of its kind the article names)
-        self._prefer_the_articles_event(rows, index)
-        taken = {(sid, kind_of.get(eid)) for sid, eid in rows}
+        self._prefer_the_articles_event(rows, index, news)
+        taken, taken_by_news = self._taken(rows, news)
         linked: dict[str, set[int]] = defaultdict(set)
         for sid, eid in rows:
             linked[eid].add(sid)
         for sid, eid, why in self.generated.follow_ups(index, linked):
             add(sid, eid, why)
+        self._recalled_yield(index, rows, news)
+
+    def _news_of(self, published):
+        """eid -> whether an article of ``published`` reports the event as news: from NEWS_AHEAD
+        before it to NEWS_TAIL_DAYS after it (as GeneratedNames._nearest_named reads it). Without
+        a publication date every event is."""
+        from dashboard.extract.event_names import NEWS_AHEAD, NEWS_TAIL_DAYS
+        if published is None:
+            return lambda eid: True
+        tail = timedelta(days=NEWS_TAIL_DAYS)
+        return lambda eid: self._starts[eid] - NEWS_AHEAD <= published[1] and published[0] <= self._ends[eid] + tail
+
+    def _taken(self, rows: dict, news) -> tuple[set, set]:
+        """(sentence, kind) pairs a link holds: all of them, and those left to an event of the
+        article's own time, where a referring link to an event it recalls holds none."""
+        kind_of = self.generated.kind_of_event
+        taken = {(sid, kind_of.get(eid)) for sid, eid in rows}
+        return taken, {(sid, kind_of.get(eid)) for (sid, eid), row in rows.items()
+                       if news(eid) or not row["cue"].endswith(REFERRING)}
+
+    def _recalled_yield(self, index: SentenceIndex, rows: dict, news) -> None:
+        """A referring word ("الزيارة" of a ``linked`` cue) goes to the event of the article's own
+        time, not to an older event of its kind the article recalls: in an article on Xi's arrival
+        in Astana in July 2024 that names his visit of September 2022 in passing, "وخلال الزيارة"
+        is the 2024 visit's. The older event keeps the sentences that name it. Its referring links
+        go where the sentence is linked to an event of the same family that is news at the
+        publication; elsewhere they become that event's when the article names exactly one such
+        event (and the sentence does not date itself away from it)."""
+        family_of = self.generated.family_of_event
+        news_at = {(sid, family_of[eid]) for sid, eid in rows if eid in family_of and news(eid)}
+        named_news: dict[str, set[str]] = defaultdict(set)  # family -> its news events named
+        news_named_at = set()  # sentences naming an event that is news
+        for (sid, eid), row in rows.items():
+            if news(eid) and not row["cue"].endswith(REFERRING) and not row["cue"].startswith(CONTEXT):
+                news_named_at.add(sid)
+                if eid in family_of:
+                    named_news[family_of[eid]].add(eid)
+        for (sid, eid), row in sorted(rows.items()):
+            if news(eid) or not row["cue"].endswith(REFERRING):
+                continue
+            if sid in news_named_at:
+                # a sentence naming the news is not an older event's by a word that only refers:
+                # "فاز رئيس كازاخستان بالوكالة ... في الانتخابات الرئاسية" (the acting president, in an
+                # article on the election three months after Nazarbayev's resignation)
+                del rows[(sid, eid)]
+                continue
+            family = family_of.get(eid)
+            if family is None or not named_news[family]:
+                continue
+            del rows[(sid, eid)]
+            heir = next(iter(named_news[family])) if len(named_news[family]) == 1 else None
+            if (sid, family) in news_at or heir is None \
+                    or contradicted(index, sid, self._starts[heir], self._ends[heir]):
+                continue
+            cue = row["cue"][:-len(REFERRING)]
+            rows[(sid, heir)] = {**row, "event_id": heir,
+                                 "cue": f"{cue} + the article's time (not {eid}){REFERRING}"}
 
     def _drop_stale_news(self, index: SentenceIndex, published, rows: dict) -> None:
         """A weekday or "yesterday" (events.yaml ``news_days``) dates what the sentence reports to

@@ -115,3 +115,17 @@ def test_a_pandemic_named_beside_a_summits_story_leaves_it_the_summits(ex):
             for r in ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))}
     assert (2, "covid_pandemic") in rows
     assert rows[(2, "ots_extraordinary_summit_2020")].startswith(CONTEXT)  # the summit's story too
+
+
+def test_as_well_as_is_no_word_of_a_summits_story(ex):
+    # test11 (k05_russiaislworld), a tuning part: a phone call on the CIS summit to come; "فضلاً عن"
+    # (as well as) in the pandemic's topics of the call is not the summit's story
+    text = ("ناقش الرئيس الروسي فلاديمير بوتين، في محادثة هاتفية، مع نظيره الأوزبكي شوكت ميرضيايف الاستعدادات "
+            "لعقد \"قمة رابطة الدول المستقلة\"، ومسألة مكافحة فيروس كورونا المستجد، بما في ذلك استخدام اللقاح الروسي.\n"
+            "وأضاف البيان أن الرئيسين أكّدا مجددا استعدادهما المتبادل لتعزيز الشراكة الاستراتيجية الروسية - الأوزبكية، "
+            "والتحالف مع التركيز على توسيع العلاقات التجارية والاقتصادية.\n"
+            "كما تم إيلاء اهتمام خاص لمشاكل مكافحة انتشار عدوى فيروس كورونا، بما في ذلك مسألة استخدام اللقاح الروسي، "
+            "فضلاً عن التطرق إلى قضايا الساعة على الأجندة الثنائية والإقليمية.")
+    found = linked(ex, text, date(2020, 12, 1))
+    assert found[0][0] == "cis_summit_2020"
+    assert found.get(2, ("",))[0] != "cis_summit_2020"

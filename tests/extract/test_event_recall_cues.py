@@ -93,3 +93,21 @@ def test_the_sco_heads_meeting_in_bishkek_on_its_days(ex):
     assert "sco_summit_2019" in linked(ex, text, date(2019, 6, 15))
     # a meeting of the SCO in Bishkek months later is another (its heads of government met there in 2019)
     assert "sco_summit_2019" not in linked(ex, text, date(2019, 11, 2))
+
+
+def test_a_date_of_another_clause_far_from_the_cue_words_contradicts_nothing(ex):
+    # test29 zc14: the visit's month is the first clause's; the pandemic is named 22 words on
+    text = ("وقد أكد الرئيس أن مصر شريك هام لأوزبكستان وأن الزيارة التاريخية للرئيس عبد الفتاح السيسى لأوزبكستان "
+            "فى سبتمبر 2018 تمخضت عن خارطة طريق للتعاون المستقبلى بين البلدين فى مجالات عديدة على رأسها التجارة "
+            "والاستثمار والصناعات الدوائية والمنسوجات والنقل الجوى، منوهاً إلى أن انتشار وباء الكورونا أثر بالسلب "
+            "على معدلات تنفيذ خارطة الطريق.")
+    assert "covid_pandemic" in linked(ex, text, date(2021, 1, 1))
+    # test8 t02: the date a quote cites, long after the agreement's words
+    text = ("وأكد الرئيس جباروف أنه ابتداء من الآن، ستمتلك قيرغيزستان منجم كومتور بالكامل، بنسبة 100٪، وقال:”تمكنا "
+            "من تحديد الفترة الانتقالية الكاملة للمنجم على أنها تبدأ من تاريخ إدخال الإدارة الخارجية في مايو من "
+            "العام الماضي، وبالتالي، تمكنا من إلزام جميع الأطراف بالاعتراف رسميًا بجميع الإيرادات اعتبارًا من 15 "
+            "مايو 2021 كممتلكاتنا.")
+    assert "kumtor_agreement_2022" in linked(ex, text, date(2022, 4, 5))
+    # the same date beside the cue words still dates them elsewhere
+    assert "covid_pandemic" not in linked(
+        ex, "انتشار وباء الكورونا في سبتمبر 2018 أثر بالسلب على معدلات تنفيذ خارطة الطريق.", date(2021, 1, 1))

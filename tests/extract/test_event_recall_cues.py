@@ -111,3 +111,52 @@ def test_a_date_of_another_clause_far_from_the_cue_words_contradicts_nothing(ex)
     # the same date beside the cue words still dates them elsewhere
     assert "covid_pandemic" not in linked(
         ex, "انتشار وباء الكورونا في سبتمبر 2018 أثر بالسلب على معدلات تنفيذ خارطة الطريق.", date(2021, 1, 1))
+
+
+def test_the_cis_heads_meeting_in_astana_on_its_days(ex):
+    text = ("وقال مساعد الرئيس الروسي: ستعقد القمة الأولى بين روسيا وآسيا الوسطى بعد غد الجمعة في كازاخستان بمدينة "
+            "أستانا عقب انتهاء اجتماع رابطة الدول المستقلة.")
+    assert "cis_summit_2022" in linked(ex, text, date(2022, 10, 12))
+    assert "cis_summit_2022" not in linked(ex, text, date(2023, 10, 11))
+
+
+def test_the_opec_plus_deal_as_the_global_agreement(ex):
+    text = ("كما قالت وزارة الطاقة إن البلاد امتثلت لالتزاماتها بموجب الاتفاق العالمي بين أوبك ومنتجين من "
+            "خارجها بنسبة 99%.")
+    assert "opec_plus_cut_agreement_2020" in linked(ex, text, date(2020, 11, 30))
+    assert "opec_plus_cut_agreement_2020" not in linked(ex, text, date(2019, 11, 30))
+
+
+def test_the_january_vote_on_the_form_of_government_by_its_verb(ex):
+    text = "كذلك، صوت سكان قرغيزستان الاحد على تعديلات دستورية تهدف الى تغيير النظام السياسي في البلاد."
+    assert "kg_system_referendum_2021" in linked(ex, text, date(2021, 1, 11))
+    # in April the vote on amendments is the referendum on the constitution
+    assert "kg_system_referendum_2021" not in linked(ex, text, date(2021, 4, 12))
+
+
+def test_cica_2019_by_its_name_without_its_first_words(ex):
+    text = "جاء ذلك قبيل انطلاق “المؤتمر الخامس للتفاعل وبناء الثقة في اسيا” (سيكا) المنعقد في طاجيكستان."
+    assert "cica_summit_2019" in linked(ex, text, date(2019, 6, 15))
+    assert "cica_summit_2019" not in linked(ex, text, date(2022, 10, 12))
+
+
+def test_nazarbayev_dismissing_his_government_in_2019(ex):
+    text = ("وتأتي استقالة رئيس كازاخستان نور سلطان نزارباييف، بعد أن أقال جميع أفراد حكومته. "
+            "وبالرغم من استقالته المفاجئة إلا أنه سيحتفظ بنفوذه.")
+    assert "kz_government_dismissal_2019" in linked(ex, text, date(2019, 3, 20))
+    assert "kz_government_dismissal_2019" not in linked(ex, text, date(2021, 3, 20))
+
+
+def test_azerbaijans_territory_restored_is_the_2020_war(ex):
+    text = ("وأشار رئيس جمهورية أذربيجان إلهام علييف إلى النتائج. "
+            "بطبيعة الحال، فإن استعادة وحدة أراضي أذربيجان واتفاقية السلام الموقعة تفتح آفاقا جديدة.")
+    assert 1 in linked(ex, text, date(2021, 3, 31)).get("nagorno_karabakh_war_2020", set())
+    # after the offensive of September 2023 it may be that one
+    assert 1 not in linked(ex, text, date(2023, 10, 5)).get("nagorno_karabakh_war_2020", set())
+
+
+def test_the_afghan_plane_shot_down_over_uzbekistan(ex):
+    text = ("وفي وقت سابق، أعلنت وزارة الدفاع الأوزبكية إسقاطها مقاتلة أفغانية انتهكت أجواءها، الليلة الماضية، "
+            "دون أن يسفر ذلك عن وقوع قتلى.")
+    assert "afghan_military_plane_crash_uz_2021" in linked(ex, text, date(2021, 8, 16))
+    assert "afghan_military_plane_crash_uz_2021" not in linked(ex, text, date(2021, 6, 16))

@@ -36,6 +36,7 @@ from dashboard.text.normalize import fold, squeeze_spaces
 from dashboard.text.word_frequencies import common_zipf
 
 FUTURE_MARGIN = timedelta(days=31)
+DATE_REACH = 12  # words: a date further than this from the words that linked a sentence is another clause's
 REFERRING = " + event named in the article"  # a link by a word that refers to a named event
 # a referring link's cue, with or without the sentence that names the event ("... (s2)")
 REFERS_AT = re.compile(re.escape(REFERRING) + r"(?: \(s\d+\))?$")
@@ -713,19 +714,51 @@ def _definite(word: str, head: str) -> bool:
     return ARTICLE + head in forms or (head in forms and "لل" + head in (word, word[1:]))
 
 
-def contradicted(index: SentenceIndex, sid: int, start: date, end: date) -> bool:
+def contradicted(index: SentenceIndex, sid: int, start: date, end: date,
+                 at: tuple[int, int] | None = None) -> bool:
     """Whether the sentence dates what it speaks of elsewhere: a month or day written with its
     year, none of its dates within a month of the event ("خلال الاضطرابات التي أعقبت الانتخابات
     البرلمانية التي جرت في أكتوبر 2020" is not the election of November 2021); a date a period
     runs from ("منذ 21 سبتمبر") contradicts nothing after it. A date without its year may be
     another clause's ("يدلي الناخبون ... الأحد 28 نوفمبر ... بعد عام من انتخابات سابقة"): it
-    dates an event only in the event's own phrase (event_names.Owner)."""
+    dates an event only in the event's own phrase (event_names.Owner). Given ``at``, the span of
+    the words that linked the sentence (original offsets), only dates within DATE_REACH words of
+    it count: a long sentence's date further off is another clause's ("الزيارة ... فى سبتمبر 2018
+    تمخضت عن خارطة طريق ... [22 words] ... منوهاً إلى أن انتشار وباء الكورونا أثر بالسلب")."""
     dates = [d for d in index.dates.get(sid, ()) if not _compared(index.doc, d) and not runs_to_report(index.doc, d)]
+    if at is not None:
+        dates = [d for d in dates if _near_words(index.doc.text, d, at)]
     explicit = [d for d in dates if not d[3] and (d[1] - d[0]).days <= 31]
     if not explicit:
         return False
     lo, hi = start - FUTURE_MARGIN, end + FUTURE_MARGIN
     return not any(d[0] <= hi and lo <= d[1] for d in dates)
+
+
+def _near_words(text: str, d: tuple, at: tuple[int, int]) -> bool:
+    """Whether a date mention (a SentenceIndex.dates tuple) lies within DATE_REACH words of ``at``."""
+    if len(d) < 5:
+        return True
+    d_start, d_end = d[4], d[4] + len(d[2])
+    if d_end <= at[0]:
+        return _word_count(text, d_end, at[0]) <= DATE_REACH
+    if at[1] <= d_start:
+        return _word_count(text, at[1], d_start) <= DATE_REACH
+    return True
+
+
+def linked_at(index: SentenceIndex, sid: int, why: str) -> tuple[int, int] | None:
+    """The original span of the words that linked sentence ``sid`` (the first phrase, word or
+    generated noun its cue names), or None where the cue names none or it is not found."""
+    m = _FIRST_SURFACE.match(why)
+    if m is None:
+        return None
+    surface = squeeze_spaces(m.group(1))
+    start, end = index.sentence_span(sid)
+    found = index.doc.norm.text.find(surface, start, end)
+    if found < 0:
+        return None
+    return index.doc.norm.to_original(found, found + len(surface))
 
 
 def parse_planned(raw: Mapping) -> PhraseSet | None:
@@ -804,7 +837,7 @@ class EventLinker:
                 if (sid, event.id) in rows:
                     continue
                 if cue.published_window and cue.date_window is None and contradicted(
-                        index, sid, event_start, event_end):
+                        index, sid, event_start, event_end, linked_at(index, sid, why)):
                     continue
                 if future:  # the planned words are looked for in this sentence only
                     planned = index.matches(self.planned, {sid})

@@ -299,7 +299,8 @@ class VariantNames:
                 # the skeleton alone is coarse (موروزوف has Mirziyoyev's): the spelling must
                 # also be within a few letters of one of the name's listed spellings
                 near = any(within_edits(spelling(reading), a, max_edits(len(reading))) for a in found[2])
-                hit = None if not near or is_common_word(reading) or is_common_word(word) else \
+                hit = None if not near or is_common_word(reading) or is_common_word(word) or \
+                    self._word_behind_proclitic(word, found[0]) else \
                     (len(word) - len(reading), found[0], found[1])
                 break
             swap = self.transposed.get(reading)
@@ -310,6 +311,20 @@ class VariantNames:
             self._memo.clear()
         self._memo[word] = hit
         return hit
+
+    def _word_behind_proclitic(self, word: str, entity_id: str) -> bool:
+        """Whether ``word`` is a common word with a proclitic glued to it, which the variant key
+        (blind to a leading و) reads with the proclitic as part of the name: "وتوقيف" (and
+        detention) has Tokayev's skeleton, and wordfreq lists توقيف only without its و. The
+        length minimum holds for the word without its proclitics: a common form under
+        MIN_VARIANT_LETTERS letters is that word. A common form of the length is a word too
+        unless it is itself a spelling of the same name (وبنجلاديش: بنجلاديش is common, and
+        Bangladesh's)."""
+        for form in peel(word, 2)[1:]:
+            if is_common_word(form) and (len(form) < MIN_VARIANT_LETTERS or
+                                         self.index.get(variant_key(form), ("",))[0] != entity_id):
+                return True
+        return False
 
     def person_named(self, words: tuple[str, ...]) -> str | None:
         """The catalogue person a full name found outside the catalogue (a provisional name:

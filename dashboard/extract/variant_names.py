@@ -174,6 +174,7 @@ class VariantNames:
     truncated: frozenset[str] = frozenset()
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
     _person_memo: dict[tuple[str, ...], str | None] = field(default_factory=dict, repr=False)
+    _given_key_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _given_index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
 
     @property
@@ -359,7 +360,28 @@ class VariantNames:
         most = max_edits(len(rest)) - 1
         near = sorted(p for p in people
                       if any(within_edits(rest, f, most) for f in self.family_spellings.get(p, ())))
-        return near[0] if len(near) == 1 else None
+        if len(near) == 1:
+            return near[0]
+        if near or len(words) < 3:
+            return None
+        # a long family name garbled past the few letters above, behind the person's own given
+        # names in full (قوربان غولي موخميدوف: both given words have قربان قولي's skeleton, and
+        # موخميدوف drops بردي and is one consonant from محمدوف's skeleton): the given names, two
+        # words or more, are the evidence, the family name's last word need only be close
+        last = variant_key(words[-1])
+        if len(words[-1]) < MIN_VARIANT_LETTERS or consonants(last) < MIN_KEY_CONSONANTS:
+            return None
+        garbled = sorted(p for p in people if self._given_keys_of(p) >= {variant_key(w) for w in words[:-1]}
+                         and p in self.display_words and within_edits(last, variant_key(self.display_words[p]), 1))
+        return garbled[0] if len(garbled) == 1 else None
+
+    def _given_keys_of(self, person: str) -> frozenset[str]:
+        """The variant keys of the words a person's names put before the family name."""
+        keys = self._given_key_memo.get(person)
+        if keys is None:
+            keys = self._given_key_memo[person] = frozenset(
+                variant_key(f) for f in self.forenames.get(person, ()))
+        return keys
 
     def _readings(self, word: str) -> list[str]:
         return peel(word, 1)

@@ -473,6 +473,13 @@ def test_birthplace_idiom_is_no_muscat(matcher):
     assert ("muscat", "مسقط") in pairs(mentions(matcher, "وصل الوزير إلى مسقط أمس"))
 
 
+def test_a_diameter_is_no_qatar(matcher):
+    # قطر is also "diameter": after a verb of measuring or نصف (radius) a blocker (test31, ANT)
+    assert pairs(mentions(matcher, "افتتحه الرئيس، ويبلغ قطر الساحة 36 متراً، وتشرف على")) == []
+    assert pairs(mentions(matcher, "بتوسيع نصف قطر دائرة شعاع الشحن")) == []
+    assert ("qa", "قطر") in pairs(mentions(matcher, "وصل الأمير إلى قطر الشقيقة"))
+
+
 def test_an_edition_in_a_language_is_no_country(matcher):
     # adjective_not_country_after with countries: one word list shared by the languages' countries
     assert pairs(mentions(matcher, "نقلته سبوتنيك في نسختها الإنجليزية")) == [("sputnik", "سبوتنيك")]

@@ -573,7 +573,10 @@ class VariantNames:
                 # is a word or anybody's
                 own_rare_given = part == words[0] and len(words) == 2 and len(part) >= _MIN_ALONE_GIVEN and \
                     not is_common_word(part) and all(c[2] == entity_id for c in by_first.get(part, ()))
-                if part not in curated and (part in NAME_PARTICLES or len(part) < 3 or part in self.titles
+                # (a two-letter family name put first, وي of وي فنغ خه, names the person alone
+                # when it is no frequent word, and only as written: كوي is no ك + وي)
+                short = 2 if part == family_first and not is_common_word(part, ARTICLE_COMMON_ZIPF) else 3
+                if part not in curated and (part in NAME_PARTICLES or len(part) < short or part in self.titles
                                             or (part in by_first and part != family_first and not own_rare_given)):
                     continue  # a catalogue alias on its own, or the start of one: exact matching's
                 seen = parts.setdefault(part, {})
@@ -652,7 +655,8 @@ class ArticleNames:
         without it, given_name_of_another alone."""
         word = forms[i]
         # the word is a part itself or a part behind proclitics (وهاريس): no peeling of every word
-        readings = [p for p in self.by_length if word.endswith(p) and word[:len(word) - len(p)] in _PROCLITICS]
+        readings = [p for p in self.by_length if word.endswith(p) and word[:len(word) - len(p)] in _PROCLITICS
+                    and (len(p) > 2 or p == word)]
         for reading in readings:
             entity_id, (begin, key, curated, guarded) = self.parts[reading]
             if i <= begin:

@@ -274,6 +274,17 @@ def test_a_chinese_family_name_alone_after_the_full_name_is_the_person(matcher):
     assert ("qin_gang", "تشين") not in pairs(mentions(matcher, "وقال تشين إن العلاقات جيدة."))
 
 
+def test_a_two_letter_chinese_family_name_alone_after_the_full_name(matcher):
+    # test19: "وزير الدفاع الوطني وي فنغ خه ... قال وي إن": a family name of two letters names the
+    # person alone when it is no frequent word, and only as written (كوي is no ك + وي)
+    text = ("وزير الدفاع الوطني وي فنغ خه، وناقش الطرفان التعاون. ومن جانبه، قال وي إن الصين "
+            "وقرغيزستان جارتان. وزار قرية كوي تاش")
+    assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "wei_fenghe"] == ["وي فنغ خه", "وي"]
+    # a frequent one stays a word: لي ("to me") after لي تشيانغ
+    text = "استقبل رئيس مجلس الدولة لي تشيانغ الوفد. وقال لي أحدهم إن"
+    assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "li_qiang"] == ["لي تشيانغ"]
+
+
 def test_a_curated_bare_name_needs_its_country_in_the_article_and_no_determiner(matcher):
     assert ("xi_jinping", "شي") in pairs(mentions(matcher, "كان في استقبال شي الذي وصل إلى كازاخستان والصين."))
     assert not [r for r in mentions(matcher, "وصل شي إلى كازاخستان.") if r["entity_id"] == "xi_jinping"]

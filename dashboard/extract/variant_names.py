@@ -539,11 +539,13 @@ class VariantNames:
         return found
 
     def article_names(self, full_names: list[tuple[int, str, tuple[str, ...]]],
-                      by_first: dict[str, Any], named: set[str] = frozenset()) -> ArticleNames:
+                      by_first: dict[str, Any], named: set[str] | None = None) -> ArticleNames:
         """The bare surnames and first names an article's full-name mentions make readable, and
         the curated bare names (شي) of the persons whose country the article names (``named``:
         the entity ids found so far), readable anywhere in it."""
         parts: dict[str, dict[str, tuple[int, str]]] = {}
+        present = (set(named) | {e for _, e, _ in full_names}) if named is not None else None
+        named = named or frozenset()
         for country in sorted(named & self.bare_by_country.keys()):
             for entity_id, bare in self.bare_by_country[country]:
                 name = self.display.get(entity_id, entity_id)
@@ -567,13 +569,23 @@ class VariantNames:
             family_first = words[0] if self.parents.get(entity_id) in FAMILY_NAME_FIRST else None
             if family_first:
                 found = {family_first} | set(curated)
-            for part in found:
+            def rare_given(part: str) -> bool:
                 # a rare given name that starts the person's own alias (سورونباي of "سورونباي
                 # جينبيكوف") names the person alone after the full name; a common one (نور، قاسم)
                 # is a word or anybody's
-                own_rare_given = part == words[0] and len(words) == 2 and len(part) >= _MIN_ALONE_GIVEN and \
-                    not is_common_word(part) and all(c[2] == entity_id for c in by_first.get(part, ()))
-                # (a two-letter family name put first, وي of وي فنغ خه, names the person alone
+                # and no other person of that given name is named in the article (when the caller
+                # says which are: the catalogue's matcher), or in the catalogue (the unreviewed
+                # names' finder): سردار of Serdar Berdimuhamedov, not of Serdar Umurzakov
+                others = {c[2] for c in by_first.get(part, ())} - {entity_id}
+                return part == words[0] and len(part) >= _MIN_ALONE_GIVEN and not is_common_word(part) \
+                    and not (others & present if present is not None else others)
+            if (len(words) > 2 or entity_id in self.long_names) and not family_first and rare_given(words[0]):
+                # so in a longer name (سردار of سردار بردي محمدوف, a Turkmen given name alone after
+                # the full name), though none of its other parts names the person alone
+                found.add(words[0])
+            for part in found:
+                own_rare_given = rare_given(part)
+                # (a two-letter family name put first, وي of وي فنغ خه, not curated, names the person alone
                 # when it is no frequent word, and only as written: كوي is no ك + وي)
                 short = 2 if part == family_first and not is_common_word(part, ARTICLE_COMMON_ZIPF) else 3
                 if part not in curated and (part in NAME_PARTICLES or len(part) < short or part in self.titles
@@ -656,7 +668,7 @@ class ArticleNames:
         word = forms[i]
         # the word is a part itself or a part behind proclitics (وهاريس): no peeling of every word
         readings = [p for p in self.by_length if word.endswith(p) and word[:len(word) - len(p)] in _PROCLITICS
-                    and (len(p) > 2 or p == word)]
+                    and (len(p) > 2 or p == word or self.parts[p][1][2])]
         for reading in readings:
             entity_id, (begin, key, curated, guarded) = self.parts[reading]
             if i <= begin:

@@ -285,8 +285,25 @@ def test_a_two_letter_chinese_family_name_alone_after_the_full_name(matcher):
     assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "li_qiang"] == ["لي تشيانغ"]
 
 
+def test_a_rare_given_name_alone_after_a_long_full_name(matcher):
+    # a Turkmen given name alone after the full name of three words (سردار of سردار بردي محمدوف)
+    text = "أعلن الرئيس التركماني سردار بردي محمدوف عن زيارة. وقال سردار إن البلدين صديقان."
+    assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "serdar_berdimuhamedov"] \
+        == ["سردار بردي محمدوف", "سردار"]
+    # not when another catalogue person of that given name is named in the article (Serdar Umurzakov)
+    text = "أعلن سردار بردي محمدوف والوزير سردار عمرزاقوف. وقال سردار إن"
+    assert [r["surface"] for r in mentions(matcher, text)] == ["سردار بردي محمدوف", "سردار عمرزاقوف"]
+    text = "أعلن سردار بردي محمدوف. واستقبل الوزير عمرزاقوف الوفد. وقال سردار إن"
+    assert [r["surface"] for r in mentions(matcher, text)] == ["سردار بردي محمدوف", "عمرزاقوف"]
+    # nor when the given name is a common word (قربان "sacrifice")
+    text = "وصل قربان قولي بردي محمدوف. وقدم قربان أضحية"
+    assert [r["surface"] for r in mentions(matcher, text)] == ["قربان قولي بردي محمدوف"]
+
+
 def test_a_curated_bare_name_needs_its_country_in_the_article_and_no_determiner(matcher):
     assert ("xi_jinping", "شي") in pairs(mentions(matcher, "كان في استقبال شي الذي وصل إلى كازاخستان والصين."))
+    # behind a proclitic too (ANT: "وترامب (الولايات المتحدة) وشي (الصين) ينتهكون")
+    assert ("xi_jinping", "شي") in pairs(mentions(matcher, "وبوتين (روسيا) وترامب (الولايات المتحدة) وشي (الصين) ينتهكون"))
     assert not [r for r in mentions(matcher, "وصل شي إلى كازاخستان.") if r["entity_id"] == "xi_jinping"]
     assert not [r for r in mentions(matcher, "قالت الصين إنها لا تريد أي شي من أحد.") if r["entity_id"] == "xi_jinping"]
 

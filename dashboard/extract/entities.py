@@ -575,7 +575,8 @@ class EntityMatcher:
                 continue  # "خالد بن سلمان": Khalid, another son; "بن سلمان" alone names Mohammed
             bare = length == 1 and not skip and match == EXACT
             if etype == "person" and not lead and self._not_the_person(
-                    entity_id, forms, starts, ends, covered, norm, begin, bare, words[0].endswith("ا"),
+                    entity_id, forms, starts, ends, covered, norm, begin, bare,
+                    self.variants.feminine_family_name(words[0]),
                     _original_word(doc, starts, ends, begin - 1) if bare else ""):
                 continue
             if etype == "person" and not lead and self._relative_named(forms, starts, ends, covered, norm, begin):
@@ -1158,7 +1159,8 @@ class EntityMatcher:
         # is another person's first name, as before an exact one: جولميرات ميرادوف is not Rashid
         # Meredov)
         if etype == "person" and not skip and not why[1] and self._not_the_person(
-                entity_id, forms, starts, ends, covered, doc.norm.text, i, True, forms[i].endswith("ا"),
+                entity_id, forms, starts, ends, covered, doc.norm.text, i, True,
+                self.variants.feminine_family_name(forms[i][skip:]),
                 _original_word(doc, starts, ends, i - 1) if i else ""):
             return None
         if etype in PLACE_TYPES and self._after_region_word(forms, starts, ends, doc.norm.text, i):

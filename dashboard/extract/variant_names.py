@@ -175,6 +175,7 @@ class VariantNames:
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
     _person_memo: dict[tuple[str, ...], str | None] = field(default_factory=dict, repr=False)
     _given_key_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _masculine_families: frozenset[str] | None = field(default=None, repr=False)
     _given_index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
 
     @property
@@ -374,6 +375,18 @@ class VariantNames:
         garbled = sorted(p for p in people if self._given_keys_of(p) >= {variant_key(w) for w in words[:-1]}
                          and p in self.display_words and within_edits(last, variant_key(self.display_words[p]), 1))
         return garbled[0] if len(garbled) == 1 else None
+
+    def feminine_family_name(self, word: str) -> bool:
+        """Whether a folded family name is the feminine form a family's women share: -ova/-eva
+        (علييفا), or a catalogue family name with ا added (نزارباييفا). A name that ends in ا as
+        the man's own does not (ماتاريلا, Mattarella; ماتريلا, an unseen spelling of it)."""
+        if not word.endswith("ا"):
+            return False
+        if word.endswith(_FEMININE_ENDINGS):
+            return True
+        if self._masculine_families is None:
+            self._masculine_families = frozenset(f for fs in self.family_spellings.values() for f in fs)
+        return spelling(word[:-1]) in self._masculine_families
 
     def _given_keys_of(self, person: str) -> frozenset[str]:
         """The variant keys of the words a person's names put before the family name."""
@@ -606,6 +619,8 @@ class VariantNames:
 _PATRONYMICS = ("وفيتش", "يفيتش", "فيتش", "وفنا", "يفنا")
 # A given name alone is read as the person from this many letters (سورونباي).
 _MIN_ALONE_GIVEN = 5
+# Folded endings of Russian-style feminine family names (-ova, -eva: علييفا، نزارباييفا).
+_FEMININE_ENDINGS = ("وفا", "يفا")
 
 
 def noun_reading(word: str) -> bool:

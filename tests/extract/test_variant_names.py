@@ -324,3 +324,14 @@ def test_a_common_word_behind_a_proclitic_is_no_variant(matcher):
     # is common in wordfreq, as Bangladesh's Egyptian spelling)
     text = "إلى جانب سفراء الأردن وروسيا وتركيا وبنجلاديش والاتحاد الأوروبى"
     assert ("bd", "بنجلاديش", "variant") in [(r[0], r[1][-8:], r[2]) for r in found(matcher, text)]
+
+
+def test_a_name_ending_in_alif_as_the_mans_own_is_no_feminine_form(matcher):
+    # ANT: "الصحيفة عنونت ماتريلا يحطم كل شيء" ("the paper headlined: Mattarella breaks
+    # everything"): the rare verb عنونت is no relative's first name, since ماتريلا (an unseen
+    # spelling of ماتاريلا) ends in ا as Mattarella's own name does, not as a family's women's
+    text = "أعلن الرئيس الإيطالي سيرجيو ماتاريلا. الصحيفة عنونت ماتريلا يحطم كل شيء"
+    assert ("mattarella", "ماتريلا", "variant") in found(matcher, text)
+    # a family's feminine form still is: a rare word before it is another woman's first name
+    assert [r for r in found(matcher, "وقالت مضيفة الطائرة حوكومة علييفا إن إلهام علييف")
+            if r[1].endswith("علييفا")] == []

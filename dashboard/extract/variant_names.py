@@ -172,10 +172,13 @@ class VariantNames:
     # a person's long family name with its last letter lost (أتامبايي): read only where the person's
     # own first name stands before it or the article names the person as listed (truncated_support)
     truncated: frozenset[str] = frozenset()
+    # variant keys of the first words of persons' two-word family names (بردي of بردي محمدوف)
+    split_family: frozenset[str] = frozenset()
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
     _person_memo: dict[tuple[str, ...], str | None] = field(default_factory=dict, repr=False)
     _given_key_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _masculine_families: frozenset[str] | None = field(default=None, repr=False)
+    _split_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _given_index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
 
     @property
@@ -199,6 +202,7 @@ class VariantNames:
         given_keys: dict[str, set[str]] = {}
         family_keys: dict[str, set[str]] = {}
         family_spellings: dict[str, set[str]] = {}
+        split_family: set[str] = set()
         for key, form in sorted(cat.forms.items()):
             entity = cat.entities[form.entity_id]
             if form.lead or entity.type not in VARIANT_TYPES or (
@@ -225,6 +229,14 @@ class VariantNames:
                     if consonants(first_key) >= MIN_KEY_CONSONANTS:
                         given_keys.setdefault(first_key, set()).add(entity.id)
                         family_keys.setdefault(entity.id, set()).add(name_key(form.tokens[1:]))
+            if entity.type == "person" and form.form == NAME and len(form.tokens) == 2 and \
+                    not any(t.isascii() for t in form.tokens) and len(fold(entity.name_ar).split()) > 2 and \
+                    name_key(form.tokens) == name_key(tuple(fold(entity.name_ar).split()[-2:])):
+                # a family name of two words, the last two of the person's name (بردي محمدوف of
+                # قربان قولي بردي محمدوف): its first word's skeleton, to read the two words of an
+                # unseen spelling as one (بيردي محاميدوف)
+                if form.tokens[0] not in NAME_PARTICLES:  # (بن سلمان: a nasab, not a family name)
+                    split_family.add(variant_key(form.tokens[0]))
             if any(t.isascii() for t in form.tokens):
                 continue
             word = "".join(form.tokens)
@@ -281,7 +293,7 @@ class VariantNames:
                    {e.id: fold(e.name_ar).split()[-1] for e in cat.entities.values()
                     if e.type == "person" and e.name_ar.strip()},
                    {w: min(v) for w, v in transposed.items() if len({e for e, _ in v}) == 1},
-                   truncated=frozenset(truncated))
+                   truncated=frozenset(truncated), split_family=frozenset(split_family))
 
     def candidate(self, word: str) -> tuple[int, str, str] | None:
         """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)
@@ -304,6 +316,10 @@ class VariantNames:
                 hit = None if not near or is_common_word(reading) or is_common_word(word) or \
                     self._word_behind_proclitic(word, found[0]) else \
                     (len(word) - len(reading), found[0], found[1])
+                if hit is not None and reading[:1] == "و":
+                    # the key is blind to a leading و: "وتوكافييف" has Tokayev's key with its و
+                    # too, but the name is the word without it, nearer a listed spelling
+                    hit = self._without_conjunction(word, reading, found) or hit
                 break
             swap = self.transposed.get(reading)
             if swap is not None and not in_large_list(reading):
@@ -313,6 +329,16 @@ class VariantNames:
             self._memo.clear()
         self._memo[word] = hit
         return hit
+
+    def _without_conjunction(self, word: str, reading: str, found: tuple) -> tuple[int, str, str] | None:
+        """candidate()'s hit for ``reading`` without its leading و when that is the name: the
+        same entity's key, and nearer one of its listed spellings than with the و."""
+        rest = reading[1:]
+        if len(rest) < MIN_VARIANT_LETTERS or self.index.get(variant_key(rest), ("",))[0] != found[0]:
+            return None
+        with_w = min(edit_distance(spelling(reading), a) for a in found[2])
+        without = min(edit_distance(spelling(rest), a) for a in found[2])
+        return (len(word) - len(rest), found[0], found[1]) if without < with_w else None
 
     def _word_behind_proclitic(self, word: str, entity_id: str) -> bool:
         """Whether ``word`` is a common word with a proclitic glued to it, which the variant key
@@ -327,6 +353,28 @@ class VariantNames:
                                          self.index.get(variant_key(form), ("",))[0] != entity_id):
                 return True
         return False
+
+    def split_candidate(self, first: str, second: str) -> tuple[int, str, str] | None:
+        """candidate() of two words read as one, when the first has the skeleton of the first word
+        of a person's two-word family name (بيردي محاميدوف ~ بردي محمدوف) and the two together are
+        an unseen spelling of a person's name."""
+        if len(first) < 3 or len(second) < 4 or first.isascii() or second.isascii():
+            return None
+        keys = self._split_memo.get(first)
+        if keys is None:
+            if len(self._split_memo) >= _MEMO_LIMIT:
+                self._split_memo.clear()
+            # (the first word is no common word: "بين سلمان" is "between Salman", no بن سلمان)
+            keys = self._split_memo[first] = frozenset(
+                {variant_key(r) for r in peel(first, 3)} & self.split_family) if not any(
+                is_common_word(r) for r in peel(first, 2)) else frozenset()
+        if not keys:
+            return None
+        hit = self.candidate(first + second)
+        # (the hit is that family name, its first word with the same skeleton: بن + a word is no
+        # spelling of a one-word name)
+        return hit if hit is not None and self.types.get(hit[1]) == "person" and " " in hit[2] and \
+            variant_key(hit[2].split()[0]) in keys else None
 
     def person_named(self, words: tuple[str, ...]) -> str | None:
         """The catalogue person a full name found outside the catalogue (a provisional name:

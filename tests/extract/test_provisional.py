@@ -771,3 +771,14 @@ def test_a_central_asian_name_written_family_name_first(tools):
     assert names(rows) == ["قديرزودا سعدي سانجينمورد"]
     # a known family name then an ordinary word stays a verb's subject and its adverb
     assert names(found(tools, "وقال رئيس الوزراء مامادوف أمس إن")) == []
+
+
+def test_a_quoted_outlet_named_by_a_place_and_a_word_after_it(tools):
+    # test31: 'وكالة " تركمانستان اليوم"' (Turkmenistan Today): a place and a word after it, even a
+    # stopword, name an outlet, as روسيا اليوم is RT; the country inside is no mention
+    text = 'وسط العاصمة عشق أباد. وحسب وكالة " تركمانستان اليوم" يبلغ طول التمثال الذهبي ستة أمتار'
+    assert [(r["entity_id"], r["surface"]) for r in found(tools, text)] == [
+        ("new:media:trkmanstan_alywm", "تركمانستان اليوم")]
+    # the place alone in quotes, or a stopword before it, is no outlet's name
+    assert found(tools, 'وقالت صحيفة "كازاخستان" إن') == []
+    assert found(tools, 'وقال موقع "في روسيا" إن') == []

@@ -85,6 +85,7 @@ EAST_ASIAN_NAME_SYLLABLES = frozenset(fold(w) for w in {
     "يونغ", "يونج", "جونغ", "جونج", "يو", "جين", "شول", "نام", "هي", "مين", "سو", "كيونغ", "جي", "هوا",
     "لي", "وين", "ون", "تشي", "شياو", "هونغ", "مينغ", "يانغ", "بينغ", "تشيانغ", "غوانغ", "فنغ", "شان",
     "يي", "ليو", "وانغ", "تشانغ", "جانغ", "هو", "سونغ", "تشول", "إيل", "جاي", "سوك", "هيون", "كي",
+    "سون",  # ري سون جون (Ri Son Gwon), not ري يونغ هو (ANT)
 })
 # Countries whose people's names put the family name first: a bare family name after the full
 # name is the person (people.yaml parent).
@@ -418,7 +419,11 @@ class VariantNames:
         # موخميدوف drops بردي and is one consonant from محمدوف's skeleton): the given names, two
         # words or more, are the evidence, the family name's last word need only be close
         last = variant_key(words[-1])
-        if len(words[-1]) < MIN_VARIANT_LETTERS or consonants(last) < MIN_KEY_CONSONANTS:
+        if len(words[-1]) < MIN_VARIANT_LETTERS or consonants(last) < MIN_KEY_CONSONANTS or \
+                words[-1].startswith("ال") or \
+                any(w in NAME_PARTICLES or is_common_word(w) for w in words[:-1]):
+            # (the given names must be rare words, the family name a transliteration: an Arab name,
+            # عبد الله المعيني، محمد سعيد الصحاف, is no garbled عبد الله الثاني or عبيدالله)
             return None
         garbled = sorted(p for p in people if self._given_keys_of(p) >= {variant_key(w) for w in words[:-1]}
                          and p in self.display_words and within_edits(last, variant_key(self.display_words[p]), 1))

@@ -280,6 +280,9 @@ def test_a_two_letter_chinese_family_name_alone_after_the_full_name(matcher):
     text = ("وزير الدفاع الوطني وي فنغ خه، وناقش الطرفان التعاون. ومن جانبه، قال وي إن الصين "
             "وقرغيزستان جارتان. وزار قرية كوي تاش")
     assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "wei_fenghe"] == ["وي فنغ خه", "وي"]
+    # not next to another given-name syllable: ري سون جون is not ري يونغ هو (ANT)
+    text = "ووزير الخارجية ري يونغ هو إلى جانب ري سون جون وهو مسؤول. وقال ري إن"
+    assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "ri_yong_ho"] == ["ري يونغ هو", "ري"]
     # a frequent one stays a word: لي ("to me") after لي تشيانغ
     text = "استقبل رئيس مجلس الدولة لي تشيانغ الوفد. وقال لي أحدهم إن"
     assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "li_qiang"] == ["لي تشيانغ"]

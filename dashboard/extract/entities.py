@@ -575,7 +575,8 @@ class EntityMatcher:
                 continue  # "خالد بن سلمان": Khalid, another son; "بن سلمان" alone names Mohammed
             bare = length == 1 and not skip and match == EXACT
             if etype == "person" and not lead and self._not_the_person(
-                    entity_id, forms, starts, ends, covered, norm, begin, bare, words[0].endswith("ا"),
+                    entity_id, forms, starts, ends, covered, norm, begin, bare,
+                    self.variants.feminine_family_name(words[0]),
                     _original_word(doc, starts, ends, begin - 1) if bare else ""):
                 continue
             if etype == "person" and not lead and self._relative_named(forms, starts, ends, covered, norm, begin):
@@ -1009,16 +1010,30 @@ class EntityMatcher:
         """Unseen spellings of catalogue names among the words no alias covered (variant_names)."""
         variants = self.variants
         candidate = variants.candidate
+        norm = doc.norm.text
+        # an unseen spelling of a two-word family name, its two words read as one (بيردي محاميدوف)
+        pairs = [(i, hit) for i in range(len(forms) - 1)
+                 if not covered[i] and not covered[i + 1]
+                 and (hit := variants.split_candidate(forms[i], forms[i + 1])) is not None
+                 and _NAME_GAP.fullmatch(norm, ends[i], starts[i + 1])]
         # candidate() refuses short words itself: checked here first, most words end there
         found = [(i, hit) for i, form in enumerate(forms)
                  if len(form) >= MIN_VARIANT_LETTERS and not covered[i] and (hit := candidate(form)) is not None]
-        if not found:
+        if not found and not pairs:
             return []
         article = {r["entity_id"] for r in rows}
         by_sentence: dict[int, set[str]] = {}
         for r in rows:
             by_sentence.setdefault(r["sentence_id"], set()).add(r["entity_id"])
         out = []
+        for i, hit in pairs:
+            if covered[i] or covered[i + 1]:
+                continue
+            row = self._variant_row(doc, forms, starts, ends, covered, (i, hit), by_sentence, article, last=i + 1)
+            if row is not None:
+                covered[i] = covered[i + 1] = True
+                out.append(row)
+        found = [(i, hit) for i, hit in found if not covered[i]]
         # A spelling the article supports once names the same entity wherever else the article
         # writes it ("ميرضائيف" after a title, then "ودعا ميرضائيف"): the words rejected for want
         # of support are read again once the others are known.
@@ -1129,10 +1144,14 @@ class EntityMatcher:
         quoted whole is left alone)."""
         return any(not w.isascii() for w in forms[max(0, i - 2):i] + forms[end:end + 2])
 
-    def _variant_row(self, doc: Doc, forms, starts, ends, covered, item, by_sentence, article) -> dict | None:
-        """The mention row of one variant candidate ``item`` = (token, (skip, entity, alias)), or None."""
+    def _variant_row(self, doc: Doc, forms, starts, ends, covered, item, by_sentence, article,
+                     last: int | None = None) -> dict | None:
+        """The mention row of one variant candidate ``item`` = (token, (skip, entity, alias)), or None
+        (``last``: the name's last token, when two words are read as one)."""
         variants = self.variants
         i, (skip, entity_id, alias) = item
+        last = i if last is None else last
+        word = forms[i] if last == i else "".join(forms[i:last + 1])
         a0, _ = doc.norm.to_original(starts[i], ends[i])
         sentence = doc.sentence_at(a0)
         before: list[str] = []  # up to two free words right before it, on its line
@@ -1143,11 +1162,11 @@ class EntityMatcher:
         if not skip and before and self._another_given(doc, forms, starts, ends, entity_id, i - 1,
                                                        before[-2] if len(before) > 1 else None):
             return None
-        why = variants.support(entity_id, variant_key(forms[i][skip:]), before,
+        why = variants.support(entity_id, variant_key(word[skip:]), before,
                                by_sentence.get(sentence, set()), article)
         if why is None:
             return None
-        if forms[i][skip:] in variants.truncated and not (why[1] or entity_id in article):
+        if word[skip:] in variants.truncated and not (why[1] or entity_id in article):
             # a name cut short needs the person's own first name before it or the person named in
             # the article: "الروسي دانييل ميدفيدي" is the tennis player, not Dmitry Medvedev
             return None
@@ -1158,7 +1177,8 @@ class EntityMatcher:
         # is another person's first name, as before an exact one: جولميرات ميرادوف is not Rashid
         # Meredov)
         if etype == "person" and not skip and not why[1] and self._not_the_person(
-                entity_id, forms, starts, ends, covered, doc.norm.text, i, True, forms[i].endswith("ا"),
+                entity_id, forms, starts, ends, covered, doc.norm.text, i, True,
+                self.variants.feminine_family_name(word[skip:]),
                 _original_word(doc, starts, ends, i - 1) if i else ""):
             return None
         if etype in PLACE_TYPES and self._after_region_word(forms, starts, ends, doc.norm.text, i):
@@ -1173,7 +1193,7 @@ class EntityMatcher:
                 given := variants.given_reading(entity_id, forms[k - 1])) is not None:
             k -= 1
             start = starts[k] + len(forms[k]) - len(given)
-        a, b = doc.norm.to_original(start, ends[i])
+        a, b = doc.norm.to_original(start, ends[last])
         return _mention_row(doc, a, b, entity_id, form, alias, VARIANT)
 
     def _apply_rules(self, rows: list[dict], doc: Doc) -> list[dict]:

@@ -1629,7 +1629,10 @@ class ProvisionalFinder:
                     if gap[:close].strip(" \t\u00a0"):
                         break  # punctuation inside the quotes: not a plain name
                     key = tuple(forms[i + 1:k + 1])
-                    if any(w not in self.stopwords for k2, w in enumerate(key, i + 1) if k2 not in inside):
+                    # (a place and a word after it name an outlet too, the word a stopword or
+                    # not: وكالة "تركمانستان اليوم", as روسيا اليوم is RT)
+                    if any(w not in self.stopwords for k2, w in enumerate(key, i + 1) if k2 not in inside) or (
+                            kind == "media" and inside and inside[0] == i + 1 and k > inside[-1]):
                         spans.append((i + 1, k + 1, kind))
                         found.setdefault(key, kind)
                         places_inside += inside

@@ -85,6 +85,7 @@ EAST_ASIAN_NAME_SYLLABLES = frozenset(fold(w) for w in {
     "يونغ", "يونج", "جونغ", "جونج", "يو", "جين", "شول", "نام", "هي", "مين", "سو", "كيونغ", "جي", "هوا",
     "لي", "وين", "ون", "تشي", "شياو", "هونغ", "مينغ", "يانغ", "بينغ", "تشيانغ", "غوانغ", "فنغ", "شان",
     "يي", "ليو", "وانغ", "تشانغ", "جانغ", "هو", "سونغ", "تشول", "إيل", "جاي", "سوك", "هيون", "كي",
+    "سون",  # ري سون جون (Ri Son Gwon), not ري يونغ هو (ANT)
 })
 # Countries whose people's names put the family name first: a bare family name after the full
 # name is the person (people.yaml parent).
@@ -172,8 +173,13 @@ class VariantNames:
     # a person's long family name with its last letter lost (أتامبايي): read only where the person's
     # own first name stands before it or the article names the person as listed (truncated_support)
     truncated: frozenset[str] = frozenset()
+    # variant keys of the first words of persons' two-word family names (بردي of بردي محمدوف)
+    split_family: frozenset[str] = frozenset()
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
     _person_memo: dict[tuple[str, ...], str | None] = field(default_factory=dict, repr=False)
+    _given_key_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _masculine_families: frozenset[str] | None = field(default=None, repr=False)
+    _split_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _given_index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
 
     @property
@@ -197,6 +203,7 @@ class VariantNames:
         given_keys: dict[str, set[str]] = {}
         family_keys: dict[str, set[str]] = {}
         family_spellings: dict[str, set[str]] = {}
+        split_family: set[str] = set()
         for key, form in sorted(cat.forms.items()):
             entity = cat.entities[form.entity_id]
             if form.lead or entity.type not in VARIANT_TYPES or (
@@ -223,6 +230,14 @@ class VariantNames:
                     if consonants(first_key) >= MIN_KEY_CONSONANTS:
                         given_keys.setdefault(first_key, set()).add(entity.id)
                         family_keys.setdefault(entity.id, set()).add(name_key(form.tokens[1:]))
+            if entity.type == "person" and form.form == NAME and len(form.tokens) == 2 and \
+                    not any(t.isascii() for t in form.tokens) and len(fold(entity.name_ar).split()) > 2 and \
+                    name_key(form.tokens) == name_key(tuple(fold(entity.name_ar).split()[-2:])):
+                # a family name of two words, the last two of the person's name (بردي محمدوف of
+                # قربان قولي بردي محمدوف): its first word's skeleton, to read the two words of an
+                # unseen spelling as one (بيردي محاميدوف)
+                if form.tokens[0] not in NAME_PARTICLES:  # (بن سلمان: a nasab, not a family name)
+                    split_family.add(variant_key(form.tokens[0]))
             if any(t.isascii() for t in form.tokens):
                 continue
             word = "".join(form.tokens)
@@ -279,7 +294,7 @@ class VariantNames:
                    {e.id: fold(e.name_ar).split()[-1] for e in cat.entities.values()
                     if e.type == "person" and e.name_ar.strip()},
                    {w: min(v) for w, v in transposed.items() if len({e for e, _ in v}) == 1},
-                   truncated=frozenset(truncated))
+                   truncated=frozenset(truncated), split_family=frozenset(split_family))
 
     def candidate(self, word: str) -> tuple[int, str, str] | None:
         """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)
@@ -299,8 +314,13 @@ class VariantNames:
                 # the skeleton alone is coarse (موروزوف has Mirziyoyev's): the spelling must
                 # also be within a few letters of one of the name's listed spellings
                 near = any(within_edits(spelling(reading), a, max_edits(len(reading))) for a in found[2])
-                hit = None if not near or is_common_word(reading) or is_common_word(word) else \
+                hit = None if not near or is_common_word(reading) or is_common_word(word) or \
+                    self._word_behind_proclitic(word, found[0]) else \
                     (len(word) - len(reading), found[0], found[1])
+                if hit is not None and reading[:1] == "و":
+                    # the key is blind to a leading و: "وتوكافييف" has Tokayev's key with its و
+                    # too, but the name is the word without it, nearer a listed spelling
+                    hit = self._without_conjunction(word, reading, found) or hit
                 break
             swap = self.transposed.get(reading)
             if swap is not None and not in_large_list(reading):
@@ -310,6 +330,52 @@ class VariantNames:
             self._memo.clear()
         self._memo[word] = hit
         return hit
+
+    def _without_conjunction(self, word: str, reading: str, found: tuple) -> tuple[int, str, str] | None:
+        """candidate()'s hit for ``reading`` without its leading و when that is the name: the
+        same entity's key, and nearer one of its listed spellings than with the و."""
+        rest = reading[1:]
+        if len(rest) < MIN_VARIANT_LETTERS or self.index.get(variant_key(rest), ("",))[0] != found[0]:
+            return None
+        with_w = min(edit_distance(spelling(reading), a) for a in found[2])
+        without = min(edit_distance(spelling(rest), a) for a in found[2])
+        return (len(word) - len(rest), found[0], found[1]) if without < with_w else None
+
+    def _word_behind_proclitic(self, word: str, entity_id: str) -> bool:
+        """Whether ``word`` is a common word with a proclitic glued to it, which the variant key
+        (blind to a leading و) reads with the proclitic as part of the name: "وتوقيف" (and
+        detention) has Tokayev's skeleton, and wordfreq lists توقيف only without its و. The
+        length minimum holds for the word without its proclitics: a common form under
+        MIN_VARIANT_LETTERS letters is that word. A common form of the length is a word too
+        unless it is itself a spelling of the same name (وبنجلاديش: بنجلاديش is common, and
+        Bangladesh's)."""
+        for form in peel(word, 2)[1:]:
+            if is_common_word(form) and (len(form) < MIN_VARIANT_LETTERS or
+                                         self.index.get(variant_key(form), ("",))[0] != entity_id):
+                return True
+        return False
+
+    def split_candidate(self, first: str, second: str) -> tuple[int, str, str] | None:
+        """candidate() of two words read as one, when the first has the skeleton of the first word
+        of a person's two-word family name (بيردي محاميدوف ~ بردي محمدوف) and the two together are
+        an unseen spelling of a person's name."""
+        if len(first) < 3 or len(second) < 4 or first.isascii() or second.isascii():
+            return None
+        keys = self._split_memo.get(first)
+        if keys is None:
+            if len(self._split_memo) >= _MEMO_LIMIT:
+                self._split_memo.clear()
+            # (the first word is no common word: "بين سلمان" is "between Salman", no بن سلمان)
+            keys = self._split_memo[first] = frozenset(
+                {variant_key(r) for r in peel(first, 3)} & self.split_family) if not any(
+                is_common_word(r) for r in peel(first, 2)) else frozenset()
+        if not keys:
+            return None
+        hit = self.candidate(first + second)
+        # (the hit is that family name, its first word with the same skeleton: بن + a word is no
+        # spelling of a one-word name)
+        return hit if hit is not None and self.types.get(hit[1]) == "person" and " " in hit[2] and \
+            variant_key(hit[2].split()[0]) in keys else None
 
     def person_named(self, words: tuple[str, ...]) -> str | None:
         """The catalogue person a full name found outside the catalogue (a provisional name:
@@ -344,7 +410,44 @@ class VariantNames:
         most = max_edits(len(rest)) - 1
         near = sorted(p for p in people
                       if any(within_edits(rest, f, most) for f in self.family_spellings.get(p, ())))
-        return near[0] if len(near) == 1 else None
+        if len(near) == 1:
+            return near[0]
+        if near or len(words) < 3:
+            return None
+        # a long family name garbled past the few letters above, behind the person's own given
+        # names in full (قوربان غولي موخميدوف: both given words have قربان قولي's skeleton, and
+        # موخميدوف drops بردي and is one consonant from محمدوف's skeleton): the given names, two
+        # words or more, are the evidence, the family name's last word need only be close
+        last = variant_key(words[-1])
+        if len(words[-1]) < MIN_VARIANT_LETTERS or consonants(last) < MIN_KEY_CONSONANTS or \
+                words[-1].startswith("ال") or \
+                any(w in NAME_PARTICLES or is_common_word(w) for w in words[:-1]):
+            # (the given names must be rare words, the family name a transliteration: an Arab name,
+            # عبد الله المعيني، محمد سعيد الصحاف, is no garbled عبد الله الثاني or عبيدالله)
+            return None
+        garbled = sorted(p for p in people if self._given_keys_of(p) >= {variant_key(w) for w in words[:-1]}
+                         and p in self.display_words and within_edits(last, variant_key(self.display_words[p]), 1))
+        return garbled[0] if len(garbled) == 1 else None
+
+    def feminine_family_name(self, word: str) -> bool:
+        """Whether a folded family name is the feminine form a family's women share: -ova/-eva
+        (علييفا), or a catalogue family name with ا added (نزارباييفا). A name that ends in ا as
+        the man's own does not (ماتاريلا, Mattarella; ماتريلا, an unseen spelling of it)."""
+        if not word.endswith("ا"):
+            return False
+        if word.endswith(_FEMININE_ENDINGS):
+            return True
+        if self._masculine_families is None:
+            self._masculine_families = frozenset(f for fs in self.family_spellings.values() for f in fs)
+        return spelling(word[:-1]) in self._masculine_families
+
+    def _given_keys_of(self, person: str) -> frozenset[str]:
+        """The variant keys of the words a person's names put before the family name."""
+        keys = self._given_key_memo.get(person)
+        if keys is None:
+            keys = self._given_key_memo[person] = frozenset(
+                variant_key(f) for f in self.forenames.get(person, ()))
+        return keys
 
     def _readings(self, word: str) -> list[str]:
         return peel(word, 1)
@@ -502,11 +605,13 @@ class VariantNames:
         return found
 
     def article_names(self, full_names: list[tuple[int, str, tuple[str, ...]]],
-                      by_first: dict[str, Any], named: set[str] = frozenset()) -> ArticleNames:
+                      by_first: dict[str, Any], named: set[str] | None = None) -> ArticleNames:
         """The bare surnames and first names an article's full-name mentions make readable, and
         the curated bare names (شي) of the persons whose country the article names (``named``:
         the entity ids found so far), readable anywhere in it."""
         parts: dict[str, dict[str, tuple[int, str]]] = {}
+        present = (set(named) | {e for _, e, _ in full_names}) if named is not None else None
+        named = named or frozenset()
         for country in sorted(named & self.bare_by_country.keys()):
             for entity_id, bare in self.bare_by_country[country]:
                 name = self.display.get(entity_id, entity_id)
@@ -530,13 +635,26 @@ class VariantNames:
             family_first = words[0] if self.parents.get(entity_id) in FAMILY_NAME_FIRST else None
             if family_first:
                 found = {family_first} | set(curated)
-            for part in found:
+            def rare_given(part: str) -> bool:
                 # a rare given name that starts the person's own alias (سورونباي of "سورونباي
                 # جينبيكوف") names the person alone after the full name; a common one (نور، قاسم)
                 # is a word or anybody's
-                own_rare_given = part == words[0] and len(words) == 2 and len(part) >= _MIN_ALONE_GIVEN and \
-                    not is_common_word(part) and all(c[2] == entity_id for c in by_first.get(part, ()))
-                if part not in curated and (part in NAME_PARTICLES or len(part) < 3 or part in self.titles
+                # and no other person of that given name is named in the article (when the caller
+                # says which are: the catalogue's matcher), or in the catalogue (the unreviewed
+                # names' finder): سردار of Serdar Berdimuhamedov, not of Serdar Umurzakov
+                others = {c[2] for c in by_first.get(part, ())} - {entity_id}
+                return part == words[0] and len(part) >= _MIN_ALONE_GIVEN and not is_common_word(part) \
+                    and not (others & present if present is not None else others)
+            if (len(words) > 2 or entity_id in self.long_names) and not family_first and rare_given(words[0]):
+                # so in a longer name (سردار of سردار بردي محمدوف, a Turkmen given name alone after
+                # the full name), though none of its other parts names the person alone
+                found.add(words[0])
+            for part in found:
+                own_rare_given = rare_given(part)
+                # (a two-letter family name put first, وي of وي فنغ خه, not curated, names the person alone
+                # when it is no frequent word, and only as written: كوي is no ك + وي)
+                short = 2 if part == family_first and not is_common_word(part, ARTICLE_COMMON_ZIPF) else 3
+                if part not in curated and (part in NAME_PARTICLES or len(part) < short or part in self.titles
                                             or (part in by_first and part != family_first and not own_rare_given)):
                     continue  # a catalogue alias on its own, or the start of one: exact matching's
                 seen = parts.setdefault(part, {})
@@ -554,6 +672,8 @@ class VariantNames:
 _PATRONYMICS = ("وفيتش", "يفيتش", "فيتش", "وفنا", "يفنا")
 # A given name alone is read as the person from this many letters (سورونباي).
 _MIN_ALONE_GIVEN = 5
+# Folded endings of Russian-style feminine family names (-ova, -eva: علييفا، نزارباييفا).
+_FEMININE_ENDINGS = ("وفا", "يفا")
 
 
 def noun_reading(word: str) -> bool:
@@ -615,7 +735,8 @@ class ArticleNames:
         without it, given_name_of_another alone."""
         word = forms[i]
         # the word is a part itself or a part behind proclitics (وهاريس): no peeling of every word
-        readings = [p for p in self.by_length if word.endswith(p) and word[:len(word) - len(p)] in _PROCLITICS]
+        readings = [p for p in self.by_length if word.endswith(p) and word[:len(word) - len(p)] in _PROCLITICS
+                    and (len(p) > 2 or p == word or self.parts[p][1][2])]
         for reading in readings:
             entity_id, (begin, key, curated, guarded) = self.parts[reading]
             if i <= begin:

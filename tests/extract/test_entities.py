@@ -274,8 +274,39 @@ def test_a_chinese_family_name_alone_after_the_full_name_is_the_person(matcher):
     assert ("qin_gang", "تشين") not in pairs(mentions(matcher, "وقال تشين إن العلاقات جيدة."))
 
 
+def test_a_two_letter_chinese_family_name_alone_after_the_full_name(matcher):
+    # test19: "وزير الدفاع الوطني وي فنغ خه ... قال وي إن": a family name of two letters names the
+    # person alone when it is no frequent word, and only as written (كوي is no ك + وي)
+    text = ("وزير الدفاع الوطني وي فنغ خه، وناقش الطرفان التعاون. ومن جانبه، قال وي إن الصين "
+            "وقرغيزستان جارتان. وزار قرية كوي تاش")
+    assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "wei_fenghe"] == ["وي فنغ خه", "وي"]
+    # not next to another given-name syllable: ري سون جون is not ري يونغ هو (ANT)
+    text = "ووزير الخارجية ري يونغ هو إلى جانب ري سون جون وهو مسؤول. وقال ري إن"
+    assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "ri_yong_ho"] == ["ري يونغ هو", "ري"]
+    # a frequent one stays a word: لي ("to me") after لي تشيانغ
+    text = "استقبل رئيس مجلس الدولة لي تشيانغ الوفد. وقال لي أحدهم إن"
+    assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "li_qiang"] == ["لي تشيانغ"]
+
+
+def test_a_rare_given_name_alone_after_a_long_full_name(matcher):
+    # a Turkmen given name alone after the full name of three words (سردار of سردار بردي محمدوف)
+    text = "أعلن الرئيس التركماني سردار بردي محمدوف عن زيارة. وقال سردار إن البلدين صديقان."
+    assert [r["surface"] for r in mentions(matcher, text) if r["entity_id"] == "serdar_berdimuhamedov"] \
+        == ["سردار بردي محمدوف", "سردار"]
+    # not when another catalogue person of that given name is named in the article (Serdar Umurzakov)
+    text = "أعلن سردار بردي محمدوف والوزير سردار عمرزاقوف. وقال سردار إن"
+    assert [r["surface"] for r in mentions(matcher, text)] == ["سردار بردي محمدوف", "سردار عمرزاقوف"]
+    text = "أعلن سردار بردي محمدوف. واستقبل الوزير عمرزاقوف الوفد. وقال سردار إن"
+    assert [r["surface"] for r in mentions(matcher, text)] == ["سردار بردي محمدوف", "عمرزاقوف"]
+    # nor when the given name is a common word (قربان "sacrifice")
+    text = "وصل قربان قولي بردي محمدوف. وقدم قربان أضحية"
+    assert [r["surface"] for r in mentions(matcher, text)] == ["قربان قولي بردي محمدوف"]
+
+
 def test_a_curated_bare_name_needs_its_country_in_the_article_and_no_determiner(matcher):
     assert ("xi_jinping", "شي") in pairs(mentions(matcher, "كان في استقبال شي الذي وصل إلى كازاخستان والصين."))
+    # behind a proclitic too (ANT: "وترامب (الولايات المتحدة) وشي (الصين) ينتهكون")
+    assert ("xi_jinping", "شي") in pairs(mentions(matcher, "وبوتين (روسيا) وترامب (الولايات المتحدة) وشي (الصين) ينتهكون"))
     assert not [r for r in mentions(matcher, "وصل شي إلى كازاخستان.") if r["entity_id"] == "xi_jinping"]
     assert not [r for r in mentions(matcher, "قالت الصين إنها لا تريد أي شي من أحد.") if r["entity_id"] == "xi_jinping"]
 
@@ -471,6 +502,13 @@ def test_birthplace_idiom_is_no_muscat(matcher):
     # "مسقط رأسه" is "his birthplace": a blocker; the city stays a city elsewhere
     assert pairs(mentions(matcher, "وغادر مسقط رأسه الأفغانية حيراتان")) == [("af", "الأفغانية"), ("hairatan", "حيراتان")]
     assert ("muscat", "مسقط") in pairs(mentions(matcher, "وصل الوزير إلى مسقط أمس"))
+
+
+def test_a_diameter_is_no_qatar(matcher):
+    # قطر is also "diameter": after a verb of measuring or نصف (radius) a blocker (test31, ANT)
+    assert pairs(mentions(matcher, "افتتحه الرئيس، ويبلغ قطر الساحة 36 متراً، وتشرف على")) == []
+    assert pairs(mentions(matcher, "بتوسيع نصف قطر دائرة شعاع الشحن")) == []
+    assert ("qa", "قطر") in pairs(mentions(matcher, "وصل الأمير إلى قطر الشقيقة"))
 
 
 def test_an_edition_in_a_language_is_no_country(matcher):

@@ -617,6 +617,18 @@ class VariantNames:
                 name = self.display.get(entity_id, entity_id)
                 for part in bare:
                     parts.setdefault(part, {})[entity_id] = (-1, name, True, True)
+
+        def rare_given(part: str, entity_id: str, words: tuple[str, ...]) -> bool:
+            # a rare given name that starts the person's own alias (سورونباي of "سورونباي
+            # جينبيكوف") names the person alone after the full name; a common one (نور، قاسم)
+            # is a word or anybody's
+            # and no other person of that given name is named in the article (when the caller
+            # says which are: the catalogue's matcher), or in the catalogue (the unreviewed
+            # names' finder): سردار of Serdar Berdimuhamedov, not of Serdar Umurzakov
+            others = {c[2] for c in by_first.get(part, ())} - {entity_id}
+            return part == words[0] and len(part) >= _MIN_ALONE_GIVEN and not is_common_word(part) \
+                and not (others & present if present is not None else others)
+
         for begin, entity_id, words in full_names:
             if any(w.isascii() for w in words):
                 continue
@@ -635,22 +647,12 @@ class VariantNames:
             family_first = words[0] if self.parents.get(entity_id) in FAMILY_NAME_FIRST else None
             if family_first:
                 found = {family_first} | set(curated)
-            def rare_given(part: str) -> bool:
-                # a rare given name that starts the person's own alias (سورونباي of "سورونباي
-                # جينبيكوف") names the person alone after the full name; a common one (نور، قاسم)
-                # is a word or anybody's
-                # and no other person of that given name is named in the article (when the caller
-                # says which are: the catalogue's matcher), or in the catalogue (the unreviewed
-                # names' finder): سردار of Serdar Berdimuhamedov, not of Serdar Umurzakov
-                others = {c[2] for c in by_first.get(part, ())} - {entity_id}
-                return part == words[0] and len(part) >= _MIN_ALONE_GIVEN and not is_common_word(part) \
-                    and not (others & present if present is not None else others)
-            if (len(words) > 2 or entity_id in self.long_names) and not family_first and rare_given(words[0]):
+            if (len(words) > 2 or entity_id in self.long_names) and not family_first and rare_given(words[0], entity_id, words):
                 # so in a longer name (سردار of سردار بردي محمدوف, a Turkmen given name alone after
                 # the full name), though none of its other parts names the person alone
                 found.add(words[0])
             for part in found:
-                own_rare_given = rare_given(part)
+                own_rare_given = rare_given(part, entity_id, words)
                 # (a two-letter family name put first, وي of وي فنغ خه, not curated, names the person alone
                 # when it is no frequent word, and only as written: كوي is no ك + وي)
                 short = 2 if part == family_first and not is_common_word(part, ARTICLE_COMMON_ZIPF) else 3

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from dashboard.pipeline.article import Extractors
-from dashboard.text.document import Doc
+from tests.extract.event_links import rule_links
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +19,8 @@ def ex(catalogues) -> Extractors:
 
 
 def events_of(ex: Extractors, text: str, published: date, precision: str) -> dict[int, set[str]]:
-    doc = Doc.from_text("t", text, published, precision)
     out: dict[int, set[str]] = {}
-    for r in ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc)):
+    for r in rule_links(ex, text, published, precision):
         out.setdefault(r["sentence_id"], set()).add(r["event_id"])
     return out
 

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from dashboard.pipeline.article import Extractors
-from dashboard.text.document import Doc
+from tests.extract.event_links import rule_links
 
 
 @pytest.fixture(scope="module")
@@ -19,9 +19,8 @@ def ex(catalogues) -> Extractors:
 
 def linked(ex: Extractors, text: str, published: date) -> dict[str, set[int]]:
     """event_id -> the sentences of ``text`` linked to it."""
-    doc = Doc.from_text("t", text, published, "day")
     out: dict[str, set[int]] = {}
-    for r in ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc)):
+    for r in rule_links(ex, text, published):
         out.setdefault(r["event_id"], set()).add(r["sentence_id"])
     return out
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from dashboard.pipeline.article import Extractors
-from dashboard.text.document import Doc
+from tests.extract.event_links import rule_links
 
 
 @pytest.fixture(scope="module")
@@ -18,9 +18,8 @@ def ex(catalogues) -> Extractors:
 
 def links(ex: Extractors, text: str, published: date) -> dict[int, dict[str, str]]:
     """sentence_id -> {event_id: cue} of the rule links (no story model)."""
-    doc = Doc.from_text("t", text, published, "day")
     out: dict[int, dict[str, str]] = {}
-    for r in ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc)):
+    for r in rule_links(ex, text, published):
         out.setdefault(r["sentence_id"], {})[r["event_id"]] = r["cue"]
     return out
 

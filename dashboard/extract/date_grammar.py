@@ -283,7 +283,10 @@ def build_grammar(v: DateWords) -> Grammar:
                  "hijri_day", "hijri_numeric", "hijri_year"):
         p[kind] = r"(?=\d)" + p[kind]
     patterns = {k: re.compile(v_) for k, v_ in p.items()}
-    connector = re.compile(rf"{SP}{to}{SP}")
+    # "من 3 يوليو ولغاية يوم 2 أغسطس": a word of "until" may name the day it runs to ("يوم"); a
+    # bare "و" or a dash may not ("3 يوليو ويوم 5 أغسطس" is two days)
+    until_day = rf"(?:و?{w('إلى')}|و?{w('حتى')}|و?{w('لغاية')}){SP1}{w('يوم')}"
+    connector = re.compile(rf"{SP}(?:{until_day}|{to}){SP}")
     range_prefix = re.compile(
         rf"(?:(?:{w('في')}|{w('خلال')}){SP1}{w('الفترة')}{SP1})?"
         rf"(?:{CLITIC_START}(?P<word>{w('من')}|{w('بين')}|{w('منذ')})){SP1}$")

@@ -247,6 +247,15 @@ def test_a_range_after_and_between_and_the_year_before_last(extractor):
         ("العام قبل الماضي", "2020-01-01", "2020-12-31")]
 
 
+def test_until_the_day_is_still_one_range_and_and_on_the_day_two_days(extractor):
+    # test34 (read after stop 30's end scoring): an emergency "from 3 July until the day 2 August"
+    rows = find(extractor, "تم فرض حالة الطوارئ للفترة من 3 يوليو ولغاية يوم 2 أغسطس 2022، بحسب الوكالة")
+    assert [(r[0], r[1], r[2]) for r in rows] == [("3 يوليو ولغاية يوم 2 أغسطس 2022", "2022-07-03", "2022-08-02")]
+    # "and on the day" lists a second date
+    rows = find(extractor, "زار البلاد في 3 يوليو ويوم 5 أغسطس 2022")
+    assert [r[0] for r in rows] == ["3 يوليو", "5 أغسطس 2022"]
+
+
 def test_a_late_month_without_year_in_an_early_article_is_last_year(extractor):
     early = date(2022, 1, 10)
     assert find(extractor, "وكتب ترامب في 28 ديسمبر على حسابه", early)[0][1] == "2021-12-28"

@@ -1042,12 +1042,13 @@ class EventLinker:
             cue = cue[:-len(REFERRING)] + note + REFERRING if cue.endswith(REFERRING) else cue + note
             rows.setdefault((sid, whole), {**row, "event_id": whole, "cue": cue})
 
-    def _prefer_the_articles_event(self, rows: dict, index: SentenceIndex, news=None) -> None:
+    def _prefer_the_articles_event(self, rows: dict, index: SentenceIndex, news) -> None:
         """An undated link by a generated name further down, to an event of the same kind as the
         one the article's lead names, whose name the sentence supports no better than the lead's
         event's actors do, is the lead's event: in an article on Blinken's visit to Kazakhstan and
         Uzbekistan, "حيث سيلتقي برئيس كازاخستان قاسم جومارت توكاييف ... ثم يتوجه إلى أوزبكستان" is
-        his visit, not Tokayev's to Uzbekistan three months before."""
+        his visit, not Tokayev's to Uzbekistan three months before. A lead's event older than the
+        article (``news``: _news_of) does not take a link to an event of the article's time."""
         gen = self.generated
         kind_of = gen.kind_of_event
         lead: dict[str, tuple[int, str]] = {}  # kind -> the first lead sentence naming one, its one event
@@ -1065,7 +1066,7 @@ class EventLinker:
             if not article_event or article_event == eid or sid <= first or (sid, article_event) in rows \
                     or not cue.startswith("generated: ") or " + published " not in cue:
                 continue
-            if news is not None and news(eid) and not news(article_event):
+            if news(eid) and not news(article_event):
                 continue  # the event of the article's time is not an older one the lead recalls
             named, theirs = gen.by_id[eid], gen.by_id[article_event]
             support = index.entities.get(sid, set()) & (named.places | named.persons)

@@ -34,8 +34,9 @@ FIFTEENTH = ("test27", "test28")  # the fifteenth, made when the fourteenth had 
 SIXTEENTH = ("test29", "test30")  # the sixteenth, made when the fifteenth had been scored: the same year split
 SEVENTEENTH = ("test31", "test32")  # the seventeenth, made when the sixteenth had been scored: the same year split
 EIGHTEENTH = ("test33", "test34")  # the eighteenth, made when the seventeenth had been scored: the same year split
+NINETEENTH = ("test35", "test36")  # the nineteenth, made when the eighteenth had been scored: the same year split
 LATER = (SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH
-         + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH)
+         + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH)
 
 
 def sources(part: str) -> dict[str, dict]:
@@ -86,11 +87,12 @@ YEARS = {"test3": range(2019, 2022), "test4": range(2022, 2025),  # the two anno
          "test27": range(2019, 2022), "test28": range(2022, 2025),
          "test29": range(2019, 2022), "test30": range(2022, 2025),
          "test31": range(2019, 2022), "test32": range(2022, 2025),
-         "test33": range(2019, 2022), "test34": range(2022, 2025)}
+         "test33": range(2019, 2022), "test34": range(2022, 2025),
+         "test35": range(2019, 2022), "test36": range(2022, 2025)}
 
 
 @pytest.mark.parametrize("part", THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH
-                         + THIRTEENTH + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH)
+                         + THIRTEENTH + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH)
 def test_third_set_parts_keep_their_years(part):
     if not (UNSEEN / part / "SOURCES.csv").is_file():
         pytest.skip(f"no {part} part yet")

@@ -169,3 +169,30 @@ def test_the_floor_is_on_the_links_the_model_adds_not_on_the_rules_precision():
     assert 0.5 < chosen["threshold"] <= 0.9
     assert chosen["expected"]["tp"] == 99 and chosen["expected"]["fp"] == 11
     assert chosen["expected"]["added_p"] >= MIN_STORY_PRECISION
+
+
+def test_links_right_seven_times_in_ten_are_taken_while_the_event_line_holds_its_target():
+    from dashboard.quality.story_training import MIN_EVENT_PRECISION, select
+    # the rules at 0.95 (95/5): 14 right and 6 wrong links at 0.75 (right at 0.7, under the old
+    # floor of 0.8 on the model's own links) keep every link at 109/11 = 0.908; 10 right and 10
+    # wrong more at 0.5 would take it to 119/21 = 0.85, under the quality target
+    rows = [row(i, 1) for i in range(14)] + [row(14 + i, 0) for i in range(6)] + \
+        [row(20 + i, 1) for i in range(10)] + [row(30 + i, 0) for i in range(10)]
+    probs = [0.75] * 20 + [0.5] * 20
+    chosen = select([part("p", rows)], {"p": probs}, {"p": {"tp": 95, "fp": 5, "fn": 60}})
+    assert 0.5 < chosen["threshold"] <= 0.75
+    assert chosen["expected"]["tp"] == 109 and chosen["expected"]["fp"] == 11
+    e = chosen["expected"]
+    assert e["tp"] / (e["tp"] + e["fp"]) >= MIN_EVENT_PRECISION
+
+
+def test_where_the_rules_are_under_the_target_the_model_may_not_lower_their_precision():
+    from dashboard.quality.story_training import choose_threshold
+    base = {"tp": 88, "fp": 12, "fn": 60}  # 0.88, under the target
+    # 9 right and 1 wrong at 0.8 raise it (97/13 = 0.882); 5 right and 5 wrong at 0.6 would lower
+    # it (102/18 = 0.85) though F1 rises and the links are right half the time
+    pooled = [(1, 0.8, False, False)] * 9 + [(0, 0.8, False, False)] + \
+        [(1, 0.6, False, False)] * 5 + [(0, 0.6, False, False)] * 5
+    threshold, figures = choose_threshold(pooled, base, "union", floor=0.5, pooled_floor=0.9)
+    assert 0.6 < threshold <= 0.8 and figures["tp"] == 97 and figures["fp"] == 13
+    assert choose_threshold(pooled, base, "union", floor=0.5)[0] <= 0.6  # no pooled floor: F1 takes them

@@ -53,6 +53,12 @@ _SUBJECT_BEFORE = re.compile(r"^[\s،,]*(?:قد\s+)?$")   # "وكان الأمي
 _FOR = re.compile(r"(?<![^\W_])[وف]?لـ?$")   # "زيارته لأنقرة": only right after the noun
 _FOR_CHARS = 12
 _IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)$")
+# a visit noun ("زيارة"، "زيارة دولة"، "جولته") may name its host with "في" right after it, through its
+# qualifiers ("يجري الرئيس الصيني ... زيارة دولة في طاجيكستان"; Maghreb and Levant outlets): not the
+# verbs, whose "في" is where the visitor already is ("وصل ... إلى أستانا ... في قاعة")
+_VISIT_NOUN = re.compile(r"^(?:[وفبل]|ال)*(?:زيار|جول|رحل)")
+_IN_AFTER_NOUN = re.compile(r"^[\s،,]*(?:(?:دوله|رسميه|عمل|خاصه|تاريخيه|قصيره|رسميه للعمل|اخويه|صداقه)\s+){0,3}"
+                            r"(?:[وف]?في|ب)\s*(?:(?:ال)?(?:عاصمه|مدينه|دوله|جمهوريه)\s+(?:[^\W\d_]+\s+)?)?$")
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
 _DATE_CHARS = 60     # a date this close to a word of the talks dates them ("لقاء وديا في فبراير")
 _CAPITAL = re.compile(r"(?<![^\W_])(?:ال)?عاصمة\s+$")
@@ -460,7 +466,9 @@ class VisitFinder:
             gone = [p for p in places if b <= p[0] <= b + _NEAR_CHARS
                     and (_TO.search(text[max(start, p[0] - _TO_CHARS):p[0]])
                          or (p[0] - b <= _FOR_CHARS and _FOR.search(text[max(start, p[0] - 3):p[0]]))
-                         or not text[b:p[0]].strip())]
+                         or not text[b:p[0]].strip()
+                         or (_VISIT_NOUN.match(fold(text[a:b])) and self.types.get(p[2]) in _PLACE_TYPES
+                             and _IN_AFTER_NOUN.match(fold(text[b:p[0]]))))]
             if gone:
                 return self.country(min(gone, key=lambda p: abs(p[0] - b))[2])
             # the verb, its subject, then the place ("وصل رئيس كازاخستان العاصمة التركية"، "زار

@@ -137,6 +137,7 @@ class Sighting:
     how: str                     # the trigger's kind
     joins: bool = False          # a plan or the past: only a part of a visit named otherwise
     sides: tuple = ()            # a meeting in no place named: ((official, country), ...), the countries named
+    met: frozenset = frozenset() # the countries of every person the sentence names (officials or not)
 
 
 @dataclass(frozen=True)
@@ -446,7 +447,7 @@ class VisitFinder:
             named = countries | {self.country(e) for _, _, e in spans if self.types.get(e) == "country"}
             sides = (tuple(sorted({(e, self.person_country[e]) for _, e in people})), frozenset(named - {None}))
         return Sighting(sid, visitor, visitor_country, host, when[0], when[1], attending, trigger, how, when[2],
-                        sides)
+                        sides, frozenset(self.person_country[e] for _, _, e in persons))
 
     def _host(self, how: str, a: int, b: int, spans, names, text: str, start: int, end: int,
               dateline: str | None, subjects=()) -> str | None:
@@ -635,7 +636,10 @@ class VisitFinder:
                 if len(keys) == 1:
                     place(s, keys.pop(), create=False)
             elif s.host is None and s.visitor:
-                keys = {(v, h) for v, h, _ in groups if v == s.visitor}
+                # a meeting with someone of neither side is another meeting ("بالاجتماع الوشيك بين
+                # دونالد ترامب وفلاديمير بوتن" in an article on Trump's trip to Britain), not the visit's
+                keys = {(v, h) for v, h, _ in groups if v == s.visitor
+                        and not (s.how == "meet" and s.met - {self.person_country.get(v), h})}
                 if len(keys) == 1:
                     place(s, keys.pop(), create=False)
         visits = []

@@ -219,6 +219,12 @@ def test_a_visit_noun_names_its_host_with_fi(ex):
     text = ("بكين - يجري الرئيس الصيني شي جينبينغ الجمعة زيارة دولة في طاجيكستان على ما ذكرت وسائل إعلام "
             "صينية، بهدف تعزيز الروابط مع هذا البلد الواقع في آسيا الوسطى.")
     assert ids(links(ex, text, date(2018, 5, 11))) == {0: "new:visit:xi_jinping+tj:2018-05"}
+    # ANT (BBC, 14 July 2018): the meeting with Putin the article also names is not the trip to Britain
+    trip = ("وينفي نائب وزير العدل الأمريكي أن يكون للائحة الاتهام، التي صدرت الجمعة، أي علاقة بالاجتماع الوشيك "
+            "بين دونالد ترامب وفلاديمير بوتن، لكنها ستلقي بظلالها على القمة المرتقبة.\n"
+            "جرى إطلاع الرئيس دونالد ترامب على لائحة الاتهام في وقت سابق من هذا الأسبوع.\n"
+            "ويجري ترامب حاليا زيارة في المملكة المتحدة، حيث جدد رفضه للتحقيق في مزاعم تدخل روسيا في الانتخابات.")
+    assert ids(links(ex, trip, date(2018, 7, 14))) == {2: "new:visit:trump+gb:2018-07"}
     # a verb's "في" is where the visitor is, not where he goes
     there = "وصل الرئيس الصيني شي جين بينغ إلى هنا في بيشكيك قادما من طاجيكستان."
     assert "new:visit:xi_jinping+tj:2018-05" not in ids(links(ex, there, date(2018, 5, 11))).values()

@@ -111,6 +111,11 @@ class Kind:
     # nouns: the host's talks with the leaders of a summit are the summit's, not each leader's
     # visit (events.py ``EventLinker._to_gatherings``)
     gathers: tuple[str, ...] = ()
+    # the act of the event's winner that names it ("منذ انتخابه في آذار رئيسا"، "فاز في انتخابات الرئاسة"):
+    # with a person the event's cues name, it is that person's election (events.py ``_add_elected``);
+    # ``elected_unless``: another office won ("انتخابه رئيسا لمجلس الشيوخ")
+    elected: PhraseSet | None = None
+    elected_unless: PhraseSet | None = None
 
 
 @dataclass(frozen=True)
@@ -187,7 +192,9 @@ def parse_event_kinds(raw: Mapping) -> tuple[Kind, ...]:
                                  tuple(squeeze_spaces(w) for w in q.get("unmarked") or ()))
                                 for q in spec.get("qualifiers") or ()),
                           _alternation(list(spec.get("place_nouns") or [])),
-                          tuple(spec.get("gathers") or ())))
+                          tuple(spec.get("gathers") or ()),
+                          _alternation(list(spec.get("elected") or [])),
+                          _alternation(list(spec.get("elected_unless") or []))))
     return tuple(kinds)
 
 

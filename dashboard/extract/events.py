@@ -48,6 +48,7 @@ _TIMED_CUE = re.compile(r"(?:^| \+ )(?:date: |published )")
 _BY_NAME = re.compile(r"(?:phrase|generated): ")
 LEAD_SENTENCES = 2  # the article's lead: the event it names there is the article's (event_context.py)
 INSTANCE_LEAD_DAYS = 90  # how long before an event an article may name it undated (as event_names.LEAD_DAYS)
+_OFFICE_CHARS = 25  # the office an elected act names lies this close after it ("انتخابه رئيسا لمجلس الشيوخ")
 _GAP = "..."  # in a phrase: up to six words of anything
 # an event of no kind is referred to by its name's head noun made definite ("مؤتمر آسيا الوسطى
 # وجنوب آسيا ..." -> "فكرة المؤتمر"); a head this frequent in any text (الأمر، الحكم) refers to nothing
@@ -804,6 +805,16 @@ class EventLinker:
                            for e in events if e.cues for c in sorted(e.cues, key=lambda c: c.linked))
         # ... indexed by the entities they need, so that an article only looks at the cues its
         # entities can satisfy (most of the ~270 need an entity most articles do not name)
+        # the persons each event's cues name, by kind, for kinds an event's winner names by his act
+        # ("منذ انتخابه"): a president's election is the one whose cues name him (_add_elected)
+        self._winners: dict[str, list[tuple[str, date, date, frozenset[str]]]] = defaultdict(list)
+        if generated is not None:
+            for e in events:
+                kind = generated.kinds.get(generated.kind_of_event.get(e.id, ""))
+                persons = frozenset(x for c in e.cues for x in (*c.entities, *c.any_entities)
+                                    if generated.entity_types.get(x) == "person")
+                if kind is not None and kind.elected is not None and persons:
+                    self._winners[kind.name].append((e.id, _iso(e.date_start), _iso(e.date_end), persons))
         self._cues_free = tuple(i for i, (*_, every, some) in enumerate(self._cues) if not every and not some)
         self._cues_of: dict[str, list[int]] = defaultdict(list)
         for i, (*_, every, some) in enumerate(self._cues):
@@ -855,6 +866,7 @@ class EventLinker:
             self._choose_instances(index, published, limit, rows)
             self._resolve_referring(rows)
             self._add_generated(doc, index, published, limit, rows)
+            self._add_elected(index, published, limit, rows)
             self._add_head_nouns(index, rows)
             if self.series is not None:
                 self.series.resolve_linked(index, published, limit, rows)
@@ -869,6 +881,62 @@ class EventLinker:
         if self._part_of:
             self._to_wholes(rows)
         return [rows[k] for k in sorted(rows)]
+
+    def _add_elected(self, index: SentenceIndex, published, limit, rows: dict) -> None:
+        """A president's election named by its winner's act ("منذ انتخابه في آذار رئيسا لتركمانستان"،
+        "ثم فاز في انتخابات الرئاسة"، "من انتخاب سادير زاباروف رئيسا"; the kind's ``elected`` words)
+        with a person the event's cues name in the sentence: that person's election the sentence
+        dates, or, undated, his last before the publication (the one every person named won last,
+        none where two persons' last elections differ). Not where the sentence is linked to an
+        event of the kind already, dated elsewhere, or names another office won."""
+        gen = self.generated
+        for kind_name, winners in sorted(self._winners.items()):
+            kind = gen.kinds[kind_name]
+            doc, hits = index.doc, {}
+            unless = index.regex_for(kind.elected_unless) if kind.elected_unless is not None else None
+            for m in index.finditer(kind.elected):
+                if not kind.elected.accepts(doc, m.start(), m.end()):
+                    continue
+                # the office won is said in or right after the act ("انتخاب توكاييف رئيسا لمجلس الشيوخ"),
+                # not anywhere in the sentence ("وأصبح جباروف رئيساً للوزراء ... ثم فاز في انتخابات الرئاسة")
+                if unless is not None and unless.search(doc.norm.text, m.start(), min(len(doc.norm.text), m.end() + _OFFICE_CHARS)):
+                    continue
+                a, b = doc.norm.to_original(m.start(), m.end())
+                hits.setdefault(doc.sentence_at(a), " ".join(doc.text[a:b].split()))
+            for sid, word in sorted(hits.items()):
+                if any(s == sid and gen.kind_of_event.get(e) == kind_name for s, e in rows):
+                    continue
+                persons = {e for e in index.entities.get(sid, ()) if gen.entity_types.get(e) == "person"}
+                ours = [(eid, a, b, won & persons) for eid, a, b, won in winners if won & persons
+                        and (limit is None or a <= limit)]
+                if not ours:
+                    continue
+                spans = [(d[0], d[1]) for d in index.dates.get(sid, ()) if (d[1] - d[0]).days <= 366]
+                if spans:
+                    dated = {eid for eid, a, b, _ in ours if any(d0 <= b and a <= d1 for d0, d1 in spans)}
+                    if len(dated) != 1:
+                        continue  # dated elsewhere ("في2020" of the 2019 vote), or two of them
+                    eid = dated.pop()
+                    when = "date of the sentence"
+                else:
+                    if published is None:
+                        continue
+                    last = {}
+                    for eid, a, _, won in ours:
+                        for p in won:
+                            if a <= published[1] and (p not in last or a > last[p][1]):
+                                last[p] = (eid, a)
+                    if len({v[0] for v in last.values()}) != 1:
+                        continue
+                    eid = next(iter(last.values()))[0]
+                    when = "last before the publication"
+                    if contradicted(index, sid, self._starts[eid], self._ends[eid]):
+                        continue
+                winner = "+".join(sorted(next(w for e, _, _, w in ours if e == eid)))
+                start, end = index.sentence_span(sid)
+                rows[(sid, eid)] = {"article_id": index.doc.article_id, "sentence_id": sid, "event_id": eid,
+                                    "char_start": start, "char_end": end,
+                                    "cue": f"elected: {word} + winner: {winner} + {when}"}
 
     def _add_head_nouns(self, index: SentenceIndex, rows: dict) -> None:
         """An event of no kind (an agreement, a conference, a crisis: no referring word of a kind

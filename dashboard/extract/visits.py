@@ -53,6 +53,12 @@ _SUBJECT_BEFORE = re.compile(r"^[\s،,]*(?:قد\s+)?$")   # "وكان الأمي
 _FOR = re.compile(r"(?<![^\W_])[وف]?لـ?$")   # "زيارته لأنقرة": only right after the noun
 _FOR_CHARS = 12
 _IN = re.compile(r"(?:(?<![^\W_])[وف]?ب?في\s+(?:\S+\s+){0,2}|(?<![^\W_])[وف]?ب)$")
+# a visit noun ("زيارة"، "زيارة دولة"، "جولته") may name its host with "في" right after it, through its
+# qualifiers ("يجري الرئيس الصيني ... زيارة دولة في طاجيكستان"; Maghreb and Levant outlets): not the
+# verbs, whose "في" is where the visitor already is ("وصل ... إلى أستانا ... في قاعة")
+_VISIT_NOUN = re.compile(r"^(?:[وفبل]|ال)*(?:زيار|جول|رحل)")
+_IN_AFTER_NOUN = re.compile(r"^[\s،,]*(?:(?:دوله|رسميه|عمل|خاصه|تاريخيه|قصيره|رسميه للعمل|اخويه|صداقه)\s+){0,3}"
+                            r"(?:[وف]?في|ب)\s*(?:(?:ال)?(?:عاصمه|مدينه|دوله|جمهوريه)\s+(?:[^\W\d_]+\s+)?)?$")
 _SINCE = re.compile(r"(?<![^\W_])[وف]?منذ(?![^\W_])[^،,.؛;:]*$")
 _DATE_CHARS = 60     # a date this close to a word of the talks dates them ("لقاء وديا في فبراير")
 _CAPITAL = re.compile(r"(?<![^\W_])(?:ال)?عاصمة\s+$")
@@ -131,6 +137,7 @@ class Sighting:
     how: str                     # the trigger's kind
     joins: bool = False          # a plan or the past: only a part of a visit named otherwise
     sides: tuple = ()            # a meeting in no place named: ((official, country), ...), the countries named
+    met: frozenset = frozenset() # the countries of every person the sentence names (officials or not)
 
 
 @dataclass(frozen=True)
@@ -440,7 +447,7 @@ class VisitFinder:
             named = countries | {self.country(e) for _, _, e in spans if self.types.get(e) == "country"}
             sides = (tuple(sorted({(e, self.person_country[e]) for _, e in people})), frozenset(named - {None}))
         return Sighting(sid, visitor, visitor_country, host, when[0], when[1], attending, trigger, how, when[2],
-                        sides)
+                        sides, frozenset(self.person_country[e] for _, _, e in persons))
 
     def _host(self, how: str, a: int, b: int, spans, names, text: str, start: int, end: int,
               dateline: str | None, subjects=()) -> str | None:
@@ -460,7 +467,9 @@ class VisitFinder:
             gone = [p for p in places if b <= p[0] <= b + _NEAR_CHARS
                     and (_TO.search(text[max(start, p[0] - _TO_CHARS):p[0]])
                          or (p[0] - b <= _FOR_CHARS and _FOR.search(text[max(start, p[0] - 3):p[0]]))
-                         or not text[b:p[0]].strip())]
+                         or not text[b:p[0]].strip()
+                         or (_VISIT_NOUN.match(fold(text[a:b])) and self.types.get(p[2]) in _PLACE_TYPES
+                             and _IN_AFTER_NOUN.match(fold(text[b:p[0]]))))]
             if gone:
                 return self.country(min(gone, key=lambda p: abs(p[0] - b))[2])
             # the verb, its subject, then the place ("وصل رئيس كازاخستان العاصمة التركية"، "زار
@@ -627,7 +636,10 @@ class VisitFinder:
                 if len(keys) == 1:
                     place(s, keys.pop(), create=False)
             elif s.host is None and s.visitor:
-                keys = {(v, h) for v, h, _ in groups if v == s.visitor}
+                # a meeting with someone of neither side is another meeting ("بالاجتماع الوشيك بين
+                # دونالد ترامب وفلاديمير بوتن" in an article on Trump's trip to Britain), not the visit's
+                keys = {(v, h) for v, h, _ in groups if v == s.visitor
+                        and not (s.how == "meet" and s.met - {self.person_country.get(v), h})}
                 if len(keys) == 1:
                     place(s, keys.pop(), create=False)
         visits = []

@@ -329,6 +329,9 @@ class ProvisionalRules:
     sign_offs: frozenset[str] = frozenset()
     # outlets' nouns after which a rare word is an outlet's name without quotes (صحيفة لادا المحلية)
     unquoted_outlet_nouns: frozenset[str] = frozenset()
+    # companies' nouns after which one or two words no text uses at all, then punctuation or an
+    # adjective, are a company's name without quotes (شركة كوراماكس ميديكال الأوزبكية)
+    unquoted_company_nouns: frozenset[str] = frozenset()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -373,7 +376,7 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             words("possessed_titles"),
                             tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))),
                             words("projects"), words("broadcasters"), words("sign_offs"),
-                            words("unquoted_outlet_nouns"))
+                            words("unquoted_outlet_nouns"), words("unquoted_company_nouns"))
 
 
 class ProvisionalFinder:
@@ -437,6 +440,7 @@ class ProvisionalFinder:
         self._apposed_roles = rules.roles | rules.titles
         self._byline_forms = _written(rules.bylines)
         self._unquoted_outlet_forms = _written(rules.unquoted_outlet_nouns)
+        self._unquoted_company_forms = _written(rules.unquoted_company_nouns)
         # (a possessed role that is also a title, نائبه ~ نائبة, stays a title with ة)
         self._possessed_forms = _written(rules.possessed_titles - rules.titles)
         self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
@@ -1676,8 +1680,10 @@ class ProvisionalFinder:
             if opening is None and kind == "media" and _OPEN_PAREN.fullmatch(norm, ends[i], starts[i + 1]):
                 opening = "("  # an agency's name in parentheses: وكالة أنباء (قابار)
             if opening is None:
-                if forms[i] in self._unquoted_outlet_forms and \
-                        (end := self._unquoted_outlet(i, forms, starts, ends, norm, covered, taken)):
+                if (forms[i] in self._unquoted_outlet_forms and
+                    (end := self._unquoted_outlet(i, forms, starts, ends, norm, covered, taken))) or \
+                        (forms[i] in self._unquoted_company_forms and
+                         (end := self._unquoted_outlet(i, forms, starts, ends, norm, covered, taken, doc))):
                     spans.append((i + 1, end, kind))
                     found.setdefault(tuple(forms[i + 1:end]), kind)
                 continue
@@ -1752,24 +1758,31 @@ class ProvisionalFinder:
                     break
         return out
 
-    def _unquoted_outlet(self, i: int, forms, starts, ends, norm, covered, taken) -> int | None:
+    def _unquoted_outlet(self, i: int, forms, starts, ends, norm, covered, taken, doc: Doc | None = None) -> int | None:
         """The end of an outlet's name written without quotes right after its noun, token i: one or
         two words no ordinary text uses (rarer than max_last_zipf, no article, no month), then an
-        adjective with the article or punctuation ("صحيفة لادا المحلية"، "صحيفة فيدوموستي،")."""
+        adjective with the article, a country's among them, or punctuation ("صحيفة لادا المحلية"،
+        "صحيفة فيدوموستي،"). With ``doc``, a company's: words no text uses at all (a word of the
+        list, however rare, is an ordinary one: شركة مقاولات، شركة مدرجة), none written with ة (شركة
+        قابضة: folding hides the adjective from the list)."""
         n = len(forms)
         k = i + 1
         while k < n and k - i <= 2 and covered[k] is None and not taken[k] and \
                 _SPACES.fullmatch(norm, ends[k - 1], starts[k]) and _ARABIC_WORD.fullmatch(forms[k]) and \
                 not forms[k].startswith(ARTICLE) and forms[k] not in self.months and forms[k] not in self.stopwords \
                 and forms[k] not in self.never and self._zipf(forms[k]) < self.rules.max_last_zipf and \
-                not any(forms[k].endswith(p) and self._zipf(forms[k][:-len(p)]) >= COMMON_ZIPF for p in _PRONOUN_SUFFIXES):
+                not any(forms[k].endswith(p) and self._zipf(forms[k][:-len(p)]) >= COMMON_ZIPF for p in _PRONOUN_SUFFIXES) \
+                and (doc is None or (self._zipf(forms[k]) == 0 and len(forms[k]) >= 4 and
+                                     self._word_kind(forms[k], k == i + 1, forms[k - 1], False) == "rare" and
+                                     _written_last_letter(doc, starts[k], ends[k]) != "ة")):
             k += 1  # (a noun with a pronoun, "موقع تجاربها النووية" "its test site", is no name)
         if k == i + 1:
             return None
         if k == n or _OUTLET_NAME_END.match(norm, ends[k - 1]):
             return k
         adjective = forms[k]
-        return k if covered[k] is None and _SPACES.fullmatch(norm, ends[k - 1], starts[k]) and \
+        return k if (covered[k] is None or self.types.get(covered[k]) == "country") and \
+            _SPACES.fullmatch(norm, ends[k - 1], starts[k]) and \
             adjective.startswith(ARTICLE) and adjective.endswith(("ي", "يه")) and len(adjective) > 5 else None
 
     def _own_outlet_rows(self, doc, forms, starts, ends, norm, mentions, outlet: str) -> list[dict]:

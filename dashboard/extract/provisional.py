@@ -1474,6 +1474,7 @@ class ProvisionalFinder:
         (مدينة ألماتي) is the catalogue's."""
         place_forms = self._place_forms
         out = []
+        names: dict[tuple[str, ...], tuple[str, str]] = {}  # a place's words -> (its id, alias)
         n = len(forms)
         for i in compress(range(n), map(place_forms.__contains__, forms)):
             if taken[i] or covered[i] is not None:
@@ -1504,6 +1505,39 @@ class ProvisionalFinder:
             out.append(self._row(doc, first, k, starts, ends, provisional_id(alias, kind), alias,
                                  skip if noun_in_name else 0))
             taken[i:k] = [True] * (k - i)
+            if not noun_in_name:
+                names.setdefault(tuple(forms[i + 1:k]), (provisional_id(alias, kind), alias))
+        if names:
+            out += self._bare_place_rows(doc, forms, starts, ends, norm, covered, taken, names)
+        return out
+
+    def _bare_place_rows(self, doc, forms, starts, ends, norm, covered, taken, names) -> list[dict]:
+        """A place found after its noun, named again without it later or earlier in the article
+        (قرية تيدون ... سكان تيدون): the same place, when its name has two words or its one word is
+        one no text uses (a word of the list may be an ordinary word elsewhere: وحدة، سري), and
+        nothing but punctuation, a stopword or a catalogue mention follows it. (A river's name is
+        its noun and words: the words alone are left alone.)"""
+        safe = {key: found for key, found in names.items() if len(key) > 1 or self._zipf(key[0]) < _PLACE_SECOND_ZIPF}
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in sorted(safe, key=lambda key: (-len(key), key)):
+            for written, _ in _written_forms(key[0]):
+                by_first.setdefault(written, []).append(key)
+        out = []
+        for i, form in enumerate(forms):
+            for key in by_first.get(form, ()):
+                end = i + len(key)
+                if tuple(forms[i + 1:end]) == key[1:] and not any(taken[i:end]) and \
+                        all(covered[k] is None for k in range(i, end)) and \
+                        all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)) and \
+                        (end == len(forms) or covered[end] is not None or forms[end] in self.stopwords or
+                         not _SPACES.fullmatch(norm, ends[end - 1], starts[end])) and \
+                        (i == 0 or forms[i - 1] not in self._head_kinds and forms[i - 1] not in self._project_forms):
+                    # (the name ends there: شركة فيرجين أتلانتيك، ملعب روستوف أرينا، ظهران الجنوب are
+                    # other names; a body's noun before it makes it a body's name)
+                    entity_id, alias = safe[key]
+                    out.append(self._row(doc, i, end, starts, ends, entity_id, alias, len(form) - len(key[0])))
+                    taken[i:end] = [True] * (end - i)
+                    break
         return out
 
     def _special_place_end(self, i: int, rule: PlaceNoun, forms, starts, ends, norm, covered, taken,

@@ -834,3 +834,15 @@ def test_a_company_named_without_quotes_after_its_noun(tools):
     rows = found(tools, text)
     assert [(r["entity_id"], r["surface"]) for r in rows] == [
         ("new:company:kwramaks_mydykal", "كوراماكس ميديكال"), ("new:media:lwfyfarw", "لوفيفارو")]
+
+
+def test_a_place_named_again_without_its_noun(tools):
+    # test17's c01 (قرية تيدون, then تيدون alone), ANT's كامبريلس: the same place, behind a
+    # proclitic too; not before a word that goes on with another name (ANT: شركة فيرجين أتلانتيك
+    # after a "region" فيرجين), nor after a project's noun
+    text = ("من سكان قرية تيدون في منطقة باتكين. وأصيب مواطن من تيدون، وقال سكان وتيدون إن. "
+            "وفي منطقة فيرجين الجنوبية. وقالت فيرجين أتلانتيك إنها، ومشروع فيرجين.")
+    rows = found(tools, text)
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("new:city:tydwn", "تيدون"), ("new:city:tydwn", "تيدون"), ("new:city:tydwn", "تيدون"),
+        ("new:region:fyrjyn", "فيرجين")]

@@ -841,7 +841,7 @@ def test_a_place_named_again_without_its_noun(tools):
     # proclitic too; not before a word that goes on with another name (ANT: شركة فيرجين أتلانتيك
     # after a "region" فيرجين), nor after a project's noun
     text = ("من سكان قرية تيدون في منطقة باتكين. وأصيب مواطن من تيدون، وقال سكان وتيدون إن. "
-            "وفي منطقة فيرجين الجنوبية. وقالت فيرجين أتلانتيك إنها، ومشروع فيرجين.")
+            "وفي منطقة فيرجين الجنوبية. وقالت فيرجين أتلانتيك إنها، ومشروع فيرجين. وفي سوق فيرجين،")
     rows = found(tools, text)
     assert [(r["entity_id"], r["surface"]) for r in rows] == [
         ("new:city:tydwn", "تيدون"), ("new:city:tydwn", "تيدون"), ("new:city:tydwn", "تيدون"),

@@ -166,6 +166,10 @@ BODY_TYPES = ("media", "company", "party", "organisation")
 # Places named right after the noun that says what they are (مدينة أكسو، قرية باسكي اريك، نهر إسفارا).
 PLACE_TYPES = ("city", "region", "river")
 MAX_PLACE_WORDS = 2
+# A place's name closed by an adjective (معبر شير خان بندر الحدودي) has this many words at most.
+MAX_FRAMED_PLACE_WORDS = 3
+# Between the two words of a place's name written with a dash (كوي - طاش، كوي- طاش).
+_NAME_DASH = re.compile(r"[ \t\u00a0]*[-‐‑–][ \t\u00a0]*")
 # A place's two-word name may open with a word of some frequency (كوي 3.2) when the second is a word
 # no text uses (تاش 0): قرية كوي تاش
 _PLACE_FIRST_ZIPF, _PLACE_SECOND_ZIPF = 3.5, 1.5
@@ -198,6 +202,9 @@ _PARTICIPLE = re.compile(r"م[\u0621-\u064a]{2}و[\u0621-\u064a]ه")
 # A body's short name right after its long one, in quotes or brackets: «مصدر»، (مصدر)
 _SHORT_NAME_OPEN = re.compile(r"[ \t\u00a0]*[«“\"(][ \t\u00a0]*")
 _SHORT_NAME_CLOSE = re.compile(r"[ \t\u00a0]*[»”\")]")
+# ... after a long name in quotes: the closing quote, then the short name's bracket or quote
+# (شركة “أبو ظبي لطاقة المستقبل” (مصدر))
+_QUOTED_SHORT_NAME_OPEN = re.compile(r"[ \t\u00a0]*[»”\"][ \t\u00a0]*[«“\"(][ \t\u00a0]*")
 # Heads of bodies named after a place and their field (شركة أبوظبي لطاقة المستقبل، هيئة دبي للطرق)
 _PLACE_NAMED_BODIES = ("company", "organisation")
 # Punctuation that may end an outlet's name written without quotes (صحيفة فيدوموستي، ...).
@@ -256,6 +263,18 @@ def provisional_type(entity_id: str) -> str:
 
 
 @dataclass(frozen=True)
+class PlaceNoun:
+    """What a place's noun says of the name after it."""
+    kind: str                 # the place's type (city, region, river)
+    noun_in_name: bool        # the noun is part of the name (نهر إسفارا، بحيرة تشاني; not مدينة أكسو)
+    # the name may be one word with the article when that word is no ordinary word (جبال الأورال)
+    article_names: bool = False
+    # adjectives that close a name of up to MAX_FRAMED_PLACE_WORDS words of any frequency (معبر
+    # شير خان بندر الحدودي: the crossing's adjective marks where the town's name ends)
+    closing: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class ProvisionalRules:
     titles: frozenset[str]
     descriptors: frozenset[str]
@@ -280,8 +299,8 @@ class ProvisionalRules:
     headed: dict[str, str] = field(default_factory=dict)
     # words that make "حزب ال..." no party's name (حزب المعارضة، حزب الرئيس)
     generic_party_words: frozenset[str] = frozenset()
-    # place nouns (folded) -> (type, whether the noun is part of the name: نهر إسفارا, not مدينة)
-    places: dict[str, tuple[str, bool]] = field(default_factory=dict)
+    # place nouns (folded) -> what a name after one is (its type, whether the noun is part of it...)
+    places: dict[str, PlaceNoun] = field(default_factory=dict)
     # titles written as one letter and a full stop (د. جابر نجم عبد الله التميمي)
     abbreviated_titles: frozenset[str] = frozenset()
     # Outlets named where an article credits them (media_credits): the words that open a source
@@ -310,6 +329,9 @@ class ProvisionalRules:
     sign_offs: frozenset[str] = frozenset()
     # outlets' nouns after which a rare word is an outlet's name without quotes (صحيفة لادا المحلية)
     unquoted_outlet_nouns: frozenset[str] = frozenset()
+    # companies' nouns after which one or two words no text uses at all, then punctuation or an
+    # adjective, are a company's name without quotes (شركة كوراماكس ميديكال الأوزبكية)
+    unquoted_company_nouns: frozenset[str] = frozenset()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -331,10 +353,15 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
             raise ValueError(f"provisional headed_bodies: unknown type {kind!r} (one of {', '.join(BODY_TYPES)})")
         headed.update({fold(n): kind for n in nouns})
     places = {}
-    for kind, spec in (p.get("places") or {}).items():
+    for group, spec in (p.get("places") or {}).items():
+        # a group's type is its key unless it names one (lakes and mountains are regions, as the
+        # catalogue types the Aral Sea and Lake Balkhash)
+        kind = spec.get("type", group)
         if kind not in PLACE_TYPES:
             raise ValueError(f"provisional places: unknown type {kind!r} (one of {', '.join(PLACE_TYPES)})")
-        places.update({fold(n): (kind, bool(spec.get("noun_in_name"))) for n in spec.get("nouns") or []})
+        rule = PlaceNoun(kind, bool(spec.get("noun_in_name")), bool(spec.get("article_names")),
+                         frozenset(fold(w) for w in spec.get("closing") or []))
+        places.update({fold(n): rule for n in spec.get("nouns") or []})
     return ProvisionalRules(words("titles"), words("descriptors"), words("speech_verbs"),
                             words("roles"), words("bylines"), words("not_name_words"),
                             words("particles"), float(p.get("max_word_zipf", 5.0)),
@@ -349,7 +376,7 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             words("possessed_titles"),
                             tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))),
                             words("projects"), words("broadcasters"), words("sign_offs"),
-                            words("unquoted_outlet_nouns"))
+                            words("unquoted_outlet_nouns"), words("unquoted_company_nouns"))
 
 
 class ProvisionalFinder:
@@ -413,6 +440,7 @@ class ProvisionalFinder:
         self._apposed_roles = rules.roles | rules.titles
         self._byline_forms = _written(rules.bylines)
         self._unquoted_outlet_forms = _written(rules.unquoted_outlet_nouns)
+        self._unquoted_company_forms = _written(rules.unquoted_company_nouns)
         # (a possessed role that is also a title, نائبه ~ نائبة, stays a title with ة)
         self._possessed_forms = _written(rules.possessed_titles - rules.titles)
         self._body_forms = {w: kind for noun, kind in sorted(rules.bodies.items())
@@ -433,7 +461,7 @@ class ProvisionalFinder:
         self._place_noun_forms = _written(variants.place_words)
         # a head noun as written -> the type of the body or place named after it (a learned name's)
         self._head_kinds = {**self._body_forms, **{w: v[0] for w, v in self._headed_forms.items()},
-                            **{w: rules.places[noun][0] for w, (noun, _) in self._place_forms.items()}}
+                            **{w: rules.places[noun].kind for w, (noun, _) in self._place_forms.items()}}
         self.lexicon = Lexicon(self.given, rules.surname_endings, self._inflected_word)
         self._rare_forms = RareForms(self.stopwords, learned.candidate_zipf if learned else 0.0)  # residual's memo
         self._trigger_forms = (self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
@@ -1367,11 +1395,13 @@ class ProvisionalFinder:
             mentions[:] = [m for m in mentions if id(m) not in gone]
         return out
 
-    def _short_name_after(self, k: int, forms, starts, ends, norm, covered, taken) -> int | None:
+    def _short_name_after(self, k: int, forms, starts, ends, norm, covered, taken,
+                          opening: re.Pattern = _SHORT_NAME_OPEN) -> int | None:
         """The end of a body's short name quoted or bracketed right before token k's word (…
-        لطاقة المستقبل «مصدر»، … (مصدر)): one or two words no catalogue mention holds; else None."""
+        لطاقة المستقبل «مصدر»، … (مصدر)): one or two words no catalogue mention holds; else None.
+        ``opening``: what may stand between the long name's last word and the short one."""
         n = len(forms)
-        if k >= n or not _SHORT_NAME_OPEN.fullmatch(norm, ends[k - 1], starts[k]):
+        if k >= n or not opening.fullmatch(norm, ends[k - 1], starts[k]):
             return None
         for end in range(k + 1, min(n, k + 2) + 1):
             if covered[end - 1] is not None or taken[end - 1] or forms[end - 1] in self.stopwords:
@@ -1444,14 +1474,19 @@ class ProvisionalFinder:
         (مدينة ألماتي) is the catalogue's."""
         place_forms = self._place_forms
         out = []
+        names: dict[tuple[str, ...], tuple[str, str]] = {}  # a place's words -> (its id, alias)
         n = len(forms)
         for i in compress(range(n), map(place_forms.__contains__, forms)):
             if taken[i] or covered[i] is not None:
                 continue
             noun, skip = place_forms[forms[i]]
-            kind, noun_in_name = self.rules.places[noun]
-            k = i + 1
-            while k < n and k - i <= MAX_PLACE_WORDS and not taken[k] and covered[k] is None and \
+            rule = self.rules.places[noun]
+            kind, noun_in_name = rule.kind, rule.noun_in_name
+            if noun.endswith("ه") and _written_last_letter(doc, starts[i], ends[i]) != "ة":
+                continue  # folding makes بلده "his country" the noun بلدة "town"
+            special = self._special_place_end(i, rule, forms, starts, ends, norm, covered, taken, article)
+            k = i + 1 if special is None else special
+            while special is None and k < n and k - i <= MAX_PLACE_WORDS and not taken[k] and covered[k] is None and \
                     _OPENING.fullmatch(norm, ends[k - 1], starts[k]) and not article(k) and \
                     (k == i + 1 or _SPACES.fullmatch(norm, ends[k - 1], starts[k])) and \
                     (self._word_kind(forms[k], k == i + 1, forms[k - 1], False) in (
@@ -1470,7 +1505,76 @@ class ProvisionalFinder:
             out.append(self._row(doc, first, k, starts, ends, provisional_id(alias, kind), alias,
                                  skip if noun_in_name else 0))
             taken[i:k] = [True] * (k - i)
+            if not noun_in_name:
+                names.setdefault(tuple(forms[i + 1:k]), (provisional_id(alias, kind), alias))
+        if names:
+            out += self._bare_place_rows(doc, forms, starts, ends, norm, covered, taken, names)
         return out
+
+    def _bare_place_rows(self, doc, forms, starts, ends, norm, covered, taken, names) -> list[dict]:
+        """A place found after its noun, named again without it later or earlier in the article
+        (قرية تيدون ... سكان تيدون): the same place, when its name has two words or its one word is
+        one no text uses (a word of the list may be an ordinary word elsewhere: وحدة، سري), and
+        nothing but punctuation, a stopword or a catalogue mention follows it. (A river's name is
+        its noun and words: the words alone are left alone.)"""
+        safe = {key: found for key, found in names.items() if len(key) > 1 or self._zipf(key[0]) < _PLACE_SECOND_ZIPF}
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in sorted(safe, key=lambda key: (-len(key), key)):
+            for written, _ in _written_forms(key[0]):
+                by_first.setdefault(written, []).append(key)
+        out = []
+        for i, form in enumerate(forms):
+            for key in by_first.get(form, ()):
+                end = i + len(key)
+                if tuple(forms[i + 1:end]) == key[1:] and not any(taken[i:end]) and \
+                        all(covered[k] is None for k in range(i, end)) and \
+                        all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)) and \
+                        (end == len(forms) or covered[end] is not None or forms[end] in self.stopwords or
+                         not _SPACES.fullmatch(norm, ends[end - 1], starts[end])) and \
+                        (i == 0 or forms[i - 1] not in self._head_kinds and forms[i - 1] not in self._project_forms):
+                    # (the name ends there: شركة فيرجين أتلانتيك، ملعب روستوف أرينا، ظهران الجنوب are
+                    # other names; a body's noun before it makes it a body's name)
+                    entity_id, alias = safe[key]
+                    out.append(self._row(doc, i, end, starts, ends, entity_id, alias, len(form) - len(key[0])))
+                    taken[i:end] = [True] * (end - i)
+                    break
+        return out
+
+    def _special_place_end(self, i: int, rule: PlaceNoun, forms, starts, ends, norm, covered, taken,
+                           article) -> int | None:
+        """The end of a place's name after its noun (token i) that the plain rule of rare words
+        does not read, else None:
+        - a closing adjective after up to MAX_FRAMED_PLACE_WORDS plain words (معبر شير خان بندر
+          الحدودي: the crossing's adjective says where the town's name ends, whatever its words);
+        - two words joined by a dash, neither frequent (قرية كوي - طاش، بلدة "كوي - تاش");
+        - with ``article_names``, one word with the article that is no ordinary word (جبال الأورال)."""
+        n = len(forms)
+        if i + 1 >= n or taken[i + 1] or covered[i + 1] is not None or \
+                not _OPENING.fullmatch(norm, ends[i], starts[i + 1]):
+            return None
+        if rule.closing:
+            for k in range(i + 1, min(n, i + 2 + MAX_FRAMED_PLACE_WORDS)):
+                if k > i + 1 and not _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
+                    return None
+                if k > i + 1 and forms[k] in rule.closing:
+                    return k
+                form = forms[k]
+                if taken[k] or covered[k] is not None or article(k) or not _ARABIC_WORD.fullmatch(form) or \
+                        form in self.stopwords or form in self.never or form in self.months or len(form) < 2:
+                    return None
+        if i + 2 < n and _NAME_DASH.fullmatch(norm, ends[i + 1], starts[i + 2]) and \
+                not taken[i + 2] and covered[i + 2] is None and \
+                all(not article(k) and self._word_kind(forms[k], k == i + 1, forms[k - 1], False) in ("rare", "common")
+                    and self._zipf(forms[k]) < _PLACE_FIRST_ZIPF and len(forms[k]) >= 3 for k in (i + 1, i + 2)):
+            return i + 3
+        form = forms[i + 1]
+        if rule.article_names and article(i + 1) and len(form) >= 5 and form not in self.stopwords and \
+                form not in self.never and _ARABIC_WORD.fullmatch(form) and \
+                self._zipf(form) < _PLACE_SECOND_ZIPF and self._zipf(form[2:]) < _PLACE_FIRST_ZIPF and \
+                (i + 2 >= n or not _SPACES.fullmatch(norm, ends[i + 1], starts[i + 2]) or
+                 covered[i + 2] is not None or forms[i + 2] in self.stopwords or not article(i + 2)):
+            return i + 2  # (not جبال الأورال الجنوبية... read as a phrase: an ال word after it ends nothing)
+        return None
 
     def _place_first_of_two(self, k: int, forms, starts, ends, norm, covered, article) -> bool:
         """Token k, a word of some frequency (كوي), opens a place's two-word name when a word no
@@ -1585,6 +1689,7 @@ class ProvisionalFinder:
         spans: list[tuple[int, int, str]] = []
         body_forms = self._body_forms
         places_inside: list[int] = []  # tokens of a place's name inside a quoted body's name
+        shorts: list[tuple[int, int, int, int, str]] = []  # a short name's span, its long name's span
         for i in range(n - 1):
             kind = body_forms.get(forms[i])
             if kind is None or covered[i] is not None:
@@ -1609,8 +1714,10 @@ class ProvisionalFinder:
             if opening is None and kind == "media" and _OPEN_PAREN.fullmatch(norm, ends[i], starts[i + 1]):
                 opening = "("  # an agency's name in parentheses: وكالة أنباء (قابار)
             if opening is None:
-                if forms[i] in self._unquoted_outlet_forms and \
-                        (end := self._unquoted_outlet(i, forms, starts, ends, norm, covered, taken)):
+                if (forms[i] in self._unquoted_outlet_forms and
+                    (end := self._unquoted_outlet(i, forms, starts, ends, norm, covered, taken))) or \
+                        (forms[i] in self._unquoted_company_forms and
+                         (end := self._unquoted_outlet(i, forms, starts, ends, norm, covered, taken, doc))):
                     spans.append((i + 1, end, kind))
                     found.setdefault(tuple(forms[i + 1:end]), kind)
                 continue
@@ -1636,6 +1743,15 @@ class ProvisionalFinder:
                         spans.append((i + 1, k + 1, kind))
                         found.setdefault(key, kind)
                         places_inside += inside
+                        # its short name bracketed right after it is the same body's (… لطاقة
+                        # المستقبل” (مصدر)): later mentions of the short name take the long one's id
+                        short = self._short_name_after(k + 1, forms, starts, ends, norm, covered, taken,
+                                                       _QUOTED_SHORT_NAME_OPEN)
+                        # (one word without the article after a name of three or more: a gloss,
+                        # "يونايت ذي رايت" (توحيد اليمين)، حزب "الجمهوريون" (معارضة يمينية), is none)
+                        if short is not None and short == k + 2 and k - i >= 3 and \
+                                not forms[k + 1].startswith(ARTICLE):
+                            shorts.append((k + 1, short, i + 1, k + 1, kind))
                     break
                 if not _SPACES.fullmatch(gap):
                     break
@@ -1653,6 +1769,11 @@ class ProvisionalFinder:
             out.append(self._row(doc, first, end, starts, ends, provisional_id(" ".join(forms[first:end]), kind),
                                  " ".join(forms[first:end])))
             taken[first:end] = [True] * (end - first)
+        for first, end, long_first, long_end, kind in shorts:
+            if not any(taken[first:end]):
+                out.append(self._row(doc, first, end, starts, ends,
+                                     provisional_id(" ".join(forms[long_first:long_end]), kind), " ".join(forms[first:end])))
+                taken[first:end] = [True] * (end - first)
         # the same name again, unquoted: two words or more, or a word no ordinary text uses
         repeat = {key: kind for key, kind in found.items()
                   if len(key) > 1 or self._zipf(key[0]) < COMMON_ZIPF}
@@ -1671,24 +1792,31 @@ class ProvisionalFinder:
                     break
         return out
 
-    def _unquoted_outlet(self, i: int, forms, starts, ends, norm, covered, taken) -> int | None:
+    def _unquoted_outlet(self, i: int, forms, starts, ends, norm, covered, taken, doc: Doc | None = None) -> int | None:
         """The end of an outlet's name written without quotes right after its noun, token i: one or
         two words no ordinary text uses (rarer than max_last_zipf, no article, no month), then an
-        adjective with the article or punctuation ("صحيفة لادا المحلية"، "صحيفة فيدوموستي،")."""
+        adjective with the article, a country's among them, or punctuation ("صحيفة لادا المحلية"،
+        "صحيفة فيدوموستي،"). With ``doc``, a company's: words no text uses at all (a word of the
+        list, however rare, is an ordinary one: شركة مقاولات، شركة مدرجة), none written with ة (شركة
+        قابضة: folding hides the adjective from the list)."""
         n = len(forms)
         k = i + 1
         while k < n and k - i <= 2 and covered[k] is None and not taken[k] and \
                 _SPACES.fullmatch(norm, ends[k - 1], starts[k]) and _ARABIC_WORD.fullmatch(forms[k]) and \
                 not forms[k].startswith(ARTICLE) and forms[k] not in self.months and forms[k] not in self.stopwords \
                 and forms[k] not in self.never and self._zipf(forms[k]) < self.rules.max_last_zipf and \
-                not any(forms[k].endswith(p) and self._zipf(forms[k][:-len(p)]) >= COMMON_ZIPF for p in _PRONOUN_SUFFIXES):
+                not any(forms[k].endswith(p) and self._zipf(forms[k][:-len(p)]) >= COMMON_ZIPF for p in _PRONOUN_SUFFIXES) \
+                and (doc is None or (self._zipf(forms[k]) == 0 and len(forms[k]) >= 4 and
+                                     self._word_kind(forms[k], k == i + 1, forms[k - 1], False) == "rare" and
+                                     _written_last_letter(doc, starts[k], ends[k]) != "ة")):
             k += 1  # (a noun with a pronoun, "موقع تجاربها النووية" "its test site", is no name)
         if k == i + 1:
             return None
         if k == n or _OUTLET_NAME_END.match(norm, ends[k - 1]):
             return k
         adjective = forms[k]
-        return k if covered[k] is None and _SPACES.fullmatch(norm, ends[k - 1], starts[k]) and \
+        return k if (covered[k] is None or self.types.get(covered[k]) == "country") and \
+            _SPACES.fullmatch(norm, ends[k - 1], starts[k]) and \
             adjective.startswith(ARTICLE) and adjective.endswith(("ي", "يه")) and len(adjective) > 5 else None
 
     def _own_outlet_rows(self, doc, forms, starts, ends, norm, mentions, outlet: str) -> list[dict]:

@@ -786,3 +786,63 @@ def test_a_quoted_outlet_named_by_a_place_and_a_word_after_it(tools):
     # the place alone in quotes, or a stopword before it, is no outlet's name
     assert found(tools, 'وقالت صحيفة "كازاخستان" إن') == []
     assert found(tools, 'وقال موقع "في روسيا" إن') == []
+
+
+def test_crossings_lakes_mountains_and_dashed_place_names(tools):
+    # a crossing's name closed by الحدودي, whatever its words (test33's zg05), the noun outside the
+    # name; a lake's and a mountain range's noun inside it, an ال name no text uses (ANT: جبال
+    # الأورال); two words joined by a dash (test15's a06, test27's za03, test33's zg04)
+    text = ("استولوا على معبر شير خان بندر الحدودي الرئيسي. وقرب بحيرة تشاني وفي جبال الأورال، "
+            "وفي قرية كوي - طاش ، وفي بلدة \"كوي- تاش\" القريبة")
+    rows = found(tools, text)
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("new:city:shyr_khan_bndr", "شير خان بندر"), ("new:region:bhhyrh_tshany", "بحيرة تشاني"),
+        ("new:region:jbal_alawral", "جبال الأورال"), ("new:city:kwy_ttash", "كوي - طاش"),
+        ("new:city:kwy_tash", "كوي- تاش")]
+    table = provisional_entities(pd.DataFrame(rows))
+    assert dict(zip(table["entity_id"], table["type"])) == {
+        "new:city:shyr_khan_bndr": "city", "new:region:bhhyrh_tshany": "region",
+        "new:region:jbal_alawral": "region", "new:city:kwy_ttash": "city", "new:city:kwy_tash": "city"}
+    # no closing adjective, a crossing with no name, an ordinary ال word, a dash between a name
+    # and a clause
+    assert found(tools, "ومعبر حدودي جديد. وعبر المعبر الحدودي. وفي جبال الشمال. وفي قرية كوي - وهي بعيدة") == []
+
+
+def test_his_country_is_no_town(tools):
+    # بلده "his country" folds to the noun بلدة (test11's k15: "أن بلده يثمن عاليا")
+    assert found(tools, "وأكد ذات المتحدث، أن بلده يثمن عاليا السياسة الحكيمة") == []
+    assert names(found(tools, "في بلدة يثمن القريبة")) == ["يثمن"]
+
+
+def test_a_short_name_bracketed_after_a_quoted_long_name_is_the_same_body(tools):
+    # test19's e10: the short name in brackets after the quoted long one, and later quoted alone
+    text = ("عقدت شركة “أبو ظبي لطاقة المستقبل” (مصدر)، اتفاقية. وأشار الرئيس التنفيذي لشركة “مصدر” "
+            "إلى ذلك. وسمحت لمنظمة \"يونايت ذي رايت\" (توحيد اليمين) بالتجمع")
+    rows = found(tools, text)
+    masdar = provisional_id("ابو ظبي لطاقه المستقبل", "company")
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        (masdar, "أبو ظبي لطاقة المستقبل"), (masdar, "مصدر"), (masdar, "مصدر"),
+        ("new:organisation:ywnayt_dhy_rayt", "يونايت ذي رايت")]  # (a translation in brackets: no name)
+
+
+def test_a_company_named_without_quotes_after_its_noun(tools):
+    # words no text uses after شركة, then a country's adjective or punctuation (ANT: شركة سبرينت،
+    # شركة ديزر الفرنسية); an outlet's name before a country's adjective (ANT: صحيفة لوفيفارو
+    # الفرنسية); a feminine adjective or an ordinary word after شركة is no name
+    text = ("وأعلنت شركة كوراماكس ميديكال الأوزبكية أنها ستبيع. وقالت صحيفة لوفيفارو الفرنسية إن الشركة "
+            "وهي شركة قابضة، وشركة مقاولات كبرى، وشركة مدرجة في البورصة")
+    rows = found(tools, text)
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("new:company:kwramaks_mydykal", "كوراماكس ميديكال"), ("new:media:lwfyfarw", "لوفيفارو")]
+
+
+def test_a_place_named_again_without_its_noun(tools):
+    # test17's c01 (قرية تيدون, then تيدون alone), ANT's كامبريلس: the same place, behind a
+    # proclitic too; not before a word that goes on with another name (ANT: شركة فيرجين أتلانتيك
+    # after a "region" فيرجين), nor after a project's noun
+    text = ("من سكان قرية تيدون في منطقة باتكين. وأصيب مواطن من تيدون، وقال سكان وتيدون إن. "
+            "وفي منطقة فيرجين الجنوبية. وقالت فيرجين أتلانتيك إنها، ومشروع فيرجين. وفي سوق فيرجين،")
+    rows = found(tools, text)
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [
+        ("new:city:tydwn", "تيدون"), ("new:city:tydwn", "تيدون"), ("new:city:tydwn", "تيدون"),
+        ("new:region:fyrjyn", "فيرجين")]

@@ -66,7 +66,9 @@ def test_an_indefinite_adjective_after_a_definite_one_is_a_given_name(catalogues
     def found(text):
         return [(r["entity_id"], r["surface"]) for r in matcher.find(Doc.from_text("t", text))]
 
-    assert found("والرئيس الأرميني أرمن سركسيان ورئيس الوزراء الجورجي") == [("am", "الأرميني"), ("ge", "الجورجي")]
+    # (the Armenian president is a catalogue person since stop 31)
+    assert found("والرئيس الأرميني أرمن سركسيان ورئيس الوزراء الجورجي") == [
+        ("am", "الأرميني"), ("armen_sarkissian", "أرمن سركسيان"), ("ge", "الجورجي")]
     assert found("غرد رئيس الاتحاد العربي، السعودي تركي آل الشيخ") == [("sa", "السعودي")]
     assert found("التقى مواطنين أرمن في موسكو") == [("am", "أرمن"), ("moscow", "موسكو")]
     assert found("العلاقات الروسية التركية") == [("ru", "الروسية"), ("tr", "التركية")]

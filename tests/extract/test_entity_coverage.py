@@ -176,3 +176,35 @@ def test_the_long_names_are_read_as_their_body(checklist, catalogues):
                 problems.append(f"{body}: {name!r} -> {form.entity_id if form else None}")
     assert not problems, problems
     assert "منظمة التعاون وبناء تدابير الثقة في آسيا" in section["cica"]
+
+
+# (stop 31) the borderlands classes: which countries' cities each may list
+BORDERLANDS = {"afghan_crossings": {"af", "uz", "tj", "tm", "pk", "ir"}, "russian_cities": {"ru"}, "xinjiang_cities": {"cn"}}
+
+
+def test_the_borderlands_are_cities_of_their_countries(checklist, catalogues):
+    """(stop 31) Every class of the borderlands section is there and lists catalogue cities of its countries
+    (an Afghan crossing's town, a Russian city near Kazakhstan, a city of Xinjiang); a note names only a class."""
+    section = checklist["borderlands"]
+    classes = {k: v for k, v in section.items() if k != "notes"}
+    assert set(classes) == set(BORDERLANDS)
+    assert set(section.get("notes") or {}) <= set(classes)
+    entities = catalogues.entities.entities
+    problems = [f"{name}: {eid}" for name, ids in classes.items() for eid in ids
+                if eid not in entities or entities[eid].type != "city" or entities[eid].parent not in BORDERLANDS[name]]
+    assert not problems, problems
+    assert {"sher_khan_bandar", "spin_boldak", "orsk", "kurgan", "aksu"} <= {e for ids in classes.values() for e in ids}
+
+
+def test_the_tuning_nil_entities_are_catalogue_entities(checklist, catalogues):
+    """(stop 31) Every NIL entity of a TUNING part the stop added is a catalogue entity under the gold's id,
+    no part of the checking half is listed, and what was left out says why."""
+    section = checklist["nil_entities"]
+    parts = {k: v for k, v in section.items() if k != "left_out"}
+    tuning = {"dev", "dev2", "test"} | {f"test{i}" for i in range(2, 10)} | {f"test{i}" for i in range(11, 34, 2)}
+    assert set(parts) <= tuning, sorted(set(parts) - tuning)
+    entities = catalogues.entities.entities
+    missing = sorted({eid for ids in parts.values() for eid in ids or ()} - set(entities))
+    assert not missing, missing
+    assert section["left_out"] and all(section["left_out"].values())
+    assert {"iss", "koi_tash", "sher_khan_bandar"} <= {e for ids in parts.values() for e in ids or ()}

@@ -288,9 +288,10 @@ def test_a_first_name_of_the_person_with_another_short_family_name_is_someone_el
 
 
 def test_names_set_off_by_commas_after_a_title_and_the_body_it_names(tools):
-    rows = found(tools, "أعربت المنظمات عن امتنانها لرئيس مقاطعة بدخشان، إدغور فايزوف، خلال اجتماعه. "
-                        "وقال قائد جهاز الأمن القومي القرغيزي أوروز بيك أوبومباييف إن الرئيس كان يريد")
-    assert names([r for r in rows if is_provisional(r["entity_id"])]) == ["إدغور فايزوف", "أوروز بيك أوبومباييف"]
+    # (test5's Faizov and Opumbayev are catalogue people since stop 31: names of their shape stand in)
+    rows = found(tools, "أعربت المنظمات عن امتنانها لرئيس مقاطعة بدخشان، إدغور نظروف، خلال اجتماعه. "
+                        "وقال قائد جهاز الأمن القومي القرغيزي أوروز بيك أوبوشييف إن الرئيس كان يريد")
+    assert names([r for r in rows if is_provisional(r["entity_id"])]) == ["إدغور نظروف", "أوروز بيك أوبوشييف"]
     # without the closing comma the words after a comma are no apposition
     assert not [r for r in found(tools, "وقال رئيس مقاطعة بدخشان، إدغور فايزوف إنه") if is_provisional(r["entity_id"])]
 
@@ -324,12 +325,14 @@ def test_a_relative_is_a_person_of_their_own(tools):
 def test_nasab_chains_and_honorifics(tools):
     # (test7's ambassador, عبدالعزيز بن عبدالله الداود, is a catalogue person since stop 29: a made-up
     # nasab of the same shape stands in for him)
-    text = ("استقبله الأمير بدر بن سلطان بن عبدالعزيز أمير منطقة مكة. وصل رئيس مجلس الشورى الشيخ الدكتور "
-            "عبدالله بن محمد بن إبراهيم آل الشيخ إلى العاصمة. وقال سفير المملكة لدى كازاخستان عبدالرحمن بن "
-            "إبراهيم الغامدي، إن الزيارة مهمة. وعد عبدالرحمن الغامدي الزيارة ناجحة. وذلك أثناء زيارة الأمير سعود الفيصل وزير الخارجية")
+    # (test8's and test7's prince, Shura speaker and foreign minister are catalogue people since stop 31:
+    # made-up names of the same shapes stand in)
+    text = ("استقبله الأمير فهد بن سلطان بن عبدالعزيز أمير منطقة مكة. وصل رئيس مجلس الشورى الشيخ الدكتور "
+            "عبدالله بن محمد بن إبراهيم آل مطلق إلى العاصمة. وقال سفير المملكة لدى كازاخستان عبدالرحمن بن "
+            "إبراهيم الغامدي، إن الزيارة مهمة. وعد عبدالرحمن الغامدي الزيارة ناجحة. وذلك أثناء زيارة الأمير خالد الفيصل وزير الخارجية")
     rows = found(tools, text)
-    assert names(rows) == ["بدر بن سلطان بن عبدالعزيز", "عبدالله بن محمد بن إبراهيم آل الشيخ",
-                           "عبدالرحمن بن إبراهيم الغامدي", "عبدالرحمن الغامدي", "سعود الفيصل"]
+    assert names(rows) == ["فهد بن سلطان بن عبدالعزيز", "عبدالله بن محمد بن إبراهيم آل مطلق",
+                           "عبدالرحمن بن إبراهيم الغامدي", "عبدالرحمن الغامدي", "خالد الفيصل"]
     # the short form (first and last names) of a nasab is the same person
     assert rows[2]["entity_id"] == rows[3]["entity_id"]
 
@@ -337,8 +340,9 @@ def test_nasab_chains_and_honorifics(tools):
 def test_given_names_let_a_name_end_in_an_ordinary_word(tools):
     # (test7's أكرم كريمي is a catalogue person since stop 29: another given name before the same word)
     text = ("كتب – رشا حافظ أعلنت الحكومة. وقال سامي كريمي سفير طاجيكستان إن القمة ناجحة. "
-            "وشدد المتحدث السياسي باسم «طالبان»، سهيل شاهين، على وجوب الانسحاب.")
-    assert names(found(tools, text)) == ["رشا حافظ", "سامي كريمي", "سهيل شاهين"]
+            "وشدد المتحدث السياسي باسم «طالبان»، سهيل صقر، على وجوب الانسحاب.")
+    # (test7's سهيل شاهين is a catalogue person since stop 31: another ordinary word after his given name)
+    assert names(found(tools, text)) == ["رشا حافظ", "سامي كريمي", "سهيل صقر"]
 
 
 def test_abd_apart_or_glued_is_one_id():
@@ -350,7 +354,7 @@ def test_bodies_named_by_a_head_noun(tools):
     # (test8's GFZ and USGS are catalogue bodies since stop 29: bodies of the same shape stand in)
     text = ("قال مركز أبحاث العلوم الجيولوجية النمساوي إن زلزالا ضرب المنطقة. ووفقا للمعهد الإيطالي للجيوفيزياء، "
             "فقد سجل. ولم ينتقد سوى حزب الديمقراطيين الاشتراكيين الرئيس. وقالت الشركة الروسية العملاقة إن "
-            "شرابا تصنعه شركة الأدوية الهندية \"ماريون بايوتك\" قتل أطفالا. وانتقد حزب المعارضة الرئيسي الحكومة.")
+            "شرابا تصنعه شركة الأدوية الهندية \"ميدن فارما\" قتل أطفالا. وانتقد حزب المعارضة الرئيسي الحكومة.")
     doc = Doc.from_text("t", text)
     mentions = matcher.find(doc)
     rows = finder.find(doc, mentions)
@@ -359,7 +363,8 @@ def test_bodies_named_by_a_head_noun(tools):
                       ("organisation", "لمعهد الإيطالي للجيوفيزياء"),
                       ("party", "حزب الديمقراطيين الاشتراكيين"),
                       # ال words between a body's noun and its quoted name (test6)
-                      ("company", "ماريون بايوتك")]
+                      # (Marion Biotech is a catalogue company since stop 31: Maiden Pharma stands in)
+                      ("company", "ميدن فارما")]
     # the country's adjective inside a body's name is part of the name; outside, the country's
     adjectives = [(m["entity_id"], m["surface"]) for m in mentions if m["form"] == "adjective"]
     assert adjectives == [("ru", "الروسية"), ("in", "الهندية")]
@@ -368,11 +373,12 @@ def test_bodies_named_by_a_head_noun(tools):
 def test_places_named_after_their_noun(tools):
     # (test7's river, نهر إسفارا, is a catalogue river since stop 23: the Sokh, another river of the
     # Fergana valley, stands in for it)
-    text = ("على بعد 140 كلم غرب مدينة أكسو الصينية. في الروافد العليا لنهر سوخ، فتح الجنود النار. "
+    # (test8's Aksu is a catalogue city since stop 31: Kuqa, another city of Xinjiang, stands in)
+    text = ("على بعد 140 كلم غرب مدينة كوتشا الصينية. في الروافد العليا لنهر سوخ، فتح الجنود النار. "
             "وفي مدينة ألماتي وفي مدينة كبيرة")
     rows = found(tools, text)
     assert [(r["entity_id"], r["surface"]) for r in rows] == [
-        ("new:city:aksw", "أكسو"), ("new:river:nhr_swkh", "نهر سوخ")]
+        ("new:city:kwtsha", "كوتشا"), ("new:river:nhr_swkh", "نهر سوخ")]
     assert provisional_entities(pd.DataFrame(rows))["type"].tolist() == ["city", "river"]
 
 
@@ -388,19 +394,21 @@ def test_party_names_end_where_the_name_does(tools):
 
 
 def test_abbreviated_titles_and_names_that_open_with_abd(tools):
+    # (test6's Senate speaker is a catalogue person since stop 31: a name of his shape stands in)
     text = ("القائم بالأعمال في أستانا د. جابر نجم عبد الله التميمي، في مبنى البرلمان. كتب / عبد الخالق إبراهيم "
-            "قالت الوزارة. استقبل المستشار عبدالوهاب عبدالرازق رئيس مجلس الشيوخ. ونقل المستشار عبد الرازق، تحيات")
+            "قالت الوزارة. استقبل المستشار عبدالوهاب عبدالغفار رئيس مجلس الشيوخ. ونقل المستشار عبد الغفار، تحيات")
     rows = found(tools, text)
-    assert names(rows) == ["جابر نجم عبد الله التميمي", "عبد الخالق إبراهيم", "عبدالوهاب عبدالرازق", "عبد الرازق"]
+    assert names(rows) == ["جابر نجم عبد الله التميمي", "عبد الخالق إبراهيم", "عبدالوهاب عبدالغفار", "عبد الغفار"]
     # the family name with عبد, found on its own after a title, is the person named in full before
     assert rows[2]["entity_id"] == rows[3]["entity_id"]
 
 
 def test_honorifics_and_verbs_of_meeting(tools):
     # (test8's أولوغبيك مقصودوف is a catalogue person since stop 29: another surname stands in)
-    text = ("وصل معالي عبدالله بن محمد آل الشيخ إلى العاصمة. استقبل أولوغبيك نورماتوف، سفير أوزبكستان لدى المملكة، "
+    # (the Shura speaker is a catalogue person since stop 31: a made-up nasab stands in)
+    text = ("وصل معالي عبدالله بن محمد آل مطلق إلى العاصمة. استقبل أولوغبيك نورماتوف، سفير أوزبكستان لدى المملكة، "
             "الوفد. واستقبل الوزير الوفد، وقال إن")
-    assert names(found(tools, text)) == ["عبدالله بن محمد آل الشيخ", "أولوغبيك نورماتوف"]
+    assert names(found(tools, text)) == ["عبدالله بن محمد آل مطلق", "أولوغبيك نورماتوف"]
 
 
 def test_a_place_inside_a_quoted_outlet_name_is_the_outlets(tools):
@@ -430,9 +438,10 @@ def test_companies_by_initials_and_bodies_named_after_their_country(tools):
 def test_a_titled_name_may_end_in_an_ordinary_word(tools):
     # two words after a title's descriptors, the name ending right there: a foreign first name
     # and family name of some frequency in Arabic text (ستار، كورنيل)
-    text = ("جرى المنتدى تحت إشراف رئيس المركز والمحلل السياسي المعروف فريدريك ستار وتقديم السفير "
-            "ومدير المركز والباحث المعروف سفانتي كورنيل.")
-    assert names(found(tools, text)) == ["فريدريك ستار", "سفانتي كورنيل"]
+    # (test11's Starr and Cornell are catalogue people since stop 31: other first names stand in)
+    text = ("جرى المنتدى تحت إشراف رئيس المركز والمحلل السياسي المعروف ريتشارد ستار وتقديم السفير "
+            "ومدير المركز والباحث المعروف كريستوفر كورنيل.")
+    assert names(found(tools, text)) == ["ريتشارد ستار", "كريستوفر كورنيل"]
     # never two frequent words, nor a name going on into a third word
     assert names(found(tools, "توصلت إليه ميركل مع وزير الداخلية بمثابة انتصار على الخصوم")) == []
     assert names(found(tools, "وأصدر الرئيس كوتشينسكي عفوا إنسانيا")) == []
@@ -552,13 +561,15 @@ def test_the_source_fields_name_credited_is_the_outlet_not_the_place_it_holds(to
     assert _with_outlet(tools, "قادة تركمانستان.\n\nإيران برس - إيران: وبحسب تقرير وكالة «إيران برس»، سيقوم", src) == [
         ("tm", "تركمانستان"), ("new:media:ayran_brs", "إيران برس"), ("ir", "إيران"),
         ("new:media:ayran_brs", "إيران برس")]
-    assert ("new:media:zman_altrkyh", "زمان التركية") in _with_outlet(
+    # (Zaman Arabic is a catalogue outlet since stop 31)
+    assert ("zaman_arabic", "زمان التركية") in _with_outlet(
         tools, "أنقرة (زمان التركية) – أعلن رئيس قيرغيزستان", "Zaman Arabic (زمان التركية)")
     assert ("new:media:alerb_alywm", "العرب اليوم") in _with_outlet(
         tools, "روما - العرب اليوم\nيغادر البابا فرنسيس", "Arabs Today (العرب اليوم), arabstoday.net")
     # the same words elsewhere are no credit: "the Arabs today"; without a source field, nothing
     assert _with_outlet(tools, "قال إن العرب اليوم يواجهون تحديات", "Arabs Today (العرب اليوم)") == []
-    assert ("tr", "التركية") in _with_outlet(tools, "أنقرة (زمان التركية) – أعلن", "")
+    # (stop 31: Zaman Arabic is a catalogue outlet, so its credit is the outlet with or without the field)
+    assert _with_outlet(tools, "أنقرة (زمان التركية) – أعلن", "") == [("ankara", "أنقرة"), ("zaman_arabic", "زمان التركية")]
 
 
 def test_a_catalogued_outlet_credited_after_an_exclusive_word(tools):
@@ -635,8 +646,9 @@ def test_a_compound_given_name_with_al_din(tools):
 
 def test_a_nasab_is_a_name_without_a_frame(tools):
     # test6: a name set off by a comma before the role, its nasab linked by بن (علي folds as على)
-    rows = found(tools, "لدى وصوله مطار الرئاسة في أبوظبي، أحمد بن علي محمد الصايغ وزير الدولة الإماراتي.")
-    assert names(rows) == ["أحمد بن علي محمد الصايغ"]
+    # (test6's minister is a catalogue person since stop 31: a made-up nasab of his shape stands in)
+    rows = found(tools, "لدى وصوله مطار الرئاسة في أبوظبي، أحمد بن علي محمد الكعبي وزير الدولة الإماراتي.")
+    assert names(rows) == ["أحمد بن علي محمد الكعبي"]
     # a thing named after someone holds no mention of them; a known person's nasab is the catalogue's
     assert names(found(tools, "وافتتح مطار الملك خالد بن عبدالعزيز الدولي")) == []
     assert names(found(tools, "وأكد سمو الشيخ حمدان بن محمد بن راشد آل مكتوم")) == []
@@ -712,20 +724,22 @@ def test_a_nasab_inside_a_childs_name_or_before_an_ordinary_word(tools):
 
 
 def test_a_villages_two_word_name_opening_with_a_word_of_some_frequency(tools):
-    # test21: كوي (a word of some frequency) then تاش (none): the village's name
-    rows = found(tools, "أثناء دخولها المنزل الواقع في قرية كوي تاش قرب العاصمة بشكك")
-    assert [(r["entity_id"], r["surface"]) for r in rows] == [("new:city:kwy_tash", "كوي تاش")]
+    # test21: كوي (a word of some frequency) then تاش (none): the village's name (Koi-Tash is a catalogue
+    # village since stop 31: a made-up village of the same shape stands in)
+    rows = found(tools, "أثناء دخولها المنزل الواقع في قرية كوي تيوبي قرب العاصمة بشكك")
+    assert [(r["entity_id"], r["surface"]) for r in rows] == [("new:city:kwy_tywby", "كوي تيوبي")]
     assert names(found(tools, "في قرية نائية شمالي البلاد. في قرية صغيرة")) == []
 
 
 def test_regions_named_after_their_noun(tools):
     # test23 (an Afghan plane down in Uzbekistan) and test17 (the Vorukh clashes, the exclave's name
     # garbled as print wrote it): a district after منطقة, in words no ordinary text uses
-    text = ("تحطمت في منطقة شيرآباد مساء أمس الأحد. تجمعوا على أراضي منطقة واىوخ ، الطريق. "
+    # (Sherobod and Vorukh's garbled spelling are catalogue places since stop 31: Jarkurgan and Chorkuh stand in)
+    text = ("تحطمت في منطقة جرقورغان مساء أمس الأحد. تجمعوا على أراضي منطقة تشوركوه ، الطريق. "
             "وقع الحادث في منطقة نائية من ولاية كاليفورنيا. في منطقة اليورو. في منطقة خفض التصعيد")
     rows = found(tools, text)
     assert [(r["entity_id"], r["surface"]) for r in rows] == [
-        ("new:region:shyrabad", "شيرآباد"), ("new:region:waywkh", "واىوخ")]
+        ("new:region:jrqwrghan", "جرقورغان"), ("new:region:tshwrkwh", "تشوركوه")]
     assert provisional_entities(pd.DataFrame(rows))["type"].tolist() == ["region", "region"]
     # a participle agreeing with the noun describes the place (ANT: الجزيرة "محافظة منكوبة")
     rows = found(tools, "أعلنت الجزيرة محافظة منكوبة. وفي منطقة منزوعة السلاح. وفي ولاية كوارة")
@@ -735,12 +749,13 @@ def test_regions_named_after_their_noun(tools):
 def test_listed_names_each_with_a_role_after_a_comma(tools):
     # test23 (Masdar's Uzbek contract): the guests are listed, each name then its role, no verb (the
     # UAE ambassador there, سعيد مطر القمزي, is a catalogue person since stop 29: a name of his shape)
-    text = ("ووزير الاستثمار والتجارة الخارجية الأوزبكي؛ وأليشر سلطانوف، وزير الطاقة الأوزبكي، "
-            "وسعيد مطر النعيمي، سفير دولة الإمارات لدى أوزبكستان، كما حضر. وقال سلطانوف إن")
+    # (Alisher Sultanov is a catalogue person since stop 31: another family name stands in)
+    text = ("ووزير الاستثمار والتجارة الخارجية الأوزبكي؛ وأليشر توراييف، وزير الطاقة الأوزبكي، "
+            "وسعيد مطر النعيمي، سفير دولة الإمارات لدى أوزبكستان، كما حضر. وقال توراييف إن")
     rows = found(tools, text)
     assert [(r["entity_id"], r["surface"]) for r in rows] == [
-        ("new:alyshr_slttanwf", "أليشر سلطانوف"), ("new:seyd_mttr_alneymy", "سعيد مطر النعيمي"),
-        ("new:alyshr_slttanwf", "سلطانوف")]
+        ("new:alyshr_twrayyf", "أليشر توراييف"), ("new:seyd_mttr_alneymy", "سعيد مطر النعيمي"),
+        ("new:alyshr_twrayyf", "توراييف")]
     # ordinary phrases before a comma and a title are no names
     text = "ومن جانبه، رئيس الوزراء قال. مكافحة الإرهاب، وزير الداخلية. تصريحات صحفية، رئيس الحكومة"
     assert found(tools, text) == []
@@ -780,9 +795,10 @@ def test_a_central_asian_name_written_family_name_first(tools):
 def test_a_quoted_outlet_named_by_a_place_and_a_word_after_it(tools):
     # test31: 'وكالة " تركمانستان اليوم"' (Turkmenistan Today): a place and a word after it, even a
     # stopword, name an outlet, as روسيا اليوم is RT; the country inside is no mention
-    text = 'وسط العاصمة عشق أباد. وحسب وكالة " تركمانستان اليوم" يبلغ طول التمثال الذهبي ستة أمتار'
+    # (Turkmenistan Today is a catalogue outlet since stop 31: the same shape with another country stands in)
+    text = 'وسط العاصمة دوشنبه. وحسب وكالة " طاجيكستان اليوم" يبلغ طول التمثال الذهبي ستة أمتار'
     assert [(r["entity_id"], r["surface"]) for r in found(tools, text)] == [
-        ("new:media:trkmanstan_alywm", "تركمانستان اليوم")]
+        ("new:media:ttajykstan_alywm", "طاجيكستان اليوم")]
     # the place alone in quotes, or a stopword before it, is no outlet's name
     assert found(tools, 'وقالت صحيفة "كازاخستان" إن') == []
     assert found(tools, 'وقال موقع "في روسيا" إن') == []

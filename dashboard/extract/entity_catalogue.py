@@ -324,6 +324,14 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
         for f in explicit_adj:  # irregular forms: exactly as written
             candidates.append(AliasForm.of(f, eid, ADJECTIVE, source))
 
+    def add_generic(eid: str, aliases: list[str], scope: str) -> None:
+        for alias in aliases:
+            form = AliasForm.of(alias, eid, NAME, "curated")
+            shared_generic.setdefault(form.key, []).append((eid, scope))
+            if form.key not in generic_alias:  # the first body holds the form, the others share it
+                generic_alias[form.key] = (scope, "article")
+                candidates.append(form)
+
     country_ext = {c["id"]: c for c in data["countries"]}
     unknown = set(country_ext) - {c["id"] for c in cldr_countries()}
     if unknown:
@@ -337,6 +345,9 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                   [], [], "cldr")
         add_forms(rec["id"], ext.get("aliases", []), ext.get("adjectives", []),
                   ext.get("adjective_forms", []), "curated")
+        # a people's name that is also another people's (التركمان: mostly the Turkmen of Iraq and
+        # Syria) names the country only in an article that names the country otherwise
+        add_generic(rec["id"], ext.get("generic_aliases", []), rec["id"])
 
     region_words_en = tuple(w.lower() for w in data["latin_region_words"])
     for section, default_type in (("places", None), ("people", "person"), ("organisations", None)):
@@ -355,15 +366,9 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                     raise ValueError(f"entity {eid!r}: generic_name must be one of {GENERIC_SCOPES} "
                                      "and needs a parent country")
                 owned_generic[eid] = (item["parent"], item["generic_name"])
-            for alias in item.get("generic_aliases") or []:
-                # a body without a country (the GCC's bare "مجلس التعاون") is its own scope: the
-                # generic alias counts in an article that names the body otherwise
-                scope = item.get("parent") or eid
-                form = AliasForm.of(alias, eid, NAME, "curated")
-                shared_generic.setdefault(form.key, []).append((eid, scope))
-                if form.key not in generic_alias:  # the first body holds the form, the others share it
-                    generic_alias[form.key] = (scope, "article")
-                    candidates.append(form)
+            # a body without a country (the GCC's bare "مجلس التعاون") is its own scope: the
+            # generic alias counts in an article that names the body otherwise
+            add_generic(eid, item.get("generic_aliases") or [], item.get("parent") or eid)
             if item.get("plus"):
                 plus_bodies[eid] = item["plus"]
             if item.get("bare_names"):

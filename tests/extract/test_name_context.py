@@ -185,3 +185,17 @@ def test_an_unseen_spelling_of_a_town_after_its_airport(matcher):
     # test27 (khaleej): مطار تارميز in an article naming Uzbekistan is Termez's airport
     text = "أجبرت 24 مروحية عسكرية على الهبوط في مطار تارميز في جنوب أوزبكستان."
     assert ("termez", "تارميز") in found(matcher, text)
+
+
+def test_a_peoples_name_another_people_shares_is_the_country_only_where_it_is_named(matcher):
+    # التركمان alone is in Arabic news mostly the Turkmen of Iraq and Syria (test17, test31)
+    assert ("tm", "التركمان") in found(
+        matcher, "وجرت الانتخابات في تركمانستان. كان على التركمان الاختيار بين 112 مرشحا ل 48 مقعدا.")
+    assert "tm" not in ids(matcher, "وطالب التركمان في كركوك بحصة في الحكومة العراقية.")
+
+
+def test_the_bare_islamic_state_is_the_group_only_where_the_group_is_named(matcher):
+    # "انضموا للدولة الإسلامية" after "لتنظيم الدولة الإسلامية" (test11); alone, any Islamic state
+    text = "انشق وانضم لتنظيم الدولة الإسلامية عام 2015. ويعتقد أن المئات من الطاجيك انضموا للدولة الإسلامية."
+    assert [s for e, s in found(matcher, text) if e == "isis"] == ["تنظيم الدولة الإسلامية", "لدولة الإسلامية"]
+    assert "isis" not in ids(matcher, "بدأ الاختلاف مع توسع الدولة الإسلامية في عهد عمر بن الخطاب.")

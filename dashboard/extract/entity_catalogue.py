@@ -31,7 +31,7 @@ _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rul
                   "variant_titles", "variant_place_words", "cldr_cities", "named_after_words",
                   "region_words", "adjective_not_country_after", "body_words_before_country",
                   "time_words_after_names", "relative_words", "places_inside_event_names",
-                  "quoted_name_heads", "city_words", "latin_region_words",
+                  "quoted_name_heads", "city_words", "governor_words", "latin_region_words",
                   "function_words_as_written")
 BLOCKER = "blocker"
 # The key of places_inside_event_names' heads that make any city's name an event's.
@@ -227,6 +227,9 @@ class Catalogue:
     # Nouns that say the next word is a town's name (مدينة، بلدة): an unseen spelling of a known
     # city right after one, in an article naming its country, is that city (name_context.yaml).
     city_words: frozenset[str] = frozenset()
+    # A region's head (محافظ، حاكم): the town's name right after one is the region named like it,
+    # when a region of the town's country bears that name (محافظ سمرقند; name_context.yaml).
+    governor_words: frozenset[str] = frozenset()
     # Prepositions and particles as the text writes them (marks removed, hamza and ى kept), which
     # fold to a first name (على -> علي, أمام -> امام): written so before a person's family name, no
     # relative's first name (name_context.yaml).
@@ -457,6 +460,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                      inside_event_names=_inside_event_names(data["places_inside_event_names"], entities),
                      quoted_name_heads=_words(data["quoted_name_heads"]),
                      city_words=_words(data["city_words"]),
+                     governor_words=_words(data["governor_words"]),
                      function_words_as_written=frozenset(strip_marks(w) for w in data["function_words_as_written"]))
 
 

@@ -199,3 +199,13 @@ def test_the_bare_islamic_state_is_the_group_only_where_the_group_is_named(match
     text = "انشق وانضم لتنظيم الدولة الإسلامية عام 2015. ويعتقد أن المئات من الطاجيك انضموا للدولة الإسلامية."
     assert [s for e, s in found(matcher, text) if e == "isis"] == ["تنظيم الدولة الإسلامية", "لدولة الإسلامية"]
     assert "isis" not in ids(matcher, "بدأ الاختلاف مع توسع الدولة الإسلامية في عهد عمر بن الخطاب.")
+
+
+def test_a_town_after_a_regions_head_is_the_region_named_like_it(matcher):
+    # the hokim of the Samarkand Region (test25), not of the city
+    text = "ورافقه وزير الخارجية عبد العزيز كاملوف، ومحافظ سمرقند أركين تورديموف."
+    assert ("samarkand_region", "سمرقند") in found(matcher, text)
+    assert "samarkand" in ids(matcher, "وزار الرئيس مدينة سمرقند التاريخية.")
+    # a town whose country has no region of that name stays the town
+    assert "samarkand_region" not in ids(matcher, "وقال حاكم دبي إن المعرض")
+    assert {"dubai"} & ids(matcher, "وقال حاكم دبي إن المعرض")

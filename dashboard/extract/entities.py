@@ -1362,7 +1362,8 @@ _CREDIT_BEFORE = re.compile(r"(?:^|([-–—])|(\())[ \t]*$", re.MULTILINE)
 _CREDIT_WORD_ZIPF = 5.5
 # A tatweel between spaces is a dash (folding removes it): "العالم ـ أسيا الوسطى".
 _TATWEEL_DASH = re.compile(r"[ \t]+\u0640+[ \t]")
-_CREDIT_AFTER = re.compile(r"[ \t]*(?:($)|([-–—:])|(\)))", re.MULTILINE)
+# (a bar too: "أخبار الآن | أبو ظبي", a site's heading line)
+_CREDIT_AFTER = re.compile(r"[ \t]*(?:($)|([-–—:|])|(\)))", re.MULTILINE)
 
 
 def _credit_position(norm: str, start: int, end: int, original_after: str = "", brackets: bool = True) -> bool:
@@ -1379,7 +1380,10 @@ def _credit_position(norm: str, start: int, end: int, original_after: str = "", 
         return False
     if before.group(2) or after.group(3):  # parentheses: both sides
         return brackets and bool(before.group(2) and after.group(3))
-    return bool(after.group(1) is not None and not before.group(1)) or after.group(2) is not None
+    # after a dateline's dash, the line's end closes a credit of two words or more ("دبي - صوت
+    # الإمارات"); a one-word one there may be a route's end ("طريق القاهرة - قنا")
+    return bool(after.group(1) is not None and (not before.group(1) or " " in norm[start:end].strip())) \
+        or after.group(2) is not None
 
 
 # Between a body's full name and its short name: quotes, parentheses, a dash, spaces.

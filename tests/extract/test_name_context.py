@@ -209,3 +209,12 @@ def test_a_town_after_a_regions_head_is_the_region_named_like_it(matcher):
     # a town whose country has no region of that name stays the town
     assert "samarkand_region" not in ids(matcher, "وقال حاكم دبي إن المعرض")
     assert {"dubai"} & ids(matcher, "وقال حاكم دبي إن المعرض")
+
+
+def test_an_outlet_credited_at_a_datelines_end_or_before_a_bar(matcher):
+    # the site's own heading lines (test19, test25)
+    assert ("akhbar_alaan", "أخبار الآن") in found(matcher, "أخبار الآن | أبو ظبي – alittihad\nعقدت شركة")
+    assert ("emirates_voice", "صوت الإمارات") in found(matcher, "دبي - صوت الإمارات\nنشر رئيس تركمانستان كتاباً")
+    # a one-word name at a line's end after a dash may be a route's end
+    assert "qna" not in ids(matcher, "حادث على طريق القاهرة - قنا\nوقال شهود")
+    assert "emirates_voice" not in ids(matcher, "وقال إن صوت الإمارات مسموع في العالم")

@@ -293,6 +293,7 @@ class EntityMatcher:
         self.inside_event_names = catalogue.inside_event_names
         self.quoted_name_heads = catalogue.quoted_name_heads
         self._city_written = frozenset(w for word in catalogue.city_words for w, _ in _written_forms(word))
+        self._first_level_cities = catalogue.first_level_cities
         self._governor_written = frozenset(w for word in catalogue.governor_words for w, _ in _written_forms(word))
         # a city's one-word name by its variant key (short ones too: the city noun before it is
         # the evidence); a key two cities share (خجند، خوقند) names the one whose country the
@@ -606,7 +607,7 @@ class EntityMatcher:
                         begin == dual_end and skip == 1 and forms[begin].startswith("و"))):
                 entity_id = self._region_by_tail.get(words) or self._region_named("".join(words)) or entity_id
             elif etype == "city" and not lead and not skip and begin and forms[begin - 1] in self._governor_written \
-                    and _adjacent(norm, ends[begin - 1], starts[begin]):
+                    and entity_id not in self._first_level_cities and _adjacent(norm, ends[begin - 1], starts[begin]):
                 # a region's head before a town's name: the region named like the town, in the
                 # town's country (محافظ سمرقند is the Samarkand Region's hokim; حاكم دبي the city)
                 region = self._region_by_tail.get(words) or self._region_named("".join(words))

@@ -230,6 +230,9 @@ class Catalogue:
     # A region's head (محافظ، حاكم): the town's name right after one is the region named like it,
     # when a region of the town's country bears that name (محافظ سمرقند; name_context.yaml).
     governor_words: frozenset[str] = frozenset()
+    # Cities that are first-level units with a code of their own (iso3166_2: Almaty, Tashkent, Osh):
+    # their head is the city's, never the region's named like it ("حاكم ألماتي" is the city's akim).
+    first_level_cities: frozenset[str] = frozenset()
     # Prepositions and particles as the text writes them (marks removed, hamza and ى kept), which
     # fold to a first name (على -> علي, أمام -> امام): written so before a person's family name, no
     # relative's first name (name_context.yaml).
@@ -314,6 +317,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     shared_generic: dict[str, list[tuple[str, str]]] = {}
     credit_only: set[str] = set()
     plus_bodies: dict[str, str] = {}
+    first_level_cities: set[str] = set()
 
     def add_forms(eid: str, names: list[str], adjectives: list[str], explicit_adj: list[str],
                   source: str) -> None:
@@ -364,6 +368,8 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
             if not etype:
                 raise ValueError(f"entity {eid!r} has no type")
             entities[eid] = Entity(eid, etype, item["name_ar"], item["name_en"], item.get("parent"))
+            if etype == "city" and item.get("iso3166_2"):
+                first_level_cities.add(eid)
             if item.get("generic_name"):
                 if not item.get("parent") or item["generic_name"] not in GENERIC_SCOPES:
                     raise ValueError(f"entity {eid!r}: generic_name must be one of {GENERIC_SCOPES} "
@@ -461,6 +467,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                      quoted_name_heads=_words(data["quoted_name_heads"]),
                      city_words=_words(data["city_words"]),
                      governor_words=_words(data["governor_words"]),
+                     first_level_cities=frozenset(first_level_cities),
                      function_words_as_written=frozenset(strip_marks(w) for w in data["function_words_as_written"]))
 
 

@@ -209,6 +209,8 @@ def test_a_town_after_a_regions_head_is_the_region_named_like_it(matcher):
     # a town whose country has no region of that name stays the town
     assert "samarkand_region" not in ids(matcher, "وقال حاكم دبي إن المعرض")
     assert {"dubai"} & ids(matcher, "وقال حاكم دبي إن المعرض")
+    # a city that is a first-level unit of its own has its own head: Almaty's akim, not the region's
+    assert ("almaty", "ألماتي") in found(matcher, "وقال حاكم ألماتي إن المدينة مستعدة.")
 
 
 def test_an_outlet_credited_at_a_datelines_end_or_before_a_bar(matcher):

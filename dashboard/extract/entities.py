@@ -293,6 +293,8 @@ class EntityMatcher:
         self.inside_event_names = catalogue.inside_event_names
         self.quoted_name_heads = catalogue.quoted_name_heads
         self._city_written = frozenset(w for word in catalogue.city_words for w, _ in _written_forms(word))
+        self._first_level_cities = catalogue.first_level_cities
+        self._governor_written = frozenset(w for word in catalogue.governor_words for w, _ in _written_forms(word))
         # a city's one-word name by its variant key (short ones too: the city noun before it is
         # the evidence); a key two cities share (خجند، خوقند) names the one whose country the
         # article names
@@ -604,6 +606,13 @@ class EntityMatcher:
                     self._after_region_word(forms, starts, ends, norm, begin) or (
                         begin == dual_end and skip == 1 and forms[begin].startswith("و"))):
                 entity_id = self._region_by_tail.get(words) or self._region_named("".join(words)) or entity_id
+            elif etype == "city" and not lead and not skip and begin and forms[begin - 1] in self._governor_written \
+                    and entity_id not in self._first_level_cities and _adjacent(norm, ends[begin - 1], starts[begin]):
+                # a region's head before a town's name: the region named like the town, in the
+                # town's country (محافظ سمرقند is the Samarkand Region's hokim; حاكم دبي the city)
+                region = self._region_by_tail.get(words) or self._region_named("".join(words))
+                if region and self.variants.parents.get(region) == self.variants.parents.get(entity_id):
+                    entity_id = region
             if etype in PLACE_TYPES and self.types.get(entity_id) == "region" and (
                     words[0] in self._dual_region_written or (begin and forms[begin - 1] in self._dual_region_written)):
                 dual_end = i  # the second of the two may follow: "ولايتي أوش وجلال أباد"
@@ -1354,7 +1363,8 @@ _CREDIT_BEFORE = re.compile(r"(?:^|([-–—])|(\())[ \t]*$", re.MULTILINE)
 _CREDIT_WORD_ZIPF = 5.5
 # A tatweel between spaces is a dash (folding removes it): "العالم ـ أسيا الوسطى".
 _TATWEEL_DASH = re.compile(r"[ \t]+\u0640+[ \t]")
-_CREDIT_AFTER = re.compile(r"[ \t]*(?:($)|([-–—:])|(\)))", re.MULTILINE)
+# (a bar too: "أخبار الآن | أبو ظبي", a site's heading line)
+_CREDIT_AFTER = re.compile(r"[ \t]*(?:($)|([-–—:|])|(\)))", re.MULTILINE)
 
 
 def _credit_position(norm: str, start: int, end: int, original_after: str = "", brackets: bool = True) -> bool:
@@ -1371,7 +1381,10 @@ def _credit_position(norm: str, start: int, end: int, original_after: str = "", 
         return False
     if before.group(2) or after.group(3):  # parentheses: both sides
         return brackets and bool(before.group(2) and after.group(3))
-    return bool(after.group(1) is not None and not before.group(1)) or after.group(2) is not None
+    # after a dateline's dash, the line's end closes a credit of two words or more ("دبي - صوت
+    # الإمارات"); a one-word one there may be a route's end ("طريق القاهرة - قنا")
+    return bool(after.group(1) is not None and (not before.group(1) or " " in norm[start:end].strip())) \
+        or after.group(2) is not None
 
 
 # Between a body's full name and its short name: quotes, parentheses, a dash, spaces.

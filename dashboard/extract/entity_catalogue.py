@@ -31,7 +31,7 @@ _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rul
                   "variant_titles", "variant_place_words", "cldr_cities", "named_after_words",
                   "region_words", "adjective_not_country_after", "body_words_before_country",
                   "time_words_after_names", "relative_words", "places_inside_event_names",
-                  "quoted_name_heads", "city_words", "latin_region_words",
+                  "quoted_name_heads", "city_words", "governor_words", "latin_region_words",
                   "function_words_as_written")
 BLOCKER = "blocker"
 # The key of places_inside_event_names' heads that make any city's name an event's.
@@ -227,6 +227,12 @@ class Catalogue:
     # Nouns that say the next word is a town's name (مدينة، بلدة): an unseen spelling of a known
     # city right after one, in an article naming its country, is that city (name_context.yaml).
     city_words: frozenset[str] = frozenset()
+    # A region's head (محافظ، حاكم): the town's name right after one is the region named like it,
+    # when a region of the town's country bears that name (محافظ سمرقند; name_context.yaml).
+    governor_words: frozenset[str] = frozenset()
+    # Cities that are first-level units with a code of their own (iso3166_2: Almaty, Tashkent, Osh):
+    # their head is the city's, never the region's named like it ("حاكم ألماتي" is the city's akim).
+    first_level_cities: frozenset[str] = frozenset()
     # Prepositions and particles as the text writes them (marks removed, hamza and ى kept), which
     # fold to a first name (على -> علي, أمام -> امام): written so before a person's family name, no
     # relative's first name (name_context.yaml).
@@ -311,6 +317,7 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
     shared_generic: dict[str, list[tuple[str, str]]] = {}
     credit_only: set[str] = set()
     plus_bodies: dict[str, str] = {}
+    first_level_cities: set[str] = set()
 
     def add_forms(eid: str, names: list[str], adjectives: list[str], explicit_adj: list[str],
                   source: str) -> None:
@@ -323,6 +330,14 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                 candidates.append(AliasForm.of(f, eid, ADJECTIVE, GENERATED if f.endswith("يا") else source))
         for f in explicit_adj:  # irregular forms: exactly as written
             candidates.append(AliasForm.of(f, eid, ADJECTIVE, source))
+
+    def add_generic(eid: str, aliases: list[str], scope: str) -> None:
+        for alias in aliases:
+            form = AliasForm.of(alias, eid, NAME, "curated")
+            shared_generic.setdefault(form.key, []).append((eid, scope))
+            if form.key not in generic_alias:  # the first body holds the form, the others share it
+                generic_alias[form.key] = (scope, "article")
+                candidates.append(form)
 
     country_ext = {c["id"]: c for c in data["countries"]}
     unknown = set(country_ext) - {c["id"] for c in cldr_countries()}
@@ -337,6 +352,9 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                   [], [], "cldr")
         add_forms(rec["id"], ext.get("aliases", []), ext.get("adjectives", []),
                   ext.get("adjective_forms", []), "curated")
+        # a people's name that is also another people's (التركمان: mostly the Turkmen of Iraq and
+        # Syria) names the country only in an article that names the country otherwise
+        add_generic(rec["id"], ext.get("generic_aliases", []), rec["id"])
 
     region_words_en = tuple(w.lower() for w in data["latin_region_words"])
     for section, default_type in (("places", None), ("people", "person"), ("organisations", None)):
@@ -350,20 +368,16 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
             if not etype:
                 raise ValueError(f"entity {eid!r} has no type")
             entities[eid] = Entity(eid, etype, item["name_ar"], item["name_en"], item.get("parent"))
+            if etype == "city" and item.get("iso3166_2"):
+                first_level_cities.add(eid)
             if item.get("generic_name"):
                 if not item.get("parent") or item["generic_name"] not in GENERIC_SCOPES:
                     raise ValueError(f"entity {eid!r}: generic_name must be one of {GENERIC_SCOPES} "
                                      "and needs a parent country")
                 owned_generic[eid] = (item["parent"], item["generic_name"])
-            for alias in item.get("generic_aliases") or []:
-                # a body without a country (the GCC's bare "مجلس التعاون") is its own scope: the
-                # generic alias counts in an article that names the body otherwise
-                scope = item.get("parent") or eid
-                form = AliasForm.of(alias, eid, NAME, "curated")
-                shared_generic.setdefault(form.key, []).append((eid, scope))
-                if form.key not in generic_alias:  # the first body holds the form, the others share it
-                    generic_alias[form.key] = (scope, "article")
-                    candidates.append(form)
+            # a body without a country (the GCC's bare "مجلس التعاون") is its own scope: the
+            # generic alias counts in an article that names the body otherwise
+            add_generic(eid, item.get("generic_aliases") or [], item.get("parent") or eid)
             if item.get("plus"):
                 plus_bodies[eid] = item["plus"]
             if item.get("bare_names"):
@@ -452,6 +466,8 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                      inside_event_names=_inside_event_names(data["places_inside_event_names"], entities),
                      quoted_name_heads=_words(data["quoted_name_heads"]),
                      city_words=_words(data["city_words"]),
+                     governor_words=_words(data["governor_words"]),
+                     first_level_cities=frozenset(first_level_cities),
                      function_words_as_written=frozenset(strip_marks(w) for w in data["function_words_as_written"]))
 
 

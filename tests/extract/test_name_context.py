@@ -185,3 +185,38 @@ def test_an_unseen_spelling_of_a_town_after_its_airport(matcher):
     # test27 (khaleej): مطار تارميز in an article naming Uzbekistan is Termez's airport
     text = "أجبرت 24 مروحية عسكرية على الهبوط في مطار تارميز في جنوب أوزبكستان."
     assert ("termez", "تارميز") in found(matcher, text)
+
+
+def test_a_peoples_name_another_people_shares_is_the_country_only_where_it_is_named(matcher):
+    # التركمان alone is in Arabic news mostly the Turkmen of Iraq and Syria (test17, test31)
+    assert ("tm", "التركمان") in found(
+        matcher, "وجرت الانتخابات في تركمانستان. كان على التركمان الاختيار بين 112 مرشحا ل 48 مقعدا.")
+    assert "tm" not in ids(matcher, "وطالب التركمان في كركوك بحصة في الحكومة العراقية.")
+
+
+def test_the_bare_islamic_state_is_the_group_only_where_the_group_is_named(matcher):
+    # "انضموا للدولة الإسلامية" after "لتنظيم الدولة الإسلامية" (test11); alone, any Islamic state
+    text = "انشق وانضم لتنظيم الدولة الإسلامية عام 2015. ويعتقد أن المئات من الطاجيك انضموا للدولة الإسلامية."
+    assert [s for e, s in found(matcher, text) if e == "isis"] == ["تنظيم الدولة الإسلامية", "لدولة الإسلامية"]
+    assert "isis" not in ids(matcher, "بدأ الاختلاف مع توسع الدولة الإسلامية في عهد عمر بن الخطاب.")
+
+
+def test_a_town_after_a_regions_head_is_the_region_named_like_it(matcher):
+    # the hokim of the Samarkand Region (test25), not of the city
+    text = "ورافقه وزير الخارجية عبد العزيز كاملوف، ومحافظ سمرقند أركين تورديموف."
+    assert ("samarkand_region", "سمرقند") in found(matcher, text)
+    assert "samarkand" in ids(matcher, "وزار الرئيس مدينة سمرقند التاريخية.")
+    # a town whose country has no region of that name stays the town
+    assert "samarkand_region" not in ids(matcher, "وقال حاكم دبي إن المعرض")
+    assert {"dubai"} & ids(matcher, "وقال حاكم دبي إن المعرض")
+    # a city that is a first-level unit of its own has its own head: Almaty's akim, not the region's
+    assert ("almaty", "ألماتي") in found(matcher, "وقال حاكم ألماتي إن المدينة مستعدة.")
+
+
+def test_an_outlet_credited_at_a_datelines_end_or_before_a_bar(matcher):
+    # the site's own heading lines (test19, test25)
+    assert ("akhbar_alaan", "أخبار الآن") in found(matcher, "أخبار الآن | أبو ظبي – alittihad\nعقدت شركة")
+    assert ("emirates_voice", "صوت الإمارات") in found(matcher, "دبي - صوت الإمارات\nنشر رئيس تركمانستان كتاباً")
+    # a one-word name at a line's end after a dash may be a route's end
+    assert "qna" not in ids(matcher, "حادث على طريق القاهرة - قنا\nوقال شهود")
+    assert "emirates_voice" not in ids(matcher, "وقال إن صوت الإمارات مسموع في العالم")

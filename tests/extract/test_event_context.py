@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.extract.event_context import CONTEXT
 from dashboard.pipeline.article import Extractors
-from dashboard.text.document import Doc
+from tests.extract.event_links import rule_links
 
 
 @pytest.fixture(scope="module")
@@ -20,10 +20,8 @@ def ex(catalogues) -> Extractors:
 
 def linked(ex: Extractors, text: str, published: date) -> dict[int, tuple[str, str]]:
     """sentence_id -> (event_id, cue) of its (first) link."""
-    doc = Doc.from_text("t", text, published, "day")
-    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
     out: dict[int, tuple[str, str]] = {}
-    for r in rows:
+    for r in rule_links(ex, text, published):
         out.setdefault(r["sentence_id"], (r["event_id"], r["cue"]))
     return out
 
@@ -110,9 +108,7 @@ def test_a_pandemic_named_beside_a_summits_story_leaves_it_the_summits(ex):
             "باكو - يبحث رؤساء الدول الأعضاء في المجلس التركي، في اجتماع طارئ اليوم الجمعة، تداعيات وباء كورونا. "
             "وبحسب الأناضول، من المقرر أن يجتمع رؤساء دول المجلس بمبادرة من الرئيس الأذري إلهام علييف، "
             "تحت عنوان التعاون والتضامن في مواجهة وباء كورونا.")
-    doc = Doc.from_text("t", text, date(2020, 4, 10), "day")
-    rows = {(r["sentence_id"], r["event_id"]): r["cue"]
-            for r in ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))}
+    rows = {(r["sentence_id"], r["event_id"]): r["cue"] for r in rule_links(ex, text, date(2020, 4, 10))}
     assert (2, "covid_pandemic") in rows
     assert rows[(2, "ots_extraordinary_summit_2020")].startswith(CONTEXT)  # the summit's story too
 

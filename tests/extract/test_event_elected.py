@@ -10,20 +10,12 @@ from datetime import date
 import pytest
 
 from dashboard.pipeline.article import Extractors
-from dashboard.text.document import Doc
+from tests.extract.event_links import links_by_sentence as links
 
 
 @pytest.fixture(scope="module")
 def ex(catalogues) -> Extractors:
     return Extractors(catalogues)
-
-
-def links(ex: Extractors, text: str, published: date) -> dict[int, dict[str, str]]:
-    doc = Doc.from_text("t", text, published, "day")
-    out: dict[int, dict[str, str]] = {}
-    for r in ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc)):
-        out.setdefault(r["sentence_id"], {})[r["event_id"]] = r["cue"]
-    return out
 
 
 def test_the_winners_act_names_his_last_election_long_after_it(ex):

@@ -11,20 +11,12 @@ import pytest
 
 from dashboard.pipeline.article import Extractors
 from dashboard.text.document import Doc
+from tests.extract.event_links import links_by_sentence as by_sentence
 
 
 @pytest.fixture(scope="module")
 def ex(catalogues) -> Extractors:
     return Extractors(catalogues)
-
-
-def by_sentence(ex: Extractors, text: str, published: date | None) -> dict[int, dict[str, str]]:
-    """sentence_id -> {event_id: cue} of the article's links, as the build finds them."""
-    doc = Doc.from_text("t", text, published, "day")
-    out: dict[int, dict[str, str]] = {}
-    for r in ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc)):
-        out.setdefault(r["sentence_id"], {})[r["event_id"]] = r["cue"]
-    return out
 
 
 TAJIK_VOTE = ("يتجه رئيس طاجيكستان المخضرم، إمام على رحمان، على ما يبدو للفوز بفترة رئاسة خامسة في "

@@ -8,20 +8,12 @@ from datetime import date
 import pytest
 
 from dashboard.pipeline.article import Extractors
-from tests.extract.event_links import rule_links
+from tests.extract.event_links import links_by_sentence as links
 
 
 @pytest.fixture(scope="module")
 def ex(catalogues) -> Extractors:
     return Extractors(catalogues)
-
-
-def links(ex: Extractors, text: str, published: date) -> dict[int, dict[str, str]]:
-    """sentence_id -> {event_id: cue} of the rule links (no story model)."""
-    out: dict[int, dict[str, str]] = {}
-    for r in rule_links(ex, text, published):
-        out.setdefault(r["sentence_id"], {})[r["event_id"]] = r["cue"]
-    return out
 
 
 # Written on the shape of a July 2024 dispatch on Xi's arrival that recalls his visit of September

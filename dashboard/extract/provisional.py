@@ -1714,10 +1714,9 @@ class ProvisionalFinder:
             if opening is None and kind == "media" and _OPEN_PAREN.fullmatch(norm, ends[i], starts[i + 1]):
                 opening = "("  # an agency's name in parentheses: وكالة أنباء (قابار)
             if opening is None:
-                if (forms[i] in self._unquoted_outlet_forms and
-                    (end := self._unquoted_outlet(i, forms, starts, ends, norm, covered, taken))) or \
-                        (forms[i] in self._unquoted_company_forms and
-                         (end := self._unquoted_outlet(i, forms, starts, ends, norm, covered, taken, doc))):
+                company = forms[i] in self._unquoted_company_forms
+                if (company or forms[i] in self._unquoted_outlet_forms) and \
+                        (end := self._unquoted_name(i, doc, forms, starts, ends, norm, covered, taken, company)):
                     spans.append((i + 1, end, kind))
                     found.setdefault(tuple(forms[i + 1:end]), kind)
                 continue
@@ -1792,13 +1791,14 @@ class ProvisionalFinder:
                     break
         return out
 
-    def _unquoted_outlet(self, i: int, forms, starts, ends, norm, covered, taken, doc: Doc | None = None) -> int | None:
+    def _unquoted_name(self, i: int, doc: Doc, forms, starts, ends, norm, covered, taken,
+                       company: bool = False) -> int | None:
         """The end of an outlet's name written without quotes right after its noun, token i: one or
         two words no ordinary text uses (rarer than max_last_zipf, no article, no month), then an
         adjective with the article, a country's among them, or punctuation ("صحيفة لادا المحلية"،
-        "صحيفة فيدوموستي،"). With ``doc``, a company's: words no text uses at all (a word of the
-        list, however rare, is an ordinary one: شركة مقاولات، شركة مدرجة), none written with ة (شركة
-        قابضة: folding hides the adjective from the list)."""
+        "صحيفة فيدوموستي،"). A ``company``'s: words no text uses at all (a word of the list, however
+        rare, is an ordinary one: شركة مقاولات، شركة مدرجة), none written with ة (شركة قابضة: folding
+        hides the adjective from the list)."""
         n = len(forms)
         k = i + 1
         while k < n and k - i <= 2 and covered[k] is None and not taken[k] and \
@@ -1806,7 +1806,7 @@ class ProvisionalFinder:
                 not forms[k].startswith(ARTICLE) and forms[k] not in self.months and forms[k] not in self.stopwords \
                 and forms[k] not in self.never and self._zipf(forms[k]) < self.rules.max_last_zipf and \
                 not any(forms[k].endswith(p) and self._zipf(forms[k][:-len(p)]) >= COMMON_ZIPF for p in _PRONOUN_SUFFIXES) \
-                and (doc is None or (self._zipf(forms[k]) == 0 and len(forms[k]) >= 4 and
+                and (not company or (self._zipf(forms[k]) == 0 and len(forms[k]) >= 4 and
                                      self._word_kind(forms[k], k == i + 1, forms[k - 1], False) == "rare" and
                                      _written_last_letter(doc, starts[k], ends[k]) != "ة")):
             k += 1  # (a noun with a pronoun, "موقع تجاربها النووية" "its test site", is no name)

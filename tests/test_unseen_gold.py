@@ -35,8 +35,9 @@ SIXTEENTH = ("test29", "test30")  # the sixteenth, made when the fifteenth had b
 SEVENTEENTH = ("test31", "test32")  # the seventeenth, made when the sixteenth had been scored: the same year split
 EIGHTEENTH = ("test33", "test34")  # the eighteenth, made when the seventeenth had been scored: the same year split
 NINETEENTH = ("test35", "test36")  # the nineteenth, made when the eighteenth had been scored: the same year split
+TWENTIETH = ("test37", "test38")  # the twentieth, made when the nineteenth had been scored: the same year split
 LATER = (SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH
-         + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH)
+         + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH + TWENTIETH)
 
 
 def sources(part: str) -> dict[str, dict]:
@@ -88,11 +89,12 @@ YEARS = {"test3": range(2019, 2022), "test4": range(2022, 2025),  # the two anno
          "test29": range(2019, 2022), "test30": range(2022, 2025),
          "test31": range(2019, 2022), "test32": range(2022, 2025),
          "test33": range(2019, 2022), "test34": range(2022, 2025),
-         "test35": range(2019, 2022), "test36": range(2022, 2025)}
+         "test35": range(2019, 2022), "test36": range(2022, 2025),
+         "test37": range(2019, 2022), "test38": range(2022, 2025)}
 
 
 @pytest.mark.parametrize("part", THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH
-                         + THIRTEENTH + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH)
+                         + THIRTEENTH + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH + TWENTIETH)
 def test_third_set_parts_keep_their_years(part):
     if not (UNSEEN / part / "SOURCES.csv").is_file():
         pytest.skip(f"no {part} part yet")
@@ -148,11 +150,11 @@ def test_fetched_texts_are_the_annotated_ones(part):
     assert len(gold["entity_mentions"]) > 10 * len(texts)
 
 
-AGREEMENT = DATA_DIR / "gold" / "agreement"  # a second, independent reading of the events of NINTH ... NINETEENTH
+AGREEMENT = DATA_DIR / "gold" / "agreement"  # a second, independent reading of the events of NINTH ... TWENTIETH
 
 
 @pytest.mark.parametrize("part", NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH + FOURTEENTH + FIFTEENTH
-                         + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH)
+                         + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH + TWENTIETH)
 def test_second_reading_covers_the_same_articles_with_known_events(part):
     if not (AGREEMENT / part).is_dir():
         pytest.skip(f"no second reading of {part}")

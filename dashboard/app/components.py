@@ -83,7 +83,11 @@ def readable(df: pd.DataFrame, lang: str, labels: Mapping[str, str] | None = Non
     every header in ``lang`` (the page's ``labels`` first, else ``i18n.column_label``), shares
     as percentages, decimals rounded, dates as days. Returns the frame and its column config."""
     has_name = any(c in df.columns for c in NAME_COLUMNS)
-    keep = [c for c in df.columns if c not in hidden and not (has_name and str(c).endswith("_id"))]
+    # A link column with no address in any row (a corpus without URLs, like the seeds) is left
+    # out: the grid would show a column of grey "None".
+    empty_links = {c for c in df.columns if c == "url" and not df[c].notna().any()}
+    keep = [c for c in df.columns if c not in hidden and c not in empty_links
+            and not (has_name and str(c).endswith("_id"))]
     out = display_dates(df[keep])
     config: dict[str, Any] = {}
     for col in keep:

@@ -412,3 +412,9 @@ def test_discovered_events_are_marked_unreviewed_and_can_be_hidden(app_dataset, 
     n_new = head["events_unreviewed"]
     assert n_new >= 1 and card.value == number(head["events"] - n_new, "ar")
     assert t("m_events_unreviewed", "ar", n=plural(n_new, "event", "ar")) == card.help
+
+
+def test_articles_table_has_no_link_column_when_no_article_has_an_address(make_app):
+    at = run_page(make_app(lang="en"), "overview")
+    assert column_label("title", "en") in at.dataframe[0].value.columns
+    assert column_label("url", "en") not in at.dataframe[0].value.columns

@@ -501,7 +501,8 @@ class EventDiscoverer:
         only right after the noun ("الانتخابات الرئاسية الأمريكية"; "تحت سطوة النظام الإيراني" at
         the end of the phrase is no party), after the names. With ``inner``, the places inside a
         match with a gap come first ("نظم العشرات فى قازاخستان، اليوم الأربعاء، احتجاجا": the
-        organisers' country is the protest's)."""
+        organisers' country is the protest's), and its adjectives after the names ("عادت ممثلة ومخرجة
+        روسية إلى الأرض")."""
         limit = doc.sentences[sid][1] if doc.sentences else len(doc.text)
         full = _phrase_end(doc.text, b, limit)
         # which instance the noun names does not part it from its name: "القمة الحادية والعشرون لمنظمة
@@ -512,7 +513,10 @@ class EventDiscoverer:
         out += [x for x in names if x[0] <= a and x[1] > b]
         out += [x for x in names if x[0] >= b and x[1] <= full
                 and (x[1] <= near or self.types.get(x[2]) == "person")]
-        # names first: "تحطمت طائرة عسكرية أفغانية ... في أوزبكستان" crashed in Uzbekistan
+        # names first: "تحطمت طائرة عسكرية أفغانية ... في أوزبكستان" crashed in Uzbekistan; then, inside a
+        # gapped match, the adjective of its actors ("عادت ممثلة ومخرجة روسية إلى الأرض": a Russian crew)
+        if inner:
+            out += [x for x in adjectives if a <= x[0] and x[1] <= b and self.types.get(x[2]) in _PLACE_TYPES]
         return out + [x for x in adjectives if x[0] >= b and x[0] - b <= _ADJECTIVE_CHARS and x[1] <= full]
 
     def _after_instance(self, text: str, at: int, limit: int) -> int:
@@ -814,7 +818,9 @@ class EventDiscoverer:
                     continue  # "الذين يفوزون عادة في الانتخابات": a habit, not this vote
                 # "الانتخابات البرلمانية" is not the presidential vote's referring word; an act befalling
                 # a person beside it is no rival ("تقدم باستقالته على خلفية الاحتجاجات")
+                # nor a noun of the kind it yields to: a launch's astronaut in the article of the crew's return
                 if any(k.name != name and k.anchor != "target" and name not in k.yields_to
+                       and k.name not in kind.yields_to
                        and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
                     continue
                 if not self._phrase_agrees(index, sid, kind, anchor):

@@ -72,6 +72,7 @@ _LABEL_CHARS = 60
 # (a letter first, no sentence end), the closing quote; the ``quoted`` anchor rule
 _QUOTED = re.compile(r"[ \t\u00a0]*[\"«“'](?P<name>[^\W\d_][^\"«»“”'.!?؟\n]{1,48}?)[\"»”']")
 _OPENING_QUOTES = "\"«“"
+_QUOTE_REST = re.compile(r"[^\"»”\n!?؟]{0,40}[\"»”]")  # the rest of a quoted name a noun opens
 _QUOTED_WORDS = 4  # a longer quote is what someone said (عملية "اغتيال نفذه جهاز الموساد ..."), not a name
 _PUNCTUATION = "،,.؛;:!?؟()\"«»“”\n"
 # a day set off by commas inside a clause: "، الأربعاء،"، "، أمس الأول،"، "، يوم الخميس الماضي،"
@@ -470,6 +471,7 @@ class EventDiscoverer:
             if before and before[-1] in self.rules.generic_before:
                 continue  # "أي انتخابات"، "عدم الزيارة"
             a, b = doc.norm.to_original(m.start(), m.end())
+            b = _past_open_quote(doc.text, a, b)
             phrase = self._phrase(doc, sid, names, adjectives, a, b, definite=bool(_DEFINITE.match(text, m.start())),
                                   inner=kind.anchor == "place")
             anchor = self._anchor(kind, names, phrase, a, b, doc.text,
@@ -997,6 +999,16 @@ def _owner(nouns: list[int], at: int) -> int | None:
     """The noun a date at ``at`` belongs to: the last one before it, else the first after it."""
     before = [n for n in nouns if n <= at]
     return before[-1] if before else (nouns[0] if nouns else None)
+
+
+def _past_open_quote(text: str, a: int, b: int) -> int:
+    """The end of a noun ``[a, b)`` that opens a quoted name ('صاروخ "سويوز' of 'صاروخ "سويوز – 2.1 آ" الروسي'):
+    past the name's closing quote, so that the phrase after it (the rocket's adjective) is the noun's."""
+    noun = text[a:b]
+    if not (noun.count('"') % 2 or noun.count("«") > noun.count("»") or noun.count("“") > noun.count("”")):
+        return b
+    m = _QUOTE_REST.match(text, b)
+    return m.end() if m is not None else b
 
 
 def _phrase_end(text: str, start: int, limit: int) -> int:

@@ -617,6 +617,21 @@ FILM_CREW_B = ("عاد الطاقم الروسي الذي يضم في عداده
                "في سهوب كازاخستان في الوقت المحدد.")
 
 
+# test35 (zi05_ednews): the rocket named in quotes ('صاروخ "سويوز – 2.1 آ" الروسي') is read past its quoted name to
+# its adjective; the rocket and the craft named again are the launch's, the backup crew is not
+SOYUZ_MS16 = ('صرح ناطق باسم مؤسسة "روس كوسموس" الروسية أن صاروخ "سويوز – 2.1 آ" الروسي قد نصب الاثنين 6 أبريل في '
+              'منصة الإطلاق حاملا مركبة "سويوز إم إس" المأهولة إلى المحطة الفضائية الدولية. '
+              'وجاء في بيان أصدرته مؤسسة "روس كوسموس" الفضائية أن نصب الصاروخ في المنصة الـ31 المسماة بـ "فوستوك" '
+              '(الشرق) في مطار "بايكونور" الفضائي تم بناء على قرار اتخذته اللجنة الحكومية الروسية. '
+              'وأضاف البيان أن إطلاق الصاروخ مخطط له الساعة الـ11.05 يوم 9 أبريل الجاري. '
+              'وستضم مركبة "سويوز إم إس -16" التي سيحملها الصاروخ رائدي الفضاء الروسيين. '
+              'وأشار البيان إلى أن الطاقم الاحتياطي للمركبة يضم رائدين روسيين وأمريكيا.')
+
+
+def test_a_rocket_named_in_quotes_is_a_launch_and_its_rocket_and_craft_refer_to_it(ex):
+    assert ids(links(ex, SOYUZ_MS16, date(2020, 4, 6))) == {s: "new:launch:ru:2020-04" for s in range(4)}
+
+
 def test_a_crews_return_to_earth_is_its_flights_in_every_outlet(ex):
     assert ids(links(ex, FILM_CREW_A, date(2021, 10, 17))) == {s: "new:landing:ru:2021-10" for s in (0, 1, 2)}
     assert ids(links(ex, FILM_CREW_B, date(2021, 10, 18))) == {s: "new:landing:ru:2021-10" for s in (0, 1)}

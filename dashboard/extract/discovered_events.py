@@ -72,6 +72,7 @@ _LABEL_CHARS = 60
 # (a letter first, no sentence end), the closing quote; the ``quoted`` anchor rule
 _QUOTED = re.compile(r"[ \t\u00a0]*[\"«“'](?P<name>[^\W\d_][^\"«»“”'.!?؟\n]{1,48}?)[\"»”']")
 _OPENING_QUOTES = "\"«“"
+_QUOTE_REST = re.compile(r"[^\"»”\n!?؟]{0,40}[\"»”]")  # the rest of a quoted name a noun opens
 _QUOTED_WORDS = 4  # a longer quote is what someone said (عملية "اغتيال نفذه جهاز الموساد ..."), not a name
 _PUNCTUATION = "،,.؛;:!?؟()\"«»“”\n"
 # a day set off by commas inside a clause: "، الأربعاء،"، "، أمس الأول،"، "، يوم الخميس الماضي،"
@@ -470,6 +471,7 @@ class EventDiscoverer:
             if before and before[-1] in self.rules.generic_before:
                 continue  # "أي انتخابات"، "عدم الزيارة"
             a, b = doc.norm.to_original(m.start(), m.end())
+            b = _past_open_quote(doc.text, a, b)
             phrase = self._phrase(doc, sid, names, adjectives, a, b, definite=bool(_DEFINITE.match(text, m.start())),
                                   inner=kind.anchor == "place")
             anchor = self._anchor(kind, names, phrase, a, b, doc.text,
@@ -501,7 +503,8 @@ class EventDiscoverer:
         only right after the noun ("الانتخابات الرئاسية الأمريكية"; "تحت سطوة النظام الإيراني" at
         the end of the phrase is no party), after the names. With ``inner``, the places inside a
         match with a gap come first ("نظم العشرات فى قازاخستان، اليوم الأربعاء، احتجاجا": the
-        organisers' country is the protest's)."""
+        organisers' country is the protest's), and its adjectives after the names ("عادت ممثلة ومخرجة
+        روسية إلى الأرض")."""
         limit = doc.sentences[sid][1] if doc.sentences else len(doc.text)
         full = _phrase_end(doc.text, b, limit)
         # which instance the noun names does not part it from its name: "القمة الحادية والعشرون لمنظمة
@@ -512,7 +515,10 @@ class EventDiscoverer:
         out += [x for x in names if x[0] <= a and x[1] > b]
         out += [x for x in names if x[0] >= b and x[1] <= full
                 and (x[1] <= near or self.types.get(x[2]) == "person")]
-        # names first: "تحطمت طائرة عسكرية أفغانية ... في أوزبكستان" crashed in Uzbekistan
+        # names first: "تحطمت طائرة عسكرية أفغانية ... في أوزبكستان" crashed in Uzbekistan; then, inside a
+        # gapped match, the adjective of its actors ("عادت ممثلة ومخرجة روسية إلى الأرض": a Russian crew)
+        if inner:
+            out += [x for x in adjectives if a <= x[0] and x[1] <= b and self.types.get(x[2]) in _PLACE_TYPES]
         return out + [x for x in adjectives if x[0] >= b and x[0] - b <= _ADJECTIVE_CHARS and x[1] <= full]
 
     def _after_instance(self, text: str, at: int, limit: int) -> int:
@@ -814,7 +820,9 @@ class EventDiscoverer:
                     continue  # "الذين يفوزون عادة في الانتخابات": a habit, not this vote
                 # "الانتخابات البرلمانية" is not the presidential vote's referring word; an act befalling
                 # a person beside it is no rival ("تقدم باستقالته على خلفية الاحتجاجات")
+                # nor a noun of the kind it yields to: a launch's astronaut in the article of the crew's return
                 if any(k.name != name and k.anchor != "target" and name not in k.yields_to
+                       and k.name not in kind.yields_to
                        and index.matches(k.nouns, {sid}) for k in self.rules.kinds):
                     continue
                 if not self._phrase_agrees(index, sid, kind, anchor):
@@ -991,6 +999,16 @@ def _owner(nouns: list[int], at: int) -> int | None:
     """The noun a date at ``at`` belongs to: the last one before it, else the first after it."""
     before = [n for n in nouns if n <= at]
     return before[-1] if before else (nouns[0] if nouns else None)
+
+
+def _past_open_quote(text: str, a: int, b: int) -> int:
+    """The end of a noun ``[a, b)`` that opens a quoted name ('صاروخ "سويوز' of 'صاروخ "سويوز – 2.1 آ" الروسي'):
+    past the name's closing quote, so that the phrase after it (the rocket's adjective) is the noun's."""
+    noun = text[a:b]
+    if not (noun.count('"') % 2 or noun.count("«") > noun.count("»") or noun.count("“") > noun.count("”")):
+        return b
+    m = _QUOTE_REST.match(text, b)
+    return m.end() if m is not None else b
 
 
 def _phrase_end(text: str, start: int, limit: int) -> int:

@@ -28,6 +28,7 @@ from dashboard.extract.provisional import ProvisionalFinder
 from dashboard.extract.story import StoryLinker
 from dashboard.extract.themes import ThemeScorer
 from dashboard.pipeline.tables import PER_ARTICLE_TABLES, columns_of
+from dashboard.schema import is_provisional
 from dashboard.text import word_frequencies
 from dashboard.text.boilerplate import sentence_keys
 from dashboard.text.document import Doc
@@ -122,20 +123,23 @@ def process_article(art: ArticleInput, ex: Extractors, out: dict[str, list]) -> 
     # "بعد عام على زيارة ماكرون": an elapsed time dates its sentence for the catalogue's links only
     # (it is no date mention: the dates table does not take it; nor does discovery, which would
     # date a new event by a length said of something else: "منذ دحر تنظيم الدولة قبل ستة أشهر")
-    event_dates = dates + guarded("elapsed-time phrases", lambda: ex.elapsed.find(doc), [])
-    events = guarded("event linking", lambda: ex.events.find(doc, ents, event_dates), [])
-    guarded("event months", lambda: redate_event_months(dates, events, ex.catalogues.events), None)
-    # events the catalogue lacks, under provisional ids (after the catalogue's links, never over them but
-    # where the sentence's own visit contradicts a catalogue visit: EventDiscoverer.contradicted)
-    events, found = guarded("event discovery", lambda: ex.discovered_events.overrule(doc, ents, dates, events),
-                            (events, []))
-    sent_themes, art_themes = guarded("theme scoring", lambda: ex.themes.score(doc), ([], []))
-    cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.triggers), [])
     # persons the catalogue does not know, under provisional ids: after the catalogue's mentions
-    # (never over them); events and candidates read the catalogue's alone
+    # (never over them); candidates read the catalogue's alone
     # (not when the catalogue's mentions failed: the finder would read names the catalogue knows
     # as new ones, and the failure costs the article's entity rows, all of them)
     new = [] if entities_failed else guarded("provisional entities", lambda: ex.provisional.find(doc, ents, art.source), [])
+    # events read the catalogue's persons, also where the finder knows them by another spelling ("سادير
+    # زاباروف" for Japarov: "بعد 3 أشهر من انتخاب سادير زاباروف رئيسا" is his election), not new persons
+    known = ents + [r for r in new if not is_provisional(str(r["entity_id"]))]
+    event_dates = dates + guarded("elapsed-time phrases", lambda: ex.elapsed.find(doc), [])
+    events = guarded("event linking", lambda: ex.events.find(doc, known, event_dates), [])
+    guarded("event months", lambda: redate_event_months(dates, events, ex.catalogues.events), None)
+    # events the catalogue lacks, under provisional ids (after the catalogue's links, never over them but
+    # where the sentence's own visit contradicts a catalogue visit: EventDiscoverer.contradicted)
+    events, found = guarded("event discovery", lambda: ex.discovered_events.overrule(doc, known, dates, events),
+                            (events, []))
+    sent_themes, art_themes = guarded("theme scoring", lambda: ex.themes.score(doc), ([], []))
+    cands = guarded("candidate discovery", lambda: candidates_in(doc, ents, ex.triggers), [])
     forms = guarded("term counting", lambda: article_form_counts(doc, ex.stopwords), {})
 
     # a place inside an event series' name (محادثات أستانا) served the event linker only

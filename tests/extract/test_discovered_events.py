@@ -603,6 +603,46 @@ def test_a_launch_into_space_is_an_event_an_astronauts_return_is_not(ex):
     assert not [r for r in links(ex, back, date(2019, 10, 3)) if r["event_id"].startswith("new:launch")]
 
 
+# test35 (zi12_aljazeera, zi13_baghdadtoday): two outlets report the film crew's landing, the end of its
+# flight (the catalogue's flights run from launch to landing): both articles give it one id (the crew's
+# adjective inside the gapped noun anchors it), and the launch from Baikonur named again is the same flight
+FILM_CREW_A = ("عادت ممثلة ومخرجة روسية إلى الأرض اليوم الأحد بعد أن أمضت 12 يومًا في تصوير مشاهد في محطة الفضاء "
+               "الدولية (ISS) لأول فيلم في المدار. وكانت الممثلة يوليا بيريسيلد والمخرج السينمائي كليم شيبينكو "
+               "انطلقا من قاعدة بايكونور الفضائية المؤجرة لروسيا في كازاخستان في وقت سابق من هذا الشهر، حيث "
+               "سافرت إلى محطة الفضاء الدولية مع رائد الفضاء المخضرم أنطون شكابليروف. "
+               "وعندما رست مركبة طاقم الفيلم في محطة الفضاء الدولية في وقت سابق من هذا الشهر، كان على القائد "
+               "التحول إلى التحكم اليدوي.")
+FILM_CREW_B = ("عاد الطاقم الروسي الذي يضم في عداده ممثلة ومخرجا أمضيا 12 يوما في محطة الفضاء الدولية لتصوير أول "
+               "فيلم في الفضاء، الأحد إلى الأرض. وهبطت المركبة \"سويوز إم إس-18\" وعلى متنها الممثلة والمخرج، "
+               "في سهوب كازاخستان في الوقت المحدد.")
+
+
+# test35 (zi05_ednews): the rocket named in quotes ('صاروخ "سويوز – 2.1 آ" الروسي') is read past its quoted name to
+# its adjective; the rocket and the craft named again are the launch's, the backup crew is not
+SOYUZ_MS16 = ('صرح ناطق باسم مؤسسة "روس كوسموس" الروسية أن صاروخ "سويوز – 2.1 آ" الروسي قد نصب الاثنين 6 أبريل في '
+              'منصة الإطلاق حاملا مركبة "سويوز إم إس" المأهولة إلى المحطة الفضائية الدولية. '
+              'وجاء في بيان أصدرته مؤسسة "روس كوسموس" الفضائية أن نصب الصاروخ في المنصة الـ31 المسماة بـ "فوستوك" '
+              '(الشرق) في مطار "بايكونور" الفضائي تم بناء على قرار اتخذته اللجنة الحكومية الروسية. '
+              'وأضاف البيان أن إطلاق الصاروخ مخطط له الساعة الـ11.05 يوم 9 أبريل الجاري. '
+              'وستضم مركبة "سويوز إم إس -16" التي سيحملها الصاروخ رائدي الفضاء الروسيين. '
+              'وأشار البيان إلى أن الطاقم الاحتياطي للمركبة يضم رائدين روسيين وأمريكيا.')
+
+
+def test_a_rocket_named_in_quotes_is_a_launch_and_its_rocket_and_craft_refer_to_it(ex):
+    assert ids(links(ex, SOYUZ_MS16, date(2020, 4, 6))) == {s: "new:launch:ru:2020-04" for s in range(4)}
+
+
+def test_a_crews_return_to_earth_is_its_flights_in_every_outlet(ex):
+    assert ids(links(ex, FILM_CREW_A, date(2021, 10, 17))) == {s: "new:landing:ru:2021-10" for s in (0, 1, 2)}
+    assert ids(links(ex, FILM_CREW_B, date(2021, 10, 18))) == {s: "new:landing:ru:2021-10" for s in (0, 1)}
+    # a return from anywhere else is no flight's end; astronauts at a meeting are no flight (ANT)
+    home = "عاد وفد روسي إلى الأرض المقدسة اليوم الأحد بعد زيارة إلى كازاخستان."
+    pope = ("وقال رائد الفضاء الإيطالي باولو نيسبولي للبابا خلال اجتماع في الفاتيكان، الجمعة، حضره أيضا أربعة رواد "
+            "من محطة الفضاء الدولية.")
+    for text in (home, pope):
+        assert not [r for r in links(ex, text, date(2018, 6, 9)) if r["event_id"].startswith(("new:launch", "new:landing"))]
+
+
 def test_a_plane_named_before_its_verb_crashed(ex):
     text = "أعلنت السلطات أن الطائرة تحطمت في مطار ألماتي في كازاخستان، السبت، ما أسفر عن مقتل أربعة أشخاص."
     assert {r["event_id"] for r in links(ex, text, date(2021, 3, 13))} <= {"new:crash:kz:2021-03"}

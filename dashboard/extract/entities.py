@@ -33,6 +33,7 @@ from dashboard.extract.variant_names import (
     VARIANT_TYPES,
     VariantNames,
     edit_distance,
+    noun_reading,
     spelling,
     within_edits,
 )
@@ -252,6 +253,10 @@ class EntityMatcher:
             e.id for e in catalogue.entities.values() if e.type == "person" and e.name_ar.strip()
             and e.name_ar.split()[0].endswith(("ة", "ا")) and any(e.id in g for g in self._family.values()))
         self._relative_written = frozenset(w for word in self.relative_words for w, _ in _written_forms(word))
+        # First names (the catalogue persons' and frequent foreign ones) that make a place's or
+        # body's one-word name right after them a person's family name (_surname_after_given_name)
+        self._given_before_surnames = frozenset(self.variants.all_given).union(
+            *self.variants.forenames.values(), catalogue.given_names_before_surnames)
         # A region's name without its region word, by variant key (منطقة كاراغندا -> كاراغندا):
         # after a region word, a city or river of that name, or an unseen spelling, is the region.
         tails: dict[str, set[str]] = {}
@@ -459,6 +464,23 @@ class EntityMatcher:
         return any(r.endswith("ي") and r[:-1] + "ى" in self._function_words for r in readings) and \
             "ى" not in doc.text and len(_YA_FOR_ALIF_MAQSURA.findall(doc.text)) >= 2
 
+    def _surname_after_given_name(self, doc: Doc, forms, starts, ends, covered, begin: int) -> bool:
+        """The word before a place's or body's one-word name at ``begin`` is a first name joined
+        to it by spaces alone: the name is that person's family name (إيفان فاغنر، دافيد سوريا،
+        محمد بخاري), no mention of the place or body. Not a first name that is also a noun (سلطان
+        المغرب، شاه إيران: noun_reading), a function word as written (على), a title, a name with the
+        article, or a word inside a mention already (الملك سلمان باريس: the king, then Paris)."""
+        k = begin - 1
+        if k < 0 or covered[k] or not _adjacent(doc.norm.text, ends[k], starts[begin]):
+            return False
+        # the word as written or after و (a list: "وإيفان فاغنر"); not after a preposition glued on,
+        # which reads a noun more often than a name (بفتح أوزبكستان "by opening Uzbekistan")
+        word = forms[k]
+        readings = [r for r in (word, word[1:] if word[:1] == "و" else "") if r and not r.startswith(ARTICLE)]
+        names = [r for r in readings if r in self._given_before_surnames and len(r) > 2 and r not in NAME_PARTICLES]
+        return bool(names) and not any(noun_reading(r) or r in self.variants.titles for r in names) and \
+            not self._function_word(doc, starts, ends, k)
+
     def _not_the_country(self, entity_id: str, forms, starts, ends, norm, begin: int) -> bool:
         """A country's adjective that names a language, a family of peoples (Turkic) or is part
         of another name: الناطقة [بالروسية]، العالم [التركي]، الخطوط الجوية [الأذربيجانية]."""
@@ -586,6 +608,9 @@ class EntityMatcher:
             if etype == "country" and form == ADJECTIVE and not lead and \
                     self._not_the_country(entity_id, forms, starts, ends, norm, begin):
                 continue
+            if etype != "person" and form == NAME and length == 1 and not lead and not skip and \
+                    not words[0].startswith(ARTICLE) and self._surname_after_given_name(doc, forms, starts, ends, covered, begin):
+                continue  # إيفان فاغنر: a cosmonaut's family name, not the Wagner group
             if form == ADJECTIVE and not lead:
                 definite = words[0].startswith(ARTICLE) or forms[begin][:skip].endswith((ARTICLE, "لل"))
                 if not definite and begin == definite_adjective_end and _adjacent(norm, ends[begin - 1], starts[begin]):

@@ -32,7 +32,7 @@ _YAML_SECTIONS = ("countries", "places", "people", "organisations", "context_rul
                   "region_words", "adjective_not_country_after", "body_words_before_country",
                   "time_words_after_names", "relative_words", "places_inside_event_names",
                   "quoted_name_heads", "city_words", "governor_words", "latin_region_words",
-                  "function_words_as_written")
+                  "function_words_as_written", "given_names_before_surnames")
 BLOCKER = "blocker"
 # The key of places_inside_event_names' heads that make any city's name an event's.
 ANY_CITY = "*"
@@ -237,6 +237,10 @@ class Catalogue:
     # fold to a first name (على -> علي, أمام -> امام): written so before a person's family name, no
     # relative's first name (name_context.yaml).
     function_words_as_written: frozenset[str] = frozenset()
+    # Frequent foreign first names the catalogue's persons do not have (إيفان، توم): with the
+    # catalogue's first names, what makes a place's or body's one-word name right after one a
+    # person's family name (name_context.yaml; EntityMatcher._surname_after_given_name).
+    given_names_before_surnames: frozenset[str] = frozenset()
 
 
 def adjective_forms(stem: str) -> list[str]:
@@ -468,7 +472,8 @@ def build_catalogue(files: Mapping[str, Mapping], alias_rows: Sequence[Mapping[s
                      city_words=_words(data["city_words"]),
                      governor_words=_words(data["governor_words"]),
                      first_level_cities=frozenset(first_level_cities),
-                     function_words_as_written=frozenset(strip_marks(w) for w in data["function_words_as_written"]))
+                     function_words_as_written=frozenset(strip_marks(w) for w in data["function_words_as_written"]),
+                     given_names_before_surnames=_words(data["given_names_before_surnames"]))
 
 
 def _inside_event_names(items: list, entities: dict[str, Entity]) -> dict[str, frozenset[str]]:

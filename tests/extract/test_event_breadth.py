@@ -63,3 +63,37 @@ def test_the_new_coronavirus_of_january_2020_is_the_pandemic(ex):
     assert "covid_pandemic" in linked(ex, text, date(2020, 1, 29))
     # not in 2018 (the ANT corpus' year): a coronavirus then is another one
     assert "covid_pandemic" not in linked(ex, text, date(2018, 6, 1))
+
+
+# --- stop 32: the crewed flights from Baikonur of 2020-2021 (test35's gold)
+
+MS16 = ('صرح ناطق باسم مؤسسة "روس كوسموس" الروسية أن صاروخ "سويوز – 2.1 آ" الروسي قد نصب الاثنين 6 أبريل في منصة الإطلاق. '
+        'وستضم مركبة "سويوز إم إس -16" التي سيحملها الصاروخ رائدي الفضاء الروسيين، أناتولي إيفانيشين وإيفان فاغنر.')
+
+
+def test_a_soyuz_flight_is_linked_in_the_weeks_of_its_launch_only(ex):
+    # test35 (zi05, 6 April 2020); the same crew named at their landing in October is no launch
+    assert "soyuz_ms16_2020" in linked(ex, MS16, date(2020, 4, 6))
+    assert "soyuz_ms16_2020" not in linked(ex, MS16, date(2020, 10, 20))
+    assert "soyuz_ms16_2020" not in linked(ex, MS16, date(2018, 4, 6))
+
+
+def test_the_film_flight_by_its_crew_or_the_first_film_in_orbit(ex):
+    # test35 (zi13, 18 October 2021): MS-18 is the craft that landed the film crew, not its own April flight
+    text = ('عاد الطاقم الروسي الذي يضم في عداده ممثلة ومخرجا أمضيا 12 يوما في محطة الفضاء الدولية لتصوير أول فيلم في الفضاء، الأحد إلى الأرض. '
+            'وهبطت المركبة "سويوز إم إس-18" وعلى متنها الممثلة يوليا بيريسيلد والمخرج كليم تشيبينكو.')
+    found = linked(ex, text, date(2021, 10, 18))
+    assert "soyuz_ms19_film_2021" in found
+    assert "soyuz_ms18_2021" not in found
+    # the commander alone, named for his role in the film's plot, is no cue (test35's gold, zi12)
+    plot = "يقال إن شكابليروف (49 عامًا) كان له دور كبير في الفيلم."
+    assert "soyuz_ms19_film_2021" not in linked(ex, plot, date(2021, 10, 17))
+
+
+def test_the_later_flights_by_their_crews_in_their_own_weeks(ex):
+    # Youm7 (23 September 2022, after RT); Oman News Agency (14 September 2023)
+    ms22 = "وحملت المركبة على متنها إلى المحطة رائدي الفضاء سيرجي بروكوباييف، ودميتري بيتيلين، ورائد الفضاء التابع لوكالة ناسا، فرانسيسكو روبيو."
+    assert "soyuz_ms22_2022" in linked(ex, ms22, date(2022, 9, 23))
+    assert "soyuz_ms22_2022" not in linked(ex, ms22, date(2023, 3, 28))
+    ms24 = "وستحمل مركبة Soyuz MS-24 على متنها رائدي الفضاء الروسيين، أوليغ كونوننكو ونيكولاي تشوب، ورائدة ناسا، لورال أوهارا."
+    assert "soyuz_ms24_2023" in linked(ex, ms24, date(2023, 9, 14))

@@ -133,6 +133,9 @@ _STEM_ZIPF = 3.5
 _NUMBER_SUFFIXES = ("ين", "ان", "ون", "ات", "ا")  # and the accusative ا (أبحاثا، مصدرا)
 # A feminine plural this frequent whose singular is a word is a word too (سلطات), not a surname (فرحات).
 _PLURAL_ZIPF = 4.0
+# a word read as a proclitic or an ending on a word rarer than this may still be a foreign name's
+# (بابكين: بابك + ين، كورسان: كورس + ان; not مخيمين: مخيم + ين)
+_MASKED_ZIPF = 4.0
 # Nisba endings (folded): with one, a frequent stem of five letters or more is an adjective.
 _NISBA_SUFFIXES = ("يه", "ي")
 # Russian patronymics (folded: -ovich, -evich, -ovna, -evna): after a first name and one, the family
@@ -727,11 +730,16 @@ class ProvisionalFinder:
         is sure: right after a known first name (أندريه بابكين، ستيفن باوين), or first, before a
         rare family name of a Russian or Central Asian ending (كورسان أسانوف، كليم تشيبينكو)."""
         form = forms[k]
-        if article(k) or len(form) < 4 or form[0] == "و" or form.startswith(("لل", "بال")) or \
+        if article(k) or len(form) < 4 or form[0] == "و" or form[-1] == "ا" or form.startswith(("لل", "بال")) or \
                 _ARABIC_WORD.fullmatch(form) is None or self._zipf(form) > 0 or form in self.stopwords or \
                 form in self.never or form in self.months or any(
-                    r in self.never or r in self.stopwords for r in peel(form, 3)[1:]):
-            return False
+                    r in self.never or r in self.stopwords or self._zipf(r) >= _MASKED_ZIPF for r in peel(form, 3)[1:]):
+            return False  # (مخيماً: an accusative; a proclitic on a frequent word)
+        for suffix in (*_PRONOUN_SUFFIXES, *_NUMBER_SUFFIXES):
+            stem = form[:-len(suffix)]
+            if form.endswith(suffix) and (stem in self.stopwords or self._zipf(stem) >= (
+                    _MASKED_ZIPF if suffix in _NUMBER_SUFFIXES else COMMON_ZIPF)):
+                return False  # "سمير صبري ضدهما"، "أتمهما": a word with its pronoun; (not بابك + ين)
         if k > j:
             return forms[k - 1] in self.given and not article(k - 1)
         nxt = k + 1
@@ -884,6 +892,8 @@ class ProvisionalFinder:
                         not _LIST_COMMA.fullmatch(norm, ends[k], starts[k + 1]):
                     break
                 words, j, trigger = forms, k + 1, "adjective + name"
+            elif form[1:].startswith(ARTICLE):
+                break  # "والمهاجم أليكساندر غولوفين": a description, not a name
             else:
                 words, j, trigger = [*forms[:k], form[1:], *forms[k + 1:]], k, "list item"
             span = self._name_at(j, words, starts, ends, norm, covered, article)
@@ -2127,6 +2137,8 @@ class ProvisionalFinder:
                     or _HYPHEN.fullmatch(doc.norm.text, ends[i], min(ends[i] + 1, len(doc.norm.text))) \
                     or (i and _HYPHEN.fullmatch(doc.norm.text, starts[i] - 1, starts[i])):
                 continue  # "عبد الرزاق" is not رزاق; a hyphenated part is another name
+            if skip and self._zipf(forms[i]) >= COMMON_ZIPF:
+                continue  # "من كبار مستشاري" after "روزان بار": an ordinary word, not ك + بار
             key_words = full_key.get(entity_id, "").split(" ")
             first_name = forms[i][skip:] == key_words[0]
             if not first_name and not skip and i and covered[i - 1] is None and \

@@ -890,6 +890,11 @@ def test_callings_of_the_arts_are_titles(tools):
     rows = found(tools, "وعلى متنها الممثلة يوليا بيريسيلد والمخرج كليم تشيبينكو إضافة إلى رائد الفضاء أوليغ "
                         "نوفيتسكي، في سهوب كازاخستان")
     assert names(rows) == ["يوليا بيريسيلد", "كليم تشيبينكو", "أوليغ نوفيتسكي"]
+    # ANT: a broadcaster, a singer, a footballer by his position
+    rows = found(tools, "أبرزهم بطلة التنس الأمريكية سيرينا وليامز، والإعلامي جيمس كوردين، والمطرب جيمس بلنت، والممثلة")
+    assert names(rows) == ["جيمس كوردين", "جيمس بلنت"]
+    rows = found(tools, "لم يتبق في التشكيلة التونسية سوى الحارس التاريخي للمنتخب أيمن المثلوثي (33 عاما")
+    assert names(rows) == ["أيمن المثلوثي"]
 
 
 def test_a_name_set_off_by_a_comma_may_end_at_a_preposition_when_surely_a_name(tools):

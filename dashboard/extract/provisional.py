@@ -133,6 +133,9 @@ _STEM_ZIPF = 3.5
 _NUMBER_SUFFIXES = ("ين", "ان", "ون", "ات", "ا")  # and the accusative ا (أبحاثا، مصدرا)
 # A feminine plural this frequent whose singular is a word is a word too (سلطات), not a surname (فرحات).
 _PLURAL_ZIPF = 4.0
+# a word read as a proclitic or an ending on a word rarer than this may still be a foreign name's
+# (بابكين: بابك + ين، كورسان: كورس + ان; not مخيمين: مخيم + ين)
+_MASKED_ZIPF = 4.0
 # Nisba endings (folded): with one, a frequent stem of five letters or more is an adjective.
 _NISBA_SUFFIXES = ("يه", "ي")
 # Russian patronymics (folded: -ovich, -evich, -ovna, -evna): after a first name and one, the family
@@ -332,6 +335,10 @@ class ProvisionalRules:
     # companies' nouns after which one or two words no text uses at all, then punctuation or an
     # adjective, are a company's name without quotes (شركة كوراماكس ميديكال الأوزبكية)
     unquoted_company_nouns: frozenset[str] = frozenset()
+    # Descriptions of two words that stand before a name as a title does, the second with the
+    # article (رائد الفضاء، رجل الأعمال): folded word tuples. Their first word may be a given name
+    # too (رائد), so it is no title word of its own.
+    description_titles: frozenset[tuple[str, ...]] = frozenset()
 
 
 def parse_rules(data: Mapping) -> ProvisionalRules:
@@ -376,7 +383,8 @@ def parse_rules(data: Mapping) -> ProvisionalRules:
                             words("possessed_titles"),
                             tuple(sorted({fold(w) for w in p.get("surname_endings", [])}, key=lambda w: (-len(w), w))),
                             words("projects"), words("broadcasters"), words("sign_offs"),
-                            words("unquoted_outlet_nouns"), words("unquoted_company_nouns"))
+                            words("unquoted_outlet_nouns"), words("unquoted_company_nouns"),
+                            frozenset(tuple(fold(d).split()) for d in p.get("description_titles", [])))
 
 
 class ProvisionalFinder:
@@ -464,8 +472,13 @@ class ProvisionalFinder:
                             **{w: rules.places[noun].kind for w, (noun, _) in self._place_forms.items()}}
         self.lexicon = Lexicon(self.given, rules.surname_endings, self._inflected_word)
         self._rare_forms = RareForms(self.stopwords, learned.candidate_zipf if learned else 0.0)  # residual's memo
+        # a description's first word as written (ورائد، لرجل) -> the words that must follow it
+        self._description_forms: dict[str, list[tuple[str, ...]]] = {}
+        for words in sorted(rules.description_titles):
+            for w, _ in _written_forms(words[0]):
+                self._description_forms.setdefault(w, []).append(words[1:])
         self._trigger_forms = (self._title_forms | self._speech_forms | self._byline_forms | self._plural_forms
-                               | rules.abbreviated_titles | self._before_party)
+                               | rules.abbreviated_titles | self._before_party | frozenset(self._description_forms))
 
     # -- one word -------------------------------------------------------------------------------
     @staticmethod
@@ -652,6 +665,8 @@ class ProvisionalFinder:
                 family_end = True
                 break
             kind = self._word_kind(forms[k], k == j, forms[k - 1] if k > j else None, article(k))
+            if kind is None and self._masked_name_word(k, j, forms, starts, ends, norm, covered, article):
+                kind = "rare"
             if kind is None:
                 # the family name with the article that ends a nasab or follows an honorific
                 # (عبدالعزيز بن عبدالله الداود، الأمير سعود الفيصل): a rare enough ال word
@@ -696,7 +711,9 @@ class ProvisionalFinder:
             seen_rare |= kind == "rare"
             k += 1
         # a catalogue person right after ("دونالد ترمب"): the first name of a known person
-        if k < n and k - j < MAX_WORDS and covered[k] is not None and _SPACES.fullmatch(norm, ends[k - 1], starts[k]):
+        # (not a place or body glued to و: a new phrase, "وأندريه بابكين والأمريكي")
+        if k < n and k - j < MAX_WORDS and covered[k] is not None and _SPACES.fullmatch(norm, ends[k - 1], starts[k]) \
+                and not (forms[k][0] == "و" and self.types.get(covered[k]) != "person"):
             return None
         if k - j < min_words or not (family_end or framed_end or self._last_word(forms[k - 1]) or (
                 (given_first or nasab) and forms[k - 1] not in self.rules.particles) or (
@@ -705,6 +722,33 @@ class ProvisionalFinder:
         if k < n and _HYPHEN.fullmatch(norm, ends[k - 1], starts[k]):
             return None  # "كوليندا غرابار-كيتاروفيتش": the name goes on past the hyphen
         return j, k
+
+    def _masked_name_word(self, k: int, j: int, forms, starts, ends, norm, covered, article) -> bool:
+        """Token k, refused as a name's word because it reads as an ordinary word with a
+        proclitic or an ending (بابكين as بابك + ين، باوين as ب + اوين، كورسان as كورس + ان), is
+        a foreign name's word all the same where no wordfreq list ranks it and the name around it
+        is sure: right after a known first name (أندريه بابكين، ستيفن باوين), or first, before a
+        rare family name of a Russian or Central Asian ending (كورسان أسانوف، كليم تشيبينكو)."""
+        form = forms[k]
+        if article(k) or len(form) < 4 or form[0] == "و" or form[-1] == "ا" or form.startswith(("لل", "بال")) or \
+                _ARABIC_WORD.fullmatch(form) is None or self._zipf(form) > 0 or form in self.stopwords or \
+                form in self.never or form in self.months or any(
+                    r in self.never or r in self.stopwords or self._zipf(r) >= _MASKED_ZIPF for r in peel(form, 3)[1:]):
+            return False  # (مخيماً: an accusative; a proclitic on a frequent word)
+        for suffix in (*_PRONOUN_SUFFIXES, *_NUMBER_SUFFIXES):
+            stem = form[:-len(suffix)]
+            if form.endswith(suffix) and (stem in self.stopwords or self._zipf(stem) >= (
+                    _MASKED_ZIPF if suffix in _NUMBER_SUFFIXES else COMMON_ZIPF)):
+                return False  # "سمير صبري ضدهما"، "أتمهما": a word with its pronoun; (not بابك + ين)
+        if k > j:
+            return forms[k - 1] in self.given and not article(k - 1)
+        nxt = k + 1
+        if nxt >= len(forms) or covered[nxt] is not None or article(nxt) or \
+                not _SPACES.fullmatch(norm, ends[k], starts[nxt]):
+            return False
+        last = forms[nxt]
+        return len(last) >= 6 and last.endswith(self.rules.surname_endings) and not in_large_list(last) and \
+            self._word_kind(last, False, form, False) == "rare"
 
     def _family_first(self, forms, k: int, article) -> bool:
         """Token k, a word of some frequency, is the given name of a Central Asian name written
@@ -780,6 +824,91 @@ class ProvisionalFinder:
             return None  # (a kinship noun with its pronoun, عقيلته، or an honorific, معالي، is definite too)
         return j
 
+    def _description_end(self, i: int, forms, starts, ends, norm, covered) -> int | None:
+        """The last token of a two-word description that starts at token i (ورائد الفضاء -> the
+        token of الفضاء), or None."""
+        n = len(forms)
+        for rest in self._description_forms[forms[i]]:
+            end = i + 1 + len(rest)
+            if end <= n and tuple(forms[i + 1:end]) == rest and all(covered[k] is None for k in range(i, end)) and \
+                    all(_SPACES.fullmatch(norm, ends[k - 1], starts[k]) for k in range(i + 1, end)):
+                return end - 1
+        return None
+
+    def _name_after_title(self, i: int, forms, starts, ends, norm, covered, article,
+                          family: bool = False) -> tuple[int, int] | None:
+        """(first, end) of the name a title at token i introduces (descriptors skipped), or None.
+        A name set off by a comma after the title must end at a comma or full stop, or at a
+        preposition when its words are surely a name's ("رئيس مجلس الأمن القومي، ضمير سغينبايف من
+        منصبه"), or go on into a list of names ("رائدي الفضاء الروسيين، أناتولي إيفانيشين وإيفان ...")."""
+        j = self._after_title(i, forms, starts, ends, norm, covered, article)
+        if j is None:
+            return None
+        apposition = j < 0
+        if apposition:
+            j = -j
+        span = self._name_at(j, forms, starts, ends, norm, covered, article, family=family, framed=True)
+        if span is None or not apposition or _APPOSITION_CLOSE.match(norm, ends[span[1] - 1]):
+            return span
+        if self._sure_name(forms, span) and span[1] < len(forms) and forms[span[1]] in self.stopwords and \
+                _SPACES.fullmatch(norm, ends[span[1] - 1], starts[span[1]]):
+            return span
+        if self._listed_after(span[1], forms, starts, ends, norm, covered, article):
+            return span
+        nxt = span[1]
+        if nxt < len(forms) and self._sure_name(forms, span) and _SPACES.fullmatch(norm, ends[nxt - 1], starts[nxt]) and \
+                forms[nxt][0] == "و" and forms[nxt][1:] in self.given:
+            return span  # "أناتولي إيفانيشين وإيفان فاغنر": the next name of the list, read or not
+        return None
+
+    def _sure_name(self, forms, span: tuple[int, int]) -> bool:
+        """A name of two or three words whose shape alone says it is a person's: the last word
+        ends as a Russian or Central Asian family name does (سغينبايف), or a known first name
+        comes before a last word no wordfreq list ranks (جان كافلييه)."""
+        first, end = span
+        last = forms[end - 1]
+        if not 2 <= end - first <= 3 or self._zipf(last) >= COMMON_ZIPF:
+            return False
+        return (len(last) >= 6 and last.endswith(self.rules.surname_endings)) or \
+            (forms[first] in self.given and not in_large_list(last))
+
+    def _listed_after(self, end: int, forms, starts, ends, norm, covered, article) -> list[tuple[int, int, str]]:
+        """The names listed right after a name that ends before token ``end``, each glued to و
+        ("سيرغي ريجيكوف وأندريه بابكين") or after a country's adjective and a comma ("والأمريكي،
+        ستيفن باوين"): a list of names goes on with names. Each must end the list's item: at
+        punctuation, the next و, or the end of the text."""
+        n = len(forms)
+        out: list[tuple[int, int, str]] = []
+        k = end
+        while k < n and (_SPACES.fullmatch(norm, ends[k - 1], starts[k]) or _LIST_COMMA.fullmatch(norm, ends[k - 1], starts[k])):
+            form = forms[k]
+            if len(form) < 4 or form[0] != "و":
+                break
+            mention = covered[k]
+            if mention is not None:
+                # "والأمريكي، ستيفن باوين": a country's adjective standing for a person, then the name
+                if self.types.get(mention) != "country" or not form[1:].startswith(ARTICLE) or \
+                        not form.endswith(("ي", "يين", "يون")) or k + 1 >= n or covered[k + 1] is not None or \
+                        not _LIST_COMMA.fullmatch(norm, ends[k], starts[k + 1]):
+                    break
+                words, j, trigger = forms, k + 1, "adjective + name"
+            elif form[1:].startswith(ARTICLE):
+                break  # "والمهاجم أليكساندر غولوفين": a description, not a name
+            else:
+                words, j, trigger = [*forms[:k], form[1:], *forms[k + 1:]], k, "list item"
+            span = self._name_at(j, words, starts, ends, norm, covered, article)
+            if span is None or not self._ends_item(span[1], forms, starts, ends, norm):
+                break
+            out.append((*span, trigger))
+            k = span[1]
+        return out
+
+    def _ends_item(self, k: int, forms, starts, ends, norm) -> bool:
+        """Token k starts no more of the name before it: the text ends, punctuation stands before
+        it, or it is a word glued to و (the list's next item)."""
+        return k >= len(forms) or not _SPACES.fullmatch(norm, ends[k - 1], starts[k]) or \
+            (forms[k][0] == "و" and len(forms[k]) > 3)
+
     def _quoted_body_end(self, j: int, forms, starts, ends, norm) -> int | None:
         """The token after a body's quoted name that follows its noun, token j (لشركة "مصدر" محمد
         جميل الرمحي -> the token of محمد), when only spaces follow the closing quote; else None."""
@@ -852,19 +981,17 @@ class ProvisionalFinder:
                 if listed:
                     out += listed
                     continue
+            last = self._description_end(i, forms, starts, ends, norm, covered) if form in self._description_forms else None
+            if last is not None and (span := self._name_after_title(last, forms, starts, ends, norm, covered, article)):
+                out.append((*span, "description"))
+                continue
             if form in self._title_forms and covered[i] is None and not (
                     i and forms[i - 1] in self._named_after and _SPACES.fullmatch(norm, ends[i - 1], starts[i])) and \
                     not (form in self._possessed_forms and _written_last_letter(doc, starts[i], ends[i]) == "ة"):
                 # (a title after the noun of a thing named after its holder, استاد الأمير فيصل بن
                 # فهد، مطار الملك عبدالعزيز: the thing's name, not a mention of the person)
-                j = self._after_title(i, forms, starts, ends, norm, covered, article)
-                apposition = j is not None and j < 0
-                if apposition:
-                    j = -j
                 family = any(r in rules.family_titles for r in peel(form, 2))
-                if j is not None and (span := self._name_at(j, forms, starts, ends, norm, covered, article,
-                                                            family=family, framed=True)) and (
-                        not apposition or _APPOSITION_CLOSE.match(norm, ends[span[1] - 1])):
+                if span := self._name_after_title(i, forms, starts, ends, norm, covered, article, family):
                     out.append((*span, "title"))
                     continue
             if form in self._byline_forms and i + 1 < n and \
@@ -897,7 +1024,9 @@ class ProvisionalFinder:
         out += self._reporters(forms, starts, ends, norm, covered, article)
         out += self._given_and_surname(forms, starts, ends, norm, covered, article, doc)
         out += self._nasab_names(forms, starts, ends, norm, covered, article, found=out)
-        return out + self._named_then_role(forms, starts, ends, norm, covered, article, found=out)
+        out += self._named_then_role(forms, starts, ends, norm, covered, article, found=out)
+        # the names listed after one found ("... سيرغي ريجيكوف وأندريه بابكين والأمريكي، ستيفن باوين")
+        return out + [item for _, end, _ in out for item in self._listed_after(end, forms, starts, ends, norm, covered, article)]
 
     def _reporters(self, forms, starts, ends, norm, covered, article) -> list[tuple[int, int, str]]:
         """The reporter a dateline names after its last slash or colon, where the name ends the
@@ -1051,6 +1180,8 @@ class ProvisionalFinder:
                 key = (key[0][1:], *key[1:])  # "وإيرينا فولكوفا"، "وحمد بن جاسم": the conjunction's و
             elif trigger == "name + role" and key[0].startswith("و") and len(key[0]) > 3 and key[0] not in self.given:
                 key = (key[0][1:], *key[1:])  # "؛ وأليشر سلطانوف، وزير الطاقة": the list's و
+            elif trigger == "list item":
+                key = (key[0][1:], *key[1:])  # "وأندريه بابكين": read without the list's و
             names[key] = min(names.get(key, first), first)
             # a nasab is shortened to the first and last names (عبدالعزيز بن عبدالله الداود ->
             # عبدالعزيز الداود): the same person
@@ -2006,6 +2137,8 @@ class ProvisionalFinder:
                     or _HYPHEN.fullmatch(doc.norm.text, ends[i], min(ends[i] + 1, len(doc.norm.text))) \
                     or (i and _HYPHEN.fullmatch(doc.norm.text, starts[i] - 1, starts[i])):
                 continue  # "عبد الرزاق" is not رزاق; a hyphenated part is another name
+            if skip and self._zipf(forms[i]) >= COMMON_ZIPF:
+                continue  # "من كبار مستشاري" after "روزان بار": an ordinary word, not ك + بار
             key_words = full_key.get(entity_id, "").split(" ")
             first_name = forms[i][skip:] == key_words[0]
             if not first_name and not skip and i and covered[i - 1] is None and \

@@ -863,3 +863,57 @@ def test_a_place_named_again_without_its_noun(tools):
     assert [(r["entity_id"], r["surface"]) for r in rows] == [
         ("new:city:tydwn", "تيدون"), ("new:city:tydwn", "تيدون"), ("new:city:tydwn", "تيدون"),
         ("new:region:fyrjyn", "فيرجين")]
+
+
+def test_persons_named_after_a_description_and_listed_after_it(tools):
+    # test35 zi05: a plural description, a comma and a list; a country's adjective standing for
+    # the person before the comma
+    rows = found(tools, "وستضم مركبة سويوز التي سيحملها الصاروخ رائدي الفضاء الروسيين، أناتولي إيفانيشين "
+                        "وإيفان فاغنر ورائد الفضاء الأمريكي، كريس كيسيدي. ويتوقع أن تلتحم المركبة")
+    assert names(rows) == ["أناتولي إيفانيشين", "كريس كيسيدي"]
+    rows = found(tools, "وأشار البيان إلى أن الطاقم الاحتياطي للمركبة يضم الروسيين، سيرغي ريجيكوف "
+                        "وأندريه بابكين والأمريكي، ستيفن باوين.")
+    assert names(rows) == ["سيرغي ريجيكوف", "أندريه بابكين", "ستيفن باوين"]
+    assert rows[1]["entity_id"] == provisional_id("أندريه بابكين")  # read without the list's و
+    # ANT: a description of two words, then a name
+    assert names(found(tools, "قال رجل الأعمال البريطاني ريتشارد برانسون، مؤسس مجموعة")) == ["ريتشارد برانسون"]
+
+
+def test_a_list_item_that_opens_with_a_description_is_no_name(tools):
+    # ANT (France 24): the list goes on with a description, not with a name
+    rows = found(tools, "بتشكيلة أربعة لاعبين من نادي سيسكا موسكو (الحارس إيغور أكينفييف والمدافعان ماريو فرنانديز "
+                        "وسيرغي إيغناشيفيتش والمهاجم أليكساندر غولوفين) وثلاثة من سباتاك")
+    assert not any(r["surface"].startswith("المهاجم") for r in rows)
+
+
+def test_callings_of_the_arts_are_titles(tools):
+    rows = found(tools, "وعلى متنها الممثلة يوليا بيريسيلد والمخرج كليم تشيبينكو إضافة إلى رائد الفضاء أوليغ "
+                        "نوفيتسكي، في سهوب كازاخستان")
+    assert names(rows) == ["يوليا بيريسيلد", "كليم تشيبينكو", "أوليغ نوفيتسكي"]
+    # ANT: a broadcaster, a singer, a footballer by his position
+    rows = found(tools, "أبرزهم بطلة التنس الأمريكية سيرينا وليامز، والإعلامي جيمس كوردين، والمطرب جيمس بلنت، والممثلة")
+    assert names(rows) == ["جيمس كوردين", "جيمس بلنت"]
+    rows = found(tools, "لم يتبق في التشكيلة التونسية سوى الحارس التاريخي للمنتخب أيمن المثلوثي (33 عاما")
+    assert names(rows) == ["أيمن المثلوثي"]
+
+
+def test_a_name_set_off_by_a_comma_may_end_at_a_preposition_when_surely_a_name(tools):
+    rows = found(tools, "أعلن رئيس قرغيزستان عن إعفاء رئيس مجلس الأمن القومي، ضمير سغينبايف من منصبه، على "
+                        "خلفية الاضطرابات. وقع مرسوما يقضي بإعفاء سغينبايف من منصب")
+    assert names(rows) == ["ضمير سغينبايف", "سغينبايف"]
+    # an ordinary word after the comma and before the preposition: no name
+    assert found(tools, "قال رئيس مجلس الأمن القومي، أحمد كبير في الاجتماع") == []
+
+
+def test_foreign_name_words_that_read_as_inflected_words(tools):
+    # كورسان reads as كورس + ان, but a rare Central Asian family name follows it (test35 zi06)
+    assert names(found(tools, "أكد وزير الداخلية القرغيزي بالوكالة، كورسان أسانوف، أن")) == ["كورسان أسانوف"]
+    # an accusative or a word with its pronoun after a first name stays an ordinary word (ANT)
+    assert found(tools, "والأربعاء، زار الأمير البريطاني وليام مخيماً للاجئين") == []
+    assert names(found(tools, "في بلاغ تقدم به المحامي سمير صبري ضدهما بتهمة")) == ["سمير صبري"]
+
+
+def test_a_bare_family_name_is_not_read_inside_an_ordinary_word(tools):
+    rows = found(tools, "قالت الممثلة الأمريكية الكوميدية روزان بار إنها تشعر بالأسف. وكانت من كبار مستشاري "
+                        "أوباما. وقالت بار إن")
+    assert names(rows) == ["روزان بار", "بار"]

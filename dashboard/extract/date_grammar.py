@@ -106,6 +106,9 @@ class Grammar:
     # right after a day or month without a year, words that make it one of every year: "21 مارس من
     # كل عام" (dates.py drops it)
     recurring: re.Pattern | None = None
+    # right after a Gregorian day or month, a number before 1800 with a Hijri mark: "7 مايو 1441 هـ"
+    # (dates.py leaves the day or month out)
+    other_calendar: re.Pattern | None = None
     # a numbered document whose name holds a year ("القانون رقم 92 لسنة 2016"): dates inside it are
     # dropped, like those inside not_dates
     numbered: re.Pattern | None = None
@@ -132,13 +135,17 @@ def build_grammar(v: DateWords) -> Grammar:
     same_month = words(v.same_month or ["الشهر نفسه"])
     same_year = words(v.same_year or ["العام نفسه"])
 
+    # after a month, a year before 1800 too when its clause ends there ("22 أغسطس/آب 1799،"،
+    # "(مايو 1085)"): "في 12 أبريل 1500 إصابة" is a day and a count
+    tail_years = rf"{YEAR_ANY}|1[0-7]\d\d(?=(?:{SP}م{WORD_END})?{SP}(?:[.,،؛:)»\"\n]|$))"
+
     def year_tail(n: str) -> str:
         # "من العام نفسه": the year last named ("في يوليو من العام نفسه" after "أكتوبر 2016")
         of = rf"{SP}[,،]?{SP}(?:{w('من')}{SP1})?"
         # "ديسمبر المقبل (2020)": a year in brackets glosses the modifier; "يونيو (2019)" the month
         def bracketed(g: str) -> str:
             return rf"{SP}\({SP}{year(g, YEAR_ANY)}{SP}\)"
-        return (rf"(?:{of}(?:{cues}{SP1})?{year(n, YEAR_ANY)}|{of}(?P<{n}rel>{rel_year})"
+        return (rf"(?:{of}(?:{cues}{SP1})?{year(n, tail_years)}|{of}(?P<{n}rel>{rel_year})"
                 rf"|{of}(?P<{n}same>{same_year}){WORD_END}"
                 rf"|{SP1}(?P<{n}mod>{modifiers}){WORD_END}(?:{bracketed(n + 'br')})?|{bracketed(n + 'bo')})")
 
@@ -194,7 +201,8 @@ def build_grammar(v: DateWords) -> Grammar:
         "numeric_dm": rf"{NUM_START}(?P<d>[0-3]?\d)/(?P<m>[01]?\d){NUM_END}",
         # a historical period in brackets after a name, before 1900: "تيمورلنك، مؤسس الدولة
         # التيمورية (1370-1507)"، "أمير تيمور (1336-1405)" (test25's gold); later ones are year_range
-        "year_range_bracket": (rf"\({SP}(?P<y1>1[0-8]\d\d){SP}[-–—]{SP}(?P<y2>1\d\d\d|20\d\d){SP}\)"),
+        "year_range_bracket": (rf"\({SP}(?P<y1>1[0-8]\d\d){SP}[-–—]{SP}(?P<y2>1\d\d\d|20\d\d){SP}\)"
+                               rf"(?!{SP}{units}{WORD_END})"),
         "year_range_cue": (rf"{WORD_START}{CONJUNCTION_CLASS}?(?:{w('بين')}|{w('من')}){SP1}"
                            rf"(?:(?P<cue>{words(v.year_pair_cues + v.year_cues)}){SP1})?"
                            rf"{year('y1', YEAR_ANY)}{SP}{to}{SP}(?:{cues}{SP1})?{year('y2', YEAR_ANY)}"),
@@ -337,7 +345,8 @@ def build_grammar(v: DateWords) -> Grammar:
                    _prerequisites(v, patterns), list_connector, dual_before, month_context, month_list_before,
                    frozenset(v.day_names), day_name_before, future,
                    re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.past_markers or ['بعد أن'])}{WORD_END}"),
-                   recurring=recurring, numbered=numbered)
+                   recurring=recurring, numbered=numbered,
+                   other_calendar=re.compile(rf"{SP}[,،]?{SP}1[0-7]\d\d{NUM_END}{SP}{words(v.hijri_marks or ['هـ'])}{WORD_END}"))
 
 
 class Literals:

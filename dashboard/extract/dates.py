@@ -104,7 +104,8 @@ class DateExtractor:
             if coming:  # "زيادة الإنتاج تدريجيا من يناير" in December: next January
                 atom = replace(atom, lo=(doc.published.year + 1, *atom.lo[1:]),
                                hi=(doc.published.year + 1, *atom.hi[1:]) if atom.hi else None)
-            if atom.hijri_mod is not None:
+            hijri_relative = atom.hijri_mod is not None
+            if hijri_relative:
                 atom = _hijri_relative(atom, doc.published, doc.published_precision)
                 if atom is None:
                     continue
@@ -117,7 +118,8 @@ class DateExtractor:
             if resolved is None:
                 continue
             (lo, hi), granularity, relative = resolved
-            relative = relative or anaphoric or coming  # read from the text or the date, not as written
+            # read from the text or the date, not as written
+            relative = relative or anaphoric or coming or hijri_relative
             # what the text named: a year (not one taken from the publication), a month
             if atom.lo[0] is not None or atom.rel_year is not None or anaphoric:
                 last_year = hi.year
@@ -350,13 +352,18 @@ class DateExtractor:
             return {"anaphor": "year"}
         return {}
 
+    def _other_calendar(self, m: re.Match) -> bool:
+        """A Hijri year after a Gregorian day or month ("7 مايو 1441 هـ", "أكتوبر 1399 هـ ش"): no
+        date of this calendar, rather than one put in the publication's year."""
+        return self.grammar.other_calendar is not None and self.grammar.other_calendar.match(m.string, m.end()) is not None
+
     def _atom_day_month(self, m: re.Match) -> Atom | None:
         month = self._month_of(m, "m")
         if month is None:
             return None
         tail = self._year_tail(m, "y")
-        if not tail and _OTHER_CALENDAR_YEAR.match(m.string, m.end()):
-            return None  # "15 أيلول 1441": a year of another calendar, no year of this one
+        if not tail and self._other_calendar(m):
+            return None
         year = tail.pop("year", None)
         return Atom(m.start(), m.end(), (year, month, int(m.group("d"))), **tail)
 
@@ -365,8 +372,8 @@ class DateExtractor:
         if month is None:
             return None
         tail = self._year_tail(m, "y")
-        if not tail and _OTHER_CALENDAR_YEAR.match(m.string, m.end()):
-            return None  # "15 أيلول 1441": a year of another calendar, no year of this one
+        if not tail and self._other_calendar(m):
+            return None
         year = tail.pop("year", None)
         day = self.words.ordinal_days[squeeze_spaces(m.group("ord"))]
         if not m.group("ord2"):
@@ -384,8 +391,8 @@ class DateExtractor:
         if month is None or any(a >= b for a, b in zip(days, days[1:])):
             return None
         tail = self._year_tail(m, "y")
-        if not tail and _OTHER_CALENDAR_YEAR.match(m.string, m.end()):
-            return None  # "15 أيلول 1441": a year of another calendar, no year of this one
+        if not tail and self._other_calendar(m):
+            return None
         year = tail.pop("year", None)
         noun = self._list_noun_start(m.string, m.start())  # "يومي 7 و9 من أيار" starts at its noun
         return Atom(m.start() if noun is None else noun, m.end(), (year, month, d1), (year, month, d2), **tail)
@@ -395,8 +402,8 @@ class DateExtractor:
         if month is None:
             return None
         tail = self._year_tail(m, "y")
-        if not tail and _OTHER_CALENDAR_YEAR.match(m.string, m.end()):
-            return None  # "15 أيلول 1441": a year of another calendar, no year of this one
+        if not tail and self._other_calendar(m):
+            return None
         year = tail.pop("year", None)
         name = squeeze_spaces(m.group("m"))
         bare = year is None and not tail and not any(m.group(g) for g in ("mb", "mc", "md"))
@@ -638,12 +645,6 @@ class DateExtractor:
         return Atom(m.start(), m.end(), (None, None, d1), hi,
                     rel_month=self._relative_month_offset(m.group("relm")))
 
-
-
-# A Gregorian month followed by a number of 1000-1799 (a Hijri year: "7 مايو 1441 هـ"، a Solar Hijri
-# one: "أكتوبر 1399") is no date of the publication year: the grammar's years start at 1800, and such
-# a day or month is left out rather than put in the wrong year.
-_OTHER_CALENDAR_YEAR = re.compile(r"[^\S\n]*[,،]?[^\S\n]*1[0-7]\d\d(?![\d٫]|[.,]\d)")
 
 
 # ---- resolution ---------------------------------------------------------------------------------

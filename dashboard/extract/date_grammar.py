@@ -109,6 +109,9 @@ class Grammar:
     # right after a Gregorian day or month, a number before 1800 with a Hijri mark: "7 مايو 1441 هـ"
     # (dates.py leaves the day or month out)
     other_calendar: re.Pattern | None = None
+    # right before a day or month without its year, a word that puts it before the publication:
+    # "منذ ديسمبر"، "منذ شهر أكتوبر" (dates.py: _since_last_year)
+    since: re.Pattern | None = None
     # a numbered document whose name holds a year ("القانون رقم 92 لسنة 2016"): dates inside it are
     # dropped, like those inside not_dates
     numbered: re.Pattern | None = None
@@ -135,17 +138,13 @@ def build_grammar(v: DateWords) -> Grammar:
     same_month = words(v.same_month or ["الشهر نفسه"])
     same_year = words(v.same_year or ["العام نفسه"])
 
-    # after a month, a year before 1800 too when its clause ends there ("22 أغسطس/آب 1799،"،
-    # "(مايو 1085)"): "في 12 أبريل 1500 إصابة" is a day and a count
-    tail_years = rf"{YEAR_ANY}|1[0-7]\d\d(?=(?:{SP}م{WORD_END})?{SP}(?:[.,،؛:)»\"\n]|$))"
-
     def year_tail(n: str) -> str:
         # "من العام نفسه": the year last named ("في يوليو من العام نفسه" after "أكتوبر 2016")
         of = rf"{SP}[,،]?{SP}(?:{w('من')}{SP1})?"
         # "ديسمبر المقبل (2020)": a year in brackets glosses the modifier; "يونيو (2019)" the month
         def bracketed(g: str) -> str:
             return rf"{SP}\({SP}{year(g, YEAR_ANY)}{SP}\)"
-        return (rf"(?:{of}(?:{cues}{SP1})?{year(n, tail_years)}|{of}(?P<{n}rel>{rel_year})"
+        return (rf"(?:{of}(?:{cues}{SP1})?{year(n, YEAR_ANY)}|{of}(?P<{n}rel>{rel_year})"
                 rf"|{of}(?P<{n}same>{same_year}){WORD_END}"
                 rf"|{SP1}(?P<{n}mod>{modifiers}){WORD_END}(?:{bracketed(n + 'br')})?|{bracketed(n + 'bo')})")
 
@@ -346,6 +345,8 @@ def build_grammar(v: DateWords) -> Grammar:
                    frozenset(v.day_names), day_name_before, future,
                    re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.past_markers or ['بعد أن'])}{WORD_END}"),
                    recurring=recurring, numbered=numbered,
+                   since=(re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.since_words)}{SP1}(?:{w('شهر')}{SP1})?$")
+                          if v.since_words else None),
                    other_calendar=re.compile(rf"{SP}[,،]?{SP}1[0-7]\d\d{NUM_END}{SP}{words(v.hijri_marks or ['هـ'])}{WORD_END}"))
 
 

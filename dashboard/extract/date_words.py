@@ -100,6 +100,7 @@ class DateWords:
     clock_words: tuple[str, ...] = ()        # "حتى الساعة الثامنة صباح يوم 21": words of a clock time
     falling_on: tuple[str, ...] = ()         # "يوم الجمعة المصادف 21": المصادف، الموافق
     numbered_documents: tuple[str, ...] = ()  # "القانون رقم 92 لسنة 2016": the year of a numbered name
+    since_words: tuple[str, ...] = ()        # "منذ ديسمبر": a day or month before the publication
 
 
 def _relative(spec: dict, modifiers: dict[str, int], this: list[str]) -> dict[str, int]:
@@ -164,6 +165,7 @@ def parse_date_words(raw: Mapping) -> DateWords:
         clock_words=_folded(raw.get("clock_words")),
         falling_on=_folded(raw.get("falling_on")),
         numbered_documents=_folded(raw.get("numbered_documents")),
+        since_words=_folded(raw.get("since_words")),
     )
 
 

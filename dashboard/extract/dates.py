@@ -104,6 +104,10 @@ class DateExtractor:
             if coming:  # "زيادة الإنتاج تدريجيا من يناير" in December: next January
                 atom = replace(atom, lo=(doc.published.year + 1, *atom.lo[1:]),
                                hi=(doc.published.year + 1, *atom.hi[1:]) if atom.hi else None)
+            gone = not coming and self._since_last_year(doc, atom)
+            if gone:  # "أعلى مستوياته منذ ديسمبر" in May: last December
+                atom = replace(atom, lo=(doc.published.year - 1, *atom.lo[1:]),
+                               hi=(doc.published.year - 1, *atom.hi[1:]) if atom.hi else None)
             hijri_relative = atom.hijri_mod is not None
             if hijri_relative:
                 atom = _hijri_relative(atom, doc.published, doc.published_precision)
@@ -119,7 +123,7 @@ class DateExtractor:
                 continue
             (lo, hi), granularity, relative = resolved
             # read from the text or the date, not as written
-            relative = relative or anaphoric or coming or hijri_relative
+            relative = relative or anaphoric or coming or gone or hijri_relative
             # what the text named: a year (not one taken from the publication), a month
             if atom.lo[0] is not None or atom.rel_year is not None or anaphoric:
                 last_year = hi.year
@@ -147,6 +151,19 @@ class DateExtractor:
             start = m.end()
         futures = list(g.future.finditer(text, start, atom.start))
         return bool(futures) and g.past.search(text, futures[-1].end(), atom.start) is None
+
+    def _since_last_year(self, doc: Doc, atom: Atom) -> bool:
+        """A day or month without a year after منذ ("since") is over by the publication: one the
+        publication year would put after it ("منذ ديسمبر" in May, "منذ شهر أكتوبر" in July) is last
+        year's."""
+        g = self.grammar
+        if (g.since is None or not _yearless(atom) or atom.hi is not None or doc.published is None
+                or _PRECISION_RANK.get(doc.published_precision or "unknown", 3) < 2):
+            return False
+        pub = doc.published
+        if (atom.lo[1], atom.lo[2] or 1) <= (pub.month, pub.day):
+            return False
+        return g.since.search(doc.norm.text, max(0, atom.start - 16), atom.start) is not None
 
     # ---- matching ---------------------------------------------------------------------------
     def _windows(self, text: str) -> list[tuple[int, int]]:

@@ -101,10 +101,20 @@ class Grammar:
     past: re.Pattern | None = None
     # between a month and its twin of the other tradition where the grammar's pair does not reach:
     # a dash or a comma ("سبتمبر-أيلول"، "أغسطس، آب")
-    twin_joint: re.Pattern = re.compile(rf"{SP}[-–—،,]{SP}")
+    # (or a slash: the pair "10 يناير/كانون الثاني" is one match, its third name "/ يناير 2021" another)
+    twin_joint: re.Pattern = re.compile(rf"{SP}[-–—،,/]{SP}")
     # right after a day or month without a year, words that make it one of every year: "21 مارس من
     # كل عام" (dates.py drops it)
     recurring: re.Pattern | None = None
+    # right after a Gregorian day or month, a number before 1800 with a Hijri mark: "7 مايو 1441 هـ"
+    # (dates.py leaves the day or month out)
+    other_calendar: re.Pattern | None = None
+    # right before a day or month without its year, a word that puts it before the publication:
+    # "منذ ديسمبر"، "منذ شهر أكتوبر" (dates.py: _since_last_year)
+    since: re.Pattern | None = None
+    # a numbered document whose name holds a year ("القانون رقم 92 لسنة 2016"): dates inside it are
+    # dropped, like those inside not_dates
+    numbered: re.Pattern | None = None
     sentence_end: re.Pattern = re.compile(r"[.!?؟]")
 
 
@@ -144,6 +154,8 @@ def build_grammar(v: DateWords) -> Grammar:
     to_day = rf"(?:{to}|[^\S\n]{{2,}})"
     # "الـ21": the article before a day number (folding drops the tatweel)
     the_day = rf"(?:{w('ال')}{SP})?"
+    # "يوم الجمعة" before a day: "من الاثنين 27 إلى الخميس 30 آب/أغسطس"
+    weekday = rf"(?:(?:{w('يوم')}{SP1})?{words(v.weekdays or ['الجمعة'])}{WORD_END}{SP1})?"
     # the day(s) before "من الشهر الجاري / نفسه": "5"، "22 و24"، "الرابع والعشرين"
     day_of = (rf"(?:{NUM_START}(?P<d1>{DAY})(?:{SP}{to}{SP}(?P<d2>{DAY}))?"
               rf"|{CLITIC_START}(?P<ord>{words(v.ordinal_days)}))")
@@ -161,7 +173,7 @@ def build_grammar(v: DateWords) -> Grammar:
         # "15 و16 سبتمبر"، "7 و9 من أيار الجاري"
         # "الـ20 والـ21 حزيران يونيو"، "5 و6 و7 مايو": a day may keep its article, a list its middle days
         "day_range": (rf"{NUM_START}(?P<d1>{DAY}){NUM_END}(?P<mid>(?:{SP}[,،]?{SP}و{SP}{the_day}{NUM_START}{DAY}{NUM_END})*)"
-                      rf"{SP}{to_day}{SP}{the_day}(?P<d2>{DAY}){SP}(?:{w('من')}{SP1})?{month_x('m')}"
+                      rf"{SP}{to_day}{SP}{weekday}{the_day}(?P<d2>{DAY}){SP}(?:{w('من')}{SP1})?{month_x('m')}"
                       rf"(?:{year_tail('y')})?"),
         "ordinal_day_month": (rf"{first_of(v.ordinal_days)}{CLITIC_START}(?P<ord>{words(v.ordinal_days)})"
                               rf"(?:{SP}[,،]?{SP}و{SP}(?P<ord2>{words(v.ordinal_days)}))?{SP1}{w('من')}{SP1}"
@@ -186,6 +198,10 @@ def build_grammar(v: DateWords) -> Grammar:
         "numeric_ymd": (rf"{NUM_START}(?P<y>{YEAR_MODERN})(?P<sep>[/.\-])(?P<m>[01]?\d)(?P=sep)"
                         rf"(?P<d>[0-3]?\d){NUM_END}"),
         "numeric_dm": rf"{NUM_START}(?P<d>[0-3]?\d)/(?P<m>[01]?\d){NUM_END}",
+        # a historical period in brackets after a name, before 1900: "تيمورلنك، مؤسس الدولة
+        # التيمورية (1370-1507)"، "أمير تيمور (1336-1405)" (test25's gold); later ones are year_range
+        "year_range_bracket": (rf"\({SP}(?P<y1>1[0-8]\d\d){SP}[-–—]{SP}(?P<y2>1\d\d\d|20\d\d){SP}\)"
+                               rf"(?!{SP}{units}{WORD_END})"),
         "year_range_cue": (rf"{WORD_START}{CONJUNCTION_CLASS}?(?:{w('بين')}|{w('من')}){SP1}"
                            rf"(?:(?P<cue>{words(v.year_pair_cues + v.year_cues)}){SP1})?"
                            rf"{year('y1', YEAR_ANY)}{SP}{to}{SP}(?:{cues}{SP1})?{year('y2', YEAR_ANY)}"),
@@ -268,7 +284,8 @@ def build_grammar(v: DateWords) -> Grammar:
     # says the numbers are Hijri.
     hmonth = words(v.hijri_months or ["محرم"])
     hyear = r"(?P<hy>1[345]\d\d)"
-    hmark = rf"{words(v.hijri_marks or ['هـ'])}{WORD_END}"
+    solar = rf"(?!{SP}{words(v.solar_hijri_marks)}{WORD_END})" if v.solar_hijri_marks else ""
+    hmark = rf"{words(v.hijri_marks or ['هـ'])}{WORD_END}{solar}"
     p |= {
         "hijri_day": (rf"{NUM_START}(?P<d>{DAY}){SP}(?:{w('من')}{SP1})?(?P<hm>{hmonth}){SP1}"
                       rf"(?:{w('عام')}{SP1}|{w('سنة')}{SP1})?{hyear}{NUM_END}(?:{SP}{hmark})?"),
@@ -277,6 +294,10 @@ def build_grammar(v: DateWords) -> Grammar:
         "hijri_numeric": (rf"{NUM_START}(?P<d>[0-3]?\d){SP}/{SP}(?P<m>[01]?\d){SP}/{SP}{hyear}{NUM_END}"
                           rf"{SP}{hmark}"),
         "hijri_year": rf"{NUM_START}{hyear}{NUM_END}{SP}{hmark}",
+        # "شهر رمضان المقبل"، "رمضان الماضي": a Hijri month named by a modifier (dates.py resolves it
+        # against the publication day); "المبارك" may come between
+        "hijri_relative": (rf"{CLITIC_START}(?:{w('شهر')}{SP1})?(?P<hm>{hmonth}){SP1}(?:{w('المبارك')}{SP1})?"
+                           rf"(?P<hmod>{modifiers}){WORD_END}"),
     }
     # patterns whose every match starts with a digit: the same lookahead trick as first_of
     for kind in ("day_range", "day_month", "numeric_dmy", "numeric_ymd", "numeric_dm", "year_suffix",
@@ -285,7 +306,11 @@ def build_grammar(v: DateWords) -> Grammar:
     patterns = {k: re.compile(v_) for k, v_ in p.items()}
     # "من 3 يوليو ولغاية يوم 2 أغسطس": a word of "until" may name the day it runs to ("يوم"); a
     # bare "و" or a dash may not ("3 يوليو ويوم 5 أغسطس" is two days)
-    until_day = rf"(?:و?{w('إلى')}|و?{w('حتى')}|و?{w('لغاية')}){SP1}{w('يوم')}"
+    # ... and a clock time, a weekday, "المصادف": "حتى الساعة الثامنة صباح يوم الجمعة المصادف 21"
+    clock = rf"{w('الساعة')}(?:{SP1}(?:{words(v.clock_words or ['صباحا'])}{WORD_END}|\d+(?:[:.]\d+)?)){{1,4}}"
+    falling_on = words(v.falling_on or ["الموافق"]) + WORD_END
+    until_day = (rf"(?:و?{w('إلى')}|و?{w('حتى')}|و?{w('لغاية')})(?:{SP1}{clock})?"
+                 rf"(?:{SP1}{w('يوم')})?(?:{SP1}{words(v.weekdays or ['الجمعة'])}{WORD_END})?(?:{SP1}{falling_on})?")
     connector = re.compile(rf"{SP}(?:{until_day}|{to}){SP}")
     range_prefix = re.compile(
         rf"(?:(?:{w('في')}|{w('خلال')}){SP1}{w('الفترة')}{SP1})?"
@@ -295,8 +320,9 @@ def build_grammar(v: DateWords) -> Grammar:
     relative_words += [f"{part} {noun}" for part in v.relative_year_parts for noun in ("العام", "السنة")]
     relative_words += [k[1:] for k in relative_words if k.startswith("ال")]  # للعام: ل + ال
     relative_words += [squeeze_spaces(k)[2:] for k in v.seasons]  # صيف (inside الصيف too)
-    trigger_words = re.compile(words(list(v.months) + relative_words))
-    trigger_numbers = re.compile(r"(?=\d)(?<![\d.,٫])(?:[0-3]?\d|1[89]\d\d|20\d\d|2100|1[345]\d\d)(?![\d٫]|[.,]\d)")
+    # (a Hijri month is a trigger for "رمضان الماضي": the Hijri patterns with a year have a number)
+    trigger_words = re.compile(words(list(v.months) + relative_words + list(v.hijri_months)))
+    trigger_numbers = re.compile(r"(?=\d)(?<![\d.,٫])(?:[0-3]?\d|1\d\d\d|20\d\d|2100)(?![\d٫]|[.,]\d)")
     names = list(v.not_dates) + list(v.day_names)
     not_dates = re.compile(rf"{CLITIC_START}{words(names)}{WORD_END}") if names else None
     day_name_before = re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.day_name_prepositions or ['في'])}{SP1}$")
@@ -311,11 +337,17 @@ def build_grammar(v: DateWords) -> Grammar:
     future = re.compile(rf"{WORD_START}(?:{CONJUNCTION_CLASS}?{words(v.future_markers or ['سوف'])}{WORD_END}"
                         rf"|{CONJUNCTION_CLASS}?{not_verbs}س[يتن][^\W\d_]{{3,}}(?<!ة)(?<!ات)(?<!اء){WORD_END})")
     recurring = re.compile(rf"{SP}[,،]?{SP}{words(v.recurring_after)}{WORD_END}") if v.recurring_after else None
+    doc_cues = [*v.year_cues, *("ل" + c for c in v.year_cues), *("ل" + c[1:] for c in v.year_cues if c.startswith("ال"))]
+    numbered = (re.compile(rf"{CLITIC_START}{words(v.numbered_documents)}{SP}\(?{SP}\d+{SP}\)?{SP}"
+                           rf"{words(doc_cues)}{SP}(?:19|20)\d\d{NUM_END}") if v.numbered_documents else None)
     return Grammar(patterns, connector, range_prefix, trigger_words, trigger_numbers, not_dates,
                    _prerequisites(v, patterns), list_connector, dual_before, month_context, month_list_before,
                    frozenset(v.day_names), day_name_before, future,
                    re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.past_markers or ['بعد أن'])}{WORD_END}"),
-                   recurring=recurring)
+                   recurring=recurring, numbered=numbered,
+                   since=(re.compile(rf"{WORD_START}{CONJUNCTION_CLASS}?{words(v.since_words)}{SP1}(?:{w('شهر')}{SP1})?$")
+                          if v.since_words else None),
+                   other_calendar=re.compile(rf"{SP}[,،]?{SP}1[0-7]\d\d{NUM_END}{SP}{words(v.hijri_marks or ['هـ'])}{WORD_END}"))
 
 
 class Literals:
@@ -361,6 +393,7 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
         "numeric_dm": re.compile(r"\d/\d"),
         # every Hijri pattern holds a Hijri year: rarer in a window than a month name (رمضان)
         "hijri_day": hijri_year, "hijri_month": hijri_year, "hijri_numeric": hijri_year, "hijri_year": hijri_year,
+        "hijri_relative": re.compile(words(v.hijri_months or ["محرم"])),
         # plain words, found by str.find (a few times faster than a regex pass over the article)
         "month_part": Literals(v.month_parts or ["منتصف"]),
         "first_days": Literals(["الأيام"]),
@@ -369,6 +402,7 @@ def _prerequisites(v: DateWords, patterns: dict[str, re.Pattern]) -> dict[str, r
         "day_same_month": Literals([*same.words, "منه"]), "same_period": same,
         "season": Literals(squeeze_spaces(k)[2:] for k in v.seasons or {"الصيف": 6}),
     }
+    need["year_range_bracket"] = re.compile(r"\(")
     for kind in ("numeric_dmy", "numeric_ymd", "year_range_cue", "year_range", "year_cue", "year_prep", "year_from",
                  "year_suffix", "year_and", "year_list", "year_bracket_list", "year_event"):
         need[kind] = year

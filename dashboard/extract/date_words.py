@@ -48,6 +48,17 @@ def cldr_latin_month_names(locales) -> dict[str, int]:
     return names
 
 
+def cldr_weekday_names() -> tuple[str, ...]:
+    """Folded weekday names (الأحد ... السبت, every spelling of every Arabic locale), wide only:
+    the abbreviated ones are the same words."""
+    names: set[str] = set()
+    for ident in arabic_locales():
+        days = Locale.parse(ident).days
+        for context in ("format", "stand-alone"):
+            names |= {squeeze_spaces(n) for n in days[context]["wide"].values() if n and not n[0].isascii()}
+    return tuple(sorted(names, key=lambda w: (-len(w), w)))
+
+
 def hijri_month_names() -> dict[str, int]:
     """Folded Hijri month name -> month number, as hijridate (Umm al-Qura) writes them."""
     return {squeeze_spaces(Hijri(1440, m, 1).month_name("ar")): m for m in range(1, 13)}
@@ -71,6 +82,7 @@ class DateWords:
     day_name_prepositions: tuple[str, ...]
     hijri_months: dict[str, int]       # folded "ذو القعدة" -> 11 (Islamic calendar)
     hijri_marks: tuple[str, ...]       # what marks a Hijri year: هـ، هجري
+    solar_hijri_marks: tuple[str, ...]  # after a Hijri mark, what makes the year Solar Hijri: "1399 هـ ش"
     month_parts: dict[str, tuple[int, int]]  # folded "منتصف" -> (11, 20); 31 = the month's last day
     year_parts: dict[str, tuple[int, int]]   # folded "النصف الاول" -> (1, 6): months
     relative_year_parts: dict[str, tuple[int, int]]  # folded "مطلع" -> (1, 1): months, before العام الجاري
@@ -84,6 +96,11 @@ class DateWords:
     past_markers: tuple[str, ...] = ()       # "بعد أن"، "منذ": a clause of the past opens after the future word
     event_nouns_before_year: tuple[str, ...] = ()  # قمة 2023: the year of the summit
     recurring_after: tuple[str, ...] = ()    # "21 مارس من كل عام": a day or month of every year, no date
+    weekdays: tuple[str, ...] = ()           # الأحد ... السبت (CLDR)
+    clock_words: tuple[str, ...] = ()        # "حتى الساعة الثامنة صباح يوم 21": words of a clock time
+    falling_on: tuple[str, ...] = ()         # "يوم الجمعة المصادف 21": المصادف، الموافق
+    numbered_documents: tuple[str, ...] = ()  # "القانون رقم 92 لسنة 2016": the year of a numbered name
+    since_words: tuple[str, ...] = ()        # "منذ ديسمبر": a day or month before the publication
 
 
 def _relative(spec: dict, modifiers: dict[str, int], this: list[str]) -> dict[str, int]:
@@ -131,6 +148,7 @@ def parse_date_words(raw: Mapping) -> DateWords:
         day_name_prepositions=_folded(raw.get("day_name_prepositions")),
         hijri_months=_hijri_months(raw),
         hijri_marks=_folded(raw.get("hijri_marks") or ["هـ"]),
+        solar_hijri_marks=_folded(raw.get("solar_hijri_marks")),
         month_parts=_spans(raw.get("month_parts")),
         year_parts=_spans(raw.get("year_parts")),
         relative_year_parts=_spans(raw.get("relative_year_parts")),
@@ -143,6 +161,11 @@ def parse_date_words(raw: Mapping) -> DateWords:
         future_prefix_nouns=_folded(raw.get("future_prefix_nouns")),
         past_markers=_folded(raw.get("past_markers")),
         recurring_after=_folded(raw.get("recurring_after")),
+        weekdays=cldr_weekday_names(),
+        clock_words=_folded(raw.get("clock_words")),
+        falling_on=_folded(raw.get("falling_on")),
+        numbered_documents=_folded(raw.get("numbered_documents")),
+        since_words=_folded(raw.get("since_words")),
     )
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 from dashboard.extract.date_grammar import Grammar, build_grammar
 from dashboard.extract.date_words import DateWords
@@ -48,6 +48,7 @@ class Atom:
     range_end: bool = False      # "15 منه": a date only as the second end of a range (بين 13 أيلول و15 منه)
     season: int | None = None    # a season's first month (12, 3, 6, 9): three months from it
     gloss: tuple[int, int] | None = None  # "العام الماضي 2017": (where the relative words end, the year)
+    hijri_mod: tuple[int, int] | None = None  # "رمضان الماضي": (Hijri month, modifier), read from the publication day
 
 
 def date_row(doc: Doc, a: int, b: int, lo: date, hi: date, granularity: str, relative: bool) -> dict:
@@ -103,6 +104,15 @@ class DateExtractor:
             if coming:  # "زيادة الإنتاج تدريجيا من يناير" in December: next January
                 atom = replace(atom, lo=(doc.published.year + 1, *atom.lo[1:]),
                                hi=(doc.published.year + 1, *atom.hi[1:]) if atom.hi else None)
+            gone = not coming and self._since_last_year(doc, atom)
+            if gone:  # "أعلى مستوياته منذ ديسمبر" in May: last December
+                atom = replace(atom, lo=(doc.published.year - 1, *atom.lo[1:]),
+                               hi=(doc.published.year - 1, *atom.hi[1:]) if atom.hi else None)
+            hijri_relative = atom.hijri_mod is not None
+            if hijri_relative:
+                atom = _hijri_relative(atom, doc.published, doc.published_precision)
+                if atom is None:
+                    continue
             anaphoric = atom.anaphor is not None
             if anaphoric:
                 atom = _bind_anaphor(atom, last_month, last_year)
@@ -112,7 +122,8 @@ class DateExtractor:
             if resolved is None:
                 continue
             (lo, hi), granularity, relative = resolved
-            relative = relative or anaphoric or coming  # read from the text or the date, not as written
+            # read from the text or the date, not as written
+            relative = relative or anaphoric or coming or gone or hijri_relative
             # what the text named: a year (not one taken from the publication), a month
             if atom.lo[0] is not None or atom.rel_year is not None or anaphoric:
                 last_year = hi.year
@@ -140,6 +151,19 @@ class DateExtractor:
             start = m.end()
         futures = list(g.future.finditer(text, start, atom.start))
         return bool(futures) and g.past.search(text, futures[-1].end(), atom.start) is None
+
+    def _since_last_year(self, doc: Doc, atom: Atom) -> bool:
+        """A day or month without a year after منذ ("since") is over by the publication: one the
+        publication year would put after it ("منذ ديسمبر" in May, "منذ شهر أكتوبر" in July) is last
+        year's."""
+        g = self.grammar
+        if (g.since is None or not _yearless(atom) or atom.hi is not None or doc.published is None
+                or _PRECISION_RANK.get(doc.published_precision or "unknown", 3) < 2):
+            return False
+        pub = doc.published
+        if (atom.lo[1], atom.lo[2] or 1) <= (pub.month, pub.day):
+            return False
+        return g.since.search(doc.norm.text, max(0, atom.start - 16), atom.start) is not None
 
     # ---- matching ---------------------------------------------------------------------------
     def _windows(self, text: str) -> list[tuple[int, int]]:
@@ -186,6 +210,8 @@ class DateExtractor:
             if self.grammar.not_dates is not None and len(found) > before:
                 names += [m.span() for m in self.grammar.not_dates.finditer(text, s, e)
                           if not self._named_day(text, m)]
+            if self.grammar.numbered is not None and len(found) > before:  # "القانون رقم 92 لسنة 2016"
+                names += [m.span() for m in self.grammar.numbered.finditer(text, max(0, s - _BEFORE), e)]
         if names:  # "حرب أكتوبر" is no October; "11 سبتمبر 2001" runs past the name and stays
             found = [a for a in found if not any(s <= a.start and a.end <= e for s, e in names)]
         return found
@@ -343,11 +369,18 @@ class DateExtractor:
             return {"anaphor": "year"}
         return {}
 
+    def _other_calendar(self, m: re.Match) -> bool:
+        """A Hijri year after a Gregorian day or month ("7 مايو 1441 هـ", "أكتوبر 1399 هـ ش"): no
+        date of this calendar, rather than one put in the publication's year."""
+        return self.grammar.other_calendar is not None and self.grammar.other_calendar.match(m.string, m.end()) is not None
+
     def _atom_day_month(self, m: re.Match) -> Atom | None:
         month = self._month_of(m, "m")
         if month is None:
             return None
         tail = self._year_tail(m, "y")
+        if not tail and self._other_calendar(m):
+            return None
         year = tail.pop("year", None)
         return Atom(m.start(), m.end(), (year, month, int(m.group("d"))), **tail)
 
@@ -356,6 +389,8 @@ class DateExtractor:
         if month is None:
             return None
         tail = self._year_tail(m, "y")
+        if not tail and self._other_calendar(m):
+            return None
         year = tail.pop("year", None)
         day = self.words.ordinal_days[squeeze_spaces(m.group("ord"))]
         if not m.group("ord2"):
@@ -373,6 +408,8 @@ class DateExtractor:
         if month is None or any(a >= b for a, b in zip(days, days[1:])):
             return None
         tail = self._year_tail(m, "y")
+        if not tail and self._other_calendar(m):
+            return None
         year = tail.pop("year", None)
         noun = self._list_noun_start(m.string, m.start())  # "يومي 7 و9 من أيار" starts at its noun
         return Atom(m.start() if noun is None else noun, m.end(), (year, month, d1), (year, month, d2), **tail)
@@ -382,6 +419,8 @@ class DateExtractor:
         if month is None:
             return None
         tail = self._year_tail(m, "y")
+        if not tail and self._other_calendar(m):
+            return None
         year = tail.pop("year", None)
         name = squeeze_spaces(m.group("m"))
         bare = year is None and not tail and not any(m.group(g) for g in ("mb", "mc", "md"))
@@ -438,6 +477,11 @@ class DateExtractor:
     def _atom_hijri_year(self, m: re.Match) -> Atom | None:
         return self._hijri(m, None, None)
 
+    def _atom_hijri_relative(self, m: re.Match) -> Atom:
+        month = self.words.hijri_months[squeeze_spaces(m.group("hm"))]
+        return Atom(m.start("hm"), m.end(), (None, None, None), granularity="month",
+                    hijri_mod=(month, self.words.modifiers[squeeze_spaces(m.group("hmod"))]))
+
     def _atom_numeric_dm(self, m: re.Match) -> Atom | None:
         # Only "27/10"-like pairs (three digits or more): "2/3" is more often a fraction.
         if len(m.group("d")) + len(m.group("m")) < 3:
@@ -455,6 +499,13 @@ class DateExtractor:
         # conventions of stop 20). The surface starts at the cue noun or the year: "عامي 1949 و1989", never at بين/من.
         start = m.start("cue") if m.group("cue") else m.start("y1")
         return Atom(start, m.end(), (y1, None, None), (y2, None, None))
+
+    @staticmethod
+    def _atom_year_range_bracket(m: re.Match) -> Atom | None:
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if not y1 < y2 <= y1 + 200:
+            return None
+        return Atom(m.start("y1"), m.end("y2"), (y1, None, None), (y2, None, None))  # the surface leaves the brackets out
 
     @staticmethod
     def _atom_year_range(m: re.Match) -> Atom | None:
@@ -696,6 +747,36 @@ def _season(atom: Atom, published: date | None, rank: int):
             return (first, last), "range", True
     year = published.year + 1 if atom.season == 12 and published.month >= 9 else published.year
     return months(year), "range", True
+
+
+def _hijri_relative(atom: Atom, published: date | None, precision: str) -> Atom | None:
+    """"رمضان الماضي" is the last such month over before the publication day, "المقبل" the next to
+    start after it, "الجاري" the one of the publication's Hijri year. Hijri months move 11 days a
+    year against the Gregorian ones: only a publication known to the day can place them."""
+    if published is None or _PRECISION_RANK.get(precision or "unknown", 3) < 3:
+        return None
+    month, mod = atom.hijri_mod
+    try:
+        this_year = Gregorian.fromdate(published).to_hijri().year
+    except (ValueError, OverflowError):
+        return None
+
+    def days(year: int) -> tuple[date, date]:
+        first = Hijri(year, month, 1)
+        return first.to_gregorian(), Hijri(year, month, first.month_length()).to_gregorian()
+
+    try:
+        years = [days(y) for y in range(this_year - 3, this_year + 4)]
+    except (ValueError, OverflowError):  # outside the conversion tables
+        return None
+    if mod < 0:
+        chosen = [d for d in years if d[1] < published][mod]
+    elif mod > 0:
+        chosen = [d for d in years if d[0] > published][mod - 1]
+    else:
+        chosen = years[3]
+    (lo, hi) = chosen
+    return replace(atom, lo=(lo.year, lo.month, lo.day), hi=(hi.year, hi.month, hi.day), hijri_mod=None)
 
 
 def _bind_anaphor(atom: Atom, last_month: tuple[int, int] | None, last_year: int | None) -> Atom | None:

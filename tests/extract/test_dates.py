@@ -597,3 +597,117 @@ def test_the_first_or_last_months_of_a_year(extractor):
         ("الأشهر السبعة الأولى من هذا العام", "2020-01-01", "2020-07-31")]
     rows = find(extractor, "خلال الشهور الثلاثة الأخيرة من العام الماضي", published=date(2020, 10, 20))
     assert [r[1:3] for r in rows] == [("2019-10-01", "2019-12-31")]
+
+
+# ---- stop 32: forms new text brings (issue 9) ------------------------------------------------------
+@pytest.mark.parametrize("text, published, surface, start, end", [
+    # test35's gold: a clock time, يوم, the weekday and المصادف between حتى and the range's second end
+    ("حتى الساعة الثامنة مساء الأمس المصادف 9 تشرين الأول/أكتوبر حتى الساعة الثامنة صباح يوم الجمعة "
+     "المصادف 21 تشرين الأول/أكتوبر.", date(2020, 10, 10),
+     "9 تشرين الأول/أكتوبر حتى الساعة الثامنة صباح يوم الجمعة المصادف 21 تشرين الأول/أكتوبر",
+     "2020-10-09", "2020-10-21"),
+    # ANT: a weekday before the second end, of two dates or of a day range
+    ("وكما يبدو من الثلاثاء 12 حزيران/يونيو حتى الأربعاء 20 حزيران/يونيو، لكن", date(2018, 6, 7),
+     "12 حزيران/يونيو حتى الأربعاء 20 حزيران/يونيو", "2018-06-12", "2018-06-20"),
+    ("جلسات عامة ابتداء من الاثنين 27 إلى الخميس 30 آب/أغسطس\".", date(2018, 8, 20),
+     "27 إلى الخميس 30 آب/أغسطس", "2018-08-27", "2018-08-30"),
+])
+def test_a_range_runs_through_a_clock_time_or_a_weekday_before_its_second_end(extractor, text, published,
+                                                                               surface, start, end):
+    assert find(extractor, text, published) == [(surface, start, end, "range", True)]
+
+
+def test_a_bare_and_or_dash_takes_no_weekday_into_a_range(extractor):
+    # only a word of "until" names the day it runs to: after و the weekday starts a second date
+    rows = find(extractor, "في 3 يوليو والجمعة 5 أغسطس", date(2018, 6, 7))
+    assert [r[0] for r in rows] == ["3 يوليو", "5 أغسطس"]
+
+
+def test_a_third_name_of_the_month_after_a_slash_is_the_same_date(extractor):
+    # test33: "10 يناير/كانون الثاني/ يناير 2021" is one day (the gold's), not a day and a month
+    rows = find(extractor, "يُشار إلى أن بتاريخ 10 يناير/كانون الثاني/ يناير 2021، أجريت", date(2021, 1, 13))
+    assert rows == [("10 يناير/كانون الثاني/ يناير 2021", "2021-01-10", "2021-01-10", "day", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "لكن محطة أبريل التلفزيونية التابعة لأتامباييف عرضت لقطات",          # test21: Kyrgyzstan's April TV
+    "اعترفت المنظمة العالمية بأن 12 ديسمبر هو يوم عالمي للحياد",          # test29: a yearly observance
+    "وفقا لقرار مجلس الوزراء رقم 24 لسنة 2018. وذكرت",                    # ANT: a numbered document
+    "تنفيذ أحكام القانون رقم (26) لسنة 2005 في شأن",
+    "المادة 5 من القانون رقم 2 لعام 2016 قامت",
+])
+def test_names_observances_and_numbered_documents_hold_no_date(extractor, text):
+    assert find(extractor, text, date(2020, 12, 1)) == []
+
+
+def test_a_year_beside_a_numbered_document_is_still_a_date(extractor):
+    rows = find(extractor, "صدر القانون رقم 24 في عام 2018", date(2020, 12, 1))
+    assert [r[0] for r in rows] == ["عام 2018"]
+
+
+@pytest.mark.parametrize("text, surface, start, end", [
+    ("تيمورلنك، مؤسس الدولة التيمورية (1370-1507)، في مدينة سمرقند", "1370-1507", "1370-01-01", "1507-12-31"),  # test25
+    ("في زيارة ضريح أمير تيمور (1336-1405) السفير", "1336-1405", "1336-01-01", "1405-12-31"),                      # test25
+    ("ورسم دافينشي (1452-1519) اللوحة", "1452-1519", "1452-01-01", "1519-12-31"),                                  # ANT
+])
+def test_a_historical_period_in_brackets(extractor, text, surface, start, end):
+    assert find(extractor, text, date(2020, 12, 1)) == [(surface, start, end, "range", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "بسعر يتراوح (1200-1300) دولار للطن",   # a price: a counted noun after the bracket
+    "في الفترة (1500-1900) قال",             # more than two centuries apart: no one period
+])
+def test_bracketed_numbers_that_are_no_period(extractor, text):
+    assert find(extractor, text, date(2020, 12, 1)) == []
+
+
+@pytest.mark.parametrize("text, published, surface, start, end", [
+    # ANT: the Hijri month named by its modifier, from the publication day (Ramadan 1439 = 16 May-14 June 2018)
+    ("المسلسل المقرر عرضه في شهر رمضان المقبل. يأتي", date(2018, 5, 8), "رمضان المقبل", "2018-05-16", "2018-06-14"),
+    ("في العشر الأواخر من شهر رمضان الماضي، لاختبار", date(2018, 8, 19), "رمضان الماضي", "2018-05-16", "2018-06-14"),
+    # before this Hijri year's Ramadan (March 2019, Rajab 1440), the last one is the year before's
+    ("في العشر الأواخر من شهر رمضان الماضي، لاختبار", date(2019, 3, 15), "رمضان الماضي", "2018-05-16", "2018-06-14"),
+    ("مع حلول شهر رمضان المبارك المقبل", date(2019, 5, 20), "رمضان المبارك المقبل", "2020-04-24", "2020-05-23"),
+])
+def test_a_hijri_month_with_a_modifier(extractor, text, published, surface, start, end):
+    assert find(extractor, text, published) == [(surface, start, end, "month", True)]
+
+
+def test_a_hijri_month_with_a_modifier_needs_the_publication_day(extractor):
+    assert find(extractor, "في شهر رمضان المقبل", date(2018, 5, 1), "month") == []
+    assert find(extractor, "قال رمضان قديروف الماضي", date(2018, 5, 8)) == []  # a name, no modifier after it
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("في 7 مايو 1441 هـ", ["1441 هـ"]),      # a Gregorian month with a Hijri year: only the Hijri year
+    ("وذلك في أكتوبر 1399 هـ ش", []),        # a Solar Hijri year: hijridate's lunar one would be 1979
+    ("عام 1399 هجري شمسي", []),
+])
+def test_a_gregorian_month_before_another_calendars_year_is_no_date(extractor, text, kept):
+    assert [r[0] for r in find(extractor, text, date(2020, 9, 15))] == kept
+
+
+def test_a_count_after_a_day_is_no_year(extractor):
+    # "1500 إصابة" after the day is a count, no year of another calendar: the day keeps the
+    # publication's year (a year before 1800 after a month, ANT's "22 أغسطس/آب 1799", was read as
+    # one at stop 32 and left: a count at a clause's end reads the same)
+    rows = find(extractor, "وسجلت في 12 أبريل 1500 إصابة جديدة", date(2020, 4, 20))
+    assert [r[:3] for r in rows] == [("12 أبريل", "2020-04-12", "2020-04-12")]
+
+
+@pytest.mark.parametrize("text, published, surface, start", [
+    # ANT: after منذ a month the publication year would put after the publication is last year's
+    ("ت سابق، وهو أعلى مستوياته منذ ديسمبر. ووفقا لرويترز", date(2018, 5, 7), "ديسمبر", "2017-12-01"),
+    ("للصحيفة، بمعدل الضعف منذ شهر أكتوبر/تشرين الأول، عندما كشفت", date(2018, 7, 7), "أكتوبر/تشرين الأول", "2017-10-01"),
+    # ... and one before it stays this year's
+    ("ويخرج المتظاهرون في غزة منذ 30 آذار/مارس في احتجاجات", date(2018, 6, 6), "30 آذار/مارس", "2018-03-30"),
+    ("قوات النظام تشن بدعم روسي منذ 19 حزيران/يونيو عملية", date(2018, 7, 5), "19 حزيران/يونيو", "2018-06-19"),
+])
+def test_a_month_after_since_is_over_by_the_publication(extractor, text, published, surface, start):
+    assert [r[:2] for r in find(extractor, text, published)] == [(surface, start)]
+
+
+def test_a_month_after_since_needs_the_publication_month(extractor):
+    # a publication known to its year only: no month to compare with, the year as before
+    assert [r[1] for r in find(extractor, "أعلى مستوياته منذ ديسمبر. ووفقا", date(2018, 1, 1), "year")] == ["2018-12-01"]

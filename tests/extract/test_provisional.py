@@ -3,9 +3,13 @@ person's (a title, a verb of saying and a role, an author credit), under a stabl
 
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
 import pytest
+import yaml
 
+from dashboard.catalogues import load_catalogues
 from dashboard.extract.entities import EntityMatcher
 from dashboard.extract.provisional import (
     DISCOVERED,
@@ -13,12 +17,26 @@ from dashboard.extract.provisional import (
     provisional_entities,
     provisional_id,
 )
+from dashboard.paths import CATALOGUE_DIR
 from dashboard.schema import is_provisional
 from dashboard.text.document import Doc
 
+# test35's persons named by a description, catalogued since (stop 32): the finder is tried on a
+# catalogue without them, as it stood when it lacked them
+HELD_PERSONS = {"anatoly_ivanishin", "ivan_vagner", "chris_cassidy", "sergey_ryzhikov", "andrei_babkin", "stephen_bowen",
+                "yulia_peresild", "klim_shipenko", "oleg_novitsky", "kursan_asanov", "damir_sagynbaev"}
+
 
 @pytest.fixture(scope="module")
-def tools(catalogues) -> tuple[EntityMatcher, ProvisionalFinder]:
+def tools(tmp_path_factory) -> tuple[EntityMatcher, ProvisionalFinder]:
+    folder = tmp_path_factory.mktemp("catalogues") / "copy"
+    shutil.copytree(CATALOGUE_DIR, folder, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    people = folder / "entities" / "people.yaml"
+    data = yaml.safe_load(people.read_text(encoding="utf-8"))
+    assert HELD_PERSONS <= {p["id"] for p in data["people"]}  # a renamed id would leave one in
+    data["people"] = [p for p in data["people"] if p["id"] not in HELD_PERSONS]
+    people.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    catalogues = load_catalogues(folder)
     matcher = EntityMatcher(catalogues.entities)
     finder = ProvisionalFinder(catalogues.provisional, matcher, catalogues.stopwords,
                                catalogues.date_words.months, catalogues.latin_letter_names)
@@ -870,7 +888,8 @@ def test_persons_named_after_a_description_and_listed_after_it(tools):
     # the person before the comma
     rows = found(tools, "وستضم مركبة سويوز التي سيحملها الصاروخ رائدي الفضاء الروسيين، أناتولي إيفانيشين "
                         "وإيفان فاغنر ورائد الفضاء الأمريكي، كريس كيسيدي. ويتوقع أن تلتحم المركبة")
-    assert names(rows) == ["أناتولي إيفانيشين", "كريس كيسيدي"]
+    # (فاغنر after a given name is his family name, not the Wagner group: entities.py)
+    assert names(rows) == ["أناتولي إيفانيشين", "إيفان فاغنر", "كريس كيسيدي"]
     rows = found(tools, "وأشار البيان إلى أن الطاقم الاحتياطي للمركبة يضم الروسيين، سيرغي ريجيكوف "
                         "وأندريه بابكين والأمريكي، ستيفن باوين.")
     assert names(rows) == ["سيرغي ريجيكوف", "أندريه بابكين", "ستيفن باوين"]

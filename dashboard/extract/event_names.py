@@ -575,7 +575,7 @@ class GeneratedNames:
         unmarked: set[int] = set()
         located: set[str] = set()
         spans = index.entity_spans.get(sid, ())
-        for m in index.regex_for(kind.nouns).finditer(text, start, end):
+        for m in index.finditer(kind.nouns, start, end):  # (compiles only the phrases the article holds)
             # the first word after the noun that is not a stopword or a generic word, before any
             # punctuation: "قمة منظمة شنغهاي" -> شنغهاي, "الانتخابات الرئاسية في قيرغيزستان" ->
             # قيرغيزستان, "الانتخابات الرئاسية، وأزمة قيرغيزستان" -> none
@@ -839,7 +839,7 @@ class GeneratedNames:
         # of Kazakhstan is Kazakhstan's); an event of no place (a pandemic) is anywhere
         own = {self.country_of(p) for p in named.places} | {self.person_country.get(p) for p in named.persons}
         own.discard(None)
-        for m in index.regex_for(phrases).finditer(index.doc.norm.text, start, end):
+        for m in index.finditer(phrases, start, end):
             if not phrases.accepts(index.doc, m.start(), m.end()):
                 continue
             parties, lo, hi = self._phrase_parties(index, sid, m.start(), m.end())

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from dashboard.extract.events import HAMZA_SEATS, _PIECES, SentenceIndex, _alternation, _phrase_regex, _Presence
+from dashboard.extract.events import _PIECES, HAMZA_SEATS, SentenceIndex, _alternation, _phrase_regex, _Presence
 from dashboard.text.document import Doc
 
 PHRASES = ["زيارة رسمية", "زيارة", "الانتخابات الرئاسية", "الانتخابات", "غادر", "مغادرته", "قمة ... شنغهاي",

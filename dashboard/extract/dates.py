@@ -17,6 +17,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from hijridate import Gregorian, Hijri
 
@@ -63,9 +64,10 @@ def date_row(doc: Doc, a: int, b: int, lo: date, hi: date, granularity: str, rel
 class DateExtractor:
     def __init__(self, words: DateWords):
         self.words: DateWords = words
-        self.full_grammar: Grammar = build_grammar(self.words)
         # Month names in Latin letters (January, janvier) are rare in Arabic text: articles without
-        # one get the grammar without them, a smaller trie scanned faster.
+        # one get the grammar without them, a smaller trie scanned faster. The full grammar is
+        # compiled when an article first needs it (full_grammar): 1 of 1,576 ANT articles does,
+        # and compiling it was ~5 % of a worker's set-up.
         latin = {k for k in words.months if k.isascii()}
         arabic = build_grammar(replace(words, months={k: v for k, v in words.months.items() if k not in latin}))
         # month-day-year order ("January 5, 2022") is an English one
@@ -75,12 +77,22 @@ class DateExtractor:
         # word only costs the full grammar)
         self._latin_months = (re.compile("(?:" + "|".join(sorted(latin, key=len, reverse=True))
                                          + r")(?![a-z])") if latin else None)
-        self.grammar: Grammar = self.full_grammar
-        # Per grammar, its patterns in order, each with its prerequisite and builder: the scan of a
-        # window looks nothing up by name (the order is kept: of two equal spans the first found wins)
-        self._plans = {id(g): (tuple((g.prerequisites[kind], pattern, getattr(self, f"_atom_{kind}"))
-                                     for kind, pattern in g.patterns.items()), tuple(set(g.prerequisites.values())))
-                       for g in (self.full_grammar, self.arabic_grammar)}
+        self.grammar: Grammar = self.arabic_grammar  # the one of the article find() reads
+        self._plans: dict[int, tuple] = {}
+        self._plan_of(self.arabic_grammar)
+
+    @cached_property
+    def full_grammar(self) -> Grammar:
+        """The grammar with the Latin-letter month names too (and month-day-year order)."""
+        grammar = build_grammar(self.words)
+        self._plan_of(grammar)
+        return grammar
+
+    def _plan_of(self, g: Grammar) -> None:
+        """A grammar's patterns in order, each with its prerequisite and builder: the scan of a
+        window looks nothing up by name (the order is kept: of two equal spans the first found wins)."""
+        self._plans[id(g)] = (tuple((g.prerequisites[kind], pattern, getattr(self, f"_atom_{kind}"))
+                                    for kind, pattern in g.patterns.items()), tuple(set(g.prerequisites.values())))
 
     # ---- public API -------------------------------------------------------------------------
     def find(self, doc: Doc) -> list[dict]:

@@ -462,7 +462,7 @@ class EventDiscoverer:
         names = sorted(index.name_spans.get(sid, ()))
         adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
         undated = None
-        for m in index.regex_for(kind.nouns).finditer(text, start, end):
+        for m in index.finditer(kind.nouns, start, end):  # (compiles only the phrases the article holds)
             if not kind.nouns.accepts(doc, m.start(), m.end()):
                 continue
             if kind.indefinite and _DEFINITE.match(text, m.start()):
@@ -543,7 +543,7 @@ class EventDiscoverer:
             doc = index.doc
             start, end = index.sentence_span(sid)
             memo[sid] = sorted({doc.norm.to_original(m.start(), m.end())[0] for kind in self.rules.kinds
-                                for m in index.regex_for(kind.nouns).finditer(doc.norm.text, start, end)})
+                                for m in index.finditer(kind.nouns, start, end)})
         return memo[sid]
 
     def _holders(self, kind: DiscoveryKind, anchor: str, first: date, last: date,
@@ -732,7 +732,7 @@ class EventDiscoverer:
         doc = index.doc
         start, end = index.sentence_span(sid)
         text = doc.text
-        for m in index.regex_for(self.planned).finditer(doc.norm.text, start, end):
+        for m in index.finditer(self.planned, start, end):
             a, b = doc.norm.to_original(m.start(), m.end())
             if b <= noun_start:
                 return True  # "ومن المقرر أن يصل شولتس ... ويوقع اتفاقيات": the plan governs what follows
@@ -951,8 +951,8 @@ class EventDiscoverer:
         names = sorted(index.name_spans.get(sid, ()))
         adjectives = sorted(set(index.entity_spans.get(sid, ())) - set(names))
         start, end = index.sentence_span(sid)
-        words = [index.regex_for(kind.refers)] + ([index.regex_for(kind.nouns)] if kind.needs is None else [])
-        for m in (m for regex in words for m in regex.finditer(doc.norm.text, start, end)):
+        words = [kind.refers] + ([kind.nouns] if kind.needs is None else [])
+        for m in (m for phrases in words for m in index.finditer(phrases, start, end)):
             a, b = doc.norm.to_original(m.start(), m.end())
             phrase = self._phrase(doc, sid, names, adjectives, a, b, definite=True)
             own = self._anchor(kind, phrase if kind.anchor == "visitor" else [], phrase, b, b, doc.text) \

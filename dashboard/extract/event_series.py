@@ -374,7 +374,7 @@ class SeriesResolver:
             noun_ends = []
             sets = [series.nouns] + ([series.meeting_nouns] if sid in naming and series.meeting_nouns else [])
             for nouns in sets:
-                for m in index.regex_for(nouns).finditer(text, start, end):
+                for m in index.finditer(nouns, start, end):
                     if not nouns.accepts(doc, m.start(), m.end()):
                         continue
                     noun_ends.append(m.end())
@@ -424,7 +424,7 @@ class SeriesResolver:
         doc = index.doc
         start, end = index.sentence_span(sid)
         spans = index.entity_spans.get(sid, ())
-        for m in index.regex_for(series.refers).finditer(doc.norm.text, start, end):
+        for m in index.finditer(series.refers, start, end):
             if not series.refers.accepts(doc, m.start(), m.end()):
                 continue
             a, b = doc.norm.to_original(m.start(), m.end())

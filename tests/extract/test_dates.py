@@ -599,6 +599,20 @@ def test_the_first_or_last_months_of_a_year(extractor):
     assert [r[1:3] for r in rows] == [("2019-10-01", "2019-12-31")]
 
 
+def test_the_latin_month_grammar_is_built_when_an_article_first_needs_it(catalogues):
+    """The full grammar (Latin month names, month-day-year order) is compiled at the first article
+    naming a Latin month, not at set-up; the articles before and after it read as they would."""
+    fresh = DateExtractor(catalogues.date_words)
+    assert "full_grammar" not in vars(fresh)
+    arabic = "وعقدت القمة في 5 يناير 2022 بحضور الرؤساء"
+    before = find(fresh, arabic)
+    assert "full_grammar" not in vars(fresh) and ("5 يناير 2022", "2022-01-05") in [r[:2] for r in before]
+    tweet = "— Anonyme Citoyen (@AnonymeCitoyen) January 5, 2022 وكانت التظاهرات اندلعت"
+    assert ("January 5, 2022", "2022-01-05") in [r[:2] for r in find(fresh, tweet)]
+    assert "full_grammar" in vars(fresh)
+    assert find(fresh, arabic) == before
+
+
 # ---- stop 32: forms new text brings (issue 9) ------------------------------------------------------
 @pytest.mark.parametrize("text, published, surface, start, end", [
     # test35's gold: a clock time, يوم, the weekday and المصادف between حتى and the range's second end

@@ -547,3 +547,28 @@ def test_a_summit_named_by_its_body_is_not_another_bodys_summit_in_the_same_city
     # without a body named, the city still names the summits held there
     assert "sco_summit_2021" in links(ex, "وانطلقت أعمال القمة في دوشانبي بحضور قادة الدول الأعضاء.",
                                       date(2021, 9, 16))
+
+
+def test_kind_of_each_catalogue_name_as_every_noun_phrase_searched(catalogues):
+    """_kind_of skips a noun phrase whose anchor a name lacks before running its regex: the kind
+    it gives each catalogue event's names is the one a search of every phrase gives."""
+    from dashboard.extract.event_names import _kind_of
+    from dashboard.extract.events import _phrase_regex
+    from dashboard.text.normalize import squeeze_spaces
+
+    def searched(texts, kinds):
+        return next((kind for text in texts for kind in kinds
+                     if any(_phrase_regex(p).search(squeeze_spaces(text)) for p in kind.noun_phrases)), None)
+
+    kinds = catalogues.event_kinds
+    extra = {e["id"]: list(e.get("names") or []) for e in catalogues.raw["events"].get("events") or []}
+    found = 0
+    for event in catalogues.events:
+        texts = [event.name_ar, *extra.get(event.id, [])]
+        kind = _kind_of(texts, kinds)
+        assert kind is searched(texts, kinds), event.id
+        found += kind is not None
+    assert found > 100  # most events have a kind
+    # "وانتخابات" holds انتخابات (the anchor) after a conjunction; "انتخب" does not
+    assert _kind_of(["وانتخابات مجلس النواب"], kinds) is not None
+    assert _kind_of(["انتخب رئيس"], kinds) is searched(["انتخب رئيس"], kinds)

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from dashboard.extract.events import _PIECES, SentenceIndex, _alternation, _Presence
+from dashboard.extract.events import _PIECES, HAMZA_SEATS, SentenceIndex, _alternation, _phrase_regex, _Presence
 from dashboard.text.document import Doc
 
 PHRASES = ["زيارة رسمية", "زيارة", "الانتخابات الرئاسية", "الانتخابات", "غادر", "مغادرته", "قمة ... شنغهاي",
@@ -86,3 +86,40 @@ def test_anchor_pieces_present_are_what_a_substring_test_finds():
     for piece in sorted(pieces):
         assert presence[piece] == (piece in text), piece
     assert {p for p in pieces if len(p) >= _PIECES.MIN} & _PIECES.pieces  # the automaton answered some
+
+
+def _accepts_trying_every_phrase(phrases, doc, start, end) -> bool:
+    """PhraseSet.accepts as it was before it skipped the phrases whose anchor the match lacks."""
+    a, b = doc.norm.to_original(start, end)
+    if not any(c in HAMZA_SEATS for c in doc.text[a:b]):
+        return True
+    text = doc.norm.text
+    if any(_phrase_regex(p).fullmatch(text, start, end) for p in phrases.plain):
+        return True
+    for check in phrases.hamza:
+        m = check.regex.fullmatch(text, start, end)
+        if m is None:
+            continue
+        written = (doc.text[doc.norm.original_index(m.start(g + 1) + k)]
+                   for g, word in enumerate(check.seats) for k, _ in word)
+        wanted = (seat for word in check.seats for _, seat in word)
+        if all(w not in HAMZA_SEATS or w == seat for w, seat in zip(written, wanted)):
+            return True
+    return False
+
+
+def test_accepts_answers_as_trying_every_phrase():
+    """accepts tries only the phrases whose anchor the match holds: on matches written with and
+    without hamza seats, agreeing with the phrase or contradicting it, the same answers."""
+    phrases = _alternation(["أحداث", "أحداث يناير", "إحداث تغيير", "الأمن", "أمن الدولة", "احتجاج",
+                            "إصلاحات*", "زيارة", "مؤتمر ... آسيا", "استقبل*"])
+    texts = ["يسعى إلى إحداث تغيير في يناير بعد أحداث يناير واحداث فبراير وبالأحداث الأخيرة",
+             "وقال إن أمن الدولة والأمن والإمن وإصلاحاتها والاصلاحات وزيارة مؤتمر التفاعل في آسيا",
+             "واستقبل وإستقبل الرئيس الإحداث والأحداث؛ أمن إمن آمن"]
+    answers = []
+    for text in texts:
+        doc = Doc.from_text("t", text)
+        for m in phrases.regex.finditer(doc.norm.text):
+            answers.append(phrases.accepts(doc, m.start(), m.end()))
+            assert answers[-1] == _accepts_trying_every_phrase(phrases, doc, m.start(), m.end()), m.group()
+    assert True in answers and False in answers

@@ -693,17 +693,15 @@ def _NAME_NOT_ADJECTIVE(previous: str, following_definite: bool = False) -> bool
     no adjective: a feminine noun in the construct state ("ولاية رئيسي", "حكومة رئيسي": the
     adjective would be رئيسية), a demonstrative after the verb ("وصرح بذلك رئيسي"), a particle
     that a noun or name follows ("يذكر أن رئيسي سيلتقي"), or a preposition ("مع رئيسي"), unless a
-    definite word follows the particle's or preposition's noun: a dual in construct with a word
-    with the article or a name ("بين رئيسي البلدين", "مع رئيسي تركيا وأوزبكستان")."""
+    definite word follows the preposition's noun: a dual in construct with a word with the article
+    or a name ("بين رئيسي البلدين", "مع رئيسي تركيا وأوزبكستان")."""
     return (previous.endswith("ه") and not previous.startswith("ال") and len(previous) >= 4) or \
-        previous in _DEMONSTRATIVES_BEFORE_SUBJECT or \
-        (previous in _BEFORE_SUBJECT or previous in _PREPOSITIONS_BEFORE_NAME) and not following_definite
+        previous in _BEFORE_SUBJECT or (previous in _PREPOSITIONS_BEFORE_NAME and not following_definite)
 
 
 # Words after which a verb's subject or a particle's noun, never an adjective, follows (folded):
 # demonstratives after the verb, and أن، إن with their proclitics.
-_DEMONSTRATIVES_BEFORE_SUBJECT = frozenset({"بذلك", "ذلك", "بهذا"})
-_BEFORE_SUBJECT = frozenset({"ان", "وان", "فان", "بان", "لان", "لكن", "ولكن"})
+_BEFORE_SUBJECT = frozenset({"بذلك", "ذلك", "بهذا", "ان", "وان", "فان", "بان", "لان", "لكن", "ولكن"})
 # Prepositions (folded): a noun follows them, never an adjective.
 _PREPOSITIONS_BEFORE_NAME = frozenset({"مع", "ومع", "الي", "والي", "عن", "وعن", "لدي", "بين", "وبين"})
 
@@ -774,7 +772,8 @@ class ArticleNames:
                 near += [f"{forms[j]} {forms[j + 1]}" for j in range(max(0, i - 3), i - 1)]
                 if not any(r in self.variants.titles for r in near) and \
                         not (i and _NAME_NOT_ADJECTIVE(forms[i - 1], i + 1 < len(forms) and (
-                            forms[i + 1].startswith("ال") or bool(covered[i + 1])))):
+                            # a name right after, not a list's next item (بين كيم وترامب)
+                            forms[i + 1].startswith("ال") or covered[i + 1] and not forms[i + 1].startswith("و")))):
                     return None
             return entity_id, len(word) - len(reading), key
         return None

@@ -381,17 +381,20 @@ class DateExtractor:
             return {"anaphor": "year"}
         return {}
 
-    def _other_calendar(self, m: re.Match) -> bool:
-        """A Hijri year after a Gregorian day or month ("7 مايو 1441 هـ", "أكتوبر 1399 هـ ش"): no
-        date of this calendar, rather than one put in the publication's year."""
-        return self.grammar.other_calendar is not None and self.grammar.other_calendar.match(m.string, m.end()) is not None
+    def _gregorian_tail(self, m: re.Match) -> dict | None:
+        """The year part after a Gregorian day or month (``_year_tail``), or None when a Hijri year
+        follows instead ("7 مايو 1441 هـ", "أكتوبر 1399 هـ ش"): no date of this calendar, rather
+        than one put in the publication's year."""
+        tail = self._year_tail(m, "y")
+        other = self.grammar.other_calendar
+        return None if not tail and other is not None and other.match(m.string, m.end()) is not None else tail
 
     def _atom_day_month(self, m: re.Match) -> Atom | None:
         month = self._month_of(m, "m")
         if month is None:
             return None
-        tail = self._year_tail(m, "y")
-        if not tail and self._other_calendar(m):
+        tail = self._gregorian_tail(m)
+        if tail is None:
             return None
         year = tail.pop("year", None)
         return Atom(m.start(), m.end(), (year, month, int(m.group("d"))), **tail)
@@ -400,8 +403,8 @@ class DateExtractor:
         month = self._month_of(m, "m")
         if month is None:
             return None
-        tail = self._year_tail(m, "y")
-        if not tail and self._other_calendar(m):
+        tail = self._gregorian_tail(m)
+        if tail is None:
             return None
         year = tail.pop("year", None)
         day = self.words.ordinal_days[squeeze_spaces(m.group("ord"))]
@@ -419,8 +422,8 @@ class DateExtractor:
         days = [d1, *map(int, re.findall(r"\d+", m.group("mid") or "")), d2]
         if month is None or any(a >= b for a, b in zip(days, days[1:])):
             return None
-        tail = self._year_tail(m, "y")
-        if not tail and self._other_calendar(m):
+        tail = self._gregorian_tail(m)
+        if tail is None:
             return None
         year = tail.pop("year", None)
         noun = self._list_noun_start(m.string, m.start())  # "يومي 7 و9 من أيار" starts at its noun
@@ -430,8 +433,8 @@ class DateExtractor:
         month = self._month_of(m, "m")
         if month is None:
             return None
-        tail = self._year_tail(m, "y")
-        if not tail and self._other_calendar(m):
+        tail = self._gregorian_tail(m)
+        if tail is None:
             return None
         year = tail.pop("year", None)
         name = squeeze_spaces(m.group("m"))

@@ -36,8 +36,9 @@ SEVENTEENTH = ("test31", "test32")  # the seventeenth, made when the sixteenth h
 EIGHTEENTH = ("test33", "test34")  # the eighteenth, made when the seventeenth had been scored: the same year split
 NINETEENTH = ("test35", "test36")  # the nineteenth, made when the eighteenth had been scored: the same year split
 TWENTIETH = ("test37", "test38")  # the twentieth, made when the nineteenth had been scored: the same year split
+TWENTYFIRST = ("test39", "test40")  # the twenty-first, made when the twentieth had been scored: the same year split
 LATER = (SECOND + THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH
-         + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH + TWENTIETH)
+         + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH + TWENTIETH + TWENTYFIRST)
 
 
 def sources(part: str) -> dict[str, dict]:
@@ -90,11 +91,12 @@ YEARS = {"test3": range(2019, 2022), "test4": range(2022, 2025),  # the two anno
          "test31": range(2019, 2022), "test32": range(2022, 2025),
          "test33": range(2019, 2022), "test34": range(2022, 2025),
          "test35": range(2019, 2022), "test36": range(2022, 2025),
-         "test37": range(2019, 2022), "test38": range(2022, 2025)}
+         "test37": range(2019, 2022), "test38": range(2022, 2025),
+         "test39": range(2019, 2022), "test40": range(2022, 2025)}
 
 
 @pytest.mark.parametrize("part", THIRD + FOURTH + FIFTH + SIXTH + SEVENTH + EIGHTH + NINTH + TENTH + ELEVENTH + TWELFTH
-                         + THIRTEENTH + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH + TWENTIETH)
+                         + THIRTEENTH + FOURTEENTH + FIFTEENTH + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH + TWENTIETH + TWENTYFIRST)
 def test_third_set_parts_keep_their_years(part):
     if not (UNSEEN / part / "SOURCES.csv").is_file():
         pytest.skip(f"no {part} part yet")
@@ -150,11 +152,11 @@ def test_fetched_texts_are_the_annotated_ones(part):
     assert len(gold["entity_mentions"]) > 10 * len(texts)
 
 
-AGREEMENT = DATA_DIR / "gold" / "agreement"  # a second, independent reading of the events of NINTH ... TWENTIETH
+AGREEMENT = DATA_DIR / "gold" / "agreement"  # a second, independent reading of the events of NINTH ... TWENTYFIRST
 
 
 @pytest.mark.parametrize("part", NINTH + TENTH + ELEVENTH + TWELFTH + THIRTEENTH + FOURTEENTH + FIFTEENTH
-                         + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH + TWENTIETH)
+                         + SIXTEENTH + SEVENTEENTH + EIGHTEENTH + NINETEENTH + TWENTIETH + TWENTYFIRST)
 def test_second_reading_covers_the_same_articles_with_known_events(part):
     if not (AGREEMENT / part).is_dir():
         pytest.skip(f"no second reading of {part}")

@@ -859,6 +859,7 @@ class EventLinker:
         published = doc.publication_period
         limit = future_limit(published)
         rows: dict[tuple[int, str], dict] = {}
+        linked: set[str] = set()  # the events of ``rows`` (a lookup for the cues needing one, not a scan of rows)
         named = index.article_entities
         tried = set(self._cues_free)
         for entity in named:
@@ -873,7 +874,7 @@ class EventLinker:
             if future and self.planned is None:
                 continue
             # cues that need the event already linked in the article come after the others
-            if cue.linked and not any(key[1] == event.id for key in rows):
+            if cue.linked and event.id not in linked:
                 continue
             if cue.published_window and (published is None or not _overlaps(published, cue.published_window)):
                 continue  # (_evaluate's first test, without the call)
@@ -893,6 +894,7 @@ class EventLinker:
                     "article_id": doc.article_id, "sentence_id": sid, "event_id": event.id,
                     "char_start": start, "char_end": end, "cue": why,
                 }
+                linked.add(event.id)
         if self.series is not None:
             self.series.resolve(index, published, limit, rows)
         if self.generated is not None:

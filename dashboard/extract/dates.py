@@ -182,8 +182,8 @@ class DateExtractor:
         """Stretches of text around triggers (numbers that could be a day or a year, month names,
         relative words): the only places a date can be, so the full grammar runs on a small part
         of a long article."""
-        hits = sorted([m.span() for m in self.grammar.trigger_numbers.finditer(text)]
-                      + [m.span() for m in self.grammar.trigger_words.finditer(text)])
+        hits = sorted([*map(re.Match.span, self.grammar.trigger_numbers.finditer(text)),  # (spans taken in C)
+                       *map(re.Match.span, self.grammar.trigger_words.finditer(text))])
         spans: list[tuple[int, int]] = []
         for a, b in hits:
             s, e = max(0, a - _BEFORE), min(len(text), b + _AFTER)

@@ -1483,8 +1483,11 @@ def mentions_by_token(doc: Doc, mentions: list[dict], starts, ends, field: str =
         safe = np.where(ok, idx, 0)
         hit = ok & (m_starts[safe] < b) & (a < m_ends[safe])
         found = np.where(hit, idx, found)
-    values = [value for _, _, value in spans]
-    return [None if j < 0 else values[j] for j in found.tolist()]
+    # each token's value picked in C (index -1, no mention, is the None after the values): a
+    # Python step per token here was ~1 % of extraction (three readers per article)
+    values = np.empty(len(spans) + 1, dtype=object)
+    values[:-1] = [value for _, _, value in spans]
+    return values[found].tolist()
 
 
 def _original_token_spans(doc: Doc, starts, ends) -> tuple[np.ndarray, np.ndarray]:

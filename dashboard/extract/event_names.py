@@ -212,8 +212,9 @@ def _kind_of(texts: list[str], kinds: tuple[Kind, ...]) -> Kind | None:
         for kind in kinds:  # events.yaml order: finer kinds (presidential election) first
             # a phrase whose anchor (its words' letters, events._anchor) the name lacks cannot
             # match it: most are ruled out so, without compiling their regex (each compiled once)
-            # or running it (~1,000 event names against ~70 kinds' phrases took ~6 % of the set-up)
-            if any(all(piece in folded for piece in anchor) and _phrase_regex(p).search(folded)
+            # or running it (~1,000 event names against ~70 kinds' phrases took ~6 % of the set-up);
+            # the pieces looked for by map() in C (a generator's Python steps were ~2 % more)
+            if any(all(map(folded.__contains__, anchor)) and _phrase_regex(p).search(folded)
                    for p, anchor in (kind.nouns.ordered if kind.nouns is not None else ())):
                 return kind
     return None

@@ -241,14 +241,16 @@ class VariantNames:
             if any(t.isascii() for t in form.tokens):
                 continue
             word = "".join(form.tokens)
-            if not eligible(word) or (entity.type in PLACE_TYPES
-                                      and consonants(name_key(form.tokens)) < MIN_PLACE_CONSONANTS) or (
+            if not eligible(word):
+                continue
+            name = name_key(form.tokens)  # once: the minimums below and the index read it
+            if (entity.type in PLACE_TYPES and consonants(name) < MIN_PLACE_CONSONANTS) or (
                     entity.type == "country" and (len(form.tokens) > 1 or form.tokens[0].startswith("ال") or
-                                                  consonants(name_key(form.tokens)) < MIN_COUNTRY_CONSONANTS)):
+                                                  consonants(name) < MIN_COUNTRY_CONSONANTS)):
                 # (a name with the article, البحرين، السلفادور, meets ل + a word: لسلفادور دالي,
                 # and nisba plurals: البحريين "offshore")
                 continue
-            by_key.setdefault(name_key(form.tokens), {}).setdefault(entity.id, []).append(key)
+            by_key.setdefault(name, {}).setdefault(entity.id, []).append(key)
         index = {k: (eid, keys[0], tuple(spelling(a) for a in keys))
                  for k, v in by_key.items() if len(v) == 1 for eid, keys in v.items()}
         transposed: dict[str, set[tuple[str, str]]] = {}

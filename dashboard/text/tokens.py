@@ -19,4 +19,8 @@ TOKEN_RE = re.compile(
 
 def tokenize(norm_text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the tokens in normalised text."""
-    return [m.span() for m in TOKEN_RE.finditer(norm_text)]
+    # map() calls span in C: a comprehension's Python step per token was ~2 % of extraction
+    return list(map(_SPAN, TOKEN_RE.finditer(norm_text)))
+
+
+_SPAN = re.Match.span

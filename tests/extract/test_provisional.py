@@ -640,6 +640,7 @@ def test_mentions_by_token_finds_the_mention_over_each_token(tools):
     for i, entity_id in enumerate(index):
         assert ({entity_id} if entity_id is not None else set()) == overlapping(i, "entity_id"), forms[i]
     assert {"tokayev", "moscow", "putin"} <= set(index) and None in index
+    assert all(type(e) is str for e in index if e is not None)  # the rows' own strings, no numpy scalars
     forms_index = mentions_by_token(doc, mentions, starts, ends, field="form")
     assert [f is None for f in forms_index] == [e is None for e in index]
     assert mentions_by_token(doc, [], starts, ends) == [None] * len(forms)

@@ -97,3 +97,28 @@ def test_the_later_flights_by_their_crews_in_their_own_weeks(ex):
     assert "soyuz_ms22_2022" not in linked(ex, ms22, date(2023, 3, 28))
     ms24 = "وستحمل مركبة Soyuz MS-24 على متنها رائدي الفضاء الروسيين، أوليغ كونوننكو ونيكولاي تشوب، ورائدة ناسا، لورال أوهارا."
     assert "soyuz_ms24_2023" in linked(ex, ms24, date(2023, 9, 14))
+
+
+# --- stop 33: the Taliban's interim government (test37's NIL event)
+
+AGHBAR = ("وصف سفير أفغانستان لدى طاجيكستان، محمد زهير أغبر، اليوم الأربعاء، الحكومة التي أعلنتها حركة طالبان "
+          "يوم أمس، بغير الشرعية. ووفقا للدبلوماسي الأفغاني، فإن جميع البعثات الدبلوماسية الأفغانية حول العالم "
+          "لا تعترف بحكومة طالبان.")
+
+
+def test_the_government_the_taliban_announced_is_linked_in_the_weeks_after(ex):
+    # test37 (zk14, 8 September 2021): both sentences, the second as the government the article speaks of
+    doc = Doc.from_text("t", AGHBAR, date(2021, 9, 8), "day")
+    rows = ex.events.find(doc, ex.entities.find(doc), ex.dates.find(doc))
+    assert sorted(r["sentence_id"] for r in rows if r["event_id"] == "taliban_interim_government_2021") == [0, 1]
+    # not the takeover of 15 August
+    assert "taliban_takeover_2021" not in {r["event_id"] for r in rows}
+    # not in 2018 text (ANT's year)
+    assert "taliban_interim_government_2021" not in linked(ex, AGHBAR, date(2018, 9, 8))
+
+
+def test_the_taliban_government_criticised_later_is_no_announcement(ex):
+    # test31 (ze12, 2021): objections to the Taliban's government name no event
+    text = "تشمل اعتراضات طاجيكستان على حكومة طالبان الحالية احتمال تصدير التطرف إلى دول أخرى."
+    assert "taliban_interim_government_2021" not in linked(ex, text, date(2021, 10, 20))
+    assert "taliban_interim_government_2021" not in linked(ex, text, date(2021, 9, 10))

@@ -178,3 +178,12 @@ def test_russias_envoy_for_afghanistan_in_both_spellings(matcher):
     # ANT 2018 (زامير كابولوف); Arabic copy of 2021 (ضمير كابولوف, then كابلوف)
     found = pairs(matcher, "قال ضمير كابولوف، المبعوث الخاص للرئيس الروسي. وأضاف كابلوف أن")
     assert [e for e, _ in found if e == "kabulov"] == ["kabulov", "kabulov"]
+
+
+def test_the_powers_officials_of_the_regions_files_as_ant_prints_them(matcher):
+    # ANT 2018 (BBC Arabic, Sky News Arabia): Roscosmos' chief, Gazprom's head, Xinjiang's party secretary
+    assert ("rogozin", "ديمتري روغوزين") in pairs(matcher, "ونقلت وكالات الأنباء الروسية عن ديمتري روغوزين، رئيس وكالة الفضاء")
+    assert ("alexei_miller", "أليكسي ميلر") in pairs(matcher, 'مدير شركة الغاز الروسية العملاقة "غازبروم" أليكسي ميلر.')
+    assert ("chen_quanguo", "تشين تشوانغو") in pairs(matcher, "المسؤول البارز في الحزب الشيوعي الصيني تشين تشوانغو.")
+    # ميلر alone is a common surname: no Miller of Gazprom
+    assert "alexei_miller" not in [e for e, _ in pairs(matcher, "قال الكاتب آرثر ميلر في مسرحيته")]

@@ -122,3 +122,19 @@ def test_the_taliban_government_criticised_later_is_no_announcement(ex):
     text = "تشمل اعتراضات طاجيكستان على حكومة طالبان الحالية احتمال تصدير التطرف إلى دول أخرى."
     assert "taliban_interim_government_2021" not in linked(ex, text, date(2021, 10, 20))
     assert "taliban_interim_government_2021" not in linked(ex, text, date(2021, 9, 10))
+
+
+def test_atambayevs_arrest_recalled_with_the_police_as_subject_and_its_month(ex):
+    # test37 (zk08, Al-Manar, June 2020): "last August" is August 2019
+    text = "واعتقلت الشرطة أتامباييف في آب/أغسطس الماضي، بعد أن داهمت منزله الريفي."
+    assert "koi_tash_raid_2019" in linked(ex, text, date(2020, 6, 23))
+    # another year's arrest is not the raid
+    assert "koi_tash_raid_2019" not in linked(ex, "واعتقلت الشرطة أتامباييف في 2018.", date(2020, 6, 23))
+
+
+def test_the_us_withdrawal_placed_by_the_taliban_in_its_sentence(ex):
+    # test37 (zk12, AFP via Balad Na El Youm, July 2021)
+    text = "وتضاعف طالبان هجماتها منذ بدء الانسحاب الأمريكى فى مطلع مايو."
+    assert "us_afghanistan_withdrawal" in linked(ex, text, date(2021, 7, 10))
+    # a US withdrawal from elsewhere (Syria), no Taliban named: none
+    assert "us_afghanistan_withdrawal" not in linked(ex, "بدأ الانسحاب الأمريكي من شمال سوريا.", date(2021, 7, 10))

@@ -187,3 +187,10 @@ def test_the_powers_officials_of_the_regions_files_as_ant_prints_them(matcher):
     assert ("chen_quanguo", "تشين تشوانغو") in pairs(matcher, "المسؤول البارز في الحزب الشيوعي الصيني تشين تشوانغو.")
     # ميلر alone is a common surname: no Miller of Gazprom
     assert "alexei_miller" not in [e for e, _ in pairs(matcher, "قال الكاتب آرثر ميلر في مسرحيته")]
+
+
+def test_the_taliban_foreign_ministry_spokesman_by_his_full_name_only(matcher):
+    # Dar al-Hilal (2022) prints عبدالقهار بلخي; بلخي alone is a nisba ("of Balkh")
+    text = "علّق المتحدث باسم وزارة الخارجية بحكومة طالبان الأفغانية عبدالقهار بلخي على البيان"
+    assert ("abdul_qahar_balkhi", "عبدالقهار بلخي") in pairs(matcher, text)
+    assert "abdul_qahar_balkhi" not in [e for e, _ in pairs(matcher, "قال الشاعر بلخي في قصيدته")]

@@ -125,3 +125,37 @@ def test_as_well_as_is_no_word_of_a_summits_story(ex):
     found = linked(ex, text, date(2020, 12, 1))
     assert found[0][0] == "cis_summit_2020"
     assert found.get(2, ("",))[0] != "cis_summit_2020"
+
+
+# test21 g11_almayadeen (Zhambyl, August 2021): the second video follows the sentence naming the blast
+BLAST = ("ارتفعت حصيلة سلسلة انفجارات وقعت في مستودع للذخيرة في كازاخستان إلى 13 قتيلاً. "
+         "ووقعت الانفجارات في مستودع ذخيرة تابع لوازرة الدفاع الكازاخستانية في منطقة جامبيل جنوبي البلاد، "
+         "وتسبّبت بإصابة عشرات الأشخاص بجروح. "
+         "وأظهر شريط فيديو، نُشر في مواقع التواصل الاجتماعي، سحابة دخان تتصاعد من حريق قبل وقوع انفجار قوي. "
+         "وأظهر فيديو آخر تطاير الركام، بينما كانت النيران تستعر.")
+
+
+def test_the_footage_of_an_incident_is_its_story(ex):
+    found = linked(ex, BLAST, date(2021, 8, 27))
+    assert found[0][0] == "zhambyl_depot_explosions_2021"
+    event, cue = found[3]
+    assert event == "zhambyl_depot_explosions_2021"
+    assert cue.startswith(CONTEXT + "فيديو + after s2")
+
+
+def test_footage_is_no_story_of_a_ceremony_nor_far_from_its_incident(ex):
+    # a visit's photos (test6 r12_arabkhabar's shape) are not its story: footage is an incident's only
+    visit = ("وصل الرئيس الروسي فلاديمير بوتين إلى طشقند في زيارة رسمية إلى أوزبكستان. "
+             "وأظهرت الصور واللقطات المصورة التي نشرت على موقع الكرملين بوتين أثناء جولته في المدينة.")
+    found = linked(ex, visit, date(2024, 5, 26))
+    assert 1 not in found or "لقطات" not in found[1][1]
+    # the video three sentences after the last sentence naming the blast, with no actor of it: the
+    # article is the blast's, but footage alone does not say which story it shows
+    late = ("ووقعت الانفجارات في مستودع ذخيرة تابع لوازرة الدفاع الكازاخستانية في منطقة جامبيل جنوبي البلاد. "
+            "وتابعت الوزارة أن فرق الطوارئ تعمل في المكان منذ الصباح الباكر بلا توقف. "
+            "وأضافت أن السكان عادوا إلى منازلهم في القرى المجاورة بعد الظهر. "
+            "وقال مسؤول إن الطرق أعيد فتحها أمام حركة السير مساء اليوم. "
+            "وأظهر فيديو آخر تطاير الركام، بينما كانت النيران تستعر.")
+    found = linked(ex, late, date(2021, 8, 27))
+    assert found[0][0] == "zhambyl_depot_explosions_2021"
+    assert 4 not in found

@@ -783,7 +783,11 @@ class ProvisionalFinder:
             if mention is not None:
                 if self.types.get(mention) == "person":
                     return None  # "الرئيس ترامب ...": the title's holder is known
+                # a body's name of many words is one descriptor ("رئيس مكتب المفوضية السامية للأمم
+                # المتحدة لشؤون اللاجئين في دوشنبه مولوغيت زيفدي")
                 j += 1
+                while j < n and covered[j] == mention and _SPACES.fullmatch(norm, ends[j - 1], starts[j]):
+                    j += 1
                 skipped += 1
                 continue
             # a body's word before its name (في منطقة باتكين): part of the descriptors

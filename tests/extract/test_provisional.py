@@ -986,3 +986,22 @@ def test_a_bare_family_name_is_not_read_inside_an_ordinary_word(tools):
     rows = found(tools, "قالت الممثلة الأمريكية الكوميدية روزان بار إنها تشعر بالأسف. وكانت من كبار مستشاري "
                         "أوباما. وقالت بار إن")
     assert names(rows) == ["روزان بار", "بار"]
+
+
+def test_a_long_body_name_is_one_descriptor_of_a_title(tools):
+    # test33: the UNHCR's seven words between the title and the name count as one descriptor
+    text = ("خلال اجتماع مع رئيس مكتب المفوضية السامية للأمم المتحدة لشؤون اللاجئين في دوشنبه "
+            "مولوغيت زيفدي: \"خلال السنوات العشرين الماضية")
+    assert names(found(tools, text)) == ["مولوغيت زيفدي"]
+    # still a title's: no name after the same words without one
+    assert names(found(tools, "خلال اجتماع مع مكتب المفوضية السامية للأمم المتحدة لشؤون اللاجئين في دوشنبه "
+                              "مولوغيت زيفدي: \"خلال")) == []
+
+
+def test_a_relative_in_construct_is_a_role_after_a_name(tools):
+    # test21: a verb of speaking, the name, a comma and "wife of a man ..."
+    rows = found(tools, "بدورها، تتحدث غولنور كوسدولت، زوجة رجل عالق في شينجيانغ أنه")
+    assert names(rows) == ["غولنور كوسدولت"]
+    # no role after the words: no name (ordinary words after the verb are never one)
+    assert names(found(tools, "بدورها، تتحدث غولنور كوسدولت عن رجل عالق في شينجيانغ")) == []
+    assert names(found(tools, "ويتحدث الناس عن الأسعار، زوجة رجل")) == []

@@ -1005,3 +1005,12 @@ def test_a_relative_in_construct_is_a_role_after_a_name(tools):
     # no role after the words: no name (ordinary words after the verb are never one)
     assert names(found(tools, "بدورها، تتحدث غولنور كوسدولت عن رجل عالق في شينجيانغ")) == []
     assert names(found(tools, "ويتحدث الناس عن الأسعار، زوجة رجل")) == []
+
+
+def test_a_bare_family_name_after_a_title_and_another_first_name_is_a_relative(tools):
+    # ANT (BBC culture, 2018): the sister named after the actress is another person of the family
+    rows = found(tools, "وتضمنت ثلاث ممثلات هن سرينا إبراهيم، وجراسيا قاصين، شقيقة الممثلة صالحة قاصين ، ومطربة.")
+    assert [(r["surface"], r["entity_id"]) for r in rows] == [("جراسيا قاصين", "new:jrasya_qassyn")]
+    # after a title with the person's own first name, or with no first name, it is the person
+    rows = found(tools, "وقال المدرب الفرنسي هيرفيه رونار إن المنتخب جاهز. وأضاف المدرب رونار أن")
+    assert names(rows) == ["هيرفيه رونار", "رونار"]

@@ -2154,11 +2154,13 @@ class ProvisionalFinder:
                 continue
             if not skip and not first_name and i > 1 and covered[i - 1] is None and covered[i - 2] is None and \
                     forms[i - 2] in self._title_forms and forms[i - 1] not in key_words and \
+                    forms[i - 1] not in self.stopwords and \
                     not any(r.startswith(ARTICLE) for r in peel(forms[i - 1], 3)) and \
                     _SPACES.fullmatch(doc.norm.text, ends[i - 2], starts[i - 1]) and \
                     _SPACES.fullmatch(doc.norm.text, ends[i - 1], starts[i]):
                 # a title, another first name and the family name: the title's holder is a relative
                 # ("شقيقة الممثلة صالحة قاصين" after "جراسيا قاصين"), whatever the first name's frequency
+                # (not a preposition: "مؤتمره الصحفي مع العبادي")
                 continue
             if first_name and i + 1 < len(forms) and _SPACES.fullmatch(doc.norm.text, ends[i], starts[i + 1]) and (
                     covered[i + 1] is not None

@@ -1014,3 +1014,6 @@ def test_a_bare_family_name_after_a_title_and_another_first_name_is_a_relative(t
     # after a title with the person's own first name, or with no first name, it is the person
     rows = found(tools, "وقال المدرب الفرنسي هيرفيه رونار إن المنتخب جاهز. وأضاف المدرب رونار أن")
     assert names(rows) == ["هيرفيه رونار", "رونار"]
+    # a preposition after a word that reads as a title is no first name (ANT: "الصحفي" an adjective)
+    rows = found(tools, "وقال المدرب الفرنسي هيرفيه رونار إن المنتخب جاهز. وأكد في مؤتمره الصحفي مع رونار أن")
+    assert names(rows) == ["هيرفيه رونار", "رونار"]

@@ -3,7 +3,8 @@
 A catalogue cannot list every official, spokesman, journalist or pilot that news names. Entity
 linking calls such a name NIL: it is a person, but no entry of the knowledge base. This module finds
 the clear cases and gives each one a provisional id (``new:`` + a slug of its folded name: the same
-name in two articles is one id), so that charts of who is named count them, apart from the
+name in two articles is one id; two transliterations of it are one id in a dataset,
+``one_id_per_spelling``), so that charts of who is named count them, apart from the
 catalogue's entities and marked ``match = discovered`` for an analyst to review and promote
 (``python -m dashboard.catalogue``; after the rebuild the name takes its catalogue id and its
 provisional id is gone).

@@ -3,7 +3,8 @@
 A catalogue cannot list every official, spokesman, journalist or pilot that news names. Entity
 linking calls such a name NIL: it is a person, but no entry of the knowledge base. This module finds
 the clear cases and gives each one a provisional id (``new:`` + a slug of its folded name: the same
-name in two articles is one id), so that charts of who is named count them, apart from the
+name in two articles is one id; two transliterations of it are one id in a dataset,
+``one_id_per_spelling``), so that charts of who is named count them, apart from the
 catalogue's entities and marked ``match = discovered`` for an analyst to review and promote
 (``python -m dashboard.catalogue``; after the rebuild the name takes its catalogue id and its
 provisional id is gone).
@@ -50,13 +51,13 @@ from dashboard.extract.learned_names import (
     probabilities,
     residual,
 )
-from dashboard.extract.variant_names import ARTICLE_NAME, VARIANT
+from dashboard.extract.variant_names import ARTICLE_NAME, VARIANT, max_edits, spelling, within_edits
 from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
 from dashboard.text.document import Doc
 from dashboard.text.normalize import IGNORABLE_CLASS, fold, squeeze_spaces
 from dashboard.text.tokens import tokenize
-from dashboard.text.variants import COMMON_ZIPF, word_zipf
+from dashboard.text.variants import COMMON_ZIPF, consonants, eligible, variant_key, word_zipf
 from dashboard.text.word_frequencies import in_large_list
 
 DISCOVERED = "discovered"
@@ -783,7 +784,11 @@ class ProvisionalFinder:
             if mention is not None:
                 if self.types.get(mention) == "person":
                     return None  # "الرئيس ترامب ...": the title's holder is known
+                # a body's name of many words is one descriptor ("رئيس مكتب المفوضية السامية للأمم
+                # المتحدة لشؤون اللاجئين في دوشنبه مولوغيت زيفدي")
                 j += 1
+                while j < n and covered[j] == mention and _SPACES.fullmatch(norm, ends[j - 1], starts[j]):
+                    j += 1
                 skipped += 1
                 continue
             # a body's word before its name (في منطقة باتكين): part of the descriptors
@@ -2148,6 +2153,16 @@ class ProvisionalFinder:
                 # "(و)ناصر بوضياف" after "محمد بوضياف": another first name, a relative ("فيدل كاسترو"
                 # after "راؤول كاسترو": فيدل is a given name of the rules' list, though frequent)
                 continue
+            if not skip and not first_name and i > 1 and covered[i - 1] is None and covered[i - 2] is None and \
+                    forms[i - 2] in self._title_forms and forms[i - 1] not in key_words and \
+                    forms[i - 1] not in self.stopwords and \
+                    not any(r.startswith(ARTICLE) for r in peel(forms[i - 1], 3)) and \
+                    _SPACES.fullmatch(doc.norm.text, ends[i - 2], starts[i - 1]) and \
+                    _SPACES.fullmatch(doc.norm.text, ends[i - 1], starts[i]):
+                # a title, another first name and the family name: the title's holder is a relative
+                # ("شقيقة الممثلة صالحة قاصين" after "جراسيا قاصين"), whatever the first name's frequency
+                # (not a preposition: "مؤتمره الصحفي مع العبادي")
+                continue
             if first_name and i + 1 < len(forms) and _SPACES.fullmatch(doc.norm.text, ends[i], starts[i + 1]) and (
                     covered[i + 1] is not None
                     or self._word_kind(forms[i + 1], False, forms[i], False) is not None):
@@ -2172,6 +2187,81 @@ def _one_id_per_body(rows: list[dict]) -> None:
     if other_names:
         for r in rows:
             r["entity_id"] = other_names.get(r["entity_id"], r["entity_id"])
+
+
+# Two names are one person's spelt two ways when every word that differs is a transliteration of
+# the other (هارفي واينستين / هارفي وينستون، ديديه ديشان / ديدييه ديشان): the same consonant skeleton
+# (variants.variant_key), a few letters apart as translators' letters count (variant_names.spelling),
+# no ال word and no word ordinary Arabic writes this often (Zipf): an Arab name one letter from
+# another is another name (حسن / حسين 5.4 / 5.2، محمد / محمود، عمر / عمرو 4.7), a Western given name
+# in two spellings is not (وليام / ويليام 4.0 / 4.2).
+MAX_VARIANT_NAME_ZIPF = 4.3
+# A one-word name (a family name whose first name the rules left out) needs a longer skeleton.
+MIN_ONE_WORD_CONSONANTS = 4
+
+
+def _alias_words(alias: str) -> list[str]:
+    """The folded name a provisional person's id was made from (a learned row's alias names its
+    probability first: "learned p=0.93: ...")."""
+    return alias.split(": ", 1)[-1].split(" ")
+
+
+def _transliterated(a: str, b: str, first: bool) -> bool:
+    if a == b:
+        return True
+    if a.startswith(ARTICLE) or b.startswith(ARTICLE) or variant_key(a) != variant_key(b):
+        return False
+    if max(word_zipf(a), word_zipf(b)) >= MAX_VARIANT_NAME_ZIPF:
+        return False
+    sa, sb = spelling(a), spelling(b)
+    return within_edits(sa, sb, 1 if first else max_edits(max(len(sa), len(sb))))
+
+
+def same_person_spelt(a: list[str], b: list[str]) -> bool:
+    """Whether two provisional persons' names are one name in two transliterations (a first name
+    at most one letter apart, so never a different first name)."""
+    if len(a) != len(b) or a == b:
+        return False
+    if len(a) == 1 and (consonants(variant_key(a[0])) < MIN_ONE_WORD_CONSONANTS or not eligible(a[0])):
+        return False
+    return all(_transliterated(x, y, k == 0 and len(a) > 1) for k, (x, y) in enumerate(zip(a, b)))
+
+
+def one_id_per_spelling(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One provisional person written two ways (in one article or in two) keeps one id: each
+    provisional person's id is made again from its row's alias (so a dataset's rows reused by an
+    incremental build are merged as a fresh build merges them), and spellings of one name
+    (``same_person_spelt``) take the id of the spelling with most mentions (then the first id in
+    sort order). Deterministic for a given set of articles; catalogue and body rows are untouched."""
+    if not len(mentions):
+        return mentions
+    ids = mentions["entity_id"].astype(str)
+    person = ids.str.startswith(PROVISIONAL_PREFIX) & ids.map(provisional_type).eq(PROVISIONAL_TYPE)
+    if not person.any():
+        return mentions
+    words = mentions.loc[person, "alias"].astype(str).map(lambda a: tuple(_alias_words(a)))
+    own = words.map(lambda w: provisional_id(" ".join(w)))
+    # every such row's id is its alias's: the merge below is recomputed from scratch each build
+    own = own.where(own.map(provisional_type).eq(PROVISIONAL_TYPE), ids[person])
+    counts = own.value_counts()
+    name_of = dict(zip(own, words))
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for entity_id in sorted(name_of, key=lambda e: (-counts[e], e)):
+        key = tuple(variant_key(w) for w in name_of[entity_id])
+        if all(key):
+            groups.setdefault(key, []).append(entity_id)
+    target = {}
+    for members in groups.values():
+        kept: list[str] = []
+        for entity_id in members:
+            into = next((k for k in kept if same_person_spelt(list(name_of[k]), list(name_of[entity_id]))), None)
+            if into is None:
+                kept.append(entity_id)
+            else:
+                target[entity_id] = into
+    out = mentions.copy()
+    out.loc[person, "entity_id"] = own.map(lambda e: target.get(e, e))
+    return out
 
 
 def provisional_entities(mentions: pd.DataFrame) -> pd.DataFrame:

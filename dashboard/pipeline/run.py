@@ -32,7 +32,7 @@ from dashboard.extract.discovered_events import discovered_events_table
 from dashboard.extract.discovery import aggregate_candidates
 from dashboard.extract.entities import entities_table, known_alias_keys
 from dashboard.extract.events import events_table
-from dashboard.extract.provisional import provisional_entities
+from dashboard.extract.provisional import one_id_per_spelling, provisional_entities
 from dashboard.extract.themes import themes_table
 from dashboard.ingest.readers import iter_inputs
 from dashboard.ingest.records import Notice, RawArticle, Rejection
@@ -341,6 +341,8 @@ def _build_locked(sources: Sequence[str | Path], out_dir: Path, writer: DatasetW
         if name not in presorted:
             tables[name] = _sorted(name, tables[name])
             presorted.add(name)
+    # a provisional person spelt two ways (in one article or two) is one id: from every article's rows
+    tables["entity_mentions"] = one_id_per_spelling(tables["entity_mentions"])
 
     # Corpus-level steps. Each reads only per-article rows (fresh or reused) and the catalogues, so
     # an incremental build gives the same dataset as a fresh one.

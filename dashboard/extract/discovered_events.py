@@ -49,6 +49,11 @@ ANCHOR_RULES = ("place", "body", "visitor", "person", "target", "parties", "quot
 PERIODS = ("month", "year")
 FUTURE_MARGIN = timedelta(days=31)   # as events.py: no event beginning later than this after publication
 VISIT_MARGIN = timedelta(days=7)
+# An event the sentence dates this long before the publication is recalled background, not the news
+# the article reports ("وفي نوفمبر 2018، تم إطلاق الوحدة الأولى من محطة روغون" in a 2019-09 article,
+# Gagarin's 1961 launch beside a Baikonur launch): discovery names none (the tuning half's discovered
+# events so dated were all false; the catalogue's own events, recalled, are still linked and held)
+RECALL_AGE = timedelta(days=183)
 LEAD_SENTENCES = 3                   # title and lead: where news of the day is named undated
 MIN_WORDS = 5                        # a shorter line (a heading) does not refer to an event
 MAX_PARTIES = 3
@@ -490,6 +495,8 @@ class EventDiscoverer:
             holders = self._holders(kind, anchor, first, last, hosts)
             if len(holders) > 1:
                 return None  # the catalogue's, but which of its events the structure cannot say
+            if not holders and published is not None and last < published[0] - RECALL_AGE:
+                continue  # a past event recalled: background, no new event
             return _Found(sid, kind, anchor, first, last, f"{label} + anchor: {anchor} + {said}",
                           held=next(iter(holders)) if holders else None)
         return undated

@@ -845,3 +845,19 @@ def test_a_massive_or_protest_march_is_a_protest(ex):
     assert ids(links(ex, text, date(2018, 3, 16))) == {0: "new:protests:br:2018-03"}
     drones = "أسقطت الدفاعات الجوية مسيرات في البرازيل، عقب اغتيال سياسية بارزة"
     assert not [r for r in links(ex, drones, date(2018, 3, 16)) if r["event_id"].startswith("new:protests")]
+
+
+# A past event the sentence dates half a year or more before the publication is recalled as
+# background (test37's Rogun unit of 2018 in a 2019 article, test29's visit of 2018 in a 2021 one):
+# no new event; the same sentence read as the day's news still is one.
+ROGUN = ("وفي نوفمبر/تشرين الثاني 2018، تم إطلاق الوحدة الأولى من محطة راغون للطاقة الكهرومائية، "
+         "ووفقا لبيانات رسمية فإن طاجيكستان تحتل المركز الثامن على المستوى العالمي من حيث امتلاك المياه.")
+SISI = ("وقد أكد الرئيس أن مصر شريك هام لأوزبكستان وأن الزيارة التاريخية للرئيس عبد الفتاح السيسى "
+        "لأوزبكستان فى سبتمبر 2018 تمخضت عن خارطة طريق للتعاون المستقبلى بين البلدين.")
+
+
+def test_a_past_event_recalled_is_no_new_event(ex):
+    assert links(ex, ROGUN, date(2019, 9, 9)) == []
+    assert links(ex, SISI, date(2021, 1, 1), "month") == []
+    assert ids(links(ex, ROGUN, date(2018, 11, 20))) == {0: "new:opening:tj:2018-11"}
+    assert ids(links(ex, SISI, date(2018, 9, 20))) == {0: "new:visit:sisi:2018-09"}

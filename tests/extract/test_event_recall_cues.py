@@ -145,3 +145,33 @@ def test_the_afghan_plane_shot_down_over_uzbekistan(ex):
             "دون أن يسفر ذلك عن وقوع قتلى.")
     assert "afghan_military_plane_crash_uz_2021" in linked(ex, text, date(2021, 8, 16))
     assert "afghan_military_plane_crash_uz_2021" not in linked(ex, text, date(2021, 6, 16))
+
+
+def test_atambayevs_arrest_by_the_polices_verb_with_its_month(ex):
+    # test37: the police as subject (اعتقلت), the month relative to the publication
+    text = ("واعتقلت الشرطة أتامباييف في آب/أغسطس الماضي، بعد أن داهمت منزله الريفي وتبادلت إطلاق النار "
+            "مع أنصاره، ما أسفر عن مقتل أحد رجال الأمن.")
+    assert "koi_tash_raid_2019" in linked(ex, text, date(2020, 6, 1))
+    assert "koi_tash_raid_2019" not in linked(ex, text, date(2024, 6, 1))
+
+
+def test_the_us_withdrawal_placed_by_the_taliban(ex):
+    # test37: Afghanistan is not named in the sentence, the Taliban are
+    text = ("وتضاعف طالبان هجماتها منذ بدء الانسحاب الأمريكى فى مطلع مايو، ومن المتوقع أن تستكمل القوات "
+            "الأمريكية المتبقية انسحابها بحلول الموعد النهائى فى 11 سبتمبر.")
+    assert "us_afghanistan_withdrawal" in linked(ex, text, date(2021, 7, 5))
+    # with no party of Afghanistan in the sentence the US withdrawal is any (from Iraq, Syria)
+    assert "us_afghanistan_withdrawal" not in linked(
+        ex, "وتضاعف الهجمات منذ بدء الانسحاب الأمريكى فى مطلع مايو.", date(2021, 7, 5))
+
+
+def test_the_taliban_government_in_the_days_after_its_announcement(ex):
+    # test37 (published 8 September 2021): the government named is the announcement's news
+    first = ("وصف سفير أفغانستان لدى طاجيكستان، محمد زهير أغبر، اليوم الأربعاء، الحكومة التي أعلنتها "
+             "حركة طالبان يوم أمس، بغير الشرعية.")
+    assert "taliban_interim_government_2021" in linked(ex, first, date(2021, 9, 8))
+    later = "فإن جميع البعثات الدبلوماسية الأفغانية حول العالم لا تعترف بحكومة طالبان."
+    assert "taliban_interim_government_2021" in linked(ex, later, date(2021, 9, 8))
+    # the regime a year on is no announcement
+    assert "taliban_interim_government_2021" not in linked(ex, later, date(2022, 9, 8))
+    assert "taliban_interim_government_2021" not in linked(ex, first, date(2021, 8, 20))

@@ -861,3 +861,24 @@ def test_a_past_event_recalled_is_no_new_event(ex):
     assert links(ex, SISI, date(2021, 1, 1), "month") == []
     assert ids(links(ex, ROGUN, date(2018, 11, 20))) == {0: "new:opening:tj:2018-11"}
     assert ids(links(ex, SISI, date(2018, 9, 20))) == {0: "new:visit:sisi:2018-09"}
+
+
+def test_a_visit_found_beside_the_articles_catalogue_visit_is_that_visit(catalogues):
+    """test25: Cavusoglu received by Uzbek officials, read as their visit to Turkey (host and visitor
+    the wrong way round): the catalogue's visit of the article at that time is the sentence's, and no
+    contradiction takes the catalogue's link away."""
+    text = ("زار وزير الخارجية التركي “مولود تشاووش أوغلو”، الأحد، ضريح أمير تيمور المعروف باسم تيمورلنك، "
+            "في مدينة سمرقند الأوزبكية.\n\n"
+            "واستقبل تشاووش أوغلو في “سمرقند”، نائب رئيس الوزراء عزيز عبد الحكيموف، ووزير الخارجية عبد العزيز "
+            "كاملوف، ومحافظ سمرقند أركين تورديموف.")
+    ex = Extractors(catalogues)
+    doc = Doc.from_text("z05", text, date(2021, 3, 7), "day")
+    ents, dates = ex.entities.find(doc), ex.dates.find(doc)
+    kept, found = ex.discovered_events.overrule(doc, ents, dates, ex.events.find(doc, ents, dates))
+    assert {(r["sentence_id"], r["event_id"]) for r in kept} == {(0, "cavusoglu_visit_uz_2021"),
+                                                                  (1, "cavusoglu_visit_uz_2021")}
+    assert found == []
+    # the visit found there is read as Cavusoglu's, not as the Uzbek minister's to Turkey
+    assert ex.discovered_events._visit_it_is(
+        "new:visit:aziz_abdukhakimov+tr:2021-03", "visit: aziz_abdukhakimov+tr [2021-03-07..2021-03-07]",
+        ex.discovered_events._linked_visits(kept)) == "cavusoglu_visit_uz_2021"

@@ -49,6 +49,11 @@ ANCHOR_RULES = ("place", "body", "visitor", "person", "target", "parties", "quot
 PERIODS = ("month", "year")
 FUTURE_MARGIN = timedelta(days=31)   # as events.py: no event beginning later than this after publication
 VISIT_MARGIN = timedelta(days=7)
+# An event the sentence dates this long before the publication is recalled background, not the news
+# the article reports ("وفي نوفمبر 2018، تم إطلاق الوحدة الأولى من محطة روغون" in a 2019-09 article,
+# Gagarin's 1961 launch beside a Baikonur launch): discovery names none (the tuning half's discovered
+# events so dated were all false; the catalogue's own events, recalled, are still linked and held)
+RECALL_AGE = timedelta(days=183)
 LEAD_SENTENCES = 3                   # title and lead: where news of the day is named undated
 MIN_WORDS = 5                        # a shorter line (a heading) does not refer to an event
 MAX_PARTIES = 3
@@ -423,7 +428,12 @@ class EventDiscoverer:
                     row = {**row, "event_id": eid}
             if (sid, eid) not in linked:
                 renamed.setdefault((sid, eid), row)
+        theirs = self._linked_visits(catalogue_rows)
         for sid, eid, why, _ in found:
+            if is_provisional(eid):
+                same = self._visit_it_is(eid, why, theirs)
+                if same is not None:
+                    eid, why = same, f"{why} + the article's visit"
             if (sid, eid) in linked or (sid in visiting and not is_provisional(eid)):
                 continue  # the catalogue's link, or its visit of the sentence
             cue = DISCOVERED_CUE + why if is_provisional(eid) else VISIT_CUE + why
@@ -431,6 +441,39 @@ class EventDiscoverer:
             renamed.setdefault((sid, eid), {"article_id": doc.article_id, "sentence_id": sid, "event_id": eid,
                                             "char_start": start, "char_end": end, "cue": cue})
         return renamed
+
+    def _linked_visits(self, catalogue_rows: list[dict]) -> dict[str, tuple[date, date, set[str], set[str]]]:
+        """The catalogue's visits the article links: id -> (first day, last day, its visitors'
+        countries, its host countries)."""
+        out = {}
+        for cid in sorted({str(r["event_id"]) for r in catalogue_rows}):
+            named = self.generated.by_id.get(cid)
+            if self.kind_of_event.get(cid) != "visit" or named is None or cid not in self.event_dates:
+                continue
+            hosts = {self.country(p) for p in named.places} - {None}
+            visitors = {self.country(p) for p in named.persons} - {None} - hosts
+            out[cid] = (*self.event_dates[cid], visitors, hosts)
+        return out
+
+    def _visit_it_is(self, eid: str, why: str, theirs: dict[str, tuple[date, date, set[str], set[str]]]) -> str | None:
+        """The one catalogue visit of the article that a visit found from its structure is with the
+        roles read the wrong way round: at its time, the found visitor a person of the catalogue visit's
+        host country and the found host the catalogue visitor's country ("واستقبل تشاووش أوغلو في
+        سمرقند، نائب رئيس الوزراء عزيز عبد الحكيموف" beside Cavusoglu's visit to Uzbekistan: the Uzbek
+        host received, read as visiting Turkey). Another visitor or host of the visitor's is another
+        visit (``contradicted``)."""
+        parsed = parse_id(eid)
+        span = _RANGE.search(why)
+        if parsed is None or span is None or parsed[1].count("+") != 1:
+            return None
+        visitor, host = parsed[1].split("+")
+        if self.types.get(visitor) != "person" or self.types.get(host) != "country":
+            return None
+        lo, hi = date.fromisoformat(span.group(1)), date.fromisoformat(span.group(2))
+        same = [cid for cid, (start, end, visitors, hosts) in theirs.items()
+                if start - VISIT_MARGIN <= hi and lo <= end + VISIT_MARGIN
+                and self.country(visitor) in hosts and host in visitors]
+        return same[0] if len(same) == 1 else None
 
     def _visits_in(self, visits: set[str], period: str) -> set[str]:
         """The visits (ids) of one visitor that a visit noun's discovery of ``period`` (its month) is:
@@ -490,6 +533,8 @@ class EventDiscoverer:
             holders = self._holders(kind, anchor, first, last, hosts)
             if len(holders) > 1:
                 return None  # the catalogue's, but which of its events the structure cannot say
+            if not holders and published is not None and last < published[0] - RECALL_AGE:
+                continue  # a past event recalled: background, no new event
             return _Found(sid, kind, anchor, first, last, f"{label} + anchor: {anchor} + {said}",
                           held=next(iter(holders)) if holders else None)
         return undated

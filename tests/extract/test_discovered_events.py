@@ -784,9 +784,11 @@ def test_disengagement_is_no_clash_of_the_articles_attack(catalogues):
             "قرب خط النهاية في ماراثون مدينة بوسطن منتصف إبريل عام 2013.\n"
             "وأخيرا فك الاشتباك والارتباط إن لزم الأمر بكل ما يعيق تحقيق الهدفين السابقين في أميركا.")
     ex = Extractors(catalogues)
-    found = ids(links(ex, text, date(2018, 9, 12)))
+    # read a week after the bombing (in the op-ed of 2018 it is recalled, no new event: RECALL_AGE)
+    found = ids(links(ex, text, date(2013, 4, 22)))
     assert found.get(0, "").startswith("new:attack:us:2013")
     assert 1 not in found
+    assert links(ex, text, date(2018, 9, 12)) == []
 
 
 def test_a_visit_held_by_the_catalogue_goes_where_the_sentence_says(catalogues):
@@ -796,9 +798,12 @@ def test_a_visit_held_by_the_catalogue_goes_where_the_sentence_says(catalogues):
     full = Extractors(catalogues)
     to_uzbekistan = ("وقع الرئيس الطاجيكي إمام علي رحمن ونظيره الأوزبكي شوكت ميرضيائيف اتفاقية تحالف في دوشنبه. "
                      "وكان الرئيسان قد وقعا، خلال زيارة رحمن الرسمية لأوزبكستان في يونيو 2022، إعلانا لتعزيز الصداقة.")
-    rows = links(full, to_uzbekistan, date(2024, 4, 18))
+    rows = links(full, to_uzbekistan, date(2022, 12, 20))
     assert "rahmon_visit_ir_2022" not in {r["event_id"] for r in rows}
     assert ids(rows).get(1, "").startswith("new:visit:rahmon")
+    # recalled two years on it is no new event (RECALL_AGE), and still not the visit to Iran
+    later = {r["event_id"] for r in links(full, to_uzbekistan, date(2024, 4, 18))}
+    assert "rahmon_visit_ir_2022" not in later and not any(e.startswith("new:visit:") for e in later)
     # his visit to Iran is still the catalogue's (its own cues link it)
     to_iran = ("وقع الرئيس الطاجيكي إمام علي رحمن ونظيره الإيراني 17 وثيقة للتعاون. "
                "وكان ذلك خلال زيارة رحمن الرسمية لإيران في مايو 2022.")
@@ -845,3 +850,40 @@ def test_a_massive_or_protest_march_is_a_protest(ex):
     assert ids(links(ex, text, date(2018, 3, 16))) == {0: "new:protests:br:2018-03"}
     drones = "أسقطت الدفاعات الجوية مسيرات في البرازيل، عقب اغتيال سياسية بارزة"
     assert not [r for r in links(ex, drones, date(2018, 3, 16)) if r["event_id"].startswith("new:protests")]
+
+
+# A past event the sentence dates half a year or more before the publication is recalled as
+# background (test37's Rogun unit of 2018 in a 2019 article, test29's visit of 2018 in a 2021 one):
+# no new event; the same sentence read as the day's news still is one.
+ROGUN = ("وفي نوفمبر/تشرين الثاني 2018، تم إطلاق الوحدة الأولى من محطة راغون للطاقة الكهرومائية، "
+         "ووفقا لبيانات رسمية فإن طاجيكستان تحتل المركز الثامن على المستوى العالمي من حيث امتلاك المياه.")
+SISI = ("وقد أكد الرئيس أن مصر شريك هام لأوزبكستان وأن الزيارة التاريخية للرئيس عبد الفتاح السيسى "
+        "لأوزبكستان فى سبتمبر 2018 تمخضت عن خارطة طريق للتعاون المستقبلى بين البلدين.")
+
+
+def test_a_past_event_recalled_is_no_new_event(ex):
+    assert links(ex, ROGUN, date(2019, 9, 9)) == []
+    assert links(ex, SISI, date(2021, 1, 1), "month") == []
+    assert ids(links(ex, ROGUN, date(2018, 11, 20))) == {0: "new:opening:tj:2018-11"}
+    assert ids(links(ex, SISI, date(2018, 9, 20))) == {0: "new:visit:sisi:2018-09"}
+
+
+def test_a_visit_found_beside_the_articles_catalogue_visit_is_that_visit(catalogues):
+    """test25: Cavusoglu received by Uzbek officials, read as their visit to Turkey (host and visitor
+    the wrong way round): the catalogue's visit of the article at that time is the sentence's, and no
+    contradiction takes the catalogue's link away."""
+    text = ("زار وزير الخارجية التركي “مولود تشاووش أوغلو”، الأحد، ضريح أمير تيمور المعروف باسم تيمورلنك، "
+            "في مدينة سمرقند الأوزبكية.\n\n"
+            "واستقبل تشاووش أوغلو في “سمرقند”، نائب رئيس الوزراء عزيز عبد الحكيموف، ووزير الخارجية عبد العزيز "
+            "كاملوف، ومحافظ سمرقند أركين تورديموف.")
+    ex = Extractors(catalogues)
+    doc = Doc.from_text("z05", text, date(2021, 3, 7), "day")
+    ents, dates = ex.entities.find(doc), ex.dates.find(doc)
+    kept, found = ex.discovered_events.overrule(doc, ents, dates, ex.events.find(doc, ents, dates))
+    assert {(r["sentence_id"], r["event_id"]) for r in kept} == {(0, "cavusoglu_visit_uz_2021"),
+                                                                  (1, "cavusoglu_visit_uz_2021")}
+    assert found == []
+    # the visit found there is read as Cavusoglu's, not as the Uzbek minister's to Turkey
+    assert ex.discovered_events._visit_it_is(
+        "new:visit:aziz_abdukhakimov+tr:2021-03", "visit: aziz_abdukhakimov+tr [2021-03-07..2021-03-07]",
+        ex.discovered_events._linked_visits(kept)) == "cavusoglu_visit_uz_2021"

@@ -145,3 +145,65 @@ def test_the_afghan_plane_shot_down_over_uzbekistan(ex):
             "دون أن يسفر ذلك عن وقوع قتلى.")
     assert "afghan_military_plane_crash_uz_2021" in linked(ex, text, date(2021, 8, 16))
     assert "afghan_military_plane_crash_uz_2021" not in linked(ex, text, date(2021, 6, 16))
+
+
+def test_atambayevs_arrest_by_the_polices_verb_with_its_month(ex):
+    # test37: the police as subject (اعتقلت), the month relative to the publication
+    text = ("واعتقلت الشرطة أتامباييف في آب/أغسطس الماضي، بعد أن داهمت منزله الريفي وتبادلت إطلاق النار "
+            "مع أنصاره، ما أسفر عن مقتل أحد رجال الأمن.")
+    assert "koi_tash_raid_2019" in linked(ex, text, date(2020, 6, 1))
+    assert "koi_tash_raid_2019" not in linked(ex, text, date(2024, 6, 1))
+
+
+def test_the_us_withdrawal_placed_by_the_taliban(ex):
+    # test37: Afghanistan is not named in the sentence, the Taliban are
+    text = ("وتضاعف طالبان هجماتها منذ بدء الانسحاب الأمريكى فى مطلع مايو، ومن المتوقع أن تستكمل القوات "
+            "الأمريكية المتبقية انسحابها بحلول الموعد النهائى فى 11 سبتمبر.")
+    assert "us_afghanistan_withdrawal" in linked(ex, text, date(2021, 7, 5))
+    # with no party of Afghanistan in the sentence the US withdrawal is any (from Iraq, Syria)
+    assert "us_afghanistan_withdrawal" not in linked(
+        ex, "وتضاعف الهجمات منذ بدء الانسحاب الأمريكى فى مطلع مايو.", date(2021, 7, 5))
+
+
+def test_the_taliban_government_in_the_days_after_its_announcement(ex):
+    # test37 (published 8 September 2021): the government named is the announcement's news
+    first = ("وصف سفير أفغانستان لدى طاجيكستان، محمد زهير أغبر، اليوم الأربعاء، الحكومة التي أعلنتها "
+             "حركة طالبان يوم أمس، بغير الشرعية.")
+    assert "taliban_interim_government_2021" in linked(ex, first, date(2021, 9, 8))
+    later = "فإن جميع البعثات الدبلوماسية الأفغانية حول العالم لا تعترف بحكومة طالبان."
+    assert linked(ex, first + " " + later, date(2021, 9, 8)).get("taliban_interim_government_2021") == {0, 1}
+    # the Taliban's government alone is the regime, not its announcement (test31, an article of 2021)
+    assert "taliban_interim_government_2021" not in linked(ex, later, date(2021, 9, 8))
+    assert "taliban_interim_government_2021" not in linked(ex, first + " " + later, date(2022, 9, 8))
+    assert "taliban_interim_government_2021" not in linked(ex, first, date(2021, 8, 20))
+
+
+def test_the_us_withdrawal_told_by_the_troops_act(ex):
+    # test15 (July 2021): the troops completing their withdrawal, NATO's mission ended
+    text = ("وأثارت السرعة التي تستولي بها طالبان على الأراضي مخاوف من انهيار الجيش الأفغاني بعد أن تكمل "
+            "القوات الأمريكية والدولية انسحابها من البلاد. وقد انتهت مهمة حلف شمال الأطلسي (الناتو) العسكرية "
+            "التي استمرت في أفغانستان لما يقرب من 20 عاما.")
+    found = linked(ex, text, date(2021, 7, 5))
+    assert found.get("us_afghanistan_withdrawal") == {0, 1}
+    assert 0 in found.get("taliban_offensive_2021", set())  # the Taliban seizing land (تستولي)
+    # US troops withdrawing from elsewhere (Syria), with no party of Afghanistan: no link
+    assert "us_afghanistan_withdrawal" not in linked(
+        ex, "وقالت دمشق إن القوات الأمريكية ستكمل انسحابها من شمال شرق سوريا.", date(2021, 7, 5))
+
+
+def test_the_taliban_offensive_in_an_article_about_afghanistan(ex):
+    # test15: a district or "more land" taken, Afghanistan named elsewhere in the article
+    text = ("قالت طاجيكستان إن ما يزيد على ألف جندي أفغاني فروا عبر الحدود. لكن العنف في البلاد مستمر في "
+            "التصاعد، مع سيطرة طالبان على المزيد من الأراضي. وسيطرت طالبان، يوم الأحد، على منطقة أخرى في "
+            "ولاية قندهار الجنوبية.")
+    assert {1, 2} <= linked(ex, text, date(2021, 7, 5)).get("taliban_offensive_2021", set())
+    # after the fall of Kabul the same words are no offensive
+    assert "taliban_offensive_2021" not in linked(ex, text, date(2021, 9, 20))
+
+
+def test_serdars_appointment_by_his_given_name(ex):
+    # test33: the son by his first name only
+    text = ("ذكرت وسائل إعلام محلية اليوم الجمعة أن رئيس تركمانستان قربان قولي بيردي محمدوف عين نجله سردار "
+            "نائباً لرئيس الوزراء، مما يضعه في موقع قوي لخلافته.")
+    assert "serdar_deputy_pm_2021" in linked(ex, text, date(2021, 2, 12))
+    assert "serdar_deputy_pm_2021" not in linked(ex, text, date(2023, 2, 12))

@@ -1026,6 +1026,17 @@ class EntityMatcher:
             return []
         out = []
         written = names.written
+        if names.pairs:
+            # a part of two words (رحيم زاده) first: its words are then no bare part each
+            relative_test = self._relative_test(doc, forms, starts, ends)
+            for i in range(names.first, len(forms) - 1):
+                hit = names.pair_at(forms, covered, i, relative_test)
+                if hit is None or not _NAME_GAP.fullmatch(doc.norm.text, ends[i], starts[i + 1]):
+                    continue
+                entity_id, skip, alias = hit
+                covered[i] = covered[i + 1] = True
+                a, b = doc.norm.to_original(starts[i] + skip, ends[i + 1])
+                out.append(_mention_row(doc, a, b, entity_id, "name", alias, ARTICLE_NAME))
         for i in range(names.first, len(forms)):
             if covered[i] or forms[i] not in written:
                 continue

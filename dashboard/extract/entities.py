@@ -1022,9 +1022,9 @@ class EntityMatcher:
         the catalogue does not list it alone (رئيسي "main", هاريس), or a curated bare name in an
         article that names the person's country (شي): see variant_names.ArticleNames."""
         names = self.variants.article_names(full_names, self._by_first, named)
+        out = self._relatives_by_given_name(doc, forms, starts, ends, covered, full_names)
         if not names.parts:
-            return []
-        out = []
+            return out
         written = names.written
         if names.pairs:
             # a part of two words (رحيم زاده) first: its words are then no bare part each
@@ -1049,6 +1049,36 @@ class EntityMatcher:
             covered[i] = True
             a, b = doc.norm.to_original(starts[i] + skip, ends[i])
             out.append(_mention_row(doc, a, b, entity_id, "name", alias, ARTICLE_NAME))
+        return out
+
+    def _relatives_by_given_name(self, doc: Doc, forms, starts, ends, covered, full_names) -> list[dict]:
+        """A catalogue person's given name alone right after a kinship noun (نجله، ابنته، شقيقه)
+        when the article named in full another person of that family name: that relative ("قربان
+        قولي بيردي محمدوف عين نجله سردار" is Serdar Berdimuhamedov). Only one catalogue person of
+        the family may have the given name."""
+        variants = self.variants
+        families: dict[str, int] = {}  # family name (folded last word) -> the first full mention
+        for begin, entity_id, _words in full_names:
+            family = variants.display_words.get(entity_id)
+            # (and its feminine, -a added: داريغا نزارباييفا after نور سلطان نزارباييف)
+            for name in (family, family + "ا") if family else ():
+                families[name] = min(begin, families.get(name, begin))
+        if not families:
+            return []
+        out = []
+        norm = doc.norm.text
+        for i in range(1, len(forms)):
+            if covered[i] or covered[i - 1] or forms[i - 1] not in self._relative_written or \
+                    not _adjacent(norm, ends[i - 1], starts[i]):
+                continue
+            named = [e for e in variants._given_by_word.get(forms[i], ())
+                     if families.get(variants.display_words.get(e, ""), i) < i - 1
+                     and e not in {f for _, f, _ in full_names}]
+            if len(named) != 1:
+                continue
+            covered[i] = True
+            a, b = doc.norm.to_original(starts[i], ends[i])
+            out.append(_mention_row(doc, a, b, named[0], "name", forms[i], ARTICLE_NAME))
         return out
 
     def _variant_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:

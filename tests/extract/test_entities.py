@@ -317,6 +317,19 @@ def test_the_last_word_of_a_two_word_family_name_alone_after_the_full_name(match
     assert [r["surface"] for r in mentions(matcher, text)] == ["قربان قولي بيردي محمدوف", "سردار بردي محمدوف"]
 
 
+def test_a_relatives_given_name_after_a_kinship_noun_is_that_relative(matcher):
+    # test33 (aljarida, 2021): "قربان قولي بيردي محمدوف عين نجله سردار نائباً": the son, Serdar
+    text = "وقال إن رئيس تركمانستان قربان قولي بيردي محمدوف عين نجله سردار نائباً لرئيس الوزراء"
+    assert ("serdar_berdimuhamedov", "سردار") in pairs(mentions(matcher, text))
+    # a daughter of the feminine family name (نزارباييفا after نزارباييف)
+    text = "وصل نور سلطان نزارباييف. وقالت ابنته داريغا إن"
+    assert ("dariga_nazarbayeva", "داريغا") in pairs(mentions(matcher, text))
+    # not without the family named in full before, nor without the kinship noun
+    assert not mentions(matcher, "وقال نجله سردار إن")
+    text = "وصل نور سلطان نزارباييف. وقالت داريغا إن"
+    assert ("dariga_nazarbayeva", "داريغا") not in pairs(mentions(matcher, text))
+
+
 def test_a_family_name_of_two_words_with_a_patronymic_suffix_alone_after_the_full_name(matcher):
     # test33 (urdupoint, 2021): "رمضان رحيم زاده ... وقال رحيم زاده"
     text = ("أعلن وزير الداخلية بجمهورية طاجيكستان، رمضان رحيم زاده، اليوم الخميس، أن بلاده ليس لديها. "

@@ -1071,9 +1071,9 @@ class EntityMatcher:
             if covered[i] or covered[i - 1] or forms[i - 1] not in self._relative_written or \
                     not _adjacent(norm, ends[i - 1], starts[i]):
                 continue
+            # (the relative may be named in full later: "عين نجله سردار ... سردار بيردي محمدوف")
             named = [e for e in variants._given_by_word.get(forms[i], ())
-                     if families.get(variants.display_words.get(e, ""), i) < i - 1
-                     and e not in {f for _, f, _ in full_names}]
+                     if families.get(variants.display_words.get(e, ""), i) < i - 1]
             if len(named) != 1:
                 continue
             covered[i] = True

@@ -27,6 +27,7 @@ from dashboard.extract.entity_catalogue import (
 from dashboard.extract.variant_names import (
     ARTICLE_NAME,
     EXACT,
+    FAMILY_NAME_FIRST,
     NAME_PARTICLES,
     PLACE_TYPES,
     VARIANT,
@@ -1057,12 +1058,14 @@ class EntityMatcher:
         قولي بيردي محمدوف عين نجله سردار" is Serdar Berdimuhamedov). Only one catalogue person of
         the family may have the given name."""
         variants = self.variants
-        families: dict[str, int] = {}  # family name (folded last word) -> the first full mention
+        # family name (folded last word) -> person named in full -> its first full mention
+        families: dict[str, dict[str, int]] = {}
         for begin, entity_id, _words in full_names:
             family = variants.display_words.get(entity_id)
             # (and its feminine, -a added: داريغا نزارباييفا after نور سلطان نزارباييف)
             for name in (family, family + "ا") if family else ():
-                families[name] = min(begin, families.get(name, begin))
+                seen = families.setdefault(name, {})
+                seen[entity_id] = min(begin, seen.get(entity_id, begin))
         if not families:
             return []
         out = []
@@ -1071,9 +1074,13 @@ class EntityMatcher:
             if covered[i] or covered[i - 1] or forms[i - 1] not in self._relative_written or \
                     not _adjacent(norm, ends[i - 1], starts[i]):
                 continue
-            # (the relative may be named in full later: "عين نجله سردار ... سردار بيردي محمدوف")
+            # another person of the family named in full before: "ابنه دونالد" after دونالد ترامب
+            # is the son, no Trump; a Korean or Chinese name's first word is its family name (كيم);
+            # the relative may be named in full later ("عين نجله سردار ... سردار بيردي محمدوف")
             named = [e for e in variants._given_by_word.get(forms[i], ())
-                     if families.get(variants.display_words.get(e, ""), i) < i - 1]
+                     if variants.parents.get(e) not in FAMILY_NAME_FIRST and any(
+                         other != e and begin < i - 1
+                         for other, begin in families.get(variants.display_words.get(e, ""), {}).items())]
             if len(named) != 1:
                 continue
             covered[i] = True

@@ -324,6 +324,12 @@ def test_a_relatives_given_name_after_a_kinship_noun_is_that_relative(matcher):
     # also when the son is named in full later in the article (test33 names him so)
     text += ". وأصبح سردار بيردي محمدوف أحد نواب والده"
     assert pairs(mentions(matcher, text)).count(("serdar_berdimuhamedov", "سردار")) == 1
+    # not the person named in full himself ("ابنه دونالد" after دونالد ترامب is the son, ANT), nor a
+    # Korean name's first word, its family name (ANT: "شقيقته كيم" after كيم جونغ أون)
+    text = "قال الرئيس الأمريكي دونالد ترامب إن ابنه دونالد سيزور"
+    assert pairs(mentions(matcher, text)).count(("trump", "دونالد")) == 0
+    text = "وصل الزعيم الكوري الشمالي كيم جونغ أون برفقة شقيقته كيم يو جونغ"
+    assert ("kim_jong_un", "كيم") not in pairs(mentions(matcher, text))
     # a daughter of the feminine family name (نزارباييفا after نزارباييف)
     text = "وصل نور سلطان نزارباييف. وقالت ابنته داريغا إن"
     assert ("dariga_nazarbayeva", "داريغا") in pairs(mentions(matcher, text))

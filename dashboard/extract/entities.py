@@ -27,6 +27,7 @@ from dashboard.extract.entity_catalogue import (
 from dashboard.extract.variant_names import (
     ARTICLE_NAME,
     EXACT,
+    FAMILY_NAME_FIRST,
     NAME_PARTICLES,
     PLACE_TYPES,
     VARIANT,
@@ -1022,10 +1023,21 @@ class EntityMatcher:
         the catalogue does not list it alone (رئيسي "main", هاريس), or a curated bare name in an
         article that names the person's country (شي): see variant_names.ArticleNames."""
         names = self.variants.article_names(full_names, self._by_first, named)
+        out = self._relatives_by_given_name(doc, forms, starts, ends, covered, full_names)
         if not names.parts:
-            return []
-        out = []
+            return out
         written = names.written
+        if names.pairs:
+            # a part of two words (رحيم زاده) first: its words are then no bare part each
+            relative_test = self._relative_test(doc, forms, starts, ends)
+            for i in range(names.first, len(forms) - 1):
+                hit = names.pair_at(forms, covered, i, relative_test)
+                if hit is None or not _NAME_GAP.fullmatch(doc.norm.text, ends[i], starts[i + 1]):
+                    continue
+                entity_id, skip, alias = hit
+                covered[i] = covered[i + 1] = True
+                a, b = doc.norm.to_original(starts[i] + skip, ends[i + 1])
+                out.append(_mention_row(doc, a, b, entity_id, "name", alias, ARTICLE_NAME))
         for i in range(names.first, len(forms)):
             if covered[i] or forms[i] not in written:
                 continue
@@ -1038,6 +1050,42 @@ class EntityMatcher:
             covered[i] = True
             a, b = doc.norm.to_original(starts[i] + skip, ends[i])
             out.append(_mention_row(doc, a, b, entity_id, "name", alias, ARTICLE_NAME))
+        return out
+
+    def _relatives_by_given_name(self, doc: Doc, forms, starts, ends, covered, full_names) -> list[dict]:
+        """A catalogue person's given name alone right after a kinship noun (نجله، ابنته، شقيقه)
+        when the article named in full another person of that family name: that relative ("قربان
+        قولي بيردي محمدوف عين نجله سردار" is Serdar Berdimuhamedov). Only one catalogue person of
+        the family may have the given name."""
+        variants = self.variants
+        # family name (folded last word) -> person named in full -> its first full mention
+        families: dict[str, dict[str, int]] = {}
+        for begin, entity_id, _words in full_names:
+            family = variants.display_words.get(entity_id)
+            # (and its feminine, -a added: داريغا نزارباييفا after نور سلطان نزارباييف)
+            for name in (family, family + "ا") if family else ():
+                seen = families.setdefault(name, {})
+                seen[entity_id] = min(begin, seen.get(entity_id, begin))
+        if not families:
+            return []
+        out = []
+        norm = doc.norm.text
+        for i in range(1, len(forms)):
+            if covered[i] or covered[i - 1] or forms[i - 1] not in self._relative_written or \
+                    not _adjacent(norm, ends[i - 1], starts[i]):
+                continue
+            # another person of the family named in full before: "ابنه دونالد" after دونالد ترامب
+            # is the son, no Trump; a Korean or Chinese name's first word is its family name (كيم);
+            # the relative may be named in full later ("عين نجله سردار ... سردار بيردي محمدوف")
+            named = [e for e in variants._given_by_word.get(forms[i], ())
+                     if variants.parents.get(e) not in FAMILY_NAME_FIRST and any(
+                         other != e and begin < i - 1
+                         for other, begin in families.get(variants.display_words.get(e, ""), {}).items())]
+            if len(named) != 1:
+                continue
+            covered[i] = True
+            a, b = doc.norm.to_original(starts[i], ends[i])
+            out.append(_mention_row(doc, a, b, named[0], "name", forms[i], ARTICLE_NAME))
         return out
 
     def _variant_rows(self, doc: Doc, forms, starts, ends, covered, rows) -> list[dict]:

@@ -51,7 +51,14 @@ from dashboard.extract.learned_names import (
     probabilities,
     residual,
 )
-from dashboard.extract.variant_names import ARTICLE_NAME, VARIANT, max_edits, spelling, within_edits
+from dashboard.extract.variant_names import (
+    ARTICLE_NAME,
+    DETACHED_SUFFIXES,
+    VARIANT,
+    max_edits,
+    spelling,
+    within_edits,
+)
 from dashboard.schema import PROVISIONAL_PREFIX, conform
 from dashboard.text.clitics import ARTICLE, peel
 from dashboard.text.document import Doc
@@ -142,9 +149,8 @@ _NISBA_SUFFIXES = ("يه", "ي")
 # Russian patronymics (folded: -ovich, -evich, -ovna, -evna): after a first name and one, the family
 # name follows ("يفغيني فيكتوروفيتش بريجوجين")
 _PATRONYMIC_ENDINGS = ("وفيتش", "يفيتش", "وفنا", "يفنا")
-# The Tajik and Turkish patronymic suffixes written as a word of their own (رستم لطيف زاده، جاويش
-# أوغلو), folded: ordinary words alone (زاده "increased it"), the end of a name after one.
-_DETACHED_SUFFIXES = frozenset({"زاده", "زوده", "زودا", "زادا", "اوغلو"})
+# The Tajik and Turkish patronymic suffixes written as a word of their own: variant_names.DETACHED_SUFFIXES.
+_DETACHED_SUFFIXES = DETACHED_SUFFIXES
 # A hyphen inside a compound family name (غرابار-كيتاروفيتش): the name goes on after it.
 _HYPHEN = re.compile(r"[-‐‑]")
 

@@ -175,6 +175,9 @@ class VariantNames:
     truncated: frozenset[str] = frozenset()
     # variant keys of the first words of persons' two-word family names (بردي of بردي محمدوف)
     split_family: frozenset[str] = frozenset()
+    # person id -> the last words (folded) of its two-word family names (محمدوف of بردي محمدوف):
+    # after the full name, the word alone names the person (ArticleNames)
+    family_tails: dict[str, frozenset[str]] = field(default_factory=dict)
     _memo: dict[str, tuple] = field(default_factory=dict, repr=False)
     _person_memo: dict[tuple[str, ...], str | None] = field(default_factory=dict, repr=False)
     _given_key_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
@@ -204,6 +207,7 @@ class VariantNames:
         family_keys: dict[str, set[str]] = {}
         family_spellings: dict[str, set[str]] = {}
         split_family: set[str] = set()
+        family_tails: dict[str, set[str]] = {}
         for key, form in sorted(cat.forms.items()):
             entity = cat.entities[form.entity_id]
             if form.lead or entity.type not in VARIANT_TYPES or (
@@ -238,6 +242,7 @@ class VariantNames:
                 # unseen spelling as one (بيردي محاميدوف)
                 if form.tokens[0] not in NAME_PARTICLES:  # (بن سلمان: a nasab, not a family name)
                     split_family.add(variant_key(form.tokens[0]))
+                    family_tails.setdefault(entity.id, set()).add(form.tokens[1])
             if any(t.isascii() for t in form.tokens):
                 continue
             word = "".join(form.tokens)
@@ -296,7 +301,8 @@ class VariantNames:
                    {e.id: fold(e.name_ar).split()[-1] for e in cat.entities.values()
                     if e.type == "person" and e.name_ar.strip()},
                    {w: min(v) for w, v in transposed.items() if len({e for e, _ in v}) == 1},
-                   truncated=frozenset(truncated), split_family=frozenset(split_family))
+                   truncated=frozenset(truncated), split_family=frozenset(split_family),
+                   family_tails={k: frozenset(v) for k, v in family_tails.items()})
 
     def candidate(self, word: str) -> tuple[int, str, str] | None:
         """(proclitic letters to skip, entity id, alias key) when ``word`` (a folded text token)
@@ -631,6 +637,11 @@ class VariantNames:
             return part == words[0] and len(part) >= _MIN_ALONE_GIVEN and not is_common_word(part) \
                 and not (others & present if present is not None else others)
 
+        # the persons each last word of a full name ends (سردار بردي محمدوف and قربان قولي بردي
+        # محمدوف: محمدوف alone is neither father nor son)
+        ending: dict[str, set[str]] = {}
+        for _begin, entity_id, words in full_names:
+            ending.setdefault(words[-1], set()).add(entity_id)
         for begin, entity_id, words in full_names:
             if any(w.isascii() for w in words):
                 continue
@@ -649,6 +660,18 @@ class VariantNames:
             family_first = words[0] if self.parents.get(entity_id) in FAMILY_NAME_FIRST else None
             if family_first:
                 found = {family_first} | set(curated)
+            tails = self.family_tails.get(entity_id, frozenset())
+            if len(words) > 1 and words[-1] in tails and len(words[-1]) >= _MIN_ALONE_FAMILY_TAIL and \
+                    not is_common_word(words[-1]) and ending[words[-1]] == {entity_id}:
+                # the last word of a two-word family name (محمدوف of قربان قولي بردي محمدوف) names
+                # the person alone after the full name, as a one-word family name does; a short or
+                # common one (زاده، الدين) never
+                found.add(words[-1])
+            if len(words) > 2 and words[-1] in DETACHED_SUFFIXES and len(words[-2]) > 2 and \
+                    words[-2] not in NAME_PARTICLES:
+                # a family name of two words with a patronymic suffix of its own (رحيم زاده of رمضان
+                # رحيم زاده، جاويش أوغلو): the two name the person alone after the full name
+                found.add(f"{words[-2]} {words[-1]}")
             if (len(words) > 2 or entity_id in self.long_names) and not family_first and rare_given(words[0], entity_id, words):
                 # so in a longer name (سردار of سردار بردي محمدوف, a Turkmen given name alone after
                 # the full name), though none of its other parts names the person alone
@@ -676,6 +699,12 @@ class VariantNames:
 _PATRONYMICS = ("وفيتش", "يفيتش", "فيتش", "وفنا", "يفنا")
 # A given name alone is read as the person from this many letters (سورونباي).
 _MIN_ALONE_GIVEN = 5
+# The Tajik and Turkish patronymic suffixes written as a word of their own (رستم لطيف زاده، جاويش
+# أوغلو), folded: ordinary words alone (زاده "increased it"), the end of a name after one; with the
+# word before them a family name of two words (رحيم زاده of رمضان رحيم زاده).
+DETACHED_SUFFIXES = frozenset({"زاده", "زوده", "زودا", "زادا", "اوغلو"})
+# The last word of a two-word family name is read alone from this many letters (محمدوف).
+_MIN_ALONE_FAMILY_TAIL = 6
 # Folded endings of Russian-style feminine family names (-ova, -eva: علييفا، نزارباييفا).
 _FEMININE_ENDINGS = ("وفا", "يفا")
 
@@ -704,6 +733,11 @@ def _NAME_NOT_ADJECTIVE(previous: str, following_definite: bool = False) -> bool
 # Words after which a verb's subject or a particle's noun, never an adjective, follows (folded):
 # demonstratives after the verb, and أن، إن with their proclitics.
 _BEFORE_SUBJECT = frozenset({"بذلك", "ذلك", "بهذا", "ان", "وان", "فان", "بان", "لان", "لكن", "ولكن"})
+# "في استقبال رئيسي" ("Raisi was received by"): the verbal noun after a preposition is in construct
+# with the one received, never described by an adjective ("a main reception" has no preposition
+# before it in news copy); folded.
+_RECEIVING = frozenset({"استقبال"})
+_BEFORE_RECEIVING = frozenset({"في", "وفي", "لدي", "ولدي", "خلال", "عند", "وعند", "اثناء", "بعد", "وبعد", "قبل"})
 # Prepositions (folded): a noun follows them, never an adjective.
 _PREPOSITIONS_BEFORE_NAME = frozenset({"مع", "ومع", "الي", "والي", "عن", "وعن", "لدي", "بين", "وبين"})
 
@@ -735,6 +769,34 @@ class ArticleNames:
         if self._by_length is None:
             self._by_length = sorted(self.parts, key=len, reverse=True)
         return self._by_length
+
+    def pair_at(self, forms: list[str], covered: list[bool], i: int,
+                another_given: Callable[[str, int], bool] | None = None) -> tuple[str, int, str] | None:
+        """(person id, proclitic letters to skip, the full name's key) when words ``i`` and ``i + 1``
+        are a part of two words met earlier in the article: a curated bare name of two words, a
+        family name of two words alone after the full name ("وقال رحيم زاده" after رمضان رحيم
+        زاده). The guards of person_at that a name of two words needs: after the full name, never
+        after another member of the family's first name."""
+        if i + 1 >= len(forms) or covered[i] or covered[i + 1]:
+            return None
+        for part in self.pairs:
+            first, second = part.split(" ", 1)
+            word = forms[i]
+            if forms[i + 1] != second or not word.endswith(first) or word[:len(word) - len(first)] not in _PROCLITICS:
+                continue
+            entity_id, (begin, key, _curated, _guarded) = self.parts[part]
+            if i <= begin or (i and forms[i - 1] in NOT_BEFORE_NAME):
+                return None
+            if i and (another_given(entity_id, i - 1) if another_given is not None else
+                      self.variants.given_name_of_another(entity_id, forms[i - 1], forms[i - 2] if i > 1 else None)):
+                return None
+            return entity_id, len(word) - len(first), key
+        return None
+
+    @property
+    def pairs(self) -> list[str]:
+        """The parts of two words (رحيم زاده), longest first."""
+        return [p for p in self.by_length if " " in p]
 
     def person_at(self, forms: list[str], covered: list[bool], i: int,
                   another_given: Callable[[str, int], bool] | None = None) -> tuple[str, int, str] | None:
@@ -773,6 +835,7 @@ class ArticleNames:
                 # a title of two words too ("آية الله رئيسي")
                 near += [f"{forms[j]} {forms[j + 1]}" for j in range(max(0, i - 3), i - 1)]
                 if not any(r in self.variants.titles for r in near) and \
+                        not (i > 1 and forms[i - 1] in _RECEIVING and forms[i - 2] in _BEFORE_RECEIVING) and \
                         not (i and _NAME_NOT_ADJECTIVE(forms[i - 1], i + 1 < len(forms) and (
                             # a name right after, not a list's next item (بين كيم وترامب)
                             forms[i + 1].startswith("ال") or covered[i + 1] and not forms[i + 1].startswith("و")))):

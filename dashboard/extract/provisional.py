@@ -149,8 +149,6 @@ _NISBA_SUFFIXES = ("يه", "ي")
 # Russian patronymics (folded: -ovich, -evich, -ovna, -evna): after a first name and one, the family
 # name follows ("يفغيني فيكتوروفيتش بريجوجين")
 _PATRONYMIC_ENDINGS = ("وفيتش", "يفيتش", "وفنا", "يفنا")
-# The Tajik and Turkish patronymic suffixes written as a word of their own: variant_names.DETACHED_SUFFIXES.
-_DETACHED_SUFFIXES = DETACHED_SUFFIXES
 # A hyphen inside a compound family name (غرابار-كيتاروفيتش): the name goes on after it.
 _HYPHEN = re.compile(r"[-‐‑]")
 
@@ -667,7 +665,7 @@ class ProvisionalFinder:
                 break
             if covered[k] is not None:
                 break
-            if k > j and forms[k] in _DETACHED_SUFFIXES:
+            if k > j and forms[k] in DETACHED_SUFFIXES:  # (رستم لطيف زاده, جاويش أوغلو)
                 k += 1  # "رستم لطيف زاده": the patronymic suffix written apart ends the name
                 family_end = True
                 break

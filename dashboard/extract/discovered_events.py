@@ -23,6 +23,7 @@ event of a kind by its noun alone ("الانفجار"، "الزيارة") take i
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -412,6 +413,9 @@ class EventDiscoverer:
         for r in catalogue_rows:
             others[int(r["sentence_id"])].add(str(r["event_id"]))
         found = self.visits.find(index, published, busy, meetings, others)
+        # a new visit the sentence dates half a year or more before publication is recalled, as every
+        # other kind is (RECALL_AGE): "قام الرئيس ... في سبتمبر 2018 بزيارة" in a 2020 article
+        found = [f for f in found if not _recalled(f[1], published)]
         if not found:
             return rows
         linked = {(int(r["sentence_id"]), str(r["event_id"])) for r in catalogue_rows}
@@ -1090,6 +1094,17 @@ def _lead_end(doc: Doc) -> int:
         end += 1
     doc.__dict__["_discovery_lead"] = end
     return end
+
+
+def _recalled(event_id: str, published: tuple[date, date] | None) -> bool:
+    """Whether a discovered id's period (its month or year) ends RECALL_AGE or more before the
+    publication; never a catalogue id."""
+    parsed = parse_id(event_id)
+    if parsed is None or published is None:
+        return False
+    year = int(parsed[2][:4])
+    month = int(parsed[2][5:7]) if len(parsed[2]) > 4 else 12
+    return date(year, month, calendar.monthrange(year, month)[1]) < published[0] - RECALL_AGE
 
 
 def _period(day: date, period: str) -> str:

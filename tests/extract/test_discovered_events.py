@@ -868,6 +868,13 @@ def test_a_past_event_recalled_is_no_new_event(ex):
     assert ids(links(ex, SISI, date(2018, 9, 20))) == {0: "new:visit:sisi:2018-09"}
 
 
+def test_a_past_visit_read_from_its_visitor_and_host_is_no_new_visit(ex):
+    # the visit finder's structure (a verb, the visitor, the host), dated two years before: recalled
+    text = "وفي سبتمبر 2018 زار الرئيس عبد الفتاح السيسي أوزبكستان."
+    assert links(ex, text, date(2020, 8, 29)) == []
+    assert ids(links(ex, text, date(2018, 9, 20))) == {0: "new:visit:sisi+uz:2018-09"}
+
+
 def test_a_visit_found_beside_the_articles_catalogue_visit_is_that_visit(catalogues):
     """test25: Cavusoglu received by Uzbek officials, read as their visit to Turkey (host and visitor
     the wrong way round): the catalogue's visit of the article at that time is the sentence's, and no

@@ -1077,7 +1077,7 @@ class EntityMatcher:
             # another person of the family named in full before: "ابنه دونالد" after دونالد ترامب
             # is the son, no Trump; a Korean or Chinese name's first word is its family name (كيم);
             # the relative may be named in full later ("عين نجله سردار ... سردار بيردي محمدوف")
-            named = [e for e in variants._given_by_word.get(forms[i], ())
+            named = [e for e in variants.given_by_word.get(forms[i], ())
                      if variants.parents.get(e) not in FAMILY_NAME_FIRST and any(
                          other != e and begin < i - 1
                          for other, begin in families.get(variants.display_words.get(e, ""), {}).items())]

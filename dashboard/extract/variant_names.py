@@ -186,7 +186,7 @@ class VariantNames:
     _given_index: dict[str, tuple[str, ...]] | None = field(default=None, repr=False)
 
     @property
-    def _given_by_word(self) -> dict[str, tuple[str, ...]]:
+    def given_by_word(self) -> dict[str, tuple[str, ...]]:
         """first name (folded) -> the persons it is a first name of: ``given`` turned round, built
         at its first use."""
         if self._given_index is None:
@@ -410,7 +410,7 @@ class VariantNames:
                 any(within_edits(joined, a, max_edits(len(joined))) for a in found[2]):
             return found[0]
         first_key = variant_key(words[0])
-        people = set(self._given_by_word.get(words[0], ())) | \
+        people = set(self.given_by_word.get(words[0], ())) | \
             set(self.given_keys.get(first_key, ()) if consonants(first_key) >= MIN_KEY_CONSONANTS else ())
         rest = spelling("".join(words[1:]))
         if len(rest) < MIN_VARIANT_LETTERS:
@@ -498,7 +498,7 @@ class VariantNames:
         aside (عليا نزارباييفا and نور سلطان نزارباييف)."""
         family = {k.removesuffix("ا") for k in self.family_spellings.get(entity_id, ())}
         for name in names:
-            for other in self._given_by_word.get(name, ()):
+            for other in self.given_by_word.get(name, ()):
                 if other != entity_id and any(k.removesuffix("ا") in family for k in self.family_spellings.get(other, ())):
                     return True
         return False

@@ -23,7 +23,7 @@ def test_within_edits_is_the_bounded_edit_distance():
 def test_person_named_as_computed_afresh(catalogues):
     variants = EntityMatcher(catalogues.entities).variants
     # the first-name index holds each person under each of its first names, and nothing else
-    pairs = {(name, p) for name, people in variants._given_by_word.items() for p in people}
+    pairs = {(name, p) for name, people in variants.given_by_word.items() for p in people}
     assert pairs == {(name, p) for p, names in variants.given.items() for name in names}
     names = [("نيكول", "باشينيا"), ("قاسم", "جومارت", "توكايف"), ("محمد", "بن", "سلمانن"), ("جون", "كيربي"),
              ("شوكت", "ميرضيائيف"), ("زيد", "عمرو")]
